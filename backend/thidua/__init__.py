@@ -1,0 +1,1 @@
+"""Thi Đua Số: the commune's emulation movement platform."""

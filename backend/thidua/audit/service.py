@@ -1,0 +1,49 @@
+"""Recording audit events in the same transaction as the change they describe."""
+
+from typing import Any
+
+from sqlmodel import Session, SQLModel
+
+from thidua.audit.models import AuditEvent
+from thidua.core.models import utcnow
+
+# Never copied into the audit trail.
+_SECRET_FIELDS = {"password_hash", "token_version"}
+
+
+def snapshot(obj: SQLModel) -> dict[str, Any]:
+    return {k: v for k, v in obj.model_dump(mode="json").items() if k not in _SECRET_FIELDS}
+
+
+def record(
+    session: Session,
+    actor: Any,
+    action: str,
+    entity: SQLModel,
+    before: dict[str, Any] | None,
+) -> None:
+    """Add an event for `entity` after it was flushed; `before` is its snapshot before the change."""
+    session.add(
+        AuditEvent(
+            actor_user_id=getattr(actor, "id", None),
+            actor_login=getattr(actor, "login", None),
+            action=action,
+            entity_type=str(entity.__tablename__),
+            entity_id=getattr(entity, "id", None),
+            before=before,
+            after=snapshot(entity),
+        )
+    )
+
+
+def save_changes(session: Session, actor: Any, obj: Any, changes: dict[str, Any], action: str) -> Any:
+    """Apply field changes to a stored object, audit them and commit (the version bumps itself)."""
+    before = snapshot(obj)
+    for key, value in changes.items():
+        setattr(obj, key, value)
+    obj.updated_at = utcnow()
+    session.add(obj)
+    session.flush()
+    record(session, actor, action, obj, before)
+    session.commit()
+    return obj

@@ -1,0 +1,69 @@
+"""Roles of DESIGN.md section 3 and the permissions each one grants. Authorization data lives here only."""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    admin = "admin"
+    commune_officer = "commune_officer"
+    commune_leader = "commune_leader"
+    inspector = "inspector"
+    communications = "communications"
+    finance = "finance"
+    unit_manager = "unit_manager"
+    staff = "staff"
+    integration = "integration"
+
+
+ROLE_LABELS_VI = {
+    Role.admin: "Quản trị hệ thống",
+    Role.commune_officer: "Cán bộ Phòng Văn hóa - Xã hội",
+    Role.commune_leader: "Lãnh đạo UBND xã",
+    Role.inspector: "Thành viên đoàn kiểm tra",
+    Role.communications: "Trung tâm Dịch vụ sự nghiệp công",
+    Role.finance: "Phòng Kinh tế",
+    Role.unit_manager: "Thủ trưởng đơn vị",
+    Role.staff: "Cán bộ, giáo viên, nhân viên",
+    Role.integration: "Tài khoản tích hợp",
+}
+
+# Roles whose work spans the whole commune; everyone else only sees their own unit's subtree.
+COMMUNE_WIDE_ROLES = frozenset(
+    {Role.admin, Role.commune_officer, Role.commune_leader, Role.inspector, Role.communications, Role.finance}
+)
+# Roles that only make sense inside a school (or other unit): they need a home unit.
+UNIT_BOUND_ROLES = frozenset({Role.unit_manager, Role.staff})
+
+
+class Permission(StrEnum):
+    units_read = "units:read"
+    units_write = "units:write"
+    staff_read = "staff:read"
+    staff_write = "staff:write"
+    users_manage = "users:manage"
+    audit_read = "audit:read"
+
+
+_ALL = frozenset(Role)
+PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
+    Permission.units_read: _ALL,
+    Permission.units_write: frozenset({Role.admin, Role.commune_officer}),
+    Permission.staff_read: frozenset(
+        {
+            Role.admin,
+            Role.commune_officer,
+            Role.commune_leader,
+            Role.inspector,
+            Role.unit_manager,
+            Role.staff,
+            Role.integration,
+        }
+    ),
+    Permission.staff_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
+    Permission.users_manage: frozenset({Role.admin}),
+    Permission.audit_read: frozenset({Role.admin, Role.commune_officer}),
+}
+
+
+def permissions_of(roles: set[Role] | frozenset[Role]) -> list[Permission]:
+    return [p for p, allowed in PERMISSION_ROLES.items() if roles & allowed]

@@ -1,0 +1,87 @@
+"""Login with throttling, and password changes."""
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from thidua.audit import service as audit
+from thidua.auth.models import LoginThrottle, User
+from thidua.auth.passwords import dummy_verify, hash_password, password_problems, verify_password
+from thidua.auth.policy import Actor
+from thidua.auth.tokens import create_access_token
+from thidua.config import Settings
+from thidua.core.errors import Invalid, TooManyRequests, Unauthorized
+from thidua.core.models import utcnow
+
+WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite returns naive datetimes for timezone-aware columns; they were stored in UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
+
+
+def _check_not_locked(session: Session, keys: list[str]) -> None:
+    now = utcnow()
+    for key in keys:
+        row = session.get(LoginThrottle, key)
+        if row and row.locked_until and _aware(row.locked_until) > now:
+            wait = int((_aware(row.locked_until) - now).total_seconds()) + 1
+            raise TooManyRequests(
+                f"Đăng nhập sai quá nhiều lần; vui lòng thử lại sau {wait} giây.", retry_after=wait
+            )
+
+
+def _count_failure(session: Session, key: str, limit: int, settings: Settings) -> None:
+    now = utcnow()
+    row = session.get(LoginThrottle, key)
+    window = timedelta(seconds=settings.login_window_seconds)
+    if row is None:
+        row = LoginThrottle(key=key, failures=0, window_started_at=now)
+    elif now - _aware(row.window_started_at) > window:
+        row.failures, row.window_started_at, row.locked_until = 0, now, None
+    row.failures += 1
+    if row.failures >= limit:
+        row.locked_until = now + timedelta(seconds=settings.login_lock_seconds)
+    session.add(row)
+
+
+def login(session: Session, settings: Settings, login_name: str, password: str, client_ip: str) -> str:
+    login_key, ip_key = f"login:{login_name.strip().lower()[:64]}", f"ip:{client_ip}"
+    _check_not_locked(session, [login_key, ip_key])
+    user = session.exec(select(User).where(User.login == login_name.strip().lower())).first()
+    if user is None:
+        dummy_verify()
+        ok = False
+    else:
+        ok = verify_password(password, user.password_hash)
+    if not ok or user is None or not user.is_active:
+        _count_failure(session, login_key, settings.login_max_failures, settings)
+        _count_failure(session, ip_key, settings.login_max_failures_per_ip, settings)
+        session.commit()
+        raise Unauthorized(WRONG_CREDENTIALS)
+    stale = session.get(LoginThrottle, login_key)
+    if stale is not None:
+        session.delete(stale)
+        session.commit()
+    assert user.id is not None
+    return create_access_token(
+        settings.resolved_secret_key, user.id, user.token_version, settings.access_token_minutes
+    )
+
+
+def change_password(session: Session, actor: Actor, current_password: str, new_password: str) -> None:
+    user = actor.user
+    if not verify_password(current_password, user.password_hash):
+        raise Invalid("body.current_password", "Mật khẩu hiện tại không đúng.")
+    problem = password_problems(new_password, user.login)
+    if problem:
+        raise Invalid("body.new_password", problem)
+    before = audit.snapshot(user)
+    user.password_hash = hash_password(new_password)
+    user.token_version += 1  # every token issued before now stops working
+    user.updated_at = utcnow()
+    session.add(user)
+    session.flush()
+    audit.record(session, actor, "change_password", user, before)
+    session.commit()

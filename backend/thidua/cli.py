@@ -1,0 +1,56 @@
+"""Operator commands: `python -m thidua.cli migrate|demo|prepare|openapi`."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+from thidua.config import REPO_ROOT, Settings
+
+
+def alembic_config(database_url: str) -> Config:
+    config = Config(str(REPO_ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return config
+
+
+def migrate(settings: Settings) -> None:
+    command.upgrade(alembic_config(settings.resolved_database_url), "head")
+
+
+def openapi_document() -> str:
+    from thidua.main import create_app
+
+    schema = create_app(Settings(environment="development", secret_key="x" * 40)).openapi()
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="thidua")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("migrate", help="upgrade the database to the newest migration")
+    sub.add_parser("demo", help="load the demo commune (idempotent) and print its logins")
+    sub.add_parser("prepare", help="migrate, then load the demo commune")
+    out = sub.add_parser("openapi", help="write the OpenAPI document")
+    out.add_argument("path", nargs="?", default=str(REPO_ROOT / "openapi" / "openapi.json"))
+    args = parser.parse_args(argv)
+
+    if args.command == "openapi":
+        Path(args.path).write_text(openapi_document(), encoding="utf-8")
+        return 0
+    settings = Settings()
+    if args.command in ("migrate", "prepare"):
+        migrate(settings)
+    if args.command in ("demo", "prepare"):
+        from thidua.demo.loader import load_demo, print_logins
+
+        load_demo(settings)
+        print_logins()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Settings from environment variables. Nothing secret is logged or committed."""
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+# Secrets that appear in tutorials and templates; never accept them outside development.
+WELL_KNOWN_SECRETS = {
+    "secret",
+    "changeme",
+    "change-me",
+    "changethis",
+    "supersecret",
+    "secret-key",
+    "secretkey",
+    "your-secret-key",
+    "your_secret_key",
+    "mysecret",
+    "password",
+    "development",
+    "test",
+    "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7",
+}
+MIN_SECRET_LENGTH = 32
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=None, extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "production"
+    var_dir: Path = REPO_ROOT / "var"
+    database_url: str | None = None
+    secret_key: SecretStr | None = None
+    access_token_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    cors_origins: Annotated[list[str], NoDecode] = []
+    frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
+    # Login throttling: this many failures inside the window lock the login for lock_seconds.
+    login_max_failures: int = 5
+    login_window_seconds: int = 15 * 60
+    login_lock_seconds: int = 5 * 60
+    login_max_failures_per_ip: int = 30
+    sql_echo: bool = False
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [o.strip() for o in value.split(",") if o.strip()]
+        return value
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            url = self.database_url
+            # Plain postgres URLs are common in hosting; psycopg 3 is the driver we ship.
+            for prefix in ("postgres://", "postgresql://"):
+                if url.startswith(prefix):
+                    return "postgresql+psycopg://" + url[len(prefix) :]
+            return url
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{(self.var_dir / 'thidua.db').resolve()}"
+
+    @cached_property
+    def resolved_secret_key(self) -> str:
+        if self.secret_key is not None:
+            value = self.secret_key.get_secret_value()
+            weak = len(value) < MIN_SECRET_LENGTH or value.lower() in WELL_KNOWN_SECRETS
+            if weak and self.environment != "development":
+                raise ValueError(
+                    f"SECRET_KEY is too short or well known; use at least {MIN_SECRET_LENGTH} random "
+                    "characters (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+                )
+            return value
+        return _secret_from_var_dir(self.var_dir)
+
+
+def _secret_from_var_dir(var_dir: Path) -> str:
+    """A random secret kept in var/ so tokens survive restarts without any configuration."""
+    var_dir.mkdir(parents=True, exist_ok=True)
+    path = var_dir / "secret_key"
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(48))
+    return path.read_text().strip()

@@ -1,0 +1,29 @@
+"""ETag on single resources, If-Match on updates: no lost updates."""
+
+from fastapi import Request, Response
+
+from thidua.core.errors import PreconditionFailed, PreconditionRequired
+
+
+def etag_for(version: int) -> str:
+    return f'"{version}"'
+
+
+def set_etag(response: Response, version: int) -> None:
+    response.headers["ETag"] = etag_for(version)
+
+
+def check_if_match(request: Request, current_version: int) -> None:
+    """Updates must name the version they were made from; 428 without it, 412 when stale."""
+    header = request.headers.get("if-match")
+    if not header or not header.strip():
+        raise PreconditionRequired(
+            'Cần gửi tiêu đề If-Match với ETag của phiên bản đang sửa (ví dụ If-Match: "3") '
+            "để tránh ghi đè thay đổi của người khác."
+        )
+    candidates = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    if etag_for(current_version) not in candidates:
+        raise PreconditionFailed(
+            "Dữ liệu đã được người khác thay đổi sau khi bạn mở; vui lòng tải lại rồi sửa lại "
+            f"(phiên bản hiện tại {etag_for(current_version)})."
+        )

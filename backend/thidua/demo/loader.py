@@ -1,0 +1,96 @@
+"""Loads the demo commune; running it again changes nothing that exists."""
+
+from sqlmodel import Session, select
+
+from thidua.auth.models import User, UserRole
+from thidua.auth.passwords import hash_password
+from thidua.auth.roles import ROLE_LABELS_VI, Role
+from thidua.config import Settings
+from thidua.db import make_engine
+from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
+from thidua.units.models import StaffMember, Unit
+
+
+def _unit(
+    session: Session, code: str, name: str, kind: str, parent: Unit | None, level: str | None = None
+) -> Unit:
+    unit = session.exec(select(Unit).where(Unit.code == code)).first()
+    if unit is None:
+        unit = Unit(
+            code=code, name=name, kind=kind, school_level=level, parent_id=parent.id if parent else None
+        )
+        session.add(unit)
+        session.flush()
+    return unit
+
+
+def load_demo(settings: Settings) -> dict[str, int]:
+    """Returns how many rows of each kind were created."""
+    created = {"units": 0, "staff": 0, "users": 0}
+    engine = make_engine(settings.resolved_database_url)
+    with Session(engine) as session:
+        before_units = len(session.exec(select(Unit.id)).all())
+        commune = _unit(session, COMMUNE[0], COMMUNE[1], "commune", None)
+        for code, name in OFFICES:
+            _unit(session, code, name, "office", commune)
+        for school in SCHOOLS:
+            unit = _unit(session, school.code, school.name, "school", commune, school.level)
+            for group_code, group_name in SUBJECT_GROUPS[school.level]:
+                _unit(
+                    session,
+                    f"{school.code}-{group_code}",
+                    f"{group_name} - {school.short}",
+                    "subject_group",
+                    unit,
+                )
+        created["units"] = len(session.exec(select(Unit.id)).all()) - before_units
+
+        unit_ids = {u.code: u.id for u in session.exec(select(Unit))}
+        existing_staff = set(session.exec(select(StaffMember.code)).all())
+        staff_names = {}
+        for member in school_staff():
+            staff_names[member.code] = member.full_name
+            if member.code not in existing_staff:
+                session.add(
+                    StaffMember(
+                        code=member.code,
+                        full_name=member.full_name,
+                        position=member.position,
+                        unit_id=unit_ids[member.unit_code],
+                    )
+                )
+                created["staff"] += 1
+        session.flush()
+
+        password_hash = hash_password(DEMO_PASSWORD)
+        for demo in USERS:
+            if session.exec(select(User).where(User.login == demo.login)).first() is not None:
+                continue
+            full_name = demo.full_name or staff_names.get(demo.staff_code or "", demo.login)
+            user = User(
+                login=demo.login,
+                full_name=full_name,
+                password_hash=password_hash,
+                unit_id=unit_ids[demo.unit_code] if demo.unit_code else None,
+            )
+            session.add(user)
+            session.flush()
+            for role in demo.roles:
+                session.add(UserRole(user_id=user.id, role=role))
+            if demo.staff_code:
+                member = session.exec(select(StaffMember).where(StaffMember.code == demo.staff_code)).one()
+                if member.user_id is None:
+                    member.user_id = user.id
+                    session.add(member)
+            created["users"] += 1
+        session.commit()
+    engine.dispose()
+    return created
+
+
+def print_logins() -> None:
+    print("\nTài khoản demo (mật khẩu chung / shared password: %s)" % DEMO_PASSWORD)
+    for demo in USERS:
+        labels = ", ".join(ROLE_LABELS_VI[Role(r)] for r in demo.roles)
+        print(f"  {demo.login:<17} {labels}" + (f" — {demo.unit_code}" if demo.unit_code else ""))
+    print()

@@ -1,0 +1,154 @@
+"""The app factory: settings, database, routers, middleware, error handlers, and the built SPA."""
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from starlette.types import Scope
+
+import thidua.all_models  # noqa: F401 - registers every table
+from thidua.audit.routes import router as audit_router
+from thidua.auth.policy import PUBLIC
+from thidua.auth.routes import router as auth_router
+from thidua.config import Settings
+from thidua.core.errors import Problem, install_error_handlers, problem_response
+from thidua.db import make_engine
+from thidua.units.routes import staff as staff_router
+from thidua.units.routes import units as units_router
+from thidua.users.routes import router as users_router
+
+API_PREFIX = "/api/v1"
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    ),
+}
+
+
+_problem_content = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+# Every operation documents the one error shape (this also replaces FastAPI's default 422 schema).
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    "4XX": {
+        "model": Problem,
+        "description": "Lỗi do yêu cầu (RFC 9457 problem details)",
+        "content": _problem_content,
+    },
+    "5XX": {
+        "model": Problem,
+        "description": "Lỗi hệ thống (RFC 9457 problem details)",
+        "content": _problem_content,
+    },
+}
+
+
+class Health(BaseModel):
+    status: str
+
+
+health_router = APIRouter(tags=["system"])
+
+
+@health_router.get(
+    "/health",
+    response_model=Health,
+    name="health",
+    summary="Kiểm tra dịch vụ còn hoạt động",
+    dependencies=[Depends(PUBLIC)],
+)
+def health() -> Health:
+    return Health(status="ok")
+
+
+class SinglePageApp(StaticFiles):
+    """Serves the built SPA; unknown paths get index.html so client-side routes survive a reload."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        try:
+            return await super().get_response(path, scope)
+        except StarletteHTTPException as exc:
+            if exc.status_code != 404 or path.startswith("api"):
+                raise
+            return await super().get_response("index.html", scope)
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(
+        title="Thi Đua Số API",
+        version="1.0.0",
+        description=(
+            "API của nền tảng Thi Đua Số: Phong trào thi đua phát triển khoa học công nghệ, đổi mới sáng tạo "
+            "và chuyển đổi số ngành giáo dục xã Thanh Thủy (2025–2030). Lỗi trả về theo RFC 9457 "
+            "(application/problem+json); cập nhật cần If-Match với ETag."
+        ),
+        generate_unique_id_function=_operation_id,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.resolved_database_url, echo=settings.sql_echo)
+    settings.resolved_secret_key  # noqa: B018 - fail at start-up, not at first login, on a weak secret
+
+    install_error_handlers(app)
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(_request: Request, _exc: StaleDataError) -> JSONResponse:
+        return problem_response(
+            412,
+            "Dữ liệu đã được người khác thay đổi cùng lúc; vui lòng tải lại rồi sửa lại.",
+            slug="precondition-failed",
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(_request: Request, _exc: IntegrityError) -> JSONResponse:
+        return problem_response(
+            409, "Dữ liệu trùng hoặc mâu thuẫn với dữ liệu đã có; không có gì được lưu.", slug="conflict"
+        )
+
+    for router in (health_router, auth_router, units_router, staff_router, users_router, audit_router):
+        app.include_router(router, prefix=API_PREFIX, responses=PROBLEM_RESPONSES)
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-API-Key"],
+            expose_headers=["ETag", "Retry-After"],
+        )
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.path.startswith(API_PREFIX):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    dist = Path(settings.frontend_dist)
+    if (dist / "index.html").exists():
+        app.mount("/", SinglePageApp(directory=dist, html=True), name="spa")
+    return app
+
+
+app = create_app()

@@ -1,0 +1,307 @@
+"""Units (commune → offices and schools → subject groups) and staff members."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, func, or_, select
+
+from thidua.audit import service as audit
+from thidua.auth.models import User
+from thidua.auth.policy import Actor, get_visible, scoped
+from thidua.auth.roles import Permission
+from thidua.core.errors import Conflict, FieldError, Invalid, NotFound
+from thidua.core.pagination import PageParams, paginate
+from thidua.units.models import (
+    ALLOWED_PARENT_KIND,
+    UNIT_KIND_LABELS_VI,
+    SchoolLevel,
+    StaffMember,
+    Unit,
+    UnitKind,
+)
+from thidua.units.schemas import (
+    StaffCreate,
+    StaffPage,
+    StaffRead,
+    StaffUpdate,
+    UnitCreate,
+    UnitPage,
+    UnitRead,
+    UnitUpdate,
+)
+
+
+def _lifecycle_actions(is_active: bool) -> list[str]:
+    return ["update", "deactivate"] if is_active else ["update", "activate"]
+
+
+def _names(session: Session, unit_ids: Iterable[int | None]) -> dict[int, str]:
+    ids = {u for u in unit_ids if u is not None}
+    if not ids:
+        return {}
+    return {u.id: u.name for u in session.exec(select(Unit).where(col(Unit.id).in_(ids))) if u.id is not None}
+
+
+def _contains(column: Any, q: str) -> Any:
+    return func.lower(column).contains(q.strip().lower())
+
+
+# ---------------------------------------------------------------- units
+
+
+def unit_read(unit: Unit, actor: Actor, parent_name: str | None) -> UnitRead:
+    assert unit.id is not None
+    return UnitRead(
+        id=unit.id,
+        code=unit.code,
+        name=unit.name,
+        kind=UnitKind(unit.kind),
+        school_level=SchoolLevel(unit.school_level) if unit.school_level else None,
+        parent_id=unit.parent_id,
+        parent_name=parent_name,
+        address=unit.address,
+        is_active=unit.is_active,
+        version=unit.version,
+        allowed_actions=_lifecycle_actions(unit.is_active) if actor.can(Permission.units_write) else [],
+        created_at=unit.created_at,
+        updated_at=unit.updated_at,
+    )
+
+
+def read_unit(session: Session, actor: Actor, unit: Unit) -> UnitRead:
+    return unit_read(unit, actor, _names(session, [unit.parent_id]).get(unit.parent_id or 0))
+
+
+@dataclass(frozen=True)
+class UnitFilters:
+    kind: UnitKind | None = None
+    school_level: SchoolLevel | None = None
+    parent_id: int | None = None
+    q: str | None = None
+    include_inactive: bool = False
+
+
+def list_units(session: Session, actor: Actor, filters: UnitFilters, page: PageParams) -> UnitPage:
+    # The organisation chart is public knowledge (the honour board names schools), so not scoped.
+    query = select(Unit)
+    if filters.kind:
+        query = query.where(Unit.kind == filters.kind.value)
+    if filters.school_level:
+        query = query.where(Unit.school_level == filters.school_level.value)
+    if filters.parent_id is not None:
+        query = query.where(Unit.parent_id == filters.parent_id)
+    if filters.q:
+        query = query.where(or_(_contains(Unit.name, filters.q), _contains(Unit.code, filters.q)))
+    if not filters.include_inactive:
+        query = query.where(col(Unit.is_active).is_(True))
+    rows, total = paginate(session, query, page, Unit.code, Unit.id)
+    names = _names(session, [u.parent_id for u in rows])
+    items = [unit_read(u, actor, names.get(u.parent_id or 0)) for u in rows]
+    return UnitPage(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+def get_unit(session: Session, unit_id: int) -> Unit:
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        raise NotFound(f"Không tìm thấy đơn vị có id {unit_id}.")
+    return unit
+
+
+def _check_code_free(session: Session, model: type[Unit] | type[StaffMember], code: str, label: str) -> None:
+    if session.exec(select(model.id).where(func.lower(model.code) == code.lower())).first() is not None:
+        raise Conflict(
+            f"Mã {label} '{code}' đã tồn tại.",
+            errors=[FieldError(path="body.code", message=f"Mã '{code}' đã được dùng.", type="duplicate")],
+        )
+
+
+def _ancestor_ids(session: Session, unit_id: int | None) -> list[int]:
+    chain: list[int] = []
+    while unit_id is not None and unit_id not in chain:
+        chain.append(unit_id)
+        parent = session.get(Unit, unit_id)
+        unit_id = parent.parent_id if parent else None
+    return chain
+
+
+def _check_placement(
+    session: Session, unit_id: int | None, kind: UnitKind, parent_id: int | None, school_level: str | None
+) -> None:
+    """Hierarchy rules: parent exists, no cycles, the right kind of parent, school level for schools."""
+    parent = session.get(Unit, parent_id) if parent_id is not None else None
+    if parent_id is not None and parent is None:
+        raise Invalid("body.parent_id", f"Không tìm thấy đơn vị cấp trên có id {parent_id}.", "not_found")
+    if parent is not None and unit_id is not None and unit_id in _ancestor_ids(session, parent_id):
+        raise Invalid(
+            "body.parent_id",
+            "Không thể đặt đơn vị làm cấp trên của chính nó hoặc của đơn vị trực thuộc nó.",
+            "cycle",
+        )
+    if parent is not None and not parent.is_active:
+        raise Invalid("body.parent_id", f"Đơn vị cấp trên '{parent.name}' đã ngừng hoạt động.", "inactive")
+    expected = ALLOWED_PARENT_KIND[kind]
+    if expected is None and parent is not None:
+        raise Invalid("body.parent_id", f"{UNIT_KIND_LABELS_VI[kind]} không có đơn vị cấp trên.", "hierarchy")
+    if expected is not None and (parent is None or parent.kind != expected.value):
+        raise Invalid(
+            "body.parent_id",
+            f"{UNIT_KIND_LABELS_VI[kind]} phải trực thuộc một đơn vị loại '{UNIT_KIND_LABELS_VI[expected]}'.",
+            "hierarchy",
+        )
+    if kind == UnitKind.school and not school_level:
+        raise Invalid("body.school_level", "Cơ sở giáo dục phải có cấp học.", "missing")
+    if kind != UnitKind.school and school_level:
+        raise Invalid("body.school_level", "Chỉ cơ sở giáo dục mới có cấp học.", "not_allowed")
+
+
+def create_unit(session: Session, actor: Actor, data: UnitCreate) -> Unit:
+    _check_code_free(session, Unit, data.code, "đơn vị")
+    _check_placement(session, None, data.kind, data.parent_id, data.school_level)
+    unit = Unit(**data.model_dump(mode="json"))
+    session.add(unit)
+    session.flush()
+    audit.record(session, actor, "create", unit, None)
+    session.commit()
+    return unit
+
+
+def update_unit(session: Session, actor: Actor, unit: Unit, data: UnitUpdate) -> Unit:
+    changes = data.model_dump(mode="json", exclude_unset=True)
+    for required in ("code", "name"):
+        if required in changes and changes[required] is None:
+            raise Invalid(f"body.{required}", "Trường này không được để trống.", "missing")
+    if "code" in changes and changes["code"].lower() != unit.code.lower():
+        _check_code_free(session, Unit, changes["code"], "đơn vị")
+    merged = {**unit.model_dump(mode="json"), **changes}
+    _check_placement(session, unit.id, UnitKind(unit.kind), merged["parent_id"], merged["school_level"])
+    return audit.save_changes(session, actor, unit, changes, "update")
+
+
+def set_unit_active(session: Session, actor: Actor, unit: Unit, active: bool) -> Unit:
+    if not active:
+        children = session.exec(
+            select(func.count()).where(Unit.parent_id == unit.id, col(Unit.is_active).is_(True))
+        ).one()
+        staff = session.exec(
+            select(func.count()).where(StaffMember.unit_id == unit.id, col(StaffMember.is_active).is_(True))
+        ).one()
+        if children or staff:
+            raise Conflict(
+                f"Không thể ngừng hoạt động '{unit.name}': còn {children} đơn vị trực thuộc và {staff} "
+                "cán bộ đang hoạt động; hãy chuyển hoặc ngừng hoạt động họ trước."
+            )
+    elif unit.parent_id is not None and not get_unit(session, unit.parent_id).is_active:
+        raise Conflict("Đơn vị cấp trên đã ngừng hoạt động; hãy kích hoạt đơn vị cấp trên trước.")
+    return audit.save_changes(
+        session, actor, unit, {"is_active": active}, "activate" if active else "deactivate"
+    )
+
+
+# ---------------------------------------------------------------- staff
+
+
+def staff_read(staff: StaffMember, actor: Actor, unit_name: str) -> StaffRead:
+    assert staff.id is not None
+    may_edit = actor.can(Permission.staff_write) and actor.sees_unit(staff.unit_id)
+    return StaffRead(
+        id=staff.id,
+        code=staff.code,
+        full_name=staff.full_name,
+        position=staff.position,
+        unit_id=staff.unit_id,
+        unit_name=unit_name,
+        email=staff.email,
+        phone=staff.phone,
+        user_id=staff.user_id,
+        is_active=staff.is_active,
+        version=staff.version,
+        allowed_actions=_lifecycle_actions(staff.is_active) if may_edit else [],
+        created_at=staff.created_at,
+        updated_at=staff.updated_at,
+    )
+
+
+def read_staff(session: Session, actor: Actor, staff: StaffMember) -> StaffRead:
+    return staff_read(staff, actor, _names(session, [staff.unit_id]).get(staff.unit_id, ""))
+
+
+@dataclass(frozen=True)
+class StaffFilters:
+    unit_id: int | None = None
+    q: str | None = None
+    include_inactive: bool = False
+
+
+def list_staff(session: Session, actor: Actor, filters: StaffFilters, page: PageParams) -> StaffPage:
+    query = scoped(select(StaffMember), StaffMember.unit_id, actor)
+    if filters.unit_id is not None:
+        query = query.where(StaffMember.unit_id == filters.unit_id)
+    if filters.q:
+        query = query.where(
+            or_(_contains(StaffMember.full_name, filters.q), _contains(StaffMember.code, filters.q))
+        )
+    if not filters.include_inactive:
+        query = query.where(col(StaffMember.is_active).is_(True))
+    rows, total = paginate(session, query, page, StaffMember.code, StaffMember.id)
+    names = _names(session, [s.unit_id for s in rows])
+    items = [staff_read(s, actor, names.get(s.unit_id, "")) for s in rows]
+    return StaffPage(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+def get_staff(session: Session, actor: Actor, staff_id: int) -> StaffMember:
+    return get_visible(session, StaffMember, staff_id, actor, "cán bộ")
+
+
+def _check_staff_unit(session: Session, actor: Actor, unit_id: int) -> None:
+    unit = session.get(Unit, unit_id)
+    if unit is None or not actor.sees_unit(unit_id):
+        raise Invalid(
+            "body.unit_id", f"Không tìm thấy đơn vị có id {unit_id} trong phạm vi của bạn.", "not_found"
+        )
+    if not unit.is_active:
+        raise Invalid("body.unit_id", f"Đơn vị '{unit.name}' đã ngừng hoạt động.", "inactive")
+
+
+def _check_user_link(session: Session, staff_id: int | None, user_id: int) -> None:
+    if session.get(User, user_id) is None:
+        raise Invalid("body.user_id", f"Không tìm thấy tài khoản có id {user_id}.", "not_found")
+    other = session.exec(select(StaffMember.id).where(StaffMember.user_id == user_id)).first()
+    if other is not None and other != staff_id:
+        raise Conflict(
+            "Tài khoản này đã gắn với một cán bộ khác.",
+            errors=[FieldError(path="body.user_id", message="Tài khoản đã được gắn.", type="duplicate")],
+        )
+
+
+def create_staff(session: Session, actor: Actor, data: StaffCreate) -> StaffMember:
+    _check_code_free(session, StaffMember, data.code, "cán bộ")
+    _check_staff_unit(session, actor, data.unit_id)
+    if data.user_id is not None:
+        _check_user_link(session, None, data.user_id)
+    staff = StaffMember(**data.model_dump())
+    session.add(staff)
+    session.flush()
+    audit.record(session, actor, "create", staff, None)
+    session.commit()
+    return staff
+
+
+def update_staff(session: Session, actor: Actor, staff: StaffMember, data: StaffUpdate) -> StaffMember:
+    changes = data.model_dump(exclude_unset=True)
+    for required in ("code", "full_name", "unit_id", "position"):
+        if required in changes and changes[required] is None:
+            raise Invalid(f"body.{required}", "Trường này không được để trống.", "missing")
+    if "code" in changes and changes["code"].lower() != staff.code.lower():
+        _check_code_free(session, StaffMember, changes["code"], "cán bộ")
+    if "unit_id" in changes:
+        _check_staff_unit(session, actor, changes["unit_id"])
+    if changes.get("user_id") is not None:
+        _check_user_link(session, staff.id, changes["user_id"])
+    return audit.save_changes(session, actor, staff, changes, "update")
+
+
+def set_staff_active(session: Session, actor: Actor, staff: StaffMember, active: bool) -> StaffMember:
+    return audit.save_changes(
+        session, actor, staff, {"is_active": active}, "activate" if active else "deactivate"
+    )

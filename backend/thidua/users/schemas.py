@@ -1,0 +1,57 @@
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from thidua.auth.roles import Role
+from thidua.core.pagination import Page
+from thidua.core.text import Name
+
+Login = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, to_lower=True, min_length=3, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]*$"
+    ),
+]
+Roles = Annotated[list[Role], Field(min_length=1, max_length=len(Role))]
+
+
+class UserCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    login: Login = Field(description="Tên đăng nhập: chữ thường không dấu, số, dấu chấm, gạch")
+    full_name: Name = Field(max_length=120)
+    password: str = Field(max_length=128)
+    roles: Roles
+    unit_id: int | None = Field(
+        default=None, description="Đơn vị của tài khoản; bắt buộc với thủ trưởng và cán bộ"
+    )
+
+
+class UserUpdate(BaseModel):
+    """Only the fields sent are changed; a password here resets it (old sessions end)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    full_name: Name | None = Field(default=None, max_length=120)
+    password: str | None = Field(default=None, max_length=128)
+    roles: Roles | None = None
+    unit_id: int | None = None
+
+
+class UserRead(BaseModel):
+    id: int
+    login: str
+    full_name: str
+    roles: list[Role]
+    unit_id: int | None
+    unit_name: str | None
+    is_active: bool
+    version: int
+    allowed_actions: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class UserPage(Page[UserRead]):
+    pass
