@@ -7,6 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from pydantic import SecretStr
 
 from thidua.config import REPO_ROOT, Settings
 
@@ -24,7 +25,7 @@ def migrate(settings: Settings) -> None:
 def openapi_document() -> str:
     from thidua.main import create_app
 
-    schema = create_app(Settings(environment="development", secret_key="x" * 40)).openapi()
+    schema = create_app(Settings(environment="development", secret_key=SecretStr("x" * 40))).openapi()
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

@@ -73,6 +73,10 @@ def health() -> Health:
     return Health(status="ok")
 
 
+# Every API router; the policy test walks these, and checks the app serves nothing else.
+ROUTERS = (health_router, auth_router, units_router, staff_router, users_router, audit_router)
+
+
 class SinglePageApp(StaticFiles):
     """Serves the built SPA; unknown paths get index.html so client-side routes survive a reload."""
 
@@ -124,7 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             409, "Dữ liệu trùng hoặc mâu thuẫn với dữ liệu đã có; không có gì được lưu.", slug="conflict"
         )
 
-    for router in (health_router, auth_router, units_router, staff_router, users_router, audit_router):
+    for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX, responses=PROBLEM_RESPONSES)
 
     if settings.cors_origins:

@@ -1,10 +1,10 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime
+from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel
 
-from thidua.core.models import utcnow
+from thidua.core.models import UTCDateTime, utcnow
 
 
 class AuditEvent(SQLModel, table=True):
@@ -13,7 +13,7 @@ class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
 
     id: int | None = Field(default=None, primary_key=True)
-    occurred_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True), index=True)
+    occurred_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     actor_user_id: int | None = Field(default=None, index=True)
     actor_login: str | None = Field(default=None, max_length=64)
     action: str = Field(max_length=40)

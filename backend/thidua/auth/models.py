@@ -1,9 +1,9 @@
 from datetime import datetime
 
-from sqlalchemy import DateTime, UniqueConstraint
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from thidua.core.models import Versioned
+from thidua.core.models import UTCDateTime, Versioned
 
 
 class User(Versioned, table=True):
@@ -35,5 +35,5 @@ class LoginThrottle(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=200)
     failures: int = Field(default=0)
-    window_started_at: datetime = Field(sa_type=DateTime(timezone=True))
-    locked_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    window_started_at: datetime = Field(sa_type=UTCDateTime)
+    locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -1,6 +1,6 @@
 """Login with throttling, and password changes."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlmodel import Session, select
 
@@ -16,17 +16,12 @@ from thidua.core.models import utcnow
 WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
 
 
-def _aware(moment: datetime) -> datetime:
-    # SQLite returns naive datetimes for timezone-aware columns; they were stored in UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
-
-
 def _check_not_locked(session: Session, keys: list[str]) -> None:
     now = utcnow()
     for key in keys:
         row = session.get(LoginThrottle, key)
-        if row and row.locked_until and _aware(row.locked_until) > now:
-            wait = int((_aware(row.locked_until) - now).total_seconds()) + 1
+        if row and row.locked_until and row.locked_until > now:
+            wait = int((row.locked_until - now).total_seconds()) + 1
             raise TooManyRequests(
                 f"Đăng nhập sai quá nhiều lần; vui lòng thử lại sau {wait} giây.", retry_after=wait
             )
@@ -38,7 +33,7 @@ def _count_failure(session: Session, key: str, limit: int, settings: Settings) -
     window = timedelta(seconds=settings.login_window_seconds)
     if row is None:
         row = LoginThrottle(key=key, failures=0, window_started_at=now)
-    elif now - _aware(row.window_started_at) > window:
+    elif now - row.window_started_at > window:
         row.failures, row.window_started_at, row.locked_until = 0, now, None
     row.failures += 1
     if row.failures >= limit:

@@ -19,6 +19,9 @@ Code = Annotated[
 Name = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255), AfterValidator(_nfc)
 ]
+PersonName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), AfterValidator(_nfc)
+]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120), AfterValidator(_nfc)]
 Email = Annotated[
     str,

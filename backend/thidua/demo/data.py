@@ -1,4 +1,4 @@
-"""The fictional demo commune: offices, ten schools with subject groups, about 150 staff, one login per role."""
+"""The fictional demo commune: offices, ten schools with subject groups, ~150 staff, one login per role."""
 
 from dataclasses import dataclass
 

@@ -45,7 +45,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
                 )
         created["units"] = len(session.exec(select(Unit.id)).all()) - before_units
 
-        unit_ids = {u.code: u.id for u in session.exec(select(Unit))}
+        unit_ids = {u.code: u.id for u in session.exec(select(Unit)) if u.id is not None}
         existing_staff = set(session.exec(select(StaffMember.code)).all())
         staff_names = {}
         for member in school_staff():
@@ -75,13 +75,14 @@ def load_demo(settings: Settings) -> dict[str, int]:
             )
             session.add(user)
             session.flush()
+            assert user.id is not None
             for role in demo.roles:
                 session.add(UserRole(user_id=user.id, role=role))
             if demo.staff_code:
-                member = session.exec(select(StaffMember).where(StaffMember.code == demo.staff_code)).one()
-                if member.user_id is None:
-                    member.user_id = user.id
-                    session.add(member)
+                linked = session.exec(select(StaffMember).where(StaffMember.code == demo.staff_code)).one()
+                if linked.user_id is None:
+                    linked.user_id = user.id
+                    session.add(linked)
             created["users"] += 1
         session.commit()
     engine.dispose()
@@ -89,7 +90,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
 
 
 def print_logins() -> None:
-    print("\nTài khoản demo (mật khẩu chung / shared password: %s)" % DEMO_PASSWORD)
+    print(f"\nTài khoản demo (mật khẩu chung / shared password: {DEMO_PASSWORD})")
     for demo in USERS:
         labels = ", ".join(ROLE_LABELS_VI[Role(r)] for r in demo.roles)
         print(f"  {demo.login:<17} {labels}" + (f" — {demo.unit_code}" if demo.unit_code else ""))

@@ -3,7 +3,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from thidua.core.pagination import Page
-from thidua.core.text import Code, Email, Name, Phone, ShortText
+from thidua.core.text import Code, Email, Name, PersonName, Phone, ShortText
 from thidua.units.models import SchoolLevel, UnitKind
 
 Address = ShortText
@@ -56,7 +56,7 @@ class StaffCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     code: Code = Field(description="Mã cán bộ, duy nhất (khóa tự nhiên khi nhập dữ liệu)")
-    full_name: Name = Field(max_length=120)
+    full_name: PersonName
     position: ShortText = ""
     unit_id: int
     email: Email | None = None
@@ -70,7 +70,7 @@ class StaffUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     code: Code | None = None
-    full_name: Name | None = Field(default=None, max_length=120)
+    full_name: PersonName | None = None
     position: ShortText | None = None
     unit_id: int | None = None
     email: Email | None = None

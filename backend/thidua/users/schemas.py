@@ -5,7 +5,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from thidua.auth.roles import Role
 from thidua.core.pagination import Page
-from thidua.core.text import Name
+from thidua.core.text import PersonName
 
 Login = Annotated[
     str,
@@ -20,7 +20,7 @@ class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     login: Login = Field(description="Tên đăng nhập: chữ thường không dấu, số, dấu chấm, gạch")
-    full_name: Name = Field(max_length=120)
+    full_name: PersonName
     password: str = Field(max_length=128)
     roles: Roles
     unit_id: int | None = Field(
@@ -33,7 +33,7 @@ class UserUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    full_name: Name | None = Field(default=None, max_length=120)
+    full_name: PersonName | None = None
     password: str | None = Field(default=None, max_length=128)
     roles: Roles | None = None
     unit_id: int | None = None

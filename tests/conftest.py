@@ -1,0 +1,155 @@
+"""Test harness: a real database (SQLite file, or PostgreSQL from TEST_DATABASE_URL), migrated with
+Alembic once per run and emptied before every test, plus a small commune with two schools.
+
+School A (THCS-A) and school B (TH-B) each have a subject group, staff and a manager; every role of
+DESIGN.md section 3 has a user. Tokens are minted directly (login itself is tested in test_auth).
+"""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+_TMP = Path(tempfile.mkdtemp(prefix="thidua-tests-"))
+os.environ.setdefault("VAR_DIR", str(_TMP / "var"))
+os.environ["FRONTEND_DIST"] = str(_TMP / "no-frontend")
+os.environ.pop("DATABASE_URL", None)
+
+import pytest  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+from sqlmodel import Session, SQLModel  # noqa: E402
+
+from tests.helpers import World  # noqa: E402
+from thidua.auth.models import User, UserRole  # noqa: E402
+from thidua.auth.passwords import hash_password  # noqa: E402
+from thidua.cli import migrate  # noqa: E402
+from thidua.config import Settings  # noqa: E402
+from thidua.main import create_app  # noqa: E402
+from thidua.units.models import StaffMember, Unit  # noqa: E402
+
+PASSWORD = "matkhau2026"
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'test.db'}"
+
+
+def is_postgres() -> bool:
+    return TEST_DATABASE_URL.startswith("postgres")
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings(
+        environment="test",
+        database_url=TEST_DATABASE_URL,
+        var_dir=_TMP / "var",
+        secret_key="test-secret-" + "k" * 40,
+        frontend_dist=_TMP / "no-frontend",
+        login_max_failures=5,
+        login_lock_seconds=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def migrated(settings: Settings) -> Settings:
+    if is_postgres():
+        from thidua.db import make_engine
+
+        engine = make_engine(settings.resolved_database_url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+    migrate(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    return hash_password(PASSWORD)
+
+
+def _empty_all_tables(session: Session) -> None:
+    for table in reversed(SQLModel.metadata.sorted_tables):
+        session.execute(table.delete())
+    session.commit()
+
+
+# login -> (roles, unit code)
+FIXTURE_USERS = {
+    "admin": (["admin"], "UBND"),
+    "officer": (["commune_officer"], "VHXH"),
+    "leader": (["commune_leader"], "UBND"),
+    "inspector": (["inspector"], "VHXH"),
+    "comms": (["communications"], "UBND"),
+    "finance": (["finance"], "UBND"),
+    "manager_a": (["unit_manager"], "THCS-A"),
+    "teacher_a": (["staff"], "THCS-A"),
+    "manager_b": (["unit_manager"], "TH-B"),
+    "teacher_b": (["staff"], "TH-B"),
+    "integration": (["integration"], None),
+}
+
+
+@pytest.fixture
+def world(migrated: Settings, password_hash: str) -> Iterator[World]:
+    app = create_app(migrated)
+    w = World(settings=migrated)
+    with Session(app.state.engine) as session:
+        _empty_all_tables(session)
+
+        def unit(code: str, name: str, kind: str, parent: str | None, level: str | None = None) -> None:
+            row = Unit(
+                code=code,
+                name=name,
+                kind=kind,
+                school_level=level,
+                parent_id=w.units[parent] if parent else None,
+            )
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            w.units[code] = row.id
+
+        unit("UBND", "UBND xã Thử Nghiệm", "commune", None)
+        unit("VHXH", "Phòng Văn hóa - Xã hội", "office", "UBND")
+        unit("THCS-A", "Trường THCS A", "school", "UBND", "lower_secondary")
+        unit("THCS-A-KHTN", "Tổ Khoa học tự nhiên - THCS A", "subject_group", "THCS-A")
+        unit("TH-B", "Trường Tiểu học B", "school", "UBND", "primary")
+        unit("TH-B-K45", "Tổ khối 4-5 - TH B", "subject_group", "TH-B")
+        for code, name, unit_code in [
+            ("A-01", "Nguyễn Thị Hương", "THCS-A"),
+            ("A-02", "Trần Văn Dũng", "THCS-A-KHTN"),
+            ("B-01", "Lê Thị Lan", "TH-B"),
+            ("B-02", "Phạm Minh Đức", "TH-B-K45"),
+        ]:
+            member = StaffMember(code=code, full_name=name, position="Giáo viên", unit_id=w.units[unit_code])
+            session.add(member)
+            session.flush()
+            assert member.id is not None
+            w.staff[code] = member.id
+        for login, (roles, unit_code) in FIXTURE_USERS.items():
+            user = User(
+                login=login,
+                full_name=login.title(),
+                password_hash=password_hash,
+                unit_id=w.units[unit_code] if unit_code else None,
+            )
+            session.add(user)
+            session.flush()
+            for role in roles:
+                session.add(UserRole(user_id=user.id, role=role))
+            w.users[login] = user
+        session.commit()
+        for user in w.users.values():
+            session.refresh(user)
+            session.expunge(user)
+    app.state.engine.dispose()
+    yield w
+
+
+@pytest.fixture
+def client(world: World) -> Iterator[TestClient]:
+    app = create_app(world.settings)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+    app.state.engine.dispose()

@@ -1,0 +1,37 @@
+"""Settings: a generated secret kept in var/, weak secrets refused outside development."""
+
+import os
+import stat
+
+import pytest
+
+from thidua.config import Settings
+
+
+def test_secret_is_generated_once_and_kept_private(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first = Settings(var_dir=tmp_path, secret_key=None).resolved_secret_key
+    second = Settings(var_dir=tmp_path, secret_key=None).resolved_secret_key
+    assert first == second and len(first) >= 48
+    mode = stat.S_IMODE(os.stat(tmp_path / "secret_key").st_mode)
+    assert mode == 0o600
+
+
+@pytest.mark.parametrize("secret", ["short", "changeme", "secret", "x" * 31])
+def test_weak_secret_is_refused_in_production(tmp_path, secret: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match="SECRET_KEY"):
+        _ = Settings(var_dir=tmp_path, secret_key=secret, environment="production").resolved_secret_key
+    assert (
+        Settings(var_dir=tmp_path, secret_key=secret, environment="development").resolved_secret_key == secret
+    )
+
+
+def test_default_database_is_a_sqlite_file_under_var(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    url = Settings(var_dir=tmp_path, database_url=None).resolved_database_url
+    assert url == f"sqlite:///{(tmp_path / 'thidua.db').resolve()}"
+    pg = Settings(var_dir=tmp_path, database_url="postgresql://u@h/db").resolved_database_url
+    assert pg == "postgresql+psycopg://u@h/db"
+
+
+def test_cors_origins_from_a_comma_separated_variable(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CORS_ORIGINS", "https://a.example, https://b.example")
+    assert Settings().cors_origins == ["https://a.example", "https://b.example"]
