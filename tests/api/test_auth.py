@@ -14,6 +14,7 @@ from jose import jwt
 
 from tests.conftest import PASSWORD
 from tests.helpers import World, assert_problem
+from thidua.main import create_app
 
 API = "/api/v1"
 NEW_PASSWORD = "DoiMatKhau2027"
@@ -361,24 +362,26 @@ def test_password_change_needs_a_token(client: TestClient) -> None:
 # --- logs ------------------------------------------------------------------------------------------
 
 
-def test_no_password_or_token_in_logs(
-    client: TestClient, world: World, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_no_password_or_token_in_logs(world: World, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     wrong_password = "SaiMatKhau-987654"
+    app = create_app(world.settings)  # built after DEBUG is on, so start-up logging is captured too
 
-    assert_unauthorized(login(client, "manager_a", wrong_password))
-    assert_unauthorized(login(client, "nobody_here", wrong_password))
-    token = token_of(client, "manager_a")
-    assert me(client, token).status_code == 200
-    assert_unauthorized(me(client, token + "x"))
-    changed = client.post(
-        f"{API}/auth/password",
-        json={"current_password": PASSWORD, "new_password": NEW_PASSWORD},
-        headers=bearer(token),
-    )
-    assert changed.status_code == 204
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert_unauthorized(login(client, "manager_a", wrong_password))
+        assert_unauthorized(login(client, "nobody_here", wrong_password))
+        token = token_of(client, "manager_a")
+        assert me(client, token).status_code == 200
+        assert_unauthorized(me(client, token + "x"))
+        changed = client.post(
+            f"{API}/auth/password",
+            json={"current_password": PASSWORD, "new_password": NEW_PASSWORD},
+            headers=bearer(token),
+        )
+        assert changed.status_code == 204
+    app.state.engine.dispose()
 
+    assert caplog.records  # the requests themselves are logged
     logged = caplog.text + "\n".join(str(r.args) for r in caplog.records)
     for secret in (PASSWORD, wrong_password, NEW_PASSWORD, token, world.settings.resolved_secret_key):
         assert secret not in logged

@@ -1,11 +1,11 @@
 from fastapi import APIRouter, Depends, Query
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from thidua.audit.models import AuditEvent
-from thidua.audit.schemas import AuditEventPage, AuditEventRead
+from thidua.audit import service
+from thidua.audit.schemas import AuditEventPage
 from thidua.auth.policy import Actor, allow
 from thidua.auth.roles import Permission
-from thidua.core.pagination import PageParams, page_params, paginate
+from thidua.core.pagination import PageParams, page_params
 from thidua.db import get_session
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
@@ -22,13 +22,5 @@ def list_audit_events(
     actor: Actor = Depends(allow(Permission.audit_read)),
     session: Session = Depends(get_session),
 ) -> AuditEventPage:
-    query = select(AuditEvent)
-    if entity_type:
-        query = query.where(AuditEvent.entity_type == entity_type)
-    if entity_id is not None:
-        query = query.where(AuditEvent.entity_id == entity_id)
-    if actor_user_id is not None:
-        query = query.where(AuditEvent.actor_user_id == actor_user_id)
-    rows, total = paginate(session, query, page, col(AuditEvent.id).desc())
-    items = [AuditEventRead.model_validate(r, from_attributes=True) for r in rows]
-    return AuditEventPage(items=items, total=total, limit=page.limit, offset=page.offset)
+    filters = service.AuditFilters(entity_type, entity_id, actor_user_id)
+    return service.list_events(session, filters, page)

@@ -1,11 +1,14 @@
 """Recording audit events in the same transaction as the change they describe."""
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col, select
 
 from thidua.audit.models import AuditEvent
+from thidua.audit.schemas import AuditEventPage, AuditEventRead
 from thidua.core.models import utcnow
+from thidua.core.pagination import PageParams, paginate
 
 # Never copied into the audit trail.
 _SECRET_FIELDS = {"password_hash", "token_version"}
@@ -47,3 +50,23 @@ def save_changes(session: Session, actor: Any, obj: Any, changes: dict[str, Any]
     record(session, actor, action, obj, before)
     session.commit()
     return obj
+
+
+@dataclass(frozen=True)
+class AuditFilters:
+    entity_type: str | None = None
+    entity_id: int | None = None
+    actor_user_id: int | None = None
+
+
+def list_events(session: Session, filters: AuditFilters, page: PageParams) -> AuditEventPage:
+    query = select(AuditEvent)
+    if filters.entity_type:
+        query = query.where(AuditEvent.entity_type == filters.entity_type)
+    if filters.entity_id is not None:
+        query = query.where(AuditEvent.entity_id == filters.entity_id)
+    if filters.actor_user_id is not None:
+        query = query.where(AuditEvent.actor_user_id == filters.actor_user_id)
+    rows, total = paginate(session, query, page, col(AuditEvent.id).desc())
+    items = [AuditEventRead.model_validate(r, from_attributes=True) for r in rows]
+    return AuditEventPage(items=items, total=total, limit=page.limit, offset=page.offset)

@@ -48,7 +48,10 @@ def list_users(session: Session, filters: UserFilters, page: PageParams) -> User
     if filters.q:
         needle = filters.q.strip().lower()
         query = query.where(
-            or_(func.lower(User.login).contains(needle), func.lower(User.full_name).contains(needle))
+            or_(
+                func.lower(User.login).contains(needle, autoescape=True),
+                func.lower(User.full_name).contains(needle, autoescape=True),
+            )
         )
     if filters.role:
         query = query.where(

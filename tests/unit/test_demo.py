@@ -1,0 +1,40 @@
+"""The demo commune loads on a fresh database, loads again without changes, and has a login per role."""
+
+from pathlib import Path
+
+from pydantic import SecretStr
+from sqlmodel import Session, func, select
+
+from thidua.auth.models import User, UserRole
+from thidua.auth.passwords import verify_password
+from thidua.auth.roles import Role
+from thidua.cli import migrate
+from thidua.config import Settings
+from thidua.db import make_engine
+from thidua.demo.data import DEMO_PASSWORD
+from thidua.demo.loader import load_demo
+from thidua.units.models import StaffMember, Unit
+
+
+def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
+    settings = Settings(
+        var_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'demo.db'}", secret_key=SecretStr("d" * 40)
+    )
+    migrate(settings)
+    assert load_demo(settings) == {"units": 44, "staff": 150, "users": 10}
+    assert load_demo(settings) == {"units": 0, "staff": 0, "users": 0}
+
+    engine = make_engine(settings.resolved_database_url)
+    with Session(engine) as session:
+        kinds = dict(session.exec(select(Unit.kind, func.count()).group_by(Unit.kind)).all())
+        assert kinds == {"commune": 1, "office": 3, "school": 10, "subject_group": 30}
+        levels = set(session.exec(select(Unit.school_level).where(Unit.kind == "school")).all())
+        assert levels == {"preschool", "primary", "lower_secondary", "inter_level"}
+        assert session.exec(select(func.count()).select_from(StaffMember)).one() == 150
+        roles = set(session.exec(select(UserRole.role)).all())
+        assert roles == {r.value for r in Role}
+        principal = session.exec(select(User).where(User.login == "hieutruong.thcs")).one()
+        assert verify_password(DEMO_PASSWORD, principal.password_hash)
+        linked = session.exec(select(StaffMember).where(StaffMember.user_id == principal.id)).one()
+        assert linked.position == "Hiệu trưởng" and linked.full_name == principal.full_name
+    engine.dispose()
