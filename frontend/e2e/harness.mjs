@@ -1,0 +1,143 @@
+// Starts the real app (FastAPI serving frontend/dist) on a free port with a throwaway
+// SQLite database, and a headless Chromium from /usr/bin/chromium (no Playwright download).
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const FRONTEND = path.resolve(here, '..');
+export const ROOT = path.resolve(FRONTEND, '..');
+export const ARTIFACTS = path.join(here, 'artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const PYTHON = path.join(ROOT, '.venv', 'bin', 'python');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const PASSWORD = 'thidua2026';
+
+/** Reason to skip the whole suite, or null. Under CI=true nothing is skipped: missing pieces fail. */
+export function skipReason() {
+  if (process.env.CI === 'true') return null;
+  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing`;
+  return null;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseURL, server, log) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`);
+    try {
+      const res = await fetch(`${baseURL}/api/v1/health`);
+      if (res.ok && (await res.json()).status === 'ok') return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not become healthy within 30 s:\n${log()}`);
+}
+
+/** Starts server and browser; returns { baseURL, browser, stop }. */
+export async function startApp() {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (install the chromium package)`);
+  if (!existsSync(path.join(FRONTEND, 'dist', 'index.html')))
+    throw new Error('frontend/dist is missing: run `npm run build` first');
+  if (!existsSync(PYTHON)) throw new Error(`${PYTHON} is missing (backend virtualenv)`);
+
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-'));
+  const env = { ...process.env, DATABASE_URL: `sqlite:///${tmp}/e2e.db`, VAR_DIR: tmp };
+  execFileSync(PYTHON, ['-m', 'thidua.cli', 'prepare'], { cwd: ROOT, env, stdio: 'pipe' });
+
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const server = spawn(
+    PYTHON,
+    ['-m', 'uvicorn', 'thidua.main:app', '--host', '127.0.0.1', '--port', String(port)],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const collect = (chunk) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  server.stdout.on('data', collect);
+  server.stderr.on('data', collect);
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+
+  let browser;
+  async function stop() {
+    await browser?.close().catch(() => {});
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  try {
+    await waitForHealth(baseURL, server, () => output);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return { baseURL, browser, stop, serverLog: () => output };
+}
+
+/**
+ * Runs `fn(page)` in a fresh browser context; on failure saves a screenshot to e2e/artifacts/.
+ */
+export async function withPage(app, name, options, fn) {
+  const context = await app.browser.newContext({ baseURL: app.baseURL, ...options });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  try {
+    await fn(page);
+  } catch (e) {
+    await page
+      .screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+      .catch(() => {});
+    if (problems.length) e.message += `\n${problems.join('\n')}`;
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Logs in through the login form and waits for the dashboard. */
+export async function login(page, username, password = PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: /^Xin chào,/ }).waitFor();
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, fieldErrors, toProblem, unmatchedFieldErrors } from './problem';
+
+describe('toProblem', () => {
+  it('keeps the problem details fields', () => {
+    const p = toProblem(
+      {
+        type: 'about:blank',
+        title: 'Dữ liệu không hợp lệ',
+        status: 422,
+        detail: 'Có lỗi trong biểu mẫu',
+        errors: [{ path: 'body.code', message: 'Mã đã tồn tại', type: 'unique' }],
+      },
+      500,
+    );
+    expect(p.status).toBe(422);
+    expect(p.detail).toBe('Có lỗi trong biểu mẫu');
+    expect(p.errors).toEqual([{ path: 'body.code', message: 'Mã đã tồn tại', type: 'unique' }]);
+  });
+
+  it('falls back to the HTTP status for non-JSON bodies', () => {
+    expect(toProblem(undefined, 502)).toEqual({ status: 502, detail: undefined });
+    expect(toProblem('Bad gateway', 502).detail).toBe('Bad gateway');
+  });
+});
+
+describe('fieldErrors', () => {
+  it('maps body.<field> paths to form fields', () => {
+    const errors = fieldErrors({
+      status: 422,
+      errors: [
+        { path: 'body.code', message: 'Mã đã tồn tại' },
+        { path: 'body.name', message: 'Không được để trống' },
+      ],
+    });
+    expect(errors).toEqual({ code: 'Mã đã tồn tại', name: 'Không được để trống' });
+  });
+
+  it('uses the top-level field for nested paths and joins several messages', () => {
+    const errors = fieldErrors({
+      status: 422,
+      errors: [
+        { path: 'body.roles.0', message: 'Vai trò không hợp lệ.' },
+        { path: 'body.roles', message: 'Cần ít nhất một vai trò.' },
+      ],
+    });
+    expect(errors).toEqual({ roles: 'Vai trò không hợp lệ. Cần ít nhất một vai trò.' });
+  });
+
+  it('ignores errors that are not about the request body', () => {
+    expect(
+      fieldErrors({
+        status: 422,
+        errors: [
+          { path: 'query.limit', message: 'Tối đa 200' },
+          { path: 'body', message: 'Thân yêu cầu sai' },
+        ],
+      }),
+    ).toEqual({});
+    expect(fieldErrors(null)).toEqual({});
+    expect(fieldErrors({ status: 400 })).toEqual({});
+  });
+
+  it('reports field errors the form has no field for', () => {
+    const p = {
+      status: 422,
+      errors: [
+        { path: 'body.code', message: 'Mã đã tồn tại' },
+        { path: 'body.user_id', message: 'Không tồn tại' },
+      ],
+    };
+    expect(unmatchedFieldErrors(p, ['code', 'name'])).toEqual(['user_id: Không tồn tại']);
+  });
+});
+
+describe('ApiError', () => {
+  it('uses detail as the message', () => {
+    const e = new ApiError({ status: 412, title: 'Precondition Failed', detail: 'Đã thay đổi' });
+    expect(e.message).toBe('Đã thay đổi');
+    expect(e.status).toBe(412);
+  });
+});

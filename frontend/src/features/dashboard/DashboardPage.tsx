@@ -1,0 +1,57 @@
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/client';
+import { useMe } from '../../lib/auth';
+
+function useCount(key: string, enabled: boolean, fetcher: () => Promise<{ total: number }>) {
+  return useQuery({ queryKey: [key, 'count'], queryFn: fetcher, enabled, select: (d) => d.total });
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const has = (p: string) => me.permissions.includes(p);
+
+  const units = useCount('units', has('units:read'), () =>
+    call(api.GET('/api/v1/units', { params: { query: { limit: 1 } } })),
+  );
+  const staff = useCount('staff', has('staff:read'), () =>
+    call(api.GET('/api/v1/staff', { params: { query: { limit: 1 } } })),
+  );
+  const users = useCount('users', has('users:manage'), () =>
+    call(api.GET('/api/v1/users', { params: { query: { limit: 1 } } })),
+  );
+
+  const cards = [
+    { show: has('units:read'), to: '/units', label: t('nav.units'), q: units },
+    { show: has('staff:read'), to: '/staff', label: t('nav.staff'), q: staff },
+    { show: has('users:manage'), to: '/users', label: t('nav.users'), q: users },
+  ].filter((c) => c.show);
+
+  return (
+    <section>
+      <h1>{t('dashboard.welcome', { name: me.full_name })}</h1>
+      <dl className="details">
+        <dt>{t('fields.login')}</dt>
+        <dd>{me.login}</dd>
+        <dt>{t('fields.roles')}</dt>
+        <dd>{me.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ')}</dd>
+        <dt>{t('fields.unit')}</dt>
+        <dd>{me.unit_name ?? t('common.none')}</dd>
+      </dl>
+      {cards.length > 0 && (
+        <ul className="cards">
+          {cards.map((c) => (
+            <li key={c.to} className="card">
+              <Link to={c.to}>
+                <span className="card-count">{c.q.data ?? '…'}</span>
+                <span className="card-label">{c.label}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { can, navItems } from './navigation';
+
+const paths = (perms: string[]) => navItems(perms).map((i) => i.to);
+
+describe('navItems', () => {
+  it('shows only the home page without permissions', () => {
+    expect(paths([])).toEqual(['/']);
+  });
+
+  it('shows units and staff for a unit manager', () => {
+    expect(paths(['units:read', 'staff:read', 'staff:write'])).toEqual(['/', '/units', '/staff']);
+  });
+
+  it('shows everything for an administrator, in a fixed order', () => {
+    expect(paths(['audit:read', 'users:manage', 'staff:read', 'units:write', 'units:read'])).toEqual([
+      '/',
+      '/units',
+      '/staff',
+      '/users',
+      '/audit',
+    ]);
+  });
+
+  it('does not show a list for a write-only permission', () => {
+    expect(paths(['units:write', 'staff:write'])).toEqual(['/']);
+  });
+
+  it('ignores unknown permissions', () => {
+    expect(paths(['reports:read'])).toEqual(['/']);
+  });
+
+  it('gives every item a label key', () => {
+    for (const item of navItems(['units:read', 'staff:read', 'users:manage', 'audit:read'])) {
+      expect(item.label).toMatch(/^nav\./);
+    }
+  });
+});
+
+describe('can', () => {
+  it('checks one permission', () => {
+    expect(can(['units:read'], 'units:read')).toBe(true);
+    expect(can(['units:read'], 'units:write')).toBe(false);
+  });
+});

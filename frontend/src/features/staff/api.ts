@@ -1,0 +1,69 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../api/client';
+import { isConflict } from '../../lib/errors';
+import { compact } from '../../lib/useListParams';
+import type { Staff, StaffCreate, StaffUpdate } from '../../api/types';
+
+export interface StaffFilters {
+  q?: string;
+  unit_id?: number;
+  include_inactive?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export function useStaffList(filters: StaffFilters) {
+  return useQuery({
+    queryKey: ['staff', 'list', filters],
+    queryFn: () =>
+      call(api.GET('/api/v1/staff', { params: { query: compact(filters) } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStaff(id: number) {
+  return useQuery({
+    queryKey: ['staff', 'detail', id],
+    queryFn: () => call(api.GET('/api/v1/staff/{staff_id}', { params: { path: { staff_id: id } } })),
+  });
+}
+
+export function useCreateStaff() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StaffCreate) => call(api.POST('/api/v1/staff', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['staff'] }),
+  });
+}
+
+export function useUpdateStaff(staff: Staff | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StaffUpdate) =>
+      call(
+        api.PATCH('/api/v1/staff/{staff_id}', {
+          params: { path: { staff_id: staff!.id }, header: ifMatch(staff!.version) },
+          body,
+        }),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['staff'] }),
+    onError: (error) => {
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['staff'] });
+    },
+  });
+}
+
+export function useStaffAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ staff, action }: { staff: Staff; action: 'deactivate' | 'activate' }) => {
+      const init = { params: { path: { staff_id: staff.id }, header: ifMatch(staff.version) } };
+      return call(
+        action === 'deactivate'
+          ? api.POST('/api/v1/staff/{staff_id}/deactivate', init)
+          : api.POST('/api/v1/staff/{staff_id}/activate', init),
+      );
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: ['staff'] }),
+  });
+}

@@ -1,0 +1,70 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../api/client';
+import { isConflict } from '../../lib/errors';
+import { compact } from '../../lib/useListParams';
+import type { Role, User, UserCreate, UserUpdate } from '../../api/types';
+
+export interface UserFilters {
+  q?: string;
+  role?: Role;
+  unit_id?: number;
+  include_inactive?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export function useUsers(filters: UserFilters) {
+  return useQuery({
+    queryKey: ['users', 'list', filters],
+    queryFn: () =>
+      call(api.GET('/api/v1/users', { params: { query: compact(filters) } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUser(id: number) {
+  return useQuery({
+    queryKey: ['users', 'detail', id],
+    queryFn: () => call(api.GET('/api/v1/users/{user_id}', { params: { path: { user_id: id } } })),
+  });
+}
+
+export function useCreateUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UserCreate) => call(api.POST('/api/v1/users', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export function useUpdateUser(user: User | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UserUpdate) =>
+      call(
+        api.PATCH('/api/v1/users/{user_id}', {
+          params: { path: { user_id: user!.id }, header: ifMatch(user!.version) },
+          body,
+        }),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+    onError: (error) => {
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+}
+
+export function useUserAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, action }: { user: User; action: 'deactivate' | 'activate' }) => {
+      const init = { params: { path: { user_id: user.id }, header: ifMatch(user.version) } };
+      return call(
+        action === 'deactivate'
+          ? api.POST('/api/v1/users/{user_id}/deactivate', init)
+          : api.POST('/api/v1/users/{user_id}/activate', init),
+      );
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
