@@ -6,14 +6,18 @@ import hmac
 import json
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from jose import jwt
+from sqlmodel import Session
 
 from tests.conftest import PASSWORD
 from tests.helpers import World, assert_problem
+from thidua.auth.models import User
+from thidua.auth.tokens import create_access_token
 from thidua.main import create_app
 
 API = "/api/v1"
@@ -45,6 +49,14 @@ def assert_unauthorized(response: Any) -> dict[str, Any]:
     body = assert_problem(response, 401)
     assert response.headers["www-authenticate"] == "Bearer"
     return body
+
+
+def set_active_raw(client: TestClient, world: World, login_name: str, active: bool) -> Any:
+    user_id = world.users[login_name].id
+    admin = world.headers("admin")
+    etag = client.get(f"{API}/users/{user_id}", headers=admin).headers["etag"]
+    action = "activate" if active else "deactivate"
+    return client.post(f"{API}/users/{user_id}/{action}", headers={**admin, "If-Match": etag})
 
 
 # --- hand-made JWTs -------------------------------------------------------------------------------
@@ -192,6 +204,20 @@ def test_successful_login_resets_the_failure_count(client: TestClient) -> None:
     assert token_of(client, "manager_a")
 
 
+def test_parallel_failures_are_all_counted(client: TestClient) -> None:
+    """Five wrong guesses sent at once lock the login like five sent one by one (no lost counts)."""
+
+    def guess(i: int) -> int:
+        return int(login(client, "manager_a", f"saimatkhau{i}").status_code)
+
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        statuses = list(pool.map(guess, range(5)))
+
+    assert statuses == [401] * 5
+    assert_problem(login(client, "manager_a", PASSWORD), 429)
+    assert token_of(client, "manager_b")
+
+
 # --- tokens ----------------------------------------------------------------------------------------
 
 
@@ -294,11 +320,8 @@ def test_oversized_token_is_401_not_500(client: TestClient, world: World) -> Non
 def test_deactivated_user_is_signed_out_at_once_and_cannot_log_in(client: TestClient, world: World) -> None:
     token = token_of(client, "teacher_a")
     assert me(client, token).status_code == 200
-    user_id = world.users["teacher_a"].id
-    admin = world.headers("admin")
-    etag = client.get(f"{API}/users/{user_id}", headers=admin).headers["etag"]
 
-    response = client.post(f"{API}/users/{user_id}/deactivate", headers={**admin, "If-Match": etag})
+    response = set_active_raw(client, world, "teacher_a", active=False)
 
     assert response.status_code == 200, response.text
     assert response.json()["is_active"] is False
@@ -307,6 +330,20 @@ def test_deactivated_user_is_signed_out_at_once_and_cannot_log_in(client: TestCl
     refused = assert_unauthorized(login(client, "teacher_a", PASSWORD))
     wrong = assert_unauthorized(login(client, "manager_b", "saimatkhau123"))
     assert refused["detail"] == wrong["detail"]
+
+
+def test_inactive_user_token_is_refused_even_with_the_current_token_version(
+    client: TestClient, world: World
+) -> None:
+    """Defence in depth: an inactive account is refused even if its token version still matches."""
+    user_id = world.users["teacher_a"].id
+    assert set_active_raw(client, world, "teacher_a", active=False).status_code == 200
+    with Session(client.app.state.engine) as session:  # type: ignore[attr-defined]
+        user = session.get(User, user_id)
+        assert user is not None and user.id is not None
+        token = create_access_token(world.settings.resolved_secret_key, user.id, user.token_version, 30)
+
+    assert_unauthorized(me(client, token))
 
 
 def test_password_change_ends_old_sessions(client: TestClient) -> None:

@@ -63,8 +63,12 @@ def test_list_filters_paginate_in_stable_order(client: TestClient, world: World)
     codes = [u["code"] for p in (page1, page2, page3) for u in p["items"]]
     assert codes == sorted(codes) and len(set(codes)) == 6 == page1["total"]
     assert page1["limit"] == 2 and page2["offset"] == 2
-    found = client.get("/api/v1/units?q=khoa học", headers=h).json()
+    found = client.get("/api/v1/units?q=KHOA HỌC", headers=h).json()
     assert [u["code"] for u in found["items"]] == ["THCS-A-KHTN"]
+    assert [u["code"] for u in client.get("/api/v1/units?q=TỔ KHỐI", headers=h).json()["items"]] == [
+        "TH-B-K45"
+    ]
+    assert client.get("/api/v1/units?q=%", headers=h).json()["total"] == 0
     assert client.get("/api/v1/units?school_level=primary", headers=h).json()["total"] == 1
     assert_problem(client.get("/api/v1/units?limit=0", headers=h), 422, "query.limit")
     assert_problem(client.get("/api/v1/units?limit=201", headers=h), 422, "query.limit")
@@ -219,10 +223,12 @@ def test_update_needs_if_match_and_refuses_stale_versions(client: TestClient, wo
     assert first.headers["etag"] == '"2"' and first.json()["version"] == 2
     # A second editor still holding version 1 must not overwrite the first one's change.
     assert_problem(client.patch(url, headers={**h, "If-Match": '"1"'}, json={"name": "Ghi đè"}), 412)
-    assert_problem(client.patch(url, headers={**h, "If-Match": "*"}, json={"name": "Ghi đè"}), 412)
     assert client.get(url, headers=h).json()["name"] == "Trường Tiểu học B mới"
     weak = client.patch(url, headers={**h, "If-Match": 'W/"2"'}, json={"address": "Thôn 3, xã Thanh Thủy"})
     assert weak.status_code == 200 and weak.json()["address"] == "Thôn 3, xã Thanh Thủy"
+    # "*" is the client saying "whatever version is there" (RFC 9110), so it is a deliberate overwrite.
+    star = client.patch(url, headers={**h, "If-Match": "*"}, json={"name": "Ghi đè có chủ ý"})
+    assert star.status_code == 200 and star.json()["version"] == 4
 
 
 def test_update_rejects_empty_required_fields_and_duplicate_codes(client: TestClient, world: World) -> None:
@@ -267,4 +273,23 @@ def test_deactivate_refuses_units_still_in_use_and_records_audit(client: TestCli
 
 def test_unknown_unit_is_404_in_problem_shape(client: TestClient, world: World) -> None:
     assert_problem(client.get("/api/v1/units/424242", headers=world.headers("officer")), 404)
+    for huge in ("3000000000", "99999999999999999999", "0", "-1"):
+        assert_problem(
+            client.get(f"/api/v1/units/{huge}", headers=world.headers("officer")), 422, "path.unit_id"
+        )
+        assert_problem(
+            client.get(f"/api/v1/staff/{huge}", headers=world.headers("officer")), 422, "path.staff_id"
+        )
+    body = {
+        "code": "BIG",
+        "name": "Cha quá lớn",
+        "kind": "school",
+        "school_level": "primary",
+        "parent_id": 3000000000,
+    }
+    assert_problem(
+        client.post("/api/v1/units", headers=world.headers("officer"), json=body), 422, "body.parent_id"
+    )
+    r = client.get("/api/v1/audit-events?entity_id=3000000000", headers=world.headers("officer"))
+    assert_problem(r, 422, "query.entity_id")
     assert_problem(client.get("/api/v1/units/abc", headers=world.headers("officer")), 422, "path.unit_id")

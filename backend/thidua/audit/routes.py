@@ -5,6 +5,7 @@ from thidua.audit import service
 from thidua.audit.schemas import AuditEventPage
 from thidua.auth.policy import Actor, allow
 from thidua.auth.roles import Permission
+from thidua.core.ids import QueryId
 from thidua.core.pagination import PageParams, page_params
 from thidua.db import get_session
 
@@ -16,8 +17,8 @@ router = APIRouter(prefix="/audit-events", tags=["audit"])
 )
 def list_audit_events(
     entity_type: str | None = Query(None, max_length=40),
-    entity_id: int | None = None,
-    actor_user_id: int | None = None,
+    entity_id: QueryId = None,
+    actor_user_id: QueryId = None,
     page: PageParams = Depends(page_params),
     actor: Actor = Depends(allow(Permission.audit_read)),
     session: Session = Depends(get_session),

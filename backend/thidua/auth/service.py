@@ -2,7 +2,9 @@
 
 from datetime import timedelta
 
-from sqlmodel import Session, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select, update
 
 from thidua.audit import service as audit
 from thidua.auth.models import LoginThrottle, User
@@ -28,17 +30,27 @@ def _check_not_locked(session: Session, keys: list[str]) -> None:
 
 
 def _count_failure(session: Session, key: str, limit: int, settings: Settings) -> None:
+    """Counted by the database itself (upsert, then `failures + 1`), so parallel failures are never lost."""
     now = utcnow()
-    row = session.get(LoginThrottle, key)
-    window = timedelta(seconds=settings.login_window_seconds)
-    if row is None:
-        row = LoginThrottle(key=key, failures=0, window_started_at=now)
-    elif now - row.window_started_at > window:
-        row.failures, row.window_started_at, row.locked_until = 0, now, None
-    row.failures += 1
-    if row.failures >= limit:
-        row.locked_until = now + timedelta(seconds=settings.login_lock_seconds)
-    session.add(row)
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.exec(
+        insert(LoginThrottle)
+        .values(key=key, failures=0, window_started_at=now)
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+    this_key = col(LoginThrottle.key) == key
+    window_start = now - timedelta(seconds=settings.login_window_seconds)
+    session.exec(
+        update(LoginThrottle)
+        .where(this_key, col(LoginThrottle.window_started_at) < window_start)
+        .values(failures=0, window_started_at=now, locked_until=None)
+    )
+    session.exec(update(LoginThrottle).where(this_key).values(failures=col(LoginThrottle.failures) + 1))
+    session.exec(
+        update(LoginThrottle)
+        .where(this_key, col(LoginThrottle.failures) >= limit)
+        .values(locked_until=now + timedelta(seconds=settings.login_lock_seconds))
+    )
 
 
 def login(session: Session, settings: Settings, login_name: str, password: str, client_ip: str) -> str:

@@ -22,7 +22,8 @@ def check_if_match(request: Request, current_version: int) -> None:
             "để tránh ghi đè thay đổi của người khác."
         )
     candidates = [tag.strip().removeprefix("W/") for tag in header.split(",")]
-    if etag_for(current_version) not in candidates:
+    # "*" matches any current version (RFC 9110): the client knowingly overwrites whatever is there.
+    if "*" not in candidates and etag_for(current_version) not in candidates:
         raise PreconditionFailed(
             "Dữ liệu đã được người khác thay đổi sau khi bạn mở; vui lòng tải lại rồi sửa lại "
             f"(phiên bản hiện tại {etag_for(current_version)})."

@@ -181,7 +181,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [_field_error(dict(e)) for e in exc.errors()]
-        detail = "Dữ liệu gửi lên không hợp lệ: " + "; ".join(f"{e.path}: {e.message}" for e in errors)
+        fields = ", ".join(dict.fromkeys(e.path.split(".", 1)[-1] for e in errors))
+        detail = f"Dữ liệu gửi lên không hợp lệ ở {len(errors)} chỗ ({fields}); xem chi tiết trong errors."
         return problem_response(422, detail, slug="validation", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)

@@ -4,6 +4,7 @@ from sqlmodel import Session
 from thidua.auth.policy import Actor, allow
 from thidua.auth.roles import Permission
 from thidua.core.concurrency import check_if_match, set_etag
+from thidua.core.ids import PathId, QueryId
 from thidua.core.pagination import PageParams, page_params
 from thidua.db import get_session
 from thidua.units import service
@@ -39,7 +40,7 @@ IF_MATCH_DOC = {
 def list_units(
     kind: UnitKind | None = None,
     school_level: SchoolLevel | None = None,
-    parent_id: int | None = None,
+    parent_id: QueryId = None,
     q: str | None = Query(None, max_length=100, description="Tìm theo mã hoặc tên"),
     include_inactive: bool = False,
     page: PageParams = Depends(page_params),
@@ -64,7 +65,7 @@ def create_unit(
 
 @units.get("/{unit_id}", response_model=UnitRead, name="units_get", summary="Xem một đơn vị")
 def get_unit(
-    unit_id: int,
+    unit_id: PathId,
     response: Response,
     actor: Actor = Depends(allow(Permission.units_read)),
     session: Session = Depends(get_session),
@@ -82,7 +83,7 @@ def get_unit(
     openapi_extra=IF_MATCH_DOC,
 )
 def update_unit(
-    unit_id: int,
+    unit_id: PathId,
     body: UnitUpdate,
     request: Request,
     response: Response,
@@ -114,7 +115,7 @@ def _set_unit_active(
     openapi_extra=IF_MATCH_DOC,
 )
 def deactivate_unit(
-    unit_id: int,
+    unit_id: PathId,
     request: Request,
     response: Response,
     actor: Actor = Depends(allow(Permission.units_write)),
@@ -131,7 +132,7 @@ def deactivate_unit(
     openapi_extra=IF_MATCH_DOC,
 )
 def activate_unit(
-    unit_id: int,
+    unit_id: PathId,
     request: Request,
     response: Response,
     actor: Actor = Depends(allow(Permission.units_write)),
@@ -145,7 +146,7 @@ def activate_unit(
 
 @staff.get("", response_model=StaffPage, name="staff_list", summary="Danh sách cán bộ, giáo viên, nhân viên")
 def list_staff(
-    unit_id: int | None = None,
+    unit_id: QueryId = None,
     q: str | None = Query(None, max_length=100, description="Tìm theo mã hoặc họ tên"),
     include_inactive: bool = False,
     page: PageParams = Depends(page_params),
@@ -169,7 +170,7 @@ def create_staff(
 
 @staff.get("/{staff_id}", response_model=StaffRead, name="staff_get", summary="Xem một cán bộ")
 def get_staff(
-    staff_id: int,
+    staff_id: PathId,
     response: Response,
     actor: Actor = Depends(allow(Permission.staff_read)),
     session: Session = Depends(get_session),
@@ -187,7 +188,7 @@ def get_staff(
     openapi_extra=IF_MATCH_DOC,
 )
 def update_staff(
-    staff_id: int,
+    staff_id: PathId,
     body: StaffUpdate,
     request: Request,
     response: Response,
@@ -219,7 +220,7 @@ def _set_staff_active(
     openapi_extra=IF_MATCH_DOC,
 )
 def deactivate_staff(
-    staff_id: int,
+    staff_id: PathId,
     request: Request,
     response: Response,
     actor: Actor = Depends(allow(Permission.staff_write)),
@@ -236,7 +237,7 @@ def deactivate_staff(
     openapi_extra=IF_MATCH_DOC,
 )
 def activate_staff(
-    staff_id: int,
+    staff_id: PathId,
     request: Request,
     response: Response,
     actor: Actor = Depends(allow(Permission.staff_write)),

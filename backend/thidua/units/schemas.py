@@ -2,6 +2,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from thidua.core.ids import Id
 from thidua.core.pagination import Page
 from thidua.core.text import Code, Email, Name, PersonName, Phone, ShortText
 from thidua.units.models import SchoolLevel, UnitKind
@@ -16,7 +17,7 @@ class UnitCreate(BaseModel):
     name: Name
     kind: UnitKind
     school_level: SchoolLevel | None = Field(default=None, description="Bắt buộc với cơ sở giáo dục")
-    parent_id: int | None = None
+    parent_id: Id | None = None
     address: Address | None = None
 
 
@@ -28,7 +29,7 @@ class UnitUpdate(BaseModel):
     code: Code | None = None
     name: Name | None = None
     school_level: SchoolLevel | None = None
-    parent_id: int | None = None
+    parent_id: Id | None = None
     address: Address | None = None
 
 
@@ -58,10 +59,10 @@ class StaffCreate(BaseModel):
     code: Code = Field(description="Mã cán bộ, duy nhất (khóa tự nhiên khi nhập dữ liệu)")
     full_name: PersonName
     position: ShortText = ""
-    unit_id: int
+    unit_id: Id
     email: Email | None = None
     phone: Phone | None = None
-    user_id: int | None = Field(default=None, description="Tài khoản đăng nhập gắn với cán bộ (nếu có)")
+    user_id: Id | None = Field(default=None, description="Tài khoản đăng nhập gắn với cán bộ (nếu có)")
 
 
 class StaffUpdate(BaseModel):
@@ -72,10 +73,10 @@ class StaffUpdate(BaseModel):
     code: Code | None = None
     full_name: PersonName | None = None
     position: ShortText | None = None
-    unit_id: int | None = None
+    unit_id: Id | None = None
     email: Email | None = None
     phone: Phone | None = None
-    user_id: int | None = None
+    user_id: Id | None = None
 
 
 class StaffRead(BaseModel):

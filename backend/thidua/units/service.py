@@ -2,9 +2,8 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from sqlmodel import Session, col, func, or_, select
+from sqlmodel import Session, col, func, select
 
 from thidua.audit import service as audit
 from thidua.auth.models import User
@@ -12,6 +11,7 @@ from thidua.auth.policy import Actor, get_visible, scoped
 from thidua.auth.roles import Permission
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound
 from thidua.core.pagination import PageParams, paginate
+from thidua.core.search import matches
 from thidua.units.models import (
     ALLOWED_PARENT_KIND,
     UNIT_KIND_LABELS_VI,
@@ -41,10 +41,6 @@ def _names(session: Session, unit_ids: Iterable[int | None]) -> dict[int, str]:
     if not ids:
         return {}
     return {u.id: u.name for u in session.exec(select(Unit).where(col(Unit.id).in_(ids))) if u.id is not None}
-
-
-def _contains(column: Any, q: str) -> Any:
-    return func.lower(column).contains(q.strip().lower())
 
 
 # ---------------------------------------------------------------- units
@@ -92,7 +88,7 @@ def list_units(session: Session, actor: Actor, filters: UnitFilters, page: PageP
     if filters.parent_id is not None:
         query = query.where(Unit.parent_id == filters.parent_id)
     if filters.q:
-        query = query.where(or_(_contains(Unit.name, filters.q), _contains(Unit.code, filters.q)))
+        query = query.where(matches(filters.q, Unit.name, Unit.code))
     if not filters.include_inactive:
         query = query.where(col(Unit.is_active).is_(True))
     rows, total = paginate(session, query, page, Unit.code, Unit.id)
@@ -238,9 +234,7 @@ def list_staff(session: Session, actor: Actor, filters: StaffFilters, page: Page
     if filters.unit_id is not None:
         query = query.where(StaffMember.unit_id == filters.unit_id)
     if filters.q:
-        query = query.where(
-            or_(_contains(StaffMember.full_name, filters.q), _contains(StaffMember.code, filters.q))
-        )
+        query = query.where(matches(filters.q, StaffMember.full_name, StaffMember.code))
     if not filters.include_inactive:
         query = query.where(col(StaffMember.is_active).is_(True))
     rows, total = paginate(session, query, page, StaffMember.code, StaffMember.id)

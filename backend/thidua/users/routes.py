@@ -1,27 +1,25 @@
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlmodel import Session
 
 from thidua.auth.policy import Actor, allow
 from thidua.auth.roles import Permission, Role
 from thidua.core.concurrency import check_if_match, set_etag
+from thidua.core.ids import PathId, QueryId
 from thidua.core.pagination import PageParams, page_params
 from thidua.db import get_session
 from thidua.units.routes import IF_MATCH_DOC
 from thidua.users import service
-from thidua.users.schemas import MAX_ID, UserCreate, UserPage, UserRead, UserUpdate
+from thidua.users.schemas import UserCreate, UserPage, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
 manage = allow(Permission.users_manage)
-UserId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.get("", response_model=UserPage, name="users_list", summary="Danh sách tài khoản")
 def list_users(
     q: str | None = Query(None, max_length=100, description="Tìm theo tên đăng nhập hoặc họ tên"),
     role: Role | None = None,
-    unit_id: int | None = Query(None, ge=1, le=MAX_ID),
+    unit_id: QueryId = None,
     include_inactive: bool = False,
     page: PageParams = Depends(page_params),
     actor: Actor = Depends(manage),
@@ -44,7 +42,10 @@ def create_user(
 
 @router.get("/{user_id}", response_model=UserRead, name="users_get", summary="Xem một tài khoản")
 def get_user(
-    user_id: UserId, response: Response, actor: Actor = Depends(manage), session: Session = Depends(get_session)
+    user_id: PathId,
+    response: Response,
+    actor: Actor = Depends(manage),
+    session: Session = Depends(get_session),
 ) -> UserRead:
     user = service.get_user(session, user_id)
     set_etag(response, user.version)
@@ -59,7 +60,7 @@ def get_user(
     openapi_extra=IF_MATCH_DOC,
 )
 def update_user(
-    user_id: UserId,
+    user_id: PathId,
     body: UserUpdate,
     request: Request,
     response: Response,
@@ -91,7 +92,7 @@ def _set_active(
     openapi_extra=IF_MATCH_DOC,
 )
 def deactivate_user(
-    user_id: UserId,
+    user_id: PathId,
     request: Request,
     response: Response,
     actor: Actor = Depends(manage),
@@ -108,7 +109,7 @@ def deactivate_user(
     openapi_extra=IF_MATCH_DOC,
 )
 def activate_user(
-    user_id: UserId,
+    user_id: PathId,
     request: Request,
     response: Response,
     actor: Actor = Depends(manage),

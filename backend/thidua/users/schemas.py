@@ -4,18 +4,21 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from thidua.auth.roles import Role
+from thidua.core.ids import Id
 from thidua.core.pagination import Page
 from thidua.core.text import PersonName
 
 Login = Annotated[
     str,
     StringConstraints(
-        strip_whitespace=True, to_lower=True, min_length=3, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+        strip_whitespace=True,
+        to_lower=True,  # applied after the pattern check, so the pattern accepts capitals too
+        min_length=3,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
     ),
 ]
 Roles = Annotated[list[Role], Field(min_length=1, max_length=len(Role))]
-# Ids are PostgreSQL INTEGER columns: a larger number can only be "not found", never a 500.
-MAX_ID = 2_147_483_647
 
 
 class UserCreate(BaseModel):
@@ -25,8 +28,8 @@ class UserCreate(BaseModel):
     full_name: PersonName
     password: str = Field(max_length=128)
     roles: Roles
-    unit_id: int | None = Field(
-        default=None, ge=1, le=MAX_ID, description="Đơn vị của tài khoản; bắt buộc với thủ trưởng và cán bộ"
+    unit_id: Id | None = Field(
+        default=None, description="Đơn vị của tài khoản; bắt buộc với thủ trưởng và cán bộ"
     )
 
 
@@ -38,7 +41,7 @@ class UserUpdate(BaseModel):
     full_name: PersonName | None = None
     password: str | None = Field(default=None, max_length=128)
     roles: Roles | None = None
-    unit_id: int | None = Field(default=None, ge=1, le=MAX_ID)
+    unit_id: Id | None = None
 
 
 class UserRead(BaseModel):

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, delete, func, or_, select
+from sqlmodel import Session, col, delete, select
 
 from thidua.audit import service as audit
 from thidua.audit.models import AuditEvent
@@ -13,6 +13,7 @@ from thidua.auth.policy import Actor, roles_of
 from thidua.auth.roles import UNIT_BOUND_ROLES, Role
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound
 from thidua.core.pagination import PageParams, paginate
+from thidua.core.search import matches
 from thidua.units.models import Unit
 from thidua.users.schemas import UserCreate, UserPage, UserRead, UserUpdate
 
@@ -46,13 +47,7 @@ class UserFilters:
 def list_users(session: Session, filters: UserFilters, page: PageParams) -> UserPage:
     query = select(User)
     if filters.q:
-        needle = filters.q.strip().lower()
-        query = query.where(
-            or_(
-                func.lower(User.login).contains(needle, autoescape=True),
-                func.lower(User.full_name).contains(needle, autoescape=True),
-            )
-        )
+        query = query.where(matches(filters.q, User.login, User.full_name))
     if filters.role:
         query = query.where(
             col(User.id).in_(select(UserRole.user_id).where(UserRole.role == filters.role.value))
@@ -148,13 +143,21 @@ def update_user(session: Session, actor: Actor, user: User, data: UserUpdate) ->
         raise Invalid("body.roles", "Tài khoản phải có ít nhất một vai trò.", "missing")
     current_roles = sorted(roles_of(session, user.id))
     roles = [Role(r) for r in changes.pop("roles", current_roles)]
-    _check_roles_and_unit(session, roles, changes.get("unit_id", user.unit_id))
+    roles_changed = sorted(set(roles)) != current_roles
+    if roles_changed and user.id == actor.id and Role.admin not in roles:
+        raise Conflict(
+            "Bạn không thể tự bỏ vai trò quản trị của chính mình.",
+            errors=[FieldError(path="body.roles", message="Phải giữ vai trò admin.", type="self_demotion")],
+        )
+    # An unchanged home unit is not re-checked: a password reset must work after the unit closed.
+    if roles_changed or "unit_id" in changes:
+        _check_roles_and_unit(session, roles, changes.get("unit_id", user.unit_id))
     password = changes.pop("password", None)
     if password is not None:
         _check_password(password, user.login)
         changes["password_hash"] = hash_password(password)
         changes["token_version"] = user.token_version + 1
-    if sorted(set(roles)) != current_roles:
+    if roles_changed:
         _set_roles(session, user.id, roles)
         _audit_roles(session, actor, user, [r.value for r in current_roles], roles)
     return audit.save_changes(session, actor, user, changes, "update")

@@ -1,0 +1,10 @@
+"""Case-insensitive "contains" search; % and _ typed by a user are plain characters, not wildcards."""
+
+from typing import Any
+
+from sqlalchemy import func, or_
+
+
+def matches(q: str, *columns: Any) -> Any:
+    needle = q.strip().lower()
+    return or_(*(func.lower(c).contains(needle, autoescape=True) for c in columns))
