@@ -1,7 +1,36 @@
 """Imports every table so SQLModel.metadata is complete (Alembic and tests read it)."""
 
+from thidua.assessments.models import (
+    AssessmentEntry,
+    Evidence,
+    Inspection,
+    InspectionValue,
+    ScorecardSnapshot,
+    SelfAssessment,
+)
 from thidua.audit.models import AuditEvent
 from thidua.auth.models import LoginThrottle, User, UserRole
+from thidua.frameworks.models import Criterion, Framework, Indicator
+from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.units.models import StaffMember, Unit
 
-__all__ = ["AuditEvent", "LoginThrottle", "StaffMember", "Unit", "User", "UserRole"]
+__all__ = [
+    "AssessmentEntry",
+    "AuditEvent",
+    "ContentArea",
+    "Criterion",
+    "Evidence",
+    "Framework",
+    "Indicator",
+    "Inspection",
+    "InspectionValue",
+    "LoginThrottle",
+    "Movement",
+    "Phase",
+    "ScorecardSnapshot",
+    "SelfAssessment",
+    "StaffMember",
+    "Unit",
+    "User",
+    "UserRole",
+]

@@ -16,12 +16,15 @@ from starlette.responses import Response
 from starlette.types import Scope
 
 import thidua.all_models  # noqa: F401 - registers every table
+from thidua.assessments.routes import router as assessments_router
 from thidua.audit.routes import router as audit_router
 from thidua.auth.policy import PUBLIC
 from thidua.auth.routes import router as auth_router
 from thidua.config import Settings
 from thidua.core.errors import Problem, install_error_handlers, problem_response
 from thidua.db import make_engine
+from thidua.frameworks.routes import router as frameworks_router
+from thidua.movements.routes import router as movements_router
 from thidua.units.routes import staff as staff_router
 from thidua.units.routes import units as units_router
 from thidua.users.routes import router as users_router
@@ -74,7 +77,17 @@ def health() -> Health:
 
 
 # Every API router; the policy test walks these, and checks the app serves nothing else.
-ROUTERS = (health_router, auth_router, units_router, staff_router, users_router, audit_router)
+ROUTERS = (
+    health_router,
+    auth_router,
+    units_router,
+    staff_router,
+    users_router,
+    audit_router,
+    movements_router,
+    frameworks_router,
+    assessments_router,
+)
 
 
 class SinglePageApp(StaticFiles):

@@ -21,8 +21,8 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         var_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'demo.db'}", secret_key=SecretStr("d" * 40)
     )
     migrate(settings)
-    assert load_demo(settings) == {"units": 44, "staff": 150, "users": 10}
-    assert load_demo(settings) == {"units": 0, "staff": 0, "users": 0}
+    assert load_demo(settings) == {"units": 44, "staff": 150, "users": 10, "frameworks": 2}
+    assert load_demo(settings) == {"units": 0, "staff": 0, "users": 0, "frameworks": 0}
 
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:

@@ -39,6 +39,20 @@ def record(
     )
 
 
+def record_removal(session: Session, actor: Any, action: str, entity: SQLModel) -> None:
+    session.add(
+        AuditEvent(
+            actor_user_id=getattr(actor, "id", None),
+            actor_login=getattr(actor, "login", None),
+            action=action,
+            entity_type=str(entity.__tablename__),
+            entity_id=getattr(entity, "id", None),
+            before=snapshot(entity),
+            after=None,
+        )
+    )
+
+
 def save_changes(session: Session, actor: Any, obj: Any, changes: dict[str, Any], action: str) -> Any:
     """Apply field changes to a stored object, audit them and commit (the version bumps itself)."""
     before = snapshot(obj)

@@ -42,9 +42,21 @@ class Permission(StrEnum):
     staff_write = "staff:write"
     users_manage = "users:manage"
     audit_read = "audit:read"
+    movements_read = "movements:read"
+    movements_write = "movements:write"
+    frameworks_read = "frameworks:read"
+    frameworks_write = "frameworks:write"
+    assessments_read = "assessments:read"
+    assessments_fill = "assessments:fill"
+    assessments_review = "assessments:review"
+    inspections_read = "inspections:read"
+    inspections_record = "inspections:record"
+    inspections_manage = "inspections:manage"
+    scorecards_read = "scorecards:read"
 
 
 _ALL = frozenset(Role)
+_COMMUNE_ADMIN = frozenset({Role.admin, Role.commune_officer})
 PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.units_read: _ALL,
     Permission.units_write: frozenset({Role.admin, Role.commune_officer}),
@@ -62,6 +74,41 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.staff_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
     Permission.users_manage: frozenset({Role.admin}),
     Permission.audit_read: frozenset({Role.admin, Role.commune_officer}),
+    Permission.movements_read: _ALL,
+    Permission.movements_write: _COMMUNE_ADMIN,
+    Permission.frameworks_read: _ALL,
+    Permission.frameworks_write: _COMMUNE_ADMIN,
+    # Scoped by unit (and, for staff, to their own individual assessment) in the assessments service.
+    Permission.assessments_read: frozenset(
+        {
+            Role.admin,
+            Role.commune_officer,
+            Role.commune_leader,
+            Role.inspector,
+            Role.unit_manager,
+            Role.staff,
+            Role.integration,
+        }
+    ),
+    Permission.assessments_fill: frozenset({Role.unit_manager, Role.staff}),
+    Permission.assessments_review: _COMMUNE_ADMIN,
+    Permission.inspections_read: frozenset(
+        {Role.admin, Role.commune_officer, Role.commune_leader, Role.inspector, Role.unit_manager}
+    ),
+    Permission.inspections_record: frozenset({Role.admin, Role.commune_officer, Role.inspector}),
+    Permission.inspections_manage: _COMMUNE_ADMIN,
+    Permission.scorecards_read: frozenset(
+        {
+            Role.admin,
+            Role.commune_officer,
+            Role.commune_leader,
+            Role.inspector,
+            Role.unit_manager,
+            Role.staff,
+            Role.integration,
+            Role.communications,
+        }
+    ),
 }
 
 

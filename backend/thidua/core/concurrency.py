@@ -4,6 +4,19 @@ from fastapi import Request, Response
 
 from thidua.core.errors import PreconditionFailed, PreconditionRequired
 
+# Documents the required header on every update route (the check itself is check_if_match).
+IF_MATCH_DOC = {
+    "parameters": [
+        {
+            "name": "If-Match",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string"},
+            "description": 'ETag của phiên bản đang sửa, ví dụ "3"',
+        }
+    ]
+}
+
 
 def etag_for(version: int) -> str:
     return f'"{version}"'

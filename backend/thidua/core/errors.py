@@ -81,6 +81,15 @@ class Invalid(AppError):
         super().__init__(message, errors=[FieldError(path=path, message=message, type=type_)])
 
 
+class ValidationFailed(AppError):
+    """Several rule violations at once, each with its path."""
+
+    status, slug = 422, "validation"
+
+    def __init__(self, detail: str, errors: list[FieldError]) -> None:
+        super().__init__(detail, errors=errors)
+
+
 class Unauthorized(AppError):
     status, slug = 401, "unauthorized"
 

@@ -1,14 +1,28 @@
 """Loads the demo commune; running it again changes nothing that exists."""
 
+from types import SimpleNamespace
+from typing import cast
+
 from sqlmodel import Session, select
 
 from thidua.auth.models import User, UserRole
 from thidua.auth.passwords import hash_password
+from thidua.auth.policy import Actor
 from thidua.auth.roles import ROLE_LABELS_VI, Role
 from thidua.config import Settings
 from thidua.db import make_engine
+from thidua.demo.catalogue import MOVEMENT, framework_document
 from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
+from thidua.frameworks.models import Framework
+from thidua.frameworks.schemas import FrameworkDocument
+from thidua.frameworks.service import activate, create_framework
+from thidua.movements.models import Movement
+from thidua.movements.schemas import MovementCreate
+from thidua.movements.service import create_movement
 from thidua.units.models import StaffMember, Unit
+
+# Demo data is written by the system itself; the audit trail shows no person for it.
+SYSTEM = SimpleNamespace(id=None, login="system", user=SimpleNamespace(unit_id=None))
 
 
 def _unit(
@@ -26,7 +40,7 @@ def _unit(
 
 def load_demo(settings: Settings) -> dict[str, int]:
     """Returns how many rows of each kind were created."""
-    created = {"units": 0, "staff": 0, "users": 0}
+    created = {"units": 0, "staff": 0, "users": 0, "frameworks": 0}
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
         before_units = len(session.exec(select(Unit.id)).all())
@@ -85,7 +99,24 @@ def load_demo(settings: Settings) -> dict[str, int]:
                     session.add(linked)
             created["users"] += 1
         session.commit()
+        created["frameworks"] = _load_movement(session)
     engine.dispose()
+    return created
+
+
+def _load_movement(session: Session) -> int:
+    """The Thanh Thủy movement with its two default frameworks, active. Returns frameworks created."""
+    system = cast(Actor, SYSTEM)
+    movement = session.exec(select(Movement).where(Movement.code == MOVEMENT["code"])).first()
+    if movement is None:
+        movement = create_movement(session, system, MovementCreate.model_validate(MOVEMENT))
+    assert movement.id is not None
+    created = 0
+    for subject_kind in ("unit", "individual"):
+        doc = FrameworkDocument.model_validate(framework_document(movement.id, subject_kind))
+        if session.exec(select(Framework.id).where(Framework.code == doc.code)).first() is None:
+            activate(session, system, create_framework(session, system, doc))
+            created += 1
     return created
 
 

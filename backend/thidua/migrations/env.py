@@ -1,13 +1,27 @@
 """Alembic environment: the URL comes from thidua settings (DATABASE_URL) unless a caller set one."""
 
+from typing import Any, Literal
+
 from alembic import context
 from sqlmodel import SQLModel
 
 import thidua.all_models  # noqa: F401 - registers every table
 from thidua.config import Settings
+from thidua.core.models import Decimal2, UTCDateTime
 from thidua.db import make_engine
 
 config = context.config
+
+# Our column types render as the plain SQL types they store, so migrations never import app code.
+_PLAIN_TYPES = {UTCDateTime: "sa.DateTime(timezone=True)", Decimal2: "sa.BigInteger()"}
+
+
+def _render_item(type_: str, obj: Any, _autogen_context: Any) -> str | Literal[False]:
+    if type_ == "type" and type(obj) in _PLAIN_TYPES:
+        return _PLAIN_TYPES[type(obj)]
+    return False
+
+
 target_metadata = SQLModel.metadata
 
 
@@ -38,6 +52,7 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite alters tables by copying them
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

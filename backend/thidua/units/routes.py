@@ -3,7 +3,7 @@ from sqlmodel import Session
 
 from thidua.auth.policy import Actor, allow
 from thidua.auth.roles import Permission
-from thidua.core.concurrency import check_if_match, set_etag
+from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
 from thidua.core.ids import PathId, QueryId
 from thidua.core.pagination import PageParams, page_params
 from thidua.db import get_session
@@ -22,18 +22,6 @@ from thidua.units.schemas import (
 
 units = APIRouter(prefix="/units", tags=["units"])
 staff = APIRouter(prefix="/staff", tags=["staff"])
-
-IF_MATCH_DOC = {
-    "parameters": [
-        {
-            "name": "If-Match",
-            "in": "header",
-            "required": True,
-            "schema": {"type": "string"},
-            "description": 'ETag của phiên bản đang sửa, ví dụ "3"',
-        }
-    ]
-}
 
 
 @units.get("", response_model=UnitPage, name="units_list", summary="Danh sách đơn vị")

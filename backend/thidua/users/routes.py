@@ -3,11 +3,10 @@ from sqlmodel import Session
 
 from thidua.auth.policy import Actor, allow
 from thidua.auth.roles import Permission, Role
-from thidua.core.concurrency import check_if_match, set_etag
+from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
 from thidua.core.ids import PathId, QueryId
 from thidua.core.pagination import PageParams, page_params
 from thidua.db import get_session
-from thidua.units.routes import IF_MATCH_DOC
 from thidua.users import service
 from thidua.users.schemas import UserCreate, UserPage, UserRead, UserUpdate
 

@@ -1,0 +1,161 @@
+"""Evidence files (minh chứng): size limit enforced while streaming, type checked by content,
+stored under var/evidence by content hash (a file name never reaches the file system)."""
+
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+from pathlib import Path
+
+from fastapi import UploadFile
+from sqlmodel import Session, select
+
+from thidua.assessments.models import Evidence, SelfAssessment
+from thidua.assessments.schemas import LinkEvidenceIn
+from thidua.audit import service as audit
+from thidua.auth.policy import Actor
+from thidua.core.errors import AppError, Conflict, Invalid, NotFound
+from thidua.frameworks.models import Indicator
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+_CHUNK = 64 * 1024
+_OOXML = {
+    "word/": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
+    "xl/": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
+    "ppt/": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx"),
+}
+
+
+class TooLarge(AppError):
+    status, slug = 413, "too-large"
+
+
+def sniff(head: bytes, path: Path) -> tuple[str, str] | None:
+    """(content type, extension) judged from the bytes, or None when the type is not accepted."""
+    if head.startswith(b"%PDF-"):
+        return "application/pdf", ".pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png", ".png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg", ".jpg"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+        except zipfile.BadZipFile:
+            return None
+        if "[Content_Types].xml" in names:
+            for prefix, found in _OOXML.items():
+                if any(n.startswith(prefix) for n in names):
+                    return found
+    return None
+
+
+def _safe_filename(name: str | None, extension: str) -> str:
+    """Only for display and Content-Disposition; never used as a path."""
+    base = unicodedata.normalize("NFC", Path(name or "minh-chung").name)
+    base = re.sub(r"[\x00-\x1f\x7f/\\\"]+", "_", base).strip(" .") or "minh-chung"
+    stem = base.rsplit(".", 1)[0][:120]
+    return f"{stem}{extension}"
+
+
+def storage_path(var_dir: Path, sha256: str) -> Path:
+    return var_dir / "evidence" / sha256[:2] / sha256
+
+
+def _indicator(session: Session, a: SelfAssessment, code: str, path: str) -> Indicator:
+    ind = session.exec(
+        select(Indicator).where(Indicator.framework_id == a.framework_id, Indicator.code == code.strip())
+    ).first()
+    if ind is None:
+        raise Invalid(path, f"Bảng điểm không có chỉ tiêu mã '{code}'.", "unknown_indicator")
+    return ind
+
+
+def add_file(
+    session: Session, actor: Actor, a: SelfAssessment, indicator_code: str, upload: UploadFile, var_dir: Path
+) -> Evidence:
+    ind = _indicator(session, a, indicator_code, "body.indicator_code")
+    folder = var_dir / "evidence"
+    folder.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".upload-")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            while chunk := upload.file.read(_CHUNK):
+                size += len(chunk)
+                if size > MAX_EVIDENCE_BYTES:
+                    raise TooLarge(f"Tệp minh chứng vượt quá {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB.")
+                digest.update(chunk)
+                out.write(chunk)
+        if size == 0:
+            raise Invalid("body.file", "Tệp rỗng.", "empty")
+        with tmp.open("rb") as f:
+            found = sniff(f.read(16), tmp)
+        if found is None:
+            raise Invalid(
+                "body.file",
+                "Chỉ nhận minh chứng PDF, PNG, JPEG, DOCX, XLSX hoặc PPTX (xét theo nội dung tệp).",
+                "unsupported_type",
+            )
+        sha = digest.hexdigest()
+        target = storage_path(var_dir, sha)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, target)  # same content, same name: storing twice is harmless
+    finally:
+        tmp.unlink(missing_ok=True)
+    content_type, extension = found
+    evidence = Evidence(
+        assessment_id=a.id or 0,
+        indicator_id=ind.id or 0,
+        kind="file",
+        sha256=sha,
+        size_bytes=size,
+        content_type=content_type,
+        filename=_safe_filename(upload.filename, extension),
+        title=_safe_filename(upload.filename, extension),
+        uploaded_by_id=actor.id,
+    )
+    return _store(session, actor, evidence)
+
+
+def add_link(session: Session, actor: Actor, a: SelfAssessment, data: LinkEvidenceIn) -> Evidence:
+    ind = _indicator(session, a, data.indicator_code, "body.indicator_code")
+    evidence = Evidence(
+        assessment_id=a.id or 0,
+        indicator_id=ind.id or 0,
+        kind="link",
+        url=data.url,
+        title=data.title or data.url,
+        uploaded_by_id=actor.id,
+    )
+    return _store(session, actor, evidence)
+
+
+def _store(session: Session, actor: Actor, evidence: Evidence) -> Evidence:
+    session.add(evidence)
+    session.flush()
+    audit.record(session, actor, "add_evidence", evidence, None)
+    session.commit()
+    return evidence
+
+
+def get_evidence(session: Session, a: SelfAssessment, evidence_id: int) -> Evidence:
+    evidence = session.get(Evidence, evidence_id)
+    if evidence is None or evidence.assessment_id != a.id:
+        raise NotFound(f"Không tìm thấy minh chứng có id {evidence_id}.")
+    return evidence
+
+
+def remove(session: Session, actor: Actor, evidence: Evidence) -> None:
+    audit.record_removal(session, actor, "remove_evidence", evidence)
+    session.delete(evidence)
+    session.commit()
+
+
+def ensure_editable(a: SelfAssessment) -> None:
+    if a.status not in ("draft", "returned"):
+        raise Conflict("Bản tự đánh giá đã nộp: không thay đổi minh chứng được nữa.")

@@ -1,0 +1,555 @@
+"""Self-assessments (tự đánh giá): filling, evidence, submission, review, return and verification.
+
+Who sees what: unit-scoped users see their unit's assessments (a staff member only their own
+individual one); commune roles see all. Another unit's assessment answers 404 like a missing one.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from thidua.assessments.models import AssessmentEntry, Evidence, SelfAssessment
+from thidua.assessments.schemas import (
+    AssessmentCreate,
+    AssessmentPage,
+    AssessmentRead,
+    AssessmentSummary,
+    EntriesUpdate,
+    EntryOut,
+    EvidenceOut,
+    ReturnInput,
+    ReviewUpdate,
+    ScoreSummary,
+)
+from thidua.audit import service as audit
+from thidua.auth.policy import Actor, scoped
+from thidua.auth.roles import COMMUNE_WIDE_ROLES, Permission, Role
+from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
+from thidua.core.models import utcnow
+from thidua.core.pagination import PageParams, paginate
+from thidua.frameworks.models import Criterion, Framework, Indicator
+from thidua.movements.models import Movement
+from thidua.movements.service import school_years
+from thidua.scoring import loader
+from thidua.scoring.sources import SOURCES
+from thidua.units.models import StaffMember, Unit
+
+EDITABLE = ("draft", "returned")
+LABEL = "bản tự đánh giá"
+
+
+# ---------------------------------------------------------------- visibility
+
+
+def _own_staff_ids(session: Session, actor: Actor) -> list[int]:
+    return [s for s in session.exec(select(StaffMember.id).where(StaffMember.user_id == actor.id)).all() if s]
+
+
+def _only_own(actor: Actor) -> bool:
+    """A staff member (without a managing or commune role) sees only their own individual assessment."""
+    return Role.staff in actor.roles and not (actor.roles & (COMMUNE_WIDE_ROLES | {Role.unit_manager}))
+
+
+def visible_query(session: Session, actor: Actor) -> Any:
+    query = scoped(select(SelfAssessment), SelfAssessment.unit_id, actor)
+    if _only_own(actor):
+        query = query.where(col(SelfAssessment.staff_id).in_(_own_staff_ids(session, actor)))
+    return query
+
+
+def get_assessment(session: Session, actor: Actor, assessment_id: int) -> SelfAssessment:
+    found = session.exec(visible_query(session, actor).where(SelfAssessment.id == assessment_id)).first()
+    if found is None:
+        raise NotFound(f"Không tìm thấy {LABEL} có id {assessment_id}.")
+    return found
+
+
+def _is_subject(session: Session, actor: Actor, a: SelfAssessment) -> bool:
+    """Who fills it: the unit's manager for a unit assessment, the staff member for their own."""
+    if a.staff_id is None:
+        return Role.unit_manager in actor.roles and actor.sees_unit(a.unit_id)
+    return a.staff_id in _own_staff_ids(session, actor)
+
+
+def allowed_actions(session: Session, actor: Actor, a: SelfAssessment) -> list[str]:
+    actions: list[str] = []
+    if a.status in EDITABLE and _is_subject(session, actor, a):
+        actions += ["edit", "submit"]
+    if a.status == "submitted" and actor.can(Permission.assessments_review):
+        actions += ["review", "return", "verify"]
+    return actions
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _indicators(session: Session, framework_id: int) -> list[Indicator]:
+    return list(
+        session.exec(
+            select(Indicator).where(Indicator.framework_id == framework_id).order_by(col(Indicator.position))
+        ).all()
+    )
+
+
+def _subject_name(session: Session, a: SelfAssessment) -> tuple[str, str]:
+    unit = session.get(Unit, a.unit_id)
+    unit_name = unit.name if unit else ""
+    if a.staff_id is None:
+        return unit_name, unit_name
+    staff = session.get(StaffMember, a.staff_id)
+    return (staff.full_name if staff else ""), unit_name
+
+
+def summary(session: Session, actor: Actor, a: SelfAssessment) -> AssessmentSummary:
+    assert a.id is not None
+    framework = session.get(Framework, a.framework_id)
+    assert framework is not None
+    subject_name, unit_name = _subject_name(session, a)
+    return AssessmentSummary(
+        id=a.id,
+        framework_id=a.framework_id,
+        framework_code=framework.code,
+        framework_version=framework.version_number,
+        subject_kind=a.subject_kind,
+        subject_name=subject_name,
+        unit_id=a.unit_id,
+        unit_name=unit_name,
+        staff_id=a.staff_id,
+        school_year=a.school_year,
+        status=a.status,
+        submitted_at=a.submitted_at,
+        verified_at=a.verified_at,
+        version=a.version,
+        allowed_actions=allowed_actions(session, actor, a),
+        created_at=a.created_at,
+        updated_at=a.updated_at,
+    )
+
+
+def evidence_out(e: Evidence, indicator_code: str) -> EvidenceOut:
+    assert e.id is not None
+    return EvidenceOut(
+        id=e.id,
+        indicator_code=indicator_code,
+        kind=e.kind,
+        title=e.title,
+        url=e.url,
+        filename=e.filename,
+        content_type=e.content_type,
+        size_bytes=e.size_bytes,
+        sha256=e.sha256,
+        download_url=(
+            f"/api/v1/self-assessments/{e.assessment_id}/evidence/{e.id}/file" if e.kind == "file" else None
+        ),
+        created_at=e.created_at,
+    )
+
+
+def read_assessment(session: Session, actor: Actor, a: SelfAssessment) -> AssessmentRead:
+    card, frozen = loader.scorecard(session, a)
+    indicators = _indicators(session, a.framework_id)
+    criteria = {
+        c.id: c.code for c in session.exec(select(Criterion).where(Criterion.framework_id == a.framework_id))
+    }
+    entries = {
+        e.indicator_id: e
+        for e in session.exec(select(AssessmentEntry).where(AssessmentEntry.assessment_id == a.id))
+    }
+    evidence: dict[int, list[Evidence]] = {}
+    for e in session.exec(select(Evidence).where(Evidence.assessment_id == a.id).order_by(col(Evidence.id))):
+        evidence.setdefault(e.indicator_id, []).append(e)
+    scores = {s["code"]: s for s in card["indicators"]}
+    rows = []
+    for ind in indicators:
+        assert ind.id is not None
+        entry, score = entries.get(ind.id), scores.get(ind.code, {})
+        source = SOURCES.get(ind.source or "")
+        rows.append(
+            EntryOut(
+                indicator_id=ind.id,
+                indicator_code=ind.code,
+                criterion_code=criteria[ind.criterion_id],
+                kind=ind.kind,
+                computed=ind.kind == "computed",
+                source_available=bool(source and source.compute),
+                self_value=_dec(score.get("self_value")),
+                note=entry.note if entry else None,
+                verified_value=entry.verified_value if entry else None,
+                effective_value=_dec(score.get("effective_value")),
+                reviewer_comment=entry.reviewer_comment if entry else None,
+                return_reason=entry.return_reason if entry else None,
+                self_points=Decimal(score.get("self_points", "0")),
+                verified_points=Decimal(score.get("verified_points", "0")),
+                max_points=ind.max_points,
+                evidence_required=ind.evidence_required,
+                evidence=[evidence_out(e, ind.code) for e in evidence.get(ind.id, [])],
+            )
+        )
+    return AssessmentRead(
+        **summary(session, actor, a).model_dump(),
+        return_reason=a.return_reason,
+        score=score_summary(card, frozen),
+        entries=rows,
+    )
+
+
+def _dec(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def score_summary(card: dict[str, Any], frozen: bool) -> ScoreSummary:
+    return ScoreSummary(
+        self_total=card["self_total"],
+        verified_total=card["verified_total"],
+        max_total=card["max_total"],
+        completion_percent=card["completion_percent"],
+        self_completion_percent=card["self_completion_percent"],
+        gap=card["gap"],
+        data_completeness_percent=card["data_completeness_percent"],
+        classification_code=card["classification_code"],
+        classification_label=card["classification_label"],
+        failed_gates=list(card["failed_gates"]),
+        frozen=frozen,
+    )
+
+
+@dataclass(frozen=True)
+class AssessmentFilters:
+    framework_id: int | None = None
+    school_year: str | None = None
+    unit_id: int | None = None
+    status: str | None = None
+    subject_kind: str | None = None
+
+
+def list_assessments(
+    session: Session, actor: Actor, f: AssessmentFilters, page: PageParams
+) -> AssessmentPage:
+    query = visible_query(session, actor)
+    for column, value in (
+        (SelfAssessment.framework_id, f.framework_id),
+        (SelfAssessment.school_year, f.school_year),
+        (SelfAssessment.unit_id, f.unit_id),
+        (SelfAssessment.status, f.status),
+        (SelfAssessment.subject_kind, f.subject_kind),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    rows, total = paginate(session, query, page, col(SelfAssessment.school_year).desc(), SelfAssessment.id)
+    return AssessmentPage(
+        items=[summary(session, actor, a) for a in rows], total=total, limit=page.limit, offset=page.offset
+    )
+
+
+# ---------------------------------------------------------------- creating and filling
+
+
+def create_assessment(session: Session, actor: Actor, data: AssessmentCreate) -> SelfAssessment:
+    framework = session.get(Framework, data.framework_id)
+    if framework is None:
+        raise Invalid(
+            "body.framework_id", f"Không tìm thấy bảng điểm có id {data.framework_id}.", "not_found"
+        )
+    if framework.status != "active":
+        raise Invalid(
+            "body.framework_id", "Chỉ tự đánh giá theo phiên bản bảng điểm đang được sử dụng.", "inactive"
+        )
+    movement = session.get(Movement, framework.movement_id)
+    assert movement is not None
+    if data.school_year not in school_years(movement.start_year, movement.end_year):
+        raise Invalid(
+            "body.school_year",
+            f"Năm học phải nằm trong thời gian phong trào ({movement.start_year}–{movement.end_year}).",
+            "out_of_range",
+        )
+    if framework.subject_kind == "unit":
+        unit_id, staff_id = _unit_subject(session, actor, data), None
+        key = f"unit:{unit_id}"
+    else:
+        staff = _staff_subject(session, actor, data)
+        unit_id, staff_id, key = staff.unit_id, staff.id, f"staff:{staff.id}"
+    duplicate = session.exec(
+        select(SelfAssessment.id).where(
+            SelfAssessment.framework_id == framework.id,
+            SelfAssessment.subject_key == key,
+            SelfAssessment.school_year == data.school_year,
+        )
+    ).first()
+    if duplicate is not None:
+        raise Conflict(
+            f"Đã có {LABEL} #{duplicate} cho đối tượng này, bảng điểm này và năm học {data.school_year}."
+        )
+    assert framework.id is not None
+    assessment = SelfAssessment(
+        framework_id=framework.id,
+        subject_kind=framework.subject_kind,
+        subject_key=key,
+        unit_id=unit_id,
+        staff_id=staff_id,
+        school_year=data.school_year,
+    )
+    session.add(assessment)
+    session.flush()
+    assert assessment.id is not None
+    for ind in _indicators(session, framework.id):
+        assert ind.id is not None
+        session.add(AssessmentEntry(assessment_id=assessment.id, indicator_id=ind.id))
+    audit.record(session, actor, "create", assessment, None)
+    session.commit()
+    return assessment
+
+
+def _unit_subject(session: Session, actor: Actor, data: AssessmentCreate) -> int:
+    if data.staff_id is not None:
+        raise Invalid("body.staff_id", "Bảng điểm này dành cho đơn vị; không chọn cán bộ.", "not_allowed")
+    unit_id = data.unit_id or actor.user.unit_id
+    unit = session.get(Unit, unit_id) if unit_id else None
+    if (
+        unit is None
+        or unit.id is None
+        or not actor.sees_unit(unit.id)
+        or Role.unit_manager not in actor.roles
+    ):
+        raise Invalid("body.unit_id", "Chỉ thủ trưởng đơn vị tự đánh giá cho đơn vị mình.", "not_allowed")
+    if unit.kind != "school":
+        raise Invalid("body.unit_id", "Bảng điểm này dành cho cơ sở giáo dục.", "not_allowed")
+    return unit.id
+
+
+def _staff_subject(session: Session, actor: Actor, data: AssessmentCreate) -> StaffMember:
+    if data.unit_id is not None and data.staff_id is None:
+        raise Invalid("body.staff_id", "Bảng điểm cá nhân cần chọn cán bộ được đánh giá.", "missing")
+    own = _own_staff_ids(session, actor)
+    staff_id = data.staff_id or (own[0] if own else None)
+    staff = session.get(StaffMember, staff_id) if staff_id else None
+    if staff is None or staff.id not in own:
+        raise Invalid(
+            "body.staff_id",
+            "Mỗi người chỉ tự đánh giá cho chính mình (tài khoản cần gắn với hồ sơ cán bộ).",
+            "not_allowed",
+        )
+    return staff
+
+
+def _value_kind(ind: Indicator) -> str:
+    """What a value of the indicator is: its kind, or for a computed one, what its source yields."""
+    if ind.kind != "computed":
+        return ind.kind
+    source = SOURCES.get(ind.source or "")
+    return source.value_kind if source else "count"
+
+
+def _check_value(ind: Indicator, value: Decimal | None) -> str | None:
+    """Why a value does not fit the indicator, or None."""
+    if value is None:
+        return None
+    kind = _value_kind(ind)
+    if value != value.quantize(Decimal("0.01")):
+        return "Tối đa 2 chữ số thập phân."
+    if kind == "boolean" and value not in (0, 1):
+        return "Chỉ nhận 0 (không) hoặc 1 (có)."
+    if kind == "percent" and not (0 <= value <= 100):
+        return "Tỷ lệ phần trăm phải từ 0 đến 100."
+    if kind == "count" and (value < 0 or value != value.to_integral_value()):
+        return "Phải là số nguyên không âm."
+    if kind == "level" and value not in [Decimal(lv["value"]) for lv in ind.levels]:
+        levels = ", ".join(f"{lv['value']} ({lv['label']})" for lv in ind.levels)
+        return f"Phải là một trong các mức: {levels}."
+    return None
+
+
+def _indicators_by_code(
+    session: Session, a: SelfAssessment, codes: list[str], what: str, allow_computed: bool
+) -> tuple[dict[str, Indicator], list[FieldError]]:
+    by_code = {i.code.upper(): i for i in _indicators(session, a.framework_id)}
+    problems = []
+    for n, code in enumerate(codes):
+        ind = by_code.get(code.upper())
+        if ind is None:
+            problems.append(
+                FieldError(
+                    path=f"body.entries.{n}.indicator_code",
+                    message=f"Bảng điểm không có chỉ tiêu mã '{code}'.",
+                    type="unknown_indicator",
+                )
+            )
+        elif ind.kind == "computed" and not allow_computed:
+            problems.append(
+                FieldError(
+                    path=f"body.entries.{n}.{what}",
+                    message="Chỉ tiêu này do hệ thống tự tính; không nhập giá trị.",
+                    type="computed",
+                )
+            )
+    return by_code, problems
+
+
+def _entry(session: Session, a: SelfAssessment, ind: Indicator) -> AssessmentEntry:
+    entry = session.exec(
+        select(AssessmentEntry).where(
+            AssessmentEntry.assessment_id == a.id, AssessmentEntry.indicator_id == ind.id
+        )
+    ).first()
+    return entry or AssessmentEntry(assessment_id=a.id or 0, indicator_id=ind.id or 0)
+
+
+def _touch(
+    session: Session,
+    actor: Actor,
+    a: SelfAssessment,
+    action: str,
+    changes: dict[str, Any],
+    before: dict[str, Any],
+) -> SelfAssessment:
+    """Every change bumps the assessment's version: one ETag guards the whole form."""
+    for key, value in changes.items():
+        setattr(a, key, value)
+    a.updated_at = utcnow()
+    session.add(a)
+    session.flush()
+    audit.record(session, actor, action, a, before)
+    session.commit()
+    return a
+
+
+def update_entries(session: Session, actor: Actor, a: SelfAssessment, data: EntriesUpdate) -> SelfAssessment:
+    if not _is_subject(session, actor, a):
+        raise Conflict("Chỉ đối tượng được đánh giá mới sửa được bản tự đánh giá này.")
+    if a.status not in EDITABLE:
+        raise Conflict(f"Bản tự đánh giá đang ở trạng thái '{a.status}': không sửa được sau khi đã nộp.")
+    by_code, problems = _indicators_by_code(
+        session, a, [e.indicator_code for e in data.entries], "value", False
+    )
+    for n, item in enumerate(data.entries):
+        ind = by_code.get(item.indicator_code.upper())
+        reason = _check_value(ind, item.value) if ind and ind.kind != "computed" else None
+        if reason:
+            problems.append(FieldError(path=f"body.entries.{n}.value", message=reason, type="invalid_value"))
+    if problems:
+        raise ValidationFailed(f"{len(problems)} giá trị chưa hợp lệ; không có gì được lưu.", problems)
+    before = audit.snapshot(a)
+    changed = []
+    for item in data.entries:
+        entry = _entry(session, a, by_code[item.indicator_code.upper()])
+        entry.self_value = item.value
+        if item.note is not None:
+            entry.note = item.note or None
+        entry.updated_at = utcnow()
+        session.add(entry)
+        changed.append(
+            {
+                "indicator_code": item.indicator_code,
+                "value": str(item.value) if item.value is not None else None,
+            }
+        )
+    return _touch(session, actor, a, "update_entries", {}, {**before, "entries_changed": changed})
+
+
+def submit(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
+    if not _is_subject(session, actor, a):
+        raise Conflict("Chỉ đối tượng được đánh giá mới nộp được bản tự đánh giá này.")
+    if a.status not in EDITABLE:
+        raise Conflict(
+            f"Bản tự đánh giá đang ở trạng thái '{a.status}'; chỉ nộp được bản nháp hoặc bản bị trả lại."
+        )
+    entries = {
+        e.indicator_id: e
+        for e in session.exec(select(AssessmentEntry).where(AssessmentEntry.assessment_id == a.id))
+    }
+    with_evidence = set(
+        session.exec(select(Evidence.indicator_id).where(Evidence.assessment_id == a.id)).all()
+    )
+    problems = []
+    for ind in _indicators(session, a.framework_id):
+        if ind.kind == "computed" or ind.id is None:
+            continue
+        entry = entries.get(ind.id)
+        if entry is None or entry.self_value is None:
+            problems.append(
+                FieldError(
+                    path=f"entries.{ind.code}.value",
+                    message=f"Chưa nhập giá trị cho {ind.code}.",
+                    type="missing",
+                )
+            )
+        if ind.evidence_required and ind.id not in with_evidence:
+            problems.append(
+                FieldError(
+                    path=f"entries.{ind.code}.evidence",
+                    message=f"{ind.code} cần ít nhất một minh chứng.",
+                    type="missing_evidence",
+                )
+            )
+    if problems:
+        raise ValidationFailed(f"Chưa nộp được: còn {len(problems)} mục thiếu.", problems)
+    for entry in entries.values():
+        if entry.return_reason:
+            entry.return_reason = None
+            session.add(entry)
+    return _touch(
+        session,
+        actor,
+        a,
+        "submit",
+        {"status": "submitted", "submitted_at": utcnow(), "return_reason": None},
+        audit.snapshot(a),
+    )
+
+
+# ---------------------------------------------------------------- review
+
+
+def _require_submitted(a: SelfAssessment, what: str) -> None:
+    if a.status != "submitted":
+        raise Conflict(f"Chỉ {what} bản tự đánh giá đã nộp (trạng thái hiện tại: '{a.status}').")
+
+
+def review(session: Session, actor: Actor, a: SelfAssessment, data: ReviewUpdate) -> SelfAssessment:
+    _require_submitted(a, "xem xét")
+    by_code, problems = _indicators_by_code(
+        session, a, [e.indicator_code for e in data.entries], "verified_value", True
+    )
+    for n, item in enumerate(data.entries):
+        ind = by_code.get(item.indicator_code.upper())
+        reason = _check_value(ind, item.verified_value) if ind else None
+        if reason:
+            problems.append(
+                FieldError(path=f"body.entries.{n}.verified_value", message=reason, type="invalid_value")
+            )
+    if problems:
+        raise ValidationFailed(f"{len(problems)} giá trị chưa hợp lệ; không có gì được lưu.", problems)
+    before = audit.snapshot(a)
+    for item in data.entries:
+        entry = _entry(session, a, by_code[item.indicator_code.upper()])
+        entry.verified_value = item.verified_value
+        entry.verified_source = "review" if item.verified_value is not None else None
+        if item.comment is not None:
+            entry.reviewer_comment = item.comment or None
+        session.add(entry)
+    return _touch(session, actor, a, "review", {}, before)
+
+
+def return_assessment(session: Session, actor: Actor, a: SelfAssessment, data: ReturnInput) -> SelfAssessment:
+    _require_submitted(a, "trả lại")
+    by_code, problems = _indicators_by_code(
+        session, a, [e.indicator_code for e in data.entries], "reason", True
+    )
+    if problems:
+        raise ValidationFailed("Lý do trả lại chưa hợp lệ.", problems)
+    for item in data.entries:
+        entry = _entry(session, a, by_code[item.indicator_code.upper()])
+        entry.return_reason = item.reason
+        session.add(entry)
+    return _touch(
+        session, actor, a, "return", {"status": "returned", "return_reason": data.reason}, audit.snapshot(a)
+    )
+
+
+def verify(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
+    _require_submitted(a, "xác nhận")
+    before = audit.snapshot(a)
+    a.status, a.verified_at, a.verified_by_id = "verified", utcnow(), actor.id
+    loader.freeze(session, a)
+    return _touch(session, actor, a, "verify", {}, before)

@@ -1,0 +1,44 @@
+from sqlmodel import Field, SQLModel, UniqueConstraint
+
+from thidua.core.models import Versioned
+
+
+class Movement(Versioned, table=True):
+    """Phong trào thi đua: the campaign, with its phases and content areas."""
+
+    code: str = Field(max_length=40, unique=True, index=True)
+    title: str = Field(max_length=500)
+    legal_basis: str = Field(default="", max_length=4000)
+    start_year: int
+    end_year: int
+    owner_unit_id: int | None = Field(default=None, foreign_key="unit.id")
+
+
+class Phase(SQLModel, table=True):
+    """Giai đoạn: 2025–2027 with the preliminary review (sơ kết) in 2027, 2027–2030 with the final review."""
+
+    __table_args__ = (UniqueConstraint("movement_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    movement_id: int = Field(foreign_key="movement.id", index=True, ondelete="CASCADE")
+    number: int
+    name: str = Field(max_length=200)
+    start_year: int
+    end_year: int
+    review_year: int
+    review_kind: str = Field(max_length=20)  # preliminary | final
+    description: str = Field(default="", max_length=2000)
+
+
+class ContentArea(SQLModel, table=True):
+    """Nội dung thi đua: the six areas of seed II.2."""
+
+    __tablename__ = "content_area"
+    __table_args__ = (UniqueConstraint("movement_id", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    movement_id: int = Field(foreign_key="movement.id", index=True, ondelete="CASCADE")
+    code: str = Field(max_length=20)
+    name: str = Field(max_length=300)
+    description: str = Field(default="", max_length=2000)
+    position: int = 0

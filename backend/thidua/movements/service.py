@@ -1,0 +1,112 @@
+"""The movement (phong trào thi đua): its phases (giai đoạn) and content areas (nội dung thi đua)."""
+
+from sqlmodel import Session, col, select
+
+from thidua.audit import service as audit
+from thidua.auth.policy import Actor
+from thidua.auth.roles import Permission
+from thidua.core.errors import Conflict, FieldError, Invalid, NotFound
+from thidua.core.pagination import PageParams, paginate
+from thidua.movements.models import ContentArea, Movement, Phase
+from thidua.movements.schemas import (
+    ContentAreaOut,
+    MovementCreate,
+    MovementPage,
+    MovementRead,
+    MovementUpdate,
+    PhaseOut,
+)
+
+
+def school_years(start_year: int, end_year: int) -> list[str]:
+    """School years run September to August: a 2025–2027 span holds 2025-2026 and 2026-2027."""
+    return [f"{y}-{y + 1}" for y in range(start_year, end_year)]
+
+
+def read_movement(session: Session, actor: Actor, movement: Movement) -> MovementRead:
+    assert movement.id is not None
+    phases = session.exec(
+        select(Phase).where(Phase.movement_id == movement.id).order_by(col(Phase.number))
+    ).all()
+    areas = session.exec(
+        select(ContentArea).where(ContentArea.movement_id == movement.id).order_by(col(ContentArea.position))
+    ).all()
+    return MovementRead(
+        id=movement.id,
+        code=movement.code,
+        title=movement.title,
+        legal_basis=movement.legal_basis,
+        start_year=movement.start_year,
+        end_year=movement.end_year,
+        school_years=school_years(movement.start_year, movement.end_year),
+        phases=[
+            PhaseOut(
+                **p.model_dump(exclude={"movement_id"}), school_years=school_years(p.start_year, p.end_year)
+            )
+            for p in phases
+        ],
+        content_areas=[ContentAreaOut(**a.model_dump(exclude={"movement_id", "position"})) for a in areas],
+        version=movement.version,
+        allowed_actions=["update"] if actor.can(Permission.movements_write) else [],
+        created_at=movement.created_at,
+        updated_at=movement.updated_at,
+    )
+
+
+def list_movements(session: Session, actor: Actor, page: PageParams) -> MovementPage:
+    rows, total = paginate(session, select(Movement), page, col(Movement.start_year).desc(), Movement.id)
+    return MovementPage(
+        items=[read_movement(session, actor, m) for m in rows],
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+def get_movement(session: Session, movement_id: int) -> Movement:
+    movement = session.get(Movement, movement_id)
+    if movement is None:
+        raise NotFound(f"Không tìm thấy phong trào có id {movement_id}.")
+    return movement
+
+
+def create_movement(session: Session, actor: Actor, data: MovementCreate) -> Movement:
+    if data.end_year <= data.start_year:
+        raise Invalid("body.end_year", "Năm kết thúc phải sau năm bắt đầu.")
+    for i, phase in enumerate(data.phases):
+        if not (data.start_year <= phase.start_year < phase.end_year <= data.end_year):
+            raise Invalid(f"body.phases.{i}.end_year", "Giai đoạn phải nằm trong thời gian của phong trào.")
+        if not (phase.start_year <= phase.review_year <= phase.end_year):
+            raise Invalid(f"body.phases.{i}.review_year", "Năm sơ kết/tổng kết phải nằm trong giai đoạn.")
+    if len({p.number for p in data.phases}) != len(data.phases):
+        raise Invalid("body.phases", "Số thứ tự giai đoạn bị trùng.", "duplicate")
+    if len({a.code for a in data.content_areas}) != len(data.content_areas):
+        raise Invalid("body.content_areas", "Mã nội dung thi đua bị trùng.", "duplicate")
+    if session.exec(select(Movement.id).where(Movement.code == data.code)).first() is not None:
+        raise Conflict(
+            f"Mã phong trào '{data.code}' đã tồn tại.",
+            errors=[FieldError(path="body.code", message="Mã đã được dùng.", type="duplicate")],
+        )
+    movement = Movement(
+        code=data.code,
+        title=data.title,
+        legal_basis=data.legal_basis,
+        start_year=data.start_year,
+        end_year=data.end_year,
+        owner_unit_id=actor.user.unit_id,
+    )
+    session.add(movement)
+    session.flush()
+    assert movement.id is not None
+    for phase in data.phases:
+        session.add(Phase(movement_id=movement.id, **phase.model_dump()))
+    for position, area in enumerate(data.content_areas):
+        session.add(ContentArea(movement_id=movement.id, position=position, **area.model_dump()))
+    audit.record(session, actor, "create", movement, None)
+    session.commit()
+    return movement
+
+
+def update_movement(session: Session, actor: Actor, movement: Movement, data: MovementUpdate) -> Movement:
+    changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
+    return audit.save_changes(session, actor, movement, changes, "update")
