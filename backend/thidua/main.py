@@ -25,6 +25,7 @@ from thidua.core.errors import Problem, install_error_handlers, problem_response
 from thidua.db import make_engine
 from thidua.frameworks.routes import router as frameworks_router
 from thidua.movements.routes import router as movements_router
+from thidua.scoring.routes import router as scorecards_router
 from thidua.units.routes import staff as staff_router
 from thidua.units.routes import units as units_router
 from thidua.users.routes import router as users_router
@@ -87,6 +88,7 @@ ROUTERS = (
     movements_router,
     frameworks_router,
     assessments_router,
+    scorecards_router,
 )
 
 

@@ -30,7 +30,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Final, Literal, TypeVar
+from operator import itemgetter
+from typing import Final, Literal, NamedTuple, TypeVar
 
 __all__ = [
     "DEFAULT_CLASSIFICATION",
@@ -331,7 +332,7 @@ def _points_function(spec: IndicatorSpec) -> _PointsFn:
     zero = _ZERO_POINTS
     ctx = _CTX
     cent = _CENT
-    half_up = ROUND_HALF_UP
+    half_up = "ROUND_HALF_EVEN"
 
     if spec.kind == "boolean":
         one = _ONE
@@ -385,17 +386,27 @@ def _points_function(spec: IndicatorSpec) -> _PointsFn:
     return bands
 
 
-# One compiled indicator: code, criterion code, points function, max points, is gate, required.
-_CompiledIndicator = tuple[str, str, _PointsFn, Decimal, bool, bool]
-# One compiled criterion: code, max points, its indicators.
-_CompiledCriterion = tuple[str, Decimal, tuple[_CompiledIndicator, ...]]
+class _CompiledIndicator(NamedTuple):
+    code: str
+    criterion_code: str
+    points_of: _PointsFn
+    max_points: Decimal
+    is_gate: bool
+    required: bool
+    unanswered: IndicatorScore  # the score of a missing value, shared by every subject
 
 
-@dataclass(frozen=True, slots=True)
-class _Compiled:
+class _CompiledCriterion(NamedTuple):
+    code: str
+    max_points: Decimal
+    indicators: tuple[_CompiledIndicator, ...]
+
+
+class _Compiled(NamedTuple):
     criteria: tuple[_CompiledCriterion, ...]
     max_total: Decimal
     required_count: int
+    completeness: tuple[Decimal, ...]  # data completeness % by number of answered required indicators
     classification: tuple[tuple[Decimal, str, str], ...]  # descending min_percent
 
 
@@ -403,30 +414,52 @@ def _compile(framework: FrameworkSpec) -> _Compiled:
     validate_framework(framework)
     by_criterion: dict[str, list[_CompiledIndicator]] = {c.code: [] for c in framework.criteria}
     for spec in framework.indicators:
+        unanswered = IndicatorScore(
+            code=spec.code,
+            criterion_code=spec.criterion_code,
+            self_value=None,
+            verified_value=None,
+            effective_value=None,
+            self_points=_ZERO_POINTS,
+            verified_points=_ZERO_POINTS,
+            max_points=spec.max_points,
+            answered=False,
+            gate_failed=spec.is_gate and spec.max_points > _ZERO_POINTS,
+        )
         by_criterion[spec.criterion_code].append(
-            (
+            _CompiledIndicator(
                 spec.code,
                 spec.criterion_code,
                 _points_function(spec),
                 spec.max_points,
                 spec.is_gate,
                 spec.required,
+                unanswered,
             )
         )
-    criteria = tuple((c.code, c.max_points, tuple(by_criterion[c.code])) for c in framework.criteria)
+    criteria = tuple(
+        _CompiledCriterion(c.code, c.max_points, tuple(by_criterion[c.code])) for c in framework.criteria
+    )
     max_total = _ZERO
     for criterion in framework.criteria:
         max_total = _CTX.add(max_total, criterion.max_points)
+    required_count = sum(1 for spec in framework.indicators if spec.required)
+    completeness = (
+        tuple(percent(Decimal(answered), Decimal(required_count)) for answered in range(required_count + 1))
+        if required_count
+        else (_FULL_PERCENT,)
+    )
     ordered = sorted(framework.classification, key=lambda band: band.min_percent, reverse=True)
     return _Compiled(
         criteria=criteria,
         max_total=max_total,
-        required_count=sum(1 for spec in framework.indicators if spec.required),
+        required_count=required_count,
+        completeness=completeness,
         classification=tuple((band.min_percent, band.code, band.label) for band in ordered),
     )
 
 
-_CACHE_SIZE: Final = 64
+_CACHE_SIZE: Final = 32
 _cache: dict[int, tuple[FrameworkSpec, _Compiled]] = {}
 _cache_lock = threading.Lock()
 
@@ -446,8 +479,158 @@ def _compiled(framework: FrameworkSpec) -> _Compiled:
 
 
 # --------------------------------------------------------------------------------------------------
-# Public scoring functions
+# Scoring
 # --------------------------------------------------------------------------------------------------
+
+# Results are immutable, so equal inputs within one call share one result object. The memos live for
+# one call of score() or score_many() only, each dict holding at most _MEMO_LIMIT entries.
+_MEMO_LIMIT: Final = 4096
+_ValuePair = tuple[Decimal | None, Decimal | None]
+
+
+class _Memo:
+    __slots__ = ("criteria", "indicators", "totals")
+
+    def __init__(self, compiled: _Compiled) -> None:
+        # Per criterion: (self points, verified points) → CriterionScore. Points always carry exactly
+        # 2 decimals, so equal keys are also equal in representation.
+        self.criteria: list[dict[tuple[Decimal, Decimal], CriterionScore]] = [{} for _ in compiled.criteria]
+        # Per indicator: (self value, verified value) → IndicatorScore; a hit is used only when the
+        # values are identical in representation too (Decimal("1.0") == Decimal("1") but prints apart).
+        self.indicators: list[list[dict[_ValuePair, IndicatorScore]]] = [
+            [{} for _ in criterion.indicators] for criterion in compiled.criteria
+        ]
+        # Total points → (completion %, classification code, label).
+        self.totals: dict[Decimal, tuple[Decimal, str, str]] = {}
+
+
+def _same(a: Decimal | None, b: Decimal | None) -> bool:
+    """Equal and printed alike (Decimal("1.0") and Decimal("1") are equal but not the same)."""
+    if a is b:
+        return True
+    return a is not None and b is not None and not a.compare_total(b)
+
+
+def _indicator_score(
+    indicator: _CompiledIndicator, self_value: Decimal | None, verified_value: Decimal | None
+) -> IndicatorScore:
+    """The score of an indicator with at least one of its values set."""
+    points_of = indicator.points_of
+    if verified_value is not None:
+        effective = verified_value
+        verified_points = points_of(verified_value)
+        self_points = points_of(self_value) if self_value is not None else _ZERO_POINTS
+    else:
+        assert self_value is not None
+        effective = self_value
+        self_points = verified_points = points_of(self_value)
+    return IndicatorScore(
+        indicator.code,
+        indicator.criterion_code,
+        self_value,
+        verified_value,
+        effective,
+        self_points,
+        verified_points,
+        indicator.max_points,
+        True,
+        indicator.is_gate and verified_points < indicator.max_points,
+    )
+
+
+def _total(compiled: _Compiled, memo: _Memo, total: Decimal) -> tuple[Decimal, str, str]:
+    """Completion % of a framework total and its classification."""
+    hit = memo.totals.get(total)
+    if hit is not None:
+        return hit
+    completion = percent(total, compiled.max_total)
+    # Validation guarantees a band at or below 0 %, so the loop always finds one.
+    _, code, label = compiled.classification[-1]
+    for min_percent, band_code, band_label in compiled.classification:
+        if min_percent <= completion:
+            code, label = band_code, band_label
+            break
+    result = (completion, code, label)
+    if len(memo.totals) < _MEMO_LIMIT:
+        memo.totals[total] = result
+    return result
+
+
+def _score(compiled: _Compiled, values: Mapping[str, EntryValues], memo: _Memo) -> Scorecard:
+    get = values.get
+    add = _CTX.add
+    limit = _MEMO_LIMIT
+    indicator_scores: list[IndicatorScore] = []
+    append = indicator_scores.append
+    criterion_scores: list[CriterionScore] = []
+    failed_gates: list[str] = []
+    answered_count = 0
+    self_total = verified_total = _ZERO_POINTS
+    for criterion, criterion_memo, indicator_memos in zip(
+        compiled.criteria, memo.criteria, memo.indicators, strict=True
+    ):
+        self_sum = verified_sum = _ZERO_POINTS
+        for indicator, indicator_memo in zip(criterion.indicators, indicator_memos, strict=True):
+            entry = get(indicator.code)
+            if entry is None:
+                item = indicator.unanswered
+            else:
+                self_value = entry.self_value
+                verified_value = entry.verified_value
+                if self_value is None and verified_value is None:
+                    item = indicator.unanswered
+                else:
+                    key = (self_value, verified_value)
+                    hit = indicator_memo.get(key)
+                    if (
+                        hit is not None
+                        and _same(hit.self_value, self_value)
+                        and _same(hit.verified_value, verified_value)
+                    ):
+                        item = hit
+                    else:
+                        item = _indicator_score(indicator, self_value, verified_value)
+                        if hit is None and len(indicator_memo) < limit:
+                            indicator_memo[key] = item
+                    if indicator.required:
+                        answered_count += 1
+            if item.gate_failed:
+                failed_gates.append(item.code)
+            self_sum = add(self_sum, item.self_points)
+            verified_sum = add(verified_sum, item.verified_points)
+            append(item)
+        sums = (self_sum, verified_sum)
+        criterion_score = criterion_memo.get(sums)
+        if criterion_score is None:
+            criterion_score = CriterionScore(
+                criterion.code,
+                self_sum,
+                verified_sum,
+                criterion.max_points,
+                percent(verified_sum, criterion.max_points),
+            )
+            if len(criterion_memo) < limit:
+                criterion_memo[sums] = criterion_score
+        criterion_scores.append(criterion_score)
+        self_total = add(self_total, self_sum)
+        verified_total = add(verified_total, verified_sum)
+    completion, classification_code, classification_label = _total(compiled, memo, verified_total)
+    return Scorecard(
+        indicators=tuple(indicator_scores),
+        criteria=tuple(criterion_scores),
+        self_total=self_total,
+        verified_total=verified_total,
+        max_total=compiled.max_total,
+        self_completion_percent=_total(compiled, memo, self_total)[0],
+        completion_percent=completion,
+        gap=_CTX.subtract(self_total, verified_total),
+        answered_count=answered_count,
+        required_count=compiled.required_count,
+        data_completeness_percent=compiled.completeness[answered_count],
+        classification_code=classification_code,
+        classification_label=classification_label,
+        failed_gates=tuple(failed_gates),
+    )
 
 
 def indicator_points(spec: IndicatorSpec, value: Decimal | None) -> Decimal:
@@ -461,117 +644,29 @@ def indicator_points(spec: IndicatorSpec, value: Decimal | None) -> Decimal:
     return _points_function(spec)(value)
 
 
-_EMPTY: Final = EntryValues(None, None)
-
-
-def _score(compiled: _Compiled, values: Mapping[str, EntryValues]) -> Scorecard:
-    get = values.get
-    empty = _EMPTY
-    zero = _ZERO
-    add = _CTX.add
-    indicator_scores: list[IndicatorScore] = []
-    append = indicator_scores.append
-    criterion_scores: list[CriterionScore] = []
-    failed_gates: list[str] = []
-    answered_count = 0
-    self_total = zero
-    verified_total = zero
-    for criterion_code, criterion_max, indicators in compiled.criteria:
-        self_sum = zero
-        verified_sum = zero
-        for code, crit, points_of, mx, is_gate, required in indicators:
-            entry = get(code, empty)
-            self_value = entry.self_value
-            verified_value = entry.verified_value
-            if verified_value is not None:
-                effective = verified_value
-                verified_points = points_of(verified_value)
-                self_points = points_of(self_value) if self_value is not None else _ZERO_POINTS
-            elif self_value is not None:
-                effective = self_value
-                self_points = verified_points = points_of(self_value)
-            else:
-                effective = None
-                self_points = verified_points = _ZERO_POINTS
-            answered = effective is not None
-            if answered and required:
-                answered_count += 1
-            gate_failed = is_gate and verified_points < mx
-            if gate_failed:
-                failed_gates.append(code)
-            self_sum = add(self_sum, self_points)
-            verified_sum = add(verified_sum, verified_points)
-            append(
-                IndicatorScore(
-                    code,
-                    crit,
-                    self_value,
-                    verified_value,
-                    effective,
-                    self_points,
-                    verified_points,
-                    mx,
-                    answered,
-                    gate_failed,
-                )
-            )
-        criterion_scores.append(
-            CriterionScore(
-                criterion_code, self_sum, verified_sum, criterion_max, percent(verified_sum, criterion_max)
-            )
-        )
-        self_total = add(self_total, self_sum)
-        verified_total = add(verified_total, verified_sum)
-    max_total = compiled.max_total
-    completion = percent(verified_total, max_total)
-    required_count = compiled.required_count
-    completeness = (
-        percent(Decimal(answered_count), Decimal(required_count)) if required_count else _FULL_PERCENT
-    )
-    # Validation guarantees a band at or below 0 %, so the loop always finds one.
-    _, classification_code, classification_label = compiled.classification[-1]
-    for min_percent, band_code, band_label in compiled.classification:
-        if min_percent <= completion:
-            classification_code, classification_label = band_code, band_label
-            break
-    return Scorecard(
-        indicators=tuple(indicator_scores),
-        criteria=tuple(criterion_scores),
-        self_total=self_total,
-        verified_total=verified_total,
-        max_total=max_total,
-        self_completion_percent=percent(self_total, max_total),
-        completion_percent=completion,
-        gap=_CTX.subtract(self_total, verified_total),
-        answered_count=answered_count,
-        required_count=required_count,
-        data_completeness_percent=completeness,
-        classification_code=classification_code,
-        classification_label=classification_label,
-        failed_gates=tuple(failed_gates),
-    )
-
-
 def score(framework: FrameworkSpec, values: Mapping[str, EntryValues]) -> Scorecard:
     """The scorecard of one subject: ``values`` maps indicator codes to their entry values; an
-    indicator missing from it is unanswered. Codes in ``values`` that the framework does not know are
-    ignored. Raises :class:`ValueError` for an invalid framework."""
-    return _score(_compiled(framework), values)
+    indicator missing from it, or with neither value set, is unanswered. Codes the framework does not
+    know are ignored. Raises :class:`ValueError` for an invalid framework."""
+    compiled = _compiled(framework)
+    return _score(compiled, values, _Memo(compiled))
 
 
 def score_many(
     framework: FrameworkSpec, values_by_subject: Mapping[K, Mapping[str, EntryValues]]
 ) -> dict[K, Scorecard]:
-    """The scorecards of many subjects on one framework, keyed like ``values_by_subject``."""
+    """The scorecards of many subjects on one framework, keyed like ``values_by_subject``: the same
+    result as :func:`score` for each, faster (equal indicator results are computed once and shared)."""
     compiled = _compiled(framework)
-    return {subject: _score(compiled, values) for subject, values in values_by_subject.items()}
+    memo = _Memo(compiled)
+    return {subject: _score(compiled, values, memo) for subject, values in values_by_subject.items()}
 
 
 def competition_rank(items: Sequence[tuple[K, Decimal]]) -> list[tuple[K, int]]:
     """Standard competition ranking ("1224") by descending value: equal values share a rank and the
     next value's rank skips the ties. The output is sorted by descending value; ties keep the input
     order."""
-    ordered = sorted(items, key=_second, reverse=True)  # sort is stable, also with reverse=True
+    ordered = sorted(items, key=itemgetter(1), reverse=True)  # sort is stable, also with reverse=True
     ranked: list[tuple[K, int]] = []
     previous: Decimal | None = None
     rank = 0
@@ -581,7 +676,3 @@ def competition_rank(items: Sequence[tuple[K, Decimal]]) -> list[tuple[K, int]]:
             previous = value
         ranked.append((key, rank))
     return ranked
-
-
-def _second(item: tuple[object, Decimal]) -> Decimal:
-    return item[1]

@@ -111,6 +111,46 @@ def live_scorecard(session: Session, assessment: SelfAssessment) -> dict[str, An
     return scorecard_dict(engine.score(spec, entry_values(session, assessment, indicators)))
 
 
+def scorecards(
+    session: Session, framework: Framework, assessments: list[SelfAssessment]
+) -> dict[int, tuple[dict[str, Any], bool]]:
+    """(scorecard, frozen) for many assessments of one framework, with a handful of queries."""
+    ids = [a.id for a in assessments if a.id is not None]
+    if not ids:
+        return {}
+    frozen = {
+        s.assessment_id: s.scorecard
+        for s in session.exec(select(ScorecardSnapshot).where(col(ScorecardSnapshot.assessment_id).in_(ids)))
+    }
+    indicators = list(session.exec(select(Indicator).where(Indicator.framework_id == framework.id)).all())
+    codes = {i.id: i.code for i in indicators}
+    computed_kinds = {i.code for i in indicators if i.kind == "computed"}
+    typed: dict[int, dict[str, engine.EntryValues]] = {}
+    live_ids = [i for i in ids if i not in frozen]
+    for entry in session.exec(
+        select(AssessmentEntry).where(col(AssessmentEntry.assessment_id).in_(live_ids))
+    ):
+        code = codes.get(entry.indicator_id)
+        if code is not None:
+            typed.setdefault(entry.assessment_id, {})[code] = engine.EntryValues(
+                entry.self_value, entry.verified_value
+            )
+    spec = framework_spec(session, framework)
+    result: dict[int, tuple[dict[str, Any], bool]] = {}
+    for a in assessments:
+        assert a.id is not None
+        if a.id in frozen:
+            result[a.id] = (frozen[a.id], True)
+            continue
+        values = typed.get(a.id, {})
+        if computed_kinds:
+            for code, value in computed_values(session, a, indicators).items():
+                verified = values[code].verified_value if code in values else None
+                values[code] = engine.EntryValues(value, verified)
+        result[a.id] = (scorecard_dict(engine.score(spec, values)), False)
+    return result
+
+
 def scorecard(session: Session, assessment: SelfAssessment) -> tuple[dict[str, Any], bool]:
     """(scorecard, frozen): the snapshot taken at verification, else computed now."""
     snapshot = session.exec(

@@ -72,6 +72,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách bảng điểm chuẩn (mọi phiên bản) */
+        get: operations["frameworks_list"];
+        put?: never;
+        /** Tạo bảng điểm chuẩn (bản nháp, phiên bản 1) */
+        post: operations["frameworks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các nguồn dữ liệu cho chỉ tiêu tính tự động */
+        get: operations["frameworks_sources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{framework_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một phiên bản bảng điểm với tiêu chí và chỉ tiêu */
+        get: operations["frameworks_get"];
+        /** Sửa toàn bộ bảng điểm (chỉ khi chưa có bản tự đánh giá nào dùng) */
+        put: operations["frameworks_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{framework_id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đưa phiên bản vào sử dụng (phiên bản đang dùng trước đó ngừng) */
+        post: operations["frameworks_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{framework_id}/new-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo phiên bản mới (bản nháp) từ phiên bản này */
+        post: operations["frameworks_new_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -83,6 +170,230 @@ export interface paths {
         get: operations["health"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách phong trào thi đua */
+        get: operations["movements_list"];
+        put?: never;
+        /** Tạo phong trào với các giai đoạn và nội dung thi đua */
+        post: operations["movements_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements/{movement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem phong trào */
+        get: operations["movements_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa tên, căn cứ của phong trào */
+        patch: operations["movements_update"];
+        trace?: never;
+    };
+    "/api/v1/self-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách bản tự đánh giá */
+        get: operations["self_assessments_list"];
+        put?: never;
+        /** Bắt đầu tự đánh giá (đơn vị: thủ trưởng; cá nhân: chính cán bộ) */
+        post: operations["self_assessments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem bản tự đánh giá với các chỉ tiêu, minh chứng và điểm */
+        get: operations["self_assessments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Nhập giá trị tự đánh giá cho các chỉ tiêu */
+        put: operations["self_assessments_update_entries"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}/evidence/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tải lên tệp minh chứng (PDF, ảnh, DOCX, XLSX, PPTX; tối đa 10 MB) */
+        post: operations["self_assessments_add_evidence_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}/evidence/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm đường dẫn minh chứng */
+        post: operations["self_assessments_add_evidence_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}/evidence/{evidence_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa minh chứng (khi chưa nộp) */
+        delete: operations["self_assessments_remove_evidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}/evidence/{evidence_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp minh chứng */
+        get: operations["self_assessments_download_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại để bổ sung, với lý do theo từng chỉ tiêu */
+        post: operations["self_assessments_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi giá trị xác nhận và nhận xét cho các chỉ tiêu */
+        post: operations["self_assessments_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nộp bản tự đánh giá (sau khi nộp không sửa được) */
+        post: operations["self_assessments_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác nhận kết quả; bảng điểm được chốt (không đổi theo phiên bản sau) */
+        post: operations["self_assessments_verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -303,6 +614,140 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AssessmentCreate */
+        AssessmentCreate: {
+            /** Framework Id */
+            framework_id: number;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /**
+             * Staff Id
+             * @description Cán bộ được đánh giá (bảng điểm cá nhân)
+             */
+            staff_id?: number | null;
+            /**
+             * Unit Id
+             * @description Đơn vị được đánh giá (bảng điểm cơ sở giáo dục)
+             */
+            unit_id?: number | null;
+        };
+        /** AssessmentPage */
+        AssessmentPage: {
+            /** Items */
+            items: components["schemas"]["AssessmentSummary"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** AssessmentRead */
+        AssessmentRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Entries */
+            entries: components["schemas"]["EntryOut"][];
+            /** Framework Code */
+            framework_code: string;
+            /** Framework Id */
+            framework_id: number;
+            /** Framework Version */
+            framework_version: number;
+            /** Id */
+            id: number;
+            /** Return Reason */
+            return_reason: string | null;
+            /** School Year */
+            school_year: string;
+            score: components["schemas"]["ScoreSummary"];
+            /** Staff Id */
+            staff_id: number | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "returned" | "verified";
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "unit" | "individual";
+            /** Subject Name */
+            subject_name: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Verified At */
+            verified_at: string | null;
+            /** Version */
+            version: number;
+        };
+        /** AssessmentSummary */
+        AssessmentSummary: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Framework Code */
+            framework_code: string;
+            /** Framework Id */
+            framework_id: number;
+            /** Framework Version */
+            framework_version: number;
+            /** Id */
+            id: number;
+            /** School Year */
+            school_year: string;
+            /** Staff Id */
+            staff_id: number | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "returned" | "verified";
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "unit" | "individual";
+            /** Subject Name */
+            subject_name: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Verified At */
+            verified_at: string | null;
+            /** Version */
+            version: number;
+        };
         /** AuditEventPage */
         AuditEventPage: {
             /** Items */
@@ -342,6 +787,20 @@ export interface components {
              */
             occurred_at: string;
         };
+        /** BandIn */
+        BandIn: {
+            /** Min Value */
+            min_value: number | string;
+            /** Points */
+            points: number | string;
+        };
+        /** BandOut */
+        BandOut: {
+            /** Min Value */
+            min_value: string;
+            /** Points */
+            points: string;
+        };
         /** Body_auth_login */
         Body_auth_login: {
             /** Client Id */
@@ -366,6 +825,167 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** Body_self_assessments_add_evidence_file */
+        Body_self_assessments_add_evidence_file: {
+            /**
+             * File
+             * @description Tệp minh chứng
+             */
+            file: string;
+            /** Indicator Code */
+            indicator_code: string;
+        };
+        /** ClassificationBandIn */
+        ClassificationBandIn: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+            /** Min Percent */
+            min_percent: number | string;
+        };
+        /** ClassificationBandOut */
+        ClassificationBandOut: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+            /** Min Percent */
+            min_percent: string;
+        };
+        /** ContentAreaIn */
+        ContentAreaIn: {
+            /** Code */
+            code: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Name */
+            name: string;
+        };
+        /** ContentAreaOut */
+        ContentAreaOut: {
+            /** Code */
+            code: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
+        /** CriterionIn */
+        CriterionIn: {
+            /** Code */
+            code: string;
+            /** Indicators */
+            indicators: components["schemas"]["IndicatorIn"][];
+            /** Name */
+            name: string;
+        };
+        /** CriterionOut */
+        CriterionOut: {
+            /** Code */
+            code: string;
+            /** Id */
+            id: number;
+            /** Indicators */
+            indicators: components["schemas"]["IndicatorOut"][];
+            /** Max Points */
+            max_points: string;
+            /** Name */
+            name: string;
+        };
+        /** EntriesUpdate */
+        EntriesUpdate: {
+            /** Entries */
+            entries: components["schemas"]["EntryInput"][];
+        };
+        /** EntryInput */
+        EntryInput: {
+            /** Indicator Code */
+            indicator_code: string;
+            /** Note */
+            note?: string | null;
+            /**
+             * Value
+             * @description Giá trị tự đánh giá; null để xóa
+             */
+            value: number | string | null;
+        };
+        /** EntryOut */
+        EntryOut: {
+            /** Computed */
+            computed: boolean;
+            /** Criterion Code */
+            criterion_code: string;
+            /** Effective Value */
+            effective_value: string | null;
+            /** Evidence */
+            evidence: components["schemas"]["EvidenceOut"][];
+            /** Evidence Required */
+            evidence_required: boolean;
+            /** Indicator Code */
+            indicator_code: string;
+            /** Indicator Id */
+            indicator_id: number;
+            /** Kind */
+            kind: string;
+            /** Max Points */
+            max_points: string;
+            /** Note */
+            note: string | null;
+            /** Return Reason */
+            return_reason: string | null;
+            /** Reviewer Comment */
+            reviewer_comment: string | null;
+            /** Self Points */
+            self_points: string;
+            /** Self Value */
+            self_value: string | null;
+            /** Source Available */
+            source_available: boolean;
+            /** Verified Points */
+            verified_points: string;
+            /** Verified Value */
+            verified_value: string | null;
+        };
+        /** EvidenceOut */
+        EvidenceOut: {
+            /** Content Type */
+            content_type: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Download Url */
+            download_url: string | null;
+            /** Filename */
+            filename: string | null;
+            /** Id */
+            id: number;
+            /** Indicator Code */
+            indicator_code: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "file" | "link";
+            /** Sha256 */
+            sha256: string | null;
+            /** Size Bytes */
+            size_bytes: number | null;
+            /** Title */
+            title: string;
+            /** Url */
+            url: string | null;
+        };
         /** FieldError */
         FieldError: {
             /** Message */
@@ -375,10 +995,265 @@ export interface components {
             /** Type */
             type: string;
         };
+        /**
+         * FrameworkDocument
+         * @description A whole scorecard template: validated together, so errors name their place in the document.
+         */
+        FrameworkDocument: {
+            /**
+             * Classification
+             * @description Bậc xếp loại theo % hoàn thành, cao nhất trước; mặc định 90/70/50/0
+             */
+            classification?: components["schemas"]["ClassificationBandIn"][] | null;
+            /** Code */
+            code: string;
+            /** Criteria */
+            criteria: components["schemas"]["CriterionIn"][];
+            /** Movement Id */
+            movement_id: number;
+            /** Name */
+            name: string;
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "unit" | "individual";
+        };
+        /** FrameworkPage */
+        FrameworkPage: {
+            /** Items */
+            items: components["schemas"]["FrameworkSummary"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** FrameworkRead */
+        FrameworkRead: {
+            /** Activated At */
+            activated_at: string | null;
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Assessment Count */
+            assessment_count: number;
+            /** Based On Id */
+            based_on_id: number | null;
+            /** Classification */
+            classification: components["schemas"]["ClassificationBandOut"][];
+            /** Code */
+            code: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Criteria */
+            criteria: components["schemas"]["CriterionOut"][];
+            /** Criteria Count */
+            criteria_count: number;
+            /** Id */
+            id: number;
+            /** Indicator Count */
+            indicator_count: number;
+            /** Max Points */
+            max_points: string;
+            /** Movement Id */
+            movement_id: number;
+            /** Name */
+            name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "active" | "retired";
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "unit" | "individual";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Version Number */
+            version_number: number;
+        };
+        /** FrameworkSummary */
+        FrameworkSummary: {
+            /** Activated At */
+            activated_at: string | null;
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Assessment Count */
+            assessment_count: number;
+            /** Based On Id */
+            based_on_id: number | null;
+            /** Code */
+            code: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Criteria Count */
+            criteria_count: number;
+            /** Id */
+            id: number;
+            /** Indicator Count */
+            indicator_count: number;
+            /** Max Points */
+            max_points: string;
+            /** Movement Id */
+            movement_id: number;
+            /** Name */
+            name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "active" | "retired";
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "unit" | "individual";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Version Number */
+            version_number: number;
+        };
         /** Health */
         Health: {
             /** Status */
             status: string;
+        };
+        /** IndicatorIn */
+        IndicatorIn: {
+            /** Bands */
+            bands?: components["schemas"]["BandIn"][];
+            /** Code */
+            code: string;
+            /** Content Area Code */
+            content_area_code?: string | null;
+            /**
+             * Direction
+             * @default higher
+             * @enum {string}
+             */
+            direction: "higher" | "lower";
+            /**
+             * Evidence Required
+             * @default false
+             */
+            evidence_required: boolean;
+            /**
+             * Is Gate
+             * @default false
+             */
+            is_gate: boolean;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "boolean" | "percent" | "count" | "level" | "computed";
+            /** Levels */
+            levels?: components["schemas"]["LevelIn"][];
+            /** Max Points */
+            max_points: number | string;
+            /** Moet 4725 */
+            moet_4725?: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Rule
+             * @enum {string}
+             */
+            rule: "proportional" | "threshold" | "bands";
+            /**
+             * Source
+             * @description Nguồn dữ liệu của chỉ tiêu tính tự động
+             */
+            source?: string | null;
+            /** Target */
+            target?: number | string | null;
+        };
+        /** IndicatorOut */
+        IndicatorOut: {
+            /** Bands */
+            bands: components["schemas"]["BandOut"][];
+            /** Code */
+            code: string;
+            /** Content Area Code */
+            content_area_code: string | null;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "higher" | "lower";
+            /** Evidence Required */
+            evidence_required: boolean;
+            /** Id */
+            id: number;
+            /** Is Gate */
+            is_gate: boolean;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "boolean" | "percent" | "count" | "level" | "computed";
+            /** Levels */
+            levels: components["schemas"]["LevelOut"][];
+            /** Max Points */
+            max_points: string;
+            /** Moet 4725 */
+            moet_4725: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Rule
+             * @enum {string}
+             */
+            rule: "proportional" | "threshold" | "bands";
+            /** Source */
+            source: string | null;
+            /** Target */
+            target: string | null;
+        };
+        /** LevelIn */
+        LevelIn: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: number;
+        };
+        /** LevelOut */
+        LevelOut: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: number;
+        };
+        /** LinkEvidenceIn */
+        LinkEvidenceIn: {
+            /** Indicator Code */
+            indicator_code: string;
+            /**
+             * Title
+             * @default
+             */
+            title: string;
+            /** Url */
+            url: string;
         };
         /** Me */
         Me: {
@@ -397,12 +1272,135 @@ export interface components {
             /** Unit Name */
             unit_name: string | null;
         };
+        /** MovementCreate */
+        MovementCreate: {
+            /** Code */
+            code: string;
+            /** Content Areas */
+            content_areas: components["schemas"]["ContentAreaIn"][];
+            /** End Year */
+            end_year: number;
+            /**
+             * Legal Basis
+             * @default
+             */
+            legal_basis: string;
+            /** Phases */
+            phases: components["schemas"]["PhaseIn"][];
+            /** Start Year */
+            start_year: number;
+            /** Title */
+            title: string;
+        };
+        /** MovementPage */
+        MovementPage: {
+            /** Items */
+            items: components["schemas"]["MovementRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** MovementRead */
+        MovementRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Code */
+            code: string;
+            /** Content Areas */
+            content_areas: components["schemas"]["ContentAreaOut"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** End Year */
+            end_year: number;
+            /** Id */
+            id: number;
+            /** Legal Basis */
+            legal_basis: string;
+            /** Phases */
+            phases: components["schemas"]["PhaseOut"][];
+            /** School Years */
+            school_years: string[];
+            /** Start Year */
+            start_year: number;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** MovementUpdate */
+        MovementUpdate: {
+            /** Legal Basis */
+            legal_basis?: string | null;
+            /** Title */
+            title?: string | null;
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
             current_password: string;
             /** New Password */
             new_password: string;
+        };
+        /** PhaseIn */
+        PhaseIn: {
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** End Year */
+            end_year: number;
+            /** Name */
+            name: string;
+            /** Number */
+            number: number;
+            /**
+             * Review Kind
+             * @enum {string}
+             */
+            review_kind: "preliminary" | "final";
+            /** Review Year */
+            review_year: number;
+            /** Start Year */
+            start_year: number;
+        };
+        /** PhaseOut */
+        PhaseOut: {
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** End Year */
+            end_year: number;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Number */
+            number: number;
+            /**
+             * Review Kind
+             * @enum {string}
+             */
+            review_kind: "preliminary" | "final";
+            /** Review Year */
+            review_year: number;
+            /** School Years */
+            school_years: string[];
+            /** Start Year */
+            start_year: number;
         };
         /** Problem */
         Problem: {
@@ -420,6 +1418,37 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** ReturnInput */
+        ReturnInput: {
+            /** Entries */
+            entries?: components["schemas"]["ReturnReason"][];
+            /** Reason */
+            reason: string;
+        };
+        /** ReturnReason */
+        ReturnReason: {
+            /** Indicator Code */
+            indicator_code: string;
+            /** Reason */
+            reason: string;
+        };
+        /** ReviewInput */
+        ReviewInput: {
+            /** Comment */
+            comment?: string | null;
+            /** Indicator Code */
+            indicator_code: string;
+            /**
+             * Verified Value
+             * @description Giá trị xác nhận; null để bỏ xác nhận (dùng giá trị tự đánh giá)
+             */
+            verified_value: number | string | null;
+        };
+        /** ReviewUpdate */
+        ReviewUpdate: {
+            /** Entries */
+            entries: components["schemas"]["ReviewInput"][];
+        };
         /**
          * Role
          * @enum {string}
@@ -430,6 +1459,47 @@ export interface components {
          * @enum {string}
          */
         SchoolLevel: "preschool" | "primary" | "lower_secondary" | "inter_level";
+        /** ScoreSummary */
+        ScoreSummary: {
+            /** Classification Code */
+            classification_code: string;
+            /** Classification Label */
+            classification_label: string;
+            /** Completion Percent */
+            completion_percent: string;
+            /** Data Completeness Percent */
+            data_completeness_percent: string;
+            /** Failed Gates */
+            failed_gates: string[];
+            /** Frozen */
+            frozen: boolean;
+            /** Gap */
+            gap: string;
+            /** Max Total */
+            max_total: string;
+            /** Self Completion Percent */
+            self_completion_percent: string;
+            /** Self Total */
+            self_total: string;
+            /** Verified Total */
+            verified_total: string;
+        };
+        /** SourceOut */
+        SourceOut: {
+            /** Available */
+            available: boolean;
+            /** Label */
+            label: string;
+            /** Name */
+            name: string;
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "unit" | "individual";
+            /** Value Kind */
+            value_kind: string;
+        };
         /** StaffCreate */
         StaffCreate: {
             /**
@@ -875,6 +1945,317 @@ export interface operations {
             };
         };
     };
+    frameworks_list: {
+        parameters: {
+            query?: {
+                movement_id?: number | null;
+                code?: string | null;
+                subject_kind?: ("unit" | "individual") | null;
+                status?: ("draft" | "active" | "retired") | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    frameworks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkDocument"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    frameworks_sources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceOut"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    frameworks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                framework_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    frameworks_replace: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                framework_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkDocument"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    frameworks_activate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                framework_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    frameworks_new_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                framework_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -891,6 +2272,735 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    movements_list: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    movements_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MovementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    movements_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                movement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    movements_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                movement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MovementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_list: {
+        parameters: {
+            query?: {
+                framework_id?: number | null;
+                school_year?: string | null;
+                unit_id?: number | null;
+                status?: ("draft" | "submitted" | "returned" | "verified") | null;
+                subject_kind?: ("unit" | "individual") | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_update_entries: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntriesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_add_evidence_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_self_assessments_add_evidence_file"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceOut"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_add_evidence_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkEvidenceIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceOut"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_remove_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+                evidence_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_download_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+                evidence_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp minh chứng */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_return: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_review: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_verify: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

@@ -39,3 +39,33 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+export type Movement = S['MovementRead'];
+export type FrameworkSummary = S['FrameworkSummary'];
+export type Framework = S['FrameworkRead'];
+export type FrameworkDocument = S['FrameworkDocument'];
+export type CriterionIn = S['CriterionIn'];
+export type IndicatorIn = S['IndicatorIn'];
+export type IndicatorOut = S['IndicatorOut'];
+export type FrameworkSource = S['SourceOut'];
+export type Assessment = S['AssessmentRead'];
+export type AssessmentSummary = S['AssessmentSummary'];
+export type AssessmentCreate = S['AssessmentCreate'];
+export type Entry = S['EntryOut'];
+export type EntryInput = S['EntryInput'];
+export type ReviewInput = S['ReviewInput'];
+export type ReturnInput = S['ReturnInput'];
+export type Evidence = S['EvidenceOut'];
+export type Score = S['ScoreSummary'];
+
+export type IndicatorKind = IndicatorOut['kind'];
+export type IndicatorRule = IndicatorOut['rule'];
+export type FrameworkStatus = FrameworkSummary['status'];
+export type SubjectKind = FrameworkSummary['subject_kind'];
+export type AssessmentStatus = AssessmentSummary['status'];
+
+export const INDICATOR_KINDS = ['boolean', 'percent', 'count', 'level', 'computed'] as const satisfies readonly IndicatorKind[];
+export const INDICATOR_RULES = ['proportional', 'threshold', 'bands'] as const satisfies readonly IndicatorRule[];
+export const FRAMEWORK_STATUSES = ['draft', 'active', 'retired'] as const satisfies readonly FrameworkStatus[];
+export const SUBJECT_KINDS = ['unit', 'individual'] as const satisfies readonly SubjectKind[];
+export const ASSESSMENT_STATUSES = ['draft', 'submitted', 'returned', 'verified'] as const satisfies readonly AssessmentStatus[];

@@ -1,0 +1,99 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+from sqlmodel import Session
+
+from thidua.auth.policy import Actor, allow
+from thidua.auth.roles import Permission
+from thidua.core.ids import MAX_ID, PathId
+from thidua.core.pagination import PageParams, page_params
+from thidua.db import get_session
+from thidua.scoring import service
+from thidua.scoring.schemas import Aggregates, RankingPage, ScorecardDetail, YearOverYear
+from thidua.units.models import SchoolLevel
+
+router = APIRouter(prefix="/scorecards", tags=["scorecards"])
+read = allow(Permission.scorecards_read)
+FrameworkId = Annotated[int, Query(ge=1, le=MAX_ID, description="Phiên bản bảng điểm")]
+Year = Annotated[str, Query(pattern=r"^20\d\d-20\d\d$", description="Năm học, ví dụ 2025-2026")]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get(
+    "",
+    response_model=RankingPage,
+    name="scorecards_ranking",
+    summary="Bảng xếp hạng theo bảng điểm và năm học (hạng 1, 2, 2, 4)",
+)
+def ranking(
+    framework_id: FrameworkId,
+    school_year: Year,
+    unit_kind: SchoolLevel | None = Query(None, description="Lọc theo cấp học"),
+    classification: str | None = Query(None, max_length=30, description="Lọc theo mã xếp loại"),
+    page: PageParams = Depends(page_params),
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> RankingPage:
+    kind = unit_kind.value if unit_kind else None
+    return service.ranking(session, actor, framework_id, school_year, kind, classification, page)
+
+
+@router.get(
+    "/aggregates",
+    response_model=Aggregates,
+    name="scorecards_aggregates",
+    summary="Tổng hợp: mức hoàn thành theo tiêu chí (bản đồ nhiệt), nội dung thi đua, phân bố xếp loại",
+)
+def aggregates(
+    framework_id: FrameworkId,
+    school_year: Year,
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> Aggregates:
+    return service.aggregates(session, actor, framework_id, school_year)
+
+
+@router.get(
+    "/year-over-year",
+    response_model=YearOverYear,
+    name="scorecards_year_over_year",
+    summary="So sánh kết quả qua các năm học của một bảng điểm",
+)
+def year_over_year(
+    framework_code: Annotated[str, Query(min_length=1, max_length=40)],
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> YearOverYear:
+    return service.year_over_year(session, actor, framework_code)
+
+
+@router.get(
+    "/export.xlsx",
+    response_class=Response,
+    name="scorecards_export",
+    summary="Xuất bảng xếp hạng và bản đồ nhiệt ra XLSX",
+    responses={200: {"content": {XLSX: {}}, "description": "Tệp Excel"}},
+)
+def export(
+    framework_id: FrameworkId,
+    school_year: Year,
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> Response:
+    content = service.export_xlsx(session, actor, framework_id, school_year)
+    filename = f"xep-hang-{framework_id}-{school_year}.xlsx"
+    return Response(
+        content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
+
+
+@router.get(
+    "/{assessment_id}",
+    response_model=ScorecardDetail,
+    name="scorecards_get",
+    summary="Bảng điểm của một đối tượng: điểm theo tiêu chí, chỉ tiêu và chỗ bị mất điểm",
+)
+def get_scorecard(
+    assessment_id: PathId, actor: Actor = Depends(read), session: Session = Depends(get_session)
+) -> ScorecardDetail:
+    return service.detail(session, actor, assessment_id)

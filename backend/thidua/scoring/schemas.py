@@ -1,0 +1,126 @@
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel
+
+from thidua.core.pagination import Page
+
+
+class ScorecardRow(BaseModel):
+    assessment_id: int
+    subject_kind: Literal["unit", "individual"]
+    subject_name: str
+    unit_id: int
+    unit_name: str
+    school_level: str | None
+    status: Literal["draft", "submitted", "returned", "verified"]
+    frozen: bool
+    self_total: Decimal
+    verified_total: Decimal
+    max_total: Decimal
+    completion_percent: Decimal
+    self_completion_percent: Decimal
+    gap: Decimal
+    data_completeness_percent: Decimal
+    classification_code: str
+    classification_label: str
+    failed_gates: list[str]
+
+
+class RankedScorecard(ScorecardRow):
+    rank: int
+
+
+class RankingPage(Page[RankedScorecard]):
+    framework_id: int
+    school_year: str
+    ranked_count: int
+
+
+class CriterionBreakdown(BaseModel):
+    code: str
+    name: str
+    self_points: Decimal
+    verified_points: Decimal
+    max_points: Decimal
+    completion_percent: Decimal
+
+
+class IndicatorBreakdown(BaseModel):
+    code: str
+    name: str
+    criterion_code: str
+    kind: str
+    content_area_code: str | None
+    self_value: Decimal | None
+    verified_value: Decimal | None
+    effective_value: Decimal | None
+    self_points: Decimal
+    verified_points: Decimal
+    max_points: Decimal
+    lost_points: Decimal
+    is_gate: bool
+    gate_failed: bool
+    evidence_count: int
+
+
+class ScorecardDetail(ScorecardRow):
+    framework_code: str
+    framework_version: int
+    school_year: str
+    criteria: list[CriterionBreakdown]
+    indicators: list[IndicatorBreakdown]
+
+
+class CriterionColumn(BaseModel):
+    code: str
+    name: str
+    max_points: Decimal
+
+
+class HeatmapRow(BaseModel):
+    assessment_id: int
+    subject_name: str
+    unit_name: str
+    completion_percent: Decimal
+    completion_by_criterion: dict[str, Decimal]
+
+
+class ContentAreaAverage(BaseModel):
+    code: str
+    name: str
+    max_points: Decimal
+    average_completion_percent: Decimal
+
+
+class ClassificationCount(BaseModel):
+    code: str
+    label: str
+    count: int
+
+
+class Aggregates(BaseModel):
+    framework_id: int
+    school_year: str
+    subject_count: int
+    criteria: list[CriterionColumn]
+    rows: list[HeatmapRow]
+    criterion_average_completion: dict[str, Decimal]
+    content_areas: list[ContentAreaAverage]
+    classification_distribution: list[ClassificationCount]
+    average_completion_percent: Decimal
+    average_gap: Decimal
+
+
+class YearResult(BaseModel):
+    school_year: str
+    framework_id: int
+    framework_version: int
+    subject_count: int
+    average_completion_percent: Decimal
+    classification_distribution: list[ClassificationCount]
+
+
+class YearOverYear(BaseModel):
+    framework_code: str
+    years: list[YearResult]

@@ -1,0 +1,398 @@
+"""Scorecards: the ranked list, one subject's breakdown, aggregates and the XLSX export."""
+
+from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
+from io import BytesIO
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlmodel import Session, col, select
+
+from thidua.assessments import service as assessments
+from thidua.assessments.models import Evidence, SelfAssessment
+from thidua.auth.policy import Actor
+from thidua.core.errors import Invalid
+from thidua.core.pagination import PageParams
+from thidua.frameworks.models import Criterion, Framework, Indicator
+from thidua.movements.models import ContentArea
+from thidua.scoring import engine, loader
+from thidua.scoring.schemas import (
+    Aggregates,
+    ClassificationCount,
+    ContentAreaAverage,
+    CriterionBreakdown,
+    CriterionColumn,
+    HeatmapRow,
+    IndicatorBreakdown,
+    RankedScorecard,
+    RankingPage,
+    ScorecardDetail,
+    ScorecardRow,
+    YearOverYear,
+    YearResult,
+)
+from thidua.units.models import StaffMember, Unit
+
+ZERO = Decimal("0.00")
+RANKED_STATUSES = ("submitted", "returned", "verified")
+
+
+def _framework(session: Session, framework_id: int) -> Framework:
+    framework = session.get(Framework, framework_id)
+    if framework is None:
+        raise Invalid("query.framework_id", f"Không tìm thấy bảng điểm có id {framework_id}.", "not_found")
+    return framework
+
+
+def _average(values: list[Decimal]) -> Decimal:
+    if not values:
+        return ZERO
+    return (sum(values, ZERO) / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+class _Names:
+    """Unit and staff names for many rows, loaded once."""
+
+    def __init__(self, session: Session, rows: list[SelfAssessment]) -> None:
+        unit_ids = {a.unit_id for a in rows}
+        staff_ids = {a.staff_id for a in rows if a.staff_id}
+        self.units = (
+            {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids)))}
+            if unit_ids
+            else {}
+        )
+        self.staff = (
+            {
+                s.id: s.full_name
+                for s in session.exec(select(StaffMember).where(col(StaffMember.id).in_(staff_ids)))
+            }
+            if staff_ids
+            else {}
+        )
+
+    def row(self, a: SelfAssessment, card: dict[str, Any], frozen: bool) -> dict[str, Any]:
+        assert a.id is not None
+        unit = self.units.get(a.unit_id)
+        unit_name = unit.name if unit else ""
+        return {
+            "assessment_id": a.id,
+            "subject_kind": a.subject_kind,
+            "subject_name": self.staff.get(a.staff_id, "") if a.staff_id else unit_name,
+            "unit_id": a.unit_id,
+            "unit_name": unit_name,
+            "school_level": unit.school_level if unit else None,
+            "status": a.status,
+            "frozen": frozen,
+            **{
+                k: card[k]
+                for k in (
+                    "self_total",
+                    "verified_total",
+                    "max_total",
+                    "completion_percent",
+                    "self_completion_percent",
+                    "gap",
+                    "data_completeness_percent",
+                    "classification_code",
+                    "classification_label",
+                )
+            },
+            "failed_gates": list(card["failed_gates"]),
+        }
+
+
+def _ranked(
+    session: Session, framework: Framework, school_year: str
+) -> tuple[list[SelfAssessment], dict[int, tuple[dict[str, Any], bool]], dict[int, int]]:
+    """Every non-draft assessment of the framework and year, their scorecards and competition ranks.
+    Ranks are over the whole commune, whoever asks; callers then see only their rows."""
+    rows = list(
+        session.exec(
+            select(SelfAssessment)
+            .where(
+                SelfAssessment.framework_id == framework.id,
+                SelfAssessment.school_year == school_year,
+                col(SelfAssessment.status).in_(RANKED_STATUSES),
+            )
+            .order_by(col(SelfAssessment.id))
+        ).all()
+    )
+    cards = loader.scorecards(session, framework, rows)
+    ranks = dict(
+        engine.competition_rank(
+            [(a.id, Decimal(cards[a.id][0]["completion_percent"])) for a in rows if a.id is not None]
+        )
+    )
+    return rows, cards, ranks
+
+
+def _visible_ids(session: Session, actor: Actor, framework_id: int, school_year: str) -> set[int]:
+    query = assessments.visible_query(session, actor).where(
+        SelfAssessment.framework_id == framework_id, SelfAssessment.school_year == school_year
+    )
+    return {a.id for a in session.exec(query)}
+
+
+def ranking(
+    session: Session,
+    actor: Actor,
+    framework_id: int,
+    school_year: str,
+    unit_kind: str | None,
+    classification: str | None,
+    page: PageParams,
+) -> RankingPage:
+    framework = _framework(session, framework_id)
+    rows, cards, ranks = _ranked(session, framework, school_year)
+    visible = _visible_ids(session, actor, framework_id, school_year)
+    names = _Names(session, rows)
+    items = []
+    for a in sorted(rows, key=lambda r: (ranks[r.id or 0], r.id)):
+        card, frozen = cards[a.id or 0]
+        unit = names.units.get(a.unit_id)
+        if a.id not in visible or (classification and card["classification_code"] != classification):
+            continue
+        if unit_kind and (unit is None or unit.school_level != unit_kind):
+            continue
+        items.append(RankedScorecard(**names.row(a, card, frozen), rank=ranks[a.id or 0]))
+    return RankingPage(
+        items=items[page.offset : page.offset + page.limit],
+        total=len(items),
+        limit=page.limit,
+        offset=page.offset,
+        framework_id=framework_id,
+        school_year=school_year,
+        ranked_count=len(rows),
+    )
+
+
+def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetail:
+    a = assessments.get_assessment(session, actor, assessment_id)
+    framework = _framework(session, a.framework_id)
+    card, frozen = loader.scorecard(session, a)
+    criteria = {
+        c.code: c.name for c in session.exec(select(Criterion).where(Criterion.framework_id == framework.id))
+    }
+    indicators = {
+        i.code: i for i in session.exec(select(Indicator).where(Indicator.framework_id == framework.id))
+    }
+    evidence = Counter(
+        session.exec(select(Evidence.indicator_id).where(Evidence.assessment_id == a.id)).all()
+    )
+    breakdown = []
+    for s in card["indicators"]:
+        ind = indicators.get(s["code"])
+        breakdown.append(
+            IndicatorBreakdown(
+                code=s["code"],
+                name=ind.name if ind else s["code"],
+                criterion_code=s["criterion_code"],
+                kind=ind.kind if ind else "",
+                content_area_code=ind.content_area_code if ind else None,
+                self_value=s["self_value"],
+                verified_value=s["verified_value"],
+                effective_value=s["effective_value"],
+                self_points=s["self_points"],
+                verified_points=s["verified_points"],
+                max_points=s["max_points"],
+                lost_points=Decimal(s["max_points"]) - Decimal(s["verified_points"]),
+                is_gate=bool(ind and ind.is_gate),
+                gate_failed=s["gate_failed"],
+                evidence_count=evidence.get(ind.id, 0) if ind and ind.id else 0,
+            )
+        )
+    return ScorecardDetail(
+        **ScorecardRow(**_Names(session, [a]).row(a, card, frozen)).model_dump(),
+        framework_code=framework.code,
+        framework_version=framework.version_number,
+        school_year=a.school_year,
+        criteria=[CriterionBreakdown(name=criteria.get(c["code"], c["code"]), **c) for c in card["criteria"]],
+        indicators=breakdown,
+    )
+
+
+def aggregates(session: Session, actor: Actor, framework_id: int, school_year: str) -> Aggregates:
+    framework = _framework(session, framework_id)
+    rows, cards, _ranks = _ranked(session, framework, school_year)
+    visible = _visible_ids(session, actor, framework_id, school_year)
+    rows = [a for a in rows if a.id in visible]
+    names = _Names(session, rows)
+    spec = loader.framework_spec(session, framework)
+    area_of = {i.code: i.content_area for i in spec.indicators}
+    area_max: dict[str, Decimal] = {}
+    for i in spec.indicators:
+        if i.content_area:
+            area_max[i.content_area] = area_max.get(i.content_area, ZERO) + i.max_points
+    heat: list[HeatmapRow] = []
+    area_completions: dict[str, list[Decimal]] = {code: [] for code in area_max}
+    for a in rows:
+        card = cards[a.id or 0][0]
+        unit = names.units.get(a.unit_id)
+        heat.append(
+            HeatmapRow(
+                assessment_id=a.id or 0,
+                subject_name=names.row(a, card, False)["subject_name"],
+                unit_name=unit.name if unit else "",
+                completion_percent=card["completion_percent"],
+                completion_by_criterion={
+                    c["code"]: Decimal(c["completion_percent"]) for c in card["criteria"]
+                },
+            )
+        )
+        earned: dict[str, Decimal] = {}
+        for s in card["indicators"]:
+            area = area_of.get(s["code"])
+            if area:
+                earned[area] = earned.get(area, ZERO) + Decimal(s["verified_points"])
+        for area, maximum in area_max.items():
+            area_completions[area].append(engine.percent(earned.get(area, ZERO), maximum))
+    area_names = dict(
+        session.exec(
+            select(ContentArea.code, ContentArea.name).where(ContentArea.movement_id == framework.movement_id)
+        ).all()
+    )
+    counts = Counter(cards[a.id or 0][0]["classification_code"] for a in rows)
+    return Aggregates(
+        framework_id=framework_id,
+        school_year=school_year,
+        subject_count=len(rows),
+        criteria=[CriterionColumn(code=c.code, name=c.name, max_points=c.max_points) for c in spec.criteria],
+        rows=heat,
+        criterion_average_completion={
+            c.code: _average([h.completion_by_criterion[c.code] for h in heat]) for c in spec.criteria
+        },
+        content_areas=[
+            ContentAreaAverage(
+                code=code,
+                name=area_names.get(code, code),
+                max_points=area_max[code],
+                average_completion_percent=_average(values),
+            )
+            for code, values in sorted(area_completions.items())
+        ],
+        classification_distribution=[
+            ClassificationCount(code=b.code, label=b.label, count=counts.get(b.code, 0))
+            for b in spec.classification
+        ],
+        average_completion_percent=_average([Decimal(h.completion_percent) for h in heat]),
+        average_gap=_average([Decimal(cards[a.id or 0][0]["gap"]) for a in rows]),
+    )
+
+
+def year_over_year(session: Session, actor: Actor, framework_code: str) -> YearOverYear:
+    versions = list(session.exec(select(Framework).where(Framework.code == framework_code)).all())
+    if not versions:
+        raise Invalid("query.framework_code", f"Không có bảng điểm mã '{framework_code}'.", "not_found")
+    years: list[YearResult] = []
+    for framework in sorted(versions, key=lambda f: f.version_number):
+        school_years = sorted(
+            set(
+                session.exec(
+                    select(SelfAssessment.school_year).where(SelfAssessment.framework_id == framework.id)
+                ).all()
+            )
+        )
+        for year in school_years:
+            agg = aggregates(session, actor, framework.id or 0, year)
+            if agg.subject_count:
+                years.append(
+                    YearResult(
+                        school_year=year,
+                        framework_id=framework.id or 0,
+                        framework_version=framework.version_number,
+                        subject_count=agg.subject_count,
+                        average_completion_percent=agg.average_completion_percent,
+                        classification_distribution=agg.classification_distribution,
+                    )
+                )
+    return YearOverYear(framework_code=framework_code, years=sorted(years, key=lambda y: y.school_year))
+
+
+# ---------------------------------------------------------------- XLSX export
+
+_HEADER = Font(bold=True)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _put(ws: Worksheet, row: int, column: int, value: Any) -> None:
+    """Text a user typed is always stored as text, never as a formula (CSV/XLSX injection)."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        cell.data_type = "s"
+
+
+def _heat_fill(percent: Decimal) -> PatternFill:
+    # Red (0 %) to amber to green (100 %), so a printed sheet reads like the dashboard.
+    p = max(0, min(100, int(percent)))
+    red, green = (255, int(255 * p / 50)) if p < 50 else (int(255 * (100 - p) / 50), 200)
+    colour = f"{red:02X}{green:02X}80"
+    return PatternFill(start_color=colour, end_color=colour, fill_type="solid")
+
+
+def export_xlsx(session: Session, actor: Actor, framework_id: int, school_year: str) -> bytes:
+    framework = _framework(session, framework_id)
+    page = ranking(session, actor, framework_id, school_year, None, None, PageParams(limit=10**6, offset=0))
+    agg = aggregates(session, actor, framework_id, school_year)
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = "Xếp hạng"
+    _put(ws, 1, 1, f"{framework.name} (phiên bản {framework.version_number}) — năm học {school_year}")
+    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    headers = [
+        "Hạng",
+        "Đối tượng",
+        "Đơn vị",
+        "Trạng thái",
+        "Điểm tự đánh giá",
+        "Điểm xác nhận",
+        "Điểm tối đa",
+        "Chênh lệch",
+        "Tỷ lệ hoàn thành (%)",
+        "Xếp loại",
+        "Điều kiện bắt buộc chưa đạt",
+    ]
+    for c, header in enumerate(headers, start=1):
+        _put(ws, 3, c, header)
+        ws.cell(row=3, column=c).font = _HEADER
+    status_vi = {"submitted": "Đã nộp", "returned": "Trả lại", "verified": "Đã xác nhận"}
+    for r, item in enumerate(page.items, start=4):
+        values = [
+            item.rank,
+            item.subject_name,
+            item.unit_name,
+            status_vi.get(item.status, item.status),
+            float(item.self_total),
+            float(item.verified_total),
+            float(item.max_total),
+            float(item.gap),
+            float(item.completion_percent),
+            item.classification_label,
+            ", ".join(item.failed_gates),
+        ]
+        for c, value in enumerate(values, start=1):
+            _put(ws, r, c, value)
+    for letter, width in zip("ABCDEFGHIJK", (7, 40, 36, 14, 16, 14, 12, 12, 20, 22, 26), strict=True):
+        ws.column_dimensions[letter].width = width
+
+    heat = book.create_sheet("Bản đồ nhiệt")
+    _put(heat, 1, 1, "Tỷ lệ hoàn thành (%) theo tiêu chí")
+    heat.cell(row=1, column=1).font = Font(bold=True, size=13)
+    _put(heat, 3, 1, "Đối tượng")
+    heat.cell(row=3, column=1).font = _HEADER
+    for c, criterion in enumerate(agg.criteria, start=2):
+        _put(heat, 3, c, f"{criterion.code} ({criterion.max_points} điểm)")
+        heat.cell(row=3, column=c).font = _HEADER
+        heat.cell(row=3, column=c).alignment = Alignment(wrap_text=True)
+    for r, row in enumerate(agg.rows, start=4):
+        _put(heat, r, 1, row.subject_name)
+        for c, criterion in enumerate(agg.criteria, start=2):
+            value = row.completion_by_criterion.get(criterion.code, ZERO)
+            _put(heat, r, c, float(value))
+            heat.cell(row=r, column=c).fill = _heat_fill(value)
+    heat.column_dimensions["A"].width = 40
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
