@@ -18,7 +18,7 @@ os.environ.pop("DATABASE_URL", None)
 import pytest  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import text  # noqa: E402
-from sqlmodel import Session, SQLModel  # noqa: E402
+from sqlmodel import Session, SQLModel, select  # noqa: E402
 
 from tests.helpers import World  # noqa: E402
 from thidua.auth.models import User, UserRole  # noqa: E402
@@ -153,3 +153,19 @@ def client(world: World) -> Iterator[TestClient]:
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
     app.state.engine.dispose()
+
+
+@pytest.fixture
+def catalogue(world: World) -> dict[str, int]:
+    """The Thanh Thủy movement and its two default frameworks (shared/CATALOGUE.md), active."""
+    from thidua.db import make_engine
+    from thidua.demo.loader import load_movement
+    from thidua.frameworks.models import Framework
+
+    engine = make_engine(world.settings.resolved_database_url)
+    with Session(engine) as session:
+        load_movement(session)
+        ids = {f.code: f.id for f in session.exec(select(Framework))}
+        movement_id = session.exec(select(Framework.movement_id)).first()
+    engine.dispose()
+    return {"unit": ids["BDC-CSGD"], "individual": ids["BDC-CANHAN"], "movement": movement_id}  # type: ignore[dict-item]

@@ -94,7 +94,8 @@ def test_count_proportional(value: str, expected: str) -> None:
         ("7", "8", "1", "0.88"),  # 0.875 → 0.88 either way
         ("10", "3", "1", "3.33"),  # 3.333… rounds down
         ("10", "3", "2", "6.67"),  # 6.666… rounds up
-        ("0.015", "3", "1", "0.01"),  # exactly 0.005: max × value / target keeps it exact → 0.01
+        # 0.21 × 25 / 70 = 0.075 exactly → 0.08; dividing first (25 / 70 = 0.357142…) gives 0.0749… → 0.07
+        ("0.21", "70", "25", "0.08"),
     ],
 )
 def test_proportional_rounds_half_up_to_two_decimals(
@@ -366,6 +367,29 @@ def test_score_many_matches_score() -> None:
     assert all(cards[key] == score(framework, values) for key, values in subjects.items())
 
 
+def test_score_many_keeps_each_subjects_values_as_given() -> None:
+    # Equal values in another representation must not leak from one subject's result into another's.
+    framework = individual_framework()
+    subjects = {
+        "A": {"CN3.2": EntryValues(D("1.0")), "CN2.1": EntryValues(D("2"), D("1.50"))},
+        "B": {"CN3.2": EntryValues(D("1")), "CN2.1": EntryValues(D("2"), D("1.5"))},
+        "C": {"CN3.2": EntryValues(D("1")), "CN2.1": EntryValues(D("2.00"), D("1.5"))},
+    }
+    cards = score_many(framework, subjects)
+    shown = {
+        key: [(str(i.self_value), str(i.verified_value), str(i.effective_value)) for i in card.indicators
+              if i.code in ("CN2.1", "CN3.2")]
+        for key, card in cards.items()
+    }  # fmt: skip
+    assert shown == {
+        "A": [("2", "1.50", "1.50"), ("1.0", "None", "1.0")],
+        "B": [("2", "1.5", "1.5"), ("1", "None", "1")],
+        "C": [("2.00", "1.5", "1.5"), ("1", "None", "1")],
+    }
+    # 15 × 1.5 / 2 = 11.25; 12 × 1 / 3 = 4.00
+    assert {str(card.verified_total) for card in cards.values()} == {"15.25"}
+
+
 # --- Classification -------------------------------------------------------------------------------
 
 
@@ -508,6 +532,7 @@ def test_scorecard_totals_are_sums_and_percents_are_bounded(
 ) -> None:
     framework, entries = case
     card = score(framework, entries)
+    assert score_many(framework, {"a": entries, "b": entries})["b"] == card
     assert card.verified_total == sum(c.verified_points for c in card.criteria)
     assert card.self_total == sum(c.self_points for c in card.criteria)
     assert card.gap == card.self_total - card.verified_total

@@ -99,12 +99,12 @@ def load_demo(settings: Settings) -> dict[str, int]:
                     session.add(linked)
             created["users"] += 1
         session.commit()
-        created["frameworks"] = _load_movement(session)
+        created["frameworks"] = load_movement(session)
     engine.dispose()
     return created
 
 
-def _load_movement(session: Session) -> int:
+def load_movement(session: Session) -> int:
     """The Thanh Thủy movement with its two default frameworks, active. Returns frameworks created."""
     system = cast(Actor, SYSTEM)
     movement = session.exec(select(Movement).where(Movement.code == MOVEMENT["code"])).first()

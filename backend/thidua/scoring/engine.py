@@ -20,7 +20,10 @@ A missing value (``None``) scores 0 and leaves the indicator unanswered.
 
 The hot path compiles a framework once (validated, per-indicator closures with their constants) and
 keeps it in a small identity-keyed cache, so scoring tens of thousands of subjects against the same
-``FrameworkSpec`` object costs no repeated set-up.
+``FrameworkSpec`` object costs no repeated set-up. Results are immutable, so :func:`score_many`
+computes each distinct (indicator, self value, verified value) once per call and shares the result
+object between subjects (only when the values are equal in representation too, so every subject's
+values come back exactly as given).
 """
 
 from __future__ import annotations
@@ -332,7 +335,7 @@ def _points_function(spec: IndicatorSpec) -> _PointsFn:
     zero = _ZERO_POINTS
     ctx = _CTX
     cent = _CENT
-    half_up = "ROUND_HALF_EVEN"
+    half_up = ROUND_HALF_UP
 
     if spec.kind == "boolean":
         one = _ONE

@@ -2,9 +2,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/i18n';
 import { useListParams } from '../../lib/useListParams';
-import { SelectField, TextField } from '../../components/fields';
-import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { Pagination } from '../../components/Pagination';
+import type { AuditEvent } from '../../api/types';
+import { TextField } from '../../components/fields';
+import { ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { SelectFilter } from '../../components/ListFilters';
 import { useAuditEvents } from './api';
 
 /** entity_type (table name) → detail page of the entity */
@@ -13,6 +14,28 @@ const ENTITY_TYPES = Object.keys(ENTITY_PAGES);
 
 function json(value: unknown): string {
   return value == null ? '' : JSON.stringify(value, null, 2);
+}
+
+function Changes({ e }: { e: AuditEvent }) {
+  const { t } = useTranslation();
+  if (e.before == null && e.after == null) return null;
+  return (
+    <details>
+      <summary>{t('audit.show')}</summary>
+      {e.before != null && (
+        <>
+          <h4>{t('audit.before')}</h4>
+          <pre>{json(e.before)}</pre>
+        </>
+      )}
+      {e.after != null && (
+        <>
+          <h4>{t('audit.after')}</h4>
+          <pre>{json(e.after)}</pre>
+        </>
+      )}
+    </details>
+  );
 }
 
 export function AuditPage() {
@@ -25,86 +48,50 @@ export function AuditPage() {
     offset: p.offset,
   });
 
-  return (
-    <section>
-      <h1>{t('audit.title')}</h1>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <SelectField
-          id="entity_type"
-          label={t('audit.entityType')}
-          value={p.get('entity_type')}
-          onChange={(v) => p.set('entity_type', v)}
-          empty={t('common.all')}
-          options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entityTypes.${e}`) }))}
-        />
-        <TextField
-          id="entity_id"
-          type="number"
-          inputMode="numeric"
-          label={t('audit.entityId')}
-          value={p.get('entity_id')}
-          onChange={(v) => p.set('entity_id', v)}
-        />
-      </form>
-      <ErrorBanner error={query.error} />
-      {query.isPending ? (
-        <Loading />
-      ) : query.data ? (
+  const columns: Column<AuditEvent>[] = [
+    { key: 'time', label: t('audit.time'), render: (e) => formatDateTime(e.occurred_at) },
+    { key: 'actor', label: t('audit.actor'), render: (e) => e.actor_login ?? '' },
+    { key: 'action', label: t('audit.action'), render: (e) => t(`audit.actions.${e.action}`, { defaultValue: e.action }) },
+    {
+      key: 'entity',
+      label: t('audit.entity'),
+      render: (e) => (
         <>
-          {query.data.items.length === 0 ? (
-            <p className="muted">{t('common.empty')}</p>
+          {t(`audit.entityTypes.${e.entity_type}`, { defaultValue: e.entity_type })}{' '}
+          {e.entity_id != null && ENTITY_PAGES[e.entity_type] ? (
+            <Link to={`${ENTITY_PAGES[e.entity_type]}/${e.entity_id}`}>#{e.entity_id}</Link>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('audit.time')}</th>
-                  <th>{t('audit.actor')}</th>
-                  <th>{t('audit.action')}</th>
-                  <th>{t('audit.entity')}</th>
-                  <th>{t('audit.changes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td data-label={t('audit.time')}>{formatDateTime(e.occurred_at)}</td>
-                    <td data-label={t('audit.actor')}>{e.actor_login ?? ''}</td>
-                    <td data-label={t('audit.action')}>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
-                    <td data-label={t('audit.entity')}>
-                      {t(`audit.entityTypes.${e.entity_type}`, { defaultValue: e.entity_type })}{' '}
-                      {e.entity_id != null && ENTITY_PAGES[e.entity_type] ? (
-                        <Link to={`${ENTITY_PAGES[e.entity_type]}/${e.entity_id}`}>#{e.entity_id}</Link>
-                      ) : (
-                        e.entity_id != null && `#${e.entity_id}`
-                      )}
-                    </td>
-                    <td data-label={t('audit.changes')}>
-                      {(e.before != null || e.after != null) && (
-                        <details>
-                          <summary>{t('audit.show')}</summary>
-                          {e.before != null && (
-                            <>
-                              <h4>{t('audit.before')}</h4>
-                              <pre>{json(e.before)}</pre>
-                            </>
-                          )}
-                          {e.after != null && (
-                            <>
-                              <h4>{t('audit.after')}</h4>
-                              <pre>{json(e.after)}</pre>
-                            </>
-                          )}
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            e.entity_id != null && `#${e.entity_id}`
           )}
-          <Pagination offset={p.offset} limit={p.limit} total={query.data.total} onChange={p.setOffset} />
         </>
-      ) : null}
-    </section>
+      ),
+    },
+    { key: 'changes', label: t('audit.changes'), render: (e) => <Changes e={e} /> },
+  ];
+
+  return (
+    <ListPage
+      title={t('audit.title')}
+      filters={
+        <>
+          <SelectFilter
+            p={p}
+            name="entity_type"
+            label={t('audit.entityType')}
+            options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entityTypes.${e}`) }))}
+          />
+          <TextField
+            id="entity_id"
+            type="number"
+            inputMode="numeric"
+            label={t('audit.entityId')}
+            value={p.get('entity_id')}
+            onChange={(v) => p.set('entity_id', v)}
+          />
+        </>
+      }
+    >
+      <PagedTable query={query} columns={columns} rowKey={(e) => e.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+    </ListPage>
   );
 }

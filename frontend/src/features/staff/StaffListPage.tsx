@@ -2,9 +2,9 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { CheckboxField, SelectField, TextField } from '../../components/fields';
-import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { Pagination } from '../../components/Pagination';
+import type { Staff } from '../../api/types';
+import { ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { InactiveFilter, SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useUnitOptions } from '../units/api';
 import { useStaffList } from './api';
@@ -14,84 +14,46 @@ export function StaffListPage() {
   const me = useMe();
   const p = useListParams();
   const units = useUnitOptions();
-  const unitId = Number(p.get('unit_id')) || undefined;
   const query = useStaffList({
     q: p.get('q'),
-    unit_id: unitId,
+    unit_id: Number(p.get('unit_id')) || undefined,
     include_inactive: p.flag('inactive'),
     limit: p.limit,
     offset: p.offset,
   });
 
+  const columns: Column<Staff>[] = [
+    { key: 'code', label: t('fields.code'), className: 'col-code', render: (s) => s.code },
+    { key: 'name', label: t('fields.fullName'), render: (s) => <Link to={`/staff/${s.id}`}>{s.full_name}</Link> },
+    { key: 'position', label: t('fields.position'), render: (s) => s.position },
+    { key: 'unit', label: t('fields.unit'), className: 'col-unit', render: (s) => s.unit_name ?? '' },
+    { key: 'status', label: t('fields.status'), render: (s) => <StatusBadge active={s.is_active} /> },
+  ];
+
   return (
-    <section>
-      <div className="page-head">
-        <h1>{t('staff.title')}</h1>
-        {me.permissions.includes('staff:write') && (
+    <ListPage
+      title={t('staff.title')}
+      action={
+        me.permissions.includes('staff:write') && (
           <Link className="button primary" to="/staff/new">
             {t('staff.create')}
           </Link>
-        )}
-      </div>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <TextField id="q" type="search" label={t('common.search')} value={p.get('q')} onChange={(v) => p.set('q', v)} />
-        <SelectField
-          id="unit_id"
-          label={t('fields.unit')}
-          value={p.get('unit_id')}
-          onChange={(v) => p.set('unit_id', v)}
-          empty={t('common.all')}
-          options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))}
-        />
-        <CheckboxField
-          id="inactive"
-          label={t('common.includeInactive')}
-          checked={p.flag('inactive')}
-          onChange={(v) => p.setFlag('inactive', v)}
-        />
-      </form>
-      <ErrorBanner error={query.error} />
-      {query.isPending ? (
-        <Loading />
-      ) : query.data ? (
+        )
+      }
+      filters={
         <>
-          {query.data.items.length === 0 ? (
-            <p className="muted">{t('common.empty')}</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('fields.code')}</th>
-                  <th>{t('fields.fullName')}</th>
-                  <th>{t('fields.position')}</th>
-                  <th>{t('fields.unit')}</th>
-                  <th>{t('fields.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((s) => (
-                  <tr key={s.id}>
-                    <td data-label={t('fields.code')} className="col-code">
-                      {s.code}
-                    </td>
-                    <td data-label={t('fields.fullName')}>
-                      <Link to={`/staff/${s.id}`}>{s.full_name}</Link>
-                    </td>
-                    <td data-label={t('fields.position')}>{s.position}</td>
-                    <td data-label={t('fields.unit')} className="col-unit">
-                      {s.unit_name ?? ''}
-                    </td>
-                    <td data-label={t('fields.status')}>
-                      <StatusBadge active={s.is_active} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <Pagination offset={p.offset} limit={p.limit} total={query.data.total} onChange={p.setOffset} />
+          <SearchFilter p={p} />
+          <SelectFilter
+            p={p}
+            name="unit_id"
+            label={t('fields.unit')}
+            options={(units.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))}
+          />
+          <InactiveFilter p={p} />
         </>
-      ) : null}
-    </section>
+      }
+    >
+      <PagedTable query={query} columns={columns} rowKey={(s) => s.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+    </ListPage>
   );
 }

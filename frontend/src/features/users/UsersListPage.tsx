@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useListParams } from '../../lib/useListParams';
-import { ROLES, type Role } from '../../api/types';
-import { CheckboxField, SelectField, TextField } from '../../components/fields';
-import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { Pagination } from '../../components/Pagination';
+import { ROLES, type Role, type User } from '../../api/types';
+import { ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { InactiveFilter, SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useUsers } from './api';
 
@@ -19,71 +18,36 @@ export function UsersListPage() {
     offset: p.offset,
   });
 
+  const columns: Column<User>[] = [
+    { key: 'login', label: t('fields.login'), render: (u) => <Link to={`/users/${u.id}`}>{u.login}</Link> },
+    { key: 'name', label: t('fields.fullName'), render: (u) => u.full_name },
+    { key: 'roles', label: t('fields.roles'), render: (u) => u.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ') },
+    { key: 'unit', label: t('fields.unit'), render: (u) => u.unit_name ?? '' },
+    { key: 'status', label: t('fields.status'), render: (u) => <StatusBadge active={u.is_active} /> },
+  ];
+
   return (
-    <section>
-      <div className="page-head">
-        <h1>{t('users.title')}</h1>
+    <ListPage
+      title={t('users.title')}
+      action={
         <Link className="button primary" to="/users/new">
           {t('users.create')}
         </Link>
-      </div>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <TextField id="q" type="search" label={t('common.search')} value={p.get('q')} onChange={(v) => p.set('q', v)} />
-        <SelectField
-          id="role"
-          label={t('fields.role')}
-          value={p.get('role')}
-          onChange={(v) => p.set('role', v)}
-          empty={t('common.all')}
-          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        />
-        <CheckboxField
-          id="inactive"
-          label={t('common.includeInactive')}
-          checked={p.flag('inactive')}
-          onChange={(v) => p.setFlag('inactive', v)}
-        />
-      </form>
-      <ErrorBanner error={query.error} />
-      {query.isPending ? (
-        <Loading />
-      ) : query.data ? (
+      }
+      filters={
         <>
-          {query.data.items.length === 0 ? (
-            <p className="muted">{t('common.empty')}</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('fields.login')}</th>
-                  <th>{t('fields.fullName')}</th>
-                  <th>{t('fields.roles')}</th>
-                  <th>{t('fields.unit')}</th>
-                  <th>{t('fields.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((u) => (
-                  <tr key={u.id}>
-                    <td data-label={t('fields.login')}>
-                      <Link to={`/users/${u.id}`}>{u.login}</Link>
-                    </td>
-                    <td data-label={t('fields.fullName')}>{u.full_name}</td>
-                    <td data-label={t('fields.roles')}>
-                      {u.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ')}
-                    </td>
-                    <td data-label={t('fields.unit')}>{u.unit_name ?? ''}</td>
-                    <td data-label={t('fields.status')}>
-                      <StatusBadge active={u.is_active} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <Pagination offset={p.offset} limit={p.limit} total={query.data.total} onChange={p.setOffset} />
+          <SearchFilter p={p} />
+          <SelectFilter
+            p={p}
+            name="role"
+            label={t('fields.role')}
+            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
+          <InactiveFilter p={p} />
         </>
-      ) : null}
-    </section>
+      }
+    >
+      <PagedTable query={query} columns={columns} rowKey={(u) => u.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+    </ListPage>
   );
 }

@@ -1,0 +1,92 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../api/client';
+import { isConflict } from '../../lib/errors';
+import { compact } from '../../lib/useListParams';
+import type { Framework, FrameworkDocument, FrameworkStatus, SubjectKind } from '../../api/types';
+
+export interface FrameworkFilters {
+  status?: FrameworkStatus;
+  subject_kind?: SubjectKind;
+  code?: string;
+  limit: number;
+  offset: number;
+}
+
+export function useFrameworks(filters: FrameworkFilters) {
+  return useQuery({
+    queryKey: ['frameworks', 'list', filters],
+    queryFn: () => call(api.GET('/api/v1/frameworks', { params: { query: compact(filters) } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Frameworks for pickers (all statuses, up to 200). */
+export function useFrameworkOptions(query: { status?: FrameworkStatus; subject_kind?: SubjectKind } = {}) {
+  return useQuery({
+    queryKey: ['frameworks', 'options', query],
+    queryFn: () => call(api.GET('/api/v1/frameworks', { params: { query: { ...compact(query), limit: 200 } } })),
+    select: (page) => page.items,
+    staleTime: 60 * 1000,
+  });
+}
+
+export function useFramework(id: number | undefined) {
+  return useQuery({
+    queryKey: ['frameworks', 'detail', id],
+    queryFn: () => call(api.GET('/api/v1/frameworks/{framework_id}', { params: { path: { framework_id: id! } } })),
+    enabled: !!id,
+    staleTime: 30 * 1000,
+  });
+}
+
+export function useFrameworkSources() {
+  return useQuery({
+    queryKey: ['frameworks', 'sources'],
+    queryFn: () => call(api.GET('/api/v1/frameworks/sources')),
+    staleTime: 5 * 60 * 1000,
+  });
+}
+
+export function useMovements() {
+  return useQuery({
+    queryKey: ['movements'],
+    queryFn: () => call(api.GET('/api/v1/movements', { params: { query: { limit: 50 } } })),
+    select: (page) => page.items,
+    staleTime: 5 * 60 * 1000,
+  });
+}
+
+export function useUpdateFramework(framework: Framework | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FrameworkDocument) =>
+      call(
+        api.PUT('/api/v1/frameworks/{framework_id}', {
+          params: { path: { framework_id: framework!.id }, header: ifMatch(framework!.version) },
+          body,
+        }),
+      ),
+    onSuccess: (data) => {
+      qc.setQueryData(['frameworks', 'detail', data.id], data);
+      void qc.invalidateQueries({ queryKey: ['frameworks', 'list'] });
+    },
+    onError: (error) => {
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['frameworks'] });
+    },
+  });
+}
+
+export function useFrameworkAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ framework, action }: { framework: Framework; action: 'new_version' | 'activate' }) => {
+      const path = { framework_id: framework.id };
+      return call(
+        action === 'new_version'
+          ? api.POST('/api/v1/frameworks/{framework_id}/new-version', { params: { path } })
+          : api.POST('/api/v1/frameworks/{framework_id}/activate', { params: { path, header: ifMatch(framework.version) } }),
+      );
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: ['frameworks'] }),
+  });
+}

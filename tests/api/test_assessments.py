@@ -1,0 +1,556 @@
+"""Self-assessments through the HTTP API: fill, evidence, submit, review, return, verify, freeze.
+
+Scores are hand-computed from shared/CATALOGUE.md. The computed indicators (TC1.x, TC3.1, TC3.2,
+TC4.1, TC4.2, TC5.3) have no data source yet in this module, so they count 0 and TC1.1 (a gate) fails.
+"""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.helpers import World, assert_problem
+
+URL = "/api/v1/self-assessments"
+# TC2.1 80 % of 7 = 5.60; TC2.2 level 1 = 3; TC2.3 10/20 of 6 = 3.00; TC2.4 6; TC3.3 2/2 of 5 = 5;
+# TC4.3 yes = 3; TC5.1 yes = 5; TC5.2 0 incidents (lower is better, target 0) = 6.  Total 36.60.
+VALUES = {
+    "TC2.1": "80",
+    "TC2.2": "1",
+    "TC2.3": "10",
+    "TC2.4": "100",
+    "TC3.3": "2",
+    "TC4.3": "1",
+    "TC5.1": "1",
+    "TC5.2": "0",
+}
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def start(
+    client: TestClient, world: World, catalogue: dict[str, int], login: str = "manager_a"
+) -> dict[str, Any]:
+    r = client.post(
+        URL,
+        headers=world.headers(login),
+        json={"framework_id": catalogue["unit"], "school_year": "2025-2026"},
+    )
+    assert r.status_code == 201, r.text
+    return {**r.json(), "etag": r.headers["etag"]}
+
+
+def put_values(
+    client: TestClient, world: World, a: dict[str, Any], values: dict[str, str], login: str = "manager_a"
+) -> Any:
+    entries = [{"indicator_code": k, "value": v} for k, v in values.items()]
+    return client.put(
+        f"{URL}/{a['id']}/entries",
+        headers={**world.headers(login), "If-Match": a["etag"]},
+        json={"entries": entries},
+    )
+
+
+def with_etag(r: Any) -> dict[str, Any]:
+    assert r.status_code in (200, 201), r.text
+    return {**r.json(), "etag": r.headers["etag"]}
+
+
+def add_required_evidence(
+    client: TestClient, world: World, a: dict[str, Any], login: str = "manager_a"
+) -> None:
+    h = world.headers(login)
+    r = client.post(
+        f"{URL}/{a['id']}/evidence/links",
+        headers=h,
+        json={"indicator_code": "TC2.1", "url": "https://lms.example.vn/thong-ke", "title": "Thống kê LMS"},
+    )
+    assert r.status_code == 201, r.text
+    r = client.post(
+        f"{URL}/{a['id']}/evidence/files",
+        headers=h,
+        data={"indicator_code": "TC5.1"},
+        files={"file": ("Quy chế an toàn thông tin.pdf", PDF, "application/pdf")},
+    )
+    assert r.status_code == 201, r.text
+
+
+def submitted(
+    client: TestClient,
+    world: World,
+    catalogue: dict[str, int],
+    login: str = "manager_a",
+    values: dict[str, str] = VALUES,
+) -> dict[str, Any]:
+    a = start(client, world, catalogue, login)
+    a = with_etag(put_values(client, world, a, values, login))
+    add_required_evidence(client, world, a, login)
+    return with_etag(
+        client.post(f"{URL}/{a['id']}/submit", headers={**world.headers(login), "If-Match": a["etag"]})
+    )
+
+
+def test_unit_assessment_workflow_end_to_end(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    manager, officer = world.headers("manager_a"), world.headers("officer")
+    a = start(client, world, catalogue)
+    assert a["status"] == "draft" and a["allowed_actions"] == ["edit", "submit"]
+    assert a["score"]["failed_gates"] == ["TC1.1", "TC5.2"]  # nothing answered yet
+    assert_problem(
+        client.post(
+            URL, headers=manager, json={"framework_id": catalogue["unit"], "school_year": "2025-2026"}
+        ),
+        409,
+    )
+
+    a = with_etag(put_values(client, world, a, VALUES))
+    score = a["score"]
+    assert (score["self_total"], score["verified_total"], score["gap"]) == ("36.60", "36.60", "0.00")
+    assert score["data_completeness_percent"] == "100.00"
+    assert (score["classification_code"], score["failed_gates"]) == ("not_completed", ["TC1.1"])
+    entry = {e["indicator_code"]: e for e in a["entries"]}
+    assert entry["TC2.1"]["self_points"] == "5.60" and entry["TC1.1"]["computed"] is True
+    assert entry["TC1.1"]["source_available"] is False
+
+    # Evidence is required for TC2.1 and TC5.1 before submitting; nothing changes on refusal.
+    problem = assert_problem(
+        client.post(f"{URL}/{a['id']}/submit", headers={**manager, "If-Match": a["etag"]}), 422
+    )
+    assert {e["path"] for e in problem["errors"]} == {"entries.TC2.1.evidence", "entries.TC5.1.evidence"}
+    add_required_evidence(client, world, a)
+    a = with_etag(client.post(f"{URL}/{a['id']}/submit", headers={**manager, "If-Match": a["etag"]}))
+    assert a["status"] == "submitted" and a["allowed_actions"] == []
+    assert_problem(put_values(client, world, a, {"TC2.1": "90"}), 409)
+
+    # The officer reviews: TC2.1 is only 60 % by the LMS statistics (4.20 points instead of 5.60).
+    reviewed = client.get(f"{URL}/{a['id']}", headers=officer)
+    assert reviewed.json()["allowed_actions"] == ["review", "return", "verify"]
+    a = with_etag(
+        client.post(
+            f"{URL}/{a['id']}/review",
+            headers={**officer, "If-Match": reviewed.headers["etag"]},
+            json={
+                "entries": [
+                    {"indicator_code": "TC2.1", "verified_value": "60", "comment": "Thống kê LMS chỉ 60%"}
+                ]
+            },
+        )
+    )
+    assert (a["score"]["self_total"], a["score"]["verified_total"], a["score"]["gap"]) == (
+        "36.60",
+        "35.20",
+        "1.40",
+    )
+
+    a = with_etag(
+        client.post(
+            f"{URL}/{a['id']}/return",
+            headers={**officer, "If-Match": a["etag"]},
+            json={
+                "reason": "Bổ sung minh chứng TC2.3",
+                "entries": [{"indicator_code": "TC2.3", "reason": "Thiếu danh sách học liệu"}],
+            },
+        )
+    )
+    assert a["status"] == "returned" and a["return_reason"] == "Bổ sung minh chứng TC2.3"
+    assert {e["indicator_code"]: e["return_reason"] for e in a["entries"]}[
+        "TC2.3"
+    ] == "Thiếu danh sách học liệu"
+
+    a = with_etag(client.get(f"{URL}/{a['id']}", headers=manager))
+    a = with_etag(put_values(client, world, a, {"TC2.3": "20"}))  # 20/20 of 6 = 6.00: +3.00
+    a = with_etag(client.post(f"{URL}/{a['id']}/submit", headers={**manager, "If-Match": a["etag"]}))
+    assert a["status"] == "submitted"
+    assert {e["indicator_code"]: e["return_reason"] for e in a["entries"]}["TC2.3"] is None
+    assert (a["score"]["self_total"], a["score"]["verified_total"]) == ("39.60", "38.20")
+
+    a = with_etag(client.post(f"{URL}/{a['id']}/verify", headers={**officer, "If-Match": a["etag"]}))
+    assert a["status"] == "verified" and a["score"]["frozen"] is True
+    assert a["score"]["verified_total"] == "38.20"
+    assert_problem(
+        client.post(
+            f"{URL}/{a['id']}/return", headers={**officer, "If-Match": a["etag"]}, json={"reason": "Muộn"}
+        ),
+        409,
+    )
+    actions = [
+        e["action"]
+        for e in client.get(
+            f"/api/v1/audit-events?entity_type=self_assessment&entity_id={a['id']}", headers=officer
+        ).json()["items"]
+    ]
+    assert actions == [
+        "verify",
+        "submit",
+        "update_entries",
+        "return",
+        "review",
+        "submit",
+        "update_entries",
+        "create",
+    ]
+
+
+def test_verified_scorecard_stays_frozen_when_the_framework_gets_a_new_version(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    officer = world.headers("officer")
+    a = submitted(client, world, catalogue)
+    a = with_etag(client.post(f"{URL}/{a['id']}/verify", headers={**officer, "If-Match": a["etag"]}))
+    before = client.get(f"/api/v1/scorecards/{a['id']}", headers=officer).json()
+
+    fw_url = f"/api/v1/frameworks/{catalogue['unit']}"
+    current = client.get(fw_url, headers=officer)
+    document = _document(current.json(), catalogue["movement"])
+    refused = assert_problem(
+        client.put(fw_url, headers={**officer, "If-Match": current.headers["etag"]}, json=document), 409
+    )
+    assert f"#{a['id']}" in refused["detail"]
+
+    copy = client.post(f"{fw_url}/new-version", headers=officer)
+    assert copy.status_code == 201 and copy.json()["version_number"] == 2 and copy.json()["status"] == "draft"
+    document = _document(copy.json(), catalogue["movement"])
+    document["criteria"][1]["indicators"][0]["max_points"] = "17"  # TC2.1 worth far more in version 2
+    document["criteria"][1]["indicators"][0]["target"] = "50"
+    edited = client.put(
+        f"/api/v1/frameworks/{copy.json()['id']}",
+        headers={**officer, "If-Match": copy.headers["etag"]},
+        json=document,
+    )
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["max_points"] == "110.00"
+    activated = client.post(
+        f"/api/v1/frameworks/{copy.json()['id']}/activate",
+        headers={**officer, "If-Match": edited.headers["etag"]},
+    )
+    assert activated.status_code == 200 and activated.json()["status"] == "active"
+    assert client.get(fw_url, headers=officer).json()["status"] == "retired"
+
+    after = client.get(f"/api/v1/scorecards/{a['id']}", headers=officer).json()
+    assert after == before and after["verified_total"] == "36.60" and after["max_total"] == "100.00"
+
+
+def _document(framework: dict[str, Any], movement_id: int) -> dict[str, Any]:
+    keep = (
+        "code",
+        "name",
+        "kind",
+        "rule",
+        "direction",
+        "target",
+        "max_points",
+        "bands",
+        "levels",
+        "evidence_required",
+        "is_gate",
+        "content_area_code",
+        "source",
+        "moet_4725",
+    )
+    return {
+        "movement_id": movement_id,
+        "code": framework["code"],
+        "name": framework["name"],
+        "subject_kind": framework["subject_kind"],
+        "classification": framework["classification"],
+        "criteria": [
+            {
+                "code": c["code"],
+                "name": c["name"],
+                "indicators": [{k: i[k] for k in keep} for i in c["indicators"]],
+            }
+            for c in framework["criteria"]
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "message_part"),
+    [
+        ("TC2.1", "120", "0 đến 100"),
+        ("TC2.1", "-1", "0 đến 100"),
+        ("TC2.3", "-1", "số nguyên"),
+        ("TC2.3", "2.5", "số nguyên"),
+        ("TC4.3", "2", "0 (không) hoặc 1"),
+        ("TC2.2", "5", "các mức"),
+        ("TC2.1", "33.333", "2 chữ số"),
+        ("TC1.1", "1", "tự tính"),
+    ],
+)
+def test_values_that_do_not_fit_the_indicator_are_refused(
+    client: TestClient, world: World, catalogue: dict[str, int], code: str, value: str, message_part: str
+) -> None:
+    a = with_etag(put_values(client, world, start(client, world, catalogue), {"TC2.4": "50"}))
+    r = put_values(client, world, a, {"TC3.3": "1", code: value})
+    problem = assert_problem(r, 422)
+    assert len(problem["errors"]) == 1 and message_part in problem["errors"][0]["message"]
+    assert problem["errors"][0]["path"].startswith("body.entries.1.")
+    unchanged = client.get(f"{URL}/{a['id']}", headers=world.headers("manager_a"))
+    assert unchanged.headers["etag"] == a["etag"] and unchanged.json()["score"]["self_total"] == "3.00"
+
+
+def test_unknown_indicator_and_malformed_bodies(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = start(client, world, catalogue)
+    assert_problem(put_values(client, world, a, {"TC9.9": "1"}), 422, "body.entries.0.indicator_code")
+    h = {**world.headers("manager_a"), "If-Match": a["etag"]}
+    assert_problem(
+        client.put(f"{URL}/{a['id']}/entries", headers=h, json={"entries": []}), 422, "body.entries"
+    )
+    assert_problem(
+        client.put(
+            f"{URL}/{a['id']}/entries",
+            headers=h,
+            json={"entries": [{"indicator_code": "TC2.1", "value": "abc"}]},
+        ),
+        422,
+        "body.entries.0.value",
+    )
+    assert_problem(
+        client.put(
+            f"{URL}/{a['id']}/entries",
+            headers=world.headers("manager_a"),
+            json={"entries": [{"indicator_code": "TC2.1", "value": "1"}]},
+        ),
+        428,
+    )
+    assert_problem(
+        client.post(
+            URL,
+            headers=world.headers("manager_a"),
+            json={"framework_id": catalogue["unit"], "school_year": "2019-2020"},
+        ),
+        422,
+        "body.school_year",
+    )
+    assert_problem(
+        client.post(
+            URL,
+            headers=world.headers("manager_a"),
+            json={"framework_id": catalogue["unit"], "school_year": "2025"},
+        ),
+        422,
+        "body.school_year",
+    )
+
+
+def test_rounding_is_half_up_at_the_third_decimal(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    # TC2.1: 1.5 % of 7 points = 0.105 → 0.11 (half-up; banker's rounding would give 0.10).
+    a = with_etag(put_values(client, world, start(client, world, catalogue), {"TC2.1": "1.5"}))
+    assert {e["indicator_code"]: e["self_points"] for e in a["entries"]}["TC2.1"] == "0.11"
+
+
+def test_evidence_files_are_checked_and_private(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = start(client, world, catalogue)
+    h = world.headers("manager_a")
+    files_url = f"{URL}/{a['id']}/evidence/files"
+    big = b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024)
+    assert_problem(
+        client.post(
+            files_url,
+            headers=h,
+            data={"indicator_code": "TC5.1"},
+            files={"file": ("to.pdf", big, "application/pdf")},
+        ),
+        413,
+    )
+    assert_problem(
+        client.post(
+            files_url,
+            headers=h,
+            data={"indicator_code": "TC5.1"},
+            files={"file": ("gia.pdf", b"<script>alert(1)</script>", "application/pdf")},
+        ),
+        422,
+        "body.file",
+    )
+    assert_problem(
+        client.post(
+            files_url,
+            headers=h,
+            data={"indicator_code": "TC9.9"},
+            files={"file": ("a.pdf", PDF, "application/pdf")},
+        ),
+        422,
+        "body.indicator_code",
+    )
+    assert_problem(
+        client.post(
+            f"{URL}/{a['id']}/evidence/links",
+            headers=h,
+            json={"indicator_code": "TC2.1", "url": "javascript:alert(1)"},
+        ),
+        422,
+        "body.url",
+    )
+    r = client.post(
+        files_url,
+        headers=h,
+        data={"indicator_code": "TC5.1"},
+        files={"file": ("../../etc/quy chế.pdf", PDF, "application/pdf")},
+    )
+    assert r.status_code == 201, r.text
+    evidence = r.json()
+    assert evidence["filename"] == "quy chế.pdf" and evidence["content_type"] == "application/pdf"
+    listed = client.get(f"{URL}/{a['id']}", headers=h).json()
+    assert [e["id"] for x in listed["entries"] for e in x["evidence"]] == [evidence["id"]]
+
+    download = evidence["download_url"]
+    assert_problem(client.get(download, headers=world.headers("manager_b")), 404)
+    assert_problem(client.get(download, headers=world.headers("teacher_b")), 404)
+    got = client.get(download, headers=world.headers("officer"))
+    assert got.status_code == 200 and got.content == PDF
+    assert got.headers["content-type"] == "application/pdf"
+    assert got.headers["content-disposition"].startswith("attachment;")
+    assert got.headers["x-content-type-options"] == "nosniff"
+
+
+def test_another_school_sees_nothing_of_an_assessment(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = submitted(client, world, catalogue)
+    for login in ("manager_b", "teacher_b"):
+        h = world.headers(login)
+        assert_problem(client.get(f"{URL}/{a['id']}", headers=h), 404)
+        assert_problem(client.get(f"/api/v1/scorecards/{a['id']}", headers=h), 404)
+        assert client.get(URL, headers=h).json()["total"] == 0
+        ranking = client.get(
+            f"/api/v1/scorecards?framework_id={catalogue['unit']}&school_year=2025-2026", headers=h
+        )
+        assert ranking.json()["items"] == [] and ranking.json()["ranked_count"] == 1
+    assert_problem(
+        client.post(
+            f"{URL}/{a['id']}/review",
+            headers={**world.headers("manager_b"), "If-Match": '"1"'},
+            json={"entries": [{"indicator_code": "TC2.1", "verified_value": "0"}]},
+        ),
+        403,
+    )
+    # A school manager cannot review or verify, even their own school's assessment.
+    assert_problem(
+        client.post(f"{URL}/{a['id']}/verify", headers={**world.headers("manager_a"), "If-Match": a["etag"]}),
+        403,
+    )
+
+
+def test_only_the_school_manager_starts_the_unit_assessment(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    body = {"framework_id": catalogue["unit"], "school_year": "2025-2026"}
+    assert_problem(client.post(URL, headers=world.headers("teacher_a"), json=body), 422, "body.unit_id")
+    assert_problem(client.post(URL, headers=world.headers("officer"), json=body), 403)
+    other = {**body, "unit_id": world.units["TH-B"]}
+    assert_problem(client.post(URL, headers=world.headers("manager_a"), json=other), 422, "body.unit_id")
+    group = {**body, "unit_id": world.units["THCS-A-KHTN"]}
+    assert_problem(client.post(URL, headers=world.headers("manager_a"), json=group), 422, "body.unit_id")
+
+
+def test_staff_see_only_their_own_individual_assessment(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    officer = world.headers("officer")
+    for staff_code, login in (("A-02", "teacher_a"), ("A-01", "manager_a")):
+        url = f"/api/v1/staff/{world.staff[staff_code]}"
+        etag = client.get(url, headers=officer).headers["etag"]
+        r = client.patch(url, headers={**officer, "If-Match": etag}, json={"user_id": world.users[login].id})
+        assert r.status_code == 200, r.text
+    body = {"framework_id": catalogue["individual"], "school_year": "2025-2026"}
+    mine = client.post(URL, headers=world.headers("teacher_a"), json=body)
+    assert mine.status_code == 201, mine.text
+    assert mine.json()["subject_name"] == "Trần Văn Dũng" and mine.json()["subject_kind"] == "individual"
+    boss = client.post(URL, headers=world.headers("manager_a"), json=body)
+    assert boss.status_code == 201, boss.text
+    # Someone else's staff record cannot be chosen.
+    assert_problem(client.post(URL, headers=world.headers("teacher_b"), json=body), 422, "body.staff_id")
+    assert_problem(
+        client.post(URL, headers=world.headers("teacher_a"), json={**body, "staff_id": world.staff["A-01"]}),
+        422,
+        "body.staff_id",
+    )
+
+    assert [x["id"] for x in client.get(URL, headers=world.headers("teacher_a")).json()["items"]] == [
+        mine.json()["id"]
+    ]
+    assert_problem(client.get(f"{URL}/{boss.json()['id']}", headers=world.headers("teacher_a")), 404)
+    # The school's manager sees the individual assessments of the school.
+    seen = {x["id"] for x in client.get(URL, headers=world.headers("manager_a")).json()["items"]}
+    assert seen == {mine.json()["id"], boss.json()["id"]}
+    # CN1.2 level 2 = 12 points; CN2.1 1 of 2 = 7.50; CN2.2 1 ≥ 1 = 10; CN3.3 yes = 8.  37.50 of 100.
+    a = {**mine.json(), "etag": mine.headers["etag"]}
+    r = put_values(
+        client, world, a, {"CN1.2": "2", "CN2.1": "1", "CN2.2": "1", "CN3.3": "1"}, login="teacher_a"
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["score"]["self_total"] == "37.50"
+    assert_problem(
+        put_values(client, world, {**a, "etag": r.headers["etag"]}, {"CN2.1": "1"}, login="manager_a"), 409
+    )
+
+
+def test_ranking_ties_and_the_dashboard_aggregates(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    officer = world.headers("officer")
+    a = submitted(client, world, catalogue, "manager_a")
+    b = submitted(client, world, catalogue, "manager_b")
+    url = f"/api/v1/scorecards?framework_id={catalogue['unit']}&school_year=2025-2026"
+    ranking = client.get(url, headers=officer).json()
+    assert [(x["unit_name"], x["rank"]) for x in ranking["items"]] == [
+        ("Trường THCS A", 1),
+        ("Trường Tiểu học B", 1),
+    ]
+
+    r = client.post(
+        f"{URL}/{b['id']}/review",
+        headers={**officer, "If-Match": b["etag"]},
+        json={"entries": [{"indicator_code": "TC5.2", "verified_value": "1", "comment": "Có 1 sự cố"}]},
+    )
+    assert r.status_code == 200
+    ranking = client.get(url, headers=officer).json()
+    rows = [
+        (x["unit_name"], x["rank"], x["verified_total"], x["gap"], x["failed_gates"])
+        for x in ranking["items"]
+    ]
+    assert rows == [
+        ("Trường THCS A", 1, "36.60", "0.00", ["TC1.1"]),
+        ("Trường Tiểu học B", 2, "30.60", "6.00", ["TC1.1", "TC5.2"]),
+    ]
+    mine = client.get(url, headers=world.headers("manager_b")).json()
+    assert [(x["unit_name"], x["rank"]) for x in mine["items"]] == [("Trường Tiểu học B", 2)]
+
+    agg = client.get(
+        f"/api/v1/scorecards/aggregates?framework_id={catalogue['unit']}&school_year=2025-2026",
+        headers=officer,
+    ).json()
+    assert agg["subject_count"] == 2 and [c["code"] for c in agg["criteria"]] == [
+        "TC1",
+        "TC2",
+        "TC3",
+        "TC4",
+        "TC5",
+    ]
+    heat = {row["subject_name"]: row["completion_by_criterion"] for row in agg["rows"]}
+    # TC2: 5.60 + 3 + 3 + 6 = 17.60 of 25 = 70.40 %; TC5 for B: 5 + 0 + 0 = 5 of 15 = 33.33 %.
+    assert heat["Trường THCS A"]["TC2"] == "70.40" and heat["Trường Tiểu học B"]["TC5"] == "33.33"
+    # TC5 for A: 5 + 6 + 0 = 11 of 15 = 73.33 %; the average over both schools is (73.33 + 33.33) / 2.
+    assert agg["criterion_average_completion"]["TC5"] == "53.33"
+    areas = {c["code"]: c["average_completion_percent"] for c in agg["content_areas"]}
+    assert areas["ND6"] == "53.33" and areas["ND1"] == "0.00"  # ND6 is exactly TC5; ND1 only computed TC1
+    assert agg["average_gap"] == "3.00"
+    assert {c["code"]: c["count"] for c in agg["classification_distribution"]} == {
+        "excellent": 0,
+        "good": 0,
+        "completed": 0,
+        "not_completed": 2,
+    }
+    export = client.get(
+        f"/api/v1/scorecards/export.xlsx?framework_id={catalogue['unit']}&school_year=2025-2026",
+        headers=officer,
+    )
+    assert export.status_code == 200 and export.content[:2] == b"PK"
+    assert a["status"] == "submitted"
