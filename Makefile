@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e lint format \
+.PHONY: run test bench test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e lint format \
         openapi install frontend chromium clean
 
 ## make run: install, build the SPA, migrate, load the demo commune, serve on http://127.0.0.1:8000
@@ -71,16 +71,21 @@ test-frontend: frontend/node_modules/.installed
 test-e2e: install frontend chromium
 	cd frontend && npm run test:e2e
 
+## make bench: the scoring engine alone, then through the database and the API (prints numbers)
+bench: install
+	$(BIN)/python bench/bench_scoring_engine.py
+	$(BIN)/python bench/bench_scorecards_db.py
+
 ## make lint: ruff, mypy, TypeScript
 lint: install frontend/node_modules/.installed
-	$(BIN)/ruff check backend tests
-	$(BIN)/ruff format --check backend tests
+	$(BIN)/ruff check backend tests bench
+	$(BIN)/ruff format --check backend tests bench
 	$(BIN)/mypy
 	cd frontend && npm run typecheck
 
 format: install
-	$(BIN)/ruff format backend tests
-	$(BIN)/ruff check --fix backend tests
+	$(BIN)/ruff format backend tests bench
+	$(BIN)/ruff check --fix backend tests bench
 
 ## make openapi: regenerate the committed contract and the frontend's API types from it
 openapi: install

@@ -1,5 +1,7 @@
 // Browser tests against the real app: `npm run test:e2e` (builds first).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CHROMIUM, login, skipReason, startApp, withPage } from './harness.mjs';
@@ -182,6 +184,122 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       assert.equal(new URL(page.url()).pathname, '/login');
       assert.equal(await page.evaluate(() => sessionStorage.getItem('thidua.token')), null);
     });
+  });
+
+  test('a school self-assesses, the commune verifies, the ranking shows the result', async () => {
+    const school = 'Trường THCS Thanh Thủy';
+    const group = (page, code) => page.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} `) });
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'thidua-evidence-'));
+    const pdf = path.join(tmp, 'quy-che-an-toan-thong-tin.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    try {
+      await withPage(app, 'self-assessment-fill-submit', {}, async (page) => {
+        await login(page, 'hieutruong.thcs');
+        await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tự đánh giá', exact: true }).click();
+        await page.getByRole('button', { name: 'Bắt đầu tự đánh giá' }).click();
+        const start = page.getByRole('form', { name: 'Bắt đầu tự đánh giá' });
+        await start
+          .getByLabel('Bảng điểm chuẩn', { exact: true })
+          .selectOption({ label: 'Bảng điểm chuẩn đối với các cơ sở giáo dục (BDC-CSGD, phiên bản 1)' });
+        await start.getByLabel('Năm học').selectOption('2025-2026');
+        await start.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+        await page.getByRole('heading', { name: school, level: 1 }).waitFor();
+
+        // computed indicators are read-only
+        const tc11 = group(page, 'TC1.1');
+        await tc11.getByText('Hệ thống tự tính', { exact: true }).waitFor();
+        await tc11.getByText('Chưa có dữ liệu', { exact: true }).waitFor();
+        assert.equal(await tc11.getByLabel('Giá trị tự đánh giá').count(), 0);
+
+        // an invalid percentage is refused at the indicator
+        const tc21 = group(page, 'TC2.1');
+        await tc21.getByLabel('Giá trị tự đánh giá (%)').fill('150');
+        await tc21.getByLabel('Giá trị tự đánh giá (%)').press('Tab');
+        await tc21.getByText('Tỷ lệ phần trăm phải từ 0 đến 100.').waitFor();
+
+        const typed = { 'TC2.1': '80', 'TC2.3': '25', 'TC2.4': '90', 'TC3.3': '2', 'TC5.2': '0' };
+        for (const [code, value] of Object.entries(typed)) {
+          const input = group(page, code).getByLabel(/^Giá trị tự đánh giá/);
+          await input.fill(value);
+          await input.press('Tab');
+        }
+        await group(page, 'TC2.2').getByLabel('Giá trị tự đánh giá').selectOption('2');
+        await group(page, 'TC4.3').getByLabel('Có', { exact: true }).check();
+        await group(page, 'TC5.1').getByLabel('Có', { exact: true }).check();
+
+        // the live score is the server's answer
+        const selfTotal = page.getByTestId('self-total');
+        await page.waitForFunction(() => document.querySelector('[data-testid="self-total"]')?.textContent === '42 / 100');
+        assert.equal(await selfTotal.innerText(), '42 / 100');
+        const panel = page.getByRole('complementary', { name: 'Điểm tạm tính' });
+        await panel.getByText('Chưa hoàn thành').waitFor();
+        await panel.getByText('TC1.1').waitFor();
+        assert.match(await panel.innerText(), /Mức độ đầy đủ dữ liệu\s+100 %/);
+
+        // submitting without the required evidence shows what is missing at the indicators
+        await page.getByRole('button', { name: 'Nộp', exact: true }).click();
+        await tc21.getByText('TC2.1 cần ít nhất một minh chứng.').waitFor();
+        await group(page, 'TC5.1').getByText('TC5.1 cần ít nhất một minh chứng.').waitFor();
+
+        // evidence: a link for TC2.1, a PDF for TC5.1
+        await tc21.getByLabel('Đường dẫn minh chứng').fill('https://lms.thcs-thanhthuy.edu.vn/bao-cao-2025');
+        await tc21.getByLabel('Tiêu đề').fill('Báo cáo sử dụng hệ thống LMS');
+        await tc21.getByRole('button', { name: 'Thêm liên kết' }).click();
+        await tc21.getByRole('link', { name: 'Báo cáo sử dụng hệ thống LMS' }).waitFor();
+        const tc51 = group(page, 'TC5.1');
+        await tc51.getByLabel('Tệp minh chứng').setInputFiles(pdf);
+        await tc51.getByRole('button', { name: 'Tải lên' }).click();
+        await tc51.getByRole('button', { name: 'quy-che-an-toan-thong-tin.pdf' }).waitFor();
+
+        await page.getByRole('button', { name: 'Nộp', exact: true }).click();
+        await page.getByRole('status').filter({ hasText: 'Đã nộp bản tự đánh giá.' }).waitFor();
+        await page.getByText('Đã nộp, chờ xem xét').first().waitFor();
+        assert.equal(await page.getByRole('button', { name: 'Nộp', exact: true }).count(), 0);
+      });
+
+      await withPage(app, 'self-assessment-review-verify', {}, async (page) => {
+        await login(page, 'vhxh');
+        await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tự đánh giá', exact: true }).click();
+        await page.getByRole('row').filter({ hasText: 'Đã nộp, chờ xem xét' }).getByRole('link', { name: school }).click();
+        await page.getByRole('heading', { name: school, level: 1 }).waitFor();
+
+        const tc21 = group(page, 'TC2.1');
+        assert.match(await tc21.innerText(), /Giá trị tự đánh giá\s+80 %/);
+        await tc21.getByLabel('Giá trị xác nhận (%)').fill('60');
+        await tc21.getByLabel('Nhận xét của người xem xét').fill('Theo thống kê hệ thống LMS chỉ 60 % giáo viên sử dụng thường xuyên.');
+        await tc21.getByLabel('Nhận xét của người xem xét').press('Tab');
+        await page.waitForFunction(() => document.querySelector('[data-testid="gap"]')?.textContent === '1.4');
+        assert.equal(await page.getByTestId('verified-total').innerText(), '40.6 / 100');
+        assert.equal(await page.getByTestId('self-total').innerText(), '42 / 100');
+
+        await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+        await page.getByRole('status').filter({ hasText: 'Đã xác nhận kết quả.' }).waitFor();
+        await page.getByText('Đã xác nhận', { exact: true }).first().waitFor();
+
+        // the commune dashboard: ranking, gap, heatmap
+        await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Bảng xếp hạng', exact: true }).click();
+        await page
+          .getByLabel('Bảng điểm chuẩn', { exact: true })
+          .selectOption({ label: 'BDC-CSGD (phiên bản 1) – Bảng điểm chuẩn đối với các cơ sở giáo dục' });
+        await page.getByLabel('Năm học').selectOption('2025-2026');
+        const row = page.locator('table.ranking tbody tr').filter({ hasText: school });
+        await row.waitFor();
+        assert.equal((await row.locator('td.col-rank').innerText()).trim(), '1');
+        assert.equal((await row.locator('td.col-gap').innerText()).trim(), '1.4');
+        assert.match(await row.innerText(), /42/);
+        assert.match(await row.innerText(), /40\.6/);
+        await page.getByRole('cell', { name: `${school}, TC2: 86.4 %` }).waitFor();
+        assert.equal(await page.getByTestId('average-gap').innerText(), '1.4');
+
+        // the school's own result: where the points were lost
+        await row.getByRole('link', { name: school }).click();
+        await page.getByRole('heading', { name: `Kết quả của đơn vị: ${school}` }).waitFor();
+        const lost = page.locator('table.lost-table tbody tr');
+        assert.match(await lost.first().innerText(), /TC1\.1/);
+      });
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   test('an administrator creates a user who can then sign in', async () => {

@@ -47,7 +47,7 @@ class Decimal2(TypeDecorator[Decimal]):
         return int((Decimal(value) * 100).to_integral_value(rounding=ROUND_HALF_UP))
 
     def process_result_value(self, value: int | None, dialect: Any) -> Decimal | None:
-        return None if value is None else (Decimal(value) / 100).quantize(CENT)
+        return None if value is None else Decimal(value).scaleb(-2)  # exact: 8000 -> 80.00
 
 
 class Versioned(SQLModel):

@@ -1,16 +1,17 @@
 """The one module that reads the database for scoring: framework specs, entry values (typed and
 computed), live and frozen scorecards. Everything else in scoring/ is pure."""
 
-from dataclasses import asdict
+from dataclasses import fields
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from thidua.assessments.models import AssessmentEntry, ScorecardSnapshot, SelfAssessment
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.scoring import engine
-from thidua.scoring.sources import SOURCES, Subject
+from thidua.scoring.sources import SOURCES, Compute, Subject
 
 _specs: dict[tuple[int, int], engine.FrameworkSpec] = {}
 
@@ -57,17 +58,23 @@ def framework_spec(session: Session, framework: Framework) -> engine.FrameworkSp
     return _specs[key]
 
 
+def _computations(indicators: list[Indicator]) -> list[tuple[str, Compute | None]]:
+    found = []
+    for ind in indicators:
+        if ind.kind == "computed":
+            source = SOURCES.get(ind.source or "")
+            found.append((ind.code, source.compute if source else None))
+    return found
+
+
 def computed_values(
     session: Session, assessment: SelfAssessment, indicators: list[Indicator]
 ) -> dict[str, Decimal | None]:
     subject = Subject(unit_id=assessment.unit_id, staff_id=assessment.staff_id)
-    values: dict[str, Decimal | None] = {}
-    for ind in indicators:
-        if ind.kind == "computed":
-            source = SOURCES.get(ind.source or "")
-            compute = source.compute if source else None
-            values[ind.code] = compute(session, subject, assessment.school_year) if compute else None
-    return values
+    return {
+        code: compute(session, subject, assessment.school_year) if compute else None
+        for code, compute in _computations(indicators)
+    }
 
 
 def entry_values(
@@ -88,19 +95,35 @@ def entry_values(
     return values
 
 
-def scorecard_dict(card: engine.Scorecard) -> dict[str, Any]:
-    """The JSON form of a scorecard (decimals as strings): what the API shows and snapshots keep."""
+_INDICATOR_FIELDS = tuple(f.name for f in fields(engine.IndicatorScore))
+_CRITERION_FIELDS = tuple(f.name for f in fields(engine.CriterionScore))
+_CARD_FIELDS = tuple(f.name for f in fields(engine.Scorecard) if f.name not in ("indicators", "criteria"))
 
-    def plain(value: Any) -> Any:
-        if isinstance(value, Decimal):
-            return str(value)
-        if isinstance(value, list | tuple):
-            return [plain(v) for v in value]
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        return value
 
-    return plain(asdict(card))
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def scorecard_dict(card: engine.Scorecard, memo: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The JSON form of a scorecard (decimals as strings): what the API shows and snapshots keep.
+    Written out by hand because dataclasses.asdict deep-copies and dominated a province recompute;
+    `memo` reuses the conversion of indicator results the engine shares between subjects."""
+    memo = {} if memo is None else memo
+
+    def part(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+        key = id(obj)
+        if key not in memo:
+            memo[key] = {n: _plain(getattr(obj, n)) for n in names}
+        return memo[key]
+
+    result = {name: _plain(getattr(card, name)) for name in _CARD_FIELDS}
+    result["indicators"] = [part(i, _INDICATOR_FIELDS) for i in card.indicators]
+    result["criteria"] = [part(c, _CRITERION_FIELDS) for c in card.criteria]
+    return result
 
 
 def live_scorecard(session: Session, assessment: SelfAssessment) -> dict[str, Any]:
@@ -124,30 +147,37 @@ def scorecards(
     }
     indicators = list(session.exec(select(Indicator).where(Indicator.framework_id == framework.id)).all())
     codes = {i.id: i.code for i in indicators}
-    computed_kinds = {i.code for i in indicators if i.kind == "computed"}
+    live_sources = any(compute for _code, compute in _computations(indicators))
     typed: dict[int, dict[str, engine.EntryValues]] = {}
     live_ids = [i for i in ids if i not in frozen]
-    for entry in session.exec(
-        select(AssessmentEntry).where(col(AssessmentEntry.assessment_id).in_(live_ids))
-    ):
-        code = codes.get(entry.indicator_id)
+    # Plain rows, not ORM objects: a province has half a million entries.
+    entry_rows = session.execute(
+        sa_select(
+            col(AssessmentEntry.assessment_id),
+            col(AssessmentEntry.indicator_id),
+            col(AssessmentEntry.self_value),
+            col(AssessmentEntry.verified_value),
+        ).where(col(AssessmentEntry.assessment_id).in_(live_ids))
+    )
+    for assessment_id, indicator_id, self_value, verified_value in entry_rows:
+        code = codes.get(indicator_id)
         if code is not None:
-            typed.setdefault(entry.assessment_id, {})[code] = engine.EntryValues(
-                entry.self_value, entry.verified_value
-            )
-    spec = framework_spec(session, framework)
-    result: dict[int, tuple[dict[str, Any], bool]] = {}
+            typed.setdefault(assessment_id, {})[code] = engine.EntryValues(self_value, verified_value)
+    live: dict[int, dict[str, engine.EntryValues]] = {}
     for a in assessments:
-        assert a.id is not None
-        if a.id in frozen:
-            result[a.id] = (frozen[a.id], True)
+        if a.id is None or a.id in frozen:
             continue
         values = typed.get(a.id, {})
-        if computed_kinds:
+        if live_sources:  # sources whose module has not landed yet give no value: nothing to ask
             for code, value in computed_values(session, a, indicators).items():
                 verified = values[code].verified_value if code in values else None
                 values[code] = engine.EntryValues(value, verified)
-        result[a.id] = (scorecard_dict(engine.score(spec, values)), False)
+        live[a.id] = values
+    cards = engine.score_many(framework_spec(session, framework), live)
+    result: dict[int, tuple[dict[str, Any], bool]] = {i: (card, True) for i, card in frozen.items()}
+    memo: dict[int, dict[str, Any]] = {}  # read-only: shared between subjects
+    for i, card in cards.items():
+        result[i] = (scorecard_dict(card, memo), False)
     return result
 
 

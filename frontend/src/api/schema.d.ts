@@ -212,6 +212,91 @@ export interface paths {
         patch: operations["movements_update"];
         trace?: never;
     };
+    "/api/v1/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng xếp hạng theo bảng điểm và năm học (hạng 1, 2, 2, 4) */
+        get: operations["scorecards_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/aggregates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng hợp: mức hoàn thành theo tiêu chí (bản đồ nhiệt), nội dung thi đua, phân bố xếp loại */
+        get: operations["scorecards_aggregates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất bảng xếp hạng và bản đồ nhiệt ra XLSX */
+        get: operations["scorecards_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/year-over-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** So sánh kết quả qua các năm học của một bảng điểm */
+        get: operations["scorecards_year_over_year"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng điểm của một đối tượng: điểm theo tiêu chí, chỉ tiêu và chỗ bị mất điểm */
+        get: operations["scorecards_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/self-assessments": {
         parameters: {
             query?: never;
@@ -614,6 +699,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Aggregates */
+        Aggregates: {
+            /** Average Completion Percent */
+            average_completion_percent: string;
+            /** Average Gap */
+            average_gap: string;
+            /** Classification Distribution */
+            classification_distribution: components["schemas"]["ClassificationCount"][];
+            /** Content Areas */
+            content_areas: components["schemas"]["ContentAreaAverage"][];
+            /** Criteria */
+            criteria: components["schemas"]["CriterionColumn"][];
+            /** Criterion Average Completion */
+            criterion_average_completion: {
+                [key: string]: string;
+            };
+            /** Framework Id */
+            framework_id: number;
+            /** Rows */
+            rows: components["schemas"]["HeatmapRow"][];
+            /** School Year */
+            school_year: string;
+            /** Subject Count */
+            subject_count: number;
+        };
         /** AssessmentCreate */
         AssessmentCreate: {
             /** Framework Id */
@@ -853,6 +963,26 @@ export interface components {
             /** Min Percent */
             min_percent: string;
         };
+        /** ClassificationCount */
+        ClassificationCount: {
+            /** Code */
+            code: string;
+            /** Count */
+            count: number;
+            /** Label */
+            label: string;
+        };
+        /** ContentAreaAverage */
+        ContentAreaAverage: {
+            /** Average Completion Percent */
+            average_completion_percent: string;
+            /** Code */
+            code: string;
+            /** Max Points */
+            max_points: string;
+            /** Name */
+            name: string;
+        };
         /** ContentAreaIn */
         ContentAreaIn: {
             /** Code */
@@ -876,6 +1006,30 @@ export interface components {
             description: string;
             /** Id */
             id: number;
+            /** Name */
+            name: string;
+        };
+        /** CriterionBreakdown */
+        CriterionBreakdown: {
+            /** Code */
+            code: string;
+            /** Completion Percent */
+            completion_percent: string;
+            /** Max Points */
+            max_points: string;
+            /** Name */
+            name: string;
+            /** Self Points */
+            self_points: string;
+            /** Verified Points */
+            verified_points: string;
+        };
+        /** CriterionColumn */
+        CriterionColumn: {
+            /** Code */
+            code: string;
+            /** Max Points */
+            max_points: string;
             /** Name */
             name: string;
         };
@@ -1136,6 +1290,54 @@ export interface components {
         Health: {
             /** Status */
             status: string;
+        };
+        /** HeatmapRow */
+        HeatmapRow: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Completion By Criterion */
+            completion_by_criterion: {
+                [key: string]: string;
+            };
+            /** Completion Percent */
+            completion_percent: string;
+            /** Subject Name */
+            subject_name: string;
+            /** Unit Name */
+            unit_name: string;
+        };
+        /** IndicatorBreakdown */
+        IndicatorBreakdown: {
+            /** Code */
+            code: string;
+            /** Content Area Code */
+            content_area_code: string | null;
+            /** Criterion Code */
+            criterion_code: string;
+            /** Effective Value */
+            effective_value: string | null;
+            /** Evidence Count */
+            evidence_count: number;
+            /** Gate Failed */
+            gate_failed: boolean;
+            /** Is Gate */
+            is_gate: boolean;
+            /** Kind */
+            kind: string;
+            /** Lost Points */
+            lost_points: string;
+            /** Max Points */
+            max_points: string;
+            /** Name */
+            name: string;
+            /** Self Points */
+            self_points: string;
+            /** Self Value */
+            self_value: string | null;
+            /** Verified Points */
+            verified_points: string;
+            /** Verified Value */
+            verified_value: string | null;
         };
         /** IndicatorIn */
         IndicatorIn: {
@@ -1418,6 +1620,70 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** RankedScorecard */
+        RankedScorecard: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Classification Code */
+            classification_code: string;
+            /** Classification Label */
+            classification_label: string;
+            /** Completion Percent */
+            completion_percent: string;
+            /** Data Completeness Percent */
+            data_completeness_percent: string;
+            /** Failed Gates */
+            failed_gates: string[];
+            /** Frozen */
+            frozen: boolean;
+            /** Gap */
+            gap: string;
+            /** Max Total */
+            max_total: string;
+            /** Rank */
+            rank: number;
+            /** School Level */
+            school_level: string | null;
+            /** Self Completion Percent */
+            self_completion_percent: string;
+            /** Self Total */
+            self_total: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "returned" | "verified";
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "unit" | "individual";
+            /** Subject Name */
+            subject_name: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Verified Total */
+            verified_total: string;
+        };
+        /** RankingPage */
+        RankingPage: {
+            /** Framework Id */
+            framework_id: number;
+            /** Items */
+            items: components["schemas"]["RankedScorecard"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Ranked Count */
+            ranked_count: number;
+            /** School Year */
+            school_year: string;
+            /** Total */
+            total: number;
+        };
         /** ReturnInput */
         ReturnInput: {
             /** Entries */
@@ -1481,6 +1747,61 @@ export interface components {
             self_completion_percent: string;
             /** Self Total */
             self_total: string;
+            /** Verified Total */
+            verified_total: string;
+        };
+        /** ScorecardDetail */
+        ScorecardDetail: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Classification Code */
+            classification_code: string;
+            /** Classification Label */
+            classification_label: string;
+            /** Completion Percent */
+            completion_percent: string;
+            /** Criteria */
+            criteria: components["schemas"]["CriterionBreakdown"][];
+            /** Data Completeness Percent */
+            data_completeness_percent: string;
+            /** Failed Gates */
+            failed_gates: string[];
+            /** Framework Code */
+            framework_code: string;
+            /** Framework Version */
+            framework_version: number;
+            /** Frozen */
+            frozen: boolean;
+            /** Gap */
+            gap: string;
+            /** Indicators */
+            indicators: components["schemas"]["IndicatorBreakdown"][];
+            /** Max Total */
+            max_total: string;
+            /** School Level */
+            school_level: string | null;
+            /** School Year */
+            school_year: string;
+            /** Self Completion Percent */
+            self_completion_percent: string;
+            /** Self Total */
+            self_total: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "returned" | "verified";
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "unit" | "individual";
+            /** Subject Name */
+            subject_name: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
             /** Verified Total */
             verified_total: string;
         };
@@ -1761,6 +2082,28 @@ export interface components {
             roles?: components["schemas"]["Role"][] | null;
             /** Unit Id */
             unit_id?: number | null;
+        };
+        /** YearOverYear */
+        YearOverYear: {
+            /** Framework Code */
+            framework_code: string;
+            /** Years */
+            years: components["schemas"]["YearResult"][];
+        };
+        /** YearResult */
+        YearResult: {
+            /** Average Completion Percent */
+            average_completion_percent: string;
+            /** Classification Distribution */
+            classification_distribution: components["schemas"]["ClassificationCount"][];
+            /** Framework Id */
+            framework_id: number;
+            /** Framework Version */
+            framework_version: number;
+            /** School Year */
+            school_year: string;
+            /** Subject Count */
+            subject_count: number;
         };
     };
     responses: never;
@@ -2452,6 +2795,233 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MovementRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scorecards_ranking: {
+        parameters: {
+            query: {
+                /** @description Phiên bản bảng điểm */
+                framework_id: number;
+                /** @description Năm học, ví dụ 2025-2026 */
+                school_year: string;
+                /** @description Lọc theo cấp học */
+                unit_kind?: components["schemas"]["SchoolLevel"] | null;
+                /** @description Lọc theo mã xếp loại */
+                classification?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scorecards_aggregates: {
+        parameters: {
+            query: {
+                /** @description Phiên bản bảng điểm */
+                framework_id: number;
+                /** @description Năm học, ví dụ 2025-2026 */
+                school_year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aggregates"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scorecards_export: {
+        parameters: {
+            query: {
+                /** @description Phiên bản bảng điểm */
+                framework_id: number;
+                /** @description Năm học, ví dụ 2025-2026 */
+                school_year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scorecards_year_over_year: {
+        parameters: {
+            query: {
+                framework_code: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearOverYear"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scorecards_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardDetail"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

@@ -69,3 +69,10 @@ export const INDICATOR_RULES = ['proportional', 'threshold', 'bands'] as const s
 export const FRAMEWORK_STATUSES = ['draft', 'active', 'retired'] as const satisfies readonly FrameworkStatus[];
 export const SUBJECT_KINDS = ['unit', 'individual'] as const satisfies readonly SubjectKind[];
 export const ASSESSMENT_STATUSES = ['draft', 'submitted', 'returned', 'verified'] as const satisfies readonly AssessmentStatus[];
+
+export type RankedScorecard = S['RankedScorecard'];
+export type RankingPage = S['RankingPage'];
+export type Aggregates = S['Aggregates'];
+export type ScorecardDetail = S['ScorecardDetail'];
+export type IndicatorBreakdown = S['IndicatorBreakdown'];
+export type ClassificationCount = S['ClassificationCount'];

@@ -15,6 +15,13 @@ import { UsersListPage } from '../features/users/UsersListPage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UserCreatePage, UserEditPage } from '../features/users/UserEditPages';
 import { AuditPage } from '../features/audit/AuditPage';
+import { FrameworksListPage } from '../features/frameworks/FrameworksListPage';
+import { FrameworkPage } from '../features/frameworks/FrameworkPage';
+import { FrameworkEditPage } from '../features/frameworks/FrameworkEditPage';
+import { AssessmentsListPage } from '../features/assessments/AssessmentsListPage';
+import { AssessmentPage } from '../features/assessments/AssessmentPage';
+import { RankingPage } from '../features/scorecards/RankingPage';
+import { ScorecardPage } from '../features/scorecards/ScorecardPage';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -66,6 +73,31 @@ export const router = createBrowserRouter([
           {
             element: <RequirePermission permission="audit:read" />,
             children: [{ path: 'audit', element: <AuditPage /> }],
+          },
+          {
+            element: <RequirePermission permission="frameworks:read" />,
+            children: [
+              { path: 'frameworks', element: <FrameworksListPage /> },
+              { path: 'frameworks/:id', element: <FrameworkPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="frameworks:write" />,
+            children: [{ path: 'frameworks/:id/edit', element: <FrameworkEditPage /> }],
+          },
+          {
+            element: <RequirePermission permission="assessments:read" />,
+            children: [
+              { path: 'assessments', element: <AssessmentsListPage /> },
+              { path: 'assessments/:id', element: <AssessmentPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="scorecards:read" />,
+            children: [
+              { path: 'scorecards', element: <RankingPage /> },
+              { path: 'scorecards/:id', element: <ScorecardPage /> },
+            ],
           },
           { path: '*', element: <NotFound /> },
         ],

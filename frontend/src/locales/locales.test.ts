@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import vi from './vi.json';
 import en from './en.json';
-import { ROLES, SCHOOL_LEVELS, UNIT_KINDS } from '../api/types';
+import {
+  ASSESSMENT_STATUSES,
+  FRAMEWORK_STATUSES,
+  INDICATOR_KINDS,
+  INDICATOR_RULES,
+  ROLES,
+  SCHOOL_LEVELS,
+  SUBJECT_KINDS,
+  UNIT_KINDS,
+} from '../api/types';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -49,6 +58,16 @@ describe('locale catalogues', () => {
     for (const r of ROLES) expect(viKeys.get(`roles.${r}`), r).toBeTruthy();
     for (const k of UNIT_KINDS) expect(viKeys.get(`unitKinds.${k}`), k).toBeTruthy();
     for (const l of SCHOOL_LEVELS) expect(viKeys.get(`schoolLevels.${l}`), l).toBeTruthy();
+  });
+
+  it('label every indicator kind, rule, framework and assessment status, subject kind', () => {
+    for (const k of INDICATOR_KINDS) expect(viKeys.get(`indicator.kinds.${k}`), k).toBeTruthy();
+    for (const r of INDICATOR_RULES) expect(viKeys.get(`frameworks.rules.${r}`), r).toBeTruthy();
+    for (const s of FRAMEWORK_STATUSES) expect(viKeys.get(`frameworks.statuses.${s}`), s).toBeTruthy();
+    for (const s of ASSESSMENT_STATUSES) expect(viKeys.get(`assessments.statuses.${s}`), s).toBeTruthy();
+    for (const s of SUBJECT_KINDS) expect(viKeys.get(`subjectKinds.${s}`), s).toBeTruthy();
+    for (const e of ['computed', 'boolean', 'number', 'percent', 'count', 'level'])
+      expect(viKeys.get(`indicator.errors.${e}`), e).toBeTruthy();
   });
 
   it('contain the required Vietnamese labels with diacritics', () => {

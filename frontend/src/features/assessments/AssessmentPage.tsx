@@ -27,9 +27,9 @@ function saveErrorText(error: unknown, code: string, field: string, t: ReturnTyp
   return errorMessage(error, t);
 }
 
-export function AssessmentStatusBadge({ status }: { status: Assessment['status'] }) {
+export function AssessmentStatusBadge({ status }: { status: Assessment['status'] | string }) {
   const { t } = useTranslation();
-  return <span className={`badge status-${status}`}>{t(`assessments.statuses.${status}`)}</span>;
+  return <span className={`badge status-${status}`}>{t(`assessments.statuses.${status}`, { defaultValue: status })}</span>;
 }
 
 function IndicatorCard({

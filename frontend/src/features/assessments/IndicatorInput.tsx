@@ -5,7 +5,7 @@ import { formatNumber } from '../../lib/indicators';
 
 /** A value as the subject would read it: "Có", "80 %", "Sử dụng toàn bộ", "25". */
 export function displayValue(
-  indicator: Pick<IndicatorOut, 'kind' | 'levels'> | undefined,
+  indicator: { kind: string; levels?: readonly { value: number; label: string }[] } | undefined,
   value: string | null | undefined,
   t: TFunction,
 ): string {
@@ -17,7 +17,7 @@ export function displayValue(
     case 'percent':
       return `${formatNumber(value)} %`;
     case 'level': {
-      const level = indicator.levels.find((l) => l.value === n);
+      const level = indicator.levels?.find((l) => l.value === n);
       return level ? `${level.value} – ${level.label}` : formatNumber(value);
     }
     default:

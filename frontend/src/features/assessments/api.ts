@@ -91,7 +91,12 @@ export function useAssessmentOps(id: number) {
           }
         });
       chain.current = next;
-      void next.finally(() => qc.invalidateQueries({ queryKey: ['assessments', 'list'] }));
+      void next
+        .finally(() => {
+          void qc.invalidateQueries({ queryKey: ['assessments', 'list'] });
+          void qc.invalidateQueries({ queryKey: ['scorecards'] });
+        })
+        .catch(() => undefined);
       return next;
     }
     const same = (a: Assessment) => a;

@@ -22,6 +22,16 @@ describe('navItems', () => {
     ]);
   });
 
+  it('shows self-assessment, ranking and frameworks for a commune officer, before the audit log', () => {
+    expect(
+      paths(['units:read', 'staff:read', 'audit:read', 'frameworks:read', 'frameworks:write', 'assessments:read', 'assessments:review', 'scorecards:read']),
+    ).toEqual(['/', '/units', '/staff', '/assessments', '/scorecards', '/frameworks', '/audit']);
+  });
+
+  it('does not show frameworks for a fill-only permission', () => {
+    expect(paths(['assessments:fill'])).toEqual(['/']);
+  });
+
   it('does not show a list for a write-only permission', () => {
     expect(paths(['units:write', 'staff:write'])).toEqual(['/']);
   });
@@ -31,7 +41,7 @@ describe('navItems', () => {
   });
 
   it('gives every item a label key', () => {
-    for (const item of navItems(['units:read', 'staff:read', 'users:manage', 'audit:read'])) {
+    for (const item of navItems(['units:read', 'staff:read', 'users:manage', 'audit:read', 'frameworks:read', 'assessments:read', 'scorecards:read'])) {
       expect(item.label).toMatch(/^nav\./);
     }
   });

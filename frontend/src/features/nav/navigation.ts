@@ -9,6 +9,9 @@ const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/units', label: 'nav.units' }, permission: 'units:read' },
   { item: { to: '/staff', label: 'nav.staff' }, permission: 'staff:read' },
   { item: { to: '/users', label: 'nav.users' }, permission: 'users:manage' },
+  { item: { to: '/assessments', label: 'nav.assessments' }, permission: 'assessments:read' },
+  { item: { to: '/scorecards', label: 'nav.scorecards' }, permission: 'scorecards:read' },
+  { item: { to: '/frameworks', label: 'nav.frameworks' }, permission: 'frameworks:read' },
   { item: { to: '/audit', label: 'nav.audit' }, permission: 'audit:read' },
 ];
 
