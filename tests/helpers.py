@@ -21,7 +21,11 @@ class World:
     def headers(self, login: str) -> dict[str, str]:
         user = self.users[login]
         assert user.id is not None
-        token = create_access_token(self.settings.resolved_secret_key, user.id, user.token_version, 30)
+        return self.headers_for(user.id, user.token_version)
+
+    def headers_for(self, user_id: int, token_version: int = 1) -> dict[str, str]:
+        """For a user made during the test through the API."""
+        token = create_access_token(self.settings.resolved_secret_key, user_id, token_version, 30)
         return {"Authorization": f"Bearer {token}"}
 
 

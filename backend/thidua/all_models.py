@@ -1,16 +1,10 @@
 """Imports every table so SQLModel.metadata is complete (Alembic and tests read it)."""
 
-from thidua.assessments.models import (
-    AssessmentEntry,
-    Evidence,
-    Inspection,
-    InspectionValue,
-    ScorecardSnapshot,
-    SelfAssessment,
-)
+from thidua.assessments.models import AssessmentEntry, Evidence, ScorecardSnapshot, SelfAssessment
 from thidua.audit.models import AuditEvent
 from thidua.auth.models import LoginThrottle, User, UserRole
 from thidua.frameworks.models import Criterion, Framework, Indicator
+from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
 from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.units.models import StaffMember, Unit
 
@@ -23,6 +17,8 @@ __all__ = [
     "Framework",
     "Indicator",
     "Inspection",
+    "InspectionMember",
+    "InspectionUnit",
     "InspectionValue",
     "LoginThrottle",
     "Movement",

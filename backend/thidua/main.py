@@ -24,6 +24,7 @@ from thidua.config import Settings
 from thidua.core.errors import Problem, install_error_handlers, problem_response
 from thidua.db import make_engine
 from thidua.frameworks.routes import router as frameworks_router
+from thidua.inspections.routes import router as inspections_router
 from thidua.movements.routes import router as movements_router
 from thidua.scoring.routes import router as scorecards_router
 from thidua.units.routes import staff as staff_router
@@ -89,6 +90,7 @@ ROUTERS = (
     frameworks_router,
     assessments_router,
     scorecards_router,
+    inspections_router,
 )
 
 

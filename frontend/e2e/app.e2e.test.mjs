@@ -249,7 +249,11 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         const tc51 = group(page, 'TC5.1');
         await tc51.getByLabel('Tệp minh chứng').setInputFiles(pdf);
         await tc51.getByRole('button', { name: 'Tải lên' }).click();
-        await tc51.getByRole('button', { name: 'quy-che-an-toan-thong-tin.pdf' }).waitFor();
+        const fileButton = tc51.getByRole('button', { name: 'quy-che-an-toan-thong-tin.pdf', exact: true });
+        await fileButton.waitFor();
+        // the file downloads with the bearer token
+        const [download] = await Promise.all([page.waitForEvent('download'), fileButton.click()]);
+        assert.equal(download.suggestedFilename(), 'quy-che-an-toan-thong-tin.pdf');
 
         await page.getByRole('button', { name: 'Nộp', exact: true }).click();
         await page.getByRole('status').filter({ hasText: 'Đã nộp bản tự đánh giá.' }).waitFor();
@@ -295,7 +299,10 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         await row.getByRole('link', { name: school }).click();
         await page.getByRole('heading', { name: `Kết quả của đơn vị: ${school}` }).waitFor();
         const lost = page.locator('table.lost-table tbody tr');
-        assert.match(await lost.first().innerText(), /TC1\.1/);
+        // most points lost first (TC3.1: 10 of 10), the failed gate marked, TC2.1 lost 2.8 after the review
+        assert.match(await lost.first().innerText(), /^TC3\.1/);
+        assert.match(await lost.filter({ hasText: 'TC1.1' }).innerText(), /Chưa đạt điều kiện bắt buộc/);
+        assert.match(await lost.filter({ hasText: 'TC2.1' }).innerText(), /4\.2 \/ 7\s+2\.8/);
       });
     } finally {
       rmSync(tmp, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -61,36 +61,6 @@ class Evidence(SQLModel, table=True):
     sha256: str | None = Field(default=None, max_length=64, index=True)
     uploaded_by_id: int | None = Field(default=None, foreign_key="user_account.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-
-
-class Inspection(Versioned, table=True):
-    """Kiểm tra, giám sát: a periodic or ad hoc visit by a team to some units."""
-
-    kind: str = Field(max_length=20)  # periodic | ad_hoc
-    title: str = Field(max_length=300)
-    school_year: str = Field(max_length=9, index=True)
-    inspection_date: date
-    findings: str = Field(default="", max_length=8000)
-    status: str = Field(default="open", max_length=20)  # open | closed
-    # Inspectors (user ids) and the units they may record for.
-    member_user_ids: list[int] = Field(default_factory=list, sa_type=JSON)
-    unit_ids: list[int] = Field(default_factory=list, sa_type=JSON)
-
-
-class InspectionValue(SQLModel, table=True):
-    """A value verified on site; it becomes the entry's verified value."""
-
-    __tablename__ = "inspection_value"
-    __table_args__ = (UniqueConstraint("inspection_id", "assessment_id", "indicator_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    inspection_id: int = Field(foreign_key="inspection.id", index=True, ondelete="CASCADE")
-    assessment_id: int = Field(foreign_key="self_assessment.id", index=True)
-    indicator_id: int = Field(foreign_key="indicator.id")
-    value: Decimal = Field(sa_type=Decimal2)
-    comment: str | None = Field(default=None, max_length=2000)
-    recorded_by_id: int | None = Field(default=None, foreign_key="user_account.id")
-    recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class ScorecardSnapshot(SQLModel, table=True):

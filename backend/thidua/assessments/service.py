@@ -341,7 +341,7 @@ def _value_kind(ind: Indicator) -> str:
     return source.value_kind if source else "count"
 
 
-def _check_value(ind: Indicator, value: Decimal | None) -> str | None:
+def check_value(ind: Indicator, value: Decimal | None) -> str | None:
     """Why a value does not fit the indicator, or None."""
     if value is None:
         return None
@@ -424,7 +424,7 @@ def update_entries(session: Session, actor: Actor, a: SelfAssessment, data: Entr
     )
     for n, item in enumerate(data.entries):
         ind = by_code.get(item.indicator_code.upper())
-        reason = _check_value(ind, item.value) if ind and ind.kind != "computed" else None
+        reason = check_value(ind, item.value) if ind and ind.kind != "computed" else None
         if reason:
             problems.append(FieldError(path=f"body.entries.{n}.value", message=reason, type="invalid_value"))
     if problems:
@@ -513,7 +513,7 @@ def review(session: Session, actor: Actor, a: SelfAssessment, data: ReviewUpdate
     )
     for n, item in enumerate(data.entries):
         ind = by_code.get(item.indicator_code.upper())
-        reason = _check_value(ind, item.verified_value) if ind else None
+        reason = check_value(ind, item.verified_value) if ind else None
         if reason:
             problems.append(
                 FieldError(path=f"body.entries.{n}.verified_value", message=reason, type="invalid_value")

@@ -15,13 +15,11 @@ import { UsersListPage } from '../features/users/UsersListPage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UserCreatePage, UserEditPage } from '../features/users/UserEditPages';
 import { AuditPage } from '../features/audit/AuditPage';
-import { FrameworksListPage } from '../features/frameworks/FrameworksListPage';
-import { FrameworkPage } from '../features/frameworks/FrameworkPage';
-import { FrameworkEditPage } from '../features/frameworks/FrameworkEditPage';
-import { AssessmentsListPage } from '../features/assessments/AssessmentsListPage';
-import { AssessmentPage } from '../features/assessments/AssessmentPage';
-import { RankingPage } from '../features/scorecards/RankingPage';
-import { ScorecardPage } from '../features/scorecards/ScorecardPage';
+
+// The movement screens (frameworks, self-assessment, scorecards) are loaded on first use.
+const frameworks = () => import('../features/frameworks/pages');
+const assessments = () => import('../features/assessments/pages');
+const scorecards = () => import('../features/scorecards/pages');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -77,26 +75,26 @@ export const router = createBrowserRouter([
           {
             element: <RequirePermission permission="frameworks:read" />,
             children: [
-              { path: 'frameworks', element: <FrameworksListPage /> },
-              { path: 'frameworks/:id', element: <FrameworkPage /> },
+              { path: 'frameworks', lazy: async () => ({ Component: (await frameworks()).FrameworksListPage }) },
+              { path: 'frameworks/:id', lazy: async () => ({ Component: (await frameworks()).FrameworkPage }) },
             ],
           },
           {
             element: <RequirePermission permission="frameworks:write" />,
-            children: [{ path: 'frameworks/:id/edit', element: <FrameworkEditPage /> }],
+            children: [{ path: 'frameworks/:id/edit', lazy: async () => ({ Component: (await frameworks()).FrameworkEditPage }) }],
           },
           {
             element: <RequirePermission permission="assessments:read" />,
             children: [
-              { path: 'assessments', element: <AssessmentsListPage /> },
-              { path: 'assessments/:id', element: <AssessmentPage /> },
+              { path: 'assessments', lazy: async () => ({ Component: (await assessments()).AssessmentsListPage }) },
+              { path: 'assessments/:id', lazy: async () => ({ Component: (await assessments()).AssessmentPage }) },
             ],
           },
           {
             element: <RequirePermission permission="scorecards:read" />,
             children: [
-              { path: 'scorecards', element: <RankingPage /> },
-              { path: 'scorecards/:id', element: <ScorecardPage /> },
+              { path: 'scorecards', lazy: async () => ({ Component: (await scorecards()).RankingPage }) },
+              { path: 'scorecards/:id', lazy: async () => ({ Component: (await scorecards()).ScorecardPage }) },
             ],
           },
           { path: '*', element: <NotFound /> },

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-24 04:11:54.126009
+Create Date: 2026-11-24 04:31:48.549788
 """
 
 from collections.abc import Sequence
@@ -31,12 +31,27 @@ def upgrade() -> None:
         sa.Column("inspection_date", sa.Date(), nullable=False),
         sa.Column("findings", sqlmodel.sql.sqltypes.AutoString(length=8000), nullable=False),
         sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-        sa.Column("member_user_ids", sa.JSON(), nullable=False),
-        sa.Column("unit_ids", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("inspection", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_inspection_school_year"), ["school_year"], unique=False)
+
+    op.create_table(
+        "inspection_unit",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("inspection_id", sa.Integer(), nullable=False),
+        sa.Column("unit_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["inspection_id"], ["inspection.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["unit_id"],
+            ["unit.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("inspection_id", "unit_id"),
+    )
+    with op.batch_alter_table("inspection_unit", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_inspection_unit_inspection_id"), ["inspection_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_inspection_unit_unit_id"), ["unit_id"], unique=False)
 
     op.create_table(
         "movement",
@@ -103,6 +118,25 @@ def upgrade() -> None:
     with op.batch_alter_table("framework", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_framework_code"), ["code"], unique=False)
         batch_op.create_index(batch_op.f("ix_framework_movement_id"), ["movement_id"], unique=False)
+
+    op.create_table(
+        "inspection_member",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("inspection_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["inspection_id"], ["inspection.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["user_account.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("inspection_id", "user_id"),
+    )
+    with op.batch_alter_table("inspection_member", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_inspection_member_inspection_id"), ["inspection_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_inspection_member_user_id"), ["user_id"], unique=False)
 
     op.create_table(
         "phase",
@@ -377,6 +411,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_phase_movement_id"))
 
     op.drop_table("phase")
+    with op.batch_alter_table("inspection_member", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_inspection_member_user_id"))
+        batch_op.drop_index(batch_op.f("ix_inspection_member_inspection_id"))
+
+    op.drop_table("inspection_member")
     with op.batch_alter_table("framework", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_framework_movement_id"))
         batch_op.drop_index(batch_op.f("ix_framework_code"))
@@ -390,6 +429,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_movement_code"))
 
     op.drop_table("movement")
+    with op.batch_alter_table("inspection_unit", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_inspection_unit_unit_id"))
+        batch_op.drop_index(batch_op.f("ix_inspection_unit_inspection_id"))
+
+    op.drop_table("inspection_unit")
     with op.batch_alter_table("inspection", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_inspection_school_year"))
 

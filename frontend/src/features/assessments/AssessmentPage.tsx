@@ -363,7 +363,14 @@ export function AssessmentPage() {
             </section>
           ))}
         </div>
-        <div className="assessment-side">
+        {/* phones: the live score stays visible while filling (the full panel is below) */}
+        <div className="score-sticky" aria-hidden="true">
+          <span>
+            {t('score.selfTotal')}: <strong>{formatNumber(a.score.self_total)} / {formatNumber(a.score.max_total)}</strong>
+          </span>
+          <span className={`badge class-${a.score.classification_code}`}>{a.score.classification_label}</span>
+        </div>
+        <div className="assessment-side" id="score">
           <ScorePanel score={a.score} showVerified={mode !== 'fill' || a.status !== 'draft'} />
           <div className="side-actions">
             {done && (

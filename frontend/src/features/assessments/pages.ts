@@ -1,0 +1,2 @@
+export { AssessmentsListPage } from './AssessmentsListPage';
+export { AssessmentPage } from './AssessmentPage';

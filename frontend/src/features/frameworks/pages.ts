@@ -1,0 +1,3 @@
+export { FrameworksListPage } from './FrameworksListPage';
+export { FrameworkPage } from './FrameworkPage';
+export { FrameworkEditPage } from './FrameworkEditPage';

@@ -1,0 +1,2 @@
+export { RankingPage } from './RankingPage';
+export { ScorecardPage } from './ScorecardPage';

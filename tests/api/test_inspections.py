@@ -1,0 +1,147 @@
+"""Inspections: the team records verified values only for its own inspection and assigned units."""
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.api.test_assessments import submitted
+from tests.helpers import World, assert_problem
+
+URL = "/api/v1/inspections"
+
+
+def _inspection(client: TestClient, world: World, **overrides: Any) -> Any:
+    body = {
+        "kind": "periodic",
+        "title": "Kiểm tra định kỳ học kỳ I",
+        "school_year": "2025-2026",
+        "inspection_date": "2025-12-15",
+        "member_user_ids": [world.users["inspector"].id],
+        "unit_ids": [world.units["THCS-A"]],
+        **overrides,
+    }
+    return client.post(URL, headers=world.headers("officer"), json=body)
+
+
+def test_inspector_records_verified_values_for_assigned_units(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = submitted(client, world, catalogue)
+    created = _inspection(client, world)
+    assert created.status_code == 201, created.text
+    inspection = created.json()
+    assert [m["login"] for m in inspection["members"]] == ["inspector"]
+    assert [u["code"] for u in inspection["units"]] == ["THCS-A"]
+
+    inspector = world.headers("inspector")
+    seen = client.get(f"{URL}/{inspection['id']}", headers=inspector)
+    assert seen.json()["allowed_actions"] == ["record"]
+    url = f"{URL}/{inspection['id']}/values"
+    body = {
+        "unit_id": world.units["THCS-A"],
+        "values": [{"indicator_code": "TC2.1", "value": "50", "comment": "Kiểm tra sổ LMS"}],
+    }
+    assert_problem(client.post(url, headers=inspector, json=body), 428)
+    r = client.post(url, headers={**inspector, "If-Match": seen.headers["etag"]}, json=body)
+    assert r.status_code == 200, r.text
+    assert [(v["indicator_code"], v["value"]) for v in r.json()["values"]] == [("TC2.1", "50.00")]
+
+    # The value is now the entry's verified value: 50 % of 7 = 3.50 instead of 5.60.
+    assessment = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a"))
+    assert assessment.headers["etag"] != a["etag"]
+    assert assessment.json()["score"]["verified_total"] == "34.50"
+    assert {e["indicator_code"]: e["verified_value"] for e in assessment.json()["entries"]}[
+        "TC2.1"
+    ] == "50.00"
+
+    etag = r.headers["etag"]
+    other_unit = {**body, "unit_id": world.units["TH-B"]}
+    assert_problem(
+        client.post(url, headers={**inspector, "If-Match": etag}, json=other_unit), 422, "body.unit_id"
+    )
+    bad = {**body, "values": [{"indicator_code": "TC2.1", "value": "150"}]}
+    assert_problem(
+        client.post(url, headers={**inspector, "If-Match": etag}, json=bad), 422, "body.values.0.value"
+    )
+    unknown = {**body, "values": [{"indicator_code": "TC9.9", "value": "1"}]}
+    assert_problem(
+        client.post(url, headers={**inspector, "If-Match": etag}, json=unknown),
+        422,
+        "body.values.0.indicator_code",
+    )
+    assert_problem(client.post(url, headers={**inspector, "If-Match": '"1"'}, json=body), 412)
+
+    closed = client.patch(
+        f"{URL}/{inspection['id']}",
+        headers={**world.headers("officer"), "If-Match": etag},
+        json={"status": "closed", "findings": "Đơn vị báo cáo cao hơn thực tế ở TC2.1."},
+    )
+    assert closed.status_code == 200 and closed.json()["allowed_actions"] == ["update"]
+    assert_problem(
+        client.post(url, headers={**inspector, "If-Match": closed.headers["etag"]}, json=body), 409
+    )
+
+
+def test_inspections_are_visible_to_their_team_and_inspected_units_only(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    r = client.post(
+        "/api/v1/users",
+        headers=world.headers("admin"),
+        json={
+            "login": "kiemtra2",
+            "full_name": "Thành viên khác",
+            "password": "matkhau2026",
+            "roles": ["inspector"],
+            "unit_id": world.units["VHXH"],
+        },
+    )
+    assert r.status_code == 201, r.text
+    other_inspector = world.headers_for(r.json()["id"])
+    inspection = _inspection(client, world).json()
+    for who, h, visible in (
+        ("inspector", world.headers("inspector"), True),
+        ("kiemtra2", other_inspector, False),
+        ("manager_a", world.headers("manager_a"), True),
+        ("manager_b", world.headers("manager_b"), False),
+        ("leader", world.headers("leader"), True),
+        ("officer", world.headers("officer"), True),
+    ):
+        assert (client.get(f"{URL}/{inspection['id']}", headers=h).status_code == 200) is visible, who
+        assert client.get(URL, headers=h).json()["total"] == (1 if visible else 0), who
+    for login in ("teacher_a", "finance", "comms"):
+        assert_problem(client.get(URL, headers=world.headers(login)), 403)
+    assert_problem(
+        client.post(
+            f"{URL}/{inspection['id']}/values",
+            headers={**other_inspector, "If-Match": '"1"'},
+            json={"unit_id": world.units["THCS-A"], "values": [{"indicator_code": "TC2.1", "value": "1"}]},
+        ),
+        404,
+    )
+    assert_problem(client.post(URL, headers=world.headers("inspector"), json={}), 403)
+
+
+def test_the_team_must_be_inspectors_and_units_schools(client: TestClient, world: World) -> None:
+    assert_problem(
+        _inspection(client, world, member_user_ids=[world.users["teacher_a"].id]),
+        422,
+        "body.member_user_ids.0",
+    )
+    assert_problem(_inspection(client, world, unit_ids=[world.units["VHXH"]]), 422, "body.unit_ids.0")
+    assert_problem(_inspection(client, world, kind="surprise"), 422, "body.kind")
+    assert_problem(_inspection(client, world, inspection_date="15/12/2025"), 422, "body.inspection_date")
+    assert client.get(URL, headers=world.headers("officer")).json()["total"] == 0
+
+
+def test_values_wait_for_a_submitted_assessment(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    inspection = _inspection(client, world)
+    body = {"unit_id": world.units["THCS-A"], "values": [{"indicator_code": "TC2.1", "value": "50"}]}
+    r = client.post(
+        f"{URL}/{inspection.json()['id']}/values",
+        headers={**world.headers("inspector"), "If-Match": inspection.headers["etag"]},
+        json=body,
+    )
+    assert_problem(r, 409)
