@@ -246,6 +246,36 @@ def one_change_latency(settings: Settings, assessment_id: int, manager_id: int) 
     app.state.engine.dispose()
 
 
+def service_latency(settings: Settings, assessment_id: int, manager_id: int) -> None:
+    """The same change without HTTP: load the caller, change the entry, read back the re-scored assessment."""
+    from thidua.assessments import service
+    from thidua.assessments.schemas import EntriesUpdate
+    from thidua.auth.policy import load_actor
+
+    db = make_engine(settings.resolved_database_url)
+    rng = random.Random(SEED)
+    samples = []
+    for _ in range(CHANGES):
+        body = EntriesUpdate.model_validate(
+            {"entries": [{"indicator_code": "TC2.1", "value": rng.randint(0, 100)}]}
+        )
+        started = time.perf_counter()
+        with Session(db) as session:
+            user = session.get(User, manager_id)
+            assert user is not None
+            actor = load_actor(session, user)
+            a = service.update_entries(
+                session, actor, service.get_assessment(session, actor, assessment_id), body
+            )
+            service.read_assessment(session, actor, a)
+        samples.append((time.perf_counter() - started) * 1000)
+    q = statistics.quantiles(samples, n=100)
+    print(
+        f"change one entry and re-score, service layer without HTTP: p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms"
+    )
+    db.dispose()
+
+
 def main() -> None:
     url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{TMP / 'bench.db'}"
     settings = Settings(
@@ -261,6 +291,7 @@ def main() -> None:
     assessment_id, manager_id = generate(settings)
     print(f"generated in {time.perf_counter() - started:.1f} s")
     full_recompute(settings)
+    service_latency(settings, assessment_id, manager_id)
     one_change_latency(settings, assessment_id, manager_id)
 
 

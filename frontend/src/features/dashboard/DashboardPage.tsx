@@ -23,10 +23,19 @@ export function DashboardPage() {
     call(api.GET('/api/v1/users', { params: { query: { limit: 1 } } })),
   );
 
+  const assessments = useCount('assessments', has('assessments:read'), () =>
+    call(api.GET('/api/v1/self-assessments', { params: { query: { limit: 1 } } })),
+  );
+  const frameworks = useCount('frameworks', has('frameworks:read'), () =>
+    call(api.GET('/api/v1/frameworks', { params: { query: { limit: 1 } } })),
+  );
+
   const cards = [
     { show: has('units:read'), to: '/units', label: t('nav.units'), q: units },
     { show: has('staff:read'), to: '/staff', label: t('nav.staff'), q: staff },
     { show: has('users:manage'), to: '/users', label: t('nav.users'), q: users },
+    { show: has('assessments:read'), to: '/assessments', label: t('nav.assessments'), q: assessments },
+    { show: has('frameworks:read'), to: '/frameworks', label: t('nav.frameworks'), q: frameworks },
   ].filter((c) => c.show);
 
   return (
