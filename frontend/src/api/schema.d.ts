@@ -176,6 +176,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách đợt kiểm tra, giám sát (thành viên đoàn chỉ thấy đợt của mình) */
+        get: operations["inspections_list"];
+        put?: never;
+        /** Lập đợt kiểm tra định kỳ hoặc đột xuất: đoàn kiểm tra và các đơn vị được kiểm tra */
+        post: operations["inspections_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem đợt kiểm tra */
+        get: operations["inspections_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa đợt kiểm tra, ghi kết luận, kết thúc đợt */
+        patch: operations["inspections_update"];
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi giá trị xác minh tại đơn vị (trở thành giá trị xác nhận của chỉ tiêu) */
+        post: operations["inspections_record_values"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/movements": {
         parameters: {
             query?: never;
@@ -1431,6 +1484,130 @@ export interface components {
             /** Target */
             target: string | null;
         };
+        /** InspectedUnitOut */
+        InspectedUnitOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Unit Id */
+            unit_id: number;
+        };
+        /** InspectionCreate */
+        InspectionCreate: {
+            /**
+             * Findings
+             * @default
+             */
+            findings: string;
+            /**
+             * Inspection Date
+             * Format: date
+             */
+            inspection_date: string;
+            /**
+             * Kind
+             * @description periodic: định kỳ; ad_hoc: đột xuất
+             * @enum {string}
+             */
+            kind: "periodic" | "ad_hoc";
+            /**
+             * Member User Ids
+             * @description Thành viên đoàn kiểm tra
+             */
+            member_user_ids: number[];
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Ids
+             * @description Các cơ sở giáo dục được kiểm tra
+             */
+            unit_ids: number[];
+        };
+        /** InspectionPage */
+        InspectionPage: {
+            /** Items */
+            items: components["schemas"]["InspectionRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** InspectionRead */
+        InspectionRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Findings */
+            findings: string;
+            /** Id */
+            id: number;
+            /**
+             * Inspection Date
+             * Format: date
+             */
+            inspection_date: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "periodic" | "ad_hoc";
+            /** Members */
+            members: components["schemas"]["MemberOut"][];
+            /** School Year */
+            school_year: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            /** Title */
+            title: string;
+            /** Units */
+            units: components["schemas"]["InspectedUnitOut"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Values */
+            values: components["schemas"]["RecordedValueOut"][];
+            /** Version */
+            version: number;
+        };
+        /** InspectionUpdate */
+        InspectionUpdate: {
+            /** Findings */
+            findings?: string | null;
+            /** Inspection Date */
+            inspection_date?: string | null;
+            /** Member User Ids */
+            member_user_ids?: number[] | null;
+            /** Status */
+            status?: ("open" | "closed") | null;
+            /** Title */
+            title?: string | null;
+            /** Unit Ids */
+            unit_ids?: number[] | null;
+        };
+        /** InspectionValuesIn */
+        InspectionValuesIn: {
+            /** Unit Id */
+            unit_id: number;
+            /** Values */
+            values: components["schemas"]["VerifiedValueIn"][];
+        };
         /** LevelIn */
         LevelIn: {
             /** Label */
@@ -1473,6 +1650,15 @@ export interface components {
             unit_id: number | null;
             /** Unit Name */
             unit_name: string | null;
+        };
+        /** MemberOut */
+        MemberOut: {
+            /** Full Name */
+            full_name: string;
+            /** Login */
+            login: string;
+            /** User Id */
+            user_id: number;
         };
         /** MovementCreate */
         MovementCreate: {
@@ -1683,6 +1869,26 @@ export interface components {
             school_year: string;
             /** Total */
             total: number;
+        };
+        /** RecordedValueOut */
+        RecordedValueOut: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Comment */
+            comment: string | null;
+            /** Indicator Code */
+            indicator_code: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+            /** Recorded By Id */
+            recorded_by_id: number | null;
+            /** Unit Id */
+            unit_id: number;
+            /** Value */
+            value: string;
         };
         /** ReturnInput */
         ReturnInput: {
@@ -2082,6 +2288,15 @@ export interface components {
             roles?: components["schemas"]["Role"][] | null;
             /** Unit Id */
             unit_id?: number | null;
+        };
+        /** VerifiedValueIn */
+        VerifiedValueIn: {
+            /** Comment */
+            comment?: string | null;
+            /** Indicator Code */
+            indicator_code: string;
+            /** Value */
+            value: number | string;
         };
         /** YearOverYear */
         YearOverYear: {
@@ -2615,6 +2830,238 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_list: {
+        parameters: {
+            query?: {
+                school_year?: string | null;
+                status?: ("open" | "closed") | null;
+                kind?: ("periodic" | "ad_hoc") | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_record_values: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionValuesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
