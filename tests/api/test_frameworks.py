@@ -157,3 +157,98 @@ def test_export_keeps_user_text_as_text(client: TestClient, world: World, catalo
     assert name.value == '=HYPERLINK("http://x.example","Bấm")' and name.data_type == "s"
     assert ranking.cell(row=4, column=6).value == 36.6
     assert [c.value for c in book["Bản đồ nhiệt"][3]][1:3] == ["TC1 (25.00 điểm)", "TC2 (25.00 điểm)"]
+
+
+def test_a_computed_indicator_takes_its_value_from_the_system(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """verified_individual_share: the share of the school's staff whose individual assessment is verified."""
+    officer = world.headers("officer")
+    sources = {s["name"]: s["available"] for s in client.get(f"{URL}/sources", headers=officer).json()}
+    assert sources["verified_individual_share"] is True and sources["plan_on_time"] is False
+    doc = {
+        "movement_id": catalogue["movement"],
+        "code": "BDC-TU-TINH",
+        "name": "Bảng điểm thử chỉ tiêu tự tính",
+        "subject_kind": "unit",
+        "criteria": [
+            {
+                "code": "T1",
+                "name": "Tự đánh giá cá nhân",
+                "indicators": [
+                    {
+                        "code": "T1.1",
+                        "name": "Tỷ lệ cán bộ có tự đánh giá đã xác nhận (%)",
+                        "kind": "computed",
+                        "source": "verified_individual_share",
+                        "rule": "proportional",
+                        "target": "100",
+                        "max_points": "10",
+                    },
+                    {
+                        "code": "T1.2",
+                        "name": "Có quy chế",
+                        "kind": "boolean",
+                        "rule": "threshold",
+                        "target": "1",
+                        "max_points": "10",
+                    },
+                ],
+            }
+        ],
+    }
+    created = client.post(URL, headers=officer, json=doc)
+    assert created.status_code == 201, created.text
+    activated = client.post(
+        f"{URL}/{created.json()['id']}/activate", headers={**officer, "If-Match": created.headers["etag"]}
+    )
+    assert activated.status_code == 200
+
+    # Staff A-01 gets a verified individual assessment; A-02 has none: 1 of 2 = 50 % → 5 points.
+    url = f"/api/v1/staff/{world.staff['A-01']}"
+    r = client.patch(
+        url,
+        headers={**officer, "If-Match": client.get(url, headers=officer).headers["etag"]},
+        json={"user_id": world.users["teacher_a"].id},
+    )
+    assert r.status_code == 200
+    teacher = world.headers("teacher_a")
+    mine = client.post(
+        "/api/v1/self-assessments",
+        headers=teacher,
+        json={"framework_id": catalogue["individual"], "school_year": "2025-2026"},
+    )
+    etag = mine.headers["etag"]
+    values = [
+        {"indicator_code": c, "value": v}
+        for c, v in (("CN1.2", "1"), ("CN2.1", "0"), ("CN2.2", "0"), ("CN3.3", "0"))
+    ]
+    etag = client.put(
+        f"/api/v1/self-assessments/{mine.json()['id']}/entries",
+        headers={**teacher, "If-Match": etag},
+        json={"entries": values},
+    ).headers["etag"]
+    etag = client.post(
+        f"/api/v1/self-assessments/{mine.json()['id']}/submit", headers={**teacher, "If-Match": etag}
+    ).headers["etag"]
+    school = client.post(
+        "/api/v1/self-assessments",
+        headers=world.headers("manager_a"),
+        json={"framework_id": created.json()["id"], "school_year": "2025-2026"},
+    )
+    entry = {e["indicator_code"]: e for e in school.json()["entries"]}["T1.1"]
+    assert (entry["self_value"], entry["self_points"]) == ("0.00", "0.00")
+    verified = client.post(
+        f"/api/v1/self-assessments/{mine.json()['id']}/verify", headers={**officer, "If-Match": etag}
+    )
+    assert verified.status_code == 200, verified.text
+    school = client.get(f"/api/v1/self-assessments/{school.json()['id']}", headers=world.headers("manager_a"))
+    entry = {e["indicator_code"]: e for e in school.json()["entries"]}["T1.1"]
+    assert (entry["self_value"], entry["self_points"], entry["computed"]) == ("50.00", "5.00", True)
+    # The subject cannot type a computed value.
+    r = client.put(
+        f"/api/v1/self-assessments/{school.json()['id']}/entries",
+        headers={**world.headers("manager_a"), "If-Match": school.headers["etag"]},
+        json={"entries": [{"indicator_code": "T1.1", "value": "100"}]},
+    )
+    assert_problem(r, 422, "body.entries.0.value")
