@@ -303,10 +303,54 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         assert.match(await lost.first().innerText(), /^TC3\.1/);
         assert.match(await lost.filter({ hasText: 'TC1.1' }).innerText(), /Chưa đạt điều kiện bắt buộc/);
         assert.match(await lost.filter({ hasText: 'TC2.1' }).innerText(), /4\.2 \/ 7\s+2\.8/);
+
+        // the dashboard, the result and the assessment fit a 360 px phone
+        await page.setViewportSize({ width: 360, height: 740 });
+        const overflow = () => page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok((await overflow()) <= 360, `scorecard is ${await overflow()} px wide`);
+        await page.goBack();
+        await page.locator('table.ranking').waitFor();
+        assert.ok((await overflow()) <= 360, `ranking is ${await overflow()} px wide`);
+        await page.goto(new URL(page.url()).origin + '/assessments');
+        await page.getByRole('link', { name: school }).first().click();
+        await page.getByTestId('self-total').waitFor();
+        assert.ok((await overflow()) <= 360, `assessment is ${await overflow()} px wide`);
       });
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+  });
+
+  test('the commune drafts a new framework version, sees field errors, saves it and puts it into use', async () => {
+    await withPage(app, 'framework-new-version', {}, async (page) => {
+      await login(page, 'vhxh');
+      await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Bảng điểm chuẩn', exact: true }).click();
+      await page.getByRole('link', { name: 'Bảng điểm chuẩn đối với cá nhân' }).first().click();
+      await page.getByRole('heading', { name: 'Bảng điểm chuẩn đối với cá nhân', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Tạo phiên bản mới' }).click();
+      await page.getByText('BDC-CANHAN · phiên bản 2').waitFor();
+      await page.getByText('Bản nháp', { exact: true }).waitFor();
+
+      await page.getByRole('link', { name: 'Sửa', exact: true }).click();
+      await page.getByRole('heading', { name: 'Sửa bảng điểm chuẩn' }).waitFor();
+      const target = page.locator('[id="criteria.1.indicators.0.target"]');
+      assert.equal(await target.inputValue(), '2');
+      await target.fill('nhiều');
+      await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      // the server's error path body.criteria.1.indicators.0.target is shown at that field
+      await page.locator('[id="criteria.1.indicators.0.target-error"]').waitFor();
+      assert.equal(await target.getAttribute('aria-invalid'), 'true');
+
+      await target.fill('3');
+      await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await page.getByRole('heading', { name: 'Bảng điểm chuẩn đối với cá nhân', level: 1 }).waitFor();
+      const row = page.getByRole('row').filter({ hasText: 'CN2.1' });
+      assert.match(await row.innerText(), /\t3\t/);
+
+      await page.getByRole('button', { name: 'Đưa vào sử dụng' }).click();
+      await page.getByText('Đang sử dụng', { exact: true }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Đưa vào sử dụng' }).count(), 0);
+    });
   });
 
   test('an administrator creates a user who can then sign in', async () => {

@@ -11,6 +11,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 T = TypeVar("T")
 MAX_LIMIT = 200
+MAX_OFFSET = 2_147_483_647  # beyond any table; larger numbers overflow SQL integers (422, not 500)
 
 
 class Page(BaseModel, Generic[T]):
@@ -28,7 +29,7 @@ class PageParams:
 
 def page_params(
     limit: int = Query(50, ge=1, le=MAX_LIMIT, description="Số bản ghi tối đa trả về (1–200)."),
-    offset: int = Query(0, ge=0, description="Bỏ qua bao nhiêu bản ghi đầu."),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Bỏ qua bao nhiêu bản ghi đầu."),
 ) -> PageParams:
     return PageParams(limit=limit, offset=offset)
 

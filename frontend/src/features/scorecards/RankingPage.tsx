@@ -15,7 +15,10 @@ import { AssessmentStatusBadge } from '../assessments/AssessmentPage';
 import { exportUrl, useAggregates, useRanking } from './api';
 import { barWidths, percentValue } from './scorecard';
 
-/** Units × criteria completion: a CSS grid, colour plus the number in every cell. */
+/**
+ * Units × criteria completion: a CSS grid (ARIA table semantics), the colour band plus the number
+ * in every cell, and a legend; each cell's accessible name says unit, criterion and value.
+ */
 function Heatmap({ data }: { data: Aggregates }) {
   const { t } = useTranslation();
   if (data.rows.length === 0) return <p className="muted">{t('common.empty')}</p>;
@@ -23,41 +26,42 @@ function Heatmap({ data }: { data: Aggregates }) {
   return (
     <>
       <div className="heatmap-scroll">
-        <table className="heatmap" style={style}>
-          <caption className="visually-hidden">{t('scorecards.heatmapCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('scorecards.subject')}</th>
-              {data.criteria.map((c) => (
-                <th key={c.code} scope="col" title={c.name}>
-                  {c.code}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.assessment_id}>
-                <th scope="row">
-                  <Link to={`/scorecards/${r.assessment_id}`}>{r.subject_name}</Link>
-                </th>
-                {data.criteria.map((c) => {
-                  const p = percentValue(r.completion_by_criterion[c.code]);
-                  const colour = heatColour(p);
-                  return (
-                    <td
-                      key={c.code}
-                      style={{ background: colour.background, color: colour.color }}
-                      aria-label={t('scorecards.heatCell', { subject: r.subject_name, criterion: c.code, value: p == null ? t('indicator.noData') : `${formatNumber(p)} %` })}
-                    >
-                      {p == null ? '–' : formatNumber(p)}
-                    </td>
-                  );
-                })}
-              </tr>
+        <div className="heatmap" role="table" aria-label={t('scorecards.heatmapCaption')} style={style}>
+          <div className="heatmap-row heatmap-head" role="row">
+            <span role="columnheader">{t('scorecards.subject')}</span>
+            {data.criteria.map((c) => (
+              <span key={c.code} role="columnheader" title={c.name}>
+                {c.code}
+              </span>
             ))}
-          </tbody>
-        </table>
+          </div>
+          {data.rows.map((r) => (
+            <div key={r.assessment_id} className="heatmap-row" role="row">
+              <span role="rowheader" className="heatmap-subject">
+                <Link to={`/scorecards/${r.assessment_id}`}>{r.subject_name}</Link>
+              </span>
+              {data.criteria.map((c) => {
+                const p = percentValue(r.completion_by_criterion[c.code]);
+                const colour = heatColour(p);
+                return (
+                  <span
+                    key={c.code}
+                    role="cell"
+                    className="heatmap-cell"
+                    style={{ background: colour.background, color: colour.color }}
+                    aria-label={t('scorecards.heatCell', {
+                      subject: r.subject_name,
+                      criterion: c.code,
+                      value: p == null ? t('indicator.noData') : `${formatNumber(p)} %`,
+                    })}
+                  >
+                    {p == null ? '–' : formatNumber(p)}
+                  </span>
+                );
+              })}
+            </div>
+          ))}
+        </div>
       </div>
       <ul className="heat-legend" aria-label={t('scorecards.legend')}>
         {['< 25 %', '25–49 %', '50–69 %', '70–89 %', '≥ 90 %'].map((label, i) => (
