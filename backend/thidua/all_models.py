@@ -1,5 +1,6 @@
 """Imports every table so SQLModel.metadata is complete (Alembic and tests read it)."""
 
+from thidua.activities.models import Activity, Attendance
 from thidua.assessments.models import AssessmentEntry, Evidence, ScorecardSnapshot, SelfAssessment
 from thidua.audit.models import AuditEvent
 from thidua.auth.models import LoginThrottle, User, UserRole
@@ -9,7 +10,9 @@ from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.units.models import StaffMember, Unit
 
 __all__ = [
+    "Activity",
     "AssessmentEntry",
+    "Attendance",
     "AuditEvent",
     "ContentArea",
     "Criterion",

@@ -16,6 +16,7 @@ from starlette.responses import Response
 from starlette.types import Scope
 
 import thidua.all_models  # noqa: F401 - registers every table
+from thidua.activities.routes import router as activities_router
 from thidua.assessments.routes import router as assessments_router
 from thidua.audit.routes import router as audit_router
 from thidua.auth.policy import PUBLIC
@@ -91,6 +92,7 @@ ROUTERS = (
     assessments_router,
     scorecards_router,
     inspections_router,
+    activities_router,
 )
 
 

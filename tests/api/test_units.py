@@ -72,7 +72,9 @@ def test_list_filters_paginate_in_stable_order(client: TestClient, world: World)
     assert client.get("/api/v1/units?school_level=primary", headers=h).json()["total"] == 1
     assert_problem(client.get("/api/v1/units?limit=0", headers=h), 422, "query.limit")
     assert_problem(client.get("/api/v1/units?limit=201", headers=h), 422, "query.limit")
-    assert_problem(client.get("/api/v1/units?offset=1931210957151916030689280", headers=h), 422, "query.offset")
+    assert_problem(
+        client.get("/api/v1/units?offset=1931210957151916030689280", headers=h), 422, "query.offset"
+    )
     assert client.get("/api/v1/units?offset=2147483647", headers=h).json()["items"] == []
     assert_problem(client.get("/api/v1/units?kind=castle", headers=h), 422, "query.kind")
 

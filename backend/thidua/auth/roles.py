@@ -53,6 +53,8 @@ class Permission(StrEnum):
     inspections_record = "inspections:record"
     inspections_manage = "inspections:manage"
     scorecards_read = "scorecards:read"
+    activities_read = "activities:read"
+    activities_write = "activities:write"
 
 
 _ALL = frozenset(Role)
@@ -97,6 +99,19 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     ),
     Permission.inspections_record: frozenset({Role.admin, Role.commune_officer, Role.inspector}),
     Permission.inspections_manage: _COMMUNE_ADMIN,
+    Permission.activities_read: frozenset(
+        {
+            Role.admin,
+            Role.commune_officer,
+            Role.commune_leader,
+            Role.inspector,
+            Role.communications,
+            Role.unit_manager,
+            Role.staff,
+            Role.integration,
+        }
+    ),
+    Permission.activities_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
     Permission.scorecards_read: frozenset(
         {
             Role.admin,

@@ -371,10 +371,10 @@ def replace_framework(session: Session, actor: Actor, fw: Framework, doc: Framew
             "body.code", "Không đổi được mã, phong trào hay đối tượng của một bảng điểm đã có.", "immutable"
         )
     _validate(session, doc)
-    for table in (Indicator, Criterion):
+    for table in (Indicator, Criterion):  # indicators first: they reference their criterion
         for row in session.exec(select(table).where(table.framework_id == fw.id)).all():
             session.delete(row)
-    session.flush()
+        session.flush()
     assert fw.id is not None
     _write_structure(session, fw.id, doc)
     return audit.save_changes(

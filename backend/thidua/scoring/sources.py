@@ -13,14 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlmodel import Session, col, func, select
 
+from thidua.activities import sources as activity
 from thidua.auth.policy import descendant_unit_ids
-
-
-@dataclass(frozen=True)
-class Subject:
-    unit_id: int
-    staff_id: int | None = None  # None: the unit itself is assessed
-
+from thidua.scoring.subject import Subject
 
 Compute = Callable[[Session, Subject, str], Decimal | None]
 
@@ -73,19 +68,52 @@ SOURCES: dict[str, Source] = {
             "percent",
             verified_individual_share,
         ),
-        # Owned by the plans, activities and reports module.
+        # Owned by the plans and reports module.
         Source("plan_on_time", "Ban hành kế hoạch trong 30 ngày", "unit", "boolean"),
         Source("plan_tasks_on_time_share", "Tỷ lệ nhiệm vụ hoàn thành đúng hạn (%)", "unit", "percent"),
         Source("reports_on_time_share", "Tỷ lệ báo cáo nộp đúng hạn (%)", "unit", "percent"),
-        Source("launch_ceremony_held", "Đã tổ chức Lễ phát động", "unit", "boolean"),
-        Source("trained_staff_share", "Tỷ lệ cán bộ được bồi dưỡng kỹ năng số (%)", "unit", "percent"),
-        Source("seminars_count", "Số buổi sinh hoạt chuyên đề, hội nghị, tọa đàm", "unit", "count"),
+        # Fed by activities and attendance.
         Source(
-            "extracurricular_count", "Số hoạt động ngoại khóa kỹ năng số, an toàn thông tin", "unit", "count"
+            "launch_ceremony_held",
+            "Đã tổ chức Lễ phát động",
+            "unit",
+            "boolean",
+            activity.launch_ceremony_held,
         ),
-        Source("person_trained", "Đã hoàn thành bồi dưỡng kỹ năng số", "individual", "boolean"),
         Source(
-            "person_activities_attended", "Số hoạt động của Phong trào đã tham gia", "individual", "count"
+            "trained_staff_share",
+            "Tỷ lệ cán bộ được bồi dưỡng kỹ năng số (%)",
+            "unit",
+            "percent",
+            activity.trained_staff_share,
+        ),
+        Source(
+            "seminars_count",
+            "Số buổi sinh hoạt chuyên đề, hội nghị, tọa đàm",
+            "unit",
+            "count",
+            activity.seminars_count,
+        ),
+        Source(
+            "extracurricular_count",
+            "Số hoạt động ngoại khóa kỹ năng số, an toàn thông tin",
+            "unit",
+            "count",
+            activity.extracurricular_count,
+        ),
+        Source(
+            "person_trained",
+            "Đã hoàn thành bồi dưỡng kỹ năng số",
+            "individual",
+            "boolean",
+            activity.person_trained,
+        ),
+        Source(
+            "person_activities_attended",
+            "Số hoạt động của Phong trào đã tham gia",
+            "individual",
+            "count",
+            activity.person_activities_attended,
         ),
         # Owned by the initiatives and awards module.
         Source("unit_initiatives_recognised", "Số sáng kiến của đơn vị được công nhận", "unit", "count"),

@@ -1,0 +1,182 @@
+"""Activities of the movement (lễ phát động, chuyên đề, bồi dưỡng, ngoại khóa) with attendance."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from thidua.activities.models import ACTIVITY_KIND_LABELS_VI, Activity, ActivityKind, Attendance
+from thidua.activities.schemas import (
+    ActivityCreate,
+    ActivityPage,
+    ActivityRead,
+    ActivityUpdate,
+    AttendeeIn,
+    AttendeeOut,
+    EvidenceLinkIn,
+)
+from thidua.audit import service as audit
+from thidua.auth.policy import Actor, descendant_unit_ids, get_visible, scoped
+from thidua.auth.roles import Permission
+from thidua.core.errors import FieldError, Invalid, ValidationFailed
+from thidua.core.pagination import PageParams, paginate
+from thidua.units.models import StaffMember, Unit
+
+
+def school_year_of(day: date) -> str:
+    """School years run from September to August."""
+    start = day.year if day.month >= 9 else day.year - 1
+    return f"{start}-{start + 1}"
+
+
+def read_activity(session: Session, actor: Actor, activity: Activity) -> ActivityRead:
+    assert activity.id is not None
+    unit = session.get(Unit, activity.unit_id)
+    rows = session.exec(
+        select(Attendance, StaffMember)
+        .join(StaffMember, col(StaffMember.id) == Attendance.staff_id)
+        .where(Attendance.activity_id == activity.id)
+        .order_by(col(StaffMember.code))
+    ).all()
+    may_edit = actor.can(Permission.activities_write) and actor.sees_unit(activity.unit_id)
+    return ActivityRead(
+        id=activity.id,
+        unit_id=activity.unit_id,
+        unit_name=unit.name if unit else "",
+        kind=ActivityKind(activity.kind),
+        kind_label=ACTIVITY_KIND_LABELS_VI[ActivityKind(activity.kind)],
+        title=activity.title,
+        activity_date=activity.activity_date,
+        school_year=activity.school_year,
+        description=activity.description,
+        learner_count=activity.learner_count,
+        attendees=[
+            AttendeeOut(staff_id=s.id or 0, staff_code=s.code, full_name=s.full_name, completed=a.completed)
+            for a, s in rows
+        ],
+        evidence_links=[EvidenceLinkIn(**link) for link in activity.evidence_links],
+        version=activity.version,
+        allowed_actions=["update", "delete"] if may_edit else [],
+        created_at=activity.created_at,
+        updated_at=activity.updated_at,
+    )
+
+
+@dataclass(frozen=True)
+class ActivityFilters:
+    unit_id: int | None = None
+    school_year: str | None = None
+    kind: str | None = None
+
+
+def list_activities(session: Session, actor: Actor, f: ActivityFilters, page: PageParams) -> ActivityPage:
+    query = scoped(select(Activity), Activity.unit_id, actor)
+    for column, value in (
+        (Activity.unit_id, f.unit_id),
+        (Activity.school_year, f.school_year),
+        (Activity.kind, f.kind),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    rows, total = paginate(session, query, page, col(Activity.activity_date).desc(), col(Activity.id).desc())
+    return ActivityPage(
+        items=[read_activity(session, actor, a) for a in rows],
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+def get_activity(session: Session, actor: Actor, activity_id: int) -> Activity:
+    return get_visible(session, Activity, activity_id, actor, "hoạt động")
+
+
+def _check_unit(session: Session, actor: Actor, unit_id: int | None) -> int:
+    unit = session.get(Unit, unit_id) if unit_id else None
+    if unit is None or unit.id is None or not actor.sees_unit(unit.id):
+        raise Invalid("body.unit_id", "Không tìm thấy đơn vị trong phạm vi của bạn.", "not_found")
+    return unit.id
+
+
+def _check_attendees(session: Session, unit_id: int, attendees: list[AttendeeIn]) -> None:
+    """Attendees come from the unit holding the activity (its subject groups included)."""
+    allowed = descendant_unit_ids(session, unit_id)
+    problems = []
+    seen: set[int] = set()
+    for n, attendee in enumerate(attendees):
+        staff = session.get(StaffMember, attendee.staff_id)
+        if staff is None or staff.unit_id not in allowed:
+            problems.append(
+                FieldError(
+                    path=f"body.attendees.{n}.staff_id",
+                    type="not_in_unit",
+                    message=f"Không có cán bộ id {attendee.staff_id} trong đơn vị tổ chức.",
+                )
+            )
+        if attendee.staff_id in seen:
+            problems.append(
+                FieldError(
+                    path=f"body.attendees.{n}.staff_id",
+                    type="duplicate",
+                    message="Cán bộ bị trùng trong danh sách.",
+                )
+            )
+        seen.add(attendee.staff_id)
+    if problems:
+        raise ValidationFailed("Danh sách tham dự chưa hợp lệ; không có gì được lưu.", problems)
+
+
+def _set_attendance(session: Session, activity_id: int, attendees: list[AttendeeIn]) -> None:
+    for row in session.exec(select(Attendance).where(Attendance.activity_id == activity_id)).all():
+        session.delete(row)
+    session.flush()
+    for attendee in attendees:
+        session.add(
+            Attendance(activity_id=activity_id, staff_id=attendee.staff_id, completed=attendee.completed)
+        )
+
+
+def create_activity(session: Session, actor: Actor, data: ActivityCreate) -> Activity:
+    unit_id = _check_unit(session, actor, data.unit_id or actor.user.unit_id)
+    _check_attendees(session, unit_id, data.attendees)
+    activity = Activity(
+        unit_id=unit_id,
+        kind=data.kind.value,
+        title=data.title,
+        activity_date=data.activity_date,
+        school_year=school_year_of(data.activity_date),
+        description=data.description,
+        learner_count=data.learner_count,
+        evidence_links=[link.model_dump() for link in data.evidence_links],
+    )
+    session.add(activity)
+    session.flush()
+    assert activity.id is not None
+    _set_attendance(session, activity.id, data.attendees)
+    audit.record(session, actor, "create", activity, None)
+    session.commit()
+    return activity
+
+
+def update_activity(session: Session, actor: Actor, activity: Activity, data: ActivityUpdate) -> Activity:
+    changes: dict[str, Any] = {
+        k: v for k, v in data.model_dump(exclude_unset=True, mode="json").items() if v is not None
+    }
+    attendees = data.attendees if "attendees" in changes else None
+    changes.pop("attendees", None)
+    if attendees is not None:
+        _check_attendees(session, activity.unit_id, attendees)
+        assert activity.id is not None
+        _set_attendance(session, activity.id, attendees)
+    if data.activity_date is not None:
+        changes["activity_date"] = data.activity_date
+        changes["school_year"] = school_year_of(data.activity_date)
+    # save_changes always touches updated_at, so the version (ETag) moves even when only attendance changed.
+    return audit.save_changes(session, actor, activity, changes, "update")
+
+
+def delete_activity(session: Session, actor: Actor, activity: Activity) -> None:
+    audit.record_removal(session, actor, "delete", activity)
+    session.delete(activity)  # the attendance list goes with it (ON DELETE CASCADE)
+    session.commit()

@@ -1,0 +1,152 @@
+"""Activities with attendance feed the computed indicators of the scorecards."""
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.api.test_assessments import VALUES, put_values, start, with_etag
+from tests.helpers import World, assert_problem
+
+URL = "/api/v1/activities"
+
+
+def _activity(
+    client: TestClient,
+    world: World,
+    kind: str,
+    day: str,
+    attendees: list[dict[str, Any]],
+    login: str = "manager_a",
+) -> Any:
+    return client.post(
+        URL,
+        headers=world.headers(login),
+        json={
+            "kind": kind,
+            "title": f"Hoạt động {kind}",
+            "activity_date": day,
+            "learner_count": 120,
+            "attendees": attendees,
+        },
+    )
+
+
+def test_activities_change_the_computed_indicators(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = with_etag(put_values(client, world, start(client, world, catalogue), VALUES))
+    assert a["score"]["self_total"] == "36.60"
+    a01, a02 = world.staff["A-01"], world.staff["A-02"]
+    both = [{"staff_id": a01}, {"staff_id": a02}]
+    for kind, day, attendees in [
+        ("launch_ceremony", "2025-10-05", both),
+        ("seminar", "2025-11-20", both),
+        (
+            "training",
+            "2025-12-01",
+            [{"staff_id": a01, "completed": True}, {"staff_id": a02, "completed": False}],
+        ),
+        ("extracurricular", "2026-03-26", []),
+        ("seminar", "2025-08-31", both),  # the previous school year: does not count
+    ]:
+        r = _activity(client, world, kind, day, attendees)
+        assert r.status_code == 201, r.text
+    assert r.json()["school_year"] == "2024-2025"
+
+    # TC1.4 launch held = 5; TC4.1 1 of 2 staff trained = 50 % of 8 = 4.00; TC4.2 1 seminar of 2 = 2.00;
+    # TC5.3 1 extracurricular of 2 = 2.00.  36.60 + 13.00 = 49.60.
+    got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
+    entries = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}
+    assert entries["TC1.4"] == ("1", "5.00")
+    assert entries["TC4.1"] == ("50.00", "4.00")
+    assert entries["TC4.2"] == ("1", "2.00")
+    assert entries["TC5.3"] == ("1", "2.00")
+    assert got["score"]["self_total"] == "49.60"
+
+    # A staff member's own scorecard: trained (CN3.1 = 10) and 3 activities attended (CN3.2 = 12).
+    officer = world.headers("officer")
+    url = f"/api/v1/staff/{a01}"
+    client.patch(
+        url,
+        headers={**officer, "If-Match": client.get(url, headers=officer).headers["etag"]},
+        json={"user_id": world.users["teacher_a"].id},
+    )
+    mine = client.post(
+        "/api/v1/self-assessments",
+        headers=world.headers("teacher_a"),
+        json={"framework_id": catalogue["individual"], "school_year": "2025-2026"},
+    ).json()
+    person = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in mine["entries"]}
+    assert person["CN3.1"] == ("1", "10.00") and person["CN3.2"] == ("3", "12.00")
+    assert mine["score"]["self_total"] == "22.00"
+
+
+def test_attendance_comes_from_the_unit_and_other_schools_see_nothing(
+    client: TestClient, world: World
+) -> None:
+    r = _activity(client, world, "training", "2025-10-10", [{"staff_id": world.staff["B-01"]}])
+    assert_problem(r, 422, "body.attendees.0.staff_id")
+    r = _activity(client, world, "training", "2025-10-10", [{"staff_id": world.staff["A-01"]}] * 2)
+    assert_problem(r, 422, "body.attendees.1.staff_id")
+    assert client.get(URL, headers=world.headers("officer")).json()["total"] == 0
+    assert_problem(
+        client.post(
+            URL,
+            headers=world.headers("manager_a"),
+            json={
+                "kind": "seminar",
+                "title": "Sai đơn vị",
+                "activity_date": "2025-10-10",
+                "unit_id": world.units["TH-B"],
+            },
+        ),
+        422,
+        "body.unit_id",
+    )
+    assert_problem(_activity(client, world, "party", "2025-10-10", []), 422, "body.kind")
+    assert_problem(
+        client.post(
+            URL,
+            headers=world.headers("manager_a"),
+            json={"kind": "seminar", "title": "Âm", "activity_date": "2025-10-10", "learner_count": -1},
+        ),
+        422,
+        "body.learner_count",
+    )
+    assert_problem(_activity(client, world, "seminar", "2025-10-10", [], login="teacher_a"), 403)
+
+    created = _activity(client, world, "seminar", "2025-10-10", [{"staff_id": world.staff["A-02"]}])
+    activity = created.json()
+    assert (
+        activity["unit_name"] == "Trường THCS A" and activity["attendees"][0]["full_name"] == "Trần Văn Dũng"
+    )
+    for login in ("manager_b", "teacher_b"):
+        assert_problem(client.get(f"{URL}/{activity['id']}", headers=world.headers(login)), 404)
+        assert client.get(URL, headers=world.headers(login)).json()["total"] == 0
+    assert client.get(URL, headers=world.headers("teacher_a")).json()["total"] == 1
+
+
+def test_edit_and_delete_need_the_current_version(client: TestClient, world: World) -> None:
+    h = world.headers("manager_a")
+    created = _activity(client, world, "training", "2025-10-10", [{"staff_id": world.staff["A-01"]}])
+    url = f"{URL}/{created.json()['id']}"
+    body = {"attendees": [{"staff_id": world.staff["A-01"]}, {"staff_id": world.staff["A-02"]}]}
+    assert_problem(client.patch(url, headers=h, json=body), 428)
+    edited = client.patch(url, headers={**h, "If-Match": created.headers["etag"]}, json=body)
+    assert edited.status_code == 200 and len(edited.json()["attendees"]) == 2
+    assert edited.headers["etag"] != created.headers["etag"]
+    assert_problem(
+        client.patch(url, headers={**h, "If-Match": created.headers["etag"]}, json={"title": "Cũ"}), 412
+    )
+    moved = client.patch(
+        url, headers={**h, "If-Match": edited.headers["etag"]}, json={"activity_date": "2026-09-02"}
+    )
+    assert moved.json()["school_year"] == "2026-2027"
+    assert_problem(client.delete(url, headers={**h, "If-Match": edited.headers["etag"]}), 412)
+    assert client.delete(url, headers={**h, "If-Match": moved.headers["etag"]}).status_code == 204
+    assert_problem(client.get(url, headers=h), 404)
+    events = client.get(
+        f"/api/v1/audit-events?entity_type=activity&entity_id={created.json()['id']}",
+        headers=world.headers("officer"),
+    ).json()["items"]
+    assert [e["action"] for e in events] == ["delete", "update", "update", "create"]
