@@ -4,6 +4,43 @@
  */
 
 export interface paths {
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhật ký hoạt động của Phong trào (mới nhất trước) */
+        get: operations["activities_list"];
+        put?: never;
+        /** Ghi một hoạt động với danh sách tham dự */
+        post: operations["activities_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{activity_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một hoạt động */
+        get: operations["activities_get"];
+        put?: never;
+        post?: never;
+        /** Xóa hoạt động ghi nhầm */
+        delete: operations["activities_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa hoạt động hoặc danh sách tham dự */
+        patch: operations["activities_update"];
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -752,6 +789,112 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ActivityCreate */
+        ActivityCreate: {
+            /**
+             * Activity Date
+             * Format: date
+             */
+            activity_date: string;
+            /** Attendees */
+            attendees?: components["schemas"]["AttendeeIn"][];
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Evidence Links */
+            evidence_links?: components["schemas"]["EvidenceLinkIn"][];
+            kind: components["schemas"]["ActivityKind"];
+            /**
+             * Learner Count
+             * @description Số người học tham gia (chỉ số lượng)
+             * @default 0
+             */
+            learner_count: number;
+            /** Title */
+            title: string;
+            /**
+             * Unit Id
+             * @description Mặc định: đơn vị của người nhập
+             */
+            unit_id?: number | null;
+        };
+        /**
+         * ActivityKind
+         * @enum {string}
+         */
+        ActivityKind: "launch_ceremony" | "seminar" | "training" | "extracurricular" | "other";
+        /** ActivityPage */
+        ActivityPage: {
+            /** Items */
+            items: components["schemas"]["ActivityRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** ActivityRead */
+        ActivityRead: {
+            /**
+             * Activity Date
+             * Format: date
+             */
+            activity_date: string;
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Attendees */
+            attendees: components["schemas"]["AttendeeOut"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /** Evidence Links */
+            evidence_links: components["schemas"]["EvidenceLinkIn"][];
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ActivityKind"];
+            /** Kind Label */
+            kind_label: string;
+            /** Learner Count */
+            learner_count: number;
+            /** School Year */
+            school_year: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** ActivityUpdate */
+        ActivityUpdate: {
+            /** Activity Date */
+            activity_date?: string | null;
+            /** Attendees */
+            attendees?: components["schemas"]["AttendeeIn"][] | null;
+            /** Description */
+            description?: string | null;
+            /** Evidence Links */
+            evidence_links?: components["schemas"]["EvidenceLinkIn"][] | null;
+            kind?: components["schemas"]["ActivityKind"] | null;
+            /** Learner Count */
+            learner_count?: number | null;
+            /** Title */
+            title?: string | null;
+        };
         /** Aggregates */
         Aggregates: {
             /** Average Completion Percent */
@@ -910,6 +1053,28 @@ export interface components {
             verified_at: string | null;
             /** Version */
             version: number;
+        };
+        /** AttendeeIn */
+        AttendeeIn: {
+            /**
+             * Completed
+             * @description Đã hoàn thành (với lớp bồi dưỡng)
+             * @default true
+             */
+            completed: boolean;
+            /** Staff Id */
+            staff_id: number;
+        };
+        /** AttendeeOut */
+        AttendeeOut: {
+            /** Completed */
+            completed: boolean;
+            /** Full Name */
+            full_name: string;
+            /** Staff Code */
+            staff_code: string;
+            /** Staff Id */
+            staff_id: number;
         };
         /** AuditEventPage */
         AuditEventPage: {
@@ -1161,6 +1326,16 @@ export interface components {
             verified_points: string;
             /** Verified Value */
             verified_value: string | null;
+        };
+        /** EvidenceLinkIn */
+        EvidenceLinkIn: {
+            /**
+             * Title
+             * @default
+             */
+            title: string;
+            /** Url */
+            url: string;
         };
         /** EvidenceOut */
         EvidenceOut: {
@@ -2329,6 +2504,232 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    activities_list: {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+                school_year?: string | null;
+                kind?: components["schemas"]["ActivityKind"] | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activities_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activities_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activity_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activities_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                activity_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activities_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                activity_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     audit_events_list: {
         parameters: {
             query?: {
