@@ -7,6 +7,7 @@ from thidua.auth.models import LoginThrottle, User, UserRole
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
 from thidua.movements.models import ContentArea, Movement, Phase
+from thidua.plans.models import Plan, PlanVersion
 from thidua.units.models import StaffMember, Unit
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "LoginThrottle",
     "Movement",
     "Phase",
+    "Plan",
+    "PlanVersion",
     "ScorecardSnapshot",
     "SelfAssessment",
     "StaffMember",

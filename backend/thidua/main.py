@@ -27,6 +27,7 @@ from thidua.db import make_engine
 from thidua.frameworks.routes import router as frameworks_router
 from thidua.inspections.routes import router as inspections_router
 from thidua.movements.routes import router as movements_router
+from thidua.plans.routes import router as plans_router
 from thidua.scoring.routes import router as scorecards_router
 from thidua.units.routes import staff as staff_router
 from thidua.units.routes import units as units_router
@@ -93,6 +94,7 @@ ROUTERS = (
     scorecards_router,
     inspections_router,
     activities_router,
+    plans_router,
 )
 
 

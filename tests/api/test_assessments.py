@@ -1,7 +1,7 @@
 """Self-assessments through the HTTP API: fill, evidence, submit, review, return, verify, freeze.
 
-Scores are hand-computed from shared/CATALOGUE.md. The computed indicators (TC1.x, TC3.1, TC3.2,
-TC4.1, TC4.2, TC5.3) have no data source yet in this module, so they count 0 and TC1.1 (a gate) fails.
+Scores are hand-computed from shared/CATALOGUE.md. The computed indicators (plans, activities, reports,
+initiatives) count 0 here: no such data is made, so TC1.1 (a gate: plan within 30 days) fails.
 """
 
 from typing import Any
@@ -110,7 +110,8 @@ def test_unit_assessment_workflow_end_to_end(
     assert (score["classification_code"], score["failed_gates"]) == ("not_completed", ["TC1.1"])
     entry = {e["indicator_code"]: e for e in a["entries"]}
     assert entry["TC2.1"]["self_points"] == "5.60" and entry["TC1.1"]["computed"] is True
-    assert entry["TC1.1"]["source_available"] is False
+    assert entry["TC1.1"]["source_available"] is True and entry["TC1.1"]["self_value"] == "0"  # no plan yet
+    assert entry["TC1.3"]["source_available"] is False  # reports arrive with the reports module
 
     # Evidence is required for TC2.1 and TC5.1 before submitting; nothing changes on refusal.
     problem = assert_problem(

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from tests.conftest import PASSWORD
 from tests.helpers import World, assert_problem
 from thidua.auth.models import User
+from thidua.auth.roles import Role, permissions_of
 from thidua.auth.tokens import create_access_token
 from thidua.main import create_app
 
@@ -97,27 +98,17 @@ def hmac_token(
 # --- login and /auth/me ---------------------------------------------------------------------------
 
 
+# What each role must and must not be able to do; the full table is auth/roles.py.
 @pytest.mark.parametrize(
-    ("login_name", "roles", "unit_code", "unit_name", "permissions"),
+    ("login_name", "roles", "unit_code", "unit_name", "must", "must_not"),
     [
         (
             "manager_a",
             ["unit_manager"],
             "THCS-A",
             "Trường THCS A",
-            {
-                "units:read",
-                "staff:read",
-                "staff:write",
-                "movements:read",
-                "frameworks:read",
-                "assessments:read",
-                "scorecards:read",
-                "activities:read",
-                "activities:write",
-                "assessments:fill",
-                "inspections:read",
-            },
+            {"staff:write", "assessments:fill", "plans:write", "activities:write"},
+            {"users:manage", "units:write", "assessments:review", "audit:read"},
         ),
         (
             "officer",
@@ -125,81 +116,38 @@ def hmac_token(
             "VHXH",
             "Phòng Văn hóa - Xã hội",
             {
-                "units:read",
                 "units:write",
-                "staff:read",
                 "staff:write",
                 "audit:read",
-                "movements:read",
-                "frameworks:read",
-                "assessments:read",
-                "scorecards:read",
-                "activities:read",
-                "activities:write",
-                "movements:write",
                 "frameworks:write",
                 "assessments:review",
-                "inspections:read",
-                "inspections:record",
-                "inspections:manage",
+                "plans:review",
             },
+            {"users:manage", "assessments:fill"},
         ),
         (
             "admin",
             ["admin"],
             "UBND",
             "UBND xã Thử Nghiệm",
-            {
-                "units:read",
-                "units:write",
-                "staff:read",
-                "staff:write",
-                "users:manage",
-                "audit:read",
-                "movements:read",
-                "frameworks:read",
-                "assessments:read",
-                "scorecards:read",
-                "activities:read",
-                "activities:write",
-                "movements:write",
-                "frameworks:write",
-                "assessments:review",
-                "inspections:read",
-                "inspections:record",
-                "inspections:manage",
-            },
+            {"users:manage", "units:write", "audit:read", "frameworks:write"},
+            {"assessments:fill"},
         ),
         (
             "teacher_a",
             ["staff"],
             "THCS-A",
             "Trường THCS A",
-            {
-                "units:read",
-                "staff:read",
-                "movements:read",
-                "frameworks:read",
-                "assessments:read",
-                "scorecards:read",
-                "activities:read",
-                "assessments:fill",
-            },
+            {"staff:read", "assessments:fill"},
+            {"staff:write", "plans:write", "assessments:review", "users:manage"},
         ),
         (
             "integration",
             ["integration"],
             None,
             None,
-            {
-                "units:read",
-                "staff:read",
-                "movements:read",
-                "frameworks:read",
-                "assessments:read",
-                "scorecards:read",
-                "activities:read",
-            },
+            {"units:read", "staff:read", "scorecards:read"},
+            {"staff:write", "units:write", "users:manage", "assessments:fill", "plans:write"},
         ),
     ],
 )
@@ -210,7 +158,8 @@ def test_login_returns_bearer_token_for_me(
     roles: list[str],
     unit_code: str | None,
     unit_name: str | None,
-    permissions: set[str],
+    must: set[str],
+    must_not: set[str],
 ) -> None:
     token = token_of(client, login_name)
 
@@ -223,8 +172,10 @@ def test_login_returns_bearer_token_for_me(
     assert body["roles"] == roles
     assert body["unit_id"] == (world.units[unit_code] if unit_code else None)
     assert body["unit_name"] == unit_name
-    assert set(body["permissions"]) == permissions
-    assert len(body["permissions"]) == len(permissions)
+    granted = set(body["permissions"])
+    assert must <= granted and not (must_not & granted), granted
+    assert granted == {p.value for p in permissions_of(frozenset(Role(r) for r in roles))}
+    assert len(body["permissions"]) == len(granted)
     assert "password_hash" not in body
 
 

@@ -55,6 +55,10 @@ class Permission(StrEnum):
     scorecards_read = "scorecards:read"
     activities_read = "activities:read"
     activities_write = "activities:write"
+    plans_read = "plans:read"
+    plans_write = "plans:write"
+    plans_review = "plans:review"
+    plans_budget = "plans:budget"
 
 
 _ALL = frozenset(Role)
@@ -112,6 +116,23 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
         }
     ),
     Permission.activities_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
+    Permission.plans_read: frozenset(
+        {
+            Role.admin,
+            Role.commune_officer,
+            Role.commune_leader,
+            Role.inspector,
+            Role.finance,
+            Role.communications,
+            Role.unit_manager,
+            Role.staff,
+            Role.integration,
+        }
+    ),
+    Permission.plans_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
+    Permission.plans_review: _COMMUNE_ADMIN,
+    # Phòng Kinh tế keeps the budget lines of every plan (seed V.3).
+    Permission.plans_budget: frozenset({Role.admin, Role.commune_officer, Role.finance, Role.unit_manager}),
     Permission.scorecards_read: frozenset(
         {
             Role.admin,

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, func, select
 
 from thidua.activities import sources as activity
 from thidua.auth.policy import descendant_unit_ids
+from thidua.plans import sources as plans
 from thidua.scoring.subject import Subject
 
 Compute = Callable[[Session, Subject, str], Decimal | None]
@@ -68,9 +69,15 @@ SOURCES: dict[str, Source] = {
             "percent",
             verified_individual_share,
         ),
-        # Owned by the plans and reports module.
-        Source("plan_on_time", "Ban hành kế hoạch trong 30 ngày", "unit", "boolean"),
-        Source("plan_tasks_on_time_share", "Tỷ lệ nhiệm vụ hoàn thành đúng hạn (%)", "unit", "percent"),
+        # Fed by plans; reports arrive with the reports module.
+        Source("plan_on_time", "Ban hành kế hoạch trong 30 ngày", "unit", "boolean", plans.plan_on_time),
+        Source(
+            "plan_tasks_on_time_share",
+            "Tỷ lệ nhiệm vụ hoàn thành đúng hạn (%)",
+            "unit",
+            "percent",
+            plans.plan_tasks_on_time_share,
+        ),
         Source("reports_on_time_share", "Tỷ lệ báo cáo nộp đúng hạn (%)", "unit", "percent"),
         # Fed by activities and attendance.
         Source(

@@ -1,0 +1,139 @@
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from thidua.assessments.schemas import SchoolYear
+from thidua.core.ids import Id
+from thidua.core.pagination import Page
+
+Text = Annotated[str, Field(max_length=8000)]
+Title = Annotated[str, Field(min_length=1, max_length=500)]
+PlanStatus = Literal["draft", "submitted", "returned", "approved", "issued"]
+DeadlineStatus = Literal["not_received", "pending", "due_soon", "overdue", "on_time", "submitted_late"]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class TargetIn(_In):
+    indicator_code: Annotated[str, Field(min_length=1, max_length=20)]
+    school_year: SchoolYear
+    target_value: Annotated[Decimal, Field(ge=0, le=1_000_000, decimal_places=2)]
+    note: Annotated[str, Field(max_length=1000)] = ""
+
+
+class TaskIn(_In):
+    title: Annotated[str, Field(min_length=1, max_length=500)]
+    owner_staff_id: Id | None = Field(default=None, description="Người phụ trách (cán bộ của đơn vị)")
+    owner_unit_id: Id | None = Field(default=None, description="Hoặc tổ chuyên môn phụ trách")
+    start_date: date
+    due_date: date
+    status: Literal["not_started", "in_progress", "done"] = "not_started"
+    progress_percent: int = Field(default=0, ge=0, le=100)
+    done_date: date | None = None
+    period: Annotated[str, Field(max_length=30)] = Field(
+        default="", description="Tháng/quý, ví dụ 'Tháng 10/2025'"
+    )
+
+
+class MilestoneIn(_In):
+    title: Annotated[str, Field(min_length=1, max_length=300)]
+    target_date: date
+
+
+class PlanContent(_In):
+    objectives: Text = ""
+    responsibilities: Text = Field(default="", description="Phân công trách nhiệm")
+    sections: list[dict[str, str]] = Field(default_factory=list, max_length=50, description="Kế hoạch của xã")
+    targets: list[TargetIn] = Field(default_factory=list, max_length=200)
+    tasks: list[TaskIn] = Field(default_factory=list, max_length=500)
+    roadmap: list[MilestoneIn] = Field(default_factory=list, max_length=100)
+
+
+class BudgetLineIn(_In):
+    source: Literal["state_budget", "socialisation", "other"] = Field(
+        description="Ngân sách nhà nước, xã hội hóa, nguồn khác"
+    )
+    amount_vnd: int = Field(ge=0, le=1_000_000_000_000, description="Số tiền (đồng)")
+    description: Annotated[str, Field(min_length=1, max_length=500)]
+
+
+class BudgetLinesIn(_In):
+    budget_lines: list[BudgetLineIn] = Field(max_length=200)
+
+
+class PlanCreate(_In):
+    movement_id: Id
+    unit_id: Id | None = Field(default=None, description="Mặc định: đơn vị của người tạo")
+    number: Annotated[str, Field(max_length=60)] = ""
+    title: Title
+    issue_date: date | None = None
+    received_date: date | None = Field(default=None, description="Ngày đơn vị nhận kế hoạch của xã")
+    content: PlanContent = Field(default_factory=PlanContent)
+
+
+class PlanUpdate(_In):
+    number: Annotated[str, Field(max_length=60)] | None = None
+    title: Title | None = None
+    issue_date: date | None = None
+    received_date: date | None = None
+    content: PlanContent | None = None
+
+
+class ReturnComment(_In):
+    comment: Annotated[str, Field(min_length=1, max_length=4000)]
+
+
+class PlanRead(BaseModel):
+    id: int
+    movement_id: int
+    unit_id: int
+    unit_name: str
+    kind: Literal["commune", "unit"]
+    number: str
+    title: str
+    issue_date: date | None
+    received_date: date | None
+    due_date: date | None
+    status: PlanStatus
+    deadline_status: DeadlineStatus | None
+    days_left: int | None
+    content: dict[str, Any]
+    budget_lines: list[dict[str, Any]]
+    budget_total_vnd: int
+    return_comment: str | None
+    first_submitted_at: datetime | None
+    approved_at: datetime | None
+    version_count: int
+    version: int
+    allowed_actions: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class PlanPage(Page[PlanRead]):
+    pass
+
+
+class PlanVersionRead(BaseModel):
+    number: int
+    event: str
+    comment: str | None
+    snapshot: dict[str, Any]
+    created_by_id: int | None
+    created_at: datetime
+
+
+class TrackingRow(BaseModel):
+    unit_id: int
+    unit_code: str
+    unit_name: str
+    plan_id: int | None
+    status: PlanStatus | None
+    received_date: date | None
+    due_date: date | None
+    deadline_status: DeadlineStatus
+    days_left: int | None
