@@ -11,6 +11,7 @@ from thidua.auth.policy import Actor
 from thidua.auth.roles import ROLE_LABELS_VI, Role
 from thidua.config import Settings
 from thidua.db import make_engine
+from thidua.demo import commune_plan
 from thidua.demo.catalogue import MOVEMENT, framework_document
 from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
 from thidua.frameworks.models import Framework
@@ -19,6 +20,7 @@ from thidua.frameworks.service import activate, create_framework
 from thidua.movements.models import Movement
 from thidua.movements.schemas import MovementCreate
 from thidua.movements.service import create_movement
+from thidua.plans.models import Plan
 from thidua.units.models import StaffMember, Unit
 
 # Demo data is written by the system itself; the audit trail shows no person for it.
@@ -111,6 +113,20 @@ def load_movement(session: Session) -> int:
     if movement is None:
         movement = create_movement(session, system, MovementCreate.model_validate(MOVEMENT))
     assert movement.id is not None
+    commune = session.exec(select(Unit).where(Unit.code == COMMUNE[0])).first()
+    if commune is not None and session.exec(select(Plan.id).where(Plan.kind == "commune")).first() is None:
+        session.add(
+            Plan(
+                movement_id=movement.id,
+                unit_id=commune.id or 0,
+                kind="commune",
+                status="issued",
+                number=commune_plan.NUMBER,
+                title=commune_plan.TITLE,
+                content={"sections": commune_plan.SECTIONS},
+            )
+        )
+        session.commit()
     created = 0
     for subject_kind in ("unit", "individual"):
         doc = FrameworkDocument.model_validate(framework_document(movement.id, subject_kind))
