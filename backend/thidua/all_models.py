@@ -8,6 +8,7 @@ from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
 from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.plans.models import Plan, PlanVersion
+from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.units.models import StaffMember, Unit
 
 __all__ = [
@@ -29,6 +30,9 @@ __all__ = [
     "Phase",
     "Plan",
     "PlanVersion",
+    "Report",
+    "ReportRequest",
+    "ReportRequestUnit",
     "ScorecardSnapshot",
     "SelfAssessment",
     "StaffMember",

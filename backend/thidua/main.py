@@ -28,6 +28,8 @@ from thidua.frameworks.routes import router as frameworks_router
 from thidua.inspections.routes import router as inspections_router
 from thidua.movements.routes import router as movements_router
 from thidua.plans.routes import router as plans_router
+from thidua.reports.routes import reports as reports_router
+from thidua.reports.routes import requests as report_requests_router
 from thidua.scoring.routes import router as scorecards_router
 from thidua.units.routes import staff as staff_router
 from thidua.units.routes import units as units_router
@@ -95,6 +97,8 @@ ROUTERS = (
     inspections_router,
     activities_router,
     plans_router,
+    report_requests_router,
+    reports_router,
 )
 
 

@@ -165,7 +165,7 @@ def test_a_computed_indicator_takes_its_value_from_the_system(
     """verified_individual_share: the share of the school's staff whose individual assessment is verified."""
     officer = world.headers("officer")
     sources = {s["name"]: s["available"] for s in client.get(f"{URL}/sources", headers=officer).json()}
-    assert sources["verified_individual_share"] is True and sources["reports_on_time_share"] is False
+    assert sources["verified_individual_share"] is True and sources["unit_initiatives_recognised"] is False
     doc = {
         "movement_id": catalogue["movement"],
         "code": "BDC-TU-TINH",

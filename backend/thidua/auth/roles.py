@@ -59,6 +59,9 @@ class Permission(StrEnum):
     plans_write = "plans:write"
     plans_review = "plans:review"
     plans_budget = "plans:budget"
+    reports_read = "reports:read"
+    reports_write = "reports:write"
+    reports_manage = "reports:manage"
 
 
 _ALL = frozenset(Role)
@@ -133,6 +136,19 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.plans_review: _COMMUNE_ADMIN,
     # Phòng Kinh tế keeps the budget lines of every plan (seed V.3).
     Permission.plans_budget: frozenset({Role.admin, Role.commune_officer, Role.finance, Role.unit_manager}),
+    Permission.reports_read: frozenset(
+        {
+            Role.admin,
+            Role.commune_officer,
+            Role.commune_leader,
+            Role.inspector,
+            Role.finance,
+            Role.unit_manager,
+            Role.integration,
+        }
+    ),
+    Permission.reports_write: frozenset({Role.unit_manager}),
+    Permission.reports_manage: _COMMUNE_ADMIN,
     Permission.scorecards_read: frozenset(
         {
             Role.admin,

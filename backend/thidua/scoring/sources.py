@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 from thidua.activities import sources as activity
 from thidua.auth.policy import descendant_unit_ids
 from thidua.plans import sources as plans
+from thidua.reports import figures as reports
 from thidua.scoring.subject import Subject
 
 Compute = Callable[[Session, Subject, str], Decimal | None]
@@ -69,7 +70,7 @@ SOURCES: dict[str, Source] = {
             "percent",
             verified_individual_share,
         ),
-        # Fed by plans; reports arrive with the reports module.
+        # Fed by plans and reports.
         Source("plan_on_time", "Ban hành kế hoạch trong 30 ngày", "unit", "boolean", plans.plan_on_time),
         Source(
             "plan_tasks_on_time_share",
@@ -78,7 +79,13 @@ SOURCES: dict[str, Source] = {
             "percent",
             plans.plan_tasks_on_time_share,
         ),
-        Source("reports_on_time_share", "Tỷ lệ báo cáo nộp đúng hạn (%)", "unit", "percent"),
+        Source(
+            "reports_on_time_share",
+            "Tỷ lệ báo cáo nộp đúng hạn (%)",
+            "unit",
+            "percent",
+            reports.reports_on_time_share,
+        ),
         # Fed by activities and attendance.
         Source(
             "launch_ceremony_held",

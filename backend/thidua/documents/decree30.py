@@ -1,0 +1,201 @@
+"""Official documents in the layout of Decree 30/2020/NĐ-CP, written with python-docx.
+
+A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 13–14 pt (Liberation Serif
+stands in where the font is missing); page numbers centred at the top from page 2; the national title
+block; the number line and the place-and-date line; the title in capitals; the body; "Nơi nhận"; and
+the signature block with its authority lines."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from io import BytesIO
+from typing import Any
+
+from docx import Document
+from docx.document import Document as DocumentType
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+FONT = "Times New Roman"
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def date_line(place: str, day: date) -> str:
+    """'Thanh Thủy, ngày 05 tháng 01 năm 2026': a leading zero for days 1–9 and for months 1 and 2."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    issuing_body: Sequence[str]  # e.g. ("ỦY BAN NHÂN DÂN", "XÃ THANH THỦY")
+    number_line: str  # e.g. "Số: 12/BC-UBND"
+    place: str
+    issued_on: date
+    kind: str  # "BÁO CÁO", "QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH"
+    title: str  # what it is about, in bold under the kind
+    recipients: Sequence[str]  # "Nơi nhận" lines, ending with the archive line
+    authority: Sequence[str]  # e.g. ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+    signer: str
+
+
+def _font(paragraph: Paragraph, size: float, bold: bool = False, italic: bool = False) -> None:
+    for run in paragraph.runs:
+        run.font.name = FONT
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.italic = italic
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)  # Vietnamese glyphs too
+
+
+def paragraph(
+    container: Any,
+    text: str,
+    *,
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    space_after: float = 6,
+    first_line_indent: float | None = None,
+) -> Paragraph:
+    p: Paragraph = container.add_paragraph(text)  # a document or a table cell
+    p.alignment = align
+    p.paragraph_format.space_after = Pt(space_after)
+    p.paragraph_format.line_spacing = 1.15
+    if first_line_indent is not None:
+        p.paragraph_format.first_line_indent = Mm(first_line_indent)
+    _font(p, size, bold, italic)
+    return p
+
+
+def table(
+    doc: DocumentType, headers: Sequence[str], rows: Sequence[Sequence[object]], size: float = 12
+) -> Table:
+    t = doc.add_table(rows=1, cols=len(headers))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, header in zip(t.rows[0].cells, headers, strict=True):
+        cell.text = ""
+        paragraph(cell, header, size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+        cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
+    for row in rows:
+        cells = t.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = ""
+            paragraph(
+                cell,
+                "" if value is None else str(value),
+                size=size,
+                align=WD_ALIGN_PARAGRAPH.LEFT,
+                space_after=0,
+            )
+            cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
+    return t
+
+
+def _page_number_header(doc: DocumentType) -> None:
+    """Page numbers centred at the top, none on the first page."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run()
+    for tag, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if tag:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), tag)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+    run.font.name, run.font.size = FONT, Pt(13)
+
+
+def _rule(p: Paragraph) -> None:
+    """A short line under the motto (a bottom border on its paragraph)."""
+    p_pr = p._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    p_pr.append(border)
+    p.paragraph_format.left_indent = Mm(18)
+    p.paragraph_format.right_indent = Mm(18)
+
+
+def build(head: Letterhead, write_body: Callable[[DocumentType], None]) -> bytes:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(14)
+    _page_number_header(doc)
+
+    top = doc.add_table(rows=2, cols=2)
+    top.autofit = False
+    left, right = top.rows[0].cells
+    left.width, right.width = Mm(65), Mm(100)
+    left.text = right.text = ""
+    for i, line in enumerate(head.issuing_body):
+        paragraph(
+            left,
+            line,
+            size=13,
+            bold=i > 0 or len(head.issuing_body) == 1,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            space_after=0,
+        )
+    paragraph(right, NATIONAL_TITLE, size=12.5, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    _rule(paragraph(right, MOTTO, size=13.5, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0))
+    number, place = top.rows[1].cells
+    number.text = place.text = ""
+    paragraph(number, head.number_line, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    paragraph(
+        place,
+        date_line(head.place, head.issued_on),
+        size=14,
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        space_after=0,
+    )
+    for cell in (left, right, number, place):  # python-docx leaves an empty first paragraph in each cell
+        first = cell.paragraphs[0]
+        if not first.text:
+            first._element.getparent().remove(first._element)
+
+    paragraph(doc, "", space_after=6)
+    paragraph(doc, head.kind.upper(), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    paragraph(doc, head.title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
+    write_body(doc)
+
+    closing = doc.add_table(rows=1, cols=2)
+    recipients, signature = closing.rows[0].cells
+    recipients.text = signature.text = ""
+    paragraph(
+        recipients, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0
+    )
+    for line in head.recipients:
+        paragraph(recipients, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
+    for line in head.authority:
+        paragraph(signature, line, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    for _ in range(4):
+        paragraph(signature, "", space_after=0)
+    paragraph(signature, head.signer, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    for cell in (recipients, signature):
+        first = cell.paragraphs[0]
+        if not first.text:
+            first._element.getparent().remove(first._element)
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()

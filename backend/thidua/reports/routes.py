@@ -1,0 +1,261 @@
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from sqlmodel import Session
+
+from thidua.auth.policy import Actor, allow
+from thidua.auth.roles import Permission
+from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.core.ids import PathId, QueryId
+from thidua.core.pagination import PageParams, page_params
+from thidua.db import get_session
+from thidua.plans.service import today
+from thidua.reports import service
+from thidua.reports.models import Report, ReportRequest
+from thidua.reports.schemas import (
+    Consolidated,
+    ReportCreate,
+    ReportPage,
+    ReportRead,
+    ReportRequestCreate,
+    ReportRequestPage,
+    ReportRequestRead,
+    ReportRequestUpdate,
+    ReportUpdate,
+)
+
+requests = APIRouter(prefix="/report-requests", tags=["reports"])
+reports = APIRouter(prefix="/reports", tags=["reports"])
+read = allow(Permission.reports_read)
+manage = allow(Permission.reports_manage)
+write = allow(Permission.reports_write)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _request(session: Session, actor: Actor, response: Response, request: ReportRequest) -> ReportRequestRead:
+    set_etag(response, request.version)
+    return service.read_request(session, actor, request)
+
+
+def _report(session: Session, actor: Actor, response: Response, report: Report) -> ReportRead:
+    set_etag(response, report.version)
+    return service.read_report(session, actor, report)
+
+
+@requests.get(
+    "",
+    response_model=ReportRequestPage,
+    name="report_requests_list",
+    summary="Các yêu cầu báo cáo (định kỳ, đột xuất, sơ kết, tổng kết)",
+)
+def list_requests(
+    page: PageParams = Depends(page_params),
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> ReportRequestPage:
+    return service.list_requests(session, actor, page)
+
+
+@requests.post(
+    "",
+    response_model=ReportRequestRead,
+    status_code=201,
+    name="report_requests_create",
+    summary="Yêu cầu các đơn vị báo cáo",
+)
+def create_request(
+    body: ReportRequestCreate,
+    response: Response,
+    actor: Actor = Depends(manage),
+    session: Session = Depends(get_session),
+) -> ReportRequestRead:
+    return _request(session, actor, response, service.create_request(session, actor, body))
+
+
+@requests.get(
+    "/{request_id}",
+    response_model=ReportRequestRead,
+    name="report_requests_get",
+    summary="Xem yêu cầu báo cáo và tình hình nộp của các đơn vị",
+)
+def get_request(
+    request_id: PathId,
+    response: Response,
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> ReportRequestRead:
+    return _request(session, actor, response, service.get_request(session, actor, request_id))
+
+
+@requests.patch(
+    "/{request_id}",
+    response_model=ReportRequestRead,
+    name="report_requests_update",
+    summary="Sửa yêu cầu báo cáo",
+    openapi_extra=IF_MATCH_DOC,
+)
+def update_request(
+    request_id: PathId,
+    body: ReportRequestUpdate,
+    request: Request,
+    response: Response,
+    actor: Actor = Depends(manage),
+    session: Session = Depends(get_session),
+) -> ReportRequestRead:
+    found = service.get_request(session, actor, request_id)
+    check_if_match(request, found.version)
+    return _request(session, actor, response, service.update_request(session, actor, found, body))
+
+
+@requests.get(
+    "/{request_id}/consolidated",
+    response_model=Consolidated,
+    name="report_requests_consolidated",
+    summary="Báo cáo tổng hợp của xã: số liệu, khó khăn và đề xuất của từng đơn vị",
+)
+def consolidated(
+    request_id: PathId, actor: Actor = Depends(manage), session: Session = Depends(get_session)
+) -> Consolidated:
+    return service.consolidated(session, actor, service.get_request(session, actor, request_id))
+
+
+@requests.get(
+    "/{request_id}/consolidated.docx",
+    response_class=Response,
+    name="report_requests_consolidated_docx",
+    summary="Báo cáo tổng hợp (DOCX, thể thức Nghị định 30/2020/NĐ-CP)",
+    responses={200: {"content": {DOCX: {}}, "description": "Tệp Word"}},
+)
+def consolidated_docx(
+    request_id: PathId,
+    number: Annotated[
+        str, Query(max_length=20, description="Số văn bản, để trống cho văn thư điền")
+    ] = "     ",
+    signer: Annotated[str, Query(max_length=120, description="Người ký")] = "",
+    issued_on: date | None = None,
+    actor: Actor = Depends(manage),
+    session: Session = Depends(get_session),
+) -> Response:
+    data = service.consolidated(session, actor, service.get_request(session, actor, request_id))
+    content = service.consolidated_docx(data, number, signer, issued_on or today())
+    return Response(
+        content,
+        media_type=DOCX,
+        headers={"Content-Disposition": f'attachment; filename="bao-cao-tong-hop-{request_id}.docx"'},
+    )
+
+
+@requests.get(
+    "/{request_id}/consolidated.xlsx",
+    response_class=Response,
+    name="report_requests_consolidated_xlsx",
+    summary="Phụ lục số liệu của báo cáo tổng hợp (XLSX)",
+    responses={200: {"content": {XLSX: {}}, "description": "Tệp Excel"}},
+)
+def consolidated_xlsx(
+    request_id: PathId, actor: Actor = Depends(manage), session: Session = Depends(get_session)
+) -> Response:
+    data = service.consolidated(session, actor, service.get_request(session, actor, request_id))
+    return Response(
+        service.consolidated_xlsx(data),
+        media_type=XLSX,
+        headers={"Content-Disposition": f'attachment; filename="phu-luc-{request_id}.xlsx"'},
+    )
+
+
+@reports.get("", response_model=ReportPage, name="reports_list", summary="Báo cáo của các đơn vị")
+def list_reports(
+    request_id: QueryId = None,
+    unit_id: QueryId = None,
+    status: Literal["draft", "submitted"] | None = None,
+    page: PageParams = Depends(page_params),
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> ReportPage:
+    return service.list_reports(session, actor, service.ReportFilters(request_id, unit_id, status), page)
+
+
+@reports.post(
+    "",
+    response_model=ReportRead,
+    status_code=201,
+    name="reports_create",
+    summary="Lập báo cáo của đơn vị (số liệu được điền sẵn từ hệ thống)",
+)
+def create_report(
+    body: ReportCreate,
+    response: Response,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> ReportRead:
+    return _report(session, actor, response, service.create_report(session, actor, body))
+
+
+@reports.get("/{report_id}", response_model=ReportRead, name="reports_get", summary="Xem báo cáo")
+def get_report(
+    report_id: PathId,
+    response: Response,
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> ReportRead:
+    return _report(session, actor, response, service.get_report(session, actor, report_id))
+
+
+@reports.patch(
+    "/{report_id}",
+    response_model=ReportRead,
+    name="reports_update",
+    summary="Sửa kết quả, khó khăn, đề xuất",
+    openapi_extra=IF_MATCH_DOC,
+)
+def update_report(
+    report_id: PathId,
+    body: ReportUpdate,
+    request: Request,
+    response: Response,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> ReportRead:
+    report = service.get_report(session, actor, report_id)
+    check_if_match(request, report.version)
+    return _report(session, actor, response, service.update_report(session, actor, report, body))
+
+
+@reports.post(
+    "/{report_id}/refresh-figures",
+    response_model=ReportRead,
+    name="reports_refresh_figures",
+    summary="Cập nhật số liệu từ hệ thống",
+    openapi_extra=IF_MATCH_DOC,
+)
+def refresh_figures(
+    report_id: PathId,
+    request: Request,
+    response: Response,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> ReportRead:
+    report = service.get_report(session, actor, report_id)
+    check_if_match(request, report.version)
+    return _report(session, actor, response, service.refresh_figures(session, actor, report))
+
+
+@reports.post(
+    "/{report_id}/submit",
+    response_model=ReportRead,
+    name="reports_submit",
+    summary="Nộp báo cáo",
+    openapi_extra=IF_MATCH_DOC,
+)
+def submit_report(
+    report_id: PathId,
+    request: Request,
+    response: Response,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> ReportRead:
+    report = service.get_report(session, actor, report_id)
+    check_if_match(request, report.version)
+    return _report(session, actor, response, service.submit_report(session, actor, report))

@@ -1,0 +1,119 @@
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from thidua.assessments.schemas import SchoolYear
+from thidua.core.ids import Id
+from thidua.core.pagination import Page
+
+RequestKind = Literal["quarter", "semester", "school_year", "phase_review", "ad_hoc"]
+LongText = Annotated[str, Field(max_length=20000)]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ReportRequestCreate(_In):
+    movement_id: Id
+    kind: RequestKind = Field(
+        description="quarter, semester, school_year, phase_review (sơ kết/tổng kết), ad_hoc"
+    )
+    title: Annotated[str, Field(min_length=1, max_length=300)]
+    period_label: Annotated[str, Field(max_length=100)] = ""
+    school_year: SchoolYear
+    phase_number: int | None = Field(default=None, ge=1, le=10)
+    due_date: date
+    note: Annotated[str, Field(max_length=4000)] = ""
+    unit_ids: list[Id] = Field(min_length=1, max_length=5000, description="Các đơn vị được yêu cầu báo cáo")
+
+
+class ReportRequestUpdate(_In):
+    title: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    period_label: Annotated[str, Field(max_length=100)] | None = None
+    due_date: date | None = None
+    note: Annotated[str, Field(max_length=4000)] | None = None
+
+
+class RequestedUnit(BaseModel):
+    unit_id: int
+    unit_code: str
+    unit_name: str
+    report_id: int | None
+    status: Literal["not_started", "draft", "submitted"]
+    late: bool
+
+
+class ReportRequestRead(BaseModel):
+    id: int
+    movement_id: int
+    kind: RequestKind
+    title: str
+    period_label: str
+    school_year: str
+    phase_number: int | None
+    due_date: date
+    note: str
+    units: list[RequestedUnit]
+    submitted_count: int
+    version: int
+    allowed_actions: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class ReportRequestPage(Page[ReportRequestRead]):
+    pass
+
+
+class ReportCreate(_In):
+    request_id: Id
+    unit_id: Id | None = Field(default=None, description="Mặc định: đơn vị của người lập")
+
+
+class ReportUpdate(_In):
+    results: LongText | None = None
+    difficulties: LongText | None = None
+    proposals: LongText | None = None
+
+
+class ReportRead(BaseModel):
+    id: int
+    request_id: int
+    request_title: str
+    due_date: date
+    unit_id: int
+    unit_name: str
+    status: Literal["draft", "submitted"]
+    late: bool
+    results: str
+    difficulties: str
+    proposals: str
+    figures: dict[str, Any]
+    submitted_at: datetime | None
+    version: int
+    allowed_actions: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class ReportPage(Page[ReportRead]):
+    pass
+
+
+class ConsolidatedRow(BaseModel):
+    unit_id: int
+    unit_code: str
+    unit_name: str
+    status: Literal["not_started", "draft", "submitted"]
+    late: bool
+    figures: dict[str, Any]
+    difficulties: str
+    proposals: str
+
+
+class Consolidated(BaseModel):
+    request: ReportRequestRead
+    rows: list[ConsolidatedRow]
+    totals: dict[str, Any]

@@ -1,0 +1,468 @@
+"""Report requests and the units' reports; the consolidated commune report (JSON, DOCX, XLSX)."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from io import BytesIO
+from typing import Any
+
+from docx.document import Document as DocumentType
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from sqlmodel import Session, col, select
+
+from thidua.audit import service as audit
+from thidua.auth.policy import Actor
+from thidua.auth.roles import Permission, Role
+from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
+from thidua.core.models import utcnow
+from thidua.core.pagination import PageParams, paginate
+from thidua.documents import decree30
+from thidua.movements.models import Movement
+from thidua.plans.service import today
+from thidua.reports.figures import unit_figures
+from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
+from thidua.reports.schemas import (
+    Consolidated,
+    ConsolidatedRow,
+    ReportCreate,
+    ReportPage,
+    ReportRead,
+    ReportRequestCreate,
+    ReportRequestPage,
+    ReportRequestRead,
+    ReportRequestUpdate,
+    ReportUpdate,
+    RequestedUnit,
+)
+from thidua.scoring.service import _put  # text cells never become formulas
+from thidua.units.models import Unit
+
+KIND_VI = {
+    "quarter": "quý",
+    "semester": "học kỳ",
+    "school_year": "năm học",
+    "phase_review": "sơ kết, tổng kết",
+    "ad_hoc": "đột xuất",
+}
+
+
+def is_late(request: ReportRequest, report: Report | None, on: date) -> bool:
+    if report is not None and report.submitted_at is not None:
+        return report.submitted_at.date() > request.due_date
+    return on > request.due_date
+
+
+def _asked(session: Session, request_id: int | None) -> list[int]:
+    return list(
+        session.exec(select(ReportRequestUnit.unit_id).where(ReportRequestUnit.request_id == request_id))
+    )
+
+
+# ---------------------------------------------------------------- requests
+
+
+def _visible_requests(actor: Actor) -> Any:
+    query = select(ReportRequest)
+    if actor.visible_unit_ids is None:
+        return query
+    mine = select(ReportRequestUnit.request_id).where(
+        col(ReportRequestUnit.unit_id).in_(actor.visible_unit_ids)
+    )
+    return query.where(col(ReportRequest.id).in_(mine))
+
+
+def read_request(session: Session, actor: Actor, request: ReportRequest) -> ReportRequestRead:
+    assert request.id is not None
+    unit_ids = [u for u in _asked(session, request.id) if actor.sees_unit(u)]
+    units = (
+        {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids)))} if unit_ids else {}
+    )
+    reports = {r.unit_id: r for r in session.exec(select(Report).where(Report.request_id == request.id))}
+    on = today()
+    rows = []
+    for unit_id in sorted(unit_ids, key=lambda u: units[u].code if u in units else ""):
+        unit, report = units.get(unit_id), reports.get(unit_id)
+        rows.append(
+            RequestedUnit(
+                unit_id=unit_id,
+                unit_code=unit.code if unit else "",
+                unit_name=unit.name if unit else "",
+                report_id=report.id if report else None,
+                status=report.status if report else "not_started",
+                late=is_late(request, report, on),
+            )
+        )
+    return ReportRequestRead(
+        id=request.id,
+        movement_id=request.movement_id,
+        kind=request.kind,
+        title=request.title,
+        period_label=request.period_label,
+        school_year=request.school_year,
+        phase_number=request.phase_number,
+        due_date=request.due_date,
+        note=request.note,
+        units=rows,
+        submitted_count=sum(1 for r in rows if r.status == "submitted"),
+        version=request.version,
+        allowed_actions=["update"] if actor.can(Permission.reports_manage) else [],
+        created_at=request.created_at,
+        updated_at=request.updated_at,
+    )
+
+
+def list_requests(session: Session, actor: Actor, page: PageParams) -> ReportRequestPage:
+    rows, total = paginate(
+        session,
+        _visible_requests(actor),
+        page,
+        col(ReportRequest.due_date).desc(),
+        col(ReportRequest.id).desc(),
+    )
+    return ReportRequestPage(
+        items=[read_request(session, actor, r) for r in rows],
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+def get_request(session: Session, actor: Actor, request_id: int) -> ReportRequest:
+    found = session.exec(_visible_requests(actor).where(ReportRequest.id == request_id)).first()
+    if found is None:
+        raise NotFound(f"Không tìm thấy yêu cầu báo cáo có id {request_id}.")
+    return found
+
+
+def create_request(session: Session, actor: Actor, data: ReportRequestCreate) -> ReportRequest:
+    if session.get(Movement, data.movement_id) is None:
+        raise Invalid("body.movement_id", f"Không tìm thấy phong trào có id {data.movement_id}.", "not_found")
+    if data.kind == "phase_review" and data.phase_number is None:
+        raise Invalid("body.phase_number", "Báo cáo sơ kết, tổng kết cần chọn giai đoạn.", "missing")
+    problems = []
+    for n, unit_id in enumerate(data.unit_ids):
+        unit = session.get(Unit, unit_id)
+        if unit is None or unit.kind != "school":
+            problems.append(
+                FieldError(
+                    path=f"body.unit_ids.{n}",
+                    message=f"Không có cơ sở giáo dục id {unit_id}.",
+                    type="not_school",
+                )
+            )
+    if len(set(data.unit_ids)) != len(data.unit_ids):
+        problems.append(FieldError(path="body.unit_ids", message="Đơn vị bị trùng.", type="duplicate"))
+    if problems:
+        raise ValidationFailed("Danh sách đơn vị chưa hợp lệ.", problems)
+    request = ReportRequest(**data.model_dump(exclude={"unit_ids"}))
+    session.add(request)
+    session.flush()
+    for unit_id in data.unit_ids:
+        session.add(ReportRequestUnit(request_id=request.id or 0, unit_id=unit_id))
+    audit.record(session, actor, "create", request, None)
+    session.commit()
+    return request
+
+
+def update_request(
+    session: Session, actor: Actor, request: ReportRequest, data: ReportRequestUpdate
+) -> ReportRequest:
+    changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
+    return audit.save_changes(session, actor, request, changes, "update")
+
+
+# ---------------------------------------------------------------- reports
+
+
+def _visible_reports(actor: Actor) -> Any:
+    query = select(Report)
+    if actor.visible_unit_ids is None:
+        return query
+    return query.where(col(Report.unit_id).in_(actor.visible_unit_ids))
+
+
+def report_actions(actor: Actor, report: Report) -> list[str]:
+    mine = Role.unit_manager in actor.roles and actor.sees_unit(report.unit_id)
+    return ["update", "refresh_figures", "submit"] if mine and report.status == "draft" else []
+
+
+def read_report(session: Session, actor: Actor, report: Report) -> ReportRead:
+    assert report.id is not None
+    request = session.get(ReportRequest, report.request_id)
+    unit = session.get(Unit, report.unit_id)
+    assert request is not None
+    return ReportRead(
+        id=report.id,
+        request_id=report.request_id,
+        request_title=request.title,
+        due_date=request.due_date,
+        unit_id=report.unit_id,
+        unit_name=unit.name if unit else "",
+        status=report.status,
+        late=is_late(request, report, today()),
+        results=report.results,
+        difficulties=report.difficulties,
+        proposals=report.proposals,
+        figures=report.figures,
+        submitted_at=report.submitted_at,
+        version=report.version,
+        allowed_actions=report_actions(actor, report),
+        created_at=report.created_at,
+        updated_at=report.updated_at,
+    )
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    request_id: int | None = None
+    unit_id: int | None = None
+    status: str | None = None
+
+
+def list_reports(session: Session, actor: Actor, f: ReportFilters, page: PageParams) -> ReportPage:
+    query = _visible_reports(actor)
+    for column, value in (
+        (Report.request_id, f.request_id),
+        (Report.unit_id, f.unit_id),
+        (Report.status, f.status),
+    ):
+        if value is not None:
+            query = query.where(column == value)
+    rows, total = paginate(session, query, page, col(Report.id).desc())
+    return ReportPage(
+        items=[read_report(session, actor, r) for r in rows],
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+def get_report(session: Session, actor: Actor, report_id: int) -> Report:
+    found = session.exec(_visible_reports(actor).where(Report.id == report_id)).first()
+    if found is None:
+        raise NotFound(f"Không tìm thấy báo cáo có id {report_id}.")
+    return found
+
+
+def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
+    request = (
+        get_request(session, actor, data.request_id)
+        if actor.visible_unit_ids is not None
+        else session.get(ReportRequest, data.request_id)
+    )
+    if request is None:
+        raise Invalid("body.request_id", f"Không tìm thấy yêu cầu báo cáo id {data.request_id}.", "not_found")
+    unit_id = data.unit_id or actor.user.unit_id
+    if unit_id is None or not actor.sees_unit(unit_id) or Role.unit_manager not in actor.roles:
+        raise Invalid("body.unit_id", "Chỉ thủ trưởng đơn vị lập báo cáo của đơn vị mình.", "not_allowed")
+    if unit_id not in _asked(session, request.id):
+        raise Invalid(
+            "body.unit_id", "Đơn vị này không nằm trong danh sách được yêu cầu báo cáo.", "not_asked"
+        )
+    existing = session.exec(
+        select(Report.id).where(Report.request_id == request.id, Report.unit_id == unit_id)
+    ).first()
+    if existing is not None:
+        raise Conflict(f"Đơn vị đã có báo cáo #{existing} cho yêu cầu này.")
+    report = Report(
+        request_id=request.id or 0,
+        unit_id=unit_id,
+        figures=unit_figures(session, unit_id, request.school_year),
+    )
+    session.add(report)
+    session.flush()
+    audit.record(session, actor, "create", report, None)
+    session.commit()
+    return report
+
+
+def _require(actor: Actor, report: Report, action: str) -> None:
+    if action not in report_actions(actor, report):
+        raise Conflict("Báo cáo đã nộp hoặc bạn không được sửa báo cáo này.")
+
+
+def update_report(session: Session, actor: Actor, report: Report, data: ReportUpdate) -> Report:
+    _require(actor, report, "update")
+    changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
+    return audit.save_changes(session, actor, report, changes, "update")
+
+
+def refresh_figures(session: Session, actor: Actor, report: Report) -> Report:
+    _require(actor, report, "refresh_figures")
+    request = session.get(ReportRequest, report.request_id)
+    assert request is not None
+    figures = unit_figures(session, report.unit_id, request.school_year)
+    return audit.save_changes(session, actor, report, {"figures": figures}, "refresh_figures")
+
+
+def submit_report(session: Session, actor: Actor, report: Report) -> Report:
+    _require(actor, report, "submit")
+    if not report.results.strip():
+        raise Invalid("body.results", "Cần nêu kết quả đạt được trước khi nộp báo cáo.", "missing")
+    request = session.get(ReportRequest, report.request_id)
+    assert request is not None
+    figures = unit_figures(session, report.unit_id, request.school_year)  # the figures as of submission
+    return audit.save_changes(
+        session,
+        actor,
+        report,
+        {"status": "submitted", "submitted_at": utcnow(), "figures": figures},
+        "submit",
+    )
+
+
+# ---------------------------------------------------------------- the consolidated report
+
+
+def consolidated(session: Session, actor: Actor, request: ReportRequest) -> Consolidated:
+    summary = read_request(session, actor, request)
+    reports = {r.unit_id: r for r in session.exec(select(Report).where(Report.request_id == request.id))}
+    rows = []
+    for unit in summary.units:
+        report = reports.get(unit.unit_id)
+        figures = report.figures if report else unit_figures(session, unit.unit_id, request.school_year)
+        rows.append(
+            ConsolidatedRow(
+                unit_id=unit.unit_id,
+                unit_code=unit.unit_code,
+                unit_name=unit.unit_name,
+                status=unit.status,
+                late=unit.late,
+                figures=figures,
+                difficulties=report.difficulties if report and report.status == "submitted" else "",
+                proposals=report.proposals if report and report.status == "submitted" else "",
+            )
+        )
+    completions = [
+        Decimal(r.figures["completion_percent"]) for r in rows if r.figures.get("completion_percent")
+    ]
+    totals = {
+        "units_asked": len(rows),
+        "reports_submitted": sum(1 for r in rows if r.status == "submitted"),
+        "reports_late": sum(1 for r in rows if r.late),
+        "activities": sum(sum(r.figures.get("activities", {}).values()) for r in rows),
+        "plans_approved": sum(1 for r in rows if r.figures.get("plan_status") == "approved"),
+        "average_completion_percent": str(
+            (sum(completions, Decimal(0)) / len(completions)).quantize(Decimal("0.01"))
+        )
+        if completions
+        else None,
+    }
+    return Consolidated(request=summary, rows=rows, totals=totals)
+
+
+FIGURE_COLUMNS = [
+    "TT",
+    "Đơn vị",
+    "Kế hoạch",
+    "Nhiệm vụ xong/tổng",
+    "Hoạt động",
+    "CB được bồi dưỡng (%)",
+    "Điểm xác nhận",
+    "Xếp loại",
+    "Báo cáo",
+]
+PLAN_STATUS_VI = {
+    "draft": "Đang soạn",
+    "submitted": "Đã nộp",
+    "returned": "Trả lại",
+    "approved": "Đã duyệt",
+    None: "Chưa có",
+}
+REPORT_STATUS_VI = {"not_started": "Chưa lập", "draft": "Chưa nộp", "submitted": "Đã nộp"}
+
+
+def figure_row(n: int, row: ConsolidatedRow) -> list[Any]:
+    f = row.figures
+    report = REPORT_STATUS_VI[row.status] + (" (muộn)" if row.late else "")
+    return [
+        n,
+        row.unit_name,
+        PLAN_STATUS_VI.get(f.get("plan_status"), "Chưa có"),
+        f"{f.get('tasks_done', 0)}/{f.get('tasks_total', 0)}",
+        sum(f.get("activities", {}).values()),
+        f.get("trained_staff_percent"),
+        f.get("verified_total") or "—",
+        f.get("classification_label") or "—",
+        report,
+    ]
+
+
+def consolidated_docx(data: Consolidated, number: str, signer: str, issued_on: date) -> bytes:
+    request = data.request
+    head = decree30.Letterhead(
+        issuing_body=("ỦY BAN NHÂN DÂN", "XÃ THANH THỦY"),
+        number_line=f"Số: {number}/BC-UBND",
+        place="Thanh Thủy",
+        issued_on=issued_on,
+        kind="BÁO CÁO",
+        title=f"{request.title}" + (f" ({request.period_label})" if request.period_label else ""),
+        recipients=[
+            "- Sở Giáo dục và Đào tạo tỉnh Phú Thọ;",
+            "- Thường trực Đảng ủy, HĐND xã;",
+            "- Chủ tịch, các Phó Chủ tịch UBND xã;",
+            "- Các cơ sở giáo dục trên địa bàn xã;",
+            "- Lưu: VT, VHXH.",
+        ],
+        authority=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+        signer=signer,
+    )
+
+    def body(doc: DocumentType) -> None:
+        t = data.totals
+        decree30.paragraph(
+            doc,
+            f"Thực hiện Kế hoạch tổ chức Phong trào thi đua phát triển khoa học công nghệ, đổi mới "
+            f"sáng tạo và chuyển đổi số ngành giáo dục và đào tạo xã Thanh Thủy, UBND xã báo cáo "
+            f"kết quả {KIND_VI[request.kind]} năm học {request.school_year} như sau:",
+            first_line_indent=10,
+        )
+        decree30.paragraph(doc, "I. KẾT QUẢ ĐẠT ĐƯỢC", bold=True)
+        decree30.paragraph(
+            doc,
+            f"1. Có {t['reports_submitted']}/{t['units_asked']} cơ sở giáo dục nộp báo cáo "
+            f"({t['reports_late']} đơn vị nộp muộn hoặc chưa nộp); {t['plans_approved']} đơn vị "
+            f"có kế hoạch thực hiện được duyệt; tổng số {t['activities']} hoạt động của Phong "
+            f"trào được tổ chức; tỷ lệ hoàn thành bình quân theo bảng điểm chuẩn: "
+            f"{t['average_completion_percent'] or 'chưa có'}%.",
+            first_line_indent=10,
+        )
+        decree30.paragraph(doc, "2. Số liệu của các đơn vị:", first_line_indent=10)
+        decree30.table(
+            doc, FIGURE_COLUMNS, [figure_row(n, r) for n, r in enumerate(data.rows, start=1)], size=11
+        )
+        decree30.paragraph(doc, "II. KHÓ KHĂN, VƯỚNG MẮC", bold=True)
+        _by_unit(doc, [(r.unit_name, r.difficulties) for r in data.rows])
+        decree30.paragraph(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ", bold=True)
+        _by_unit(doc, [(r.unit_name, r.proposals) for r in data.rows])
+        decree30.paragraph(doc, "Trên đây là báo cáo của UBND xã Thanh Thủy./.", first_line_indent=10)
+
+    return decree30.build(head, body)
+
+
+def _by_unit(doc: DocumentType, items: list[tuple[str, str]]) -> None:
+    written = [(name, text) for name, text in items if text.strip()]
+    if not written:
+        decree30.paragraph(doc, "Các đơn vị không nêu nội dung này.", italic=True, first_line_indent=10)
+    for name, text in written:
+        decree30.paragraph(doc, f"- {name}: {text.strip()}", first_line_indent=10)
+
+
+def consolidated_xlsx(data: Consolidated) -> bytes:
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = "Số liệu các đơn vị"
+    _put(ws, 1, 1, f"Phụ lục: {data.request.title} — năm học {data.request.school_year}")
+    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    for c, header in enumerate([*FIGURE_COLUMNS, "Khó khăn", "Đề xuất"], start=1):
+        _put(ws, 3, c, header)
+        ws.cell(row=3, column=c).font = Font(bold=True)
+    for r, row in enumerate(data.rows, start=4):
+        for c, value in enumerate([*figure_row(r - 3, row), row.difficulties, row.proposals], start=1):
+            _put(ws, r, c, value)
+    ws.column_dimensions["B"].width = 36
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,192 @@
+"""Report requests, the units' reports with pre-filled figures, and the consolidated commune report
+as a Decree-30 DOCX with an XLSX annex."""
+
+from datetime import timedelta
+from io import BytesIO
+from typing import Any
+
+from docx import Document
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from tests.api.test_assessments import start
+from tests.helpers import World, assert_problem
+from thidua.plans.service import today
+
+URL = "/api/v1/report-requests"
+
+
+def _request(
+    client: TestClient, world: World, catalogue: dict[str, int], due_in: int = 10, **overrides: Any
+) -> Any:
+    body = {
+        "movement_id": catalogue["movement"],
+        "kind": "semester",
+        "title": "Báo cáo sơ kết học kỳ I",
+        "period_label": "Học kỳ I năm học 2025-2026",
+        "school_year": "2025-2026",
+        "due_date": (today() + timedelta(days=due_in)).isoformat(),
+        "unit_ids": [world.units["THCS-A"], world.units["TH-B"]],
+        **overrides,
+    }
+    return client.post(URL, headers=world.headers("officer"), json=body)
+
+
+def _report(client: TestClient, world: World, request_id: int, login: str) -> Any:
+    r = client.post("/api/v1/reports", headers=world.headers(login), json={"request_id": request_id})
+    assert r.status_code == 201, r.text
+    return r
+
+
+def _write_and_submit(client: TestClient, world: World, report: Any, login: str, text: str) -> Any:
+    h = world.headers(login)
+    url = f"/api/v1/reports/{report.json()['id']}"
+    r = client.patch(
+        url,
+        headers={**h, "If-Match": report.headers["etag"]},
+        json={
+            "results": f"Kết quả của {text}",
+            "difficulties": f"Thiếu thiết bị ở {text}",
+            "proposals": f"Đề nghị hỗ trợ {text}",
+        },
+    )
+    assert r.status_code == 200, r.text
+    return client.post(f"{url}/submit", headers={**h, "If-Match": r.headers["etag"]})
+
+
+def test_units_answer_and_the_commune_consolidates(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    start(client, world, catalogue)  # THCS A has a self-assessment: its figures show it
+    request = _request(client, world, catalogue)
+    assert request.status_code == 201, request.text
+    request_id = request.json()["id"]
+    report = _report(client, world, request_id, "manager_a")
+    figures = report.json()["figures"]
+    assert figures["assessment_status"] == "draft" and figures["school_year"] == "2025-2026"
+    assert report.json()["late"] is False and report.json()["allowed_actions"] == [
+        "update",
+        "refresh_figures",
+        "submit",
+    ]
+    assert_problem(
+        client.post(
+            f"/api/v1/reports/{report.json()['id']}/submit",
+            headers={**world.headers("manager_a"), "If-Match": report.headers["etag"]},
+        ),
+        422,
+        "body.results",
+    )
+    submitted = _write_and_submit(client, world, report, "manager_a", "THCS A")
+    assert submitted.json()["status"] == "submitted" and submitted.json()["allowed_actions"] == []
+    assert_problem(
+        client.post("/api/v1/reports", headers=world.headers("manager_a"), json={"request_id": request_id}),
+        409,
+    )
+
+    # School B does not answer. The request shows who did.
+    seen = client.get(f"{URL}/{request_id}", headers=world.headers("officer")).json()
+    assert [(u["unit_code"], u["status"]) for u in seen["units"]] == [
+        ("TH-B", "not_started"),
+        ("THCS-A", "submitted"),
+    ]
+    assert [
+        u["unit_code"]
+        for u in client.get(f"{URL}/{request_id}", headers=world.headers("manager_b")).json()["units"]
+    ] == ["TH-B"]
+
+    data = client.get(f"{URL}/{request_id}/consolidated", headers=world.headers("officer")).json()
+    assert data["totals"]["units_asked"] == 2 and data["totals"]["reports_submitted"] == 1
+    rows = {r["unit_code"]: r for r in data["rows"]}
+    assert rows["THCS-A"]["difficulties"] == "Thiếu thiết bị ở THCS A" and rows["TH-B"]["difficulties"] == ""
+
+    docx = client.get(
+        f"{URL}/{request_id}/consolidated.docx?number=15&signer=Trần Văn Thành&issued_on=2026-01-05",
+        headers=world.headers("officer"),
+    )
+    assert docx.status_code == 200 and docx.headers["content-type"].startswith("application/vnd.openxml")
+    document = Document(BytesIO(docx.content))
+    texts = [p.text for p in document.paragraphs]
+    cells = [p.text for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cells and "Độc lập - Tự do - Hạnh phúc" in cells
+    assert "Số: 15/BC-UBND" in cells and "Thanh Thủy, ngày 05 tháng 01 năm 2026" in cells
+    assert (
+        "BÁO CÁO" in texts
+        and any("Trường THCS A" in c for c in cells)
+        and any("Tiểu học B" in c for c in cells)
+    )
+    assert "Nơi nhận:" in cells and "- Lưu: VT, VHXH." in cells and "TM. ỦY BAN NHÂN DÂN" in cells
+    assert "Trần Văn Thành" in cells
+    assert any("Thiếu thiết bị ở THCS A" in t for t in texts)
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert (round(section.left_margin.mm), round(section.right_margin.mm), round(section.top_margin.mm)) == (
+        30,
+        15,
+        20,
+    )
+    assert section.different_first_page_header_footer is True
+    body_sizes = {
+        r.font.size.pt for p in document.paragraphs for r in p.runs if r.text.strip() and r.font.size
+    }
+    assert body_sizes <= {11, 12, 12.5, 13, 13.5, 14} and 14 in body_sizes
+    assert {r.font.name for p in document.paragraphs for r in p.runs if r.text.strip()} == {"Times New Roman"}
+
+    xlsx = client.get(f"{URL}/{request_id}/consolidated.xlsx", headers=world.headers("officer"))
+    sheet = load_workbook(BytesIO(xlsx.content)).active
+    assert sheet is not None
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert {v[1] for v in values} == {"Trường THCS A", "Trường Tiểu học B"}
+    assert next(v for v in values if v[1] == "Trường THCS A")[8] == "Đã nộp"
+
+
+def test_reports_only_from_units_asked_and_only_their_own(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    request = _request(client, world, catalogue, unit_ids=[world.units["THCS-A"]]).json()
+    assert_problem(
+        client.post(
+            "/api/v1/reports", headers=world.headers("manager_b"), json={"request_id": request["id"]}
+        ),
+        404,
+    )
+    assert_problem(
+        client.post("/api/v1/reports", headers=world.headers("officer"), json={"request_id": request["id"]}),
+        403,
+    )
+    report = _report(client, world, request["id"], "manager_a")
+    assert_problem(
+        client.get(f"/api/v1/reports/{report.json()['id']}", headers=world.headers("manager_b")), 404
+    )
+    assert (
+        client.get(f"/api/v1/reports/{report.json()['id']}", headers=world.headers("officer")).status_code
+        == 200
+    )
+    assert_problem(_request(client, world, catalogue, unit_ids=[world.units["VHXH"]]), 422, "body.unit_ids.0")
+    assert_problem(_request(client, world, catalogue, kind="phase_review"), 422, "body.phase_number")
+    assert_problem(_request(client, world, catalogue, due_date="31/12/2025"), 422, "body.due_date")
+    assert_problem(_request(client, world, catalogue, kind="monthly"), 422, "body.kind")
+    assert_problem(client.post(URL, headers=world.headers("manager_a"), json={}), 403)
+
+
+def test_late_reports_are_marked_and_feed_tc13(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = start(client, world, catalogue)
+    early = _request(client, world, catalogue, due_in=0, title="Báo cáo quý I").json()
+    past = _request(client, world, catalogue, due_in=-3, title="Báo cáo đột xuất", kind="ad_hoc").json()
+    _write_and_submit(
+        client, world, _report(client, world, early["id"], "manager_a"), "manager_a", "đúng hạn"
+    )
+    late = _write_and_submit(
+        client, world, _report(client, world, past["id"], "manager_a"), "manager_a", "muộn"
+    )
+    assert late.json()["late"] is True
+    # TC1.3: 1 of the 2 requests already due was answered on time → 50 % of 5 points = 2.50.
+    got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
+    assert {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}["TC1.3"] == (
+        "50.00",
+        "2.50",
+    )
+    not_yet = client.get(f"{URL}/{past['id']}", headers=world.headers("officer")).json()
+    assert {u["unit_code"]: u["late"] for u in not_yet["units"]} == {"THCS-A": True, "TH-B": True}
