@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="upgrade the database to the newest migration")
     sub.add_parser("demo", help="load the demo commune (idempotent) and print its logins")
     sub.add_parser("prepare", help="migrate, then load the demo commune")
+    sub.add_parser("send-reminders", help="e-mail each user what is due (needs SMTP_HOST)")
     out = sub.add_parser("openapi", help="write the OpenAPI document")
     out.add_argument("path", nargs="?", default=str(REPO_ROOT / "openapi" / "openapi.json"))
     args = parser.parse_args(argv)
@@ -43,6 +44,15 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.path).write_text(openapi_document(), encoding="utf-8")
         return 0
     settings = Settings()
+    if args.command == "send-reminders":
+        from sqlmodel import Session
+
+        from thidua.db import make_engine
+        from thidua.reminders.service import send_email_reminders
+
+        with Session(make_engine(settings.resolved_database_url)) as session:
+            print(f"{send_email_reminders(session, settings)} e-mail(s) sent")
+        return 0
     if args.command in ("migrate", "prepare"):
         migrate(settings)
     if args.command in ("demo", "prepare"):

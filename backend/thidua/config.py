@@ -46,6 +46,14 @@ class Settings(BaseSettings):
     login_lock_seconds: int = 5 * 60
     login_max_failures_per_ip: int = 30
     sql_echo: bool = False
+    # E-mail reminders are sent only when SMTP_HOST is set.
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "thidua@localhost"
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    public_url: str = "http://127.0.0.1:8000"  # links in e-mails
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -28,6 +28,7 @@ from thidua.frameworks.routes import router as frameworks_router
 from thidua.inspections.routes import router as inspections_router
 from thidua.movements.routes import router as movements_router
 from thidua.plans.routes import router as plans_router
+from thidua.reminders.routes import router as reminders_router
 from thidua.reports.routes import reports as reports_router
 from thidua.reports.routes import requests as report_requests_router
 from thidua.scoring.routes import router as scorecards_router
@@ -99,6 +100,7 @@ ROUTERS = (
     plans_router,
     report_requests_router,
     reports_router,
+    reminders_router,
 )
 
 
