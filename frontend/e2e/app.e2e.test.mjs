@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHROMIUM, login, skipReason, startApp, withPage } from './harness.mjs';
+import { CHROMIUM, PASSWORD, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);
@@ -208,7 +208,8 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         // computed indicators are read-only
         const tc11 = group(page, 'TC1.1');
         await tc11.getByText('Hệ thống tự tính', { exact: true }).waitFor();
-        await tc11.getByText('Chưa có dữ liệu', { exact: true }).waitFor();
+        // TC1.1 is fed by the plans (0 without a plan; "Chưa có dữ liệu" where no source answers)
+        assert.match((await tc11.locator('.computed strong').innerText()).trim(), /^(Chưa có dữ liệu|0)$/);
         assert.equal(await tc11.getByLabel('Giá trị tự đánh giá').count(), 0);
 
         // an invalid percentage is refused at the indicator
@@ -381,6 +382,277 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
     await withPage(app, 'new-user-signs-in', {}, async (page) => {
       await login(page, login_, password);
       await page.getByText(fullName).first().waitFor();
+    });
+  });
+});
+
+// Activities and inspections change THCS-TT's 2025-2026 self-assessment (computed TC4.1, verified
+// values), which the suite above checks exactly: they get their own app with a fresh database.
+describe('Activity log and inspections in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  const school = 'Trường THCS Thanh Thủy';
+  const year = '2025-2026';
+  const group = (scope, code) => scope.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} `) });
+  const nav = (page, name) =>
+    page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
+
+  /** The JSON API, as `username` (setup steps that are not under test). */
+  async function apiAs(username) {
+    const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username, password: PASSWORD, scope: '' }).toString(),
+    });
+    assert.equal(res.status, 200, `login of ${username}`);
+    const { access_token } = await res.json();
+    return async (method, path, body, headers = {}) => {
+      const r = await fetch(`${app.baseURL}/api/v1${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${access_token}`,
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await r.text();
+      const data = text ? JSON.parse(text) : null;
+      if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
+      return data;
+    };
+  }
+
+  /** THCS-TT's unit assessment for 2025-2026: the existing one, or a new one. */
+  async function schoolAssessment(call) {
+    const units = await call('GET', '/units?q=THCS-TT&kind=school');
+    const unit = units.items.find((u) => u.code === 'THCS-TT');
+    const found = await call('GET', `/self-assessments?unit_id=${unit.id}&school_year=${year}&subject_kind=unit`);
+    if (found.items.length) return call('GET', `/self-assessments/${found.items[0].id}`);
+    const frameworks = await call('GET', '/frameworks?status=active&subject_kind=unit');
+    const fw = frameworks.items.find((f) => f.code === 'BDC-CSGD');
+    return call('POST', '/self-assessments', { framework_id: fw.id, school_year: year });
+  }
+
+  test('a head of school records a training; it feeds TC4.1 of the self-assessment', async () => {
+    const title = 'Lớp bồi dưỡng Bình dân học vụ số – đợt 1';
+    await withPage(app, 'activity-training', {}, async (page) => {
+      await login(page, 'hieutruong.thcs');
+      await nav(page, 'Nhật ký hoạt động');
+      await page.getByRole('heading', { name: 'Nhật ký hoạt động', level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'Ghi hoạt động' }).click();
+
+      await page.getByLabel('Loại hoạt động').selectOption({ label: 'Lớp bồi dưỡng “Bình dân học vụ số”' });
+      await page.getByLabel('Tên hoạt động').fill(title);
+      await page.getByLabel('Ngày tổ chức').fill('2025-10-15');
+      await page.getByText(`Thuộc năm học ${year}.`).waitFor();
+      await page.getByLabel('Số người học tham gia').fill('35');
+      await page.getByLabel('Nội dung').fill('Bồi dưỡng kỹ năng số cơ bản cho cán bộ, giáo viên.');
+
+      // attendance: two people, the first one completed the training
+      const people = page.locator('.attendee-list li');
+      await people.first().waitFor();
+      assert.ok((await people.count()) >= 2, 'the school has at least two staff members');
+      const first = people.nth(0);
+      const second = people.nth(1);
+      const firstName = (await first.locator('label').first().innerText()).split('(')[0].trim();
+      const secondName = (await second.locator('label').first().innerText()).split('(')[0].trim();
+      await first.getByRole('checkbox', { name: new RegExp(`^${firstName}`) }).check();
+      await first.getByRole('checkbox', { name: `Hoàn thành: ${firstName}` }).check();
+      await second.getByRole('checkbox', { name: new RegExp(`^${secondName}`) }).check();
+      await page.getByText('Đã chọn 2 người.').waitFor();
+
+      await page.getByRole('button', { name: 'Thêm liên kết' }).click();
+      await page.getByLabel('Đường dẫn', { exact: true }).fill('https://thcs-thanhthuy.edu.vn/tin-tuc/binh-dan-hoc-vu-so');
+      await page.getByLabel('Tiêu đề liên kết').fill('Tin bài lớp bồi dưỡng');
+      await page.getByRole('button', { name: 'Tạo mới' }).click();
+
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      const rows = page.locator('table tbody tr');
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), 2);
+      assert.match(await rows.filter({ hasText: firstName }).innerText(), /Có/);
+      assert.match(await rows.filter({ hasText: secondName }).innerText(), /Không/);
+      await page.getByRole('link', { name: 'Tin bài lớp bồi dưỡng' }).waitFor();
+      assert.match(await page.locator('dl.details').innerText(), new RegExp(`Năm học\\s+${year}`));
+
+      // edit: someone else changes the activity meanwhile (412), the form reloads, saving again works
+      await page.getByRole('link', { name: 'Sửa', exact: true }).click();
+      await page.getByRole('heading', { name: 'Sửa hoạt động' }).waitFor();
+      await page.getByText('Đã chọn 2 người.').waitFor();
+      const status = await page.evaluate(async () => {
+        const id = location.pathname.split('/')[2];
+        const headers = { Authorization: `Bearer ${sessionStorage.getItem('thidua.token')}` };
+        const current = await (await fetch(`/api/v1/activities/${id}`, { headers })).json();
+        const patch = await fetch(`/api/v1/activities/${id}`, {
+          method: 'PATCH',
+          headers: { ...headers, 'Content-Type': 'application/json', 'If-Match': `"${current.version}"` },
+          body: JSON.stringify({ description: 'Nội dung do người khác cập nhật.' }),
+        });
+        return patch.status;
+      });
+      assert.equal(status, 200);
+      const renamed = `${title} (đã sửa)`;
+      await page.getByLabel('Tên hoạt động').fill(renamed);
+      await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Dữ liệu đã được người khác thay đổi, vui lòng tải lại' }).waitFor();
+      await page.waitForFunction(() => document.querySelector('#description')?.value === 'Nội dung do người khác cập nhật.');
+      await page.getByLabel('Tên hoạt động').fill(renamed);
+      await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await page.getByRole('heading', { name: renamed, level: 1 }).waitFor();
+      assert.equal(await page.locator('table tbody tr').count(), 2);
+
+      // another activity, deleted after confirming
+      await page.getByRole('link', { name: '← Nhật ký hoạt động' }).click();
+      await page.getByRole('link', { name: 'Ghi hoạt động' }).click();
+      await page.getByLabel('Loại hoạt động').selectOption({ label: 'Hoạt động khác' });
+      await page.getByLabel('Tên hoạt động').fill('Hoạt động ghi nhầm');
+      await page.getByLabel('Ngày tổ chức').fill('2025-11-20');
+      await page.getByRole('button', { name: 'Tạo mới' }).click();
+      await page.getByRole('heading', { name: 'Hoạt động ghi nhầm', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Xóa', exact: true }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Xóa hoạt động' }).click();
+      await page.getByRole('heading', { name: 'Nhật ký hoạt động', level: 1 }).waitFor();
+      await page.getByRole('row').filter({ hasText: renamed }).waitFor();
+      assert.equal(await page.getByRole('row').filter({ hasText: 'Hoạt động ghi nhầm' }).count(), 0);
+
+      // the log lists it, also filtered by year and kind
+      await page.getByLabel('Năm học').selectOption(year);
+      await page.getByLabel('Loại hoạt động').selectOption({ label: 'Lớp bồi dưỡng “Bình dân học vụ số”' });
+      const row = page.getByRole('row').filter({ hasText: renamed });
+      await row.waitFor();
+      assert.match(await row.innerText(), /2025-10-15/);
+      await page.getByLabel('Loại hoạt động').selectOption({ label: 'Hoạt động khác' });
+      await row.waitFor({ state: 'detached' });
+
+      // the self-assessment started in the UI computes TC4.1 from the attendance
+      await nav(page, 'Tự đánh giá');
+      await page.getByRole('button', { name: 'Bắt đầu tự đánh giá' }).click();
+      const start = page.getByRole('form', { name: 'Bắt đầu tự đánh giá' });
+      await start
+        .getByLabel('Bảng điểm chuẩn', { exact: true })
+        .selectOption({ label: 'Bảng điểm chuẩn đối với các cơ sở giáo dục (BDC-CSGD, phiên bản 1)' });
+      await start.getByLabel('Năm học').selectOption(year);
+      await start.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+      await page.getByRole('heading', { name: school, level: 1 }).waitFor();
+      const tc41 = group(page, 'TC4.1');
+      await tc41.getByText('Hệ thống tự tính', { exact: true }).waitFor();
+      const value = Number((await tc41.locator('.computed strong').innerText()).trim());
+      assert.ok(value > 0 && value < 100, `TC4.1 is ${value}`);
+    });
+  });
+
+  test('the commune sets up an ad hoc inspection; the inspector records a verified value', async () => {
+    const title = 'Kiểm tra đột xuất chuyển đổi số THCS Thanh Thủy';
+
+    // setup through the API: the inspector's user id, the school's submitted self-assessment
+    const admin = await apiAs('admin');
+    const inspectors = await admin('GET', '/users?role=inspector&q=kiemtra');
+    const kiemtra = inspectors.items.find((u) => u.login === 'kiemtra');
+    assert.ok(kiemtra, 'demo inspector kiemtra');
+    const head = await apiAs('hieutruong.thcs');
+    let a = await schoolAssessment(head);
+    assert.equal(a.status, 'draft');
+    const values = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC4.3': 1, 'TC5.1': 1, 'TC5.2': 0 };
+    a = await head(
+      'PUT',
+      `/self-assessments/${a.id}/entries`,
+      { entries: Object.entries(values).map(([indicator_code, value]) => ({ indicator_code, value })) },
+      { 'If-Match': `"${a.version}"` },
+    );
+    for (const code of ['TC2.1', 'TC5.1'])
+      await head('POST', `/self-assessments/${a.id}/evidence/links`, {
+        indicator_code: code,
+        url: `https://thcs-thanhthuy.edu.vn/minh-chung/${code}`,
+        title: `Minh chứng ${code}`,
+      });
+    a = await head('GET', `/self-assessments/${a.id}`);
+    a = await head('POST', `/self-assessments/${a.id}/submit`, undefined, { 'If-Match': `"${a.version}"` });
+    assert.equal(a.status, 'submitted');
+
+    await withPage(app, 'inspection-create', {}, async (page) => {
+      await login(page, 'vhxh');
+      await nav(page, 'Kiểm tra, giám sát');
+      await page.getByRole('link', { name: 'Lập đợt kiểm tra' }).click();
+      await page.getByRole('heading', { name: 'Lập đợt kiểm tra', level: 1 }).waitFor();
+      await page.getByLabel('Đột xuất').check();
+      await page.getByLabel('Tên đợt kiểm tra').fill(title);
+      await page.getByLabel('Năm học').selectOption(year);
+      await page.getByLabel('Ngày kiểm tra').fill('2026-03-10');
+      await page.getByLabel('Kết luận, phát hiện').fill('Kiểm tra việc sử dụng hệ thống LMS.');
+      await page.getByRole('checkbox', { name: `${school} (THCS-TT)` }).check();
+
+      // the officer cannot list users: a wrong id is refused at the team field
+      const ids = page.getByLabel('Số hiệu tài khoản thành viên');
+      await ids.fill('999999');
+      await page.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
+      await page.locator('#members-error').waitFor();
+      assert.match(await page.locator('#members-error').innerText(), /999999/);
+
+      await ids.fill(String(kiemtra.id));
+      await page.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await page.getByText('Đột xuất', { exact: false }).first().waitFor();
+      await page.getByText('Lê Minh Tuấn').waitFor();
+      await page.getByRole('heading', { name: `${school} (THCS-TT)`, level: 3 }).waitFor();
+      await page.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).waitFor();
+    });
+
+    await withPage(app, 'inspection-record', {}, async (page) => {
+      await login(page, 'kiemtra');
+      await nav(page, 'Kiểm tra, giám sát');
+      await page.getByRole('link', { name: title }).click();
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      // an inspector records but does not manage
+      assert.equal(await page.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).count(), 0);
+      await page.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click();
+      const form = page.getByRole('form', { name: `Ghi kết quả kiểm tra: ${school}` });
+      const tc21 = group(form, 'TC2.1');
+      assert.match(await tc21.innerText(), /Giá trị tự đánh giá\s+80 %/);
+      assert.equal(await group(form, 'TC4.1').count(), 0, 'computed indicators are not asked for');
+
+      // a value that does not fit is refused at the indicator
+      await tc21.getByLabel('Giá trị kiểm tra (%)').fill('150');
+      await form.getByRole('button', { name: 'Lưu kết quả kiểm tra' }).click();
+      await tc21.getByText('Tỷ lệ phần trăm phải từ 0 đến 100.').waitFor();
+
+      await tc21.getByLabel('Giá trị kiểm tra (%)').fill('50');
+      await tc21.getByLabel('Ghi chú kiểm tra').fill('Thực tế 50 % giáo viên sử dụng LMS thường xuyên.');
+      await form.getByRole('button', { name: 'Lưu kết quả kiểm tra' }).click();
+      await page.getByRole('status').filter({ hasText: `Đã ghi kết quả kiểm tra của ${school}.` }).waitFor();
+      const recorded = page.locator('table.recorded-values tbody tr').filter({ hasText: 'TC2.1' });
+      await recorded.waitFor();
+      assert.match(await recorded.innerText(), /TC2\.1\s+50\s+Thực tế 50 %/);
+    });
+
+    await withPage(app, 'inspection-verified-value', {}, async (page) => {
+      await login(page, 'hieutruong.thcs');
+      await nav(page, 'Tự đánh giá');
+      await page.getByRole('link', { name: school }).first().click();
+      await page.getByRole('heading', { name: school, level: 1 }).waitFor();
+      const tc21 = group(page, 'TC2.1');
+      await tc21.getByText('Giá trị xác nhận').waitFor();
+      assert.match(await tc21.innerText(), /Giá trị xác nhận\s+50 %/);
+      assert.match(await tc21.innerText(), /Giá trị tự đánh giá\s+80 %/);
+    });
+
+    await withPage(app, 'inspection-close', {}, async (page) => {
+      await login(page, 'vhxh');
+      await nav(page, 'Kiểm tra, giám sát');
+      await page.getByLabel('Hình thức').selectOption({ label: 'Đột xuất' });
+      await page.getByRole('link', { name: title }).click();
+      const recorded = page.locator('table.recorded-values tbody tr').filter({ hasText: 'TC2.1' });
+      await recorded.waitFor();
+      await page.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).click();
+      await page.getByText('Đã kết thúc', { exact: true }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).count(), 0);
+      await page.getByRole('button', { name: 'Mở lại đợt kiểm tra' }).waitFor();
     });
   });
 });

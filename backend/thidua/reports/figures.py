@@ -2,7 +2,6 @@
 trainings and the unit's scorecard for the school year."""
 
 from collections import Counter
-from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -58,33 +57,3 @@ def unit_figures(session: Session, unit_id: int, school_year: str) -> dict[str, 
         "classification_label": card["classification_label"] if card else None,
         "taken_on": today().isoformat(),
     }
-
-
-def reports_on_time_share(session: Session, subject: Subject, year: str) -> Decimal | None:
-    """Share (%) of the report requests of the school year, already due, that the unit answered on time."""
-    from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
-
-    on = today()
-    asked = session.exec(
-        select(ReportRequest)
-        .join(ReportRequestUnit, col(ReportRequestUnit.request_id) == ReportRequest.id)
-        .where(
-            ReportRequestUnit.unit_id == subject.unit_id,
-            ReportRequest.school_year == year,
-            ReportRequest.due_date <= on,
-        )
-    ).all()
-    if not asked:
-        return None
-    on_time = 0
-    for request in asked:
-        report = session.exec(
-            select(Report).where(Report.request_id == request.id, Report.unit_id == subject.unit_id)
-        ).first()
-        if (
-            report is not None
-            and report.submitted_at is not None
-            and report.submitted_at.date() <= request.due_date
-        ):
-            on_time += 1
-    return (Decimal(on_time) * 100 / len(asked)).quantize(Decimal("0.01"))

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, func, select
 from thidua.activities import sources as activity
 from thidua.auth.policy import descendant_unit_ids
 from thidua.plans import sources as plans
-from thidua.reports import figures as reports
+from thidua.reports import sources as reports
 from thidua.scoring.subject import Subject
 
 Compute = Callable[[Session, Subject, str], Decimal | None]

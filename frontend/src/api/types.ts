@@ -76,3 +76,27 @@ export type Aggregates = S['Aggregates'];
 export type ScorecardDetail = S['ScorecardDetail'];
 export type IndicatorBreakdown = S['IndicatorBreakdown'];
 export type ClassificationCount = S['ClassificationCount'];
+
+export type Activity = S['ActivityRead'];
+export type ActivityCreate = S['ActivityCreate'];
+export type ActivityUpdate = S['ActivityUpdate'];
+export type ActivityKind = S['ActivityKind'];
+export type AttendeeIn = S['AttendeeIn'];
+export type EvidenceLink = S['EvidenceLinkIn'];
+export const ACTIVITY_KINDS = [
+  'launch_ceremony',
+  'seminar',
+  'training',
+  'extracurricular',
+  'other',
+] as const satisfies readonly ActivityKind[];
+
+export type Inspection = S['InspectionRead'];
+export type InspectionCreate = S['InspectionCreate'];
+export type InspectionUpdate = S['InspectionUpdate'];
+export type InspectionValuesIn = S['InspectionValuesIn'];
+export type VerifiedValueIn = S['VerifiedValueIn'];
+export type InspectionKind = InspectionCreate['kind'];
+export type InspectionStatus = Inspection['status'];
+export const INSPECTION_KINDS = ['periodic', 'ad_hoc'] as const satisfies readonly InspectionKind[];
+export const INSPECTION_STATUSES = ['open', 'closed'] as const satisfies readonly InspectionStatus[];

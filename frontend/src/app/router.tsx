@@ -20,6 +20,8 @@ import { AuditPage } from '../features/audit/AuditPage';
 const frameworks = () => import('../features/frameworks/pages');
 const assessments = () => import('../features/assessments/pages');
 const scorecards = () => import('../features/scorecards/pages');
+const activities = () => import('../features/activities/pages');
+const inspections = () => import('../features/inspections/pages');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -95,6 +97,31 @@ export const router = createBrowserRouter([
             children: [
               { path: 'scorecards', lazy: async () => ({ Component: (await scorecards()).RankingPage }) },
               { path: 'scorecards/:id', lazy: async () => ({ Component: (await scorecards()).ScorecardPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="activities:write" />,
+            children: [
+              { path: 'activities/new', lazy: async () => ({ Component: (await activities()).ActivityCreatePage }) },
+              { path: 'activities/:id/edit', lazy: async () => ({ Component: (await activities()).ActivityEditPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="activities:read" />,
+            children: [
+              { path: 'activities', lazy: async () => ({ Component: (await activities()).ActivitiesListPage }) },
+              { path: 'activities/:id', lazy: async () => ({ Component: (await activities()).ActivityDetailPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="inspections:manage" />,
+            children: [{ path: 'inspections/new', lazy: async () => ({ Component: (await inspections()).InspectionCreatePage }) }],
+          },
+          {
+            element: <RequirePermission permission="inspections:read" />,
+            children: [
+              { path: 'inspections', lazy: async () => ({ Component: (await inspections()).InspectionsListPage }) },
+              { path: 'inspections/:id', lazy: async () => ({ Component: (await inspections()).InspectionDetailPage }) },
             ],
           },
           { path: '*', element: <NotFound /> },

@@ -28,6 +28,13 @@ describe('navItems', () => {
     ).toEqual(['/', '/units', '/staff', '/assessments', '/scorecards', '/frameworks', '/audit']);
   });
 
+  it('shows the activity log and inspections after the ranking, before frameworks', () => {
+    expect(
+      paths(['frameworks:read', 'inspections:read', 'activities:read', 'scorecards:read', 'assessments:read']),
+    ).toEqual(['/', '/assessments', '/scorecards', '/activities', '/inspections', '/frameworks']);
+    expect(paths(['inspections:record', 'inspections:manage', 'activities:write'])).toEqual(['/']);
+  });
+
   it('does not show frameworks for a fill-only permission', () => {
     expect(paths(['assessments:fill'])).toEqual(['/']);
   });

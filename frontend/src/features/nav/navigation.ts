@@ -11,6 +11,8 @@ const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/users', label: 'nav.users' }, permission: 'users:manage' },
   { item: { to: '/assessments', label: 'nav.assessments' }, permission: 'assessments:read' },
   { item: { to: '/scorecards', label: 'nav.scorecards' }, permission: 'scorecards:read' },
+  { item: { to: '/activities', label: 'nav.activities' }, permission: 'activities:read' },
+  { item: { to: '/inspections', label: 'nav.inspections' }, permission: 'inspections:read' },
   { item: { to: '/frameworks', label: 'nav.frameworks' }, permission: 'frameworks:read' },
   { item: { to: '/audit', label: 'nav.audit' }, permission: 'audit:read' },
 ];

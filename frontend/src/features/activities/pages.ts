@@ -1,0 +1,3 @@
+export { ActivitiesListPage } from './ActivitiesListPage';
+export { ActivityDetailPage } from './ActivityDetailPage';
+export { ActivityCreatePage, ActivityEditPage } from './ActivityEditPages';

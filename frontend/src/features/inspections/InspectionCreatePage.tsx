@@ -1,0 +1,163 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, fieldErrors } from '../../api/problem';
+import { INSPECTION_KINDS, type InspectionKind } from '../../api/types';
+import { SelectField, TextField } from '../../components/fields';
+import { ErrorBanner, Loading } from '../../components/ErrorBanner';
+import { useMovements } from '../frameworks/api';
+import { useCreateInspection, useInspectorUsers, useKnownMembers, useSchoolOptions } from './api';
+import { knownInspectors, mergeIds, parseUserIds } from './team';
+
+const FIELDS = ['kind', 'title', 'school_year', 'inspection_date', 'findings', 'member_user_ids', 'unit_ids'] as const;
+
+function toggle(list: number[], id: number, on: boolean): number[] {
+  return on ? (list.includes(id) ? list : [...list, id]) : list.filter((x) => x !== id);
+}
+
+export function InspectionCreatePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateInspection();
+  const movements = useMovements();
+  const inspectors = useInspectorUsers();
+  const known = useKnownMembers();
+  const schools = useSchoolOptions();
+  const years = movements.data?.[0]?.school_years ?? [];
+  const [kind, setKind] = useState<InspectionKind>('periodic');
+  const [title, setTitle] = useState('');
+  const [year, setYear] = useState('');
+  const [date, setDate] = useState('');
+  const [findings, setFindings] = useState('');
+  const [members, setMembers] = useState<number[]>([]);
+  const [typedIds, setTypedIds] = useState('');
+  const [typedError, setTypedError] = useState<string | null>(null);
+  const [units, setUnits] = useState<number[]>([]);
+  const errors = create.error instanceof ApiError ? fieldErrors(create.error.problem) : {};
+  const people = knownInspectors([inspectors.data ?? [], known.data ?? []]);
+  const schoolYear = year || years[0] || '';
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const typed = parseUserIds(typedIds);
+    if (typed === null) return setTypedError(t('inspections.errors.userIds'));
+    setTypedError(null);
+    create.mutate(
+      {
+        kind,
+        title: title.trim(),
+        school_year: schoolYear,
+        inspection_date: date,
+        findings: findings.trim(),
+        member_user_ids: mergeIds(members, typed),
+        unit_ids: units,
+      },
+      { onSuccess: (i) => navigate(`/inspections/${i.id}`) },
+    );
+  }
+
+  return (
+    <section>
+      <p>
+        <Link to="/inspections">← {t('inspections.title')}</Link>
+      </p>
+      <h1>{t('inspections.create')}</h1>
+      <form className="form form-wide" onSubmit={submit} noValidate>
+        <ErrorBanner error={create.error} fields={FIELDS} />
+        <fieldset className="field">
+          <legend>{t('inspections.kind')}</legend>
+          <div className="radio-row">
+            {INSPECTION_KINDS.map((k) => (
+              <label key={k} className="radio">
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />{' '}
+                {t(`inspections.kinds.${k}`)}
+              </label>
+            ))}
+          </div>
+          {errors.kind && <p className="field-error">{errors.kind}</p>}
+        </fieldset>
+        <TextField id="title" label={t('inspections.titleField')} value={title} onChange={setTitle} error={errors.title} required />
+        <SelectField
+          id="school_year"
+          label={t('fields.schoolYear')}
+          value={schoolYear}
+          onChange={setYear}
+          error={errors.school_year}
+          options={years.map((y) => ({ value: y, label: y }))}
+        />
+        <TextField
+          id="inspection_date"
+          type="date"
+          label={t('inspections.date')}
+          value={date}
+          onChange={setDate}
+          error={errors.inspection_date}
+          required
+        />
+        <div className="field">
+          <label htmlFor="findings">{t('inspections.findings')}</label>
+          <textarea id="findings" rows={3} value={findings} onChange={(e) => setFindings(e.target.value)} />
+          {errors.findings && <p className="field-error">{errors.findings}</p>}
+        </div>
+
+        <fieldset className="field" aria-describedby="members-hint">
+          <legend>{t('inspections.members')}</legend>
+          {inspectors.isPending && known.isPending && <Loading />}
+          {people.length > 0 && (
+            <div className="checks">
+              {people.map((u) => (
+                <label key={u.user_id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={members.includes(u.user_id)}
+                    onChange={(e) => setMembers((m) => toggle(m, u.user_id, e.target.checked))}
+                  />{' '}
+                  {u.full_name} <span className="muted">({u.login})</span>
+                </label>
+              ))}
+            </div>
+          )}
+          {(inspectors.forbidden || inspectors.isError) && (
+            <TextField
+              id="member_ids"
+              label={t('inspections.memberIds')}
+              hint={t('inspections.memberIdsHint')}
+              inputMode="numeric"
+              value={typedIds}
+              onChange={setTypedIds}
+              error={typedError ?? undefined}
+            />
+          )}
+          {errors.member_user_ids && <p className="field-error" id="members-error">{errors.member_user_ids}</p>}
+          <p className="field-hint" id="members-hint">
+            {t('inspections.membersHint')}
+          </p>
+        </fieldset>
+
+        <fieldset className="field">
+          <legend>{t('inspections.schools')}</legend>
+          <ErrorBanner error={schools.error} />
+          <div className="checks">
+            {(schools.data ?? []).map((u) => (
+              <label key={u.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={units.includes(u.id)}
+                  onChange={(e) => setUnits((l) => toggle(l, u.id, e.target.checked))}
+                />{' '}
+                {u.name} <span className="muted">({u.code})</span>
+              </label>
+            ))}
+          </div>
+          {errors.unit_ids && <p className="field-error">{errors.unit_ids}</p>}
+        </fieldset>
+
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {t('inspections.createButton')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export { InspectionsListPage } from './InspectionsListPage';
+export { InspectionCreatePage } from './InspectionCreatePage';
+export { InspectionDetailPage } from './InspectionDetailPage';
