@@ -3,9 +3,14 @@
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
 from tests.api.test_assessments import VALUES, put_values, start, with_etag
 from tests.helpers import World, assert_problem
+from thidua.assessments.models import SelfAssessment
+from thidua.db import make_engine
+from thidua.frameworks.models import Framework
+from thidua.scoring import loader
 
 URL = "/api/v1/activities"
 
@@ -62,6 +67,7 @@ def test_activities_change_the_computed_indicators(
     assert entries["TC4.2"] == ("1", "2.00")
     assert entries["TC5.3"] == ("1", "2.00")
     assert got["score"]["self_total"] == "49.60"
+    _assert_bulk_equals_single(world, a["id"])
 
     # A staff member's own scorecard: trained (CN3.1 = 10) and 3 activities attended (CN3.2 = 12).
     officer = world.headers("officer")
@@ -150,3 +156,17 @@ def test_edit_and_delete_need_the_current_version(client: TestClient, world: Wor
         headers=world.headers("officer"),
     ).json()["items"]
     assert [e["action"] for e in events] == ["delete", "update", "update", "create"]
+
+
+def _assert_bulk_equals_single(world: World, assessment_id: int) -> None:
+    """The ranking computes sources for many subjects at once; it must agree with one subject alone."""
+    engine = make_engine(world.settings.resolved_database_url)
+    with Session(engine) as session:
+        assessment = session.get(SelfAssessment, assessment_id)
+        assert assessment is not None
+        framework = session.get(Framework, assessment.framework_id)
+        assert framework is not None
+        bulk = loader.scorecards(session, framework, [assessment])[assessment_id][0]
+        assert bulk == loader.live_scorecard(session, assessment)
+        assert bulk["self_total"] == "49.60"
+    engine.dispose()

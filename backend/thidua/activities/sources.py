@@ -1,92 +1,102 @@
-"""Computed indicators fed by activities and attendance (registered in scoring/sources.py)."""
+"""Computed indicators fed by activities and attendance (registered in scoring/sources.py).
 
+Each source computes many subjects at once with a few grouped queries: a province recompute asks
+once per indicator, not once per school or person."""
+
+from collections import Counter
 from decimal import Decimal
 
 from sqlmodel import Session, col, func, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.activities.models import Activity, ActivityKind, Attendance
-from thidua.auth.policy import descendant_unit_ids
 from thidua.core.models import CENT
-from thidua.scoring.subject import Subject
+from thidua.scoring.subject import Subject, rollup
 from thidua.units.models import StaffMember
 
-
-def _count(session: Session, subject: Subject, year: str, kind: ActivityKind) -> int:
-    units = descendant_unit_ids(session, subject.unit_id)
-    return int(
-        session.exec(
-            select(func.count()).where(
-                col(Activity.unit_id).in_(units), Activity.school_year == year, Activity.kind == kind.value
-            )
-        ).one()
-    )
+Values = dict[Subject, Decimal | None]
+PARTICIPATION = (ActivityKind.launch_ceremony.value, ActivityKind.seminar.value, ActivityKind.training.value)
 
 
-def launch_ceremony_held(session: Session, subject: Subject, year: str) -> Decimal:
-    return Decimal(1 if _count(session, subject, year, ActivityKind.launch_ceremony) else 0)
+def _counts(session: Session, subjects: list[Subject], year: str, kind: ActivityKind) -> Counter[int]:
+    owner = rollup(session, {s.unit_id for s in subjects})
+    rows = session.exec(
+        select(Activity.unit_id, func.count())
+        .where(Activity.school_year == year, Activity.kind == kind.value)
+        .group_by(col(Activity.unit_id))
+    ).all()
+    per_subject: Counter[int] = Counter()
+    for unit_id, n in rows:
+        if unit_id in owner:
+            per_subject[owner[unit_id]] += int(n)
+    return per_subject
 
 
-def seminars_count(session: Session, subject: Subject, year: str) -> Decimal:
-    return Decimal(_count(session, subject, year, ActivityKind.seminar))
+def launch_ceremony_held(session: Session, subjects: list[Subject], year: str) -> Values:
+    counts = _counts(session, subjects, year, ActivityKind.launch_ceremony)
+    return {s: Decimal(1 if counts[s.unit_id] else 0) for s in subjects}
 
 
-def extracurricular_count(session: Session, subject: Subject, year: str) -> Decimal:
-    return Decimal(_count(session, subject, year, ActivityKind.extracurricular))
+def seminars_count(session: Session, subjects: list[Subject], year: str) -> Values:
+    counts = _counts(session, subjects, year, ActivityKind.seminar)
+    return {s: Decimal(counts[s.unit_id]) for s in subjects}
 
 
-def _trained(year: str) -> SelectOfScalar[int]:
+def extracurricular_count(session: Session, subjects: list[Subject], year: str) -> Values:
+    counts = _counts(session, subjects, year, ActivityKind.extracurricular)
+    return {s: Decimal(counts[s.unit_id]) for s in subjects}
+
+
+def trained_staff(session: Session, year: str) -> set[int]:
     """Staff with at least one completed training of the school year."""
-    return (
-        select(Attendance.staff_id)
-        .join(Activity, col(Activity.id) == Attendance.activity_id)
-        .where(
-            Activity.school_year == year,
-            Activity.kind == ActivityKind.training.value,
-            col(Attendance.completed).is_(True),
-        )
-    )
-
-
-def trained_staff_share(session: Session, subject: Subject, year: str) -> Decimal:
-    units = descendant_unit_ids(session, subject.unit_id)
-    staff = select(StaffMember.id).where(
-        col(StaffMember.unit_id).in_(units), col(StaffMember.is_active).is_(True)
-    )
-    total = int(session.exec(select(func.count()).select_from(staff.subquery())).one())
-    if total == 0:
-        return Decimal("0.00")
-    trained = int(
+    return set(
         session.exec(
-            select(func.count()).select_from(staff.where(col(StaffMember.id).in_(_trained(year))).subquery())
-        ).one()
+            select(Attendance.staff_id)
+            .join(Activity, col(Activity.id) == Attendance.activity_id)
+            .where(
+                Activity.school_year == year,
+                Activity.kind == ActivityKind.training.value,
+                col(Attendance.completed).is_(True),
+            )
+        ).all()
     )
-    return (Decimal(trained) * 100 / total).quantize(CENT)
 
 
-def person_trained(session: Session, subject: Subject, year: str) -> Decimal | None:
-    if subject.staff_id is None:
-        return None
-    found = session.exec(
-        select(func.count()).where(
-            col(Attendance.staff_id) == subject.staff_id, col(Attendance.staff_id).in_(_trained(year))
-        )
-    ).one()
-    return Decimal(1 if found else 0)
+def active_staff_by_subject(session: Session, subjects: list[Subject]) -> dict[int, list[int]]:
+    owner = rollup(session, {s.unit_id for s in subjects})
+    staff: dict[int, list[int]] = {}
+    for staff_id, unit_id in session.exec(
+        select(StaffMember.id, StaffMember.unit_id).where(col(StaffMember.is_active).is_(True))
+    ).all():
+        if unit_id in owner and staff_id is not None:
+            staff.setdefault(owner[unit_id], []).append(staff_id)
+    return staff
 
 
-def person_activities_attended(session: Session, subject: Subject, year: str) -> Decimal | None:
+def share(part: int, whole: int) -> Decimal:
+    return Decimal("0.00") if whole == 0 else (Decimal(part) * 100 / whole).quantize(CENT)
+
+
+def trained_staff_share(session: Session, subjects: list[Subject], year: str) -> Values:
+    trained, staff = trained_staff(session, year), active_staff_by_subject(session, subjects)
+    return {
+        s: share(sum(1 for m in staff.get(s.unit_id, []) if m in trained), len(staff.get(s.unit_id, [])))
+        for s in subjects
+    }
+
+
+def person_trained(session: Session, subjects: list[Subject], year: str) -> Values:
+    trained = trained_staff(session, year)
+    return {s: None if s.staff_id is None else Decimal(1 if s.staff_id in trained else 0) for s in subjects}
+
+
+def person_activities_attended(session: Session, subjects: list[Subject], year: str) -> Values:
     """Conferences, seminars, trainings and the launch ceremony the person attended in the year."""
-    if subject.staff_id is None:
-        return None
-    kinds = [ActivityKind.launch_ceremony.value, ActivityKind.seminar.value, ActivityKind.training.value]
-    count = session.exec(
-        select(func.count(func.distinct(Attendance.activity_id)))
-        .join(Activity, col(Activity.id) == Attendance.activity_id)
-        .where(
-            Attendance.staff_id == subject.staff_id,
-            Activity.school_year == year,
-            col(Activity.kind).in_(kinds),
-        )
-    ).one()
-    return Decimal(int(count))
+    counts = dict(
+        session.exec(
+            select(Attendance.staff_id, func.count(func.distinct(Attendance.activity_id)))
+            .join(Activity, col(Activity.id) == Attendance.activity_id)
+            .where(Activity.school_year == year, col(Activity.kind).in_(PARTICIPATION))
+            .group_by(col(Attendance.staff_id))
+        ).all()
+    )
+    return {s: None if s.staff_id is None else Decimal(int(counts.get(s.staff_id, 0))) for s in subjects}

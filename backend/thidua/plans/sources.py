@@ -1,29 +1,33 @@
-"""Computed indicators fed by plans (registered in scoring/sources.py)."""
+"""Computed indicators fed by plans (registered in scoring/sources.py), many subjects at a time."""
 
 from datetime import date
 from decimal import Decimal
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from thidua.core.models import CENT
 from thidua.plans.models import Plan
 from thidua.plans.service import deadline, today
 from thidua.scoring.subject import Subject
 
-
-def _plan(session: Session, unit_id: int) -> Plan | None:
-    return session.exec(select(Plan).where(Plan.unit_id == unit_id, Plan.kind == "unit")).first()
+Values = dict[Subject, Decimal | None]
 
 
-def plan_on_time(session: Session, subject: Subject, year: str) -> Decimal:
+def _plans(session: Session, subjects: list[Subject]) -> dict[int, Plan]:
+    units = {s.unit_id for s in subjects}
+    return {
+        p.unit_id: p
+        for p in session.exec(select(Plan).where(Plan.kind == "unit", col(Plan.unit_id).in_(units)))
+    }
+
+
+def plan_on_time(session: Session, subjects: list[Subject], year: str) -> Values:
     """1 when the unit submitted its plan within 30 days of receiving the commune's plan."""
-    status, _days = deadline(_plan(session, subject.unit_id), today())
-    return Decimal(1 if status == "on_time" else 0)
+    plans, on = _plans(session, subjects), today()
+    return {s: Decimal(1 if deadline(plans.get(s.unit_id), on)[0] == "on_time" else 0) for s in subjects}
 
 
-def plan_tasks_on_time_share(session: Session, subject: Subject, year: str) -> Decimal | None:
-    """Share (%) of the plan's tasks due in the school year (and by today) done by their due date."""
-    plan = _plan(session, subject.unit_id)
+def _tasks_share(plan: Plan | None, year: str) -> Decimal | None:
     if plan is None:
         return None
     start_year = int(year[:4])
@@ -39,3 +43,9 @@ def plan_tasks_on_time_share(session: Session, subject: Subject, year: str) -> D
         and date.fromisoformat(t["done_date"]) <= date.fromisoformat(t["due_date"])
     ]
     return (Decimal(len(done)) * 100 / len(due)).quantize(CENT)
+
+
+def plan_tasks_on_time_share(session: Session, subjects: list[Subject], year: str) -> Values:
+    """Share (%) of the plan's tasks due in the school year (and by today) done by their due date."""
+    plans = _plans(session, subjects)
+    return {s: _tasks_share(plans.get(s.unit_id), year) for s in subjects}

@@ -50,7 +50,9 @@ def unit_figures(session: Session, unit_id: int, school_year: str) -> dict[str, 
         else 0,
         "activities": {kind.value: activities.get(kind.value, 0) for kind in ActivityKind},
         "activities_labels": {kind.value: label for kind, label in ACTIVITY_KIND_LABELS_VI.items()},
-        "trained_staff_percent": str(trained_staff_share(session, Subject(unit_id), school_year)),
+        "trained_staff_percent": str(
+            trained_staff_share(session, [Subject(unit_id)], school_year)[Subject(unit_id)]
+        ),
         "assessment_status": assessment.status if assessment else None,
         "verified_total": card["verified_total"] if card else None,
         "completion_percent": card["completion_percent"] if card else None,

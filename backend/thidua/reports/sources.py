@@ -1,37 +1,44 @@
-"""Computed indicators fed by reports (registered in scoring/sources.py)."""
+"""Computed indicators fed by reports (registered in scoring/sources.py), many subjects at a time."""
 
 from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
+from thidua.core.models import CENT
 from thidua.plans.service import today
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.scoring.subject import Subject
 
 
-def reports_on_time_share(session: Session, subject: Subject, year: str) -> Decimal | None:
+def reports_on_time_share(
+    session: Session, subjects: list[Subject], year: str
+) -> dict[Subject, Decimal | None]:
     """Share (%) of the report requests of the school year, already due, that the unit answered on time."""
-    on = today()
+    units = {s.unit_id for s in subjects}
     asked = session.exec(
-        select(ReportRequest)
-        .join(ReportRequestUnit, col(ReportRequestUnit.request_id) == ReportRequest.id)
+        select(col(ReportRequestUnit.unit_id), col(ReportRequest.id), col(ReportRequest.due_date))
+        .join(ReportRequest, col(ReportRequest.id) == ReportRequestUnit.request_id)
         .where(
-            ReportRequestUnit.unit_id == subject.unit_id,
+            col(ReportRequestUnit.unit_id).in_(units),
             ReportRequest.school_year == year,
-            ReportRequest.due_date <= on,
+            ReportRequest.due_date <= today(),
         )
     ).all()
-    if not asked:
-        return None
-    on_time = 0
-    for request in asked:
-        report = session.exec(
-            select(Report).where(Report.request_id == request.id, Report.unit_id == subject.unit_id)
-        ).first()
-        if (
-            report is not None
-            and report.submitted_at is not None
-            and report.submitted_at.date() <= request.due_date
-        ):
-            on_time += 1
-    return (Decimal(on_time) * 100 / len(asked)).quantize(Decimal("0.01"))
+    submitted = {
+        (r.unit_id, r.request_id): r.submitted_at
+        for r in session.exec(
+            select(Report).where(col(Report.unit_id).in_(units), col(Report.submitted_at).is_not(None))
+        )
+    }
+    totals: dict[int, list[int]] = {}
+    for unit_id, request_id, due in asked:
+        when = submitted.get((unit_id, request_id or 0))
+        counts = totals.setdefault(unit_id, [0, 0])
+        counts[0] += 1
+        counts[1] += 1 if when is not None and when.date() <= due else 0
+    return {
+        s: (Decimal(totals[s.unit_id][1]) * 100 / totals[s.unit_id][0]).quantize(CENT)
+        if s.unit_id in totals
+        else None
+        for s in subjects
+    }

@@ -72,7 +72,7 @@ def computed_values(
 ) -> dict[str, Decimal | None]:
     subject = Subject(unit_id=assessment.unit_id, staff_id=assessment.staff_id)
     return {
-        code: compute(session, subject, assessment.school_year) if compute else None
+        code: compute(session, [subject], assessment.school_year)[subject] if compute else None
         for code, compute in _computations(indicators)
     }
 
@@ -147,7 +147,6 @@ def scorecards(
     }
     indicators = list(session.exec(select(Indicator).where(Indicator.framework_id == framework.id)).all())
     codes = {i.id: i.code for i in indicators}
-    live_sources = any(compute for _code, compute in _computations(indicators))
     typed: dict[int, dict[str, engine.EntryValues]] = {}
     live_ids = [i for i in ids if i not in frozen]
     # Plain rows, not ORM objects: a province has half a million entries.
@@ -163,16 +162,22 @@ def scorecards(
         code = codes.get(indicator_id)
         if code is not None:
             typed.setdefault(assessment_id, {})[code] = engine.EntryValues(self_value, verified_value)
-    live: dict[int, dict[str, engine.EntryValues]] = {}
+    live: dict[int, dict[str, engine.EntryValues]] = {
+        a.id: typed.get(a.id, {}) for a in assessments if a.id is not None and a.id not in frozen
+    }
+    # Computed values: one call per source and school year for all subjects, not one per subject.
+    by_year: dict[str, list[SelfAssessment]] = {}
     for a in assessments:
-        if a.id is None or a.id in frozen:
-            continue
-        values = typed.get(a.id, {})
-        if live_sources:  # sources whose module has not landed yet give no value: nothing to ask
-            for code, value in computed_values(session, a, indicators).items():
+        if a.id in live:
+            by_year.setdefault(a.school_year, []).append(a)
+    for code, compute in _computations(indicators):
+        for year, rows in by_year.items():
+            subjects = {a.id: Subject(unit_id=a.unit_id, staff_id=a.staff_id) for a in rows}
+            computed = compute(session, list(set(subjects.values())), year) if compute else {}
+            for assessment_id, subject in subjects.items():
+                values = live[assessment_id or 0]
                 verified = values[code].verified_value if code in values else None
-                values[code] = engine.EntryValues(value, verified)
-        live[a.id] = values
+                values[code] = engine.EntryValues(computed.get(subject), verified)
     cards = engine.score_many(framework_spec(session, framework), live)
     result: dict[int, tuple[dict[str, Any], bool]] = {i: (card, True) for i, card in frozen.items()}
     memo: dict[int, dict[str, Any]] = {}  # read-only: shared between subjects

@@ -1,25 +1,24 @@
 """Computed indicators: named sources, each a function of the data in the system for a subject and
 school year. A computed value is never typed in by the subject.
 
-Sources whose data arrives with later modules (plans, activities, reports, initiatives) are declared
-here with `compute=None`: a framework can reference them, and until the module that owns the data
-registers its function, the indicator shows as "no data yet" (unanswered, 0 points) rather than a
-made-up number.
+Sources whose data arrives with a later module (initiatives) are declared here with `compute=None`:
+a framework can reference them, and until that module registers its function the indicator shows
+as "no data yet" (unanswered, 0 points) rather than a made-up number.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from thidua.activities import sources as activity
-from thidua.auth.policy import descendant_unit_ids
 from thidua.plans import sources as plans
 from thidua.reports import sources as reports
 from thidua.scoring.subject import Subject
 
-Compute = Callable[[Session, Subject, str], Decimal | None]
+# Computes many subjects of one school year at once (a single subject is a list of one).
+Compute = Callable[[Session, list[Subject], str], dict[Subject, Decimal | None]]
 
 
 @dataclass(frozen=True)
@@ -31,33 +30,28 @@ class Source:
     compute: Compute | None = None
 
 
-def _percent(part: int, whole: int) -> Decimal:
-    if whole == 0:
-        return Decimal("0.00")
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def verified_individual_share(session: Session, subject: Subject, school_year: str) -> Decimal | None:
+def verified_individual_share(
+    session: Session, subjects: list[Subject], year: str
+) -> dict[Subject, Decimal | None]:
     """Share (%) of the unit's active staff whose individual self-assessment of the year is verified."""
     from thidua.assessments.models import SelfAssessment
-    from thidua.units.models import StaffMember
 
-    units = descendant_unit_ids(session, subject.unit_id)
-    staff_ids = session.exec(
-        select(StaffMember.id).where(
-            col(StaffMember.unit_id).in_(units), col(StaffMember.is_active).is_(True)
+    staff = activity.active_staff_by_subject(session, subjects)
+    verified = set(
+        session.exec(
+            select(SelfAssessment.staff_id).where(
+                SelfAssessment.school_year == year,
+                SelfAssessment.status == "verified",
+                col(SelfAssessment.staff_id).is_not(None),
+            )
+        ).all()
+    )
+    return {
+        s: activity.share(
+            sum(1 for m in staff.get(s.unit_id, []) if m in verified), len(staff.get(s.unit_id, []))
         )
-    ).all()
-    if not staff_ids:
-        return Decimal("0.00")
-    verified = session.exec(
-        select(func.count(func.distinct(SelfAssessment.staff_id))).where(
-            col(SelfAssessment.staff_id).in_(staff_ids),
-            SelfAssessment.school_year == school_year,
-            SelfAssessment.status == "verified",
-        )
-    ).one()
-    return _percent(int(verified), len(staff_ids))
+        for s in subjects
+    }
 
 
 SOURCES: dict[str, Source] = {
