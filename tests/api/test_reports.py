@@ -144,12 +144,13 @@ def test_reports_only_from_units_asked_and_only_their_own(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     request = _request(client, world, catalogue, unit_ids=[world.units["THCS-A"]]).json()
-    assert_problem(
-        client.post(
-            "/api/v1/reports", headers=world.headers("manager_b"), json={"request_id": request["id"]}
-        ),
-        404,
+    # School B was not asked: the field is named (a request is a commune document, not B's secret).
+    not_asked = client.post(
+        "/api/v1/reports", headers=world.headers("manager_b"), json={"request_id": request["id"]}
     )
+    assert_problem(not_asked, 422, "body.unit_id")
+    unknown = client.post("/api/v1/reports", headers=world.headers("manager_b"), json={"request_id": 99999})
+    assert_problem(unknown, 422, "body.request_id")
     assert_problem(
         client.post("/api/v1/reports", headers=world.headers("officer"), json={"request_id": request["id"]}),
         403,

@@ -246,11 +246,8 @@ def get_report(session: Session, actor: Actor, report_id: int) -> Report:
 
 
 def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
-    request = (
-        get_request(session, actor, data.request_id)
-        if actor.visible_unit_ids is not None
-        else session.get(ReportRequest, data.request_id)
-    )
+    # A request is a commune document, not another unit's data: name the field instead of hiding it.
+    request = session.get(ReportRequest, data.request_id)
     if request is None:
         raise Invalid("body.request_id", f"Không tìm thấy yêu cầu báo cáo id {data.request_id}.", "not_found")
     unit_id = data.unit_id or actor.user.unit_id
