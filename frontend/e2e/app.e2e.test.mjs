@@ -5,6 +5,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CHROMIUM, PASSWORD, login, skipReason, startApp, withPage } from './harness.mjs';
+// plans and reports: a suite with its own app (fresh database)
+import './plans-reports.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);
@@ -447,6 +449,8 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await nav(page, 'Nhật ký hoạt động');
       await page.getByRole('heading', { name: 'Nhật ký hoạt động', level: 1 }).waitFor();
       await page.getByRole('link', { name: 'Ghi hoạt động' }).click();
+      // the form is loaded lazily: wait for it (the list has a "Loại hoạt động" filter too)
+      await page.getByLabel('Tên hoạt động').waitFor();
 
       await page.getByLabel('Loại hoạt động').selectOption({ label: 'Lớp bồi dưỡng “Bình dân học vụ số”' });
       await page.getByLabel('Tên hoạt động').fill(title);
@@ -511,6 +515,7 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       // another activity, deleted after confirming
       await page.getByRole('link', { name: '← Nhật ký hoạt động' }).click();
       await page.getByRole('link', { name: 'Ghi hoạt động' }).click();
+      await page.getByLabel('Tên hoạt động').waitFor();
       await page.getByLabel('Loại hoạt động').selectOption({ label: 'Hoạt động khác' });
       await page.getByLabel('Tên hoạt động').fill('Hoạt động ghi nhầm');
       await page.getByLabel('Ngày tổ chức').fill('2025-11-20');

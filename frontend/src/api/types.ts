@@ -100,3 +100,26 @@ export type InspectionKind = InspectionCreate['kind'];
 export type InspectionStatus = Inspection['status'];
 export const INSPECTION_KINDS = ['periodic', 'ad_hoc'] as const satisfies readonly InspectionKind[];
 export const INSPECTION_STATUSES = ['open', 'closed'] as const satisfies readonly InspectionStatus[];
+
+export type Plan = S['PlanRead'];
+export type PlanCreate = S['PlanCreate'];
+export type PlanUpdate = S['PlanUpdate'];
+export type PlanContent = S['PlanContent'];
+export type PlanTask = S['TaskIn'];
+export type PlanTarget = S['TargetIn'];
+export type PlanMilestone = S['MilestoneIn'];
+export type BudgetLine = S['BudgetLineIn'];
+export type PlanVersion = S['PlanVersionRead'];
+export type TrackingRow = S['TrackingRow'];
+export type PlanStatus = Plan['status'];
+export type DeadlineStatus = NonNullable<Plan['deadline_status']>;
+export type TaskStatus = PlanTask['status'];
+export const TASK_STATUSES = ['not_started', 'in_progress', 'done'] as const satisfies readonly TaskStatus[];
+export const BUDGET_SOURCES = ['state_budget', 'socialisation', 'other'] as const satisfies readonly BudgetLine['source'][];
+
+export type ReportRequest = S['ReportRequestRead'];
+export type ReportRequestCreate = S['ReportRequestCreate'];
+export type Report = S['ReportRead'];
+export type ReportUpdate = S['ReportUpdate'];
+export type Reminder = S['Reminder'];
+export const REPORT_KINDS = ['quarter', 'semester', 'school_year', 'phase_review', 'ad_hoc'] as const satisfies readonly ReportRequestCreate['kind'][];

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../lib/auth';
 import { navItems } from '../features/nav/navigation';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { RemindersLink } from '../features/reminders/RemindersLink';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function AppShell() {
   // Close the (mobile) menu after navigating.
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
+  const items = navItems(me.permissions);
   const roles = me.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ');
 
   return (
@@ -40,9 +42,10 @@ export function AppShell() {
         <div id="main-menu" className={menuOpen ? 'menu menu-open' : 'menu'}>
           <nav className="nav" aria-label={t('nav.label')}>
             <ul>
-              {navItems(me.permissions).map((item) => (
+              {items.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === '/'}>
+                  {/* exact match when another entry lies below this one (/plans and /plans/tracking) */}
+                  <NavLink to={item.to} end={item.to === '/' || items.some((o) => o.to.startsWith(`${item.to}/`))}>
                     {t(item.label)}
                   </NavLink>
                 </li>
@@ -50,6 +53,7 @@ export function AppShell() {
             </ul>
           </nav>
           <div className="userbox">
+            <RemindersLink />
             <Link to="/password" className="user" title={t('auth.changePassword')}>
               <span className="user-name">{me.full_name}</span>
               <span className="user-role">{roles}</span>

@@ -22,6 +22,9 @@ const assessments = () => import('../features/assessments/pages');
 const scorecards = () => import('../features/scorecards/pages');
 const activities = () => import('../features/activities/pages');
 const inspections = () => import('../features/inspections/pages');
+const plans = () => import('../features/plans/pages');
+const reports = () => import('../features/reports/pages');
+const reminders = () => import('../features/reminders/pages');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -122,6 +125,34 @@ export const router = createBrowserRouter([
             children: [
               { path: 'inspections', lazy: async () => ({ Component: (await inspections()).InspectionsListPage }) },
               { path: 'inspections/:id', lazy: async () => ({ Component: (await inspections()).InspectionDetailPage }) },
+            ],
+          },
+          { path: 'reminders', lazy: async () => ({ Component: (await reminders()).RemindersPage }) },
+          {
+            element: <RequirePermission permission="plans:review" />,
+            children: [{ path: 'plans/tracking', lazy: async () => ({ Component: (await plans()).PlanTrackingPage }) }],
+          },
+          {
+            element: <RequirePermission permission="plans:write" />,
+            children: [{ path: 'plans/new', lazy: async () => ({ Component: (await plans()).PlanCreatePage }) }],
+          },
+          {
+            element: <RequirePermission permission="plans:read" />,
+            children: [
+              { path: 'plans', lazy: async () => ({ Component: (await plans()).PlansListPage }) },
+              { path: 'plans/:id', lazy: async () => ({ Component: (await plans()).PlanPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="reports:manage" />,
+            children: [{ path: 'report-requests/new', lazy: async () => ({ Component: (await reports()).ReportRequestCreatePage }) }],
+          },
+          {
+            element: <RequirePermission permission="reports:read" />,
+            children: [
+              { path: 'report-requests', lazy: async () => ({ Component: (await reports()).ReportRequestsListPage }) },
+              { path: 'report-requests/:id', lazy: async () => ({ Component: (await reports()).ReportRequestPage }) },
+              { path: 'reports/:id', lazy: async () => ({ Component: (await reports()).ReportPage }) },
             ],
           },
           { path: '*', element: <NotFound /> },

@@ -103,3 +103,29 @@ export function CheckboxField({
     </div>
   );
 }
+
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  rows = 3,
+  readOnly,
+}: BaseProps & { value: string; onChange: (value: string) => void; rows?: number; readOnly?: boolean }) {
+  return (
+    <Wrapper id={id} label={label} error={error} hint={hint}>
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        value={value}
+        readOnly={readOnly}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      />
+    </Wrapper>
+  );
+}

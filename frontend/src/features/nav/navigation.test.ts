@@ -44,7 +44,18 @@ describe('navItems', () => {
   });
 
   it('ignores unknown permissions', () => {
-    expect(paths(['reports:read'])).toEqual(['/']);
+    expect(paths(['payroll:read'])).toEqual(['/']);
+  });
+
+  it('shows plans, plan tracking and reports by permission', () => {
+    expect(paths(['plans:read', 'reports:read'])).toEqual(['/', '/plans', '/report-requests']);
+    expect(paths(['reports:write', 'plans:read', 'plans:review', 'reports:read', 'reports:manage'])).toEqual([
+      '/',
+      '/plans',
+      '/plans/tracking',
+      '/report-requests',
+    ]);
+    expect(paths(['plans:write', 'plans:budget'])).toEqual(['/']);
   });
 
   it('gives every item a label key', () => {

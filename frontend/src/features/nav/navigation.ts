@@ -13,6 +13,9 @@ const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/scorecards', label: 'nav.scorecards' }, permission: 'scorecards:read' },
   { item: { to: '/activities', label: 'nav.activities' }, permission: 'activities:read' },
   { item: { to: '/inspections', label: 'nav.inspections' }, permission: 'inspections:read' },
+  { item: { to: '/plans', label: 'nav.plans' }, permission: 'plans:read' },
+  { item: { to: '/plans/tracking', label: 'nav.planTracking' }, permission: 'plans:review' },
+  { item: { to: '/report-requests', label: 'nav.reports' }, permission: 'reports:read' },
   { item: { to: '/frameworks', label: 'nav.frameworks' }, permission: 'frameworks:read' },
   { item: { to: '/audit', label: 'nav.audit' }, permission: 'audit:read' },
 ];

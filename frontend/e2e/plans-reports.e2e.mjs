@@ -1,0 +1,211 @@
+// Plans (write, submit, return, resubmit, approve, versions) and reports (request, answer, consolidated DOCX).
+// Imported by app.e2e.test.mjs; a second app of its own (fresh database) so the other suites are not disturbed.
+import { statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PASSWORD, login, skipReason, startApp, withPage } from './harness.mjs';
+
+const skip = skipReason();
+
+const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  const school = 'Trường THCS Thanh Thủy';
+  const nav = (page, name) =>
+    page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
+  /** A change made elsewhere (the JSON API as `username`), for the 412 check. */
+  async function patchAs(username, path, body) {
+    const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username, password: PASSWORD, scope: '' }).toString(),
+    });
+    const { access_token } = await res.json();
+    const auth = { Authorization: `Bearer ${access_token}` };
+    const current = await (await fetch(`${app.baseURL}/api/v1${path}`, { headers: auth })).json();
+    const r = await fetch(`${app.baseURL}/api/v1${path}`, {
+      method: 'PATCH',
+      headers: { ...auth, 'Content-Type': 'application/json', 'If-Match': `"${current.version}"` },
+      body: JSON.stringify(body),
+    });
+    assert.equal(r.status, 200, await r.text());
+  }
+  const status = (page, text) => page.getByRole('status').filter({ hasText: text }).waitFor();
+
+  test('a school writes its plan, the commune returns it, the school resubmits, the commune approves', async () => {
+    const title = 'Kế hoạch thực hiện Phong trào thi đua chuyển đổi số năm học 2025-2026';
+    const task = 'Tập huấn kỹ năng số cho giáo viên';
+    const comment = 'Đề nghị bổ sung mục tiêu về tỷ lệ giáo viên được bồi dưỡng.';
+    let planUrl;
+
+    await withPage(app, 'plan-write', {}, async (page) => {
+      await login(page, 'hieutruong.thcs');
+      await nav(page, 'Kế hoạch');
+      await page.getByRole('heading', { name: 'Kế hoạch', level: 1 }).waitFor();
+      // the commune's plan is visible to everyone
+      await page.getByRole('row').filter({ hasText: 'Kế hoạch của xã' }).first().waitFor();
+      await page.getByRole('link', { name: 'Xây dựng kế hoạch của đơn vị' }).click();
+      await page.getByLabel('Số, ký hiệu').fill('15/KH-THCSTT');
+      await page.getByLabel('Tên kế hoạch').fill(title);
+      await page.getByLabel('Ngày nhận kế hoạch của xã').fill(day(-3));
+      await page.getByRole('button', { name: 'Tạo mới' }).click();
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      planUrl = new URL(page.url()).pathname;
+      assert.match(planUrl, /^\/plans\/\d+$/);
+      await page.getByText(day(27)).first().waitFor(); // due date = received + 30 days
+      await page.getByText('Trong hạn · còn 27 ngày').first().waitFor();
+
+      await page.getByLabel('Mục tiêu', { exact: true }).fill('Nâng cao năng lực số của cán bộ, giáo viên.');
+      await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+      const indicator = page.getByLabel('Tiêu chí', { exact: true });
+      await indicator.locator('option').nth(1).waitFor({ state: 'attached' });
+      await indicator.selectOption({ index: 1 });
+      await page.getByLabel('Giá trị chỉ tiêu').fill('90');
+      await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+      // an incomplete task: the 422 errors (body.content.tasks.0.*) are shown at its fields
+      await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+      await page.locator('#task-0-title-error').waitFor();
+      await page.locator('#task-0-due-error').waitFor();
+      assert.equal(await page.getByLabel('Tên nhiệm vụ').getAttribute('aria-invalid'), 'true');
+      await page.getByLabel('Tên nhiệm vụ').fill(task);
+      const owner = page.getByLabel('Người/tổ phụ trách');
+      await owner.locator('option').nth(1).waitFor({ state: 'attached' });
+      await owner.selectOption({ index: 1 });
+      await page.getByLabel('Ngày bắt đầu').fill(day(0));
+      await page.getByLabel('Hạn hoàn thành').fill(day(20));
+      await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+      await status(page, 'Đã lưu kế hoạch.');
+      // the month view lists the task under the month of its due date
+      const [y, m] = day(20).split('-');
+      await page.getByRole('region', { name: `Tháng ${m}/${y}` }).getByText(task).waitFor();
+
+      // budget: the total in VND with thousands separators
+      await page.getByRole('button', { name: 'Thêm khoản kinh phí' }).click();
+      await page.getByLabel('Nguồn kinh phí').selectOption('socialisation');
+      await page.getByLabel('Số tiền (đồng)').fill('1500000');
+      await page.getByLabel('Nội dung chi', { exact: true }).fill('Mua máy chiếu');
+      await page.getByRole('button', { name: 'Lưu kinh phí' }).click();
+      await status(page, 'Đã lưu kinh phí.');
+      await page.getByText('Tổng kinh phí: 1.500.000 ₫').waitFor();
+
+      await page.getByRole('button', { name: 'Gửi kế hoạch' }).click();
+      await status(page, 'Đã gửi kế hoạch.');
+      await page.getByText('Đã gửi, chờ xem xét').first().waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Lưu kế hoạch' }).count(), 0);
+    });
+
+    await withPage(app, 'plan-return', {}, async (page) => {
+      await login(page, 'vhxh');
+      await nav(page, 'Theo dõi kế hoạch');
+      const row = page.getByRole('row').filter({ hasText: 'THCS-TT' });
+      await row.getByText('Đã gửi, chờ xem xét').waitFor();
+      await row.getByRole('link', { name: school }).click();
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await page.getByLabel('Ý kiến khi trả lại').fill(comment);
+      await page.getByRole('button', { name: 'Trả lại' }).click();
+      await status(page, 'Đã trả lại kế hoạch.');
+    });
+
+    await withPage(app, 'plan-resubmit', {}, async (page) => {
+      await login(page, 'hieutruong.thcs');
+      await page.goto(planUrl);
+      await page.getByRole('note').getByText(comment).waitFor();
+      // a change made elsewhere meanwhile: saving answers 412, the message is shown and the plan reloads
+      await patchAs('hieutruong.thcs', planUrl, { number: '15b/KH-THCSTT' });
+      await page.getByLabel('Mục tiêu', { exact: true }).fill('Thay đổi sẽ bị từ chối');
+      await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+      await page.getByRole('alert').getByText(/người khác thay đổi/).waitFor();
+      await page.waitForFunction(() => document.querySelector('#number')?.value === '15b/KH-THCSTT');
+      await page.getByLabel('Mục tiêu', { exact: true }).fill('Nâng cao năng lực số; 90% giáo viên được bồi dưỡng kỹ năng số.');
+      await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+      await status(page, 'Đã lưu kế hoạch.');
+      await page.getByRole('button', { name: 'Gửi kế hoạch' }).click();
+      await status(page, 'Đã gửi kế hoạch.');
+    });
+
+    await withPage(app, 'plan-approve', {}, async (page) => {
+      await login(page, 'vhxh');
+      await page.goto(planUrl);
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Phê duyệt' }).click();
+      await status(page, 'Đã phê duyệt kế hoạch.');
+      const versions = page.locator('table.plan-versions tbody tr');
+      await versions.nth(3).waitFor();
+      assert.equal(await versions.count(), 4);
+      const events = await versions.locator('td:nth-child(2)').allInnerTexts();
+      assert.deepEqual(events, ['Gửi', 'Trả lại', 'Gửi', 'Phê duyệt']);
+      assert.match(await versions.nth(1).innerText(), /bổ sung mục tiêu/);
+      // compare the first submission with the second one
+      await page.getByLabel('Phiên bản trước').selectOption('1');
+      await page.getByLabel('Phiên bản sau').selectOption('3');
+      const objectives = page.locator('table.compare tr').filter({ hasText: 'Mục tiêu' });
+      assert.match(await objectives.innerText(), /90% giáo viên/);
+      assert.match(await page.locator('table.compare tr.diff-changed').first().innerText(), /Mục tiêu/);
+    });
+  });
+
+  test('the commune requests a report, the school answers it, the commune downloads the DOCX', async () => {
+    const title = 'Báo cáo kết quả thực hiện Phong trào quý IV năm 2026';
+    let requestUrl;
+
+    await withPage(app, 'report-request', {}, async (page) => {
+      await login(page, 'vhxh');
+      await nav(page, 'Báo cáo');
+      await page.getByRole('link', { name: 'Yêu cầu báo cáo' }).click();
+      await page.getByLabel('Loại báo cáo').selectOption('quarter');
+      await page.getByLabel('Tên báo cáo').fill(title);
+      await page.getByLabel('Kỳ báo cáo').fill('Quý IV/2026');
+      await page.getByLabel('Hạn nộp').fill(day(5));
+      await page.getByLabel(school).check();
+      await page.getByRole('button', { name: 'Gửi yêu cầu báo cáo' }).click();
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      requestUrl = new URL(page.url()).pathname;
+      await page.getByRole('row').filter({ hasText: 'THCS-TT' }).getByText('Chưa lập').waitFor();
+    });
+
+    await withPage(app, 'report-answer', {}, async (page) => {
+      await login(page, 'hieutruong.thcs');
+      // the request is on the school's to-do list
+      await page.getByRole('link', { name: /^Việc cần làm/ }).click();
+      await page.getByRole('heading', { name: 'Việc cần làm', level: 1 }).waitFor();
+      await page.getByRole('link', { name: `Nộp báo cáo: ${title}` }).click();
+      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Lập báo cáo' }).click();
+      await page.getByRole('heading', { name: `Báo cáo của ${school}`, level: 1 }).waitFor();
+      await page.getByText('Số liệu từ hệ thống').waitFor();
+      await page.getByRole('button', { name: 'Cập nhật số liệu' }).click();
+      await status(page, 'Đã cập nhật số liệu.');
+      await page.getByLabel('Kết quả thực hiện').fill('Tổ chức 2 lớp bồi dưỡng kỹ năng số cho 40 giáo viên.');
+      await page.getByLabel('Khó khăn, vướng mắc').fill('Thiết bị trình chiếu còn thiếu.');
+      await page.getByLabel('Đề xuất, kiến nghị').fill('Đề nghị hỗ trợ 02 máy chiếu.');
+      await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
+      await status(page, 'Đã nộp báo cáo.');
+      assert.equal(await page.getByRole('button', { name: 'Nộp báo cáo' }).count(), 0);
+    });
+
+    await withPage(app, 'report-consolidated', { acceptDownloads: true }, async (page) => {
+      await login(page, 'vhxh');
+      await page.goto(requestUrl);
+      await page.getByRole('row').filter({ hasText: 'THCS-TT' }).getByText('Đã nộp').waitFor();
+      await page.getByText('Đề nghị hỗ trợ 02 máy chiếu.').waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Tải báo cáo tổng hợp (DOCX)' }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /\.docx$/);
+      const file = path.join(os.tmpdir(), `thidua-e2e-${Date.now()}.docx`);
+      await download.saveAs(file);
+      assert.ok(statSync(file).size > 0, 'the DOCX is not empty');
+    });
+  });
+});

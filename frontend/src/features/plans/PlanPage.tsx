@@ -1,0 +1,418 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { BUDGET_SOURCES, type BudgetLine, type Plan, type PlanVersion } from '../../api/types';
+import { ApiError } from '../../api/problem';
+import { formatDateTime } from '../../lib/i18n';
+import { ErrorBanner, Loading } from '../../components/ErrorBanner';
+import { DataTable } from '../../components/DataTable';
+import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { useOwnerOptions, usePlan, usePlanChange, usePlanVersions } from './api';
+import { DeadlineBadge, PlanStatusBadge } from './badges';
+import { MonthView, ownerName, PlanEditor } from './PlanEditor';
+import { budgetTotal, compareVersions, emptyBudgetLine, formatVnd, normalizeContent, planFieldErrors } from './plan';
+
+const BANNER_FIELDS = ['number', 'title', 'issue_date', 'received_date', 'content', 'budget_lines', 'comment'] as const;
+
+/** The commune's plan: sections with their headings. */
+function CommunePlan({ plan }: { plan: Plan }) {
+  const c = normalizeContent(plan.content);
+  return (
+    <article className="plan-sections">
+      {c.sections.map((s, i) => (
+        <section key={i}>
+          <h2>{s.heading}</h2>
+          <p className="pre-line">{s.text}</p>
+        </section>
+      ))}
+    </article>
+  );
+}
+
+function PlanView({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const c = normalizeContent(plan.content);
+  const owners = useOwnerOptions(plan.unit_id);
+  return (
+    <>
+      <dl className="details">
+        <dt>{t('plans.number')}</dt>
+        <dd>{plan.number || t('common.none')}</dd>
+        <dt>{t('plans.issueDate')}</dt>
+        <dd>{plan.issue_date ?? ''}</dd>
+        <dt>{t('plans.receivedDate')}</dt>
+        <dd>{plan.received_date ?? ''}</dd>
+        <dt>{t('plans.dueDate')}</dt>
+        <dd>
+          {plan.due_date ?? ''} <DeadlineBadge status={plan.deadline_status} daysLeft={plan.days_left} />
+        </dd>
+        <dt>{t('plans.objectives')}</dt>
+        <dd className="pre-line">{c.objectives || t('common.none')}</dd>
+        <dt>{t('plans.responsibilities')}</dt>
+        <dd className="pre-line">{c.responsibilities || t('common.none')}</dd>
+      </dl>
+      <h3>{t('plans.targets')}</h3>
+      <DataTable
+        rows={c.targets}
+        rowKey={(x) => `${x.indicator_code}-${x.school_year}-${String(x.target_value)}`}
+        columns={[
+          { key: 'code', label: t('plans.indicator'), render: (x) => x.indicator_code },
+          { key: 'year', label: t('fields.schoolYear'), render: (x) => x.school_year },
+          { key: 'value', label: t('plans.targetValue'), render: (x) => String(x.target_value) },
+          { key: 'note', label: t('plans.note'), render: (x) => x.note ?? '' },
+        ]}
+      />
+      <h3>{t('plans.tasks')}</h3>
+      <DataTable
+        rows={c.tasks.map((task, index) => ({ task, index }))}
+        rowKey={(x) => x.index}
+        columns={[
+          { key: 'title', label: t('plans.taskTitle'), render: (x) => x.task.title },
+          { key: 'owner', label: t('plans.owner'), render: (x) => ownerName(x.task, owners) },
+          { key: 'start', label: t('plans.startDate'), render: (x) => x.task.start_date },
+          { key: 'due', label: t('plans.taskDue'), render: (x) => x.task.due_date },
+          { key: 'status', label: t('plans.taskStatus'), render: (x) => t(`plans.taskStatuses.${x.task.status}`) },
+          { key: 'progress', label: t('plans.progress'), className: 'col-num', render: (x) => `${x.task.progress_percent}%` },
+        ]}
+      />
+      <MonthView tasks={c.tasks} owners={owners} />
+      <h3>{t('plans.roadmap')}</h3>
+      <DataTable
+        rows={c.roadmap.map((m, index) => ({ m, index }))}
+        rowKey={(x) => x.index}
+        columns={[
+          { key: 'title', label: t('plans.milestoneTitle'), render: (x) => x.m.title },
+          { key: 'date', label: t('plans.milestoneDate'), render: (x) => x.m.target_date },
+        ]}
+      />
+    </>
+  );
+}
+
+function asLines(raw: Plan['budget_lines']): BudgetLine[] {
+  return raw.map((l) => ({
+    source: BUDGET_SOURCES.find((s) => s === l.source) ?? 'other',
+    amount_vnd: typeof l.amount_vnd === 'number' ? l.amount_vnd : 0,
+    description: typeof l.description === 'string' ? l.description : '',
+  }));
+}
+
+function BudgetPanel({
+  plan,
+  errors,
+  busy,
+  onSave,
+}: {
+  plan: Plan;
+  errors: Record<string, string>;
+  busy: boolean;
+  onSave: (lines: BudgetLine[]) => void;
+}) {
+  const { t } = useTranslation();
+  const editable = plan.allowed_actions.includes('edit_budget');
+  const [lines, setLines] = useState<BudgetLine[]>(() => asLines(plan.budget_lines));
+  const [amounts, setAmounts] = useState<string[]>(() => asLines(plan.budget_lines).map((l) => String(l.amount_vnd)));
+  if (!editable)
+    return (
+      <section aria-labelledby="budget">
+        <h2 id="budget">{t('plans.budget')}</h2>
+        <DataTable
+          rows={asLines(plan.budget_lines).map((l, i) => ({ l, i }))}
+          rowKey={(x) => x.i}
+          columns={[
+            { key: 'source', label: t('plans.budgetSource'), render: (x) => t(`plans.budgetSources.${x.l.source}`) },
+            { key: 'desc', label: t('plans.budgetDescription'), render: (x) => x.l.description },
+            { key: 'amount', label: t('plans.amount'), className: 'col-num', render: (x) => formatVnd(x.l.amount_vnd) },
+          ]}
+        />
+        <p>
+          {t('plans.budgetTotal')}: <strong>{formatVnd(plan.budget_total_vnd)}</strong>
+        </p>
+      </section>
+    );
+  const parsed = amounts.map((a) => (/^\d+$/.test(a.replace(/[.\s]/g, '')) ? Number(a.replace(/[.\s]/g, '')) : 0));
+  return (
+    <section aria-labelledby="budget">
+      <h2 id="budget">{t('plans.budget')}</h2>
+      <form
+        className="form form-wide"
+        noValidate
+        aria-label={t('plans.budget')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave(lines.map((l, i) => ({ ...l, description: l.description.trim(), amount_vnd: parsed[i] ?? 0 })));
+        }}
+      >
+        {lines.map((l, i) => (
+          <fieldset key={i} className="plan-item">
+            <legend>{t('plans.budgetLineN', { n: i + 1 })}</legend>
+            <div className="plan-grid">
+              <SelectField
+                id={`budget-${i}-source`}
+                label={t('plans.budgetSource')}
+                value={l.source}
+                options={BUDGET_SOURCES.map((s) => ({ value: s, label: t(`plans.budgetSources.${s}`) }))}
+                onChange={(v) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, source: v as BudgetLine['source'] } : x)))}
+                error={errors[`budget_lines.${i}.source`]}
+              />
+              <TextField
+                id={`budget-${i}-amount`}
+                label={t('plans.amountVnd')}
+                inputMode="numeric"
+                value={amounts[i] ?? ''}
+                onChange={(v) => setAmounts((as) => as.map((x, j) => (j === i ? v : x)))}
+                hint={formatVnd(parsed[i] ?? 0)}
+                error={errors[`budget_lines.${i}.amount_vnd`]}
+              />
+              <TextField
+                id={`budget-${i}-description`}
+                label={t('plans.budgetDescription')}
+                value={l.description}
+                onChange={(v) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, description: v } : x)))}
+                error={errors[`budget_lines.${i}.description`]}
+              />
+            </div>
+            <button
+              type="button"
+              onClick={() => {
+                setLines((ls) => ls.filter((_, j) => j !== i));
+                setAmounts((as) => as.filter((_, j) => j !== i));
+              }}
+            >
+              {t('plans.removeBudgetLine')}
+            </button>
+          </fieldset>
+        ))}
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              setLines((ls) => [...ls, emptyBudgetLine()]);
+              setAmounts((as) => [...as, '0']);
+            }}
+          >
+            {t('plans.addBudgetLine')}
+          </button>
+        </p>
+        <p>
+          {t('plans.budgetTotal')}: <strong>{formatVnd(budgetTotal(parsed.map((amount_vnd) => ({ amount_vnd }))))}</strong>
+        </p>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('plans.saveBudget')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ReviewBox({
+  plan,
+  errors,
+  busy,
+  onReturn,
+  onApprove,
+}: {
+  plan: Plan;
+  errors: Record<string, string>;
+  busy: boolean;
+  onReturn: (comment: string) => void;
+  onApprove: () => void;
+}) {
+  const { t } = useTranslation();
+  const [comment, setComment] = useState('');
+  const canReturn = plan.allowed_actions.includes('return');
+  const canApprove = plan.allowed_actions.includes('approve');
+  if (!canReturn && !canApprove) return null;
+  return (
+    <section aria-labelledby="review">
+      <h2 id="review">{t('plans.review')}</h2>
+      {canReturn && (
+        <TextAreaField id="return_comment" label={t('plans.returnComment')} value={comment} onChange={setComment} error={errors.comment} />
+      )}
+      <div className="actions">
+        {canReturn && (
+          <button type="button" className="danger" disabled={busy} onClick={() => onReturn(comment.trim())}>
+            {t('plans.return')}
+          </button>
+        )}
+        {canApprove && (
+          <button type="button" className="primary" disabled={busy} onClick={onApprove}>
+            {t('plans.approve')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function VersionsPanel({ planId, count }: { planId: number; count: number }) {
+  const { t } = useTranslation();
+  const query = usePlanVersions(planId);
+  const versions: PlanVersion[] = query.data ?? [];
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+  const va = versions.find((v) => String(v.number) === a) ?? versions[versions.length - 2];
+  const vb = versions.find((v) => String(v.number) === b) ?? versions[versions.length - 1];
+  const cmp = va && vb ? compareVersions(va.snapshot, vb.snapshot) : null;
+  const options = versions.map((v) => ({ value: String(v.number), label: `${v.number} – ${t(`plans.events.${v.event}`, { defaultValue: v.event })}` }));
+  const row = (label: string, x: string | number, y: string | number) => (
+    <tr key={label} className={x !== y ? 'diff-changed' : undefined}>
+      <th scope="row">{label}</th>
+      <td>{x}</td>
+      <td>{y}</td>
+    </tr>
+  );
+  return (
+    <section aria-labelledby="versions">
+      <h2 id="versions">
+        {t('plans.versions')} <span className="muted">({count})</span>
+      </h2>
+      <ErrorBanner error={query.error} />
+      {query.isPending ? (
+        <Loading />
+      ) : (
+        <DataTable
+          rows={versions}
+          rowKey={(v) => v.number}
+          className="plan-versions"
+          columns={[
+            { key: 'n', label: t('plans.versionNumber'), className: 'col-num', render: (v) => v.number },
+            { key: 'event', label: t('plans.event'), render: (v) => t(`plans.events.${v.event}`, { defaultValue: v.event }) },
+            { key: 'comment', label: t('plans.comment'), render: (v) => v.comment ?? '' },
+            { key: 'at', label: t('plans.at'), render: (v) => formatDateTime(v.created_at) },
+          ]}
+        />
+      )}
+      {versions.length >= 2 && va && vb && cmp && (
+        <>
+          <h3>{t('plans.compare')}</h3>
+          <div className="filters">
+            <SelectField id="version-a" label={t('plans.versionA')} value={String(va.number)} onChange={setA} options={options} />
+            <SelectField id="version-b" label={t('plans.versionB')} value={String(vb.number)} onChange={setB} options={options} />
+          </div>
+          <table className="table compare">
+            <thead>
+              <tr>
+                <th scope="col">{t('plans.compareItem')}</th>
+                <th scope="col">{t('plans.versionLabel', { n: va.number })}</th>
+                <th scope="col">{t('plans.versionLabel', { n: vb.number })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {row(t('plans.titleField'), cmp.a.title, cmp.b.title)}
+              {row(t('plans.objectives'), cmp.a.objectives, cmp.b.objectives)}
+              {row(t('plans.targetCount'), cmp.a.targets, cmp.b.targets)}
+              {row(t('plans.taskCount'), cmp.a.tasks, cmp.b.tasks)}
+              {row(t('plans.budgetTotal'), formatVnd(cmp.a.budget), formatVnd(cmp.b.budget))}
+            </tbody>
+          </table>
+          <p>
+            {t('plans.tasksAdded')}: {cmp.added.length ? cmp.added.join('; ') : t('common.none')}
+          </p>
+          <p>
+            {t('plans.tasksRemoved')}: {cmp.removed.length ? cmp.removed.join('; ') : t('common.none')}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function PlanPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const query = usePlan(id);
+  const plan = query.data;
+  const change = usePlanChange(plan);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  if (query.isPending)
+    return (
+      <section>
+        <Loading />
+      </section>
+    );
+  if (!plan)
+    return (
+      <section>
+        <ErrorBanner error={query.error} />
+      </section>
+    );
+
+  const errors = change.error instanceof ApiError ? planFieldErrors(change.error.problem) : {};
+  const done = (message: string) => ({
+    onSuccess: () => setSaved(message),
+    onError: () => setSaved(null),
+  });
+  const canUpdate = plan.allowed_actions.includes('update');
+
+  return (
+    <section>
+      <p>
+        <Link to="/plans">← {t('plans.title')}</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{plan.title}</h1>
+          <p className="muted">
+            {plan.unit_name} · <PlanStatusBadge status={plan.status} />
+          </p>
+        </div>
+        {plan.allowed_actions.includes('submit') && (
+          <div className="actions">
+            <button type="button" className="primary" disabled={change.isPending} onClick={() => change.mutate({ kind: 'submit' }, done(t('plans.submitted')))}>
+              {t('plans.submit')}
+            </button>
+          </div>
+        )}
+      </div>
+      <ErrorBanner error={change.error} fields={BANNER_FIELDS} />
+      {saved && (
+        <p className="alert alert-ok" role="status">
+          {saved}
+        </p>
+      )}
+      {plan.status === 'returned' && plan.return_comment && (
+        <div className="alert alert-info" role="note">
+          <strong>{t('plans.returnedWith')}</strong> <span className="pre-line">{plan.return_comment}</span>
+        </div>
+      )}
+      {plan.kind === 'commune' ? (
+        <CommunePlan plan={plan} />
+      ) : (
+        <>
+          {canUpdate ? (
+            <PlanEditor
+              // re-created when the saved plan text changes (save, reload after 412), not after a budget save
+              key={JSON.stringify([plan.status, plan.number, plan.title, plan.issue_date, plan.received_date, plan.content])}
+              plan={plan}
+              errors={errors}
+              busy={change.isPending}
+              onSave={(body) => change.mutate({ kind: 'update', body }, done(t('plans.saved')))}
+            />
+          ) : (
+            <PlanView plan={plan} />
+          )}
+          <BudgetPanel
+            key={JSON.stringify([plan.status, plan.budget_lines])}
+            plan={plan}
+            errors={errors}
+            busy={change.isPending}
+            onSave={(lines) => change.mutate({ kind: 'budget', lines }, done(t('plans.budgetSaved')))}
+          />
+          <ReviewBox
+            key={`review-${plan.version}`}
+            plan={plan}
+            errors={errors}
+            busy={change.isPending}
+            onReturn={(comment) => change.mutate({ kind: 'return', comment }, done(t('plans.returned')))}
+            onApprove={() => change.mutate({ kind: 'approve' }, done(t('plans.approved')))}
+          />
+          <VersionsPanel planId={plan.id} count={plan.version_count} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../api/client';
+import { isConflict } from '../../lib/errors';
+import type { Report, ReportRequestCreate, ReportUpdate } from '../../api/types';
+
+export function useReportRequests(paging: { limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ['reportRequests', 'list', paging],
+    queryFn: () => call(api.GET('/api/v1/report-requests', { params: { query: paging } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useReportRequest(id: number) {
+  return useQuery({
+    queryKey: ['reportRequests', 'detail', id],
+    queryFn: () => call(api.GET('/api/v1/report-requests/{request_id}', { params: { path: { request_id: id } } })),
+  });
+}
+
+export function useConsolidated(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['reportRequests', 'consolidated', id],
+    enabled,
+    queryFn: () => call(api.GET('/api/v1/report-requests/{request_id}/consolidated', { params: { path: { request_id: id } } })),
+  });
+}
+
+export function useCreateReportRequest() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReportRequestCreate) => call(api.POST('/api/v1/report-requests', { body })),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['reportRequests'] });
+      void qc.invalidateQueries({ queryKey: ['reminders'] });
+    },
+  });
+}
+
+export function useCreateReport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (requestId: number) => call(api.POST('/api/v1/reports', { body: { request_id: requestId } })),
+    onSuccess: (data) => {
+      qc.setQueryData(['reports', 'detail', data.id], data);
+      void qc.invalidateQueries({ queryKey: ['reportRequests'] });
+    },
+  });
+}
+
+export function useReport(id: number) {
+  return useQuery({
+    queryKey: ['reports', 'detail', id],
+    queryFn: () => call(api.GET('/api/v1/reports/{report_id}', { params: { path: { report_id: id } } })),
+  });
+}
+
+type Change = { kind: 'update'; body: ReportUpdate } | { kind: 'refresh' } | { kind: 'submit'; body?: ReportUpdate };
+
+/** Save / refresh figures / submit (saving the text first when it changed), each with If-Match. */
+export function useReportChange(report: Report | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (change: Change) => {
+      const id = report!.id;
+      let version = report!.version;
+      const params = () => ({ path: { report_id: id }, header: ifMatch(version) });
+      if (change.kind === 'update' || (change.kind === 'submit' && change.body)) {
+        const saved = await call(api.PATCH('/api/v1/reports/{report_id}', { params: params(), body: change.body! }));
+        if (change.kind === 'update') return saved;
+        qc.setQueryData(['reports', 'detail', id], saved);
+        version = saved.version;
+      }
+      if (change.kind === 'refresh') return call(api.POST('/api/v1/reports/{report_id}/refresh-figures', { params: params() }));
+      return call(api.POST('/api/v1/reports/{report_id}/submit', { params: params() }));
+    },
+    onSuccess: (data) => {
+      qc.setQueryData(['reports', 'detail', data.id], data);
+      void qc.invalidateQueries({ queryKey: ['reportRequests'] });
+      void qc.invalidateQueries({ queryKey: ['reminders'] });
+    },
+    onError: (error) => {
+      if (isConflict(error) && report) void qc.invalidateQueries({ queryKey: ['reports', 'detail', report.id] });
+    },
+  });
+}

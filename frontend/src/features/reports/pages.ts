@@ -1,0 +1,4 @@
+export { ReportRequestsListPage } from './ReportRequestsListPage';
+export { ReportRequestCreatePage } from './ReportRequestCreatePage';
+export { ReportRequestPage } from './ReportRequestPage';
+export { ReportPage } from './ReportPage';
