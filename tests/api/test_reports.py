@@ -191,3 +191,32 @@ def test_late_reports_are_marked_and_feed_tc13(
     )
     not_yet = client.get(f"{URL}/{past['id']}", headers=world.headers("officer")).json()
     assert {u["unit_code"]: u["late"] for u in not_yet["units"]} == {"THCS-A": True, "TH-B": True}
+
+
+def test_a_phase_review_covers_every_school_year_of_the_phase(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    for day in ("2025-10-05", "2026-11-10", "2027-10-01"):  # 2025-2026 and 2026-2027 are phase 1
+        r = client.post(
+            "/api/v1/activities",
+            headers=world.headers("manager_a"),
+            json={"kind": "seminar", "title": "Tọa đàm chuyển đổi số", "activity_date": day},
+        )
+        assert r.status_code == 201, r.text
+    assert_problem(
+        _request(client, world, catalogue, kind="phase_review", phase_number=9), 422, "body.phase_number"
+    )
+    request = _request(
+        client,
+        world,
+        catalogue,
+        kind="phase_review",
+        phase_number=1,
+        title="Báo cáo sơ kết 2027",
+        school_year="2026-2027",
+        unit_ids=[world.units["THCS-A"]],
+    ).json()
+    report = _report(client, world, request["id"], "manager_a").json()
+    figures = report["figures"]
+    assert figures["school_years"] == ["2025-2026", "2026-2027"] and figures["activities"]["seminar"] == 2
+    assert [y["school_year"] for y in figures["scorecards_by_year"]] == ["2025-2026", "2026-2027"]

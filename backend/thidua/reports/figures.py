@@ -1,5 +1,7 @@
 """A unit's figures from the system, as a report snapshots them: plan progress, activities,
-trainings and the unit's scorecard for the school year."""
+trainings and the unit's scorecard. A phase review (sơ kết 2027, tổng kết 2030) covers every school
+year of the phase: activities are summed over them and each year's scorecard is listed; the
+headline scorecard and training share are those of the last year."""
 
 from collections import Counter
 from typing import Any
@@ -17,17 +19,9 @@ from thidua.scoring import loader
 from thidua.scoring.subject import Subject
 
 
-def unit_figures(session: Session, unit_id: int, school_year: str) -> dict[str, Any]:
-    units = descendant_unit_ids(session, unit_id)
-    plan = session.exec(select(Plan).where(Plan.unit_id == unit_id, Plan.kind == "unit")).first()
-    tasks = plan.content.get("tasks", []) if plan else []
-    done = [t for t in tasks if t.get("status") == "done"]
-    plan_status, _days = deadline(plan, today())
-    activities = Counter(
-        session.exec(
-            select(Activity.kind).where(col(Activity.unit_id).in_(units), Activity.school_year == school_year)
-        ).all()
-    )
+def _unit_scorecard(
+    session: Session, unit_id: int, school_year: str
+) -> tuple[str | None, dict[str, Any] | None]:
     assessment = session.exec(
         select(SelfAssessment)
         .join(Framework, col(Framework.id) == SelfAssessment.framework_id)
@@ -38,9 +32,28 @@ def unit_figures(session: Session, unit_id: int, school_year: str) -> dict[str, 
         )
         .order_by(col(Framework.version_number).desc())
     ).first()
-    card = loader.scorecard(session, assessment)[0] if assessment else None
+    return (assessment.status, loader.scorecard(session, assessment)[0]) if assessment else (None, None)
+
+
+def unit_figures(session: Session, unit_id: int, school_years: list[str]) -> dict[str, Any]:
+    school_year = school_years[-1]
+    units = descendant_unit_ids(session, unit_id)
+    plan = session.exec(select(Plan).where(Plan.unit_id == unit_id, Plan.kind == "unit")).first()
+    tasks = plan.content.get("tasks", []) if plan else []
+    done = [t for t in tasks if t.get("status") == "done"]
+    plan_status, _days = deadline(plan, today())
+    activities = Counter(
+        session.exec(
+            select(Activity.kind).where(
+                col(Activity.unit_id).in_(units), col(Activity.school_year).in_(school_years)
+            )
+        ).all()
+    )
+    by_year = {year: _unit_scorecard(session, unit_id, year) for year in school_years}
+    status, card = by_year[school_year]
     return {
         "school_year": school_year,
+        "school_years": school_years,
         "plan_status": plan.status if plan else None,
         "plan_deadline_status": plan_status,
         "tasks_total": len(tasks),
@@ -53,9 +66,19 @@ def unit_figures(session: Session, unit_id: int, school_year: str) -> dict[str, 
         "trained_staff_percent": str(
             trained_staff_share(session, [Subject(unit_id)], school_year)[Subject(unit_id)]
         ),
-        "assessment_status": assessment.status if assessment else None,
+        "assessment_status": status,
         "verified_total": card["verified_total"] if card else None,
         "completion_percent": card["completion_percent"] if card else None,
         "classification_label": card["classification_label"] if card else None,
+        "scorecards_by_year": [
+            {
+                "school_year": year,
+                "assessment_status": st,
+                "verified_total": c["verified_total"] if c else None,
+                "completion_percent": c["completion_percent"] if c else None,
+                "classification_label": c["classification_label"] if c else None,
+            }
+            for year, (st, c) in by_year.items()
+        ],
         "taken_on": today().isoformat(),
     }

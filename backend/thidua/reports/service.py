@@ -18,7 +18,8 @@ from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, Validati
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.documents import decree30
-from thidua.movements.models import Movement
+from thidua.movements.models import Movement, Phase
+from thidua.movements.service import school_years
 from thidua.plans.service import today
 from thidua.reports.figures import unit_figures
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
@@ -45,6 +46,19 @@ KIND_VI = {
     "phase_review": "sơ kết, tổng kết",
     "ad_hoc": "đột xuất",
 }
+
+
+def covered_years(session: Session, request: ReportRequest) -> list[str]:
+    """The school years a request reports on: a phase review covers its whole phase."""
+    if request.kind == "phase_review" and request.phase_number is not None:
+        phase = session.exec(
+            select(Phase).where(
+                Phase.movement_id == request.movement_id, Phase.number == request.phase_number
+            )
+        ).first()
+        if phase is not None:
+            return school_years(phase.start_year, phase.end_year)
+    return [request.school_year]
 
 
 def is_late(request: ReportRequest, report: Report | None, on: date) -> bool:
@@ -140,6 +154,14 @@ def create_request(session: Session, actor: Actor, data: ReportRequestCreate) ->
         raise Invalid("body.movement_id", f"Không tìm thấy phong trào có id {data.movement_id}.", "not_found")
     if data.kind == "phase_review" and data.phase_number is None:
         raise Invalid("body.phase_number", "Báo cáo sơ kết, tổng kết cần chọn giai đoạn.", "missing")
+    if (
+        data.phase_number is not None
+        and session.exec(
+            select(Phase.id).where(Phase.movement_id == data.movement_id, Phase.number == data.phase_number)
+        ).first()
+        is None
+    ):
+        raise Invalid("body.phase_number", f"Phong trào không có giai đoạn {data.phase_number}.", "not_found")
     problems = []
     for n, unit_id in enumerate(data.unit_ids):
         unit = session.get(Unit, unit_id)
@@ -265,7 +287,7 @@ def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
     report = Report(
         request_id=request.id or 0,
         unit_id=unit_id,
-        figures=unit_figures(session, unit_id, request.school_year),
+        figures=unit_figures(session, unit_id, covered_years(session, request)),
     )
     session.add(report)
     session.flush()
@@ -289,7 +311,7 @@ def refresh_figures(session: Session, actor: Actor, report: Report) -> Report:
     _require(actor, report, "refresh_figures")
     request = session.get(ReportRequest, report.request_id)
     assert request is not None
-    figures = unit_figures(session, report.unit_id, request.school_year)
+    figures = unit_figures(session, report.unit_id, covered_years(session, request))
     return audit.save_changes(session, actor, report, {"figures": figures}, "refresh_figures")
 
 
@@ -299,7 +321,9 @@ def submit_report(session: Session, actor: Actor, report: Report) -> Report:
         raise Invalid("body.results", "Cần nêu kết quả đạt được trước khi nộp báo cáo.", "missing")
     request = session.get(ReportRequest, report.request_id)
     assert request is not None
-    figures = unit_figures(session, report.unit_id, request.school_year)  # the figures as of submission
+    figures = unit_figures(
+        session, report.unit_id, covered_years(session, request)
+    )  # the figures as of submission
     return audit.save_changes(
         session,
         actor,
@@ -318,7 +342,9 @@ def consolidated(session: Session, actor: Actor, request: ReportRequest) -> Cons
     rows = []
     for unit in summary.units:
         report = reports.get(unit.unit_id)
-        figures = report.figures if report else unit_figures(session, unit.unit_id, request.school_year)
+        figures = (
+            report.figures if report else unit_figures(session, unit.unit_id, covered_years(session, request))
+        )
         rows.append(
             ConsolidatedRow(
                 unit_id=unit.unit_id,
