@@ -4,13 +4,14 @@ Each source computes many subjects at once with a few grouped queries: a provinc
 once per indicator, not once per school or person."""
 
 from collections import Counter
+from collections.abc import Collection
 from decimal import Decimal
 
 from sqlmodel import Session, col, func, select
 
 from thidua.activities.models import Activity, ActivityKind, Attendance
 from thidua.core.models import CENT
-from thidua.scoring.subject import Subject, rollup
+from thidua.scoring.subject import Subject, among, rollup
 from thidua.units.models import StaffMember
 
 Values = dict[Subject, Decimal | None]
@@ -21,7 +22,7 @@ def _counts(session: Session, subjects: list[Subject], year: str, kind: Activity
     owner = rollup(session, {s.unit_id for s in subjects})
     rows = session.exec(
         select(Activity.unit_id, func.count())
-        .where(Activity.school_year == year, Activity.kind == kind.value)
+        .where(Activity.school_year == year, Activity.kind == kind.value, among(Activity.unit_id, owner))
         .group_by(col(Activity.unit_id))
     ).all()
     per_subject: Counter[int] = Counter()
@@ -46,8 +47,8 @@ def extracurricular_count(session: Session, subjects: list[Subject], year: str) 
     return {s: Decimal(counts[s.unit_id]) for s in subjects}
 
 
-def trained_staff(session: Session, year: str) -> set[int]:
-    """Staff with at least one completed training of the school year."""
+def trained_staff(session: Session, year: str, staff_ids: Collection[int]) -> set[int]:
+    """Those of `staff_ids` with at least one completed training of the school year."""
     return set(
         session.exec(
             select(Attendance.staff_id)
@@ -56,6 +57,7 @@ def trained_staff(session: Session, year: str) -> set[int]:
                 Activity.school_year == year,
                 Activity.kind == ActivityKind.training.value,
                 col(Attendance.completed).is_(True),
+                among(Attendance.staff_id, staff_ids),
             )
         ).all()
     )
@@ -65,7 +67,9 @@ def active_staff_by_subject(session: Session, subjects: list[Subject]) -> dict[i
     owner = rollup(session, {s.unit_id for s in subjects})
     staff: dict[int, list[int]] = {}
     for staff_id, unit_id in session.exec(
-        select(StaffMember.id, StaffMember.unit_id).where(col(StaffMember.is_active).is_(True))
+        select(StaffMember.id, StaffMember.unit_id).where(
+            col(StaffMember.is_active).is_(True), among(StaffMember.unit_id, owner)
+        )
     ).all():
         if unit_id in owner and staff_id is not None:
             staff.setdefault(owner[unit_id], []).append(staff_id)
@@ -77,7 +81,8 @@ def share(part: int, whole: int) -> Decimal:
 
 
 def trained_staff_share(session: Session, subjects: list[Subject], year: str) -> Values:
-    trained, staff = trained_staff(session, year), active_staff_by_subject(session, subjects)
+    staff = active_staff_by_subject(session, subjects)
+    trained = trained_staff(session, year, [m for members in staff.values() for m in members])
     return {
         s: share(sum(1 for m in staff.get(s.unit_id, []) if m in trained), len(staff.get(s.unit_id, [])))
         for s in subjects
@@ -85,7 +90,7 @@ def trained_staff_share(session: Session, subjects: list[Subject], year: str) ->
 
 
 def person_trained(session: Session, subjects: list[Subject], year: str) -> Values:
-    trained = trained_staff(session, year)
+    trained = trained_staff(session, year, [s.staff_id for s in subjects if s.staff_id is not None])
     return {s: None if s.staff_id is None else Decimal(1 if s.staff_id in trained else 0) for s in subjects}
 
 
@@ -95,7 +100,11 @@ def person_activities_attended(session: Session, subjects: list[Subject], year: 
         session.exec(
             select(Attendance.staff_id, func.count(func.distinct(Attendance.activity_id)))
             .join(Activity, col(Activity.id) == Attendance.activity_id)
-            .where(Activity.school_year == year, col(Activity.kind).in_(PARTICIPATION))
+            .where(
+                Activity.school_year == year,
+                col(Activity.kind).in_(PARTICIPATION),
+                among(Attendance.staff_id, [s.staff_id for s in subjects if s.staff_id is not None]),
+            )
             .group_by(col(Attendance.staff_id))
         ).all()
     )

@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from thidua.activities import sources as activity
 from thidua.plans import sources as plans
 from thidua.reports import sources as reports
-from thidua.scoring.subject import Subject
+from thidua.scoring.subject import Subject, among
 
 # Computes many subjects of one school year at once (a single subject is a list of one).
 Compute = Callable[[Session, list[Subject], str], dict[Subject, Decimal | None]]
@@ -37,12 +37,13 @@ def verified_individual_share(
     from thidua.assessments.models import SelfAssessment
 
     staff = activity.active_staff_by_subject(session, subjects)
+    members = [m for ids in staff.values() for m in ids]
     verified = set(
         session.exec(
             select(SelfAssessment.staff_id).where(
                 SelfAssessment.school_year == year,
                 SelfAssessment.status == "verified",
-                col(SelfAssessment.staff_id).is_not(None),
+                among(SelfAssessment.staff_id, members),
             )
         ).all()
     )

@@ -1,6 +1,9 @@
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
-from sqlmodel import Session, select
+from sqlalchemy import true
+from sqlmodel import Session, col, select
 
 
 @dataclass(frozen=True)
@@ -11,18 +14,30 @@ class Subject:
     staff_id: int | None = None  # None: the unit itself is assessed
 
 
+# Above this many ids a query reads the whole table instead of listing them (SQLite caps the number
+# of bound parameters, and at that size one pass is cheaper anyway).
+MANY = 500
+
+
+def among(column: Any, ids: Collection[int]) -> Any:
+    """A WHERE clause restricting `column` to `ids`, or no restriction for large sets."""
+    return true() if len(ids) > MANY else col(column).in_(list(ids))
+
+
 def rollup(session: Session, subject_units: set[int]) -> dict[int, int]:
-    """Each unit mapped to the subject unit it belongs under (itself, or its nearest listed ancestor),
-    so a school's figures include its subject groups. One query, whatever the number of subjects."""
+    """Each unit under the subject units mapped to the subject unit it belongs under (itself or its
+    nearest listed ancestor), so a school's figures include its subject groups. One query per level."""
     from thidua.units.models import Unit
 
-    parent = dict(session.exec(select(Unit.id, Unit.parent_id)).all())
-    owner: dict[int, int] = {}
-    for unit_id in parent:
-        current: int | None = unit_id
-        seen = 0
-        while current is not None and current not in subject_units and seen < 50:
-            current, seen = parent.get(current), seen + 1
-        if current is not None and current in subject_units and unit_id is not None:
-            owner[unit_id] = current
+    owner = {u: u for u in subject_units}
+    frontier = set(subject_units)
+    for _level in range(20):
+        if not frontier:
+            break
+        children = session.exec(select(Unit.id, Unit.parent_id).where(among(Unit.parent_id, frontier))).all()
+        frontier = set()
+        for child, parent in children:
+            if child is not None and parent in owner and child not in owner:
+                owner[child] = owner[parent]
+                frontier.add(child)
     return owner
