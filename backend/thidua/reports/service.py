@@ -18,6 +18,7 @@ from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, Validati
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.documents import decree30
+from thidua.documents.spreadsheet import put
 from thidua.movements.models import Movement, Phase
 from thidua.movements.service import school_years
 from thidua.plans.service import today
@@ -36,7 +37,6 @@ from thidua.reports.schemas import (
     ReportUpdate,
     RequestedUnit,
 )
-from thidua.scoring.service import _put  # text cells never become formulas
 from thidua.units.models import Unit
 
 KIND_VI = {
@@ -477,14 +477,14 @@ def consolidated_xlsx(data: Consolidated) -> bytes:
     ws = book.active
     assert ws is not None
     ws.title = "Số liệu các đơn vị"
-    _put(ws, 1, 1, f"Phụ lục: {data.request.title} — năm học {data.request.school_year}")
+    put(ws, 1, 1, f"Phụ lục: {data.request.title} — năm học {data.request.school_year}")
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     for c, header in enumerate([*FIGURE_COLUMNS, "Khó khăn", "Đề xuất"], start=1):
-        _put(ws, 3, c, header)
+        put(ws, 3, c, header)
         ws.cell(row=3, column=c).font = Font(bold=True)
     for r, row in enumerate(data.rows, start=4):
         for c, value in enumerate([*figure_row(r - 3, row), row.difficulties, row.proposals], start=1):
-            _put(ws, r, c, value)
+            put(ws, r, c, value)
     ws.column_dimensions["B"].width = 36
     out = BytesIO()
     book.save(out)

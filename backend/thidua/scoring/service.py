@@ -7,7 +7,6 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, col, select
 
 from thidua.assessments import service as assessments
@@ -15,6 +14,7 @@ from thidua.assessments.models import Evidence, SelfAssessment
 from thidua.auth.policy import Actor
 from thidua.core.errors import Invalid
 from thidua.core.pagination import PageParams
+from thidua.documents.spreadsheet import put
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import ContentArea
 from thidua.scoring import engine, loader
@@ -313,14 +313,6 @@ def year_over_year(session: Session, actor: Actor, framework_code: str) -> YearO
 # ---------------------------------------------------------------- XLSX export
 
 _HEADER = Font(bold=True)
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _put(ws: Worksheet, row: int, column: int, value: Any) -> None:
-    """Text a user typed is always stored as text, never as a formula (CSV/XLSX injection)."""
-    cell = ws.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        cell.data_type = "s"
 
 
 def _heat_fill(percent: Decimal) -> PatternFill:
@@ -339,7 +331,7 @@ def export_xlsx(session: Session, actor: Actor, framework_id: int, school_year: 
     ws = book.active
     assert ws is not None
     ws.title = "Xếp hạng"
-    _put(ws, 1, 1, f"{framework.name} (phiên bản {framework.version_number}) — năm học {school_year}")
+    put(ws, 1, 1, f"{framework.name} (phiên bản {framework.version_number}) — năm học {school_year}")
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     headers = [
         "Hạng",
@@ -355,7 +347,7 @@ def export_xlsx(session: Session, actor: Actor, framework_id: int, school_year: 
         "Điều kiện bắt buộc chưa đạt",
     ]
     for c, header in enumerate(headers, start=1):
-        _put(ws, 3, c, header)
+        put(ws, 3, c, header)
         ws.cell(row=3, column=c).font = _HEADER
     status_vi = {"submitted": "Đã nộp", "returned": "Trả lại", "verified": "Đã xác nhận"}
     for r, item in enumerate(page.items, start=4):
@@ -373,24 +365,24 @@ def export_xlsx(session: Session, actor: Actor, framework_id: int, school_year: 
             ", ".join(item.failed_gates),
         ]
         for c, value in enumerate(values, start=1):
-            _put(ws, r, c, value)
+            put(ws, r, c, value)
     for letter, width in zip("ABCDEFGHIJK", (7, 40, 36, 14, 16, 14, 12, 12, 20, 22, 26), strict=True):
         ws.column_dimensions[letter].width = width
 
     heat = book.create_sheet("Bản đồ nhiệt")
-    _put(heat, 1, 1, "Tỷ lệ hoàn thành (%) theo tiêu chí")
+    put(heat, 1, 1, "Tỷ lệ hoàn thành (%) theo tiêu chí")
     heat.cell(row=1, column=1).font = Font(bold=True, size=13)
-    _put(heat, 3, 1, "Đối tượng")
+    put(heat, 3, 1, "Đối tượng")
     heat.cell(row=3, column=1).font = _HEADER
     for c, criterion in enumerate(agg.criteria, start=2):
-        _put(heat, 3, c, f"{criterion.code} ({criterion.max_points} điểm)")
+        put(heat, 3, c, f"{criterion.code} ({criterion.max_points} điểm)")
         heat.cell(row=3, column=c).font = _HEADER
         heat.cell(row=3, column=c).alignment = Alignment(wrap_text=True)
     for r, row in enumerate(agg.rows, start=4):
-        _put(heat, r, 1, row.subject_name)
+        put(heat, r, 1, row.subject_name)
         for c, criterion in enumerate(agg.criteria, start=2):
             value = row.completion_by_criterion.get(criterion.code, ZERO)
-            _put(heat, r, c, float(value))
+            put(heat, r, c, float(value))
             heat.cell(row=r, column=c).fill = _heat_fill(value)
     heat.column_dimensions["A"].width = 40
     out = BytesIO()
