@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from tests.api.test_assessments import start
 from tests.helpers import World, assert_problem
-from thidua.plans.service import today
+from thidua.core.models import today
 
 URL = "/api/v1/plans"
 

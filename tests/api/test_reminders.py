@@ -14,8 +14,8 @@ from sqlmodel import Session
 from tests.api.test_plans import _act, _create, _days_ago
 from tests.api.test_reports import _request
 from tests.helpers import World
+from thidua.core.models import today
 from thidua.db import make_engine
-from thidua.plans.service import today
 from thidua.reminders.service import send_email_reminders
 
 

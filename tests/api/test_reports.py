@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from tests.api.test_assessments import start
 from tests.helpers import World, assert_problem
-from thidua.plans.service import today
+from thidua.core.models import today
 
 URL = "/api/v1/report-requests"
 

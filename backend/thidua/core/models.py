@@ -1,6 +1,6 @@
 """Columns every stored resource shares: id, optimistic-lock version, timestamps."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -12,6 +12,11 @@ from sqlmodel import Field, SQLModel
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def today() -> date:
+    """Today's date in UTC, the one clock deadlines are judged by."""
+    return utcnow().date()
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -11,7 +11,7 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
-from thidua.core.models import utcnow
+from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.frameworks.models import Framework, Indicator
 from thidua.movements.models import Movement
@@ -31,10 +31,6 @@ from thidua.units.models import StaffMember, Unit
 
 DUE_SOON_DAYS = 7
 EDITABLE = ("draft", "returned")
-
-
-def today() -> date:
-    return utcnow().date()
 
 
 def deadline(plan: Plan | None, on: date) -> tuple[str, int | None]:

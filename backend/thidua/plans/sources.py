@@ -5,9 +5,9 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
-from thidua.core.models import CENT
+from thidua.core.models import CENT, today
 from thidua.plans.models import Plan
-from thidua.plans.service import deadline, today
+from thidua.plans.service import deadline
 from thidua.scoring.subject import Subject
 
 Values = dict[Subject, Decimal | None]

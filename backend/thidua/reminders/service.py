@@ -11,8 +11,9 @@ from thidua.auth.models import User
 from thidua.auth.policy import Actor, load_actor
 from thidua.auth.roles import Permission, Role
 from thidua.config import Settings
+from thidua.core.models import today
 from thidua.plans.models import Plan
-from thidua.plans.service import DUE_SOON_DAYS, deadline, today
+from thidua.plans.service import DUE_SOON_DAYS, deadline
 from thidua.reminders.schemas import Reminder
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.units.models import StaffMember, Unit

@@ -12,9 +12,10 @@ from thidua.activities.models import ACTIVITY_KIND_LABELS_VI, Activity, Activity
 from thidua.activities.sources import trained_staff_share
 from thidua.assessments.models import SelfAssessment
 from thidua.auth.policy import descendant_unit_ids
+from thidua.core.models import today
 from thidua.frameworks.models import Framework
 from thidua.plans.models import Plan
-from thidua.plans.service import deadline, today
+from thidua.plans.service import deadline
 from thidua.scoring import loader
 from thidua.scoring.subject import Subject
 

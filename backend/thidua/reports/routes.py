@@ -8,9 +8,9 @@ from thidua.auth.policy import Actor, allow
 from thidua.auth.roles import Permission
 from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
 from thidua.core.ids import PathId, QueryId
+from thidua.core.models import today
 from thidua.core.pagination import PageParams, page_params
 from thidua.db import get_session
-from thidua.plans.service import today
 from thidua.reports import service
 from thidua.reports.models import Report, ReportRequest
 from thidua.reports.schemas import (

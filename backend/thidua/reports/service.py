@@ -15,13 +15,12 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
-from thidua.core.models import utcnow
+from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.documents import decree30
 from thidua.documents.spreadsheet import put
 from thidua.movements.models import Movement, Phase
 from thidua.movements.service import school_years
-from thidua.plans.service import today
 from thidua.reports.figures import unit_figures
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.reports.schemas import (

@@ -4,8 +4,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
-from thidua.core.models import CENT
-from thidua.plans.service import today
+from thidua.core.models import CENT, today
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.scoring.subject import Subject
 

@@ -2,7 +2,7 @@
 school year. A computed value is never typed in by the subject.
 
 Sources whose data arrives with a later module (initiatives) are declared here with `compute=None`:
-a framework can reference them, and until that module registers its function the indicator shows
+a framework can reference them, and until that module adds its function here the indicator shows
 as "no data yet" (unanswered, 0 points) rather than a made-up number.
 """
 
@@ -137,9 +137,3 @@ SOURCES: dict[str, Source] = {
         ),
     ]
 }
-
-
-def register(name: str, compute: Compute) -> None:
-    """Called by the module that owns a source's data."""
-    source = SOURCES[name]
-    SOURCES[name] = Source(source.name, source.label, source.subject_kind, source.value_kind, compute)
