@@ -395,25 +395,6 @@ def _entry(session: Session, a: SelfAssessment, ind: Indicator) -> AssessmentEnt
     return entry or AssessmentEntry(assessment_id=a.id or 0, indicator_id=ind.id or 0)
 
 
-def _touch(
-    session: Session,
-    actor: Actor,
-    a: SelfAssessment,
-    action: str,
-    changes: dict[str, Any],
-    before: dict[str, Any],
-) -> SelfAssessment:
-    """Every change bumps the assessment's version: one ETag guards the whole form."""
-    for key, value in changes.items():
-        setattr(a, key, value)
-    a.updated_at = utcnow()
-    session.add(a)
-    session.flush()
-    audit.record(session, actor, action, a, before)
-    session.commit()
-    return a
-
-
 def update_entries(session: Session, actor: Actor, a: SelfAssessment, data: EntriesUpdate) -> SelfAssessment:
     if not _is_subject(session, actor, a):
         raise Conflict("Chỉ đối tượng được đánh giá mới sửa được bản tự đánh giá này.")
@@ -444,7 +425,8 @@ def update_entries(session: Session, actor: Actor, a: SelfAssessment, data: Entr
                 "value": str(item.value) if item.value is not None else None,
             }
         )
-    return _touch(session, actor, a, "update_entries", {}, {**before, "entries_changed": changed})
+    # Entries live in their own rows; saving the assessment bumps its version, the form's one ETag.
+    return audit.save_changes(session, actor, a, {}, "update_entries", {**before, "entries_changed": changed})
 
 
 def submit(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
@@ -488,14 +470,8 @@ def submit(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
         if entry.return_reason:
             entry.return_reason = None
             session.add(entry)
-    return _touch(
-        session,
-        actor,
-        a,
-        "submit",
-        {"status": "submitted", "submitted_at": utcnow(), "return_reason": None},
-        audit.snapshot(a),
-    )
+    changes = {"status": "submitted", "submitted_at": utcnow(), "return_reason": None}
+    return audit.save_changes(session, actor, a, changes, "submit")
 
 
 # ---------------------------------------------------------------- review
@@ -528,7 +504,7 @@ def review(session: Session, actor: Actor, a: SelfAssessment, data: ReviewUpdate
         if item.comment is not None:
             entry.reviewer_comment = item.comment or None
         session.add(entry)
-    return _touch(session, actor, a, "review", {}, before)
+    return audit.save_changes(session, actor, a, {}, "review", before)
 
 
 def return_assessment(session: Session, actor: Actor, a: SelfAssessment, data: ReturnInput) -> SelfAssessment:
@@ -542,8 +518,8 @@ def return_assessment(session: Session, actor: Actor, a: SelfAssessment, data: R
         entry = _entry(session, a, by_code[item.indicator_code.upper()])
         entry.return_reason = item.reason
         session.add(entry)
-    return _touch(
-        session, actor, a, "return", {"status": "returned", "return_reason": data.reason}, audit.snapshot(a)
+    return audit.save_changes(
+        session, actor, a, {"status": "returned", "return_reason": data.reason}, "return"
     )
 
 
@@ -552,4 +528,4 @@ def verify(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
     before = audit.snapshot(a)
     a.status, a.verified_at, a.verified_by_id = "verified", utcnow(), actor.id
     loader.freeze(session, a)
-    return _touch(session, actor, a, "verify", {}, before)
+    return audit.save_changes(session, actor, a, {}, "verify", before)

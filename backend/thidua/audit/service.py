@@ -53,9 +53,18 @@ def record_removal(session: Session, actor: Any, action: str, entity: SQLModel) 
     )
 
 
-def save_changes(session: Session, actor: Any, obj: Any, changes: dict[str, Any], action: str) -> Any:
-    """Apply field changes to a stored object, audit them and commit (the version bumps itself)."""
-    before = snapshot(obj)
+def save_changes(
+    session: Session,
+    actor: Any,
+    obj: Any,
+    changes: dict[str, Any],
+    action: str,
+    before: dict[str, Any] | None = None,
+) -> Any:
+    """Apply field changes to a stored object, audit them and commit. The version bumps itself, even
+    with no field change (updated_at moves), so the ETag also tells of changes to child rows.
+    `before` is for callers that changed the object or its children before calling."""
+    before = snapshot(obj) if before is None else before
     for key, value in changes.items():
         setattr(obj, key, value)
     obj.updated_at = utcnow()
