@@ -9,10 +9,10 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test bench test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e lint format \
-        openapi install frontend chromium clean
+        openapi install frontend fonts chromium clean
 
 ## make run: install, build the SPA, migrate, load the demo commune, serve on http://127.0.0.1:8000
-run: install frontend
+run: install frontend fonts
 	$(BIN)/python -m thidua.cli prepare
 	@echo "Thi Đua Số: http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/v1/docs)"
 	$(BIN)/uvicorn thidua.main:app --host $(HOST) --port $(PORT) --proxy-headers
@@ -39,23 +39,31 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 frontend: frontend/node_modules/.installed
 	cd frontend && npm run build
 
-# Debian's Chromium for the browser tests (Playwright's own download cannot work here), and fonts
-# with full Vietnamese coverage.
-chromium:
-	@if [ ! -x $(CHROMIUM) ] || ! fc-list 2>/dev/null | grep -q "Liberation Serif"; then \
+# Fonts with full Vietnamese coverage (certificates, DOCX previews, the browser): Liberation Serif 2.
+fonts:
+	@if ! fc-list 2>/dev/null | grep -q "Liberation Serif"; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-liberation2 fonts-dejavu-core >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-liberation2 fonts-dejavu-core fontconfig >/dev/null \
+	  || echo "Could not install fonts-liberation2: certificates fall back to DejaVu Serif if present"; \
+	fi
+
+# Debian's Chromium for the browser tests (Playwright's own download cannot work here).
+chromium: fonts
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 	@test -x $(CHROMIUM) || { echo "Chromium is missing at $(CHROMIUM)"; [ "$$CI" != true ]; }
 
 test-backend: test-backend-sqlite test-backend-postgres
 
-test-backend-sqlite: install
+test-backend-sqlite: install fonts
 	$(BIN)/pytest tests
 
 # Runs again on PostgreSQL when it answers; in CI a missing PostgreSQL is a failure, not a skip.
-test-backend-postgres: install
+test-backend-postgres: install fonts
 	@if ! $(BIN)/python -c "import psycopg; psycopg.connect('$(subst +psycopg,,$(PG_TEST_URL))', connect_timeout=3).close()" 2>/dev/null \
 	   && command -v pg_ctlcluster >/dev/null; then \
 	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start 2>/dev/null || true; sleep 2; \

@@ -4,38 +4,62 @@ from thidua.activities.models import Activity, Attendance
 from thidua.assessments.models import AssessmentEntry, Evidence, ScorecardSnapshot, SelfAssessment
 from thidua.audit.models import AuditEvent
 from thidua.auth.models import LoginThrottle, User, UserRole
+from thidua.awards.models import (
+    Achievement,
+    AwardDecision,
+    AwardRound,
+    AwardType,
+    CouncilMeeting,
+    Nomination,
+)
+from thidua.conduct.models import Flag, StaffRating
 from thidua.frameworks.models import Criterion, Framework, Indicator
+from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
 from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.plans.models import Plan, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
+from thidua.stories.models import ResultPublication, Story, StoryImage
 from thidua.units.models import StaffMember, Unit
 
 __all__ = [
+    "Achievement",
     "Activity",
     "AssessmentEntry",
     "Attendance",
     "AuditEvent",
+    "AwardDecision",
+    "AwardRound",
+    "AwardType",
     "ContentArea",
+    "CouncilMeeting",
     "Criterion",
     "Evidence",
+    "Flag",
     "Framework",
     "Indicator",
+    "Initiative",
+    "InitiativeAuthor",
     "Inspection",
     "InspectionMember",
     "InspectionUnit",
     "InspectionValue",
     "LoginThrottle",
     "Movement",
+    "Nomination",
     "Phase",
     "Plan",
     "PlanVersion",
     "Report",
     "ReportRequest",
     "ReportRequestUnit",
+    "ResultPublication",
     "ScorecardSnapshot",
     "SelfAssessment",
     "StaffMember",
+    "StaffRating",
+    "Story",
+    "StoryImage",
     "Unit",
     "User",
     "UserRole",

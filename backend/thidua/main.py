@@ -21,17 +21,29 @@ from thidua.assessments.routes import router as assessments_router
 from thidua.audit.routes import router as audit_router
 from thidua.auth.policy import PUBLIC
 from thidua.auth.routes import router as auth_router
+from thidua.awards.routes import achievements as achievements_router
+from thidua.awards.routes import award_decisions as award_decisions_router
+from thidua.awards.routes import award_rounds as award_rounds_router
+from thidua.awards.routes import award_types as award_types_router
+from thidua.awards.routes import council_meetings as council_meetings_router
+from thidua.awards.routes import nominations as nominations_router
+from thidua.conduct.routes import flags as flags_router
+from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings
 from thidua.core.errors import Problem, install_error_handlers, problem_response
 from thidua.db import make_engine
 from thidua.frameworks.routes import router as frameworks_router
+from thidua.initiatives.routes import router as initiatives_router
 from thidua.inspections.routes import router as inspections_router
 from thidua.movements.routes import router as movements_router
 from thidua.plans.routes import router as plans_router
+from thidua.public.routes import router as public_router
 from thidua.reminders.routes import router as reminders_router
 from thidua.reports.routes import reports as reports_router
 from thidua.reports.routes import requests as report_requests_router
 from thidua.scoring.routes import router as scorecards_router
+from thidua.stories.routes import publications as result_publications_router
+from thidua.stories.routes import router as stories_router
 from thidua.units.routes import staff as staff_router
 from thidua.units.routes import units as units_router
 from thidua.users.routes import router as users_router
@@ -101,6 +113,18 @@ ROUTERS = (
     report_requests_router,
     reports_router,
     reminders_router,
+    initiatives_router,
+    staff_ratings_router,
+    flags_router,
+    award_types_router,
+    award_rounds_router,
+    council_meetings_router,
+    nominations_router,
+    award_decisions_router,
+    achievements_router,
+    stories_router,
+    result_publications_router,
+    public_router,
 )
 
 

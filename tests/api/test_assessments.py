@@ -111,7 +111,7 @@ def test_unit_assessment_workflow_end_to_end(
     entry = {e["indicator_code"]: e for e in a["entries"]}
     assert entry["TC2.1"]["self_points"] == "5.60" and entry["TC1.1"]["computed"] is True
     assert entry["TC1.1"]["source_available"] is True and entry["TC1.1"]["self_value"] == "0"  # no plan yet
-    assert entry["TC3.1"]["source_available"] is False  # initiatives arrive with the awards module
+    assert entry["TC3.1"]["source_available"] is True and entry["TC3.1"]["self_value"] == "0"  # none yet
 
     # Evidence is required for TC2.1 and TC5.1 before submitting; nothing changes on refusal.
     problem = assert_problem(

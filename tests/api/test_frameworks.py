@@ -165,7 +165,8 @@ def test_a_computed_indicator_takes_its_value_from_the_system(
     """verified_individual_share: the share of the school's staff whose individual assessment is verified."""
     officer = world.headers("officer")
     sources = {s["name"]: s["available"] for s in client.get(f"{URL}/sources", headers=officer).json()}
-    assert sources["verified_individual_share"] is True and sources["unit_initiatives_recognised"] is False
+    assert sources["verified_individual_share"] is True and sources["unit_initiatives_recognised"] is True
+    assert all(sources.values())  # every declared source has its function by now
     doc = {
         "movement_id": catalogue["movement"],
         "code": "BDC-TU-TINH",

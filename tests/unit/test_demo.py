@@ -21,8 +21,14 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         var_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'demo.db'}", secret_key=SecretStr("d" * 40)
     )
     migrate(settings)
-    assert load_demo(settings) == {"units": 44, "staff": 150, "users": 10, "frameworks": 2}
-    assert load_demo(settings) == {"units": 0, "staff": 0, "users": 0, "frameworks": 0}
+    assert load_demo(settings) == {
+        "units": 44,
+        "staff": 150,
+        "users": 10,
+        "frameworks": 2,
+        "award_history": 1,
+    }
+    assert load_demo(settings) == {"units": 0, "staff": 0, "users": 0, "frameworks": 0, "award_history": 0}
 
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
@@ -37,4 +43,39 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         assert verify_password(DEMO_PASSWORD, principal.password_hash)
         linked = session.exec(select(StaffMember).where(StaffMember.user_id == principal.id)).one()
         assert linked.position == "Hiệu trưởng" and linked.full_name == principal.full_name
+    engine.dispose()
+
+
+def test_demo_award_history_gives_one_eligible_and_one_failing_nominee(tmp_path: Path) -> None:
+    """The demo the browser tests and a first visitor use: at THCS Thanh Thủy, teacher 05 passes every
+    rule of the commune chairman's certificate, 06 fails only the open-flag rule, 07 qualifies for the
+    unit head's certificate only."""
+    from thidua.awards import nominations
+    from thidua.awards.models import AwardRound
+    from thidua.awards.service import active_award_type
+
+    settings = Settings(
+        var_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'demo.db'}", secret_key=SecretStr("d" * 40)
+    )
+    migrate(settings)
+    load_demo(settings)
+    engine = make_engine(settings.resolved_database_url)
+    with Session(engine) as session:
+        rnd = session.exec(select(AwardRound)).one()
+        staff = {
+            s.code: s
+            for s in session.exec(select(StaffMember).where(StaffMember.code.startswith("THCS-TT-0")))
+        }
+
+        def check(code: str, award: str) -> list[bool]:
+            t = active_award_type(session, award)
+            assert t is not None
+            member = staff[code]
+            result = nominations.evaluate(session, nominations.Candidate(rnd, t, member.unit_id, member.id))
+            return [o.passed for o in result.outcomes]
+
+        assert check("THCS-TT-05", "GK-XA-CN") == [True, True, True, True]
+        assert check("THCS-TT-06", "GK-XA-CN") == [True, True, False, True]
+        assert check("THCS-TT-07", "GK-XA-CN")[:2] == [False, False]
+        assert check("THCS-TT-07", "GK-DV-CN") == [True, True]
     engine.dispose()

@@ -7,8 +7,10 @@ from fastapi.routing import APIRoute
 from thidua.auth.policy import PUBLIC, Policy, PublicPolicy
 from thidua.main import ROUTERS, create_app
 
-# Routes anyone may call without signing in; anything else public is a mistake.
+# Routes anyone may call without signing in besides the read-only public pages under /api/v1/public
+# (honour board, published results, certificate verification); anything else public is a mistake.
 EXPECTED_PUBLIC = {("POST", "/api/v1/auth/token"), ("GET", "/api/v1/health")}
+PUBLIC_PAGES = "/api/v1/public/"
 
 
 def _policies(dependant: Dependant) -> list[object]:
@@ -31,7 +33,11 @@ def test_every_route_declares_exactly_one_policy(settings) -> None:  # type: ign
         assert len(policies) == 1, f"{route.methods} {route.path} declares {policies or 'no policy'}"
         if policies[0] is PUBLIC:
             public |= {(m, "/api/v1" + route.path) for m in route.methods}
-    assert public == EXPECTED_PUBLIC
+    assert {p for p in public if not p[1].startswith(PUBLIC_PAGES)} == EXPECTED_PUBLIC
+    assert {m for m, p in public if p.startswith(PUBLIC_PAGES)} <= {"GET"}
+    for route in routes:
+        if route.path.startswith("/public/"):
+            assert _policies(route.dependant) == [PUBLIC], f"{route.path} under /public must be public"
 
 
 def test_operation_ids_are_stable_names_with_summary_and_tags(settings) -> None:  # type: ignore[no-untyped-def]

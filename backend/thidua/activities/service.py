@@ -21,6 +21,7 @@ from thidua.auth.policy import Actor, descendant_unit_ids, get_visible, scoped
 from thidua.auth.roles import Permission
 from thidua.core.errors import FieldError, Invalid, ValidationFailed
 from thidua.core.pagination import PageParams, paginate
+from thidua.core.search import where_given
 from thidua.units.models import StaffMember, Unit
 
 
@@ -72,13 +73,9 @@ class ActivityFilters:
 
 def list_activities(session: Session, actor: Actor, f: ActivityFilters, page: PageParams) -> ActivityPage:
     query = scoped(select(Activity), Activity.unit_id, actor)
-    for column, value in (
-        (Activity.unit_id, f.unit_id),
-        (Activity.school_year, f.school_year),
-        (Activity.kind, f.kind),
-    ):
-        if value is not None:
-            query = query.where(column == value)
+    query = where_given(
+        query, (Activity.unit_id, f.unit_id), (Activity.school_year, f.school_year), (Activity.kind, f.kind)
+    )
     rows, total = paginate(session, query, page, col(Activity.activity_date).desc(), col(Activity.id).desc())
     return ActivityPage(
         items=[read_activity(session, actor, a) for a in rows],

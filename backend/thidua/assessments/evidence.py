@@ -7,6 +7,8 @@ import re
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import UploadFile
@@ -61,8 +63,60 @@ def _safe_filename(name: str | None, extension: str) -> str:
     return f"{stem}{extension}"
 
 
+def stored_path(folder: Path, sha256: str) -> Path:
+    """Where a file of this content lives inside a content-addressed folder."""
+    return folder / sha256[:2] / sha256
+
+
 def storage_path(var_dir: Path, sha256: str) -> Path:
-    return var_dir / "evidence" / sha256[:2] / sha256
+    return stored_path(var_dir / "evidence", sha256)
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size_bytes: int
+    content_type: str
+    extension: str
+
+
+def receive(
+    upload: UploadFile,
+    folder: Path,
+    *,
+    max_bytes: int,
+    accept: Collection[str] | None,
+    too_large: str,
+    unsupported: str,
+) -> StoredFile:
+    """Stream an upload into `folder` by content hash: refused with 413 as soon as it passes
+    `max_bytes` (never read whole into memory), with 422 at body.file when empty or when its bytes
+    are not one of the sniffed types in `accept` (None: any type `sniff` knows)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".upload-")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            while chunk := upload.file.read(_CHUNK):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise TooLarge(too_large)
+                digest.update(chunk)
+                out.write(chunk)
+        if size == 0:
+            raise Invalid("body.file", "Tệp rỗng.", "empty")
+        with tmp.open("rb") as f:
+            found = sniff(f.read(16), tmp)
+        if found is None or (accept is not None and found[0] not in accept):
+            raise Invalid("body.file", unsupported, "unsupported_type")
+        sha = digest.hexdigest()
+        target = stored_path(folder, sha)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, target)  # same content, same name: storing twice is harmless
+    finally:
+        tmp.unlink(missing_ok=True)
+    return StoredFile(sha256=sha, size_bytes=size, content_type=found[0], extension=found[1])
 
 
 def _indicator(session: Session, a: SelfAssessment, code: str, path: str) -> Indicator:
@@ -78,45 +132,23 @@ def add_file(
     session: Session, actor: Actor, a: SelfAssessment, indicator_code: str, upload: UploadFile, var_dir: Path
 ) -> Evidence:
     ind = _indicator(session, a, indicator_code, "body.indicator_code")
-    folder = var_dir / "evidence"
-    folder.mkdir(parents=True, exist_ok=True)
-    digest, size = hashlib.sha256(), 0
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".upload-")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            while chunk := upload.file.read(_CHUNK):
-                size += len(chunk)
-                if size > MAX_EVIDENCE_BYTES:
-                    raise TooLarge(f"Tệp minh chứng vượt quá {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB.")
-                digest.update(chunk)
-                out.write(chunk)
-        if size == 0:
-            raise Invalid("body.file", "Tệp rỗng.", "empty")
-        with tmp.open("rb") as f:
-            found = sniff(f.read(16), tmp)
-        if found is None:
-            raise Invalid(
-                "body.file",
-                "Chỉ nhận minh chứng PDF, PNG, JPEG, DOCX, XLSX hoặc PPTX (xét theo nội dung tệp).",
-                "unsupported_type",
-            )
-        sha = digest.hexdigest()
-        target = storage_path(var_dir, sha)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, target)  # same content, same name: storing twice is harmless
-    finally:
-        tmp.unlink(missing_ok=True)
-    content_type, extension = found
+    stored = receive(
+        upload,
+        var_dir / "evidence",
+        max_bytes=MAX_EVIDENCE_BYTES,
+        accept=None,
+        too_large=f"Tệp minh chứng vượt quá {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB.",
+        unsupported="Chỉ nhận minh chứng PDF, PNG, JPEG, DOCX, XLSX hoặc PPTX (xét theo nội dung tệp).",
+    )
     evidence = Evidence(
         assessment_id=a.id or 0,
         indicator_id=ind.id or 0,
         kind="file",
-        sha256=sha,
-        size_bytes=size,
-        content_type=content_type,
-        filename=_safe_filename(upload.filename, extension),
-        title=_safe_filename(upload.filename, extension),
+        sha256=stored.sha256,
+        size_bytes=stored.size_bytes,
+        content_type=stored.content_type,
+        filename=_safe_filename(upload.filename, stored.extension),
+        title=_safe_filename(upload.filename, stored.extension),
         uploaded_by_id=actor.id,
     )
     return _store(session, actor, evidence)

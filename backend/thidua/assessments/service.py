@@ -29,6 +29,7 @@ from thidua.auth.roles import COMMUNE_WIDE_ROLES, Permission, Role
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
+from thidua.core.search import where_given
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import Movement
 from thidua.movements.service import school_years
@@ -228,15 +229,14 @@ def list_assessments(
     session: Session, actor: Actor, f: AssessmentFilters, page: PageParams
 ) -> AssessmentPage:
     query = visible_query(session, actor)
-    for column, value in (
+    query = where_given(
+        query,
         (SelfAssessment.framework_id, f.framework_id),
         (SelfAssessment.school_year, f.school_year),
         (SelfAssessment.unit_id, f.unit_id),
         (SelfAssessment.status, f.status),
         (SelfAssessment.subject_kind, f.subject_kind),
-    ):
-        if value is not None:
-            query = query.where(column == value)
+    )
     rows, total = paginate(session, query, page, col(SelfAssessment.school_year).desc(), SelfAssessment.id)
     return AssessmentPage(
         items=[summary(session, actor, a) for a in rows], total=total, limit=page.limit, offset=page.offset

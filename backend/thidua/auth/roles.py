@@ -62,6 +62,27 @@ class Permission(StrEnum):
     reports_read = "reports:read"
     reports_write = "reports:write"
     reports_manage = "reports:manage"
+    initiatives_read = "initiatives:read"
+    initiatives_write = "initiatives:write"
+    initiatives_recognise = "initiatives:recognise"
+    conduct_read = "conduct:read"
+    ratings_write = "ratings:write"
+    flags_write = "flags:write"
+    award_types_read = "award_types:read"
+    award_types_write = "award_types:write"
+    award_rounds_read = "award_rounds:read"
+    award_rounds_write = "award_rounds:write"
+    nominations_read = "nominations:read"
+    nominations_write = "nominations:write"
+    nominations_review = "nominations:review"
+    nominations_approve = "nominations:approve"
+    decisions_read = "decisions:read"
+    decisions_write = "decisions:write"
+    achievements_read = "achievements:read"
+    achievements_write = "achievements:write"
+    stories_read = "stories:read"
+    stories_write = "stories:write"
+    results_publish = "results:publish"
 
 
 _ALL = frozenset(Role)
@@ -162,6 +183,49 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
         }
     ),
 }
+
+
+_AWARDS_READERS = frozenset(
+    {Role.admin, Role.commune_officer, Role.commune_leader, Role.unit_manager, Role.integration}
+)
+PERMISSION_ROLES.update(
+    {
+        Permission.initiatives_read: _ALL - {Role.finance},
+        # Staff register their own initiatives; unit managers their unit's (checked in the service).
+        Permission.initiatives_write: frozenset(
+            {Role.admin, Role.commune_officer, Role.unit_manager, Role.staff}
+        ),
+        # Unit managers recognise at unit level only; the commune officer records commune and province levels.
+        Permission.initiatives_recognise: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
+        # Ratings and flags are personal data: only those who decide awards see them.
+        Permission.conduct_read: frozenset(
+            {Role.admin, Role.commune_officer, Role.commune_leader, Role.unit_manager}
+        ),
+        Permission.ratings_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
+        Permission.flags_write: _COMMUNE_ADMIN,
+        Permission.award_types_read: _ALL,
+        Permission.award_types_write: _COMMUNE_ADMIN,
+        Permission.award_rounds_read: _ALL,
+        Permission.award_rounds_write: _COMMUNE_ADMIN,
+        Permission.nominations_read: _AWARDS_READERS,
+        Permission.nominations_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
+        Permission.nominations_review: _COMMUNE_ADMIN,
+        # The commune leader approves commune and province levels; a unit head their own staff's
+        # unit-level certificates (checked in the service).
+        Permission.nominations_approve: frozenset({Role.commune_leader, Role.unit_manager}),
+        Permission.decisions_read: _AWARDS_READERS,
+        Permission.decisions_write: frozenset(
+            {Role.admin, Role.commune_officer, Role.commune_leader, Role.unit_manager}
+        ),
+        Permission.achievements_read: _AWARDS_READERS | {Role.staff, Role.communications},
+        Permission.achievements_write: _COMMUNE_ADMIN,
+        Permission.stories_read: frozenset(
+            {Role.admin, Role.commune_officer, Role.commune_leader, Role.communications}
+        ),
+        Permission.stories_write: frozenset({Role.admin, Role.communications}),
+        Permission.results_publish: _COMMUNE_ADMIN,
+    }
+)
 
 
 def permissions_of(roles: set[Role] | frozenset[Role]) -> list[Permission]:

@@ -9,9 +9,14 @@ from thidua.auth.models import User, UserRole
 from thidua.auth.passwords import hash_password
 from thidua.auth.policy import Actor
 from thidua.auth.roles import ROLE_LABELS_VI, Role
+from thidua.awards.models import AwardType
+from thidua.awards.schemas import AwardTypeDocument
+from thidua.awards.service import activate_award_type, create_award_type
 from thidua.config import Settings
 from thidua.db import make_engine
 from thidua.demo import commune_plan
+from thidua.demo.award_types import AWARD_TYPES
+from thidua.demo.awards import load_award_history
 from thidua.demo.catalogue import MOVEMENT, framework_document
 from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
 from thidua.frameworks.models import Framework
@@ -42,7 +47,7 @@ def _unit(
 
 def load_demo(settings: Settings) -> dict[str, int]:
     """Returns how many rows of each kind were created."""
-    created = {"units": 0, "staff": 0, "users": 0, "frameworks": 0}
+    created = {"units": 0, "staff": 0, "users": 0, "frameworks": 0, "award_history": 0}
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
         before_units = len(session.exec(select(Unit.id)).all())
@@ -102,12 +107,14 @@ def load_demo(settings: Settings) -> dict[str, int]:
             created["users"] += 1
         session.commit()
         created["frameworks"] = load_movement(session)
+        created["award_history"] = int(load_award_history(session))
     engine.dispose()
     return created
 
 
 def load_movement(session: Session) -> int:
-    """The Thanh Thủy movement with its two default frameworks, active. Returns frameworks created."""
+    """The Thanh Thủy movement with its two default frameworks and the default award types, active.
+    Returns the number of frameworks created."""
     system = cast(Actor, SYSTEM)
     movement = session.exec(select(Movement).where(Movement.code == MOVEMENT["code"])).first()
     if movement is None:
@@ -133,6 +140,10 @@ def load_movement(session: Session) -> int:
         if session.exec(select(Framework.id).where(Framework.code == doc.code)).first() is None:
             activate(session, system, create_framework(session, system, doc))
             created += 1
+    for award_type in AWARD_TYPES:
+        if session.exec(select(AwardType.id).where(AwardType.code == award_type["code"])).first() is None:
+            document = AwardTypeDocument.model_validate(award_type)
+            activate_award_type(session, system, create_award_type(session, system, document))
     return created
 
 

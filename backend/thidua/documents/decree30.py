@@ -132,7 +132,13 @@ def _rule(p: Paragraph) -> None:
     p.paragraph_format.right_indent = Mm(18)
 
 
-def build(head: Letterhead, write_body: Callable[[DocumentType], None]) -> bytes:
+def build(
+    head: Letterhead,
+    write_body: Callable[[DocumentType], None],
+    write_annex: Callable[[DocumentType], None] | None = None,
+) -> bytes:
+    """The whole document; `write_annex` adds an annex (e.g. the list of awardees) on a new page after
+    the signature."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -196,6 +202,9 @@ def build(head: Letterhead, write_body: Callable[[DocumentType], None]) -> bytes
         first = cell.paragraphs[0]
         if not first.text:
             first._element.getparent().remove(first._element)
+    if write_annex is not None:
+        doc.add_page_break()
+        write_annex(doc)
     out = BytesIO()
     doc.save(out)
     return out.getvalue()

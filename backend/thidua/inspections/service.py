@@ -17,6 +17,7 @@ from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
+from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
 from thidua.inspections.schemas import (
@@ -126,13 +127,12 @@ def list_inspections(
     session: Session, actor: Actor, f: InspectionFilters, page: PageParams
 ) -> InspectionPage:
     query = visible_query(actor)
-    for column, value in (
+    query = where_given(
+        query,
         (Inspection.school_year, f.school_year),
         (Inspection.status, f.status),
         (Inspection.kind, f.kind),
-    ):
-        if value is not None:
-            query = query.where(column == value)
+    )
     rows, total = paginate(session, query, page, col(Inspection.inspection_date).desc(), Inspection.id)
     return InspectionPage(
         items=[read_inspection(session, actor, i) for i in rows],

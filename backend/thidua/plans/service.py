@@ -13,6 +13,7 @@ from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, paginate
+from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
 from thidua.movements.models import Movement
 from thidua.plans.models import PLAN_DEADLINE_DAYS, Plan, PlanVersion
@@ -114,9 +115,7 @@ class PlanFilters:
 
 def list_plans(session: Session, actor: Actor, f: PlanFilters, page: PageParams) -> PlanPage:
     query = _visible(actor)
-    for column, value in ((Plan.unit_id, f.unit_id), (Plan.status, f.status), (Plan.kind, f.kind)):
-        if value is not None:
-            query = query.where(column == value)
+    query = where_given(query, (Plan.unit_id, f.unit_id), (Plan.status, f.status), (Plan.kind, f.kind))
     rows, total = paginate(session, query, page, Plan.kind, Plan.unit_id, Plan.id)
     return PlanPage(
         items=[read_plan(session, actor, p) for p in rows], total=total, limit=page.limit, offset=page.offset

@@ -17,6 +17,7 @@ from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, paginate
+from thidua.core.search import where_given
 from thidua.documents import decree30
 from thidua.documents.spreadsheet import put
 from thidua.movements.models import Movement, Phase
@@ -243,13 +244,9 @@ class ReportFilters:
 
 def list_reports(session: Session, actor: Actor, f: ReportFilters, page: PageParams) -> ReportPage:
     query = _visible_reports(actor)
-    for column, value in (
-        (Report.request_id, f.request_id),
-        (Report.unit_id, f.unit_id),
-        (Report.status, f.status),
-    ):
-        if value is not None:
-            query = query.where(column == value)
+    query = where_given(
+        query, (Report.request_id, f.request_id), (Report.unit_id, f.unit_id), (Report.status, f.status)
+    )
     rows, total = paginate(session, query, page, col(Report.id).desc())
     return ReportPage(
         items=[read_report(session, actor, r) for r in rows],

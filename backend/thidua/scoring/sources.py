@@ -1,9 +1,10 @@
 """Computed indicators: named sources, each a function of the data in the system for a subject and
 school year. A computed value is never typed in by the subject.
 
-Sources whose data arrives with a later module (initiatives) are declared here with `compute=None`:
-a framework can reference them, and until that module adds its function here the indicator shows
-as "no data yet" (unanswered, 0 points) rather than a made-up number.
+Each source lives with the data it reads (plans, reports, activities, initiatives) and is registered
+here. A source declared with `compute=None` (none today) could still be referenced by a framework:
+until a module adds its function the indicator shows as "no data yet" (unanswered, 0 points) rather
+than a made-up number.
 """
 
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from thidua.activities import sources as activity
+from thidua.initiatives import sources as initiatives
 from thidua.plans import sources as plans
 from thidua.reports import sources as reports
 from thidua.scoring.subject import Subject, among
@@ -124,16 +126,27 @@ SOURCES: dict[str, Source] = {
             "count",
             activity.person_activities_attended,
         ),
-        # Owned by the initiatives and awards module.
-        Source("unit_initiatives_recognised", "Số sáng kiến của đơn vị được công nhận", "unit", "count"),
+        # Fed by recognised initiatives.
+        Source(
+            "unit_initiatives_recognised",
+            "Số sáng kiến của đơn vị được công nhận",
+            "unit",
+            "count",
+            initiatives.unit_initiatives_recognised,
+        ),
         Source(
             "unit_initiatives_recognised_commune_level",
             "Có sáng kiến được công nhận từ cấp xã",
             "unit",
             "boolean",
+            initiatives.unit_initiatives_recognised_commune_level,
         ),
         Source(
-            "person_initiatives_recognised", "Số sáng kiến của cá nhân được công nhận", "individual", "count"
+            "person_initiatives_recognised",
+            "Số sáng kiến của cá nhân được công nhận",
+            "individual",
+            "count",
+            initiatives.person_initiatives_recognised,
         ),
     ]
 }

@@ -1,0 +1,174 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from sqlmodel import Session
+
+from thidua.assessments.schemas import SchoolYear
+from thidua.auth.policy import Actor, allow
+from thidua.auth.roles import Permission
+from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.core.ids import MAX_ID, PathId
+from thidua.core.pagination import PageParams, page_params
+from thidua.db import get_session
+from thidua.initiatives import service
+from thidua.initiatives.models import Initiative, InitiativeKind, RecognitionLevel
+from thidua.initiatives.schemas import (
+    InitiativeCreate,
+    InitiativePage,
+    InitiativeRead,
+    InitiativeUpdate,
+    RecognitionIn,
+)
+
+router = APIRouter(prefix="/initiatives", tags=["initiatives"])
+read = allow(Permission.initiatives_read)
+write = allow(Permission.initiatives_write)
+recognise = allow(Permission.initiatives_recognise)
+# A unit filter that takes in the unit's subject groups (a school's figures include them).
+UnitFilter = Annotated[
+    int | None, Query(ge=1, le=MAX_ID, description="Đơn vị (gồm cả các tổ chuyên môn trực thuộc)")
+]
+
+
+def _answer(session: Session, actor: Actor, response: Response, initiative: Initiative) -> InitiativeRead:
+    set_etag(response, initiative.version)
+    return service.read_initiative(session, actor, initiative)
+
+
+@router.get(
+    "",
+    response_model=InitiativePage,
+    name="initiatives_list",
+    summary="Danh sách sáng kiến, giải pháp, học liệu số (năm học mới nhất trước)",
+)
+def list_initiatives(
+    unit_id: UnitFilter = None,
+    school_year: SchoolYear | None = None,
+    kind: InitiativeKind | None = None,
+    staff_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Có cán bộ này là tác giả hoặc đồng tác giả")
+    ] = None,
+    recognised: bool | None = Query(None, description="true: đã được công nhận; false: chưa"),
+    recognition_level: RecognitionLevel | None = None,
+    q: str | None = Query(None, max_length=100, description="Tìm theo tên sáng kiến"),
+    page: PageParams = Depends(page_params),
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> InitiativePage:
+    filters = service.InitiativeFilters(
+        unit_id=unit_id,
+        school_year=school_year,
+        kind=kind.value if kind else None,
+        staff_id=staff_id,
+        recognised=recognised,
+        recognition_level=recognition_level.value if recognition_level else None,
+        q=q,
+    )
+    return service.list_initiatives(session, actor, filters, page)
+
+
+@router.post(
+    "",
+    response_model=InitiativeRead,
+    status_code=201,
+    name="initiatives_create",
+    summary="Đăng ký một sáng kiến với danh sách tác giả",
+)
+def create_initiative(
+    body: InitiativeCreate,
+    response: Response,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> InitiativeRead:
+    return _answer(session, actor, response, service.create_initiative(session, actor, body))
+
+
+@router.get(
+    "/{initiative_id}", response_model=InitiativeRead, name="initiatives_get", summary="Xem một sáng kiến"
+)
+def get_initiative(
+    initiative_id: PathId,
+    response: Response,
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> InitiativeRead:
+    return _answer(session, actor, response, service.get_initiative(session, actor, initiative_id))
+
+
+@router.patch(
+    "/{initiative_id}",
+    response_model=InitiativeRead,
+    name="initiatives_update",
+    summary="Sửa sáng kiến chưa được công nhận",
+    openapi_extra=IF_MATCH_DOC,
+)
+def update_initiative(
+    initiative_id: PathId,
+    body: InitiativeUpdate,
+    request: Request,
+    response: Response,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> InitiativeRead:
+    initiative = service.get_initiative(session, actor, initiative_id)
+    check_if_match(request, initiative.version)
+    return _answer(session, actor, response, service.update_initiative(session, actor, initiative, body))
+
+
+@router.delete(
+    "/{initiative_id}",
+    status_code=204,
+    response_class=Response,
+    name="initiatives_delete",
+    summary="Xóa sáng kiến chưa được công nhận",
+    openapi_extra=IF_MATCH_DOC,
+)
+def delete_initiative(
+    initiative_id: PathId,
+    request: Request,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> Response:
+    initiative = service.get_initiative(session, actor, initiative_id)
+    check_if_match(request, initiative.version)
+    service.delete_initiative(session, actor, initiative)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{initiative_id}/recognition",
+    response_model=InitiativeRead,
+    name="initiatives_recognise",
+    summary="Ghi nhận quyết định công nhận sáng kiến (cấp cơ sở, cấp xã, cấp tỉnh)",
+    openapi_extra=IF_MATCH_DOC,
+)
+def recognise_initiative(
+    initiative_id: PathId,
+    body: RecognitionIn,
+    request: Request,
+    response: Response,
+    actor: Actor = Depends(recognise),
+    session: Session = Depends(get_session),
+) -> InitiativeRead:
+    initiative = service.get_initiative(session, actor, initiative_id)
+    check_if_match(request, initiative.version)
+    return _answer(session, actor, response, service.recognise(session, actor, initiative, body))
+
+
+@router.delete(
+    "/{initiative_id}/recognition",
+    response_model=InitiativeRead,
+    name="initiatives_withdraw_recognition",
+    summary="Thu hồi công nhận sáng kiến (ghi nhầm hoặc bị hủy)",
+    openapi_extra=IF_MATCH_DOC,
+)
+def withdraw_recognition(
+    initiative_id: PathId,
+    request: Request,
+    response: Response,
+    actor: Actor = Depends(recognise),
+    session: Session = Depends(get_session),
+) -> InitiativeRead:
+    initiative = service.get_initiative(session, actor, initiative_id)
+    check_if_match(request, initiative.version)
+    return _answer(session, actor, response, service.withdraw_recognition(session, actor, initiative))

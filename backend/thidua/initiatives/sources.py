@@ -1,0 +1,66 @@
+"""Computed indicators fed by recognised initiatives (registered in scoring/sources.py).
+
+An initiative counts for the school year it is registered under, once recognised at any level; a
+school's figures include its subject groups. Each source computes many subjects at once with one
+grouped query."""
+
+from collections import Counter
+from decimal import Decimal
+
+from sqlmodel import Session, col, func, select
+
+from thidua.initiatives.models import Initiative, InitiativeAuthor, RecognitionLevel
+from thidua.scoring.subject import Subject, among, rollup
+
+Values = dict[Subject, Decimal | None]
+COMMUNE_OR_ABOVE = (RecognitionLevel.commune.value, RecognitionLevel.province.value)
+
+
+def _recognised_per_unit(
+    session: Session, subjects: list[Subject], year: str, levels: tuple[str, ...] | None = None
+) -> Counter[int]:
+    """Recognised initiatives of the year per subject unit (its subtree rolled up into it)."""
+    owner = rollup(session, {s.unit_id for s in subjects})
+    level = col(Initiative.recognition_level)
+    query = (
+        select(Initiative.unit_id, func.count())
+        .where(
+            Initiative.school_year == year,
+            level.in_(levels) if levels else level.is_not(None),
+            among(Initiative.unit_id, owner),
+        )
+        .group_by(col(Initiative.unit_id))
+    )
+    per_subject: Counter[int] = Counter()
+    for unit_id, n in session.exec(query).all():
+        if unit_id in owner:
+            per_subject[owner[unit_id]] += int(n)
+    return per_subject
+
+
+def unit_initiatives_recognised(session: Session, subjects: list[Subject], year: str) -> Values:
+    counts = _recognised_per_unit(session, subjects, year)
+    return {s: Decimal(counts[s.unit_id]) for s in subjects}
+
+
+def unit_initiatives_recognised_commune_level(session: Session, subjects: list[Subject], year: str) -> Values:
+    counts = _recognised_per_unit(session, subjects, year, COMMUNE_OR_ABOVE)
+    return {s: Decimal(1 if counts[s.unit_id] else 0) for s in subjects}
+
+
+def person_initiatives_recognised(session: Session, subjects: list[Subject], year: str) -> Values:
+    """Recognised initiatives of the year the person is an author or co-author of."""
+    staff_ids = [s.staff_id for s in subjects if s.staff_id is not None]
+    counts = dict(
+        session.exec(
+            select(InitiativeAuthor.staff_id, func.count(func.distinct(InitiativeAuthor.initiative_id)))
+            .join(Initiative, col(Initiative.id) == InitiativeAuthor.initiative_id)
+            .where(
+                Initiative.school_year == year,
+                col(Initiative.recognition_level).is_not(None),
+                among(InitiativeAuthor.staff_id, staff_ids),
+            )
+            .group_by(col(InitiativeAuthor.staff_id))
+        ).all()
+    )
+    return {s: None if s.staff_id is None else Decimal(int(counts.get(s.staff_id, 0))) for s in subjects}

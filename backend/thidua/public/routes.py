@@ -1,0 +1,137 @@
+"""Public pages: anyone may read them without signing in, and only read (GET)."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import FileResponse
+from sqlmodel import Session
+
+from thidua.assessments.schemas import SchoolYear
+from thidua.auth.policy import PUBLIC
+from thidua.awards.models import AwardLevel
+from thidua.core.ids import PathId, QueryId
+from thidua.core.pagination import PageParams, page_params
+from thidua.db import get_session
+from thidua.public import service
+from thidua.public.schemas import (
+    CertificateCheck,
+    HonourBoardPage,
+    PublicResult,
+    PublicResultPage,
+    PublicRound,
+    PublicStory,
+    PublicStoryPage,
+)
+from thidua.stories.routes import IMAGE_RESPONSE, image_response
+
+router = APIRouter(prefix="/public", tags=["public"], dependencies=[Depends(PUBLIC)])
+
+VerificationCode = Annotated[
+    str,
+    Path(
+        pattern=r"^[A-Za-z0-9-]{4,20}$",
+        description=(
+            "Mã xác minh in ở cuối giấy khen: 4–20 chữ cái, chữ số hoặc dấu gạch ngang, "
+            "không phân biệt chữ hoa, chữ thường"
+        ),
+    ),
+]
+
+
+@router.get(
+    "/honour-board",
+    response_model=HonourBoardPage,
+    name="public_honour_board",
+    summary="Bảng vinh danh: tập thể, cá nhân được khen thưởng (quyết định mới nhất trước)",
+)
+def honour_board(
+    round_id: QueryId = None,
+    school_year: SchoolYear | None = None,
+    level: AwardLevel | None = None,
+    subject_kind: Literal["collective", "individual"] | None = None,
+    unit_id: QueryId = None,
+    q: Annotated[str | None, Query(max_length=100, description="Tìm theo tên cá nhân hoặc đơn vị")] = None,
+    page: PageParams = Depends(page_params),
+    session: Session = Depends(get_session),
+) -> HonourBoardPage:
+    filters = service.HonourFilters(
+        round_id, school_year, level.value if level else None, subject_kind, unit_id, q
+    )
+    return service.honour_board(session, filters, page)
+
+
+@router.get(
+    "/rounds",
+    response_model=list[PublicRound],
+    name="public_rounds",
+    summary="Các đợt khen thưởng có kết quả trên bảng vinh danh",
+)
+def rounds(session: Session = Depends(get_session)) -> list[PublicRound]:
+    return service.rounds(session)
+
+
+@router.get(
+    "/stories",
+    response_model=PublicStoryPage,
+    name="public_stories_list",
+    summary="Gương điển hình tiên tiến đã đăng (mới nhất trước)",
+)
+def list_stories(
+    page: PageParams = Depends(page_params), session: Session = Depends(get_session)
+) -> PublicStoryPage:
+    return service.list_stories(session, page)
+
+
+@router.get(
+    "/stories/{story_id}",
+    response_model=PublicStory,
+    name="public_stories_get",
+    summary="Đọc một bài gương điển hình tiên tiến",
+)
+def get_story(story_id: PathId, session: Session = Depends(get_session)) -> PublicStory:
+    return service.story_detail(session, service.published_story(session, story_id))
+
+
+@router.get(
+    "/stories/{story_id}/images/{image_id}",
+    response_class=FileResponse,
+    name="public_stories_get_image",
+    summary="Ảnh của bài gương điển hình tiên tiến",
+    responses=IMAGE_RESPONSE,
+)
+def get_story_image(
+    story_id: PathId, image_id: PathId, request: Request, session: Session = Depends(get_session)
+) -> FileResponse:
+    return image_response(request, service.story_image(session, story_id, image_id))
+
+
+@router.get(
+    "/results",
+    response_model=PublicResultPage,
+    name="public_results_list",
+    summary="Kết quả đánh giá đã công khai",
+)
+def list_results(
+    page: PageParams = Depends(page_params), session: Session = Depends(get_session)
+) -> PublicResultPage:
+    return service.list_results(session, page)
+
+
+@router.get(
+    "/results/{publication_id}",
+    response_model=PublicResult,
+    name="public_results_get",
+    summary="Kết quả đã xác nhận của các cơ sở giáo dục: tỷ lệ hoàn thành, xếp loại, xếp hạng",
+)
+def get_result(publication_id: PathId, session: Session = Depends(get_session)) -> PublicResult:
+    return service.result(session, publication_id)
+
+
+@router.get(
+    "/certificates/{code}",
+    response_model=CertificateCheck,
+    name="public_certificates_verify",
+    summary="Xác minh giấy khen, bằng khen theo mã",
+)
+def verify_certificate(code: VerificationCode, session: Session = Depends(get_session)) -> CertificateCheck:
+    return service.certificate(session, code)

@@ -1,0 +1,289 @@
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
+from fastapi.responses import FileResponse
+from sqlmodel import Session
+
+from thidua.assessments.schemas import SchoolYear
+from thidua.auth.policy import Actor, allow
+from thidua.auth.roles import Permission
+from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.core.errors import NotFound
+from thidua.core.ids import PathId, QueryId
+from thidua.core.pagination import PageParams, page_params
+from thidua.db import get_session
+from thidua.stories import service
+from thidua.stories.models import Story, StoryImage
+from thidua.stories.schemas import (
+    PublicationCreate,
+    PublicationPage,
+    PublicationRead,
+    StoryCreate,
+    StoryImageRead,
+    StoryPage,
+    StoryRead,
+    StoryStatus,
+    StoryUpdate,
+)
+
+router = APIRouter(prefix="/stories", tags=["stories"])
+publications = APIRouter(prefix="/result-publications", tags=["stories"])
+read = allow(Permission.stories_read)
+write = allow(Permission.stories_write)
+publisher = allow(Permission.results_publish)
+
+IMAGE_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"image/png": {}, "image/jpeg": {}}, "description": "Tệp ảnh"}
+}
+
+
+def _answer(session: Session, actor: Actor, response: Response, story: Story) -> StoryRead:
+    set_etag(response, story.version)
+    return service.read_story(session, actor, story)
+
+
+def _current(session: Session, request: Request, story_id: int) -> Story:
+    story = service.get_story(session, story_id)
+    check_if_match(request, story.version)
+    return story
+
+
+def image_response(request: Request, image: StoryImage) -> FileResponse:
+    """The stored file with its sniffed type, shown inline under a safe name; never sniffed again."""
+    path = service.image_path(request.app.state.settings.var_dir, image)
+    if not path.exists():
+        raise NotFound("Tệp ảnh không còn trên máy chủ.")
+    return FileResponse(
+        path,
+        media_type=image.content_type,
+        headers={
+            "Content-Disposition": f'inline; filename="{service.image_filename(image)}"',
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
+@router.get(
+    "",
+    response_model=StoryPage,
+    name="stories_list",
+    summary="Danh sách bài viết gương điển hình tiên tiến (mới nhất trước)",
+)
+def list_stories(
+    status: StoryStatus | None = None,
+    q: Annotated[str | None, Query(max_length=100, description="Tìm trong tiêu đề và tóm tắt")] = None,
+    page: PageParams = Depends(page_params),
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> StoryPage:
+    return service.list_stories(session, actor, service.StoryFilters(status, q), page)
+
+
+@router.post(
+    "",
+    response_model=StoryRead,
+    status_code=201,
+    name="stories_create",
+    summary="Viết bài gương điển hình tiên tiến (bản nháp)",
+)
+def create_story(
+    body: StoryCreate,
+    response: Response,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> StoryRead:
+    return _answer(session, actor, response, service.create_story(session, actor, body))
+
+
+@router.get("/{story_id}", response_model=StoryRead, name="stories_get", summary="Xem một bài viết")
+def get_story(
+    story_id: PathId,
+    response: Response,
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> StoryRead:
+    return _answer(session, actor, response, service.get_story(session, story_id))
+
+
+@router.patch(
+    "/{story_id}",
+    response_model=StoryRead,
+    name="stories_update",
+    summary="Sửa bài viết",
+    openapi_extra=IF_MATCH_DOC,
+)
+def update_story(
+    story_id: PathId,
+    body: StoryUpdate,
+    request: Request,
+    response: Response,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> StoryRead:
+    story = _current(session, request, story_id)
+    return _answer(session, actor, response, service.update_story(session, actor, story, body))
+
+
+@router.delete(
+    "/{story_id}",
+    status_code=204,
+    response_class=Response,
+    name="stories_delete",
+    summary="Xóa bài viết chưa đăng",
+    openapi_extra=IF_MATCH_DOC,
+)
+def delete_story(
+    story_id: PathId,
+    request: Request,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> Response:
+    story = _current(session, request, story_id)
+    service.delete_story(session, actor, story, request.app.state.settings.var_dir)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{story_id}/publish",
+    response_model=StoryRead,
+    name="stories_publish",
+    summary="Đăng bài lên bảng vinh danh công khai",
+    openapi_extra=IF_MATCH_DOC,
+)
+def publish_story(
+    story_id: PathId,
+    request: Request,
+    response: Response,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> StoryRead:
+    story = _current(session, request, story_id)
+    return _answer(session, actor, response, service.publish(session, actor, story))
+
+
+@router.post(
+    "/{story_id}/unpublish",
+    response_model=StoryRead,
+    name="stories_unpublish",
+    summary="Gỡ bài khỏi bảng vinh danh (trở về bản nháp)",
+    openapi_extra=IF_MATCH_DOC,
+)
+def unpublish_story(
+    story_id: PathId,
+    request: Request,
+    response: Response,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> StoryRead:
+    story = _current(session, request, story_id)
+    return _answer(session, actor, response, service.unpublish(session, actor, story))
+
+
+@router.post(
+    "/{story_id}/images",
+    response_model=StoryImageRead,
+    status_code=201,
+    name="stories_add_image",
+    summary="Tải ảnh lên bài viết (PNG hoặc JPEG, tối đa 5 MB)",
+)
+def add_image(
+    story_id: PathId,
+    request: Request,
+    file: Annotated[UploadFile, File(description="Ảnh PNG hoặc JPEG (xét theo nội dung tệp)")],
+    caption: Annotated[str, Form(max_length=300, description="Chú thích ảnh")] = "",
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> StoryImageRead:
+    story = service.get_story(session, story_id)
+    image = service.add_image(
+        session, actor, story, file, caption.strip(), request.app.state.settings.var_dir
+    )
+    return service.image_read(image)
+
+
+@router.get(
+    "/{story_id}/images/{image_id}",
+    response_class=FileResponse,
+    name="stories_get_image",
+    summary="Xem ảnh của bài viết",
+    responses=IMAGE_RESPONSE,
+)
+def get_image(
+    story_id: PathId,
+    image_id: PathId,
+    request: Request,
+    actor: Actor = Depends(read),
+    session: Session = Depends(get_session),
+) -> FileResponse:
+    story = service.get_story(session, story_id)
+    return image_response(request, service.get_image(session, story, image_id))
+
+
+@router.delete(
+    "/{story_id}/images/{image_id}",
+    status_code=204,
+    response_class=Response,
+    name="stories_remove_image",
+    summary="Xóa ảnh khỏi bài viết",
+)
+def remove_image(
+    story_id: PathId,
+    image_id: PathId,
+    request: Request,
+    actor: Actor = Depends(write),
+    session: Session = Depends(get_session),
+) -> Response:
+    story = service.get_story(session, story_id)
+    image = service.get_image(session, story, image_id)
+    service.remove_image(session, actor, story, image, request.app.state.settings.var_dir)
+    return Response(status_code=204)
+
+
+# ---------------------------------------------------------------- result publication
+
+
+@publications.get(
+    "",
+    response_model=PublicationPage,
+    name="result_publications_list",
+    summary="Các lần công khai kết quả đánh giá",
+)
+def list_publications(
+    framework_id: QueryId = None,
+    school_year: SchoolYear | None = None,
+    page: PageParams = Depends(page_params),
+    actor: Actor = Depends(publisher),
+    session: Session = Depends(get_session),
+) -> PublicationPage:
+    return service.list_publications(session, actor, framework_id, school_year, page)
+
+
+@publications.post(
+    "",
+    response_model=PublicationRead,
+    status_code=201,
+    name="result_publications_create",
+    summary="Công khai kết quả đã xác nhận của các cơ sở giáo dục theo bảng điểm và năm học",
+)
+def publish_results(
+    body: PublicationCreate,
+    actor: Actor = Depends(publisher),
+    session: Session = Depends(get_session),
+) -> PublicationRead:
+    return service.read_publication(session, actor, service.publish_results(session, actor, body))
+
+
+@publications.delete(
+    "/{publication_id}",
+    status_code=204,
+    response_class=Response,
+    name="result_publications_withdraw",
+    summary="Thu hồi việc công khai kết quả",
+)
+def withdraw_results(
+    publication_id: PathId,
+    actor: Actor = Depends(publisher),
+    session: Session = Depends(get_session),
+) -> Response:
+    service.withdraw_results(session, actor, service.get_publication(session, publication_id))
+    return Response(status_code=204)
