@@ -1,6 +1,7 @@
 """Imports every table so SQLModel.metadata is complete (Alembic and tests read it)."""
 
 from thidua.activities.models import Activity, Attendance
+from thidua.apikeys.models import ApiKey
 from thidua.assessments.models import AssessmentEntry, Evidence, ScorecardSnapshot, SelfAssessment
 from thidua.audit.models import AuditEvent
 from thidua.auth.models import LoginThrottle, User, UserRole
@@ -25,6 +26,7 @@ from thidua.units.models import StaffMember, Unit
 __all__ = [
     "Achievement",
     "Activity",
+    "ApiKey",
     "AssessmentEntry",
     "Attendance",
     "AuditEvent",

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     login_lock_seconds: int = 5 * 60
     login_max_failures_per_ip: int = 30
     sql_echo: bool = False
+    # Requests per minute per API key and per user, counted per server process (0 turns it off).
+    rate_limit_per_minute: int = Field(default=1200, ge=0)
     # E-mail reminders are sent only when SMTP_HOST is set.
     smtp_host: str | None = None
     smtp_port: int = 25

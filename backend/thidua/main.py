@@ -17,6 +17,7 @@ from starlette.types import Scope
 
 import thidua.all_models  # noqa: F401 - registers every table
 from thidua.activities.routes import router as activities_router
+from thidua.apikeys.routes import router as api_keys_router
 from thidua.assessments.routes import router as assessments_router
 from thidua.audit.routes import router as audit_router
 from thidua.auth.policy import PUBLIC
@@ -31,6 +32,7 @@ from thidua.conduct.routes import flags as flags_router
 from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings
 from thidua.core.errors import Problem, install_error_handlers, problem_response
+from thidua.core.ratelimit import RateLimiter
 from thidua.db import make_engine
 from thidua.frameworks.routes import router as frameworks_router
 from thidua.initiatives.routes import router as initiatives_router
@@ -125,6 +127,7 @@ ROUTERS = (
     stories_router,
     result_publications_router,
     public_router,
+    api_keys_router,
 )
 
 
@@ -161,6 +164,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings.resolved_database_url, echo=settings.sql_echo)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
     settings.resolved_secret_key  # noqa: B018 - fail at start-up, not at first login, on a weak secret
 
     install_error_handlers(app)

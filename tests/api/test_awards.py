@@ -883,3 +883,29 @@ def test_earlier_achievements_feed_the_rules(
     )
     assert r.json()["outcomes"][1]["passed"] is True
     assert_problem(client.get(f"/api/v1/achievements/{a.json()['id']}/certificate.pdf", headers=officer), 409)
+
+
+def test_council_minutes_stay_within_the_commune(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    rnd = open_round(client, world)
+    m = meeting(client, world, rnd["id"])
+    for login in ("manager_a", "teacher_a", "integration", "comms"):
+        assert (
+            client.get(
+                f"/api/v1/council-meetings/{m['id']}/minutes.docx", headers=world.headers(login)
+            ).status_code
+            == 403
+        )
+    assert client.get("/api/v1/council-meetings", headers=world.headers("leader")).json()["total"] == 1
+    r = client.get(f"/api/v1/council-meetings/{m['id']}/minutes.docx", headers=world.headers("leader"))
+    assert r.status_code == 200 and "Nguyễn Văn Chủ" in docx_text(r.content)
+    bad = {
+        **{"round_id": rnd["id"], "held_on": str(TODAY), "chair": "A", "members_present": ["A", "B", "C"]},
+        "members_total": 2,
+    }
+    assert_problem(
+        client.post("/api/v1/council-meetings", json=bad, headers=world.headers("officer")),
+        422,
+        "body.members_present",
+    )

@@ -11,7 +11,7 @@ from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 
 # Never copied into the audit trail.
-_SECRET_FIELDS = {"password_hash", "token_version"}
+_SECRET_FIELDS = {"password_hash", "token_version", "secret_hash"}
 
 
 def snapshot(obj: SQLModel) -> dict[str, Any]:

@@ -5,18 +5,30 @@ table and fails on a route without one. Unit-scoped callers get `Actor.visible_u
 `scoped()` and `get_visible()` apply to every query of unit-owned data.
 """
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from fastapi import Depends, Request
-from fastapi.security import OAuth2PasswordBearer
+from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
+from sqlalchemy import update as sa_update
 from sqlmodel import Session, SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from thidua.apikeys.models import ApiKey
 from thidua.auth.models import User, UserRole
-from thidua.auth.roles import COMMUNE_WIDE_ROLES, PERMISSION_ROLES, Permission, Role, permissions_of
+from thidua.auth.roles import (
+    COMMUNE_WIDE_ROLES,
+    PERMISSION_ROLES,
+    PERMISSION_SCOPES,
+    Permission,
+    Role,
+    permissions_of,
+)
 from thidua.auth.tokens import InvalidToken, decode_access_token
-from thidua.core.errors import Forbidden, NotFound, Unauthorized
+from thidua.core.errors import Forbidden, NotFound, TooManyRequests, Unauthorized
+from thidua.core.models import utcnow
 from thidua.db import get_session
 from thidua.units.models import Unit
 
@@ -27,12 +39,15 @@ M = TypeVar("M", bound=SQLModel)
 
 @dataclass(frozen=True)
 class Actor:
-    """The caller of a request, reloaded from the database every time."""
+    """The caller of a request, reloaded from the database every time: a signed-in user, or a service
+    account calling with one of its API keys (then `scopes`, not roles, decide what it may do)."""
 
     user: User
     roles: frozenset[Role]
     # None: sees every unit. Otherwise the home unit and everything below it.
     visible_unit_ids: frozenset[int] | None
+    scopes: frozenset[str] | None = None
+    api_key_id: int | None = None
 
     @property
     def id(self) -> int:
@@ -44,10 +59,18 @@ class Actor:
         return self.user.login
 
     def can(self, permission: Permission) -> bool:
+        if self.scopes is not None:
+            return PERMISSION_SCOPES.get(permission) in self.scopes
         return bool(self.roles & PERMISSION_ROLES[permission])
+
+    def has_scope(self, scope: str) -> bool:
+        """For what only keys name (e.g. "staff:import"); a signed-in user is checked by permission."""
+        return self.scopes is not None and scope in self.scopes
 
     @property
     def permissions(self) -> list[Permission]:
+        if self.scopes is not None:
+            return [p for p in Permission if self.can(p)]
         return permissions_of(self.roles)
 
     def sees_unit(self, unit_id: int | None) -> bool:
@@ -82,9 +105,69 @@ def load_actor(session: Session, user: User) -> Actor:
     return Actor(user=user, roles=roles, visible_unit_ids=visible)
 
 
-def authenticate(request: Request, session: Session, token: str | None) -> Actor:
+API_KEY_START = "tds_"
+api_key_header = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="Khóa API của tài khoản tích hợp"
+)
+
+
+def _key_actor(session: Session, raw: str) -> Actor:
+    """The service account behind an API key; revoked or expired keys fail at once."""
+    invalid = Unauthorized("Khóa API không hợp lệ, đã bị thu hồi hoặc đã hết hạn.")
+    key = session.exec(select(ApiKey).where(ApiKey.prefix == raw[4:16])).first() if len(raw) < 200 else None
+    if key is None or not hmac.compare_digest(key.secret_hash, hashlib.sha256(raw.encode()).hexdigest()):
+        raise invalid
+    now = utcnow()
+    if key.revoked_at is not None or (key.expires_at is not None and key.expires_at <= now):
+        raise invalid
+    user = session.get(User, key.user_id)
+    if user is None or not user.is_active:
+        raise invalid
+    # A detached copy: the key's unit stands in for the account's own unit without touching the row.
+    acting = User(**user.model_dump())
+    if key.unit_id is not None:
+        acting.unit_id = key.unit_id
+    visible = descendant_unit_ids(session, key.unit_id) if key.unit_id is not None else None
+    actor = Actor(
+        user=acting,
+        roles=frozenset({Role.integration}),
+        visible_unit_ids=visible,
+        scopes=frozenset(key.scopes),
+        api_key_id=key.id,
+    )
+    if key.last_used_at is None or (now - key.last_used_at).total_seconds() > 60:
+        session.execute(sa_update(ApiKey).where(col(ApiKey.id) == key.id).values(last_used_at=now))
+        session.commit()
+    return actor
+
+
+def _rate_limit(request: Request, actor: Actor) -> None:
+    limiter = getattr(request.app.state, "rate_limiter", None)
+    if limiter is None:
+        return
+    bucket = f"key:{actor.api_key_id}" if actor.api_key_id else f"user:{actor.id}"
+    retry_after = limiter.hit(bucket)
+    if retry_after is not None:
+        raise TooManyRequests(
+            f"Quá {limiter.per_minute} yêu cầu mỗi phút; vui lòng thử lại sau {retry_after} giây.",
+            retry_after,
+        )
+
+
+def authenticate(request: Request, session: Session, token: str | None, api_key: str | None = None) -> Actor:
+    raw_key = api_key or (token if token and token.startswith(API_KEY_START) else None)
+    if raw_key:
+        actor = _key_actor(session, raw_key)
+        _rate_limit(request, actor)
+        return actor
+    actor = _user_actor(request, session, token)
+    _rate_limit(request, actor)
+    return actor
+
+
+def _user_actor(request: Request, session: Session, token: str | None) -> Actor:
     if not token:
-        raise Unauthorized("Cần đăng nhập (thiếu mã truy cập Bearer).")
+        raise Unauthorized("Cần đăng nhập (thiếu mã truy cập Bearer hoặc khóa API).")
     try:
         user_id, token_version = decode_access_token(request.app.state.settings.resolved_secret_key, token)
     except InvalidToken:
@@ -106,8 +189,9 @@ class Policy:
         request: Request,
         session: Session = Depends(get_session),
         token: str | None = Depends(oauth2_scheme),
+        api_key: str | None = Depends(api_key_header),
     ) -> Actor:
-        actor = authenticate(request, session, token)
+        actor = authenticate(request, session, token, api_key)
         if not actor.can(self.permission):
             raise Forbidden("Tài khoản của bạn không có quyền thực hiện thao tác này.")
         return actor
@@ -127,8 +211,9 @@ class AuthenticatedPolicy(Policy):
         request: Request,
         session: Session = Depends(get_session),
         token: str | None = Depends(oauth2_scheme),
+        api_key: str | None = Depends(api_key_header),
     ) -> Actor:
-        return authenticate(request, session, token)
+        return authenticate(request, session, token, api_key)
 
     def __repr__(self) -> str:
         return "authenticated"

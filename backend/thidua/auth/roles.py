@@ -76,6 +76,7 @@ class Permission(StrEnum):
     nominations_write = "nominations:write"
     nominations_review = "nominations:review"
     nominations_approve = "nominations:approve"
+    council_read = "council:read"
     decisions_read = "decisions:read"
     decisions_write = "decisions:write"
     achievements_read = "achievements:read"
@@ -83,6 +84,7 @@ class Permission(StrEnum):
     stories_read = "stories:read"
     stories_write = "stories:write"
     results_publish = "results:publish"
+    api_keys_manage = "api_keys:manage"
 
 
 _ALL = frozenset(Role)
@@ -213,6 +215,8 @@ PERMISSION_ROLES.update(
         # The commune leader approves commune and province levels; a unit head their own staff's
         # unit-level certificates (checked in the service).
         Permission.nominations_approve: frozenset({Role.commune_leader, Role.unit_manager}),
+        # The council's minutes name every nominee's failed rules (flags included): commune only.
+        Permission.council_read: frozenset({Role.admin, Role.commune_officer, Role.commune_leader}),
         Permission.decisions_read: _AWARDS_READERS,
         Permission.decisions_write: frozenset(
             {Role.admin, Role.commune_officer, Role.commune_leader, Role.unit_manager}
@@ -224,8 +228,55 @@ PERMISSION_ROLES.update(
         ),
         Permission.stories_write: frozenset({Role.admin, Role.communications}),
         Permission.results_publish: _COMMUNE_ADMIN,
+        Permission.api_keys_manage: frozenset({Role.admin}),
     }
 )
+
+# API keys carry scopes instead of roles: "<family>:read|write|import". Each permission a key may use
+# maps to one scope; permissions missing here (reviews, approvals, decisions, key management) are
+# never granted to a key, whatever its scopes.
+SCOPE_FAMILIES = (
+    "units",
+    "staff",
+    "users",
+    "frameworks",
+    "assessments",
+    "scorecards",
+    "inspections",
+    "activities",
+    "initiatives",
+    "plans",
+    "reports",
+    "awards",
+)
+SCOPE_LEVELS = ("read", "write", "import")
+ALL_SCOPES = frozenset(f"{family}:{level}" for family in SCOPE_FAMILIES for level in SCOPE_LEVELS)
+PERMISSION_SCOPES: dict[Permission, str] = {
+    Permission.units_read: "units:read",
+    Permission.units_write: "units:write",
+    Permission.staff_read: "staff:read",
+    Permission.staff_write: "staff:write",
+    Permission.users_manage: "users:write",
+    Permission.movements_read: "frameworks:read",
+    Permission.frameworks_read: "frameworks:read",
+    Permission.assessments_read: "assessments:read",
+    Permission.assessments_fill: "assessments:write",
+    Permission.scorecards_read: "scorecards:read",
+    Permission.inspections_read: "inspections:read",
+    Permission.activities_read: "activities:read",
+    Permission.activities_write: "activities:write",
+    Permission.initiatives_read: "initiatives:read",
+    Permission.initiatives_write: "initiatives:write",
+    Permission.plans_read: "plans:read",
+    Permission.plans_write: "plans:write",
+    Permission.reports_read: "reports:read",
+    Permission.reports_write: "reports:write",
+    Permission.award_types_read: "awards:read",
+    Permission.award_rounds_read: "awards:read",
+    Permission.nominations_read: "awards:read",
+    Permission.decisions_read: "awards:read",
+    Permission.achievements_read: "awards:read",
+}
 
 
 def permissions_of(roles: set[Role] | frozenset[Role]) -> list[Permission]:

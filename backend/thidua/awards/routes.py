@@ -254,7 +254,7 @@ def update_round(
 
 council_meetings = APIRouter(prefix="/council-meetings", tags=["awards"])
 council = allow(Permission.nominations_review)
-council_read = allow(Permission.nominations_read)
+council_read = allow(Permission.council_read)
 
 
 @council_meetings.get(
