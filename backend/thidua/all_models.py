@@ -15,6 +15,7 @@ from thidua.awards.models import (
 )
 from thidua.conduct.models import Flag, StaffRating
 from thidua.frameworks.models import Criterion, Framework, Indicator
+from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
 from thidua.movements.models import ContentArea, Movement, Phase
@@ -22,6 +23,7 @@ from thidua.plans.models import Plan, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.stories.models import ResultPublication, Story, StoryImage
 from thidua.units.models import StaffMember, Unit
+from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "Achievement",
@@ -39,6 +41,8 @@ __all__ = [
     "Evidence",
     "Flag",
     "Framework",
+    "IdempotencyRecord",
+    "ImportJob",
     "Indicator",
     "Initiative",
     "InitiativeAuthor",
@@ -65,4 +69,6 @@ __all__ = [
     "Unit",
     "User",
     "UserRole",
+    "WebhookDelivery",
+    "WebhookSubscription",
 ]

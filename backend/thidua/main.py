@@ -35,6 +35,8 @@ from thidua.core.errors import Problem, install_error_handlers, problem_response
 from thidua.core.ratelimit import RateLimiter
 from thidua.db import make_engine
 from thidua.frameworks.routes import router as frameworks_router
+from thidua.imports.routes import exports as exports_router
+from thidua.imports.routes import router as imports_router
 from thidua.initiatives.routes import router as initiatives_router
 from thidua.inspections.routes import router as inspections_router
 from thidua.movements.routes import router as movements_router
@@ -49,6 +51,7 @@ from thidua.stories.routes import router as stories_router
 from thidua.units.routes import staff as staff_router
 from thidua.units.routes import units as units_router
 from thidua.users.routes import router as users_router
+from thidua.webhooks.routes import router as webhooks_router
 
 API_PREFIX = "/api/v1"
 
@@ -128,6 +131,9 @@ ROUTERS = (
     result_publications_router,
     public_router,
     api_keys_router,
+    imports_router,
+    exports_router,
+    webhooks_router,
 )
 
 

@@ -74,7 +74,7 @@ def test_both_headers_work_and_scopes_are_enforced(client: TestClient, world: Wo
     assert_problem(client.post("/api/v1/staff", json=new_staff, headers={"X-API-Key": secret}), 403)
     assert_problem(client.get("/api/v1/plans", headers={"X-API-Key": secret}), 403)
     me = client.get("/api/v1/auth/me", headers={"X-API-Key": secret}).json()
-    assert set(me["permissions"]) == {"staff:read", "units:read"}
+    assert set(me["permissions"]) == {"staff:read", "units:read", "exports:run"}
     # A write made with a key is audited under the service account.
     writer = issue(client, world, ["staff:write", "staff:read"])["secret"]
     assert client.post("/api/v1/staff", json=new_staff, headers={"X-API-Key": writer}).status_code == 201

@@ -60,7 +60,10 @@ class Actor:
 
     def can(self, permission: Permission) -> bool:
         if self.scopes is not None:
-            return PERMISSION_SCOPES.get(permission) in self.scopes
+            scope = PERMISSION_SCOPES.get(permission)
+            if scope is not None and scope.startswith("*:"):
+                return any(s.endswith(scope[1:]) for s in self.scopes)
+            return scope in self.scopes
         return bool(self.roles & PERMISSION_ROLES[permission])
 
     def has_scope(self, scope: str) -> bool:

@@ -85,6 +85,9 @@ class Permission(StrEnum):
     stories_write = "stories:write"
     results_publish = "results:publish"
     api_keys_manage = "api_keys:manage"
+    imports_run = "imports:run"
+    exports_run = "exports:run"
+    webhooks_manage = "webhooks:manage"
 
 
 _ALL = frozenset(Role)
@@ -229,6 +232,14 @@ PERMISSION_ROLES.update(
         Permission.stories_write: frozenset({Role.admin, Role.communications}),
         Permission.results_publish: _COMMUNE_ADMIN,
         Permission.api_keys_manage: frozenset({Role.admin}),
+        # Who may import or export which kind is decided per kind in the imports service.
+        Permission.imports_run: frozenset(
+            {Role.admin, Role.commune_officer, Role.unit_manager, Role.integration}
+        ),
+        Permission.exports_run: frozenset(
+            {Role.admin, Role.commune_officer, Role.commune_leader, Role.unit_manager, Role.integration}
+        ),
+        Permission.webhooks_manage: frozenset({Role.admin}),
     }
 )
 
@@ -276,6 +287,10 @@ PERMISSION_SCOPES: dict[Permission, str] = {
     Permission.nominations_read: "awards:read",
     Permission.decisions_read: "awards:read",
     Permission.achievements_read: "awards:read",
+    # Any import (or read) scope lets a key reach the imports (exports) routes; the kind's own scope
+    # is checked there.
+    Permission.imports_run: "*:import",
+    Permission.exports_run: "*:read",
 }
 
 
