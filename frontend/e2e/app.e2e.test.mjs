@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { CHROMIUM, PASSWORD, login, skipReason, startApp, withPage } from './harness.mjs';
 // plans and reports: a suite with its own app (fresh database)
 import './plans-reports.e2e.mjs';
+import './awards.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);

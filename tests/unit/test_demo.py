@@ -64,7 +64,7 @@ def test_demo_award_history_gives_one_eligible_and_one_failing_nominee(tmp_path:
         rnd = session.exec(select(AwardRound)).one()
         staff = {
             s.code: s
-            for s in session.exec(select(StaffMember).where(StaffMember.code.startswith("THCS-TT-0")))
+            for s in session.exec(select(StaffMember).where(StaffMember.code.startswith("TH-TT-0")))
         }
 
         def check(code: str, award: str) -> list[bool]:
@@ -74,8 +74,8 @@ def test_demo_award_history_gives_one_eligible_and_one_failing_nominee(tmp_path:
             result = nominations.evaluate(session, nominations.Candidate(rnd, t, member.unit_id, member.id))
             return [o.passed for o in result.outcomes]
 
-        assert check("THCS-TT-05", "GK-XA-CN") == [True, True, True, True]
-        assert check("THCS-TT-06", "GK-XA-CN") == [True, True, False, True]
-        assert check("THCS-TT-07", "GK-XA-CN")[:2] == [False, False]
-        assert check("THCS-TT-07", "GK-DV-CN") == [True, True]
+        assert check("TH-TT-05", "GK-XA-CN") == [True, True, True, True]
+        assert check("TH-TT-06", "GK-XA-CN") == [True, True, False, True]
+        assert check("TH-TT-07", "GK-XA-CN")[:2] == [False, False]
+        assert check("TH-TT-07", "GK-DV-CN") == [True, True]
     engine.dispose()

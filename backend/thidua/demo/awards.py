@@ -1,10 +1,10 @@
-"""Demo history for the awards screens: at Trường THCS Thanh Thủy, the 2025-2026 school year's
+"""Demo history for the awards screens: at Trường Tiểu học Thanh Thủy, the 2025-2026 school year's
 activities with attendance, recognised initiatives, verified individual self-assessments (scored by the
 real engine and frozen as verification does), one open disciplinary flag, and an open annual round.
 
-- THCS-TT-05 and THCS-TT-06 reach "Hoàn thành xuất sắc" with a recognised initiative; 06 also has an
+- TH-TT-05 and TH-TT-06 reach "Hoàn thành xuất sắc" with a recognised initiative; 06 also has an
   open reprimand, so GK-XA-CN fails exactly one rule for 06.
-- THCS-TT-07 has no initiative: "Hoàn thành tốt", enough for the unit head's certificate (GK-DV-CN)."""
+- TH-TT-07 has no initiative: "Hoàn thành tốt", enough for the unit head's certificate (GK-DV-CN)."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -23,9 +23,9 @@ from thidua.scoring import loader
 from thidua.units.models import StaffMember, Unit
 
 YEAR = "2025-2026"
-SCHOOL = "THCS-TT"
-PEOPLE = ("THCS-TT-05", "THCS-TT-06", "THCS-TT-07")
-WITH_INITIATIVE = ("THCS-TT-05", "THCS-TT-06")
+SCHOOL = "TH-TT"
+PEOPLE = ("TH-TT-05", "TH-TT-06", "TH-TT-07")
+WITH_INITIATIVE = ("TH-TT-05", "TH-TT-06")
 # Self-entered values (verified as entered): CN1.2 level 3, two learning materials, one article, a contest.
 SELF_VALUES = {"CN1.2": Decimal(3), "CN2.1": Decimal(2), "CN2.2": Decimal(1), "CN3.3": Decimal(1)}
 ACTIVITIES = (
@@ -62,9 +62,9 @@ def load_award_history(session: Session) -> bool:
             summary="Bộ bài giảng điện tử và câu hỏi ôn tập trực tuyến dùng chung trong tổ chuyên môn.",
             school_year=YEAR,
             recognition_level="unit",
-            recognition_decision="18/QĐ-THCSTT",
+            recognition_decision="18/QĐ-THTT",
             recognition_date=date(2026, 4, 20),
-            recognised_by="Hội đồng sáng kiến Trường THCS Thanh Thủy",
+            recognised_by="Hội đồng sáng kiến Trường Tiểu học Thanh Thủy",
         )
         session.add(initiative)
         session.flush()
@@ -75,8 +75,8 @@ def load_award_history(session: Session) -> bool:
         )
     session.add(
         Flag(
-            unit_id=staff["THCS-TT-06"].unit_id,
-            staff_id=staff["THCS-TT-06"].id,
+            unit_id=staff["TH-TT-06"].unit_id,
+            staff_id=staff["TH-TT-06"].id,
             kind="disciplinary",
             severity="reprimand",
             opened_on=date(2026, 3, 2),

@@ -4,6 +4,59 @@
  */
 
 export interface paths {
+    "/api/v1/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch sử thành tích, khen thưởng */
+        get: operations["achievements_list"];
+        put?: never;
+        /** Nhập thành tích đã có từ trước (hồ sơ cũ) */
+        post: operations["achievements_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/achievements/{achievement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một thành tích */
+        get: operations["achievements_get"];
+        put?: never;
+        post?: never;
+        /** Xóa thành tích nhập nhầm (không áp dụng cho thành tích do quyết định tạo ra) */
+        delete: operations["achievements_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/achievements/{achievement_id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giấy khen / Bằng khen (PDF) có mã xác thực */
+        get: operations["achievements_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities": {
         parameters: {
             query?: never;
@@ -39,6 +92,75 @@ export interface paths {
         head?: never;
         /** Sửa hoạt động hoặc danh sách tham dự */
         patch: operations["activities_update"];
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các khóa API của tài khoản tích hợp */
+        get: operations["api_keys_list"];
+        put?: never;
+        /** Cấp khóa API (khóa đầy đủ chỉ hiện một lần) */
+        post: operations["api_keys_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các phạm vi quyền của khóa */
+        get: operations["api_keys_scopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một khóa API */
+        get: operations["api_keys_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{key_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi khóa (có hiệu lực ngay) */
+        post: operations["api_keys_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/audit-events": {
@@ -107,6 +229,307 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quyết định khen thưởng */
+        get: operations["award_decisions_list"];
+        put?: never;
+        /** Lập dự thảo quyết định (hoặc tờ trình cấp tỉnh) từ các đề nghị đã phê duyệt */
+        post: operations["award_decisions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-decisions/{decision_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem quyết định */
+        get: operations["award_decisions_get"];
+        put?: never;
+        post?: never;
+        /** Xóa dự thảo quyết định */
+        delete: operations["award_decisions_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa dự thảo quyết định */
+        patch: operations["award_decisions_update"];
+        trace?: never;
+    };
+    "/api/v1/award-decisions/{decision_id}/document.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quyết định (hoặc tờ trình) DOCX theo Nghị định 30/2020, kèm danh sách */
+        get: operations["award_decisions_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-decisions/{decision_id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban hành quyết định: cấp giấy khen và ghi thành tích */
+        post: operations["award_decisions_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-decisions/{decision_id}/list.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách khen thưởng / đề nghị (XLSX) */
+        get: operations["award_decisions_list_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-decisions/{decision_id}/province-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi kết quả của UBND tỉnh cho tờ trình đề nghị */
+        post: operations["award_decisions_province_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đợt khen thưởng */
+        get: operations["award_rounds_list"];
+        put?: never;
+        /** Mở đợt khen thưởng (năm học, sơ kết, tổng kết) */
+        post: operations["award_rounds_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-rounds/{round_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem đợt khen thưởng */
+        get: operations["award_rounds_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thời hạn hoặc các hình thức của đợt */
+        patch: operations["award_rounds_update"];
+        trace?: never;
+    };
+    "/api/v1/award-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các hình thức khen thưởng */
+        get: operations["award_types_list"];
+        put?: never;
+        /** Tạo hình thức khen thưởng mới (bản nháp) với các điều kiện */
+        post: operations["award_types_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-types/{award_type_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem hình thức khen thưởng */
+        get: operations["award_types_get"];
+        /** Sửa hình thức khen thưởng chưa được đề nghị nào sử dụng */
+        put: operations["award_types_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-types/{award_type_id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Áp dụng phiên bản nháp (phiên bản đang áp dụng chuyển sang ngừng) */
+        post: operations["award_types_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-types/{award_type_id}/new-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo phiên bản mới (nháp) từ phiên bản này */
+        post: operations["award_types_new_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/council-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các phiên họp Hội đồng TĐKT */
+        get: operations["council_meetings_list"];
+        put?: never;
+        /** Ghi phiên họp Hội đồng Thi đua - Khen thưởng */
+        post: operations["council_meetings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/council-meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem phiên họp */
+        get: operations["council_meetings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thông tin phiên họp */
+        patch: operations["council_meetings_update"];
+        trace?: never;
+    };
+    "/api/v1/council-meetings/{meeting_id}/minutes.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản họp Hội đồng (DOCX) */
+        get: operations["council_meetings_minutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kỷ luật và sự cố an toàn thông tin (mới nhất trước) */
+        get: operations["flags_list"];
+        put?: never;
+        /** Ghi một hình thức kỷ luật hoặc sự cố an toàn thông tin */
+        post: operations["flags_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flags/{flag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một kỷ luật hoặc sự cố */
+        get: operations["flags_get"];
+        put?: never;
+        post?: never;
+        /** Xóa kỷ luật hoặc sự cố ghi nhầm */
+        delete: operations["flags_delete"];
+        options?: never;
+        head?: never;
+        /** Khép lại, mở lại hoặc sửa mức độ, ghi chú */
+        patch: operations["flags_update"];
         trace?: never;
     };
     "/api/v1/frameworks": {
@@ -213,6 +636,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách sáng kiến, giải pháp, học liệu số (năm học mới nhất trước) */
+        get: operations["initiatives_list"];
+        put?: never;
+        /** Đăng ký một sáng kiến với danh sách tác giả */
+        post: operations["initiatives_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một sáng kiến */
+        get: operations["initiatives_get"];
+        put?: never;
+        post?: never;
+        /** Xóa sáng kiến chưa được công nhận */
+        delete: operations["initiatives_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa sáng kiến chưa được công nhận */
+        patch: operations["initiatives_update"];
+        trace?: never;
+    };
+    "/api/v1/initiatives/{initiative_id}/recognition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận quyết định công nhận sáng kiến (cấp cơ sở, cấp xã, cấp tỉnh) */
+        post: operations["initiatives_recognise"];
+        /** Thu hồi công nhận sáng kiến (ghi nhầm hoặc bị hủy) */
+        delete: operations["initiatives_withdraw_recognition"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections": {
         parameters: {
             query?: never;
@@ -300,6 +778,145 @@ export interface paths {
         head?: never;
         /** Sửa tên, căn cứ của phong trào */
         patch: operations["movements_update"];
+        trace?: never;
+    };
+    "/api/v1/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đề nghị khen thưởng (lọc, hàng chờ duyệt) */
+        get: operations["nominations_list"];
+        put?: never;
+        /** Lập đề nghị khen thưởng */
+        post: operations["nominations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kiểm tra điều kiện trước khi đề nghị (không lưu gì) */
+        post: operations["nominations_check_eligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{nomination_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem đề nghị với kết quả kiểm tra điều kiện mới nhất */
+        get: operations["nominations_get"];
+        put?: never;
+        post?: never;
+        /** Xóa đề nghị (dự thảo) */
+        delete: operations["nominations_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa đề nghị (dự thảo) */
+        patch: operations["nominations_update"];
+        trace?: never;
+    };
+    "/api/v1/nominations/{nomination_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phê duyệt đề nghị (vượt điều kiện chưa đạt phải nêu lý do) */
+        post: operations["nominations_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{nomination_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Không phê duyệt đề nghị (nêu lý do) */
+        post: operations["nominations_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{nomination_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi kết quả biểu quyết của Hội đồng Thi đua - Khen thưởng */
+        post: operations["nominations_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{nomination_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi đề nghị */
+        post: operations["nominations_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{nomination_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rút đề nghị đã gửi về dự thảo */
+        post: operations["nominations_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/plans": {
@@ -432,6 +1049,142 @@ export interface paths {
         };
         /** Các phiên bản đã nộp, trả lại, duyệt */
         get: operations["plans_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xác minh giấy khen, bằng khen theo mã */
+        get: operations["public_certificates_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/honour-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng vinh danh: tập thể, cá nhân được khen thưởng (quyết định mới nhất trước) */
+        get: operations["public_honour_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả đánh giá đã công khai */
+        get: operations["public_results_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/results/{publication_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả đã xác nhận của các cơ sở giáo dục: tỷ lệ hoàn thành, xếp loại, xếp hạng */
+        get: operations["public_results_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đợt khen thưởng có kết quả trên bảng vinh danh */
+        get: operations["public_rounds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gương điển hình tiên tiến đã đăng (mới nhất trước) */
+        get: operations["public_stories_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/stories/{story_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đọc một bài gương điển hình tiên tiến */
+        get: operations["public_stories_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/stories/{story_id}/images/{image_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ảnh của bài gương điển hình tiên tiến */
+        get: operations["public_stories_get_image"];
         put?: never;
         post?: never;
         delete?: never;
@@ -609,6 +1362,41 @@ export interface paths {
         /** Nộp báo cáo */
         post: operations["reports_submit"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/result-publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lần công khai kết quả đánh giá */
+        get: operations["result_publications_list"];
+        put?: never;
+        /** Công khai kết quả đã xác nhận của các cơ sở giáo dục theo bảng điểm và năm học */
+        post: operations["result_publications_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/result-publications/{publication_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Thu hồi việc công khai kết quả */
+        delete: operations["result_publications_withdraw"];
         options?: never;
         head?: never;
         patch?: never;
@@ -905,6 +1693,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff-ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xếp loại đánh giá viên chức hằng năm (năm học mới nhất trước) */
+        get: operations["staff_ratings_list"];
+        put?: never;
+        /** Ghi xếp loại cuối năm của một cán bộ */
+        post: operations["staff_ratings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff-ratings/{rating_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một xếp loại */
+        get: operations["staff_ratings_get"];
+        put?: never;
+        post?: never;
+        /** Xóa xếp loại ghi nhầm */
+        delete: operations["staff_ratings_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa xếp loại */
+        patch: operations["staff_ratings_update"];
+        trace?: never;
+    };
     "/api/v1/staff/{staff_id}": {
         parameters: {
             query?: never;
@@ -951,6 +1776,112 @@ export interface paths {
         put?: never;
         /** Ngừng hoạt động cán bộ (nghỉ việc, chuyển công tác) */
         post: operations["staff_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách bài viết gương điển hình tiên tiến (mới nhất trước) */
+        get: operations["stories_list"];
+        put?: never;
+        /** Viết bài gương điển hình tiên tiến (bản nháp) */
+        post: operations["stories_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stories/{story_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một bài viết */
+        get: operations["stories_get"];
+        put?: never;
+        post?: never;
+        /** Xóa bài viết chưa đăng */
+        delete: operations["stories_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa bài viết */
+        patch: operations["stories_update"];
+        trace?: never;
+    };
+    "/api/v1/stories/{story_id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tải ảnh lên bài viết (PNG hoặc JPEG, tối đa 5 MB) */
+        post: operations["stories_add_image"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stories/{story_id}/images/{image_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem ảnh của bài viết */
+        get: operations["stories_get_image"];
+        put?: never;
+        post?: never;
+        /** Xóa ảnh khỏi bài viết */
+        delete: operations["stories_remove_image"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stories/{story_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng bài lên bảng vinh danh công khai */
+        post: operations["stories_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stories/{story_id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gỡ bài khỏi bảng vinh danh (trở về bản nháp) */
+        post: operations["stories_unpublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1101,6 +2032,99 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AchievementCreate
+         * @description An award received before the system (or outside it), for the history the rules read.
+         */
+        AchievementCreate: {
+            /** Award Name */
+            award_name: string;
+            /** Award Type Code */
+            award_type_code?: string | null;
+            /**
+             * Decision Date
+             * Format: date
+             */
+            decision_date: string;
+            /** Decision Number */
+            decision_number: string;
+            /** Issuer */
+            issuer: string;
+            level: components["schemas"]["AwardLevel"];
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /** Staff Id */
+            staff_id?: number | null;
+            /**
+             * Themed
+             * @default true
+             */
+            themed: boolean;
+            /** Unit Id */
+            unit_id: number;
+        };
+        /** AchievementPage */
+        AchievementPage: {
+            /** Items */
+            items: components["schemas"]["AchievementRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** AchievementRead */
+        AchievementRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Award Name */
+            award_name: string;
+            /** Award Type Code */
+            award_type_code: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Decision Date
+             * Format: date
+             */
+            decision_date: string;
+            /** Decision Id */
+            decision_id: number | null;
+            /** Decision Number */
+            decision_number: string;
+            /** Id */
+            id: number;
+            /** Issuer */
+            issuer: string;
+            level: components["schemas"]["AwardLevel"];
+            /** Nomination Id */
+            nomination_id: number | null;
+            /** Round Id */
+            round_id: number | null;
+            /** School Year */
+            school_year: string;
+            /** Staff Id */
+            staff_id: number | null;
+            /** Subject Name */
+            subject_name: string;
+            /** Themed */
+            themed: boolean;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Verification Code */
+            verification_code: string | null;
+            /** Version */
+            version: number;
+        };
         /** ActivityCreate */
         ActivityCreate: {
             /**
@@ -1231,6 +2255,145 @@ export interface components {
             school_year: string;
             /** Subject Count */
             subject_count: number;
+        };
+        /**
+         * AnyOfRule
+         * @description Passes when any of its rules passes (e.g. an initiative or an accepted research project).
+         */
+        AnyOfRule: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "any_of";
+            /** Rules */
+            rules: (components["schemas"]["ScorecardRule"] | components["schemas"]["InitiativesRule"] | components["schemas"]["AwardHeldRule"] | components["schemas"]["IndicatorRule"] | components["schemas"]["NoOpenFlagRule"] | components["schemas"]["StaffRatingRule"] | components["schemas"]["MembersRule"])[];
+        };
+        /** ApiKeyCreate */
+        ApiKeyCreate: {
+            /**
+             * Expires At
+             * @description Bỏ trống: không hết hạn
+             */
+            expires_at?: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Scopes
+             * @description Ví dụ "staff:read", "staff:import"
+             */
+            scopes: string[];
+            /**
+             * Service Account Id
+             * @description Tài khoản tích hợp (vai trò integration) sở hữu khóa
+             */
+            service_account_id: number;
+            /**
+             * Unit Id
+             * @description Giới hạn khóa trong một đơn vị (và các tổ)
+             */
+            unit_id?: number | null;
+        };
+        /** ApiKeyCreated */
+        ApiKeyCreated: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Expires At */
+            expires_at: string | null;
+            /** Id */
+            id: number;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            /** Prefix */
+            prefix: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * Secret
+             * @description Khóa đầy đủ: chỉ hiện một lần, hãy lưu lại ngay
+             */
+            secret: string;
+            /** Service Account Id */
+            service_account_id: number;
+            /** Service Account Login */
+            service_account_login: string;
+            /** Status */
+            status: string;
+            /** Unit Id */
+            unit_id: number | null;
+            /** Unit Name */
+            unit_name: string | null;
+            /** Version */
+            version: number;
+        };
+        /** ApiKeyPage */
+        ApiKeyPage: {
+            /** Items */
+            items: components["schemas"]["ApiKeyRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** ApiKeyRead */
+        ApiKeyRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Expires At */
+            expires_at: string | null;
+            /** Id */
+            id: number;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Name */
+            name: string;
+            /** Prefix */
+            prefix: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Scopes */
+            scopes: string[];
+            /** Service Account Id */
+            service_account_id: number;
+            /** Service Account Login */
+            service_account_login: string;
+            /** Status */
+            status: string;
+            /** Unit Id */
+            unit_id: number | null;
+            /** Unit Name */
+            unit_name: string | null;
+            /** Version */
+            version: number;
+        };
+        /** ApproveInput */
+        ApproveInput: {
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Override Reason
+             * @description Bắt buộc khi có điều kiện chưa đạt: lý do vẫn phê duyệt
+             */
+            override_reason?: string | null;
         };
         /** AssessmentCreate */
         AssessmentCreate: {
@@ -1427,6 +2590,279 @@ export interface components {
              */
             occurred_at: string;
         };
+        /** AuthorIn */
+        AuthorIn: {
+            /**
+             * Share Percent
+             * @description Tỷ lệ đóng góp (%), tổng các tác giả bằng 100
+             */
+            share_percent: number | string;
+            /** Staff Id */
+            staff_id: number;
+        };
+        /** AuthorOut */
+        AuthorOut: {
+            /** Full Name */
+            full_name: string;
+            /** Share Percent */
+            share_percent: string;
+            /** Staff Code */
+            staff_code: string;
+            /** Staff Id */
+            staff_id: number;
+        };
+        /**
+         * AwardHeldRule
+         * @description Holding an award type (this one when the code is empty) at least N times, or N consecutive years.
+         *     Span: the round's last year, the round's years, or the `years` school years ending with the round.
+         */
+        AwardHeldRule: {
+            /** Award Type Code */
+            award_type_code?: string | null;
+            /**
+             * Consecutive
+             * @default false
+             */
+            consecutive: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "award_held";
+            /**
+             * Min Count
+             * @default 1
+             */
+            min_count: number;
+            /**
+             * Span
+             * @default round
+             * @enum {string}
+             */
+            span: "year" | "round" | "recent";
+            /** Years */
+            years?: number | null;
+        };
+        /**
+         * AwardLevel
+         * @enum {string}
+         */
+        AwardLevel: "unit" | "commune" | "province";
+        /** AwardRoundCreate */
+        AwardRoundCreate: {
+            /** Award Type Codes */
+            award_type_codes: string[];
+            /**
+             * Closes On
+             * Format: date
+             */
+            closes_on: string;
+            kind: components["schemas"]["RoundKind"];
+            /**
+             * Name
+             * @description Mặc định: theo loại đợt và năm học
+             */
+            name?: string | null;
+            /**
+             * Opens On
+             * Format: date
+             */
+            opens_on: string;
+            /**
+             * Phase Number
+             * @description Giai đoạn được sơ kết/tổng kết (mặc định theo loại đợt)
+             */
+            phase_number?: number | null;
+            /**
+             * School Year
+             * @description Bắt buộc với đợt khen thưởng năm học
+             */
+            school_year?: string | null;
+        };
+        /** AwardRoundPage */
+        AwardRoundPage: {
+            /** Items */
+            items: components["schemas"]["AwardRoundRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** AwardRoundRead */
+        AwardRoundRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Award Types */
+            award_types: components["schemas"]["OfferedAward"][];
+            /**
+             * Closes On
+             * Format: date
+             */
+            closes_on: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Is Open */
+            is_open: boolean;
+            kind: components["schemas"]["RoundKind"];
+            /** Kind Label */
+            kind_label: string;
+            /** Name */
+            name: string;
+            /** Nomination Counts */
+            nomination_counts: {
+                [key: string]: number;
+            };
+            /**
+             * Opens On
+             * Format: date
+             */
+            opens_on: string;
+            /** Phase Id */
+            phase_id: number | null;
+            /** School Year */
+            school_year: string | null;
+            /** School Years */
+            school_years: string[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** AwardRoundUpdate */
+        AwardRoundUpdate: {
+            /** Award Type Codes */
+            award_type_codes?: string[] | null;
+            /** Closes On */
+            closes_on?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Opens On */
+            opens_on?: string | null;
+        };
+        /**
+         * AwardTypeDocument
+         * @description An award type with its eligibility rules as data (the rule vocabulary of CATALOGUE.md).
+         */
+        AwardTypeDocument: {
+            /** Code */
+            code: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            granting_authority: components["schemas"]["GrantingAuthority"];
+            level: components["schemas"]["AwardLevel"];
+            /**
+             * Merit Based
+             * @description Khen thưởng công trạng
+             * @default false
+             */
+            merit_based: boolean;
+            /** Name */
+            name: string;
+            /** Round Kinds */
+            round_kinds: components["schemas"]["RoundKind"][];
+            /** Rules */
+            rules?: (components["schemas"]["ScorecardRule"] | components["schemas"]["InitiativesRule"] | components["schemas"]["AwardHeldRule"] | components["schemas"]["IndicatorRule"] | components["schemas"]["NoOpenFlagRule"] | components["schemas"]["StaffRatingRule"] | components["schemas"]["MembersRule"] | components["schemas"]["QuotaRule"] | components["schemas"]["AnyOfRule"])[];
+            subject_kind: components["schemas"]["SubjectKind"];
+            /**
+             * Themed
+             * @description Khen thưởng theo chuyên đề (không làm căn cứ khen công trạng)
+             * @default true
+             */
+            themed: boolean;
+        };
+        /** AwardTypePage */
+        AwardTypePage: {
+            /** Items */
+            items: components["schemas"]["AwardTypeRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** AwardTypeRead */
+        AwardTypeRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Based On Id */
+            based_on_id: number | null;
+            /** Code */
+            code: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            granting_authority: components["schemas"]["GrantingAuthority"];
+            /** Granting Authority Label */
+            granting_authority_label: string;
+            /** Id */
+            id: number;
+            level: components["schemas"]["AwardLevel"];
+            /** Level Label */
+            level_label: string;
+            /** Merit Based */
+            merit_based: boolean;
+            /** Name */
+            name: string;
+            /** Nomination Count */
+            nomination_count: number;
+            /** Round Kinds */
+            round_kinds: components["schemas"]["RoundKind"][];
+            /** Rule Texts */
+            rule_texts: string[];
+            /** Rules */
+            rules: {
+                [key: string]: unknown;
+            }[];
+            /** Status */
+            status: string;
+            subject_kind: components["schemas"]["SubjectKind"];
+            /** Themed */
+            themed: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Version Number */
+            version_number: number;
+        };
+        /** Awardee */
+        Awardee: {
+            /** Achievement Id */
+            achievement_id: number | null;
+            /** Award Name */
+            award_name: string;
+            /** Nomination Id */
+            nomination_id: number;
+            /** Status */
+            status: string;
+            /** Subject Name */
+            subject_name: string;
+            /** Unit Name */
+            unit_name: string;
+            /** Verification Code */
+            verification_code: string | null;
+        };
         /** BandIn */
         BandIn: {
             /** Min Value */
@@ -1475,6 +2911,20 @@ export interface components {
             /** Indicator Code */
             indicator_code: string;
         };
+        /** Body_stories_add_image */
+        Body_stories_add_image: {
+            /**
+             * Caption
+             * @description Chú thích ảnh
+             * @default
+             */
+            caption: string;
+            /**
+             * File
+             * @description Ảnh PNG hoặc JPEG (xét theo nội dung tệp)
+             */
+            file: string;
+        };
         /** BudgetLineIn */
         BudgetLineIn: {
             /**
@@ -1495,6 +2945,28 @@ export interface components {
         BudgetLinesIn: {
             /** Budget Lines */
             budget_lines: components["schemas"]["BudgetLineIn"][];
+        };
+        /** CertificateCheck */
+        CertificateCheck: {
+            /** Award Name */
+            award_name: string;
+            /**
+             * Decision Date
+             * Format: date
+             */
+            decision_date: string;
+            /** Decision Number */
+            decision_number: string;
+            /** Issuer */
+            issuer: string;
+            /** Recipient Name */
+            recipient_name: string;
+            /** School Year */
+            school_year: string;
+            /** Unit Name */
+            unit_name: string;
+            /** Verification Code */
+            verification_code: string;
         };
         /** ClassificationBandIn */
         ClassificationBandIn: {
@@ -1594,6 +3066,107 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** CouncilMeetingCreate */
+        CouncilMeetingCreate: {
+            /** Chair */
+            chair: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Location
+             * @default
+             */
+            location: string;
+            /** Members Present */
+            members_present: string[];
+            /** Members Total */
+            members_total: number;
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /** Round Id */
+            round_id: number;
+            /**
+             * Secretary
+             * @default
+             */
+            secretary: string;
+        };
+        /** CouncilMeetingPage */
+        CouncilMeetingPage: {
+            /** Items */
+            items: components["schemas"]["CouncilMeetingRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** CouncilMeetingRead */
+        CouncilMeetingRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Chair */
+            chair: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Id */
+            id: number;
+            /** Location */
+            location: string;
+            /** Members Present */
+            members_present: string[];
+            /** Members Total */
+            members_total: number;
+            /** Notes */
+            notes: string;
+            /** Reviewed Count */
+            reviewed_count: number;
+            /** Round Id */
+            round_id: number;
+            /** Round Name */
+            round_name: string;
+            /** Secretary */
+            secretary: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** CouncilMeetingUpdate */
+        CouncilMeetingUpdate: {
+            /** Chair */
+            chair?: string | null;
+            /** Held On */
+            held_on?: string | null;
+            /** Location */
+            location?: string | null;
+            /** Members Present */
+            members_present?: string[] | null;
+            /** Members Total */
+            members_total?: number | null;
+            /** Notes */
+            notes?: string | null;
+            /** Secretary */
+            secretary?: string | null;
+        };
         /** CriterionBreakdown */
         CriterionBreakdown: {
             /** Code */
@@ -1639,6 +3212,135 @@ export interface components {
             max_points: string;
             /** Name */
             name: string;
+        };
+        /** DecisionCreate */
+        DecisionCreate: {
+            /**
+             * Kind
+             * @default decision
+             */
+            kind: string;
+            level: components["schemas"]["AwardLevel"];
+            /** Nomination Ids */
+            nomination_ids: number[];
+            /** Number */
+            number: string;
+            /** Round Id */
+            round_id: number;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Signer Name */
+            signer_name: string;
+            /** Signer Title */
+            signer_title: string;
+        };
+        /** DecisionPage */
+        DecisionPage: {
+            /** Items */
+            items: components["schemas"]["DecisionRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** DecisionRead */
+        DecisionRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Awardees */
+            awardees: components["schemas"]["Awardee"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Issued At */
+            issued_at: string | null;
+            /** Kind */
+            kind: string;
+            level: components["schemas"]["AwardLevel"];
+            /** Number */
+            number: string;
+            /** Province Decision Date */
+            province_decision_date: string | null;
+            /** Province Decision Number */
+            province_decision_number: string | null;
+            /** Province Note */
+            province_note: string | null;
+            /** Round Id */
+            round_id: number;
+            /** Round Name */
+            round_name: string;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Signer Name */
+            signer_name: string;
+            /** Signer Title */
+            signer_title: string;
+            /** Status */
+            status: string;
+            /** Unit Id */
+            unit_id: number | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** DecisionUpdate */
+        DecisionUpdate: {
+            /** Nomination Ids */
+            nomination_ids?: number[] | null;
+            /** Number */
+            number?: string | null;
+            /** Signed On */
+            signed_on?: string | null;
+            /** Signer Name */
+            signer_name?: string | null;
+            /** Signer Title */
+            signer_title?: string | null;
+        };
+        /**
+         * DisciplineSeverity
+         * @enum {string}
+         */
+        DisciplineSeverity: "reprimand" | "warning" | "demotion" | "dismissal";
+        /** EligibilityPreview */
+        EligibilityPreview: {
+            /** Award Type Code */
+            award_type_code: string;
+            /** Initiative Ids */
+            initiative_ids?: number[];
+            /** Round Id */
+            round_id: number;
+            /**
+             * Staff Id
+             * @description Cá nhân được đề nghị; bỏ trống khi đề nghị tập thể
+             */
+            staff_id?: number | null;
+            /** Unit Id */
+            unit_id: number;
+        };
+        /** EligibilityResult */
+        EligibilityResult: {
+            /** Eligible */
+            eligible: boolean;
+            /** Evaluated At */
+            evaluated_at?: string | null;
+            /** Outcomes */
+            outcomes: components["schemas"]["RuleOutcome"][];
         };
         /** EntriesUpdate */
         EntriesUpdate: {
@@ -1735,6 +3437,24 @@ export interface components {
             /** Url */
             url: string | null;
         };
+        /** FeaturedAchievement */
+        FeaturedAchievement: {
+            /** Award Name */
+            award_name: string;
+            /** Id */
+            id: number;
+            /** Recipient Name */
+            recipient_name: string;
+            /** School Year */
+            school_year: string;
+        };
+        /** FeaturedUnit */
+        FeaturedUnit: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
         /** FieldError */
         FieldError: {
             /** Message */
@@ -1743,6 +3463,114 @@ export interface components {
             path: string;
             /** Type */
             type: string;
+        };
+        /** FlagCreate */
+        FlagCreate: {
+            kind: components["schemas"]["FlagKind"];
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Opened On
+             * Format: date
+             * @description Ngày quyết định kỷ luật hoặc ngày xảy ra sự cố
+             */
+            opened_on: string;
+            /** @description Chỉ với hình thức kỷ luật */
+            severity?: components["schemas"]["DisciplineSeverity"] | null;
+            /**
+             * Staff Id
+             * @description Cán bộ (bỏ trống nếu là của đơn vị)
+             */
+            staff_id?: number | null;
+            /**
+             * Unit Id
+             * @description Đơn vị; với cá nhân là đơn vị của cán bộ
+             */
+            unit_id: number;
+        };
+        /**
+         * FlagKind
+         * @enum {string}
+         */
+        FlagKind: "disciplinary" | "security_incident";
+        /** FlagPage */
+        FlagPage: {
+            /** Items */
+            items: components["schemas"]["FlagRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** FlagRead */
+        FlagRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Closed On */
+            closed_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Is Open */
+            is_open: boolean;
+            kind: components["schemas"]["FlagKind"];
+            /** Kind Label */
+            kind_label: string;
+            /** Note */
+            note: string;
+            /**
+             * Opened On
+             * Format: date
+             */
+            opened_on: string;
+            severity: components["schemas"]["DisciplineSeverity"] | null;
+            /** Severity Label */
+            severity_label: string | null;
+            /** Staff Code */
+            staff_code: string | null;
+            /** Staff Id */
+            staff_id: number | null;
+            /** Staff Name */
+            staff_name: string | null;
+            /**
+             * Subject Name
+             * @description Tên cán bộ, hoặc tên đơn vị nếu không gắn với cán bộ
+             */
+            subject_name: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * FlagUpdate
+         * @description Only the fields sent are changed; `closed_on: null` reopens the flag.
+         */
+        FlagUpdate: {
+            /**
+             * Closed On
+             * @description Ngày hết hiệu lực kỷ luật hoặc khắc phục xong sự cố
+             */
+            closed_on?: string | null;
+            /** Note */
+            note?: string | null;
+            severity?: components["schemas"]["DisciplineSeverity"] | null;
         };
         /**
          * FrameworkDocument
@@ -1881,6 +3709,11 @@ export interface components {
             /** Version Number */
             version_number: number;
         };
+        /**
+         * GrantingAuthority
+         * @enum {string}
+         */
+        GrantingAuthority: "unit_head" | "commune_chairman" | "province_chairman";
         /** Health */
         Health: {
             /** Status */
@@ -1900,6 +3733,47 @@ export interface components {
             subject_name: string;
             /** Unit Name */
             unit_name: string;
+        };
+        /** HonourBoardItem */
+        HonourBoardItem: {
+            /** Award Name */
+            award_name: string;
+            /**
+             * Decision Date
+             * Format: date
+             */
+            decision_date: string;
+            /** Decision Number */
+            decision_number: string;
+            /** Issuer */
+            issuer: string;
+            /**
+             * Level
+             * @description Cấp khen thưởng: unit (cấp đơn vị), commune (cấp xã), province (cấp tỉnh)
+             */
+            level: string;
+            /**
+             * Recipient Name
+             * @description Họ tên cá nhân, hoặc tên đơn vị với khen thưởng tập thể
+             */
+            recipient_name: string;
+            /** Round Name */
+            round_name: string | null;
+            /** School Year */
+            school_year: string;
+            /** Unit Name */
+            unit_name: string;
+        };
+        /** HonourBoardPage */
+        HonourBoardPage: {
+            /** Items */
+            items: components["schemas"]["HonourBoardItem"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
         };
         /** IndicatorBreakdown */
         IndicatorBreakdown: {
@@ -2025,6 +3899,167 @@ export interface components {
             source: string | null;
             /** Target */
             target: string | null;
+        };
+        /**
+         * IndicatorRule
+         * @description An indicator's effective value on the verified scorecard of the round's last year.
+         */
+        IndicatorRule: {
+            /** Indicator Code */
+            indicator_code: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "indicator";
+            /**
+             * Op
+             * @enum {string}
+             */
+            op: "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+            /** Value */
+            value: number | string;
+        };
+        /** InitiativeCreate */
+        InitiativeCreate: {
+            /**
+             * Authors
+             * @description Tác giả, đồng tác giả
+             */
+            authors: components["schemas"]["AuthorIn"][];
+            /** Evidence Links */
+            evidence_links?: components["schemas"]["EvidenceLinkIn"][];
+            kind: components["schemas"]["InitiativeKind"];
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Id
+             * @description Mặc định: đơn vị của người nhập
+             */
+            unit_id?: number | null;
+        };
+        /**
+         * InitiativeKind
+         * @enum {string}
+         */
+        InitiativeKind: "initiative" | "solution" | "research" | "digital_material" | "article";
+        /** InitiativePage */
+        InitiativePage: {
+            /** Items */
+            items: components["schemas"]["InitiativeRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** InitiativeRead */
+        InitiativeRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Authors */
+            authors: components["schemas"]["AuthorOut"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Evidence Links */
+            evidence_links: components["schemas"]["EvidenceLinkIn"][];
+            /** Id */
+            id: number;
+            kind: components["schemas"]["InitiativeKind"];
+            /** Kind Label */
+            kind_label: string;
+            /** Recognised */
+            recognised: boolean;
+            /** Recognised By */
+            recognised_by: string | null;
+            /** Recognition Date */
+            recognition_date: string | null;
+            /** Recognition Decision */
+            recognition_decision: string | null;
+            recognition_level: components["schemas"]["RecognitionLevel"] | null;
+            /** Recognition Level Label */
+            recognition_level_label: string | null;
+            /** School Year */
+            school_year: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Used
+             * @description Đã được dùng làm căn cứ cho một khen thưởng (không sửa, xóa được)
+             */
+            used: boolean;
+            /** Used By Achievement Id */
+            used_by_achievement_id: number | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * InitiativeUpdate
+         * @description Only the fields sent are changed; a recognised initiative cannot be changed.
+         */
+        InitiativeUpdate: {
+            /** Authors */
+            authors?: components["schemas"]["AuthorIn"][] | null;
+            /** Evidence Links */
+            evidence_links?: components["schemas"]["EvidenceLinkIn"][] | null;
+            kind?: components["schemas"]["InitiativeKind"] | null;
+            /** School Year */
+            school_year?: string | null;
+            /** Summary */
+            summary?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /**
+         * InitiativesRule
+         * @description At least N recognised initiatives at a level or above, in the round's last year or all its years.
+         */
+        InitiativesRule: {
+            /** Initiative Kinds */
+            initiative_kinds?: components["schemas"]["InitiativeKind"][] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "initiatives";
+            /**
+             * Min Count
+             * @default 1
+             */
+            min_count: number;
+            /** @default unit */
+            min_level: components["schemas"]["RecognitionLevel"];
+            /**
+             * Span
+             * @default year
+             * @enum {string}
+             */
+            span: "year" | "round";
         };
         /** InspectedUnitOut */
         InspectedUnitOut: {
@@ -2176,6 +4211,32 @@ export interface components {
             /** Url */
             url: string;
         };
+        /** LinkedAssessment */
+        LinkedAssessment: {
+            /** Classification Label */
+            classification_label: string | null;
+            /** Completion Percent */
+            completion_percent: string | null;
+            /** Id */
+            id: number;
+            /** School Year */
+            school_year: string;
+            /** Status */
+            status: string;
+        };
+        /** LinkedInitiative */
+        LinkedInitiative: {
+            /** Id */
+            id: number;
+            /** Recognition Level */
+            recognition_level: string | null;
+            /** School Year */
+            school_year: string;
+            /** Title */
+            title: string;
+            /** Used */
+            used: boolean;
+        };
         /** Me */
         Me: {
             /** Full Name */
@@ -2201,6 +4262,29 @@ export interface components {
             login: string;
             /** User Id */
             user_id: number;
+        };
+        /**
+         * MembersRule
+         * @description For a collective: how many of its staff meet a condition in the round's last year.
+         */
+        MembersRule: {
+            /** Award Type Code */
+            award_type_code?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "members";
+            /** Min Count */
+            min_count?: number | null;
+            /** Min Percent */
+            min_percent?: number | string | null;
+            min_rating?: components["schemas"]["StaffRatingValue"] | null;
+            /**
+             * More Than
+             * @default false
+             */
+            more_than: boolean;
         };
         /** MilestoneIn */
         MilestoneIn: {
@@ -2284,6 +4368,152 @@ export interface components {
             legal_basis?: string | null;
             /** Title */
             title?: string | null;
+        };
+        /**
+         * NoOpenFlagRule
+         * @description No open flag of a kind (at a severity or above), on the subject or, for a collective, its members.
+         */
+        NoOpenFlagRule: {
+            flag_kind: components["schemas"]["FlagKind"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "no_open_flag";
+            min_severity?: components["schemas"]["DisciplineSeverity"] | null;
+            /**
+             * Of Members
+             * @default false
+             */
+            of_members: boolean;
+        };
+        /** NominationCreate */
+        NominationCreate: {
+            /** Assessment Ids */
+            assessment_ids?: number[];
+            /** Award Type Code */
+            award_type_code: string;
+            /** Initiative Ids */
+            initiative_ids?: number[];
+            /**
+             * Justification
+             * @default
+             */
+            justification: string;
+            /** Round Id */
+            round_id: number;
+            /**
+             * Staff Id
+             * @description Cá nhân được đề nghị; bỏ trống khi đề nghị tập thể
+             */
+            staff_id?: number | null;
+            /** Unit Id */
+            unit_id: number;
+        };
+        /** NominationPage */
+        NominationPage: {
+            /** Items */
+            items: components["schemas"]["NominationRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** NominationRead */
+        NominationRead: {
+            /** Achievement Id */
+            achievement_id: number | null;
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Approved At */
+            approved_at: string | null;
+            /** Assessments */
+            assessments: components["schemas"]["LinkedAssessment"][];
+            /** Award Name */
+            award_name: string;
+            /** Award Type Code */
+            award_type_code: string;
+            /** Award Type Id */
+            award_type_id: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decision Id */
+            decision_id: number | null;
+            /** Decision Note */
+            decision_note: string | null;
+            eligibility: components["schemas"]["EligibilityResult"];
+            /** Id */
+            id: number;
+            /** Initiatives */
+            initiatives: components["schemas"]["LinkedInitiative"][];
+            /** Justification */
+            justification: string;
+            level: components["schemas"]["AwardLevel"];
+            /** Meeting Id */
+            meeting_id: number | null;
+            /** Override Reason */
+            override_reason: string | null;
+            /** Review Comment */
+            review_comment: string | null;
+            /** Round Id */
+            round_id: number;
+            /** Round Name */
+            round_name: string;
+            /** Staff Id */
+            staff_id: number | null;
+            /** Staff Name */
+            staff_name: string | null;
+            /** Status */
+            status: string;
+            /** Status Label */
+            status_label: string;
+            subject_kind: components["schemas"]["SubjectKind"];
+            /** Subject Name */
+            subject_name: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Vote Share Percent */
+            vote_share_percent: string | null;
+            /** Votes Cast */
+            votes_cast: number | null;
+            /** Votes For */
+            votes_for: number | null;
+        };
+        /** NominationUpdate */
+        NominationUpdate: {
+            /** Assessment Ids */
+            assessment_ids?: number[] | null;
+            /** Initiative Ids */
+            initiative_ids?: number[] | null;
+            /** Justification */
+            justification?: string | null;
+        };
+        /** OfferedAward */
+        OfferedAward: {
+            /** Award Type Id */
+            award_type_id: number | null;
+            /** Code */
+            code: string;
+            level: components["schemas"]["AwardLevel"] | null;
+            /** Name */
+            name: string;
+            subject_kind: components["schemas"]["SubjectKind"] | null;
         };
         /** PasswordChange */
         PasswordChange: {
@@ -2520,6 +4750,243 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** ProvinceAnswer */
+        ProvinceAnswer: {
+            /**
+             * Decision Date
+             * Format: date
+             */
+            decision_date: string;
+            /** Decision Number */
+            decision_number: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /** Results */
+            results: components["schemas"]["ProvinceAnswerItem"][];
+        };
+        /** ProvinceAnswerItem */
+        ProvinceAnswerItem: {
+            /** Accepted */
+            accepted: boolean;
+            /** Nomination Id */
+            nomination_id: number;
+        };
+        /** PublicImage */
+        PublicImage: {
+            /** Caption */
+            caption: string;
+            /** Url */
+            url: string;
+        };
+        /** PublicResult */
+        PublicResult: {
+            /** Framework Name */
+            framework_name: string;
+            /** Id */
+            id: number;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Rows */
+            rows: components["schemas"]["PublicResultRow"][];
+            /** School Year */
+            school_year: string;
+        };
+        /** PublicResultPage */
+        PublicResultPage: {
+            /** Items */
+            items: components["schemas"]["PublicResultSummary"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** PublicResultRow */
+        PublicResultRow: {
+            /** Classification Label */
+            classification_label: string;
+            /** Completion Percent */
+            completion_percent: string;
+            /**
+             * Rank
+             * @description Xếp hạng thi đua (1, 2, 2, 4) trong số các kết quả đã xác nhận
+             */
+            rank: number;
+            /** School Level */
+            school_level: string | null;
+            /** Unit Name */
+            unit_name: string;
+        };
+        /** PublicResultSummary */
+        PublicResultSummary: {
+            /** Framework Name */
+            framework_name: string;
+            /** Id */
+            id: number;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** School Year */
+            school_year: string;
+        };
+        /** PublicRound */
+        PublicRound: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @description annual (năm học), preliminary (sơ kết), final (tổng kết)
+             */
+            kind: string;
+            /** Name */
+            name: string;
+            /** School Year */
+            school_year: string | null;
+        };
+        /** PublicStory */
+        PublicStory: {
+            /** Achievements */
+            achievements: components["schemas"]["HonourBoardItem"][];
+            /**
+             * Body
+             * @description Nội dung dạng văn bản thuần (không phải HTML): các đoạn cách nhau bởi một dòng trống. Mọi ký tự được hiển thị đúng như đã gõ, không bao giờ được hiểu là HTML hay mã lệnh.
+             */
+            body: string;
+            /** Id */
+            id: number;
+            /** Images */
+            images: components["schemas"]["PublicImage"][];
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Units */
+            units: components["schemas"]["PublicUnit"][];
+        };
+        /** PublicStoryPage */
+        PublicStoryPage: {
+            /** Items */
+            items: components["schemas"]["PublicStorySummary"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** PublicStorySummary */
+        PublicStorySummary: {
+            /** Id */
+            id: number;
+            /**
+             * Image Url
+             * @description Ảnh đầu tiên của bài, nếu có
+             */
+            image_url: string | null;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+        };
+        /** PublicUnit */
+        PublicUnit: {
+            /** Name */
+            name: string;
+        };
+        /** PublicationCreate */
+        PublicationCreate: {
+            /**
+             * Framework Id
+             * @description Bảng điểm dành cho cơ sở giáo dục (không công khai kết quả cá nhân)
+             */
+            framework_id: number;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+        };
+        /** PublicationPage */
+        PublicationPage: {
+            /** Items */
+            items: components["schemas"]["PublicationRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** PublicationRead */
+        PublicationRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Framework Code */
+            framework_code: string;
+            /** Framework Id */
+            framework_id: number;
+            /** Framework Name */
+            framework_name: string;
+            /** Framework Version */
+            framework_version: number;
+            /** Id */
+            id: number;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Published By Id */
+            published_by_id: number;
+            /** Published By Name */
+            published_by_name: string;
+            /** School Year */
+            school_year: string;
+            /**
+             * Verified Count
+             * @description Số cơ sở giáo dục có kết quả đã xác nhận được công khai
+             */
+            verified_count: number;
+        };
+        /**
+         * QuotaRule
+         * @description At most X % of a base, rounded down, never below 1 where anyone is eligible.
+         */
+        QuotaRule: {
+            /** Award Type Code */
+            award_type_code?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "quota";
+            /**
+             * Of
+             * @enum {string}
+             */
+            of: "eligible" | "unit_staff" | "commune_staff" | "commune_units" | "unit_award_holders";
+            /** Percent */
+            percent: number | string;
+        };
         /** RankedScorecard */
         RankedScorecard: {
             /** Assessment Id */
@@ -2584,6 +5051,32 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** RecognitionIn */
+        RecognitionIn: {
+            /**
+             * Recognised By
+             * @description Cơ quan, hội đồng công nhận
+             */
+            recognised_by: string;
+            /**
+             * Recognition Date
+             * Format: date
+             * @description Ngày quyết định (không sau hôm nay)
+             */
+            recognition_date: string;
+            /**
+             * Recognition Decision
+             * @description Số quyết định công nhận, ví dụ 15/QĐ-UBND
+             */
+            recognition_decision: string;
+            /** @description Cấp công nhận */
+            recognition_level: components["schemas"]["RecognitionLevel"];
+        };
+        /**
+         * RecognitionLevel
+         * @enum {string}
+         */
+        RecognitionLevel: "unit" | "commune" | "province";
         /** RecordedValueOut */
         RecordedValueOut: {
             /** Assessment Id */
@@ -2603,6 +5096,11 @@ export interface components {
             unit_id: number;
             /** Value */
             value: string;
+        };
+        /** RejectInput */
+        RejectInput: {
+            /** Reason */
+            reason: string;
         };
         /** Reminder */
         Reminder: {
@@ -2847,22 +5345,10 @@ export interface components {
             /** Reason */
             reason: string;
         };
-        /** ReviewInput */
-        ReviewInput: {
-            /** Comment */
-            comment?: string | null;
-            /** Indicator Code */
-            indicator_code: string;
-            /**
-             * Verified Value
-             * @description Giá trị xác nhận; null để bỏ xác nhận (dùng giá trị tự đánh giá)
-             */
-            verified_value: number | string | null;
-        };
         /** ReviewUpdate */
         ReviewUpdate: {
             /** Entries */
-            entries: components["schemas"]["ReviewInput"][];
+            entries: components["schemas"]["thidua__assessments__schemas__ReviewInput"][];
         };
         /**
          * Role
@@ -2870,10 +5356,35 @@ export interface components {
          */
         Role: "admin" | "commune_officer" | "commune_leader" | "inspector" | "communications" | "finance" | "unit_manager" | "staff" | "integration";
         /**
+         * RoundKind
+         * @enum {string}
+         */
+        RoundKind: "annual" | "preliminary" | "final";
+        /** RuleOutcome */
+        RuleOutcome: {
+            /** Index */
+            index: number;
+            /** Kind */
+            kind: string;
+            /** Passed */
+            passed: boolean;
+            /** Reason */
+            reason: string;
+        };
+        /**
          * SchoolLevel
          * @enum {string}
          */
         SchoolLevel: "preschool" | "primary" | "lower_secondary" | "inter_level";
+        /** ScopeCatalogue */
+        ScopeCatalogue: {
+            /** Families */
+            families: string[];
+            /** Levels */
+            levels: string[];
+            /** Scopes */
+            scopes: string[];
+        };
         /** ScoreSummary */
         ScoreSummary: {
             /** Classification Code */
@@ -2954,6 +5465,26 @@ export interface components {
             /** Verified Total */
             verified_total: string;
         };
+        /**
+         * ScorecardRule
+         * @description A verified scorecard reaching a classification and/or completion in N consecutive school years.
+         */
+        ScorecardRule: {
+            /**
+             * Consecutive Years
+             * @default 1
+             */
+            consecutive_years: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "scorecard";
+            /** Min Classification */
+            min_classification?: string | null;
+            /** Min Completion */
+            min_completion?: number | string | null;
+        };
         /** SourceOut */
         SourceOut: {
             /** Available */
@@ -3007,6 +5538,89 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** StaffRatingCreate */
+        StaffRatingCreate: {
+            /** @description Xếp loại đánh giá cuối năm của viên chức */
+            rating: components["schemas"]["StaffRatingValue"];
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /** Staff Id */
+            staff_id: number;
+        };
+        /** StaffRatingPage */
+        StaffRatingPage: {
+            /** Items */
+            items: components["schemas"]["StaffRatingRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** StaffRatingRead */
+        StaffRatingRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            rating: components["schemas"]["StaffRatingValue"];
+            /** Rating Label */
+            rating_label: string;
+            /** School Year */
+            school_year: string;
+            /** Staff Code */
+            staff_code: string;
+            /** Staff Id */
+            staff_id: number;
+            /** Staff Name */
+            staff_name: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * StaffRatingRule
+         * @description The annual staff rating at a level or better, in N consecutive years ending with the round.
+         */
+        StaffRatingRule: {
+            /**
+             * Consecutive Years
+             * @default 1
+             */
+            consecutive_years: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "staff_rating";
+            min_rating: components["schemas"]["StaffRatingValue"];
+        };
+        /** StaffRatingUpdate */
+        StaffRatingUpdate: {
+            rating: components["schemas"]["StaffRatingValue"];
+        };
+        /**
+         * StaffRatingValue
+         * @enum {string}
+         */
+        StaffRatingValue: "excellent" | "good" | "completed" | "not_completed";
         /** StaffRead */
         StaffRead: {
             /** Allowed Actions */
@@ -3064,6 +5678,130 @@ export interface components {
             /** User Id */
             user_id?: number | null;
         };
+        /** StoryCreate */
+        StoryCreate: {
+            /**
+             * Achievement Ids
+             * @description Thành tích được nêu (chỉ thành tích đã có quyết định khen thưởng, có mã xác minh)
+             */
+            achievement_ids?: number[];
+            /**
+             * Body
+             * @description Nội dung dạng văn bản thuần (không phải HTML): các đoạn cách nhau bởi một dòng trống. Mọi ký tự được hiển thị đúng như đã gõ, không bao giờ được hiểu là HTML hay mã lệnh.
+             */
+            body: string;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Ids
+             * @description Tập thể được nêu gương
+             */
+            unit_ids?: number[];
+        };
+        /** StoryImageRead */
+        StoryImageRead: {
+            /** Caption */
+            caption: string;
+            /** Content Type */
+            content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Size Bytes */
+            size_bytes: number;
+            /**
+             * Url
+             * @description Địa chỉ tải ảnh (cần đăng nhập)
+             */
+            url: string;
+        };
+        /** StoryPage */
+        StoryPage: {
+            /** Items */
+            items: components["schemas"]["StoryRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** StoryRead */
+        StoryRead: {
+            /** Achievement Ids */
+            achievement_ids: number[];
+            /** Achievements */
+            achievements: components["schemas"]["FeaturedAchievement"][];
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Author Id */
+            author_id: number;
+            /** Author Name */
+            author_name: string;
+            /**
+             * Body
+             * @description Nội dung dạng văn bản thuần (không phải HTML): các đoạn cách nhau bởi một dòng trống. Mọi ký tự được hiển thị đúng như đã gõ, không bao giờ được hiểu là HTML hay mã lệnh.
+             */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Images */
+            images: components["schemas"]["StoryImageRead"][];
+            /** Published At */
+            published_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "published";
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Unit Ids */
+            unit_ids: number[];
+            /** Units */
+            units: components["schemas"]["FeaturedUnit"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** StoryUpdate */
+        StoryUpdate: {
+            /** Achievement Ids */
+            achievement_ids?: number[] | null;
+            /** Body */
+            body?: string | null;
+            /** Summary */
+            summary?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Unit Ids */
+            unit_ids?: number[] | null;
+        };
+        /**
+         * SubjectKind
+         * @enum {string}
+         */
+        SubjectKind: "collective" | "individual";
         /** TargetIn */
         TargetIn: {
             /** Indicator Code */
@@ -3348,6 +6086,32 @@ export interface components {
             /** Subject Count */
             subject_count: number;
         };
+        /** ReviewInput */
+        thidua__assessments__schemas__ReviewInput: {
+            /** Comment */
+            comment?: string | null;
+            /** Indicator Code */
+            indicator_code: string;
+            /**
+             * Verified Value
+             * @description Giá trị xác nhận; null để bỏ xác nhận (dùng giá trị tự đánh giá)
+             */
+            verified_value: number | string | null;
+        };
+        /** ReviewInput */
+        thidua__awards__schemas__ReviewInput: {
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+            /** Meeting Id */
+            meeting_id: number;
+            /** Votes Cast */
+            votes_cast: number;
+            /** Votes For */
+            votes_for: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -3357,6 +6121,227 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    achievements_list: {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+                staff_id?: number | null;
+                school_year?: string | null;
+                award_type_code?: string | null;
+                round_id?: number | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    achievements_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AchievementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    achievements_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                achievement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    achievements_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                achievement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    achievements_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                achievement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     activities_list: {
         parameters: {
             query?: {
@@ -3583,6 +6568,223 @@ export interface operations {
             };
         };
     };
+    api_keys_list: {
+        parameters: {
+            query?: {
+                service_account_id?: number | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_keys_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_keys_scopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScopeCatalogue"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_keys_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_keys_revoke: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                key_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     audit_events_list: {
         parameters: {
             query?: {
@@ -3733,6 +6935,1314 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Token"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_list: {
+        parameters: {
+            query?: {
+                round_id?: number | null;
+                status?: string | null;
+                kind?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                decision_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                decision_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_issue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                decision_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_list_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_province_answer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                decision_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvinceAnswer"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_rounds_list: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["RoundKind"] | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRoundPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_rounds_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardRoundCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRoundRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_rounds_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                round_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRoundRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_rounds_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                round_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardRoundUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRoundRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_types_list: {
+        parameters: {
+            query?: {
+                status?: string | null;
+                code?: string | null;
+                level?: components["schemas"]["AwardLevel"] | null;
+                subject_kind?: components["schemas"]["SubjectKind"] | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardTypePage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_types_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardTypeDocument"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardTypeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_types_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                award_type_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardTypeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_types_replace: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                award_type_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardTypeDocument"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardTypeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_types_activate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                award_type_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardTypeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_types_new_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                award_type_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardTypeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    council_meetings_list: {
+        parameters: {
+            query?: {
+                round_id?: number | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilMeetingPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    council_meetings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilMeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilMeetingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    council_meetings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilMeetingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    council_meetings_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilMeetingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilMeetingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    council_meetings_minutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    flags_list: {
+        parameters: {
+            query?: {
+                /** @description Đơn vị (gồm cả các tổ chuyên môn trực thuộc) */
+                unit_id?: number | null;
+                staff_id?: number | null;
+                kind?: components["schemas"]["FlagKind"] | null;
+                /** @description true: còn hiệu lực, chưa khép lại; false: đã khép lại */
+                open?: boolean | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    flags_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    flags_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    flags_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                flag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    flags_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                flag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -4084,6 +8594,334 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    initiatives_list: {
+        parameters: {
+            query?: {
+                /** @description Đơn vị (gồm cả các tổ chuyên môn trực thuộc) */
+                unit_id?: number | null;
+                school_year?: string | null;
+                kind?: components["schemas"]["InitiativeKind"] | null;
+                /** @description Có cán bộ này là tác giả hoặc đồng tác giả */
+                staff_id?: number | null;
+                /** @description true: đã được công nhận; false: chưa */
+                recognised?: boolean | null;
+                recognition_level?: components["schemas"]["RecognitionLevel"] | null;
+                /** @description Tìm theo tên sáng kiến */
+                q?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativePage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    initiatives_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    initiatives_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                initiative_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    initiatives_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                initiative_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    initiatives_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                initiative_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    initiatives_recognise: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                initiative_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecognitionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    initiatives_withdraw_recognition: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                initiative_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -4496,6 +9334,518 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MovementRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_list: {
+        parameters: {
+            query?: {
+                round_id?: number | null;
+                status?: string | null;
+                level?: components["schemas"]["AwardLevel"] | null;
+                unit_id?: number | null;
+                award_type_code?: string | null;
+                /** @description Chỉ những đề nghị đang chờ tôi xử lý */
+                awaiting_me?: boolean;
+                q?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_check_eligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EligibilityPreview"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityResult"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_approve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_reject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_review: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["thidua__awards__schemas__ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_withdraw: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -4951,6 +10301,359 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanVersionRead"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_certificates_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã xác minh in ở cuối giấy khen: 4–20 chữ cái, chữ số hoặc dấu gạch ngang, không phân biệt chữ hoa, chữ thường */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateCheck"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_honour_board: {
+        parameters: {
+            query?: {
+                round_id?: number | null;
+                school_year?: string | null;
+                level?: components["schemas"]["AwardLevel"] | null;
+                subject_kind?: ("collective" | "individual") | null;
+                unit_id?: number | null;
+                /** @description Tìm theo tên cá nhân hoặc đơn vị */
+                q?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HonourBoardPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_results_list: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResultPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_results_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publication_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResult"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_rounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRound"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_stories_list: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStoryPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_stories_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                story_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStory"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_stories_get_image: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                story_id: number;
+                image_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp ảnh */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -5577,6 +11280,137 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReportRead"];
                 };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    result_publications_list: {
+        parameters: {
+            query?: {
+                framework_id?: number | null;
+                school_year?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    result_publications_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    result_publications_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publication_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
             "4XX": {
@@ -6469,6 +12303,233 @@ export interface operations {
             };
         };
     };
+    staff_ratings_list: {
+        parameters: {
+            query?: {
+                /** @description Đơn vị (gồm cả các tổ chuyên môn trực thuộc) */
+                unit_id?: number | null;
+                staff_id?: number | null;
+                school_year?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRatingPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_ratings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffRatingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRatingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_ratings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rating_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRatingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_ratings_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                rating_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_ratings_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                rating_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffRatingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRatingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     staff_get: {
         parameters: {
             query?: never;
@@ -6626,6 +12687,453 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stories_list: {
+        parameters: {
+            query?: {
+                status?: ("draft" | "published") | null;
+                /** @description Tìm trong tiêu đề và tóm tắt */
+                q?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stories_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StoryCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stories_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                story_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stories_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                story_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stories_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                story_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StoryUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stories_add_image: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                story_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_stories_add_image"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryImageRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stories_get_image: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                story_id: number;
+                image_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp ảnh */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stories_remove_image: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                story_id: number;
+                image_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stories_publish: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                story_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stories_unpublish: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                story_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

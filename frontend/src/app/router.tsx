@@ -25,9 +25,30 @@ const inspections = () => import('../features/inspections/pages');
 const plans = () => import('../features/plans/pages');
 const reports = () => import('../features/reports/pages');
 const reminders = () => import('../features/reminders/pages');
+const initiatives = () => import('../features/initiatives/pages');
+const conduct = () => import('../features/conduct/pages');
+const stories = () => import('../features/stories/pages');
+// The public site (honour board, stories, published results, certificate check) needs no sign-in.
+const publicPages = () => import('../features/public/pages');
+const awards = () => import('../features/awards/pages');
+const nominations = () => import('../features/nominations/pages');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    // outside RequireAuth: these pages work without a token
+    lazy: async () => ({ Component: (await publicPages()).PublicLayout }),
+    children: [
+      { path: 'bang-vang', lazy: async () => ({ Component: (await publicPages()).HonourBoardPage }) },
+      { path: 'guong-dien-hinh', lazy: async () => ({ Component: (await publicPages()).PublicStoriesPage }) },
+      { path: 'guong-dien-hinh/:id', lazy: async () => ({ Component: (await publicPages()).PublicStoryPage }) },
+      { path: 'ket-qua', lazy: async () => ({ Component: (await publicPages()).PublicResultsPage }) },
+      { path: 'ket-qua/:id', lazy: async () => ({ Component: (await publicPages()).PublicResultPage }) },
+      { path: 'xac-thuc', lazy: async () => ({ Component: (await publicPages()).VerifyPage }) },
+      // printed on every certificate as <PUBLIC_URL>/xac-thuc/<code>
+      { path: 'xac-thuc/:code', lazy: async () => ({ Component: (await publicPages()).VerifyPage }) },
+    ],
+  },
   {
     element: <RequireAuth />,
     children: [
@@ -153,6 +174,113 @@ export const router = createBrowserRouter([
               { path: 'report-requests', lazy: async () => ({ Component: (await reports()).ReportRequestsListPage }) },
               { path: 'report-requests/:id', lazy: async () => ({ Component: (await reports()).ReportRequestPage }) },
               { path: 'reports/:id', lazy: async () => ({ Component: (await reports()).ReportPage }) },
+            ],
+          },
+          // Award administration: award types, rounds, council meetings, decisions, achievements.
+          {
+            element: <RequirePermission permission="award_types:write" />,
+            children: [
+              { path: 'awards/types/new', lazy: async () => ({ Component: (await awards()).AwardTypeCreatePage }) },
+              { path: 'awards/types/:id/edit', lazy: async () => ({ Component: (await awards()).AwardTypeEditPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="award_types:read" />,
+            children: [
+              { path: 'awards/types', lazy: async () => ({ Component: (await awards()).AwardTypesListPage }) },
+              { path: 'awards/types/:id', lazy: async () => ({ Component: (await awards()).AwardTypePage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="award_rounds:write" />,
+            children: [{ path: 'awards/rounds/new', lazy: async () => ({ Component: (await awards()).RoundCreatePage }) }],
+          },
+          {
+            element: <RequirePermission permission="award_rounds:read" />,
+            children: [
+              { path: 'awards/rounds', lazy: async () => ({ Component: (await awards()).RoundsListPage }) },
+              { path: 'awards/rounds/:id', lazy: async () => ({ Component: (await awards()).RoundPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="nominations:review" />,
+            children: [
+              { path: 'awards/council/new', lazy: async () => ({ Component: (await awards()).CouncilMeetingCreatePage }) },
+              { path: 'awards/council/:id/edit', lazy: async () => ({ Component: (await awards()).CouncilMeetingEditPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="council:read" />,
+            children: [{ path: 'awards/council', lazy: async () => ({ Component: (await awards()).CouncilPage }) }],
+          },
+          {
+            element: <RequirePermission permission="decisions:write" />,
+            children: [{ path: 'awards/decisions/new', lazy: async () => ({ Component: (await awards()).DecisionCreatePage }) }],
+          },
+          {
+            element: <RequirePermission permission="decisions:read" />,
+            children: [
+              { path: 'awards/decisions', lazy: async () => ({ Component: (await awards()).DecisionsListPage }) },
+              { path: 'awards/decisions/:id', lazy: async () => ({ Component: (await awards()).DecisionPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="achievements:write" />,
+            children: [{ path: 'awards/achievements/new', lazy: async () => ({ Component: (await awards()).AchievementCreatePage }) }],
+          },
+          {
+            element: <RequirePermission permission="achievements:read" />,
+            children: [{ path: 'awards/achievements', lazy: async () => ({ Component: (await awards()).AchievementsPage }) }],
+          },
+          {
+            element: <RequirePermission permission="nominations:write" />,
+            children: [{ path: 'awards/nominations/new', lazy: async () => ({ Component: (await nominations()).NominationCreatePage }) }],
+          },
+          {
+            element: <RequirePermission permission="nominations:read" />,
+            children: [
+              { path: 'awards/nominations', lazy: async () => ({ Component: (await nominations()).NominationsListPage }) },
+              { path: 'awards/nominations/queue', lazy: async () => ({ Component: (await nominations()).ApprovalQueuePage }) },
+              { path: 'awards/nominations/:id', lazy: async () => ({ Component: (await nominations()).NominationDetailPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="initiatives:write" />,
+            children: [
+              { path: 'initiatives/new', lazy: async () => ({ Component: (await initiatives()).InitiativeCreatePage }) },
+              { path: 'initiatives/:id/edit', lazy: async () => ({ Component: (await initiatives()).InitiativeEditPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="initiatives:read" />,
+            children: [
+              { path: 'initiatives', lazy: async () => ({ Component: (await initiatives()).InitiativesListPage }) },
+              { path: 'initiatives/:id', lazy: async () => ({ Component: (await initiatives()).InitiativeDetailPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="conduct:read" />,
+            children: [
+              { path: 'conduct/ratings', lazy: async () => ({ Component: (await conduct()).RatingsPage }) },
+              { path: 'conduct/flags', lazy: async () => ({ Component: (await conduct()).FlagsPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="results:publish" />,
+            children: [{ path: 'stories/publications', lazy: async () => ({ Component: (await stories()).PublicationsPage }) }],
+          },
+          {
+            element: <RequirePermission permission="stories:write" />,
+            children: [
+              { path: 'stories/new', lazy: async () => ({ Component: (await stories()).StoryCreatePage }) },
+              { path: 'stories/:id/edit', lazy: async () => ({ Component: (await stories()).StoryEditPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="stories:read" />,
+            children: [
+              { path: 'stories', lazy: async () => ({ Component: (await stories()).StoriesListPage }) },
+              { path: 'stories/:id', lazy: async () => ({ Component: (await stories()).StoryPage }) },
             ],
           },
           { path: '*', element: <NotFound /> },

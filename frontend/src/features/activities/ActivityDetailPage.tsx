@@ -7,6 +7,7 @@ import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
 import { useActivity, useDeleteActivity } from './api';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 
 export function ActivityDetailPage() {
   const { t } = useTranslation();
@@ -51,29 +52,20 @@ export function ActivityDetailPage() {
             )}
           </div>
           {confirming && (
-            <div className="alert alert-error" role="alertdialog" aria-labelledby="delete-question">
-              <p id="delete-question">{t('activities.deleteConfirm', { title: a.title })}</p>
-              <div className="actions">
-                <button
-                  type="button"
-                  className="danger"
-                  disabled={remove.isPending}
-                  onClick={() =>
-                    remove.mutate(a, {
-                      onSuccess: () => navigate('/activities', { replace: true }),
-                      onError: (e) => {
-                        if (isConflict(e)) setConfirming(false);
-                      },
-                    })
-                  }
-                >
-                  {t('activities.deleteYes')}
-                </button>
-                <button type="button" onClick={() => setConfirming(false)}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </div>
+            <ConfirmDelete
+              question={t('activities.deleteConfirm', { title: a.title })}
+              yes={t('activities.deleteYes')}
+              busy={remove.isPending}
+              onYes={() =>
+                remove.mutate(a, {
+                  onSuccess: () => navigate('/activities', { replace: true }),
+                  onError: (e) => {
+                    if (isConflict(e)) setConfirming(false);
+                  },
+                })
+              }
+              onCancel={() => setConfirming(false)}
+            />
           )}
           <ErrorBanner error={remove.error} />
           <p className="muted">{t('activities.feedsHint')}</p>

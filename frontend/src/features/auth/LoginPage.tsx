@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth';
 import { ApiError } from '../../api/problem';
@@ -69,6 +69,9 @@ export function LoginPage() {
             {t('auth.login')}
           </button>
         </form>
+        <p className="login-public">
+          <Link to="/bang-vang">{t('honour.loginLink')}</Link>
+        </p>
       </div>
     </main>
   );

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { can, navItems } from './navigation';
+import { PUBLIC_BOARD, can, navItems } from './navigation';
 
-const paths = (perms: string[]) => navItems(perms).map((i) => i.to);
+// The public honour board is offered to everyone (tested on its own below), so the lists leave it out.
+const paths = (perms: string[]) =>
+  navItems(perms)
+    .map((i) => i.to)
+    .filter((to) => to !== PUBLIC_BOARD);
 
 describe('navItems', () => {
   it('shows only the home page without permissions', () => {
@@ -58,10 +62,109 @@ describe('navItems', () => {
     expect(paths(['plans:write', 'plans:budget'])).toEqual(['/']);
   });
 
+  it('shows award nominations and the approval queue to readers of nominations, after reports', () => {
+    const shown = paths(['reports:read', 'nominations:read']);
+    expect(shown).toContain('/awards/nominations');
+    expect(shown).toContain('/awards/nominations/queue');
+    expect(shown.indexOf('/report-requests')).toBeLessThan(shown.indexOf('/awards/nominations'));
+    expect(shown.indexOf('/awards/nominations')).toBeLessThan(shown.indexOf('/awards/nominations/queue'));
+    const labels = navItems(['nominations:read']).filter((i) => i.to.startsWith('/awards/nominations'));
+    expect(labels.map((i) => i.label)).toEqual(['nominations.navList', 'nominations.navQueue']);
+    for (const perms of [['nominations:write'], ['nominations:review', 'nominations:approve'], []])
+      expect(paths(perms).filter((p) => p.startsWith('/awards/nominations'))).toEqual([]);
+  });
+
+  it('shows the award administration screens by permission, in the order of the award workflow', () => {
+    const officer = paths([
+      'reports:read',
+      'award_types:read',
+      'award_types:write',
+      'award_rounds:read',
+      'award_rounds:write',
+      'decisions:read',
+      'decisions:write',
+      'achievements:read',
+      'achievements:write',
+      'frameworks:read',
+    ]);
+    expect(officer).toEqual([
+      '/',
+      '/report-requests',
+      '/awards/types',
+      '/awards/rounds',
+      '/awards/decisions',
+      '/awards/achievements',
+      '/frameworks',
+    ]);
+    // a teacher reads award types, rounds and the own achievements, not decisions
+    expect(paths(['award_types:read', 'award_rounds:read', 'achievements:read'])).toEqual([
+      '/',
+      '/awards/types',
+      '/awards/rounds',
+      '/awards/achievements',
+    ]);
+    // write-only permissions show nothing
+    expect(paths(['award_types:write', 'award_rounds:write', 'decisions:write', 'achievements:write'])).toEqual(['/']);
+    const labels = navItems(['award_types:read', 'award_rounds:read', 'decisions:read', 'achievements:read']).filter((i) =>
+      i.to.startsWith('/awards/'),
+    );
+    expect(labels.map((i) => i.label)).toEqual(['awards.nav.types', 'awards.nav.rounds', 'awards.nav.decisions', 'awards.nav.achievements']);
+  });
+
+  it('places award types and rounds before nominations, decisions and achievements after them', () => {
+    const all = paths(['award_types:read', 'award_rounds:read', 'nominations:read', 'decisions:read', 'achievements:read']);
+    expect(all.indexOf('/awards/rounds')).toBeLessThan(all.indexOf('/awards/nominations'));
+    expect(all.indexOf('/awards/nominations/queue')).toBeLessThan(all.indexOf('/awards/decisions'));
+    expect(all.indexOf('/awards/decisions')).toBeLessThan(all.indexOf('/awards/achievements'));
+  });
+
   it('gives every item a label key', () => {
     for (const item of navItems(['units:read', 'staff:read', 'users:manage', 'audit:read', 'frameworks:read', 'assessments:read', 'scorecards:read'])) {
+      if (item.to === PUBLIC_BOARD) continue;
       expect(item.label).toMatch(/^nav\./);
     }
+  });
+
+  it('offers the public honour board to everyone, signed in with any permissions, as the last entry', () => {
+    for (const perms of [[], ['units:read'], ['stories:read', 'audit:read']]) {
+      const all = navItems(perms);
+      expect(all.at(-1)).toEqual({ to: '/bang-vang', label: 'honour.nav.board' });
+    }
+  });
+
+  it('shows the initiatives register after the activity log, to readers of initiatives', () => {
+    expect(paths(['initiatives:read', 'initiatives:write'])).toEqual(['/', '/initiatives']);
+    expect(paths(['inspections:read', 'initiatives:read', 'activities:read'])).toEqual(['/', '/activities', '/initiatives', '/inspections']);
+    expect(paths(['initiatives:write', 'initiatives:recognise'])).toEqual(['/']);
+  });
+
+  it('shows staff ratings and flags to readers of conduct data, not to writers only', () => {
+    expect(paths(['conduct:read', 'ratings:write'])).toEqual(['/', '/conduct/ratings', '/conduct/flags']);
+    expect(paths(['ratings:write', 'flags:write'])).toEqual(['/']);
+  });
+
+  it('shows the stories editor to readers of stories, before frameworks', () => {
+    expect(paths(['stories:read', 'stories:write'])).toEqual(['/', '/stories']);
+    expect(paths(['frameworks:read', 'stories:read', 'conduct:read'])).toEqual([
+      '/',
+      '/conduct/ratings',
+      '/conduct/flags',
+      '/stories',
+      '/frameworks',
+    ]);
+    expect(paths(['results:publish'])).toEqual(['/']);
+  });
+
+  it('labels the new entries with their feature keys', () => {
+    const labels = navItems(['initiatives:read', 'conduct:read', 'stories:read']).map((i) => i.label);
+    expect(labels).toEqual([
+      'nav.home',
+      'initiatives.nav',
+      'conduct.navRatings',
+      'conduct.navFlags',
+      'stories.nav',
+      'honour.nav.board',
+    ]);
   });
 });
 

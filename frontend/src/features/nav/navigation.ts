@@ -4,6 +4,9 @@ export interface NavItem {
   label: string;
 }
 
+/** The public honour board: a page of the public site, linked from the signed-in menu too. */
+export const PUBLIC_BOARD = '/bang-vang';
+
 const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/', label: 'nav.home' }, permission: null },
   { item: { to: '/units', label: 'nav.units' }, permission: 'units:read' },
@@ -12,12 +15,24 @@ const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/assessments', label: 'nav.assessments' }, permission: 'assessments:read' },
   { item: { to: '/scorecards', label: 'nav.scorecards' }, permission: 'scorecards:read' },
   { item: { to: '/activities', label: 'nav.activities' }, permission: 'activities:read' },
+  { item: { to: '/initiatives', label: 'initiatives.nav' }, permission: 'initiatives:read' },
   { item: { to: '/inspections', label: 'nav.inspections' }, permission: 'inspections:read' },
   { item: { to: '/plans', label: 'nav.plans' }, permission: 'plans:read' },
   { item: { to: '/plans/tracking', label: 'nav.planTracking' }, permission: 'plans:review' },
   { item: { to: '/report-requests', label: 'nav.reports' }, permission: 'reports:read' },
+  { item: { to: '/awards/types', label: 'awards.nav.types' }, permission: 'award_types:read' },
+  { item: { to: '/awards/rounds', label: 'awards.nav.rounds' }, permission: 'award_rounds:read' },
+  { item: { to: '/awards/nominations', label: 'nominations.navList' }, permission: 'nominations:read' },
+  { item: { to: '/awards/nominations/queue', label: 'nominations.navQueue' }, permission: 'nominations:read' },
+  { item: { to: '/awards/decisions', label: 'awards.nav.decisions' }, permission: 'decisions:read' },
+  { item: { to: '/awards/achievements', label: 'awards.nav.achievements' }, permission: 'achievements:read' },
+  { item: { to: '/conduct/ratings', label: 'conduct.navRatings' }, permission: 'conduct:read' },
+  { item: { to: '/conduct/flags', label: 'conduct.navFlags' }, permission: 'conduct:read' },
+  { item: { to: '/stories', label: 'stories.nav' }, permission: 'stories:read' },
   { item: { to: '/frameworks', label: 'nav.frameworks' }, permission: 'frameworks:read' },
   { item: { to: '/audit', label: 'nav.audit' }, permission: 'audit:read' },
+  // the public honour board (outside the signed-in shell), for everyone
+  { item: { to: PUBLIC_BOARD, label: 'honour.nav.board' }, permission: null },
 ];
 
 /** Navigation entries for the permissions reported by GET /auth/me. */

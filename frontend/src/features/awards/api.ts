@@ -1,0 +1,414 @@
+import { useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, downloadFile, ifMatch } from '../../api/client';
+import { isConflict } from '../../lib/errors';
+import { compact } from '../../lib/useListParams';
+import type {
+  Achievement,
+  AchievementCreate,
+  AwardDecision,
+  AwardDecisionCreate,
+  AwardDecisionUpdate,
+  AwardLevel,
+  AwardRound,
+  AwardRoundCreate,
+  AwardRoundUpdate,
+  AwardSubjectKind,
+  AwardType,
+  AwardTypeDocument,
+  CouncilMeeting,
+  CouncilMeetingCreate,
+  CouncilMeetingUpdate,
+  ProvinceAnswer,
+  RoundKind,
+} from '../../api/types';
+
+type QueryClient = ReturnType<typeof useQueryClient>;
+
+// --- award types ----------------------------------------------------------------------------------
+
+export interface AwardTypeFilters {
+  code?: string;
+  status?: string;
+  level?: AwardLevel;
+  subject_kind?: AwardSubjectKind;
+  limit: number;
+  offset: number;
+}
+
+export function useAwardTypes(filters: AwardTypeFilters) {
+  return useQuery({
+    queryKey: ['awardTypes', 'list', filters],
+    queryFn: () => call(api.GET('/api/v1/award-types', { params: { query: compact(filters) } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Award types for pickers and code suggestions (up to 200, every status unless asked). */
+export function useAwardTypeOptions(status?: 'draft' | 'active' | 'retired') {
+  return useQuery({
+    queryKey: ['awardTypes', 'options', status ?? 'all'],
+    queryFn: () => call(api.GET('/api/v1/award-types', { params: { query: status ? { status, limit: 200 } : { limit: 200 } } })),
+    select: (page) => page.items,
+    staleTime: 60 * 1000,
+  });
+}
+
+export function useAwardType(id: number | undefined) {
+  return useQuery({
+    queryKey: ['awardTypes', 'detail', id],
+    enabled: !!id,
+    queryFn: () => call(api.GET('/api/v1/award-types/{award_type_id}', { params: { path: { award_type_id: id! } } })),
+  });
+}
+
+/** POST for a new award type, PUT (If-Match) for an existing draft. */
+export function useSaveAwardType(existing: AwardType | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AwardTypeDocument) =>
+      call(
+        existing
+          ? api.PUT('/api/v1/award-types/{award_type_id}', {
+              params: { path: { award_type_id: existing.id }, header: ifMatch(existing.version) },
+              body,
+            })
+          : api.POST('/api/v1/award-types', { body }),
+      ),
+    onSuccess: (data) => {
+      qc.setQueryData(['awardTypes', 'detail', data.id], data);
+      void qc.invalidateQueries({ queryKey: ['awardTypes', 'list'] });
+      void qc.invalidateQueries({ queryKey: ['awardTypes', 'options'] });
+    },
+    onError: (error) => {
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['awardTypes'] });
+    },
+  });
+}
+
+export function useAwardTypeAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ awardType, action }: { awardType: AwardType; action: 'new_version' | 'activate' }) => {
+      const path = { award_type_id: awardType.id };
+      return call(
+        action === 'new_version'
+          ? api.POST('/api/v1/award-types/{award_type_id}/new-version', { params: { path } })
+          : api.POST('/api/v1/award-types/{award_type_id}/activate', { params: { path, header: ifMatch(awardType.version) } }),
+      );
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: ['awardTypes'] }),
+  });
+}
+
+/** Indicator codes of the active framework of the award's subject (suggestions for indicator rules). */
+export function useIndicatorSuggestions(subject: AwardSubjectKind, enabled: boolean) {
+  const subject_kind = subject === 'collective' ? 'unit' : 'individual';
+  const list = useQuery({
+    queryKey: ['frameworks', 'options', { status: 'active', subject_kind }],
+    enabled,
+    queryFn: () => call(api.GET('/api/v1/frameworks', { params: { query: { status: 'active', subject_kind, limit: 200 } } })),
+    select: (page) => page.items,
+    staleTime: 60 * 1000,
+  });
+  const id = list.data?.[0]?.id;
+  const fw = useQuery({
+    queryKey: ['frameworks', 'detail', id],
+    enabled: enabled && !!id,
+    queryFn: () => call(api.GET('/api/v1/frameworks/{framework_id}', { params: { path: { framework_id: id! } } })),
+    staleTime: 30 * 1000,
+  });
+  return (fw.data?.criteria ?? []).flatMap((c) => c.indicators.map((i) => ({ code: i.code, name: i.name })));
+}
+
+// --- rounds ---------------------------------------------------------------------------------------
+
+export function useAwardRounds(filters: { kind?: RoundKind; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ['awardRounds', 'list', filters],
+    queryFn: () => call(api.GET('/api/v1/award-rounds', { params: { query: compact(filters) } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Rounds for pickers (newest first as the API lists them). */
+export function useAwardRoundOptions(enabled = true) {
+  return useQuery({
+    queryKey: ['awardRounds', 'options'],
+    enabled,
+    queryFn: () => call(api.GET('/api/v1/award-rounds', { params: { query: { limit: 200 } } })),
+    select: (page) => page.items,
+    staleTime: 60 * 1000,
+  });
+}
+
+export function useAwardRound(id: number) {
+  return useQuery({
+    queryKey: ['awardRounds', 'detail', id],
+    queryFn: () => call(api.GET('/api/v1/award-rounds/{round_id}', { params: { path: { round_id: id } } })),
+  });
+}
+
+export function useCreateAwardRound() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AwardRoundCreate) => call(api.POST('/api/v1/award-rounds', { body })),
+    onSuccess: (data) => {
+      qc.setQueryData(['awardRounds', 'detail', data.id], data);
+      void qc.invalidateQueries({ queryKey: ['awardRounds', 'list'] });
+      void qc.invalidateQueries({ queryKey: ['awardRounds', 'options'] });
+    },
+  });
+}
+
+export function useUpdateAwardRound(round: AwardRound | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AwardRoundUpdate) =>
+      call(
+        api.PATCH('/api/v1/award-rounds/{round_id}', {
+          params: { path: { round_id: round!.id }, header: ifMatch(round!.version) },
+          body,
+        }),
+      ),
+    onSuccess: (data) => {
+      qc.setQueryData(['awardRounds', 'detail', data.id], data);
+      void qc.invalidateQueries({ queryKey: ['awardRounds', 'list'] });
+      void qc.invalidateQueries({ queryKey: ['awardRounds', 'options'] });
+    },
+    onError: (error) => {
+      if (isConflict(error) && round) void qc.invalidateQueries({ queryKey: ['awardRounds', 'detail', round.id] });
+    },
+  });
+}
+
+// --- council meetings -----------------------------------------------------------------------------
+
+export function useCouncilMeetings(filters: { round_id?: number; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ['councilMeetings', 'list', filters],
+    queryFn: () => call(api.GET('/api/v1/council-meetings', { params: { query: compact(filters) } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCouncilMeeting(id: number) {
+  return useQuery({
+    queryKey: ['councilMeetings', 'detail', id],
+    queryFn: () => call(api.GET('/api/v1/council-meetings/{meeting_id}', { params: { path: { meeting_id: id } } })),
+  });
+}
+
+export function useCreateCouncilMeeting() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CouncilMeetingCreate) => call(api.POST('/api/v1/council-meetings', { body })),
+    onSuccess: (data) => {
+      qc.setQueryData(['councilMeetings', 'detail', data.id], data);
+      void qc.invalidateQueries({ queryKey: ['councilMeetings', 'list'] });
+    },
+  });
+}
+
+export function useUpdateCouncilMeeting(meeting: CouncilMeeting | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CouncilMeetingUpdate) =>
+      call(
+        api.PATCH('/api/v1/council-meetings/{meeting_id}', {
+          params: { path: { meeting_id: meeting!.id }, header: ifMatch(meeting!.version) },
+          body,
+        }),
+      ),
+    onSuccess: (data) => {
+      qc.setQueryData(['councilMeetings', 'detail', data.id], data);
+      void qc.invalidateQueries({ queryKey: ['councilMeetings', 'list'] });
+    },
+    onError: (error) => {
+      if (isConflict(error) && meeting) void qc.invalidateQueries({ queryKey: ['councilMeetings', 'detail', meeting.id] });
+    },
+  });
+}
+
+// --- decisions ------------------------------------------------------------------------------------
+
+export interface DecisionFilters {
+  round_id?: number;
+  status?: string;
+  kind?: string;
+  limit: number;
+  offset: number;
+}
+
+export function useAwardDecisions(filters: DecisionFilters) {
+  return useQuery({
+    queryKey: ['awardDecisions', 'list', filters],
+    queryFn: () => call(api.GET('/api/v1/award-decisions', { params: { query: compact(filters) } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAwardDecision(id: number) {
+  return useQuery({
+    queryKey: ['awardDecisions', 'detail', id],
+    queryFn: () => call(api.GET('/api/v1/award-decisions/{decision_id}', { params: { path: { decision_id: id } } })),
+  });
+}
+
+/** A decision changes nominations (and creates achievements): those lists are stale too. */
+function invalidateAfterDecision(qc: QueryClient) {
+  void qc.invalidateQueries({ queryKey: ['awardDecisions', 'list'] });
+  void qc.invalidateQueries({ queryKey: ['nominations'] });
+  void qc.invalidateQueries({ queryKey: ['achievements'] });
+  void qc.invalidateQueries({ queryKey: ['awardRounds'] });
+}
+
+export function useCreateAwardDecision() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AwardDecisionCreate) => call(api.POST('/api/v1/award-decisions', { body })),
+    onSuccess: (data) => {
+      qc.setQueryData(['awardDecisions', 'detail', data.id], data);
+      invalidateAfterDecision(qc);
+    },
+  });
+}
+
+type DecisionChange =
+  | { kind: 'update'; body: AwardDecisionUpdate }
+  | { kind: 'issue' }
+  | { kind: 'answer'; body: ProvinceAnswer };
+
+/** Every change of a decision (If-Match with its version; a 412 reloads it). */
+export function useDecisionChange(decision: AwardDecision | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (change: DecisionChange) => {
+      const params = { path: { decision_id: decision!.id }, header: ifMatch(decision!.version) };
+      switch (change.kind) {
+        case 'update':
+          return call(api.PATCH('/api/v1/award-decisions/{decision_id}', { params, body: change.body }));
+        case 'issue':
+          return call(api.POST('/api/v1/award-decisions/{decision_id}/issue', { params }));
+        case 'answer':
+          return call(api.POST('/api/v1/award-decisions/{decision_id}/province-answer', { params, body: change.body }));
+      }
+    },
+    onSuccess: (data) => {
+      qc.setQueryData(['awardDecisions', 'detail', data.id], data);
+      invalidateAfterDecision(qc);
+    },
+    onError: (error) => {
+      if (isConflict(error) && decision) void qc.invalidateQueries({ queryKey: ['awardDecisions', 'detail', decision.id] });
+    },
+  });
+}
+
+export function useDeleteAwardDecision() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (decision: AwardDecision) =>
+      call(
+        api.DELETE('/api/v1/award-decisions/{decision_id}', {
+          params: { path: { decision_id: decision.id }, header: ifMatch(decision.version) },
+        }),
+      ),
+    // not the deleted decision's own page (it would be fetched again and answer 404)
+    onSuccess: () => invalidateAfterDecision(qc),
+    onError: (error) => {
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['awardDecisions'] });
+    },
+  });
+}
+
+/** Approved nominations of a round and level that no decision holds yet (what a new decision can grant). */
+export function useApprovedNominations(roundId: number | undefined, level: AwardLevel) {
+  return useQuery({
+    queryKey: ['nominations', 'approvedForDecision', roundId, level],
+    enabled: !!roundId,
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/nominations', {
+          params: { query: { round_id: roundId!, status: 'approved', level, limit: 200 } },
+        }),
+      ),
+    select: (page) => page.items.filter((n) => n.decision_id === null),
+  });
+}
+
+// --- achievements ---------------------------------------------------------------------------------
+
+export interface AchievementFilters {
+  school_year?: string;
+  award_type_code?: string;
+  unit_id?: number;
+  limit: number;
+  offset: number;
+}
+
+export function useAchievements(filters: AchievementFilters) {
+  return useQuery({
+    queryKey: ['achievements', 'list', filters],
+    queryFn: () => call(api.GET('/api/v1/achievements', { params: { query: compact(filters) } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateAchievement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AchievementCreate) => call(api.POST('/api/v1/achievements', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['achievements'] }),
+  });
+}
+
+export function useDeleteAchievement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (a: Achievement) =>
+      call(
+        api.DELETE('/api/v1/achievements/{achievement_id}', {
+          params: { path: { achievement_id: a.id }, header: ifMatch(a.version) },
+        }),
+      ),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['achievements'] }),
+  });
+}
+
+/** Staff of a unit (for the subject of a hand-entered achievement). */
+export function useUnitStaff(unitId: number | null) {
+  return useQuery({
+    queryKey: ['staff', 'ofUnit', unitId],
+    enabled: !!unitId,
+    queryFn: () => call(api.GET('/api/v1/staff', { params: { query: { unit_id: unitId!, limit: 200 } } })),
+    select: (page) => page.items,
+    staleTime: 60 * 1000,
+  });
+}
+
+// --- files ----------------------------------------------------------------------------------------
+
+export const fileUrls = {
+  minutes: (meetingId: number) => `/api/v1/council-meetings/${meetingId}/minutes.docx`,
+  decisionDocument: (decisionId: number) => `/api/v1/award-decisions/${decisionId}/document.docx`,
+  decisionList: (decisionId: number) => `/api/v1/award-decisions/${decisionId}/list.xlsx`,
+  certificate: (achievementId: number) => `/api/v1/achievements/${achievementId}/certificate.pdf`,
+};
+
+/** Downloads a protected file (bearer token, blob, save) with its own busy flag and error. */
+export function useDownload() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function run(url: string, fallbackName: string) {
+    setBusy(url);
+    setError(null);
+    try {
+      await downloadFile(url, fallbackName);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+  return { busy, error, run: (url: string, fallbackName: string) => void run(url, fallbackName) };
+}

@@ -1,0 +1,10 @@
+export { AwardTypesListPage } from './AwardTypesListPage';
+export { AwardTypePage } from './AwardTypePage';
+export { AwardTypeCreatePage, AwardTypeEditPage } from './AwardTypeEditPages';
+export { RoundsListPage } from './RoundsListPage';
+export { RoundCreatePage, RoundPage } from './RoundPages';
+export { CouncilPage, CouncilMeetingCreatePage, CouncilMeetingEditPage } from './CouncilPages';
+export { DecisionsListPage } from './DecisionsListPage';
+export { DecisionCreatePage } from './DecisionCreatePage';
+export { DecisionPage } from './DecisionPage';
+export { AchievementsPage, AchievementCreatePage } from './AchievementsPages';

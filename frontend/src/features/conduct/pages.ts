@@ -1,0 +1,2 @@
+export { RatingsPage } from './RatingsPage';
+export { FlagsPage } from './FlagsPage';

@@ -1,0 +1,3 @@
+export { InitiativesListPage } from './InitiativesListPage';
+export { InitiativeDetailPage } from './InitiativeDetailPage';
+export { InitiativeCreatePage, InitiativeEditPage } from './InitiativeEditPages';

@@ -1,0 +1,4 @@
+export { NominationsListPage } from './NominationsListPage';
+export { ApprovalQueuePage } from './ApprovalQueuePage';
+export { NominationCreatePage } from './NominationCreatePage';
+export { NominationDetailPage } from './NominationDetailPage';

@@ -1,0 +1,5 @@
+export { PublicLayout } from './PublicLayout';
+export { HonourBoardPage } from './HonourBoardPage';
+export { PublicStoriesPage, PublicStoryPage } from './PublicStoriesPage';
+export { PublicResultsPage, PublicResultPage } from './PublicResultsPages';
+export { VerifyPage } from './VerifyPage';

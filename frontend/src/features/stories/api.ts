@@ -1,0 +1,167 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../api/client';
+import { isConflict } from '../../lib/errors';
+import { compact } from '../../lib/useListParams';
+import type { PublicationCreate, Story, StoryCreate, StoryStatus, StoryUpdate } from './types';
+
+export interface StoryFilters {
+  status?: StoryStatus;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Published stories show on the public pages too. */
+function invalidateAll(qc: ReturnType<typeof useQueryClient>) {
+  void qc.invalidateQueries({ queryKey: ['stories'] });
+  void qc.invalidateQueries({ queryKey: ['public'] });
+}
+
+function onConflict(qc: ReturnType<typeof useQueryClient>) {
+  return (error: unknown) => {
+    if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['stories'] });
+  };
+}
+
+export function useStories(filters: StoryFilters) {
+  return useQuery({
+    queryKey: ['stories', 'list', filters],
+    queryFn: () => call(api.GET('/api/v1/stories', { params: { query: compact(filters) } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStory(id: number) {
+  return useQuery({
+    queryKey: ['stories', 'detail', id],
+    queryFn: () => call(api.GET('/api/v1/stories/{story_id}', { params: { path: { story_id: id } } })),
+  });
+}
+
+export function useCreateStory() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StoryCreate) => call(api.POST('/api/v1/stories', { body })),
+    onSuccess: () => invalidateAll(qc),
+  });
+}
+
+export function useUpdateStory(story: Story | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StoryUpdate) =>
+      call(
+        api.PATCH('/api/v1/stories/{story_id}', {
+          params: { path: { story_id: story!.id }, header: ifMatch(story!.version) },
+          body,
+        }),
+      ),
+    onSuccess: () => invalidateAll(qc),
+    onError: onConflict(qc),
+  });
+}
+
+export function useDeleteStory() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (story: Story) =>
+      call(api.DELETE('/api/v1/stories/{story_id}', { params: { path: { story_id: story.id }, header: ifMatch(story.version) } })),
+    onSuccess: () => {
+      // not the deleted story's own page (it would be fetched again and answer 404)
+      void qc.invalidateQueries({ queryKey: ['stories', 'list'] });
+      void qc.invalidateQueries({ queryKey: ['public'] });
+    },
+    onError: onConflict(qc),
+  });
+}
+
+export type StoryAction = 'publish' | 'unpublish';
+
+export function useStoryAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ story, action }: { story: Story; action: StoryAction }) => {
+      const init = { params: { path: { story_id: story.id }, header: ifMatch(story.version) } };
+      return call(
+        action === 'publish'
+          ? api.POST('/api/v1/stories/{story_id}/publish', init)
+          : api.POST('/api/v1/stories/{story_id}/unpublish', init),
+      );
+    },
+    onSuccess: () => invalidateAll(qc),
+    onError: onConflict(qc),
+  });
+}
+
+export function useUploadImage(storyId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, caption }: { file: File; caption: string }) =>
+      call(
+        api.POST('/api/v1/stories/{story_id}/images', {
+          params: { path: { story_id: storyId } },
+          body: { file: '', caption },
+          bodySerializer: () => {
+            const form = new FormData();
+            form.append('file', file);
+            form.append('caption', caption);
+            return form;
+          },
+        }),
+      ),
+    onSuccess: () => invalidateAll(qc),
+  });
+}
+
+export function useDeleteImage(storyId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (imageId: number) =>
+      call(api.DELETE('/api/v1/stories/{story_id}/images/{image_id}', { params: { path: { story_id: storyId, image_id: imageId } } })),
+    onSuccess: () => invalidateAll(qc),
+  });
+}
+
+/** Achievements that may be featured: only those issued by a decision (they carry a verification code). */
+export function useIssuedAchievements(schoolYear: string) {
+  return useQuery({
+    queryKey: ['stories', 'achievements', schoolYear],
+    queryFn: () =>
+      call(api.GET('/api/v1/achievements', { params: { query: { ...compact({ school_year: schoolYear }), limit: 200 } } })),
+    select: (page) => page.items.filter((a) => !!a.verification_code),
+    staleTime: 30 * 1000,
+  });
+}
+
+// --- result publications (công khai kết quả đánh giá) ---
+
+export function usePublications(offset: number, limit: number) {
+  return useQuery({
+    queryKey: ['publications', 'list', offset, limit],
+    queryFn: () => call(api.GET('/api/v1/result-publications', { params: { query: { offset, limit } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePublishResults() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PublicationCreate) => call(api.POST('/api/v1/result-publications', { body })),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['publications'] });
+      void qc.invalidateQueries({ queryKey: ['public'] });
+    },
+  });
+}
+
+export function useWithdrawPublication() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      call(api.DELETE('/api/v1/result-publications/{publication_id}', { params: { path: { publication_id: id } } })),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['publications'] });
+      void qc.invalidateQueries({ queryKey: ['public'] });
+    },
+  });
+}
