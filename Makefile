@@ -86,14 +86,14 @@ bench: install
 
 ## make lint: ruff, mypy, TypeScript
 lint: install frontend/node_modules/.installed
-	$(BIN)/ruff check backend tests bench
-	$(BIN)/ruff format --check backend tests bench
+	$(BIN)/ruff check backend tests bench examples
+	$(BIN)/ruff format --check backend tests bench examples
 	$(BIN)/mypy
 	cd frontend && npm run typecheck
 
 format: install
-	$(BIN)/ruff format backend tests bench
-	$(BIN)/ruff check --fix backend tests bench
+	$(BIN)/ruff format backend tests bench examples
+	$(BIN)/ruff check --fix backend tests bench examples
 
 ## make openapi: regenerate the committed contract and the frontend's API types from it
 openapi: install

@@ -46,6 +46,7 @@ def settings() -> Settings:
         frontend_dist=_TMP / "no-frontend",
         login_max_failures=5,
         login_lock_seconds=300,
+        webhooks_enabled=False,  # tests call thidua.webhooks.delivery.deliver_due themselves
     )
 
 

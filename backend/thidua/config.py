@@ -56,6 +56,19 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = None
     smtp_starttls: bool = False
     public_url: str = "http://127.0.0.1:8000"  # links in e-mails
+    # Bulk imports: a larger body runs as a background job (202), a body above the maximum is refused
+    # (413); a JSON document not shaped as one top-level array is parsed whole, so it has its own cap.
+    import_async_threshold_bytes: int = Field(default=2 * 1024 * 1024, ge=0)
+    import_max_bytes: int = Field(default=200 * 1024 * 1024, ge=1)
+    import_json_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
+    # Webhooks: a dispatcher thread in each API process sends due deliveries (claimed with a lease, so
+    # several processes never send the same one twice). Retries back off exponentially:
+    # webhook_backoff_seconds x 2^(attempt-1), plus up to 10 % jitter, until webhook_max_attempts.
+    webhooks_enabled: bool = True
+    webhook_timeout_seconds: float = Field(default=5, gt=0, le=60)
+    webhook_max_attempts: int = Field(default=6, ge=1, le=20)
+    webhook_backoff_seconds: float = Field(default=30, ge=0)
+    webhook_poll_seconds: float = Field(default=5, gt=0)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

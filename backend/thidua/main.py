@@ -1,5 +1,7 @@
 """The app factory: settings, database, routers, middleware, error handlers, and the built SPA."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ from thidua.core.errors import Problem, install_error_handlers, problem_response
 from thidua.core.ratelimit import RateLimiter
 from thidua.db import make_engine
 from thidua.frameworks.routes import router as frameworks_router
+from thidua.imports.jobs import lifespan as imports_lifespan
 from thidua.imports.routes import exports as exports_router
 from thidua.imports.routes import router as imports_router
 from thidua.initiatives.routes import router as initiatives_router
@@ -51,6 +54,7 @@ from thidua.stories.routes import router as stories_router
 from thidua.units.routes import staff as staff_router
 from thidua.units.routes import units as units_router
 from thidua.users.routes import router as users_router
+from thidua.webhooks.delivery import lifespan as webhooks_lifespan
 from thidua.webhooks.routes import router as webhooks_router
 
 API_PREFIX = "/api/v1"
@@ -153,6 +157,13 @@ def _operation_id(route: APIRoute) -> str:
     return route.name
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Background workers: import jobs (after failing those a previous process left), webhooks."""
+    async with imports_lifespan(app), webhooks_lifespan(app):
+        yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
@@ -167,6 +178,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings.resolved_database_url, echo=settings.sql_echo)
@@ -198,7 +210,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-API-Key"],
-            expose_headers=["ETag", "Retry-After"],
+            expose_headers=["ETag", "Retry-After", "Location", "Idempotent-Replayed"],
         )
 
     @app.middleware("http")

@@ -63,8 +63,7 @@ def test_demo_award_history_gives_one_eligible_and_one_failing_nominee(tmp_path:
     with Session(engine) as session:
         rnd = session.exec(select(AwardRound)).one()
         staff = {
-            s.code: s
-            for s in session.exec(select(StaffMember).where(StaffMember.code.startswith("TH-TT-0")))
+            s.code: s for s in session.exec(select(StaffMember).where(StaffMember.code.startswith("TH-TT-0")))
         }
 
         def check(code: str, award: str) -> list[bool]:

@@ -36,6 +36,7 @@ from thidua.movements.service import school_years
 from thidua.scoring import loader
 from thidua.scoring.sources import SOURCES
 from thidua.units.models import StaffMember, Unit
+from thidua.webhooks import service as webhooks
 
 EDITABLE = ("draft", "returned")
 LABEL = "bản tự đánh giá"
@@ -471,7 +472,20 @@ def submit(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
             entry.return_reason = None
             session.add(entry)
     changes = {"status": "submitted", "submitted_at": utcnow(), "return_reason": None}
+    webhooks.emit(session, "self_assessment.submitted", a.unit_id, _event_data(a, "submitted"))
     return audit.save_changes(session, actor, a, changes, "submit")
+
+
+def _event_data(a: SelfAssessment, status: str) -> dict[str, Any]:
+    """What a webhook tells of an assessment: ids and plain fields, no values or evidence."""
+    return {
+        "assessment_id": a.id,
+        "subject_kind": a.subject_kind,
+        "staff_id": a.staff_id,
+        "framework_id": a.framework_id,
+        "school_year": a.school_year,
+        "status": status,
+    }
 
 
 # ---------------------------------------------------------------- review
@@ -528,4 +542,5 @@ def verify(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
     before = audit.snapshot(a)
     a.status, a.verified_at, a.verified_by_id = "verified", utcnow(), actor.id
     loader.freeze(session, a)
+    webhooks.emit(session, "self_assessment.verified", a.unit_id, _event_data(a, "verified"))
     return audit.save_changes(session, actor, a, {}, "verify", before)

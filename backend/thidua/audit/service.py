@@ -10,8 +10,8 @@ from thidua.audit.schemas import AuditEventPage, AuditEventRead
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 
-# Never copied into the audit trail.
-_SECRET_FIELDS = {"password_hash", "token_version", "secret_hash"}
+# Never copied into the audit trail ("secret": the signing key of a webhook subscription).
+_SECRET_FIELDS = {"password_hash", "token_version", "secret_hash", "secret"}
 
 
 def snapshot(obj: SQLModel) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from thidua.core.search import where_given
 from thidua.documents.certificate import CertificateData, certificate_pdf
 from thidua.initiatives.models import Initiative
 from thidua.units.models import StaffMember, Unit
+from thidua.webhooks import service as webhooks
 
 COMMUNE_CHAIRMAN = "Chủ tịch UBND xã Thanh Thủy"
 PROVINCE_CHAIRMAN = "Chủ tịch UBND tỉnh Phú Thọ"
@@ -337,6 +338,29 @@ def _grant(
     return a
 
 
+def _emit_decided(session: Session, n: Nomination, d: AwardDecision, number: str, on: date) -> None:
+    """The webhook event of a decided nomination (commits with the decision): the award is public."""
+    staff = session.get(StaffMember, n.staff_id) if n.staff_id else None
+    webhooks.emit(
+        session,
+        "nomination.decided",
+        n.unit_id,
+        {
+            "nomination_id": n.id,
+            "round_id": n.round_id,
+            "award_type_code": n.award_type_code,
+            "level": n.level,
+            "subject_kind": n.subject_kind,
+            "staff_id": n.staff_id,
+            "staff_name": staff.full_name if staff else None,
+            "decision_id": d.id,
+            "decision_number": number,
+            "decision_date": on.isoformat(),
+            "status": "decided",
+        },
+    )
+
+
 def issue(session: Session, actor: Actor, d: AwardDecision) -> AwardDecision:
     _require(actor, d, "issue")
     if d.signed_on > today():
@@ -352,6 +376,7 @@ def issue(session: Session, actor: Actor, d: AwardDecision) -> AwardDecision:
         else:
             n.status = "decided"
             _grant(session, actor, n, d, d.number, d.signed_on, _issuer(session, d))
+            _emit_decided(session, n, d, d.number, d.signed_on)
         n.updated_at = utcnow()
         session.add(n)
         session.flush()
@@ -400,6 +425,7 @@ def record_province_answer(
         if result.accepted:
             n.status = "decided"
             _grant(session, actor, n, d, data.decision_number, data.decision_date, PROVINCE_CHAIRMAN)
+            _emit_decided(session, n, d, data.decision_number, data.decision_date)
         else:
             n.status = "rejected"
             n.decision_note = data.note or "Chủ tịch UBND tỉnh không tặng Bằng khen."

@@ -29,6 +29,7 @@ from thidua.plans.schemas import (
     TrackingRow,
 )
 from thidua.units.models import StaffMember, Unit
+from thidua.webhooks import service as webhooks
 
 DUE_SOON_DAYS = 7
 EDITABLE = ("draft", "returned")
@@ -310,6 +311,10 @@ def _transition(
     session.flush()
     _snapshot(session, actor, plan, action, comment)
     audit.record(session, actor, action, plan, before)
+    event = {"submit": "plan.submitted", "approve": "plan.approved"}.get(action)
+    if event:  # the webhook event commits with the change, or not at all
+        data = {"plan_id": plan.id, "kind": plan.kind, "movement_id": plan.movement_id, "status": plan.status}
+        webhooks.emit(session, event, plan.unit_id, {**data, "number": plan.number, "title": plan.title})
     session.commit()
     return plan
 

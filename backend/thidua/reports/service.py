@@ -38,6 +38,7 @@ from thidua.reports.schemas import (
     RequestedUnit,
 )
 from thidua.units.models import Unit
+from thidua.webhooks import service as webhooks
 
 KIND_VI = {
     "quarter": "quý",
@@ -320,6 +321,9 @@ def submit_report(session: Session, actor: Actor, report: Report) -> Report:
     figures = unit_figures(
         session, report.unit_id, covered_years(session, request)
     )  # the figures as of submission
+    data = {"report_id": report.id, "request_id": request.id, "request_title": request.title}
+    event = {**data, "period_label": request.period_label, "school_year": request.school_year}
+    webhooks.emit(session, "report.submitted", report.unit_id, {**event, "status": "submitted"})
     return audit.save_changes(
         session,
         actor,

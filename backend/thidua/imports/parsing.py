@@ -1,0 +1,535 @@
+"""Reading an uploaded file as rows, in bounded memory: CSV line by line, XLSX with openpyxl in read-only
+mode, a JSON top-level array object by object.
+
+Every cell comes out as a trimmed NFC string ("" for an empty cell). Row numbers are the lines of the
+file (the header is line 1; blank lines are skipped but still counted); in JSON, the position in the
+array starting at 1. Header names match case-, space- and accent-insensitively, aliases included.
+A leading apostrophe before = + - @ (how exports escape formula-looking text) is removed again.
+"""
+
+import codecs
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from thidua.core.errors import AppError, FieldError, ValidationFailed
+from thidua.imports.schemas import FileFormat
+
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MEDIA_TYPES = {
+    FileFormat.csv: "text/csv",
+    FileFormat.xlsx: XLSX_MEDIA_TYPE,
+    FileFormat.json: "application/json",
+}
+_CONTENT_TYPES = {
+    "text/csv": FileFormat.csv,
+    "application/csv": FileFormat.csv,
+    "text/plain": FileFormat.csv,
+    "application/vnd.ms-excel": FileFormat.csv,  # what some browsers send for .csv
+    XLSX_MEDIA_TYPE: FileFormat.xlsx,
+    "application/json": FileFormat.json,
+    "text/json": FileFormat.json,
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_READ_CHUNK = 1 << 20
+
+Row = tuple[int, dict[str, str]]
+
+
+class FileProblem(ValidationFailed):
+    """The file as a whole cannot be read as this kind of data: 422 with what to fix."""
+
+    def __init__(self, detail: str, path: str = "body", type_: str = "unreadable_file") -> None:
+        super().__init__(detail, [FieldError(path=path, message=detail, type=type_)])
+
+
+class PayloadTooLarge(AppError):
+    status, slug = 413, "payload-too-large"
+
+
+class ColumnSpec(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def required(self) -> bool: ...
+
+
+# ---------------------------------------------------------------- values
+
+
+def nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def tidy(text: str) -> str:
+    """Trimmed, with an export's formula escape ("'=...") removed."""
+    text = text.strip()
+    if text[:1] == "'" and text[1:2] and text[1:2] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+def clean(text: str) -> str:
+    """Trimmed, NFC, with an export's formula escape removed."""
+    return tidy(nfc(text))
+
+
+def header_key(text: str) -> str:
+    return re.sub(r"[\s\-]+", "_", unicodedata.normalize("NFC", text).strip().lower())
+
+
+def ascii_key(text: str) -> str:
+    """The header without Vietnamese marks: "Mã đơn vị" → "ma_don_vi"."""
+    plain = unicodedata.normalize("NFKD", header_key(text).replace("đ", "d"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def split_list(text: str) -> list[str]:
+    """A `;`-separated list (a comma works too when no semicolon is used)."""
+    sep = ";" if ";" in text or "," not in text else ","
+    return [part.strip() for part in text.split(sep) if part.strip()]
+
+
+def _number_text(value: float | int | Decimal) -> str:
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = format(Decimal(repr(value)) if isinstance(value, float) else value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def cell_text(value: Any) -> str:
+    """Any spreadsheet or JSON value as the text a CSV file would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | Decimal):
+        return _number_text(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ";".join(cell_text(v) for v in value if v is not None)
+    return clean(json.dumps(value, ensure_ascii=False))
+
+
+# ---------------------------------------------------------------- format detection
+
+
+def detect_format(explicit: FileFormat | None, content_type: str | None, head: bytes) -> FileFormat:
+    if explicit is not None:
+        return explicit
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media in _CONTENT_TYPES:
+        return _CONTENT_TYPES[media]
+    if head.startswith(b"PK\x03\x04"):
+        return FileFormat.xlsx
+    stripped = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    if stripped[:1] in (b"[", b"{"):
+        return FileFormat.json
+    if media in ("", "application/octet-stream"):
+        return FileFormat.csv
+    raise FileProblem(
+        f"Không nhận ra định dạng tệp (Content-Type: {media}); hãy gửi CSV, XLSX hoặc JSON, hoặc chỉ rõ "
+        "?format=csv|xlsx|json.",
+        path="query.format",
+        type_="unknown_format",
+    )
+
+
+# ---------------------------------------------------------------- the table
+
+
+@dataclass
+class Table:
+    """The header mapped to the kind's columns, and the rows as {column: text}; close() when done."""
+
+    columns: list[str]
+    ignored: list[str]
+    rows: Iterator[Row]
+    total_hint: int | None = None
+    _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        for closer in self._closers:
+            closer()
+        self._closers.clear()
+
+
+def map_header(names: Sequence[str], spec: Sequence[ColumnSpec]) -> tuple[list[str | None], list[str]]:
+    """Each header cell's column name (None when unknown), and the unknown ones; 422 on a missing
+    required column or a column given twice."""
+    lookup: dict[str, str] = {}
+    for column in spec:
+        for alias in (column.name, *column.aliases):
+            lookup.setdefault(header_key(alias), column.name)
+            lookup.setdefault(ascii_key(alias), column.name)
+    mapped: list[str | None] = []
+    ignored: list[str] = []
+    problems: list[FieldError] = []
+    for raw in names:
+        text = clean(raw) if raw else ""
+        name = lookup.get(header_key(text)) or lookup.get(ascii_key(text)) if text else None
+        if name is None:
+            if text:
+                ignored.append(text)
+        elif name in mapped:
+            problems.append(
+                FieldError(
+                    path=f"header.{name}", message=f"Cột '{name}' xuất hiện hai lần.", type="duplicate_column"
+                )
+            )
+        mapped.append(name)
+    for column in spec:
+        if column.required and column.name not in mapped:
+            problems.append(
+                FieldError(
+                    path=f"header.{column.name}",
+                    message=f"Thiếu cột bắt buộc '{column.name}' (missing required column).",
+                    type="missing_column",
+                )
+            )
+    if problems:
+        missing = [p.path.removeprefix("header.") for p in problems]
+        raise ValidationFailed(
+            f"Dòng tiêu đề chưa đúng ({', '.join(missing)}); xem mẫu tệp tại /api/v1/imports/templates.",
+            problems,
+        )
+    return mapped, ignored
+
+
+def open_table(
+    path: Path, fmt: FileFormat, spec: Sequence[ColumnSpec], json_max_bytes: int = 50 * 1024 * 1024
+) -> Table:
+    if fmt == FileFormat.csv:
+        return _csv_table(path, spec)
+    if fmt == FileFormat.xlsx:
+        return _xlsx_table(path, spec)
+    return _json_table(path, spec, json_max_bytes)
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def _sniff_delimiter(line: str) -> str:
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] else ","
+
+
+def _decode_problem(exc: UnicodeDecodeError, line: int) -> FileProblem:
+    return FileProblem(
+        f"Tệp CSV không phải UTF-8 (lỗi gần dòng {line}); hãy lưu lại với mã hóa UTF-8 (Excel: CSV UTF-8).",
+        type_="encoding",
+    )
+
+
+def _csv_table(path: Path, spec: Sequence[ColumnSpec]) -> Table:
+    binary = path.open("rb")
+    text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+    skipped = 0
+    try:
+        header_line = ""
+        for line in text:
+            if line.strip():
+                header_line = nfc(line)
+                break
+            skipped += 1
+    except UnicodeDecodeError as exc:
+        text.close()
+        raise _decode_problem(exc, skipped + 1) from None
+    if not header_line:
+        text.close()
+        raise FileProblem("Tệp rỗng: cần dòng tiêu đề và ít nhất một dòng dữ liệu.", type_="empty_file")
+    delimiter = _sniff_delimiter(header_line)
+    try:
+        names = next(csv.reader([header_line], delimiter=delimiter))
+        mapped, ignored = map_header(names, spec)
+    except csv.Error as exc:
+        text.close()
+        raise FileProblem(f"Dòng tiêu đề của tệp CSV bị hỏng: {exc}.") from None
+    except AppError:
+        text.close()
+        raise
+    return Table(
+        columns=[m for m in mapped if m],
+        ignored=ignored,
+        rows=_csv_rows(text, delimiter, mapped, skipped + 1),
+        _closers=[text.close],
+    )
+
+
+def _lines(text: IO[str], apostrophe: list[bool]) -> Iterator[str]:
+    """The file's lines, NFC, read a block at a time (cut after a line break: NFC never joins across
+    one). `apostrophe[0]` turns true once a block holds a "'" (only then can a cell be escaped)."""
+    rest = ""
+    while True:
+        block = text.read(_READ_CHUNK)
+        if not block:
+            if rest:
+                yield nfc(rest)
+            return
+        block = rest + block
+        cut = (block.rfind("\n") + 1) or (block.rfind("\r") + 1)
+        if not cut:
+            rest = block
+            continue
+        block, rest = block[:cut], block[cut:]
+        if not block.isascii():
+            block = unicodedata.normalize("NFC", block)
+        if not apostrophe[0] and "'" in block:
+            apostrophe[0] = True
+        yield from io.StringIO(block, newline="")
+
+
+def _csv_rows(text: IO[str], delimiter: str, mapped: list[str | None], header_line: int) -> Iterator[Row]:
+    apostrophe = [False]
+    reader = csv.reader(_lines(text, apostrophe), delimiter=delimiter)
+    names = [name for name in mapped if name]
+    positions = [i for i, name in enumerate(mapped) if name]
+    width = max(positions) + 1 if positions else 0
+    every = positions == list(range(len(mapped)))  # each header cell is a known column
+    indexed = list(zip(positions, names, strict=True))
+    escaped = frozenset(FORMULA_STARTS)
+    previous = 0
+    try:
+        for cells in reader:
+            start = header_line + previous + 1
+            previous = reader.line_num
+            if not "".join(cells).strip():
+                continue  # a blank line (or only separators): skipped, still counted
+            count = len(cells)
+            if every and count == width:
+                row = dict(zip(names, map(str.strip, cells)))  # noqa: B905 - same length, checked
+            else:
+                row = {name: (cells[i].strip() if i < count else "") for i, name in indexed}
+            if apostrophe[0]:
+                for name, value in row.items():
+                    if value[:1] == "'" and value[1:2] in escaped:
+                        row[name] = value[1:]
+            yield start, row
+    except UnicodeDecodeError as exc:
+        raise _decode_problem(exc, header_line + previous + 1) from None
+    except csv.Error as exc:
+        raise FileProblem(f"Tệp CSV hỏng gần dòng {header_line + previous + 1}: {exc}.") from None
+
+
+# ---------------------------------------------------------------- XLSX
+
+
+def _xlsx_table(path: Path, spec: Sequence[ColumnSpec]) -> Table:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    handle = path.open("rb")  # a file object: openpyxl would judge a path by its extension
+    try:
+        workbook = load_workbook(handle, read_only=True, data_only=True)
+    except (BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        handle.close()
+        raise FileProblem(
+            f"Không đọc được tệp XLSX ({type(exc).__name__}); hãy lưu lại bằng Excel."
+        ) from None
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    number = 0
+    header: tuple[Any, ...] | None = None
+    for values in rows:
+        number += 1
+        if any(v is not None and str(v).strip() for v in values):
+            header = values
+            break
+    if header is None:
+        workbook.close()
+        handle.close()
+        raise FileProblem("Trang tính đầu tiên không có dữ liệu.", type_="empty_file")
+    try:
+        mapped, ignored = map_header([cell_text(v) for v in header], spec)
+    except AppError:
+        workbook.close()
+        handle.close()
+        raise
+    max_row = sheet.max_row if isinstance(sheet.max_row, int) else None
+    return Table(
+        columns=[m for m in mapped if m],
+        ignored=ignored,
+        rows=_xlsx_rows(rows, mapped, number),
+        total_hint=max(max_row - number, 0) if max_row else None,
+        _closers=[workbook.close, handle.close],
+    )
+
+
+def _xlsx_rows(rows: Iterator[tuple[Any, ...]], mapped: list[str | None], header_row: int) -> Iterator[Row]:
+    indexed = [(i, name) for i, name in enumerate(mapped) if name]
+    number = header_row
+    for values in rows:
+        number += 1
+        count = len(values)
+        cells = {name: (cell_text(values[i]) if i < count else "") for i, name in indexed}
+        if any(cells.values()):
+            yield number, cells
+
+
+# ---------------------------------------------------------------- JSON
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _json_table(path: Path, spec: Sequence[ColumnSpec], max_whole: int) -> Table:
+    stream = path.open("r", encoding="utf-8-sig")
+    try:
+        objects = _json_objects(stream, path, max_whole)
+        first = next(objects, None)
+    except UnicodeDecodeError:
+        stream.close()
+        raise FileProblem("Tệp JSON phải được mã hóa UTF-8.", type_="encoding") from None
+    except BaseException:
+        stream.close()
+        raise
+    if first is None:
+        stream.close()
+        raise FileProblem("Tệp JSON không có dòng dữ liệu nào.", type_="empty_file")
+    _, keys_source = first
+    try:
+        mapped, ignored = map_header(list(keys_source.keys()), spec)
+    except AppError:
+        stream.close()
+        raise
+    return Table(
+        columns=[m for m in mapped if m],
+        ignored=ignored,
+        rows=_json_rows(first, objects, spec),
+        _closers=[stream.close],
+    )
+
+
+def _json_rows(
+    first: tuple[int, dict[str, Any]], rest: Iterator[tuple[int, dict[str, Any]]], spec: Sequence[ColumnSpec]
+) -> Iterator[Row]:
+    names: dict[str, str | None] = {}
+    lookup: dict[str, str] = {}
+    for column in spec:
+        for alias in (column.name, *column.aliases):
+            lookup.setdefault(header_key(alias), column.name)
+            lookup.setdefault(ascii_key(alias), column.name)
+
+    def convert(number: int, obj: dict[str, Any]) -> Row:
+        cells: dict[str, str] = {}
+        for key, value in obj.items():
+            if key not in names:
+                names[key] = lookup.get(header_key(key)) or lookup.get(ascii_key(key))
+            name = names[key]
+            if name is not None:
+                cells[name] = cell_text(value)
+        return number, cells
+
+    try:
+        yield convert(*first)
+        for number, obj in rest:
+            yield convert(number, obj)
+    except UnicodeDecodeError:
+        raise FileProblem("Tệp JSON phải được mã hóa UTF-8.", type_="encoding") from None
+
+
+def _json_objects(stream: IO[str], path: Path, max_whole: int) -> Iterator[tuple[int, dict[str, Any]]]:
+    decoder = json.JSONDecoder(parse_float=str, parse_int=str)
+    buffer = stream.read(_READ_CHUNK)
+    pos = _WS.match(buffer, 0).end()  # type: ignore[union-attr]
+    if buffer[pos : pos + 1] == "{":
+        # {"rows": [...]}: parsed whole, so capped.
+        if path.stat().st_size > max_whole:
+            raise PayloadTooLarge(
+                f"Tệp JSON dạng đối tượng chỉ được tối đa {max_whole // (1024 * 1024)} MB; tệp lớn hơn hãy "
+                "gửi dưới dạng một mảng JSON ([{...}, {...}]), được đọc dần từng dòng."
+            )
+        try:
+            document = decoder.decode(buffer + stream.read())
+        except json.JSONDecodeError as exc:
+            raise FileProblem(f"Nội dung JSON không hợp lệ: {exc.msg} (ký tự {exc.pos}).") from None
+        rows = document.get("rows") if isinstance(document, dict) else None
+        if not isinstance(rows, list):
+            raise FileProblem('JSON phải là một mảng các đối tượng, hoặc {"rows": [...]}.')
+        for n, obj in enumerate(rows, start=1):
+            yield n, _as_object(obj, n)
+        return
+    if buffer[pos : pos + 1] != "[":
+        raise FileProblem('JSON phải là một mảng các đối tượng, hoặc {"rows": [...]}.')
+    pos += 1
+    eof = False
+    number = 0
+    offset = 0  # characters dropped from the front of the buffer
+
+    def more() -> bool:
+        nonlocal buffer, pos, eof, offset
+        if eof:
+            return False
+        chunk = stream.read(_READ_CHUNK)
+        if not chunk:
+            eof = True
+            return False
+        offset += pos
+        buffer = buffer[pos:] + chunk
+        pos = 0
+        return True
+
+    while True:
+        pos = _WS.match(buffer, pos).end()  # type: ignore[union-attr]
+        while pos >= len(buffer):
+            if not more():
+                raise FileProblem("Tệp JSON bị cắt cụt: thiếu dấu ']' kết thúc mảng.")
+            pos = _WS.match(buffer, pos).end()  # type: ignore[union-attr]
+        char = buffer[pos]
+        if char == "]":
+            rest = buffer[pos + 1 :] + stream.read()
+            if rest.strip():
+                raise FileProblem("Có nội dung thừa sau dấu ']' kết thúc mảng JSON.")
+            return
+        if number:
+            if char != ",":
+                raise FileProblem(f"JSON không hợp lệ: thiếu dấu ',' giữa hai dòng (ký tự {offset + pos}).")
+            pos += 1
+            pos = _WS.match(buffer, pos).end()  # type: ignore[union-attr]
+        while True:
+            pos = _WS.match(buffer, pos).end()  # type: ignore[union-attr]
+            try:
+                obj, end = decoder.raw_decode(buffer, pos)
+                break
+            except json.JSONDecodeError as exc:
+                if not more():
+                    raise FileProblem(f"Nội dung JSON không hợp lệ ở dòng {number + 1}: {exc.msg}.") from None
+        pos = end
+        number += 1
+        yield number, _as_object(obj, number)
+        if pos > _READ_CHUNK:
+            offset += pos
+            buffer = buffer[pos:]
+            pos = 0
+
+
+def _as_object(obj: Any, number: int) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        raise FileProblem(f"Dòng {number} của mảng JSON phải là một đối tượng {{...}}.")
+    return obj

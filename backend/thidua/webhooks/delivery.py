@@ -1,0 +1,360 @@
+"""Sending webhook deliveries: signing, retries with backoff, and the dispatcher thread.
+
+How a delivery looks to the receiver
+------------------------------------
+An HTTP POST of a JSON body (UTF-8) to the subscription's URL, with these headers:
+
+    Content-Type: application/json
+    User-Agent: ThiDuaSo-Webhooks/1
+    X-ThiDua-Event: plan.submitted
+    X-ThiDua-Delivery: <event id, a UUID; the same on every retry: use it to drop duplicates>
+    X-ThiDua-Timestamp: <unix seconds when this attempt was sent>
+    X-ThiDua-Signature: v1=<hex HMAC-SHA256(secret, f"{timestamp}.{raw_body}")>
+
+The body is `{"id": event id, "event": ..., "occurred_at": ISO 8601 UTC, "unit_id": ..., "data": {...}}`.
+
+How the receiver verifies it
+----------------------------
+1. Take the raw request body as bytes, before any JSON parsing.
+2. Compute HMAC-SHA256 with the subscription's secret (the whole `whsec_...` string, as UTF-8) as the
+   key over `timestamp + "." + body`, where timestamp is the X-ThiDua-Timestamp header as sent.
+3. Compare the hex digest with the value after `v1=` in X-ThiDua-Signature in constant time
+   (`hmac.compare_digest`); a header may carry several comma-separated `v1=` values, any may match.
+4. Reject the request when the timestamp is more than 5 minutes away from your clock (replays).
+5. Answer 2xx quickly (within the timeout); anything else, a redirect or a network error counts as a
+   failure and the delivery is retried with exponential backoff (settings `webhook_backoff_seconds` ×
+   2^(attempt−1), plus up to 10 % jitter) until `webhook_max_attempts`, then marked failed.
+
+`verify_signature()` below does steps 2–4 and may be copied into a Python receiver.
+
+Delivery is at least once: a receiver may see the same event id twice (e.g. a timeout after it had
+already answered). After a secret rotation every later attempt is signed with the new secret.
+
+Claiming
+--------
+Every API process runs a dispatcher thread (unless `webhooks_enabled` is false). Each due delivery is
+claimed with a conditional UPDATE that moves its `next_attempt_at` forward as a lease (`WHERE
+status = 'pending' AND next_attempt_at = <the value read>`); only the process whose UPDATE changed
+one row sends it. If that process dies while sending, the lease runs out and another one retries.
+"""
+
+import hashlib
+import hmac
+import json
+import logging
+import random
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy import CursorResult
+from sqlalchemy import update as sa_update
+from sqlmodel import Session, col, select
+
+from thidua.config import Settings
+from thidua.core.models import utcnow
+from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
+
+log = logging.getLogger("thidua.webhooks")
+
+USER_AGENT = "ThiDuaSo-Webhooks/1"
+SIGNATURE_VERSION = "v1"
+DEFAULT_TOLERANCE_SECONDS = 300
+BATCH_SIZE = 100
+REVOKED_REASON = "Đăng ký đã bị thu hồi (subscription revoked); không gửi."
+PAUSED_REASON = "Đăng ký đang tạm dừng (subscription inactive); không gửi."
+
+SessionFactory = Callable[[], Session]
+
+
+# --- Signing ------------------------------------------------------------------------------------
+
+
+def _as_bytes(value: bytes | str) -> bytes:
+    return value.encode("utf-8") if isinstance(value, str) else value
+
+
+def sign(secret: str, timestamp: int | str, body: bytes | str) -> str:
+    """The hex HMAC-SHA256 of `f"{timestamp}.{body}"` keyed with the secret."""
+    message = str(timestamp).encode("ascii") + b"." + _as_bytes(body)
+    return hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
+
+
+def signature_header(secret: str, timestamp: int | str, body: bytes | str) -> str:
+    return f"{SIGNATURE_VERSION}={sign(secret, timestamp, body)}"
+
+
+def verify_signature(
+    secret: str,
+    timestamp: int | str | None,
+    body: bytes | str,
+    header: str | None,
+    tolerance: int = DEFAULT_TOLERANCE_SECONDS,
+    now: float | None = None,
+) -> bool:
+    """For receivers: True when `header` (X-ThiDua-Signature) signs `body` with `timestamp`
+    (X-ThiDua-Timestamp) and the secret, and the timestamp is within `tolerance` seconds of now."""
+    if not header or timestamp is None:
+        return False
+    try:
+        sent = int(str(timestamp).strip())
+    except ValueError:
+        return False
+    now = time.time() if now is None else now
+    if abs(now - sent) > tolerance:
+        return False
+    expected = sign(secret, sent, body)
+    candidates = [part.strip() for part in header.split(",")]
+    return any(
+        hmac.compare_digest(value.encode(), expected.encode())
+        for version, _, value in (c.partition("=") for c in candidates)
+        if version == SIGNATURE_VERSION
+    )
+
+
+def body_of(payload: dict[str, Any]) -> bytes:
+    """The exact bytes sent (and signed): compact JSON in UTF-8 with stable key order."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+# --- One pass -----------------------------------------------------------------------------------
+
+
+def backoff_seconds(settings: Settings, attempts: int, rng: random.Random | None = None) -> float:
+    """The wait after the `attempts`-th failed attempt: base × 2^(attempts−1), plus 0–10 % jitter."""
+    base = settings.webhook_backoff_seconds * 2 ** max(attempts - 1, 0)
+    return base * (1 + (rng or random).uniform(0, 0.1))
+
+
+def _lease_seconds(settings: Settings) -> float:
+    return max(60.0, settings.webhook_timeout_seconds * 4)
+
+
+def allowed_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return (
+        parts.scheme in ("http", "https") and bool(parts.hostname) and not (parts.username or parts.password)
+    )
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status_code: int | None
+    error: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+
+def _send(client: httpx.Client, sub: WebhookSubscription, delivery: WebhookDelivery) -> _Outcome:
+    body = body_of(delivery.payload)
+    timestamp = int(time.time())
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        "X-ThiDua-Event": delivery.event,
+        "X-ThiDua-Delivery": delivery.event_id,
+        "X-ThiDua-Timestamp": str(timestamp),
+        "X-ThiDua-Signature": signature_header(sub.secret, timestamp, body),
+    }
+    try:
+        response = client.post(sub.url, content=body, headers=headers, follow_redirects=False)
+    except httpx.HTTPError as exc:
+        return _Outcome(None, f"{type(exc).__name__}: {exc}"[:1000] or "network error")
+    if 200 <= response.status_code < 300:
+        return _Outcome(response.status_code, None)
+    error = f"HTTP {response.status_code}"
+    if 300 <= response.status_code < 400:
+        error += " (chuyển hướng không được theo)"
+    return _Outcome(response.status_code, error)
+
+
+def _claim(session_factory: SessionFactory, delivery_id: int, seen: datetime, lease_until: datetime) -> bool:
+    with session_factory() as session:
+        result = cast(
+            CursorResult[Any],
+            session.execute(
+                sa_update(WebhookDelivery)
+                .where(
+                    col(WebhookDelivery.id) == delivery_id,
+                    col(WebhookDelivery.status) == "pending",
+                    col(WebhookDelivery.next_attempt_at) == seen,
+                )
+                .values(next_attempt_at=lease_until)
+            ),
+        )
+        session.commit()
+        return result.rowcount == 1
+
+
+def _finish(
+    session_factory: SessionFactory, delivery_id: int, lease_until: datetime, values: dict[str, Any]
+) -> None:
+    """Records the outcome, only while this process still holds the lease."""
+    with session_factory() as session:
+        session.execute(
+            sa_update(WebhookDelivery)
+            .where(
+                col(WebhookDelivery.id) == delivery_id,
+                col(WebhookDelivery.status) == "pending",
+                col(WebhookDelivery.next_attempt_at) == lease_until,
+            )
+            .values(**values)
+        )
+        session.commit()
+
+
+def _handle(
+    session_factory: SessionFactory,
+    settings: Settings,
+    client: httpx.Client,
+    delivery_id: int,
+    lease_until: datetime,
+    now: datetime,
+) -> None:
+    with session_factory() as session:
+        delivery = session.get(WebhookDelivery, delivery_id)
+        sub = session.get(WebhookSubscription, delivery.subscription_id) if delivery else None
+        if delivery is None:
+            return
+        session.expunge_all()
+    if sub is None or sub.revoked_at is not None:
+        _finish(session_factory, delivery_id, lease_until, _failed(REVOKED_REASON))
+        return
+    if not sub.is_active:
+        _finish(session_factory, delivery_id, lease_until, _failed(PAUSED_REASON))
+        return
+    if not allowed_url(sub.url):
+        reason = "Địa chỉ nhận không phải http(s) hoặc có thông tin đăng nhập; không gửi."
+        _finish(session_factory, delivery_id, lease_until, _failed(reason))
+        return
+    outcome = _send(client, sub, delivery)
+    attempts = delivery.attempts + 1
+    values: dict[str, Any] = {
+        "attempts": attempts,
+        "last_status_code": outcome.status_code,
+        "last_error": outcome.error,
+    }
+    if outcome.ok:
+        values.update(status="delivered", delivered_at=now, next_attempt_at=None)
+    elif attempts >= settings.webhook_max_attempts:
+        values.update(status="failed", next_attempt_at=None)
+    else:
+        values["next_attempt_at"] = now + timedelta(seconds=backoff_seconds(settings, attempts))
+    _finish(session_factory, delivery_id, lease_until, values)
+
+
+def _failed(reason: str) -> dict[str, Any]:
+    return {"status": "failed", "next_attempt_at": None, "last_error": reason}
+
+
+def deliver_due(
+    session_factory: SessionFactory,
+    settings: Settings,
+    now: datetime | None = None,
+    client: httpx.Client | None = None,
+) -> int:
+    """Sends every delivery due at `now` (at most BATCH_SIZE); returns how many it handled (sent, or
+    closed as failed without sending). Safe to run in several processes at once. `now` (aware, UTC)
+    is the clock used for due dates and backoff, so tests can move time forward."""
+    now = now or utcnow()
+    with session_factory() as session:
+        due = session.exec(
+            select(WebhookDelivery.id, WebhookDelivery.next_attempt_at)
+            .where(
+                col(WebhookDelivery.status) == "pending",
+                col(WebhookDelivery.next_attempt_at) <= now,
+            )
+            .order_by(col(WebhookDelivery.next_attempt_at), col(WebhookDelivery.id))
+            .limit(BATCH_SIZE)
+        ).all()
+    if not due:
+        return 0
+    own_client = client is None
+    http = client or httpx.Client(timeout=settings.webhook_timeout_seconds, follow_redirects=False)
+    handled = 0
+    try:
+        for delivery_id, seen in due:
+            if delivery_id is None or seen is None:
+                continue
+            lease_until = now + timedelta(seconds=_lease_seconds(settings))
+            if not _claim(session_factory, delivery_id, seen, lease_until):
+                continue  # another process took it
+            try:
+                _handle(session_factory, settings, http, delivery_id, lease_until, now)
+            except Exception:  # one bad row must not stop the others; the lease lets it retry later
+                log.exception("webhook delivery %s failed unexpectedly", delivery_id)
+            handled += 1
+    finally:
+        if own_client:
+            http.close()
+    return handled
+
+
+# --- The dispatcher thread ----------------------------------------------------------------------
+
+
+class WebhookDispatcher:
+    """Polls for due deliveries every `webhook_poll_seconds` in a daemon thread; stop() ends it."""
+
+    def __init__(self, session_factory: SessionFactory, settings: Settings) -> None:
+        self.session_factory = session_factory
+        self.settings = settings
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="thidua-webhooks", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float | None = None) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout if timeout is not None else self.settings.webhook_timeout_seconds + 5)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        with httpx.Client(timeout=self.settings.webhook_timeout_seconds, follow_redirects=False) as client:
+            while not self._stop.is_set():
+                handled = 0
+                try:
+                    handled = deliver_due(self.session_factory, self.settings, client=client)
+                except Exception:
+                    log.exception("webhook dispatcher pass failed")
+                if handled < BATCH_SIZE:  # a full batch: more are waiting, go on at once
+                    self._stop.wait(self.settings.webhook_poll_seconds)
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Starts the dispatcher with the app (when webhooks are enabled) and stops it on shutdown."""
+    settings: Settings = app.state.settings
+    dispatcher = None
+    if settings.webhooks_enabled:
+        engine = app.state.engine
+        dispatcher = WebhookDispatcher(lambda: Session(engine), settings)
+        dispatcher.start()
+    app.state.webhook_dispatcher = dispatcher
+    try:
+        yield
+    finally:
+        if dispatcher is not None:
+            dispatcher.stop()

@@ -1,0 +1,530 @@
+"""Webhooks: the administrator subscribes an endpoint to events; the business services queue a delivery
+in the same transaction as the change; deliveries are signed (HMAC-SHA256 over timestamp and body),
+retried with backoff after a failure, logged, and never sent to a revoked subscription.
+
+A real HTTP receiver on 127.0.0.1 takes the requests; the tests drive `deliver_due` themselves (the
+dispatcher thread is off in the test settings) and move its clock forward past the backoff."""
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session, select
+
+from tests.api.test_assessments import URL as ASSESSMENTS
+from tests.api.test_assessments import submitted
+from tests.api.test_awards import act, nominate, open_round, verified
+from tests.api.test_plans import _act as plan_act
+from tests.api.test_plans import _create as create_plan
+from tests.api.test_plans import _days_ago
+from tests.api.test_reports import _report, _request, _write_and_submit
+from tests.helpers import World, assert_problem
+from thidua.audit.models import AuditEvent
+from thidua.config import Settings
+from thidua.core.models import utcnow
+from thidua.db import make_engine
+from thidua.main import create_app
+from thidua.webhooks import service
+from thidua.webhooks.delivery import _claim, deliver_due, verify_signature
+from thidua.webhooks.models import WebhookDelivery
+
+URL = "/api/v1/webhooks"
+
+
+# --- A receiver on 127.0.0.1 --------------------------------------------------------------------
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+@dataclass
+class Receiver:
+    url: str = ""
+    requests: list[Received] = field(default_factory=list)
+    answers: list[int] = field(default_factory=list)  # status codes to answer first, then 200
+
+    def wait_for(self, count: int, seconds: float = 10) -> None:
+        deadline = time.monotonic() + seconds
+        while len(self.requests) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    state = Receiver()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            state.requests.append(Received(self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+            status = state.answers.pop(0) if state.answers else 200
+            self.send_response(status)
+            if 300 <= status < 400:
+                self.send_header("Location", "/elsewhere")
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/thidua"
+    yield state
+    server.shutdown()
+    server.server_close()
+
+
+# --- Helpers ------------------------------------------------------------------------------------
+
+
+def deliver(world: World, now: datetime | None = None, settings: Settings | None = None) -> int:
+    engine = make_engine(world.settings.resolved_database_url)
+    try:
+        return deliver_due(lambda: Session(engine), settings or world.settings, now=now)
+    finally:
+        engine.dispose()
+
+
+def subscribe(client: TestClient, world: World, url: str, events: list[str], **extra: Any) -> dict[str, Any]:
+    body = {"name": "Cổng dữ liệu Sở GD&ĐT", "url": url, "events": events, **extra}
+    r = client.post(URL, json=body, headers=world.headers("admin"))
+    assert r.status_code == 201, r.text
+    return {**r.json(), "etag": r.headers["etag"]}
+
+
+def deliveries(client: TestClient, world: World, sub_id: int) -> list[dict[str, Any]]:
+    r = client.get(f"{URL}/{sub_id}/deliveries", headers=world.headers("admin"))
+    assert r.status_code == 200, r.text
+    return r.json()["items"]  # type: ignore[no-any-return]
+
+
+def if_match(world: World, item: dict[str, Any]) -> dict[str, str]:
+    return {**world.headers("admin"), "If-Match": f'"{item["version"]}"'}
+
+
+def submit_plan(client: TestClient, world: World, catalogue: dict[str, int], login: str = "manager_a") -> Any:
+    plan = create_plan(client, world, catalogue["movement"], _days_ago(5), login=login)
+    assert plan.status_code == 201, plan.text
+    plan = plan_act(client, world, login, plan, "submit")
+    assert plan.status_code == 200, plan.text
+    return plan
+
+
+# --- Tests --------------------------------------------------------------------------------------
+
+
+def test_only_the_administrator_manages_webhooks(client: TestClient, world: World) -> None:
+    for login in ("officer", "leader", "manager_a", "teacher_a", "integration"):
+        h = world.headers(login)
+        assert_problem(client.get(URL, headers=h), 403)
+        assert_problem(client.get(f"{URL}/events", headers=h), 403)
+        body = {"name": "x", "url": "https://example.org/hook", "events": ["plan.submitted"]}
+        assert_problem(client.post(URL, json=body, headers=h), 403)
+    catalogue = client.get(f"{URL}/events", headers=world.headers("admin")).json()["events"]
+    by_event = {e["event"]: e for e in catalogue}
+    assert set(by_event) == {
+        "plan.submitted",
+        "plan.approved",
+        "self_assessment.submitted",
+        "self_assessment.verified",
+        "report.submitted",
+        "nomination.decided",
+        "ping",
+    }
+    assert by_event["plan.submitted"]["label"] == "Đơn vị nộp kế hoạch thực hiện"
+    assert by_event["ping"]["subscribable"] is False
+    assert_problem(client.get(f"{URL}/999", headers=world.headers("admin")), 404)
+
+
+@pytest.mark.parametrize(
+    ("body", "path"),
+    [
+        ({"url": "ftp://example.org/hook"}, "body.url"),
+        ({"url": "javascript:alert(1)//x"}, "body.url"),
+        ({"url": "https://user:matkhau@example.org/hook"}, "body.url"),
+        ({"url": "https://token@example.org/hook"}, "body.url"),
+        ({"url": "https:///no-host"}, "body.url"),
+        ({"url": "https://example.org:99999/hook"}, "body.url"),
+        ({"url": "https://exa mple.org/hook"}, "body.url"),
+        ({"events": []}, "body.events"),
+        ({"events": ["plan.submitted", "plan.deleted"]}, "body.events.1"),
+        ({"events": ["ping"]}, "body.events.0"),
+        ({"unit_id": 999_999}, "body.unit_id"),
+        ({"name": ""}, "body.name"),
+        ({"secret": "chosen-by-me"}, "body.secret"),
+    ],
+)
+def test_bad_subscriptions_are_refused_with_paths(
+    client: TestClient, world: World, body: dict[str, Any], path: str
+) -> None:
+    good = {"name": "Cổng dữ liệu", "url": "https://example.org/hook", "events": ["plan.submitted"]}
+    problem = assert_problem(
+        client.post(URL, json={**good, **body}, headers=world.headers("admin")), 422, path
+    )
+    assert all(e["message"] for e in problem["errors"])
+    assert client.get(URL, headers=world.headers("admin")).json()["total"] == 0
+
+
+def test_the_secret_is_shown_once_and_kept_out_of_the_audit_trail(client: TestClient, world: World) -> None:
+    sub = subscribe(client, world, "https://example.org/hook", ["plan.submitted", "plan.approved"])
+    secret = sub["secret"]
+    assert secret.startswith("whsec_") and len(secret) > 40
+    assert sub["status"] == "active" and sub["allowed_actions"] == [
+        "update",
+        "revoke",
+        "rotate_secret",
+        "test",
+    ]
+    shown = client.get(f"{URL}/{sub['id']}", headers=world.headers("admin"))
+    assert "secret" not in shown.json() and shown.headers["etag"] == f'"{sub["version"]}"'
+    assert secret not in client.get(URL, headers=world.headers("admin")).text
+
+    # Rotation needs If-Match, shows the new secret once, and the old one is gone.
+    assert_problem(client.post(f"{URL}/{sub['id']}/rotate-secret", headers=world.headers("admin")), 428)
+    rotated = client.post(f"{URL}/{sub['id']}/rotate-secret", headers=if_match(world, sub))
+    assert rotated.status_code == 200, rotated.text
+    new_secret = rotated.json()["secret"]
+    assert new_secret.startswith("whsec_") and new_secret != secret
+    assert_problem(client.post(f"{URL}/{sub['id']}/rotate-secret", headers=if_match(world, sub)), 412)
+
+    with Session(make_engine(world.settings.resolved_database_url)) as session:
+        events = session.exec(
+            select(AuditEvent).where(AuditEvent.entity_type == "webhook_subscription")
+        ).all()
+        assert [e.action for e in events] == ["create", "rotate_secret"]
+        trail = json.dumps([[e.before, e.after] for e in events])
+        assert secret not in trail and new_secret not in trail and '"secret"' not in trail
+
+
+def test_update_needs_if_match_and_checks_the_url(client: TestClient, world: World) -> None:
+    sub = subscribe(client, world, "https://example.org/hook", ["plan.submitted"])
+    change = {"name": "Cổng mới", "events": ["plan.approved", "plan.approved"], "is_active": False}
+    assert_problem(client.patch(f"{URL}/{sub['id']}", json=change, headers=world.headers("admin")), 428)
+    r = client.patch(f"{URL}/{sub['id']}", json=change, headers=if_match(world, sub))
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert (body["name"], body["events"], body["status"]) == ("Cổng mới", ["plan.approved"], "paused")
+    assert "test" not in body["allowed_actions"]
+    assert_problem(client.post(f"{URL}/{sub['id']}/test", headers=world.headers("admin")), 409)
+    bad = client.patch(
+        f"{URL}/{sub['id']}", json={"url": "https://a:b@example.org/"}, headers=if_match(world, body)
+    )
+    assert_problem(bad, 422, "body.url")
+    assert_problem(
+        client.patch(f"{URL}/{sub['id']}", json={"events": ["nope"]}, headers=if_match(world, body)),
+        422,
+        "body.events.0",
+    )
+    assert_problem(client.patch(f"{URL}/{sub['id']}", json={"name": "x"}, headers=if_match(world, sub)), 412)
+
+
+def test_a_submitted_plan_is_delivered_signed_and_the_receiver_verifies_it(
+    client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
+) -> None:
+    sub = subscribe(client, world, receiver.url, ["plan.submitted"])
+    plan = create_plan(client, world, catalogue["movement"], _days_ago(5))
+    # A refused change queues nothing: the event exists only if the change committed.
+    assert_problem(
+        client.post(f"/api/v1/plans/{plan.json()['id']}/submit", headers=world.headers("manager_a")), 428
+    )
+    assert deliveries(client, world, sub["id"]) == []
+    plan = plan_act(client, world, "manager_a", plan, "submit")
+    assert plan.status_code == 200, plan.text
+
+    [queued] = deliveries(client, world, sub["id"])
+    assert (queued["event"], queued["status"], queued["attempts"]) == ("plan.submitted", "pending", 0)
+    assert deliver(world) == 1
+    assert deliver(world) == 0  # nothing left
+
+    [request] = receiver.requests
+    h = request.headers
+    assert request.path == "/hooks/thidua"
+    assert h["content-type"] == "application/json" and h["user-agent"] == "ThiDuaSo-Webhooks/1"
+    assert h["x-thidua-event"] == "plan.submitted" and h["x-thidua-delivery"] == queued["event_id"]
+    assert abs(int(h["x-thidua-timestamp"]) - time.time()) < 60
+    assert h["x-thidua-signature"].startswith("v1=")
+    assert verify_signature(sub["secret"], h["x-thidua-timestamp"], request.body, h["x-thidua-signature"])
+    # Tampering with the body, the timestamp or the secret breaks the signature; old requests fail too.
+    tampered = request.body.replace(b"submitted", b"approved")
+    assert tampered != request.body
+    assert not verify_signature(sub["secret"], h["x-thidua-timestamp"], tampered, h["x-thidua-signature"])
+    ts = int(h["x-thidua-timestamp"])
+    assert not verify_signature(sub["secret"], ts + 1, request.body, h["x-thidua-signature"])
+    assert not verify_signature("whsec_other", ts, request.body, h["x-thidua-signature"])
+    assert not verify_signature(sub["secret"], ts, request.body, h["x-thidua-signature"], now=ts + 301)
+    assert not verify_signature(sub["secret"], ts, request.body, None)
+
+    payload = request.json
+    assert set(payload) == {"id", "event", "occurred_at", "unit_id", "data"}
+    assert payload["id"] == queued["event_id"] and payload["event"] == "plan.submitted"
+    assert payload["unit_id"] == world.units["THCS-A"] and payload["occurred_at"].endswith("Z")
+    data = payload["data"]
+    assert data["plan_id"] == plan.json()["id"] and data["status"] == "submitted"
+    assert (data["unit_code"], data["unit_name"]) == ("THCS-A", "Trường THCS A")
+
+    [logged] = deliveries(client, world, sub["id"])
+    assert (logged["status"], logged["attempts"], logged["last_status_code"]) == ("delivered", 1, 200)
+    assert logged["delivered_at"] and logged["last_error"] is None
+
+    # plan.approved is not subscribed: approving queues nothing for this subscription.
+    plan_act(client, world, "officer", plan, "approve")
+    assert len(deliveries(client, world, sub["id"])) == 1
+
+
+def test_a_500_is_retried_with_backoff_and_logged(
+    client: TestClient, world: World, receiver: Receiver
+) -> None:
+    sub = subscribe(client, world, receiver.url, ["plan.submitted"])
+    receiver.answers = [500, 302]
+    r = client.post(f"{URL}/{sub['id']}/test", headers=world.headers("admin"))
+    assert r.status_code == 202, r.text
+    assert r.json()["event"] == "ping" and r.json()["status"] == "pending"
+
+    now = utcnow()
+    assert deliver(world, now) == 1
+    [logged] = deliveries(client, world, sub["id"])
+    assert (logged["status"], logged["attempts"], logged["last_status_code"]) == ("pending", 1, 500)
+    assert logged["last_error"] == "HTTP 500"
+    wait = (datetime.fromisoformat(logged["next_attempt_at"]) - now).total_seconds()
+    assert 30 <= wait <= 33  # base 30 s, jitter at most 10 %
+    assert deliver(world, now + timedelta(seconds=10)) == 0  # not yet due
+
+    # The second attempt gets a redirect, which is not followed and counts as a failure: 60-66 s.
+    later = now + timedelta(seconds=34)
+    assert deliver(world, later) == 1
+    [logged] = deliveries(client, world, sub["id"])
+    assert (logged["status"], logged["attempts"], logged["last_status_code"]) == ("pending", 2, 302)
+    wait = (datetime.fromisoformat(logged["next_attempt_at"]) - later).total_seconds()
+    assert 60 <= wait <= 66
+
+    assert deliver(world, later + timedelta(seconds=67)) == 1
+    [logged] = deliveries(client, world, sub["id"])
+    assert (logged["status"], logged["attempts"], logged["last_status_code"]) == ("delivered", 3, 200)
+    assert len(receiver.requests) == 3 and all(q.path == "/hooks/thidua" for q in receiver.requests)
+    assert len({q.headers["x-thidua-delivery"] for q in receiver.requests}) == 1  # same event id
+    for q in receiver.requests:
+        h = q.headers
+        assert verify_signature(sub["secret"], h["x-thidua-timestamp"], q.body, h["x-thidua-signature"])
+
+
+def test_after_the_last_attempt_the_delivery_fails(
+    client: TestClient, world: World, receiver: Receiver
+) -> None:
+    settings = world.settings.model_copy(update={"webhook_max_attempts": 2, "webhook_backoff_seconds": 1})
+    sub = subscribe(client, world, receiver.url, ["plan.submitted"])
+    receiver.answers = [503, 500, 500]
+    client.post(f"{URL}/{sub['id']}/test", headers=world.headers("admin"))
+    now = utcnow()
+    assert deliver(world, now, settings) == 1
+    assert deliver(world, now + timedelta(seconds=5), settings) == 1
+    assert deliver(world, now + timedelta(hours=1), settings) == 0
+    [logged] = deliveries(client, world, sub["id"])
+    assert (logged["status"], logged["attempts"], logged["last_status_code"]) == ("failed", 2, 500)
+    assert logged["next_attempt_at"] is None and len(receiver.requests) == 2
+    assert client.get(f"{URL}/{sub['id']}", headers=world.headers("admin")).json()["failed_deliveries"] == 1
+
+    # A receiver that is not listening: a network error, logged without a status code.
+    dead = subscribe(client, world, "http://127.0.0.1:9/nobody", ["plan.submitted"])
+    client.post(f"{URL}/{dead['id']}/test", headers=world.headers("admin"))
+    assert deliver(world, settings=settings) == 1
+    [logged] = deliveries(client, world, dead["id"])
+    assert logged["attempts"] == 1 and logged["last_status_code"] is None and logged["last_error"]
+
+
+def test_no_delivery_to_a_revoked_subscription(
+    client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
+) -> None:
+    sub = subscribe(client, world, receiver.url, ["plan.submitted", "plan.approved"])
+    plan = submit_plan(client, world, catalogue)
+    [queued] = deliveries(client, world, sub["id"])
+    assert queued["status"] == "pending"
+
+    assert_problem(client.post(f"{URL}/{sub['id']}/revoke", headers=world.headers("admin")), 428)
+    r = client.post(f"{URL}/{sub['id']}/revoke", headers=if_match(world, sub))
+    assert r.status_code == 200, r.text
+    revoked = r.json()
+    assert revoked["status"] == "revoked" and revoked["revoked_at"] and revoked["allowed_actions"] == []
+    [closed] = deliveries(client, world, sub["id"])
+    assert closed["status"] == "failed" and "subscription revoked" in closed["last_error"]
+
+    # Later events are not queued for it, and nothing reaches the receiver.
+    plan_act(client, world, "officer", plan, "approve")
+    assert len(deliveries(client, world, sub["id"])) == 1
+    assert deliver(world, utcnow() + timedelta(days=1)) == 0
+    assert receiver.requests == []
+    for action in ("revoke", "rotate-secret", "test"):
+        assert_problem(client.post(f"{URL}/{sub['id']}/{action}", headers=if_match(world, revoked)), 409)
+    assert_problem(
+        client.patch(f"{URL}/{sub['id']}", json={"is_active": True}, headers=if_match(world, revoked)), 409
+    )
+
+
+def test_a_delivery_queued_before_a_pause_is_not_sent(
+    client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
+) -> None:
+    sub = subscribe(client, world, receiver.url, ["plan.submitted"])
+    submit_plan(client, world, catalogue)
+    r = client.patch(f"{URL}/{sub['id']}", json={"is_active": False}, headers=if_match(world, sub))
+    assert r.status_code == 200, r.text
+    assert deliver(world) == 1
+    [logged] = deliveries(client, world, sub["id"])
+    assert logged["status"] == "failed" and "inactive" in logged["last_error"] and logged["attempts"] == 0
+    assert receiver.requests == []
+
+
+def test_a_unit_subscription_gets_only_its_units_events(
+    client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
+) -> None:
+    school_a = subscribe(client, world, receiver.url, ["plan.submitted"], unit_id=world.units["THCS-A"])
+    school_b = subscribe(client, world, receiver.url, ["plan.submitted"], unit_id=world.units["TH-B"])
+    everyone = subscribe(client, world, receiver.url, ["plan.submitted"])
+    assert school_a["unit_name"] == "Trường THCS A"
+    submit_plan(client, world, catalogue, "manager_a")
+    assert len(deliveries(client, world, school_a["id"])) == 1
+    assert deliveries(client, world, school_b["id"]) == []
+    assert len(deliveries(client, world, everyone["id"])) == 1
+
+    # A school's subscription also hears of its subject groups; the other school's does not.
+    engine = make_engine(world.settings.resolved_database_url)
+    with Session(engine) as session:
+        group = world.units["THCS-A-KHTN"]
+        event_id = service.emit(session, "plan.submitted", group, {"plan_id": 0, "status": "submitted"})
+        session.commit()
+    engine.dispose()
+    assert event_id
+    assert deliveries(client, world, school_a["id"])[0]["event_id"] == event_id  # newest first
+    assert deliveries(client, world, school_b["id"]) == []
+    assert deliver(world) == 4  # two events, each to school A's and the commune-wide subscription
+    assert {q.json["unit_id"] for q in receiver.requests} == {world.units["THCS-A"], group}
+
+
+def test_every_workflow_event_is_emitted(
+    client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
+) -> None:
+    events = [
+        "plan.submitted",
+        "plan.approved",
+        "self_assessment.submitted",
+        "self_assessment.verified",
+        "report.submitted",
+    ]
+    subscribe(client, world, receiver.url, events)
+    plan = submit_plan(client, world, catalogue)
+    plan_act(client, world, "officer", plan, "approve")
+    a = submitted(client, world, catalogue)
+    verified_r = client.post(
+        f"{ASSESSMENTS}/{a['id']}/verify", headers={**world.headers("officer"), "If-Match": a["etag"]}
+    )
+    assert verified_r.status_code == 200, verified_r.text
+    request = _request(client, world, catalogue)
+    report = _report(client, world, request.json()["id"], "manager_a")
+    assert _write_and_submit(client, world, report, "manager_a", "THCS A").status_code == 200
+
+    assert deliver(world) == 5
+    by_event = {q.json["event"]: q.json for q in receiver.requests}
+    assert set(by_event) == set(events)
+    assert by_event["plan.approved"]["data"]["status"] == "approved"
+    assessment = by_event["self_assessment.verified"]["data"]
+    assert assessment["assessment_id"] == a["id"] and assessment["school_year"] == "2025-2026"
+    assert by_event["self_assessment.submitted"]["data"]["status"] == "submitted"
+    assert by_event["report.submitted"]["data"]["report_id"] == report.json()["id"]
+    assert all(q.json["unit_id"] == world.units["THCS-A"] for q in receiver.requests)
+
+
+def test_a_decided_nomination_is_emitted(
+    client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
+) -> None:
+    sub = subscribe(client, world, receiver.url, ["nomination.decided"], unit_id=world.units["THCS-A"])
+    verified(world, catalogue, unit="THCS-A", staff="A-01", classification="good")
+    rnd = open_round(client, world)
+    n = nominate(
+        client,
+        world,
+        "manager_a",
+        rnd["id"],
+        "GK-DV-CN",
+        unit_id=world.units["THCS-A"],
+        staff_id=world.staff["A-01"],
+    ).json()
+    n = act(client, world, "manager_a", n, "submit").json()
+    n = act(client, world, "manager_a", n, "approve", {}).json()
+    assert deliveries(client, world, sub["id"]) == []  # approval is not the decision
+    decision = {
+        "round_id": rnd["id"],
+        "level": "unit",
+        "number": "45/QĐ-THCSA",
+        "signed_on": str(utcnow().date()),
+        "signer_name": "Đỗ Văn Hiệu",
+        "signer_title": "Hiệu trưởng",
+        "nomination_ids": [n["id"]],
+    }
+    d = client.post("/api/v1/award-decisions", json=decision, headers=world.headers("manager_a")).json()
+    r = client.post(
+        f"/api/v1/award-decisions/{d['id']}/issue",
+        headers={**world.headers("manager_a"), "If-Match": f'"{d["version"]}"'},
+    )
+    assert r.status_code == 200, r.text
+
+    [queued] = deliveries(client, world, sub["id"])
+    assert queued["event"] == "nomination.decided"
+    assert deliver(world) == 1
+    [request] = receiver.requests
+    data = request.json["data"]
+    assert data["nomination_id"] == n["id"] and data["decision_id"] == d["id"]
+    assert (data["decision_number"], data["award_type_code"], data["status"]) == (
+        "45/QĐ-THCSA",
+        "GK-DV-CN",
+        "decided",
+    )
+    assert data["staff_name"] == "Nguyễn Thị Hương" and data["unit_code"] == "THCS-A"
+
+
+def test_a_delivery_is_claimed_once(client: TestClient, world: World) -> None:
+    sub = subscribe(client, world, "http://127.0.0.1:9/nobody", ["plan.submitted"])
+    client.post(f"{URL}/{sub['id']}/test", headers=world.headers("admin"))
+    engine = make_engine(world.settings.resolved_database_url)
+    with Session(engine) as session:
+        row = session.exec(select(WebhookDelivery)).one()
+        assert row.id is not None and row.next_attempt_at is not None
+        seen, lease = row.next_attempt_at, utcnow() + timedelta(minutes=1)
+    # Two processes that read the same due row: only the first UPDATE wins the lease.
+    assert _claim(lambda: Session(engine), row.id, seen, lease) is True
+    assert _claim(lambda: Session(engine), row.id, seen, lease + timedelta(seconds=1)) is False
+    engine.dispose()
+
+
+def test_the_dispatcher_thread_sends_while_the_app_runs(world: World, receiver: Receiver) -> None:
+    settings = world.settings.model_copy(update={"webhooks_enabled": True, "webhook_poll_seconds": 0.05})
+    app = create_app(settings)
+    with TestClient(app) as client:
+        dispatcher = app.state.webhook_dispatcher
+        assert dispatcher is not None and dispatcher.running
+        sub = subscribe(client, world, receiver.url, ["plan.submitted"])
+        client.post(f"{URL}/{sub['id']}/test", headers=world.headers("admin"))
+        receiver.wait_for(1)
+        assert [q.headers["x-thidua-event"] for q in receiver.requests] == ["ping"]
+    assert not dispatcher.running
+    app.state.engine.dispose()
+    # Turned off in the settings: no thread at all.
+    off = create_app(world.settings)
+    with TestClient(off):
+        assert off.state.webhook_dispatcher is None
+    off.state.engine.dispose()
