@@ -495,6 +495,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/{kind}.{fmt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất dữ liệu ra CSV, XLSX hoặc JSON (cùng các cột như khi nhập) */
+        get: operations["exports_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/flags": {
         parameters: {
             query?: never;
@@ -630,6 +647,94 @@ export interface paths {
         get: operations["health"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lượt nhập dữ liệu (của mình; quản trị viên xem tất cả) */
+        get: operations["imports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các loại dữ liệu nhập, xuất được và cột của chúng */
+        get: operations["imports_kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{kind}.{fmt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp mẫu để nhập (tiêu đề và một dòng ví dụ) */
+        get: operations["imports_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trạng thái, tiến độ và kết quả một lượt nhập */
+        get: operations["imports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập dữ liệu hàng loạt từ tệp CSV, XLSX hoặc JSON
+         * @description Trả về 200 với bản tổng hợp (số dòng tạo mới, cập nhật, không đổi, bị từ chối, và lỗi từng dòng có số dòng, cột, giá trị, lý do tiếng Việt và tiếng Anh), kể cả khi có dòng bị từ chối. Tệp lớn hơn ngưỡng chạy nền: 202 với Location trỏ tới lượt nhập. 422 chỉ khi cả tệp không đọc được (định dạng, mã hóa, thiếu cột bắt buộc). Gửi kèm Idempotency-Key để gửi lại an toàn.
+         */
+        post: operations["imports_run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2028,6 +2133,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đăng ký webhook */
+        get: operations["webhooks_list"];
+        put?: never;
+        /**
+         * Đăng ký webhook (khóa ký chỉ hiện một lần)
+         * @description Đăng ký một địa chỉ nhận sự kiện. Khóa ký `secret` (dạng `whsec_...`) chỉ hiện **một lần**
+         *     trong câu trả lời này.
+         *
+         *     Mỗi sự kiện được gửi bằng `POST` nội dung JSON `{"id", "event", "occurred_at", "unit_id", "data"}`
+         *     với các tiêu đề:
+         *
+         *     - `X-ThiDua-Event`: tên sự kiện, ví dụ `plan.submitted`
+         *     - `X-ThiDua-Delivery`: mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+         *     - `X-ThiDua-Timestamp`: thời điểm gửi (giây Unix)
+         *     - `X-ThiDua-Signature`: `v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>`
+         *
+         *     Bên nhận kiểm tra chữ ký như sau:
+         *
+         *     1. Lấy nguyên văn nội dung (bytes) trước khi phân tích JSON.
+         *     2. Tính HMAC-SHA256 với khóa là `secret` (UTF-8) trên chuỗi `timestamp + "." + body`.
+         *     3. So sánh với giá trị sau `v1=` bằng phép so sánh thời gian hằng (ví dụ `hmac.compare_digest`).
+         *     4. Từ chối khi `X-ThiDua-Timestamp` lệch quá 5 phút so với đồng hồ của mình (chống gửi lại).
+         *
+         *     Trả lời 2xx trong thời hạn chờ để xác nhận đã nhận. Mã khác, chuyển hướng (không được theo) hoặc lỗi
+         *     mạng được coi là thất bại và sẽ gửi lại với thời gian chờ tăng gấp đôi mỗi lần, đến số lần tối đa thì
+         *     đánh dấu thất bại. Sự kiện có thể đến hơn một lần. Chỉ chấp nhận địa chỉ http:// hoặc https:// không
+         *     kèm tên đăng nhập, mật khẩu.
+         */
+        post: operations["webhooks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh mục sự kiện có thể đăng ký nhận */
+        get: operations["webhooks_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một đăng ký webhook */
+        get: operations["webhooks_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa tên, địa chỉ, sự kiện hoặc tạm dừng/bật lại webhook */
+        patch: operations["webhooks_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhật ký gửi của webhook (mới nhất trước) */
+        get: operations["webhooks_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi webhook (ngừng gửi ngay, các lần gửi đang chờ bị hủy) */
+        post: operations["webhooks_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đổi khóa ký (khóa mới chỉ hiện một lần, có hiệu lực ngay) */
+        post: operations["webhooks_rotate_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{webhook_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi thử một sự kiện ping */
+        post: operations["webhooks_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2995,6 +3245,41 @@ export interface components {
             /** Label */
             label: string;
         };
+        /** ColumnInfo */
+        ColumnInfo: {
+            /** Aliases */
+            aliases: string[];
+            /** Choices */
+            choices: string[];
+            /** Example */
+            example: string;
+            /**
+             * Exported
+             * @description Có trong tệp xuất
+             */
+            exported: boolean;
+            /** Help En */
+            help_en: string;
+            /** Help Vi */
+            help_vi: string;
+            /**
+             * Key
+             * @description Thuộc khóa tự nhiên của dòng
+             */
+            key: boolean;
+            /** Name */
+            name: string;
+            /**
+             * Required
+             * @description Cột bắt buộc có trong dòng tiêu đề
+             */
+            required: boolean;
+            /**
+             * Type
+             * @description string, code, integer, decimal, date, school_year, enum, list
+             */
+            type: string;
+        };
         /** Consolidated */
         Consolidated: {
             request: components["schemas"]["ReportRequestRead"];
@@ -3464,6 +3749,11 @@ export interface components {
             /** Type */
             type: string;
         };
+        /**
+         * FileFormat
+         * @enum {string}
+         */
+        FileFormat: "csv" | "xlsx" | "json";
         /** FlagCreate */
         FlagCreate: {
             kind: components["schemas"]["FlagKind"];
@@ -3774,6 +4064,115 @@ export interface components {
             offset: number;
             /** Total */
             total: number;
+        };
+        /** ImportJobPage */
+        ImportJobPage: {
+            /** Items */
+            items: components["schemas"]["ImportJobRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** ImportJobRead */
+        ImportJobRead: {
+            /** Atomic */
+            atomic: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Dry Run */
+            dry_run: boolean;
+            /** Error */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            format: components["schemas"]["FileFormat"];
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ImportKindName"];
+            /** Processed Rows */
+            processed_rows: number;
+            /** Progress Percent */
+            progress_percent: number;
+            /** Size Bytes */
+            size_bytes: number;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @description queued, running, succeeded (xem kết quả trong summary, kể cả các dòng bị từ chối) hoặc failed (không lưu gì; lý do trong error)
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            strategy: components["schemas"]["Strategy"];
+            summary: components["schemas"]["ImportSummary"] | null;
+            /**
+             * Total Rows
+             * @description Số dòng (ước tính khi đang chạy; chính xác khi xong)
+             */
+            total_rows: number | null;
+            /** Url */
+            url: string;
+        };
+        /**
+         * ImportKindName
+         * @enum {string}
+         */
+        ImportKindName: "units" | "staff" | "users" | "assessment_entries" | "activities" | "initiatives";
+        /**
+         * ImportSummary
+         * @description The outcome of one import. When `status` is `rejected` or `dry_run` nothing was stored and the
+         *     counts tell what would have happened; rejected rows are always listed in `errors`.
+         */
+        ImportSummary: {
+            /** Atomic */
+            atomic: boolean;
+            /** Created */
+            created: number;
+            /** Dry Run */
+            dry_run: boolean;
+            /** Errors */
+            errors: components["schemas"]["RowError"][];
+            /**
+             * Errors Truncated
+             * @description Chỉ liệt kê 1000 lỗi đầu tiên
+             */
+            errors_truncated: boolean;
+            format: components["schemas"]["FileFormat"];
+            /**
+             * Ignored Columns
+             * @description Cột không thuộc loại dữ liệu này, đã bỏ qua
+             */
+            ignored_columns: string[];
+            /**
+             * Job Id
+             * @description Lượt nhập (xem lại tại /api/v1/imports/{job_id})
+             */
+            job_id: number | null;
+            kind: components["schemas"]["ImportKindName"];
+            /** Rejected */
+            rejected: number;
+            /**
+             * Status
+             * @description completed: các dòng hợp lệ đã được lưu; rejected: nhập trọn gói và có dòng lỗi nên không lưu gì; dry_run: chạy thử, không lưu gì
+             * @enum {string}
+             */
+            status: "completed" | "rejected" | "dry_run";
+            strategy: components["schemas"]["Strategy"];
+            /**
+             * Total
+             * @description Số dòng dữ liệu (không kể dòng trống)
+             */
+            total: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Updated */
+            updated: number;
         };
         /** IndicatorBreakdown */
         IndicatorBreakdown: {
@@ -4184,6 +4583,36 @@ export interface components {
             unit_id: number;
             /** Values */
             values: components["schemas"]["VerifiedValueIn"][];
+        };
+        /** KindInfo */
+        KindInfo: {
+            /** Columns */
+            columns: components["schemas"]["ColumnInfo"][];
+            /**
+             * Export Scope
+             * @description Phạm vi khóa API cần để xuất
+             */
+            export_scope: string;
+            /** Export Urls */
+            export_urls: {
+                [key: string]: string;
+            };
+            /**
+             * Import Scope
+             * @description Phạm vi khóa API cần để nhập
+             */
+            import_scope: string;
+            /** Key Columns */
+            key_columns: string[];
+            kind: components["schemas"]["ImportKindName"];
+            /** Label En */
+            label_en: string;
+            /** Label Vi */
+            label_vi: string;
+            /** Templates */
+            templates: {
+                [key: string]: string;
+            };
         };
         /** LevelIn */
         LevelIn: {
@@ -5360,6 +5789,28 @@ export interface components {
          * @enum {string}
          */
         RoundKind: "annual" | "preliminary" | "final";
+        /** RowError */
+        RowError: {
+            /**
+             * Column
+             * @description Cột có lỗi (tên chuẩn), hoặc null khi lỗi thuộc cả dòng
+             */
+            column: string | null;
+            /** Message En */
+            message_en: string;
+            /** Message Vi */
+            message_vi: string;
+            /**
+             * Row
+             * @description Dòng trong tệp: CSV/XLSX đếm cả dòng tiêu đề (dòng dữ liệu đầu tiên là 2) và dòng trống; JSON là vị trí trong mảng, bắt đầu từ 1
+             */
+            row: number;
+            /**
+             * Value
+             * @description Giá trị đã gửi (cắt bớt nếu quá dài)
+             */
+            value: string | null;
+        };
         /** RuleOutcome */
         RuleOutcome: {
             /** Index */
@@ -5798,6 +6249,11 @@ export interface components {
             unit_ids?: number[] | null;
         };
         /**
+         * Strategy
+         * @enum {string}
+         */
+        Strategy: "create" | "update" | "create_and_update";
+        /**
          * SubjectKind
          * @enum {string}
          */
@@ -5863,6 +6319,11 @@ export interface components {
             /** Title */
             title: string;
         };
+        /**
+         * TemplateFormat
+         * @enum {string}
+         */
+        TemplateFormat: "csv" | "xlsx";
         /** Token */
         Token: {
             /** Access Token */
@@ -6063,6 +6524,191 @@ export interface components {
             indicator_code: string;
             /** Value */
             value: number | string;
+        };
+        /** WebhookCreate */
+        WebhookCreate: {
+            /**
+             * Events
+             * @description Các sự kiện cần nhận (xem GET /webhooks/events)
+             */
+            events: ("plan.submitted" | "plan.approved" | "self_assessment.submitted" | "self_assessment.verified" | "report.submitted" | "nomination.decided")[];
+            /** Name */
+            name: string;
+            /**
+             * Unit Id
+             * @description Chỉ nhận sự kiện của một đơn vị (và các tổ của đơn vị); bỏ trống: mọi đơn vị
+             */
+            unit_id?: number | null;
+            /**
+             * Url
+             * @description http:// hoặc https://, không kèm mật khẩu
+             */
+            url: string;
+        };
+        /** WebhookCreated */
+        WebhookCreated: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Events */
+            events: string[];
+            /** Failed Deliveries */
+            failed_deliveries: number;
+            /** Id */
+            id: number;
+            /** Is Active */
+            is_active: boolean;
+            /** Name */
+            name: string;
+            /** Pending Deliveries */
+            pending_deliveries: number;
+            /** Revoked At */
+            revoked_at: string | null;
+            /**
+             * Secret
+             * @description Khóa ký (whsec_...): chỉ hiện một lần, hãy lưu lại ngay
+             */
+            secret: string;
+            /** Status */
+            status: string;
+            /** Unit Id */
+            unit_id: number | null;
+            /** Unit Name */
+            unit_name: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
+        /** WebhookDeliveryPage */
+        WebhookDeliveryPage: {
+            /** Items */
+            items: components["schemas"]["WebhookDeliveryRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** WebhookDeliveryRead */
+        WebhookDeliveryRead: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Delivered At */
+            delivered_at: string | null;
+            /** Event */
+            event: string;
+            /** Event Id */
+            event_id: string;
+            /** Id */
+            id: number;
+            /** Last Error */
+            last_error: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /** Payload */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Status */
+            status: string;
+            /** Subscription Id */
+            subscription_id: number;
+        };
+        /** WebhookEventCatalogue */
+        WebhookEventCatalogue: {
+            /** Events */
+            events: components["schemas"]["WebhookEventInfo"][];
+        };
+        /** WebhookEventInfo */
+        WebhookEventInfo: {
+            /** Event */
+            event: string;
+            /** Label */
+            label: string;
+            /** Subscribable */
+            subscribable: boolean;
+        };
+        /** WebhookPage */
+        WebhookPage: {
+            /** Items */
+            items: components["schemas"]["WebhookRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** WebhookRead */
+        WebhookRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Events */
+            events: string[];
+            /** Failed Deliveries */
+            failed_deliveries: number;
+            /** Id */
+            id: number;
+            /** Is Active */
+            is_active: boolean;
+            /** Name */
+            name: string;
+            /** Pending Deliveries */
+            pending_deliveries: number;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Status */
+            status: string;
+            /** Unit Id */
+            unit_id: number | null;
+            /** Unit Name */
+            unit_name: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
+        /** WebhookUpdate */
+        WebhookUpdate: {
+            /** Events */
+            events?: ("plan.submitted" | "plan.approved" | "self_assessment.submitted" | "self_assessment.verified" | "report.submitted" | "nomination.decided")[] | null;
+            /**
+             * Is Active
+             * @description false: tạm dừng (sự kiện mới không được gửi tới); true: bật lại
+             */
+            is_active?: boolean | null;
+            /** Name */
+            name?: string | null;
+            /** Url */
+            url?: string | null;
         };
         /** YearOverYear */
         YearOverYear: {
@@ -8038,6 +8684,54 @@ export interface operations {
             };
         };
     };
+    exports_download: {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+                school_year?: string | null;
+            };
+            header?: never;
+            path: {
+                kind: components["schemas"]["ImportKindName"];
+                fmt: components["schemas"]["FileFormat"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp xuất; nhập lại đúng tệp này thì mọi dòng là không đổi */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     flags_list: {
         parameters: {
             query?: {
@@ -8594,6 +9288,270 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    imports_list: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["ImportKindName"] | null;
+                status?: ("queued" | "running" | "succeeded" | "failed") | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    imports_kinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KindInfo"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    imports_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["ImportKindName"];
+                fmt: components["schemas"]["TemplateFormat"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp mẫu CSV hoặc XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    imports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    imports_run: {
+        parameters: {
+            query?: {
+                /** @description Định dạng; mặc định theo Content-Type */
+                format?: components["schemas"]["FileFormat"] | null;
+                /** @description Chạy thử: kiểm tra và báo cáo, không lưu gì */
+                dry_run?: boolean;
+                /** @description create: chỉ tạo mới (dòng đã có và khác sẽ bị từ chối); update: chỉ cập nhật (dòng chưa có bị từ chối); create_and_update: cả hai. Dòng giống hệt dữ liệu đã có luôn được tính là không đổi. */
+                strategy?: components["schemas"]["Strategy"];
+                /** @description true: có dòng lỗi thì không lưu gì; false: lưu các dòng hợp lệ */
+                atomic?: boolean;
+            };
+            header?: {
+                /** @description Khóa do máy khách tạo; gửi lại cùng khóa và cùng tệp nhận lại câu trả lời đầu tiên */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                kind: components["schemas"]["ImportKindName"];
+            };
+            cookie?: never;
+        };
+        /** @description Tệp cần nhập, gửi nguyên nội dung (không dùng multipart). CSV: UTF-8 (có hoặc không BOM), phân cách bằng dấu phẩy hoặc chấm phẩy, dòng đầu là tiêu đề. XLSX: trang tính đầu tiên, dòng đầu là tiêu đề. JSON: một mảng các đối tượng (đọc dần từng dòng), hoặc {"rows": [...]} (tối đa 50 MB). Các cột của từng loại: GET /api/v1/imports/kinds; tệp mẫu: GET /api/v1/imports/templates/{kind}.csv */
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "indicator_code": "TC2.1",
+                 *         "school_year": "2025-2026",
+                 *         "unit_code": "THCS-A",
+                 *         "value": 80
+                 *       }
+                 *     ]
+                 */
+                "application/json": {
+                    [key: string]: unknown;
+                }[];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                /**
+                 * @example unit_code;indicator_code;school_year;value
+                 *     THCS-A;TC2.1;2025-2026;80
+                 *     THCS-A;TC2.4;2025-2026;100
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description true khi đây là câu trả lời được phát lại */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportSummary"];
+                };
+            };
+            /** @description Tệp lớn: đang nhập nền; theo dõi tại địa chỉ trong Location */
+            202: {
+                headers: {
+                    /** @description Địa chỉ lượt nhập */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13685,6 +14643,406 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_list: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventCatalogue"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_deliveries: {
+        parameters: {
+            query?: {
+                status?: ("pending" | "delivered" | "failed") | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_revoke: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_rotate_secret: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

@@ -32,6 +32,8 @@ const stories = () => import('../features/stories/pages');
 const publicPages = () => import('../features/public/pages');
 const awards = () => import('../features/awards/pages');
 const nominations = () => import('../features/nominations/pages');
+// Integrations (API keys of service accounts, webhooks): administrators only.
+const integrations = () => import('../features/integrations/pages');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -97,6 +99,22 @@ export const router = createBrowserRouter([
           {
             element: <RequirePermission permission="audit:read" />,
             children: [{ path: 'audit', element: <AuditPage /> }],
+          },
+          {
+            element: <RequirePermission permission="api_keys:manage" />,
+            children: [
+              { path: 'integrations/api-keys', lazy: async () => ({ Component: (await integrations()).ApiKeysListPage }) },
+              { path: 'integrations/api-keys/new', lazy: async () => ({ Component: (await integrations()).ApiKeyCreatePage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="webhooks:manage" />,
+            children: [
+              { path: 'integrations/webhooks', lazy: async () => ({ Component: (await integrations()).WebhooksListPage }) },
+              { path: 'integrations/webhooks/new', lazy: async () => ({ Component: (await integrations()).WebhookCreatePage }) },
+              { path: 'integrations/webhooks/:id', lazy: async () => ({ Component: (await integrations()).WebhookDetailPage }) },
+              { path: 'integrations/webhooks/:id/edit', lazy: async () => ({ Component: (await integrations()).WebhookEditPage }) },
+            ],
           },
           {
             element: <RequirePermission permission="frameworks:read" />,

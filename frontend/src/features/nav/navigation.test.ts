@@ -155,6 +155,25 @@ describe('navItems', () => {
     expect(paths(['results:publish'])).toEqual(['/']);
   });
 
+  it('shows API keys and webhooks to administrators only, after the audit log', () => {
+    const admin = paths(['users:manage', 'audit:read', 'api_keys:manage', 'webhooks:manage']);
+    expect(admin).toEqual(['/', '/users', '/audit', '/integrations/api-keys', '/integrations/webhooks']);
+    expect(paths(['api_keys:manage'])).toEqual(['/', '/integrations/api-keys']);
+    expect(paths(['webhooks:manage'])).toEqual(['/', '/integrations/webhooks']);
+    // an integration account's own permissions, or a commune officer's, show neither
+    expect(paths(['units:read', 'staff:read', 'imports:run', 'exports:run', 'audit:read'])).toEqual([
+      '/',
+      '/units',
+      '/staff',
+      '/audit',
+    ]);
+    const labels = navItems(['api_keys:manage', 'webhooks:manage']).filter((i) => i.to.startsWith('/integrations/'));
+    expect(labels).toEqual([
+      { to: '/integrations/api-keys', label: 'integrations.navApiKeys' },
+      { to: '/integrations/webhooks', label: 'integrations.navWebhooks' },
+    ]);
+  });
+
   it('labels the new entries with their feature keys', () => {
     const labels = navItems(['initiatives:read', 'conduct:read', 'stories:read']).map((i) => i.label);
     expect(labels).toEqual([
