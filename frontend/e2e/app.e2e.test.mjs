@@ -8,6 +8,7 @@ import { CHROMIUM, PASSWORD, login, skipReason, startApp, withPage } from './har
 // plans and reports: a suite with its own app (fresh database)
 import './plans-reports.e2e.mjs';
 import './awards.e2e.mjs';
+import './imports.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);

@@ -62,15 +62,18 @@ async function waitForHealth(baseURL, server, log) {
   throw new Error(`server did not become healthy within 30 s:\n${log()}`);
 }
 
-/** Starts server and browser; returns { baseURL, browser, stop }. */
-export async function startApp() {
+/**
+ * Starts server and browser; returns { baseURL, browser, stop }. `extraEnv` adds environment variables
+ * (settings) for `thidua.cli prepare` and the server, e.g. { IMPORT_ASYNC_THRESHOLD_BYTES: '2000' }.
+ */
+export async function startApp(extraEnv = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (install the chromium package)`);
   if (!existsSync(path.join(FRONTEND, 'dist', 'index.html')))
     throw new Error('frontend/dist is missing: run `npm run build` first');
   if (!existsSync(PYTHON)) throw new Error(`${PYTHON} is missing (backend virtualenv)`);
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-'));
-  const env = { ...process.env, DATABASE_URL: `sqlite:///${tmp}/e2e.db`, VAR_DIR: tmp };
+  const env = { ...process.env, DATABASE_URL: `sqlite:///${tmp}/e2e.db`, VAR_DIR: tmp, ...extraEnv };
   execFileSync(PYTHON, ['-m', 'thidua.cli', 'prepare'], { cwd: ROOT, env, stdio: 'pipe' });
 
   const port = await freePort();

@@ -34,6 +34,8 @@ const awards = () => import('../features/awards/pages');
 const nominations = () => import('../features/nominations/pages');
 // Integrations (API keys of service accounts, webhooks): administrators only.
 const integrations = () => import('../features/integrations/pages');
+// Bulk import of units, staff, accounts, self-assessment values, activities, initiatives (CSV/XLSX/JSON).
+const imports = () => import('../features/imports/pages');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -115,6 +117,10 @@ export const router = createBrowserRouter([
               { path: 'integrations/webhooks/:id', lazy: async () => ({ Component: (await integrations()).WebhookDetailPage }) },
               { path: 'integrations/webhooks/:id/edit', lazy: async () => ({ Component: (await integrations()).WebhookEditPage }) },
             ],
+          },
+          {
+            element: <RequirePermission permission="imports:run" />,
+            children: [{ path: 'imports', lazy: async () => ({ Component: (await imports()).ImportsPage }) }],
           },
           {
             element: <RequirePermission permission="frameworks:read" />,

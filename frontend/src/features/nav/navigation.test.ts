@@ -160,18 +160,28 @@ describe('navItems', () => {
     expect(admin).toEqual(['/', '/users', '/audit', '/integrations/api-keys', '/integrations/webhooks']);
     expect(paths(['api_keys:manage'])).toEqual(['/', '/integrations/api-keys']);
     expect(paths(['webhooks:manage'])).toEqual(['/', '/integrations/webhooks']);
-    // an integration account's own permissions, or a commune officer's, show neither
+    // an integration account's own permissions, or a commune officer's, show neither (only the import screen)
     expect(paths(['units:read', 'staff:read', 'imports:run', 'exports:run', 'audit:read'])).toEqual([
       '/',
       '/units',
       '/staff',
       '/audit',
+      '/imports',
     ]);
     const labels = navItems(['api_keys:manage', 'webhooks:manage']).filter((i) => i.to.startsWith('/integrations/'));
     expect(labels).toEqual([
       { to: '/integrations/api-keys', label: 'integrations.navApiKeys' },
       { to: '/integrations/webhooks', label: 'integrations.navWebhooks' },
     ]);
+  });
+
+  it('shows the bulk import screen to those who may run imports, after the audit log and before integrations', () => {
+    expect(paths(['imports:run'])).toEqual(['/', '/imports']);
+    expect(navItems(['imports:run']).filter((i) => i.to === '/imports')).toEqual([{ to: '/imports', label: 'imports.nav' }]);
+    // exporting alone does not open the import screen
+    expect(paths(['exports:run'])).toEqual(['/']);
+    const admin = paths(['audit:read', 'imports:run', 'exports:run', 'api_keys:manage', 'webhooks:manage']);
+    expect(admin).toEqual(['/', '/audit', '/imports', '/integrations/api-keys', '/integrations/webhooks']);
   });
 
   it('labels the new entries with their feature keys', () => {

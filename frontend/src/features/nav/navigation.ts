@@ -31,6 +31,7 @@ const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/stories', label: 'stories.nav' }, permission: 'stories:read' },
   { item: { to: '/frameworks', label: 'nav.frameworks' }, permission: 'frameworks:read' },
   { item: { to: '/audit', label: 'nav.audit' }, permission: 'audit:read' },
+  { item: { to: '/imports', label: 'imports.nav' }, permission: 'imports:run' },
   { item: { to: '/integrations/api-keys', label: 'integrations.navApiKeys' }, permission: 'api_keys:manage' },
   { item: { to: '/integrations/webhooks', label: 'integrations.navWebhooks' }, permission: 'webhooks:manage' },
   // the public honour board (outside the signed-in shell), for everyone

@@ -1,0 +1,154 @@
+// Bulk import end to end: the commune officer uploads a staff CSV with two bad rows, sees them in the
+// dry run's preview, fixes the file, checks it again and imports it; the file is above the (lowered)
+// background threshold, so the import runs as a job and the progress bar fills up.
+// Imported by app.e2e.test.mjs; a fresh app of its own.
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PASSWORD, login, skipReason, startApp, withPage } from './harness.mjs';
+
+const skip = skipReason();
+
+// Any body above 2000 bytes runs in the background (202 + a job to poll).
+const ASYNC_THRESHOLD = 2000;
+const ROWS = 300;
+const BAD_UNIT_AT = 41; // data row index → file row 43 (the header is row 1)
+const NO_NAME_AT = 157; // → file row 159
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];
+const MIDDLE = ['Thị', 'Văn', 'Thị Thu', 'Đức', 'Thị Ngọc', 'Minh'];
+const GIVEN = ['Hương', 'Lan', 'Dũng', 'Mai', 'Hùng', 'Thảo', 'Phương', 'Tuấn', 'Hạnh', 'Trang', 'Yến'];
+
+const code = (i) => `TH-TT-N${String(i + 1).padStart(3, '0')}`;
+
+/** A staff CSV for TH-TT's two subject groups; `broken` puts the two bad rows in. */
+function staffCsv({ broken }) {
+  const lines = ['code,full_name,unit_code,position,email'];
+  for (let i = 0; i < ROWS; i++) {
+    let name = `${FAMILY[i % FAMILY.length]} ${MIDDLE[(i * 5) % MIDDLE.length]} ${GIVEN[(i * 7) % GIVEN.length]}`;
+    let unit = i % 2 === 0 ? 'TH-TT-K123' : 'TH-TT-K45';
+    if (broken && i === BAD_UNIT_AT) unit = 'TH-XX-K9';
+    if (broken && i === NO_NAME_AT) name = '';
+    lines.push([code(i), name, unit, 'Giáo viên', `gv.n${i + 1}@thanhthuy.edu.vn`].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('Bulk import in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+  let app;
+  before(async () => {
+    app = await startApp({ IMPORT_ASYNC_THRESHOLD_BYTES: String(ASYNC_THRESHOLD) });
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  async function officerGet(path) {
+    const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username: 'vhxh', password: PASSWORD, scope: '' }).toString(),
+    });
+    const { access_token } = await res.json();
+    const r = await fetch(`${app.baseURL}/api/v1${path}`, { headers: { Authorization: `Bearer ${access_token}` } });
+    assert.equal(r.status, 200, await r.clone().text());
+    return r.json();
+  }
+
+  test('upload a CSV with two bad rows, see them in the preview, fix and import, watch the progress bar finish', async () => {
+    const broken = staffCsv({ broken: true });
+    const fixed = staffCsv({ broken: false });
+    assert.ok(Buffer.byteLength(fixed) > ASYNC_THRESHOLD * 5, 'the file must be large enough to run as a job');
+    assert.equal((await officerGet(`/staff?q=${code(0)}`)).total, 0);
+
+    await withPage(app, 'imports-staff-csv', {}, async (page) => {
+      await login(page, 'vhxh');
+      await page
+        .getByRole('navigation', { name: 'Điều hướng chính' })
+        .getByRole('link', { name: 'Nhập dữ liệu', exact: true })
+        .click();
+      await page.getByRole('heading', { name: 'Nhập dữ liệu hàng loạt', level: 1 }).waitFor();
+
+      // the kind, its columns and the template (a protected download with the bearer token)
+      await page.getByLabel('Loại dữ liệu').selectOption({ label: 'Cán bộ' });
+      const columns = page.getByRole('table', { name: 'Các cột của loại dữ liệu Cán bộ' });
+      await columns.waitFor();
+      for (const name of ['code', 'full_name', 'unit_code']) await columns.getByText(name, { exact: true }).waitFor();
+      const [template] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Tải tệp mẫu CSV' }).click(),
+      ]);
+      assert.equal(template.suggestedFilename(), 'mau-staff.csv');
+      const header = readFileSync(await template.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+      assert.match(header, /code.*full_name.*unit_code/);
+
+      const importButton = page.getByRole('button', { name: 'Nhập dữ liệu', exact: true });
+      const fileInput = page.getByLabel('Tệp dữ liệu');
+      const count = (label) =>
+        page.locator('.import-count').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
+
+      // 1. the file with two bad rows: the dry run lists them with their row numbers
+      await fileInput.setInputFiles({ name: 'can-bo-th-tt.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+      await page.getByText(/Đã chọn: can-bo-th-tt\.csv \(.*, CSV\)/).waitFor();
+      assert.equal(await importButton.isDisabled(), true);
+      await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click();
+      await page.getByRole('heading', { name: 'Kết quả kiểm tra' }).waitFor();
+      const errors = page.getByRole('table', { name: 'Lỗi từng dòng' });
+      await errors.waitFor();
+      const rows = errors.locator('tbody tr');
+      assert.equal(await rows.count(), 2);
+      const cells = async (i) => (await rows.nth(i).locator('td').allInnerTexts()).map((s) => s.trim());
+      const [unitRow, nameRow] = [await cells(0), await cells(1)];
+      assert.deepEqual(unitRow.slice(0, 3), [String(BAD_UNIT_AT + 2), 'unit_code', 'TH-XX-K9']);
+      assert.match(unitRow[3], /Không tìm thấy đơn vị 'TH-XX-K9'/);
+      assert.deepEqual(nameRow.slice(0, 2), [String(NO_NAME_AT + 2), 'full_name']);
+      assert.match(nameRow[3], /Thiếu giá trị bắt buộc/);
+      // the English reason as a tooltip
+      assert.match(await rows.nth(1).locator('td').nth(3).locator('span').getAttribute('title'), /required/i);
+      assert.equal(await count('Dòng lỗi').innerText(), '2');
+      assert.equal(await count('Sẽ tạo mới').innerText(), String(ROWS - 2));
+      await page.getByText('Có 2 dòng lỗi. Hãy sửa tệp rồi chọn lại tệp để kiểm tra lại.').waitFor();
+      assert.equal(await importButton.isDisabled(), true, 'no import while the file has bad rows');
+
+      // 2. the corrected file (same name), checked again: no errors, the import is enabled
+      await fileInput.setInputFiles({ name: 'can-bo-th-tt.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+      await page.getByRole('heading', { name: 'Kết quả kiểm tra' }).waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click();
+      await page.getByText('Tệp hợp lệ, không có dòng lỗi. Có thể nhập dữ liệu.').waitFor();
+      assert.equal(await errors.count(), 0);
+      assert.equal(await count('Dòng lỗi').innerText(), '0');
+      assert.equal(await count('Sẽ tạo mới').innerText(), String(ROWS));
+      assert.equal(await importButton.isEnabled(), true);
+      assert.equal((await officerGet(`/staff?q=${code(0)}`)).total, 0, 'a dry run stores nothing');
+
+      // 3. the import runs as a background job: the progress bar, then the final summary
+      await importButton.click();
+      const progress = page.getByRole('progressbar', { name: 'Tiến độ nhập' });
+      await progress.waitFor();
+      await page.getByRole('heading', { name: 'Kết quả nhập' }).waitFor();
+      await page.getByText('Đã nhập xong.', { exact: true }).waitFor({ timeout: 60_000 });
+      assert.equal(await progress.getAttribute('value'), '100');
+      await page.getByText('Đã xử lý xong.').waitFor();
+      assert.equal(await count('Đã tạo mới').innerText(), String(ROWS));
+      assert.equal(await count('Bị từ chối').innerText(), '0');
+      assert.equal(await importButton.isDisabled(), true, 'the same file is not imported twice');
+
+      // 4. my recent jobs: the import on top, the two dry runs below it
+      const jobs = page.getByRole('region', { name: 'Các lượt nhập gần đây của tôi' }).locator('tbody tr');
+      await jobs.filter({ hasText: 'Đã nhập' }).first().waitFor();
+      assert.equal(await jobs.count(), 3);
+      const latest = await jobs.first().innerText();
+      assert.match(latest, /Cán bộ/);
+      assert.match(latest, /Đã nhập/);
+      assert.match(latest, new RegExp(`\\b${ROWS}\\b`));
+      assert.equal(await jobs.filter({ hasText: 'Chạy thử' }).count(), 2);
+    });
+
+    // the staff really are there, in TH-TT's subject groups
+    const created = await officerGet(`/staff?q=TH-TT-N&limit=200`);
+    assert.equal(created.total, ROWS);
+    const first = (await officerGet(`/staff?q=${code(0)}`)).items[0];
+    assert.equal(first.code, code(0));
+    assert.equal(first.full_name, 'Nguyễn Thị Hương');
+  });
+});
