@@ -566,12 +566,19 @@ def fetch_in(conn: Connection, sql: str, *lists: Sequence[Any]) -> list[Any]:
     for n, values in enumerate(lists):
         sql = sql.replace("{" + str(n) + "}", ", ".join("?" * len(values)))
         params.extend(values)
-    cursor = _cursor(conn, sql)
+    cursor, sql = _cursor(conn, sql)
     try:
-        cursor[0].execute(cursor[1], params)
-        return list(cursor[0].fetchall())
+        if conn.dialect.driver == "psycopg":
+            # Never a server-side prepared statement: psycopg prepares a query text run 5 times, and
+            # PostgreSQL may then pick a generic plan, where `x IN ($1, ..., $2000)` left as a filter is
+            # matched by walking the list for every row (with the values in a custom plan it is a hash
+            # look-up): a second per chunk on a table of tens of thousands of assessments.
+            cursor.execute(sql, params, prepare=False)
+        else:
+            cursor.execute(sql, params)
+        return list(cursor.fetchall())
     finally:
-        cursor[0].close()
+        cursor.close()
 
 
 def _cursor(conn: Connection, sql: str) -> tuple[Any, str]:
