@@ -79,10 +79,12 @@ test-frontend: frontend/node_modules/.installed
 test-e2e: install frontend chromium
 	cd frontend && npm run test:e2e
 
-## make bench: the scoring engine alone, then through the database and the API (prints numbers)
+## make bench: the scoring engine alone, through the database and the API, and bulk imports (prints numbers)
 bench: install
 	$(BIN)/python bench/bench_scoring_engine.py
 	$(BIN)/python bench/bench_scorecards_db.py
+	@# imports of indicator values over HTTP against the raw driver, SQLite then PostgreSQL; BENCH_IMPORTS_ARGS=--million adds the 1,000,000-row job
+	$(BIN)/python bench/bench_imports.py $(BENCH_IMPORTS_ARGS)
 
 ## make lint: ruff, mypy, TypeScript
 lint: install frontend/node_modules/.installed
