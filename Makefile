@@ -85,6 +85,8 @@ bench: install
 	$(BIN)/python bench/bench_scorecards_db.py
 	@# imports of indicator values over HTTP against the raw driver, SQLite then PostgreSQL; BENCH_IMPORTS_ARGS=--million adds the 1,000,000-row job
 	$(BIN)/python bench/bench_imports.py $(BENCH_IMPORTS_ARGS)
+	@# 50 clients against uvicorn --workers 2 on PostgreSQL (prints a SKIPPED line without PostgreSQL)
+	$(BIN)/python bench/bench_concurrency.py
 
 ## make lint: ruff, mypy, TypeScript
 lint: install frontend/node_modules/.installed
