@@ -142,27 +142,18 @@ class ActivitiesKind(ImportKind):
                 ctx.reject_reader(r)
                 continue
             seen.add(key)
-            allowed = ctx.units.subtree(unit.id)
-            people: dict[int, bool] = {}
-            for staff_code, done in attendees:
-                staff = ctx.staff.find(staff_code)
-                if staff is None or staff.unit_id not in allowed:
-                    r.fail(
-                        "attendees",
-                        (
-                            f"Không có cán bộ '{staff_code}' trong đơn vị tổ chức.",
-                            f"No staff member '{staff_code}' in the organising unit.",
-                        ),
-                        value=staff_code,
-                    )
-                elif staff.id in people:
-                    r.fail(
-                        "attendees",
-                        ("Cán bộ bị trùng trong danh sách.", "A staff member is listed twice."),
-                        value=staff_code,
-                    )
-                else:
-                    people[staff.id] = done
+            people = base.staff_of_unit(
+                ctx,
+                r,
+                "attendees",
+                attendees,
+                unit.id,
+                lambda staff_code: (
+                    f"Không có cán bộ '{staff_code}' trong đơn vị tổ chức.",
+                    f"No staff member '{staff_code}' in the organising unit.",
+                ),
+                ("Cán bộ bị trùng trong danh sách.", "A staff member is listed twice."),
+            )
             if ctx.reject_reader(r):
                 continue
             current = existing.get(key)

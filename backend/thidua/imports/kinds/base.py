@@ -596,3 +596,27 @@ def versioned_changes(now: datetime, table: Any, changes: dict[str, Any]) -> dic
 
 def new_versioned(now: datetime, values: dict[str, Any]) -> dict[str, Any]:
     return {**values, "version": 1, "created_at": now, "updated_at": now}
+
+
+def staff_of_unit(
+    ctx: "ImportContext",
+    r: RowReader,
+    column: str,
+    listed: Iterable[tuple[str, T]],
+    unit_id: int,
+    missing: Callable[[str], Message],
+    twice: Message,
+) -> dict[int, T]:
+    """Staff codes listed in one cell (attendees, authors), each with its value, resolved to staff of the
+    unit's subtree; an unknown or repeated code fails the row at `column`."""
+    allowed = ctx.units.subtree(unit_id)
+    found: dict[int, T] = {}
+    for staff_code, value in listed:
+        staff = ctx.staff.find(staff_code)
+        if staff is None or staff.unit_id not in allowed:
+            r.fail(column, missing(staff_code), value=staff_code)
+        elif staff.id in found:
+            r.fail(column, twice, value=staff_code)
+        else:
+            found[staff.id] = value
+    return found

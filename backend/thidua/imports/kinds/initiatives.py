@@ -142,27 +142,18 @@ class InitiativesKind(ImportKind):
                 ctx.reject_reader(r)
                 continue
             seen.add(key)
-            allowed = ctx.units.subtree(unit.id)
-            shares: dict[int, Decimal] = {}
-            for staff_code, share in authors:
-                staff = ctx.staff.find(staff_code)
-                if staff is None or staff.unit_id not in allowed:
-                    r.fail(
-                        "authors",
-                        (
-                            f"Không có cán bộ '{staff_code}' trong đơn vị có sáng kiến.",
-                            f"No staff member '{staff_code}' in the unit.",
-                        ),
-                        value=staff_code,
-                    )
-                elif staff.id in shares:
-                    r.fail(
-                        "authors",
-                        ("Tác giả bị trùng trong danh sách.", "An author is listed twice."),
-                        value=staff_code,
-                    )
-                else:
-                    shares[staff.id] = share or HUNDRED
+            shares = base.staff_of_unit(
+                ctx,
+                r,
+                "authors",
+                ((staff_code, share or HUNDRED) for staff_code, share in authors),
+                unit.id,
+                lambda staff_code: (
+                    f"Không có cán bộ '{staff_code}' trong đơn vị có sáng kiến.",
+                    f"No staff member '{staff_code}' in the unit.",
+                ),
+                ("Tác giả bị trùng trong danh sách.", "An author is listed twice."),
+            )
             total = sum(shares.values(), Decimal(0))
             if not r.problems and total != HUNDRED:
                 r.fail(
