@@ -47,6 +47,7 @@ def settings() -> Settings:
         login_max_failures=5,
         login_lock_seconds=300,
         webhooks_enabled=False,  # tests call thidua.webhooks.delivery.deliver_due themselves
+        webhook_private_addresses=True,  # their receiver listens on 127.0.0.1
     )
 
 

@@ -21,6 +21,7 @@ from thidua.inspections.models import Inspection, InspectionMember, InspectionUn
 from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.plans.models import Plan, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
+from thidua.scoring.models import ScoreGeneration
 from thidua.stories.models import ResultPublication, Story, StoryImage
 from thidua.units.models import StaffMember, Unit
 from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
@@ -60,6 +61,7 @@ __all__ = [
     "ReportRequest",
     "ReportRequestUnit",
     "ResultPublication",
+    "ScoreGeneration",
     "ScorecardSnapshot",
     "SelfAssessment",
     "StaffMember",

@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     webhook_max_attempts: int = Field(default=6, ge=1, le=20)
     webhook_backoff_seconds: float = Field(default=30, ge=0)
     webhook_poll_seconds: float = Field(default=5, gt=0)
+    # Receivers on loopback, private, link-local or reserved addresses are refused (the server must not
+    # be a way into the commune's own network or a cloud metadata service); true only for a receiver on
+    # the same machine or intranet, and in tests.
+    webhook_private_addresses: bool = False
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -7,14 +7,25 @@ from fastapi import Request
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
 
+from thidua.scoring.generation import track as track_score_changes
+
 
 def _unicode_lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
-def make_engine(url: str, echo: bool = False) -> Engine:
+def make_engine(url: str, echo: bool = False, track_scores: bool = True) -> Engine:
+    """`track_scores=False` only for migrations, which run before the score_generation table exists.
+
+    Statement parameters never reach the logs or error messages (`hide_parameters`), not even with
+    SQL_ECHO on: they carry password hashes, webhook secrets and personal data."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url,
+            echo=echo,
+            hide_parameters=True,
+            connect_args={"check_same_thread": False, "timeout": 30},
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -26,8 +37,11 @@ def make_engine(url: str, echo: bool = False) -> Engine:
             # SQLite's lower() folds ASCII only; searches must match "ĐỨC" with "đức" as on PostgreSQL.
             dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
 
-        return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, echo=echo, hide_parameters=True, pool_pre_ping=True)
+    if track_scores:
+        track_score_changes(engine)
+    return engine
 
 
 def get_session(request: Request) -> Iterator[Session]:

@@ -528,3 +528,42 @@ def test_the_dispatcher_thread_sends_while_the_app_runs(world: World, receiver: 
     with TestClient(off):
         assert off.state.webhook_dispatcher is None
     off.state.engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8000/api/v1/users",
+        "http://169.254.169.254/latest/meta-data/",  # a cloud metadata service
+        "https://10.0.0.5/hook",
+        "http://192.168.1.1/",
+        "http://[::1]:9000/hook",
+        "http://[::ffff:127.0.0.1]/hook",
+        "http://0.0.0.0:5432/",
+        "http://localhost:8000/hook",  # a name that resolves to loopback
+    ],
+)
+def test_receivers_inside_the_network_are_refused_by_default(world: World, url: str) -> None:
+    app = create_app(world.settings.model_copy(update={"webhook_private_addresses": False}))
+    with TestClient(app, raise_server_exceptions=False) as strict:
+        body = {"name": "Nội bộ", "url": url, "events": ["plan.submitted"]}
+        r = strict.post(URL, json=body, headers=world.headers("admin"))
+        problem = assert_problem(r, 422)
+        [error] = problem["errors"]
+        assert (error["path"], error["type"]) == ("body.url", "private_address")
+        assert "mạng nội bộ" in error["message"]
+        assert strict.get(URL, headers=world.headers("admin")).json()["total"] == 0
+    app.state.engine.dispose()
+
+
+def test_a_saved_receiver_that_now_points_inside_is_not_sent_to(
+    client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
+) -> None:
+    # Saved while allowed (as if its name pointed outside then); the dispatcher checks again at send time.
+    sub = subscribe(client, world, receiver.url, ["plan.submitted"])
+    submit_plan(client, world, catalogue)
+    strict = world.settings.model_copy(update={"webhook_private_addresses": False})
+    assert deliver(world, settings=strict) == 1
+    assert receiver.requests == []
+    [logged] = deliveries(client, world, sub["id"])
+    assert logged["status"] == "failed" and "mạng nội bộ (127.0.0.1)" in logged["last_error"]

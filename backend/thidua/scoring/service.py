@@ -3,21 +3,23 @@
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from thidua.assessments import service as assessments
 from thidua.assessments.models import Evidence, SelfAssessment
 from thidua.auth.policy import Actor
 from thidua.core.errors import Invalid
+from thidua.core.models import today
 from thidua.core.pagination import PageParams
 from thidua.documents.spreadsheet import put
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import ContentArea
-from thidua.scoring import engine, loader
+from thidua.scoring import engine, generation, loader
 from thidua.scoring.schemas import (
     Aggregates,
     ClassificationCount,
@@ -37,6 +39,8 @@ from thidua.units.models import StaffMember, Unit
 
 ZERO = Decimal("0.00")
 RANKED_STATUSES = ("submitted", "returned", "verified")
+# A few framework-year rankings per process; 3,000 schools take about 2 MB.
+_rankings = generation.ResultCache(size=8)
 
 
 def _framework(session: Session, framework_id: int) -> Framework:
@@ -52,22 +56,35 @@ def _average(values: list[Decimal]) -> Decimal:
     return (sum(values, ZERO) / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+class _UnitName(NamedTuple):
+    name: str
+    school_level: str | None
+
+
 class _Names:
-    """Unit and staff names for many rows, loaded once."""
+    """Unit and staff names for many rows, loaded once (only the columns shown)."""
 
     def __init__(self, session: Session, rows: list[SelfAssessment]) -> None:
         unit_ids = {a.unit_id for a in rows}
         staff_ids = {a.staff_id for a in rows if a.staff_id}
         self.units = (
-            {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids)))}
+            {
+                uid: _UnitName(name, level)
+                for uid, name, level in session.execute(
+                    sa_select(col(Unit.id), col(Unit.name), col(Unit.school_level)).where(
+                        col(Unit.id).in_(unit_ids)
+                    )
+                )
+            }
             if unit_ids
             else {}
         )
         self.staff = (
-            {
-                s.id: s.full_name
-                for s in session.exec(select(StaffMember).where(col(StaffMember.id).in_(staff_ids)))
-            }
+            dict(
+                session.exec(
+                    select(StaffMember.id, StaffMember.full_name).where(col(StaffMember.id).in_(staff_ids))
+                ).all()
+            )
             if staff_ids
             else {}
         )
@@ -103,11 +120,10 @@ class _Names:
         }
 
 
-def _ranked(
+def _scored(
     session: Session, framework: Framework, school_year: str
-) -> tuple[list[SelfAssessment], dict[int, tuple[dict[str, Any], bool]], dict[int, int]]:
-    """Every non-draft assessment of the framework and year, their scorecards and competition ranks.
-    Ranks are over the whole commune, whoever asks; callers then see only their rows."""
+) -> tuple[list[SelfAssessment], dict[int, tuple[dict[str, Any], bool]]]:
+    """Every non-draft assessment of the framework and year with its (scorecard, frozen)."""
     rows = list(
         session.exec(
             select(SelfAssessment)
@@ -119,20 +135,44 @@ def _ranked(
             .order_by(col(SelfAssessment.id))
         ).all()
     )
-    cards = loader.scorecards(session, framework, rows)
+    return rows, loader.scorecards(session, framework, rows)
+
+
+def _ranked_rows(session: Session, framework: Framework, school_year: str) -> list[dict[str, Any]]:
+    """Every ranked subject's row with its competition rank over the whole commune, best first.
+    Ranks do not depend on who asks (callers then see only their rows), so one computation serves
+    everyone until score data changes. Computed indicators can depend on today's date (a plan
+    deadline passing), hence the date in the key."""
+    key = (
+        str(session.get_bind().engine.url),
+        framework.id,
+        framework.version,
+        school_year,
+        today(),
+        generation.current(session),
+    )
+    return _rankings.get(key, lambda: _rank(session, framework, school_year))
+
+
+def _rank(session: Session, framework: Framework, school_year: str) -> list[dict[str, Any]]:
+    rows, cards = _scored(session, framework, school_year)
     ranks = dict(
         engine.competition_rank(
             [(a.id, Decimal(cards[a.id][0]["completion_percent"])) for a in rows if a.id is not None]
         )
     )
-    return rows, cards, ranks
+    names = _Names(session, rows)
+    return [
+        {**names.row(a, *cards[a.id or 0]), "rank": ranks[a.id or 0]}
+        for a in sorted(rows, key=lambda r: (ranks[r.id or 0], r.id))
+    ]
 
 
 def _visible_ids(session: Session, actor: Actor, framework_id: int, school_year: str) -> set[int]:
     query = assessments.visible_query(session, actor).where(
         SelfAssessment.framework_id == framework_id, SelfAssessment.school_year == school_year
     )
-    return {a.id for a in session.exec(query)}
+    return set(session.execute(query.with_only_columns(col(SelfAssessment.id))).scalars())
 
 
 def ranking(
@@ -145,26 +185,23 @@ def ranking(
     page: PageParams,
 ) -> RankingPage:
     framework = _framework(session, framework_id)
-    rows, cards, ranks = _ranked(session, framework, school_year)
+    ranked = _ranked_rows(session, framework, school_year)
     visible = _visible_ids(session, actor, framework_id, school_year)
-    names = _Names(session, rows)
-    items = []
-    for a in sorted(rows, key=lambda r: (ranks[r.id or 0], r.id)):
-        card, frozen = cards[a.id or 0]
-        unit = names.units.get(a.unit_id)
-        if a.id not in visible or (classification and card["classification_code"] != classification):
-            continue
-        if unit_kind and (unit is None or unit.school_level != unit_kind):
-            continue
-        items.append(RankedScorecard(**names.row(a, card, frozen), rank=ranks[a.id or 0]))
+    rows = [
+        r
+        for r in ranked
+        if r["assessment_id"] in visible
+        and (not classification or r["classification_code"] == classification)
+        and (not unit_kind or r["school_level"] == unit_kind)
+    ]
     return RankingPage(
-        items=items[page.offset : page.offset + page.limit],
-        total=len(items),
+        items=[RankedScorecard(**r) for r in rows[page.offset : page.offset + page.limit]],
+        total=len(rows),
         limit=page.limit,
         offset=page.offset,
         framework_id=framework_id,
         school_year=school_year,
-        ranked_count=len(rows),
+        ranked_count=len(ranked),
     )
 
 
@@ -215,7 +252,7 @@ def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetai
 
 def aggregates(session: Session, actor: Actor, framework_id: int, school_year: str) -> Aggregates:
     framework = _framework(session, framework_id)
-    rows, cards, _ranks = _ranked(session, framework, school_year)
+    rows, cards = _scored(session, framework, school_year)
     visible = _visible_ids(session, actor, framework_id, school_year)
     rows = [a for a in rows if a.id in visible]
     names = _Names(session, rows)

@@ -60,6 +60,7 @@ from sqlmodel import Session, col, select
 
 from thidua.config import Settings
 from thidua.core.models import utcnow
+from thidua.webhooks.addresses import private_address
 from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
 
 log = logging.getLogger("thidua.webhooks")
@@ -237,6 +238,14 @@ def _handle(
         return
     if not allowed_url(sub.url):
         reason = "Địa chỉ nhận không phải http(s) hoặc có thông tin đăng nhập; không gửi."
+        _finish(session_factory, delivery_id, lease_until, _failed(reason))
+        return
+    # Checked again at each send: a name can be pointed at an internal address after it was saved.
+    address = (
+        None if settings.webhook_private_addresses else private_address(urlsplit(sub.url).hostname or "")
+    )
+    if address is not None:
+        reason = f"Địa chỉ nhận trỏ tới mạng nội bộ ({address}); không gửi."
         _finish(session_factory, delivery_id, lease_until, _failed(reason))
         return
     outcome = _send(client, sub, delivery)

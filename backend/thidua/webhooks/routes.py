@@ -82,11 +82,13 @@ def events(actor: Actor = Depends(manage)) -> WebhookEventCatalogue:
 )
 def create_webhook(
     body: WebhookCreate,
+    request: Request,
     response: Response,
     actor: Actor = Depends(manage),
     session: Session = Depends(get_session),
 ) -> WebhookCreated:
-    created = service.create_subscription(session, actor, body)
+    allow_private = request.app.state.settings.webhook_private_addresses
+    created = service.create_subscription(session, actor, body, allow_private)
     set_etag(response, created.version)
     return created
 
@@ -120,7 +122,8 @@ def update_webhook(
 ) -> WebhookRead:
     sub = service.get_subscription(session, webhook_id)
     check_if_match(request, sub.version)
-    return _answer(session, response, service.update_subscription(session, actor, sub, body))
+    allow_private = request.app.state.settings.webhook_private_addresses
+    return _answer(session, response, service.update_subscription(session, actor, sub, body, allow_private))
 
 
 @router.post(

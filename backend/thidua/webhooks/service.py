@@ -17,6 +17,7 @@ from thidua.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.units.models import Unit
+from thidua.webhooks.addresses import private_address
 from thidua.webhooks.delivery import REVOKED_REASON
 from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
 from thidua.webhooks.schemas import (
@@ -188,8 +189,9 @@ def get_subscription(session: Session, sub_id: int) -> WebhookSubscription:
     return sub
 
 
-def url_problem(url: str) -> FieldError | None:
-    """Only http(s) URLs with a host, and no user name or password in them."""
+def url_problem(url: str, allow_private: bool = False) -> FieldError | None:
+    """Only http(s) URLs with a host, no user name or password in them, and (unless the settings
+    allow it) a host that is not a loopback, private or link-local address."""
 
     def problem(type_: str, message: str) -> FieldError:
         return FieldError(path="body.url", type=type_, message=message)
@@ -211,12 +213,22 @@ def url_problem(url: str) -> FieldError | None:
         )
     if not parts.hostname:
         return problem("invalid_url", "Địa chỉ thiếu tên máy chủ.")
+    if not allow_private:
+        address = private_address(parts.hostname)
+        if address is not None:
+            return problem(
+                "private_address",
+                f"Địa chỉ {parts.hostname} trỏ tới mạng nội bộ ({address}); chỉ gửi webhook tới máy chủ "
+                "trên Internet.",
+            )
     return None
 
 
-def create_subscription(session: Session, actor: Actor, data: WebhookCreate) -> WebhookCreated:
+def create_subscription(
+    session: Session, actor: Actor, data: WebhookCreate, allow_private: bool = False
+) -> WebhookCreated:
     problems = []
-    url_error = url_problem(data.url)
+    url_error = url_problem(data.url, allow_private)
     if url_error:
         problems.append(url_error)
     if data.unit_id is not None and session.get(Unit, data.unit_id) is None:
@@ -245,12 +257,12 @@ def _require_not_revoked(sub: WebhookSubscription) -> None:
 
 
 def update_subscription(
-    session: Session, actor: Actor, sub: WebhookSubscription, data: WebhookUpdate
+    session: Session, actor: Actor, sub: WebhookSubscription, data: WebhookUpdate, allow_private: bool = False
 ) -> WebhookSubscription:
     _require_not_revoked(sub)
     changes: dict[str, Any] = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
     if "url" in changes:
-        url_error = url_problem(changes["url"])
+        url_error = url_problem(changes["url"], allow_private)
         if url_error:
             raise ValidationFailed("Đăng ký webhook chưa hợp lệ; không có gì được lưu.", [url_error])
     if "events" in changes:
