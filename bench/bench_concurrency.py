@@ -9,7 +9,8 @@
 2. Starts ``uvicorn thidua.main:app --workers 2`` against it (rate limit and webhooks off), waits for
    /api/v1/health, and times each endpoint alone (one client, one request at a time).
 3. Runs BENCH_CLIENTS (50) concurrent clients, each one keep-alive connection and one request in
-   flight, no think time (a closed loop, like wrk), for BENCH_WARMUP_SECONDS (5, not counted; the
+   flight, no think time (a closed loop, like wrk; BENCH_THINK_SECONDS adds a pause after each page
+   view, as people reading the page make), for BENCH_WARMUP_SECONDS (5, not counted; the
    clients start one after another over it) then BENCH_SECONDS (30). Even clients are the commune
    officer, odd ones the school managers. Each client alternates two page views:
    - the dashboard (frontend/src/features/dashboard/DashboardPage.tsx): GET /auth/me, then the counts
@@ -84,6 +85,8 @@ KEEP = os.environ.get("BENCH_KEEP_DB") == "1"
 REUSE = os.environ.get("BENCH_REUSE_DB") == "1"
 # "both" (the default), or only "dashboard" or only "ranking" page views, to see each one's ceiling.
 MIX = os.environ.get("BENCH_MIX", "both")
+# Pause after each page view, as a person reading the page would (0: a closed loop, like wrk).
+THINK = float(os.environ.get("BENCH_THINK_SECONDS", "0"))
 # The ASGI app uvicorn serves: another module can wrap thidua.main to try a change without editing it.
 APP = os.environ.get("BENCH_APP", "thidua.main:app")
 
@@ -446,6 +449,8 @@ async def client(n: int, base: str, token: str, role: str, framework_id: int, ru
                     )
                 ]
             view += 1
+            if THINK and view > n + 1:
+                await asyncio.sleep(THINK)
             for label, path in calls:
                 started = time.perf_counter()
                 run.in_flight += 1
@@ -601,9 +606,10 @@ def main() -> int:
             )
             if r.status_code != 200:
                 raise RuntimeError(f"the {role}'s token is refused: {r.status_code} {r.text[:300]}")
+        think = f"{THINK:g} s think time after each page view" if THINK else "no think time"
         print(
             f"load: {CLIENTS} clients (officer / {len(tokens['manager'])} school managers, alternating), "
-            f"one keep-alive connection and one request in flight each, no think time; page views: {MIX}; "
+            f"one keep-alive connection and one request in flight each, {think}; page views: {MIX}; "
             f"warm-up {WARMUP:.0f} s, measured {SECONDS:.0f} s"
         )
         unloaded(base, tokens, province.unit_framework_id)

@@ -2,7 +2,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON
+from sqlalchemy import JSON, Index
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from thidua.core.models import Decimal2, UTCDateTime, Versioned, utcnow
@@ -15,7 +15,11 @@ class SelfAssessment(Versioned, table=True):
     the scoping layer applies to both kinds. Entry edits bump this row's version (one ETag)."""
 
     __tablename__ = "self_assessment"
-    __table_args__ = (UniqueConstraint("framework_id", "subject_key", "school_year"),)
+    __table_args__ = (
+        UniqueConstraint("framework_id", "subject_key", "school_year"),
+        # Lists show the latest year first, newest first: read straight off this index.
+        Index("ix_self_assessment_school_year_id", "school_year", "id"),
+    )
 
     framework_id: int = Field(foreign_key="framework.id", index=True)
     subject_kind: str = Field(max_length=20)  # unit | individual

@@ -238,7 +238,9 @@ def list_assessments(
         (SelfAssessment.status, f.status),
         (SelfAssessment.subject_kind, f.subject_kind),
     )
-    rows, total = paginate(session, query, page, col(SelfAssessment.school_year).desc(), SelfAssessment.id)
+    rows, total = paginate(
+        session, query, page, col(SelfAssessment.school_year).desc(), col(SelfAssessment.id).desc()
+    )
     return AssessmentPage(
         items=[summary(session, actor, a) for a in rows], total=total, limit=page.limit, offset=page.offset
     )
