@@ -9,6 +9,8 @@ import { CHROMIUM, PASSWORD, login, skipReason, startApp, withPage } from './har
 import './plans-reports.e2e.mjs';
 import './awards.e2e.mjs';
 import './imports.e2e.mjs';
+// script and HTML in free-text fields stay text (no XSS)
+import './security.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);
