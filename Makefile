@@ -19,6 +19,7 @@ run: install frontend fonts
 
 ## make test: backend on SQLite and PostgreSQL, frontend unit tests, browser end-to-end tests
 test: install frontend chromium
+	$(MAKE) --no-print-directory audit-deps
 	$(MAKE) --no-print-directory test-backend-sqlite
 	$(MAKE) --no-print-directory test-backend-postgres
 	$(MAKE) --no-print-directory test-frontend
@@ -63,7 +64,7 @@ test-backend-sqlite: install fonts
 	$(BIN)/pytest tests
 
 # Runs again on PostgreSQL when it answers; in CI a missing PostgreSQL is a failure, not a skip.
-test-backend-postgres: install fonts
+test-backend-postgres: install fonts pg-client
 	@if ! $(BIN)/python -c "import psycopg; psycopg.connect('$(subst +psycopg,,$(PG_TEST_URL))', connect_timeout=3).close()" 2>/dev/null \
 	   && command -v pg_ctlcluster >/dev/null; then \
 	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start 2>/dev/null || true; sleep 2; \
@@ -88,16 +89,62 @@ bench: install
 	@# 50 clients against uvicorn --workers 2 on PostgreSQL (prints a SKIPPED line without PostgreSQL)
 	$(BIN)/python bench/bench_concurrency.py
 
+.PHONY: backup restore pg-client audit-deps soak
+
+## make backup: the database and the uploaded files into var/backups/thidua-<UTC time>.tar.gz (OUTPUT=... to
+## choose); the server may keep running. Prints the path and the size.
+backup: install
+	@if [[ "$$DATABASE_URL" == postgres* ]]; then $(MAKE) --no-print-directory pg-client; fi
+	$(BIN)/python -m thidua.cli backup $(if $(OUTPUT),--output "$(OUTPUT)")
+
+## make restore FILE=var/backups/thidua-<time>.tar.gz: checks the backup, keeps the current database in
+## var/backups (…-before-restore.tar.gz), then replaces it. Stop the server first.
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/thidua-<time>.tar.gz"; exit 2; }
+	@if [[ "$$DATABASE_URL" == postgres* ]]; then $(MAKE) --no-print-directory pg-client; fi
+	$(BIN)/python -m thidua.cli restore "$(FILE)"
+
+# pg_dump and pg_restore, for backups of a PostgreSQL database (and their tests), when missing.
+pg-client:
+	@if ! command -v pg_dump >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql-client >/dev/null \
+	  || echo "Could not install postgresql-client: backups of a PostgreSQL database need pg_dump"; \
+	fi
+
+## make audit-deps: known vulnerabilities in the Python and npm (--omit=dev) dependencies; fails on any that
+## has a fix (npm: high or critical). Exceptions with reasons: ops/audit-ignore.txt. AUDIT_DEPS_STRICT=1
+## also fails when an advisory service does not answer.
+audit-deps: install
+	$(BIN)/python ops/audit_deps.py
+
+## make soak: SOAK_MINUTES (10) of steady mixed traffic (SOAK_RATE=20 operations/s) on a loopback server;
+## prints requests, errors and p95 latency per minute and the server's memory; fails on any error.
+soak: install
+	$(BIN)/python bench/soak.py
+
+.PHONY: processes
+
+## make processes: the tests with real server processes (tests/processes), on SQLite then on PostgreSQL when
+## it answers at PG_TEST_URL (in a database <name>_procs of their own): 20 clients with one If-Match against
+## two processes, kill -9 during a large import and during scorecard freezes; prints the figures.
+processes: install
+	$(BIN)/pytest -q -s -p no:cacheprovider -m processes tests/processes
+	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(subst +psycopg,,$(PG_TEST_URL))', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "== on PostgreSQL"; TEST_DATABASE_URL='$(PG_TEST_URL)' $(BIN)/pytest -q -s -p no:cacheprovider -m processes tests/processes; \
+	else echo "SKIPPED on PostgreSQL: not reachable at $(PG_TEST_URL)"; fi
+
 ## make lint: ruff, mypy, TypeScript
 lint: install frontend/node_modules/.installed
-	$(BIN)/ruff check backend tests bench examples
-	$(BIN)/ruff format --check backend tests bench examples
+	$(BIN)/ruff check backend tests bench examples ops
+	$(BIN)/ruff format --check backend tests bench examples ops
 	$(BIN)/mypy
 	cd frontend && npm run typecheck
 
 format: install
-	$(BIN)/ruff format backend tests bench examples
-	$(BIN)/ruff check --fix backend tests bench examples
+	$(BIN)/ruff format backend tests bench examples ops
+	$(BIN)/ruff check --fix backend tests bench examples ops
 
 ## make openapi: regenerate the committed contract and the frontend's API types from it
 openapi: install

@@ -1,4 +1,4 @@
-"""Operator commands: `python -m thidua.cli migrate|demo|prepare|openapi`."""
+"""Operator commands: `python -m thidua.cli migrate|demo|prepare|openapi|backup|restore`."""
 
 import argparse
 import json
@@ -29,6 +29,31 @@ def openapi_document() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def _backup_or_restore(settings: Settings, which: str, path: Path | None) -> int:
+    from thidua import backup
+
+    try:
+        if which == "backup":
+            made = backup.backup(settings, path)
+            print(
+                f"Backup written: {made.path} ({made.size_bytes / 1024:.1f} KiB, {made.database} at revision "
+                f"{made.revision}, {made.files} uploaded file(s), {made.seconds:.2f} s)"
+            )
+            return 0
+        assert path is not None
+        done = backup.restore(settings, path)
+    except backup.BackupRefused as refused:
+        print(f"Restore refused: {refused}. The current database was not changed.", file=sys.stderr)
+        return 2
+    except backup.BackupFailed as failed:
+        print(f"{which.capitalize()} failed: {failed}", file=sys.stderr)
+        return 1
+    if done.safety_backup:
+        print(f"The database as it was before the restore: {done.safety_backup}")
+    print(f"Restored {path}: revision {done.revision}, {done.files} uploaded file(s), {done.seconds:.2f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="thidua")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -36,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("demo", help="load the demo commune (idempotent) and print its logins")
     sub.add_parser("prepare", help="migrate, then load the demo commune")
     sub.add_parser("send-reminders", help="e-mail each user what is due (needs SMTP_HOST)")
+    save = sub.add_parser("backup", help="back up the database and uploaded files (the server may run)")
+    save.add_argument("--output", type=Path, help="default: VAR_DIR/backups/thidua-<UTC time>.tar.gz")
+    load = sub.add_parser("restore", help="replace the database and add the uploaded files from a backup")
+    load.add_argument("path", type=Path)
     out = sub.add_parser("openapi", help="write the OpenAPI document")
     out.add_argument("path", nargs="?", default=str(REPO_ROOT / "openapi" / "openapi.json"))
     args = parser.parse_args(argv)
@@ -44,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.path).write_text(openapi_document(), encoding="utf-8")
         return 0
     settings = Settings()
+    if args.command in ("backup", "restore"):
+        return _backup_or_restore(
+            settings, args.command, args.output if args.command == "backup" else args.path
+        )
     if args.command == "send-reminders":
         from sqlmodel import Session
 
