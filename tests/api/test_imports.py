@@ -652,9 +652,10 @@ def test_an_interrupted_job_leaves_nothing_and_is_failed_on_restart(
     submitted: list[int] = []  # not handed to the worker: the job stays queued, as if the process stopped
     monkeypatch.setattr(jobs, "submit", lambda _app, job_id: submitted.append(job_id))
     with TestClient(app, raise_server_exceptions=False) as c:
-        r = post(c, world.headers("officer"), "staff", staff_file(35, "X"))
+        r = post(c, {**world.headers("officer"), "Idempotency-Key": "bi-ngat"}, "staff", staff_file(35, "X"))
         assert r.status_code == 202
     job_id = submitted[0]
+    assert count(db, IdempotencyRecord) == 1  # the 202 is kept for retries
     path = db.get(ImportJob, job_id).file_path  # type: ignore[union-attr]
     assert path
 
@@ -684,6 +685,9 @@ def test_an_interrupted_job_leaves_nothing_and_is_failed_on_restart(
     job = db.get(ImportJob, job_id)
     assert job is not None and job.status == "failed" and "interrupted by a restart" in (job.error or "")
     assert count(db, StaffMember, StaffMember.code.like("X-%")) == 0  # type: ignore[attr-defined]
+    # Nothing was stored, so the key is free: a retry with it imports the file instead of replaying
+    # the failed job (tests/processes/test_crash_safety.py does this against a killed server).
+    assert count(db, IdempotencyRecord) == 0
     from pathlib import Path
 
     assert not Path(path).exists()

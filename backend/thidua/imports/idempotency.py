@@ -3,7 +3,9 @@
 The record (unique per owner and key) is stored before the work starts; the answer is written into it
 in the same transaction as the work when the work commits. The same key with another request (method,
 path, query or body differ) is a 409; a retry while the first request is still running is a 409 with
-Retry-After. A record left unanswered by a crash is taken over after STALE_AFTER.
+Retry-After. A record left unanswered by a crash is taken over after STALE_AFTER. A background job
+that fails (refused, or interrupted by a restart) stored nothing, so it frees its key: a retry with the
+same key runs the import again instead of replaying the failed job, and completes it once.
 """
 
 import hashlib
@@ -27,7 +29,11 @@ T = IdempotencyRecord.__table__  # type: ignore[attr-defined]
 
 
 def owner_of(actor: Actor) -> str:
-    return f"key:{actor.api_key_id}" if actor.api_key_id is not None else f"user:{actor.id}"
+    return owner_for(actor.id, actor.api_key_id)
+
+
+def owner_for(user_id: int | None, api_key_id: int | None) -> str:
+    return f"key:{api_key_id}" if api_key_id is not None else f"user:{user_id}"
 
 
 def request_hasher(method: str, path: str, query: list[tuple[str, str]]) -> "hashlib._Hash":
@@ -108,6 +114,11 @@ def abandon(session: Session, record_id: int) -> None:
     session.rollback()
     session.execute(delete(T).where(T.c.id == record_id))
     session.commit()
+
+
+def release(conn: Connection, owner: str, key: str) -> None:
+    """Free a key whose work stored nothing (its job failed), so that a retry runs it again."""
+    conn.execute(delete(T).where(T.c.owner == owner, T.c.key == key))
 
 
 def forget_unanswered(conn: Connection, everything: bool) -> None:

@@ -4,8 +4,10 @@ A job lives in the database (import_job), so its status, progress and summary su
 caller (the user, or the API key, rebuilt from the job row and checked again), in one transaction of
 its own that also marks the job succeeded, so a crash leaves no half-imported batch: at the next
 start-up, queued and running jobs are marked failed ("interrupted by a restart") and their files
-deleted. Progress is written per chunk in a short transaction of its own; on SQLite, where that would
-wait for the import's own write lock, it is kept in memory (one process serves a SQLite database).
+deleted. A failed job frees its Idempotency-Key, so the client's retry with that key imports the file
+once (tests/processes/test_crash_safety.py kills the server with SIGKILL mid-import to prove it).
+Progress is written per chunk in a short transaction of its own; on SQLite, where that would wait for
+the import's own write lock, it is kept in memory (one process serves a SQLite database).
 """
 
 import logging
@@ -84,6 +86,16 @@ def fail(engine: Engine, job_id: int, message: str) -> None:
             .where(J.c.id == job_id)
             .values(status="failed", error=message[:4000], finished_at=utcnow(), file_path=None)
         )
+        _release_key(conn, job_id)
+
+
+def _release_key(conn: Any, job_id: int) -> None:
+    """A failed job stored nothing: its Idempotency-Key is freed so that a retry runs it again."""
+    job = conn.execute(
+        select(J.c.user_id, J.c.api_key_id, J.c.idempotency_key).where(J.c.id == job_id)
+    ).first()
+    if job is not None and job.idempotency_key:
+        idempotency.release(conn, idempotency.owner_for(job.user_id, job.api_key_id), job.idempotency_key)
 
 
 def _remove(path: str | None) -> None:
@@ -182,6 +194,7 @@ def recover(engine: Engine) -> int:
                 .where(J.c.id == job.id, J.c.status.in_(("queued", "running")))
                 .values(status="failed", error=INTERRUPTED, finished_at=utcnow(), file_path=None)
             )
+            _release_key(conn, job.id)
             _remove(job.file_path)
             failed += 1
         idempotency.forget_unanswered(conn, everything=conn.dialect.name == "sqlite")
