@@ -135,6 +135,16 @@ processes: install
 	  echo "== on PostgreSQL"; TEST_DATABASE_URL='$(PG_TEST_URL)' $(BIN)/pytest -q -s -p no:cacheprovider -m processes tests/processes; \
 	else echo "SKIPPED on PostgreSQL: not reachable at $(PG_TEST_URL)"; fi
 
+.PHONY: fuzz
+FUZZ_EXAMPLES ?= 100
+
+## make fuzz: schemathesis against openapi/openapi.json: every operation, every coverage case and FUZZ_EXAMPLES
+## (100) new random cases per operation, each sent as each of 7 callers (CI runs a bounded, repeatable share);
+## prints operations, cases, requests and failures. On PostgreSQL: TEST_DATABASE_URL=postgresql+psycopg://...
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_FULL=1 \
+	  $(BIN)/pytest -q -p no:cacheprovider tests/fuzz/test_fuzz_api.py
+
 ## make lint: ruff, mypy, TypeScript
 lint: install frontend/node_modules/.installed
 	$(BIN)/ruff check backend tests bench examples ops

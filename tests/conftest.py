@@ -94,6 +94,11 @@ FIXTURE_USERS = {
 
 @pytest.fixture
 def world(migrated: Settings, password_hash: str) -> Iterator[World]:
+    yield build_world(migrated, password_hash)
+
+
+def build_world(migrated: Settings, password_hash: str) -> World:
+    """Empties the database and makes the fixture commune (also used by session-wide security tests)."""
     app = create_app(migrated)
     w = World(settings=migrated)
     with Session(app.state.engine) as session:
@@ -146,7 +151,7 @@ def world(migrated: Settings, password_hash: str) -> Iterator[World]:
             session.refresh(user)
             session.expunge(user)
     app.state.engine.dispose()
-    yield w
+    return w
 
 
 @pytest.fixture

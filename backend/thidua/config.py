@@ -1,5 +1,6 @@
 """Settings from environment variables. Nothing secret is logged or committed."""
 
+import re
 import secrets
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +29,7 @@ WELL_KNOWN_SECRETS = {
     "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7",
 }
 MIN_SECRET_LENGTH = 32
+_ORIGIN = re.compile(r"https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?")
 
 
 class Settings(BaseSettings):
@@ -80,6 +82,22 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [o.strip() for o in value.split(",") if o.strip()]
         return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def exact_origins(cls, origins: list[str]) -> list[str]:
+        """Exact origins only (browsers send them lower-case, without a path): "*" or "null" would let
+        any page, or any sandboxed frame or local file, call the API from a browser."""
+        exact = []
+        for origin in origins:
+            origin = origin.strip().rstrip("/").lower()
+            if not _ORIGIN.fullmatch(origin):
+                raise ValueError(
+                    f"CORS_ORIGINS: {origin!r} is not an origin such as https://truong.example.vn "
+                    "(no wildcard, path or 'null')"
+                )
+            exact.append(origin)
+        return exact
 
     @cached_property
     def resolved_database_url(self) -> str:

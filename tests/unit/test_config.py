@@ -35,3 +35,18 @@ def test_default_database_is_a_sqlite_file_under_var(tmp_path) -> None:  # type:
 def test_cors_origins_from_a_comma_separated_variable(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CORS_ORIGINS", "https://a.example, https://b.example")
     assert Settings().cors_origins == ["https://a.example", "https://b.example"]
+
+
+def test_cors_origins_are_exact_origins(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CORS_ORIGINS", "HTTPS://Cong.ThanhThuy.example/, http://127.0.0.1:5173")
+    assert Settings().cors_origins == ["https://cong.thanhthuy.example", "http://127.0.0.1:5173"]
+
+
+@pytest.mark.parametrize(
+    "origins",
+    ["*", "null", "https://*.example", "https://a.example/path", "a.example", "file://", "https://"],
+)
+def test_a_wildcard_or_anything_but_an_origin_is_refused_at_start(monkeypatch, origins: str) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CORS_ORIGINS", f"https://good.example,{origins}")
+    with pytest.raises(ValueError, match="CORS_ORIGINS"):
+        Settings()

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from thidua.activities.models import ActivityKind
 from thidua.core.ids import Id
 from thidua.core.pagination import Page
+from thidua.core.types import Day, StrictBool
 
 
 class _In(BaseModel):
@@ -14,7 +15,7 @@ class _In(BaseModel):
 
 class AttendeeIn(_In):
     staff_id: Id
-    completed: bool = Field(default=True, description="Đã hoàn thành (với lớp bồi dưỡng)")
+    completed: StrictBool = Field(default=True, description="Đã hoàn thành (với lớp bồi dưỡng)")
 
 
 class EvidenceLinkIn(_In):
@@ -26,7 +27,7 @@ class ActivityCreate(_In):
     unit_id: Id | None = Field(default=None, description="Mặc định: đơn vị của người nhập")
     kind: ActivityKind
     title: Annotated[str, Field(min_length=1, max_length=300)]
-    activity_date: date
+    activity_date: Day
     description: Annotated[str, Field(max_length=4000)] = ""
     learner_count: int = Field(
         default=0, ge=0, le=100_000, description="Số người học tham gia (chỉ số lượng)"
@@ -38,7 +39,7 @@ class ActivityCreate(_In):
 class ActivityUpdate(_In):
     kind: ActivityKind | None = None
     title: Annotated[str, Field(min_length=1, max_length=300)] | None = None
-    activity_date: date | None = None
+    activity_date: Day | None = None
     description: Annotated[str, Field(max_length=4000)] | None = None
     learner_count: int | None = Field(default=None, ge=0, le=100_000)
     attendees: list[AttendeeIn] | None = Field(default=None, max_length=2000)

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import UploadFile
 from sqlmodel import Session, select
@@ -22,6 +23,9 @@ from thidua.core.errors import AppError, Conflict, Invalid, NotFound
 from thidua.frameworks.models import Indicator
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+# A multipart body is the file plus its boundaries, headers and small form fields: upload routes let
+# this much more through (max_body_size, counted while streaming), then receive() checks the file.
+FORM_OVERHEAD_BYTES = 64 * 1024
 _CHUNK = 64 * 1024
 _OOXML = {
     "word/": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
@@ -56,11 +60,18 @@ def sniff(head: bytes, path: Path) -> tuple[str, str] | None:
 
 
 def _safe_filename(name: str | None, extension: str) -> str:
-    """Only for display and Content-Disposition; never used as a path."""
-    base = unicodedata.normalize("NFC", Path(name or "minh-chung").name)
-    base = re.sub(r"[\x00-\x1f\x7f/\\\"]+", "_", base).strip(" .") or "minh-chung"
-    stem = base.rsplit(".", 1)[0][:120]
+    """Only for display and Content-Disposition; never used as a path. The last part of a POSIX or
+    Windows path, without control or bidirectional-override characters (which can disguise an
+    extension), at most 120 characters, and always the extension of the type found in the bytes."""
+    base = unicodedata.normalize("NFC", re.split(r"[/\\]", name or "")[-1])
+    base = "".join(c for c in base if unicodedata.category(c) not in ("Cc", "Cf")).replace('"', "'")
+    stem = base.rsplit(".", 1)[0].strip(" .")[:120].strip() or "minh-chung"
     return f"{stem}{extension}"
+
+
+def content_disposition(filename: str, extension: str = "") -> str:
+    """RFC 6266 attachment: an ASCII name for old clients, the real (Vietnamese) name as UTF-8."""
+    return f"attachment; filename=\"minh-chung{extension}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def stored_path(folder: Path, sha256: str) -> Path:
@@ -120,9 +131,11 @@ def receive(
 
 
 def _indicator(session: Session, a: SelfAssessment, code: str, path: str) -> Indicator:
-    ind = session.exec(
-        select(Indicator).where(Indicator.framework_id == a.framework_id, Indicator.code == code.strip())
-    ).first()
+    ind = None
+    if "\x00" not in code:  # PostgreSQL refuses a NUL even in a query; no code has one
+        ind = session.exec(
+            select(Indicator).where(Indicator.framework_id == a.framework_id, Indicator.code == code.strip())
+        ).first()
     if ind is None:
         raise Invalid(path, f"Bảng điểm không có chỉ tiêu mã '{code}'.", "unknown_indicator")
     return ind

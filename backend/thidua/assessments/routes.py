@@ -1,5 +1,5 @@
+from pathlib import Path
 from typing import Annotated, Literal
-from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile
 from fastapi.responses import FileResponse
@@ -263,7 +263,7 @@ def download_evidence(
         path,
         media_type=evidence.content_type or "application/octet-stream",
         headers={
-            "Content-Disposition": f"attachment; filename=\"minh-chung\"; filename*=UTF-8''{quote(name)}",
+            "Content-Disposition": evidence_service.content_disposition(name, Path(name).suffix),
             "X-Content-Type-Options": "nosniff",
         },
     )

@@ -1,6 +1,7 @@
 """All JWT code lives here, so the library can be swapped in one place.
 
-python-jose >= 3.5.0, HS256 pinned on decode (never taken from the token header), exp/sub/iat required.
+python-jose >= 3.5.0, HS256 pinned on decode (never taken from the token header), exp/nbf/iat/sub
+required, and a token "issued" in the future is refused (the library only checks nbf).
 """
 
 from datetime import UTC, datetime, timedelta
@@ -37,7 +38,7 @@ def decode_access_token(secret: str, token: str) -> tuple[int, int]:
             token,
             secret,
             algorithms=[ALGORITHM],
-            options={"require_exp": True, "require_sub": True, "require_iat": True},
+            options={"require_exp": True, "require_nbf": True, "require_iat": True, "require_sub": True},
         )
     except JWTError as exc:
         raise InvalidToken(str(exc)) from exc
@@ -45,6 +46,9 @@ def decode_access_token(secret: str, token: str) -> tuple[int, int]:
         raise InvalidToken("malformed token") from exc
     if claims.get("typ") != "access":
         raise InvalidToken("not an access token")
+    issued_at = claims["iat"]
+    if not isinstance(issued_at, int) or issued_at > datetime.now(UTC).timestamp():
+        raise InvalidToken("iat is not a time in the past")
     try:
         return int(claims["sub"]), int(claims["tv"])
     except (KeyError, TypeError, ValueError) as exc:

@@ -205,6 +205,18 @@ def allowed_actions(actor: Actor, n: Nomination) -> list[str]:
     return actions
 
 
+# Rules that read staff ratings and flags: their outcomes (and reasons, which name a rating or count
+# open flags) are personal data, shown only to those who may read ratings and flags.
+PERSONAL_RULE_KINDS = frozenset({"no_open_flag", "staff_rating", "members", "any_of"})
+
+
+def _for_reader(actor: Actor, result: EligibilityResult) -> EligibilityResult:
+    if actor.can(Permission.conduct_read):
+        return result
+    kept = [o for o in result.outcomes if o.kind not in PERSONAL_RULE_KINDS]
+    return result.model_copy(update={"outcomes": kept})
+
+
 def read_nomination(session: Session, actor: Actor, n: Nomination, live: bool = False) -> NominationRead:
     assert n.id is not None
     r = session.get(AwardRound, n.round_id)
@@ -266,7 +278,7 @@ def read_nomination(session: Session, actor: Actor, n: Nomination, live: bool = 
         initiatives=initiatives,
         status=n.status,
         status_label=NOMINATION_STATUS_LABELS_VI.get(n.status, n.status),
-        eligibility=_result(stored),
+        eligibility=_for_reader(actor, _result(stored)),
         submitted_at=n.submitted_at,
         meeting_id=n.meeting_id,
         votes_for=n.votes_for,

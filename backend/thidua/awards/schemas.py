@@ -8,6 +8,7 @@ from thidua.awards.models import AwardLevel, GrantingAuthority, RoundKind, Subje
 from thidua.awards.rules import AwardCode, Rule
 from thidua.core.ids import Id
 from thidua.core.pagination import Page
+from thidua.core.types import Day, StrictBool
 
 Text = Annotated[str, Field(max_length=8000)]
 Reason = Annotated[str, Field(min_length=10, max_length=4000)]
@@ -32,7 +33,7 @@ class AwardTypeDocument(_In):
     subject_kind: SubjectKind
     round_kinds: list[RoundKind] = Field(min_length=1, max_length=3)
     rules: list[Rule] = Field(default_factory=list, max_length=20)
-    themed: bool = Field(
+    themed: StrictBool = Field(
         default=True, description="Khen thưởng theo chuyên đề (không làm căn cứ khen công trạng)"
     )
     merit_based: bool = Field(default=False, description="Khen thưởng công trạng")
@@ -78,15 +79,15 @@ class AwardRoundCreate(_In):
     phase_number: Annotated[int, Field(ge=1, le=10)] | None = Field(
         default=None, description="Giai đoạn được sơ kết/tổng kết (mặc định theo loại đợt)"
     )
-    opens_on: date
-    closes_on: date
+    opens_on: Day
+    closes_on: Day
     award_type_codes: list[AwardCode] = Field(min_length=1, max_length=30)
 
 
 class AwardRoundUpdate(_In):
     name: Title | None = None
-    opens_on: date | None = None
-    closes_on: date | None = None
+    opens_on: Day | None = None
+    closes_on: Day | None = None
     award_type_codes: list[AwardCode] | None = Field(default=None, min_length=1, max_length=30)
 
 
@@ -126,7 +127,7 @@ class AwardRoundPage(Page[AwardRoundRead]):
 
 class CouncilMeetingCreate(_In):
     round_id: Id
-    held_on: date
+    held_on: Day
     location: Annotated[str, Field(max_length=300)] = ""
     chair: PersonLine
     secretary: Annotated[str, Field(max_length=200)] = ""
@@ -136,7 +137,7 @@ class CouncilMeetingCreate(_In):
 
 
 class CouncilMeetingUpdate(_In):
-    held_on: date | None = None
+    held_on: Day | None = None
     location: Annotated[str, Field(max_length=300)] | None = None
     chair: PersonLine | None = None
     secretary: Annotated[str, Field(max_length=200)] | None = None
@@ -287,7 +288,7 @@ class DecisionCreate(_In):
     kind: Annotated[str, Field(pattern="^(decision|proposal)$")] = "decision"
     level: AwardLevel
     number: Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[0-9A-Za-zĐđ/.\- ]+$")]
-    signed_on: date
+    signed_on: Day
     signer_name: PersonLine
     signer_title: PersonLine
     nomination_ids: list[Id] = Field(min_length=1, max_length=2000)
@@ -295,7 +296,7 @@ class DecisionCreate(_In):
 
 class DecisionUpdate(_In):
     number: Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[0-9A-Za-zĐđ/.\- ]+$")] | None = None
-    signed_on: date | None = None
+    signed_on: Day | None = None
     signer_name: PersonLine | None = None
     signer_title: PersonLine | None = None
     nomination_ids: list[Id] | None = Field(default=None, min_length=1, max_length=2000)
@@ -308,7 +309,7 @@ class ProvinceAnswerItem(_In):
 
 class ProvinceAnswer(_In):
     decision_number: Annotated[str, Field(min_length=1, max_length=60)]
-    decision_date: date
+    decision_date: Day
     note: Annotated[str, Field(max_length=4000)] = ""
     results: list[ProvinceAnswerItem] = Field(min_length=1, max_length=2000)
 
@@ -363,9 +364,9 @@ class AchievementCreate(_In):
     level: AwardLevel
     school_year: SchoolYear
     decision_number: Annotated[str, Field(min_length=1, max_length=60)]
-    decision_date: date
+    decision_date: Day
     issuer: Annotated[str, Field(min_length=1, max_length=255)]
-    themed: bool = True
+    themed: StrictBool = True
 
 
 class AchievementRead(BaseModel):

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from thidua.conduct.models import DisciplineSeverity, FlagKind, StaffRatingValue
 from thidua.core.ids import Id
 from thidua.core.pagination import Page
+from thidua.core.types import Day
 from thidua.initiatives.schemas import AnnualSchoolYear
 
 FlagNote = Annotated[str, Field(max_length=4000)]
@@ -50,14 +51,14 @@ class FlagCreate(_In):
     staff_id: Id | None = Field(default=None, description="Cán bộ (bỏ trống nếu là của đơn vị)")
     kind: FlagKind
     severity: DisciplineSeverity | None = Field(default=None, description="Chỉ với hình thức kỷ luật")
-    opened_on: date = Field(description="Ngày quyết định kỷ luật hoặc ngày xảy ra sự cố")
+    opened_on: Day = Field(description="Ngày quyết định kỷ luật hoặc ngày xảy ra sự cố")
     note: FlagNote = ""
 
 
 class FlagUpdate(_In):
     """Only the fields sent are changed; `closed_on: null` reopens the flag."""
 
-    closed_on: date | None = Field(
+    closed_on: Day | None = Field(
         default=None, description="Ngày hết hiệu lực kỷ luật hoặc khắc phục xong sự cố"
     )
     severity: DisciplineSeverity | None = None

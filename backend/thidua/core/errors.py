@@ -1,6 +1,7 @@
 """One error shape for every 4xx and 5xx: RFC 9457 problem details with field errors."""
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,6 +14,7 @@ log = logging.getLogger("thidua")
 
 PROBLEM_TYPE_BASE = "https://thidua.example/problems/"
 MEDIA_TYPE = "application/problem+json"
+_HTTP_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
 TITLES = {
     400: "Yêu cầu không hợp lệ",
@@ -185,28 +187,95 @@ def _field_error(err: dict[str, Any]) -> FieldError:
     return FieldError(path=path, message=message, type=type_)
 
 
+def _segment_pattern(document: dict[str, Any], operations: dict[str, Any], name: str) -> str:
+    """A path parameter as a regex: digits for an id, the listed values for an enum (so /imports/1 is
+    a job, /imports/units a kind), any segment otherwise."""
+    for operation in operations.values():
+        for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+            if parameter.get("in") != "path" or parameter.get("name") != name:
+                continue
+            schema = parameter.get("schema", {})
+            if "$ref" in schema:
+                schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+            if schema.get("type") == "integer":
+                return "[0-9]+"
+            if "enum" in schema:
+                return "(?:" + "|".join(re.escape(str(value)) for value in schema["enum"]) + ")"
+    return "[^/]+"
+
+
+def _allowed_methods(request: Request) -> str | None:
+    """The methods the contract documents at this path, for the Allow header of a 405 (RFC 9110 wants
+    all of them; Starlette names only those of the first route that matched). As in OpenAPI, a
+    concrete path wins over a template: /nominations/eligibility is not /nominations/{nomination_id}."""
+    paths: list[tuple[int, re.Pattern[str], set[str]]] | None = getattr(
+        request.app.state, "allow_paths", None
+    )
+    if paths is None:
+        document = request.app.openapi()
+        paths = []
+        for template, operations in document.get("paths", {}).items():
+            pattern = "".join(
+                _segment_pattern(document, operations, part[1:-1])
+                if part.startswith("{")
+                else re.escape(part)
+                for part in re.split(r"(\{[^}]*\})", template)
+            )
+            methods = {method.upper() for method in operations if method.upper() in _HTTP_METHODS}
+            if "GET" in methods:
+                methods.add("HEAD")  # Starlette answers HEAD wherever it answers GET
+            paths.append((template.count("{"), re.compile(f"^{pattern}$"), methods))
+        paths.sort(key=lambda entry: entry[0])
+        request.app.state.allow_paths = paths
+    matches = [(params, methods) for params, pattern, methods in paths if pattern.match(request.url.path)]
+    if not matches:
+        return None
+    fewest = matches[0][0]
+    allowed = set().union(*(methods for params, methods in matches if params == fewest))
+    return ", ".join(sorted(allowed))
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(_request: Request, exc: AppError) -> JSONResponse:
         return problem_response(exc.status, exc.detail, slug=exc.slug, errors=exc.errors, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if any((e.get("loc") or ("",))[0] == "path" for e in exc.errors()):
+            # PUT /frameworks/sources reached PUT /frameworks/{framework_id} only because "sources"
+            # fills the slot: the path exists, the method does not (405, not "must be an integer").
+            allowed = _allowed_methods(request)
+            if allowed is not None and request.method not in allowed.split(", "):
+                detail = "Phương thức này không được hỗ trợ cho địa chỉ này."
+                return problem_response(405, detail, headers={"Allow": allowed})
         errors = [_field_error(dict(e)) for e in exc.errors()]
         fields = ", ".join(dict.fromkeys(e.path.split(".", 1)[-1] for e in errors))
         detail = f"Dữ liệu gửi lên không hợp lệ ở {len(errors)} chỗ ({fields}); xem chi tiết trong errors."
         return problem_response(422, detail, slug="validation", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "Lỗi")
+        headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 404 and detail == "Not Found":
             detail = "Không tìm thấy địa chỉ này."
         elif exc.status_code == 405:
             detail = "Phương thức này không được hỗ trợ cho địa chỉ này."
-        return problem_response(exc.status_code, detail, headers=getattr(exc, "headers", None))
+            headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
+        elif exc.status_code == 413:  # a request body over its limit (core/bodylimit.py)
+            return problem_response(413, detail, slug="too-large", headers=headers or None)
+        elif exc.status_code == 422:  # a NUL in a JSON or form body (core/nul.py)
+            errors = getattr(exc, "errors", None)
+            return problem_response(422, detail, slug="validation", errors=errors, headers=headers or None)
+        return problem_response(exc.status_code, detail, headers=headers or None)
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        # Starlette answers this one outside every middleware, so it adds the security headers itself.
+        from thidua.core.browser import SECURITY_HEADERS  # core.browser imports this module
+
         log.exception("unhandled error", exc_info=exc)
-        return problem_response(500, "Đã có lỗi hệ thống; vui lòng thử lại sau hoặc báo quản trị viên.")
+        return problem_response(
+            500, "Đã có lỗi hệ thống; vui lòng thử lại sau hoặc báo quản trị viên.", headers=SECURITY_HEADERS
+        )

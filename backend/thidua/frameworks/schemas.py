@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from thidua.core.ids import Id
 from thidua.core.pagination import Page
 from thidua.core.text import Code, Name
+from thidua.core.types import StrictBool
 
 SubjectKind = Literal["unit", "individual"]
 IndicatorKind = Literal["boolean", "percent", "count", "level", "computed"]
@@ -46,8 +47,8 @@ class IndicatorIn(_In):
     max_points: Annotated[Decimal, Field(gt=0, le=1000, decimal_places=2)]
     bands: list[BandIn] = Field(default_factory=list, max_length=20)
     levels: list[LevelIn] = Field(default_factory=list, max_length=20)
-    evidence_required: bool = False
-    is_gate: bool = False
+    evidence_required: StrictBool = False
+    is_gate: StrictBool = False
     content_area_code: str | None = Field(default=None, max_length=20)
     source: str | None = Field(
         default=None, max_length=60, description="Nguồn dữ liệu của chỉ tiêu tính tự động"

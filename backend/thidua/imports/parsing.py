@@ -13,6 +13,8 @@ import io
 import json
 import re
 import unicodedata
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -40,6 +42,20 @@ _CONTENT_TYPES = {
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _READ_CHUNK = 1 << 20
+
+# Limits that keep a hostile or broken file from taking the server's memory or time. No CSV line or
+# JSON row is gathered in memory much past this many characters: a longer one is refused (no kind
+# has cells anywhere near it).
+MAX_LINE_CHARS = 1_000_000
+MAX_ROWS = 1_048_576  # Excel's own limit
+MAX_COLUMNS = 200  # a kind has at most ~20 columns; the rest are ignored, but still read
+# XLSX: judged from the zip directory before anything is inflated. Python's zipfile never inflates a
+# member past the size the directory declares, so these numbers bound the real work.
+XLSX_MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all parts together (a 1,048,576-row sheet is ~250 MB)
+XLSX_MAX_WHOLE_PART_BYTES = 64 * 1024 * 1024  # parts openpyxl reads whole: shared strings, styles, ...
+XLSX_MAX_RATIO = 100  # real sheets inflate 5-20 times; a zip bomb about 1000
+XLSX_RATIO_FROM_BYTES = 1024 * 1024  # tiny parts may inflate as they like
+XLSX_MAX_PARTS = 1000
 
 Row = tuple[int, dict[str, str]]
 
@@ -245,13 +261,43 @@ def _decode_problem(exc: UnicodeDecodeError, line: int) -> FileProblem:
     )
 
 
+def _thousands(n: int) -> str:
+    return f"{n:_}".replace("_", ".")  # Vietnamese digit grouping: 1.000.000
+
+
+class _LineTooLong(Exception):
+    pass
+
+
+class _NulCharacter(Exception):
+    pass
+
+
+def _nul_problem(line: int) -> FileProblem:
+    # PostgreSQL cannot store U+0000, and no text has it: the file is damaged or not text.
+    return FileProblem(
+        f"Dòng {line} chứa ký tự NUL (\\x00): tệp bị hỏng hoặc không phải tệp văn bản.", type_="nul_character"
+    )
+
+
+def _line_too_long(line: int) -> FileProblem:
+    return FileProblem(
+        f"Dòng {line} của tệp dài quá {_thousands(MAX_LINE_CHARS)} ký tự; tệp không đúng dạng bảng CSV.",
+        type_="line_too_long",
+    )
+
+
 def _csv_table(path: Path, spec: Sequence[ColumnSpec]) -> Table:
     binary = path.open("rb")
     text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
     skipped = 0
     try:
         header_line = ""
-        for line in text:
+        while line := text.readline(MAX_LINE_CHARS + 1):
+            if len(line) > MAX_LINE_CHARS:
+                raise _line_too_long(skipped + 1)
+            if "\x00" in line:
+                raise _nul_problem(skipped + 1)
             if line.strip():
                 header_line = nfc(line)
                 break
@@ -259,6 +305,9 @@ def _csv_table(path: Path, spec: Sequence[ColumnSpec]) -> Table:
     except UnicodeDecodeError as exc:
         text.close()
         raise _decode_problem(exc, skipped + 1) from None
+    except AppError:
+        text.close()
+        raise
     if not header_line:
         text.close()
         raise FileProblem("Tệp rỗng: cần dòng tiêu đề và ít nhất một dòng dữ liệu.", type_="empty_file")
@@ -291,8 +340,12 @@ def _lines(text: IO[str], apostrophe: list[bool]) -> Iterator[str]:
                 yield nfc(rest)
             return
         block = rest + block
+        if "\x00" in block:
+            raise _NulCharacter
         cut = (block.rfind("\n") + 1) or (block.rfind("\r") + 1)
         if not cut:
+            if len(block) > MAX_LINE_CHARS:
+                raise _LineTooLong  # never hold a whole file without line breaks in memory
             rest = block
             continue
         block, rest = block[:cut], block[cut:]
@@ -331,64 +384,182 @@ def _csv_rows(text: IO[str], delimiter: str, mapped: list[str | None], header_li
             yield start, row
     except UnicodeDecodeError as exc:
         raise _decode_problem(exc, header_line + previous + 1) from None
+    except _LineTooLong:
+        raise _line_too_long(header_line + previous + 1) from None
+    except _NulCharacter:
+        raise _nul_problem(header_line + previous + 1) from None
     except csv.Error as exc:
-        raise FileProblem(f"Tệp CSV hỏng gần dòng {header_line + previous + 1}: {exc}.") from None
+        line = header_line + previous + 1
+        if "field limit" in str(exc):
+            raise FileProblem(
+                f"Một ô của tệp CSV gần dòng {line} dài quá {_thousands(csv.field_size_limit())} ký tự; "
+                "thường do thiếu dấu ngoặc kép đóng.",
+                type_="cell_too_long",
+            ) from None
+        raise FileProblem(f"Tệp CSV hỏng gần dòng {line}: {exc}.") from None
 
 
 # ---------------------------------------------------------------- XLSX
 
 
-def _xlsx_table(path: Path, spec: Sequence[ColumnSpec]) -> Table:
-    from zipfile import BadZipFile
+_MB = 1024 * 1024
+_XLSX_UNREADABLE = "Không đọc được tệp XLSX ({}); hãy lưu lại bằng Excel."
+# What a damaged or hostile workbook makes openpyxl, the XML parser (defusedxml: no entities) or the
+# zip reader raise, whether at opening or row by row later.
+_XLSX_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    SyntaxError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    EOFError,
+    OSError,
+)
 
+
+def check_xlsx_archive(path: Path) -> None:
+    """Refuse, from the zip directory alone and before anything is inflated, a workbook that would
+    unpack to too much: a zip bomb, a sheet too large to import, a part openpyxl would hold whole."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FileProblem(_XLSX_UNREADABLE.format(type(exc).__name__)) from None
+    if len(parts) > XLSX_MAX_PARTS:
+        raise FileProblem(
+            f"Tệp XLSX chứa {len(parts)} phần (tối đa {XLSX_MAX_PARTS}); đây không phải một bảng tính "
+            "thông thường.",
+            type_="xlsx_too_complex",
+        )
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > XLSX_MAX_UNPACKED_BYTES:
+        raise FileProblem(
+            f"Tệp XLSX khi giải nén lớn {unpacked // _MB} MB, vượt giới hạn {XLSX_MAX_UNPACKED_BYTES // _MB} "
+            "MB; hãy chia thành nhiều tệp nhỏ hơn.",
+            type_="xlsx_too_large",
+        )
+    for part in parts:
+        name = part.filename[:100]
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > XLSX_RATIO_FROM_BYTES and ratio > XLSX_MAX_RATIO:
+            raise FileProblem(
+                f"Tệp XLSX bị nén bất thường: phần '{name}' giải nén ra gấp {ratio:.0f} lần (tối đa "
+                f"{XLSX_MAX_RATIO} lần), dấu hiệu của một 'bom nén'; tệp không được xử lý.",
+                type_="xlsx_bomb",
+            )
+        if part.file_size > XLSX_MAX_WHOLE_PART_BYTES and not part.filename.startswith("xl/worksheets/"):
+            raise FileProblem(
+                f"Phần '{name}' của tệp XLSX lớn {part.file_size // _MB} MB khi giải nén (tối đa "
+                f"{XLSX_MAX_WHOLE_PART_BYTES // _MB} MB).",
+                type_="xlsx_too_large",
+            )
+
+
+def _declared_rows(sheet: Any) -> int | None:
+    """The sheet's size as its <dimension> claims: refused when it claims too much."""
+    columns, rows = sheet.max_column, sheet.max_row
+    if isinstance(columns, int) and columns > MAX_COLUMNS:
+        raise FileProblem(
+            f"Trang tính đầu tiên khai báo {_thousands(columns)} cột (tối đa {MAX_COLUMNS}); hãy xóa các cột "
+            "thừa rồi lưu lại.",
+            type_="too_many_columns",
+        )
+    if isinstance(rows, int) and rows > MAX_ROWS:
+        raise FileProblem(
+            f"Trang tính đầu tiên khai báo {_thousands(rows)} dòng (tối đa {_thousands(MAX_ROWS)}).",
+            type_="too_many_rows",
+        )
+    return rows if isinstance(rows, int) else None
+
+
+def _sheet_rows(sheet: Any) -> Iterator[tuple[int, Sequence[Any]]]:
+    """(row number, values) of the rows the file holds (openpyxl fills gaps with empty rows): 422
+    past MAX_ROWS rows or MAX_COLUMNS columns, or where the file turns out damaged."""
+    rows = sheet.iter_rows(values_only=True)
+    number = 0
+    while True:
+        try:
+            values = next(rows, None)
+        except _XLSX_ERRORS as exc:
+            raise FileProblem(
+                f"Tệp XLSX hỏng gần dòng {number + 1} ({type(exc).__name__}); hãy lưu lại bằng Excel."
+            ) from None
+        if values is None:
+            return
+        number += 1
+        if number > MAX_ROWS:
+            raise FileProblem(
+                f"Trang tính có hơn {_thousands(MAX_ROWS)} dòng; hãy chia thành nhiều tệp.",
+                type_="too_many_rows",
+            )
+        if len(values) > MAX_COLUMNS:
+            raise FileProblem(
+                f"Dòng {number} của trang tính có tới {_thousands(len(values))} cột (tối đa {MAX_COLUMNS}); "
+                "hãy xóa các cột thừa rồi lưu lại.",
+                type_="too_many_columns",
+            )
+        yield number, values
+
+
+def _xlsx_table(path: Path, spec: Sequence[ColumnSpec]) -> Table:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_xlsx_archive(path)
     handle = path.open("rb")  # a file object: openpyxl would judge a path by its extension
+    closers: list[Callable[[], None]] = [handle.close]
+
+    def close() -> None:
+        for closer in reversed(closers):
+            closer()
+
     try:
         workbook = load_workbook(handle, read_only=True, data_only=True)
-    except (BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        handle.close()
-        raise FileProblem(
-            f"Không đọc được tệp XLSX ({type(exc).__name__}); hãy lưu lại bằng Excel."
-        ) from None
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    number = 0
-    header: tuple[Any, ...] | None = None
-    for values in rows:
-        number += 1
-        if any(v is not None and str(v).strip() for v in values):
-            header = values
-            break
-    if header is None:
-        workbook.close()
-        handle.close()
-        raise FileProblem("Trang tính đầu tiên không có dữ liệu.", type_="empty_file")
-    try:
-        mapped, ignored = map_header([cell_text(v) for v in header], spec)
+        closers.append(workbook.close)
+        if not workbook.worksheets:
+            raise FileProblem("Tệp XLSX không có trang tính nào.", type_="empty_file")
+        sheet = workbook.worksheets[0]
+        declared = _declared_rows(sheet)
+        # Read the cells the file holds, not the size it claims: openpyxl would pad every row to a
+        # claimed width, and silently drop the rows past a stale, too small <dimension>.
+        sheet.reset_dimensions()
+        rows = _sheet_rows(sheet)
+        header: tuple[int, Sequence[Any]] | None = None
+        for number, values in rows:
+            if any(v is not None and str(v).strip() for v in values):
+                header = number, values
+                break
+        if header is None:
+            raise FileProblem("Trang tính đầu tiên không có dữ liệu.", type_="empty_file")
+        mapped, ignored = map_header([cell_text(v) for v in header[1]], spec)
     except AppError:
-        workbook.close()
-        handle.close()
+        close()
         raise
-    max_row = sheet.max_row if isinstance(sheet.max_row, int) else None
+    except (InvalidFileException, *_XLSX_ERRORS) as exc:
+        close()
+        raise FileProblem(_XLSX_UNREADABLE.format(type(exc).__name__)) from None
+    except BaseException:
+        close()
+        raise
     return Table(
         columns=[m for m in mapped if m],
         ignored=ignored,
-        rows=_xlsx_rows(rows, mapped, number),
-        total_hint=max(max_row - number, 0) if max_row else None,
-        _closers=[workbook.close, handle.close],
+        rows=_xlsx_rows(rows, mapped),
+        total_hint=max(declared - header[0], 0) if declared else None,
+        _closers=closers[::-1],
     )
 
 
-def _xlsx_rows(rows: Iterator[tuple[Any, ...]], mapped: list[str | None], header_row: int) -> Iterator[Row]:
+def _xlsx_rows(rows: Iterator[tuple[int, Sequence[Any]]], mapped: list[str | None]) -> Iterator[Row]:
     indexed = [(i, name) for i, name in enumerate(mapped) if name]
-    number = header_row
-    for values in rows:
-        number += 1
+    for number, values in rows:
         count = len(values)
         cells = {name: (cell_text(values[i]) if i < count else "") for i, name in indexed}
         if any(cells.values()):
+            if "\x00" in "".join(cells.values()):
+                raise _nul_problem(number)
             yield number, cells
 
 
@@ -444,6 +615,8 @@ def _json_rows(
             name = names[key]
             if name is not None:
                 cells[name] = cell_text(value)
+        if "\x00" in "".join(cells.values()):
+            raise _nul_problem(number)
         return number, cells
 
     try:
@@ -469,6 +642,8 @@ def _json_objects(stream: IO[str], path: Path, max_whole: int) -> Iterator[tuple
             document = decoder.decode(buffer + stream.read())
         except json.JSONDecodeError as exc:
             raise FileProblem(f"Nội dung JSON không hợp lệ: {exc.msg} (ký tự {exc.pos}).") from None
+        except RecursionError:
+            raise FileProblem("Nội dung JSON lồng nhau quá sâu.") from None
         rows = document.get("rows") if isinstance(document, dict) else None
         if not isinstance(rows, list):
             raise FileProblem('JSON phải là một mảng các đối tượng, hoặc {"rows": [...]}.')
@@ -503,10 +678,12 @@ def _json_objects(stream: IO[str], path: Path, max_whole: int) -> Iterator[tuple
             pos = _WS.match(buffer, pos).end()  # type: ignore[union-attr]
         char = buffer[pos]
         if char == "]":
-            rest = buffer[pos + 1 :] + stream.read()
-            if rest.strip():
-                raise FileProblem("Có nội dung thừa sau dấu ']' kết thúc mảng JSON.")
-            return
+            rest = buffer[pos + 1 :]
+            while not rest.strip():
+                rest = stream.read(_READ_CHUNK)
+                if not rest:
+                    return
+            raise FileProblem("Có nội dung thừa sau dấu ']' kết thúc mảng JSON.")
         if number:
             if char != ",":
                 raise FileProblem(f"JSON không hợp lệ: thiếu dấu ',' giữa hai dòng (ký tự {offset + pos}).")
@@ -518,8 +695,16 @@ def _json_objects(stream: IO[str], path: Path, max_whole: int) -> Iterator[tuple
                 obj, end = decoder.raw_decode(buffer, pos)
                 break
             except json.JSONDecodeError as exc:
+                if len(buffer) - pos > MAX_LINE_CHARS:  # never gather a whole broken file in memory
+                    raise FileProblem(
+                        f"Dòng {number + 1} của mảng JSON không hợp lệ hoặc dài quá "
+                        f"{_thousands(MAX_LINE_CHARS)} ký tự: {exc.msg}.",
+                        type_="line_too_long",
+                    ) from None
                 if not more():
                     raise FileProblem(f"Nội dung JSON không hợp lệ ở dòng {number + 1}: {exc.msg}.") from None
+            except RecursionError:
+                raise FileProblem(f"Dòng {number + 1} của mảng JSON lồng nhau quá sâu.") from None
         pos = end
         number += 1
         yield number, _as_object(obj, number)

@@ -9,6 +9,7 @@ from thidua.assessments.schemas import SchoolYear
 from thidua.core.ids import Id
 from thidua.core.pagination import Page
 from thidua.core.text import Name
+from thidua.core.types import Day
 from thidua.initiatives.models import InitiativeKind, RecognitionLevel
 
 
@@ -75,7 +76,7 @@ class RecognitionIn(_In):
     recognition_decision: Annotated[str, Field(min_length=1, max_length=100)] = Field(
         description="Số quyết định công nhận, ví dụ 15/QĐ-UBND"
     )
-    recognition_date: date = Field(description="Ngày quyết định (không sau hôm nay)")
+    recognition_date: Day = Field(description="Ngày quyết định (không sau hôm nay)")
     recognised_by: Name = Field(description="Cơ quan, hội đồng công nhận")
 
 

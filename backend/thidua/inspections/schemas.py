@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from thidua.assessments.schemas import IndicatorCode, Note, SchoolYear, Value
 from thidua.core.ids import Id
 from thidua.core.pagination import Page
+from thidua.core.types import Day
 
 Kind = Literal["periodic", "ad_hoc"]
 Title = Annotated[str, Field(min_length=1, max_length=300)]
@@ -21,7 +22,7 @@ class InspectionCreate(_In):
     kind: Kind = Field(description="periodic: định kỳ; ad_hoc: đột xuất")
     title: Title
     school_year: SchoolYear
-    inspection_date: date
+    inspection_date: Day
     findings: Findings = ""
     member_user_ids: list[Id] = Field(min_length=1, max_length=20, description="Thành viên đoàn kiểm tra")
     unit_ids: list[Id] = Field(min_length=1, max_length=200, description="Các cơ sở giáo dục được kiểm tra")
@@ -29,7 +30,7 @@ class InspectionCreate(_In):
 
 class InspectionUpdate(_In):
     title: Title | None = None
-    inspection_date: date | None = None
+    inspection_date: Day | None = None
     findings: Findings | None = None
     status: Literal["open", "closed"] | None = None
     member_user_ids: list[Id] | None = Field(default=None, min_length=1, max_length=20)

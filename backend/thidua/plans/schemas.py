@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from thidua.assessments.schemas import SchoolYear
 from thidua.core.ids import Id
 from thidua.core.pagination import Page
+from thidua.core.types import Day
 
 Text = Annotated[str, Field(max_length=8000)]
 Title = Annotated[str, Field(min_length=1, max_length=500)]
@@ -29,11 +30,11 @@ class TaskIn(_In):
     title: Annotated[str, Field(min_length=1, max_length=500)]
     owner_staff_id: Id | None = Field(default=None, description="Người phụ trách (cán bộ của đơn vị)")
     owner_unit_id: Id | None = Field(default=None, description="Hoặc tổ chuyên môn phụ trách")
-    start_date: date
-    due_date: date
+    start_date: Day
+    due_date: Day
     status: Literal["not_started", "in_progress", "done"] = "not_started"
     progress_percent: int = Field(default=0, ge=0, le=100)
-    done_date: date | None = None
+    done_date: Day | None = None
     period: Annotated[str, Field(max_length=30)] = Field(
         default="", description="Tháng/quý, ví dụ 'Tháng 10/2025'"
     )
@@ -41,7 +42,7 @@ class TaskIn(_In):
 
 class MilestoneIn(_In):
     title: Annotated[str, Field(min_length=1, max_length=300)]
-    target_date: date
+    target_date: Day
 
 
 class PlanContent(_In):
@@ -70,16 +71,16 @@ class PlanCreate(_In):
     unit_id: Id | None = Field(default=None, description="Mặc định: đơn vị của người tạo")
     number: Annotated[str, Field(max_length=60)] = ""
     title: Title
-    issue_date: date | None = None
-    received_date: date | None = Field(default=None, description="Ngày đơn vị nhận kế hoạch của xã")
+    issue_date: Day | None = None
+    received_date: Day | None = Field(default=None, description="Ngày đơn vị nhận kế hoạch của xã")
     content: PlanContent = Field(default_factory=PlanContent)
 
 
 class PlanUpdate(_In):
     number: Annotated[str, Field(max_length=60)] | None = None
     title: Title | None = None
-    issue_date: date | None = None
-    received_date: date | None = None
+    issue_date: Day | None = None
+    received_date: Day | None = None
     content: PlanContent | None = None
 
 

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, func, or_, select
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.auth.roles import Permission, Role
-from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
+from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, ValidationFailed
 from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import where_given
@@ -33,6 +33,7 @@ from thidua.webhooks import service as webhooks
 
 DUE_SOON_DAYS = 7
 EDITABLE = ("draft", "returned")
+PLAN_STATUSES = ("draft", "submitted", "returned", "approved")
 
 
 def deadline(plan: Plan | None, on: date) -> tuple[str, int | None]:
@@ -52,19 +53,31 @@ def _count_versions(session: Session, plan_id: int) -> int:
     return int(session.exec(select(func.count()).where(PlanVersion.plan_id == plan_id)).one())
 
 
-def allowed_actions(actor: Actor, plan: Plan) -> list[str]:
+def allowed_actions(actor: Actor, plan: Plan, status: str | None = None) -> list[str]:
+    """What the caller may do with the plan now (or were it in `status`)."""
+    status = status or plan.status
     actions: list[str] = []
     writer = actor.can(Permission.plans_write) and (
         (plan.kind == "unit" and Role.unit_manager in actor.roles and actor.sees_unit(plan.unit_id))
         or (plan.kind == "commune" and actor.can(Permission.plans_review))
     )
-    if writer and plan.status in EDITABLE:
+    if writer and status in EDITABLE:
         actions += ["update", "submit"] if plan.kind == "unit" else ["update"]
     if actor.can(Permission.plans_budget) and actor.sees_unit(plan.unit_id) and plan.kind == "unit":
         actions.append("edit_budget")
-    if plan.kind == "unit" and plan.status == "submitted" and actor.can(Permission.plans_review):
+    if plan.kind == "unit" and status == "submitted" and actor.can(Permission.plans_review):
         actions += ["return", "approve"]
     return actions
+
+
+def _require(actor: Actor, plan: Plan, action: str) -> None:
+    """409 when the plan's state is in the way, 403 when the caller may not do this in any state
+    (e.g. the commune officer editing a school's plan): the refusal says which."""
+    if action in allowed_actions(actor, plan):
+        return
+    if any(action in allowed_actions(actor, plan, status) for status in PLAN_STATUSES):
+        raise Conflict(f"Không thể thực hiện '{action}' với kế hoạch ở trạng thái '{plan.status}'.")
+    raise Forbidden("Bạn không có quyền thực hiện thao tác này với kế hoạch này.")
 
 
 def read_plan(session: Session, actor: Actor, plan: Plan) -> PlanRead:
@@ -212,6 +225,8 @@ def create_plan(session: Session, actor: Actor, data: PlanCreate) -> Plan:
         kind = "commune"
     elif unit.kind == "school" and Role.unit_manager in actor.roles:
         kind = "unit"
+    elif unit.kind == "school":  # the role, not the body, is what is refused
+        raise Forbidden("Kế hoạch thực hiện do thủ trưởng cơ sở giáo dục lập.")
     else:
         raise Invalid("body.unit_id", "Kế hoạch thực hiện do thủ trưởng cơ sở giáo dục lập.", "not_allowed")
     if (
@@ -248,8 +263,7 @@ def _due(received: date | None) -> date | None:
 
 
 def update_plan(session: Session, actor: Actor, plan: Plan, data: PlanUpdate) -> Plan:
-    if "update" not in allowed_actions(actor, plan):
-        raise Conflict(f"Kế hoạch đang ở trạng thái '{plan.status}' hoặc bạn không được sửa kế hoạch này.")
+    _require(actor, plan, "update")
     changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"content"}, mode="json")
     if data.content is not None:
         _validate(session, plan.movement_id, plan.unit_id, data.content)
@@ -265,8 +279,7 @@ def update_plan(session: Session, actor: Actor, plan: Plan, data: PlanUpdate) ->
 
 
 def set_budget(session: Session, actor: Actor, plan: Plan, data: BudgetLinesIn) -> Plan:
-    if "edit_budget" not in allowed_actions(actor, plan):
-        raise Conflict("Bạn không được sửa dự toán của kế hoạch này.")
+    _require(actor, plan, "edit_budget")
     lines = [line.model_dump(mode="json") for line in data.budget_lines]
     return audit.save_changes(session, actor, plan, {"budget_lines": lines}, "update_budget")
 
@@ -301,8 +314,7 @@ def _transition(
     changes: dict[str, Any],
     comment: str | None = None,
 ) -> Plan:
-    if action not in allowed_actions(actor, plan):
-        raise Conflict(f"Không thể thực hiện '{action}' với kế hoạch ở trạng thái '{plan.status}'.")
+    _require(actor, plan, action)
     before = audit.snapshot(plan)
     for key, value in changes.items():
         setattr(plan, key, value)

@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from thidua.assessments.schemas import SchoolYear
 from thidua.core.ids import Id
 from thidua.core.pagination import Page
+from thidua.core.types import Day
 
 RequestKind = Literal["quarter", "semester", "school_year", "phase_review", "ad_hoc"]
 LongText = Annotated[str, Field(max_length=20000)]
@@ -24,7 +25,7 @@ class ReportRequestCreate(_In):
     period_label: Annotated[str, Field(max_length=100)] = ""
     school_year: SchoolYear
     phase_number: int | None = Field(default=None, ge=1, le=10)
-    due_date: date
+    due_date: Day
     note: Annotated[str, Field(max_length=4000)] = ""
     unit_ids: list[Id] = Field(min_length=1, max_length=5000, description="Các đơn vị được yêu cầu báo cáo")
 
@@ -32,7 +33,7 @@ class ReportRequestCreate(_In):
 class ReportRequestUpdate(_In):
     title: Annotated[str, Field(min_length=1, max_length=300)] | None = None
     period_label: Annotated[str, Field(max_length=100)] | None = None
-    due_date: date | None = None
+    due_date: Day | None = None
     note: Annotated[str, Field(max_length=4000)] | None = None
 
 

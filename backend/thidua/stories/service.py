@@ -314,6 +314,8 @@ def add_image(
     session: Session, actor: Actor, story: Story, upload: UploadFile, caption: str, var_dir: Path
 ) -> StoryImage:
     assert story.id is not None
+    if "\x00" in caption:  # a multipart form field: PostgreSQL cannot store U+0000
+        raise Invalid("body.caption", "Chú thích chứa ký tự NUL (\\x00) không hợp lệ.", "invalid_character")
     if len(_images(session, story.id)) >= MAX_IMAGES_PER_STORY:
         raise Conflict(f"Mỗi bài viết có tối đa {MAX_IMAGES_PER_STORY} ảnh; xóa bớt ảnh cũ trước.")
     stored = files.receive(

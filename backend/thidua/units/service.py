@@ -197,9 +197,24 @@ def set_unit_active(session: Session, actor: Actor, unit: Unit, active: bool) ->
 # ---------------------------------------------------------------- staff
 
 
+def keeps_staff_records(actor: Actor) -> bool:
+    """Who writes staff records: the school's head, the commune officer, the administrator, and API
+    keys that write or import staff (an export they re-import must carry the contact details, or
+    its empty cells would clear them)."""
+    return actor.can(Permission.staff_write) or actor.has_scope("staff:import")
+
+
+def sees_contact(actor: Actor, staff: StaffMember) -> bool:
+    """E-mail and phone are personal data: for those who keep the staff record and for the person
+    themself, not for every reader (teachers, the leader, inspectors, read-only integrations)."""
+    keeper = keeps_staff_records(actor) and actor.sees_unit(staff.unit_id)
+    return keeper or (staff.user_id is not None and staff.user_id == actor.id and actor.scopes is None)
+
+
 def staff_read(staff: StaffMember, actor: Actor, unit_name: str) -> StaffRead:
     assert staff.id is not None
     may_edit = actor.can(Permission.staff_write) and actor.sees_unit(staff.unit_id)
+    contact = sees_contact(actor, staff)
     return StaffRead(
         id=staff.id,
         code=staff.code,
@@ -207,8 +222,8 @@ def staff_read(staff: StaffMember, actor: Actor, unit_name: str) -> StaffRead:
         position=staff.position,
         unit_id=staff.unit_id,
         unit_name=unit_name,
-        email=staff.email,
-        phone=staff.phone,
+        email=staff.email if contact else None,
+        phone=staff.phone if contact else None,
         user_id=staff.user_id,
         is_active=staff.is_active,
         version=staff.version,

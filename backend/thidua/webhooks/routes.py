@@ -196,4 +196,4 @@ def test_webhook(
     session: Session = Depends(get_session),
 ) -> WebhookDeliveryRead:
     sub = service.get_subscription(session, webhook_id)
-    return service.read_delivery(service.queue_ping(session, sub))
+    return service.read_delivery(service.queue_ping(session, actor, sub))

@@ -5,6 +5,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from thidua.core.ids import Id
 from thidua.core.pagination import Page
+from thidua.core.types import StrictBool
 
 # The events a subscription may name (ping is sent on request only, to every subscription asked).
 SubscribableEvent = Literal[
@@ -40,7 +41,7 @@ class WebhookUpdate(_In):
     name: Annotated[str, Field(min_length=1, max_length=120)] | None = None
     url: Url | None = None
     events: Events | None = None
-    is_active: bool | None = Field(
+    is_active: StrictBool | None = Field(
         default=None, description="false: tạm dừng (sự kiện mới không được gửi tới); true: bật lại"
     )
 

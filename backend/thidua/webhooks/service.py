@@ -289,7 +289,8 @@ def rotate_secret(session: Session, actor: Actor, sub: WebhookSubscription) -> W
     return WebhookCreated(**read_subscription(session, sub).model_dump(), secret=secret)
 
 
-def queue_ping(session: Session, sub: WebhookSubscription) -> WebhookDelivery:
+def queue_ping(session: Session, actor: Actor, sub: WebhookSubscription) -> WebhookDelivery:
+    """A test event to the subscriber's address; audited, as it sends data out on someone's request."""
     _require_not_revoked(sub)
     if not sub.is_active:
         raise Conflict("Đăng ký webhook đang tạm dừng; bật lại (is_active) trước khi gửi thử.")
@@ -297,6 +298,8 @@ def queue_ping(session: Session, sub: WebhookSubscription) -> WebhookDelivery:
     event_id = str(uuid.uuid4())
     data = {"subscription_id": sub.id, "message": "Thử kết nối webhook của Thi Đua Số"}
     delivery = _queue(session, sub.id, PING, event_id, _payload(PING, event_id, sub.unit_id, data))
+    session.flush()
+    audit.record(session, actor, "test", delivery, None)
     session.commit()
     session.refresh(delivery)
     return delivery

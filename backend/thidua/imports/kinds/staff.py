@@ -11,6 +11,7 @@ from thidua.imports.kinds import base
 from thidua.imports.kinds.base import EXPORT_BATCH, Column, ExportFilters, ImportContext, ImportKind, M, Row
 from thidua.imports.schemas import ImportKindName
 from thidua.units.models import StaffMember
+from thidua.units.service import keeps_staff_records
 
 T = StaffMember.__table__  # type: ignore[attr-defined]
 FIELDS = ("full_name", "position", "unit_id", "email", "phone")
@@ -143,6 +144,7 @@ class StaffKind(ImportKind):
 
     def export_rows(self, conn: Connection, actor: Actor, filters: ExportFilters) -> Iterator[dict[str, Any]]:
         directory = base.UnitDirectory(conn, actor)
+        contact = keeps_staff_records(actor)  # e-mail and phone are not for every reader
         last = 0
         while True:
             query = (
@@ -161,7 +163,7 @@ class StaffKind(ImportKind):
                     "full_name": s.full_name,
                     "unit_code": directory.code_of(s.unit_id),
                     "position": s.position,
-                    "email": s.email,
-                    "phone": s.phone,
+                    "email": s.email if contact else None,
+                    "phone": s.phone if contact else None,
                 }
             last = batch[-1].id

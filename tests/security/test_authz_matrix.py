@@ -1,0 +1,192 @@
+"""The authorization matrix: every route of the API called as every role, on an object of the caller's
+own school and of another school, compared with the checked-in table authz_matrix.csv.
+
+A row is one route and one scope: `own` (school A's object; school A is the unit manager's and the
+teacher's school), `other` (school B's), `commune` (an object of the commune itself) or `-` (no
+object: lists, creations, computations). A column is one role; a cell is the HTTP status. A route
+added to the API without a case in tests/security/authz_calls.py, or without rows in the table,
+fails here. After a deliberate change, regenerate the table and review its diff line by line:
+
+    UPDATE_AUTHZ_MATRIX=1 .venv/bin/pytest tests/security/test_authz_matrix.py
+
+Whatever the table says, two rules are checked on their own: a school's user never gets a 2xx on
+another school's object nor reads another school's ids, and a role without a route's permission
+gets 403 (anonymous 401).
+"""
+
+import csv
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+
+from tests.security.authz_calls import (
+    CASES,
+    ROLES,
+    SCHOOL_ROLES,
+    MatrixRun,
+    api_routes,
+    leaked_ids,
+    run_matrix,
+)
+from thidua.auth.policy import PUBLIC, AuthenticatedPolicy, Policy, PublicPolicy
+from thidua.auth.roles import PERMISSION_ROLES, Role
+from thidua.config import Settings
+from thidua.main import ROUTERS
+
+MATRIX = Path(__file__).with_name("authz_matrix.csv")
+COLUMNS = ["operation", "method", "path", "scope", *ROLES]
+SCOPE_ORDER = {"own": 0, "other": 1, "commune": 2, "-": 3}
+HOW_TO_UPDATE = (
+    "regenerate the table with `UPDATE_AUTHZ_MATRIX=1 .venv/bin/pytest tests/security/test_authz_matrix.py`, "
+    "review the diff (another school's object must answer 404, never 2xx) and commit authz_matrix.csv"
+)
+# Where a school user's 2xx on another school's object is not a leak, and why.
+NOT_A_LEAK = {
+    "units_get": "the organisation chart is readable by every signed-in user (README, Roles)",
+    "imports_run": "rows naming another school are refused one by one in the 200 summary (DESIGN.md §7)",
+}
+
+Key = tuple[str, str]  # (operation, scope)
+
+
+@pytest.fixture(scope="module")
+def run(migrated: Settings, password_hash: str) -> MatrixRun:
+    return run_matrix(migrated, password_hash)
+
+
+def observed(run: MatrixRun) -> dict[Key, dict[str, str]]:
+    table: dict[Key, dict[str, str]] = {}
+    for call in run.calls:
+        table.setdefault((call.route.name, call.scope), {})[call.role] = str(call.status)
+    return table
+
+
+def render(table: dict[Key, dict[str, str]]) -> str:
+    order = {r.name: i for i, r in enumerate(api_routes())}
+    routes = {r.name: r for r in api_routes()}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for name, scope in sorted(table, key=lambda k: (order[k[0]], SCOPE_ORDER[k[1]])):
+        route = routes[name]
+        writer.writerow([name, route.method, route.path, scope, *(table[name, scope][r] for r in ROLES)])
+    return out.getvalue()
+
+
+def checked_in() -> dict[Key, dict[str, str]]:
+    rows = csv.DictReader(MATRIX.read_text(encoding="utf-8").splitlines())
+    return {(r["operation"], r["scope"]): {role: r[role] for role in ROLES} for r in rows}
+
+
+def test_every_route_has_a_case(run: MatrixRun) -> None:
+    assert not run.missing_cases, (
+        f"routes without a case: {run.missing_cases}; add one to CASES in tests/security/authz_calls.py "
+        "(the object it acts on and a valid body), then " + HOW_TO_UPDATE
+    )
+    assert not set(CASES) - {r.name for r in api_routes()}, "cases for routes that no longer exist"
+
+
+def test_statuses_match_the_checked_in_matrix(run: MatrixRun) -> None:
+    table = observed(run)
+    if os.environ.get("UPDATE_AUTHZ_MATRIX") == "1":
+        MATRIX.write_text(render(table), encoding="utf-8")
+        pytest.skip(f"wrote {len(table)} rows to {MATRIX.name}: review the diff before committing")
+    expected = checked_in()
+    new = sorted(set(table) - set(expected))
+    assert not new, f"rows missing from {MATRIX.name}: {new}; " + HOW_TO_UPDATE
+    gone = sorted(set(expected) - set(table))
+    assert not gone, f"rows of {MATRIX.name} for calls that no longer exist: {gone}; " + HOW_TO_UPDATE
+    changed = [
+        f"{name} [{scope}] as {role}: expected {expected[name, scope][role]}, got {statuses[role]}"
+        for (name, scope), statuses in sorted(table.items())
+        for role in ROLES
+        if statuses[role] != expected[name, scope][role]
+    ]
+    assert not changed, (
+        "statuses differ from the matrix:\n" + "\n".join(changed) + "\nIf intended, " + HOW_TO_UPDATE
+    )
+
+
+def test_no_call_is_a_server_error(run: MatrixRun) -> None:
+    errors = [
+        f"{c.route.method} {c.route.path} [{c.scope}] as {c.role}: {c.status}"
+        for c in run.calls
+        if c.status >= 500
+    ]
+    assert not errors, "\n".join(errors)
+
+
+def test_matrix_size(run: MatrixRun) -> None:
+    """The figures SECURITY.md quotes (printed with -s)."""
+    routes = api_routes()
+    table = observed(run)
+    figures = f"{len(routes)} routes, {len(ROLES)} roles, {len(table)} rows, {len(run.calls)} cells"
+    print(f"\nauthorization matrix: {figures}")
+    assert len(run.calls) == len(table) * len(ROLES)
+
+
+def test_no_school_user_reaches_another_schools_object(run: MatrixRun) -> None:
+    reached = [
+        f"{c.route.method} {c.route.path} as {c.role}: {c.status}"
+        for c in run.calls
+        if c.role in SCHOOL_ROLES and c.scope == "other" and c.status < 300 and c.route.name not in NOT_A_LEAK
+    ]
+    assert not reached, "a school's user reached another school's object:\n" + "\n".join(reached)
+    # On another school's object (not a body naming it: that is a 422 on the field) the answer is
+    # 404 like a missing object, or 403 when the role may not use the route at all.
+    refusals = {
+        c.status
+        for c in run.calls
+        if c.role in SCHOOL_ROLES and c.scope == "other" and CASES[c.route.name].target and c.status >= 300
+    }
+    assert refusals <= {403, 404}, refusals
+
+
+def test_no_school_user_reads_another_schools_ids(run: MatrixRun) -> None:
+    leaks = [
+        f"{c.route.method} {c.route.path} [{c.scope}] as {c.role}: {c.leaks}" for c in run.calls if c.leaks
+    ]
+    assert not leaks, "school B's ids in answers to school A's users:\n" + "\n".join(leaks)
+
+
+def test_the_leak_scan_finds_ids_at_any_depth() -> None:
+    body = {"items": [{"id": 7, "unit_id": 3}, {"nested": {"staff_id": 9}}], "unit_ids": [1, 7]}
+    assert leaked_ids(body, units={7}, staff={9}) == ["staff_id=9", "unit_ids=[1, 7]"]
+    assert leaked_ids(body, units={8}, staff={10}) == []
+
+
+def _policy(dependant: Dependant) -> object:
+    for d in dependant.dependencies:
+        if isinstance(d.call, Policy | PublicPolicy):
+            return d.call
+        found = _policy(d)
+        if found is not None:
+            return found
+    return None
+
+
+def _policies() -> Iterator[tuple[str, object]]:
+    for router in ROUTERS:
+        for route in router.routes:
+            if isinstance(route, APIRoute):
+                yield route.name, _policy(route.dependant)
+
+
+def test_roles_without_the_permission_get_403_and_anonymous_401(run: MatrixRun) -> None:
+    policies = dict(_policies())
+    wrong = []
+    for c in run.calls:
+        policy = policies[c.route.name]
+        if c.role == "anonymous":
+            if (policy is PUBLIC) == (c.status == 401):
+                wrong.append(f"{c.route.name} [{c.scope}] anonymous: {c.status}")
+        elif isinstance(policy, Policy) and not isinstance(policy, AuthenticatedPolicy):
+            allowed = Role(c.role) in PERMISSION_ROLES[policy.permission]
+            if not allowed and c.status != 403:
+                wrong.append(f"{c.route.name} [{c.scope}] {c.role} lacks {policy.permission}: {c.status}")
+    assert not wrong, "\n".join(wrong)
