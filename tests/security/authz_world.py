@@ -698,7 +698,9 @@ Rows = dict[str, list[dict[str, Any]]]
 def snapshot(engine: Engine) -> Rows:
     with engine.connect() as conn:
         return {
-            t.name: [dict(r) for r in conn.execute(t.select()).mappings()]
+            # In id order: a row that points at its own table (a unit's parent, an award type's earlier
+            # version) comes after the row it points at, whatever order PostgreSQL's heap returns.
+            t.name: [dict(r) for r in conn.execute(t.select().order_by(*t.primary_key.columns)).mappings()]
             for t in SQLModel.metadata.sorted_tables
         }
 
