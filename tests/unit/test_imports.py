@@ -58,3 +58,27 @@ for name in sys.argv[1:]:
     except Exception:
         print(name + ": " + traceback.format_exc(limit=3).replace(chr(10), " | "))
 """
+
+
+def test_imports_collect_garbage_less_often_and_give_the_threshold_back() -> None:
+    import gc
+
+    from thidua.imports import service
+
+    usual = gc.get_threshold()
+    seen: list[int] = []
+
+    @service._fewer_collections()
+    def work(fail: bool) -> None:
+        seen.append(gc.get_threshold()[0])
+        with service._fewer_collections():  # two imports at once: the first to end keeps it raised
+            seen.append(gc.get_threshold()[0])
+        seen.append(gc.get_threshold()[0])
+        if fail:
+            raise ValueError("an import that fails")
+
+    work(False)
+    with pytest.raises(ValueError):
+        work(True)
+    assert seen == [50_000] * 6
+    assert gc.get_threshold() == usual

@@ -7,8 +7,11 @@ nothing import with a rejected row, rolls it back; with atomic=false the good ro
 writes one audit event (entity "import") with the counts, not one per row.
 """
 
+import gc
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,6 +114,32 @@ def _begin(conn: Connection, job_id: int | None) -> None:
         )
 
 
+_collections_lock = threading.Lock()
+_imports_running = 0
+_usual_threshold = gc.get_threshold()
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """While imports run, the garbage collector's young passes start after 50,000 new objects instead
+    of 700. An import allocates a few objects per row and none in reference cycles (reference counting
+    frees them), yet the passes over them took about 13 % of a 100,000-row import's CPU. Process-wide,
+    so the usual threshold comes back when the last running import ends."""
+    global _imports_running
+    with _collections_lock:
+        if _imports_running == 0:
+            gc.set_threshold(50_000, *_usual_threshold[1:])
+        _imports_running += 1
+    try:
+        yield
+    finally:
+        with _collections_lock:
+            _imports_running -= 1
+            if _imports_running == 0:
+                gc.set_threshold(*_usual_threshold)
+
+
+@_fewer_collections()
 def run_import(
     engine: Engine,
     actor: Actor,
