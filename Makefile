@@ -86,8 +86,10 @@ bench: install
 	$(BIN)/python bench/bench_scorecards_db.py
 	@# imports of indicator values over HTTP against the raw driver, SQLite then PostgreSQL; BENCH_IMPORTS_ARGS=--million adds the 1,000,000-row job
 	$(BIN)/python bench/bench_imports.py $(BENCH_IMPORTS_ARGS)
-	@# 50 clients against uvicorn --workers 2 on PostgreSQL (prints a SKIPPED line without PostgreSQL)
-	$(BIN)/python bench/bench_concurrency.py
+	@# 50 clients against uvicorn --workers 2 on PostgreSQL: a closed loop (no think time), then people who read
+	@# each page for 1 s, on the same province (each prints a SKIPPED line without PostgreSQL)
+	BENCH_KEEP_DB=1 $(BIN)/python bench/bench_concurrency.py
+	BENCH_REUSE_DB=1 BENCH_THINK_SECONDS=1 $(BIN)/python bench/bench_concurrency.py
 
 .PHONY: backup restore pg-client audit-deps soak
 
