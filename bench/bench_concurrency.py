@@ -39,7 +39,6 @@ import platform
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -60,6 +59,7 @@ import psycopg  # noqa: E402
 from province import SCHOOLS, generate  # noqa: E402
 from psycopg import sql  # noqa: E402
 from pydantic import SecretStr  # noqa: E402
+from serving import free_port, stop_server, wait_healthy  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlmodel import Session, col, select  # noqa: E402
 
@@ -311,12 +311,6 @@ def prepare(settings: Settings) -> Province:
     return result
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def start_server(url: str, secret: str, port: int, log: Path) -> subprocess.Popen[bytes]:
     server_var = TMP / "server"
     server_var.mkdir(exist_ok=True)
@@ -353,33 +347,6 @@ def start_server(url: str, secret: str, port: int, log: Path) -> subprocess.Pope
         return subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
-
-
-def wait_healthy(proc: subprocess.Popen[bytes], base: str, log: Path, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the server exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{base}/api/v1/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"the server did not answer /api/v1/health within {timeout:.0f} s")
-
-
-def stop_server(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=5)
-    except ProcessLookupError:
-        pass
 
 
 # ---------------------------------------------------------------- load

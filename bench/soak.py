@@ -29,8 +29,6 @@ import asyncio
 import os
 import random
 import secrets
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -49,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "backend"))
 
 import httpx  # noqa: E402
+from serving import free_port, stop_server, wait_healthy  # noqa: E402
 
 from thidua.cli import migrate  # noqa: E402
 from thidua.config import Settings  # noqa: E402
@@ -108,12 +107,6 @@ class Run:
         return response
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def rss_mib(pid: int) -> float:
     """Resident memory of the server: the process and, with several workers, its children."""
     total = 0
@@ -154,31 +147,6 @@ def start_server(port: int, log: Path) -> subprocess.Popen[bytes]:
         return subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
-
-
-def wait_healthy(proc: subprocess.Popen[bytes], base: str, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the server exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            if httpx.get(f"{base}{API}/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError("the server did not answer /api/v1/health within 60 s")
-
-
-def stop_server(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is not None:
-        return
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=5)
 
 
 # ---------------------------------------------------------------- the workload
@@ -491,7 +459,7 @@ def main() -> int:
     server = start_server(port, log)
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_healthy(server, base, log)
+        wait_healthy(server, base, log, timeout=60)
         run, rss_start, rss_end, rss_by_minute = asyncio.run(soak(base, server.pid))
     finally:
         stop_server(server)
