@@ -50,7 +50,6 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
-from urllib.parse import urlsplit
 
 import httpx
 from fastapi import FastAPI
@@ -60,7 +59,7 @@ from sqlmodel import Session, col, select
 
 from thidua.config import Settings
 from thidua.core.models import utcnow
-from thidua.webhooks.addresses import private_address
+from thidua.webhooks.addresses import url_problem
 from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
 
 log = logging.getLogger("thidua.webhooks")
@@ -136,16 +135,6 @@ def backoff_seconds(settings: Settings, attempts: int, rng: random.Random | None
 
 def _lease_seconds(settings: Settings) -> float:
     return max(60.0, settings.webhook_timeout_seconds * 4)
-
-
-def allowed_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return (
-        parts.scheme in ("http", "https") and bool(parts.hostname) and not (parts.username or parts.password)
-    )
 
 
 @dataclass(frozen=True)
@@ -236,17 +225,10 @@ def _handle(
     if not sub.is_active:
         _finish(session_factory, delivery_id, lease_until, _failed(PAUSED_REASON))
         return
-    if not allowed_url(sub.url):
-        reason = "Địa chỉ nhận không phải http(s) hoặc có thông tin đăng nhập; không gửi."
-        _finish(session_factory, delivery_id, lease_until, _failed(reason))
-        return
     # Checked again at each send: a name can be pointed at an internal address after it was saved.
-    address = (
-        None if settings.webhook_private_addresses else private_address(urlsplit(sub.url).hostname or "")
-    )
-    if address is not None:
-        reason = f"Địa chỉ nhận trỏ tới mạng nội bộ ({address}); không gửi."
-        _finish(session_factory, delivery_id, lease_until, _failed(reason))
+    problem = url_problem(sub.url, settings.webhook_private_addresses)
+    if problem is not None:
+        _finish(session_factory, delivery_id, lease_until, _failed(f"{problem.message} Không gửi."))
         return
     outcome = _send(client, sub, delivery)
     attempts = delivery.attempts + 1

@@ -5,7 +5,6 @@ exists if and only if the change committed. Sending, signing and retries live in
 import secrets
 import uuid
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import func
 from sqlalchemy import update as sa_update
@@ -17,7 +16,7 @@ from thidua.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.units.models import Unit
-from thidua.webhooks.addresses import private_address
+from thidua.webhooks.addresses import url_problem
 from thidua.webhooks.delivery import REVOKED_REASON
 from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
 from thidua.webhooks.schemas import (
@@ -187,41 +186,6 @@ def get_subscription(session: Session, sub_id: int) -> WebhookSubscription:
     if sub is None:
         raise NotFound(f"Không tìm thấy đăng ký webhook có id {sub_id}.")
     return sub
-
-
-def url_problem(url: str, allow_private: bool = False) -> FieldError | None:
-    """Only http(s) URLs with a host, no user name or password in them, and (unless the settings
-    allow it) a host that is not a loopback, private or link-local address."""
-
-    def problem(type_: str, message: str) -> FieldError:
-        return FieldError(path="body.url", type=type_, message=message)
-
-    if any(ch.isspace() for ch in url):
-        return problem("invalid_url", "Địa chỉ không được chứa khoảng trắng.")
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        return problem("invalid_url", "Địa chỉ không hợp lệ.")
-    if parts.scheme.lower() not in ("http", "https"):
-        return problem("scheme_not_allowed", "Chỉ chấp nhận địa chỉ bắt đầu bằng http:// hoặc https://.")
-    if parts.username is not None or parts.password is not None:
-        return problem(
-            "credentials_in_url",
-            "Không ghi tên đăng nhập hay mật khẩu trong địa chỉ; bên nhận xác thực bằng chữ ký "
-            "X-ThiDua-Signature.",
-        )
-    if not parts.hostname:
-        return problem("invalid_url", "Địa chỉ thiếu tên máy chủ.")
-    if not allow_private:
-        address = private_address(parts.hostname)
-        if address is not None:
-            return problem(
-                "private_address",
-                f"Địa chỉ {parts.hostname} trỏ tới mạng nội bộ ({address}); chỉ gửi webhook tới máy chủ "
-                "trên Internet.",
-            )
-    return None
 
 
 def create_subscription(
