@@ -116,7 +116,3 @@ class ResultCache:
                     self._items.popitem(last=False)
                 self._computing.pop(key, None)
             return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
