@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHROMIUM, PASSWORD, login, skipReason, startApp, withPage } from './harness.mjs';
+import { CHROMIUM, apiAs, login, skipReason, startApp, withPage } from './harness.mjs';
 // plans and reports: a suite with its own app (fresh database)
 import './plans-reports.e2e.mjs';
 import './awards.e2e.mjs';
@@ -409,32 +409,6 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
   const nav = (page, name) =>
     page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
 
-  /** The JSON API, as `username` (setup steps that are not under test). */
-  async function apiAs(username) {
-    const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', username, password: PASSWORD, scope: '' }).toString(),
-    });
-    assert.equal(res.status, 200, `login of ${username}`);
-    const { access_token } = await res.json();
-    return async (method, path, body, headers = {}) => {
-      const r = await fetch(`${app.baseURL}/api/v1${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${access_token}`,
-          ...(body ? { 'Content-Type': 'application/json' } : {}),
-          ...headers,
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await r.text();
-      const data = text ? JSON.parse(text) : null;
-      if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
-      return data;
-    };
-  }
-
   /** THCS-TT's unit assessment for 2025-2026: the existing one, or a new one. */
   async function schoolAssessment(call) {
     const units = await call('GET', '/units?q=THCS-TT&kind=school');
@@ -561,11 +535,11 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
     const title = 'Kiểm tra đột xuất chuyển đổi số THCS Thanh Thủy';
 
     // setup through the API: the inspector's user id, the school's submitted self-assessment
-    const admin = await apiAs('admin');
+    const admin = await apiAs(app, 'admin');
     const inspectors = await admin('GET', '/users?role=inspector&q=kiemtra');
     const kiemtra = inspectors.items.find((u) => u.login === 'kiemtra');
     assert.ok(kiemtra, 'demo inspector kiemtra');
-    const head = await apiAs('hieutruong.thcs');
+    const head = await apiAs(app, 'hieutruong.thcs');
     let a = await schoolAssessment(head);
     assert.equal(a.status, 'draft');
     const values = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC4.3': 1, 'TC5.1': 1, 'TC5.2': 0 };

@@ -144,3 +144,29 @@ export async function login(page, username, password = PASSWORD) {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('heading', { name: /^Xin chào,/ }).waitFor();
 }
+
+/** The JSON API as `username`, for setup steps that are not under test: `call(method, path, body,
+ * headers)` returns the parsed answer and throws on any answer but 2xx. */
+export async function apiAs(app, username, password = PASSWORD) {
+  const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', username, password, scope: '' }).toString(),
+  });
+  if (res.status !== 200) throw new Error(`login of ${username} → ${res.status}: ${await res.text()}`);
+  const { access_token } = await res.json();
+  return async (method, path, body, headers = {}) => {
+    const r = await fetch(`${app.baseURL}/api/v1${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${access_token}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}

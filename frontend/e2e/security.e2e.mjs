@@ -5,7 +5,7 @@
 // Imported by app.e2e.test.mjs; a fresh app of its own.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, login, skipReason, startApp, withPage } from './harness.mjs';
+import { apiAs, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -139,25 +139,6 @@ describe('Script and HTML in free-text fields stay text', { skip: skip ?? false,
     );
   });
 
-  async function api(username) {
-    const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', username, password: PASSWORD, scope: '' }).toString(),
-    });
-    assert.equal(res.status, 200, `login of ${username}`);
-    const { access_token } = await res.json();
-    return async (method, path, body, headers = {}) => {
-      const r = await fetch(`${app.baseURL}/api/v1${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json', ...headers },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await r.text();
-      assert.ok(r.ok, `${method} ${path} → ${r.status}: ${text}`);
-      return text ? JSON.parse(text) : null;
-    };
-  }
   const status = (page, text) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
   test('a plan: the school writes it, the commune reads and returns it', async () => {
@@ -317,7 +298,7 @@ describe('Script and HTML in free-text fields stay text', { skip: skip ?? false,
       note: field('nomination', 'approve note', typed('Ý kiến phê duyệt', 4000, 6)),
       reason: field('nomination', 'reject reason', typed('Lý do không phê duyệt', 4000, 8)),
     };
-    const officer = await api('vhxh');
+    const officer = await apiAs(app, 'vhxh');
     const staff = async (code) => (await officer('GET', `/staff?q=${code}`)).items[0];
     const flagged = await staff('TH-TT-06'); // an open reprimand in the demo: approval needs a reason
     const other = await staff('TH-TT-05');
@@ -332,7 +313,7 @@ describe('Script and HTML in free-text fields stay text', { skip: skip ?? false,
       members_total: 7,
     });
     // a second nomination, through the API up to the council's vote, for the leader to refuse
-    const head = await api('hieutruong.th');
+    const head = await apiAs(app, 'hieutruong.th');
     let refused = await head('POST', '/nominations', {
       round_id: round.id,
       award_type_code: 'GK-XA-CN',

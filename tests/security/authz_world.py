@@ -18,6 +18,7 @@ from httpx import Response
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, select
 
+from tests.api.test_assessments import VALUES  # the catalogue's unit framework, answered
 from tests.helpers import World
 from thidua.auth.models import User, UserRole
 from thidua.db import make_engine
@@ -384,19 +385,6 @@ def _school_work(api: Api, c: Commune) -> None:
             },
         )
         c.put("flag", scope, flag_id=flag["id"])
-
-
-# The catalogue's unit framework, answered (as tests/api/test_assessments.py does).
-VALUES = {
-    "TC2.1": "80",
-    "TC2.2": "1",
-    "TC2.3": "10",
-    "TC2.4": "100",
-    "TC3.3": "2",
-    "TC4.3": "1",
-    "TC5.1": "1",
-    "TC5.2": "0",
-}
 
 
 def _fill_and_submit(api: Api, login: str, assessment_id: int) -> None:
