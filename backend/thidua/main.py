@@ -37,6 +37,7 @@ from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings
 from thidua.core.bodylimit import BodyLimit
 from thidua.core.browser import HSTS, SECURITY_HEADERS, ProblemCORSMiddleware, swagger_ui_page
+from thidua.core.concurrency import IF_MATCH_DOC
 from thidua.core.errors import Problem, install_error_handlers, problem_response
 from thidua.core.nul import RejectNul
 from thidua.core.ratelimit import RateLimiter
@@ -196,6 +197,23 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
 
 
+def require_if_match(app: FastAPI) -> None:
+    """Routes that take api.deps.IfMatch read the header as optional (so a missing object is 404 first)
+    and answer 428 themselves without it: the contract says what clients must send, required."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            for operation in (op for path in generate()["paths"].values() for op in path.values()):
+                for parameter in operation.get("parameters", []):
+                    if parameter["in"] == "header" and parameter["name"] == "If-Match":
+                        parameter.update(IF_MATCH_DOC["parameters"][0])
+        assert app.openapi_schema is not None
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     app = FastAPI(
@@ -236,6 +254,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX, responses=PROBLEM_RESPONSES)
     app.add_route(f"{API_PREFIX}/docs", swagger_ui_page(app), include_in_schema=False)
+    require_if_match(app)
 
     app.add_middleware(BodyLimit, default=MAX_BODY_BYTES, routes=_larger_bodies(settings))
     app.add_middleware(RejectNul)

@@ -4,7 +4,9 @@ from fastapi import Request, Response
 
 from thidua.core.errors import PreconditionFailed, PreconditionRequired
 
-# Documents the required header on every update route (the check itself is check_if_match).
+IF_MATCH_DESCRIPTION = 'ETag của phiên bản đang sửa, ví dụ "3"'
+# Documents the required header on every update route (the check itself is check_version).
+# Routes that take api.deps.IfMatch are documented by main.require_if_match instead.
 IF_MATCH_DOC = {
     "parameters": [
         {
@@ -12,7 +14,7 @@ IF_MATCH_DOC = {
             "in": "header",
             "required": True,
             "schema": {"type": "string"},
-            "description": 'ETag của phiên bản đang sửa, ví dụ "3"',
+            "description": IF_MATCH_DESCRIPTION,
         }
     ]
 }
@@ -27,8 +29,11 @@ def set_etag(response: Response, version: int) -> None:
 
 
 def check_if_match(request: Request, current_version: int) -> None:
+    check_version(request.headers.get("if-match"), current_version)
+
+
+def check_version(header: str | None, current_version: int) -> None:
     """Updates must name the version they were made from; 428 without it, 412 when stale."""
-    header = request.headers.get("if-match")
     if not header or not header.strip():
         raise PreconditionRequired(
             'Cần gửi tiêu đề If-Match với ETag của phiên bản đang sửa (ví dụ If-Match: "3") '

@@ -5,17 +5,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlmodel import Session, col, func, or_, select
+from sqlmodel import Session, col, func, select
 
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.auth.roles import Permission, Role
-from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, ValidationFailed
+from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, ValidationFailed
 from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
 from thidua.movements.models import Movement
+from thidua.plans import access
 from thidua.plans.models import PLAN_DEADLINE_DAYS, Plan, PlanVersion
 from thidua.plans.schemas import (
     BudgetLinesIn,
@@ -32,8 +33,6 @@ from thidua.units.models import StaffMember, Unit
 from thidua.webhooks import service as webhooks
 
 DUE_SOON_DAYS = 7
-EDITABLE = ("draft", "returned")
-PLAN_STATUSES = ("draft", "submitted", "returned", "approved")
 
 
 def deadline(plan: Plan | None, on: date) -> tuple[str, int | None]:
@@ -51,33 +50,6 @@ def deadline(plan: Plan | None, on: date) -> tuple[str, int | None]:
 
 def _count_versions(session: Session, plan_id: int) -> int:
     return int(session.exec(select(func.count()).where(PlanVersion.plan_id == plan_id)).one())
-
-
-def allowed_actions(actor: Actor, plan: Plan, status: str | None = None) -> list[str]:
-    """What the caller may do with the plan now (or were it in `status`)."""
-    status = status or plan.status
-    actions: list[str] = []
-    writer = actor.can(Permission.plans_write) and (
-        (plan.kind == "unit" and Role.unit_manager in actor.roles and actor.sees_unit(plan.unit_id))
-        or (plan.kind == "commune" and actor.can(Permission.plans_review))
-    )
-    if writer and status in EDITABLE:
-        actions += ["update", "submit"] if plan.kind == "unit" else ["update"]
-    if actor.can(Permission.plans_budget) and actor.sees_unit(plan.unit_id) and plan.kind == "unit":
-        actions.append("edit_budget")
-    if plan.kind == "unit" and status == "submitted" and actor.can(Permission.plans_review):
-        actions += ["return", "approve"]
-    return actions
-
-
-def _require(actor: Actor, plan: Plan, action: str) -> None:
-    """409 when the plan's state is in the way, 403 when the caller may not do this in any state
-    (e.g. the commune officer editing a school's plan): the refusal says which."""
-    if action in allowed_actions(actor, plan):
-        return
-    if any(action in allowed_actions(actor, plan, status) for status in PLAN_STATUSES):
-        raise Conflict(f"Không thể thực hiện '{action}' với kế hoạch ở trạng thái '{plan.status}'.")
-    raise Forbidden("Bạn không có quyền thực hiện thao tác này với kế hoạch này.")
 
 
 def read_plan(session: Session, actor: Actor, plan: Plan) -> PlanRead:
@@ -106,18 +78,10 @@ def read_plan(session: Session, actor: Actor, plan: Plan) -> PlanRead:
         approved_at=plan.approved_at,
         version_count=_count_versions(session, plan.id),
         version=plan.version,
-        allowed_actions=allowed_actions(actor, plan),
+        allowed_actions=access.allowed_actions(actor, plan),
         created_at=plan.created_at,
         updated_at=plan.updated_at,
     )
-
-
-def _visible(actor: Actor) -> Any:
-    query = select(Plan)
-    if actor.visible_unit_ids is None:
-        return query
-    # The commune's own plan is for everyone; unit plans only for their unit.
-    return query.where(or_(Plan.kind == "commune", col(Plan.unit_id).in_(actor.visible_unit_ids)))
 
 
 @dataclass(frozen=True)
@@ -128,7 +92,7 @@ class PlanFilters:
 
 
 def list_plans(session: Session, actor: Actor, f: PlanFilters, page: PageParams) -> PlanPage:
-    query = _visible(actor)
+    query = access.readable(actor)
     query = where_given(query, (Plan.unit_id, f.unit_id), (Plan.status, f.status), (Plan.kind, f.kind))
     rows, total = paginate(session, query, page, Plan.kind, Plan.unit_id, Plan.id)
     return PlanPage(
@@ -137,10 +101,7 @@ def list_plans(session: Session, actor: Actor, f: PlanFilters, page: PageParams)
 
 
 def get_plan(session: Session, actor: Actor, plan_id: int) -> Plan:
-    plan = session.exec(_visible(actor).where(Plan.id == plan_id)).first()
-    if plan is None:
-        raise NotFound(f"Không tìm thấy kế hoạch có id {plan_id}.")
-    return plan
+    return access.get_readable(session, actor, plan_id)
 
 
 def _content_problems(
@@ -263,7 +224,7 @@ def _due(received: date | None) -> date | None:
 
 
 def update_plan(session: Session, actor: Actor, plan: Plan, data: PlanUpdate) -> Plan:
-    _require(actor, plan, "update")
+    access.require(actor, plan, "update")
     changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"content"}, mode="json")
     if data.content is not None:
         _validate(session, plan.movement_id, plan.unit_id, data.content)
@@ -279,7 +240,7 @@ def update_plan(session: Session, actor: Actor, plan: Plan, data: PlanUpdate) ->
 
 
 def set_budget(session: Session, actor: Actor, plan: Plan, data: BudgetLinesIn) -> Plan:
-    _require(actor, plan, "edit_budget")
+    access.require(actor, plan, "edit_budget")
     lines = [line.model_dump(mode="json") for line in data.budget_lines]
     return audit.save_changes(session, actor, plan, {"budget_lines": lines}, "update_budget")
 
@@ -314,7 +275,7 @@ def _transition(
     changes: dict[str, Any],
     comment: str | None = None,
 ) -> Plan:
-    _require(actor, plan, action)
+    access.require(actor, plan, action)
     before = audit.snapshot(plan)
     for key, value in changes.items():
         setattr(plan, key, value)

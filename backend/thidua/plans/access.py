@@ -1,0 +1,57 @@
+"""Who sees which plans and what they may do with one: the only place plan queries are scoped.
+
+The commune's own plan is for everyone; a unit's implementation plan only for callers who see that
+unit. Another unit's plan answers 404, exactly like a missing one.
+"""
+
+from sqlmodel import Session, col, or_, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from thidua.auth.policy import Actor
+from thidua.auth.roles import Permission, Role
+from thidua.core.errors import Conflict, Forbidden, NotFound
+from thidua.plans.models import Plan
+
+EDITABLE = ("draft", "returned")
+PLAN_STATUSES = ("draft", "submitted", "returned", "approved")
+
+
+def readable(actor: Actor) -> SelectOfScalar[Plan]:
+    query = select(Plan)
+    if actor.visible_unit_ids is None:
+        return query
+    return query.where(or_(col(Plan.kind) == "commune", col(Plan.unit_id).in_(actor.visible_unit_ids)))
+
+
+def get_readable(session: Session, actor: Actor, plan_id: int) -> Plan:
+    plan = session.exec(readable(actor).where(Plan.id == plan_id)).first()
+    if plan is None:
+        raise NotFound(f"Không tìm thấy kế hoạch có id {plan_id}.")
+    return plan
+
+
+def allowed_actions(actor: Actor, plan: Plan, status: str | None = None) -> list[str]:
+    """What the caller may do with the plan now (or were it in `status`)."""
+    status = status or plan.status
+    actions: list[str] = []
+    writer = actor.can(Permission.plans_write) and (
+        (plan.kind == "unit" and Role.unit_manager in actor.roles and actor.sees_unit(plan.unit_id))
+        or (plan.kind == "commune" and actor.can(Permission.plans_review))
+    )
+    if writer and status in EDITABLE:
+        actions += ["update", "submit"] if plan.kind == "unit" else ["update"]
+    if actor.can(Permission.plans_budget) and actor.sees_unit(plan.unit_id) and plan.kind == "unit":
+        actions.append("edit_budget")
+    if plan.kind == "unit" and status == "submitted" and actor.can(Permission.plans_review):
+        actions += ["return", "approve"]
+    return actions
+
+
+def require(actor: Actor, plan: Plan, action: str) -> None:
+    """409 when the plan's state is in the way, 403 when the caller may not do this in any state
+    (e.g. the commune officer editing a school's plan): the refusal says which."""
+    if action in allowed_actions(actor, plan):
+        return
+    if any(action in allowed_actions(actor, plan, status) for status in PLAN_STATUSES):
+        raise Conflict(f"Không thể thực hiện '{action}' với kế hoạch ở trạng thái '{plan.status}'.")
+    raise Forbidden("Bạn không có quyền thực hiện thao tác này với kế hoạch này.")
