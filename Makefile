@@ -9,7 +9,7 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test bench test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e lint format \
-        openapi install frontend fonts chromium clean
+        openapi install frontend fonts chromium clean hooks
 
 ## make run: install, build the SPA, migrate, load the demo commune, serve on http://127.0.0.1:8000
 run: install frontend fonts
@@ -19,6 +19,7 @@ run: install frontend fonts
 
 ## make test: backend on SQLite and PostgreSQL, frontend unit tests, browser end-to-end tests
 test: install frontend chromium
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory audit-deps
 	$(MAKE) --no-print-directory test-backend-sqlite
 	$(MAKE) --no-print-directory test-backend-postgres
@@ -147,12 +148,16 @@ fuzz: install
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_FULL=1 \
 	  $(BIN)/pytest -q -p no:cacheprovider tests/fuzz/test_fuzz_api.py
 
-## make lint: ruff, mypy, TypeScript
+## make lint: ruff, mypy --strict, TypeScript (part of make test)
 lint: install frontend/node_modules/.installed
 	$(BIN)/ruff check backend tests bench examples ops
 	$(BIN)/ruff format --check backend tests bench examples ops
 	$(BIN)/mypy
 	cd frontend && npm run typecheck
+
+## make hooks: install the pre-commit hooks (.pre-commit-config.yaml) into this clone
+hooks: install
+	$(BIN)/pre-commit install
 
 format: install
 	$(BIN)/ruff format backend tests bench examples ops
