@@ -32,7 +32,6 @@ NOT_YET_MOVED: set[str] = {
     "inspections/service.py",
     "plans/service.py",
     "reports/service.py",
-    "units/service.py",
 }
 
 
