@@ -30,7 +30,6 @@ NOT_YET_MOVED: set[str] = {
     "imports/kinds/users.py",
     "initiatives/service.py",
     "inspections/service.py",
-    "plans/service.py",
     "reports/service.py",
 }
 
