@@ -29,7 +29,6 @@ NOT_YET_MOVED: set[str] = {
     "imports/kinds/users.py",
     "initiatives/service.py",
     "inspections/service.py",
-    "reports/service.py",
 }
 
 
