@@ -1,0 +1,28 @@
+"""Who sees which accounts and what they may do with one.
+
+Accounts are the administrator's to manage: the route's permission (users:manage) is the whole
+rule, so every account is readable to whoever reaches the routes and nothing is scoped by unit.
+"""
+
+from sqlmodel import Session, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from thidua.auth.models import User
+from thidua.auth.policy import Actor
+from thidua.core.errors import NotFound
+from thidua.units.access import lifecycle_actions
+
+
+def readable(actor: Actor) -> SelectOfScalar[User]:
+    return select(User)
+
+
+def get_readable(session: Session, actor: Actor, user_id: int) -> User:
+    user = session.exec(readable(actor).where(User.id == user_id)).first()
+    if user is None:
+        raise NotFound(f"Không tìm thấy tài khoản có id {user_id}.")
+    return user
+
+
+def allowed_actions(actor: Actor, user: User) -> list[str]:
+    return lifecycle_actions(user.is_active)
