@@ -13,7 +13,8 @@ from thidua.assessments.evidence import ensure_editable
 from thidua.assessments.models import SelfAssessment
 from thidua.auth.policy import Actor, scoped
 from thidua.auth.roles import COMMUNE_WIDE_ROLES, Permission, Role
-from thidua.core.errors import Forbidden, NotFound
+from thidua.core.errors import Forbidden
+from thidua.core.lookup import first_or_404
 from thidua.units import access as unit_access
 from thidua.units.models import StaffMember
 
@@ -39,10 +40,8 @@ def readable(session: Session, actor: Actor) -> SelectOfScalar[SelfAssessment]:
 
 
 def get_readable(session: Session, actor: Actor, assessment_id: int) -> SelfAssessment:
-    found = session.exec(readable(session, actor).where(SelfAssessment.id == assessment_id)).first()
-    if found is None:
-        raise NotFound(f"Không tìm thấy {LABEL} có id {assessment_id}.")
-    return found
+    query = readable(session, actor).where(SelfAssessment.id == assessment_id)
+    return first_or_404(session, query, f"Không tìm thấy {LABEL} có id {assessment_id}.")
 
 
 def is_subject(session: Session, actor: Actor, a: SelfAssessment) -> bool:

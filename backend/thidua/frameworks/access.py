@@ -9,7 +9,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
-from thidua.core.errors import NotFound
+from thidua.core.lookup import first_or_404
 from thidua.frameworks.models import Framework
 
 
@@ -18,10 +18,8 @@ def readable(actor: Actor) -> SelectOfScalar[Framework]:
 
 
 def get_readable(session: Session, actor: Actor, framework_id: int) -> Framework:
-    framework = session.exec(readable(actor).where(Framework.id == framework_id)).first()
-    if framework is None:
-        raise NotFound(f"Không tìm thấy bảng điểm có id {framework_id}.")
-    return framework
+    query = readable(actor).where(Framework.id == framework_id)
+    return first_or_404(session, query, f"Không tìm thấy bảng điểm có id {framework_id}.")
 
 
 def allowed_actions(actor: Actor, framework: Framework, used: int) -> list[str]:

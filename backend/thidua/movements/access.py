@@ -9,7 +9,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
-from thidua.core.errors import NotFound
+from thidua.core.lookup import first_or_404
 from thidua.movements.models import Movement
 
 
@@ -18,10 +18,8 @@ def readable(actor: Actor) -> SelectOfScalar[Movement]:
 
 
 def get_readable(session: Session, actor: Actor, movement_id: int) -> Movement:
-    movement = session.exec(readable(actor).where(Movement.id == movement_id)).first()
-    if movement is None:
-        raise NotFound(f"Không tìm thấy phong trào có id {movement_id}.")
-    return movement
+    query = readable(actor).where(Movement.id == movement_id)
+    return first_or_404(session, query, f"Không tìm thấy phong trào có id {movement_id}.")
 
 
 def allowed_actions(actor: Actor, movement: Movement) -> list[str]:

@@ -13,7 +13,8 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.policy import Actor, scoped
 from thidua.auth.roles import Permission, Role
-from thidua.core.errors import Conflict, NotFound
+from thidua.core.errors import Conflict
+from thidua.core.lookup import first_or_404
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.units import access as unit_access
 
@@ -31,10 +32,8 @@ def readable_requests(actor: Actor) -> SelectOfScalar[ReportRequest]:
 
 
 def get_readable_request(session: Session, actor: Actor, request_id: int) -> ReportRequest:
-    found = session.exec(readable_requests(actor).where(ReportRequest.id == request_id)).first()
-    if found is None:
-        raise NotFound(f"Không tìm thấy yêu cầu báo cáo có id {request_id}.")
-    return found
+    query = readable_requests(actor).where(ReportRequest.id == request_id)
+    return first_or_404(session, query, f"Không tìm thấy yêu cầu báo cáo có id {request_id}.")
 
 
 def asked_in_reach(actor: Actor, asked: Iterable[int]) -> list[int]:
@@ -54,10 +53,8 @@ def readable_reports(actor: Actor) -> SelectOfScalar[Report]:
 
 
 def get_readable_report(session: Session, actor: Actor, report_id: int) -> Report:
-    found = session.exec(readable_reports(actor).where(Report.id == report_id)).first()
-    if found is None:
-        raise NotFound(f"Không tìm thấy báo cáo có id {report_id}.")
-    return found
+    query = readable_reports(actor).where(Report.id == report_id)
+    return first_or_404(session, query, f"Không tìm thấy báo cáo có id {report_id}.")
 
 
 def writes_for(actor: Actor, unit_id: int) -> bool:

@@ -15,7 +15,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.policy import Actor, scoped
 from thidua.auth.roles import Permission
-from thidua.core.errors import NotFound
+from thidua.core.lookup import first_or_404
 from thidua.units.models import StaffMember, Unit
 
 
@@ -39,10 +39,8 @@ def readable_units(actor: Actor) -> SelectOfScalar[Unit]:
 
 
 def get_readable_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
-    unit = session.exec(readable_units(actor).where(Unit.id == unit_id)).first()
-    if unit is None:
-        raise NotFound(f"Không tìm thấy đơn vị có id {unit_id}.")
-    return unit
+    query = readable_units(actor).where(Unit.id == unit_id)
+    return first_or_404(session, query, f"Không tìm thấy đơn vị có id {unit_id}.")
 
 
 def units_in_reach(actor: Actor) -> SelectOfScalar[Unit]:
@@ -70,10 +68,8 @@ def readable_staff(actor: Actor) -> SelectOfScalar[StaffMember]:
 
 
 def get_readable_staff(session: Session, actor: Actor, staff_id: int) -> StaffMember:
-    staff = session.exec(readable_staff(actor).where(col(StaffMember.id) == staff_id)).first()
-    if staff is None:
-        raise NotFound(f"Không tìm thấy cán bộ có id {staff_id}.")
-    return staff
+    query = readable_staff(actor).where(col(StaffMember.id) == staff_id)
+    return first_or_404(session, query, f"Không tìm thấy cán bộ có id {staff_id}.")
 
 
 def staff_in_reach(session: Session, actor: Actor, staff_id: int) -> StaffMember | None:

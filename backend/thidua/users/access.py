@@ -9,7 +9,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.models import User
 from thidua.auth.policy import Actor
-from thidua.core.errors import NotFound
+from thidua.core.lookup import first_or_404
 from thidua.units.access import lifecycle_actions
 
 
@@ -18,10 +18,8 @@ def readable(actor: Actor) -> SelectOfScalar[User]:
 
 
 def get_readable(session: Session, actor: Actor, user_id: int) -> User:
-    user = session.exec(readable(actor).where(User.id == user_id)).first()
-    if user is None:
-        raise NotFound(f"Không tìm thấy tài khoản có id {user_id}.")
-    return user
+    query = readable(actor).where(User.id == user_id)
+    return first_or_404(session, query, f"Không tìm thấy tài khoản có id {user_id}.")
 
 
 def allowed_actions(actor: Actor, user: User) -> list[str]:
