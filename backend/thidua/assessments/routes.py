@@ -1,12 +1,22 @@
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 from fastapi.responses import FileResponse
 from sqlmodel import Session
 
+from thidua.api.deps import (
+    AssessmentsFillActor,
+    AssessmentsReadActor,
+    AssessmentsReviewActor,
+    ETag,
+    ETagSetter,
+    IfMatch,
+    Page,
+    SessionDep,
+)
+from thidua.assessments import access, service
 from thidua.assessments import evidence as evidence_service
-from thidua.assessments import service
 from thidua.assessments.models import SelfAssessment
 from thidua.assessments.schemas import (
     AssessmentCreate,
@@ -20,43 +30,29 @@ from thidua.assessments.schemas import (
     SchoolYear,
     Status,
 )
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
-from thidua.core.errors import Forbidden, NotFound
+from thidua.auth.policy import Actor
+from thidua.core.errors import NotFound
 from thidua.core.ids import PathId, QueryId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 
 router = APIRouter(prefix="/self-assessments", tags=["self-assessments"])
-read = allow(Permission.assessments_read)
-fill = allow(Permission.assessments_fill)
-reviewer = allow(Permission.assessments_review)
 
 
-def _answer(session: Session, actor: Actor, response: Response, a: SelfAssessment) -> AssessmentRead:
-    set_etag(response, a.version)
-    return service.read_assessment(session, actor, a)
-
-
-def _current(session: Session, actor: Actor, request: Request, assessment_id: int) -> SelfAssessment:
-    a = service.get_assessment(session, actor, assessment_id)
-    check_if_match(request, a.version)
-    return a
+def _answer(session: Session, actor: Actor, etag: ETagSetter, a: SelfAssessment) -> AssessmentRead:
+    return etag(a.version, service.read_assessment(session, actor, a))
 
 
 @router.get(
     "", response_model=AssessmentPage, name="self_assessments_list", summary="Danh sách bản tự đánh giá"
 )
 def list_assessments(
+    actor: AssessmentsReadActor,
+    session: SessionDep,
+    page: Page,
     framework_id: QueryId = None,
     school_year: SchoolYear | None = None,
     unit_id: QueryId = None,
     status: Status | None = None,
     subject_kind: Literal["unit", "individual"] | None = None,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
 ) -> AssessmentPage:
     filters = service.AssessmentFilters(framework_id, school_year, unit_id, status, subject_kind)
     return service.list_assessments(session, actor, filters, page)
@@ -71,11 +67,11 @@ def list_assessments(
 )
 def create_assessment(
     body: AssessmentCreate,
-    response: Response,
-    actor: Actor = Depends(fill),
-    session: Session = Depends(get_session),
+    actor: AssessmentsFillActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> AssessmentRead:
-    return _answer(session, actor, response, service.create_assessment(session, actor, body))
+    return _answer(session, actor, etag, service.create_assessment(session, actor, body))
 
 
 @router.get(
@@ -86,11 +82,11 @@ def create_assessment(
 )
 def get_assessment(
     assessment_id: PathId,
-    response: Response,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: AssessmentsReadActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> AssessmentRead:
-    return _answer(session, actor, response, service.get_assessment(session, actor, assessment_id))
+    return _answer(session, actor, etag, service.get_assessment(session, actor, assessment_id))
 
 
 @router.put(
@@ -98,18 +94,17 @@ def get_assessment(
     response_model=AssessmentRead,
     name="self_assessments_update_entries",
     summary="Nhập giá trị tự đánh giá cho các chỉ tiêu",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_entries(
     assessment_id: PathId,
     body: EntriesUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(fill),
-    session: Session = Depends(get_session),
+    actor: AssessmentsFillActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> AssessmentRead:
-    a = _current(session, actor, request, assessment_id)
-    return _answer(session, actor, response, service.update_entries(session, actor, a, body))
+    a = if_match(service.get_assessment(session, actor, assessment_id))
+    return _answer(session, actor, etag, service.update_entries(session, actor, a, body))
 
 
 @router.post(
@@ -117,17 +112,16 @@ def update_entries(
     response_model=AssessmentRead,
     name="self_assessments_submit",
     summary="Nộp bản tự đánh giá (sau khi nộp không sửa được)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def submit(
     assessment_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(fill),
-    session: Session = Depends(get_session),
+    actor: AssessmentsFillActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> AssessmentRead:
-    a = _current(session, actor, request, assessment_id)
-    return _answer(session, actor, response, service.submit(session, actor, a))
+    a = if_match(service.get_assessment(session, actor, assessment_id))
+    return _answer(session, actor, etag, service.submit(session, actor, a))
 
 
 @router.post(
@@ -135,18 +129,17 @@ def submit(
     response_model=AssessmentRead,
     name="self_assessments_review",
     summary="Ghi giá trị xác nhận và nhận xét cho các chỉ tiêu",
-    openapi_extra=IF_MATCH_DOC,
 )
 def review(
     assessment_id: PathId,
     body: ReviewUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(reviewer),
-    session: Session = Depends(get_session),
+    actor: AssessmentsReviewActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> AssessmentRead:
-    a = _current(session, actor, request, assessment_id)
-    return _answer(session, actor, response, service.review(session, actor, a, body))
+    a = if_match(service.get_assessment(session, actor, assessment_id))
+    return _answer(session, actor, etag, service.review(session, actor, a, body))
 
 
 @router.post(
@@ -154,18 +147,17 @@ def review(
     response_model=AssessmentRead,
     name="self_assessments_return",
     summary="Trả lại để bổ sung, với lý do theo từng chỉ tiêu",
-    openapi_extra=IF_MATCH_DOC,
 )
 def return_assessment(
     assessment_id: PathId,
     body: ReturnInput,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(reviewer),
-    session: Session = Depends(get_session),
+    actor: AssessmentsReviewActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> AssessmentRead:
-    a = _current(session, actor, request, assessment_id)
-    return _answer(session, actor, response, service.return_assessment(session, actor, a, body))
+    a = if_match(service.get_assessment(session, actor, assessment_id))
+    return _answer(session, actor, etag, service.return_assessment(session, actor, a, body))
 
 
 @router.post(
@@ -173,17 +165,16 @@ def return_assessment(
     response_model=AssessmentRead,
     name="self_assessments_verify",
     summary="Xác nhận kết quả; bảng điểm được chốt (không đổi theo phiên bản sau)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def verify(
     assessment_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(reviewer),
-    session: Session = Depends(get_session),
+    actor: AssessmentsReviewActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> AssessmentRead:
-    a = _current(session, actor, request, assessment_id)
-    return _answer(session, actor, response, service.verify(session, actor, a))
+    a = if_match(service.get_assessment(session, actor, assessment_id))
+    return _answer(session, actor, etag, service.verify(session, actor, a))
 
 
 # ---------------------------------------------------------------- evidence
@@ -191,9 +182,7 @@ def verify(
 
 def _editable_own(session: Session, actor: Actor, assessment_id: int) -> SelfAssessment:
     a = service.get_assessment(session, actor, assessment_id)
-    if "edit" not in service.allowed_actions(session, actor, a):
-        evidence_service.ensure_editable(a)
-        raise Forbidden("Chỉ đối tượng được đánh giá mới thay đổi minh chứng.")
+    access.require_evidence_change(session, actor, a)
     return a
 
 
@@ -209,8 +198,8 @@ def add_evidence_file(
     request: Request,
     indicator_code: Annotated[str, Form(min_length=1, max_length=20)],
     file: Annotated[UploadFile, File(description="Tệp minh chứng")],
-    actor: Actor = Depends(fill),
-    session: Session = Depends(get_session),
+    actor: AssessmentsFillActor,
+    session: SessionDep,
 ) -> EvidenceOut:
     a = _editable_own(session, actor, assessment_id)
     evidence = evidence_service.add_file(
@@ -229,8 +218,8 @@ def add_evidence_file(
 def add_evidence_link(
     assessment_id: PathId,
     body: LinkEvidenceIn,
-    actor: Actor = Depends(fill),
-    session: Session = Depends(get_session),
+    actor: AssessmentsFillActor,
+    session: SessionDep,
 ) -> EvidenceOut:
     a = _editable_own(session, actor, assessment_id)
     evidence = evidence_service.add_link(session, actor, a, body)
@@ -248,8 +237,8 @@ def download_evidence(
     assessment_id: PathId,
     evidence_id: PathId,
     request: Request,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: AssessmentsReadActor,
+    session: SessionDep,
 ) -> FileResponse:
     a = service.get_assessment(session, actor, assessment_id)
     evidence = evidence_service.get_evidence(session, a, evidence_id)
@@ -279,8 +268,8 @@ def download_evidence(
 def remove_evidence(
     assessment_id: PathId,
     evidence_id: PathId,
-    actor: Actor = Depends(fill),
-    session: Session = Depends(get_session),
+    actor: AssessmentsFillActor,
+    session: SessionDep,
 ) -> Response:
     a = _editable_own(session, actor, assessment_id)
     evidence_service.remove(session, actor, evidence_service.get_evidence(session, a, evidence_id))

@@ -1,7 +1,6 @@
 """Self-assessments (tự đánh giá): filling, evidence, submission, review, return and verification.
 
-Who sees what: unit-scoped users see their unit's assessments (a staff member only their own
-individual one); commune roles see all. Another unit's assessment answers 404 like a missing one.
+Who sees what and may do what is decided in assessments/access.py.
 """
 
 from dataclasses import dataclass
@@ -9,7 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
+from thidua.assessments import access
+from thidua.assessments.access import EDITABLE as EDITABLE  # for imports/kinds/entries.py
+from thidua.assessments.access import LABEL
 from thidua.assessments.models import AssessmentEntry, Evidence, SelfAssessment
 from thidua.assessments.schemas import (
     AssessmentCreate,
@@ -24,9 +27,9 @@ from thidua.assessments.schemas import (
     ScoreSummary,
 )
 from thidua.audit import service as audit
-from thidua.auth.policy import Actor, scoped
-from thidua.auth.roles import COMMUNE_WIDE_ROLES, Permission, Role
-from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
+from thidua.auth.policy import Actor
+from thidua.auth.roles import Role
+from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import where_given
@@ -35,53 +38,20 @@ from thidua.movements.models import Movement
 from thidua.movements.service import school_years
 from thidua.scoring import loader
 from thidua.scoring.sources import SOURCES
+from thidua.units import access as unit_access
 from thidua.units.models import StaffMember, Unit
 from thidua.webhooks import service as webhooks
-
-EDITABLE = ("draft", "returned")
-LABEL = "bản tự đánh giá"
-
 
 # ---------------------------------------------------------------- visibility
 
 
-def _own_staff_ids(session: Session, actor: Actor) -> list[int]:
-    return [s for s in session.exec(select(StaffMember.id).where(StaffMember.user_id == actor.id)).all() if s]
-
-
-def _only_own(actor: Actor) -> bool:
-    """A staff member (without a managing or commune role) sees only their own individual assessment."""
-    return Role.staff in actor.roles and not (actor.roles & (COMMUNE_WIDE_ROLES | {Role.unit_manager}))
-
-
-def visible_query(session: Session, actor: Actor) -> Any:
-    query = scoped(select(SelfAssessment), SelfAssessment.unit_id, actor)
-    if _only_own(actor):
-        query = query.where(col(SelfAssessment.staff_id).in_(_own_staff_ids(session, actor)))
-    return query
+def visible_query(session: Session, actor: Actor) -> SelectOfScalar[SelfAssessment]:
+    """The assessments the caller may see (scoring's ranking reads through this)."""
+    return access.readable(session, actor)
 
 
 def get_assessment(session: Session, actor: Actor, assessment_id: int) -> SelfAssessment:
-    found = session.exec(visible_query(session, actor).where(SelfAssessment.id == assessment_id)).first()
-    if found is None:
-        raise NotFound(f"Không tìm thấy {LABEL} có id {assessment_id}.")
-    return found
-
-
-def _is_subject(session: Session, actor: Actor, a: SelfAssessment) -> bool:
-    """Who fills it: the unit's manager for a unit assessment, the staff member for their own."""
-    if a.staff_id is None:
-        return Role.unit_manager in actor.roles and actor.sees_unit(a.unit_id)
-    return a.staff_id in _own_staff_ids(session, actor)
-
-
-def allowed_actions(session: Session, actor: Actor, a: SelfAssessment) -> list[str]:
-    actions: list[str] = []
-    if a.status in EDITABLE and _is_subject(session, actor, a):
-        actions += ["edit", "submit"]
-    if a.status == "submitted" and actor.can(Permission.assessments_review):
-        actions += ["review", "return", "verify"]
-    return actions
+    return access.get_readable(session, actor, assessment_id)
 
 
 # ---------------------------------------------------------------- reading
@@ -124,7 +94,7 @@ def summary(session: Session, actor: Actor, a: SelfAssessment) -> AssessmentSumm
         submitted_at=a.submitted_at,
         verified_at=a.verified_at,
         version=a.version,
-        allowed_actions=allowed_actions(session, actor, a),
+        allowed_actions=access.allowed_actions(session, actor, a),
         created_at=a.created_at,
         updated_at=a.updated_at,
     )
@@ -229,7 +199,7 @@ class AssessmentFilters:
 def list_assessments(
     session: Session, actor: Actor, f: AssessmentFilters, page: PageParams
 ) -> AssessmentPage:
-    query = visible_query(session, actor)
+    query = access.readable(session, actor)
     query = where_given(
         query,
         (SelfAssessment.framework_id, f.framework_id),
@@ -308,13 +278,8 @@ def _unit_subject(session: Session, actor: Actor, data: AssessmentCreate) -> int
     if data.staff_id is not None:
         raise Invalid("body.staff_id", "Bảng điểm này dành cho đơn vị; không chọn cán bộ.", "not_allowed")
     unit_id = data.unit_id or actor.user.unit_id
-    unit = session.get(Unit, unit_id) if unit_id else None
-    if (
-        unit is None
-        or unit.id is None
-        or not actor.sees_unit(unit.id)
-        or Role.unit_manager not in actor.roles
-    ):
+    unit = unit_access.unit_in_reach(session, actor, unit_id) if unit_id else None
+    if unit is None or unit.id is None or Role.unit_manager not in actor.roles:
         raise Invalid("body.unit_id", "Chỉ thủ trưởng đơn vị tự đánh giá cho đơn vị mình.", "not_allowed")
     if unit.kind != "school":
         raise Invalid("body.unit_id", "Bảng điểm này dành cho cơ sở giáo dục.", "not_allowed")
@@ -324,7 +289,7 @@ def _unit_subject(session: Session, actor: Actor, data: AssessmentCreate) -> int
 def _staff_subject(session: Session, actor: Actor, data: AssessmentCreate) -> StaffMember:
     if data.unit_id is not None and data.staff_id is None:
         raise Invalid("body.staff_id", "Bảng điểm cá nhân cần chọn cán bộ được đánh giá.", "missing")
-    own = _own_staff_ids(session, actor)
+    own = access.own_staff_ids(session, actor)
     staff_id = data.staff_id or (own[0] if own else None)
     staff = session.get(StaffMember, staff_id) if staff_id else None
     if staff is None or staff.id not in own:
@@ -399,7 +364,7 @@ def _entry(session: Session, a: SelfAssessment, ind: Indicator) -> AssessmentEnt
 
 
 def update_entries(session: Session, actor: Actor, a: SelfAssessment, data: EntriesUpdate) -> SelfAssessment:
-    if not _is_subject(session, actor, a):
+    if not access.is_subject(session, actor, a):
         raise Conflict("Chỉ đối tượng được đánh giá mới sửa được bản tự đánh giá này.")
     if a.status not in EDITABLE:
         raise Conflict(f"Bản tự đánh giá đang ở trạng thái '{a.status}': không sửa được sau khi đã nộp.")
@@ -433,7 +398,7 @@ def update_entries(session: Session, actor: Actor, a: SelfAssessment, data: Entr
 
 
 def submit(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
-    if not _is_subject(session, actor, a):
+    if not access.is_subject(session, actor, a):
         raise Conflict("Chỉ đối tượng được đánh giá mới nộp được bản tự đánh giá này.")
     if a.status not in EDITABLE:
         raise Conflict(

@@ -2,12 +2,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import OAuth2PasswordRequestForm
-from sqlmodel import Session
 
+from thidua.api.deps import SessionDep, SignedInActor
 from thidua.auth import service
-from thidua.auth.policy import AUTHENTICATED, PUBLIC, Actor
+from thidua.auth.policy import PUBLIC
 from thidua.auth.schemas import Me, PasswordChange, Token
-from thidua.db import get_session
 from thidua.units.models import Unit
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -23,7 +22,7 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 def login(
     request: Request,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
-    session: Session = Depends(get_session),
+    session: SessionDep,
 ) -> Token:
     settings = request.app.state.settings
     client_ip = request.client.host if request.client else "unknown"
@@ -32,7 +31,7 @@ def login(
 
 
 @router.get("/me", response_model=Me, name="auth_me", summary="Thông tin tài khoản đang đăng nhập")
-def me(actor: Actor = Depends(AUTHENTICATED), session: Session = Depends(get_session)) -> Me:
+def me(actor: SignedInActor, session: SessionDep) -> Me:
     unit = session.get(Unit, actor.user.unit_id) if actor.user.unit_id else None
     return Me(
         id=actor.id,
@@ -52,8 +51,6 @@ def me(actor: Actor = Depends(AUTHENTICATED), session: Session = Depends(get_ses
     name="auth_change_password",
     summary="Đổi mật khẩu của chính mình (các phiên đăng nhập cũ hết hiệu lực)",
 )
-def change_password(
-    body: PasswordChange, actor: Actor = Depends(AUTHENTICATED), session: Session = Depends(get_session)
-) -> Response:
+def change_password(body: PasswordChange, actor: SignedInActor, session: SessionDep) -> Response:
     service.change_password(session, actor, body.current_password, body.new_password)
     return Response(status_code=204)

@@ -1,27 +1,29 @@
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query
 from sqlmodel import Session
 
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.api.deps import (
+    ETag,
+    ETagSetter,
+    FrameworksReadActor,
+    FrameworksWriteActor,
+    IfMatch,
+    Page,
+    SessionDep,
+)
+from thidua.auth.policy import Actor
 from thidua.core.ids import PathId, QueryId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.frameworks import service
 from thidua.frameworks.models import Framework
 from thidua.frameworks.schemas import FrameworkDocument, FrameworkPage, FrameworkRead, SourceOut
 from thidua.scoring.sources import SOURCES
 
 router = APIRouter(prefix="/frameworks", tags=["frameworks"])
-read = allow(Permission.frameworks_read)
-write = allow(Permission.frameworks_write)
 
 
-def _answer(session: Session, actor: Actor, response: Response, fw: Framework) -> FrameworkRead:
-    set_etag(response, fw.version)
-    return service.read_framework(session, actor, fw)
+def _answer(session: Session, actor: Actor, etag: ETagSetter, fw: Framework) -> FrameworkRead:
+    return etag(fw.version, service.read_framework(session, actor, fw))
 
 
 @router.get(
@@ -31,13 +33,13 @@ def _answer(session: Session, actor: Actor, response: Response, fw: Framework) -
     summary="Danh sách bảng điểm chuẩn (mọi phiên bản)",
 )
 def list_frameworks(
+    actor: FrameworksReadActor,
+    session: SessionDep,
+    page: Page,
     movement_id: QueryId = None,
     code: str | None = Query(None, max_length=40),
     subject_kind: Literal["unit", "individual"] | None = None,
     status: Literal["draft", "active", "retired"] | None = None,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
 ) -> FrameworkPage:
     filters = service.FrameworkFilters(movement_id, code, subject_kind, status)
     return service.list_frameworks(session, actor, filters, page)
@@ -49,7 +51,7 @@ def list_frameworks(
     name="frameworks_sources",
     summary="Các nguồn dữ liệu cho chỉ tiêu tính tự động",
 )
-def list_sources(actor: Actor = Depends(read)) -> list[SourceOut]:
+def list_sources(actor: FrameworksReadActor) -> list[SourceOut]:
     return [
         SourceOut(
             name=s.name,
@@ -71,11 +73,11 @@ def list_sources(actor: Actor = Depends(read)) -> list[SourceOut]:
 )
 def create_framework(
     body: FrameworkDocument,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: FrameworksWriteActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> FrameworkRead:
-    return _answer(session, actor, response, service.create_framework(session, actor, body))
+    return _answer(session, actor, etag, service.create_framework(session, actor, body))
 
 
 @router.get(
@@ -86,11 +88,11 @@ def create_framework(
 )
 def get_framework(
     framework_id: PathId,
-    response: Response,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: FrameworksReadActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> FrameworkRead:
-    return _answer(session, actor, response, service.get_framework(session, framework_id))
+    return _answer(session, actor, etag, service.get_framework(session, actor, framework_id))
 
 
 @router.put(
@@ -98,19 +100,17 @@ def get_framework(
     response_model=FrameworkRead,
     name="frameworks_replace",
     summary="Sửa toàn bộ bảng điểm (chỉ khi chưa có bản tự đánh giá nào dùng)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def replace_framework(
     framework_id: PathId,
     body: FrameworkDocument,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: FrameworksWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> FrameworkRead:
-    fw = service.get_framework(session, framework_id)
-    check_if_match(request, fw.version)
-    return _answer(session, actor, response, service.replace_framework(session, actor, fw, body))
+    fw = if_match(service.get_framework(session, actor, framework_id))
+    return _answer(session, actor, etag, service.replace_framework(session, actor, fw, body))
 
 
 @router.post(
@@ -122,12 +122,12 @@ def replace_framework(
 )
 def new_version(
     framework_id: PathId,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: FrameworksWriteActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> FrameworkRead:
-    fw = service.get_framework(session, framework_id)
-    return _answer(session, actor, response, service.new_version(session, actor, fw))
+    fw = service.get_framework(session, actor, framework_id)
+    return _answer(session, actor, etag, service.new_version(session, actor, fw))
 
 
 @router.post(
@@ -135,15 +135,13 @@ def new_version(
     response_model=FrameworkRead,
     name="frameworks_activate",
     summary="Đưa phiên bản vào sử dụng (phiên bản đang dùng trước đó ngừng)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def activate(
     framework_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: FrameworksWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> FrameworkRead:
-    fw = service.get_framework(session, framework_id)
-    check_if_match(request, fw.version)
-    return _answer(session, actor, response, service.activate(session, actor, fw))
+    fw = if_match(service.get_framework(session, actor, framework_id))
+    return _answer(session, actor, etag, service.activate(session, actor, fw))

@@ -10,10 +10,10 @@ from sqlmodel import Session, col, func, select
 from thidua.assessments.models import SelfAssessment
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
-from thidua.auth.roles import Permission
-from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
+from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
+from thidua.frameworks import access
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.frameworks.schemas import (
     BandOut,
@@ -148,11 +148,8 @@ def document_problems(doc: FrameworkDocument, content_areas: set[str]) -> list[F
 # ---------------------------------------------------------------- reading
 
 
-def get_framework(session: Session, framework_id: int) -> Framework:
-    framework = session.get(Framework, framework_id)
-    if framework is None:
-        raise NotFound(f"Không tìm thấy bảng điểm có id {framework_id}.")
-    return framework
+def get_framework(session: Session, actor: Actor, framework_id: int) -> Framework:
+    return access.get_readable(session, actor, framework_id)
 
 
 def structure(session: Session, framework_id: int) -> tuple[list[Criterion], list[Indicator]]:
@@ -167,17 +164,6 @@ def structure(session: Session, framework_id: int) -> tuple[list[Criterion], lis
 
 def assessment_count(session: Session, framework_id: int) -> int:
     return int(session.exec(select(func.count()).where(SelfAssessment.framework_id == framework_id)).one())
-
-
-def _allowed_actions(actor: Actor, framework: Framework, used: int) -> list[str]:
-    if not actor.can(Permission.frameworks_write):
-        return []
-    actions = ["new_version"]
-    if used == 0 and framework.status != "retired":
-        actions.append("update")
-    if framework.status == "draft":
-        actions.append("activate")
-    return actions
 
 
 def _summary_fields(
@@ -199,7 +185,7 @@ def _summary_fields(
         "indicator_count": len(indicators),
         "assessment_count": used,
         "version": fw.version,
-        "allowed_actions": _allowed_actions(actor, fw, used),
+        "allowed_actions": access.allowed_actions(actor, fw, used),
         "created_at": fw.created_at,
         "updated_at": fw.updated_at,
         "activated_at": fw.activated_at,
@@ -260,7 +246,7 @@ class FrameworkFilters:
 def list_frameworks(
     session: Session, actor: Actor, filters: FrameworkFilters, page: PageParams
 ) -> FrameworkPage:
-    query = select(Framework)
+    query = access.readable(actor)
     if filters.movement_id is not None:
         query = query.where(Framework.movement_id == filters.movement_id)
     if filters.code:

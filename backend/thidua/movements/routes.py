@@ -1,24 +1,30 @@
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter
 from sqlmodel import Session
 
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.api.deps import (
+    ETag,
+    ETagSetter,
+    IfMatch,
+    MovementsReadActor,
+    MovementsWriteActor,
+    Page,
+    SessionDep,
+)
+from thidua.auth.policy import Actor
 from thidua.core.ids import PathId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.movements import service
+from thidua.movements.models import Movement
 from thidua.movements.schemas import MovementCreate, MovementPage, MovementRead, MovementUpdate
 
 router = APIRouter(prefix="/movements", tags=["movements"])
 
 
+def _answer(session: Session, actor: Actor, etag: ETagSetter, movement: Movement) -> MovementRead:
+    return etag(movement.version, service.read_movement(session, actor, movement))
+
+
 @router.get("", response_model=MovementPage, name="movements_list", summary="Danh sách phong trào thi đua")
-def list_movements(
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(allow(Permission.movements_read)),
-    session: Session = Depends(get_session),
-) -> MovementPage:
+def list_movements(actor: MovementsReadActor, session: SessionDep, page: Page) -> MovementPage:
     return service.list_movements(session, actor, page)
 
 
@@ -30,26 +36,16 @@ def list_movements(
     summary="Tạo phong trào với các giai đoạn và nội dung thi đua",
 )
 def create_movement(
-    body: MovementCreate,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.movements_write)),
-    session: Session = Depends(get_session),
+    body: MovementCreate, actor: MovementsWriteActor, session: SessionDep, etag: ETag
 ) -> MovementRead:
-    movement = service.create_movement(session, actor, body)
-    set_etag(response, movement.version)
-    return service.read_movement(session, actor, movement)
+    return _answer(session, actor, etag, service.create_movement(session, actor, body))
 
 
 @router.get("/{movement_id}", response_model=MovementRead, name="movements_get", summary="Xem phong trào")
 def get_movement(
-    movement_id: PathId,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.movements_read)),
-    session: Session = Depends(get_session),
+    movement_id: PathId, actor: MovementsReadActor, session: SessionDep, etag: ETag
 ) -> MovementRead:
-    movement = service.get_movement(session, movement_id)
-    set_etag(response, movement.version)
-    return service.read_movement(session, actor, movement)
+    return _answer(session, actor, etag, service.get_movement(session, actor, movement_id))
 
 
 @router.patch(
@@ -57,18 +53,14 @@ def get_movement(
     response_model=MovementRead,
     name="movements_update",
     summary="Sửa tên, căn cứ của phong trào",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_movement(
     movement_id: PathId,
     body: MovementUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.movements_write)),
-    session: Session = Depends(get_session),
+    actor: MovementsWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> MovementRead:
-    movement = service.get_movement(session, movement_id)
-    check_if_match(request, movement.version)
-    movement = service.update_movement(session, actor, movement, body)
-    set_etag(response, movement.version)
-    return service.read_movement(session, actor, movement)
+    movement = if_match(service.get_movement(session, actor, movement_id))
+    return _answer(session, actor, etag, service.update_movement(session, actor, movement, body))

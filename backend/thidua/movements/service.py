@@ -4,9 +4,9 @@ from sqlmodel import Session, col, select
 
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
-from thidua.auth.roles import Permission
-from thidua.core.errors import Conflict, FieldError, Invalid, NotFound
+from thidua.core.errors import Conflict, FieldError, Invalid
 from thidua.core.pagination import PageParams, paginate
+from thidua.movements import access
 from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.movements.schemas import (
     ContentAreaOut,
@@ -47,14 +47,16 @@ def read_movement(session: Session, actor: Actor, movement: Movement) -> Movemen
         ],
         content_areas=[ContentAreaOut(**a.model_dump(exclude={"movement_id", "position"})) for a in areas],
         version=movement.version,
-        allowed_actions=["update"] if actor.can(Permission.movements_write) else [],
+        allowed_actions=access.allowed_actions(actor, movement),
         created_at=movement.created_at,
         updated_at=movement.updated_at,
     )
 
 
 def list_movements(session: Session, actor: Actor, page: PageParams) -> MovementPage:
-    rows, total = paginate(session, select(Movement), page, col(Movement.start_year).desc(), Movement.id)
+    rows, total = paginate(
+        session, access.readable(actor), page, col(Movement.start_year).desc(), Movement.id
+    )
     return MovementPage(
         items=[read_movement(session, actor, m) for m in rows],
         total=total,
@@ -63,11 +65,8 @@ def list_movements(session: Session, actor: Actor, page: PageParams) -> Movement
     )
 
 
-def get_movement(session: Session, movement_id: int) -> Movement:
-    movement = session.get(Movement, movement_id)
-    if movement is None:
-        raise NotFound(f"Không tìm thấy phong trào có id {movement_id}.")
-    return movement
+def get_movement(session: Session, actor: Actor, movement_id: int) -> Movement:
+    return access.get_readable(session, actor, movement_id)
 
 
 def create_movement(session: Session, actor: Actor, data: MovementCreate) -> Movement:

@@ -9,7 +9,8 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission, Role
-from thidua.core.errors import Conflict, Forbidden, NotFound
+from thidua.core.errors import Conflict, Forbidden
+from thidua.core.lookup import first_or_404
 from thidua.plans.models import Plan
 
 EDITABLE = ("draft", "returned")
@@ -24,10 +25,8 @@ def readable(actor: Actor) -> SelectOfScalar[Plan]:
 
 
 def get_readable(session: Session, actor: Actor, plan_id: int) -> Plan:
-    plan = session.exec(readable(actor).where(Plan.id == plan_id)).first()
-    if plan is None:
-        raise NotFound(f"Không tìm thấy kế hoạch có id {plan_id}.")
-    return plan
+    query = readable(actor).where(Plan.id == plan_id)
+    return first_or_404(session, query, f"Không tìm thấy kế hoạch có id {plan_id}.")
 
 
 def allowed_actions(actor: Actor, plan: Plan, status: str | None = None) -> list[str]:

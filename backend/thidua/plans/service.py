@@ -29,6 +29,7 @@ from thidua.plans.schemas import (
     ReturnComment,
     TrackingRow,
 )
+from thidua.units import access as unit_access
 from thidua.units.models import StaffMember, Unit
 from thidua.webhooks import service as webhooks
 
@@ -177,8 +178,8 @@ def _validate(session: Session, movement_id: int, unit_id: int, content: PlanCon
 def create_plan(session: Session, actor: Actor, data: PlanCreate) -> Plan:
     if session.get(Movement, data.movement_id) is None:
         raise Invalid("body.movement_id", f"Không tìm thấy phong trào có id {data.movement_id}.", "not_found")
-    unit = session.get(Unit, data.unit_id or actor.user.unit_id or 0)
-    if unit is None or unit.id is None or not actor.sees_unit(unit.id):
+    unit = unit_access.unit_in_reach(session, actor, data.unit_id or actor.user.unit_id or 0)
+    if unit is None or unit.id is None:
         raise Invalid("body.unit_id", "Không tìm thấy đơn vị trong phạm vi của bạn.", "not_found")
     if unit.kind == "commune":
         if not actor.can(Permission.plans_review):

@@ -1,8 +1,6 @@
-from fastapi import APIRouter, Depends
-from sqlmodel import Session
+from fastapi import APIRouter
 
-from thidua.auth.policy import AUTHENTICATED, Actor
-from thidua.db import get_session
+from thidua.api.deps import SessionDep, SignedInActor
 from thidua.reminders import service
 from thidua.reminders.schemas import Reminder
 
@@ -15,7 +13,5 @@ router = APIRouter(prefix="/reminders", tags=["reminders"])
     name="reminders_list",
     summary="Việc sắp đến hạn và quá hạn của người dùng (kế hoạch, báo cáo, tự đánh giá)",
 )
-def list_reminders(
-    actor: Actor = Depends(AUTHENTICATED), session: Session = Depends(get_session)
-) -> list[Reminder]:
+def list_reminders(actor: SignedInActor, session: SessionDep) -> list[Reminder]:
     return service.reminders_for(session, actor)

@@ -6,6 +6,7 @@ from email.message import EmailMessage
 
 from sqlmodel import Session, and_, col, or_, select
 
+from thidua.assessments.access import own_staff_ids
 from thidua.assessments.models import SelfAssessment
 from thidua.auth.models import User
 from thidua.auth.policy import Actor, load_actor
@@ -65,9 +66,7 @@ def reminders_for(session: Session, actor: Actor, on: date | None = None) -> lis
                         link=f"/reports/{report.id}" if report else f"/report-requests/{request.id}",
                     )
                 )
-    own_staff = [
-        s for s in session.exec(select(StaffMember.id).where(StaffMember.user_id == actor.id)).all() if s
-    ]
+    own_staff = own_staff_ids(session, actor)
     mine = select(SelfAssessment).where(SelfAssessment.status == "returned")
     if Role.unit_manager in actor.roles and actor.user.unit_id:
         the_unit = and_(

@@ -1,16 +1,22 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 from sqlmodel import Session
 
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.api.deps import (
+    ETag,
+    ETagSetter,
+    IfMatch,
+    Page,
+    ReportsManageActor,
+    ReportsReadActor,
+    ReportsWriteActor,
+    SessionDep,
+)
+from thidua.auth.policy import Actor
 from thidua.core.ids import PathId, QueryId
 from thidua.core.models import today
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.reports import service
 from thidua.reports.models import Report, ReportRequest
 from thidua.reports.schemas import (
@@ -27,21 +33,16 @@ from thidua.reports.schemas import (
 
 requests = APIRouter(prefix="/report-requests", tags=["reports"])
 reports = APIRouter(prefix="/reports", tags=["reports"])
-read = allow(Permission.reports_read)
-manage = allow(Permission.reports_manage)
-write = allow(Permission.reports_write)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _request(session: Session, actor: Actor, response: Response, request: ReportRequest) -> ReportRequestRead:
-    set_etag(response, request.version)
-    return service.read_request(session, actor, request)
+def _request(session: Session, actor: Actor, etag: ETagSetter, request: ReportRequest) -> ReportRequestRead:
+    return etag(request.version, service.read_request(session, actor, request))
 
 
-def _report(session: Session, actor: Actor, response: Response, report: Report) -> ReportRead:
-    set_etag(response, report.version)
-    return service.read_report(session, actor, report)
+def _report(session: Session, actor: Actor, etag: ETagSetter, report: Report) -> ReportRead:
+    return etag(report.version, service.read_report(session, actor, report))
 
 
 @requests.get(
@@ -51,9 +52,9 @@ def _report(session: Session, actor: Actor, response: Response, report: Report) 
     summary="Các yêu cầu báo cáo (định kỳ, đột xuất, sơ kết, tổng kết)",
 )
 def list_requests(
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: ReportsReadActor,
+    session: SessionDep,
+    page: Page,
 ) -> ReportRequestPage:
     return service.list_requests(session, actor, page)
 
@@ -67,11 +68,11 @@ def list_requests(
 )
 def create_request(
     body: ReportRequestCreate,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    actor: ReportsManageActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> ReportRequestRead:
-    return _request(session, actor, response, service.create_request(session, actor, body))
+    return _request(session, actor, etag, service.create_request(session, actor, body))
 
 
 @requests.get(
@@ -82,11 +83,11 @@ def create_request(
 )
 def get_request(
     request_id: PathId,
-    response: Response,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: ReportsReadActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> ReportRequestRead:
-    return _request(session, actor, response, service.get_request(session, actor, request_id))
+    return _request(session, actor, etag, service.get_request(session, actor, request_id))
 
 
 @requests.patch(
@@ -94,19 +95,17 @@ def get_request(
     response_model=ReportRequestRead,
     name="report_requests_update",
     summary="Sửa yêu cầu báo cáo",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_request(
     request_id: PathId,
     body: ReportRequestUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    actor: ReportsManageActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> ReportRequestRead:
-    found = service.get_request(session, actor, request_id)
-    check_if_match(request, found.version)
-    return _request(session, actor, response, service.update_request(session, actor, found, body))
+    found = if_match(service.get_request(session, actor, request_id))
+    return _request(session, actor, etag, service.update_request(session, actor, found, body))
 
 
 @requests.get(
@@ -115,9 +114,7 @@ def update_request(
     name="report_requests_consolidated",
     summary="Báo cáo tổng hợp của xã: số liệu, khó khăn và đề xuất của từng đơn vị",
 )
-def consolidated(
-    request_id: PathId, actor: Actor = Depends(manage), session: Session = Depends(get_session)
-) -> Consolidated:
+def consolidated(request_id: PathId, actor: ReportsManageActor, session: SessionDep) -> Consolidated:
     return service.consolidated(session, actor, service.get_request(session, actor, request_id))
 
 
@@ -130,13 +127,13 @@ def consolidated(
 )
 def consolidated_docx(
     request_id: PathId,
+    actor: ReportsManageActor,
+    session: SessionDep,
     number: Annotated[
         str, Query(max_length=20, description="Số văn bản, để trống cho văn thư điền")
     ] = "     ",
     signer: Annotated[str, Query(max_length=120, description="Người ký")] = "",
     issued_on: date | None = None,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
 ) -> Response:
     data = service.consolidated(session, actor, service.get_request(session, actor, request_id))
     content = service.consolidated_docx(data, number, signer, issued_on or today())
@@ -154,9 +151,7 @@ def consolidated_docx(
     summary="Phụ lục số liệu của báo cáo tổng hợp (XLSX)",
     responses={200: {"content": {XLSX: {}}, "description": "Tệp Excel"}},
 )
-def consolidated_xlsx(
-    request_id: PathId, actor: Actor = Depends(manage), session: Session = Depends(get_session)
-) -> Response:
+def consolidated_xlsx(request_id: PathId, actor: ReportsManageActor, session: SessionDep) -> Response:
     data = service.consolidated(session, actor, service.get_request(session, actor, request_id))
     return Response(
         service.consolidated_xlsx(data),
@@ -167,12 +162,12 @@ def consolidated_xlsx(
 
 @reports.get("", response_model=ReportPage, name="reports_list", summary="Báo cáo của các đơn vị")
 def list_reports(
+    actor: ReportsReadActor,
+    session: SessionDep,
+    page: Page,
     request_id: QueryId = None,
     unit_id: QueryId = None,
     status: Literal["draft", "submitted"] | None = None,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
 ) -> ReportPage:
     return service.list_reports(session, actor, service.ReportFilters(request_id, unit_id, status), page)
 
@@ -186,21 +181,21 @@ def list_reports(
 )
 def create_report(
     body: ReportCreate,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: ReportsWriteActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> ReportRead:
-    return _report(session, actor, response, service.create_report(session, actor, body))
+    return _report(session, actor, etag, service.create_report(session, actor, body))
 
 
 @reports.get("/{report_id}", response_model=ReportRead, name="reports_get", summary="Xem báo cáo")
 def get_report(
     report_id: PathId,
-    response: Response,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: ReportsReadActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> ReportRead:
-    return _report(session, actor, response, service.get_report(session, actor, report_id))
+    return _report(session, actor, etag, service.get_report(session, actor, report_id))
 
 
 @reports.patch(
@@ -208,19 +203,17 @@ def get_report(
     response_model=ReportRead,
     name="reports_update",
     summary="Sửa kết quả, khó khăn, đề xuất",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_report(
     report_id: PathId,
     body: ReportUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: ReportsWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> ReportRead:
-    report = service.get_report(session, actor, report_id)
-    check_if_match(request, report.version)
-    return _report(session, actor, response, service.update_report(session, actor, report, body))
+    report = if_match(service.get_report(session, actor, report_id))
+    return _report(session, actor, etag, service.update_report(session, actor, report, body))
 
 
 @reports.post(
@@ -228,18 +221,16 @@ def update_report(
     response_model=ReportRead,
     name="reports_refresh_figures",
     summary="Cập nhật số liệu từ hệ thống",
-    openapi_extra=IF_MATCH_DOC,
 )
 def refresh_figures(
     report_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: ReportsWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> ReportRead:
-    report = service.get_report(session, actor, report_id)
-    check_if_match(request, report.version)
-    return _report(session, actor, response, service.refresh_figures(session, actor, report))
+    report = if_match(service.get_report(session, actor, report_id))
+    return _report(session, actor, etag, service.refresh_figures(session, actor, report))
 
 
 @reports.post(
@@ -247,15 +238,13 @@ def refresh_figures(
     response_model=ReportRead,
     name="reports_submit",
     summary="Nộp báo cáo",
-    openapi_extra=IF_MATCH_DOC,
 )
 def submit_report(
     report_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: ReportsWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> ReportRead:
-    report = service.get_report(session, actor, report_id)
-    check_if_match(request, report.version)
-    return _report(session, actor, response, service.submit_report(session, actor, report))
+    report = if_match(service.get_report(session, actor, report_id))
+    return _report(session, actor, etag, service.submit_report(session, actor, report))

@@ -13,8 +13,7 @@ from sqlmodel import Session, col, select
 
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
-from thidua.auth.roles import Permission, Role
-from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
+from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import where_given
@@ -22,6 +21,7 @@ from thidua.documents import decree30
 from thidua.documents.spreadsheet import put
 from thidua.movements.models import Movement, Phase
 from thidua.movements.service import school_years
+from thidua.reports import access
 from thidua.reports.figures import unit_figures
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.reports.schemas import (
@@ -77,19 +77,9 @@ def _asked(session: Session, request_id: int | None) -> list[int]:
 # ---------------------------------------------------------------- requests
 
 
-def _visible_requests(actor: Actor) -> Any:
-    query = select(ReportRequest)
-    if actor.visible_unit_ids is None:
-        return query
-    mine = select(ReportRequestUnit.request_id).where(
-        col(ReportRequestUnit.unit_id).in_(actor.visible_unit_ids)
-    )
-    return query.where(col(ReportRequest.id).in_(mine))
-
-
 def read_request(session: Session, actor: Actor, request: ReportRequest) -> ReportRequestRead:
     assert request.id is not None
-    unit_ids = [u for u in _asked(session, request.id) if actor.sees_unit(u)]
+    unit_ids = access.asked_in_reach(actor, _asked(session, request.id))
     units = (
         {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids)))} if unit_ids else {}
     )
@@ -121,7 +111,7 @@ def read_request(session: Session, actor: Actor, request: ReportRequest) -> Repo
         units=rows,
         submitted_count=sum(1 for r in rows if r.status == "submitted"),
         version=request.version,
-        allowed_actions=["update"] if actor.can(Permission.reports_manage) else [],
+        allowed_actions=access.request_actions(actor),
         created_at=request.created_at,
         updated_at=request.updated_at,
     )
@@ -130,7 +120,7 @@ def read_request(session: Session, actor: Actor, request: ReportRequest) -> Repo
 def list_requests(session: Session, actor: Actor, page: PageParams) -> ReportRequestPage:
     rows, total = paginate(
         session,
-        _visible_requests(actor),
+        access.readable_requests(actor),
         page,
         col(ReportRequest.due_date).desc(),
         col(ReportRequest.id).desc(),
@@ -144,10 +134,7 @@ def list_requests(session: Session, actor: Actor, page: PageParams) -> ReportReq
 
 
 def get_request(session: Session, actor: Actor, request_id: int) -> ReportRequest:
-    found = session.exec(_visible_requests(actor).where(ReportRequest.id == request_id)).first()
-    if found is None:
-        raise NotFound(f"Không tìm thấy yêu cầu báo cáo có id {request_id}.")
-    return found
+    return access.get_readable_request(session, actor, request_id)
 
 
 def create_request(session: Session, actor: Actor, data: ReportRequestCreate) -> ReportRequest:
@@ -198,18 +185,6 @@ def update_request(
 # ---------------------------------------------------------------- reports
 
 
-def _visible_reports(actor: Actor) -> Any:
-    query = select(Report)
-    if actor.visible_unit_ids is None:
-        return query
-    return query.where(col(Report.unit_id).in_(actor.visible_unit_ids))
-
-
-def report_actions(actor: Actor, report: Report) -> list[str]:
-    mine = Role.unit_manager in actor.roles and actor.sees_unit(report.unit_id)
-    return ["update", "refresh_figures", "submit"] if mine and report.status == "draft" else []
-
-
 def read_report(session: Session, actor: Actor, report: Report) -> ReportRead:
     assert report.id is not None
     request = session.get(ReportRequest, report.request_id)
@@ -230,7 +205,7 @@ def read_report(session: Session, actor: Actor, report: Report) -> ReportRead:
         figures=report.figures,
         submitted_at=report.submitted_at,
         version=report.version,
-        allowed_actions=report_actions(actor, report),
+        allowed_actions=access.report_actions(actor, report),
         created_at=report.created_at,
         updated_at=report.updated_at,
     )
@@ -244,7 +219,7 @@ class ReportFilters:
 
 
 def list_reports(session: Session, actor: Actor, f: ReportFilters, page: PageParams) -> ReportPage:
-    query = _visible_reports(actor)
+    query = access.readable_reports(actor)
     query = where_given(
         query, (Report.request_id, f.request_id), (Report.unit_id, f.unit_id), (Report.status, f.status)
     )
@@ -258,10 +233,7 @@ def list_reports(session: Session, actor: Actor, f: ReportFilters, page: PagePar
 
 
 def get_report(session: Session, actor: Actor, report_id: int) -> Report:
-    found = session.exec(_visible_reports(actor).where(Report.id == report_id)).first()
-    if found is None:
-        raise NotFound(f"Không tìm thấy báo cáo có id {report_id}.")
-    return found
+    return access.get_readable_report(session, actor, report_id)
 
 
 def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
@@ -270,7 +242,7 @@ def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
     if request is None:
         raise Invalid("body.request_id", f"Không tìm thấy yêu cầu báo cáo id {data.request_id}.", "not_found")
     unit_id = data.unit_id or actor.user.unit_id
-    if unit_id is None or not actor.sees_unit(unit_id) or Role.unit_manager not in actor.roles:
+    if unit_id is None or not access.writes_for(actor, unit_id):
         raise Invalid("body.unit_id", "Chỉ thủ trưởng đơn vị lập báo cáo của đơn vị mình.", "not_allowed")
     if unit_id not in _asked(session, request.id):
         raise Invalid(
@@ -293,19 +265,14 @@ def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
     return report
 
 
-def _require(actor: Actor, report: Report, action: str) -> None:
-    if action not in report_actions(actor, report):
-        raise Conflict("Báo cáo đã nộp hoặc bạn không được sửa báo cáo này.")
-
-
 def update_report(session: Session, actor: Actor, report: Report, data: ReportUpdate) -> Report:
-    _require(actor, report, "update")
+    access.require(actor, report, "update")
     changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
     return audit.save_changes(session, actor, report, changes, "update")
 
 
 def refresh_figures(session: Session, actor: Actor, report: Report) -> Report:
-    _require(actor, report, "refresh_figures")
+    access.require(actor, report, "refresh_figures")
     request = session.get(ReportRequest, report.request_id)
     assert request is not None
     figures = unit_figures(session, report.unit_id, covered_years(session, request))
@@ -313,7 +280,7 @@ def refresh_figures(session: Session, actor: Actor, report: Report) -> Report:
 
 
 def submit_report(session: Session, actor: Actor, report: Report) -> Report:
-    _require(actor, report, "submit")
+    access.require(actor, report, "submit")
     if not report.results.strip():
         raise Invalid("body.results", "Cần nêu kết quả đạt được trước khi nộp báo cáo.", "missing")
     request = session.get(ReportRequest, report.request_id)

@@ -1,14 +1,21 @@
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query
 from sqlmodel import Session
 
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.api.deps import (
+    ETag,
+    ETagSetter,
+    IfMatch,
+    Page,
+    SessionDep,
+    StaffReadActor,
+    StaffWriteActor,
+    UnitsReadActor,
+    UnitsWriteActor,
+)
+from thidua.auth.policy import Actor
 from thidua.core.ids import PathId, QueryId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.units import service
-from thidua.units.models import SchoolLevel, UnitKind
+from thidua.units.models import SchoolLevel, StaffMember, Unit, UnitKind
 from thidua.units.schemas import (
     StaffCreate,
     StaffPage,
@@ -24,75 +31,50 @@ units = APIRouter(prefix="/units", tags=["units"])
 staff = APIRouter(prefix="/staff", tags=["staff"])
 
 
+def _unit(session: Session, actor: Actor, etag: ETagSetter, unit: Unit) -> UnitRead:
+    return etag(unit.version, service.read_unit(session, actor, unit))
+
+
+def _staff(session: Session, actor: Actor, etag: ETagSetter, member: StaffMember) -> StaffRead:
+    return etag(member.version, service.read_staff(session, actor, member))
+
+
 @units.get("", response_model=UnitPage, name="units_list", summary="Danh sách đơn vị")
 def list_units(
+    actor: UnitsReadActor,
+    session: SessionDep,
+    page: Page,
     kind: UnitKind | None = None,
     school_level: SchoolLevel | None = None,
     parent_id: QueryId = None,
     q: str | None = Query(None, max_length=100, description="Tìm theo mã hoặc tên"),
     include_inactive: bool = False,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(allow(Permission.units_read)),
-    session: Session = Depends(get_session),
 ) -> UnitPage:
     filters = service.UnitFilters(kind, school_level, parent_id, q, include_inactive)
     return service.list_units(session, actor, filters, page)
 
 
 @units.post("", response_model=UnitRead, status_code=201, name="units_create", summary="Tạo đơn vị")
-def create_unit(
-    body: UnitCreate,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.units_write)),
-    session: Session = Depends(get_session),
-) -> UnitRead:
-    unit = service.create_unit(session, actor, body)
-    set_etag(response, unit.version)
-    return service.read_unit(session, actor, unit)
+def create_unit(body: UnitCreate, actor: UnitsWriteActor, session: SessionDep, etag: ETag) -> UnitRead:
+    return _unit(session, actor, etag, service.create_unit(session, actor, body))
 
 
 @units.get("/{unit_id}", response_model=UnitRead, name="units_get", summary="Xem một đơn vị")
-def get_unit(
-    unit_id: PathId,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.units_read)),
-    session: Session = Depends(get_session),
-) -> UnitRead:
-    unit = service.get_unit(session, unit_id)
-    set_etag(response, unit.version)
-    return service.read_unit(session, actor, unit)
+def get_unit(unit_id: PathId, actor: UnitsReadActor, session: SessionDep, etag: ETag) -> UnitRead:
+    return _unit(session, actor, etag, service.get_unit(session, actor, unit_id))
 
 
-@units.patch(
-    "/{unit_id}",
-    response_model=UnitRead,
-    name="units_update",
-    summary="Sửa đơn vị",
-    openapi_extra=IF_MATCH_DOC,
-)
+@units.patch("/{unit_id}", response_model=UnitRead, name="units_update", summary="Sửa đơn vị")
 def update_unit(
     unit_id: PathId,
     body: UnitUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.units_write)),
-    session: Session = Depends(get_session),
+    actor: UnitsWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> UnitRead:
-    unit = service.get_unit(session, unit_id)
-    check_if_match(request, unit.version)
-    unit = service.update_unit(session, actor, unit, body)
-    set_etag(response, unit.version)
-    return service.read_unit(session, actor, unit)
-
-
-def _set_unit_active(
-    unit_id: int, active: bool, request: Request, response: Response, actor: Actor, session: Session
-) -> UnitRead:
-    unit = service.get_unit(session, unit_id)
-    check_if_match(request, unit.version)
-    unit = service.set_unit_active(session, actor, unit, active)
-    set_etag(response, unit.version)
-    return service.read_unit(session, actor, unit)
+    unit = if_match(service.get_unit(session, actor, unit_id))
+    return _unit(session, actor, etag, service.update_unit(session, actor, unit, body))
 
 
 @units.post(
@@ -100,16 +82,12 @@ def _set_unit_active(
     response_model=UnitRead,
     name="units_deactivate",
     summary="Ngừng hoạt động đơn vị",
-    openapi_extra=IF_MATCH_DOC,
 )
 def deactivate_unit(
-    unit_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.units_write)),
-    session: Session = Depends(get_session),
+    unit_id: PathId, actor: UnitsWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> UnitRead:
-    return _set_unit_active(unit_id, False, request, response, actor, session)
+    unit = if_match(service.get_unit(session, actor, unit_id))
+    return _unit(session, actor, etag, service.set_unit_active(session, actor, unit, False))
 
 
 @units.post(
@@ -117,16 +95,12 @@ def deactivate_unit(
     response_model=UnitRead,
     name="units_activate",
     summary="Kích hoạt lại đơn vị",
-    openapi_extra=IF_MATCH_DOC,
 )
 def activate_unit(
-    unit_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.units_write)),
-    session: Session = Depends(get_session),
+    unit_id: PathId, actor: UnitsWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> UnitRead:
-    return _set_unit_active(unit_id, True, request, response, actor, session)
+    unit = if_match(service.get_unit(session, actor, unit_id))
+    return _unit(session, actor, etag, service.set_unit_active(session, actor, unit, True))
 
 
 # ---------------------------------------------------------------- staff
@@ -134,70 +108,37 @@ def activate_unit(
 
 @staff.get("", response_model=StaffPage, name="staff_list", summary="Danh sách cán bộ, giáo viên, nhân viên")
 def list_staff(
+    actor: StaffReadActor,
+    session: SessionDep,
+    page: Page,
     unit_id: QueryId = None,
     q: str | None = Query(None, max_length=100, description="Tìm theo mã hoặc họ tên"),
     include_inactive: bool = False,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(allow(Permission.staff_read)),
-    session: Session = Depends(get_session),
 ) -> StaffPage:
     return service.list_staff(session, actor, service.StaffFilters(unit_id, q, include_inactive), page)
 
 
 @staff.post("", response_model=StaffRead, status_code=201, name="staff_create", summary="Thêm cán bộ")
-def create_staff(
-    body: StaffCreate,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.staff_write)),
-    session: Session = Depends(get_session),
-) -> StaffRead:
-    member = service.create_staff(session, actor, body)
-    set_etag(response, member.version)
-    return service.read_staff(session, actor, member)
+def create_staff(body: StaffCreate, actor: StaffWriteActor, session: SessionDep, etag: ETag) -> StaffRead:
+    return _staff(session, actor, etag, service.create_staff(session, actor, body))
 
 
 @staff.get("/{staff_id}", response_model=StaffRead, name="staff_get", summary="Xem một cán bộ")
-def get_staff(
-    staff_id: PathId,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.staff_read)),
-    session: Session = Depends(get_session),
-) -> StaffRead:
-    member = service.get_staff(session, actor, staff_id)
-    set_etag(response, member.version)
-    return service.read_staff(session, actor, member)
+def get_staff(staff_id: PathId, actor: StaffReadActor, session: SessionDep, etag: ETag) -> StaffRead:
+    return _staff(session, actor, etag, service.get_staff(session, actor, staff_id))
 
 
-@staff.patch(
-    "/{staff_id}",
-    response_model=StaffRead,
-    name="staff_update",
-    summary="Sửa thông tin cán bộ",
-    openapi_extra=IF_MATCH_DOC,
-)
+@staff.patch("/{staff_id}", response_model=StaffRead, name="staff_update", summary="Sửa thông tin cán bộ")
 def update_staff(
     staff_id: PathId,
     body: StaffUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.staff_write)),
-    session: Session = Depends(get_session),
+    actor: StaffWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> StaffRead:
-    member = service.get_staff(session, actor, staff_id)
-    check_if_match(request, member.version)
-    member = service.update_staff(session, actor, member, body)
-    set_etag(response, member.version)
-    return service.read_staff(session, actor, member)
-
-
-def _set_staff_active(
-    staff_id: int, active: bool, request: Request, response: Response, actor: Actor, session: Session
-) -> StaffRead:
-    member = service.get_staff(session, actor, staff_id)
-    check_if_match(request, member.version)
-    member = service.set_staff_active(session, actor, member, active)
-    set_etag(response, member.version)
-    return service.read_staff(session, actor, member)
+    member = if_match(service.get_staff(session, actor, staff_id))
+    return _staff(session, actor, etag, service.update_staff(session, actor, member, body))
 
 
 @staff.post(
@@ -205,16 +146,12 @@ def _set_staff_active(
     response_model=StaffRead,
     name="staff_deactivate",
     summary="Ngừng hoạt động cán bộ (nghỉ việc, chuyển công tác)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def deactivate_staff(
-    staff_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.staff_write)),
-    session: Session = Depends(get_session),
+    staff_id: PathId, actor: StaffWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> StaffRead:
-    return _set_staff_active(staff_id, False, request, response, actor, session)
+    member = if_match(service.get_staff(session, actor, staff_id))
+    return _staff(session, actor, etag, service.set_staff_active(session, actor, member, False))
 
 
 @staff.post(
@@ -222,13 +159,9 @@ def deactivate_staff(
     response_model=StaffRead,
     name="staff_activate",
     summary="Kích hoạt lại cán bộ",
-    openapi_extra=IF_MATCH_DOC,
 )
 def activate_staff(
-    staff_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.staff_write)),
-    session: Session = Depends(get_session),
+    staff_id: PathId, actor: StaffWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> StaffRead:
-    return _set_staff_active(staff_id, True, request, response, actor, session)
+    member = if_match(service.get_staff(session, actor, staff_id))
+    return _staff(session, actor, etag, service.set_staff_active(session, actor, member, True))

@@ -7,11 +7,12 @@ from sqlmodel import Session, col, func, select
 
 from thidua.audit import service as audit
 from thidua.auth.models import User
-from thidua.auth.policy import Actor, get_visible, scoped
-from thidua.auth.roles import Permission
-from thidua.core.errors import Conflict, FieldError, Invalid, NotFound
+from thidua.auth.policy import Actor
+from thidua.core.errors import Conflict, FieldError, Invalid
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import matches
+from thidua.units import access
+from thidua.units.access import keeps_staff_records as keeps_staff_records  # for imports/kinds/staff.py
 from thidua.units.models import (
     ALLOWED_PARENT_KIND,
     UNIT_KIND_LABELS_VI,
@@ -30,10 +31,6 @@ from thidua.units.schemas import (
     UnitRead,
     UnitUpdate,
 )
-
-
-def _lifecycle_actions(is_active: bool) -> list[str]:
-    return ["update", "deactivate"] if is_active else ["update", "activate"]
 
 
 def _names(session: Session, unit_ids: Iterable[int | None]) -> dict[int, str]:
@@ -59,7 +56,7 @@ def unit_read(unit: Unit, actor: Actor, parent_name: str | None) -> UnitRead:
         address=unit.address,
         is_active=unit.is_active,
         version=unit.version,
-        allowed_actions=_lifecycle_actions(unit.is_active) if actor.can(Permission.units_write) else [],
+        allowed_actions=access.unit_actions(actor, unit),
         created_at=unit.created_at,
         updated_at=unit.updated_at,
     )
@@ -79,8 +76,7 @@ class UnitFilters:
 
 
 def list_units(session: Session, actor: Actor, filters: UnitFilters, page: PageParams) -> UnitPage:
-    # The organisation chart is public knowledge (the honour board names schools), so not scoped.
-    query = select(Unit)
+    query = access.readable_units(actor)
     if filters.kind:
         query = query.where(Unit.kind == filters.kind.value)
     if filters.school_level:
@@ -97,11 +93,8 @@ def list_units(session: Session, actor: Actor, filters: UnitFilters, page: PageP
     return UnitPage(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
-def get_unit(session: Session, unit_id: int) -> Unit:
-    unit = session.get(Unit, unit_id)
-    if unit is None:
-        raise NotFound(f"Không tìm thấy đơn vị có id {unit_id}.")
-    return unit
+def get_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
+    return access.get_readable_unit(session, actor, unit_id)
 
 
 def _check_code_free(session: Session, model: type[Unit] | type[StaffMember], code: str, label: str) -> None:
@@ -187,7 +180,7 @@ def set_unit_active(session: Session, actor: Actor, unit: Unit, active: bool) ->
                 f"Không thể ngừng hoạt động '{unit.name}': còn {children} đơn vị trực thuộc và {staff} "
                 "cán bộ đang hoạt động; hãy chuyển hoặc ngừng hoạt động họ trước."
             )
-    elif unit.parent_id is not None and not get_unit(session, unit.parent_id).is_active:
+    elif unit.parent_id is not None and not get_unit(session, actor, unit.parent_id).is_active:
         raise Conflict("Đơn vị cấp trên đã ngừng hoạt động; hãy kích hoạt đơn vị cấp trên trước.")
     return audit.save_changes(
         session, actor, unit, {"is_active": active}, "activate" if active else "deactivate"
@@ -197,24 +190,9 @@ def set_unit_active(session: Session, actor: Actor, unit: Unit, active: bool) ->
 # ---------------------------------------------------------------- staff
 
 
-def keeps_staff_records(actor: Actor) -> bool:
-    """Who writes staff records: the school's head, the commune officer, the administrator, and API
-    keys that write or import staff (an export they re-import must carry the contact details, or
-    its empty cells would clear them)."""
-    return actor.can(Permission.staff_write) or actor.has_scope("staff:import")
-
-
-def sees_contact(actor: Actor, staff: StaffMember) -> bool:
-    """E-mail and phone are personal data: for those who keep the staff record and for the person
-    themself, not for every reader (teachers, the leader, inspectors, read-only integrations)."""
-    keeper = keeps_staff_records(actor) and actor.sees_unit(staff.unit_id)
-    return keeper or (staff.user_id is not None and staff.user_id == actor.id and actor.scopes is None)
-
-
 def staff_read(staff: StaffMember, actor: Actor, unit_name: str) -> StaffRead:
     assert staff.id is not None
-    may_edit = actor.can(Permission.staff_write) and actor.sees_unit(staff.unit_id)
-    contact = sees_contact(actor, staff)
+    contact = access.sees_contact(actor, staff)
     return StaffRead(
         id=staff.id,
         code=staff.code,
@@ -227,7 +205,7 @@ def staff_read(staff: StaffMember, actor: Actor, unit_name: str) -> StaffRead:
         user_id=staff.user_id,
         is_active=staff.is_active,
         version=staff.version,
-        allowed_actions=_lifecycle_actions(staff.is_active) if may_edit else [],
+        allowed_actions=access.staff_actions(actor, staff),
         created_at=staff.created_at,
         updated_at=staff.updated_at,
     )
@@ -245,7 +223,7 @@ class StaffFilters:
 
 
 def list_staff(session: Session, actor: Actor, filters: StaffFilters, page: PageParams) -> StaffPage:
-    query = scoped(select(StaffMember), StaffMember.unit_id, actor)
+    query = access.readable_staff(actor)
     if filters.unit_id is not None:
         query = query.where(StaffMember.unit_id == filters.unit_id)
     if filters.q:
@@ -259,12 +237,12 @@ def list_staff(session: Session, actor: Actor, filters: StaffFilters, page: Page
 
 
 def get_staff(session: Session, actor: Actor, staff_id: int) -> StaffMember:
-    return get_visible(session, StaffMember, staff_id, actor, "cán bộ")
+    return access.get_readable_staff(session, actor, staff_id)
 
 
 def _check_staff_unit(session: Session, actor: Actor, unit_id: int) -> None:
-    unit = session.get(Unit, unit_id)
-    if unit is None or not actor.sees_unit(unit_id):
+    unit = access.unit_in_reach(session, actor, unit_id)
+    if unit is None:
         raise Invalid(
             "body.unit_id", f"Không tìm thấy đơn vị có id {unit_id} trong phạm vi của bạn.", "not_found"
         )

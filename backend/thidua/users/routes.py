@@ -1,54 +1,42 @@
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query
 from sqlmodel import Session
 
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission, Role
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.api.deps import ETag, ETagSetter, IfMatch, Page, SessionDep, UsersManageActor
+from thidua.auth.models import User
+from thidua.auth.policy import Actor
+from thidua.auth.roles import Role
 from thidua.core.ids import PathId, QueryId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.users import service
 from thidua.users.schemas import UserCreate, UserPage, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
-manage = allow(Permission.users_manage)
+
+
+def _answer(session: Session, actor: Actor, etag: ETagSetter, user: User) -> UserRead:
+    return etag(user.version, service.user_read(session, actor, user))
 
 
 @router.get("", response_model=UserPage, name="users_list", summary="Danh sách tài khoản")
 def list_users(
+    actor: UsersManageActor,
+    session: SessionDep,
+    page: Page,
     q: str | None = Query(None, max_length=100, description="Tìm theo tên đăng nhập hoặc họ tên"),
     role: Role | None = None,
     unit_id: QueryId = None,
     include_inactive: bool = False,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
 ) -> UserPage:
-    return service.list_users(session, service.UserFilters(q, role, unit_id, include_inactive), page)
+    return service.list_users(session, actor, service.UserFilters(q, role, unit_id, include_inactive), page)
 
 
 @router.post("", response_model=UserRead, status_code=201, name="users_create", summary="Tạo tài khoản")
-def create_user(
-    body: UserCreate,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
-) -> UserRead:
-    user = service.create_user(session, actor, body)
-    set_etag(response, user.version)
-    return service.user_read(session, user)
+def create_user(body: UserCreate, actor: UsersManageActor, session: SessionDep, etag: ETag) -> UserRead:
+    return _answer(session, actor, etag, service.create_user(session, actor, body))
 
 
 @router.get("/{user_id}", response_model=UserRead, name="users_get", summary="Xem một tài khoản")
-def get_user(
-    user_id: PathId,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
-) -> UserRead:
-    user = service.get_user(session, user_id)
-    set_etag(response, user.version)
-    return service.user_read(session, user)
+def get_user(user_id: PathId, actor: UsersManageActor, session: SessionDep, etag: ETag) -> UserRead:
+    return _answer(session, actor, etag, service.get_user(session, actor, user_id))
 
 
 @router.patch(
@@ -56,31 +44,17 @@ def get_user(
     response_model=UserRead,
     name="users_update",
     summary="Sửa tài khoản (vai trò, đơn vị, đặt lại mật khẩu)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_user(
     user_id: PathId,
     body: UserUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    actor: UsersManageActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> UserRead:
-    user = service.get_user(session, user_id)
-    check_if_match(request, user.version)
-    user = service.update_user(session, actor, user, body)
-    set_etag(response, user.version)
-    return service.user_read(session, user)
-
-
-def _set_active(
-    user_id: int, active: bool, request: Request, response: Response, actor: Actor, session: Session
-) -> UserRead:
-    user = service.get_user(session, user_id)
-    check_if_match(request, user.version)
-    user = service.set_user_active(session, actor, user, active)
-    set_etag(response, user.version)
-    return service.user_read(session, user)
+    user = if_match(service.get_user(session, actor, user_id))
+    return _answer(session, actor, etag, service.update_user(session, actor, user, body))
 
 
 @router.post(
@@ -88,16 +62,12 @@ def _set_active(
     response_model=UserRead,
     name="users_deactivate",
     summary="Khóa tài khoản (mọi phiên đăng nhập hết hiệu lực ngay)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def deactivate_user(
-    user_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    user_id: PathId, actor: UsersManageActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> UserRead:
-    return _set_active(user_id, False, request, response, actor, session)
+    user = if_match(service.get_user(session, actor, user_id))
+    return _answer(session, actor, etag, service.set_user_active(session, actor, user, False))
 
 
 @router.post(
@@ -105,13 +75,9 @@ def deactivate_user(
     response_model=UserRead,
     name="users_activate",
     summary="Mở khóa tài khoản",
-    openapi_extra=IF_MATCH_DOC,
 )
 def activate_user(
-    user_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    user_id: PathId, actor: UsersManageActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> UserRead:
-    return _set_active(user_id, True, request, response, actor, session)
+    user = if_match(service.get_user(session, actor, user_id))
+    return _answer(session, actor, etag, service.set_user_active(session, actor, user, True))

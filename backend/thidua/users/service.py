@@ -11,14 +11,15 @@ from thidua.auth.models import User, UserRole
 from thidua.auth.passwords import hash_password, password_problems
 from thidua.auth.policy import Actor, roles_of
 from thidua.auth.roles import UNIT_BOUND_ROLES, Role
-from thidua.core.errors import Conflict, FieldError, Invalid, NotFound
+from thidua.core.errors import Conflict, FieldError, Invalid
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import matches
 from thidua.units.models import Unit
+from thidua.users import access
 from thidua.users.schemas import UserCreate, UserPage, UserRead, UserUpdate
 
 
-def user_read(session: Session, user: User, roles: frozenset[Role] | None = None) -> UserRead:
+def user_read(session: Session, actor: Actor, user: User, roles: frozenset[Role] | None = None) -> UserRead:
     assert user.id is not None
     unit = session.get(Unit, user.unit_id) if user.unit_id else None
     return UserRead(
@@ -30,7 +31,7 @@ def user_read(session: Session, user: User, roles: frozenset[Role] | None = None
         unit_name=unit.name if unit else None,
         is_active=user.is_active,
         version=user.version,
-        allowed_actions=["update", "deactivate"] if user.is_active else ["update", "activate"],
+        allowed_actions=access.allowed_actions(actor, user),
         created_at=user.created_at,
         updated_at=user.updated_at,
     )
@@ -44,8 +45,8 @@ class UserFilters:
     include_inactive: bool = False
 
 
-def list_users(session: Session, filters: UserFilters, page: PageParams) -> UserPage:
-    query = select(User)
+def list_users(session: Session, actor: Actor, filters: UserFilters, page: PageParams) -> UserPage:
+    query = access.readable(actor)
     if filters.q:
         query = query.where(matches(filters.q, User.login, User.full_name))
     if filters.role:
@@ -58,15 +59,12 @@ def list_users(session: Session, filters: UserFilters, page: PageParams) -> User
         query = query.where(col(User.is_active).is_(True))
     rows, total = paginate(session, query, page, User.login, User.id)
     return UserPage(
-        items=[user_read(session, u) for u in rows], total=total, limit=page.limit, offset=page.offset
+        items=[user_read(session, actor, u) for u in rows], total=total, limit=page.limit, offset=page.offset
     )
 
 
-def get_user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFound(f"Không tìm thấy tài khoản có id {user_id}.")
-    return user
+def get_user(session: Session, actor: Actor, user_id: int) -> User:
+    return access.get_readable(session, actor, user_id)
 
 
 def _check_roles_and_unit(session: Session, roles: list[Role], unit_id: int | None) -> None:

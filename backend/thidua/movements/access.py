@@ -1,0 +1,26 @@
+"""Who sees which movements and what they may do with one.
+
+A movement is the commune's programme: every reader sees every movement, and nothing is scoped
+by unit.
+"""
+
+from sqlmodel import Session, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from thidua.auth.policy import Actor
+from thidua.auth.roles import Permission
+from thidua.core.lookup import first_or_404
+from thidua.movements.models import Movement
+
+
+def readable(actor: Actor) -> SelectOfScalar[Movement]:
+    return select(Movement)
+
+
+def get_readable(session: Session, actor: Actor, movement_id: int) -> Movement:
+    query = readable(actor).where(Movement.id == movement_id)
+    return first_or_404(session, query, f"Không tìm thấy phong trào có id {movement_id}.")
+
+
+def allowed_actions(actor: Actor, movement: Movement) -> list[str]:
+    return ["update"] if actor.can(Permission.movements_write) else []
