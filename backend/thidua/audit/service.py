@@ -1,17 +1,19 @@
 """Recording audit events in the same transaction as the change they describe."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel, col, select
 
 from thidua.audit.models import AuditEvent
 from thidua.audit.schemas import AuditEventPage, AuditEventRead
-from thidua.core.models import utcnow
+from thidua.core.models import Versioned, utcnow
 from thidua.core.pagination import PageParams, paginate
 
 # Never copied into the audit trail ("secret": the signing key of a webhook subscription).
 _SECRET_FIELDS = {"password_hash", "token_version", "secret_hash", "secret"}
+
+V = TypeVar("V", bound=Versioned)
 
 
 def snapshot(obj: SQLModel) -> dict[str, Any]:
@@ -56,11 +58,11 @@ def record_removal(session: Session, actor: Any, action: str, entity: SQLModel) 
 def save_changes(
     session: Session,
     actor: Any,
-    obj: Any,
+    obj: V,
     changes: dict[str, Any],
     action: str,
     before: dict[str, Any] | None = None,
-) -> Any:
+) -> V:
     """Apply field changes to a stored object, audit them and commit. The version bumps itself, even
     with no field change (updated_at moves), so the ETag also tells of changes to child rows.
     `before` is for callers that changed the object or its children before calling."""
