@@ -19,7 +19,6 @@ NOT_YET_MOVED: set[str] = {
     "awards/decisions.py",
     "awards/nominations.py",
     "awards/service.py",
-    "conduct/service.py",
     "imports/kinds/activities.py",
     "imports/kinds/base.py",
     "imports/kinds/entries.py",
