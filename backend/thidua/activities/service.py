@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from thidua.activities import access
 from thidua.activities.models import ACTIVITY_KIND_LABELS_VI, Activity, ActivityKind, Attendance
 from thidua.activities.schemas import (
     ActivityCreate,
@@ -17,8 +18,7 @@ from thidua.activities.schemas import (
     EvidenceLinkIn,
 )
 from thidua.audit import service as audit
-from thidua.auth.policy import Actor, descendant_unit_ids, get_visible, scoped
-from thidua.auth.roles import Permission
+from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.core.errors import FieldError, Invalid, ValidationFailed
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import where_given
@@ -40,7 +40,6 @@ def read_activity(session: Session, actor: Actor, activity: Activity) -> Activit
         .where(Attendance.activity_id == activity.id)
         .order_by(col(StaffMember.code))
     ).all()
-    may_edit = actor.can(Permission.activities_write) and actor.sees_unit(activity.unit_id)
     return ActivityRead(
         id=activity.id,
         unit_id=activity.unit_id,
@@ -58,7 +57,7 @@ def read_activity(session: Session, actor: Actor, activity: Activity) -> Activit
         ],
         evidence_links=[EvidenceLinkIn(**link) for link in activity.evidence_links],
         version=activity.version,
-        allowed_actions=["update", "delete"] if may_edit else [],
+        allowed_actions=access.allowed_actions(actor, activity),
         created_at=activity.created_at,
         updated_at=activity.updated_at,
     )
@@ -72,9 +71,11 @@ class ActivityFilters:
 
 
 def list_activities(session: Session, actor: Actor, f: ActivityFilters, page: PageParams) -> ActivityPage:
-    query = scoped(select(Activity), Activity.unit_id, actor)
     query = where_given(
-        query, (Activity.unit_id, f.unit_id), (Activity.school_year, f.school_year), (Activity.kind, f.kind)
+        access.readable(actor),
+        (Activity.unit_id, f.unit_id),
+        (Activity.school_year, f.school_year),
+        (Activity.kind, f.kind),
     )
     rows, total = paginate(session, query, page, col(Activity.activity_date).desc(), col(Activity.id).desc())
     return ActivityPage(
@@ -86,12 +87,12 @@ def list_activities(session: Session, actor: Actor, f: ActivityFilters, page: Pa
 
 
 def get_activity(session: Session, actor: Actor, activity_id: int) -> Activity:
-    return get_visible(session, Activity, activity_id, actor, "hoạt động")
+    return access.get_readable(session, actor, activity_id)
 
 
 def _check_unit(session: Session, actor: Actor, unit_id: int | None) -> int:
     unit = session.get(Unit, unit_id) if unit_id else None
-    if unit is None or unit.id is None or not actor.sees_unit(unit.id):
+    if unit is None or unit.id is None or not access.within_reach(actor, unit.id):
         raise Invalid("body.unit_id", "Không tìm thấy đơn vị trong phạm vi của bạn.", "not_found")
     return unit.id
 

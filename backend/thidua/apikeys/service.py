@@ -5,15 +5,16 @@ import hashlib
 import secrets
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
+from thidua.apikeys import access
 from thidua.apikeys.models import ApiKey
 from thidua.apikeys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyPage, ApiKeyRead
 from thidua.audit import service as audit
 from thidua.auth.models import User
 from thidua.auth.policy import API_KEY_START, Actor, roles_of
 from thidua.auth.roles import ALL_SCOPES, Role
-from thidua.core.errors import Conflict, FieldError, NotFound, ValidationFailed
+from thidua.core.errors import Conflict, FieldError, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.units.models import Unit
@@ -47,13 +48,13 @@ def read_key(session: Session, key: ApiKey) -> ApiKeyRead:
         last_used_at=key.last_used_at,
         status=status,
         version=key.version,
-        allowed_actions=["revoke"] if status == "active" else [],
+        allowed_actions=access.allowed_actions(status),
         created_at=key.created_at,
     )
 
 
 def list_keys(session: Session, page: PageParams, service_account_id: int | None) -> ApiKeyPage:
-    query = select(ApiKey)
+    query = access.readable()
     if service_account_id is not None:
         query = query.where(ApiKey.user_id == service_account_id)
     rows, total = paginate(session, query, page, col(ApiKey.id).desc())
@@ -63,10 +64,7 @@ def list_keys(session: Session, page: PageParams, service_account_id: int | None
 
 
 def get_key(session: Session, key_id: int) -> ApiKey:
-    key = session.get(ApiKey, key_id)
-    if key is None:
-        raise NotFound(f"Không tìm thấy khóa API có id {key_id}.")
-    return key
+    return access.get_readable(session, key_id)
 
 
 def create_key(session: Session, actor: Actor, data: ApiKeyCreate) -> ApiKeyCreated:

@@ -1,11 +1,20 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 from sqlmodel import Session
 
+from thidua.api.deps import (
+    ConductReadActor,
+    ETag,
+    ETagSetter,
+    FlagsWriteActor,
+    IfMatch,
+    Page,
+    RatingsWriteActor,
+    SessionDep,
+)
 from thidua.assessments.schemas import SchoolYear
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
+from thidua.auth.policy import Actor
 from thidua.conduct import service
 from thidua.conduct.models import Flag, FlagKind, StaffRating
 from thidua.conduct.schemas import (
@@ -18,16 +27,10 @@ from thidua.conduct.schemas import (
     StaffRatingRead,
     StaffRatingUpdate,
 )
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
 from thidua.core.ids import MAX_ID, PathId, QueryId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 
 ratings = APIRouter(prefix="/staff-ratings", tags=["conduct"])
 flags = APIRouter(prefix="/flags", tags=["conduct"])
-read = allow(Permission.conduct_read)
-write_ratings = allow(Permission.ratings_write)
-write_flags = allow(Permission.flags_write)
 # A unit filter that takes in the unit's subject groups.
 UnitFilter = Annotated[
     int | None, Query(ge=1, le=MAX_ID, description="Đơn vị (gồm cả các tổ chuyên môn trực thuộc)")
@@ -37,9 +40,8 @@ UnitFilter = Annotated[
 # --- staff ratings ---------------------------------------------------------------------------------
 
 
-def _rating(session: Session, actor: Actor, response: Response, rating: StaffRating) -> StaffRatingRead:
-    set_etag(response, rating.version)
-    return service.read_rating(session, actor, rating)
+def _rating(session: Session, actor: Actor, etag: ETagSetter, rating: StaffRating) -> StaffRatingRead:
+    return etag(rating.version, service.read_rating(session, actor, rating))
 
 
 @ratings.get(
@@ -49,12 +51,12 @@ def _rating(session: Session, actor: Actor, response: Response, rating: StaffRat
     summary="Xếp loại đánh giá viên chức hằng năm (năm học mới nhất trước)",
 )
 def list_ratings(
+    actor: ConductReadActor,
+    session: SessionDep,
+    page: Page,
     unit_id: UnitFilter = None,
     staff_id: QueryId = None,
     school_year: SchoolYear | None = None,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
 ) -> StaffRatingPage:
     return service.list_ratings(session, actor, service.RatingFilters(unit_id, staff_id, school_year), page)
 
@@ -68,11 +70,11 @@ def list_ratings(
 )
 def create_rating(
     body: StaffRatingCreate,
-    response: Response,
-    actor: Actor = Depends(write_ratings),
-    session: Session = Depends(get_session),
+    actor: RatingsWriteActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> StaffRatingRead:
-    return _rating(session, actor, response, service.create_rating(session, actor, body))
+    return _rating(session, actor, etag, service.create_rating(session, actor, body))
 
 
 @ratings.get(
@@ -80,11 +82,11 @@ def create_rating(
 )
 def get_rating(
     rating_id: PathId,
-    response: Response,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: ConductReadActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> StaffRatingRead:
-    return _rating(session, actor, response, service.get_rating(session, actor, rating_id))
+    return _rating(session, actor, etag, service.get_rating(session, actor, rating_id))
 
 
 @ratings.patch(
@@ -92,19 +94,17 @@ def get_rating(
     response_model=StaffRatingRead,
     name="staff_ratings_update",
     summary="Sửa xếp loại",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_rating(
     rating_id: PathId,
     body: StaffRatingUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write_ratings),
-    session: Session = Depends(get_session),
+    actor: RatingsWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> StaffRatingRead:
-    rating = service.get_rating(session, actor, rating_id)
-    check_if_match(request, rating.version)
-    return _rating(session, actor, response, service.update_rating(session, actor, rating, body))
+    rating = if_match(service.get_rating(session, actor, rating_id))
+    return _rating(session, actor, etag, service.update_rating(session, actor, rating, body))
 
 
 @ratings.delete(
@@ -113,16 +113,14 @@ def update_rating(
     response_class=Response,
     name="staff_ratings_delete",
     summary="Xóa xếp loại ghi nhầm",
-    openapi_extra=IF_MATCH_DOC,
 )
 def delete_rating(
     rating_id: PathId,
-    request: Request,
-    actor: Actor = Depends(write_ratings),
-    session: Session = Depends(get_session),
+    actor: RatingsWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
 ) -> Response:
-    rating = service.get_rating(session, actor, rating_id)
-    check_if_match(request, rating.version)
+    rating = if_match(service.get_rating(session, actor, rating_id))
     service.delete_rating(session, actor, rating)
     return Response(status_code=204)
 
@@ -130,9 +128,8 @@ def delete_rating(
 # --- flags -----------------------------------------------------------------------------------------
 
 
-def _flag(session: Session, actor: Actor, response: Response, flag: Flag) -> FlagRead:
-    set_etag(response, flag.version)
-    return service.read_flag(session, actor, flag)
+def _flag(session: Session, actor: Actor, etag: ETagSetter, flag: Flag) -> FlagRead:
+    return etag(flag.version, service.read_flag(session, actor, flag))
 
 
 @flags.get(
@@ -142,13 +139,13 @@ def _flag(session: Session, actor: Actor, response: Response, flag: Flag) -> Fla
     summary="Kỷ luật và sự cố an toàn thông tin (mới nhất trước)",
 )
 def list_flags(
+    actor: ConductReadActor,
+    session: SessionDep,
+    page: Page,
     unit_id: UnitFilter = None,
     staff_id: QueryId = None,
     kind: FlagKind | None = None,
     open: bool | None = Query(None, description="true: còn hiệu lực, chưa khép lại; false: đã khép lại"),
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
 ) -> FlagPage:
     filters = service.FlagFilters(unit_id, staff_id, kind.value if kind else None, open)
     return service.list_flags(session, actor, filters, page)
@@ -163,21 +160,21 @@ def list_flags(
 )
 def create_flag(
     body: FlagCreate,
-    response: Response,
-    actor: Actor = Depends(write_flags),
-    session: Session = Depends(get_session),
+    actor: FlagsWriteActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> FlagRead:
-    return _flag(session, actor, response, service.create_flag(session, actor, body))
+    return _flag(session, actor, etag, service.create_flag(session, actor, body))
 
 
 @flags.get("/{flag_id}", response_model=FlagRead, name="flags_get", summary="Xem một kỷ luật hoặc sự cố")
 def get_flag(
     flag_id: PathId,
-    response: Response,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: ConductReadActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> FlagRead:
-    return _flag(session, actor, response, service.get_flag(session, actor, flag_id))
+    return _flag(session, actor, etag, service.get_flag(session, actor, flag_id))
 
 
 @flags.patch(
@@ -185,19 +182,17 @@ def get_flag(
     response_model=FlagRead,
     name="flags_update",
     summary="Khép lại, mở lại hoặc sửa mức độ, ghi chú",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_flag(
     flag_id: PathId,
     body: FlagUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write_flags),
-    session: Session = Depends(get_session),
+    actor: FlagsWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> FlagRead:
-    flag = service.get_flag(session, actor, flag_id)
-    check_if_match(request, flag.version)
-    return _flag(session, actor, response, service.update_flag(session, actor, flag, body))
+    flag = if_match(service.get_flag(session, actor, flag_id))
+    return _flag(session, actor, etag, service.update_flag(session, actor, flag, body))
 
 
 @flags.delete(
@@ -206,15 +201,13 @@ def update_flag(
     response_class=Response,
     name="flags_delete",
     summary="Xóa kỷ luật hoặc sự cố ghi nhầm",
-    openapi_extra=IF_MATCH_DOC,
 )
 def delete_flag(
     flag_id: PathId,
-    request: Request,
-    actor: Actor = Depends(write_flags),
-    session: Session = Depends(get_session),
+    actor: FlagsWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
 ) -> Response:
-    flag = service.get_flag(session, actor, flag_id)
-    check_if_match(request, flag.version)
+    flag = if_match(service.get_flag(session, actor, flag_id))
     service.delete_flag(session, actor, flag)
     return Response(status_code=204)

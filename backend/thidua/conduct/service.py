@@ -10,8 +10,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from thidua.audit import service as audit
-from thidua.auth.policy import Actor, descendant_unit_ids, get_visible, scoped
-from thidua.auth.roles import Permission
+from thidua.auth.policy import Actor, descendant_unit_ids
+from thidua.conduct import access
 from thidua.conduct.models import (
     DISCIPLINE_SEVERITY_LABELS_VI,
     FLAG_KIND_LABELS_VI,
@@ -64,7 +64,6 @@ def read_ratings(session: Session, actor: Actor, ratings: list[StaffRating]) -> 
     for r in ratings:
         assert r.id is not None
         member = staff.get(r.staff_id)
-        may_edit = actor.can(Permission.ratings_write) and actor.sees_unit(r.unit_id)
         out.append(
             StaffRatingRead(
                 id=r.id,
@@ -77,7 +76,7 @@ def read_ratings(session: Session, actor: Actor, ratings: list[StaffRating]) -> 
                 rating=StaffRatingValue(r.rating),
                 rating_label=STAFF_RATING_LABELS_VI[StaffRatingValue(r.rating)],
                 version=r.version,
-                allowed_actions=["update", "delete"] if may_edit else [],
+                allowed_actions=access.rating_actions(actor, r),
                 created_at=r.created_at,
                 updated_at=r.updated_at,
             )
@@ -97,9 +96,7 @@ class RatingFilters:
 
 
 def list_ratings(session: Session, actor: Actor, f: RatingFilters, page: PageParams) -> StaffRatingPage:
-    query = scoped(select(StaffRating), StaffRating.unit_id, actor).join(
-        StaffMember, col(StaffMember.id) == StaffRating.staff_id
-    )
+    query = access.readable_ratings(actor).join(StaffMember, col(StaffMember.id) == StaffRating.staff_id)
     if f.unit_id is not None:
         query = query.where(col(StaffRating.unit_id).in_(descendant_unit_ids(session, f.unit_id)))
     if f.staff_id is not None:
@@ -120,12 +117,12 @@ def list_ratings(session: Session, actor: Actor, f: RatingFilters, page: PagePar
 
 
 def get_rating(session: Session, actor: Actor, rating_id: int) -> StaffRating:
-    return get_visible(session, StaffRating, rating_id, actor, "xếp loại")
+    return access.get_readable_rating(session, actor, rating_id)
 
 
 def create_rating(session: Session, actor: Actor, data: StaffRatingCreate) -> StaffRating:
     staff = session.get(StaffMember, data.staff_id)
-    if staff is None or staff.id is None or not actor.sees_unit(staff.unit_id):
+    if staff is None or staff.id is None or not access.within_reach(actor, staff.unit_id):
         raise Invalid(
             "body.staff_id",
             f"Không tìm thấy cán bộ có id {data.staff_id} trong phạm vi của bạn.",
@@ -178,7 +175,6 @@ def read_flags(session: Session, actor: Actor, flags: list[Flag]) -> list[FlagRe
         assert f.id is not None
         member = staff.get(f.staff_id) if f.staff_id is not None else None
         severity = DisciplineSeverity(f.severity) if f.severity else None
-        may_edit = actor.can(Permission.flags_write) and actor.sees_unit(f.unit_id)
         out.append(
             FlagRead(
                 id=f.id,
@@ -197,7 +193,7 @@ def read_flags(session: Session, actor: Actor, flags: list[Flag]) -> list[FlagRe
                 is_open=f.closed_on is None,
                 note=f.note,
                 version=f.version,
-                allowed_actions=["update", "delete"] if may_edit else [],
+                allowed_actions=access.flag_actions(actor, f),
                 created_at=f.created_at,
                 updated_at=f.updated_at,
             )
@@ -218,7 +214,7 @@ class FlagFilters:
 
 
 def list_flags(session: Session, actor: Actor, f: FlagFilters, page: PageParams) -> FlagPage:
-    query = scoped(select(Flag), Flag.unit_id, actor)
+    query = access.readable_flags(actor)
     if f.unit_id is not None:
         query = query.where(col(Flag.unit_id).in_(descendant_unit_ids(session, f.unit_id)))
     if f.staff_id is not None:
@@ -233,7 +229,7 @@ def list_flags(session: Session, actor: Actor, f: FlagFilters, page: PageParams)
 
 
 def get_flag(session: Session, actor: Actor, flag_id: int) -> Flag:
-    return get_visible(session, Flag, flag_id, actor, "hồ sơ kỷ luật, sự cố")
+    return access.get_readable_flag(session, actor, flag_id)
 
 
 def _check_severity(kind: str, severity: DisciplineSeverity | None) -> None:
@@ -252,7 +248,7 @@ def _check_not_future(path: str, day: Any, what: str) -> None:
 
 def create_flag(session: Session, actor: Actor, data: FlagCreate) -> Flag:
     unit = session.get(Unit, data.unit_id)
-    if unit is None or unit.id is None or not actor.sees_unit(unit.id):
+    if unit is None or unit.id is None or not access.within_reach(actor, unit.id):
         raise Invalid("body.unit_id", f"Không tìm thấy đơn vị có id {data.unit_id}.", "not_found")
     if data.staff_id is not None:
         staff = session.get(StaffMember, data.staff_id)

@@ -14,7 +14,7 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -97,6 +97,7 @@ def table(
                 space_after=0,
             )
             cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
+    assert isinstance(t, Table)  # python-docx leaves add_table untyped
     return t
 
 
@@ -203,7 +204,7 @@ def build(
         if not first.text:
             first._element.getparent().remove(first._element)
     if write_annex is not None:
-        doc.add_page_break()
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)  # add_page_break is untyped
         write_annex(doc)
     out = BytesIO()
     doc.save(out)

@@ -1,15 +1,21 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 from sqlmodel import Session
 
+from thidua.api.deps import (
+    ETag,
+    ETagSetter,
+    IfMatch,
+    InitiativesReadActor,
+    InitiativesRecogniseActor,
+    InitiativesWriteActor,
+    Page,
+    SessionDep,
+)
 from thidua.assessments.schemas import SchoolYear
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.auth.policy import Actor
 from thidua.core.ids import MAX_ID, PathId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.initiatives import service
 from thidua.initiatives.models import Initiative, InitiativeKind, RecognitionLevel
 from thidua.initiatives.schemas import (
@@ -21,18 +27,14 @@ from thidua.initiatives.schemas import (
 )
 
 router = APIRouter(prefix="/initiatives", tags=["initiatives"])
-read = allow(Permission.initiatives_read)
-write = allow(Permission.initiatives_write)
-recognise = allow(Permission.initiatives_recognise)
 # A unit filter that takes in the unit's subject groups (a school's figures include them).
 UnitFilter = Annotated[
     int | None, Query(ge=1, le=MAX_ID, description="Đơn vị (gồm cả các tổ chuyên môn trực thuộc)")
 ]
 
 
-def _answer(session: Session, actor: Actor, response: Response, initiative: Initiative) -> InitiativeRead:
-    set_etag(response, initiative.version)
-    return service.read_initiative(session, actor, initiative)
+def _answer(session: Session, actor: Actor, etag: ETagSetter, initiative: Initiative) -> InitiativeRead:
+    return etag(initiative.version, service.read_initiative(session, actor, initiative))
 
 
 @router.get(
@@ -42,6 +44,9 @@ def _answer(session: Session, actor: Actor, response: Response, initiative: Init
     summary="Danh sách sáng kiến, giải pháp, học liệu số (năm học mới nhất trước)",
 )
 def list_initiatives(
+    actor: InitiativesReadActor,
+    session: SessionDep,
+    page: Page,
     unit_id: UnitFilter = None,
     school_year: SchoolYear | None = None,
     kind: InitiativeKind | None = None,
@@ -51,9 +56,6 @@ def list_initiatives(
     recognised: bool | None = Query(None, description="true: đã được công nhận; false: chưa"),
     recognition_level: RecognitionLevel | None = None,
     q: str | None = Query(None, max_length=100, description="Tìm theo tên sáng kiến"),
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
 ) -> InitiativePage:
     filters = service.InitiativeFilters(
         unit_id=unit_id,
@@ -76,11 +78,11 @@ def list_initiatives(
 )
 def create_initiative(
     body: InitiativeCreate,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: InitiativesWriteActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> InitiativeRead:
-    return _answer(session, actor, response, service.create_initiative(session, actor, body))
+    return _answer(session, actor, etag, service.create_initiative(session, actor, body))
 
 
 @router.get(
@@ -88,11 +90,11 @@ def create_initiative(
 )
 def get_initiative(
     initiative_id: PathId,
-    response: Response,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: InitiativesReadActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> InitiativeRead:
-    return _answer(session, actor, response, service.get_initiative(session, actor, initiative_id))
+    return _answer(session, actor, etag, service.get_initiative(session, actor, initiative_id))
 
 
 @router.patch(
@@ -100,19 +102,17 @@ def get_initiative(
     response_model=InitiativeRead,
     name="initiatives_update",
     summary="Sửa sáng kiến chưa được công nhận",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_initiative(
     initiative_id: PathId,
     body: InitiativeUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: InitiativesWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> InitiativeRead:
-    initiative = service.get_initiative(session, actor, initiative_id)
-    check_if_match(request, initiative.version)
-    return _answer(session, actor, response, service.update_initiative(session, actor, initiative, body))
+    initiative = if_match(service.get_initiative(session, actor, initiative_id))
+    return _answer(session, actor, etag, service.update_initiative(session, actor, initiative, body))
 
 
 @router.delete(
@@ -121,16 +121,14 @@ def update_initiative(
     response_class=Response,
     name="initiatives_delete",
     summary="Xóa sáng kiến chưa được công nhận",
-    openapi_extra=IF_MATCH_DOC,
 )
 def delete_initiative(
     initiative_id: PathId,
-    request: Request,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: InitiativesWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
 ) -> Response:
-    initiative = service.get_initiative(session, actor, initiative_id)
-    check_if_match(request, initiative.version)
+    initiative = if_match(service.get_initiative(session, actor, initiative_id))
     service.delete_initiative(session, actor, initiative)
     return Response(status_code=204)
 
@@ -140,19 +138,17 @@ def delete_initiative(
     response_model=InitiativeRead,
     name="initiatives_recognise",
     summary="Ghi nhận quyết định công nhận sáng kiến (cấp cơ sở, cấp xã, cấp tỉnh)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def recognise_initiative(
     initiative_id: PathId,
     body: RecognitionIn,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(recognise),
-    session: Session = Depends(get_session),
+    actor: InitiativesRecogniseActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> InitiativeRead:
-    initiative = service.get_initiative(session, actor, initiative_id)
-    check_if_match(request, initiative.version)
-    return _answer(session, actor, response, service.recognise(session, actor, initiative, body))
+    initiative = if_match(service.get_initiative(session, actor, initiative_id))
+    return _answer(session, actor, etag, service.recognise(session, actor, initiative, body))
 
 
 @router.delete(
@@ -160,15 +156,13 @@ def recognise_initiative(
     response_model=InitiativeRead,
     name="initiatives_withdraw_recognition",
     summary="Thu hồi công nhận sáng kiến (ghi nhầm hoặc bị hủy)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def withdraw_recognition(
     initiative_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(recognise),
-    session: Session = Depends(get_session),
+    actor: InitiativesRecogniseActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> InitiativeRead:
-    initiative = service.get_initiative(session, actor, initiative_id)
-    check_if_match(request, initiative.version)
-    return _answer(session, actor, response, service.withdraw_recognition(session, actor, initiative))
+    initiative = if_match(service.get_initiative(session, actor, initiative_id))
+    return _answer(session, actor, etag, service.withdraw_recognition(session, actor, initiative))

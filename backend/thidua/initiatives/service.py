@@ -1,11 +1,8 @@
 """Initiatives (sáng kiến, giải pháp, nghiên cứu, học liệu số, bài báo) with their authors and recognition.
 
-Who may do what:
-- staff register and edit their own unit's initiatives where they are an author (their linked staff
-  record), unit managers their unit's, the commune officer and admin any, all while unrecognised;
-- a recognised initiative's content is frozen until the recognition is withdrawn;
-- the unit manager recognises at unit level, the commune officer (or admin) at any level;
-- an initiative that an award used (one achievement serves one award) is frozen for good.
+Who may do what is in initiatives/access.py. Content is edited only while unrecognised: a recognised
+initiative's content is frozen until the recognition is withdrawn, and an initiative that an award
+used (one achievement serves one award) is frozen for good.
 """
 
 from dataclasses import dataclass
@@ -15,19 +12,18 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from thidua.audit import service as audit
-from thidua.auth.policy import Actor, descendant_unit_ids, get_visible, scoped
-from thidua.auth.roles import Permission, Role
+from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, ValidationFailed
 from thidua.core.models import today
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import matches, where_given
+from thidua.initiatives import access
 from thidua.initiatives.models import (
     INITIATIVE_KIND_LABELS_VI,
     RECOGNITION_LEVEL_LABELS_VI,
     Initiative,
     InitiativeAuthor,
     InitiativeKind,
-    RecognitionLevel,
 )
 from thidua.initiatives.schemas import (
     AuthorIn,
@@ -42,63 +38,6 @@ from thidua.initiatives.schemas import (
 from thidua.units.models import StaffMember, Unit
 
 HUNDRED = Decimal("100.00")
-LABEL = "sáng kiến"
-
-
-# --- who may do what -------------------------------------------------------------------------------
-
-
-def own_staff_id(session: Session, actor: Actor) -> int | None:
-    """The staff record linked to the caller's account, if any."""
-    return session.exec(select(StaffMember.id).where(StaffMember.user_id == actor.id)).first()
-
-
-def _commune_wide(actor: Actor, permission: Permission) -> bool:
-    return actor.can(permission) and actor.visible_unit_ids is None
-
-
-def _unit_writer(actor: Actor, unit_id: int) -> bool:
-    """Commune officer and admin anywhere, a unit manager in their own unit."""
-    if not actor.can(Permission.initiatives_write) or not actor.sees_unit(unit_id):
-        return False
-    return actor.visible_unit_ids is None or Role.unit_manager in actor.roles
-
-
-def may_edit(actor: Actor, initiative: Initiative, me: int | None, author_ids: set[int]) -> bool:
-    if _unit_writer(actor, initiative.unit_id):
-        return True
-    return (
-        actor.can(Permission.initiatives_write)
-        and actor.sees_unit(initiative.unit_id)
-        and me is not None
-        and me in author_ids
-    )
-
-
-def may_recognise(actor: Actor, unit_id: int, level: RecognitionLevel) -> bool:
-    if not actor.can(Permission.initiatives_recognise) or not actor.sees_unit(unit_id):
-        return False
-    if _commune_wide(actor, Permission.initiatives_recognise):
-        return True
-    return level == RecognitionLevel.unit and Role.unit_manager in actor.roles
-
-
-def _current_level(initiative: Initiative) -> RecognitionLevel | None:
-    return RecognitionLevel(initiative.recognition_level) if initiative.recognition_level else None
-
-
-def allowed_actions(actor: Actor, initiative: Initiative, me: int | None, author_ids: set[int]) -> list[str]:
-    if initiative.used_by_achievement_id is not None:
-        return []
-    level = _current_level(initiative)
-    if level is None:
-        actions = ["update", "delete"] if may_edit(actor, initiative, me, author_ids) else []
-        if may_recognise(actor, initiative.unit_id, RecognitionLevel.unit):
-            actions.append("recognise")
-        return actions
-    if may_recognise(actor, initiative.unit_id, level):
-        return ["recognise", "withdraw_recognition"]
-    return []
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -129,12 +68,12 @@ def read_many(session: Session, actor: Actor, initiatives: list[Initiative]) -> 
         if unit_ids
         else {}
     )
-    me = own_staff_id(session, actor)
+    me = access.own_staff_id(session, actor)
     out = []
     for i in initiatives:
         assert i.id is not None
         rows = authors[i.id]
-        level = _current_level(i)
+        level = access.current_level(i)
         out.append(
             InitiativeRead(
                 id=i.id,
@@ -164,7 +103,7 @@ def read_many(session: Session, actor: Actor, initiatives: list[Initiative]) -> 
                 used=i.used_by_achievement_id is not None,
                 used_by_achievement_id=i.used_by_achievement_id,
                 version=i.version,
-                allowed_actions=allowed_actions(actor, i, me, {a.staff_id for a, _ in rows}),
+                allowed_actions=access.allowed_actions(actor, i, me, {a.staff_id for a, _ in rows}),
                 created_at=i.created_at,
                 updated_at=i.updated_at,
             )
@@ -190,7 +129,7 @@ class InitiativeFilters:
 def list_initiatives(
     session: Session, actor: Actor, f: InitiativeFilters, page: PageParams
 ) -> InitiativePage:
-    query = scoped(select(Initiative), Initiative.unit_id, actor)
+    query = access.readable(actor)
     if f.unit_id is not None:
         query = query.where(col(Initiative.unit_id).in_(descendant_unit_ids(session, f.unit_id)))
     query = where_given(
@@ -216,7 +155,7 @@ def list_initiatives(
 
 
 def get_initiative(session: Session, actor: Actor, initiative_id: int) -> Initiative:
-    return get_visible(session, Initiative, initiative_id, actor, LABEL)
+    return access.get_readable(session, actor, initiative_id)
 
 
 # --- checks ----------------------------------------------------------------------------------------
@@ -224,7 +163,7 @@ def get_initiative(session: Session, actor: Actor, initiative_id: int) -> Initia
 
 def _check_unit(session: Session, actor: Actor, unit_id: int | None) -> int:
     unit = session.get(Unit, unit_id) if unit_id else None
-    if unit is None or unit.id is None or not actor.sees_unit(unit.id):
+    if unit is None or unit.id is None or not access.within_reach(actor, unit.id):
         raise Invalid("body.unit_id", "Không tìm thấy đơn vị trong phạm vi của bạn.", "not_found")
     return unit.id
 
@@ -266,25 +205,6 @@ def _check_authors(session: Session, unit_id: int, authors: list[AuthorIn]) -> N
         raise ValidationFailed("Danh sách tác giả chưa hợp lệ; không có gì được lưu.", problems)
 
 
-def _check_own_authorship(session: Session, actor: Actor, unit_id: int, authors: list[AuthorIn]) -> None:
-    """A staff member (not a manager) registers only initiatives they are an author of."""
-    if _unit_writer(actor, unit_id):
-        return
-    me = own_staff_id(session, actor)
-    if me is None:
-        raise Forbidden(
-            "Tài khoản của bạn chưa gắn với hồ sơ cán bộ nên chưa thể đăng ký sáng kiến; "
-            "hãy đề nghị thủ trưởng đơn vị gắn tài khoản với hồ sơ cán bộ."
-        )
-    if me not in {a.staff_id for a in authors}:
-        raise Invalid(
-            "body.authors",
-            "Bạn chỉ đăng ký, sửa sáng kiến mà mình là tác giả hoặc đồng tác giả; hãy có tên mình "
-            "trong danh sách tác giả.",
-            "not_author",
-        )
-
-
 def _author_ids(session: Session, initiative: Initiative) -> set[int]:
     return set(
         session.exec(
@@ -311,13 +231,9 @@ def _check_not_used(session: Session, initiative: Initiative, what: str) -> None
 
 
 def _check_editable(session: Session, actor: Actor, initiative: Initiative, what: str) -> None:
-    if not may_edit(actor, initiative, own_staff_id(session, actor), _author_ids(session, initiative)):
-        raise Forbidden(
-            "Bạn chỉ được sửa, xóa sáng kiến mà mình là tác giả; thủ trưởng đơn vị quản lý sáng kiến "
-            "của đơn vị mình."
-        )
+    access.require_editor(session, actor, initiative, _author_ids(session, initiative))
     _check_not_used(session, initiative, what)
-    level = _current_level(initiative)
+    level = access.current_level(initiative)
     if level is not None:
         raise Conflict(
             f"Sáng kiến đã được công nhận {RECOGNITION_LEVEL_LABELS_VI[level]} "
@@ -355,7 +271,7 @@ def _authors_snapshot(session: Session, initiative_id: int) -> list[dict[str, An
 def create_initiative(session: Session, actor: Actor, data: InitiativeCreate) -> Initiative:
     unit_id = _check_unit(session, actor, data.unit_id or actor.user.unit_id)
     _check_authors(session, unit_id, data.authors)
-    _check_own_authorship(session, actor, unit_id, data.authors)
+    access.require_own_authorship(session, actor, unit_id, data.authors)
     initiative = Initiative(
         unit_id=unit_id,
         kind=data.kind.value,
@@ -387,7 +303,7 @@ def update_initiative(
     before = {**audit.snapshot(initiative), "authors": _authors_snapshot(session, initiative.id)}
     if data.authors is not None:
         _check_authors(session, initiative.unit_id, data.authors)
-        _check_own_authorship(session, actor, initiative.unit_id, data.authors)
+        access.require_own_authorship(session, actor, initiative.unit_id, data.authors)
         _set_authors(session, initiative.id, data.authors)
     return audit.save_changes(session, actor, initiative, changes, "update", before)
 
@@ -407,9 +323,9 @@ _LEVEL_REFUSED = (
 
 def recognise(session: Session, actor: Actor, initiative: Initiative, data: RecognitionIn) -> Initiative:
     """Record (or replace, e.g. a later commune-level recognition) the recognition of an initiative."""
-    current = _current_level(initiative)
-    if not may_recognise(actor, initiative.unit_id, data.recognition_level) or (
-        current is not None and not may_recognise(actor, initiative.unit_id, current)
+    current = access.current_level(initiative)
+    if not access.may_recognise(actor, initiative.unit_id, data.recognition_level) or (
+        current is not None and not access.may_recognise(actor, initiative.unit_id, current)
     ):
         raise Forbidden(_LEVEL_REFUSED)
     _check_not_used(session, initiative, "thay đổi công nhận")
@@ -421,10 +337,10 @@ def recognise(session: Session, actor: Actor, initiative: Initiative, data: Reco
 
 
 def withdraw_recognition(session: Session, actor: Actor, initiative: Initiative) -> Initiative:
-    current = _current_level(initiative)
+    current = access.current_level(initiative)
     if current is None:
         raise Conflict("Sáng kiến chưa được công nhận nên không có gì để thu hồi.")
-    if not may_recognise(actor, initiative.unit_id, current):
+    if not access.may_recognise(actor, initiative.unit_id, current):
         raise Forbidden(
             f"Sáng kiến được công nhận {RECOGNITION_LEVEL_LABELS_VI[current]}; "
             "chỉ Phòng Văn hóa - Xã hội được thu hồi công nhận này."

@@ -1,15 +1,21 @@
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter
 from sqlmodel import Session
 
+from thidua.api.deps import (
+    ETag,
+    ETagSetter,
+    IfMatch,
+    InspectionsManageActor,
+    InspectionsReadActor,
+    InspectionsRecordActor,
+    Page,
+    SessionDep,
+)
 from thidua.assessments.schemas import SchoolYear
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.auth.policy import Actor
 from thidua.core.ids import PathId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.inspections import service
 from thidua.inspections.models import Inspection
 from thidua.inspections.schemas import (
@@ -21,12 +27,10 @@ from thidua.inspections.schemas import (
 )
 
 router = APIRouter(prefix="/inspections", tags=["inspections"])
-read = allow(Permission.inspections_read)
 
 
-def _answer(session: Session, actor: Actor, response: Response, inspection: Inspection) -> InspectionRead:
-    set_etag(response, inspection.version)
-    return service.read_inspection(session, actor, inspection)
+def _answer(session: Session, actor: Actor, etag: ETagSetter, inspection: Inspection) -> InspectionRead:
+    return etag(inspection.version, service.read_inspection(session, actor, inspection))
 
 
 @router.get(
@@ -36,12 +40,12 @@ def _answer(session: Session, actor: Actor, response: Response, inspection: Insp
     summary="Danh sách đợt kiểm tra, giám sát (thành viên đoàn chỉ thấy đợt của mình)",
 )
 def list_inspections(
+    actor: InspectionsReadActor,
+    session: SessionDep,
+    page: Page,
     school_year: SchoolYear | None = None,
     status: Literal["open", "closed"] | None = None,
     kind: Literal["periodic", "ad_hoc"] | None = None,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
 ) -> InspectionPage:
     return service.list_inspections(
         session, actor, service.InspectionFilters(school_year, status, kind), page
@@ -57,11 +61,11 @@ def list_inspections(
 )
 def create_inspection(
     body: InspectionCreate,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.inspections_manage)),
-    session: Session = Depends(get_session),
+    actor: InspectionsManageActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> InspectionRead:
-    return _answer(session, actor, response, service.create_inspection(session, actor, body))
+    return _answer(session, actor, etag, service.create_inspection(session, actor, body))
 
 
 @router.get(
@@ -69,11 +73,11 @@ def create_inspection(
 )
 def get_inspection(
     inspection_id: PathId,
-    response: Response,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: InspectionsReadActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> InspectionRead:
-    return _answer(session, actor, response, service.get_inspection(session, actor, inspection_id))
+    return _answer(session, actor, etag, service.get_inspection(session, actor, inspection_id))
 
 
 @router.patch(
@@ -81,19 +85,17 @@ def get_inspection(
     response_model=InspectionRead,
     name="inspections_update",
     summary="Sửa đợt kiểm tra, ghi kết luận, kết thúc đợt",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_inspection(
     inspection_id: PathId,
     body: InspectionUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.inspections_manage)),
-    session: Session = Depends(get_session),
+    actor: InspectionsManageActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> InspectionRead:
-    inspection = service.get_inspection(session, actor, inspection_id)
-    check_if_match(request, inspection.version)
-    return _answer(session, actor, response, service.update_inspection(session, actor, inspection, body))
+    inspection = if_match(service.get_inspection(session, actor, inspection_id))
+    return _answer(session, actor, etag, service.update_inspection(session, actor, inspection, body))
 
 
 @router.post(
@@ -101,16 +103,14 @@ def update_inspection(
     response_model=InspectionRead,
     name="inspections_record_values",
     summary="Ghi giá trị xác minh tại đơn vị (trở thành giá trị xác nhận của chỉ tiêu)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def record_values(
     inspection_id: PathId,
     body: InspectionValuesIn,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(allow(Permission.inspections_record)),
-    session: Session = Depends(get_session),
+    actor: InspectionsRecordActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> InspectionRead:
-    inspection = service.get_inspection(session, actor, inspection_id)
-    check_if_match(request, inspection.version)
-    return _answer(session, actor, response, service.record_values(session, actor, inspection, body))
+    inspection = if_match(service.get_inspection(session, actor, inspection_id))
+    return _answer(session, actor, etag, service.record_values(session, actor, inspection, body))

@@ -6,19 +6,20 @@ assigned to the inspection; a recorded value becomes the entry's verified value.
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, select
 
 from thidua.assessments.models import AssessmentEntry, SelfAssessment
 from thidua.assessments.service import check_value
 from thidua.audit import service as audit
 from thidua.auth.models import User
 from thidua.auth.policy import Actor, roles_of
-from thidua.auth.roles import Permission, Role
-from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
+from thidua.auth.roles import Role
+from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
+from thidua.inspections import access
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
 from thidua.inspections.schemas import (
     InspectedUnitOut,
@@ -39,38 +40,8 @@ def _ids(session: Session, model: Any, column: Any, inspection_id: int | None) -
     )
 
 
-def visible_query(actor: Actor) -> Any:
-    query = select(Inspection)
-    if actor.can(Permission.inspections_manage) or Role.commune_leader in actor.roles:
-        return query
-    member_of = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.id)
-    if actor.visible_unit_ids is None:  # an inspector: their own inspections only
-        return query.where(col(Inspection.id).in_(member_of))
-    of_my_units = select(InspectionUnit.inspection_id).where(
-        col(InspectionUnit.unit_id).in_(actor.visible_unit_ids)
-    )
-    return query.where(or_(col(Inspection.id).in_(member_of), col(Inspection.id).in_(of_my_units)))
-
-
 def get_inspection(session: Session, actor: Actor, inspection_id: int) -> Inspection:
-    found = session.exec(visible_query(actor).where(Inspection.id == inspection_id)).first()
-    if found is None:
-        raise NotFound(f"Không tìm thấy đợt kiểm tra có id {inspection_id}.")
-    return found
-
-
-def _is_member(session: Session, actor: Actor, inspection: Inspection) -> bool:
-    return actor.id in _ids(session, InspectionMember, InspectionMember.user_id, inspection.id)
-
-
-def allowed_actions(session: Session, actor: Actor, inspection: Inspection) -> list[str]:
-    manage = actor.can(Permission.inspections_manage)
-    actions = ["update"] if manage else []
-    if inspection.status == "open" and (
-        manage or (actor.can(Permission.inspections_record) and _is_member(session, actor, inspection))
-    ):
-        actions.append("record")
-    return actions
+    return access.get_readable(session, actor, inspection_id)
 
 
 def read_inspection(session: Session, actor: Actor, inspection: Inspection) -> InspectionRead:
@@ -86,7 +57,7 @@ def read_inspection(session: Session, actor: Actor, inspection: Inspection) -> I
         .where(InspectionValue.inspection_id == inspection.id)
         .order_by(col(InspectionValue.id))
     ).all()
-    visible_rows = [r for r in rows if actor.sees_unit(r[2])]
+    visible_rows = [r for r in rows if access.sees_values_of(actor, r[2])]
     return InspectionRead(
         id=inspection.id,
         kind=inspection.kind,
@@ -110,7 +81,7 @@ def read_inspection(session: Session, actor: Actor, inspection: Inspection) -> I
             for v, code, unit_id in visible_rows
         ],
         version=inspection.version,
-        allowed_actions=allowed_actions(session, actor, inspection),
+        allowed_actions=access.allowed_actions(session, actor, inspection),
         created_at=inspection.created_at,
         updated_at=inspection.updated_at,
     )
@@ -126,9 +97,8 @@ class InspectionFilters:
 def list_inspections(
     session: Session, actor: Actor, f: InspectionFilters, page: PageParams
 ) -> InspectionPage:
-    query = visible_query(actor)
     query = where_given(
-        query,
+        access.readable(actor),
         (Inspection.school_year, f.school_year),
         (Inspection.status, f.status),
         (Inspection.kind, f.kind),
@@ -216,7 +186,7 @@ def update_inspection(
 def record_values(
     session: Session, actor: Actor, inspection: Inspection, data: InspectionValuesIn
 ) -> Inspection:
-    if "record" not in allowed_actions(session, actor, inspection):
+    if "record" not in access.allowed_actions(session, actor, inspection):
         raise Conflict("Đợt kiểm tra đã kết thúc hoặc bạn không phải thành viên đoàn kiểm tra.")
     if data.unit_id not in _ids(session, InspectionUnit, InspectionUnit.unit_id, inspection.id):
         raise Invalid("body.unit_id", "Đơn vị này không thuộc đợt kiểm tra.", "not_assigned")

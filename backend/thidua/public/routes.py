@@ -4,14 +4,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import FileResponse
-from sqlmodel import Session
 
+from thidua.api.deps import Page, SessionDep
 from thidua.assessments.schemas import SchoolYear
 from thidua.auth.policy import PUBLIC
 from thidua.awards.models import AwardLevel
 from thidua.core.ids import PathId, QueryId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.public import service
 from thidua.public.schemas import (
     CertificateCheck,
@@ -45,14 +43,14 @@ VerificationCode = Annotated[
     summary="Bảng vinh danh: tập thể, cá nhân được khen thưởng (quyết định mới nhất trước)",
 )
 def honour_board(
+    session: SessionDep,
+    page: Page,
     round_id: QueryId = None,
     school_year: SchoolYear | None = None,
     level: AwardLevel | None = None,
     subject_kind: Literal["collective", "individual"] | None = None,
     unit_id: QueryId = None,
     q: Annotated[str | None, Query(max_length=100, description="Tìm theo tên cá nhân hoặc đơn vị")] = None,
-    page: PageParams = Depends(page_params),
-    session: Session = Depends(get_session),
 ) -> HonourBoardPage:
     filters = service.HonourFilters(
         round_id, school_year, level.value if level else None, subject_kind, unit_id, q
@@ -66,7 +64,7 @@ def honour_board(
     name="public_rounds",
     summary="Các đợt khen thưởng có kết quả trên bảng vinh danh",
 )
-def rounds(session: Session = Depends(get_session)) -> list[PublicRound]:
+def rounds(session: SessionDep) -> list[PublicRound]:
     return service.rounds(session)
 
 
@@ -76,9 +74,7 @@ def rounds(session: Session = Depends(get_session)) -> list[PublicRound]:
     name="public_stories_list",
     summary="Gương điển hình tiên tiến đã đăng (mới nhất trước)",
 )
-def list_stories(
-    page: PageParams = Depends(page_params), session: Session = Depends(get_session)
-) -> PublicStoryPage:
+def list_stories(session: SessionDep, page: Page) -> PublicStoryPage:
     return service.list_stories(session, page)
 
 
@@ -88,7 +84,7 @@ def list_stories(
     name="public_stories_get",
     summary="Đọc một bài gương điển hình tiên tiến",
 )
-def get_story(story_id: PathId, session: Session = Depends(get_session)) -> PublicStory:
+def get_story(story_id: PathId, session: SessionDep) -> PublicStory:
     return service.story_detail(session, service.published_story(session, story_id))
 
 
@@ -100,7 +96,7 @@ def get_story(story_id: PathId, session: Session = Depends(get_session)) -> Publ
     responses=IMAGE_RESPONSE,
 )
 def get_story_image(
-    story_id: PathId, image_id: PathId, request: Request, session: Session = Depends(get_session)
+    story_id: PathId, image_id: PathId, request: Request, session: SessionDep
 ) -> FileResponse:
     return image_response(request, service.story_image(session, story_id, image_id))
 
@@ -111,9 +107,7 @@ def get_story_image(
     name="public_results_list",
     summary="Kết quả đánh giá đã công khai",
 )
-def list_results(
-    page: PageParams = Depends(page_params), session: Session = Depends(get_session)
-) -> PublicResultPage:
+def list_results(session: SessionDep, page: Page) -> PublicResultPage:
     return service.list_results(session, page)
 
 
@@ -123,7 +117,7 @@ def list_results(
     name="public_results_get",
     summary="Kết quả đã xác nhận của các cơ sở giáo dục: tỷ lệ hoàn thành, xếp loại, xếp hạng",
 )
-def get_result(publication_id: PathId, session: Session = Depends(get_session)) -> PublicResult:
+def get_result(publication_id: PathId, session: SessionDep) -> PublicResult:
     return service.result(session, publication_id)
 
 
@@ -133,5 +127,5 @@ def get_result(publication_id: PathId, session: Session = Depends(get_session)) 
     name="public_certificates_verify",
     summary="Xác minh giấy khen, bằng khen theo mã",
 )
-def verify_certificate(code: VerificationCode, session: Session = Depends(get_session)) -> CertificateCheck:
+def verify_certificate(code: VerificationCode, session: SessionDep) -> CertificateCheck:
     return service.certificate(session, code)

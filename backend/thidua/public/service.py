@@ -1,6 +1,6 @@
 """The public pages (no login): the honour board, published stories, published results and certificate
-verification. Every query here filters to what is public, and every answer is built field by field
-from the public schemas: nothing else of a row can leak."""
+verification. Every query here starts from what public/access.py says is public, and every answer is
+built field by field from the public schemas: nothing else of a row can leak."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,6 +13,7 @@ from thidua.core.errors import NotFound
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import matches, where_given
 from thidua.frameworks.models import Framework
+from thidua.public import access
 from thidua.public.schemas import (
     CertificateCheck,
     HonourBoardItem,
@@ -32,9 +33,6 @@ from thidua.scoring import engine, loader
 from thidua.stories import service as stories
 from thidua.stories.models import ResultPublication, Story, StoryImage
 from thidua.units.models import StaffMember, Unit
-
-ISSUED = col(Achievement.verification_code).is_not(None)
-
 
 # ---------------------------------------------------------------- honour board
 
@@ -80,10 +78,9 @@ class HonourFilters:
 def honour_board(session: Session, f: HonourFilters, page: PageParams) -> HonourBoardPage:
     """Awards issued by the system's decisions (those with a verification code), newest decision first."""
     query = (
-        select(Achievement)
+        access.issued_achievements()
         .join(Unit, col(Unit.id) == Achievement.unit_id)
         .outerjoin(StaffMember, col(StaffMember.id) == Achievement.staff_id)
-        .where(ISSUED)
     )
     query = where_given(
         query,
@@ -109,7 +106,7 @@ def honour_board(session: Session, f: HonourFilters, page: PageParams) -> Honour
 
 def rounds(session: Session) -> list[PublicRound]:
     """Rounds with at least one award on the honour board, for its filter."""
-    issued = select(Achievement.round_id).where(ISSUED, col(Achievement.round_id).is_not(None))
+    issued = select(Achievement.round_id).where(access.ISSUED, col(Achievement.round_id).is_not(None))
     found = session.exec(
         select(AwardRound)
         .where(col(AwardRound.id).in_(issued))
@@ -126,8 +123,9 @@ def _image_url(story_id: int, image_id: int | None) -> str:
 
 
 def list_stories(session: Session, page: PageParams) -> PublicStoryPage:
-    query = select(Story).where(Story.status == "published")
-    rows, total = paginate(session, query, page, col(Story.published_at).desc(), col(Story.id).desc())
+    rows, total = paginate(
+        session, access.published_stories(), page, col(Story.published_at).desc(), col(Story.id).desc()
+    )
     ids = [s.id for s in rows]
     first: dict[int, int] = {}
     if ids:
@@ -149,11 +147,7 @@ def list_stories(session: Session, page: PageParams) -> PublicStoryPage:
 
 
 def published_story(session: Session, story_id: int) -> Story:
-    """A published story; a draft is exactly as absent as a missing one."""
-    story = session.get(Story, story_id)
-    if story is None or story.status != "published":
-        raise NotFound(f"Không tìm thấy bài viết có id {story_id}.")
-    return story
+    return access.get_published_story(session, story_id)
 
 
 def story_detail(session: Session, story: Story) -> PublicStory:
@@ -193,7 +187,7 @@ def _summary(p: ResultPublication, framework: Framework | None) -> PublicResultS
 def list_results(session: Session, page: PageParams) -> PublicResultPage:
     rows, total = paginate(
         session,
-        select(ResultPublication),
+        access.published_results(),
         page,
         col(ResultPublication.published_at).desc(),
         col(ResultPublication.id).desc(),
@@ -210,10 +204,7 @@ def list_results(session: Session, page: PageParams) -> PublicResultPage:
 def result(session: Session, publication_id: int) -> PublicResult:
     """Verified unit assessments of the published framework and year, ranked among themselves on their
     frozen scorecards. Self-assessed values, drafts and unverified assessments never appear."""
-    publication = session.get(ResultPublication, publication_id)
-    framework = session.get(Framework, publication.framework_id) if publication else None
-    if publication is None or framework is None:
-        raise NotFound(f"Không tìm thấy kết quả đã công khai có id {publication_id}.")
+    publication, framework = access.get_published_result(session, publication_id)
     rows = stories.verified_unit_assessments(session, framework.id or 0, publication.school_year)
     cards = loader.scorecards(session, framework, rows)
     completion = {a.id or 0: Decimal(cards[a.id or 0][0]["completion_percent"]) for a in rows}
@@ -241,7 +232,8 @@ def result(session: Session, publication_id: int) -> PublicResult:
 def certificate(session: Session, code: str) -> CertificateCheck:
     """Codes are case-insensitive: stored and compared in upper case."""
     code = code.strip().upper()
-    achievement = session.exec(select(Achievement).where(Achievement.verification_code == code)).first()
+    issued = access.issued_achievements()
+    achievement = session.exec(issued.where(Achievement.verification_code == code)).first()
     if achievement is None:
         raise NotFound(
             f"Không có giấy khen, bằng khen nào mang mã xác minh {code}. "

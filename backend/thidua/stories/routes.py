@@ -1,17 +1,23 @@
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
 from fastapi.responses import FileResponse
 from sqlmodel import Session
 
+from thidua.api.deps import (
+    ETag,
+    ETagSetter,
+    IfMatch,
+    Page,
+    ResultsPublishActor,
+    SessionDep,
+    StoriesReadActor,
+    StoriesWriteActor,
+)
 from thidua.assessments.schemas import SchoolYear
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.auth.policy import Actor
 from thidua.core.errors import NotFound
 from thidua.core.ids import PathId, QueryId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.stories import service
 from thidua.stories.models import Story, StoryImage
 from thidua.stories.schemas import (
@@ -28,24 +34,14 @@ from thidua.stories.schemas import (
 
 router = APIRouter(prefix="/stories", tags=["stories"])
 publications = APIRouter(prefix="/result-publications", tags=["stories"])
-read = allow(Permission.stories_read)
-write = allow(Permission.stories_write)
-publisher = allow(Permission.results_publish)
 
 IMAGE_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"image/png": {}, "image/jpeg": {}}, "description": "Tệp ảnh"}
 }
 
 
-def _answer(session: Session, actor: Actor, response: Response, story: Story) -> StoryRead:
-    set_etag(response, story.version)
-    return service.read_story(session, actor, story)
-
-
-def _current(session: Session, request: Request, story_id: int) -> Story:
-    story = service.get_story(session, story_id)
-    check_if_match(request, story.version)
-    return story
+def _answer(session: Session, actor: Actor, etag: ETagSetter, story: Story) -> StoryRead:
+    return etag(story.version, service.read_story(session, actor, story))
 
 
 def image_response(request: Request, image: StoryImage) -> FileResponse:
@@ -70,11 +66,11 @@ def image_response(request: Request, image: StoryImage) -> FileResponse:
     summary="Danh sách bài viết gương điển hình tiên tiến (mới nhất trước)",
 )
 def list_stories(
+    actor: StoriesReadActor,
+    session: SessionDep,
+    page: Page,
     status: StoryStatus | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Tìm trong tiêu đề và tóm tắt")] = None,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
 ) -> StoryPage:
     return service.list_stories(session, actor, service.StoryFilters(status, q), page)
 
@@ -88,21 +84,21 @@ def list_stories(
 )
 def create_story(
     body: StoryCreate,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: StoriesWriteActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> StoryRead:
-    return _answer(session, actor, response, service.create_story(session, actor, body))
+    return _answer(session, actor, etag, service.create_story(session, actor, body))
 
 
 @router.get("/{story_id}", response_model=StoryRead, name="stories_get", summary="Xem một bài viết")
 def get_story(
     story_id: PathId,
-    response: Response,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: StoriesReadActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> StoryRead:
-    return _answer(session, actor, response, service.get_story(session, story_id))
+    return _answer(session, actor, etag, service.get_story(session, story_id))
 
 
 @router.patch(
@@ -110,18 +106,17 @@ def get_story(
     response_model=StoryRead,
     name="stories_update",
     summary="Sửa bài viết",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_story(
     story_id: PathId,
     body: StoryUpdate,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: StoriesWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> StoryRead:
-    story = _current(session, request, story_id)
-    return _answer(session, actor, response, service.update_story(session, actor, story, body))
+    story = if_match(service.get_story(session, story_id))
+    return _answer(session, actor, etag, service.update_story(session, actor, story, body))
 
 
 @router.delete(
@@ -130,15 +125,15 @@ def update_story(
     response_class=Response,
     name="stories_delete",
     summary="Xóa bài viết chưa đăng",
-    openapi_extra=IF_MATCH_DOC,
 )
 def delete_story(
     story_id: PathId,
     request: Request,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: StoriesWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
 ) -> Response:
-    story = _current(session, request, story_id)
+    story = if_match(service.get_story(session, story_id))
     service.delete_story(session, actor, story, request.app.state.settings.var_dir)
     return Response(status_code=204)
 
@@ -148,17 +143,16 @@ def delete_story(
     response_model=StoryRead,
     name="stories_publish",
     summary="Đăng bài lên bảng vinh danh công khai",
-    openapi_extra=IF_MATCH_DOC,
 )
 def publish_story(
     story_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: StoriesWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> StoryRead:
-    story = _current(session, request, story_id)
-    return _answer(session, actor, response, service.publish(session, actor, story))
+    story = if_match(service.get_story(session, story_id))
+    return _answer(session, actor, etag, service.publish(session, actor, story))
 
 
 @router.post(
@@ -166,17 +160,16 @@ def publish_story(
     response_model=StoryRead,
     name="stories_unpublish",
     summary="Gỡ bài khỏi bảng vinh danh (trở về bản nháp)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def unpublish_story(
     story_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: StoriesWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> StoryRead:
-    story = _current(session, request, story_id)
-    return _answer(session, actor, response, service.unpublish(session, actor, story))
+    story = if_match(service.get_story(session, story_id))
+    return _answer(session, actor, etag, service.unpublish(session, actor, story))
 
 
 @router.post(
@@ -190,9 +183,9 @@ def add_image(
     story_id: PathId,
     request: Request,
     file: Annotated[UploadFile, File(description="Ảnh PNG hoặc JPEG (xét theo nội dung tệp)")],
+    actor: StoriesWriteActor,
+    session: SessionDep,
     caption: Annotated[str, Form(max_length=300, description="Chú thích ảnh")] = "",
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
 ) -> StoryImageRead:
     story = service.get_story(session, story_id)
     image = service.add_image(
@@ -212,8 +205,8 @@ def get_image(
     story_id: PathId,
     image_id: PathId,
     request: Request,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: StoriesReadActor,
+    session: SessionDep,
 ) -> FileResponse:
     story = service.get_story(session, story_id)
     return image_response(request, service.get_image(session, story, image_id))
@@ -230,8 +223,8 @@ def remove_image(
     story_id: PathId,
     image_id: PathId,
     request: Request,
-    actor: Actor = Depends(write),
-    session: Session = Depends(get_session),
+    actor: StoriesWriteActor,
+    session: SessionDep,
 ) -> Response:
     story = service.get_story(session, story_id)
     image = service.get_image(session, story, image_id)
@@ -249,11 +242,11 @@ def remove_image(
     summary="Các lần công khai kết quả đánh giá",
 )
 def list_publications(
+    actor: ResultsPublishActor,
+    session: SessionDep,
+    page: Page,
     framework_id: QueryId = None,
     school_year: SchoolYear | None = None,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(publisher),
-    session: Session = Depends(get_session),
 ) -> PublicationPage:
     return service.list_publications(session, actor, framework_id, school_year, page)
 
@@ -267,8 +260,8 @@ def list_publications(
 )
 def publish_results(
     body: PublicationCreate,
-    actor: Actor = Depends(publisher),
-    session: Session = Depends(get_session),
+    actor: ResultsPublishActor,
+    session: SessionDep,
 ) -> PublicationRead:
     return service.read_publication(session, actor, service.publish_results(session, actor, body))
 
@@ -282,8 +275,8 @@ def publish_results(
 )
 def withdraw_results(
     publication_id: PathId,
-    actor: Actor = Depends(publisher),
-    session: Session = Depends(get_session),
+    actor: ResultsPublishActor,
+    session: SessionDep,
 ) -> Response:
     service.withdraw_results(session, actor, service.get_publication(session, publication_id))
     return Response(status_code=204)

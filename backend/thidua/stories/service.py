@@ -18,13 +18,14 @@ from thidua.assessments.models import SelfAssessment
 from thidua.audit import service as audit
 from thidua.auth.models import User
 from thidua.auth.policy import Actor
-from thidua.auth.roles import Permission
 from thidua.awards.models import Achievement
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import matches
 from thidua.frameworks.models import Framework
+from thidua.public import access as public
+from thidua.stories import access
 from thidua.stories.models import ResultPublication, Story, StoryImage
 from thidua.stories.schemas import (
     FeaturedAchievement,
@@ -94,11 +95,7 @@ def issued_achievements(session: Session, ids: Sequence[int]) -> list[Achievemen
     """Achievements issued by the system's decisions (those with a verification code), in `ids` order."""
     if not ids:
         return []
-    rows = session.exec(
-        select(Achievement).where(
-            col(Achievement.id).in_(set(ids)), col(Achievement.verification_code).is_not(None)
-        )
-    ).all()
+    rows = session.exec(public.issued_achievements().where(col(Achievement.id).in_(set(ids)))).all()
     by_id = {a.id: a for a in rows}
     return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
 
@@ -124,14 +121,6 @@ def image_read(image: StoryImage) -> StoryImageRead:
         url=f"/api/v1/stories/{image.story_id}/images/{image.id}",
         created_at=image.created_at,
     )
-
-
-def allowed_actions(actor: Actor, story: Story) -> list[str]:
-    if not actor.can(Permission.stories_write):
-        return []
-    if story.status == "published":
-        return ["update", "unpublish", "add_image"]
-    return ["update", "delete", "publish", "add_image"]
 
 
 def read_story(session: Session, actor: Actor, story: Story) -> StoryRead:
@@ -163,7 +152,7 @@ def read_story(session: Session, actor: Actor, story: Story) -> StoryRead:
         author_id=story.author_id,
         author_name=author.full_name if author else "",
         version=story.version,
-        allowed_actions=allowed_actions(actor, story),
+        allowed_actions=access.story_actions(actor, story),
         created_at=story.created_at,
         updated_at=story.updated_at,
     )
@@ -176,7 +165,7 @@ class StoryFilters:
 
 
 def list_stories(session: Session, actor: Actor, f: StoryFilters, page: PageParams) -> StoryPage:
-    query = select(Story)
+    query = access.readable_stories()
     if f.status is not None:
         query = query.where(Story.status == f.status)
     if f.q and f.q.strip():
@@ -191,10 +180,7 @@ def list_stories(session: Session, actor: Actor, f: StoryFilters, page: PagePara
 
 
 def get_story(session: Session, story_id: int) -> Story:
-    story = session.get(Story, story_id)
-    if story is None:
-        raise NotFound(f"Không tìm thấy bài viết có id {story_id}.")
-    return story
+    return access.get_readable_story(session, story_id)
 
 
 def _check_references(
@@ -369,32 +355,13 @@ def _discard_unused(session: Session, var_dir: Path, shas: set[str]) -> None:
 
 
 def verified_unit_assessments(session: Session, framework_id: int, school_year: str) -> list[SelfAssessment]:
-    """The only assessments a publication shows: verified, of a unit, of that framework and year."""
-    return list(
-        session.exec(
-            select(SelfAssessment)
-            .where(
-                SelfAssessment.framework_id == framework_id,
-                SelfAssessment.school_year == school_year,
-                SelfAssessment.subject_kind == "unit",
-                SelfAssessment.status == "verified",
-            )
-            .order_by(col(SelfAssessment.id))
-        ).all()
-    )
+    shown = public.shown_assessments(framework_id, school_year)
+    return list(session.exec(shown.order_by(col(SelfAssessment.id))).all())
 
 
 def _verified_count(session: Session, framework_id: int, school_year: str) -> int:
-    return int(
-        session.exec(
-            select(func.count()).where(
-                SelfAssessment.framework_id == framework_id,
-                SelfAssessment.school_year == school_year,
-                SelfAssessment.subject_kind == "unit",
-                SelfAssessment.status == "verified",
-            )
-        ).one()
-    )
+    shown = public.shown_assessments(framework_id, school_year)
+    return int(session.exec(select(func.count()).select_from(shown.subquery())).one())
 
 
 def read_publication(session: Session, actor: Actor, p: ResultPublication) -> PublicationRead:
@@ -412,14 +379,14 @@ def read_publication(session: Session, actor: Actor, p: ResultPublication) -> Pu
         published_by_id=p.published_by_id,
         published_by_name=publisher.full_name if publisher else "",
         verified_count=_verified_count(session, p.framework_id, p.school_year),
-        allowed_actions=["withdraw"] if actor.can(Permission.results_publish) else [],
+        allowed_actions=access.publication_actions(actor),
     )
 
 
 def list_publications(
     session: Session, actor: Actor, framework_id: int | None, school_year: str | None, page: PageParams
 ) -> PublicationPage:
-    query = select(ResultPublication)
+    query = access.readable_publications()
     if framework_id is not None:
         query = query.where(ResultPublication.framework_id == framework_id)
     if school_year is not None:
@@ -476,10 +443,7 @@ def publish_results(session: Session, actor: Actor, data: PublicationCreate) -> 
 
 
 def get_publication(session: Session, publication_id: int) -> ResultPublication:
-    publication = session.get(ResultPublication, publication_id)
-    if publication is None:
-        raise NotFound(f"Không tìm thấy lần công khai kết quả có id {publication_id}.")
-    return publication
+    return access.get_readable_publication(session, publication_id)
 
 
 def withdraw_results(session: Session, actor: Actor, publication: ResultPublication) -> None:

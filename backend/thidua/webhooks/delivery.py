@@ -129,8 +129,9 @@ def body_of(payload: dict[str, Any]) -> bytes:
 
 def backoff_seconds(settings: Settings, attempts: int, rng: random.Random | None = None) -> float:
     """The wait after the `attempts`-th failed attempt: base × 2^(attempts−1), plus 0–10 % jitter."""
-    base = settings.webhook_backoff_seconds * 2 ** max(attempts - 1, 0)
-    return base * (1 + (rng or random).uniform(0, 0.1))
+    base: float = settings.webhook_backoff_seconds * 2 ** max(attempts - 1, 0)
+    jitter = rng.uniform(0, 0.1) if rng is not None else random.uniform(0, 0.1)
+    return base * (1 + jitter)
 
 
 def _lease_seconds(settings: Settings) -> float:

@@ -1,12 +1,8 @@
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Request
 from sqlmodel import Session
 
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
-from thidua.core.concurrency import IF_MATCH_DOC, check_if_match, set_etag
+from thidua.api.deps import ETag, ETagSetter, IfMatch, Page, SessionDep, WebhooksManageActor
 from thidua.core.ids import PathId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.webhooks import service
 from thidua.webhooks.models import WebhookSubscription
 from thidua.webhooks.schemas import (
@@ -22,7 +18,6 @@ from thidua.webhooks.schemas import (
 )
 
 router = APIRouter(prefix="/webhooks", tags=["integrations"])
-manage = allow(Permission.webhooks_manage)
 
 SIGNATURE_DOC = """Đăng ký một địa chỉ nhận sự kiện. Khóa ký `secret` (dạng `whsec_...`) chỉ hiện **một lần**
 trong câu trả lời này.
@@ -48,16 +43,15 @@ mạng được coi là thất bại và sẽ gửi lại với thời gian ch�
 kèm tên đăng nhập, mật khẩu."""
 
 
-def _answer(session: Session, response: Response, sub: WebhookSubscription) -> WebhookRead:
-    set_etag(response, sub.version)
-    return service.read_subscription(session, sub)
+def _answer(session: Session, etag: ETagSetter, sub: WebhookSubscription) -> WebhookRead:
+    return etag(sub.version, service.read_subscription(session, sub))
 
 
 @router.get("", response_model=WebhookPage, name="webhooks_list", summary="Các đăng ký webhook")
 def list_webhooks(
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    actor: WebhooksManageActor,
+    session: SessionDep,
+    page: Page,
 ) -> WebhookPage:
     return service.list_subscriptions(session, page)
 
@@ -68,7 +62,7 @@ def list_webhooks(
     name="webhooks_events",
     summary="Danh mục sự kiện có thể đăng ký nhận",
 )
-def events(actor: Actor = Depends(manage)) -> WebhookEventCatalogue:
+def events(actor: WebhooksManageActor) -> WebhookEventCatalogue:
     return service.catalogue()
 
 
@@ -83,14 +77,13 @@ def events(actor: Actor = Depends(manage)) -> WebhookEventCatalogue:
 def create_webhook(
     body: WebhookCreate,
     request: Request,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    actor: WebhooksManageActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> WebhookCreated:
     allow_private = request.app.state.settings.webhook_private_addresses
     created = service.create_subscription(session, actor, body, allow_private)
-    set_etag(response, created.version)
-    return created
+    return etag(created.version, created)
 
 
 @router.get(
@@ -98,11 +91,11 @@ def create_webhook(
 )
 def get_webhook(
     webhook_id: PathId,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    actor: WebhooksManageActor,
+    session: SessionDep,
+    etag: ETag,
 ) -> WebhookRead:
-    return _answer(session, response, service.get_subscription(session, webhook_id))
+    return _answer(session, etag, service.get_subscription(session, webhook_id))
 
 
 @router.patch(
@@ -110,20 +103,19 @@ def get_webhook(
     response_model=WebhookRead,
     name="webhooks_update",
     summary="Sửa tên, địa chỉ, sự kiện hoặc tạm dừng/bật lại webhook",
-    openapi_extra=IF_MATCH_DOC,
 )
 def update_webhook(
     webhook_id: PathId,
     body: WebhookUpdate,
     request: Request,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    actor: WebhooksManageActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> WebhookRead:
-    sub = service.get_subscription(session, webhook_id)
-    check_if_match(request, sub.version)
+    sub = if_match(service.get_subscription(session, webhook_id))
     allow_private = request.app.state.settings.webhook_private_addresses
-    return _answer(session, response, service.update_subscription(session, actor, sub, body, allow_private))
+    return _answer(session, etag, service.update_subscription(session, actor, sub, body, allow_private))
 
 
 @router.post(
@@ -131,18 +123,16 @@ def update_webhook(
     response_model=WebhookRead,
     name="webhooks_revoke",
     summary="Thu hồi webhook (ngừng gửi ngay, các lần gửi đang chờ bị hủy)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def revoke_webhook(
     webhook_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    actor: WebhooksManageActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> WebhookRead:
-    sub = service.get_subscription(session, webhook_id)
-    check_if_match(request, sub.version)
-    return _answer(session, response, service.revoke_subscription(session, actor, sub))
+    sub = if_match(service.get_subscription(session, webhook_id))
+    return _answer(session, etag, service.revoke_subscription(session, actor, sub))
 
 
 @router.post(
@@ -150,20 +140,17 @@ def revoke_webhook(
     response_model=WebhookCreated,
     name="webhooks_rotate_secret",
     summary="Đổi khóa ký (khóa mới chỉ hiện một lần, có hiệu lực ngay)",
-    openapi_extra=IF_MATCH_DOC,
 )
 def rotate_secret(
     webhook_id: PathId,
-    request: Request,
-    response: Response,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    actor: WebhooksManageActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
 ) -> WebhookCreated:
-    sub = service.get_subscription(session, webhook_id)
-    check_if_match(request, sub.version)
+    sub = if_match(service.get_subscription(session, webhook_id))
     rotated = service.rotate_secret(session, actor, sub)
-    set_etag(response, rotated.version)
-    return rotated
+    return etag(rotated.version, rotated)
 
 
 @router.get(
@@ -174,10 +161,10 @@ def rotate_secret(
 )
 def deliveries(
     webhook_id: PathId,
+    actor: WebhooksManageActor,
+    session: SessionDep,
+    page: Page,
     status: DeliveryStatus | None = None,
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
 ) -> WebhookDeliveryPage:
     sub = service.get_subscription(session, webhook_id)
     return service.list_deliveries(session, sub, page, status)
@@ -192,8 +179,8 @@ def deliveries(
 )
 def test_webhook(
     webhook_id: PathId,
-    actor: Actor = Depends(manage),
-    session: Session = Depends(get_session),
+    actor: WebhooksManageActor,
+    session: SessionDep,
 ) -> WebhookDeliveryRead:
     sub = service.get_subscription(session, webhook_id)
     return service.read_delivery(service.queue_ping(session, actor, sub))

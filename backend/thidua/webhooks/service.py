@@ -12,10 +12,11 @@ from sqlmodel import Session, col, or_, select
 
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
-from thidua.core.errors import Conflict, FieldError, NotFound, ValidationFailed
+from thidua.core.errors import Conflict, FieldError, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
 from thidua.units.models import Unit
+from thidua.webhooks import access
 from thidua.webhooks.addresses import url_problem
 from thidua.webhooks.delivery import REVOKED_REASON
 from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
@@ -130,12 +131,6 @@ def _queue(
 # --- Subscriptions ------------------------------------------------------------------------------
 
 
-def status_of(sub: WebhookSubscription) -> str:
-    if sub.revoked_at is not None:
-        return "revoked"
-    return "active" if sub.is_active else "paused"
-
-
 def _counts(session: Session, sub_id: int) -> dict[str, int]:
     rows = session.exec(
         select(WebhookDelivery.status, func.count())
@@ -148,13 +143,7 @@ def _counts(session: Session, sub_id: int) -> dict[str, int]:
 def read_subscription(session: Session, sub: WebhookSubscription) -> WebhookRead:
     assert sub.id is not None
     unit = session.get(Unit, sub.unit_id) if sub.unit_id else None
-    status = status_of(sub)
     counts = _counts(session, sub.id)
-    actions = {
-        "active": ["update", "revoke", "rotate_secret", "test"],
-        "paused": ["update", "revoke", "rotate_secret"],
-        "revoked": [],
-    }[status]
     return WebhookRead(
         id=sub.id,
         name=sub.name,
@@ -163,29 +152,26 @@ def read_subscription(session: Session, sub: WebhookSubscription) -> WebhookRead
         unit_id=sub.unit_id,
         unit_name=unit.name if unit else None,
         is_active=sub.is_active,
-        status=status,
+        status=access.status_of(sub),
         revoked_at=sub.revoked_at,
         pending_deliveries=counts.get("pending", 0),
         failed_deliveries=counts.get("failed", 0),
         version=sub.version,
-        allowed_actions=actions,
+        allowed_actions=access.allowed_actions(sub),
         created_at=sub.created_at,
         updated_at=sub.updated_at,
     )
 
 
 def list_subscriptions(session: Session, page: PageParams) -> WebhookPage:
-    rows, total = paginate(session, select(WebhookSubscription), page, col(WebhookSubscription.id).desc())
+    rows, total = paginate(session, access.readable(), page, col(WebhookSubscription.id).desc())
     return WebhookPage(
         items=[read_subscription(session, s) for s in rows], total=total, limit=page.limit, offset=page.offset
     )
 
 
 def get_subscription(session: Session, sub_id: int) -> WebhookSubscription:
-    sub = session.get(WebhookSubscription, sub_id)
-    if sub is None:
-        raise NotFound(f"Không tìm thấy đăng ký webhook có id {sub_id}.")
-    return sub
+    return access.get_readable(session, sub_id)
 
 
 def create_subscription(
