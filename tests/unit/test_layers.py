@@ -17,9 +17,6 @@ UNIT_SCOPING = {"scoped", "get_visible", "sees_unit", "visible_unit_ids"}
 NOT_YET_MOVED: set[str] = {
     "activities/service.py",
     "assessments/service.py",
-    "awards/decisions.py",
-    "awards/nominations.py",
-    "awards/service.py",
     "conduct/service.py",
     "imports/kinds/activities.py",
     "imports/kinds/base.py",

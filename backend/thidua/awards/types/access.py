@@ -1,0 +1,33 @@
+"""Who sees award types and what they may do with one. Award types are the commune's catalogue: every
+caller with the read permission sees all of them, so nothing here is scoped by unit."""
+
+from sqlmodel import Session, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from thidua.auth.policy import Actor
+from thidua.auth.roles import Permission
+from thidua.awards.models import AwardType
+from thidua.core.errors import NotFound
+
+
+def readable(actor: Actor) -> SelectOfScalar[AwardType]:
+    return select(AwardType)
+
+
+def get_readable(session: Session, actor: Actor, award_type_id: int) -> AwardType:
+    t = session.exec(readable(actor).where(AwardType.id == award_type_id)).first()
+    if t is None:
+        raise NotFound(f"Không tìm thấy hình thức khen thưởng có id {award_type_id}.")
+    return t
+
+
+def allowed_actions(actor: Actor, t: AwardType, nomination_count: int) -> list[str]:
+    """A version that nominations use is immutable: it can only be copied into a new version."""
+    actions: list[str] = []
+    if actor.can(Permission.award_types_write):
+        if t.status != "retired" and not nomination_count:
+            actions.append("update")
+        actions.append("new_version")
+        if t.status == "draft":
+            actions.append("activate")
+    return actions
