@@ -10,6 +10,7 @@ from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.awards.achievements import access
 from thidua.awards.achievements.schemas import AchievementCreate, AchievementPage, AchievementRead
 from thidua.awards.models import Achievement, AwardLevel
+from thidua.awards.rows import add_new, page_of
 from thidua.core.errors import Conflict, Invalid
 from thidua.core.models import today
 from thidua.core.pagination import PageParams, paginate
@@ -68,12 +69,7 @@ def list_achievements(
     rows, total = paginate(
         session, query, page, col(Achievement.decision_date).desc(), col(Achievement.id).desc()
     )
-    return AchievementPage(
-        items=[read_achievement(session, actor, a) for a in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(AchievementPage, [read_achievement(session, actor, a) for a in rows], total, page)
 
 
 def create_achievement(session: Session, actor: Actor, data: AchievementCreate) -> Achievement:
@@ -88,11 +84,7 @@ def create_achievement(session: Session, actor: Actor, data: AchievementCreate) 
         raise Invalid("body.decision_date", "Ngày quyết định không được ở tương lai.", "future")
     a = Achievement(**data.model_dump(mode="python"))
     a.level = data.level.value
-    session.add(a)
-    session.flush()
-    audit.record(session, actor, "create", a, None)
-    session.commit()
-    return a
+    return add_new(session, actor, a)
 
 
 def delete_achievement(session: Session, actor: Actor, a: Achievement) -> None:

@@ -7,7 +7,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
 from thidua.awards.models import CouncilMeeting
-from thidua.core.errors import NotFound
+from thidua.awards.rows import first_or_404
 
 
 def readable(actor: Actor) -> SelectOfScalar[CouncilMeeting]:
@@ -15,10 +15,11 @@ def readable(actor: Actor) -> SelectOfScalar[CouncilMeeting]:
 
 
 def get_readable(session: Session, actor: Actor, meeting_id: int) -> CouncilMeeting:
-    m = session.exec(readable(actor).where(CouncilMeeting.id == meeting_id)).first()
-    if m is None:
-        raise NotFound(f"Không tìm thấy phiên họp Hội đồng có id {meeting_id}.")
-    return m
+    return first_or_404(
+        session,
+        readable(actor).where(CouncilMeeting.id == meeting_id),
+        f"Không tìm thấy phiên họp Hội đồng có id {meeting_id}.",
+    )
 
 
 def allowed_actions(actor: Actor, m: CouncilMeeting) -> list[str]:

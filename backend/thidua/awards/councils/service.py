@@ -13,6 +13,7 @@ from thidua.awards.councils.schemas import (
 )
 from thidua.awards.models import AwardRound, CouncilMeeting, Nomination
 from thidua.awards.rounds.service import get_round
+from thidua.awards.rows import add_new, page_of
 from thidua.core.errors import Invalid
 from thidua.core.pagination import PageParams, paginate
 
@@ -49,12 +50,7 @@ def list_meetings(
     rows, total = paginate(
         session, query, page, col(CouncilMeeting.held_on).desc(), col(CouncilMeeting.id).desc()
     )
-    return CouncilMeetingPage(
-        items=[read_meeting(session, actor, m) for m in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(CouncilMeetingPage, [read_meeting(session, actor, m) for m in rows], total, page)
 
 
 def _check_attendance(present: list[str], total: int) -> None:
@@ -66,11 +62,7 @@ def create_meeting(session: Session, actor: Actor, data: CouncilMeetingCreate) -
     get_round(session, data.round_id, "body.round_id")
     _check_attendance(data.members_present, data.members_total)
     m = CouncilMeeting(**data.model_dump())
-    session.add(m)
-    session.flush()
-    audit.record(session, actor, "create", m, None)
-    session.commit()
-    return m
+    return add_new(session, actor, m)
 
 
 def update_meeting(

@@ -22,6 +22,7 @@ from thidua.awards.decisions.schemas import (
 from thidua.awards.models import Achievement, AwardDecision, AwardLevel, AwardRound, AwardType, Nomination
 from thidua.awards.nominations import access as nominations
 from thidua.awards.rounds.service import get_round
+from thidua.awards.rows import page_of
 from thidua.awards.subjects import school_of, subject_names
 from thidua.awards.texts import NOMINATION_STATUS_LABELS_VI
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, ValidationFailed
@@ -97,12 +98,7 @@ def list_decisions(session: Session, actor: Actor, f: DecisionFilters, page: Pag
     rows, total = paginate(
         session, query, page, col(AwardDecision.signed_on).desc(), col(AwardDecision.id).desc()
     )
-    return DecisionPage(
-        items=[read_decision(session, actor, d) for d in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(DecisionPage, [read_decision(session, actor, d) for d in rows], total, page)
 
 
 def _claim_problem(

@@ -37,6 +37,7 @@ from thidua.awards.nominations.schemas import (
     RejectInput,
 )
 from thidua.awards.rounds.service import get_round, round_is_open
+from thidua.awards.rows import add_new, page_of
 from thidua.awards.schemas import ReviewInput
 from thidua.awards.subjects import subject_key
 from thidua.awards.texts import NOMINATION_STATUS_LABELS_VI
@@ -172,15 +173,10 @@ def list_nominations(
     if f.awaiting_me:
         waiting = access.awaiting(actor)
         if not waiting:
-            return NominationPage(items=[], total=0, limit=page.limit, offset=page.offset)
+            return page_of(NominationPage, [], 0, page)
         query = query.where(or_(*waiting))
     rows, total = paginate(session, query, page, col(Nomination.updated_at).desc(), col(Nomination.id).desc())
-    return NominationPage(
-        items=[read_nomination(session, actor, n) for n in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(NominationPage, [read_nomination(session, actor, n) for n in rows], total, page)
 
 
 # --- Writing ------------------------------------------------------------------------------------
@@ -282,11 +278,7 @@ def create_nomination(session: Session, actor: Actor, data: NominationCreate) ->
         eligible=result.eligible,
         created_by_id=actor.id,
     )
-    session.add(n)
-    session.flush()
-    audit.record(session, actor, "create", n, None)
-    session.commit()
-    return n
+    return add_new(session, actor, n)
 
 
 def update_nomination(session: Session, actor: Actor, n: Nomination, data: NominationUpdate) -> Nomination:

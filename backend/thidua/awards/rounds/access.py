@@ -7,7 +7,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
 from thidua.awards.models import AwardRound
-from thidua.core.errors import NotFound
+from thidua.awards.rows import first_or_404
 
 
 def readable(actor: Actor) -> SelectOfScalar[AwardRound]:
@@ -15,10 +15,11 @@ def readable(actor: Actor) -> SelectOfScalar[AwardRound]:
 
 
 def get_readable(session: Session, actor: Actor, round_id: int) -> AwardRound:
-    r = session.exec(readable(actor).where(AwardRound.id == round_id)).first()
-    if r is None:
-        raise NotFound(f"Không tìm thấy đợt khen thưởng có id {round_id}.")
-    return r
+    return first_or_404(
+        session,
+        readable(actor).where(AwardRound.id == round_id),
+        f"Không tìm thấy đợt khen thưởng có id {round_id}.",
+    )
 
 
 def allowed_actions(actor: Actor, r: AwardRound) -> list[str]:

@@ -22,6 +22,7 @@ from thidua.awards.rounds.schemas import (
     AwardRoundUpdate,
     OfferedAward,
 )
+from thidua.awards.rows import add_new, page_of
 from thidua.awards.types.service import active_award_type
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import today
@@ -84,9 +85,7 @@ def list_rounds(session: Session, actor: Actor, kind: str | None, page: PagePara
     if kind:
         query = query.where(AwardRound.kind == kind)
     rows, total = paginate(session, query, page, col(AwardRound.closes_on).desc(), col(AwardRound.id).desc())
-    return AwardRoundPage(
-        items=[read_round(session, actor, r) for r in rows], total=total, limit=page.limit, offset=page.offset
-    )
+    return page_of(AwardRoundPage, [read_round(session, actor, r) for r in rows], total, page)
 
 
 def get_round(session: Session, round_id: int, path: str | None = None) -> AwardRound:
@@ -167,11 +166,7 @@ def create_round(session: Session, actor: Actor, data: AwardRoundCreate) -> Awar
         closes_on=data.closes_on,
         award_type_codes=data.award_type_codes,
     )
-    session.add(r)
-    session.flush()
-    audit.record(session, actor, "create", r, None)
-    session.commit()
-    return r
+    return add_new(session, actor, r)
 
 
 def update_round(session: Session, actor: Actor, r: AwardRound, data: AwardRoundUpdate) -> AwardRound:

@@ -7,7 +7,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
 from thidua.awards.models import AwardType
-from thidua.core.errors import NotFound
+from thidua.awards.rows import first_or_404
 
 
 def readable(actor: Actor) -> SelectOfScalar[AwardType]:
@@ -15,10 +15,11 @@ def readable(actor: Actor) -> SelectOfScalar[AwardType]:
 
 
 def get_readable(session: Session, actor: Actor, award_type_id: int) -> AwardType:
-    t = session.exec(readable(actor).where(AwardType.id == award_type_id)).first()
-    if t is None:
-        raise NotFound(f"Không tìm thấy hình thức khen thưởng có id {award_type_id}.")
-    return t
+    return first_or_404(
+        session,
+        readable(actor).where(AwardType.id == award_type_id),
+        f"Không tìm thấy hình thức khen thưởng có id {award_type_id}.",
+    )
 
 
 def allowed_actions(actor: Actor, t: AwardType, nomination_count: int) -> list[str]:

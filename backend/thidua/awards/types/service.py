@@ -18,6 +18,7 @@ from thidua.awards.models import (
     RoundKind,
     SubjectKind,
 )
+from thidua.awards.rows import add_new, page_of
 from thidua.awards.types import access
 from thidua.awards.types.eligibility import RULES
 from thidua.awards.types.rules import Rule
@@ -84,12 +85,7 @@ def list_award_types(session: Session, actor: Actor, f: AwardTypeFilters, page: 
         (AwardType.subject_kind, f.subject_kind),
     )
     rows, total = paginate(session, query, page, col(AwardType.code), col(AwardType.version_number).desc())
-    return AwardTypePage(
-        items=[read_award_type(session, actor, t) for t in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(AwardTypePage, [read_award_type(session, actor, t) for t in rows], total, page)
 
 
 def _type_fields(doc: AwardTypeDocument) -> dict[str, Any]:
@@ -111,11 +107,7 @@ def create_award_type(session: Session, actor: Actor, doc: AwardTypeDocument) ->
         raise Conflict(f"Đã có hình thức khen thưởng mã '{doc.code}'; hãy tạo phiên bản mới của nó.")
     validate_type(session, doc)
     t = AwardType(code=doc.code, **_type_fields(doc))
-    session.add(t)
-    session.flush()
-    audit.record(session, actor, "create", t, None)
-    session.commit()
-    return t
+    return add_new(session, actor, t)
 
 
 def replace_award_type(session: Session, actor: Actor, t: AwardType, doc: AwardTypeDocument) -> AwardType:
@@ -156,11 +148,7 @@ def new_award_type_version(session: Session, actor: Actor, source: AwardType) ->
         version_number=int(latest or 0) + 1,
         based_on_id=source.id,
     )
-    session.add(copy)
-    session.flush()
-    audit.record(session, actor, "new_version", copy, None)
-    session.commit()
-    return copy
+    return add_new(session, actor, copy, "new_version")
 
 
 def activate_award_type(session: Session, actor: Actor, t: AwardType) -> AwardType:
