@@ -86,8 +86,8 @@ def _quota(session: Session, c: Candidate, rule: QuotaRule, passes_others: bool)
     return engine.Quota(bases={rule.of: base}, used={rule.of: len(approved)})
 
 
-def _others_pass(stored: dict[str, Any]) -> bool:
-    return all(o["passed"] for o in stored.get("outcomes", []) if o.get("kind") != "quota")
+def _others_pass(saved: dict[str, Any]) -> bool:
+    return all(o["passed"] for o in saved.get("outcomes", []) if o.get("kind") != "quota")
 
 
 def evaluate(session: Session, c: Candidate) -> engine.Eligibility:
@@ -113,6 +113,7 @@ def evaluate(session: Session, c: Candidate) -> engine.Eligibility:
 
 
 def stored(result: engine.Eligibility) -> dict[str, Any]:
+    """The result as the nomination keeps it (JSON), with when it was evaluated."""
     return {
         "eligible": result.eligible,
         "outcomes": [
@@ -123,11 +124,11 @@ def stored(result: engine.Eligibility) -> dict[str, Any]:
     }
 
 
-def result_of(stored: dict[str, Any]) -> EligibilityResult:
+def result_of(saved: dict[str, Any]) -> EligibilityResult:
     return EligibilityResult(
-        eligible=bool(stored.get("eligible")),
-        outcomes=[RuleOutcome(**o) for o in stored.get("outcomes", [])],
-        evaluated_at=stored.get("evaluated_at"),
+        eligible=bool(saved.get("eligible")),
+        outcomes=[RuleOutcome(**o) for o in saved.get("outcomes", [])],
+        evaluated_at=saved.get("evaluated_at"),
     )
 
 
