@@ -26,12 +26,12 @@ from thidua.assessments.routes import router as assessments_router
 from thidua.audit.routes import router as audit_router
 from thidua.auth.policy import PUBLIC
 from thidua.auth.routes import router as auth_router
-from thidua.awards.routes import achievements as achievements_router
-from thidua.awards.routes import award_decisions as award_decisions_router
-from thidua.awards.routes import award_rounds as award_rounds_router
-from thidua.awards.routes import award_types as award_types_router
-from thidua.awards.routes import council_meetings as council_meetings_router
-from thidua.awards.routes import nominations as nominations_router
+from thidua.awards.achievements.routes import router as achievements_router
+from thidua.awards.councils.routes import router as council_meetings_router
+from thidua.awards.decisions.routes import router as award_decisions_router
+from thidua.awards.nominations.routes import router as nominations_router
+from thidua.awards.rounds.routes import router as award_rounds_router
+from thidua.awards.types.routes import router as award_types_router
 from thidua.conduct.routes import flags as flags_router
 from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings

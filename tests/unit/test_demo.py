@@ -50,9 +50,9 @@ def test_demo_award_history_gives_one_eligible_and_one_failing_nominee(tmp_path:
     """The demo the browser tests and a first visitor use: at THCS Thanh Thủy, teacher 05 passes every
     rule of the commune chairman's certificate, 06 fails only the open-flag rule, 07 qualifies for the
     unit head's certificate only."""
-    from thidua.awards import nominations
     from thidua.awards.models import AwardRound
-    from thidua.awards.service import active_award_type
+    from thidua.awards.nominations import eligibility as nominations
+    from thidua.awards.types.service import active_award_type
 
     settings = Settings(
         var_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'demo.db'}", secret_key=SecretStr("d" * 40)

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 from pydantic import ValidationError
 
-from thidua.awards.eligibility import (
+from thidua.awards.types.eligibility import (
     RULES,
     HeldAward,
     History,

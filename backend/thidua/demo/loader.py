@@ -10,8 +10,8 @@ from thidua.auth.passwords import hash_password
 from thidua.auth.policy import Actor
 from thidua.auth.roles import ROLE_LABELS_VI, Role
 from thidua.awards.models import AwardType
-from thidua.awards.schemas import AwardTypeDocument
-from thidua.awards.service import activate_award_type, create_award_type
+from thidua.awards.types.schemas import AwardTypeDocument
+from thidua.awards.types.service import activate_award_type, create_award_type
 from thidua.config import Settings
 from thidua.db import make_engine
 from thidua.demo import commune_plan

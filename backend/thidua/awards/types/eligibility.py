@@ -1,14 +1,14 @@
 """The eligibility engine: pure functions from a subject's history and a round to every rule's outcome
-with a Vietnamese reason. No database here: awards/service.py gathers the history."""
+with a Vietnamese reason. No database here: awards/nominations/history.py gathers the history."""
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pydantic import TypeAdapter
 
-from thidua.awards.rules import (
+from thidua.awards.types.rules import (
     AnyOfRule,
     AwardHeldRule,
     IndicatorRule,
@@ -30,6 +30,7 @@ from thidua.conduct.models import (
     StaffRatingValue,
 )
 from thidua.initiatives.models import RECOGNITION_LEVEL_LABELS_VI, RECOGNITION_RANK, RecognitionLevel
+from thidua.scoring.engine import DEFAULT_CLASSIFICATION
 
 RULES = TypeAdapter(list[Rule])
 
@@ -91,12 +92,8 @@ class Quota:
     used: Mapping[str, int] = field(default_factory=dict)
 
 
-DEFAULT_CLASSES = (
-    ("excellent", "Hoàn thành xuất sắc"),
-    ("good", "Hoàn thành tốt"),
-    ("completed", "Hoàn thành"),
-    ("not_completed", "Chưa hoàn thành"),
-)
+# Scoring owns the classification bands; a subject without an active framework is classified by these.
+DEFAULT_CLASSES = tuple((band.code, band.label) for band in DEFAULT_CLASSIFICATION)
 
 
 @dataclass(frozen=True)
@@ -262,7 +259,7 @@ def check_award_held(rule: AwardHeldRule, rnd: Round, h: History) -> tuple[bool,
     return (True, f"Đạt: {text}.") if len(held) >= rule.min_count else (False, f"Chưa đủ: {text}.")
 
 
-_OPS = {
+_OPS: dict[str, tuple[Callable[[Decimal, Decimal], bool], str]] = {
     "eq": (lambda a, b: a == b, "="),
     "ne": (lambda a, b: a != b, "≠"),
     "lt": (lambda a, b: a < b, "<"),

@@ -8,7 +8,9 @@ from sqlmodel import Session, col, select
 
 from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
 from thidua.auth.policy import descendant_unit_ids
-from thidua.awards.eligibility import (
+from thidua.awards.models import Achievement
+from thidua.awards.subjects import subject_key
+from thidua.awards.types.eligibility import (
     DEFAULT_CLASSES,
     HeldAward,
     History,
@@ -17,15 +19,10 @@ from thidua.awards.eligibility import (
     RecognisedInitiative,
     YearScore,
 )
-from thidua.awards.models import Achievement
 from thidua.conduct.models import Flag, StaffRating
 from thidua.frameworks.models import Framework
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.units.models import StaffMember
-
-
-def subject_key(unit_id: int, staff_id: int | None) -> str:
-    return f"staff:{staff_id}" if staff_id else f"unit:{unit_id}"
 
 
 def _scores(session: Session, key: str) -> dict[str, YearScore]:

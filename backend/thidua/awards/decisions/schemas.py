@@ -1,0 +1,78 @@
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from thidua.awards.models import AwardLevel
+from thidua.awards.schemas import In, PersonLine
+from thidua.core.ids import Id
+from thidua.core.pagination import Page
+from thidua.core.types import Day
+
+
+class DecisionCreate(In):
+    round_id: Id
+    kind: Annotated[str, Field(pattern="^(decision|proposal)$")] = "decision"
+    level: AwardLevel
+    number: Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[0-9A-Za-zĐđ/.\- ]+$")]
+    signed_on: Day
+    signer_name: PersonLine
+    signer_title: PersonLine
+    nomination_ids: list[Id] = Field(min_length=1, max_length=2000)
+
+
+class DecisionUpdate(In):
+    number: Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[0-9A-Za-zĐđ/.\- ]+$")] | None = None
+    signed_on: Day | None = None
+    signer_name: PersonLine | None = None
+    signer_title: PersonLine | None = None
+    nomination_ids: list[Id] | None = Field(default=None, min_length=1, max_length=2000)
+
+
+class ProvinceAnswerItem(In):
+    nomination_id: Id
+    accepted: bool
+
+
+class ProvinceAnswer(In):
+    decision_number: Annotated[str, Field(min_length=1, max_length=60)]
+    decision_date: Day
+    note: Annotated[str, Field(max_length=4000)] = ""
+    results: list[ProvinceAnswerItem] = Field(min_length=1, max_length=2000)
+
+
+class Awardee(BaseModel):
+    nomination_id: int
+    subject_name: str
+    unit_name: str
+    award_name: str
+    status: str
+    achievement_id: int | None
+    verification_code: str | None
+
+
+class DecisionRead(BaseModel):
+    id: int
+    round_id: int
+    round_name: str
+    kind: str
+    level: AwardLevel
+    unit_id: int | None
+    number: str
+    signed_on: date
+    signer_name: str
+    signer_title: str
+    status: str
+    issued_at: datetime | None
+    awardees: list[Awardee]
+    province_decision_number: str | None
+    province_decision_date: date | None
+    province_note: str | None
+    version: int
+    allowed_actions: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class DecisionPage(Page[DecisionRead]):
+    pass

@@ -1,0 +1,26 @@
+"""Who sees award rounds and what they may do with one. Rounds are the commune's: every caller with the
+read permission sees all of them, so nothing here is scoped by unit."""
+
+from sqlmodel import Session, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from thidua.auth.policy import Actor
+from thidua.auth.roles import Permission
+from thidua.awards.models import AwardRound
+from thidua.awards.rows import first_or_404
+
+
+def readable(actor: Actor) -> SelectOfScalar[AwardRound]:
+    return select(AwardRound)
+
+
+def get_readable(session: Session, actor: Actor, round_id: int) -> AwardRound:
+    return first_or_404(
+        session,
+        readable(actor).where(AwardRound.id == round_id),
+        f"Không tìm thấy đợt khen thưởng có id {round_id}.",
+    )
+
+
+def allowed_actions(actor: Actor, r: AwardRound) -> list[str]:
+    return ["update"] if actor.can(Permission.award_rounds_write) else []

@@ -1,0 +1,56 @@
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field
+
+from thidua.awards.models import AwardLevel, GrantingAuthority, RoundKind, SubjectKind
+from thidua.awards.schemas import In, Title
+from thidua.awards.types.rules import AwardCode, Rule
+from thidua.core.pagination import Page
+from thidua.core.types import StrictBool
+
+
+class AwardTypeDocument(In):
+    """An award type with its eligibility rules as data (the rule vocabulary of CATALOGUE.md)."""
+
+    code: AwardCode
+    name: Title
+    level: AwardLevel
+    granting_authority: GrantingAuthority
+    subject_kind: SubjectKind
+    round_kinds: list[RoundKind] = Field(min_length=1, max_length=3)
+    rules: list[Rule] = Field(default_factory=list, max_length=20)
+    themed: StrictBool = Field(
+        default=True, description="Khen thưởng theo chuyên đề (không làm căn cứ khen công trạng)"
+    )
+    merit_based: bool = Field(default=False, description="Khen thưởng công trạng")
+    description: Annotated[str, Field(max_length=4000)] = ""
+
+
+class AwardTypeRead(BaseModel):
+    id: int
+    code: str
+    version_number: int
+    name: str
+    level: AwardLevel
+    level_label: str
+    granting_authority: GrantingAuthority
+    granting_authority_label: str
+    subject_kind: SubjectKind
+    round_kinds: list[RoundKind]
+    rules: list[dict[str, Any]]
+    rule_texts: list[str]
+    themed: bool
+    merit_based: bool
+    description: str
+    status: str
+    based_on_id: int | None
+    nomination_count: int
+    version: int
+    allowed_actions: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class AwardTypePage(Page[AwardTypeRead]):
+    pass

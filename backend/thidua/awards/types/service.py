@@ -1,0 +1,166 @@
+"""Award types, versioned like frameworks: a version that a nomination uses is immutable; editing it
+then means a new version, activated to replace it."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from thidua.audit import service as audit
+from thidua.auth.policy import Actor
+from thidua.awards.models import (
+    AWARD_LEVEL_LABELS_VI,
+    GRANTING_AUTHORITY_LABELS_VI,
+    AwardLevel,
+    AwardType,
+    GrantingAuthority,
+    Nomination,
+    RoundKind,
+    SubjectKind,
+)
+from thidua.awards.rows import add_new, page_of
+from thidua.awards.types import access
+from thidua.awards.types.eligibility import RULES
+from thidua.awards.types.rules import Rule
+from thidua.awards.types.schemas import AwardTypeDocument, AwardTypePage, AwardTypeRead
+from thidua.awards.types.texts import rule_text
+from thidua.awards.types.validation import validate_type
+from thidua.core.errors import Conflict, Invalid
+from thidua.core.models import utcnow
+from thidua.core.pagination import PageParams, paginate
+from thidua.core.search import where_given
+
+
+def nomination_count(session: Session, award_type_id: int) -> int:
+    return int(session.exec(select(func.count()).where(Nomination.award_type_id == award_type_id)).one())
+
+
+def type_rules(t: AwardType) -> list[Rule]:
+    return RULES.validate_python(t.rules)
+
+
+def read_award_type(session: Session, actor: Actor, t: AwardType) -> AwardTypeRead:
+    assert t.id is not None
+    used = nomination_count(session, t.id)
+    return AwardTypeRead(
+        id=t.id,
+        code=t.code,
+        version_number=t.version_number,
+        name=t.name,
+        level=AwardLevel(t.level),
+        level_label=AWARD_LEVEL_LABELS_VI[AwardLevel(t.level)],
+        granting_authority=GrantingAuthority(t.granting_authority),
+        granting_authority_label=GRANTING_AUTHORITY_LABELS_VI[GrantingAuthority(t.granting_authority)],
+        subject_kind=SubjectKind(t.subject_kind),
+        round_kinds=[RoundKind(k) for k in t.round_kinds],
+        rules=t.rules,
+        rule_texts=[rule_text(r) for r in type_rules(t)],
+        themed=t.themed,
+        merit_based=t.merit_based,
+        description=t.description,
+        status=t.status,
+        based_on_id=t.based_on_id,
+        nomination_count=used,
+        version=t.version,
+        allowed_actions=access.allowed_actions(actor, t, used),
+        created_at=t.created_at,
+        updated_at=t.updated_at,
+    )
+
+
+@dataclass(frozen=True)
+class AwardTypeFilters:
+    status: str | None = None
+    code: str | None = None
+    level: str | None = None
+    subject_kind: str | None = None
+
+
+def list_award_types(session: Session, actor: Actor, f: AwardTypeFilters, page: PageParams) -> AwardTypePage:
+    query = where_given(
+        access.readable(actor),
+        (AwardType.status, f.status),
+        (AwardType.code, f.code),
+        (AwardType.level, f.level),
+        (AwardType.subject_kind, f.subject_kind),
+    )
+    rows, total = paginate(session, query, page, col(AwardType.code), col(AwardType.version_number).desc())
+    return page_of(AwardTypePage, [read_award_type(session, actor, t) for t in rows], total, page)
+
+
+def _type_fields(doc: AwardTypeDocument) -> dict[str, Any]:
+    return {
+        "name": doc.name,
+        "level": doc.level.value,
+        "granting_authority": doc.granting_authority.value,
+        "subject_kind": doc.subject_kind.value,
+        "round_kinds": sorted({k.value for k in doc.round_kinds}),
+        "rules": RULES.dump_python(doc.rules, mode="json", exclude_none=True),
+        "themed": doc.themed,
+        "merit_based": doc.merit_based,
+        "description": doc.description,
+    }
+
+
+def create_award_type(session: Session, actor: Actor, doc: AwardTypeDocument) -> AwardType:
+    if session.exec(select(AwardType).where(AwardType.code == doc.code)).first():
+        raise Conflict(f"Đã có hình thức khen thưởng mã '{doc.code}'; hãy tạo phiên bản mới của nó.")
+    validate_type(session, doc)
+    t = AwardType(code=doc.code, **_type_fields(doc))
+    return add_new(session, actor, t)
+
+
+def replace_award_type(session: Session, actor: Actor, t: AwardType, doc: AwardTypeDocument) -> AwardType:
+    used = nomination_count(session, t.id or 0)
+    if used:
+        raise Conflict(
+            f"Phiên bản {t.version_number} của '{t.code}' đã được {used} đề nghị khen thưởng sử dụng nên "
+            "không thể sửa; hãy tạo phiên bản mới."
+        )
+    if t.status == "retired":
+        raise Conflict("Phiên bản này đã ngừng sử dụng; hãy tạo phiên bản mới.")
+    if doc.code != t.code:
+        raise Invalid("body.code", "Không đổi được mã của hình thức khen thưởng đã có.", "immutable")
+    validate_type(session, doc)
+    audit.save_changes(session, actor, t, _type_fields(doc), "update")
+    return t
+
+
+# A new version copies the award type's content, not its identity, state or history.
+_NOT_COPIED = {
+    "id",
+    "version",
+    "version_number",
+    "status",
+    "based_on_id",
+    "activated_at",
+    "created_at",
+    "updated_at",
+}
+
+
+def new_award_type_version(session: Session, actor: Actor, source: AwardType) -> AwardType:
+    latest = session.exec(
+        select(func.max(AwardType.version_number)).where(AwardType.code == source.code)
+    ).one()
+    copy = AwardType(
+        **source.model_dump(exclude=_NOT_COPIED),
+        version_number=int(latest or 0) + 1,
+        based_on_id=source.id,
+    )
+    return add_new(session, actor, copy, "new_version")
+
+
+def activate_award_type(session: Session, actor: Actor, t: AwardType) -> AwardType:
+    if t.status != "draft":
+        raise Conflict("Chỉ phiên bản nháp mới kích hoạt được.")
+    for other in session.exec(
+        select(AwardType).where(AwardType.code == t.code, AwardType.status == "active")
+    ):
+        audit.save_changes(session, actor, other, {"status": "retired"}, "retire")
+    audit.save_changes(session, actor, t, {"status": "active", "activated_at": utcnow()}, "activate")
+    return t
+
+
+def active_award_type(session: Session, code: str) -> AwardType | None:
+    return session.exec(select(AwardType).where(AwardType.code == code, AwardType.status == "active")).first()
