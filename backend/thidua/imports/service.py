@@ -15,17 +15,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, text, update
+from sqlalchemy import Connection, Engine, text, update
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.audit.models import AuditEvent
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Role
 from thidua.core.errors import Forbidden, NotFound
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
+from thidua.imports.bulk import batched
+from thidua.imports.context import ImportContext
 from thidua.imports.kinds import KINDS, ImportKind
-from thidua.imports.kinds.base import ImportContext, batched
 from thidua.imports.models import ImportJob
 from thidua.imports.parsing import Table
 from thidua.imports.schemas import (
@@ -38,6 +39,7 @@ from thidua.imports.schemas import (
     KindInfo,
     Strategy,
 )
+from thidua.imports.steps import report
 
 log = logging.getLogger("thidua.imports")
 
@@ -166,28 +168,11 @@ def run_import(
             if progress is not None:
                 progress(processed)
         kind.finish(ctx)
-        keep = not options.dry_run and not (options.atomic and ctx.rejected)
-        status = "completed" if keep else ("dry_run" if options.dry_run else "rejected")
-        summary = ImportSummary(
-            kind=options.kind,
-            format=options.format,
-            dry_run=options.dry_run,
-            strategy=options.strategy,
-            atomic=options.atomic,
-            status=status,
-            total=ctx.total,
-            created=ctx.created,
-            updated=ctx.updated,
-            unchanged=ctx.unchanged,
-            rejected=ctx.rejected,
-            errors=ctx.errors,
-            errors_truncated=ctx.errors_truncated,
-            ignored_columns=table.ignored,
-            job_id=job_id,
-        )
+        summary = report.summary(ctx, options, table.ignored, job_id)
+        keep = summary.status == "completed"
         if keep:
             if summary.created or summary.updated:
-                _audit(conn, actor, options, summary, job_id)
+                report.audit(conn, actor, options, summary, job_id)
             finalize(conn, summary)
             conn.commit()
         else:
@@ -200,32 +185,6 @@ def run_import(
         raise
     finally:
         conn.close()
-
-
-def _audit(
-    conn: Connection, actor: Actor, options: ImportOptions, summary: ImportSummary, job_id: int | None
-) -> None:
-    counts = summary.model_dump(include={"total", "created", "updated", "unchanged", "rejected"})
-    conn.execute(
-        insert(AuditEvent.__table__),  # type: ignore[attr-defined]
-        {
-            "occurred_at": utcnow(),
-            "actor_user_id": actor.id,
-            "actor_login": actor.login,
-            "action": "import",
-            "entity_type": "import",
-            "entity_id": job_id,
-            "before": None,
-            "after": {
-                "kind": options.kind.value,
-                "format": options.format.value,
-                "strategy": options.strategy.value,
-                "atomic": options.atomic,
-                "api_key_id": actor.api_key_id,
-                **counts,
-            },
-        },
-    )
 
 
 # ---------------------------------------------------------------- jobs
@@ -318,7 +277,7 @@ def read_job(job: ImportJob, live_rows: int | None = None) -> ImportJobRead:
     )
 
 
-def _visible_jobs(actor: Actor) -> Any:
+def _visible_jobs(actor: Actor) -> SelectOfScalar[ImportJob]:
     query = select(ImportJob)
     if actor.api_key_id is not None:
         return query.where(ImportJob.api_key_id == actor.api_key_id)

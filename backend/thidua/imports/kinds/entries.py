@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Select, select, update
 
 from thidua.assessments.models import AssessmentEntry, SelfAssessment
 from thidua.assessments.service import EDITABLE, check_value
@@ -22,18 +22,15 @@ from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
 from thidua.core.models import Decimal2
 from thidua.frameworks.models import Framework, Indicator
-from thidua.imports.kinds import base
-from thidua.imports.kinds.base import (
-    EXPORT_BATCH,
-    Column,
-    ExportFilters,
-    ImportContext,
-    ImportKind,
-    M,
-    Message,
-    Row,
-)
+from thidua.imports import bulk
+from thidua.imports.context import ImportContext
+from thidua.imports.kinds import export
+from thidua.imports.kinds.base import Column, ExportFilters, ImportKind
+from thidua.imports.lookups import UnitDirectory
+from thidua.imports.messages import M, Message
+from thidua.imports.parsing import Row
 from thidua.imports.schemas import ImportKindName, Strategy
+from thidua.imports.steps import parse
 from thidua.movements.models import Movement
 from thidua.movements.service import school_years
 from thidua.units.models import StaffMember, Unit
@@ -92,8 +89,8 @@ _STORE = Decimal2().process_bind_param
 
 def _parse_value(ind: _Indicator, text: str) -> tuple[Decimal, int] | Message:
     try:
-        value = base.decimal(text)
-    except base.CellError as exc:
+        value = parse.decimal(text)
+    except parse.CellError as exc:
         return exc.message
     if not -LIMIT <= value <= LIMIT:
         return M.out_of_range(-LIMIT, LIMIT)
@@ -147,8 +144,8 @@ class _State:
         self.indicators: dict[str, dict[str, Any]] = {"unit": {}, "individual": {}}
 
     def load(self, conn: Connection, keys: set[tuple[int, str, str]]) -> None:
-        for batch in base.chunked(sorted(keys), 2000):
-            rows = base.fetch_in(
+        for batch in bulk.chunked(sorted(keys), 2000):
+            rows = bulk.fetch_in(
                 conn,
                 "SELECT id, framework_id, subject_key, school_year, status FROM self_assessment "
                 "WHERE framework_id IN ({0}) AND school_year IN ({1}) AND subject_key IN ({2})",
@@ -292,8 +289,8 @@ class EntriesKind(ImportKind):
     @staticmethod
     def _year_problem(st: _State, ind: _Indicator, year: str) -> Message:
         try:
-            base.school_year(year)
-        except base.CellError as exc:
+            parse.school_year(year)
+        except parse.CellError as exc:
             return exc.message if year else M.required
         span = st.spans[ind.framework_id]
         return (
@@ -377,8 +374,8 @@ class EntriesKind(ImportKind):
         there, a missing assessment means missing values, refused row by row)."""
         if not wanted or ctx.strategy == Strategy.update:
             return
-        now = base.bound(ctx.conn, A.c.created_at, ctx.now)
-        base.executemany(
+        now = bulk.bound(ctx.conn, A.c.created_at, ctx.now)
+        bulk.executemany(
             ctx.conn,
             "INSERT INTO self_assessment (framework_id, subject_kind, subject_key, unit_id, staff_id, "
             "school_year, status, version, created_at, updated_at) "
@@ -409,8 +406,8 @@ class EntriesKind(ImportKind):
             if a and not flags.get(a[0], 0) & MADE
         }
         existing: dict[tuple[int, int], tuple[int, int | None, str | None]] = {}
-        for batch in base.chunked(sorted(ids), 2000):
-            rows = base.fetch_in(
+        for batch in bulk.chunked(sorted(ids), 2000):
+            rows = bulk.fetch_in(
                 ctx.conn,
                 "SELECT id, assessment_id, indicator_id, self_value, note FROM assessment_entry "
                 "WHERE assessment_id IN ({0})",
@@ -418,7 +415,7 @@ class EntriesKind(ImportKind):
             )
             for entry_id, assessment_id, indicator_id, value, note in rows:
                 existing[(assessment_id, indicator_id)] = (entry_id, value, note)
-        now = base.bound(ctx.conn, E.c.updated_at, ctx.now)
+        now = bulk.bound(ctx.conn, E.c.updated_at, ctx.now)
         strategy = ctx.strategy
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
@@ -469,14 +466,14 @@ class EntriesKind(ImportKind):
             else:
                 updates.append((stored, note if has_note else e[2], now, e[0]))
         if inserts:
-            base.executemany(
+            bulk.executemany(
                 ctx.conn,
                 "INSERT INTO assessment_entry (assessment_id, indicator_id, self_value, note, updated_at) "
                 "VALUES (?, ?, ?, ?, ?)",
                 inserts,
             )
         if updates:
-            base.executemany(
+            bulk.executemany(
                 ctx.conn,
                 "UPDATE assessment_entry SET self_value = ?, note = ?, updated_at = ? WHERE id = ?",
                 updates,
@@ -488,53 +485,45 @@ class EntriesKind(ImportKind):
         if st is None:
             return
         changed = sorted(a for a, bits in st.flags.items() if bits & (MADE | TOUCHED) == TOUCHED)
-        for batch in base.chunked(changed, 2000):  # the new ones stay at version 1
+        for batch in bulk.chunked(changed, 2000):  # the new ones stay at version 1
             ctx.conn.execute(
                 update(A).where(A.c.id.in_(batch)).values(version=A.c.version + 1, updated_at=ctx.now)
             )
 
     def export_rows(self, conn: Connection, actor: Actor, filters: ExportFilters) -> Iterator[dict[str, Any]]:
         """Values of the active scorecards (what an import would write back), computed ones left out."""
-        units: frozenset[int] | None = None
-        if filters.unit_id is not None:
-            units = base.UnitDirectory(conn, actor).subtree(filters.unit_id)
-        last = 0
-        while True:
-            query = (
-                select(
-                    E.c.id,
-                    E.c.self_value,
-                    E.c.note,
-                    A.c.staff_id,
-                    A.c.school_year,
-                    I.c.code.label("indicator_code"),
-                    F.c.code.label("framework_code"),
-                    U.c.code.label("unit_code"),
-                    S.c.code.label("staff_code"),
-                )
-                .join(A, A.c.id == E.c.assessment_id)
-                .join(I, I.c.id == E.c.indicator_id)
-                .join(F, F.c.id == A.c.framework_id)
-                .join(U, U.c.id == A.c.unit_id)
-                .outerjoin(S, S.c.id == A.c.staff_id)
-                .where(
-                    E.c.id > last,
-                    F.c.status == "active",
-                    I.c.kind != "computed",
-                    (E.c.self_value.is_not(None)) | (E.c.note.is_not(None)),
-                )
-                .order_by(E.c.id)
-                .limit(EXPORT_BATCH)
+        query: Select[Any] = (
+            select(
+                E.c.id,
+                E.c.self_value,
+                E.c.note,
+                A.c.staff_id,
+                A.c.school_year,
+                I.c.code.label("indicator_code"),
+                F.c.code.label("framework_code"),
+                U.c.code.label("unit_code"),
+                S.c.code.label("staff_code"),
             )
-            if actor.visible_unit_ids is not None:
-                query = query.where(A.c.unit_id.in_(actor.visible_unit_ids))
-            if units is not None:
-                query = query.where(A.c.unit_id.in_(units))
-            if filters.school_year is not None:
-                query = query.where(A.c.school_year == filters.school_year)
-            batch = conn.execute(query).all()
-            if not batch:
-                return
+            .join(A, A.c.id == E.c.assessment_id)
+            .join(I, I.c.id == E.c.indicator_id)
+            .join(F, F.c.id == A.c.framework_id)
+            .join(U, U.c.id == A.c.unit_id)
+            .outerjoin(S, S.c.id == A.c.staff_id)
+            .where(
+                F.c.status == "active",
+                I.c.kind != "computed",
+                (E.c.self_value.is_not(None)) | (E.c.note.is_not(None)),
+            )
+        )
+        query = export.within(
+            query,
+            actor,
+            filters,
+            A.c.unit_id,
+            lambda unit_id: UnitDirectory(conn).subtree(unit_id),
+            A.c.school_year,
+        )
+        for batch in export.batches(conn, query, E.c.id):
             for e in batch:
                 yield {
                     "unit_code": None if e.staff_id else e.unit_code,
@@ -545,4 +534,3 @@ class EntriesKind(ImportKind):
                     "note": e.note,
                     "framework_code": e.framework_code,
                 }
-            last = batch[-1].id
