@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NoReturn
 
 from sqlalchemy import Connection, Engine, text, update
 from sqlmodel import Session, col, select
@@ -79,25 +80,21 @@ def may_export(actor: Actor, kind: ImportKind) -> bool:
 def check_import(actor: Actor, kind_name: ImportKindName) -> ImportKind:
     kind = KINDS[kind_name]
     if not may_import(actor, kind):
-        needed = (
-            f"phạm vi '{kind.family}:import'"
-            if actor.scopes is not None
-            else "quyền " + " hoặc ".join(p.value for p in kind.write_permissions)
-        )
-        raise Forbidden(f"Bạn không có quyền nhập dữ liệu loại '{kind.name}' (cần {needed}).")
+        _refuse(actor, kind, "nhập", "import", " hoặc ".join(p.value for p in kind.write_permissions))
     return kind
 
 
 def check_export(actor: Actor, kind_name: ImportKindName) -> ImportKind:
     kind = KINDS[kind_name]
     if not may_export(actor, kind):
-        needed = (
-            f"phạm vi '{kind.family}:read'"
-            if actor.scopes is not None
-            else f"quyền {kind.read_permission.value}"
-        )
-        raise Forbidden(f"Bạn không có quyền xuất dữ liệu loại '{kind.name}' (cần {needed}).")
+        _refuse(actor, kind, "xuất", "read", kind.read_permission.value)
     return kind
+
+
+def _refuse(actor: Actor, kind: ImportKind, verb: str, scope: str, permissions: str) -> NoReturn:
+    """403 naming what the caller lacks: the key's scope, or the user's permission."""
+    needed = f"phạm vi '{kind.family}:{scope}'" if actor.scopes is not None else f"quyền {permissions}"
+    raise Forbidden(f"Bạn không có quyền {verb} dữ liệu loại '{kind.name}' (cần {needed}).")
 
 
 # ---------------------------------------------------------------- running an import

@@ -16,6 +16,7 @@ from thidua.auth.policy import Actor
 from thidua.config import Settings
 from thidua.imports import idempotency, jobs, parsing, service
 from thidua.imports.kinds import ImportKind
+from thidua.imports.models import ImportJob
 from thidua.imports.parsing import FileProblem, PayloadTooLarge, Table
 from thidua.imports.schemas import FileFormat, ImportSummary, Strategy
 
@@ -132,17 +133,23 @@ def _import(sub: Submission, kind: ImportKind, choices: Choices) -> Response:
         table.close()
 
 
-def _run_now(sub: Submission, options: service.ImportOptions, table: Table, hint: int | None) -> Response:
-    job = service.new_job(
+def _new_job(
+    sub: Submission, options: service.ImportOptions, hint: int | None, status: str, file_path: str | None
+) -> ImportJob:
+    return service.new_job(
         sub.session,
         sub.actor,
         options,
         size=sub.upload.size,
-        status="running",
-        file_path=None,
+        status=status,
+        file_path=file_path,
         total_hint=hint,
         idempotency_key=sub.key,
     )
+
+
+def _run_now(sub: Submission, options: service.ImportOptions, table: Table, hint: int | None) -> Response:
+    job = _new_job(sub, options, hint, "running", None)
     assert job.id is not None
     job_id, record_id = job.id, sub.record_id
 
@@ -160,16 +167,7 @@ def _run_now(sub: Submission, options: service.ImportOptions, table: Table, hint
 
 
 def _queue(sub: Submission, options: service.ImportOptions, hint: int | None) -> Response:
-    job = service.new_job(
-        sub.session,
-        sub.actor,
-        options,
-        size=sub.upload.size,
-        status="queued",
-        file_path=str(sub.upload.path),
-        total_hint=hint,
-        idempotency_key=sub.key,
-    )
+    job = _new_job(sub, options, hint, "queued", str(sub.upload.path))
     assert job.id is not None
     sub.upload.kept = True
     body = service.read_job(job).model_dump(mode="json")

@@ -14,7 +14,7 @@ from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import export, staffed
-from thidua.imports.kinds.base import Column, ExportFilters
+from thidua.imports.kinds.base import Column, ExportFilters, unit_code
 from thidua.imports.lookups import UnitDirectory, UnitInfo
 from thidua.imports.messages import M
 from thidua.imports.schemas import ImportKindName
@@ -73,16 +73,7 @@ class ActivitiesKind(staffed.StaffedKind[ActivityRow]):
     key_column = "title"
     links, owner_column, value_column = AT, "activity_id", "completed"
     columns = (
-        Column(
-            "unit_code",
-            "code",
-            "Mã đơn vị tổ chức",
-            "Code of the organising unit",
-            "THCS-TT",
-            required=True,
-            key=True,
-            aliases=("mã đơn vị", "đơn vị"),
-        ),
+        unit_code("Mã đơn vị tổ chức", "Code of the organising unit", required=True, key=True),
         Column(
             "kind",
             "enum",

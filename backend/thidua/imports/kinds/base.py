@@ -40,6 +40,42 @@ class Column:
     aliases: tuple[str, ...] = ()
 
 
+# Columns several kinds share.
+FULL_NAME = Column(
+    "full_name",
+    "string",
+    "Họ và tên",
+    "Full name",
+    "Nguyễn Thị Hương",
+    required=True,
+    aliases=("họ và tên", "họ tên", "name"),
+)
+SCHOOL_YEAR_KEY = Column(
+    "school_year",
+    "school_year",
+    "Năm học, ví dụ 2025-2026",
+    "School year, e.g. 2025-2026",
+    "2025-2026",
+    required=True,
+    key=True,
+    aliases=("năm học",),
+)
+
+
+def unit_code(help_vi: str, help_en: str, *, required: bool = False, key: bool = False) -> Column:
+    """The `unit_code` column, which kinds explain in their own words."""
+    return Column(
+        "unit_code",
+        "code",
+        help_vi,
+        help_en,
+        "THCS-TT",
+        required=required,
+        key=key,
+        aliases=("mã đơn vị", "đơn vị"),
+    )
+
+
 @dataclass(frozen=True)
 class ExportFilters:
     unit_id: int | None = None  # the unit and everything below it

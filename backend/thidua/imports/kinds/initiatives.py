@@ -13,7 +13,7 @@ from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import export, staffed
-from thidua.imports.kinds.base import Column, ExportFilters
+from thidua.imports.kinds.base import SCHOOL_YEAR_KEY, Column, ExportFilters, unit_code
 from thidua.imports.lookups import UnitDirectory, UnitInfo
 from thidua.imports.messages import M
 from thidua.imports.schemas import ImportKindName
@@ -78,26 +78,8 @@ class InitiativesKind(staffed.StaffedKind[InitiativeRow]):
     key_column = "title"
     links, owner_column, value_column = AU, "initiative_id", "share_percent"
     columns = (
-        Column(
-            "unit_code",
-            "code",
-            "Mã đơn vị có sáng kiến",
-            "Code of the unit",
-            "THCS-TT",
-            required=True,
-            key=True,
-            aliases=("mã đơn vị", "đơn vị"),
-        ),
-        Column(
-            "school_year",
-            "school_year",
-            "Năm học, ví dụ 2025-2026",
-            "School year, e.g. 2025-2026",
-            "2025-2026",
-            required=True,
-            key=True,
-            aliases=("năm học",),
-        ),
+        unit_code("Mã đơn vị có sáng kiến", "Code of the unit", required=True, key=True),
+        SCHOOL_YEAR_KEY,
         Column(
             "title",
             "string",

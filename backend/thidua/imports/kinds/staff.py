@@ -10,7 +10,7 @@ from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import export
-from thidua.imports.kinds.base import Column, ExportFilters, RowKind
+from thidua.imports.kinds.base import FULL_NAME, Column, ExportFilters, RowKind, unit_code
 from thidua.imports.lookups import StaffInfo, UnitDirectory, UnitInfo
 from thidua.imports.messages import M
 from thidua.imports.schemas import ImportKindName
@@ -55,24 +55,8 @@ class StaffKind(RowKind[StaffRow]):
             key=True,
             aliases=("mã cán bộ", "mã", "staff_code"),
         ),
-        Column(
-            "full_name",
-            "string",
-            "Họ và tên",
-            "Full name",
-            "Nguyễn Thị Hương",
-            required=True,
-            aliases=("họ và tên", "họ tên", "name"),
-        ),
-        Column(
-            "unit_code",
-            "code",
-            "Mã đơn vị công tác",
-            "Code of the unit the person works in",
-            "THCS-TT",
-            required=True,
-            aliases=("mã đơn vị", "đơn vị"),
-        ),
+        FULL_NAME,
+        unit_code("Mã đơn vị công tác", "Code of the unit the person works in", required=True),
         Column(
             "position", "string", "Chức vụ, vị trí việc làm", "Position", "Giáo viên", aliases=("chức vụ",)
         ),

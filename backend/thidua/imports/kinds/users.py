@@ -15,7 +15,7 @@ from thidua.auth.roles import ROLE_LABELS_VI, UNIT_BOUND_ROLES, Permission, Role
 from thidua.imports import scope
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import export
-from thidua.imports.kinds.base import Column, ExportFilters, RowKind
+from thidua.imports.kinds.base import FULL_NAME, Column, ExportFilters, RowKind, unit_code
 from thidua.imports.lookups import UnitDirectory, UnitInfo
 from thidua.imports.messages import M
 from thidua.imports.schemas import ImportKindName
@@ -80,15 +80,7 @@ class UsersKind(RowKind[UserRow]):
             key=True,
             aliases=("tên đăng nhập", "tài khoản", "username"),
         ),
-        Column(
-            "full_name",
-            "string",
-            "Họ và tên",
-            "Full name",
-            "Nguyễn Thị Hương",
-            required=True,
-            aliases=("họ và tên", "họ tên", "name"),
-        ),
+        FULL_NAME,
         Column(
             "roles",
             "list",
@@ -99,13 +91,9 @@ class UsersKind(RowKind[UserRow]):
             choices=tuple(r.value for r in Role),
             aliases=("vai trò", "role"),
         ),
-        Column(
-            "unit_code",
-            "code",
+        unit_code(
             "Mã đơn vị (bắt buộc với thủ trưởng và cán bộ)",
             "Unit code (required for unit managers and staff)",
-            "THCS-TT",
-            aliases=("mã đơn vị", "đơn vị"),
         ),
         Column(
             "password",

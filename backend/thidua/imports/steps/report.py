@@ -1,6 +1,7 @@
 """Step 4 of a chunk, report: the counts and the per-row errors, and at the end the import's summary
 and its one audit event (with the counts, not one event per row)."""
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, insert
@@ -59,29 +60,17 @@ class Report:
             self.unchanged += 1
 
 
+_COUNTS = ("total", "created", "updated", "unchanged", "rejected", "errors", "errors_truncated")
+
+
 def summary(
     report: Report, options: "ImportOptions", ignored: list[str], job_id: int | None
 ) -> ImportSummary:
     """The outcome: kept when neither a dry run nor an all-or-nothing import with a refused row."""
     keep = not options.dry_run and not (options.atomic and report.rejected)
     status = "completed" if keep else ("dry_run" if options.dry_run else "rejected")
-    return ImportSummary(
-        kind=options.kind,
-        format=options.format,
-        dry_run=options.dry_run,
-        strategy=options.strategy,
-        atomic=options.atomic,
-        status=status,
-        total=report.total,
-        created=report.created,
-        updated=report.updated,
-        unchanged=report.unchanged,
-        rejected=report.rejected,
-        errors=report.errors,
-        errors_truncated=report.errors_truncated,
-        ignored_columns=ignored,
-        job_id=job_id,
-    )
+    counts = {name: getattr(report, name) for name in _COUNTS}
+    return ImportSummary(**asdict(options), status=status, **counts, ignored_columns=ignored, job_id=job_id)
 
 
 def audit(

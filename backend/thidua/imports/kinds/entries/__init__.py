@@ -20,7 +20,7 @@ from thidua.auth.roles import Permission
 from thidua.frameworks.models import Framework, Indicator
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import export
-from thidua.imports.kinds.base import Column, ExportFilters, ImportKind
+from thidua.imports.kinds.base import SCHOOL_YEAR_KEY, Column, ExportFilters, ImportKind, unit_code
 from thidua.imports.kinds.entries import write
 from thidua.imports.kinds.entries.catalogue import CACHE_LIMIT, State
 from thidua.imports.kinds.entries.validate import check_rows
@@ -46,14 +46,10 @@ class EntriesKind(ImportKind):
     read_permission = Permission.assessments_read
     chunk_size = 5000
     columns = (
-        Column(
-            "unit_code",
-            "code",
+        unit_code(
             "Mã trường (đánh giá đơn vị); để trống nếu là cá nhân",
             "School code (unit assessment); empty for an individual",
-            "THCS-TT",
             key=True,
-            aliases=("mã đơn vị", "đơn vị"),
         ),
         Column(
             "staff_code",
@@ -74,16 +70,7 @@ class EntriesKind(ImportKind):
             key=True,
             aliases=("mã chỉ tiêu", "chỉ tiêu"),
         ),
-        Column(
-            "school_year",
-            "school_year",
-            "Năm học, ví dụ 2025-2026",
-            "School year, e.g. 2025-2026",
-            "2025-2026",
-            required=True,
-            key=True,
-            aliases=("năm học",),
-        ),
+        SCHOOL_YEAR_KEY,
         Column(
             "value",
             "decimal",
