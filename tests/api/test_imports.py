@@ -743,12 +743,12 @@ def test_who_may_import(client: TestClient, world: World) -> None:
 def test_staff_codes_match_in_any_case_with_or_without_the_preload(
     client: TestClient, world: World, catalogue: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from thidua.imports.kinds import base
+    from thidua.imports import lookups
 
     body = "staff_code,indicator_code,school_year,value\na-01,CN2.1,2025-2026,2\nA-02,cn2.2,2025-2026,1\n"
     s = summary_of(post(client, world.headers("manager_a"), "assessment_entries", body))
     assert counts(s) == (2, 0, 0, 0)
-    monkeypatch.setattr(base, "PRELOAD_STAFF", 0)  # a huge staff list: looked up chunk by chunk
+    monkeypatch.setattr(lookups, "PRELOAD_STAFF", 0)  # a huge staff list: looked up chunk by chunk
     s = summary_of(
         post(client, world.headers("manager_a"), "assessment_entries", body + "x-99,CN2.1,2025-2026,1\n")
     )

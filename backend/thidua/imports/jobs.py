@@ -107,24 +107,10 @@ def run_job(
     engine: Engine, settings: Settings, job_id: int, *, after_chunk: Callable[[int], None] | None = None
 ) -> None:
     """Run one queued job to its end. `after_chunk` (tests) is called with the rows done after each chunk."""
-    with Session(engine) as session:
-        claimed = session.execute(
-            update(J)
-            .where(J.c.id == job_id, J.c.status == "queued")
-            .values(status="running", started_at=utcnow())
-        )
-        session.commit()
-        if claimed.rowcount != 1:  # type: ignore[attr-defined]
-            return  # failed by a restart meanwhile, or run already
-        job = session.get(ImportJob, job_id)
-        assert job is not None
-        try:
-            actor = actor_for(session, job)
-            service.check_import(actor, ImportKindName(job.kind))
-        except (JobRefused, AppError) as exc:
-            fail(engine, job_id, getattr(exc, "detail", None) or str(exc))
-            _remove(job.file_path)
-            return
+    claimed = _claim(engine, job_id)
+    if claimed is None:
+        return
+    job, actor = claimed
     options = service.ImportOptions(
         kind=ImportKindName(job.kind),
         format=FileFormat(job.format),
@@ -132,16 +118,6 @@ def run_job(
         strategy=Strategy(job.strategy),
         atomic=job.atomic,
     )
-    sqlite = engine.dialect.name == "sqlite"
-
-    def progress(rows: int) -> None:
-        with _progress_lock:
-            _progress[job_id] = rows
-        if not sqlite:
-            with engine.begin() as conn:
-                conn.execute(update(J).where(J.c.id == job_id).values(processed_rows=rows))
-        if after_chunk is not None:
-            after_chunk(rows)
 
     def finalize(conn: Any, summary: ImportSummary) -> None:
         service.finish_job(conn, job_id, summary)
@@ -152,6 +128,7 @@ def run_job(
         table = parsing.open_table(
             Path(job.file_path), options.format, KINDS[options.kind].columns, settings.import_json_max_bytes
         )
+        progress = _progress_writer(engine, job_id, after_chunk)
         service.run_import(engine, actor, options, table, job_id=job_id, finalize=finalize, progress=progress)
     except AppError as exc:
         problems = "; ".join(e.message for e in exc.errors if e.message != exc.detail)
@@ -169,6 +146,49 @@ def run_job(
         with _progress_lock:
             _progress.pop(job_id, None)
     _remove(job.file_path)
+
+
+def _claim(engine: Engine, job_id: int) -> tuple[ImportJob, Actor] | None:
+    """The job marked running, and its caller checked again; None when it is not to run (run
+    already, failed by a restart meanwhile, or refused: then it is failed and its file deleted)."""
+    with Session(engine) as session:
+        claimed = session.execute(
+            update(J)
+            .where(J.c.id == job_id, J.c.status == "queued")
+            .values(status="running", started_at=utcnow())
+        )
+        session.commit()
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            return None  # failed by a restart meanwhile, or run already
+        job = session.get(ImportJob, job_id)
+        assert job is not None
+        try:
+            actor = actor_for(session, job)
+            service.check_import(actor, ImportKindName(job.kind))
+        except (JobRefused, AppError) as exc:
+            fail(engine, job_id, getattr(exc, "detail", None) or str(exc))
+            _remove(job.file_path)
+            return None
+        return job, actor
+
+
+def _progress_writer(
+    engine: Engine, job_id: int, after_chunk: Callable[[int], None] | None
+) -> Callable[[int], None]:
+    """Rows done, kept for this process and, except on SQLite, written in a short transaction of
+    its own (on SQLite it would wait for the import's own write lock)."""
+    sqlite = engine.dialect.name == "sqlite"
+
+    def progress(rows: int) -> None:
+        with _progress_lock:
+            _progress[job_id] = rows
+        if not sqlite:
+            with engine.begin() as conn:
+                conn.execute(update(J).where(J.c.id == job_id).values(processed_rows=rows))
+        if after_chunk is not None:
+            after_chunk(rows)
+
+    return progress
 
 
 def recover(engine: Engine) -> int:

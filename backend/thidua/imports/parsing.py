@@ -630,88 +630,124 @@ def _json_rows(
 def _json_objects(stream: IO[str], path: Path, max_whole: int) -> Iterator[tuple[int, dict[str, Any]]]:
     decoder = json.JSONDecoder(parse_float=str, parse_int=str)
     buffer = stream.read(_READ_CHUNK)
-    pos = _WS.match(buffer, 0).end()  # type: ignore[union-attr]
+    pos = _skip(buffer, 0)
     if buffer[pos : pos + 1] == "{":
-        # {"rows": [...]}: parsed whole, so capped.
-        if path.stat().st_size > max_whole:
-            raise PayloadTooLarge(
-                f"Tệp JSON dạng đối tượng chỉ được tối đa {max_whole // (1024 * 1024)} MB; tệp lớn hơn hãy "
-                "gửi dưới dạng một mảng JSON ([{...}, {...}]), được đọc dần từng dòng."
-            )
-        try:
-            document = decoder.decode(buffer + stream.read())
-        except json.JSONDecodeError as exc:
-            raise FileProblem(f"Nội dung JSON không hợp lệ: {exc.msg} (ký tự {exc.pos}).") from None
-        except RecursionError:
-            raise FileProblem("Nội dung JSON lồng nhau quá sâu.") from None
-        rows = document.get("rows") if isinstance(document, dict) else None
-        if not isinstance(rows, list):
-            raise FileProblem('JSON phải là một mảng các đối tượng, hoặc {"rows": [...]}.')
-        for n, obj in enumerate(rows, start=1):
-            yield n, _as_object(obj, n)
+        yield from _json_document(stream, path, max_whole, decoder, buffer)
         return
     if buffer[pos : pos + 1] != "[":
         raise FileProblem('JSON phải là một mảng các đối tượng, hoặc {"rows": [...]}.')
-    pos += 1
-    eof = False
-    number = 0
-    offset = 0  # characters dropped from the front of the buffer
+    yield from _JsonArray(stream, decoder, buffer, pos + 1).objects()
 
-    def more() -> bool:
-        nonlocal buffer, pos, eof, offset
-        if eof:
+
+def _skip(buffer: str, pos: int) -> int:
+    """The position of the next character that is not JSON whitespace."""
+    found = _WS.match(buffer, pos)
+    assert found is not None  # the pattern matches the empty string
+    return found.end()
+
+
+def _json_document(
+    stream: IO[str], path: Path, max_whole: int, decoder: json.JSONDecoder, buffer: str
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """{"rows": [...]}: parsed whole, so capped."""
+    if path.stat().st_size > max_whole:
+        raise PayloadTooLarge(
+            f"Tệp JSON dạng đối tượng chỉ được tối đa {max_whole // (1024 * 1024)} MB; tệp lớn hơn hãy "
+            "gửi dưới dạng một mảng JSON ([{...}, {...}]), được đọc dần từng dòng."
+        )
+    try:
+        document = decoder.decode(buffer + stream.read())
+    except json.JSONDecodeError as exc:
+        raise FileProblem(f"Nội dung JSON không hợp lệ: {exc.msg} (ký tự {exc.pos}).") from None
+    except RecursionError:
+        raise FileProblem("Nội dung JSON lồng nhau quá sâu.") from None
+    rows = document.get("rows") if isinstance(document, dict) else None
+    if not isinstance(rows, list):
+        raise FileProblem('JSON phải là một mảng các đối tượng, hoặc {"rows": [...]}.')
+    for n, obj in enumerate(rows, start=1):
+        yield n, _as_object(obj, n)
+
+
+class _JsonArray:
+    """A top-level JSON array read object by object, holding at most about one object (and one read
+    block) in memory: the buffer drops what was parsed and takes the next block when it runs out."""
+
+    def __init__(self, stream: IO[str], decoder: json.JSONDecoder, buffer: str, pos: int) -> None:
+        self.stream = stream
+        self.decoder = decoder
+        self.buffer = buffer
+        self.pos = pos
+        self.eof = False
+        self.offset = 0  # characters dropped from the front of the buffer
+
+    def more(self) -> bool:
+        if self.eof:
             return False
-        chunk = stream.read(_READ_CHUNK)
+        chunk = self.stream.read(_READ_CHUNK)
         if not chunk:
-            eof = True
+            self.eof = True
             return False
-        offset += pos
-        buffer = buffer[pos:] + chunk
-        pos = 0
+        self.offset += self.pos
+        self.buffer = self.buffer[self.pos :] + chunk
+        self.pos = 0
         return True
 
-    while True:
-        pos = _WS.match(buffer, pos).end()  # type: ignore[union-attr]
-        while pos >= len(buffer):
-            if not more():
-                raise FileProblem("Tệp JSON bị cắt cụt: thiếu dấu ']' kết thúc mảng.")
-            pos = _WS.match(buffer, pos).end()  # type: ignore[union-attr]
-        char = buffer[pos]
-        if char == "]":
-            rest = buffer[pos + 1 :]
-            while not rest.strip():
-                rest = stream.read(_READ_CHUNK)
-                if not rest:
-                    return
-            raise FileProblem("Có nội dung thừa sau dấu ']' kết thúc mảng JSON.")
-        if number:
-            if char != ",":
-                raise FileProblem(f"JSON không hợp lệ: thiếu dấu ',' giữa hai dòng (ký tự {offset + pos}).")
-            pos += 1
-            pos = _WS.match(buffer, pos).end()  # type: ignore[union-attr]
+    def objects(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        number = 0
         while True:
-            pos = _WS.match(buffer, pos).end()  # type: ignore[union-attr]
-            try:
-                obj, end = decoder.raw_decode(buffer, pos)
-                break
-            except json.JSONDecodeError as exc:
-                if len(buffer) - pos > MAX_LINE_CHARS:  # never gather a whole broken file in memory
+            char = self._next_char()
+            if char == "]":
+                self._check_rest()
+                return
+            if number:
+                if char != ",":
                     raise FileProblem(
-                        f"Dòng {number + 1} của mảng JSON không hợp lệ hoặc dài quá "
+                        f"JSON không hợp lệ: thiếu dấu ',' giữa hai dòng (ký tự {self.offset + self.pos})."
+                    )
+                self.pos = _skip(self.buffer, self.pos + 1)
+            obj = self._decode(number + 1)
+            number += 1
+            yield number, _as_object(obj, number)
+            if self.pos > _READ_CHUNK:
+                self.offset += self.pos
+                self.buffer = self.buffer[self.pos :]
+                self.pos = 0
+
+    def _next_char(self) -> str:
+        self.pos = _skip(self.buffer, self.pos)
+        while self.pos >= len(self.buffer):
+            if not self.more():
+                raise FileProblem("Tệp JSON bị cắt cụt: thiếu dấu ']' kết thúc mảng.")
+            self.pos = _skip(self.buffer, self.pos)
+        return self.buffer[self.pos]
+
+    def _check_rest(self) -> None:
+        """Only whitespace may follow the closing bracket."""
+        rest = self.buffer[self.pos + 1 :]
+        while not rest.strip():
+            rest = self.stream.read(_READ_CHUNK)
+            if not rest:
+                return
+        raise FileProblem("Có nội dung thừa sau dấu ']' kết thúc mảng JSON.")
+
+    def _decode(self, number: int) -> Any:
+        """The object starting at the position, reading more blocks while it is cut off."""
+        while True:
+            self.pos = _skip(self.buffer, self.pos)
+            try:
+                obj, self.pos = self.decoder.raw_decode(self.buffer, self.pos)
+                return obj
+            except json.JSONDecodeError as exc:
+                if len(self.buffer) - self.pos > MAX_LINE_CHARS:  # never gather a whole broken file
+                    raise FileProblem(
+                        f"Dòng {number} của mảng JSON không hợp lệ hoặc dài quá "
                         f"{_thousands(MAX_LINE_CHARS)} ký tự: {exc.msg}.",
                         type_="line_too_long",
                     ) from None
-                if not more():
-                    raise FileProblem(f"Nội dung JSON không hợp lệ ở dòng {number + 1}: {exc.msg}.") from None
+                if not self.more():
+                    raise FileProblem(f"Nội dung JSON không hợp lệ ở dòng {number}: {exc.msg}.") from None
             except RecursionError:
-                raise FileProblem(f"Dòng {number + 1} của mảng JSON lồng nhau quá sâu.") from None
-        pos = end
-        number += 1
-        yield number, _as_object(obj, number)
-        if pos > _READ_CHUNK:
-            offset += pos
-            buffer = buffer[pos:]
-            pos = 0
+                raise FileProblem(f"Dòng {number} của mảng JSON lồng nhau quá sâu.") from None
 
 
 def _as_object(obj: Any, number: int) -> dict[str, Any]:

@@ -13,19 +13,20 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import NoReturn
 
-from sqlalchemy import Connection, Engine, insert, text, update
+from sqlalchemy import Connection, Engine, text, update
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.audit.models import AuditEvent
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Role
 from thidua.core.errors import Forbidden, NotFound
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, paginate
+from thidua.imports.bulk import batched
+from thidua.imports.context import ImportContext
 from thidua.imports.kinds import KINDS, ImportKind
-from thidua.imports.kinds.base import ImportContext, batched
 from thidua.imports.models import ImportJob
 from thidua.imports.parsing import Table
 from thidua.imports.schemas import (
@@ -38,6 +39,7 @@ from thidua.imports.schemas import (
     KindInfo,
     Strategy,
 )
+from thidua.imports.steps import report
 
 log = logging.getLogger("thidua.imports")
 
@@ -78,25 +80,21 @@ def may_export(actor: Actor, kind: ImportKind) -> bool:
 def check_import(actor: Actor, kind_name: ImportKindName) -> ImportKind:
     kind = KINDS[kind_name]
     if not may_import(actor, kind):
-        needed = (
-            f"phạm vi '{kind.family}:import'"
-            if actor.scopes is not None
-            else "quyền " + " hoặc ".join(p.value for p in kind.write_permissions)
-        )
-        raise Forbidden(f"Bạn không có quyền nhập dữ liệu loại '{kind.name}' (cần {needed}).")
+        _refuse(actor, kind, "nhập", "import", " hoặc ".join(p.value for p in kind.write_permissions))
     return kind
 
 
 def check_export(actor: Actor, kind_name: ImportKindName) -> ImportKind:
     kind = KINDS[kind_name]
     if not may_export(actor, kind):
-        needed = (
-            f"phạm vi '{kind.family}:read'"
-            if actor.scopes is not None
-            else f"quyền {kind.read_permission.value}"
-        )
-        raise Forbidden(f"Bạn không có quyền xuất dữ liệu loại '{kind.name}' (cần {needed}).")
+        _refuse(actor, kind, "xuất", "read", kind.read_permission.value)
     return kind
+
+
+def _refuse(actor: Actor, kind: ImportKind, verb: str, scope: str, permissions: str) -> NoReturn:
+    """403 naming what the caller lacks: the key's scope, or the user's permission."""
+    needed = f"phạm vi '{kind.family}:{scope}'" if actor.scopes is not None else f"quyền {permissions}"
+    raise Forbidden(f"Bạn không có quyền {verb} dữ liệu loại '{kind.name}' (cần {needed}).")
 
 
 # ---------------------------------------------------------------- running an import
@@ -166,28 +164,11 @@ def run_import(
             if progress is not None:
                 progress(processed)
         kind.finish(ctx)
-        keep = not options.dry_run and not (options.atomic and ctx.rejected)
-        status = "completed" if keep else ("dry_run" if options.dry_run else "rejected")
-        summary = ImportSummary(
-            kind=options.kind,
-            format=options.format,
-            dry_run=options.dry_run,
-            strategy=options.strategy,
-            atomic=options.atomic,
-            status=status,
-            total=ctx.total,
-            created=ctx.created,
-            updated=ctx.updated,
-            unchanged=ctx.unchanged,
-            rejected=ctx.rejected,
-            errors=ctx.errors,
-            errors_truncated=ctx.errors_truncated,
-            ignored_columns=table.ignored,
-            job_id=job_id,
-        )
+        summary = report.summary(ctx, options, table.ignored, job_id)
+        keep = summary.status == "completed"
         if keep:
             if summary.created or summary.updated:
-                _audit(conn, actor, options, summary, job_id)
+                report.audit(conn, actor, options, summary, job_id)
             finalize(conn, summary)
             conn.commit()
         else:
@@ -200,32 +181,6 @@ def run_import(
         raise
     finally:
         conn.close()
-
-
-def _audit(
-    conn: Connection, actor: Actor, options: ImportOptions, summary: ImportSummary, job_id: int | None
-) -> None:
-    counts = summary.model_dump(include={"total", "created", "updated", "unchanged", "rejected"})
-    conn.execute(
-        insert(AuditEvent.__table__),  # type: ignore[attr-defined]
-        {
-            "occurred_at": utcnow(),
-            "actor_user_id": actor.id,
-            "actor_login": actor.login,
-            "action": "import",
-            "entity_type": "import",
-            "entity_id": job_id,
-            "before": None,
-            "after": {
-                "kind": options.kind.value,
-                "format": options.format.value,
-                "strategy": options.strategy.value,
-                "atomic": options.atomic,
-                "api_key_id": actor.api_key_id,
-                **counts,
-            },
-        },
-    )
 
 
 # ---------------------------------------------------------------- jobs
@@ -318,7 +273,7 @@ def read_job(job: ImportJob, live_rows: int | None = None) -> ImportJobRead:
     )
 
 
-def _visible_jobs(actor: Actor) -> Any:
+def _visible_jobs(actor: Actor) -> SelectOfScalar[ImportJob]:
     query = select(ImportJob)
     if actor.api_key_id is not None:
         return query.where(ImportJob.api_key_id == actor.api_key_id)

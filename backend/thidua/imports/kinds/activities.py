@@ -1,37 +1,44 @@
 """Activities by (`unit_code`, `kind`, `activity_date`, `title`) with `attendees` as `;`-separated staff
 codes (`code:0` for someone who did not complete a training)."""
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, select
 
 from thidua.activities.models import ACTIVITY_KIND_LABELS_VI, Activity, ActivityKind, Attendance
 from thidua.activities.service import school_year_of
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
-from thidua.imports.kinds import base
-from thidua.imports.kinds.base import EXPORT_BATCH, Column, ExportFilters, ImportContext, ImportKind, M, Row
+from thidua.imports.context import ImportContext
+from thidua.imports.kinds import export, staffed
+from thidua.imports.kinds.base import Column, ExportFilters, unit_code
+from thidua.imports.lookups import UnitDirectory, UnitInfo
+from thidua.imports.messages import M
 from thidua.imports.schemas import ImportKindName
+from thidua.imports.steps import parse, validate, write
+from thidua.imports.steps.parse import RowReader
+from thidua.imports.steps.write import Change
 from thidua.units.models import StaffMember
 
-T = Activity.__table__  # type: ignore[attr-defined]
+T = Activity.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__
 AT = Attendance.__table__  # type: ignore[attr-defined]
 S = StaffMember.__table__  # type: ignore[attr-defined]
-_KIND = base.choice(ActivityKind, ACTIVITY_KIND_LABELS_VI)
+_KIND = parse.choice(ActivityKind, ACTIVITY_KIND_LABELS_VI)
 _DONE = {"1": True, "true": True, "x": True, "có": True, "0": False, "false": False, "không": False}
 
 Key = tuple[int, str, date, str]
 
 
 def parse_attendees(text: str) -> list[tuple[str, bool]]:
-    out = []
-    for part in base.listed(text):
+    out: list[tuple[str, bool]] = []
+    for part in parse.listed(text):
         staff_code, _, flag = part.partition(":")
         done = _DONE.get(flag.strip().lower()) if flag else True
         if done is None or not staff_code.strip():
-            raise base.CellError(
+            raise parse.CellError(
                 (
                     f"'{part}' không hợp lệ; ghi mã cán bộ, thêm ':0' nếu chưa hoàn thành "
                     "(ví dụ A-01;A-02:0).",
@@ -42,7 +49,20 @@ def parse_attendees(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-class ActivitiesKind(ImportKind):
+@dataclass
+class ActivityRow:
+    unit: UnitInfo | None
+    kind: ActivityKind | None
+    day: date | None
+    title: str | None
+    description: str
+    learners: int
+    attendees: list[tuple[str, bool]]
+    current: dict[str, Any] | None = None  # the stored activity: id, description, learner_count, attendees
+    people: dict[int, bool] | None = None  # staff id -> completed, as the row lists them
+
+
+class ActivitiesKind(staffed.StaffedKind[ActivityRow]):
     name = ImportKindName.activities
     family = "activities"
     label_vi = "Hoạt động và danh sách tham dự"
@@ -50,17 +70,10 @@ class ActivitiesKind(ImportKind):
     write_permissions = (Permission.activities_write,)
     read_permission = Permission.activities_read
     chunk_size = 500
+    key_column = "title"
+    links, owner_column, value_column = AT, "activity_id", "completed"
     columns = (
-        Column(
-            "unit_code",
-            "code",
-            "Mã đơn vị tổ chức",
-            "Code of the organising unit",
-            "THCS-TT",
-            required=True,
-            key=True,
-            aliases=("mã đơn vị", "đơn vị"),
-        ),
+        unit_code("Mã đơn vị tổ chức", "Code of the organising unit", required=True, key=True),
         Column(
             "kind",
             "enum",
@@ -111,154 +124,91 @@ class ActivitiesKind(ImportKind):
         ),
     )
 
-    def process_chunk(self, ctx: ImportContext, rows: list[Row]) -> None:
-        seen: set[Key] = ctx.state.setdefault("seen", set())
-        parsed = []
-        for number, cells in rows:
-            r = self.reader(number, cells)
-            unit_code = r.get("unit_code", base.code)
-            kind = r.get("kind", _KIND)
-            day = r.get("activity_date", base.day)
-            title = r.get("title", base.text_of(300))
-            description = r.get("description", base.text_of(4000)) or ""
-            learners = r.get("learner_count", base.integer(0, 100_000)) or 0
-            attendees = r.get("attendees", parse_attendees) or []
-            if len(attendees) > 2000:
-                r.fail("attendees", M.out_of_range(0, 2000))
-            unit = ctx.units.find(unit_code) if unit_code else None
-            if unit_code and (unit is None or not ctx.sees(unit.id)):
-                r.fail("unit_code", M.not_in_scope("đơn vị", "unit", unit_code))
-            parsed.append((r, unit, kind, day, title, description, learners, attendees))
-        ctx.staff.load(code for p in parsed for code, _ in p[7])
-        existing = self._existing(ctx, [(p[1].id, p[3]) for p in parsed if p[1] and p[3]])
-        for r, unit, kind, day, title, description, learners, attendees in parsed:
-            if r.problems:
-                ctx.reject_reader(r)
-                continue
-            assert unit and kind and day and title
-            key: Key = (unit.id, kind.value, day, title)
-            if key in seen:
-                r.fail("title", M.duplicate)
-                ctx.reject_reader(r)
-                continue
-            seen.add(key)
-            people = base.staff_of_unit(
-                ctx,
-                r,
-                "attendees",
-                attendees,
-                unit.id,
-                lambda staff_code: (
-                    f"Không có cán bộ '{staff_code}' trong đơn vị tổ chức.",
-                    f"No staff member '{staff_code}' in the organising unit.",
-                ),
-                ("Cán bộ bị trùng trong danh sách.", "A staff member is listed twice."),
-            )
-            if ctx.reject_reader(r):
-                continue
-            current = existing.get(key)
-            values: dict[str, Any] = {}
-            if r.has("description") or current is None:
-                values["description"] = description
-            if r.has("learner_count") or current is None:
-                values["learner_count"] = learners
-            new_people = people if (r.has("attendees") or current is None) else None
-            changed = current is not None and (
-                any(current[k] != v for k, v in values.items())
-                or (new_people is not None and current["attendees"] != new_people)
-            )
-            outcome = ctx.decide(r, current is not None, changed, "title")
-            if outcome is None:
-                continue
-            if outcome == "create":
-                row = base.new_versioned(
-                    ctx.now,
-                    {
-                        "unit_id": unit.id,
-                        "kind": kind.value,
-                        "title": title,
-                        "activity_date": day,
-                        "school_year": school_year_of(day),
-                        "evidence_links": [],
-                        **values,
-                    },
-                )
-                activity_id = ctx.conn.execute(insert(T).values(**row)).inserted_primary_key[0]  # type: ignore[index]
-                self._attend(ctx, activity_id, people)
-                existing[key] = {"id": activity_id, "attendees": people, **values}
-            elif outcome == "update":
-                assert current is not None
-                ctx.conn.execute(
-                    update(T)
-                    .where(T.c.id == current["id"])
-                    .values(**base.versioned_changes(ctx.now, T, values))
-                )
-                if new_people is not None and new_people != current["attendees"]:
-                    ctx.conn.execute(delete(AT).where(AT.c.activity_id == current["id"]))
-                    self._attend(ctx, current["id"], new_people)
-                    current["attendees"] = new_people
-                current.update(values)
-            ctx.count(outcome)
+    def read(self, ctx: ImportContext, r: RowReader) -> ActivityRow:
+        unit_code = r.get("unit_code", parse.code)
+        record = ActivityRow(
+            unit=None,
+            kind=r.get("kind", _KIND),
+            day=r.get("activity_date", parse.day),
+            title=r.get("title", parse.text_of(300)),
+            description=r.get("description", parse.text_of(4000)) or "",
+            learners=r.get("learner_count", parse.integer(0, 100_000)) or 0,
+            attendees=r.get("attendees", parse_attendees) or [],
+        )
+        if len(record.attendees) > 2000:
+            r.fail("attendees", M.out_of_range(0, 2000))
+        record.unit = validate.unit_in_scope(ctx, r, "unit_code", unit_code)
+        return record
 
-    @staticmethod
-    def _attend(ctx: ImportContext, activity_id: int, people: dict[int, bool]) -> None:
-        if people:
-            ctx.conn.execute(
-                insert(AT),
-                [
-                    {"activity_id": activity_id, "staff_id": s, "completed": done}
-                    for s, done in people.items()
-                ],
-            )
+    def key(self, record: ActivityRow) -> Hashable:
+        assert record.unit and record.kind and record.day and record.title
+        return (record.unit.id, record.kind.value, record.day, record.title)
 
-    @staticmethod
-    def _existing(ctx: ImportContext, wanted: list[tuple[int, date]]) -> dict[Key, dict[str, Any]]:
-        if not wanted:
-            return {}
-        query = select(
-            T.c.id, T.c.unit_id, T.c.kind, T.c.activity_date, T.c.title, T.c.description, T.c.learner_count
-        ).where(T.c.unit_id.in_({w[0] for w in wanted}), T.c.activity_date.in_({w[1] for w in wanted}))
-        found: dict[Key, dict[str, Any]] = {}
-        by_id: dict[int, dict[str, Any]] = {}
-        for a in ctx.conn.execute(query):
-            item = {
-                "id": a.id,
-                "description": a.description,
-                "learner_count": a.learner_count,
-                "attendees": {},
-            }
-            found[(a.unit_id, a.kind, a.activity_date, a.title)] = item
-            by_id[a.id] = item
-        for batch in base.chunked(sorted(by_id), 1000):
-            for at in ctx.conn.execute(
-                select(AT.c.activity_id, AT.c.staff_id, AT.c.completed).where(AT.c.activity_id.in_(batch))
-            ):
-                by_id[at.activity_id]["attendees"][at.staff_id] = at.completed
-        return found
+    def load(self, ctx: ImportContext, parsed: list[tuple[RowReader, ActivityRow]]) -> None:
+        ctx.staff.load(code for _, record in parsed for code, _ in record.attendees)
+        wanted = [(record.unit.id, record.day) for _, record in parsed if record.unit and record.day]
+        stored = _stored(ctx, wanted)
+        for r, record in parsed:
+            if not r.problems:
+                record.current = stored.get(self.key(record))
+
+    def check(self, ctx: ImportContext, r: RowReader, record: ActivityRow) -> None:
+        assert record.unit
+        record.people = validate.staff_of_unit(
+            ctx,
+            r,
+            "attendees",
+            record.attendees,
+            record.unit.id,
+            lambda staff_code: (
+                f"Không có cán bộ '{staff_code}' trong đơn vị tổ chức.",
+                f"No staff member '{staff_code}' in the organising unit.",
+            ),
+            ("Cán bộ bị trùng trong danh sách.", "A staff member is listed twice."),
+        )
+
+    def change(self, ctx: ImportContext, r: RowReader, record: ActivityRow) -> Change:
+        current = record.current
+        values: dict[str, Any] = {}
+        if r.has("description") or current is None:
+            values["description"] = record.description
+        if r.has("learner_count") or current is None:
+            values["learner_count"] = record.learners
+        if not (r.has("attendees") or current is None):
+            record.people = None  # the file has no attendees: they stay as they are
+        changed = current is not None and (
+            write.differs(current, values)
+            or (record.people is not None and current["attendees"] != record.people)
+        )
+        return Change(current is not None, values, changed)
+
+    def create(self, ctx: ImportContext, record: ActivityRow, values: dict[str, Any]) -> None:
+        assert record.unit and record.kind and record.day and record.people is not None
+        row = {
+            "unit_id": record.unit.id,
+            "kind": record.kind.value,
+            "title": record.title,
+            "activity_date": record.day,
+            "school_year": school_year_of(record.day),
+            "evidence_links": [],
+            **values,
+        }
+        self.link_people(ctx, write.insert_versioned(ctx, T, row), record.people)
+
+    def update(self, ctx: ImportContext, record: ActivityRow, values: dict[str, Any]) -> None:
+        current = record.current
+        assert current is not None
+        write.update_versioned(ctx, T, current["id"], values)
+        if record.people is not None and record.people != current["attendees"]:
+            self.relink_people(ctx, current["id"], record.people)
+            current["attendees"] = record.people
+        current.update(values)
 
     def export_rows(self, conn: Connection, actor: Actor, filters: ExportFilters) -> Iterator[dict[str, Any]]:
-        directory = base.UnitDirectory(conn, actor)
-        last = 0
-        while True:
-            query = select(T).where(T.c.id > last).order_by(T.c.id).limit(EXPORT_BATCH)
-            if actor.visible_unit_ids is not None:
-                query = query.where(T.c.unit_id.in_(actor.visible_unit_ids))
-            if filters.unit_id is not None:
-                query = query.where(T.c.unit_id.in_(directory.subtree(filters.unit_id)))
-            if filters.school_year is not None:
-                query = query.where(T.c.school_year == filters.school_year)
-            batch = conn.execute(query).all()
-            if not batch:
-                return
-            people: dict[int, list[str]] = {}
-            attendance = (
-                select(AT.c.activity_id, AT.c.completed, S.c.code)
-                .join(S, S.c.id == AT.c.staff_id)
-                .where(AT.c.activity_id.in_([a.id for a in batch]))
-                .order_by(S.c.code)
-            )
-            for at in conn.execute(attendance):
-                people.setdefault(at.activity_id, []).append(at.code if at.completed else f"{at.code}:0")
+        directory = UnitDirectory(conn)
+        query = export.within(select(T), actor, filters, T.c.unit_id, directory.subtree, T.c.school_year)
+        for batch in export.batches(conn, query, T.c.id):
+            people = self.people_cells(conn, [a.id for a in batch], S.c.code)
             for a in batch:
                 yield {
                     "unit_code": directory.code_of(a.unit_id),
@@ -269,4 +219,21 @@ class ActivitiesKind(ImportKind):
                     "learner_count": a.learner_count,
                     "attendees": people.get(a.id, []),
                 }
-            last = batch[-1].id
+
+    @staticmethod
+    def cell(code: str, completed: Any) -> str:
+        return code if completed else f"{code}:0"
+
+
+def _stored(ctx: ImportContext, wanted: list[tuple[int, date]]) -> dict[Hashable, dict[str, Any]]:
+    if not wanted:
+        return {}
+    query = select(
+        T.c.id, T.c.unit_id, T.c.kind, T.c.activity_date, T.c.title, T.c.description, T.c.learner_count
+    ).where(T.c.unit_id.in_({w[0] for w in wanted}), T.c.activity_date.in_({w[1] for w in wanted}))
+    found: dict[Hashable, dict[str, Any]] = {}
+    for a in ctx.conn.execute(query):
+        item = {"id": a.id, "description": a.description, "learner_count": a.learner_count, "attendees": {}}
+        found[(a.unit_id, a.kind, a.activity_date, a.title)] = item
+    ActivitiesKind.load_people(ctx.conn, found.values(), "attendees")
+    return found

@@ -1,23 +1,41 @@
 """Staff members by `code`, in the unit named by `unit_code`."""
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select
 
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
-from thidua.imports.kinds import base
-from thidua.imports.kinds.base import EXPORT_BATCH, Column, ExportFilters, ImportContext, ImportKind, M, Row
+from thidua.imports.context import ImportContext
+from thidua.imports.kinds import export
+from thidua.imports.kinds.base import FULL_NAME, Column, ExportFilters, RowKind, unit_code
+from thidua.imports.lookups import StaffInfo, UnitDirectory, UnitInfo
+from thidua.imports.messages import M
 from thidua.imports.schemas import ImportKindName
+from thidua.imports.steps import parse, validate, write
+from thidua.imports.steps.parse import RowReader
+from thidua.imports.steps.write import Change
 from thidua.units.models import StaffMember
 from thidua.units.service import keeps_staff_records
 
-T = StaffMember.__table__  # type: ignore[attr-defined]
+T = StaffMember.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__
 FIELDS = ("full_name", "position", "unit_id", "email", "phone")
 
 
-class StaffKind(ImportKind):
+@dataclass
+class StaffRow:
+    code: str | None
+    full_name: str | None
+    unit_code: str | None
+    contact: dict[str, Any]  # position, email, phone
+    found: StaffInfo | None = None  # the stored staff member with this code
+    current: dict[str, Any] | None = None  # its stored FIELDS
+    unit: UnitInfo | None = None
+
+
+class StaffKind(RowKind[StaffRow]):
     name = ImportKindName.staff
     family = "staff"
     label_vi = "Cán bộ, giáo viên, nhân viên"
@@ -25,6 +43,7 @@ class StaffKind(ImportKind):
     write_permissions = (Permission.staff_write,)
     read_permission = Permission.staff_read
     chunk_size = 1000
+    key_column = "code"
     columns = (
         Column(
             "code",
@@ -36,24 +55,8 @@ class StaffKind(ImportKind):
             key=True,
             aliases=("mã cán bộ", "mã", "staff_code"),
         ),
-        Column(
-            "full_name",
-            "string",
-            "Họ và tên",
-            "Full name",
-            "Nguyễn Thị Hương",
-            required=True,
-            aliases=("họ và tên", "họ tên", "name"),
-        ),
-        Column(
-            "unit_code",
-            "code",
-            "Mã đơn vị công tác",
-            "Code of the unit the person works in",
-            "THCS-TT",
-            required=True,
-            aliases=("mã đơn vị", "đơn vị"),
-        ),
+        FULL_NAME,
+        unit_code("Mã đơn vị công tác", "Code of the unit the person works in", required=True),
         Column(
             "position", "string", "Chức vụ, vị trí việc làm", "Position", "Giáo viên", aliases=("chức vụ",)
         ),
@@ -75,88 +78,70 @@ class StaffKind(ImportKind):
         ),
     )
 
-    def process_chunk(self, ctx: ImportContext, rows: list[Row]) -> None:
-        seen: dict[str, int] = ctx.state.setdefault("seen", {})
-        ctx.staff.load(cells.get("code", "") for _, cells in rows)
-        existing_rows = self._existing(ctx, rows)
-        for number, cells in rows:
-            r = self.reader(number, cells)
-            staff_code = r.get("code", base.code)
-            full_name = r.get("full_name", base.text_of(120))
-            unit_code = r.get("unit_code", base.code)
-            values: dict[str, Any] = {
-                "position": r.get("position", base.text_of(120)) or "",
-                "email": r.get("email", base.email),
-                "phone": r.get("phone", base.phone),
-            }
-            if staff_code and not r.problems:
-                if staff_code.upper() in seen:
-                    r.fail("code", M.duplicate)
-                seen[staff_code.upper()] = number
-            if ctx.reject_reader(r):
-                continue
-            assert staff_code and full_name and unit_code
-            unit = ctx.units.find(unit_code)
-            if unit is None or not ctx.sees(unit.id):
-                r.fail("unit_code", M.not_in_scope("đơn vị", "unit", unit_code))
-            elif not unit.is_active:
-                r.fail(
-                    "unit_code",
-                    (f"Đơn vị '{unit.name}' đã ngừng hoạt động.", f"Unit '{unit.code}' is inactive."),
-                )
-            found = ctx.staff.find(staff_code)
-            existing = existing_rows.get(found.id) if found else None
-            if found is not None and not ctx.sees(found.unit_id):
-                r.fail("code", M.not_in_scope("cán bộ", "staff member", staff_code))
-            if ctx.reject_reader(r):
-                continue
-            assert unit is not None
-            values = {
-                k: v
-                for k, v in {**values, "full_name": full_name, "unit_id": unit.id}.items()
-                if r.has(k) or k in ("full_name", "unit_id") or existing is None
-            }
-            changed = existing is not None and any(existing[k] != v for k, v in values.items())
-            outcome = ctx.decide(r, existing is not None, changed, "code")
-            if outcome is None:
-                continue
-            if outcome == "create":
-                row = base.new_versioned(ctx.now, {"code": staff_code, "is_active": True, **values})
-                new_id = ctx.conn.execute(insert(T).values(**row)).inserted_primary_key[0]  # type: ignore[index]
-                ctx.staff.remember(base.StaffInfo(new_id, staff_code, unit.id))
-                existing_rows[new_id] = {**values}
-            elif outcome == "update":
-                assert existing is not None and found is not None
-                ctx.conn.execute(
-                    update(T).where(T.c.id == found.id).values(**base.versioned_changes(ctx.now, T, values))
-                )
-                existing.update(values)
-                found.unit_id = unit.id
-            ctx.count(outcome)
+    def read(self, ctx: ImportContext, r: RowReader) -> StaffRow:
+        return StaffRow(
+            code=r.get("code", parse.code),
+            full_name=r.get("full_name", parse.text_of(120)),
+            unit_code=r.get("unit_code", parse.code),
+            contact={
+                "position": r.get("position", parse.text_of(120)) or "",
+                "email": r.get("email", parse.email),
+                "phone": r.get("phone", parse.phone),
+            },
+        )
 
-    @staticmethod
-    def _existing(ctx: ImportContext, rows: list[Row]) -> dict[int, dict[str, Any]]:
-        ids = [s.id for s in (ctx.staff.find(c.get("code", "")) for _, c in rows if c.get("code")) if s]
+    def key(self, record: StaffRow) -> Hashable:
+        assert record.code
+        return record.code.upper()
+
+    def load(self, ctx: ImportContext, parsed: list[tuple[RowReader, StaffRow]]) -> None:
+        ctx.staff.load(r.text("code") for r, _ in parsed)
+        for r, record in parsed:
+            if r.text("code"):
+                record.found = ctx.staff.find(r.text("code"))
+        ids = [record.found.id for _, record in parsed if record.found]
         if not ids:
-            return {}
+            return
         query = select(T.c.id, *(T.c[f] for f in FIELDS)).where(T.c.id.in_(ids))
-        return {r.id: {f: getattr(r, f) for f in FIELDS} for r in ctx.conn.execute(query)}
+        stored = {row.id: {f: getattr(row, f) for f in FIELDS} for row in ctx.conn.execute(query)}
+        for _, record in parsed:
+            record.current = stored.get(record.found.id) if record.found else None
+
+    def check(self, ctx: ImportContext, r: RowReader, record: StaffRow) -> None:
+        assert record.code and record.unit_code
+        unit = record.unit = validate.unit_in_scope(ctx, r, "unit_code", record.unit_code)
+        if unit is not None and not unit.is_active:
+            r.fail("unit_code", M.inactive_unit(unit.name, unit.code))
+        if record.found is not None and not ctx.sees(record.found.unit_id):
+            r.fail("code", M.not_in_scope("cán bộ", "staff member", record.code))
+
+    def change(self, ctx: ImportContext, r: RowReader, record: StaffRow) -> Change:
+        assert record.unit is not None
+        current = record.current
+        given = {**record.contact, "full_name": record.full_name, "unit_id": record.unit.id}
+        values = {
+            k: v for k, v in given.items() if r.has(k) or k in ("full_name", "unit_id") or current is None
+        }
+        return Change(current is not None, values, current is not None and write.differs(current, values))
+
+    def create(self, ctx: ImportContext, record: StaffRow, values: dict[str, Any]) -> None:
+        assert record.code and record.unit
+        new_id = write.insert_versioned(ctx, T, {"code": record.code, "is_active": True, **values})
+        ctx.staff.remember(StaffInfo(new_id, record.code, record.unit.id))
+
+    def update(self, ctx: ImportContext, record: StaffRow, values: dict[str, Any]) -> None:
+        assert record.current is not None and record.found is not None and record.unit is not None
+        write.update_versioned(ctx, T, record.found.id, values)
+        record.current.update(values)
+        record.found.unit_id = record.unit.id
 
     def export_rows(self, conn: Connection, actor: Actor, filters: ExportFilters) -> Iterator[dict[str, Any]]:
-        directory = base.UnitDirectory(conn, actor)
+        directory = UnitDirectory(conn)
         contact = keeps_staff_records(actor)  # e-mail and phone are not for every reader
-        last = 0
-        while True:
-            query = (
-                select(T).where(T.c.id > last, T.c.is_active.is_(True)).order_by(T.c.id).limit(EXPORT_BATCH)
-            )
-            if actor.visible_unit_ids is not None:
-                query = query.where(T.c.unit_id.in_(actor.visible_unit_ids))
-            if filters.unit_id is not None:
-                query = query.where(T.c.unit_id.in_(directory.subtree(filters.unit_id)))
-            batch = conn.execute(query).all()
-            if not batch:
-                return
+        query = export.within(
+            select(T).where(T.c.is_active.is_(True)), actor, filters, T.c.unit_id, directory.subtree
+        )
+        for batch in export.batches(conn, query, T.c.id):
             for s in batch:
                 yield {
                     "code": s.code,
@@ -166,4 +151,3 @@ class StaffKind(ImportKind):
                     "email": s.email if contact else None,
                     "phone": s.phone if contact else None,
                 }
-            last = batch[-1].id
