@@ -10,7 +10,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from thidua.assessments import service as assessments
 from thidua.assessments.models import Evidence, SelfAssessment
 from thidua.auth.policy import Actor
 from thidua.core.errors import Invalid
@@ -19,7 +18,7 @@ from thidua.core.pagination import PageParams
 from thidua.documents.spreadsheet import put
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import ContentArea
-from thidua.scoring import engine, generation, loader
+from thidua.scoring import access, engine, generation, loader
 from thidua.scoring.schemas import (
     Aggregates,
     ClassificationCount,
@@ -169,7 +168,7 @@ def _rank(session: Session, framework: Framework, school_year: str) -> list[dict
 
 
 def _visible_ids(session: Session, actor: Actor, framework_id: int, school_year: str) -> set[int]:
-    query = assessments.visible_query(session, actor).where(
+    query = access.readable(session, actor).where(
         SelfAssessment.framework_id == framework_id, SelfAssessment.school_year == school_year
     )
     return set(session.execute(query.with_only_columns(col(SelfAssessment.id))).scalars())
@@ -206,7 +205,7 @@ def ranking(
 
 
 def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetail:
-    a = assessments.get_assessment(session, actor, assessment_id)
+    a = access.get_readable(session, actor, assessment_id)
     framework = _framework(session, a.framework_id)
     card, frozen = loader.scorecard(session, a)
     criteria = {
