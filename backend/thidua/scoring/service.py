@@ -39,7 +39,7 @@ from thidua.units.models import StaffMember, Unit
 ZERO = Decimal("0.00")
 RANKED_STATUSES = ("submitted", "returned", "verified")
 # A few framework-year rankings per process; 3,000 schools take about 2 MB.
-_rankings = generation.ResultCache(size=8)
+_rankings = generation.ResultCache[list[dict[str, Any]]](size=8)
 
 
 def _framework(session: Session, framework_id: int) -> Framework:
