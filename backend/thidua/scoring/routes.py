@@ -2,10 +2,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from thidua.api.deps import Page, ScorecardsReadActor, SessionDep
+from thidua.api.deps import Page, ScorecardsReadActor, SessionDep, SignedInActor
 from thidua.core.ids import MAX_ID, PathId
 from thidua.scoring import service
-from thidua.scoring.schemas import Aggregates, RankingPage, ScorecardDetail, YearOverYear
+from thidua.scoring.schemas import (
+    Aggregates,
+    DefaultClassificationBand,
+    RankingPage,
+    ScorecardDetail,
+    YearOverYear,
+)
 from thidua.units.models import SchoolLevel
 
 router = APIRouter(prefix="/scorecards", tags=["scorecards"])
@@ -82,6 +88,17 @@ def export(
     return Response(
         content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
     )
+
+
+@router.get(
+    "/classification",
+    response_model=list[DefaultClassificationBand],
+    name="scorecards_classification",
+    summary="Các bậc xếp loại mặc định: mã, tên và tỷ lệ hoàn thành tối thiểu, cao nhất trước",
+)
+def classification(actor: SignedInActor) -> list[DefaultClassificationBand]:
+    # Not secret and needed wherever a classification is chosen (award rules, filters): any caller.
+    return service.default_classification()
 
 
 @router.get(

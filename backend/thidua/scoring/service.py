@@ -25,6 +25,7 @@ from thidua.scoring.schemas import (
     ContentAreaAverage,
     CriterionBreakdown,
     CriterionColumn,
+    DefaultClassificationBand,
     HeatmapRow,
     IndicatorBreakdown,
     RankedScorecard,
@@ -172,6 +173,16 @@ def _visible_ids(session: Session, actor: Actor, framework_id: int, school_year:
         SelfAssessment.framework_id == framework_id, SelfAssessment.school_year == school_year
     )
     return set(session.execute(query.with_only_columns(col(SelfAssessment.id))).scalars())
+
+
+def default_classification() -> list[DefaultClassificationBand]:
+    """The bands a framework without its own classification uses, highest first."""
+    return [
+        DefaultClassificationBand(
+            min_percent=b.min_percent, code=engine.ClassificationCode(b.code), label=b.label
+        )
+        for b in engine.DEFAULT_CLASSIFICATION
+    ]
 
 
 def ranking(
