@@ -11,7 +11,7 @@ from sqlmodel import Session, col, func, select
 
 from thidua.activities.models import Activity, ActivityKind, Attendance
 from thidua.scoring.sources import Source
-from thidua.scoring.subject import Subject, active_staff_by_subject, among, rollup, share
+from thidua.scoring.subject import Subject, active_staff_share, among, rollup
 
 Values = dict[Subject, Decimal | None]
 PARTICIPATION = (ActivityKind.launch_ceremony.value, ActivityKind.seminar.value, ActivityKind.training.value)
@@ -63,12 +63,7 @@ def trained_staff(session: Session, year: str, staff_ids: Collection[int]) -> se
 
 
 def trained_staff_share(session: Session, subjects: list[Subject], year: str) -> Values:
-    staff = active_staff_by_subject(session, subjects)
-    trained = trained_staff(session, year, [m for members in staff.values() for m in members])
-    return {
-        s: share(sum(1 for m in staff.get(s.unit_id, []) if m in trained), len(staff.get(s.unit_id, [])))
-        for s in subjects
-    }
+    return active_staff_share(session, subjects, lambda staff: trained_staff(session, year, staff))
 
 
 def person_trained(session: Session, subjects: list[Subject], year: str) -> Values:

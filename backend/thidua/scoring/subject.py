@@ -1,7 +1,7 @@
 """Who a computed value is for, and the helpers every domain's sources share to compute many
 subjects at once."""
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -65,3 +65,15 @@ def active_staff_by_subject(session: Session, subjects: list[Subject]) -> dict[i
 def share(part: int, whole: int) -> Decimal:
     """`part` of `whole` in percent, 2 decimals; 0 when `whole` is 0."""
     return Decimal("0.00") if whole == 0 else (Decimal(part) * 100 / whole).quantize(CENT)
+
+
+def active_staff_share(
+    session: Session, subjects: list[Subject], counted: Callable[[list[int]], Collection[int | None]]
+) -> dict[Subject, Decimal | None]:
+    """Share (%) of each subject unit's active staff that `counted` keeps (it is given them all)."""
+    staff = active_staff_by_subject(session, subjects)
+    kept = set(counted([m for members in staff.values() for m in members]))
+    return {
+        s: share(sum(1 for m in staff.get(s.unit_id, []) if m in kept), len(staff.get(s.unit_id, [])))
+        for s in subjects
+    }
