@@ -572,6 +572,8 @@ def _total(compiled: _Compiled, memo: _Memo, total: Decimal) -> tuple[Decimal, s
 
 
 def _score(compiled: _Compiled, values: Mapping[str, EntryValues], memo: _Memo) -> Scorecard:
+    # One piece on purpose: the hot path of a province recompute (tens of thousands of subjects),
+    # where a call per indicator and attribute lookups in the loop cost measurably.
     get = values.get
     add = _CTX.add
     limit = _MEMO_LIMIT
