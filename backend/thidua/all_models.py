@@ -1,5 +1,7 @@
-"""Imports every table so SQLModel.metadata is complete (Alembic and tests read it)."""
+"""Imports every table so SQLModel.metadata is complete (Alembic and tests read it), and the start-up
+registrations (thidua/registrations.py) with them."""
 
+import thidua.registrations  # noqa: F401 - computed-indicator sources and access rules into scoring
 from thidua.activities.models import Activity, Attendance
 from thidua.apikeys.models import ApiKey
 from thidua.assessments.models import AssessmentEntry, Evidence, ScorecardSnapshot, SelfAssessment

@@ -188,6 +188,7 @@ CASES: dict[str, Case] = {
     "scorecards_aggregates": Case(query=_framework_query),
     "scorecards_year_over_year": Case(query=lambda c, s: {"framework_code": "BDC-CSGD"}),
     "scorecards_export": Case(query=_framework_query),
+    "scorecards_classification": Case(),
     "scorecards_get": Case("assessment"),
     "inspections_list": Case(),
     "inspections_create": Case(

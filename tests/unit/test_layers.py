@@ -4,6 +4,7 @@ dependencies every route takes."""
 import ast
 from pathlib import Path
 
+from tests.import_graph import module_imports, package_graph, strongly_connected
 from thidua.api import deps
 from thidua.auth.roles import Permission
 
@@ -65,3 +66,49 @@ def test_every_permission_has_one_actor_alias() -> None:
     for permission in Permission:
         alias = "".join(part.capitalize() for part in permission.name.split("_")) + "Actor"
         assert hasattr(deps, alias), f"api/deps.py has no {alias} for {permission.value}"
+
+
+# Scoring sits at the bottom: the domains that feed or read it import it, never the other way round.
+# It may read core, db, auth (the Actor), api (its routes' dependencies), documents (a leaf: file
+# formats) and the tables of the four domains whose rows it scores. Sources and the assessments'
+# access rules reach it through thidua/registrations.py.
+SCORING_MAY_IMPORT = ("scoring", "core", "db", "auth", "api", "documents")
+SCORING_MAY_READ_MODELS = ("frameworks.models", "assessments.models", "units.models", "movements.models")
+# What is still strongly connected with scoring, and why: db imports scoring/generation.py (the engine
+# listener that dates cached rankings, to be replaced by stored scores), and assessments and frameworks
+# call scoring while scoring reads their tables. It may shrink, never grow.
+SCORING_GROUP = {
+    "api",
+    "apikeys",
+    "assessments",
+    "audit",
+    "auth",
+    "db",
+    "frameworks",
+    "movements",
+    "scoring",
+    "units",
+    "webhooks",
+}
+
+
+def test_scoring_imports_no_other_domain_than_the_tables_it_scores() -> None:
+    offenders = {
+        f"{relative}: {module}"
+        for relative, modules in module_imports().items()
+        if relative.startswith("scoring/")
+        for module in modules
+        if module.split(".")[0] not in SCORING_MAY_IMPORT and not module.startswith(SCORING_MAY_READ_MODELS)
+    }
+    assert not offenders, (
+        "scoring imports another domain's code: register it from thidua/registrations.py (a source, an "
+        f"access rule) or move the code to that domain: {sorted(offenders)}"
+    )
+
+
+def test_the_group_strongly_connected_with_scoring_does_not_grow() -> None:
+    group = next(c for c in strongly_connected(package_graph()) if "scoring" in c)
+    assert group <= SCORING_GROUP, (
+        f"{sorted(group - SCORING_GROUP)} now import scoring and are imported by it (directly or not): "
+        "a domain above scoring imports scoring, so scoring must not reach it"
+    )

@@ -1,4 +1,4 @@
-"""Computed indicators fed by activities and attendance (registered in scoring/sources.py).
+"""Computed indicators fed by activities and attendance (registered by thidua/registrations.py).
 
 Each source computes many subjects at once with a few grouped queries: a province recompute asks
 once per indicator, not once per school or person."""
@@ -10,9 +10,8 @@ from decimal import Decimal
 from sqlmodel import Session, col, func, select
 
 from thidua.activities.models import Activity, ActivityKind, Attendance
-from thidua.core.models import CENT
-from thidua.scoring.subject import Subject, among, rollup
-from thidua.units.models import StaffMember
+from thidua.scoring.sources import Source
+from thidua.scoring.subject import Subject, active_staff_share, among, rollup
 
 Values = dict[Subject, Decimal | None]
 PARTICIPATION = (ActivityKind.launch_ceremony.value, ActivityKind.seminar.value, ActivityKind.training.value)
@@ -63,30 +62,8 @@ def trained_staff(session: Session, year: str, staff_ids: Collection[int]) -> se
     )
 
 
-def active_staff_by_subject(session: Session, subjects: list[Subject]) -> dict[int, list[int]]:
-    owner = rollup(session, {s.unit_id for s in subjects})
-    staff: dict[int, list[int]] = {}
-    for staff_id, unit_id in session.exec(
-        select(StaffMember.id, StaffMember.unit_id).where(
-            col(StaffMember.is_active).is_(True), among(StaffMember.unit_id, owner)
-        )
-    ).all():
-        if unit_id in owner and staff_id is not None:
-            staff.setdefault(owner[unit_id], []).append(staff_id)
-    return staff
-
-
-def share(part: int, whole: int) -> Decimal:
-    return Decimal("0.00") if whole == 0 else (Decimal(part) * 100 / whole).quantize(CENT)
-
-
 def trained_staff_share(session: Session, subjects: list[Subject], year: str) -> Values:
-    staff = active_staff_by_subject(session, subjects)
-    trained = trained_staff(session, year, [m for members in staff.values() for m in members])
-    return {
-        s: share(sum(1 for m in staff.get(s.unit_id, []) if m in trained), len(staff.get(s.unit_id, [])))
-        for s in subjects
-    }
+    return active_staff_share(session, subjects, lambda staff: trained_staff(session, year, staff))
 
 
 def person_trained(session: Session, subjects: list[Subject], year: str) -> Values:
@@ -109,3 +86,37 @@ def person_activities_attended(session: Session, subjects: list[Subject], year: 
         ).all()
     )
     return {s: None if s.staff_id is None else Decimal(int(counts.get(s.staff_id, 0))) for s in subjects}
+
+
+SOURCES = (
+    Source("launch_ceremony_held", "Đã tổ chức Lễ phát động", "unit", "boolean", launch_ceremony_held),
+    Source(
+        "trained_staff_share",
+        "Tỷ lệ cán bộ được bồi dưỡng kỹ năng số (%)",
+        "unit",
+        "percent",
+        trained_staff_share,
+    ),
+    Source(
+        "seminars_count",
+        "Số buổi sinh hoạt chuyên đề, hội nghị, tọa đàm",
+        "unit",
+        "count",
+        seminars_count,
+    ),
+    Source(
+        "extracurricular_count",
+        "Số hoạt động ngoại khóa kỹ năng số, an toàn thông tin",
+        "unit",
+        "count",
+        extracurricular_count,
+    ),
+    Source("person_trained", "Đã hoàn thành bồi dưỡng kỹ năng số", "individual", "boolean", person_trained),
+    Source(
+        "person_activities_attended",
+        "Số hoạt động của Phong trào đã tham gia",
+        "individual",
+        "count",
+        person_activities_attended,
+    ),
+)

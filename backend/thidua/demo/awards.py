@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
+import thidua.registrations  # noqa: F401 - the demo scores outside the app: sources must be registered
 from thidua.activities.models import Activity, Attendance
 from thidua.assessments.models import AssessmentEntry, SelfAssessment
 from thidua.awards.models import AwardRound

@@ -1,4 +1,4 @@
-"""Computed indicators fed by recognised initiatives (registered in scoring/sources.py).
+"""Computed indicators fed by recognised initiatives (registered by thidua/registrations.py).
 
 An initiative counts for the school year it is registered under, once recognised at any level; a
 school's figures include its subject groups. Each source computes many subjects at once with one
@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlmodel import Session, col, func, select
 
 from thidua.initiatives.models import Initiative, InitiativeAuthor, RecognitionLevel
+from thidua.scoring.sources import Source
 from thidua.scoring.subject import Subject, among, rollup
 
 Values = dict[Subject, Decimal | None]
@@ -64,3 +65,28 @@ def person_initiatives_recognised(session: Session, subjects: list[Subject], yea
         ).all()
     )
     return {s: None if s.staff_id is None else Decimal(int(counts.get(s.staff_id, 0))) for s in subjects}
+
+
+SOURCES = (
+    Source(
+        "unit_initiatives_recognised",
+        "Số sáng kiến của đơn vị được công nhận",
+        "unit",
+        "count",
+        unit_initiatives_recognised,
+    ),
+    Source(
+        "unit_initiatives_recognised_commune_level",
+        "Có sáng kiến được công nhận từ cấp xã",
+        "unit",
+        "boolean",
+        unit_initiatives_recognised_commune_level,
+    ),
+    Source(
+        "person_initiatives_recognised",
+        "Số sáng kiến của cá nhân được công nhận",
+        "individual",
+        "count",
+        person_initiatives_recognised,
+    ),
+)

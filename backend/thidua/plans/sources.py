@@ -1,4 +1,4 @@
-"""Computed indicators fed by plans (registered in scoring/sources.py), many subjects at a time."""
+"""Computed indicators fed by plans (registered by thidua/registrations.py), many subjects at a time."""
 
 from datetime import date
 from decimal import Decimal
@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 from thidua.core.models import CENT, today
 from thidua.plans.models import Plan
 from thidua.plans.service import deadline
+from thidua.scoring.sources import Source
 from thidua.scoring.subject import Subject
 
 Values = dict[Subject, Decimal | None]
@@ -49,3 +50,15 @@ def plan_tasks_on_time_share(session: Session, subjects: list[Subject], year: st
     """Share (%) of the plan's tasks due in the school year (and by today) done by their due date."""
     plans = _plans(session, subjects)
     return {s: _tasks_share(plans.get(s.unit_id), year) for s in subjects}
+
+
+SOURCES = (
+    Source("plan_on_time", "Ban hành kế hoạch trong 30 ngày", "unit", "boolean", plan_on_time),
+    Source(
+        "plan_tasks_on_time_share",
+        "Tỷ lệ nhiệm vụ hoàn thành đúng hạn (%)",
+        "unit",
+        "percent",
+        plan_tasks_on_time_share,
+    ),
+)

@@ -1,4 +1,4 @@
-"""Computed indicators fed by reports (registered in scoring/sources.py), many subjects at a time."""
+"""Computed indicators fed by reports (registered by thidua/registrations.py), many subjects at a time."""
 
 from decimal import Decimal
 
@@ -6,6 +6,7 @@ from sqlmodel import Session, col, select
 
 from thidua.core.models import CENT, today
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
+from thidua.scoring.sources import Source
 from thidua.scoring.subject import Subject
 
 
@@ -41,3 +42,14 @@ def reports_on_time_share(
         else None
         for s in subjects
     }
+
+
+SOURCES = (
+    Source(
+        "reports_on_time_share",
+        "Tỷ lệ báo cáo nộp đúng hạn (%)",
+        "unit",
+        "percent",
+        reports_on_time_share,
+    ),
+)

@@ -33,6 +33,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
+from enum import StrEnum
 from operator import itemgetter
 from typing import Final, Literal, NamedTuple, TypeVar
 
@@ -40,6 +41,7 @@ __all__ = [
     "DEFAULT_CLASSIFICATION",
     "Band",
     "ClassificationBand",
+    "ClassificationCode",
     "CriterionScore",
     "CriterionSpec",
     "EntryValues",
@@ -101,11 +103,21 @@ class ClassificationBand:
     label: str
 
 
+class ClassificationCode(StrEnum):
+    """The codes of the default classification. A framework may define bands of its own, so a
+    scorecard's code is any string; these are the ones scoring gives when it does not."""
+
+    excellent = "excellent"
+    good = "good"
+    completed = "completed"
+    not_completed = "not_completed"
+
+
 DEFAULT_CLASSIFICATION: Final[tuple[ClassificationBand, ...]] = (
-    ClassificationBand(Decimal(90), "excellent", "Hoàn thành xuất sắc"),
-    ClassificationBand(Decimal(70), "good", "Hoàn thành tốt"),
-    ClassificationBand(Decimal(50), "completed", "Hoàn thành"),
-    ClassificationBand(Decimal(0), "not_completed", "Chưa hoàn thành"),
+    ClassificationBand(Decimal(90), ClassificationCode.excellent.value, "Hoàn thành xuất sắc"),
+    ClassificationBand(Decimal(70), ClassificationCode.good.value, "Hoàn thành tốt"),
+    ClassificationBand(Decimal(50), ClassificationCode.completed.value, "Hoàn thành"),
+    ClassificationBand(Decimal(0), ClassificationCode.not_completed.value, "Chưa hoàn thành"),
 )
 
 
@@ -560,6 +572,8 @@ def _total(compiled: _Compiled, memo: _Memo, total: Decimal) -> tuple[Decimal, s
 
 
 def _score(compiled: _Compiled, values: Mapping[str, EntryValues], memo: _Memo) -> Scorecard:
+    # One piece on purpose: the hot path of a province recompute (tens of thousands of subjects),
+    # where a call per indicator and attribute lookups in the loop cost measurably.
     get = values.get
     add = _CTX.add
     limit = _MEMO_LIMIT

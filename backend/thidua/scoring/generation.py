@@ -16,7 +16,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import IntegrityError
@@ -89,13 +89,13 @@ def current(session: Session) -> int:
     return int(session.execute(text("SELECT value FROM score_generation WHERE id = 1")).scalar_one())
 
 
-class ResultCache:
+class ResultCache(Generic[T]):
     """A small LRU of computed results. One computation per key at a time: concurrent requests for
     the same ranking wait for the first instead of each spending a second of CPU on it."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._items: OrderedDict[Hashable, T] = OrderedDict()
         self._lock = threading.Lock()
         self._computing: dict[Hashable, threading.Lock] = {}
 

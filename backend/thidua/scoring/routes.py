@@ -1,19 +1,20 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
-from sqlmodel import Session
+from fastapi import APIRouter, Query, Response
 
-from thidua.auth.policy import Actor, allow
-from thidua.auth.roles import Permission
+from thidua.api.deps import Page, ScorecardsReadActor, SessionDep, SignedInActor
 from thidua.core.ids import MAX_ID, PathId
-from thidua.core.pagination import PageParams, page_params
-from thidua.db import get_session
 from thidua.scoring import service
-from thidua.scoring.schemas import Aggregates, RankingPage, ScorecardDetail, YearOverYear
+from thidua.scoring.schemas import (
+    Aggregates,
+    DefaultClassificationBand,
+    RankingPage,
+    ScorecardDetail,
+    YearOverYear,
+)
 from thidua.units.models import SchoolLevel
 
 router = APIRouter(prefix="/scorecards", tags=["scorecards"])
-read = allow(Permission.scorecards_read)
 FrameworkId = Annotated[int, Query(ge=1, le=MAX_ID, description="Phiên bản bảng điểm")]
 Year = Annotated[str, Query(pattern=r"^20\d\d-20\d\d$", description="Năm học, ví dụ 2025-2026")]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,11 +29,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def ranking(
     framework_id: FrameworkId,
     school_year: Year,
-    unit_kind: SchoolLevel | None = Query(None, description="Lọc theo cấp học"),
-    classification: str | None = Query(None, max_length=30, description="Lọc theo mã xếp loại"),
-    page: PageParams = Depends(page_params),
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    # Keyword-only: the filters keep their place before the paging parameters in OpenAPI.
+    *,
+    unit_kind: Annotated[SchoolLevel | None, Query(description="Lọc theo cấp học")] = None,
+    classification: Annotated[str | None, Query(max_length=30, description="Lọc theo mã xếp loại")] = None,
+    page: Page,
+    actor: ScorecardsReadActor,
+    session: SessionDep,
 ) -> RankingPage:
     kind = unit_kind.value if unit_kind else None
     return service.ranking(session, actor, framework_id, school_year, kind, classification, page)
@@ -47,8 +50,8 @@ def ranking(
 def aggregates(
     framework_id: FrameworkId,
     school_year: Year,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: ScorecardsReadActor,
+    session: SessionDep,
 ) -> Aggregates:
     return service.aggregates(session, actor, framework_id, school_year)
 
@@ -61,8 +64,8 @@ def aggregates(
 )
 def year_over_year(
     framework_code: Annotated[str, Query(min_length=1, max_length=40)],
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: ScorecardsReadActor,
+    session: SessionDep,
 ) -> YearOverYear:
     return service.year_over_year(session, actor, framework_code)
 
@@ -77,8 +80,8 @@ def year_over_year(
 def export(
     framework_id: FrameworkId,
     school_year: Year,
-    actor: Actor = Depends(read),
-    session: Session = Depends(get_session),
+    actor: ScorecardsReadActor,
+    session: SessionDep,
 ) -> Response:
     content = service.export_xlsx(session, actor, framework_id, school_year)
     filename = f"xep-hang-{framework_id}-{school_year}.xlsx"
@@ -88,12 +91,21 @@ def export(
 
 
 @router.get(
+    "/classification",
+    response_model=list[DefaultClassificationBand],
+    name="scorecards_classification",
+    summary="Các bậc xếp loại mặc định: mã, tên và tỷ lệ hoàn thành tối thiểu, cao nhất trước",
+)
+def classification(actor: SignedInActor) -> list[DefaultClassificationBand]:
+    # Not secret and needed wherever a classification is chosen (award rules, filters): any caller.
+    return service.default_classification()
+
+
+@router.get(
     "/{assessment_id}",
     response_model=ScorecardDetail,
     name="scorecards_get",
     summary="Bảng điểm của một đối tượng: điểm theo tiêu chí, chỉ tiêu và chỗ bị mất điểm",
 )
-def get_scorecard(
-    assessment_id: PathId, actor: Actor = Depends(read), session: Session = Depends(get_session)
-) -> ScorecardDetail:
+def get_scorecard(assessment_id: PathId, actor: ScorecardsReadActor, session: SessionDep) -> ScorecardDetail:
     return service.detail(session, actor, assessment_id)

@@ -4,6 +4,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from thidua.core.pagination import Page
+from thidua.scoring.engine import ClassificationCode
 
 
 class ScorecardRow(BaseModel):
@@ -124,3 +125,11 @@ class YearResult(BaseModel):
 class YearOverYear(BaseModel):
     framework_code: str
     years: list[YearResult]
+
+
+class DefaultClassificationBand(BaseModel):
+    """A band of the default classification: a completion of at least `min_percent` is `code`."""
+
+    min_percent: Decimal
+    code: ClassificationCode
+    label: str

@@ -7,10 +7,10 @@ from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from thidua.assessments import service as assessments
 from thidua.assessments.models import Evidence, SelfAssessment
 from thidua.auth.policy import Actor
 from thidua.core.errors import Invalid
@@ -19,13 +19,14 @@ from thidua.core.pagination import PageParams
 from thidua.documents.spreadsheet import put
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import ContentArea
-from thidua.scoring import engine, generation, loader
+from thidua.scoring import access, engine, generation, loader
 from thidua.scoring.schemas import (
     Aggregates,
     ClassificationCount,
     ContentAreaAverage,
     CriterionBreakdown,
     CriterionColumn,
+    DefaultClassificationBand,
     HeatmapRow,
     IndicatorBreakdown,
     RankedScorecard,
@@ -40,7 +41,7 @@ from thidua.units.models import StaffMember, Unit
 ZERO = Decimal("0.00")
 RANKED_STATUSES = ("submitted", "returned", "verified")
 # A few framework-year rankings per process; 3,000 schools take about 2 MB.
-_rankings = generation.ResultCache(size=8)
+_rankings = generation.ResultCache[list[dict[str, Any]]](size=8)
 
 
 def _framework(session: Session, framework_id: int) -> Framework:
@@ -169,10 +170,20 @@ def _rank(session: Session, framework: Framework, school_year: str) -> list[dict
 
 
 def _visible_ids(session: Session, actor: Actor, framework_id: int, school_year: str) -> set[int]:
-    query = assessments.visible_query(session, actor).where(
+    query = access.readable(session, actor).where(
         SelfAssessment.framework_id == framework_id, SelfAssessment.school_year == school_year
     )
     return set(session.execute(query.with_only_columns(col(SelfAssessment.id))).scalars())
+
+
+def default_classification() -> list[DefaultClassificationBand]:
+    """The bands a framework without its own classification uses, highest first."""
+    return [
+        DefaultClassificationBand(
+            min_percent=b.min_percent, code=engine.ClassificationCode(b.code), label=b.label
+        )
+        for b in engine.DEFAULT_CLASSIFICATION
+    ]
 
 
 def ranking(
@@ -206,7 +217,7 @@ def ranking(
 
 
 def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetail:
-    a = assessments.get_assessment(session, actor, assessment_id)
+    a = access.get_readable(session, actor, assessment_id)
     framework = _framework(session, a.framework_id)
     card, frozen = loader.scorecard(session, a)
     criteria = {
@@ -250,6 +261,40 @@ def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetai
     )
 
 
+def _content_areas(
+    session: Session, framework: Framework, spec: engine.FrameworkSpec, cards: list[dict[str, Any]]
+) -> list[ContentAreaAverage]:
+    """Each content area of the framework with its maximum and the average completion of `cards`."""
+    area_of = {i.code: i.content_area for i in spec.indicators}
+    area_max: dict[str, Decimal] = {}
+    for i in spec.indicators:
+        if i.content_area:
+            area_max[i.content_area] = area_max.get(i.content_area, ZERO) + i.max_points
+    completions: dict[str, list[Decimal]] = {code: [] for code in area_max}
+    for card in cards:
+        earned: dict[str, Decimal] = {}
+        for s in card["indicators"]:
+            area = area_of.get(s["code"])
+            if area:
+                earned[area] = earned.get(area, ZERO) + Decimal(s["verified_points"])
+        for area, maximum in area_max.items():
+            completions[area].append(engine.percent(earned.get(area, ZERO), maximum))
+    names = dict(
+        session.exec(
+            select(ContentArea.code, ContentArea.name).where(ContentArea.movement_id == framework.movement_id)
+        ).all()
+    )
+    return [
+        ContentAreaAverage(
+            code=code,
+            name=names.get(code, code),
+            max_points=area_max[code],
+            average_completion_percent=_average(values),
+        )
+        for code, values in sorted(completions.items())
+    ]
+
+
 def aggregates(session: Session, actor: Actor, framework_id: int, school_year: str) -> Aggregates:
     framework = _framework(session, framework_id)
     rows, cards = _scored(session, framework, school_year)
@@ -257,13 +302,7 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
     rows = [a for a in rows if a.id in visible]
     names = _Names(session, rows)
     spec = loader.framework_spec(session, framework)
-    area_of = {i.code: i.content_area for i in spec.indicators}
-    area_max: dict[str, Decimal] = {}
-    for i in spec.indicators:
-        if i.content_area:
-            area_max[i.content_area] = area_max.get(i.content_area, ZERO) + i.max_points
     heat: list[HeatmapRow] = []
-    area_completions: dict[str, list[Decimal]] = {code: [] for code in area_max}
     for a in rows:
         card = cards[a.id or 0][0]
         unit = names.units.get(a.unit_id)
@@ -278,18 +317,6 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
                 },
             )
         )
-        earned: dict[str, Decimal] = {}
-        for s in card["indicators"]:
-            area = area_of.get(s["code"])
-            if area:
-                earned[area] = earned.get(area, ZERO) + Decimal(s["verified_points"])
-        for area, maximum in area_max.items():
-            area_completions[area].append(engine.percent(earned.get(area, ZERO), maximum))
-    area_names = dict(
-        session.exec(
-            select(ContentArea.code, ContentArea.name).where(ContentArea.movement_id == framework.movement_id)
-        ).all()
-    )
     counts = Counter(cards[a.id or 0][0]["classification_code"] for a in rows)
     return Aggregates(
         framework_id=framework_id,
@@ -300,15 +327,7 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
         criterion_average_completion={
             c.code: _average([h.completion_by_criterion[c.code] for h in heat]) for c in spec.criteria
         },
-        content_areas=[
-            ContentAreaAverage(
-                code=code,
-                name=area_names.get(code, code),
-                max_points=area_max[code],
-                average_completion_percent=_average(values),
-            )
-            for code, values in sorted(area_completions.items())
-        ],
+        content_areas=_content_areas(session, framework, spec, [cards[a.id or 0][0] for a in rows]),
         classification_distribution=[
             ClassificationCount(code=b.code, label=b.label, count=counts.get(b.code, 0))
             for b in spec.classification
@@ -360,39 +379,35 @@ def _heat_fill(percent: Decimal) -> PatternFill:
     return PatternFill(start_color=colour, end_color=colour, fill_type="solid")
 
 
-def export_xlsx(session: Session, actor: Actor, framework_id: int, school_year: str) -> bytes:
-    framework = _framework(session, framework_id)
-    page = ranking(session, actor, framework_id, school_year, None, None, PageParams(limit=10**6, offset=0))
-    agg = aggregates(session, actor, framework_id, school_year)
-    book = Workbook()
-    ws = book.active
-    assert ws is not None
+_RANKING_HEADERS = (
+    "Hạng",
+    "Đối tượng",
+    "Đơn vị",
+    "Trạng thái",
+    "Điểm tự đánh giá",
+    "Điểm xác nhận",
+    "Điểm tối đa",
+    "Chênh lệch",
+    "Tỷ lệ hoàn thành (%)",
+    "Xếp loại",
+    "Điều kiện bắt buộc chưa đạt",
+)
+_STATUS_VI = {"submitted": "Đã nộp", "returned": "Trả lại", "verified": "Đã xác nhận"}
+
+
+def _ranking_sheet(ws: Worksheet, framework: Framework, school_year: str, page: RankingPage) -> None:
     ws.title = "Xếp hạng"
     put(ws, 1, 1, f"{framework.name} (phiên bản {framework.version_number}) — năm học {school_year}")
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-    headers = [
-        "Hạng",
-        "Đối tượng",
-        "Đơn vị",
-        "Trạng thái",
-        "Điểm tự đánh giá",
-        "Điểm xác nhận",
-        "Điểm tối đa",
-        "Chênh lệch",
-        "Tỷ lệ hoàn thành (%)",
-        "Xếp loại",
-        "Điều kiện bắt buộc chưa đạt",
-    ]
-    for c, header in enumerate(headers, start=1):
+    for c, header in enumerate(_RANKING_HEADERS, start=1):
         put(ws, 3, c, header)
         ws.cell(row=3, column=c).font = _HEADER
-    status_vi = {"submitted": "Đã nộp", "returned": "Trả lại", "verified": "Đã xác nhận"}
     for r, item in enumerate(page.items, start=4):
         values = [
             item.rank,
             item.subject_name,
             item.unit_name,
-            status_vi.get(item.status, item.status),
+            _STATUS_VI.get(item.status, item.status),
             float(item.self_total),
             float(item.verified_total),
             float(item.max_total),
@@ -406,7 +421,8 @@ def export_xlsx(session: Session, actor: Actor, framework_id: int, school_year: 
     for letter, width in zip("ABCDEFGHIJK", (7, 40, 36, 14, 16, 14, 12, 12, 20, 22, 26), strict=True):
         ws.column_dimensions[letter].width = width
 
-    heat = book.create_sheet("Bản đồ nhiệt")
+
+def _heatmap_sheet(heat: Worksheet, agg: Aggregates) -> None:
     put(heat, 1, 1, "Tỷ lệ hoàn thành (%) theo tiêu chí")
     heat.cell(row=1, column=1).font = Font(bold=True, size=13)
     put(heat, 3, 1, "Đối tượng")
@@ -422,6 +438,17 @@ def export_xlsx(session: Session, actor: Actor, framework_id: int, school_year: 
             put(heat, r, c, float(value))
             heat.cell(row=r, column=c).fill = _heat_fill(value)
     heat.column_dimensions["A"].width = 40
+
+
+def export_xlsx(session: Session, actor: Actor, framework_id: int, school_year: str) -> bytes:
+    framework = _framework(session, framework_id)
+    page = ranking(session, actor, framework_id, school_year, None, None, PageParams(limit=10**6, offset=0))
+    agg = aggregates(session, actor, framework_id, school_year)
+    book = Workbook()
+    ws = book.active
+    assert isinstance(ws, Worksheet)
+    _ranking_sheet(ws, framework, school_year, page)
+    _heatmap_sheet(book.create_sheet("Bản đồ nhiệt"), agg)
     out = BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,23 +1,23 @@
 """Computed indicators: named sources, each a function of the data in the system for a subject and
 school year. A computed value is never typed in by the subject.
 
-Each source lives with the data it reads (plans, reports, activities, initiatives) and is registered
-here. A source declared with `compute=None` (none today) could still be referenced by a framework:
-until a module adds its function the indicator shows as "no data yet" (unanswered, 0 points) rather
-than a made-up number.
+What a source is and how it is found is declared here; the sources themselves live with the data
+they read (each domain's `sources.py`) and are registered at start-up by `thidua/registrations.py`,
+so scoring never imports the domains above it. A source fills every computed indicator whose
+`source` is the source's name. A name no source has registered shows as "no data yet" (unanswered,
+0 points) rather than a made-up number.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from thidua.activities import sources as activity
-from thidua.initiatives import sources as initiatives
-from thidua.plans import sources as plans
-from thidua.reports import sources as reports
-from thidua.scoring.subject import Subject, among
+from thidua.scoring.subject import Subject
+
+__all__ = ["SOURCES", "Compute", "Source", "Subject", "register"]
 
 # Computes many subjects of one school year at once (a single subject is a list of one).
 Compute = Callable[[Session, list[Subject], str], dict[Subject, Decimal | None]]
@@ -25,128 +25,49 @@ Compute = Callable[[Session, list[Subject], str], dict[Subject, Decimal | None]]
 
 @dataclass(frozen=True)
 class Source:
-    name: str
+    name: str  # what an indicator's `source` names
     label: str
-    subject_kind: str  # unit | individual
-    value_kind: str  # boolean | percent | count
+    subject_kind: Literal["unit", "individual"]
+    value_kind: Literal["boolean", "percent", "count"]
     compute: Compute | None = None
 
 
-def verified_individual_share(
-    session: Session, subjects: list[Subject], year: str
-) -> dict[Subject, Decimal | None]:
-    """Share (%) of the unit's active staff whose individual self-assessment of the year is verified."""
-    from thidua.assessments.models import SelfAssessment
+class _Registry(Mapping[str, Source]):
+    """Sources by name, in the order they were registered (the order the API lists them in).
 
-    staff = activity.active_staff_by_subject(session, subjects)
-    members = [m for ids in staff.values() for m in ids]
-    verified = set(
-        session.exec(
-            select(SelfAssessment.staff_id).where(
-                SelfAssessment.school_year == year,
-                SelfAssessment.status == "verified",
-                among(SelfAssessment.staff_id, members),
+    Read before anything registered, it raises instead of answering "no such source": scoring
+    without its sources would silently give computed indicators no value."""
+
+    def __init__(self) -> None:
+        self._sources: dict[str, Source] = {}
+
+    def add(self, source: Source) -> None:
+        known = self._sources.get(source.name)
+        if known is not None and known != source:
+            raise ValueError(f"two computed-indicator sources are named {source.name!r}")
+        self._sources[source.name] = source
+
+    def _loaded(self) -> dict[str, Source]:
+        if not self._sources:
+            raise RuntimeError(
+                "no computed-indicator source is registered: import thidua.registrations at start-up"
             )
-        ).all()
-    )
-    return {
-        s: activity.share(
-            sum(1 for m in staff.get(s.unit_id, []) if m in verified), len(staff.get(s.unit_id, []))
-        )
-        for s in subjects
-    }
+        return self._sources
+
+    def __getitem__(self, name: str) -> Source:
+        return self._loaded()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
 
 
-SOURCES: dict[str, Source] = {
-    s.name: s
-    for s in [
-        Source(
-            "verified_individual_share",
-            "Tỷ lệ cán bộ có tự đánh giá cá nhân đã được xác nhận (%)",
-            "unit",
-            "percent",
-            verified_individual_share,
-        ),
-        # Fed by plans and reports.
-        Source("plan_on_time", "Ban hành kế hoạch trong 30 ngày", "unit", "boolean", plans.plan_on_time),
-        Source(
-            "plan_tasks_on_time_share",
-            "Tỷ lệ nhiệm vụ hoàn thành đúng hạn (%)",
-            "unit",
-            "percent",
-            plans.plan_tasks_on_time_share,
-        ),
-        Source(
-            "reports_on_time_share",
-            "Tỷ lệ báo cáo nộp đúng hạn (%)",
-            "unit",
-            "percent",
-            reports.reports_on_time_share,
-        ),
-        # Fed by activities and attendance.
-        Source(
-            "launch_ceremony_held",
-            "Đã tổ chức Lễ phát động",
-            "unit",
-            "boolean",
-            activity.launch_ceremony_held,
-        ),
-        Source(
-            "trained_staff_share",
-            "Tỷ lệ cán bộ được bồi dưỡng kỹ năng số (%)",
-            "unit",
-            "percent",
-            activity.trained_staff_share,
-        ),
-        Source(
-            "seminars_count",
-            "Số buổi sinh hoạt chuyên đề, hội nghị, tọa đàm",
-            "unit",
-            "count",
-            activity.seminars_count,
-        ),
-        Source(
-            "extracurricular_count",
-            "Số hoạt động ngoại khóa kỹ năng số, an toàn thông tin",
-            "unit",
-            "count",
-            activity.extracurricular_count,
-        ),
-        Source(
-            "person_trained",
-            "Đã hoàn thành bồi dưỡng kỹ năng số",
-            "individual",
-            "boolean",
-            activity.person_trained,
-        ),
-        Source(
-            "person_activities_attended",
-            "Số hoạt động của Phong trào đã tham gia",
-            "individual",
-            "count",
-            activity.person_activities_attended,
-        ),
-        # Fed by recognised initiatives.
-        Source(
-            "unit_initiatives_recognised",
-            "Số sáng kiến của đơn vị được công nhận",
-            "unit",
-            "count",
-            initiatives.unit_initiatives_recognised,
-        ),
-        Source(
-            "unit_initiatives_recognised_commune_level",
-            "Có sáng kiến được công nhận từ cấp xã",
-            "unit",
-            "boolean",
-            initiatives.unit_initiatives_recognised_commune_level,
-        ),
-        Source(
-            "person_initiatives_recognised",
-            "Số sáng kiến của cá nhân được công nhận",
-            "individual",
-            "count",
-            initiatives.person_initiatives_recognised,
-        ),
-    ]
-}
+SOURCES = _Registry()
+
+
+def register(*sources: Source) -> None:
+    """Add sources to the registry (a source registered twice is kept once)."""
+    for source in sources:
+        SOURCES.add(source)

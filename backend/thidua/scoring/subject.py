@@ -1,9 +1,16 @@
-from collections.abc import Collection
+"""Who a computed value is for, and the helpers every domain's sources share to compute many
+subjects at once."""
+
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import true
 from sqlmodel import Session, col, select
+
+from thidua.core.models import CENT
+from thidua.units.models import StaffMember, Unit
 
 
 @dataclass(frozen=True)
@@ -27,8 +34,6 @@ def among(column: Any, ids: Collection[int]) -> Any:
 def rollup(session: Session, subject_units: set[int]) -> dict[int, int]:
     """Each unit under the subject units mapped to the subject unit it belongs under (itself or its
     nearest listed ancestor), so a school's figures include its subject groups. One query per level."""
-    from thidua.units.models import Unit
-
     owner = {u: u for u in subject_units}
     frontier = set(subject_units)
     for _level in range(20):
@@ -41,3 +46,34 @@ def rollup(session: Session, subject_units: set[int]) -> dict[int, int]:
                 owner[child] = owner[parent]
                 frontier.add(child)
     return owner
+
+
+def active_staff_by_subject(session: Session, subjects: list[Subject]) -> dict[int, list[int]]:
+    """Each subject unit's active staff, those of the units under it included."""
+    owner = rollup(session, {s.unit_id for s in subjects})
+    staff: dict[int, list[int]] = {}
+    for staff_id, unit_id in session.exec(
+        select(StaffMember.id, StaffMember.unit_id).where(
+            col(StaffMember.is_active).is_(True), among(StaffMember.unit_id, owner)
+        )
+    ).all():
+        if unit_id in owner and staff_id is not None:
+            staff.setdefault(owner[unit_id], []).append(staff_id)
+    return staff
+
+
+def share(part: int, whole: int) -> Decimal:
+    """`part` of `whole` in percent, 2 decimals; 0 when `whole` is 0."""
+    return Decimal("0.00") if whole == 0 else (Decimal(part) * 100 / whole).quantize(CENT)
+
+
+def active_staff_share(
+    session: Session, subjects: list[Subject], counted: Callable[[list[int]], Collection[int | None]]
+) -> dict[Subject, Decimal | None]:
+    """Share (%) of each subject unit's active staff that `counted` keeps (it is given them all)."""
+    staff = active_staff_by_subject(session, subjects)
+    kept = set(counted([m for members in staff.values() for m in members]))
+    return {
+        s: share(sum(1 for m in staff.get(s.unit_id, []) if m in kept), len(staff.get(s.unit_id, [])))
+        for s in subjects
+    }

@@ -1541,6 +1541,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scorecards/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các bậc xếp loại mặc định: mã, tên và tỷ lệ hoàn thành tối thiểu, cao nhất trước */
+        get: operations["scorecards_classification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scorecards/export.xlsx": {
         parameters: {
             query?: never;
@@ -3236,6 +3253,13 @@ export interface components {
             /** Min Percent */
             min_percent: string;
         };
+        /**
+         * ClassificationCode
+         * @description The codes of the default classification. A framework may define bands of its own, so a
+         *     scorecard's code is any string; these are the ones scoring gives when it does not.
+         * @enum {string}
+         */
+        ClassificationCode: "excellent" | "good" | "completed" | "not_completed";
         /** ClassificationCount */
         ClassificationCount: {
             /** Code */
@@ -3596,6 +3620,17 @@ export interface components {
             signer_name?: string | null;
             /** Signer Title */
             signer_title?: string | null;
+        };
+        /**
+         * DefaultClassificationBand
+         * @description A band of the default classification: a completion of at least `min_percent` is `code`.
+         */
+        DefaultClassificationBand: {
+            code: components["schemas"]["ClassificationCode"];
+            /** Label */
+            label: string;
+            /** Min Percent */
+            min_percent: string;
         };
         /**
          * DisciplineSeverity
@@ -12466,6 +12501,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Aggregates"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scorecards_classification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultClassificationBand"][];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

@@ -1,0 +1,19 @@
+"""Start-up wiring of the dependencies that point down to scoring: each domain's computed-indicator
+sources, and the assessments' access rules that decide whose scorecards a caller reads.
+
+Scoring declares what it needs (scoring/sources.py, scoring/access.py) and never imports the domains
+above it; this module, imported once with every table by thidua/all_models.py, plugs them in. The
+order of the sources is the order the API lists them in.
+"""
+
+from thidua.activities import sources as activities
+from thidua.assessments import service as assessments_service
+from thidua.assessments import sources as assessments
+from thidua.initiatives import sources as initiatives
+from thidua.plans import sources as plans
+from thidua.reports import sources as reports
+from thidua.scoring import access as scoring_access
+from thidua.scoring.sources import register
+
+register(*assessments.SOURCES, *plans.SOURCES, *reports.SOURCES, *activities.SOURCES, *initiatives.SOURCES)
+scoring_access.provide(assessments_service.visible_query, assessments_service.get_assessment)
