@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes.commune import JOB_THRESHOLD_BYTES, Commune, seed
-from tests.processes.server import Server, fresh_database
+from tests.fixtures.process_commune import JOB_THRESHOLD_BYTES, Commune, seed
+from tests.fixtures.process_server import Server, fresh_database
 
 
 @pytest.fixture(scope="package")
