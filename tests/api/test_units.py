@@ -29,16 +29,9 @@ def test_officer_creates_school_and_subject_group(client: TestClient, world: Wor
 
 
 def test_everyone_reads_units_but_only_commune_staff_write(client: TestClient, world: World) -> None:
-    body = {
-        "code": "X1",
-        "name": "Trường X",
-        "kind": "school",
-        "school_level": "primary",
-        "parent_id": world.units["UBND"],
-    }
     for login in ("manager_a", "teacher_a", "leader", "finance", "inspector", "integration"):
         assert client.get("/api/v1/units", headers=world.headers(login)).status_code == 200
-        assert_problem(client.post("/api/v1/units", headers=world.headers(login), json=body), 403)
+        assert_problem(create_school(client, world, login, code="X1", name="Trường X"), 403)
     r = client.get(f"/api/v1/units/{world.units['TH-B']}", headers=world.headers("manager_a"))
     assert r.status_code == 200 and r.json()["allowed_actions"] == []
 

@@ -1,5 +1,6 @@
 """Fixtures of the server-process tests: one migrated database of their own with the small commune of
-commune.py, and two server processes on it; shared by the tests of this folder, stopped after the last."""
+tests/fixtures/process_commune.py, and two server processes on it; shared by the tests of this folder,
+stopped after the last."""
 
 import shutil
 import tempfile
