@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.unit.scoring_catalogue import catalogue_frameworks
+from tests.fixtures.scoring_catalogue import catalogue_frameworks
 
 from thidua.scoring.engine import (
     EntryValues,

@@ -1,39 +1,17 @@
 """Activities with attendance feed the computed indicators of the scorecards."""
 
-from typing import Any
-
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from tests.api.test_assessments import VALUES, put_values, start, with_etag
+from tests.fixtures.activities import URL, create_activity
+from tests.fixtures.api import audit_actions, with_etag
+from tests.fixtures.assessments import VALUES, put_values, start
+from tests.fixtures.units import link_user_to_staff
 from tests.helpers import World, assert_problem
 from thidua.assessments.models import SelfAssessment
 from thidua.db import make_engine
 from thidua.frameworks.models import Framework
 from thidua.scoring import loader
-
-URL = "/api/v1/activities"
-
-
-def _activity(
-    client: TestClient,
-    world: World,
-    kind: str,
-    day: str,
-    attendees: list[dict[str, Any]],
-    login: str = "manager_a",
-) -> Any:
-    return client.post(
-        URL,
-        headers=world.headers(login),
-        json={
-            "kind": kind,
-            "title": f"Hoạt động {kind}",
-            "activity_date": day,
-            "learner_count": 120,
-            "attendees": attendees,
-        },
-    )
 
 
 def test_activities_change_the_computed_indicators(
@@ -54,7 +32,7 @@ def test_activities_change_the_computed_indicators(
         ("extracurricular", "2026-03-26", []),
         ("seminar", "2025-08-31", both),  # the previous school year: does not count
     ]:
-        r = _activity(client, world, kind, day, attendees)
+        r = create_activity(client, world, kind, day, attendees)
         assert r.status_code == 201, r.text
     assert r.json()["school_year"] == "2024-2025"
 
@@ -70,18 +48,8 @@ def test_activities_change_the_computed_indicators(
     _assert_bulk_equals_single(world, a["id"])
 
     # A staff member's own scorecard: trained (CN3.1 = 10) and 3 activities attended (CN3.2 = 12).
-    officer = world.headers("officer")
-    url = f"/api/v1/staff/{a01}"
-    client.patch(
-        url,
-        headers={**officer, "If-Match": client.get(url, headers=officer).headers["etag"]},
-        json={"user_id": world.users["teacher_a"].id},
-    )
-    mine = client.post(
-        "/api/v1/self-assessments",
-        headers=world.headers("teacher_a"),
-        json={"framework_id": catalogue["individual"], "school_year": "2025-2026"},
-    ).json()
+    link_user_to_staff(client, world, "teacher_a", "A-01")
+    mine = start(client, world, catalogue, "teacher_a", kind="individual")
     person = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in mine["entries"]}
     assert person["CN3.1"] == ("1", "10.00") and person["CN3.2"] == ("3", "12.00")
     assert mine["score"]["self_total"] == "22.00"
@@ -90,9 +58,9 @@ def test_activities_change_the_computed_indicators(
 def test_attendance_comes_from_the_unit_and_other_schools_see_nothing(
     client: TestClient, world: World
 ) -> None:
-    r = _activity(client, world, "training", "2025-10-10", [{"staff_id": world.staff["B-01"]}])
+    r = create_activity(client, world, "training", "2025-10-10", [{"staff_id": world.staff["B-01"]}])
     assert_problem(r, 422, "body.attendees.0.staff_id")
-    r = _activity(client, world, "training", "2025-10-10", [{"staff_id": world.staff["A-01"]}] * 2)
+    r = create_activity(client, world, "training", "2025-10-10", [{"staff_id": world.staff["A-01"]}] * 2)
     assert_problem(r, 422, "body.attendees.1.staff_id")
     assert client.get(URL, headers=world.headers("officer")).json()["total"] == 0
     assert_problem(
@@ -109,7 +77,7 @@ def test_attendance_comes_from_the_unit_and_other_schools_see_nothing(
         422,
         "body.unit_id",
     )
-    assert_problem(_activity(client, world, "party", "2025-10-10", []), 422, "body.kind")
+    assert_problem(create_activity(client, world, "party", "2025-10-10", []), 422, "body.kind")
     assert_problem(
         client.post(
             URL,
@@ -119,9 +87,9 @@ def test_attendance_comes_from_the_unit_and_other_schools_see_nothing(
         422,
         "body.learner_count",
     )
-    assert_problem(_activity(client, world, "seminar", "2025-10-10", [], login="teacher_a"), 403)
+    assert_problem(create_activity(client, world, "seminar", "2025-10-10", [], login="teacher_a"), 403)
 
-    created = _activity(client, world, "seminar", "2025-10-10", [{"staff_id": world.staff["A-02"]}])
+    created = create_activity(client, world, "seminar", "2025-10-10", [{"staff_id": world.staff["A-02"]}])
     activity = created.json()
     assert (
         activity["unit_name"] == "Trường THCS A" and activity["attendees"][0]["full_name"] == "Trần Văn Dũng"
@@ -134,7 +102,7 @@ def test_attendance_comes_from_the_unit_and_other_schools_see_nothing(
 
 def test_edit_and_delete_need_the_current_version(client: TestClient, world: World) -> None:
     h = world.headers("manager_a")
-    created = _activity(client, world, "training", "2025-10-10", [{"staff_id": world.staff["A-01"]}])
+    created = create_activity(client, world, "training", "2025-10-10", [{"staff_id": world.staff["A-01"]}])
     url = f"{URL}/{created.json()['id']}"
     body = {"attendees": [{"staff_id": world.staff["A-01"]}, {"staff_id": world.staff["A-02"]}]}
     assert_problem(client.patch(url, headers=h, json=body), 428)
@@ -151,11 +119,8 @@ def test_edit_and_delete_need_the_current_version(client: TestClient, world: Wor
     assert_problem(client.delete(url, headers={**h, "If-Match": edited.headers["etag"]}), 412)
     assert client.delete(url, headers={**h, "If-Match": moved.headers["etag"]}).status_code == 204
     assert_problem(client.get(url, headers=h), 404)
-    events = client.get(
-        f"/api/v1/audit-events?entity_type=activity&entity_id={created.json()['id']}",
-        headers=world.headers("officer"),
-    ).json()["items"]
-    assert [e["action"] for e in events] == ["delete", "update", "update", "create"]
+    events = audit_actions(client, world, "activity", created.json()["id"])
+    assert events == ["delete", "update", "update", "create"]
 
 
 def _assert_bulk_equals_single(world: World, assessment_id: int) -> None:

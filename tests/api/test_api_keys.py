@@ -7,23 +7,13 @@ from datetime import timedelta
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from tests.fixtures.api_keys import issue
 from tests.helpers import World, assert_problem
 from thidua.apikeys.models import ApiKey
 from thidua.audit.models import AuditEvent
 from thidua.core.models import utcnow
 from thidua.db import make_engine
 from thidua.main import create_app
-
-
-def issue(client: TestClient, world: World, scopes: list[str], **extra: object) -> dict:  # type: ignore[type-arg]
-    body = {
-        "name": "Hệ thống quản lý nhân sự",
-        "service_account_id": world.users["integration"].id,
-        "scopes": scopes,
-    }
-    r = client.post("/api/v1/api-keys", json={**body, **extra}, headers=world.headers("admin"))
-    assert r.status_code == 201, r.text
-    return r.json()
 
 
 def test_the_secret_is_shown_once_and_stored_hashed(client: TestClient, world: World) -> None:

@@ -4,89 +4,14 @@ Scores are hand-computed from shared/CATALOGUE.md. The computed indicators (plan
 initiatives) count 0 here: no such data is made, so TC1.1 (a gate: plan within 30 days) fails.
 """
 
-from typing import Any
-
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.fixtures.api import PDF, audit_actions, with_etag
+from tests.fixtures.assessments import URL, VALUES, add_required_evidence, put_values, start, submitted
+from tests.fixtures.frameworks import document_of
+from tests.fixtures.units import link_user_to_staff
 from tests.helpers import World, assert_problem
-
-URL = "/api/v1/self-assessments"
-# TC2.1 80 % of 7 = 5.60; TC2.2 level 1 = 3; TC2.3 10/20 of 6 = 3.00; TC2.4 6; TC3.3 2/2 of 5 = 5;
-# TC4.3 yes = 3; TC5.1 yes = 5; TC5.2 0 incidents (lower is better, target 0) = 6.  Total 36.60.
-VALUES = {
-    "TC2.1": "80",
-    "TC2.2": "1",
-    "TC2.3": "10",
-    "TC2.4": "100",
-    "TC3.3": "2",
-    "TC4.3": "1",
-    "TC5.1": "1",
-    "TC5.2": "0",
-}
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def start(
-    client: TestClient, world: World, catalogue: dict[str, int], login: str = "manager_a"
-) -> dict[str, Any]:
-    r = client.post(
-        URL,
-        headers=world.headers(login),
-        json={"framework_id": catalogue["unit"], "school_year": "2025-2026"},
-    )
-    assert r.status_code == 201, r.text
-    return {**r.json(), "etag": r.headers["etag"]}
-
-
-def put_values(
-    client: TestClient, world: World, a: dict[str, Any], values: dict[str, str], login: str = "manager_a"
-) -> Any:
-    entries = [{"indicator_code": k, "value": v} for k, v in values.items()]
-    return client.put(
-        f"{URL}/{a['id']}/entries",
-        headers={**world.headers(login), "If-Match": a["etag"]},
-        json={"entries": entries},
-    )
-
-
-def with_etag(r: Any) -> dict[str, Any]:
-    assert r.status_code in (200, 201), r.text
-    return {**r.json(), "etag": r.headers["etag"]}
-
-
-def add_required_evidence(
-    client: TestClient, world: World, a: dict[str, Any], login: str = "manager_a"
-) -> None:
-    h = world.headers(login)
-    r = client.post(
-        f"{URL}/{a['id']}/evidence/links",
-        headers=h,
-        json={"indicator_code": "TC2.1", "url": "https://lms.example.vn/thong-ke", "title": "Thống kê LMS"},
-    )
-    assert r.status_code == 201, r.text
-    r = client.post(
-        f"{URL}/{a['id']}/evidence/files",
-        headers=h,
-        data={"indicator_code": "TC5.1"},
-        files={"file": ("Quy chế an toàn thông tin.pdf", PDF, "application/pdf")},
-    )
-    assert r.status_code == 201, r.text
-
-
-def submitted(
-    client: TestClient,
-    world: World,
-    catalogue: dict[str, int],
-    login: str = "manager_a",
-    values: dict[str, str] = VALUES,
-) -> dict[str, Any]:
-    a = start(client, world, catalogue, login)
-    a = with_etag(put_values(client, world, a, values, login))
-    add_required_evidence(client, world, a, login)
-    return with_etag(
-        client.post(f"{URL}/{a['id']}/submit", headers={**world.headers(login), "If-Match": a["etag"]})
-    )
 
 
 def test_unit_assessment_workflow_end_to_end(
@@ -174,12 +99,7 @@ def test_unit_assessment_workflow_end_to_end(
         ),
         409,
     )
-    actions = [
-        e["action"]
-        for e in client.get(
-            f"/api/v1/audit-events?entity_type=self_assessment&entity_id={a['id']}", headers=officer
-        ).json()["items"]
-    ]
+    actions = audit_actions(client, world, "self_assessment", a["id"])
     assert actions == [
         "verify",
         "submit",
@@ -202,7 +122,7 @@ def test_verified_scorecard_stays_frozen_when_the_framework_gets_a_new_version(
 
     fw_url = f"/api/v1/frameworks/{catalogue['unit']}"
     current = client.get(fw_url, headers=officer)
-    document = _document(current.json(), catalogue["movement"])
+    document = document_of(current.json(), catalogue["movement"])
     refused = assert_problem(
         client.put(fw_url, headers={**officer, "If-Match": current.headers["etag"]}, json=document), 409
     )
@@ -210,7 +130,7 @@ def test_verified_scorecard_stays_frozen_when_the_framework_gets_a_new_version(
 
     copy = client.post(f"{fw_url}/new-version", headers=officer)
     assert copy.status_code == 201 and copy.json()["version_number"] == 2 and copy.json()["status"] == "draft"
-    document = _document(copy.json(), catalogue["movement"])
+    document = document_of(copy.json(), catalogue["movement"])
     document["criteria"][1]["indicators"][0]["max_points"] = "17"  # TC2.1 worth far more in version 2
     document["criteria"][1]["indicators"][0]["target"] = "50"
     edited = client.put(
@@ -229,40 +149,6 @@ def test_verified_scorecard_stays_frozen_when_the_framework_gets_a_new_version(
 
     after = client.get(f"/api/v1/scorecards/{a['id']}", headers=officer).json()
     assert after == before and after["verified_total"] == "36.60" and after["max_total"] == "100.00"
-
-
-def _document(framework: dict[str, Any], movement_id: int) -> dict[str, Any]:
-    keep = (
-        "code",
-        "name",
-        "kind",
-        "rule",
-        "direction",
-        "target",
-        "max_points",
-        "bands",
-        "levels",
-        "evidence_required",
-        "is_gate",
-        "content_area_code",
-        "source",
-        "moet_4725",
-    )
-    return {
-        "movement_id": movement_id,
-        "code": framework["code"],
-        "name": framework["name"],
-        "subject_kind": framework["subject_kind"],
-        "classification": framework["classification"],
-        "criteria": [
-            {
-                "code": c["code"],
-                "name": c["name"],
-                "indicators": [{k: i[k] for k in keep} for i in c["indicators"]],
-            }
-            for c in framework["criteria"]
-        ],
-    }
 
 
 @pytest.mark.parametrize(
@@ -454,12 +340,8 @@ def test_only_the_school_manager_starts_the_unit_assessment(
 def test_staff_see_only_their_own_individual_assessment(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    officer = world.headers("officer")
     for staff_code, login in (("A-02", "teacher_a"), ("A-01", "manager_a")):
-        url = f"/api/v1/staff/{world.staff[staff_code]}"
-        etag = client.get(url, headers=officer).headers["etag"]
-        r = client.patch(url, headers={**officer, "If-Match": etag}, json={"user_id": world.users[login].id})
-        assert r.status_code == 200, r.text
+        link_user_to_staff(client, world, login, staff_code)
     body = {"framework_id": catalogue["individual"], "school_year": "2025-2026"}
     mine = client.post(URL, headers=world.headers("teacher_a"), json=body)
     assert mine.status_code == 201, mine.text

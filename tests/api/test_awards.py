@@ -2,8 +2,7 @@
 checklist, the council's vote, approval (with an override reason when a rule fails), decisions with
 their DOCX, certificates, province proposals, and every role allowed or refused where it should be."""
 
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import timedelta
 from io import BytesIO
 from typing import Any
 
@@ -11,146 +10,24 @@ from docx import Document
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from sqlmodel import Session, select
+from sqlmodel import select
 
+from tests.fixtures.awards import (
+    TODAY,
+    YEAR,
+    act,
+    db,
+    initiative,
+    meeting,
+    nominate,
+    nominate_staff,
+    open_round,
+    review_round,
+    verified_scorecard,
+)
 from tests.helpers import World, assert_problem
-from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
 from thidua.audit.models import AuditEvent
-from thidua.db import make_engine
-from thidua.initiatives.models import Initiative, InitiativeAuthor
-
-YEAR = "2025-2026"
-TODAY = date.today()
-
-
-# --- Hand-built history -------------------------------------------------------------------------
-
-
-def _db(world: World) -> Session:
-    return Session(make_engine(world.settings.resolved_database_url))
-
-
-def verified(
-    world: World,
-    catalogue: dict[str, int],
-    *,
-    unit: str,
-    staff: str | None = None,
-    year: str = YEAR,
-    classification: str = "excellent",
-    completion: str = "95",
-    indicators: dict[str, str] | None = None,
-) -> int:
-    """A verified self-assessment with its frozen scorecard (what verification leaves behind)."""
-    with _db(world) as session:
-        staff_id = world.staff[staff] if staff else None
-        a = SelfAssessment(
-            framework_id=catalogue["individual" if staff else "unit"],
-            subject_kind="individual" if staff else "unit",
-            subject_key=f"staff:{staff_id}" if staff_id else f"unit:{world.units[unit]}",
-            unit_id=world.units[unit],
-            staff_id=staff_id,
-            school_year=year,
-            status="verified",
-        )
-        session.add(a)
-        session.flush()
-        label = {"excellent": "Hoàn thành xuất sắc", "good": "Hoàn thành tốt", "completed": "Hoàn thành"}
-        card = {
-            "classification_code": classification,
-            "classification_label": label[classification],
-            "indicators": [{"code": c, "effective_value": v} for c, v in (indicators or {}).items()],
-        }
-        session.add(
-            ScorecardSnapshot(
-                assessment_id=a.id or 0,
-                framework_id=a.framework_id,
-                school_year=year,
-                verified_total=Decimal(completion),
-                completion_percent=Decimal(completion),
-                classification_code=classification,
-                scorecard=card,
-            )
-        )
-        session.commit()
-        return a.id or 0
-
-
-def initiative(
-    world: World, *, unit: str, authors: list[str], level: str | None = "unit", year: str = YEAR
-) -> int:
-    with _db(world) as session:
-        i = Initiative(
-            unit_id=world.units[unit],
-            kind="initiative",
-            title=f"Sáng kiến số hóa bài giảng ({', '.join(authors)})",
-            school_year=year,
-            recognition_level=level,
-            recognition_decision="12/QĐ-THCS" if level else None,
-            recognition_date=date(2026, 5, 10) if level else None,
-        )
-        session.add(i)
-        session.flush()
-        for code in authors:
-            share = Decimal(100) / len(authors)
-            session.add(
-                InitiativeAuthor(initiative_id=i.id or 0, staff_id=world.staff[code], share_percent=share)
-            )
-        session.commit()
-        return i.id or 0
-
-
-# --- API shortcuts ------------------------------------------------------------------------------
-
-
-def open_round(client: TestClient, world: World, **overrides: Any) -> dict[str, Any]:
-    body = {
-        "kind": "annual",
-        "school_year": YEAR,
-        "opens_on": str(TODAY - timedelta(days=1)),
-        "closes_on": str(TODAY + timedelta(days=30)),
-        "award_type_codes": ["GK-DV-CN", "GK-XA-TT", "GK-XA-CN"],
-        **overrides,
-    }
-    r = client.post("/api/v1/award-rounds", json=body, headers=world.headers("officer"))
-    assert r.status_code == 201, r.text
-    return r.json()
-
-
-def nominate(client: TestClient, world: World, login: str, round_id: int, code: str, **body: Any) -> Any:
-    payload = {"round_id": round_id, "award_type_code": code, "justification": "Thành tích nổi bật.", **body}
-    return client.post("/api/v1/nominations", json=payload, headers=world.headers(login))
-
-
-def act(
-    client: TestClient, world: World, login: str, item: dict[str, Any], action: str, body: Any = None
-) -> Any:
-    headers = {**world.headers(login), "If-Match": f'"{item["version"]}"'}
-    return client.post(f"/api/v1/nominations/{item['id']}/{action}", json=body, headers=headers)
-
-
-def meeting(client: TestClient, world: World, round_id: int) -> dict[str, Any]:
-    r = client.post(
-        "/api/v1/council-meetings",
-        json={
-            "round_id": round_id,
-            "held_on": str(TODAY),
-            "location": "Hội trường UBND xã",
-            "chair": "Nguyễn Văn Chủ",
-            "secretary": "Lê Thị Thư",
-            "members_present": [
-                "Nguyễn Văn Chủ",
-                "Lê Thị Thư",
-                "Trần Văn Ủy",
-                "Phạm Thị Viên",
-                "Hoàng Văn Bảy",
-            ],
-            "members_total": 7,
-        },
-        headers=world.headers("officer"),
-    )
-    assert r.status_code == 201, r.text
-    return r.json()
+from thidua.initiatives.models import Initiative
 
 
 def docx_text(content: bytes) -> str:
@@ -245,20 +122,9 @@ def test_award_type_rules_are_checked_with_paths(
 def test_a_used_award_type_changes_only_through_a_new_version(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    verified(world, catalogue, unit="THCS-A", staff="A-01", classification="good")
+    verified_scorecard(world, catalogue, unit="THCS-A", staff="A-01", classification="good")
     rnd = open_round(client, world)
-    assert (
-        nominate(
-            client,
-            world,
-            "manager_a",
-            rnd["id"],
-            "GK-DV-CN",
-            unit_id=world.units["THCS-A"],
-            staff_id=world.staff["A-01"],
-        ).status_code
-        == 201
-    )
+    assert nominate_staff(client, world, rnd["id"], "GK-DV-CN").status_code == 201
     officer = world.headers("officer")
     t = client.get("/api/v1/award-types?code=GK-DV-CN", headers=officer).json()["items"][0]
     assert "update" not in t["allowed_actions"] and t["nomination_count"] == 1
@@ -330,17 +196,9 @@ def test_rounds_cover_a_year_or_a_phase(client: TestClient, world: World, catalo
 def test_a_unit_head_grants_unit_certificates_to_own_staff_end_to_end(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    verified(world, catalogue, unit="THCS-A", staff="A-01", classification="good")
+    verified_scorecard(world, catalogue, unit="THCS-A", staff="A-01", classification="good")
     rnd = open_round(client, world)
-    r = nominate(
-        client,
-        world,
-        "manager_a",
-        rnd["id"],
-        "GK-DV-CN",
-        unit_id=world.units["THCS-A"],
-        staff_id=world.staff["A-01"],
-    )
+    r = nominate_staff(client, world, rnd["id"], "GK-DV-CN")
     assert r.status_code == 201, r.text
     n = r.json()
     assert n["eligibility"]["eligible"] is True and n["status"] == "draft"
@@ -430,8 +288,8 @@ def test_a_unit_head_grants_unit_certificates_to_own_staff_end_to_end(
 def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    verified(world, catalogue, unit="THCS-A", staff="A-01")  # excellent, but no initiative
-    verified(world, catalogue, unit="THCS-A", staff="A-02")
+    verified_scorecard(world, catalogue, unit="THCS-A", staff="A-01")  # excellent, but no initiative
+    verified_scorecard(world, catalogue, unit="THCS-A", staff="A-02")
     used = initiative(world, unit="THCS-A", authors=["A-02"])
     rnd = open_round(client, world)
 
@@ -447,15 +305,7 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     )
     assert preview.status_code == 200 and preview.json()["eligible"] is False
 
-    failing = nominate(
-        client,
-        world,
-        "manager_a",
-        rnd["id"],
-        "GK-XA-CN",
-        unit_id=world.units["THCS-A"],
-        staff_id=world.staff["A-01"],
-    ).json()
+    failing = nominate_staff(client, world, rnd["id"], "GK-XA-CN").json()
     reasons = outcome_reasons(failing)
     assert [(k, p) for k, p, _ in reasons] == [
         ("scorecard", True),
@@ -466,16 +316,7 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     assert reasons[1][2] == (
         "Chưa đủ: 0/1 sáng kiến được công nhận từ cấp cơ sở (đơn vị) trở lên trong năm học 2025-2026."
     )
-    passing = nominate(
-        client,
-        world,
-        "manager_a",
-        rnd["id"],
-        "GK-XA-CN",
-        unit_id=world.units["THCS-A"],
-        staff_id=world.staff["A-02"],
-        initiative_ids=[used],
-    ).json()
+    passing = nominate_staff(client, world, rnd["id"], "GK-XA-CN", staff="A-02", initiative_ids=[used]).json()
     assert passing["eligibility"]["eligible"] is True and passing["initiatives"][0]["id"] == used
 
     failing = act(client, world, "manager_a", failing, "submit").json()
@@ -585,7 +426,7 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     assert "Giấy khen của Chủ tịch UBND xã" in text and "(Kèm theo Quyết định số 125/QĐ-UBND" in text
 
     # The initiative cited by the decision is used up; it cannot serve another award.
-    with _db(world) as session:
+    with db(world) as session:
         assert session.get(Initiative, used).used_by_achievement_id is not None  # type: ignore[union-attr]
         actions = {
             e.action for e in session.exec(select(AuditEvent).where(AuditEvent.entity_type == "nomination"))
@@ -596,7 +437,7 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
 def test_one_award_per_level_and_round_and_one_award_per_initiative(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    verified(world, catalogue, unit="THCS-A", staff="A-01")
+    verified_scorecard(world, catalogue, unit="THCS-A", staff="A-01")
     shared = initiative(world, unit="THCS-A", authors=["A-01", "A-02"])
     draft = initiative(world, unit="THCS-A", authors=["A-01"], level=None)
     other_school = initiative(world, unit="TH-B", authors=["B-01"])
@@ -656,15 +497,7 @@ def test_who_may_nominate_what(client: TestClient, world: World, catalogue: dict
     assert nominate(client, world, "finance", rnd["id"], "GK-DV-CN", **a01).status_code == 403
     assert_problem(nominate(client, world, "manager_b", rnd["id"], "GK-DV-CN", **a01), 422, "body.unit_id")
     assert_problem(
-        nominate(
-            client,
-            world,
-            "manager_a",
-            rnd["id"],
-            "GK-DV-CN",
-            unit_id=world.units["THCS-A"],
-            staff_id=world.staff["B-01"],
-        ),
+        nominate_staff(client, world, rnd["id"], "GK-DV-CN", staff="B-01"),
         422,
         "body.staff_id",
     )
@@ -679,16 +512,7 @@ def test_who_may_nominate_what(client: TestClient, world: World, catalogue: dict
         == 201
     )
     # Province proposals are the commune's.
-    review = client.post(
-        "/api/v1/award-rounds",
-        json={
-            "kind": "preliminary",
-            "opens_on": str(TODAY),
-            "closes_on": str(TODAY + timedelta(days=9)),
-            "award_type_codes": ["BK-TINH-TT"],
-        },
-        headers=world.headers("officer"),
-    ).json()
+    review = review_round(client, world)
     assert (
         nominate(
             client, world, "manager_a", review["id"], "BK-TINH-TT", unit_id=world.units["THCS-A"]
@@ -710,8 +534,8 @@ def test_who_may_nominate_what(client: TestClient, world: World, catalogue: dict
 def test_the_quota_is_enforced_at_approval(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    verified(world, catalogue, unit="THCS-A", staff="A-01", classification="good")
-    verified(world, catalogue, unit="THCS-A", staff="A-02", classification="good")
+    verified_scorecard(world, catalogue, unit="THCS-A", staff="A-01", classification="good")
+    verified_scorecard(world, catalogue, unit="THCS-A", staff="A-02", classification="good")
     rnd = open_round(client, world)
     first, second = (
         act(
@@ -749,19 +573,10 @@ def test_province_proposal_and_the_province_answer(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     for year in ("2025-2026", "2026-2027"):
-        verified(world, catalogue, unit="THCS-A", year=year, indicators={"TC5.2": "0"})
+        verified_scorecard(world, catalogue, unit="THCS-A", year=year, indicators={"TC5.2": "0"})
     initiative(world, unit="THCS-A", authors=["A-01"], level="commune")
     officer = world.headers("officer")
-    review = client.post(
-        "/api/v1/award-rounds",
-        json={
-            "kind": "preliminary",
-            "opens_on": str(TODAY),
-            "closes_on": str(TODAY + timedelta(days=9)),
-            "award_type_codes": ["BK-TINH-TT"],
-        },
-        headers=officer,
-    ).json()
+    review = review_round(client, world)
     n = nominate(client, world, "officer", review["id"], "BK-TINH-TT", unit_id=world.units["THCS-A"]).json()
     reasons = outcome_reasons(n)
     assert [p for _, p, _ in reasons] == [True, False, True]  # no GK-XA-TT in the phase yet
@@ -866,16 +681,7 @@ def test_earlier_achievements_feed_the_rules(
     )
     a = client.post("/api/v1/achievements", json=past, headers=officer)
     assert a.status_code == 201 and a.json()["verification_code"] is None
-    review = client.post(
-        "/api/v1/award-rounds",
-        json={
-            "kind": "preliminary",
-            "opens_on": str(TODAY),
-            "closes_on": str(TODAY + timedelta(days=9)),
-            "award_type_codes": ["BK-TINH-TT"],
-        },
-        headers=officer,
-    ).json()
+    review = review_round(client, world)
     r = client.post(
         "/api/v1/nominations/eligibility",
         json={"round_id": review["id"], "award_type_code": "BK-TINH-TT", "unit_id": world.units["THCS-A"]},

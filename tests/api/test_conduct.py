@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from tests.fixtures.api import audit_actions, made
 from tests.helpers import World, assert_problem
 
 RATINGS = "/api/v1/staff-ratings"
@@ -27,22 +28,9 @@ def _rating(
     )
 
 
-def _created(r: Any) -> dict[str, Any]:
-    assert r.status_code == 201, r.text
-    return {**r.json(), "etag": r.headers["etag"]}
-
-
-def _events(client: TestClient, world: World, entity_type: str, entity_id: int) -> list[str]:
-    items = client.get(
-        f"/api/v1/audit-events?entity_type={entity_type}&entity_id={entity_id}",
-        headers=world.headers("officer"),
-    ).json()["items"]
-    return [e["action"] for e in items]
-
-
 def test_a_unit_manager_rates_their_staff(client: TestClient, world: World) -> None:
     h = world.headers("manager_a")
-    rating = _created(_rating(client, world, "A-02"))
+    rating = made(_rating(client, world, "A-02"))
     assert rating["staff_code"] == "A-02" and rating["staff_name"] == "Trần Văn Dũng"
     # The unit comes from the staff member (here the school's subject group).
     assert rating["unit_id"] == world.units["THCS-A-KHTN"]
@@ -69,7 +57,7 @@ def test_a_unit_manager_rates_their_staff(client: TestClient, world: World) -> N
     assert_problem(client.delete(url, headers={**h, "If-Match": '"1"'}), 412)
     assert client.delete(url, headers={**h, "If-Match": '"2"'}).status_code == 204
     assert_problem(client.get(url, headers=h), 404)
-    assert _events(client, world, "staff_rating", rating["id"]) == ["delete", "update", "create"]
+    assert audit_actions(client, world, "staff_rating", rating["id"]) == ["delete", "update", "create"]
 
 
 def test_ratings_bad_inputs(client: TestClient, world: World) -> None:
@@ -94,11 +82,10 @@ def test_ratings_bad_inputs(client: TestClient, world: World) -> None:
 def test_who_sees_and_writes_ratings(client: TestClient, world: World) -> None:
     problem = assert_problem(_rating(client, world, "B-01"), 422, "body.staff_id")
     assert "phạm vi" in problem["errors"][0]["message"]
-    b = _created(_rating(client, world, "B-01", "completed", login="officer"))
-    a = _created(_rating(client, world, "A-01", "excellent"))
+    b = made(_rating(client, world, "B-01", "completed", login="officer"))
+    a = made(_rating(client, world, "A-01", "excellent"))
     assert (
-        _created(_rating(client, world, "B-02", "good", login="manager_b"))["unit_name"]
-        == "Tổ khối 4-5 - TH B"
+        made(_rating(client, world, "B-02", "good", login="manager_b"))["unit_name"] == "Tổ khối 4-5 - TH B"
     )
     assert_problem(client.get(f"{RATINGS}/{b['id']}", headers=world.headers("manager_a")), 404)
     assert_problem(
@@ -121,7 +108,7 @@ def test_who_sees_and_writes_ratings(client: TestClient, world: World) -> None:
         assert body["total"] == len(body["items"])
         return [i["staff_code"] for i in body["items"]]
 
-    _created(_rating(client, world, "A-01", "good", year="2024-2025"))
+    made(_rating(client, world, "A-01", "good", year="2024-2025"))
     # Newest school year first, then by staff code.
     assert staff_codes() == ["A-01", "B-01", "B-02", "A-01"]
     assert staff_codes("manager_a") == ["A-01", "A-01"]
@@ -149,13 +136,13 @@ def _flag(client: TestClient, world: World, login: str = "officer", **fields: An
 
 def test_the_commune_records_and_closes_flags(client: TestClient, world: World) -> None:
     h = world.headers("officer")
-    flag = _created(_flag(client, world))
+    flag = made(_flag(client, world))
     assert flag["subject_name"] == "Nguyễn Thị Hương" and flag["staff_code"] == "A-01"
     assert flag["unit_name"] == "Trường THCS A" and flag["kind_label"] == "Hình thức kỷ luật"
     assert (flag["severity"], flag["severity_label"]) == ("warning", "Cảnh cáo")
     assert flag["is_open"] is True and flag["closed_on"] is None
     assert flag["allowed_actions"] == ["update", "delete"]
-    incident = _created(
+    incident = made(
         _flag(client, world, staff_id=None, kind="security_incident", severity=None, note="Lộ danh sách lớp")
     )
     assert incident["subject_name"] == "Trường THCS A" and incident["staff_id"] is None
@@ -200,8 +187,8 @@ def test_the_commune_records_and_closes_flags(client: TestClient, world: World) 
     assert_problem(client.delete(incident_url, headers={**h, "If-Match": '"9"'}), 412)
     assert client.delete(incident_url, headers={**h, "If-Match": incident["etag"]}).status_code == 204
     assert_problem(client.get(incident_url, headers=h), 404)
-    assert _events(client, world, "flag", flag["id"]) == ["update", "update", "update", "create"]
-    assert _events(client, world, "flag", incident["id"]) == ["delete", "create"]
+    assert audit_actions(client, world, "flag", flag["id"]) == ["update", "update", "update", "create"]
+    assert audit_actions(client, world, "flag", incident["id"]) == ["delete", "create"]
 
 
 def test_flags_bad_inputs(client: TestClient, world: World) -> None:
@@ -223,9 +210,9 @@ def test_flags_bad_inputs(client: TestClient, world: World) -> None:
 
 
 def test_who_sees_and_writes_flags(client: TestClient, world: World) -> None:
-    a = _created(_flag(client, world))
-    a_incident = _created(_flag(client, world, staff_id=None, kind="security_incident", severity=None))
-    b = _created(
+    a = made(_flag(client, world))
+    a_incident = made(_flag(client, world, staff_id=None, kind="security_incident", severity=None))
+    b = made(
         _flag(
             client, world, unit_id=world.units["TH-B"], staff_id=world.staff["B-02"], opened_on="2025-12-01"
         )

@@ -9,8 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from tests.api.test_api_keys import issue
-from tests.api.test_imports import XLSX, counts, post, summary_of
+from tests.fixtures.api import XLSX
+from tests.fixtures.api_keys import issue
+from tests.fixtures.imports import counts, post, summary_of
 from tests.helpers import World, assert_problem
 
 KINDS = ["units", "staff", "users", "assessment_entries", "activities", "initiatives"]

@@ -9,7 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from tests.api.test_assessments import _document, submitted
+from tests.fixtures.assessments import submitted
+from tests.fixtures.frameworks import document_of
 from tests.helpers import World, assert_problem
 
 URL = "/api/v1/frameworks"
@@ -51,7 +52,7 @@ def test_the_default_frameworks_are_loaded_and_readable_by_everyone(
 
 
 def _base(client: TestClient, world: World, catalogue: dict[str, int]) -> dict[str, Any]:
-    doc = _document(
+    doc = document_of(
         client.get(f"{URL}/{catalogue['unit']}", headers=world.headers("officer")).json(),
         catalogue["movement"],
     )

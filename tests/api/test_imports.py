@@ -10,11 +10,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from tests.api.test_api_keys import issue
+from tests.fixtures.api import XLSX
+from tests.fixtures.api_keys import issue
+from tests.fixtures.assessments import submitted
+from tests.fixtures.imports import CSV, URL, counts, post, summary_of, xlsx
 from tests.helpers import World, assert_problem
 from thidua.activities.models import Activity, Attendance
 from thidua.assessments.models import AssessmentEntry, SelfAssessment
@@ -27,45 +30,6 @@ from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.main import create_app
 from thidua.units.models import StaffMember, Unit
-
-URL = "/api/v1/imports"
-CSV = "text/csv"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def post(
-    client: TestClient,
-    headers: dict[str, str],
-    kind: str,
-    body: str | bytes,
-    content_type: str = CSV,
-    **params: Any,
-) -> Any:
-    data = body.encode("utf-8") if isinstance(body, str) else body
-    query = {k: (str(v).lower() if isinstance(v, bool) else v) for k, v in params.items()}
-    return client.post(
-        f"{URL}/{kind}", content=data, params=query, headers={**headers, "Content-Type": content_type}
-    )
-
-
-def summary_of(r: Any) -> dict[str, Any]:
-    assert r.status_code == 200, r.text
-    return r.json()  # type: ignore[no-any-return]
-
-
-def counts(s: dict[str, Any]) -> tuple[int, int, int, int]:
-    return s["created"], s["updated"], s["unchanged"], s["rejected"]
-
-
-def xlsx(rows: list[list[Any]]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 @pytest.fixture
@@ -387,8 +351,6 @@ def test_entry_rows_are_checked(
 def test_entries_of_a_submitted_assessment_are_refused(
     client: TestClient, world: World, catalogue: dict[str, int], db: Session
 ) -> None:
-    from tests.api.test_assessments import submitted
-
     a = submitted(client, world, catalogue)
     body = "unit_code,indicator_code,school_year,value\nTHCS-A,TC2.1,2025-2026,10\n"
     s = summary_of(post(client, world.headers("officer"), "assessment_entries", body))

@@ -9,74 +9,16 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from tests.api.test_assessments import VALUES, put_values, start, with_etag
+from tests.fixtures.api import made, with_etag
+from tests.fixtures.assessments import VALUES, put_values, start
+from tests.fixtures.initiatives import URL, author_shares, create_initiative, recognise
+from tests.fixtures.units import link_user_to_staff
 from tests.helpers import World, assert_problem
 from thidua.awards.models import Achievement
 from thidua.db import make_engine
 from thidua.initiatives import sources
 from thidua.initiatives.models import Initiative
 from thidua.scoring.subject import Subject
-
-URL = "/api/v1/initiatives"
-
-
-def _authors(world: World, *pairs: tuple[str, str]) -> list[dict[str, Any]]:
-    return [{"staff_id": world.staff[code], "share_percent": share} for code, share in pairs]
-
-
-def _initiative(
-    client: TestClient,
-    world: World,
-    login: str = "manager_a",
-    authors: list[dict[str, Any]] | None = None,
-    **fields: Any,
-) -> Any:
-    body = {
-        "kind": "initiative",
-        "title": "Ứng dụng bản đồ tư duy số trong dạy học Khoa học tự nhiên",
-        "summary": "Giáo viên và học sinh cùng xây dựng bản đồ tư duy trên nền tảng trực tuyến.",
-        "school_year": "2025-2026",
-        "authors": authors if authors is not None else _authors(world, ("A-01", "60"), ("A-02", "40")),
-        **fields,
-    }
-    return client.post(URL, headers=world.headers(login), json=body)
-
-
-def _created(r: Any) -> dict[str, Any]:
-    assert r.status_code == 201, r.text
-    return {**r.json(), "etag": r.headers["etag"]}
-
-
-def _recognise(
-    client: TestClient,
-    world: World,
-    item: dict[str, Any],
-    level: str,
-    login: str = "officer",
-    day: str = "2026-05-20",
-) -> Any:
-    return client.post(
-        f"{URL}/{item['id']}/recognition",
-        headers={**world.headers(login), "If-Match": item["etag"]},
-        json={
-            "recognition_level": level,
-            "recognition_decision": "15/QĐ-UBND",
-            "recognition_date": day,
-            "recognised_by": "Hội đồng sáng kiến xã Thử Nghiệm",
-        },
-    )
-
-
-def _link(client: TestClient, world: World, login: str, staff_code: str) -> None:
-    """Link a fixture user to a staff record (what makes a teacher an author)."""
-    officer = world.headers("officer")
-    url = f"/api/v1/staff/{world.staff[staff_code]}"
-    r = client.patch(
-        url,
-        headers={**officer, "If-Match": client.get(url, headers=officer).headers["etag"]},
-        json={"user_id": world.users[login].id},
-    )
-    assert r.status_code == 200, r.text
 
 
 def _events(client: TestClient, world: World, initiative_id: int) -> list[dict[str, Any]]:
@@ -88,7 +30,7 @@ def _events(client: TestClient, world: World, initiative_id: int) -> list[dict[s
 
 def test_create_read_edit_delete_with_the_current_version(client: TestClient, world: World) -> None:
     h = world.headers("manager_a")
-    created = _created(_initiative(client, world, evidence_links=[{"url": "https://kho.example.vn/sk1"}]))
+    created = made(create_initiative(client, world, evidence_links=[{"url": "https://kho.example.vn/sk1"}]))
     assert created["unit_id"] == world.units["THCS-A"] and created["unit_name"] == "Trường THCS A"
     assert created["kind_label"] == "Sáng kiến" and created["school_year"] == "2025-2026"
     assert [(a["staff_code"], a["full_name"], a["share_percent"]) for a in created["authors"]] == [
@@ -106,7 +48,7 @@ def test_create_read_edit_delete_with_the_current_version(client: TestClient, wo
 
     # A title typed in decomposed Unicode is stored composed (NFC), so searches find it.
     decomposed = unicodedata.normalize("NFD", "Bản đồ tư duy số")
-    body = {"title": decomposed, "authors": _authors(world, ("A-02", "100"))}
+    body = {"title": decomposed, "authors": author_shares(world, ("A-02", "100"))}
     assert_problem(client.patch(url, headers=h, json=body), 428)
     edited = client.patch(url, headers={**h, "If-Match": created["etag"]}, json=body)
     assert edited.status_code == 200, edited.text
@@ -129,19 +71,19 @@ def test_create_read_edit_delete_with_the_current_version(client: TestClient, wo
 
 def test_bad_inputs_are_refused_with_their_paths(client: TestClient, world: World) -> None:
     def refused(path: str, **fields: Any) -> dict[str, Any]:
-        return assert_problem(_initiative(client, world, **fields), 422, path)
+        return assert_problem(create_initiative(client, world, **fields), 422, path)
 
-    body = refused("body.authors", authors=_authors(world, ("A-01", "50"), ("A-02", "40")))
+    body = refused("body.authors", authors=author_shares(world, ("A-01", "50"), ("A-02", "40")))
     assert "90.00" in body["errors"][0]["message"]
-    refused("body.authors.1.staff_id", authors=_authors(world, ("A-01", "50"), ("A-01", "50")))
-    body = refused("body.authors.0.staff_id", authors=_authors(world, ("B-01", "100")))
+    refused("body.authors.1.staff_id", authors=author_shares(world, ("A-01", "50"), ("A-01", "50")))
+    body = refused("body.authors.0.staff_id", authors=author_shares(world, ("B-01", "100")))
     assert body["errors"][0]["type"] == "not_in_unit"
     refused("body.authors.0.staff_id", authors=[{"staff_id": 999_999, "share_percent": "100"}])
     refused("body.authors", authors=[])
-    refused("body.authors.0.share_percent", authors=_authors(world, ("A-01", "0"), ("A-02", "100")))
-    body = refused("body.authors.0.share_percent", authors=_authors(world, ("A-01", "33.333")))
+    refused("body.authors.0.share_percent", authors=author_shares(world, ("A-01", "0"), ("A-02", "100")))
+    body = refused("body.authors.0.share_percent", authors=author_shares(world, ("A-01", "33.333")))
     assert body["errors"][0]["message"] == "Không được quá 2 chữ số thập phân."
-    refused("body.authors.0.share_percent", authors=_authors(world, ("A-01", "-10"), ("A-02", "110")))
+    refused("body.authors.0.share_percent", authors=author_shares(world, ("A-01", "-10"), ("A-02", "110")))
     refused("body.kind", kind="patent")
     refused("body.school_year", school_year="2025-2027")
     refused("body.school_year", school_year="năm nay")
@@ -151,27 +93,29 @@ def test_bad_inputs_are_refused_with_their_paths(client: TestClient, world: Worl
     refused("body.evidence_links.0.url", evidence_links=[{"url": "javascript:alert(1)"}])
     assert client.get(URL, headers=world.headers("officer")).json()["total"] == 0
     # Shares are exact to the hundredth: 66.67 + 33.33 is 100.
-    item = _created(_initiative(client, world, authors=_authors(world, ("A-01", "66.67"), ("A-02", 33.33))))
+    item = made(
+        create_initiative(client, world, authors=author_shares(world, ("A-01", "66.67"), ("A-02", 33.33)))
+    )
     assert [a["share_percent"] for a in item["authors"]] == ["66.67", "33.33"]
     url = f"{URL}/{item['id']}"
     h = {**world.headers("manager_a"), "If-Match": item["etag"]}
     assert_problem(
-        client.patch(url, headers=h, json={"authors": _authors(world, ("B-02", "100"))}),
+        client.patch(url, headers=h, json={"authors": author_shares(world, ("B-02", "100"))}),
         422,
         "body.authors.0.staff_id",
     )
     assert_problem(client.patch(url, headers=h, json={"kind": "poem"}), 422, "body.kind")
     future = (date.today() + timedelta(days=30)).isoformat()
-    body = assert_problem(_recognise(client, world, item, "unit", day=future), 422, "body.recognition_date")
+    body = assert_problem(recognise(client, world, item, "unit", day=future), 422, "body.recognition_date")
     assert "hôm nay" in body["detail"]
-    assert_problem(_recognise(client, world, item, "district"), 422, "body.recognition_level")
+    assert_problem(recognise(client, world, item, "district"), 422, "body.recognition_level")
     r = client.post(f"{URL}/{item['id']}/recognition", headers=h, json={"recognition_level": "unit"})
     assert_problem(r, 422, "body.recognition_decision")
     assert client.get(url, headers=h).json()["version"] == 1  # nothing was saved
 
 
 def test_who_may_read_and_write(client: TestClient, world: World) -> None:
-    item = _created(_initiative(client, world))
+    item = made(create_initiative(client, world))
     url = f"{URL}/{item['id']}"
     for login in ("officer", "leader", "inspector", "comms", "integration", "admin", "teacher_a"):
         r = client.get(url, headers=world.headers(login))
@@ -190,16 +134,16 @@ def test_who_may_read_and_write(client: TestClient, world: World) -> None:
         assert client.get(URL, headers=world.headers(login)).json()["total"] == 0
         assert_problem(client.patch(url, headers={**world.headers(login), "If-Match": '"1"'}, json={}), 404)
     for login in ("leader", "inspector", "comms", "finance"):
-        assert_problem(_initiative(client, world, login=login), 403)
+        assert_problem(create_initiative(client, world, login=login), 403)
     # Another school's manager cannot name A's staff; the commune officer registers for any school.
-    assert_problem(_initiative(client, world, login="manager_b"), 422, "body.authors.0.staff_id")
-    other = _created(
-        _initiative(
+    assert_problem(create_initiative(client, world, login="manager_b"), 422, "body.authors.0.staff_id")
+    other = made(
+        create_initiative(
             client,
             world,
             login="officer",
             unit_id=world.units["TH-B"],
-            authors=_authors(world, ("B-01", "100")),
+            authors=author_shares(world, ("B-01", "100")),
         )
     )
     assert other["unit_name"] == "Trường Tiểu học B"
@@ -207,29 +151,31 @@ def test_who_may_read_and_write(client: TestClient, world: World) -> None:
     # A teacher registers their own initiatives only: the account must be linked to a staff record
     # that is among the authors.
     teacher = world.headers("teacher_a")
-    assert_problem(_initiative(client, world, login="teacher_a"), 403)
-    _link(client, world, "teacher_a", "A-01")
+    assert_problem(create_initiative(client, world, login="teacher_a"), 403)
+    link_user_to_staff(client, world, "teacher_a", "A-01")
     assert client.get(url, headers=teacher).json()["allowed_actions"] == ["update", "delete"]
     problem = assert_problem(
-        _initiative(client, world, login="teacher_a", authors=_authors(world, ("A-02", "100"))),
+        create_initiative(client, world, login="teacher_a", authors=author_shares(world, ("A-02", "100"))),
         422,
         "body.authors",
     )
     assert problem["errors"][0]["type"] == "not_author"
-    mine = _created(_initiative(client, world, login="teacher_a", authors=_authors(world, ("A-01", "100"))))
+    mine = made(
+        create_initiative(client, world, login="teacher_a", authors=author_shares(world, ("A-01", "100")))
+    )
     assert mine["allowed_actions"] == ["update", "delete"]
     mine_url = f"{URL}/{mine['id']}"
     dropped = client.patch(
         mine_url,
         headers={**teacher, "If-Match": mine["etag"]},
-        json={"authors": _authors(world, ("A-02", "100"))},
+        json={"authors": author_shares(world, ("A-02", "100"))},
     )
     assert_problem(dropped, 422, "body.authors")
     renamed = client.patch(mine_url, headers={**teacher, "If-Match": mine["etag"]}, json={"title": "Của tôi"})
     assert renamed.status_code == 200 and renamed.json()["title"] == "Của tôi"
 
     # Not an author of someone else's initiative: refused, and the teacher never recognises.
-    theirs = _created(_initiative(client, world, authors=_authors(world, ("A-02", "100"))))
+    theirs = made(create_initiative(client, world, authors=author_shares(world, ("A-02", "100"))))
     assert client.get(f"{URL}/{theirs['id']}", headers=teacher).json()["allowed_actions"] == []
     assert_problem(
         client.patch(f"{URL}/{theirs['id']}", headers={**teacher, "If-Match": theirs["etag"]}, json={}), 403
@@ -237,7 +183,7 @@ def test_who_may_read_and_write(client: TestClient, world: World) -> None:
     assert_problem(
         client.delete(f"{URL}/{theirs['id']}", headers={**teacher, "If-Match": theirs["etag"]}), 403
     )
-    assert_problem(_recognise(client, world, theirs, "unit", login="teacher_a"), 403)
+    assert_problem(recognise(client, world, theirs, "unit", login="teacher_a"), 403)
     assert (
         client.delete(mine_url, headers={**teacher, "If-Match": renamed.headers["etag"]}).status_code == 204
     )
@@ -245,14 +191,14 @@ def test_who_may_read_and_write(client: TestClient, world: World) -> None:
 
 def test_recognition_levels_and_what_is_frozen(client: TestClient, world: World) -> None:
     manager, officer = world.headers("manager_a"), world.headers("officer")
-    _link(client, world, "teacher_a", "A-01")
-    item = _created(_initiative(client, world))
+    link_user_to_staff(client, world, "teacher_a", "A-01")
+    item = made(create_initiative(client, world))
     url = f"{URL}/{item['id']}"
 
-    problem = assert_problem(_recognise(client, world, item, "commune", login="manager_a"), 403)
+    problem = assert_problem(recognise(client, world, item, "commune", login="manager_a"), 403)
     assert "cấp cơ sở" in problem["detail"]
-    assert_problem(_recognise(client, world, item, "province", login="manager_a"), 403)
-    assert_problem(_recognise(client, world, item, "unit", login="manager_b"), 404)
+    assert_problem(recognise(client, world, item, "province", login="manager_a"), 403)
+    assert_problem(recognise(client, world, item, "unit", login="manager_b"), 404)
     no_version = client.post(
         f"{URL}/{item['id']}/recognition",
         headers=manager,
@@ -264,7 +210,7 @@ def test_recognition_levels_and_what_is_frozen(client: TestClient, world: World)
         },
     )
     assert_problem(no_version, 428)
-    item = _created_ok(_recognise(client, world, item, "unit", login="manager_a"))
+    item = _created_ok(recognise(client, world, item, "unit", login="manager_a"))
     assert item["recognised"] is True and item["recognition_level"] == "unit"
     assert item["recognition_level_label"] == "cấp cơ sở (đơn vị)"
     assert (item["recognition_decision"], item["recognition_date"]) == ("15/QĐ-UBND", "2026-05-20")
@@ -280,11 +226,11 @@ def test_recognition_levels_and_what_is_frozen(client: TestClient, world: World)
         assert_problem(client.delete(url, headers=h), 409)
 
     # The commune raises it to commune level; the unit manager can then neither change nor withdraw it.
-    item = _created_ok(_recognise(client, world, item, "commune"))
+    item = _created_ok(recognise(client, world, item, "commune"))
     assert item["recognition_level_label"] == "cấp xã"
     assert client.get(url, headers=manager).json()["allowed_actions"] == []
     assert_problem(client.delete(f"{url}/recognition", headers={**manager, "If-Match": item["etag"]}), 403)
-    assert_problem(_recognise(client, world, item, "unit", login="manager_a"), 403)
+    assert_problem(recognise(client, world, item, "unit", login="manager_a"), 403)
     assert_problem(client.delete(f"{url}/recognition", headers=officer), 428)
     withdrawn = client.delete(f"{url}/recognition", headers={**officer, "If-Match": item["etag"]})
     assert withdrawn.status_code == 200, withdrawn.text
@@ -305,7 +251,7 @@ def test_recognition_levels_and_what_is_frozen(client: TestClient, world: World)
     )
 
     # Used by an award (a decision cited it): frozen for good, and the refusal says why.
-    item = _created_ok(_recognise(client, world, item, "unit", login="manager_a"))
+    item = _created_ok(recognise(client, world, item, "unit", login="manager_a"))
     _mark_used(world, item["id"])
     got = client.get(url, headers=officer)
     assert got.json()["used"] is True and got.json()["allowed_actions"] == []
@@ -314,7 +260,7 @@ def test_recognition_levels_and_what_is_frozen(client: TestClient, world: World)
         client.patch(url, headers=h, json={"title": "x"}),
         client.delete(url, headers=h),
         client.delete(f"{url}/recognition", headers=h),
-        _recognise(client, world, {**item, "etag": got.headers["etag"]}, "commune"),
+        recognise(client, world, {**item, "etag": got.headers["etag"]}, "commune"),
     ):
         problem = assert_problem(r, 409)
         assert "Giấy khen của Chủ tịch UBND xã" in problem["detail"] and "12/QĐ-UBND" in problem["detail"]
@@ -352,37 +298,37 @@ def _mark_used(world: World, initiative_id: int) -> None:
 
 def test_list_filters_and_order(client: TestClient, world: World) -> None:
     officer = world.headers("officer")
-    first = _created(_initiative(client, world, title="Giải pháp 100% học bạ số", kind="solution"))
-    group = _created(
-        _initiative(
+    first = made(create_initiative(client, world, title="Giải pháp 100% học bạ số", kind="solution"))
+    group = made(
+        create_initiative(
             client,
             world,
             title="Học liệu số môn Vật lý",
             kind="digital_material",
             unit_id=world.units["THCS-A-KHTN"],
-            authors=_authors(world, ("A-02", "100")),
+            authors=author_shares(world, ("A-02", "100")),
         )
     )
-    older = _created(
-        _initiative(
+    older = made(
+        create_initiative(
             client,
             world,
             title="Sáng kiến năm trước",
             school_year="2024-2025",
-            authors=_authors(world, ("A-01", "100")),
+            authors=author_shares(world, ("A-01", "100")),
         )
     )
-    b = _created(
-        _initiative(
+    b = made(
+        create_initiative(
             client,
             world,
             login="manager_b",
             title="Sáng kiến trường B",
-            authors=_authors(world, ("B-01", "100")),
+            authors=author_shares(world, ("B-01", "100")),
         )
     )
-    _created_ok(_recognise(client, world, first, "unit"))
-    _created_ok(_recognise(client, world, group, "commune"))
+    _created_ok(recognise(client, world, first, "unit"))
+    _created_ok(recognise(client, world, group, "commune"))
 
     def ids(login: str = "officer", **params: Any) -> list[int]:
         body = client.get(URL, params=params, headers=world.headers(login)).json()
@@ -418,21 +364,25 @@ def test_recognised_initiatives_feed_the_scorecards(
     entry = {e["indicator_code"]: e for e in a["entries"]}
     assert entry["TC3.1"]["source_available"] is True and entry["TC3.1"]["self_value"] == "0"
 
-    one = _created(_initiative(client, world, authors=_authors(world, ("A-01", "100"))))
-    _created_ok(_recognise(client, world, one, "unit", login="manager_a"))
-    two = _created(  # in the subject group: counts for the school
-        _initiative(
-            client, world, unit_id=world.units["THCS-A-KHTN"], authors=_authors(world, ("A-02", "100"))
+    one = made(create_initiative(client, world, authors=author_shares(world, ("A-01", "100"))))
+    _created_ok(recognise(client, world, one, "unit", login="manager_a"))
+    two = made(  # in the subject group: counts for the school
+        create_initiative(
+            client, world, unit_id=world.units["THCS-A-KHTN"], authors=author_shares(world, ("A-02", "100"))
         )
     )
-    _created_ok(_recognise(client, world, two, "commune"))
-    three = _created(_initiative(client, world, authors=_authors(world, ("A-02", "50"), ("A-01", "50"))))
-    _created_ok(_recognise(client, world, three, "unit", login="manager_a"))
-    _created(_initiative(client, world))  # not recognised: does not count
-    last_year = _created(_initiative(client, world, school_year="2024-2025"))
-    _created_ok(_recognise(client, world, last_year, "province"))  # another school year
-    b = _created(_initiative(client, world, login="manager_b", authors=_authors(world, ("B-01", "100"))))
-    _created_ok(_recognise(client, world, b, "province"))  # another school
+    _created_ok(recognise(client, world, two, "commune"))
+    three = made(
+        create_initiative(client, world, authors=author_shares(world, ("A-02", "50"), ("A-01", "50")))
+    )
+    _created_ok(recognise(client, world, three, "unit", login="manager_a"))
+    made(create_initiative(client, world))  # not recognised: does not count
+    last_year = made(create_initiative(client, world, school_year="2024-2025"))
+    _created_ok(recognise(client, world, last_year, "province"))  # another school year
+    b = made(
+        create_initiative(client, world, login="manager_b", authors=author_shares(world, ("B-01", "100")))
+    )
+    _created_ok(recognise(client, world, b, "province"))  # another school
 
     # TC3.1: 3 recognised, the target → 10; TC3.2: one at commune level → 5.  36.60 + 15 = 51.60.
     got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
@@ -442,12 +392,8 @@ def test_recognised_initiatives_feed_the_scorecards(
     assert got["score"]["self_total"] == "51.60"
 
     # A-01 is an author of two of them: CN1.1 = 2 (threshold 1 → 25 points) on their own scorecard.
-    _link(client, world, "teacher_a", "A-01")
-    mine = client.post(
-        "/api/v1/self-assessments",
-        headers=world.headers("teacher_a"),
-        json={"framework_id": catalogue["individual"], "school_year": "2025-2026"},
-    ).json()
+    link_user_to_staff(client, world, "teacher_a", "A-01")
+    mine = start(client, world, catalogue, "teacher_a", kind="individual")
     person = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in mine["entries"]}
     assert person["CN1.1"] == ("2", "25.00")
     assert mine["score"]["self_total"] == "25.00"
@@ -467,17 +413,19 @@ def test_recognised_initiatives_feed_the_scorecards(
 
 
 def test_sources_compute_many_subjects_at_once(client: TestClient, world: World) -> None:
-    one = _created(_initiative(client, world, authors=_authors(world, ("A-01", "100"))))
-    _created_ok(_recognise(client, world, one, "unit"))
-    two = _created(
-        _initiative(
-            client, world, unit_id=world.units["THCS-A-KHTN"], authors=_authors(world, ("A-02", "100"))
+    one = made(create_initiative(client, world, authors=author_shares(world, ("A-01", "100"))))
+    _created_ok(recognise(client, world, one, "unit"))
+    two = made(
+        create_initiative(
+            client, world, unit_id=world.units["THCS-A-KHTN"], authors=author_shares(world, ("A-02", "100"))
         )
     )
-    _created_ok(_recognise(client, world, two, "unit"))
-    b = _created(_initiative(client, world, login="manager_b", authors=_authors(world, ("B-02", "100"))))
-    _created_ok(_recognise(client, world, b, "province"))
-    _created(_initiative(client, world, login="manager_b", authors=_authors(world, ("B-01", "100"))))
+    _created_ok(recognise(client, world, two, "unit"))
+    b = made(
+        create_initiative(client, world, login="manager_b", authors=author_shares(world, ("B-02", "100")))
+    )
+    _created_ok(recognise(client, world, b, "province"))
+    made(create_initiative(client, world, login="manager_b", authors=author_shares(world, ("B-01", "100"))))
 
     u = world.units
     commune, a, group, tb = (Subject(u[c]) for c in ("UBND", "THCS-A", "THCS-A-KHTN", "TH-B"))

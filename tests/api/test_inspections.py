@@ -1,33 +1,17 @@
 """Inspections: the team records verified values only for its own inspection and assigned units."""
 
-from typing import Any
-
 from fastapi.testclient import TestClient
 
-from tests.api.test_assessments import submitted
+from tests.fixtures.assessments import submitted
+from tests.fixtures.inspections import URL, create_inspection
 from tests.helpers import World, assert_problem
-
-URL = "/api/v1/inspections"
-
-
-def _inspection(client: TestClient, world: World, **overrides: Any) -> Any:
-    body = {
-        "kind": "periodic",
-        "title": "Kiểm tra định kỳ học kỳ I",
-        "school_year": "2025-2026",
-        "inspection_date": "2025-12-15",
-        "member_user_ids": [world.users["inspector"].id],
-        "unit_ids": [world.units["THCS-A"]],
-        **overrides,
-    }
-    return client.post(URL, headers=world.headers("officer"), json=body)
 
 
 def test_inspector_records_verified_values_for_assigned_units(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     a = submitted(client, world, catalogue)
-    created = _inspection(client, world)
+    created = create_inspection(client, world)
     assert created.status_code == 201, created.text
     inspection = created.json()
     assert [m["login"] for m in inspection["members"]] == ["inspector"]
@@ -98,7 +82,7 @@ def test_inspections_are_visible_to_their_team_and_inspected_units_only(
     )
     assert r.status_code == 201, r.text
     other_inspector = world.headers_for(r.json()["id"])
-    inspection = _inspection(client, world).json()
+    inspection = create_inspection(client, world).json()
     for who, h, visible in (
         ("inspector", world.headers("inspector"), True),
         ("kiemtra2", other_inspector, False),
@@ -124,20 +108,22 @@ def test_inspections_are_visible_to_their_team_and_inspected_units_only(
 
 def test_the_team_must_be_inspectors_and_units_schools(client: TestClient, world: World) -> None:
     assert_problem(
-        _inspection(client, world, member_user_ids=[world.users["teacher_a"].id]),
+        create_inspection(client, world, member_user_ids=[world.users["teacher_a"].id]),
         422,
         "body.member_user_ids.0",
     )
-    assert_problem(_inspection(client, world, unit_ids=[world.units["VHXH"]]), 422, "body.unit_ids.0")
-    assert_problem(_inspection(client, world, kind="surprise"), 422, "body.kind")
-    assert_problem(_inspection(client, world, inspection_date="15/12/2025"), 422, "body.inspection_date")
+    assert_problem(create_inspection(client, world, unit_ids=[world.units["VHXH"]]), 422, "body.unit_ids.0")
+    assert_problem(create_inspection(client, world, kind="surprise"), 422, "body.kind")
+    assert_problem(
+        create_inspection(client, world, inspection_date="15/12/2025"), 422, "body.inspection_date"
+    )
     assert client.get(URL, headers=world.headers("officer")).json()["total"] == 0
 
 
 def test_values_wait_for_a_submitted_assessment(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    inspection = _inspection(client, world)
+    inspection = create_inspection(client, world)
     body = {"unit_id": world.units["THCS-A"], "values": [{"indicator_code": "TC2.1", "value": "50"}]}
     r = client.post(
         f"{URL}/{inspection.json()['id']}/values",

@@ -2,85 +2,25 @@
 the finance office, and the computed indicators TC1.1 and TC1.2."""
 
 from datetime import timedelta
-from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.api.test_assessments import start
+from tests.fixtures.assessments import start
+from tests.fixtures.plans import URL, create_plan, days_ago, plan_act, plan_content
 from tests.helpers import World, assert_problem
 from thidua.core.models import today
 
-URL = "/api/v1/plans"
-
-
-def _days_ago(n: int) -> str:
-    return (today() - timedelta(days=n)).isoformat()
-
-
-def _content(world: World, **overrides: Any) -> dict[str, Any]:
-    return {
-        "objectives": "100% cán bộ, giáo viên được bồi dưỡng kỹ năng số",
-        "responsibilities": "Hiệu trưởng chỉ đạo chung; tổ KHTN phụ trách học liệu số",
-        "targets": [{"indicator_code": "TC2.1", "school_year": "2025-2026", "target_value": "90"}],
-        "tasks": [
-            {
-                "title": "Tổ chức Lễ phát động",
-                "owner_staff_id": world.staff["A-01"],
-                "start_date": "2025-09-15",
-                "due_date": "2025-10-20",
-                "status": "done",
-                "done_date": "2025-10-15",
-                "progress_percent": 100,
-            },
-            {
-                "title": "Xây dựng kho học liệu số",
-                "owner_unit_id": world.units["THCS-A-KHTN"],
-                "start_date": "2025-10-01",
-                "due_date": "2026-03-01",
-                "status": "in_progress",
-                "progress_percent": 60,
-                "period": "Học kỳ II",
-            },
-        ],
-        "roadmap": [{"title": "Sơ kết học kỳ I", "target_date": "2026-01-15"}],
-        **overrides,
-    }
-
-
-def _create(
-    client: TestClient, world: World, movement: int, received: str, login: str = "manager_a", **content: Any
-) -> Any:
-    return client.post(
-        URL,
-        headers=world.headers(login),
-        json={
-            "movement_id": movement,
-            "number": "12/KH-THCS",
-            "title": "Kế hoạch thực hiện Phong trào",
-            "received_date": received,
-            "content": _content(world, **content),
-        },
-    )
-
-
-def _act(client: TestClient, world: World, login: str, plan: Any, action: str, body: Any = None) -> Any:
-    return client.post(
-        f"{URL}/{plan.json()['id']}/{action}",
-        headers={**world.headers(login), "If-Match": plan.headers["etag"]},
-        json=body,
-    )
-
 
 def test_plan_workflow_with_versions(client: TestClient, world: World, catalogue: dict[str, int]) -> None:
-    plan = _create(client, world, catalogue["movement"], _days_ago(10))
+    plan = create_plan(client, world, catalogue["movement"], days_ago(10))
     assert plan.status_code == 201, plan.text
     body = plan.json()
     assert body["status"] == "draft" and body["due_date"] == (today() + timedelta(days=20)).isoformat()
     assert (body["deadline_status"], body["days_left"]) == ("pending", 20)
     assert body["allowed_actions"] == ["update", "submit", "edit_budget"]
-    assert_problem(_create(client, world, catalogue["movement"], _days_ago(10)), 409)
+    assert_problem(create_plan(client, world, catalogue["movement"], days_ago(10)), 409)
 
-    plan = _act(client, world, "manager_a", plan, "submit")
+    plan = plan_act(client, world, "manager_a", plan, "submit")
     assert plan.json()["status"] == "submitted" and plan.json()["deadline_status"] == "on_time"
     patch = client.patch(
         f"{URL}/{plan.json()['id']}",
@@ -89,11 +29,11 @@ def test_plan_workflow_with_versions(client: TestClient, world: World, catalogue
     )
     assert_problem(patch, 409)
     assert plan.json()["allowed_actions"] == ["edit_budget"]
-    assert_problem(_act(client, world, "officer", plan, "return", {}), 422, "body.comment")
-    plan = _act(client, world, "officer", plan, "return", {"comment": "Bổ sung chỉ tiêu TC4.1"})
+    assert_problem(plan_act(client, world, "officer", plan, "return", {}), 422, "body.comment")
+    plan = plan_act(client, world, "officer", plan, "return", {"comment": "Bổ sung chỉ tiêu TC4.1"})
     assert plan.json()["status"] == "returned" and plan.json()["return_comment"] == "Bổ sung chỉ tiêu TC4.1"
 
-    content = _content(world)
+    content = plan_content(world)
     content["targets"].append({"indicator_code": "TC4.1", "school_year": "2025-2026", "target_value": "100"})
     plan = client.patch(
         f"{URL}/{plan.json()['id']}",
@@ -101,8 +41,8 @@ def test_plan_workflow_with_versions(client: TestClient, world: World, catalogue
         json={"content": content},
     )
     assert plan.status_code == 200, plan.text
-    plan = _act(client, world, "manager_a", plan, "submit")
-    plan = _act(client, world, "officer", plan, "approve")
+    plan = plan_act(client, world, "manager_a", plan, "submit")
+    plan = plan_act(client, world, "officer", plan, "approve")
     assert plan.json()["status"] == "approved" and plan.json()["approved_at"]
     versions = client.get(f"{URL}/{plan.json()['id']}/versions", headers=world.headers("manager_a")).json()
     assert [(v["number"], v["event"]) for v in versions] == [
@@ -129,7 +69,7 @@ def test_plan_workflow_with_versions(client: TestClient, world: World, catalogue
 def test_finance_keeps_budget_lines_but_not_objectives(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    plan = _create(client, world, catalogue["movement"], _days_ago(3))
+    plan = create_plan(client, world, catalogue["movement"], days_ago(3))
     url = f"{URL}/{plan.json()['id']}"
     finance = {**world.headers("finance"), "If-Match": plan.headers["etag"]}
     lines = {
@@ -178,7 +118,7 @@ def test_bad_plans_are_refused_with_the_field_named(
 ) -> None:
     task = {"title": "Ngược ngày", "start_date": "2025-10-10", "due_date": "2025-10-01"}
     assert_problem(
-        _create(client, world, catalogue["movement"], _days_ago(1), tasks=[task]),
+        create_plan(client, world, catalogue["movement"], days_ago(1), tasks=[task]),
         422,
         "body.content.tasks.0.due_date",
     )
@@ -189,13 +129,13 @@ def test_bad_plans_are_refused_with_the_field_named(
         "due_date": "2025-10-10",
     }
     assert_problem(
-        _create(client, world, catalogue["movement"], _days_ago(1), tasks=[task]),
+        create_plan(client, world, catalogue["movement"], days_ago(1), tasks=[task]),
         422,
         "body.content.tasks.0.owner_staff_id",
     )
     targets = [{"indicator_code": "TC9.9", "school_year": "2025-2026", "target_value": "1"}]
     assert_problem(
-        _create(client, world, catalogue["movement"], _days_ago(1), targets=targets),
+        create_plan(client, world, catalogue["movement"], days_ago(1), targets=targets),
         422,
         "body.content.targets.0.indicator_code",
     )
@@ -206,12 +146,12 @@ def test_bad_plans_are_refused_with_the_field_named(
         "progress_percent": 140,
     }
     assert_problem(
-        _create(client, world, catalogue["movement"], _days_ago(1), tasks=[task]),
+        create_plan(client, world, catalogue["movement"], days_ago(1), tasks=[task]),
         422,
         "body.content.tasks.0.progress_percent",
     )
-    assert_problem(_create(client, world, catalogue["movement"], "10/10/2025"), 422, "body.received_date")
-    assert_problem(_create(client, world, catalogue["movement"], _days_ago(1), login="teacher_a"), 403)
+    assert_problem(create_plan(client, world, catalogue["movement"], "10/10/2025"), 422, "body.received_date")
+    assert_problem(create_plan(client, world, catalogue["movement"], days_ago(1), login="teacher_a"), 403)
     assert client.get(URL, headers=world.headers("officer")).json()["total"] == 0
 
 
@@ -219,14 +159,14 @@ def test_deadline_status_at_the_boundary_days(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     # Received 30 days ago: due today, so submitting today is on time. Received 31 days ago: late.
-    on_time = _create(client, world, catalogue["movement"], _days_ago(30))
+    on_time = create_plan(client, world, catalogue["movement"], days_ago(30))
     assert (on_time.json()["deadline_status"], on_time.json()["days_left"]) == ("due_soon", 0)
-    assert _act(client, world, "manager_a", on_time, "submit").json()["deadline_status"] == "on_time"
-    late = _create(
-        client, world, catalogue["movement"], _days_ago(31), login="manager_b", tasks=[], targets=[]
+    assert plan_act(client, world, "manager_a", on_time, "submit").json()["deadline_status"] == "on_time"
+    late = create_plan(
+        client, world, catalogue["movement"], days_ago(31), login="manager_b", tasks=[], targets=[]
     )
     assert (late.json()["deadline_status"], late.json()["days_left"]) == ("overdue", -1)
-    assert _act(client, world, "manager_b", late, "submit").json()["deadline_status"] == "submitted_late"
+    assert plan_act(client, world, "manager_b", late, "submit").json()["deadline_status"] == "submitted_late"
 
     rows = client.get(
         f"{URL}/tracking?movement_id={catalogue['movement']}", headers=world.headers("officer")
@@ -245,8 +185,8 @@ def test_plans_feed_tc11_and_tc12(client: TestClient, world: World, catalogue: d
     a = start(client, world, catalogue)
     entries = {e["indicator_code"]: e for e in a["entries"]}
     assert (entries["TC1.1"]["self_value"], entries["TC1.2"]["self_value"]) == ("0", None)
-    plan = _create(client, world, catalogue["movement"], _days_ago(12))
-    _act(client, world, "manager_a", plan, "submit")
+    plan = create_plan(client, world, catalogue["movement"], days_ago(12))
+    plan_act(client, world, "manager_a", plan, "submit")
     got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
     entries = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}
     # Submitted on day 12 of 30 → TC1.1 = 1 (8 points, the gate passes). Of the two tasks due in

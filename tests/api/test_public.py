@@ -13,9 +13,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from tests.api.test_assessments import VALUES, add_required_evidence, put_values, with_etag
+from tests.fixtures.achievements import HAND_ENTERED, insert_awards
+from tests.fixtures.api import PNG
+from tests.fixtures.assessments import verified
 from tests.helpers import World, assert_problem
-from thidua.awards.models import Achievement, AwardDecision, AwardRound
 from thidua.conduct.models import Flag, StaffRating
 from thidua.db import make_engine
 from thidua.units.models import StaffMember
@@ -24,13 +25,11 @@ PUBLIC = "/api/v1/public"
 ASSESSMENTS = "/api/v1/self-assessments"
 PUBLICATIONS = "/api/v1/result-publications"
 STORIES = "/api/v1/stories"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
 
 EMAIL = "huong.nguyen@thcs-a.edu.vn"
 PHONE = "0912 345 678"
 RATING_NOTE = "Hoàn thành xuất sắc nhiệm vụ"
 FLAG_NOTE = "Ghi chú kỷ luật nội bộ không công khai"
-HAND_ENTERED = "Chiến sĩ thi đua cơ sở (nhập tay)"
 HONOUR_FIELDS = {
     "recipient_name",
     "unit_name",
@@ -50,95 +49,6 @@ def session(world: World) -> Iterator[Session]:
     with Session(engine) as s:
         yield s
     engine.dispose()
-
-
-def insert_awards(session: Session, world: World, movement_id: int) -> dict[str, int]:
-    """Two rounds; three issued awards (with codes) and one hand-entered award without a code."""
-    spring = AwardRound(
-        movement_id=movement_id,
-        kind="annual",
-        name="Khen thưởng năm học 2025-2026",
-        school_year="2025-2026",
-        school_years=["2025-2026"],
-        opens_on=date(2026, 5, 1),
-        closes_on=date(2026, 6, 30),
-    )
-    earlier = AwardRound(
-        movement_id=movement_id,
-        kind="annual",
-        name="Khen thưởng năm học 2024-2025",
-        school_year="2024-2025",
-        school_years=["2024-2025"],
-        opens_on=date(2025, 5, 1),
-        closes_on=date(2025, 6, 30),
-    )
-    session.add(spring)
-    session.add(earlier)
-    session.flush()
-    decision = AwardDecision(
-        round_id=spring.id or 0,
-        level="commune",
-        number="125/QĐ-UBND",
-        signed_on=date(2026, 5, 30),
-        signer_name="Trần Văn Thành",
-        signer_title="Chủ tịch UBND xã",
-        status="issued",
-    )
-    session.add(decision)
-    session.flush()
-    common: dict[str, Any] = {"school_year": "2025-2026", "round_id": spring.id, "decision_id": decision.id}
-    rows = {
-        "teacher": Achievement(
-            unit_id=world.units["THCS-A"],
-            staff_id=world.staff["A-01"],
-            award_name="Giấy khen",
-            level="commune",
-            decision_number="125/QĐ-UBND",
-            decision_date=date(2026, 5, 30),
-            issuer="Chủ tịch UBND xã Thanh Thủy",
-            verification_code="GK-2026-7QX4M9",
-            **common,
-        ),
-        "group_teacher": Achievement(
-            unit_id=world.units["THCS-A-KHTN"],
-            staff_id=world.staff["A-02"],
-            award_name="Giấy khen",
-            level="commune",
-            decision_number="125/QĐ-UBND",
-            decision_date=date(2026, 5, 30),
-            issuer="Chủ tịch UBND xã Thanh Thủy",
-            verification_code="GK-2026-8RT2K1",
-            **common,
-        ),
-        "school": Achievement(
-            unit_id=world.units["TH-B"],
-            award_name="Bằng khen",
-            level="province",
-            decision_number="1502/QĐ-UBND",
-            decision_date=date(2026, 6, 15),
-            issuer="Chủ tịch UBND tỉnh Phú Thọ",
-            verification_code="BK-2026-CD34",
-            **common,
-        ),
-        "hand_entered": Achievement(
-            unit_id=world.units["THCS-A"],
-            staff_id=world.staff["A-01"],
-            award_name=HAND_ENTERED,
-            level="commune",
-            school_year="2024-2025",
-            round_id=earlier.id,
-            decision_number="88/QĐ-UBND",
-            decision_date=date(2026, 7, 1),  # newest of all: still never shown
-            issuer="Chủ tịch UBND xã Thanh Thủy",
-        ),
-    }
-    for row in rows.values():
-        session.add(row)
-    session.flush()
-    ids = {key: row.id or 0 for key, row in rows.items()}
-    ids |= {"spring": spring.id or 0, "earlier": earlier.id or 0}
-    session.commit()
-    return ids
 
 
 @pytest.fixture
@@ -168,43 +78,6 @@ def awards(world: World, catalogue: dict[str, int], session: Session) -> dict[st
     )
     session.commit()
     return insert_awards(session, world, catalogue["movement"])
-
-
-def verified(
-    client: TestClient,
-    world: World,
-    catalogue: dict[str, int],
-    login: str,
-    school_year: str = "2025-2026",
-    reviewed: dict[str, str] | None = None,
-    stop_at: str = "verified",
-) -> dict[str, Any]:
-    """A unit assessment taken as far as `stop_at` (draft, submitted or verified), optionally reviewed."""
-    h, officer = world.headers(login), world.headers("officer")
-    a = with_etag(
-        client.post(
-            ASSESSMENTS, headers=h, json={"framework_id": catalogue["unit"], "school_year": school_year}
-        )
-    )
-    a = with_etag(put_values(client, world, a, VALUES, login))
-    if stop_at == "draft":
-        return a
-    add_required_evidence(client, world, a, login)
-    a = with_etag(client.post(f"{ASSESSMENTS}/{a['id']}/submit", headers={**h, "If-Match": a["etag"]}))
-    if reviewed:
-        entries = [{"indicator_code": k, "verified_value": v} for k, v in reviewed.items()]
-        a = with_etag(
-            client.post(
-                f"{ASSESSMENTS}/{a['id']}/review",
-                headers={**officer, "If-Match": a["etag"]},
-                json={"entries": entries},
-            )
-        )
-    if stop_at == "submitted":
-        return a
-    return with_etag(
-        client.post(f"{ASSESSMENTS}/{a['id']}/verify", headers={**officer, "If-Match": a["etag"]})
-    )
 
 
 def publish(client: TestClient, world: World, framework_id: int, school_year: str = "2025-2026") -> Any:

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text, update
 from sqlmodel import Session
 
-from tests.api.test_assessments import submitted
+from tests.fixtures.assessments import submitted
 from tests.helpers import World
 from thidua.assessments.models import AssessmentEntry
 from thidua.db import make_engine

@@ -11,8 +11,8 @@ from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from tests.api.test_plans import _act, _create, _days_ago
-from tests.api.test_reports import _request
+from tests.fixtures.plans import create_plan, days_ago, plan_act
+from tests.fixtures.reports import request_reports
 from tests.helpers import World
 from thidua.core.models import today
 from thidua.db import make_engine
@@ -22,9 +22,9 @@ from thidua.reminders.service import send_email_reminders
 def test_due_and_overdue_items_for_each_user(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    plan = _create(client, world, catalogue["movement"], _days_ago(28))  # due in 2 days, still a draft
-    _request(client, world, catalogue, due_in=-1, unit_ids=[world.units["THCS-A"]])  # overdue report
-    _request(client, world, catalogue, due_in=30, title="Báo cáo năm học")  # not due soon: no reminder
+    plan = create_plan(client, world, catalogue["movement"], days_ago(28))  # due in 2 days, still a draft
+    request_reports(client, world, catalogue, due_in=-1, unit_ids=[world.units["THCS-A"]])  # overdue report
+    request_reports(client, world, catalogue, due_in=30, title="Báo cáo năm học")  # not due soon: no reminder
     items = client.get("/api/v1/reminders", headers=world.headers("manager_a")).json()
     assert [(i["kind"], i["overdue"], i["days_left"]) for i in items] == [
         ("report", True, -1),
@@ -33,7 +33,7 @@ def test_due_and_overdue_items_for_each_user(
     assert items[1]["link"] == f"/plans/{plan.json()['id']}"
     assert client.get("/api/v1/reminders", headers=world.headers("manager_b")).json() == []
 
-    _act(client, world, "manager_a", plan, "submit")
+    plan_act(client, world, "manager_a", plan, "submit")
     assert [
         i["kind"] for i in client.get("/api/v1/reminders", headers=world.headers("manager_a")).json()
     ] == ["report"]
@@ -69,7 +69,7 @@ def test_email_reminders_reach_users_with_an_address(
         json={"user_id": world.users["manager_a"].id, "email": "hieutruong@thcs-a.edu.vn"},
     )
     assert r.status_code == 200, r.text
-    _create(client, world, catalogue["movement"], _days_ago(40))  # overdue plan
+    create_plan(client, world, catalogue["movement"], days_ago(40))  # overdue plan
     sink, port = _Sink(), _free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()

@@ -1,67 +1,25 @@
 """Report requests, the units' reports with pre-filled figures, and the consolidated commune report
 as a Decree-30 DOCX with an XLSX annex."""
 
-from datetime import timedelta
 from io import BytesIO
-from typing import Any
 
 from docx import Document
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from tests.api.test_assessments import start
+from tests.fixtures.assessments import start
+from tests.fixtures.reports import URL, open_report, request_reports, write_and_submit
 from tests.helpers import World, assert_problem
-from thidua.core.models import today
-
-URL = "/api/v1/report-requests"
-
-
-def _request(
-    client: TestClient, world: World, catalogue: dict[str, int], due_in: int = 10, **overrides: Any
-) -> Any:
-    body = {
-        "movement_id": catalogue["movement"],
-        "kind": "semester",
-        "title": "Báo cáo sơ kết học kỳ I",
-        "period_label": "Học kỳ I năm học 2025-2026",
-        "school_year": "2025-2026",
-        "due_date": (today() + timedelta(days=due_in)).isoformat(),
-        "unit_ids": [world.units["THCS-A"], world.units["TH-B"]],
-        **overrides,
-    }
-    return client.post(URL, headers=world.headers("officer"), json=body)
-
-
-def _report(client: TestClient, world: World, request_id: int, login: str) -> Any:
-    r = client.post("/api/v1/reports", headers=world.headers(login), json={"request_id": request_id})
-    assert r.status_code == 201, r.text
-    return r
-
-
-def _write_and_submit(client: TestClient, world: World, report: Any, login: str, text: str) -> Any:
-    h = world.headers(login)
-    url = f"/api/v1/reports/{report.json()['id']}"
-    r = client.patch(
-        url,
-        headers={**h, "If-Match": report.headers["etag"]},
-        json={
-            "results": f"Kết quả của {text}",
-            "difficulties": f"Thiếu thiết bị ở {text}",
-            "proposals": f"Đề nghị hỗ trợ {text}",
-        },
-    )
-    assert r.status_code == 200, r.text
-    return client.post(f"{url}/submit", headers={**h, "If-Match": r.headers["etag"]})
 
 
 def test_units_answer_and_the_commune_consolidates(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     start(client, world, catalogue)  # THCS A has a self-assessment: its figures show it
-    request = _request(client, world, catalogue)
+    request = request_reports(client, world, catalogue)
     assert request.status_code == 201, request.text
     request_id = request.json()["id"]
-    report = _report(client, world, request_id, "manager_a")
+    report = open_report(client, world, request_id, "manager_a")
     figures = report.json()["figures"]
     assert figures["assessment_status"] == "draft" and figures["school_year"] == "2025-2026"
     assert report.json()["late"] is False and report.json()["allowed_actions"] == [
@@ -77,7 +35,7 @@ def test_units_answer_and_the_commune_consolidates(
         422,
         "body.results",
     )
-    submitted = _write_and_submit(client, world, report, "manager_a", "THCS A")
+    submitted = write_and_submit(client, world, report, "manager_a", "THCS A")
     assert submitted.json()["status"] == "submitted" and submitted.json()["allowed_actions"] == []
     assert_problem(
         client.post("/api/v1/reports", headers=world.headers("manager_a"), json={"request_id": request_id}),
@@ -143,7 +101,7 @@ def test_units_answer_and_the_commune_consolidates(
 def test_reports_only_from_units_asked_and_only_their_own(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    request = _request(client, world, catalogue, unit_ids=[world.units["THCS-A"]]).json()
+    request = request_reports(client, world, catalogue, unit_ids=[world.units["THCS-A"]]).json()
     # School B was not asked: the field is named (a request is a commune document, not B's secret).
     not_asked = client.post(
         "/api/v1/reports", headers=world.headers("manager_b"), json={"request_id": request["id"]}
@@ -155,7 +113,7 @@ def test_reports_only_from_units_asked_and_only_their_own(
         client.post("/api/v1/reports", headers=world.headers("officer"), json={"request_id": request["id"]}),
         403,
     )
-    report = _report(client, world, request["id"], "manager_a")
+    report = open_report(client, world, request["id"], "manager_a")
     assert_problem(
         client.get(f"/api/v1/reports/{report.json()['id']}", headers=world.headers("manager_b")), 404
     )
@@ -163,10 +121,12 @@ def test_reports_only_from_units_asked_and_only_their_own(
         client.get(f"/api/v1/reports/{report.json()['id']}", headers=world.headers("officer")).status_code
         == 200
     )
-    assert_problem(_request(client, world, catalogue, unit_ids=[world.units["VHXH"]]), 422, "body.unit_ids.0")
-    assert_problem(_request(client, world, catalogue, kind="phase_review"), 422, "body.phase_number")
-    assert_problem(_request(client, world, catalogue, due_date="31/12/2025"), 422, "body.due_date")
-    assert_problem(_request(client, world, catalogue, kind="monthly"), 422, "body.kind")
+    assert_problem(
+        request_reports(client, world, catalogue, unit_ids=[world.units["VHXH"]]), 422, "body.unit_ids.0"
+    )
+    assert_problem(request_reports(client, world, catalogue, kind="phase_review"), 422, "body.phase_number")
+    assert_problem(request_reports(client, world, catalogue, due_date="31/12/2025"), 422, "body.due_date")
+    assert_problem(request_reports(client, world, catalogue, kind="monthly"), 422, "body.kind")
     assert_problem(client.post(URL, headers=world.headers("manager_a"), json={}), 403)
 
 
@@ -174,13 +134,15 @@ def test_late_reports_are_marked_and_feed_tc13(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     a = start(client, world, catalogue)
-    early = _request(client, world, catalogue, due_in=0, title="Báo cáo quý I").json()
-    past = _request(client, world, catalogue, due_in=-3, title="Báo cáo đột xuất", kind="ad_hoc").json()
-    _write_and_submit(
-        client, world, _report(client, world, early["id"], "manager_a"), "manager_a", "đúng hạn"
+    early = request_reports(client, world, catalogue, due_in=0, title="Báo cáo quý I").json()
+    past = request_reports(
+        client, world, catalogue, due_in=-3, title="Báo cáo đột xuất", kind="ad_hoc"
+    ).json()
+    write_and_submit(
+        client, world, open_report(client, world, early["id"], "manager_a"), "manager_a", "đúng hạn"
     )
-    late = _write_and_submit(
-        client, world, _report(client, world, past["id"], "manager_a"), "manager_a", "muộn"
+    late = write_and_submit(
+        client, world, open_report(client, world, past["id"], "manager_a"), "manager_a", "muộn"
     )
     assert late.json()["late"] is True
     # TC1.3: 1 of the 2 requests already due was answered on time → 50 % of 5 points = 2.50.
@@ -204,9 +166,11 @@ def test_a_phase_review_covers_every_school_year_of_the_phase(
         )
         assert r.status_code == 201, r.text
     assert_problem(
-        _request(client, world, catalogue, kind="phase_review", phase_number=9), 422, "body.phase_number"
+        request_reports(client, world, catalogue, kind="phase_review", phase_number=9),
+        422,
+        "body.phase_number",
     )
-    request = _request(
+    request = request_reports(
         client,
         world,
         catalogue,
@@ -216,7 +180,7 @@ def test_a_phase_review_covers_every_school_year_of_the_phase(
         school_year="2026-2027",
         unit_ids=[world.units["THCS-A"]],
     ).json()
-    report = _report(client, world, request["id"], "manager_a").json()
+    report = open_report(client, world, request["id"], "manager_a").json()
     figures = report["figures"]
     assert figures["school_years"] == ["2025-2026", "2026-2027"] and figures["activities"]["seminar"] == 2
     assert [y["school_year"] for y in figures["scorecards_by_year"]] == ["2025-2026", "2026-2027"]

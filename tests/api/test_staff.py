@@ -2,6 +2,7 @@
 
 from fastapi.testclient import TestClient
 
+from tests.fixtures.units import create_staff
 from tests.helpers import World, assert_problem
 
 
@@ -51,17 +52,7 @@ def test_roles_without_staff_access_get_403(client: TestClient, world: World) ->
 
 def test_manager_adds_staff_only_to_own_school(client: TestClient, world: World) -> None:
     h = world.headers("manager_a")
-    r = client.post(
-        "/api/v1/staff",
-        headers=h,
-        json={
-            "code": "A-03",
-            "full_name": "Đỗ Thị Thảo",
-            "position": "Giáo viên",
-            "unit_id": world.units["THCS-A-KHTN"],
-            "email": "thao@example.vn",
-        },
-    )
+    r = create_staff(client, world, unit_id=world.units["THCS-A-KHTN"], email="thao@example.vn")
     assert r.status_code == 201, r.text
     assert r.json()["unit_name"] == "Tổ Khoa học tự nhiên - THCS A"
     assert r.json()["allowed_actions"] == ["update", "deactivate"]

@@ -8,15 +8,14 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from tests.api.test_public import PNG, insert_awards
+from tests.fixtures.achievements import insert_awards
+from tests.fixtures.api import JPEG, PDF, PNG, audit_actions
 from tests.helpers import World, assert_problem
 from thidua.db import make_engine
 from thidua.stories.service import MAX_IMAGE_BYTES
 
 URL = "/api/v1/stories"
 PUBLIC = "/api/v1/public/stories"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x01" * 64
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -144,11 +143,8 @@ def test_edit_and_delete_need_the_current_version(client: TestClient, world: Wor
     assert_problem(client.delete(url, headers={**h, "If-Match": created.headers["etag"]}), 412)
     assert client.delete(url, headers={**h, "If-Match": edited.headers["etag"]}).status_code == 204
     assert_problem(client.get(url, headers=h), 404)
-    events = client.get(
-        f"/api/v1/audit-events?entity_type=story&entity_id={created.json()['id']}",
-        headers=world.headers("officer"),
-    ).json()["items"]
-    assert [e["action"] for e in events] == ["delete", "update", "create"]
+    events = audit_actions(client, world, "story", created.json()["id"])
+    assert events == ["delete", "update", "create"]
 
 
 def test_images_are_checked_by_content_and_size(client: TestClient, world: World) -> None:

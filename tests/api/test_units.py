@@ -2,6 +2,7 @@
 
 from fastapi.testclient import TestClient
 
+from tests.fixtures.units import create_school
 from tests.helpers import World, assert_problem
 
 
@@ -11,17 +12,7 @@ def _units_total(client: TestClient, world: World) -> int:
 
 def test_officer_creates_school_and_subject_group(client: TestClient, world: World) -> None:
     h = world.headers("officer")
-    r = client.post(
-        "/api/v1/units",
-        headers=h,
-        json={
-            "code": "MN-C",
-            "name": "Trường Mầm non C",
-            "kind": "school",
-            "school_level": "preschool",
-            "parent_id": world.units["UBND"],
-        },
-    )
+    r = create_school(client, world, code="MN-C", name="Trường Mầm non C", school_level="preschool")
     assert r.status_code == 201, r.text
     school = r.json()
     assert r.headers["etag"] == '"1"'
@@ -38,16 +29,9 @@ def test_officer_creates_school_and_subject_group(client: TestClient, world: Wor
 
 
 def test_everyone_reads_units_but_only_commune_staff_write(client: TestClient, world: World) -> None:
-    body = {
-        "code": "X1",
-        "name": "Trường X",
-        "kind": "school",
-        "school_level": "primary",
-        "parent_id": world.units["UBND"],
-    }
     for login in ("manager_a", "teacher_a", "leader", "finance", "inspector", "integration"):
         assert client.get("/api/v1/units", headers=world.headers(login)).status_code == 200
-        assert_problem(client.post("/api/v1/units", headers=world.headers(login), json=body), 403)
+        assert_problem(create_school(client, world, login, code="X1", name="Trường X"), 403)
     r = client.get(f"/api/v1/units/{world.units['TH-B']}", headers=world.headers("manager_a"))
     assert r.status_code == 200 and r.json()["allowed_actions"] == []
 
@@ -190,17 +174,7 @@ def test_vietnamese_text_is_trimmed_and_normalised_to_nfc(client: TestClient, wo
     import unicodedata
 
     nfd = unicodedata.normalize("NFD", decomposed)
-    r = client.post(
-        "/api/v1/units",
-        headers=world.headers("officer"),
-        json={
-            "code": "TH-N",
-            "name": f"  {nfd} ",
-            "kind": "school",
-            "school_level": "primary",
-            "parent_id": world.units["UBND"],
-        },
-    )
+    r = create_school(client, world, code="TH-N", name=f"  {nfd} ")
     assert r.status_code == 201, r.text
     assert r.json()["name"] == unicodedata.normalize("NFC", decomposed)
 
@@ -250,17 +224,7 @@ def test_deactivate_refuses_units_still_in_use_and_records_audit(client: TestCli
     url = f"/api/v1/units/{world.units['TH-B']}"
     assert_problem(client.post(f"{url}/deactivate", headers=h), 428)
     assert_problem(client.post(f"{url}/deactivate", headers={**h, "If-Match": '"1"'}), 409)
-    r = client.post(
-        "/api/v1/units",
-        headers=h,
-        json={
-            "code": "EMPTY",
-            "name": "Trường trống",
-            "kind": "school",
-            "school_level": "primary",
-            "parent_id": world.units["UBND"],
-        },
-    )
+    r = create_school(client, world, code="EMPTY", name="Trường trống")
     empty = r.json()
     r = client.post(f"/api/v1/units/{empty['id']}/deactivate", headers={**h, "If-Match": '"1"'})
     assert r.status_code == 200 and r.json()["is_active"] is False

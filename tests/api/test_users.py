@@ -7,11 +7,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import PASSWORD
+from tests.fixtures.units import NEW_PASSWORD, create_user, user_body
 from tests.helpers import World, assert_problem
 
 API = "/api/v1"
 USERS = f"{API}/users"
-NEW_PASSWORD = "MatKhauMoi2027"
 ALL_LOGINS = [
     "admin",
     "comms",
@@ -39,18 +39,6 @@ def token_of(client: TestClient, username: str, password: str = PASSWORD) -> str
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
-
-
-def new_user(world: World, **overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "login": "gv.moi",
-        "full_name": "Nguyễn Văn Mới",
-        "password": NEW_PASSWORD,
-        "roles": ["staff"],
-        "unit_id": world.units["THCS-A"],
-    }
-    body.update(overrides)
-    return body
 
 
 def listed(client: TestClient, world: World, **params: Any) -> dict[str, Any]:
@@ -95,7 +83,7 @@ def uid(world: World, login_name: str) -> int:
 def test_admin_creates_user_who_can_log_in(client: TestClient, world: World) -> None:
     before = total_users(client, world)
 
-    response = client.post(USERS, json=new_user(world), headers=world.headers("admin"))
+    response = create_user(client, world)
 
     assert response.status_code == 201, response.text
     assert response.headers["etag"] == '"1"'
@@ -125,7 +113,7 @@ def test_admin_creates_user_who_can_log_in(client: TestClient, world: World) -> 
 def test_new_login_is_stored_trimmed_and_lower_case(client: TestClient, world: World) -> None:
     response = client.post(
         USERS,
-        json=new_user(world, login="  GV.Moi ", roles=["inspector"], unit_id=None),
+        json=user_body(world, login="  GV.Moi ", roles=["inspector"], unit_id=None),
         headers=world.headers("admin"),
     )
 
@@ -136,9 +124,7 @@ def test_new_login_is_stored_trimmed_and_lower_case(client: TestClient, world: W
 
 
 def test_roles_are_deduplicated_and_sorted(client: TestClient, world: World) -> None:
-    response = client.post(
-        USERS, json=new_user(world, roles=["staff", "inspector", "staff"]), headers=world.headers("admin")
-    )
+    response = create_user(client, world, roles=["staff", "inspector", "staff"])
 
     assert response.status_code == 201, response.text
     assert response.json()["roles"] == ["inspector", "staff"]
@@ -151,7 +137,7 @@ def test_only_admin_manages_users(client: TestClient, world: World, actor: str) 
     target = uid(world, "teacher_a")
 
     assert_problem(client.get(USERS, headers=headers), 403)
-    assert_problem(client.post(USERS, json=new_user(world), headers=headers), 403)
+    assert_problem(client.post(USERS, json=user_body(world), headers=headers), 403)
     assert_problem(client.get(f"{USERS}/{target}", headers=headers), 403)
     assert_problem(
         client.patch(f"{USERS}/{target}", json={"roles": ["admin"]}, headers={**headers, "If-Match": '"1"'}),
@@ -169,7 +155,7 @@ def test_user_endpoints_need_a_token(client: TestClient, world: World) -> None:
 
     assert_problem(response, 401)
     assert response.headers["www-authenticate"] == "Bearer"
-    assert_problem(client.post(USERS, json=new_user(world)), 401)
+    assert_problem(client.post(USERS, json=user_body(world)), 401)
 
 
 @pytest.mark.parametrize(
@@ -207,7 +193,7 @@ def test_invalid_user_is_refused_and_nothing_stored(
 ) -> None:
     before = total_users(client, world)
 
-    response = client.post(USERS, json=new_user(world, **overrides), headers=world.headers("admin"))
+    response = create_user(client, world, **overrides)
 
     assert_problem(response, status, path)
     assert total_users(client, world) == before
@@ -216,7 +202,7 @@ def test_invalid_user_is_refused_and_nothing_stored(
 
 @pytest.mark.parametrize("missing", ["login", "full_name", "password", "roles"])
 def test_required_fields(client: TestClient, world: World, missing: str) -> None:
-    body = new_user(world)
+    body = user_body(world)
     del body[missing]
 
     response = client.post(USERS, json=body, headers=world.headers("admin"))
@@ -234,9 +220,7 @@ def test_body_that_is_not_json_is_422(client: TestClient, world: World) -> None:
 
 
 def test_integration_account_needs_no_unit(client: TestClient, world: World) -> None:
-    response = client.post(
-        USERS, json=new_user(world, roles=["integration"], unit_id=None), headers=world.headers("admin")
-    )
+    response = create_user(client, world, roles=["integration"], unit_id=None)
 
     assert response.status_code == 201, response.text
     assert response.json()["unit_name"] is None
@@ -474,9 +458,7 @@ def test_list_shows_active_users_in_login_order(client: TestClient, world: World
 
 
 def test_list_filters(client: TestClient, world: World) -> None:
-    created = client.post(
-        USERS, json=new_user(world, full_name="Phạm Thị Hoa", login="hoa.pt"), headers=world.headers("admin")
-    )
+    created = create_user(client, world, full_name="Phạm Thị Hoa", login="hoa.pt")
     assert created.status_code == 201, created.text
     assert set_active(client, world, uid(world, "teacher_b"), False).status_code == 200
 
@@ -506,9 +488,7 @@ def test_list_filters(client: TestClient, world: World) -> None:
 
 
 def test_search_folds_vietnamese_capitals(client: TestClient, world: World) -> None:
-    created = client.post(
-        USERS, json=new_user(world, full_name="Phạm Minh Đức"), headers=world.headers("admin")
-    )
+    created = create_user(client, world, full_name="Phạm Minh Đức")
     assert created.status_code == 201, created.text
 
     assert logins_of(listed(client, world, q="đức")) == ["gv.moi"]
@@ -554,7 +534,7 @@ def test_list_rejects_bad_parameters(
 
 def test_user_changes_are_audited_without_secrets(client: TestClient, world: World) -> None:
     admin = world.headers("admin")
-    created = client.post(USERS, json=new_user(world), headers=admin)
+    created = client.post(USERS, json=user_body(world), headers=admin)
     assert created.status_code == 201, created.text
     user_id = created.json()["id"]
     updated = patch_user(

@@ -18,13 +18,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from tests.api.test_assessments import URL as ASSESSMENTS
-from tests.api.test_assessments import submitted
-from tests.api.test_awards import act, nominate, open_round, verified
-from tests.api.test_plans import _act as plan_act
-from tests.api.test_plans import _create as create_plan
-from tests.api.test_plans import _days_ago
-from tests.api.test_reports import _report, _request, _write_and_submit
+from tests.fixtures.assessments import URL as ASSESSMENTS
+from tests.fixtures.assessments import submitted
+from tests.fixtures.awards import act, nominate_staff, open_round, verified_scorecard
+from tests.fixtures.plans import create_plan, days_ago, plan_act, submitted_plan
+from tests.fixtures.reports import open_report, request_reports, write_and_submit
 from tests.helpers import World, assert_problem
 from thidua.audit.models import AuditEvent
 from thidua.config import Settings
@@ -118,14 +116,6 @@ def deliveries(client: TestClient, world: World, sub_id: int) -> list[dict[str, 
 
 def if_match(world: World, item: dict[str, Any]) -> dict[str, str]:
     return {**world.headers("admin"), "If-Match": f'"{item["version"]}"'}
-
-
-def submit_plan(client: TestClient, world: World, catalogue: dict[str, int], login: str = "manager_a") -> Any:
-    plan = create_plan(client, world, catalogue["movement"], _days_ago(5), login=login)
-    assert plan.status_code == 201, plan.text
-    plan = plan_act(client, world, login, plan, "submit")
-    assert plan.status_code == 200, plan.text
-    return plan
 
 
 # --- Tests --------------------------------------------------------------------------------------
@@ -240,7 +230,7 @@ def test_a_submitted_plan_is_delivered_signed_and_the_receiver_verifies_it(
     client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
 ) -> None:
     sub = subscribe(client, world, receiver.url, ["plan.submitted"])
-    plan = create_plan(client, world, catalogue["movement"], _days_ago(5))
+    plan = create_plan(client, world, catalogue["movement"], days_ago(5))
     # A refused change queues nothing: the event exists only if the change committed.
     assert_problem(
         client.post(f"/api/v1/plans/{plan.json()['id']}/submit", headers=world.headers("manager_a")), 428
@@ -353,7 +343,7 @@ def test_no_delivery_to_a_revoked_subscription(
     client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
 ) -> None:
     sub = subscribe(client, world, receiver.url, ["plan.submitted", "plan.approved"])
-    plan = submit_plan(client, world, catalogue)
+    plan = submitted_plan(client, world, catalogue)
     [queued] = deliveries(client, world, sub["id"])
     assert queued["status"] == "pending"
 
@@ -381,7 +371,7 @@ def test_a_delivery_queued_before_a_pause_is_not_sent(
     client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
 ) -> None:
     sub = subscribe(client, world, receiver.url, ["plan.submitted"])
-    submit_plan(client, world, catalogue)
+    submitted_plan(client, world, catalogue)
     r = client.patch(f"{URL}/{sub['id']}", json={"is_active": False}, headers=if_match(world, sub))
     assert r.status_code == 200, r.text
     assert deliver(world) == 1
@@ -397,7 +387,7 @@ def test_a_unit_subscription_gets_only_its_units_events(
     school_b = subscribe(client, world, receiver.url, ["plan.submitted"], unit_id=world.units["TH-B"])
     everyone = subscribe(client, world, receiver.url, ["plan.submitted"])
     assert school_a["unit_name"] == "Trường THCS A"
-    submit_plan(client, world, catalogue, "manager_a")
+    submitted_plan(client, world, catalogue, "manager_a")
     assert len(deliveries(client, world, school_a["id"])) == 1
     assert deliveries(client, world, school_b["id"]) == []
     assert len(deliveries(client, world, everyone["id"])) == 1
@@ -427,16 +417,16 @@ def test_every_workflow_event_is_emitted(
         "report.submitted",
     ]
     subscribe(client, world, receiver.url, events)
-    plan = submit_plan(client, world, catalogue)
+    plan = submitted_plan(client, world, catalogue)
     plan_act(client, world, "officer", plan, "approve")
     a = submitted(client, world, catalogue)
     verified_r = client.post(
         f"{ASSESSMENTS}/{a['id']}/verify", headers={**world.headers("officer"), "If-Match": a["etag"]}
     )
     assert verified_r.status_code == 200, verified_r.text
-    request = _request(client, world, catalogue)
-    report = _report(client, world, request.json()["id"], "manager_a")
-    assert _write_and_submit(client, world, report, "manager_a", "THCS A").status_code == 200
+    request = request_reports(client, world, catalogue)
+    report = open_report(client, world, request.json()["id"], "manager_a")
+    assert write_and_submit(client, world, report, "manager_a", "THCS A").status_code == 200
 
     assert deliver(world) == 5
     by_event = {q.json["event"]: q.json for q in receiver.requests}
@@ -453,17 +443,9 @@ def test_a_decided_nomination_is_emitted(
     client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
 ) -> None:
     sub = subscribe(client, world, receiver.url, ["nomination.decided"], unit_id=world.units["THCS-A"])
-    verified(world, catalogue, unit="THCS-A", staff="A-01", classification="good")
+    verified_scorecard(world, catalogue, unit="THCS-A", staff="A-01", classification="good")
     rnd = open_round(client, world)
-    n = nominate(
-        client,
-        world,
-        "manager_a",
-        rnd["id"],
-        "GK-DV-CN",
-        unit_id=world.units["THCS-A"],
-        staff_id=world.staff["A-01"],
-    ).json()
+    n = nominate_staff(client, world, rnd["id"], "GK-DV-CN").json()
     n = act(client, world, "manager_a", n, "submit").json()
     n = act(client, world, "manager_a", n, "approve", {}).json()
     assert deliveries(client, world, sub["id"]) == []  # approval is not the decision
@@ -561,7 +543,7 @@ def test_a_saved_receiver_that_now_points_inside_is_not_sent_to(
 ) -> None:
     # Saved while allowed (as if its name pointed outside then); the dispatcher checks again at send time.
     sub = subscribe(client, world, receiver.url, ["plan.submitted"])
-    submit_plan(client, world, catalogue)
+    submitted_plan(client, world, catalogue)
     strict = world.settings.model_copy(update={"webhook_private_addresses": False})
     assert deliver(world, settings=strict) == 1
     assert receiver.requests == []

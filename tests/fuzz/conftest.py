@@ -4,7 +4,7 @@ import pytest
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    from tests.fuzz.test_fuzz_api import EXAMPLES, LOGINS, STATS
+    from tests.fixtures.fuzz_run import EXAMPLES, LOGINS, STATS
 
     reports = [
         r

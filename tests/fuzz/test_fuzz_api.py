@@ -14,7 +14,6 @@ coverage case and 100 new random ones per operation, each one as every caller.
 import os
 import time
 import zlib
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from schemathesis.specs.openapi.checks import (
 from sqlmodel import Session, select
 
 from tests.conftest import _empty_all_tables
+from tests.fixtures.fuzz_run import EXAMPLES, LOGINS, STATS
 from thidua.auth.models import User
 from thidua.auth.tokens import create_access_token
 from thidua.config import Settings
@@ -43,19 +43,10 @@ from thidua.demo.loader import load_demo
 from thidua.main import create_app
 
 OPENAPI = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "5"))
 # CI replays the same bounded set every run; `make fuzz` (FUZZ_FULL=1) draws new random cases and
 # sends every case, each one as every caller.
 FULL = os.environ.get("FUZZ_FULL", "") == "1"
 
-# Every kind of caller, by demo login; the integration account calls with an API key.
-LOGINS = {
-    "admin": "admin",
-    "commune_officer": "vhxh",
-    "commune_leader": "chutich",
-    "unit_manager": "hieutruong.thcs",
-    "staff": "giaovien.thcs",
-}
 CREDENTIAL_HEADERS = {"authorization", "x-api-key"}
 KEY_SCOPES = ["units:read", "staff:read", "staff:write", "staff:import", "assessments:read", "awards:read"]
 
@@ -82,9 +73,6 @@ schemathesis.serializer.alias(
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"
 )
 schema = schemathesis.openapi.from_path(OPENAPI, config=schemathesis.Config.from_dict(CONFIG))
-
-# Figures for the summary line (tests/fuzz/conftest.py prints them).
-STATS: Counter[str] = Counter()
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """Fixtures of the server-process tests: one migrated database of their own with the small commune of
-commune.py, and two server processes on it; shared by the tests of this folder, stopped after the last."""
+tests/fixtures/process_commune.py, and two server processes on it; shared by the tests of this folder,
+stopped after the last."""
 
 import shutil
 import tempfile
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes.commune import JOB_THRESHOLD_BYTES, Commune, seed
-from tests.processes.server import Server, fresh_database
+from tests.fixtures.process_commune import JOB_THRESHOLD_BYTES, Commune, seed
+from tests.fixtures.process_server import Server, fresh_database
 
 
 @pytest.fixture(scope="package")

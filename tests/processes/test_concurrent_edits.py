@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.processes.commune import YEAR, Commune
-from tests.processes.server import Server, bearer
+from tests.fixtures.process_commune import YEAR, Commune
+from tests.fixtures.process_server import Server, bearer
 
 pytestmark = pytest.mark.processes
 

@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from tests.processes.commune import JOB_THRESHOLD_BYTES, SCHOOLS, Commune
-from tests.processes.server import Server, bearer, engine_for, integrity
+from tests.fixtures.process_commune import JOB_THRESHOLD_BYTES, SCHOOLS, Commune
+from tests.fixtures.process_server import Server, bearer, engine_for, integrity
 from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
 from thidua.audit.models import AuditEvent
 from thidua.imports.models import ImportJob

@@ -1,6 +1,6 @@
 """The audit trail: append-only through the API, and an event for every write of every resource.
 
-The walk reuses the authorization matrix's run (tests/security/authz_calls.py): every write route
+The walk reuses the authorization matrix's run (tests/fixtures/authz_calls.py): every write route
 (POST, PUT, PATCH, DELETE) is called there as every role, and each call that succeeds on the caller's
 own object (or on no object) is checked to have added at least one audit event in the same request.
 """
@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from tests.conftest import PASSWORD
+from tests.fixtures.authz_calls import MatrixRun, api_routes, run_matrix
 from tests.helpers import World, assert_problem
-from tests.security.authz_calls import MatrixRun, api_routes, run_matrix
 from thidua.audit.models import AuditEvent
 from thidua.config import Settings
 from thidua.db import make_engine
@@ -46,7 +46,7 @@ def test_every_write_route_leaves_an_audit_event(run: MatrixRun) -> None:
             never_succeeded.append(name)
         silent += [f"{name} [{c.scope}] as {c.role}: {c.status}" for c in done if c.audit_events == 0]
     assert not never_succeeded, (
-        f"no role could call {never_succeeded}: give them a valid case in tests/security/authz_calls.py"
+        f"no role could call {never_succeeded}: give them a valid case in tests/fixtures/authz_calls.py"
     )
     assert not silent, "writes that left no audit event:\n" + "\n".join(silent)
     print(f"\naudit walk: {len(walked)} write routes audited of {len(writes)}; {len(NOT_AUDITED)} excluded")

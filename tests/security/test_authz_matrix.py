@@ -4,7 +4,7 @@ own school and of another school, compared with the checked-in table authz_matri
 A row is one route and one scope: `own` (school A's object; school A is the unit manager's and the
 teacher's school), `other` (school B's), `commune` (an object of the commune itself) or `-` (no
 object: lists, creations, computations). A column is one role; a cell is the HTTP status. A route
-added to the API without a case in tests/security/authz_calls.py, or without rows in the table,
+added to the API without a case in tests/fixtures/authz_calls.py, or without rows in the table,
 fails here. After a deliberate change, regenerate the table and review its diff line by line:
 
     UPDATE_AUTHZ_MATRIX=1 .venv/bin/pytest tests/security/test_authz_matrix.py
@@ -24,7 +24,7 @@ import pytest
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
-from tests.security.authz_calls import (
+from tests.fixtures.authz_calls import (
     CASES,
     ROLES,
     SCHOOL_ROLES,
@@ -85,7 +85,7 @@ def checked_in() -> dict[Key, dict[str, str]]:
 
 def test_every_route_has_a_case(run: MatrixRun) -> None:
     assert not run.missing_cases, (
-        f"routes without a case: {run.missing_cases}; add one to CASES in tests/security/authz_calls.py "
+        f"routes without a case: {run.missing_cases}; add one to CASES in tests/fixtures/authz_calls.py "
         "(the object it acts on and a valid body), then " + HOW_TO_UPDATE
     )
     assert not set(CASES) - {r.name for r in api_routes()}, "cases for routes that no longer exist"

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.api.test_awards import nominate, open_round
+from tests.fixtures.awards import nominate_staff, open_round
 from tests.helpers import World
 
 EMAIL, PHONE = "huong.nguyen@thcs-a.edu.vn", "0912 345 678"
@@ -131,15 +131,7 @@ def test_ratings_and_flags_only_for_those_who_decide_awards(
 
     # A nomination's eligibility checklist would tell the open flag: only conduct readers see that rule.
     rnd = open_round(client, world)
-    r = nominate(
-        client,
-        world,
-        "manager_a",
-        rnd["id"],
-        "GK-XA-CN",
-        unit_id=world.units["THCS-A"],
-        staff_id=world.staff["A-01"],
-    )
+    r = nominate_staff(client, world, rnd["id"], "GK-XA-CN")
     assert r.status_code == 201, r.text
     url = f"/api/v1/nominations/{r.json()['id']}"
     for login in ("admin", "officer", "leader", "manager_a", "integration"):

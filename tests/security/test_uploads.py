@@ -30,7 +30,8 @@ from openpyxl import Workbook
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from tests.api.test_assessments import PDF, start
+from tests.fixtures.api import PDF
+from tests.fixtures.assessments import start
 from tests.helpers import World, assert_problem
 from thidua.assessments.evidence import FORM_OVERHEAD_BYTES, MAX_EVIDENCE_BYTES
 from thidua.assessments.models import Evidence

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.unit.scoring_catalogue import (
+from tests.fixtures.scoring_catalogue import (
     INDIVIDUAL_INDICATORS,
     INSTITUTION_INDICATORS,
     individual_framework,
