@@ -15,9 +15,9 @@ from thidua.core.errors import ValidationFailed
 from thidua.imports import parsing
 from thidua.imports.files import escape, iter_csv, iter_json, text
 from thidua.imports.kinds import KINDS
-from thidua.imports.steps.parse import CellError, day, decimal, school_year
 from thidua.imports.parsing import FileProblem, PayloadTooLarge, detect_format, open_table
 from thidua.imports.schemas import FileFormat, ImportKindName
+from thidua.imports.steps.parse import CellError, day, decimal, school_year
 
 STAFF = KINDS[ImportKindName.staff].columns
 ENTRIES = KINDS[ImportKindName.assessment_entries].columns
