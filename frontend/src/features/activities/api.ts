@@ -1,10 +1,8 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
-import type { Activity, ActivityCreate, ActivityKind, ActivityUpdate, Staff } from '../../api/types';
-import { useUnitOptions } from '../units/api';
-import { descendantUnitIds } from './attendance';
+import type { Activity, ActivityCreate, ActivityKind, ActivityUpdate } from '../../api/types';
 
 export interface ActivityFilters {
   unit_id?: number;
@@ -82,34 +80,3 @@ export function useDeleteActivity() {
   });
 }
 
-/**
- * Staff who may attend an activity of `unitId`: the unit's own staff and those of the units below it
- * (a school's subject groups). Without a unit (school users, whose list is scoped to their school),
- * the whole visible staff list.
- */
-export function useAttendeeCandidates(unitId: number | null) {
-  const units = useUnitOptions();
-  const ids = unitId && units.data ? descendantUnitIds(units.data, unitId) : unitId ? [unitId] : [null];
-  const results = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['staff', 'attendees', id],
-      queryFn: () =>
-        call(api.GET('/api/v1/staff', { params: { query: id ? { unit_id: id, limit: 200 } : { limit: 200 } } })),
-      staleTime: 30 * 1000,
-    })),
-  });
-  const staff: Staff[] = [];
-  const seen = new Set<number>();
-  for (const r of results)
-    for (const s of r.data?.items ?? [])
-      if (!seen.has(s.id)) {
-        seen.add(s.id);
-        staff.push(s);
-      }
-  staff.sort((a, b) => a.code.localeCompare(b.code));
-  return {
-    staff,
-    isPending: results.some((r) => r.isPending) || (!!unitId && units.isPending),
-    error: results.find((r) => r.error)?.error ?? null,
-  };
-}

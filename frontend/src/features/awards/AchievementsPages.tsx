@@ -10,8 +10,8 @@ import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useMovements } from '../frameworks/api';
-import { useUnitOptions } from '../units/api';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useUnitOptions } from '../../lib/queries/units';
 import { fileUrls, useAchievements, useAwardTypeOptions, useCreateAchievement, useDeleteAchievement, useDownload, useUnitStaff } from './api';
 import { todayIso, yearsWithEarlier } from './dates';
 

@@ -20,38 +20,10 @@ export function useFrameworks(filters: FrameworkFilters) {
   });
 }
 
-/** Frameworks for pickers (all statuses, up to 200). */
-export function useFrameworkOptions(query: { status?: FrameworkStatus; subject_kind?: SubjectKind } = {}) {
-  return useQuery({
-    queryKey: ['frameworks', 'options', query],
-    queryFn: () => call(api.GET('/api/v1/frameworks', { params: { query: { ...compact(query), limit: 200 } } })),
-    select: (page) => page.items,
-    staleTime: 60 * 1000,
-  });
-}
-
-export function useFramework(id: number | undefined) {
-  return useQuery({
-    queryKey: ['frameworks', 'detail', id],
-    queryFn: () => call(api.GET('/api/v1/frameworks/{framework_id}', { params: { path: { framework_id: id! } } })),
-    enabled: !!id,
-    staleTime: 30 * 1000,
-  });
-}
-
 export function useFrameworkSources() {
   return useQuery({
     queryKey: ['frameworks', 'sources'],
     queryFn: () => call(api.GET('/api/v1/frameworks/sources')),
-    staleTime: 5 * 60 * 1000,
-  });
-}
-
-export function useMovements() {
-  return useQuery({
-    queryKey: ['movements'],
-    queryFn: () => call(api.GET('/api/v1/movements', { params: { query: { limit: 50 } } })),
-    select: (page) => page.items,
     staleTime: 5 * 60 * 1000,
   });
 }

@@ -59,6 +59,7 @@ export function ImportRunner({ kind }: { kind: ImportKind }) {
     // a failed job stored nothing: sending the file again is a new import with a new key
     if (run.mode === 'real' && failed) idempotency.current = null;
     // once per run, when it has finished (afterRun is a fresh closure on every render)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- kind and failed belong to the run
   }, [run, finished]);
 
   function reset() {

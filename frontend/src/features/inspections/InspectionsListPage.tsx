@@ -11,7 +11,7 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
-import { useMovements } from '../frameworks/api';
+import { useMovements } from '../../lib/queries/frameworks';
 import { useInspections } from './api';
 
 export function InspectionStatusBadge({ status }: { status: string }) {

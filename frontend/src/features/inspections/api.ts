@@ -115,15 +115,6 @@ export function useKnownMembers() {
   });
 }
 
-export function useSchoolOptions() {
-  return useQuery({
-    queryKey: ['units', 'schools'],
-    queryFn: () => call(api.GET('/api/v1/units', { params: { query: { kind: 'school', limit: 200 } } })),
-    select: (page) => page.items,
-    staleTime: 60 * 1000,
-  });
-}
-
 /** The unit self-assessment of a school for a school year (null when it has not been started). */
 export function useUnitAssessment(unitId: number, schoolYear: string, enabled: boolean) {
   return useQuery({

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { optionalId } from '../../lib/form';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useUnitOptions } from '../units/api';
+import { useUnitOptions } from '../../lib/queries/units';
 import { useCreateApiKey, useScopeCatalogue, useServiceAccounts } from './api';
 import { expiryFromDate, isPastDay, todayInVietnam } from './expiry';
 import { gridFromScopes, scopesFromGrid, type ScopeGrid } from './scopes';

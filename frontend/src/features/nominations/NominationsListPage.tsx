@@ -5,7 +5,7 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SearchFilter, SelectFilter } from '../../components/ListFilters';
-import { useUnitOptions } from '../units/api';
+import { useUnitOptions } from '../../lib/queries/units';
 import { useNominations, useRoundOptions } from './api';
 import { EligibleMark } from './EligibleMark';
 import { NominationStatusBadge } from './NominationStatusBadge';

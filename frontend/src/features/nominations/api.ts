@@ -4,8 +4,8 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { AwardLevel, Staff } from '../../api/types';
-import { useUnitOptions } from '../units/api';
-import { descendantUnitIds } from '../activities/attendance';
+import { useUnitOptions } from '../../lib/queries/units';
+import { descendantUnitIds } from '../../lib/units';
 import type {
   ApproveInput,
   EligibilityPreview,

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/problem';
 import { useMe } from '../../lib/auth';
 import { TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useMovements } from '../frameworks/api';
+import { useMovements } from '../../lib/queries/frameworks';
 import { useCreatePlan } from './api';
 import { planFieldErrors } from './plan';
 

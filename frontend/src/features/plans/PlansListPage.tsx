@@ -6,7 +6,7 @@ import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { usePlans } from './api';
-import { DeadlineBadge, PlanStatusBadge } from './badges';
+import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 
 const STATUSES = ['draft', 'submitted', 'returned', 'approved', 'issued'] as const satisfies readonly PlanStatus[];
 

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { useListParams } from '../../lib/useListParams';
 import { Pagination } from '../../components/Pagination';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { StoryBody } from '../stories/StoryBody';
+import { StoryBody } from '../../components/StoryBody';
 import { usePublicStories, usePublicStory } from './api';
 import { formatDate } from './format';
 

@@ -22,6 +22,7 @@ export function VerifyPage() {
   const query = useCertificate(code);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the box follows the code in the URL (back/forward)
     setInput(code);
     setLocalError(undefined);
   }, [code]);

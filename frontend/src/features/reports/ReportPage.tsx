@@ -5,7 +5,7 @@ import type { Report, ReportUpdate } from '../../api/types';
 import { ApiError, fieldErrors } from '../../api/problem';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { TextAreaField } from '../../components/fields';
-import { DeadlineBadge, PlanStatusBadge } from '../plans/badges';
+import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 import { useReport, useReportChange } from './api';
 import { figureRows } from './figures';
 import { ReportStatusBadge } from './ReportRequestPage';

@@ -5,8 +5,8 @@ import { useMe } from '../../lib/auth';
 import { formatNumber } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable, type Column } from '../../components/DataTable';
-import { AssessmentStatusBadge } from '../assessments/AssessmentPage';
-import { displayValue } from '../assessments/IndicatorInput';
+import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
+import { displayValue } from '../../components/IndicatorInput';
 import { useScorecard } from './api';
 import { pointsLost } from './scorecard';
 

@@ -6,7 +6,7 @@ import type { Staff } from '../../api/types';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { InactiveFilter, SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { StatusBadge } from '../../components/StatusBadge';
-import { useUnitOptions } from '../units/api';
+import { useUnitOptions } from '../../lib/queries/units';
 import { useStaffList } from './api';
 
 export function StaffListPage() {

@@ -6,7 +6,7 @@ import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useDeleteStory, useStory, useStoryAction } from './api';
 import { ImagesPanel } from './ImagesPanel';
-import { StoryBody } from './StoryBody';
+import { StoryBody } from '../../components/StoryBody';
 import { StoryStatusBadge } from './StoryStatusBadge';
 import './stories.css';
 import { ConfirmDelete } from '../../components/ConfirmDelete';

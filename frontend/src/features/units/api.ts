@@ -21,16 +21,6 @@ export function useUnits(filters: UnitFilters) {
   });
 }
 
-/** Active units for select boxes (up to the API maximum of 200). */
-export function useUnitOptions() {
-  return useQuery({
-    queryKey: ['units', 'options'],
-    queryFn: () => call(api.GET('/api/v1/units', { params: { query: { limit: 200 } } })),
-    select: (page) => page.items,
-    staleTime: 60 * 1000,
-  });
-}
-
 export function useUnit(id: number) {
   return useQuery({
     queryKey: ['units', 'detail', id],

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { IndicatorOut } from '../../api/types';
-import { formatNumber } from '../../lib/indicators';
+import type { IndicatorOut } from '../api/types';
+import { formatNumber } from '../lib/indicators';
 
 /** A value as the subject would read it: "Có", "80 %", "Sử dụng toàn bộ", "25". */
 export function displayValue(

@@ -1,4 +1,4 @@
-import { splitParagraphs } from './paragraphs';
+import { splitParagraphs } from '../lib/paragraphs';
 
 /** A story's plain-text body as paragraphs. The text is rendered as text: nothing in it is ever HTML. */
 export function StoryBody({ body, className }: { body: string; className?: string }) {
