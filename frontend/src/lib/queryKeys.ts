@@ -30,7 +30,7 @@ export const unitsKeys = {
   count: count('units'),
   options: () => ['units', 'options'] as const,
   schools: () => ['units', 'schools'] as const,
-  children: (schoolId: number | null) => ['units', 'children', schoolId] as const,
+  children: (schoolId: number | null | undefined) => ['units', 'children', schoolId] as const,
 };
 
 export const staffKeys = {
@@ -38,7 +38,7 @@ export const staffKeys = {
   count: count('staff'),
   attendees: (unitId: number | null) => ['staff', 'attendees', unitId] as const,
   ofUnit: (unitId: number | null) => ['staff', 'ofUnit', unitId] as const,
-  planOwners: (schoolId: number | null) => ['staff', 'planOwners', schoolId] as const,
+  planOwners: (schoolId: number | null | undefined) => ['staff', 'planOwners', schoolId] as const,
 };
 
 export const usersKeys = {
@@ -152,7 +152,7 @@ export const achievementsKeys = resource('achievements');
 export const nominationsKeys = {
   ...resource('nominations'),
   eligibility: <R>(request: R) => ['nominations', 'eligibility', request] as const,
-  approvedForDecision: (roundId: number, level: string) => ['nominations', 'approvedForDecision', roundId, level] as const,
+  approvedForDecision: (roundId: number | undefined, level: string) => ['nominations', 'approvedForDecision', roundId, level] as const,
   // the nomination forms' own pickers, kept apart from the awards pages' rounds and meetings
   allRoundOptions: ['award-rounds'] as const,
   roundOptions: () => ['award-rounds', 'options'] as const,
@@ -177,5 +177,5 @@ export const importsKeys = {
   kinds: () => ['imports', 'kinds'] as const,
   jobs: () => ['imports', 'jobs'] as const,
   jobList: <F>(filters: F) => ['imports', 'jobs', filters] as const,
-  job: (id: string) => ['imports', 'job', id] as const,
+  job: (id: number) => ['imports', 'job', id] as const,
 };

@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { Activity, ActivityCreate, ActivityKind, ActivityUpdate } from '../../api/types';
+import { activitiesKeys, assessmentsKeys, scorecardsKeys } from '../../lib/queryKeys';
 
 export interface ActivityFilters {
   unit_id?: number;
@@ -14,7 +15,7 @@ export interface ActivityFilters {
 
 export function useActivities(filters: ActivityFilters) {
   return useQuery({
-    queryKey: ['activities', 'list', filters],
+    queryKey: activitiesKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/activities', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -22,16 +23,16 @@ export function useActivities(filters: ActivityFilters) {
 
 export function useActivity(id: number) {
   return useQuery({
-    queryKey: ['activities', 'detail', id],
+    queryKey: activitiesKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/activities/{activity_id}', { params: { path: { activity_id: id } } })),
   });
 }
 
 /** Activities feed computed indicators: a change also makes assessments and scorecards stale. */
 function invalidateAll(qc: ReturnType<typeof useQueryClient>) {
-  void qc.invalidateQueries({ queryKey: ['activities'] });
-  void qc.invalidateQueries({ queryKey: ['assessments'] });
-  void qc.invalidateQueries({ queryKey: ['scorecards'] });
+  void qc.invalidateQueries({ queryKey: activitiesKeys.all });
+  void qc.invalidateQueries({ queryKey: assessmentsKeys.all });
+  void qc.invalidateQueries({ queryKey: scorecardsKeys.all });
 }
 
 export function useCreateActivity() {
@@ -54,7 +55,7 @@ export function useUpdateActivity(activity: Activity | undefined) {
       ),
     onSuccess: () => invalidateAll(qc),
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['activities'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: activitiesKeys.all });
     },
   });
 }
@@ -70,12 +71,12 @@ export function useDeleteActivity() {
       ),
     onSuccess: () => {
       // not the deleted activity's own page (it would be fetched again and answer 404)
-      void qc.invalidateQueries({ queryKey: ['activities', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['assessments'] });
-      void qc.invalidateQueries({ queryKey: ['scorecards'] });
+      void qc.invalidateQueries({ queryKey: activitiesKeys.lists() });
+      void qc.invalidateQueries({ queryKey: assessmentsKeys.all });
+      void qc.invalidateQueries({ queryKey: scorecardsKeys.all });
     },
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['activities'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: activitiesKeys.all });
     },
   });
 }

@@ -12,6 +12,7 @@ import type {
   ReviewInput,
   SubjectKind,
 } from '../../api/types';
+import { assessmentsKeys, scorecardsKeys } from '../../lib/queryKeys';
 
 export interface AssessmentFilters {
   framework_id?: number;
@@ -23,11 +24,9 @@ export interface AssessmentFilters {
   offset: number;
 }
 
-export const assessmentKey = (id: number) => ['assessments', 'detail', id] as const;
-
 export function useAssessments(filters: AssessmentFilters) {
   return useQuery({
-    queryKey: ['assessments', 'list', filters],
+    queryKey: assessmentsKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/self-assessments', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -35,7 +34,7 @@ export function useAssessments(filters: AssessmentFilters) {
 
 export function useAssessment(id: number) {
   return useQuery({
-    queryKey: assessmentKey(id),
+    queryKey: assessmentsKeys.detail(id),
     queryFn: () =>
       call(api.GET('/api/v1/self-assessments/{assessment_id}', { params: { path: { assessment_id: id } } })),
   });
@@ -46,14 +45,14 @@ export function useCreateAssessment() {
   return useMutation({
     mutationFn: (body: AssessmentCreate) => call(api.POST('/api/v1/self-assessments', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(assessmentKey(data.id), data);
-      void qc.invalidateQueries({ queryKey: ['assessments', 'list'] });
+      qc.setQueryData(assessmentsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: assessmentsKeys.lists() });
     },
   });
 }
 
 function current(qc: QueryClient, id: number): Assessment {
-  const a = qc.getQueryData<Assessment>(assessmentKey(id));
+  const a = qc.getQueryData<Assessment>(assessmentsKeys.detail(id));
   if (!a) throw new Error('assessment not loaded');
   return a;
 }
@@ -72,7 +71,7 @@ export function useAssessmentOps(id: number) {
     const header = () => ifMatch(current(qc, id).version);
     const reload = async () => {
       const fresh = await call(api.GET('/api/v1/self-assessments/{assessment_id}', { params: { path } }));
-      qc.setQueryData(assessmentKey(id), fresh);
+      qc.setQueryData(assessmentsKeys.detail(id), fresh);
       return fresh;
     };
 
@@ -83,7 +82,7 @@ export function useAssessmentOps(id: number) {
           try {
             const result = await op();
             const updated = await after(result);
-            qc.setQueryData(assessmentKey(id), updated);
+            qc.setQueryData(assessmentsKeys.detail(id), updated);
             return updated;
           } catch (e) {
             if (isConflict(e)) await reload().catch(() => undefined);
@@ -93,8 +92,8 @@ export function useAssessmentOps(id: number) {
       chain.current = next;
       void next
         .finally(() => {
-          void qc.invalidateQueries({ queryKey: ['assessments', 'list'] });
-          void qc.invalidateQueries({ queryKey: ['scorecards'] });
+          void qc.invalidateQueries({ queryKey: assessmentsKeys.lists() });
+          void qc.invalidateQueries({ queryKey: scorecardsKeys.all });
         })
         .catch(() => undefined);
       return next;

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { compact } from '../../lib/useListParams';
+import { auditKeys } from '../../lib/queryKeys';
 
 export interface AuditFilters {
   entity_type?: string;
@@ -11,7 +12,7 @@ export interface AuditFilters {
 
 export function useAuditEvents(filters: AuditFilters) {
   return useQuery({
-    queryKey: ['audit', filters],
+    queryKey: auditKeys.list(filters),
     queryFn: () =>
       call(api.GET('/api/v1/audit-events', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,

@@ -22,6 +22,7 @@ import type {
   ProvinceAnswer,
   RoundKind,
 } from '../../api/types';
+import { achievementsKeys, awardDecisionsKeys, awardRoundsKeys, awardTypesKeys, councilMeetingsKeys, frameworksKeys, nominationsKeys, staffKeys } from '../../lib/queryKeys';
 
 type QueryClient = ReturnType<typeof useQueryClient>;
 
@@ -38,7 +39,7 @@ export interface AwardTypeFilters {
 
 export function useAwardTypes(filters: AwardTypeFilters) {
   return useQuery({
-    queryKey: ['awardTypes', 'list', filters],
+    queryKey: awardTypesKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/award-types', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -47,7 +48,7 @@ export function useAwardTypes(filters: AwardTypeFilters) {
 /** Award types for pickers and code suggestions (up to 200, every status unless asked). */
 export function useAwardTypeOptions(status?: 'draft' | 'active' | 'retired') {
   return useQuery({
-    queryKey: ['awardTypes', 'options', status ?? 'all'],
+    queryKey: awardTypesKeys.options(status),
     queryFn: () => call(api.GET('/api/v1/award-types', { params: { query: status ? { status, limit: 200 } : { limit: 200 } } })),
     select: (page) => page.items,
     staleTime: 60 * 1000,
@@ -56,7 +57,7 @@ export function useAwardTypeOptions(status?: 'draft' | 'active' | 'retired') {
 
 export function useAwardType(id: number | undefined) {
   return useQuery({
-    queryKey: ['awardTypes', 'detail', id],
+    queryKey: awardTypesKeys.detail(id),
     enabled: !!id,
     queryFn: () => call(api.GET('/api/v1/award-types/{award_type_id}', { params: { path: { award_type_id: id! } } })),
   });
@@ -76,12 +77,12 @@ export function useSaveAwardType(existing: AwardType | undefined) {
           : api.POST('/api/v1/award-types', { body }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(['awardTypes', 'detail', data.id], data);
-      void qc.invalidateQueries({ queryKey: ['awardTypes', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['awardTypes', 'options'] });
+      qc.setQueryData(awardTypesKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: awardTypesKeys.lists() });
+      void qc.invalidateQueries({ queryKey: awardTypesKeys.allOptions() });
     },
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['awardTypes'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: awardTypesKeys.all });
     },
   });
 }
@@ -97,7 +98,7 @@ export function useAwardTypeAction() {
           : api.POST('/api/v1/award-types/{award_type_id}/activate', { params: { path, header: ifMatch(awardType.version) } }),
       );
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: ['awardTypes'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: awardTypesKeys.all }),
   });
 }
 
@@ -105,7 +106,7 @@ export function useAwardTypeAction() {
 export function useIndicatorSuggestions(subject: AwardSubjectKind, enabled: boolean) {
   const subject_kind = subject === 'collective' ? 'unit' : 'individual';
   const list = useQuery({
-    queryKey: ['frameworks', 'options', { status: 'active', subject_kind }],
+    queryKey: frameworksKeys.options({ status: 'active', subject_kind }),
     enabled,
     queryFn: () => call(api.GET('/api/v1/frameworks', { params: { query: { status: 'active', subject_kind, limit: 200 } } })),
     select: (page) => page.items,
@@ -113,7 +114,7 @@ export function useIndicatorSuggestions(subject: AwardSubjectKind, enabled: bool
   });
   const id = list.data?.[0]?.id;
   const fw = useQuery({
-    queryKey: ['frameworks', 'detail', id],
+    queryKey: frameworksKeys.detail(id),
     enabled: enabled && !!id,
     queryFn: () => call(api.GET('/api/v1/frameworks/{framework_id}', { params: { path: { framework_id: id! } } })),
     staleTime: 30 * 1000,
@@ -125,7 +126,7 @@ export function useIndicatorSuggestions(subject: AwardSubjectKind, enabled: bool
 
 export function useAwardRounds(filters: { kind?: RoundKind; limit: number; offset: number }) {
   return useQuery({
-    queryKey: ['awardRounds', 'list', filters],
+    queryKey: awardRoundsKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/award-rounds', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -134,7 +135,7 @@ export function useAwardRounds(filters: { kind?: RoundKind; limit: number; offse
 /** Rounds for pickers (newest first as the API lists them). */
 export function useAwardRoundOptions(enabled = true) {
   return useQuery({
-    queryKey: ['awardRounds', 'options'],
+    queryKey: awardRoundsKeys.options(),
     enabled,
     queryFn: () => call(api.GET('/api/v1/award-rounds', { params: { query: { limit: 200 } } })),
     select: (page) => page.items,
@@ -144,7 +145,7 @@ export function useAwardRoundOptions(enabled = true) {
 
 export function useAwardRound(id: number) {
   return useQuery({
-    queryKey: ['awardRounds', 'detail', id],
+    queryKey: awardRoundsKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/award-rounds/{round_id}', { params: { path: { round_id: id } } })),
   });
 }
@@ -154,9 +155,9 @@ export function useCreateAwardRound() {
   return useMutation({
     mutationFn: (body: AwardRoundCreate) => call(api.POST('/api/v1/award-rounds', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(['awardRounds', 'detail', data.id], data);
-      void qc.invalidateQueries({ queryKey: ['awardRounds', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['awardRounds', 'options'] });
+      qc.setQueryData(awardRoundsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: awardRoundsKeys.lists() });
+      void qc.invalidateQueries({ queryKey: awardRoundsKeys.options() });
     },
   });
 }
@@ -172,12 +173,12 @@ export function useUpdateAwardRound(round: AwardRound | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(['awardRounds', 'detail', data.id], data);
-      void qc.invalidateQueries({ queryKey: ['awardRounds', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['awardRounds', 'options'] });
+      qc.setQueryData(awardRoundsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: awardRoundsKeys.lists() });
+      void qc.invalidateQueries({ queryKey: awardRoundsKeys.options() });
     },
     onError: (error) => {
-      if (isConflict(error) && round) void qc.invalidateQueries({ queryKey: ['awardRounds', 'detail', round.id] });
+      if (isConflict(error) && round) void qc.invalidateQueries({ queryKey: awardRoundsKeys.detail(round.id) });
     },
   });
 }
@@ -186,7 +187,7 @@ export function useUpdateAwardRound(round: AwardRound | undefined) {
 
 export function useCouncilMeetings(filters: { round_id?: number; limit: number; offset: number }) {
   return useQuery({
-    queryKey: ['councilMeetings', 'list', filters],
+    queryKey: councilMeetingsKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/council-meetings', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -194,7 +195,7 @@ export function useCouncilMeetings(filters: { round_id?: number; limit: number; 
 
 export function useCouncilMeeting(id: number) {
   return useQuery({
-    queryKey: ['councilMeetings', 'detail', id],
+    queryKey: councilMeetingsKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/council-meetings/{meeting_id}', { params: { path: { meeting_id: id } } })),
   });
 }
@@ -204,8 +205,8 @@ export function useCreateCouncilMeeting() {
   return useMutation({
     mutationFn: (body: CouncilMeetingCreate) => call(api.POST('/api/v1/council-meetings', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(['councilMeetings', 'detail', data.id], data);
-      void qc.invalidateQueries({ queryKey: ['councilMeetings', 'list'] });
+      qc.setQueryData(councilMeetingsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: councilMeetingsKeys.lists() });
     },
   });
 }
@@ -221,11 +222,11 @@ export function useUpdateCouncilMeeting(meeting: CouncilMeeting | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(['councilMeetings', 'detail', data.id], data);
-      void qc.invalidateQueries({ queryKey: ['councilMeetings', 'list'] });
+      qc.setQueryData(councilMeetingsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: councilMeetingsKeys.lists() });
     },
     onError: (error) => {
-      if (isConflict(error) && meeting) void qc.invalidateQueries({ queryKey: ['councilMeetings', 'detail', meeting.id] });
+      if (isConflict(error) && meeting) void qc.invalidateQueries({ queryKey: councilMeetingsKeys.detail(meeting.id) });
     },
   });
 }
@@ -242,7 +243,7 @@ export interface DecisionFilters {
 
 export function useAwardDecisions(filters: DecisionFilters) {
   return useQuery({
-    queryKey: ['awardDecisions', 'list', filters],
+    queryKey: awardDecisionsKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/award-decisions', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -250,17 +251,17 @@ export function useAwardDecisions(filters: DecisionFilters) {
 
 export function useAwardDecision(id: number) {
   return useQuery({
-    queryKey: ['awardDecisions', 'detail', id],
+    queryKey: awardDecisionsKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/award-decisions/{decision_id}', { params: { path: { decision_id: id } } })),
   });
 }
 
 /** A decision changes nominations (and creates achievements): those lists are stale too. */
 function invalidateAfterDecision(qc: QueryClient) {
-  void qc.invalidateQueries({ queryKey: ['awardDecisions', 'list'] });
-  void qc.invalidateQueries({ queryKey: ['nominations'] });
-  void qc.invalidateQueries({ queryKey: ['achievements'] });
-  void qc.invalidateQueries({ queryKey: ['awardRounds'] });
+  void qc.invalidateQueries({ queryKey: awardDecisionsKeys.lists() });
+  void qc.invalidateQueries({ queryKey: nominationsKeys.all });
+  void qc.invalidateQueries({ queryKey: achievementsKeys.all });
+  void qc.invalidateQueries({ queryKey: awardRoundsKeys.all });
 }
 
 export function useCreateAwardDecision() {
@@ -268,7 +269,7 @@ export function useCreateAwardDecision() {
   return useMutation({
     mutationFn: (body: AwardDecisionCreate) => call(api.POST('/api/v1/award-decisions', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(['awardDecisions', 'detail', data.id], data);
+      qc.setQueryData(awardDecisionsKeys.detail(data.id), data);
       invalidateAfterDecision(qc);
     },
   });
@@ -295,11 +296,11 @@ export function useDecisionChange(decision: AwardDecision | undefined) {
       }
     },
     onSuccess: (data) => {
-      qc.setQueryData(['awardDecisions', 'detail', data.id], data);
+      qc.setQueryData(awardDecisionsKeys.detail(data.id), data);
       invalidateAfterDecision(qc);
     },
     onError: (error) => {
-      if (isConflict(error) && decision) void qc.invalidateQueries({ queryKey: ['awardDecisions', 'detail', decision.id] });
+      if (isConflict(error) && decision) void qc.invalidateQueries({ queryKey: awardDecisionsKeys.detail(decision.id) });
     },
   });
 }
@@ -316,7 +317,7 @@ export function useDeleteAwardDecision() {
     // not the deleted decision's own page (it would be fetched again and answer 404)
     onSuccess: () => invalidateAfterDecision(qc),
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['awardDecisions'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: awardDecisionsKeys.all });
     },
   });
 }
@@ -324,7 +325,7 @@ export function useDeleteAwardDecision() {
 /** Approved nominations of a round and level that no decision holds yet (what a new decision can grant). */
 export function useApprovedNominations(roundId: number | undefined, level: AwardLevel) {
   return useQuery({
-    queryKey: ['nominations', 'approvedForDecision', roundId, level],
+    queryKey: nominationsKeys.approvedForDecision(roundId, level),
     enabled: !!roundId,
     queryFn: () =>
       call(
@@ -348,7 +349,7 @@ export interface AchievementFilters {
 
 export function useAchievements(filters: AchievementFilters) {
   return useQuery({
-    queryKey: ['achievements', 'list', filters],
+    queryKey: achievementsKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/achievements', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -358,7 +359,7 @@ export function useCreateAchievement() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: AchievementCreate) => call(api.POST('/api/v1/achievements', { body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['achievements'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: achievementsKeys.all }),
   });
 }
 
@@ -371,14 +372,14 @@ export function useDeleteAchievement() {
           params: { path: { achievement_id: a.id }, header: ifMatch(a.version) },
         }),
       ),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['achievements'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: achievementsKeys.all }),
   });
 }
 
 /** Staff of a unit (for the subject of a hand-entered achievement). */
 export function useUnitStaff(unitId: number | null) {
   return useQuery({
-    queryKey: ['staff', 'ofUnit', unitId],
+    queryKey: staffKeys.ofUnit(unitId),
     enabled: !!unitId,
     queryFn: () => call(api.GET('/api/v1/staff', { params: { query: { unit_id: unitId!, limit: 200 } } })),
     select: (page) => page.items,

@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { Flag, FlagCreate, FlagKind, FlagUpdate, StaffRating, StaffRatingCreate, StaffRatingUpdate } from './types';
+import { conductKeys, nominationsKeys } from '../../lib/queryKeys';
 
 export interface RatingFilters {
   unit_id?: number;
@@ -19,15 +20,17 @@ export interface FlagFilters {
   offset: number;
 }
 
+type ConductKind = 'ratings' | 'flags';
+
 /** Ratings and flags are read by award eligibility rules: nominations are stale after a change. */
-function invalidate(qc: ReturnType<typeof useQueryClient>, key: string) {
-  void qc.invalidateQueries({ queryKey: ['conduct', key] });
-  void qc.invalidateQueries({ queryKey: ['nominations'] });
+function invalidate(qc: ReturnType<typeof useQueryClient>, key: ConductKind) {
+  void qc.invalidateQueries({ queryKey: conductKeys.kind(key) });
+  void qc.invalidateQueries({ queryKey: nominationsKeys.all });
 }
 
-function onConflict(qc: ReturnType<typeof useQueryClient>, key: string) {
+function onConflict(qc: ReturnType<typeof useQueryClient>, key: ConductKind) {
   return (error: unknown) => {
-    if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['conduct', key] });
+    if (isConflict(error)) void qc.invalidateQueries({ queryKey: conductKeys.kind(key) });
   };
 }
 
@@ -35,7 +38,7 @@ function onConflict(qc: ReturnType<typeof useQueryClient>, key: string) {
 
 export function useRatings(filters: RatingFilters) {
   return useQuery({
-    queryKey: ['conduct', 'ratings', filters],
+    queryKey: conductKeys.list('ratings', filters),
     queryFn: () => call(api.GET('/api/v1/staff-ratings', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -82,7 +85,7 @@ export function useDeleteRating() {
 
 export function useFlags(filters: FlagFilters) {
   return useQuery({
-    queryKey: ['conduct', 'flags', filters],
+    queryKey: conductKeys.list('flags', filters),
     // `open=false` (closed ones) is a real filter: compact() would drop it
     queryFn: () =>
       call(

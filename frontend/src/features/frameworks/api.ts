@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { Framework, FrameworkDocument, FrameworkStatus, SubjectKind } from '../../api/types';
+import { frameworksKeys } from '../../lib/queryKeys';
 
 export interface FrameworkFilters {
   status?: FrameworkStatus;
@@ -14,7 +15,7 @@ export interface FrameworkFilters {
 
 export function useFrameworks(filters: FrameworkFilters) {
   return useQuery({
-    queryKey: ['frameworks', 'list', filters],
+    queryKey: frameworksKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/frameworks', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -22,7 +23,7 @@ export function useFrameworks(filters: FrameworkFilters) {
 
 export function useFrameworkSources() {
   return useQuery({
-    queryKey: ['frameworks', 'sources'],
+    queryKey: frameworksKeys.sources(),
     queryFn: () => call(api.GET('/api/v1/frameworks/sources')),
     staleTime: 5 * 60 * 1000,
   });
@@ -39,11 +40,11 @@ export function useUpdateFramework(framework: Framework | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(['frameworks', 'detail', data.id], data);
-      void qc.invalidateQueries({ queryKey: ['frameworks', 'list'] });
+      qc.setQueryData(frameworksKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: frameworksKeys.lists() });
     },
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['frameworks'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: frameworksKeys.all });
     },
   });
 }
@@ -59,6 +60,6 @@ export function useFrameworkAction() {
           : api.POST('/api/v1/frameworks/{framework_id}/activate', { params: { path, header: ifMatch(framework.version) } }),
       );
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: ['frameworks'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: frameworksKeys.all }),
   });
 }

@@ -3,11 +3,21 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, call, downloadFile } from '../../api/client';
 import { MEDIA_TYPES, POLL_MS, isJobFinished, jobPollInterval, type Started } from './imports';
 import type { FileFormat, ImportJob, ImportKindName, ImportSummary, Strategy } from './types';
+import {
+  activitiesKeys,
+  assessmentsKeys,
+  importsKeys,
+  initiativesKeys,
+  scorecardsKeys,
+  staffKeys,
+  unitsKeys,
+  usersKeys,
+} from '../../lib/queryKeys';
 
 /** The kinds that can be imported, with their columns (fixed by the server version). */
 export function useImportKinds() {
   return useQuery({
-    queryKey: ['imports', 'kinds'],
+    queryKey: importsKeys.kinds(),
     queryFn: () => call(api.GET('/api/v1/imports/kinds')),
     staleTime: 10 * 60 * 1000,
   });
@@ -16,7 +26,7 @@ export function useImportKinds() {
 /** My import jobs (all of them for an administrator), newest first; polled while one is unfinished. */
 export function useImportJobs(filters: { limit: number; offset: number }) {
   return useQuery({
-    queryKey: ['imports', 'jobs', filters],
+    queryKey: importsKeys.jobList(filters),
     queryFn: () => call(api.GET('/api/v1/imports', { params: { query: filters } })),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some((j) => !isJobFinished(j)) ? 2 * POLL_MS : false),
@@ -30,7 +40,7 @@ export function useImportJobs(filters: { limit: number; offset: number }) {
 export function useImportJob(started: Extract<Started, { type: 'job' }> | null) {
   const id = started?.job.id ?? 0;
   return useQuery({
-    queryKey: ['imports', 'job', id],
+    queryKey: importsKeys.job(id),
     enabled: started !== null,
     queryFn: () => call(api.GET('/api/v1/imports/{job_id}', { params: { path: { job_id: id } } })),
     initialData: started?.job,
@@ -78,26 +88,26 @@ export function useStartImport() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: startImport,
-    onSettled: () => qc.invalidateQueries({ queryKey: ['imports', 'jobs'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: importsKeys.jobs() }),
   });
 }
 
 /** Cached lists that an import of this kind changes. */
-const CHANGED_BY: Record<ImportKindName, string[]> = {
-  units: ['units'],
-  staff: ['staff'],
-  users: ['users'],
-  assessment_entries: ['assessments', 'scorecards'],
-  activities: ['activities', 'assessments', 'scorecards'],
-  initiatives: ['initiatives', 'assessments', 'scorecards'],
+const CHANGED_BY: Record<ImportKindName, readonly (readonly string[])[]> = {
+  units: [unitsKeys.all],
+  staff: [staffKeys.all],
+  users: [usersKeys.all],
+  assessment_entries: [assessmentsKeys.all, scorecardsKeys.all],
+  activities: [activitiesKeys.all, assessmentsKeys.all, scorecardsKeys.all],
+  initiatives: [initiativesKeys.all, assessmentsKeys.all, scorecardsKeys.all],
 };
 
 /** After a run has finished: the job list, and (for a real import) the data it changed. */
 export function useAfterRun() {
   const qc = useQueryClient();
   return (kind: ImportKindName, stored: boolean) => {
-    void qc.invalidateQueries({ queryKey: ['imports', 'jobs'] });
-    if (stored) for (const root of CHANGED_BY[kind]) void qc.invalidateQueries({ queryKey: [root] });
+    void qc.invalidateQueries({ queryKey: importsKeys.jobs() });
+    if (stored) for (const queryKey of CHANGED_BY[kind]) void qc.invalidateQueries({ queryKey });
   };
 }
 

@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { Initiative, InitiativeCreate, InitiativeKind, InitiativeUpdate, RecognitionIn, RecognitionLevel } from './types';
+import { initiativesKeys, nominationsKeys } from '../../lib/queryKeys';
 
 export interface InitiativeFilters {
   unit_id?: number;
@@ -17,7 +18,7 @@ export interface InitiativeFilters {
 
 export function useInitiatives(filters: InitiativeFilters) {
   return useQuery({
-    queryKey: ['initiatives', 'list', filters],
+    queryKey: initiativesKeys.list(filters),
     // `recognised=false` is a real filter: compact() would drop it
     queryFn: () =>
       call(
@@ -31,20 +32,20 @@ export function useInitiatives(filters: InitiativeFilters) {
 
 export function useInitiative(id: number) {
   return useQuery({
-    queryKey: ['initiatives', 'detail', id],
+    queryKey: initiativesKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/initiatives/{initiative_id}', { params: { path: { initiative_id: id } } })),
   });
 }
 
 /** Recognised initiatives feed award eligibility: nominations may read them too. */
 function invalidateAll(qc: ReturnType<typeof useQueryClient>) {
-  void qc.invalidateQueries({ queryKey: ['initiatives'] });
-  void qc.invalidateQueries({ queryKey: ['nominations'] });
+  void qc.invalidateQueries({ queryKey: initiativesKeys.all });
+  void qc.invalidateQueries({ queryKey: nominationsKeys.all });
 }
 
 function onConflict(qc: ReturnType<typeof useQueryClient>) {
   return (error: unknown) => {
-    if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['initiatives'] });
+    if (isConflict(error)) void qc.invalidateQueries({ queryKey: initiativesKeys.all });
   };
 }
 
@@ -82,8 +83,8 @@ export function useDeleteInitiative() {
       ),
     onSuccess: () => {
       // not the deleted initiative's own page (it would be fetched again and answer 404)
-      void qc.invalidateQueries({ queryKey: ['initiatives', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['nominations'] });
+      void qc.invalidateQueries({ queryKey: initiativesKeys.lists() });
+      void qc.invalidateQueries({ queryKey: nominationsKeys.all });
     },
     onError: onConflict(qc),
   });

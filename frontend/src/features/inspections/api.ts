@@ -11,6 +11,7 @@ import type {
   InspectionUpdate,
   InspectionValuesIn,
 } from '../../api/types';
+import { assessmentsKeys, inspectionsKeys, scorecardsKeys, usersKeys } from '../../lib/queryKeys';
 
 export interface InspectionFilters {
   school_year?: string;
@@ -20,11 +21,9 @@ export interface InspectionFilters {
   offset: number;
 }
 
-const detailKey = (id: number) => ['inspections', 'detail', id] as const;
-
 export function useInspections(filters: InspectionFilters) {
   return useQuery({
-    queryKey: ['inspections', 'list', filters],
+    queryKey: inspectionsKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/inspections', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -32,7 +31,7 @@ export function useInspections(filters: InspectionFilters) {
 
 export function useInspection(id: number) {
   return useQuery({
-    queryKey: detailKey(id),
+    queryKey: inspectionsKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/inspections/{inspection_id}', { params: { path: { inspection_id: id } } })),
   });
 }
@@ -42,8 +41,8 @@ export function useCreateInspection() {
   return useMutation({
     mutationFn: (body: InspectionCreate) => call(api.POST('/api/v1/inspections', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(detailKey(data.id), data);
-      void qc.invalidateQueries({ queryKey: ['inspections', 'list'] });
+      qc.setQueryData(inspectionsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: inspectionsKeys.lists() });
     },
   });
 }
@@ -59,11 +58,11 @@ export function useUpdateInspection(inspection: Inspection | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(detailKey(data.id), data);
-      void qc.invalidateQueries({ queryKey: ['inspections', 'list'] });
+      qc.setQueryData(inspectionsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: inspectionsKeys.lists() });
     },
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['inspections'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: inspectionsKeys.all });
     },
   });
 }
@@ -80,12 +79,12 @@ export function useRecordValues(inspection: Inspection | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(detailKey(data.id), data);
-      void qc.invalidateQueries({ queryKey: ['assessments'] });
-      void qc.invalidateQueries({ queryKey: ['scorecards'] });
+      qc.setQueryData(inspectionsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: assessmentsKeys.all });
+      void qc.invalidateQueries({ queryKey: scorecardsKeys.all });
     },
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['inspections'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: inspectionsKeys.all });
     },
   });
 }
@@ -96,7 +95,7 @@ export function useRecordValues(inspection: Inspection | undefined) {
  */
 export function useInspectorUsers() {
   const query = useQuery({
-    queryKey: ['users', 'inspectors'],
+    queryKey: usersKeys.inspectors(),
     queryFn: () => call(api.GET('/api/v1/users', { params: { query: { role: 'inspector', limit: 200 } } })),
     select: (page) => page.items.filter((u) => u.is_active).map((u) => ({ user_id: u.id, login: u.login, full_name: u.full_name })),
     staleTime: 60 * 1000,
@@ -108,7 +107,7 @@ export function useInspectorUsers() {
 /** Members of the inspections the caller can see (up to 200), to offer known inspectors. */
 export function useKnownMembers() {
   return useQuery({
-    queryKey: ['inspections', 'list', 'members'],
+    queryKey: inspectionsKeys.members(),
     queryFn: () => call(api.GET('/api/v1/inspections', { params: { query: { limit: 200 } } })),
     select: (page) => page.items.flatMap((i) => i.members),
     staleTime: 30 * 1000,
@@ -118,7 +117,7 @@ export function useKnownMembers() {
 /** The unit self-assessment of a school for a school year (null when it has not been started). */
 export function useUnitAssessment(unitId: number, schoolYear: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['assessments', 'ofUnit', unitId, schoolYear],
+    queryKey: assessmentsKeys.ofUnit(unitId, schoolYear),
     enabled,
     queryFn: async () => {
       const page = await call(

@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { ApiKey, ApiKeyCreate, DeliveryStatus, Webhook, WebhookCreate, WebhookUpdate } from './types';
+import { apiKeysKeys, usersKeys, webhooksKeys } from '../../lib/queryKeys';
 
 // Secrets (a new key, a webhook signing secret) come back in a mutation's result only: `gcTime: 0`
 // drops that result from the mutation cache as soon as the screen showing it is left.
@@ -17,7 +18,7 @@ export interface ApiKeyFilters {
 
 export function useApiKeys(filters: ApiKeyFilters) {
   return useQuery({
-    queryKey: ['api-keys', 'list', filters],
+    queryKey: apiKeysKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/api-keys', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -26,7 +27,7 @@ export function useApiKeys(filters: ApiKeyFilters) {
 /** The scope catalogue (families × levels) offered to keys. */
 export function useScopeCatalogue() {
   return useQuery({
-    queryKey: ['api-keys', 'scopes'],
+    queryKey: apiKeysKeys.scopes(),
     queryFn: () => call(api.GET('/api/v1/api-keys/scopes')),
     staleTime: 10 * 60 * 1000,
   });
@@ -35,7 +36,7 @@ export function useScopeCatalogue() {
 /** Active service accounts (users with the integration role) that may own a key. */
 export function useServiceAccounts() {
   return useQuery({
-    queryKey: ['users', 'service-accounts'],
+    queryKey: usersKeys.serviceAccounts(),
     queryFn: () => call(api.GET('/api/v1/users', { params: { query: { role: 'integration', limit: 200 } } })),
     select: (page) => page.items,
     staleTime: 60 * 1000,
@@ -46,7 +47,7 @@ export function useCreateApiKey() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ApiKeyCreate) => call(api.POST('/api/v1/api-keys', { body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['api-keys', 'list'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: apiKeysKeys.lists() }),
     gcTime: 0,
   });
 }
@@ -60,7 +61,7 @@ export function useRevokeApiKey() {
           params: { path: { key_id: key.id }, header: ifMatch(key.version) },
         }),
       ),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['api-keys', 'list'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: apiKeysKeys.lists() }),
   });
 }
 
@@ -68,7 +69,7 @@ export function useRevokeApiKey() {
 
 export function useWebhooks(filters: { limit: number; offset: number }) {
   return useQuery({
-    queryKey: ['webhooks', 'list', filters],
+    queryKey: webhooksKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/webhooks', { params: { query: filters } })),
     placeholderData: keepPreviousData,
   });
@@ -76,7 +77,7 @@ export function useWebhooks(filters: { limit: number; offset: number }) {
 
 export function useWebhook(id: number) {
   return useQuery({
-    queryKey: ['webhooks', 'detail', id],
+    queryKey: webhooksKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/webhooks/{webhook_id}', { params: { path: { webhook_id: id } } })),
     // the pending / failed counts move while the dispatcher works through the queue
     refetchInterval: (query) => ((query.state.data?.pending_deliveries ?? 0) > 0 ? 5000 : false),
@@ -86,7 +87,7 @@ export function useWebhook(id: number) {
 /** The event catalogue with Vietnamese labels (the test ping is listed as not subscribable). */
 export function useWebhookEvents() {
   return useQuery({
-    queryKey: ['webhooks', 'events'],
+    queryKey: webhooksKeys.events(),
     queryFn: () => call(api.GET('/api/v1/webhooks/events')),
     select: (c) => c.events,
     staleTime: 10 * 60 * 1000,
@@ -97,7 +98,7 @@ export function useCreateWebhook() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: WebhookCreate) => call(api.POST('/api/v1/webhooks', { body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['webhooks', 'list'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: webhooksKeys.lists() }),
     gcTime: 0,
   });
 }
@@ -112,9 +113,9 @@ export function useUpdateWebhook(webhook: Webhook | undefined) {
           body,
         }),
       ),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['webhooks'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: webhooksKeys.all }),
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['webhooks'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: webhooksKeys.all });
     },
   });
 }
@@ -128,7 +129,7 @@ export function useRevokeWebhook() {
           params: { path: { webhook_id: webhook.id }, header: ifMatch(webhook.version) },
         }),
       ),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['webhooks'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: webhooksKeys.all }),
   });
 }
 
@@ -142,7 +143,7 @@ export function useRotateWebhookSecret() {
           params: { path: { webhook_id: webhook.id }, header: ifMatch(webhook.version) },
         }),
       ),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['webhooks'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: webhooksKeys.all }),
     gcTime: 0,
   });
 }
@@ -154,9 +155,9 @@ export function useTestWebhook() {
     mutationFn: (webhook: Webhook) =>
       call(api.POST('/api/v1/webhooks/{webhook_id}/test', { params: { path: { webhook_id: webhook.id } } })),
     onSettled: (_data, _error, webhook) => {
-      void qc.invalidateQueries({ queryKey: ['webhooks', 'detail', webhook.id] });
-      void qc.invalidateQueries({ queryKey: ['webhooks', 'deliveries', webhook.id] });
-      void qc.invalidateQueries({ queryKey: ['webhooks', 'list'] });
+      void qc.invalidateQueries({ queryKey: webhooksKeys.detail(webhook.id) });
+      void qc.invalidateQueries({ queryKey: webhooksKeys.deliveries(webhook.id) });
+      void qc.invalidateQueries({ queryKey: webhooksKeys.lists() });
     },
   });
 }
@@ -170,7 +171,7 @@ export interface DeliveryFilters {
 /** The delivery log, newest first; polled while something on the page is still waiting to be sent. */
 export function useDeliveries(webhookId: number, filters: DeliveryFilters) {
   return useQuery({
-    queryKey: ['webhooks', 'deliveries', webhookId, filters],
+    queryKey: webhooksKeys.deliveryList(webhookId, filters),
     queryFn: () =>
       call(
         api.GET('/api/v1/webhooks/{webhook_id}/deliveries', {

@@ -15,6 +15,7 @@ import type {
   NominationStatus,
   NominationUpdate,
 } from './types';
+import { assessmentsKeys, initiativesKeys, nominationsKeys, staffKeys } from '../../lib/queryKeys';
 
 export interface NominationFilters {
   round_id?: number;
@@ -27,11 +28,9 @@ export interface NominationFilters {
   offset: number;
 }
 
-export const nominationKey = (id: number) => ['nominations', 'detail', id] as const;
-
 export function useNominations(filters: NominationFilters) {
   return useQuery({
-    queryKey: ['nominations', 'list', filters],
+    queryKey: nominationsKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/nominations', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -40,7 +39,7 @@ export function useNominations(filters: NominationFilters) {
 /** One nomination; the server re-evaluates its eligibility on every read while it is open. */
 export function useNomination(id: number) {
   return useQuery({
-    queryKey: nominationKey(id),
+    queryKey: nominationsKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/nominations/{nomination_id}', { params: { path: { nomination_id: id } } })),
   });
 }
@@ -48,7 +47,7 @@ export function useNomination(id: number) {
 /** Award rounds for select boxes (up to the API maximum of 200). */
 export function useRoundOptions() {
   return useQuery({
-    queryKey: ['award-rounds', 'options'],
+    queryKey: nominationsKeys.roundOptions(),
     queryFn: () => call(api.GET('/api/v1/award-rounds', { params: { query: { limit: 200 } } })),
     select: (page) => page.items,
     staleTime: 60 * 1000,
@@ -58,7 +57,7 @@ export function useRoundOptions() {
 /** Council meetings of a round (the review form's meeting select). */
 export function useRoundMeetings(roundId: number, enabled: boolean) {
   return useQuery({
-    queryKey: ['council-meetings', 'options', roundId],
+    queryKey: nominationsKeys.roundMeetings(roundId),
     enabled,
     queryFn: () => call(api.GET('/api/v1/council-meetings', { params: { query: { round_id: roundId, limit: 200 } } })),
     select: (page) => page.items,
@@ -71,7 +70,7 @@ export function useUnitStaff(unitId: number | null) {
   const ids = unitId ? (units.data ? descendantUnitIds(units.data, unitId) : [unitId]) : [];
   const results = useQueries({
     queries: ids.map((id) => ({
-      queryKey: ['staff', 'ofUnit', id],
+      queryKey: staffKeys.ofUnit(id),
       queryFn: () => call(api.GET('/api/v1/staff', { params: { query: { unit_id: id, limit: 200 } } })),
       staleTime: 30 * 1000,
     })),
@@ -95,7 +94,7 @@ export function useUnitStaff(unitId: number | null) {
 /** One staff member (to find the unit their own self-assessments are filed under). */
 export function useStaffMember(id: number | null) {
   return useQuery({
-    queryKey: ['staff', 'detail', id],
+    queryKey: staffKeys.detail(id),
     enabled: !!id,
     queryFn: () => call(api.GET('/api/v1/staff/{staff_id}', { params: { path: { staff_id: id! } } })),
     staleTime: 30 * 1000,
@@ -115,7 +114,7 @@ export function useNomineeInitiatives(subject: { unitId: number | null; staffId:
       ? { unit_id: subject.unitId, recognised: true, limit: 200 }
       : null;
   return useQuery({
-    queryKey: ['initiatives', 'nominee', query],
+    queryKey: initiativesKeys.nominee(query),
     enabled: query !== null,
     queryFn: () => call(api.GET('/api/v1/initiatives', { params: { query: query! } })),
     select: (page) => page.items,
@@ -130,7 +129,7 @@ export function useNomineeInitiatives(subject: { unitId: number | null; staffId:
 export function useNomineeAssessments(subject: { unitId: number | null; staffId: number | null; individual: boolean }) {
   const ready = !!subject.unitId && (!subject.individual || !!subject.staffId);
   return useQuery({
-    queryKey: ['assessments', 'nominee', subject],
+    queryKey: assessmentsKeys.nominee(subject),
     enabled: ready,
     queryFn: () =>
       call(
@@ -163,7 +162,7 @@ export function useDebounced<T>(value: T, ms: number): T {
 export function useEligibilityPreview(request: EligibilityPreview | null) {
   const settled = useDebounced(request, 400);
   const query = useQuery({
-    queryKey: ['nominations', 'eligibility', settled],
+    queryKey: nominationsKeys.eligibility(settled),
     enabled: settled !== null,
     queryFn: () => call(api.POST('/api/v1/nominations/eligibility', { body: settled! })),
     placeholderData: keepPreviousData,
@@ -179,9 +178,9 @@ export function useCreateNomination() {
   return useMutation({
     mutationFn: (body: NominationCreate) => call(api.POST('/api/v1/nominations', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(nominationKey(data.id), data);
-      void qc.invalidateQueries({ queryKey: ['nominations', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['award-rounds'] });
+      qc.setQueryData(nominationsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: nominationsKeys.lists() });
+      void qc.invalidateQueries({ queryKey: nominationsKeys.allRoundOptions });
     },
   });
 }
@@ -218,13 +217,13 @@ export function useNominationChange(n: Nomination | undefined) {
   return useMutation({
     mutationFn: (change: NominationChange) => send(n!, change),
     onSuccess: (data) => {
-      qc.setQueryData(nominationKey(data.id), data);
-      void qc.invalidateQueries({ queryKey: ['nominations', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['award-rounds'] });
-      void qc.invalidateQueries({ queryKey: ['council-meetings'] });
+      qc.setQueryData(nominationsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: nominationsKeys.lists() });
+      void qc.invalidateQueries({ queryKey: nominationsKeys.allRoundOptions });
+      void qc.invalidateQueries({ queryKey: nominationsKeys.allRoundMeetings });
     },
     onError: (error) => {
-      if (isConflict(error) && n) void qc.invalidateQueries({ queryKey: nominationKey(n.id) });
+      if (isConflict(error) && n) void qc.invalidateQueries({ queryKey: nominationsKeys.detail(n.id) });
     },
   });
 }
@@ -240,11 +239,11 @@ export function useDeleteNomination() {
       ),
     onSuccess: () => {
       // not the deleted nomination's own page (it would be fetched again and answer 404)
-      void qc.invalidateQueries({ queryKey: ['nominations', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['award-rounds'] });
+      void qc.invalidateQueries({ queryKey: nominationsKeys.lists() });
+      void qc.invalidateQueries({ queryKey: nominationsKeys.allRoundOptions });
     },
     onError: (error, n) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: nominationKey(n.id) });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: nominationsKeys.detail(n.id) });
     },
   });
 }

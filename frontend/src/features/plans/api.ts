@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { BudgetLine, Plan, PlanCreate, PlanStatus, PlanUpdate } from '../../api/types';
+import { frameworksKeys, plansKeys, remindersKeys, staffKeys, unitsKeys } from '../../lib/queryKeys';
 
 export interface PlanFilters {
   unit_id?: number;
@@ -12,11 +13,9 @@ export interface PlanFilters {
   offset: number;
 }
 
-const detailKey = (id: number) => ['plans', 'detail', id] as const;
-
 export function usePlans(filters: PlanFilters) {
   return useQuery({
-    queryKey: ['plans', 'list', filters],
+    queryKey: plansKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/plans', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -24,21 +23,21 @@ export function usePlans(filters: PlanFilters) {
 
 export function usePlan(id: number) {
   return useQuery({
-    queryKey: detailKey(id),
+    queryKey: plansKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/plans/{plan_id}', { params: { path: { plan_id: id } } })),
   });
 }
 
 export function usePlanVersions(id: number) {
   return useQuery({
-    queryKey: ['plans', 'versions', id],
+    queryKey: plansKeys.versions(id),
     queryFn: () => call(api.GET('/api/v1/plans/{plan_id}/versions', { params: { path: { plan_id: id } } })),
   });
 }
 
 export function usePlanTracking(movementId: number | undefined) {
   return useQuery({
-    queryKey: ['plans', 'tracking', movementId],
+    queryKey: plansKeys.tracking(movementId),
     enabled: !!movementId,
     queryFn: () => call(api.GET('/api/v1/plans/tracking', { params: { query: { movement_id: movementId! } } })),
   });
@@ -49,9 +48,9 @@ export function useCreatePlan() {
   return useMutation({
     mutationFn: (body: PlanCreate) => call(api.POST('/api/v1/plans', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(detailKey(data.id), data);
-      void qc.invalidateQueries({ queryKey: ['plans', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['reminders'] });
+      qc.setQueryData(plansKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: plansKeys.lists() });
+      void qc.invalidateQueries({ queryKey: remindersKeys.all });
     },
   });
 }
@@ -85,14 +84,14 @@ export function usePlanChange(plan: Plan | undefined) {
   return useMutation({
     mutationFn: (change: Change) => send(plan!, change),
     onSuccess: (data) => {
-      qc.setQueryData(detailKey(data.id), data);
-      void qc.invalidateQueries({ queryKey: ['plans', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['plans', 'versions', data.id] });
-      void qc.invalidateQueries({ queryKey: ['plans', 'tracking'] });
-      void qc.invalidateQueries({ queryKey: ['reminders'] });
+      qc.setQueryData(plansKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: plansKeys.lists() });
+      void qc.invalidateQueries({ queryKey: plansKeys.versions(data.id) });
+      void qc.invalidateQueries({ queryKey: plansKeys.allTracking() });
+      void qc.invalidateQueries({ queryKey: remindersKeys.all });
     },
     onError: (error) => {
-      if (isConflict(error) && plan) void qc.invalidateQueries({ queryKey: detailKey(plan.id) });
+      if (isConflict(error) && plan) void qc.invalidateQueries({ queryKey: plansKeys.detail(plan.id) });
     },
   });
 }
@@ -100,14 +99,14 @@ export function usePlanChange(plan: Plan | undefined) {
 /** Staff of a school and of its subject groups, and the subject groups (task owners). */
 export function useOwnerOptions(schoolId: number | undefined) {
   const staff = useQuery({
-    queryKey: ['staff', 'planOwners', schoolId],
+    queryKey: staffKeys.planOwners(schoolId),
     enabled: !!schoolId,
     queryFn: () => call(api.GET('/api/v1/staff', { params: { query: { limit: 200 } } })),
     select: (page) => page.items,
     staleTime: 60 * 1000,
   });
   const groups = useQuery({
-    queryKey: ['units', 'children', schoolId],
+    queryKey: unitsKeys.children(schoolId),
     enabled: !!schoolId,
     queryFn: () => call(api.GET('/api/v1/units', { params: { query: { parent_id: schoolId!, limit: 200 } } })),
     select: (page) => page.items,
@@ -119,7 +118,7 @@ export function useOwnerOptions(schoolId: number | undefined) {
 /** Indicator codes of the active unit framework (plan targets). */
 export function useIndicatorCodes() {
   const list = useQuery({
-    queryKey: ['frameworks', 'options', { status: 'active', subject_kind: 'unit' }],
+    queryKey: frameworksKeys.options({ status: 'active', subject_kind: 'unit' }),
     queryFn: () =>
       call(api.GET('/api/v1/frameworks', { params: { query: { status: 'active', subject_kind: 'unit', limit: 200 } } })),
     select: (page) => page.items,
@@ -127,7 +126,7 @@ export function useIndicatorCodes() {
   });
   const id = list.data?.[0]?.id;
   const fw = useQuery({
-    queryKey: ['frameworks', 'detail', id],
+    queryKey: frameworksKeys.detail(id),
     enabled: !!id,
     queryFn: () => call(api.GET('/api/v1/frameworks/{framework_id}', { params: { path: { framework_id: id! } } })),
     staleTime: 30 * 1000,

@@ -9,6 +9,7 @@ import type { paths } from '../../api/schema';
 import { call } from '../../api/client';
 import { compact } from '../../lib/useListParams';
 import type { HonourLevel, HonourSubjectKind } from './types';
+import { publicKeys } from '../../lib/queryKeys';
 
 export const publicApi = createClient<paths>({ baseUrl: '' });
 
@@ -26,7 +27,7 @@ export interface HonourFilters {
 
 export function useHonourBoard(filters: HonourFilters) {
   return useQuery({
-    queryKey: ['public', 'honour-board', filters],
+    queryKey: publicKeys.honourBoard(filters),
     queryFn: () => call(publicApi.GET('/api/v1/public/honour-board', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
     staleTime: PUBLIC_STALE,
@@ -35,7 +36,7 @@ export function useHonourBoard(filters: HonourFilters) {
 
 export function usePublicRounds() {
   return useQuery({
-    queryKey: ['public', 'rounds'],
+    queryKey: publicKeys.rounds(),
     queryFn: () => call(publicApi.GET('/api/v1/public/rounds')),
     staleTime: 5 * PUBLIC_STALE,
   });
@@ -43,7 +44,7 @@ export function usePublicRounds() {
 
 export function usePublicStories(offset: number, limit: number) {
   return useQuery({
-    queryKey: ['public', 'stories', offset, limit],
+    queryKey: publicKeys.stories(offset, limit),
     queryFn: () => call(publicApi.GET('/api/v1/public/stories', { params: { query: { offset, limit } } })),
     placeholderData: keepPreviousData,
     staleTime: PUBLIC_STALE,
@@ -52,7 +53,7 @@ export function usePublicStories(offset: number, limit: number) {
 
 export function usePublicStory(id: number) {
   return useQuery({
-    queryKey: ['public', 'story', id],
+    queryKey: publicKeys.story(id),
     queryFn: () => call(publicApi.GET('/api/v1/public/stories/{story_id}', { params: { path: { story_id: id } } })),
     staleTime: PUBLIC_STALE,
   });
@@ -60,7 +61,7 @@ export function usePublicStory(id: number) {
 
 export function usePublicResults(offset: number, limit: number) {
   return useQuery({
-    queryKey: ['public', 'results', offset, limit],
+    queryKey: publicKeys.results(offset, limit),
     queryFn: () => call(publicApi.GET('/api/v1/public/results', { params: { query: { offset, limit } } })),
     placeholderData: keepPreviousData,
     staleTime: PUBLIC_STALE,
@@ -69,7 +70,7 @@ export function usePublicResults(offset: number, limit: number) {
 
 export function usePublicResult(id: number) {
   return useQuery({
-    queryKey: ['public', 'result', id],
+    queryKey: publicKeys.result(id),
     queryFn: () =>
       call(publicApi.GET('/api/v1/public/results/{publication_id}', { params: { path: { publication_id: id } } })),
     staleTime: PUBLIC_STALE,
@@ -78,7 +79,7 @@ export function usePublicResult(id: number) {
 
 export function useCertificate(code: string) {
   return useQuery({
-    queryKey: ['public', 'certificate', code],
+    queryKey: publicKeys.certificate(code),
     queryFn: () => call(publicApi.GET('/api/v1/public/certificates/{code}', { params: { path: { code } } })),
     enabled: code !== '',
     staleTime: PUBLIC_STALE,

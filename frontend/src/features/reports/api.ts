@@ -2,10 +2,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import type { Report, ReportRequestCreate, ReportUpdate } from '../../api/types';
+import { remindersKeys, reportRequestsKeys, reportsKeys } from '../../lib/queryKeys';
 
 export function useReportRequests(paging: { limit: number; offset: number }) {
   return useQuery({
-    queryKey: ['reportRequests', 'list', paging],
+    queryKey: reportRequestsKeys.list(paging),
     queryFn: () => call(api.GET('/api/v1/report-requests', { params: { query: paging } })),
     placeholderData: keepPreviousData,
   });
@@ -13,14 +14,14 @@ export function useReportRequests(paging: { limit: number; offset: number }) {
 
 export function useReportRequest(id: number) {
   return useQuery({
-    queryKey: ['reportRequests', 'detail', id],
+    queryKey: reportRequestsKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/report-requests/{request_id}', { params: { path: { request_id: id } } })),
   });
 }
 
 export function useConsolidated(id: number, enabled: boolean) {
   return useQuery({
-    queryKey: ['reportRequests', 'consolidated', id],
+    queryKey: reportRequestsKeys.consolidated(id),
     enabled,
     queryFn: () => call(api.GET('/api/v1/report-requests/{request_id}/consolidated', { params: { path: { request_id: id } } })),
   });
@@ -31,8 +32,8 @@ export function useCreateReportRequest() {
   return useMutation({
     mutationFn: (body: ReportRequestCreate) => call(api.POST('/api/v1/report-requests', { body })),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['reportRequests'] });
-      void qc.invalidateQueries({ queryKey: ['reminders'] });
+      void qc.invalidateQueries({ queryKey: reportRequestsKeys.all });
+      void qc.invalidateQueries({ queryKey: remindersKeys.all });
     },
   });
 }
@@ -42,15 +43,15 @@ export function useCreateReport() {
   return useMutation({
     mutationFn: (requestId: number) => call(api.POST('/api/v1/reports', { body: { request_id: requestId } })),
     onSuccess: (data) => {
-      qc.setQueryData(['reports', 'detail', data.id], data);
-      void qc.invalidateQueries({ queryKey: ['reportRequests'] });
+      qc.setQueryData(reportsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: reportRequestsKeys.all });
     },
   });
 }
 
 export function useReport(id: number) {
   return useQuery({
-    queryKey: ['reports', 'detail', id],
+    queryKey: reportsKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/reports/{report_id}', { params: { path: { report_id: id } } })),
   });
 }
@@ -68,19 +69,19 @@ export function useReportChange(report: Report | undefined) {
       if (change.kind === 'update' || (change.kind === 'submit' && change.body)) {
         const saved = await call(api.PATCH('/api/v1/reports/{report_id}', { params: params(), body: change.body! }));
         if (change.kind === 'update') return saved;
-        qc.setQueryData(['reports', 'detail', id], saved);
+        qc.setQueryData(reportsKeys.detail(id), saved);
         version = saved.version;
       }
       if (change.kind === 'refresh') return call(api.POST('/api/v1/reports/{report_id}/refresh-figures', { params: params() }));
       return call(api.POST('/api/v1/reports/{report_id}/submit', { params: params() }));
     },
     onSuccess: (data) => {
-      qc.setQueryData(['reports', 'detail', data.id], data);
-      void qc.invalidateQueries({ queryKey: ['reportRequests'] });
-      void qc.invalidateQueries({ queryKey: ['reminders'] });
+      qc.setQueryData(reportsKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: reportRequestsKeys.all });
+      void qc.invalidateQueries({ queryKey: remindersKeys.all });
     },
     onError: (error) => {
-      if (isConflict(error) && report) void qc.invalidateQueries({ queryKey: ['reports', 'detail', report.id] });
+      if (isConflict(error) && report) void qc.invalidateQueries({ queryKey: reportsKeys.detail(report.id) });
     },
   });
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { compact } from '../../lib/useListParams';
 import type { SchoolLevel } from '../../api/types';
+import { scorecardsKeys } from '../../lib/queryKeys';
 
 export interface RankingFilters {
   framework_id: number;
@@ -14,7 +15,7 @@ export interface RankingFilters {
 
 export function useRanking(filters: RankingFilters | null) {
   return useQuery({
-    queryKey: ['scorecards', 'ranking', filters],
+    queryKey: scorecardsKeys.ranking(filters),
     queryFn: () => call(api.GET('/api/v1/scorecards', { params: { query: compact(filters!) as RankingFilters } })),
     enabled: !!filters,
     placeholderData: keepPreviousData,
@@ -23,7 +24,7 @@ export function useRanking(filters: RankingFilters | null) {
 
 export function useAggregates(query: { framework_id: number; school_year: string } | null) {
   return useQuery({
-    queryKey: ['scorecards', 'aggregates', query],
+    queryKey: scorecardsKeys.aggregates(query),
     queryFn: () => call(api.GET('/api/v1/scorecards/aggregates', { params: { query: query! } })),
     enabled: !!query,
   });
@@ -31,7 +32,7 @@ export function useAggregates(query: { framework_id: number; school_year: string
 
 export function useScorecard(id: number) {
   return useQuery({
-    queryKey: ['scorecards', 'detail', id],
+    queryKey: scorecardsKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/scorecards/{assessment_id}', { params: { path: { assessment_id: id } } })),
   });
 }

@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { Staff, StaffCreate, StaffUpdate } from '../../api/types';
+import { staffKeys } from '../../lib/queryKeys';
 
 export interface StaffFilters {
   q?: string;
@@ -14,7 +15,7 @@ export interface StaffFilters {
 
 export function useStaffList(filters: StaffFilters) {
   return useQuery({
-    queryKey: ['staff', 'list', filters],
+    queryKey: staffKeys.list(filters),
     queryFn: () =>
       call(api.GET('/api/v1/staff', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
@@ -23,7 +24,7 @@ export function useStaffList(filters: StaffFilters) {
 
 export function useStaff(id: number) {
   return useQuery({
-    queryKey: ['staff', 'detail', id],
+    queryKey: staffKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/staff/{staff_id}', { params: { path: { staff_id: id } } })),
   });
 }
@@ -32,7 +33,7 @@ export function useCreateStaff() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: StaffCreate) => call(api.POST('/api/v1/staff', { body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['staff'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: staffKeys.all }),
   });
 }
 
@@ -46,9 +47,9 @@ export function useUpdateStaff(staff: Staff | undefined) {
           body,
         }),
       ),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['staff'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: staffKeys.all }),
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['staff'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: staffKeys.all });
     },
   });
 }
@@ -64,6 +65,6 @@ export function useStaffAction() {
           : api.POST('/api/v1/staff/{staff_id}/activate', init),
       );
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: ['staff'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: staffKeys.all }),
   });
 }

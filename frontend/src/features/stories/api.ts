@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { PublicationCreate, Story, StoryCreate, StoryStatus, StoryUpdate } from './types';
+import { publicKeys, publicationsKeys, storiesKeys } from '../../lib/queryKeys';
 
 export interface StoryFilters {
   status?: StoryStatus;
@@ -13,19 +14,19 @@ export interface StoryFilters {
 
 /** Published stories show on the public pages too. */
 function invalidateAll(qc: ReturnType<typeof useQueryClient>) {
-  void qc.invalidateQueries({ queryKey: ['stories'] });
-  void qc.invalidateQueries({ queryKey: ['public'] });
+  void qc.invalidateQueries({ queryKey: storiesKeys.all });
+  void qc.invalidateQueries({ queryKey: publicKeys.all });
 }
 
 function onConflict(qc: ReturnType<typeof useQueryClient>) {
   return (error: unknown) => {
-    if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['stories'] });
+    if (isConflict(error)) void qc.invalidateQueries({ queryKey: storiesKeys.all });
   };
 }
 
 export function useStories(filters: StoryFilters) {
   return useQuery({
-    queryKey: ['stories', 'list', filters],
+    queryKey: storiesKeys.list(filters),
     queryFn: () => call(api.GET('/api/v1/stories', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
   });
@@ -33,7 +34,7 @@ export function useStories(filters: StoryFilters) {
 
 export function useStory(id: number) {
   return useQuery({
-    queryKey: ['stories', 'detail', id],
+    queryKey: storiesKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/stories/{story_id}', { params: { path: { story_id: id } } })),
   });
 }
@@ -68,8 +69,8 @@ export function useDeleteStory() {
       call(api.DELETE('/api/v1/stories/{story_id}', { params: { path: { story_id: story.id }, header: ifMatch(story.version) } })),
     onSuccess: () => {
       // not the deleted story's own page (it would be fetched again and answer 404)
-      void qc.invalidateQueries({ queryKey: ['stories', 'list'] });
-      void qc.invalidateQueries({ queryKey: ['public'] });
+      void qc.invalidateQueries({ queryKey: storiesKeys.lists() });
+      void qc.invalidateQueries({ queryKey: publicKeys.all });
     },
     onError: onConflict(qc),
   });
@@ -125,7 +126,7 @@ export function useDeleteImage(storyId: number) {
 /** Achievements that may be featured: only those issued by a decision (they carry a verification code). */
 export function useIssuedAchievements(schoolYear: string) {
   return useQuery({
-    queryKey: ['stories', 'achievements', schoolYear],
+    queryKey: storiesKeys.achievements(schoolYear),
     queryFn: () =>
       call(api.GET('/api/v1/achievements', { params: { query: { ...compact({ school_year: schoolYear }), limit: 200 } } })),
     select: (page) => page.items.filter((a) => !!a.verification_code),
@@ -137,7 +138,7 @@ export function useIssuedAchievements(schoolYear: string) {
 
 export function usePublications(offset: number, limit: number) {
   return useQuery({
-    queryKey: ['publications', 'list', offset, limit],
+    queryKey: publicationsKeys.list(offset, limit),
     queryFn: () => call(api.GET('/api/v1/result-publications', { params: { query: { offset, limit } } })),
     placeholderData: keepPreviousData,
   });
@@ -148,8 +149,8 @@ export function usePublishResults() {
   return useMutation({
     mutationFn: (body: PublicationCreate) => call(api.POST('/api/v1/result-publications', { body })),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['publications'] });
-      void qc.invalidateQueries({ queryKey: ['public'] });
+      void qc.invalidateQueries({ queryKey: publicationsKeys.all });
+      void qc.invalidateQueries({ queryKey: publicKeys.all });
     },
   });
 }
@@ -160,8 +161,8 @@ export function useWithdrawPublication() {
     mutationFn: (id: number) =>
       call(api.DELETE('/api/v1/result-publications/{publication_id}', { params: { path: { publication_id: id } } })),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['publications'] });
-      void qc.invalidateQueries({ queryKey: ['public'] });
+      void qc.invalidateQueries({ queryKey: publicationsKeys.all });
+      void qc.invalidateQueries({ queryKey: publicKeys.all });
     },
   });
 }

@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { Unit, UnitCreate, UnitKind, UnitUpdate } from '../../api/types';
+import { staffKeys, unitsKeys } from '../../lib/queryKeys';
 
 export interface UnitFilters {
   q?: string;
@@ -14,7 +15,7 @@ export interface UnitFilters {
 
 export function useUnits(filters: UnitFilters) {
   return useQuery({
-    queryKey: ['units', 'list', filters],
+    queryKey: unitsKeys.list(filters),
     queryFn: () =>
       call(api.GET('/api/v1/units', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
@@ -23,7 +24,7 @@ export function useUnits(filters: UnitFilters) {
 
 export function useUnit(id: number) {
   return useQuery({
-    queryKey: ['units', 'detail', id],
+    queryKey: unitsKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/units/{unit_id}', { params: { path: { unit_id: id } } })),
   });
 }
@@ -32,7 +33,7 @@ export function useCreateUnit() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: UnitCreate) => call(api.POST('/api/v1/units', { body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['units'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: unitsKeys.all }),
   });
 }
 
@@ -47,11 +48,11 @@ export function useUpdateUnit(unit: Unit | undefined) {
         }),
       ),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['units'] });
-      void qc.invalidateQueries({ queryKey: ['staff'] });
+      void qc.invalidateQueries({ queryKey: unitsKeys.all });
+      void qc.invalidateQueries({ queryKey: staffKeys.all });
     },
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['units'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: unitsKeys.all });
     },
   });
 }
@@ -69,6 +70,6 @@ export function useUnitAction() {
           : api.POST('/api/v1/units/{unit_id}/activate', init),
       );
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: ['units'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: unitsKeys.all }),
   });
 }

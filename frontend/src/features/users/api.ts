@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { isConflict } from '../../lib/errors';
 import { compact } from '../../lib/useListParams';
 import type { Role, User, UserCreate, UserUpdate } from '../../api/types';
+import { usersKeys } from '../../lib/queryKeys';
 
 export interface UserFilters {
   q?: string;
@@ -15,7 +16,7 @@ export interface UserFilters {
 
 export function useUsers(filters: UserFilters) {
   return useQuery({
-    queryKey: ['users', 'list', filters],
+    queryKey: usersKeys.list(filters),
     queryFn: () =>
       call(api.GET('/api/v1/users', { params: { query: compact(filters) } })),
     placeholderData: keepPreviousData,
@@ -24,7 +25,7 @@ export function useUsers(filters: UserFilters) {
 
 export function useUser(id: number) {
   return useQuery({
-    queryKey: ['users', 'detail', id],
+    queryKey: usersKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/users/{user_id}', { params: { path: { user_id: id } } })),
   });
 }
@@ -33,7 +34,7 @@ export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: UserCreate) => call(api.POST('/api/v1/users', { body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: usersKeys.all }),
   });
 }
 
@@ -47,9 +48,9 @@ export function useUpdateUser(user: User | undefined) {
           body,
         }),
       ),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: usersKeys.all }),
     onError: (error) => {
-      if (isConflict(error)) void qc.invalidateQueries({ queryKey: ['users'] });
+      if (isConflict(error)) void qc.invalidateQueries({ queryKey: usersKeys.all });
     },
   });
 }
@@ -65,6 +66,6 @@ export function useUserAction() {
           : api.POST('/api/v1/users/{user_id}/activate', init),
       );
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: ['users'] }),
+    onSettled: () => qc.invalidateQueries({ queryKey: usersKeys.all }),
   });
 }
