@@ -7,7 +7,7 @@ import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useUnitOptions } from '../../lib/queries/units';
-import { useActivities } from './api';
+import { useActivities } from './api/activities';
 import { isUnitBound } from '../../lib/units';
 
 export function ActivitiesListPage() {

@@ -9,7 +9,7 @@ import { formatNumber, mapEntryErrors, parseIndicatorInput, valueToInput, type E
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { ScorePanel } from '../../components/ScorePanel';
 import { useFramework } from '../../lib/queries/frameworks';
-import { useAssessment, useAssessmentOps } from './api';
+import { useAssessment, useAssessmentOps } from './api/assessments';
 import { EvidencePanel } from './EvidencePanel';
 import { IndicatorInput, displayValue } from '../../components/IndicatorInput';
 import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';

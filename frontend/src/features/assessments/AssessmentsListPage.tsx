@@ -11,7 +11,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useFrameworkOptions, useMovements } from '../../lib/queries/frameworks';
-import { useAssessments, useCreateAssessment } from './api';
+import { useAssessments, useCreateAssessment } from './api/assessments';
 import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
 
 function StartForm({ onCancel }: { onCancel: () => void }) {

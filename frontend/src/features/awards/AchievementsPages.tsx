@@ -12,7 +12,7 @@ import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useUnitOptions } from '../../lib/queries/units';
-import { fileUrls, useAchievements, useAwardTypeOptions, useCreateAchievement, useDeleteAchievement, useDownload, useUnitStaff } from './api';
+import { fileUrls, useAchievements, useAwardTypeOptions, useCreateAchievement, useDeleteAchievement, useDownload, useUnitStaff } from './api/awards';
 import { todayIso, yearsWithEarlier } from './dates';
 
 /** "Lịch sử thành tích": titles and awards with decision number, date and issuer (what the rules read). */

@@ -20,7 +20,7 @@ import {
   useCreateCouncilMeeting,
   useDownload,
   useUpdateCouncilMeeting,
-} from './api';
+} from './api/awards';
 
 const MEETING_FIELDS = ['round_id', 'held_on', 'location', 'chair', 'secretary', 'members_present', 'members_total', 'notes'] as const;
 

@@ -11,7 +11,7 @@ import { isConflict } from '../../lib/errors';
 import { DataTable, type Column } from '../../components/DataTable';
 import { TextAreaField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { fileUrls, useAwardDecision, useDecisionChange, useDeleteAwardDecision, useDownload } from './api';
+import { fileUrls, useAwardDecision, useDecisionChange, useDeleteAwardDecision, useDownload } from './api/awards';
 import { DecisionStatusBadge, decisionKindLabel } from './badges';
 import { todayIso } from './dates';
 import { ConfirmDelete } from '../../components/ConfirmDelete';

@@ -10,7 +10,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useUnitOptions } from '../../lib/queries/units';
 import { useAttendeeCandidates } from '../../lib/queries/staff';
 import { isUnitBound } from '../../lib/units';
-import { useCreateFlag, useDeleteFlag, useFlags, useUpdateFlag } from './api';
+import { useCreateFlag, useDeleteFlag, useFlags, useUpdateFlag } from './api/conduct';
 import { flagPayload, localToday } from './flags';
 import { Panel } from './Panel';
 import { FLAG_KINDS, SEVERITIES, type Flag, type FlagKind } from './types';

@@ -12,7 +12,7 @@ import { useUnitOptions } from '../../lib/queries/units';
 import { useAttendeeCandidates } from '../../lib/queries/staff';
 import { isUnitBound } from '../../lib/units';
 import { schoolYearOf } from '../../lib/schoolYear';
-import { useCreateRating, useDeleteRating, useRatings, useUpdateRating } from './api';
+import { useCreateRating, useDeleteRating, useRatings, useUpdateRating } from './api/conduct';
 import { Panel } from './Panel';
 import { RATING_VALUES, type StaffRating, type StaffRatingValue } from './types';
 import './conduct.css';

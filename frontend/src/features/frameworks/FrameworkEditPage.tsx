@@ -8,7 +8,7 @@ import { documentErrors } from '../../lib/indicators';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useFramework, useMovements } from '../../lib/queries/frameworks';
-import { useFrameworkSources, useUpdateFramework } from './api';
+import { useFrameworkSources, useUpdateFramework } from './api/frameworks';
 import {
   isShownPath,
   newCriterion,

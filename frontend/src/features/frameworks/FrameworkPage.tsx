@@ -8,7 +8,7 @@ import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable, type Column } from '../../components/DataTable';
 import { displayValue } from '../../components/IndicatorInput';
 import { useFramework } from '../../lib/queries/frameworks';
-import { useFrameworkAction, useFrameworkSources } from './api';
+import { useFrameworkAction, useFrameworkSources } from './api/frameworks';
 import { FrameworkStatusBadge } from './FrameworksListPage';
 
 export function FrameworkPage() {

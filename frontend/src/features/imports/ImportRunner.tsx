@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useAfterRun, useImportJob, useStartImport } from './api';
+import { useAfterRun, useImportJob, useStartImport } from './api/imports';
 import {
   FILE_ACCEPT,
   canImport,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { fileUrls, useDownload } from './api';
+import { fileUrls, useDownload } from './api/imports';
 import { kindLabel } from './labels';
 import { FILE_FORMATS, TEMPLATE_FORMATS, type ImportColumn, type ImportKind } from './types';
 

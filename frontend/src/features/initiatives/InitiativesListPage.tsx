@@ -7,7 +7,7 @@ import { SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useUnitOptions } from '../../lib/queries/units';
 import { isUnitBound } from '../../lib/units';
-import { useInitiatives } from './api';
+import { useInitiatives } from './api/initiatives';
 import { RecognitionBadges } from './badges';
 import { INITIATIVE_KINDS, RECOGNITION_LEVELS, type Initiative, type InitiativeKind, type RecognitionLevel } from './types';
 

@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useSchoolOptions } from '../../lib/queries/units';
-import { useCreateInspection, useInspectorUsers, useKnownMembers } from './api';
+import { useCreateInspection, useInspectorUsers, useKnownMembers } from './api/inspections';
 import { knownInspectors, mergeIds, parseUserIds } from './team';
 
 const FIELDS = ['kind', 'title', 'school_year', 'inspection_date', 'findings', 'member_user_ids', 'unit_ids'] as const;

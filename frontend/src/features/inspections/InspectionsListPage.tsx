@@ -12,7 +12,7 @@ import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useMovements } from '../../lib/queries/frameworks';
-import { useInspections } from './api';
+import { useInspections } from './api/inspections';
 
 export function InspectionStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { optionalId } from '../../lib/form';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useUnitOptions } from '../../lib/queries/units';
-import { useCreateApiKey, useScopeCatalogue, useServiceAccounts } from './api';
+import { useCreateApiKey, useScopeCatalogue, useServiceAccounts } from './api/integrations';
 import { expiryFromDate, isPastDay, todayInVietnam } from './expiry';
 import { gridFromScopes, scopesFromGrid, type ScopeGrid } from './scopes';
 import { ScopeGridField } from './ScopeGridField';

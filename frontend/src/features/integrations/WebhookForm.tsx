@@ -5,7 +5,7 @@ import { optionalId } from '../../lib/form';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useUnitOptions } from '../../lib/queries/units';
-import { useWebhookEvents } from './api';
+import { useWebhookEvents } from './api/integrations';
 import { isInsecureUrl, subscribableEvents, toggleEvent, urlProblem } from './events';
 import type { Webhook, WebhookEvent } from './types';
 

@@ -6,7 +6,7 @@ import { useMe } from '../../lib/auth';
 import { SelectField, TextAreaField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useUnitOptions } from '../../lib/queries/units';
-import { useCreateNomination, useEligibilityPreview, useRoundOptions, useUnitStaff } from './api';
+import { useCreateNomination, useEligibilityPreview, useRoundOptions, useUnitStaff } from './api/nominations';
 import { EligibilityChecklist } from './EligibilityChecklist';
 import { AssessmentPicker, InitiativePicker } from './NomineeLinks';
 import {

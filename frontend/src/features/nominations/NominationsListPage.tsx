@@ -6,7 +6,7 @@ import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { useUnitOptions } from '../../lib/queries/units';
-import { useNominations, useRoundOptions } from './api';
+import { useNominations, useRoundOptions } from './api/nominations';
 import { EligibleMark } from './EligibleMark';
 import { NominationStatusBadge } from './NominationStatusBadge';
 import { sortRounds } from './nomination';

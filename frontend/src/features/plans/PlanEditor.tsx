@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type Plan, type PlanTask, type PlanUpdate, type TaskStatus } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useMovements } from '../../lib/queries/frameworks';
-import { useIndicatorCodes, useOwnerOptions } from './api';
+import { useIndicatorCodes, useOwnerOptions } from './api/plans';
 import { DeadlineBadge } from '../../components/PlanBadges';
 import { emptyTask, groupTasksByMonth, normalizeContent, toContentIn, type NormalContent } from './plan';
 

@@ -4,7 +4,7 @@ import type { TrackingRow } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useMovements } from '../../lib/queries/frameworks';
-import { usePlanTracking } from './api';
+import { usePlanTracking } from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 
 export function PlanTrackingPage() {

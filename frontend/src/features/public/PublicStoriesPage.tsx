@@ -5,7 +5,7 @@ import { useListParams } from '../../lib/useListParams';
 import { Pagination } from '../../components/Pagination';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { StoryBody } from '../../components/StoryBody';
-import { usePublicStories, usePublicStory } from './api';
+import { usePublicStories, usePublicStory } from './api/public';
 import { formatDate } from './format';
 
 /** Gương điển hình tiên tiến: the published stories, newest first. */

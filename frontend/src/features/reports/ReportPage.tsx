@@ -6,7 +6,7 @@ import { ApiError, fieldErrors } from '../../api/problem';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { TextAreaField } from '../../components/fields';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
-import { useReport, useReportChange } from './api';
+import { useReport, useReportChange } from './api/reports';
 import { figureRows } from './figures';
 import { ReportStatusBadge } from './ReportRequestPage';
 

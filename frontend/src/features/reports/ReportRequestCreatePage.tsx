@@ -7,7 +7,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useSchoolOptions } from '../../lib/queries/units';
-import { useCreateReportRequest } from './api';
+import { useCreateReportRequest } from './api/reports';
 
 const FIELDS = ['kind', 'title', 'period_label', 'school_year', 'phase_number', 'due_date', 'note', 'unit_ids', 'movement_id'] as const;
 

@@ -12,7 +12,7 @@ import { Pagination } from '../../components/Pagination';
 import { SelectFilter } from '../../components/ListFilters';
 import { useFramework, useFrameworkOptions, useMovements } from '../../lib/queries/frameworks';
 import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
-import { exportUrl, useAggregates, useRanking } from './api';
+import { exportUrl, useAggregates, useRanking } from './api/scorecards';
 import { barWidths, percentValue } from './scorecard';
 
 /**

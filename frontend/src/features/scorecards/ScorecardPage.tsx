@@ -7,7 +7,7 @@ import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable, type Column } from '../../components/DataTable';
 import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
 import { displayValue } from '../../components/IndicatorInput';
-import { useScorecard } from './api';
+import { useScorecard } from './api/scorecards';
 import { pointsLost } from './scorecard';
 
 /** Kết quả của đơn vị: the breakdown of one assessment, where points were lost and failed gates. */

@@ -7,7 +7,7 @@ import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { InactiveFilter, SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useUnitOptions } from '../../lib/queries/units';
-import { useStaffList } from './api';
+import { useStaffList } from './api/staff';
 
 export function StaffListPage() {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { SelectField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useFrameworkOptions, useMovements } from '../../lib/queries/frameworks';
 import { schoolYearOf } from '../../lib/schoolYear';
-import { usePublications, usePublishResults, useWithdrawPublication } from './api';
+import { usePublications, usePublishResults, useWithdrawPublication } from './api/stories';
 import type { Publication } from './types';
 import './stories.css';
 

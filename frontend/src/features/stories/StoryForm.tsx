@@ -6,7 +6,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useUnitOptions } from '../../lib/queries/units';
-import { useIssuedAchievements } from './api';
+import { useIssuedAchievements } from './api/stories';
 import { splitParagraphs } from '../../lib/paragraphs';
 import { StoryBody } from '../../components/StoryBody';
 import type { Story, StoryCreate } from './types';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/i18n';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useDeleteStory, useStory, useStoryAction } from './api';
+import { useDeleteStory, useStory, useStoryAction } from './api/stories';
 import { ImagesPanel } from './ImagesPanel';
 import { StoryBody } from '../../components/StoryBody';
 import { StoryStatusBadge } from './StoryStatusBadge';

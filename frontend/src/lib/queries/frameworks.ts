@@ -11,7 +11,7 @@ export function getFrameworkOptions(query: FrameworkOptionsQuery) {
   return call(api.GET('/api/v1/frameworks', { params: { query: { ...compact(query), limit: 200 } } }));
 }
 
-export const frameworkOptionsQuery = (query: FrameworkOptionsQuery = {}) =>
+export const frameworkOptionsQueryOptions = (query: FrameworkOptionsQuery = {}) =>
   queryOptions({
     queryKey: frameworksKeys.options(query),
     queryFn: () => getFrameworkOptions(query),
@@ -21,14 +21,14 @@ export const frameworkOptionsQuery = (query: FrameworkOptionsQuery = {}) =>
 
 /** Frameworks for pickers (all statuses, up to 200). */
 export function useFrameworkOptions(query: FrameworkOptionsQuery = {}) {
-  return useQuery(frameworkOptionsQuery(query));
+  return useQuery(frameworkOptionsQueryOptions(query));
 }
 
 export function getFramework(id: number) {
   return call(api.GET('/api/v1/frameworks/{framework_id}', { params: { path: { framework_id: id } } }));
 }
 
-export const frameworkQuery = (id: number | undefined) =>
+export const frameworkQueryOptions = (id: number | undefined) =>
   queryOptions({
     queryKey: frameworksKeys.detail(id),
     queryFn: () => getFramework(id!),
@@ -37,14 +37,14 @@ export const frameworkQuery = (id: number | undefined) =>
   });
 
 export function useFramework(id: number | undefined) {
-  return useQuery(frameworkQuery(id));
+  return useQuery(frameworkQueryOptions(id));
 }
 
 export function getMovements() {
   return call(api.GET('/api/v1/movements', { params: { query: { limit: 50 } } }));
 }
 
-export const movementsQuery = () =>
+export const movementsQueryOptions = () =>
   queryOptions({
     queryKey: movementsKeys.all,
     queryFn: getMovements,
@@ -53,5 +53,5 @@ export const movementsQuery = () =>
   });
 
 export function useMovements() {
-  return useQuery(movementsQuery());
+  return useQuery(movementsQueryOptions());
 }

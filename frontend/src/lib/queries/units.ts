@@ -8,7 +8,7 @@ export function getUnitOptions() {
   return call(api.GET('/api/v1/units', { params: { query: { limit: 200 } } }));
 }
 
-export const unitOptionsQuery = () =>
+export const unitOptionsQueryOptions = () =>
   queryOptions({
     queryKey: unitsKeys.options(),
     queryFn: getUnitOptions,
@@ -18,14 +18,14 @@ export const unitOptionsQuery = () =>
 
 /** Active units for select boxes (up to the API maximum of 200). */
 export function useUnitOptions() {
-  return useQuery(unitOptionsQuery());
+  return useQuery(unitOptionsQueryOptions());
 }
 
 export function getSchoolOptions() {
   return call(api.GET('/api/v1/units', { params: { query: { kind: 'school', limit: 200 } } }));
 }
 
-export const schoolOptionsQuery = () =>
+export const schoolOptionsQueryOptions = () =>
   queryOptions({
     queryKey: unitsKeys.schools(),
     queryFn: getSchoolOptions,
@@ -34,5 +34,5 @@ export const schoolOptionsQuery = () =>
   });
 
 export function useSchoolOptions() {
-  return useQuery(schoolOptionsQuery());
+  return useQuery(schoolOptionsQueryOptions());
 }

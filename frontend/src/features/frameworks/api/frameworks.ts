@@ -1,9 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { Framework, FrameworkDocument, FrameworkStatus, SubjectKind } from '../../api/types';
-import { frameworksKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { Framework, FrameworkDocument, FrameworkStatus, SubjectKind } from '../../../api/types';
+import { frameworksKeys } from '../../../lib/queryKeys';
 
 export interface FrameworkFilters {
   status?: FrameworkStatus;
@@ -13,20 +13,34 @@ export interface FrameworkFilters {
   offset: number;
 }
 
-export function useFrameworks(filters: FrameworkFilters) {
-  return useQuery({
-    queryKey: frameworksKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/frameworks', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getFrameworks(filters: FrameworkFilters) {
+  return call(api.GET('/api/v1/frameworks', { params: { query: compact(filters) } }));
 }
 
-export function useFrameworkSources() {
-  return useQuery({
+export const frameworksQueryOptions = (filters: FrameworkFilters) =>
+  queryOptions({
+    queryKey: frameworksKeys.list(filters),
+    queryFn: () => getFrameworks(filters),
+    placeholderData: keepPreviousData,
+  });
+
+export function useFrameworks(filters: FrameworkFilters) {
+  return useQuery(frameworksQueryOptions(filters));
+}
+
+export function getFrameworkSources() {
+  return call(api.GET('/api/v1/frameworks/sources'));
+}
+
+export const frameworkSourcesQueryOptions = () =>
+  queryOptions({
     queryKey: frameworksKeys.sources(),
-    queryFn: () => call(api.GET('/api/v1/frameworks/sources')),
+    queryFn: () => getFrameworkSources(),
     staleTime: 5 * 60 * 1000,
   });
+
+export function useFrameworkSources() {
+  return useQuery(frameworkSourcesQueryOptions());
 }
 
 export function useUpdateFramework(framework: Framework | undefined) {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { AwardLevel, Staff } from '../../api/types';
-import { useUnitOptions } from '../../lib/queries/units';
-import { descendantUnitIds } from '../../lib/units';
+import { keepPreviousData, queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { AwardLevel, Staff } from '../../../api/types';
+import { useUnitOptions } from '../../../lib/queries/units';
+import { descendantUnitIds } from '../../../lib/units';
 import type {
   ApproveInput,
   EligibilityPreview,
@@ -14,8 +14,8 @@ import type {
   NominationReviewInput,
   NominationStatus,
   NominationUpdate,
-} from './types';
-import { assessmentsKeys, initiativesKeys, nominationsKeys, staffKeys } from '../../lib/queryKeys';
+} from '../types';
+import { assessmentsKeys, initiativesKeys, nominationsKeys, staffKeys } from '../../../lib/queryKeys';
 
 export interface NominationFilters {
   round_id?: number;
@@ -28,40 +28,68 @@ export interface NominationFilters {
   offset: number;
 }
 
-export function useNominations(filters: NominationFilters) {
-  return useQuery({
+export function getNominations(filters: NominationFilters) {
+  return call(api.GET('/api/v1/nominations', { params: { query: compact(filters) } }));
+}
+
+export const nominationsQueryOptions = (filters: NominationFilters) =>
+  queryOptions({
     queryKey: nominationsKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/nominations', { params: { query: compact(filters) } })),
+    queryFn: () => getNominations(filters),
     placeholderData: keepPreviousData,
   });
+
+export function useNominations(filters: NominationFilters) {
+  return useQuery(nominationsQueryOptions(filters));
 }
+
+export function getNomination(id: number) {
+  return call(api.GET('/api/v1/nominations/{nomination_id}', { params: { path: { nomination_id: id } } }));
+}
+
+export const nominationQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: nominationsKeys.detail(id),
+    queryFn: () => getNomination(id),
+  });
 
 /** One nomination; the server re-evaluates its eligibility on every read while it is open. */
 export function useNomination(id: number) {
-  return useQuery({
-    queryKey: nominationsKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/nominations/{nomination_id}', { params: { path: { nomination_id: id } } })),
-  });
+  return useQuery(nominationQueryOptions(id));
 }
 
-/** Award rounds for select boxes (up to the API maximum of 200). */
-export function useRoundOptions() {
-  return useQuery({
+export function getRoundOptions() {
+  return call(api.GET('/api/v1/award-rounds', { params: { query: { limit: 200 } } }));
+}
+
+export const roundOptionsQueryOptions = () =>
+  queryOptions({
     queryKey: nominationsKeys.roundOptions(),
-    queryFn: () => call(api.GET('/api/v1/award-rounds', { params: { query: { limit: 200 } } })),
+    queryFn: () => getRoundOptions(),
     select: (page) => page.items,
     staleTime: 60 * 1000,
   });
+
+/** Award rounds for select boxes (up to the API maximum of 200). */
+export function useRoundOptions() {
+  return useQuery(roundOptionsQueryOptions());
 }
+
+export function getRoundMeetings(roundId: number) {
+  return call(api.GET('/api/v1/council-meetings', { params: { query: { round_id: roundId, limit: 200 } } }));
+}
+
+export const roundMeetingsQueryOptions = (roundId: number, enabled: boolean) =>
+  queryOptions({
+    queryKey: nominationsKeys.roundMeetings(roundId),
+    enabled,
+    queryFn: () => getRoundMeetings(roundId),
+    select: (page) => page.items,
+  });
 
 /** Council meetings of a round (the review form's meeting select). */
 export function useRoundMeetings(roundId: number, enabled: boolean) {
-  return useQuery({
-    queryKey: nominationsKeys.roundMeetings(roundId),
-    enabled,
-    queryFn: () => call(api.GET('/api/v1/council-meetings', { params: { query: { round_id: roundId, limit: 200 } } })),
-    select: (page) => page.items,
-  });
+  return useQuery(roundMeetingsQueryOptions(roundId, enabled));
 }
 
 /** Active staff of a unit and of the units below it (a school's subject groups); nothing without a unit. */
@@ -91,14 +119,21 @@ export function useUnitStaff(unitId: number | null) {
   };
 }
 
-/** One staff member (to find the unit their own self-assessments are filed under). */
-export function useStaffMember(id: number | null) {
-  return useQuery({
+export function getStaffMember(id: number | null) {
+  return call(api.GET('/api/v1/staff/{staff_id}', { params: { path: { staff_id: id! } } }));
+}
+
+export const staffMemberQueryOptions = (id: number | null) =>
+  queryOptions({
     queryKey: staffKeys.detail(id),
     enabled: !!id,
-    queryFn: () => call(api.GET('/api/v1/staff/{staff_id}', { params: { path: { staff_id: id! } } })),
+    queryFn: () => getStaffMember(id),
     staleTime: 30 * 1000,
   });
+
+/** One staff member (to find the unit their own self-assessments are filed under). */
+export function useStaffMember(id: number | null) {
+  return useQuery(staffMemberQueryOptions(id));
 }
 
 /**

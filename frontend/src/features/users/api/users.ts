@@ -1,9 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { Role, User, UserCreate, UserUpdate } from '../../api/types';
-import { usersKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { Role, User, UserCreate, UserUpdate } from '../../../api/types';
+import { usersKeys } from '../../../lib/queryKeys';
 
 export interface UserFilters {
   q?: string;
@@ -14,20 +14,33 @@ export interface UserFilters {
   offset: number;
 }
 
-export function useUsers(filters: UserFilters) {
-  return useQuery({
-    queryKey: usersKeys.list(filters),
-    queryFn: () =>
-      call(api.GET('/api/v1/users', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getUsers(filters: UserFilters) {
+  return call(api.GET('/api/v1/users', { params: { query: compact(filters) } }));
 }
 
-export function useUser(id: number) {
-  return useQuery({
-    queryKey: usersKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/users/{user_id}', { params: { path: { user_id: id } } })),
+export const usersQueryOptions = (filters: UserFilters) =>
+  queryOptions({
+    queryKey: usersKeys.list(filters),
+    queryFn: () => getUsers(filters),
+    placeholderData: keepPreviousData,
   });
+
+export function useUsers(filters: UserFilters) {
+  return useQuery(usersQueryOptions(filters));
+}
+
+export function getUser(id: number) {
+  return call(api.GET('/api/v1/users/{user_id}', { params: { path: { user_id: id } } }));
+}
+
+export const userQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: usersKeys.detail(id),
+    queryFn: () => getUser(id),
+  });
+
+export function useUser(id: number) {
+  return useQuery(userQueryOptions(id));
 }
 
 export function useCreateUser() {

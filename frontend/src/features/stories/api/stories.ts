@@ -1,9 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { PublicationCreate, Story, StoryCreate, StoryStatus, StoryUpdate } from './types';
-import { publicKeys, publicationsKeys, storiesKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { PublicationCreate, Story, StoryCreate, StoryStatus, StoryUpdate } from '../types';
+import { publicKeys, publicationsKeys, storiesKeys } from '../../../lib/queryKeys';
 
 export interface StoryFilters {
   status?: StoryStatus;
@@ -24,19 +24,33 @@ function onConflict(qc: ReturnType<typeof useQueryClient>) {
   };
 }
 
-export function useStories(filters: StoryFilters) {
-  return useQuery({
-    queryKey: storiesKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/stories', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getStories(filters: StoryFilters) {
+  return call(api.GET('/api/v1/stories', { params: { query: compact(filters) } }));
 }
 
-export function useStory(id: number) {
-  return useQuery({
-    queryKey: storiesKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/stories/{story_id}', { params: { path: { story_id: id } } })),
+export const storiesQueryOptions = (filters: StoryFilters) =>
+  queryOptions({
+    queryKey: storiesKeys.list(filters),
+    queryFn: () => getStories(filters),
+    placeholderData: keepPreviousData,
   });
+
+export function useStories(filters: StoryFilters) {
+  return useQuery(storiesQueryOptions(filters));
+}
+
+export function getStory(id: number) {
+  return call(api.GET('/api/v1/stories/{story_id}', { params: { path: { story_id: id } } }));
+}
+
+export const storyQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: storiesKeys.detail(id),
+    queryFn: () => getStory(id),
+  });
+
+export function useStory(id: number) {
+  return useQuery(storyQueryOptions(id));
 }
 
 export function useCreateStory() {
@@ -123,25 +137,38 @@ export function useDeleteImage(storyId: number) {
   });
 }
 
-/** Achievements that may be featured: only those issued by a decision (they carry a verification code). */
-export function useIssuedAchievements(schoolYear: string) {
-  return useQuery({
+export function getIssuedAchievements(schoolYear: string) {
+  return call(api.GET('/api/v1/achievements', { params: { query: { ...compact({ school_year: schoolYear }), limit: 200 } } }));
+}
+
+export const issuedAchievementsQueryOptions = (schoolYear: string) =>
+  queryOptions({
     queryKey: storiesKeys.achievements(schoolYear),
-    queryFn: () =>
-      call(api.GET('/api/v1/achievements', { params: { query: { ...compact({ school_year: schoolYear }), limit: 200 } } })),
+    queryFn: () => getIssuedAchievements(schoolYear),
     select: (page) => page.items.filter((a) => !!a.verification_code),
     staleTime: 30 * 1000,
   });
+
+/** Achievements that may be featured: only those issued by a decision (they carry a verification code). */
+export function useIssuedAchievements(schoolYear: string) {
+  return useQuery(issuedAchievementsQueryOptions(schoolYear));
 }
 
 // --- result publications (công khai kết quả đánh giá) ---
 
-export function usePublications(offset: number, limit: number) {
-  return useQuery({
+export function getPublications(offset: number, limit: number) {
+  return call(api.GET('/api/v1/result-publications', { params: { query: { offset, limit } } }));
+}
+
+export const publicationsQueryOptions = (offset: number, limit: number) =>
+  queryOptions({
     queryKey: publicationsKeys.list(offset, limit),
-    queryFn: () => call(api.GET('/api/v1/result-publications', { params: { query: { offset, limit } } })),
+    queryFn: () => getPublications(offset, limit),
     placeholderData: keepPreviousData,
   });
+
+export function usePublications(offset: number, limit: number) {
+  return useQuery(publicationsQueryOptions(offset, limit));
 }
 
 export function usePublishResults() {

@@ -1,8 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { ApiError } from '../../api/problem';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { ApiError } from '../../../api/problem';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
 import type {
   Inspection,
   InspectionCreate,
@@ -10,8 +10,8 @@ import type {
   InspectionStatus,
   InspectionUpdate,
   InspectionValuesIn,
-} from '../../api/types';
-import { assessmentsKeys, inspectionsKeys, scorecardsKeys, usersKeys } from '../../lib/queryKeys';
+} from '../../../api/types';
+import { assessmentsKeys, inspectionsKeys, scorecardsKeys, usersKeys } from '../../../lib/queryKeys';
 
 export interface InspectionFilters {
   school_year?: string;
@@ -21,19 +21,33 @@ export interface InspectionFilters {
   offset: number;
 }
 
-export function useInspections(filters: InspectionFilters) {
-  return useQuery({
-    queryKey: inspectionsKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/inspections', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getInspections(filters: InspectionFilters) {
+  return call(api.GET('/api/v1/inspections', { params: { query: compact(filters) } }));
 }
 
-export function useInspection(id: number) {
-  return useQuery({
-    queryKey: inspectionsKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/inspections/{inspection_id}', { params: { path: { inspection_id: id } } })),
+export const inspectionsQueryOptions = (filters: InspectionFilters) =>
+  queryOptions({
+    queryKey: inspectionsKeys.list(filters),
+    queryFn: () => getInspections(filters),
+    placeholderData: keepPreviousData,
   });
+
+export function useInspections(filters: InspectionFilters) {
+  return useQuery(inspectionsQueryOptions(filters));
+}
+
+export function getInspection(id: number) {
+  return call(api.GET('/api/v1/inspections/{inspection_id}', { params: { path: { inspection_id: id } } }));
+}
+
+export const inspectionQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: inspectionsKeys.detail(id),
+    queryFn: () => getInspection(id),
+  });
+
+export function useInspection(id: number) {
+  return useQuery(inspectionQueryOptions(id));
 }
 
 export function useCreateInspection() {
@@ -104,14 +118,21 @@ export function useInspectorUsers() {
   return { ...query, forbidden };
 }
 
-/** Members of the inspections the caller can see (up to 200), to offer known inspectors. */
-export function useKnownMembers() {
-  return useQuery({
+export function getKnownMembers() {
+  return call(api.GET('/api/v1/inspections', { params: { query: { limit: 200 } } }));
+}
+
+export const knownMembersQueryOptions = () =>
+  queryOptions({
     queryKey: inspectionsKeys.members(),
-    queryFn: () => call(api.GET('/api/v1/inspections', { params: { query: { limit: 200 } } })),
+    queryFn: () => getKnownMembers(),
     select: (page) => page.items.flatMap((i) => i.members),
     staleTime: 30 * 1000,
   });
+
+/** Members of the inspections the caller can see (up to 200), to offer known inspectors. */
+export function useKnownMembers() {
+  return useQuery(knownMembersQueryOptions());
 }
 
 /** The unit self-assessment of a school for a school year (null when it has not been started). */

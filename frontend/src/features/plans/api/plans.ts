@@ -1,9 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { BudgetLine, Plan, PlanCreate, PlanStatus, PlanUpdate } from '../../api/types';
-import { frameworksKeys, plansKeys, remindersKeys, staffKeys, unitsKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { BudgetLine, Plan, PlanCreate, PlanStatus, PlanUpdate } from '../../../api/types';
+import { frameworksKeys, plansKeys, remindersKeys, staffKeys, unitsKeys } from '../../../lib/queryKeys';
 
 export interface PlanFilters {
   unit_id?: number;
@@ -13,34 +13,62 @@ export interface PlanFilters {
   offset: number;
 }
 
-export function usePlans(filters: PlanFilters) {
-  return useQuery({
+export function getPlans(filters: PlanFilters) {
+  return call(api.GET('/api/v1/plans', { params: { query: compact(filters) } }));
+}
+
+export const plansQueryOptions = (filters: PlanFilters) =>
+  queryOptions({
     queryKey: plansKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/plans', { params: { query: compact(filters) } })),
+    queryFn: () => getPlans(filters),
     placeholderData: keepPreviousData,
   });
+
+export function usePlans(filters: PlanFilters) {
+  return useQuery(plansQueryOptions(filters));
 }
+
+export function getPlan(id: number) {
+  return call(api.GET('/api/v1/plans/{plan_id}', { params: { path: { plan_id: id } } }));
+}
+
+export const planQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: plansKeys.detail(id),
+    queryFn: () => getPlan(id),
+  });
 
 export function usePlan(id: number) {
-  return useQuery({
-    queryKey: plansKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/plans/{plan_id}', { params: { path: { plan_id: id } } })),
-  });
+  return useQuery(planQueryOptions(id));
 }
+
+export function getPlanVersions(id: number) {
+  return call(api.GET('/api/v1/plans/{plan_id}/versions', { params: { path: { plan_id: id } } }));
+}
+
+export const planVersionsQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: plansKeys.versions(id),
+    queryFn: () => getPlanVersions(id),
+  });
 
 export function usePlanVersions(id: number) {
-  return useQuery({
-    queryKey: plansKeys.versions(id),
-    queryFn: () => call(api.GET('/api/v1/plans/{plan_id}/versions', { params: { path: { plan_id: id } } })),
-  });
+  return useQuery(planVersionsQueryOptions(id));
 }
 
-export function usePlanTracking(movementId: number | undefined) {
-  return useQuery({
+export function getPlanTracking(movementId: number | undefined) {
+  return call(api.GET('/api/v1/plans/tracking', { params: { query: { movement_id: movementId! } } }));
+}
+
+export const planTrackingQueryOptions = (movementId: number | undefined) =>
+  queryOptions({
     queryKey: plansKeys.tracking(movementId),
     enabled: !!movementId,
-    queryFn: () => call(api.GET('/api/v1/plans/tracking', { params: { query: { movement_id: movementId! } } })),
+    queryFn: () => getPlanTracking(movementId),
   });
+
+export function usePlanTracking(movementId: number | undefined) {
+  return useQuery(planTrackingQueryOptions(movementId));
 }
 
 export function useCreatePlan() {

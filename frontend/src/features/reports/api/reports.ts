@@ -1,30 +1,51 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import type { Report, ReportRequestCreate, ReportUpdate } from '../../api/types';
-import { remindersKeys, reportRequestsKeys, reportsKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import type { Report, ReportRequestCreate, ReportUpdate } from '../../../api/types';
+import { remindersKeys, reportRequestsKeys, reportsKeys } from '../../../lib/queryKeys';
 
-export function useReportRequests(paging: { limit: number; offset: number }) {
-  return useQuery({
+export function getReportRequests(paging: { limit: number; offset: number }) {
+  return call(api.GET('/api/v1/report-requests', { params: { query: paging } }));
+}
+
+export const reportRequestsQueryOptions = (paging: { limit: number; offset: number }) =>
+  queryOptions({
     queryKey: reportRequestsKeys.list(paging),
-    queryFn: () => call(api.GET('/api/v1/report-requests', { params: { query: paging } })),
+    queryFn: () => getReportRequests(paging),
     placeholderData: keepPreviousData,
   });
+
+export function useReportRequests(paging: { limit: number; offset: number }) {
+  return useQuery(reportRequestsQueryOptions(paging));
 }
+
+export function getReportRequest(id: number) {
+  return call(api.GET('/api/v1/report-requests/{request_id}', { params: { path: { request_id: id } } }));
+}
+
+export const reportRequestQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: reportRequestsKeys.detail(id),
+    queryFn: () => getReportRequest(id),
+  });
 
 export function useReportRequest(id: number) {
-  return useQuery({
-    queryKey: reportRequestsKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/report-requests/{request_id}', { params: { path: { request_id: id } } })),
-  });
+  return useQuery(reportRequestQueryOptions(id));
 }
 
-export function useConsolidated(id: number, enabled: boolean) {
-  return useQuery({
+export function getConsolidated(id: number) {
+  return call(api.GET('/api/v1/report-requests/{request_id}/consolidated', { params: { path: { request_id: id } } }));
+}
+
+export const consolidatedQueryOptions = (id: number, enabled: boolean) =>
+  queryOptions({
     queryKey: reportRequestsKeys.consolidated(id),
     enabled,
-    queryFn: () => call(api.GET('/api/v1/report-requests/{request_id}/consolidated', { params: { path: { request_id: id } } })),
+    queryFn: () => getConsolidated(id),
   });
+
+export function useConsolidated(id: number, enabled: boolean) {
+  return useQuery(consolidatedQueryOptions(id, enabled));
 }
 
 export function useCreateReportRequest() {
@@ -49,11 +70,18 @@ export function useCreateReport() {
   });
 }
 
-export function useReport(id: number) {
-  return useQuery({
+export function getReport(id: number) {
+  return call(api.GET('/api/v1/reports/{report_id}', { params: { path: { report_id: id } } }));
+}
+
+export const reportQueryOptions = (id: number) =>
+  queryOptions({
     queryKey: reportsKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/reports/{report_id}', { params: { path: { report_id: id } } })),
+    queryFn: () => getReport(id),
   });
+
+export function useReport(id: number) {
+  return useQuery(reportQueryOptions(id));
 }
 
 type Change = { kind: 'update'; body: ReportUpdate } | { kind: 'refresh' } | { kind: 'submit'; body?: ReportUpdate };

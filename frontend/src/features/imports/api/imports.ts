@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, downloadFile } from '../../api/client';
-import { MEDIA_TYPES, POLL_MS, isJobFinished, jobPollInterval, type Started } from './imports';
-import type { FileFormat, ImportJob, ImportKindName, ImportSummary, Strategy } from './types';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, downloadFile } from '../../../api/client';
+import { MEDIA_TYPES, POLL_MS, isJobFinished, jobPollInterval, type Started } from '../imports';
+import type { FileFormat, ImportJob, ImportKindName, ImportSummary, Strategy } from '../types';
 import {
   activitiesKeys,
   assessmentsKeys,
@@ -12,25 +12,39 @@ import {
   staffKeys,
   unitsKeys,
   usersKeys,
-} from '../../lib/queryKeys';
+} from '../../../lib/queryKeys';
+
+export function getImportKinds() {
+  return call(api.GET('/api/v1/imports/kinds'));
+}
+
+export const importKindsQueryOptions = () =>
+  queryOptions({
+    queryKey: importsKeys.kinds(),
+    queryFn: () => getImportKinds(),
+    staleTime: 10 * 60 * 1000,
+  });
 
 /** The kinds that can be imported, with their columns (fixed by the server version). */
 export function useImportKinds() {
-  return useQuery({
-    queryKey: importsKeys.kinds(),
-    queryFn: () => call(api.GET('/api/v1/imports/kinds')),
-    staleTime: 10 * 60 * 1000,
-  });
+  return useQuery(importKindsQueryOptions());
 }
 
-/** My import jobs (all of them for an administrator), newest first; polled while one is unfinished. */
-export function useImportJobs(filters: { limit: number; offset: number }) {
-  return useQuery({
+export function getImportJobs(filters: { limit: number; offset: number }) {
+  return call(api.GET('/api/v1/imports', { params: { query: filters } }));
+}
+
+export const importJobsQueryOptions = (filters: { limit: number; offset: number }) =>
+  queryOptions({
     queryKey: importsKeys.jobList(filters),
-    queryFn: () => call(api.GET('/api/v1/imports', { params: { query: filters } })),
+    queryFn: () => getImportJobs(filters),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some((j) => !isJobFinished(j)) ? 2 * POLL_MS : false),
   });
+
+/** My import jobs (all of them for an administrator), newest first; polled while one is unfinished. */
+export function useImportJobs(filters: { limit: number; offset: number }) {
+  return useQuery(importJobsQueryOptions(filters));
 }
 
 /**

@@ -1,9 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { Flag, FlagCreate, FlagKind, FlagUpdate, StaffRating, StaffRatingCreate, StaffRatingUpdate } from './types';
-import { conductKeys, nominationsKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { Flag, FlagCreate, FlagKind, FlagUpdate, StaffRating, StaffRatingCreate, StaffRatingUpdate } from '../types';
+import { conductKeys, nominationsKeys } from '../../../lib/queryKeys';
 
 export interface RatingFilters {
   unit_id?: number;
@@ -36,12 +36,19 @@ function onConflict(qc: ReturnType<typeof useQueryClient>, key: ConductKind) {
 
 // --- staff ratings ---
 
-export function useRatings(filters: RatingFilters) {
-  return useQuery({
+export function getRatings(filters: RatingFilters) {
+  return call(api.GET('/api/v1/staff-ratings', { params: { query: compact(filters) } }));
+}
+
+export const ratingsQueryOptions = (filters: RatingFilters) =>
+  queryOptions({
     queryKey: conductKeys.list('ratings', filters),
-    queryFn: () => call(api.GET('/api/v1/staff-ratings', { params: { query: compact(filters) } })),
+    queryFn: () => getRatings(filters),
     placeholderData: keepPreviousData,
   });
+
+export function useRatings(filters: RatingFilters) {
+  return useQuery(ratingsQueryOptions(filters));
 }
 
 export function useCreateRating() {
@@ -83,18 +90,24 @@ export function useDeleteRating() {
 
 // --- disciplinary measures and security incidents ---
 
-export function useFlags(filters: FlagFilters) {
-  return useQuery({
+export function getFlags(filters: FlagFilters) {
+  // `open=false` (closed ones) is a real filter: compact() would drop it
+  return call(
+    api.GET('/api/v1/flags', {
+      params: { query: { ...compact(filters), ...(filters.open === false ? { open: false } : {}) } },
+    }),
+  );
+}
+
+export const flagsQueryOptions = (filters: FlagFilters) =>
+  queryOptions({
     queryKey: conductKeys.list('flags', filters),
-    // `open=false` (closed ones) is a real filter: compact() would drop it
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/flags', {
-          params: { query: { ...compact(filters), ...(filters.open === false ? { open: false } : {}) } },
-        }),
-      ),
+    queryFn: () => getFlags(filters),
     placeholderData: keepPreviousData,
   });
+
+export function useFlags(filters: FlagFilters) {
+  return useQuery(flagsQueryOptions(filters));
 }
 
 export function useCreateFlag() {

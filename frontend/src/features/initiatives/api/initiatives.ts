@@ -1,9 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { Initiative, InitiativeCreate, InitiativeKind, InitiativeUpdate, RecognitionIn, RecognitionLevel } from './types';
-import { initiativesKeys, nominationsKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { Initiative, InitiativeCreate, InitiativeKind, InitiativeUpdate, RecognitionIn, RecognitionLevel } from '../types';
+import { initiativesKeys, nominationsKeys } from '../../../lib/queryKeys';
 
 export interface InitiativeFilters {
   unit_id?: number;
@@ -16,25 +16,38 @@ export interface InitiativeFilters {
   offset: number;
 }
 
-export function useInitiatives(filters: InitiativeFilters) {
-  return useQuery({
-    queryKey: initiativesKeys.list(filters),
-    // `recognised=false` is a real filter: compact() would drop it
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/initiatives', {
-          params: { query: { ...compact(filters), ...(filters.recognised === false ? { recognised: false } : {}) } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+export function getInitiatives(filters: InitiativeFilters) {
+  // `recognised=false` is a real filter: compact() would drop it
+  return call(
+    api.GET('/api/v1/initiatives', {
+      params: { query: { ...compact(filters), ...(filters.recognised === false ? { recognised: false } : {}) } },
+    }),
+  );
 }
 
-export function useInitiative(id: number) {
-  return useQuery({
-    queryKey: initiativesKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/initiatives/{initiative_id}', { params: { path: { initiative_id: id } } })),
+export const initiativesQueryOptions = (filters: InitiativeFilters) =>
+  queryOptions({
+    queryKey: initiativesKeys.list(filters),
+    queryFn: () => getInitiatives(filters),
+    placeholderData: keepPreviousData,
   });
+
+export function useInitiatives(filters: InitiativeFilters) {
+  return useQuery(initiativesQueryOptions(filters));
+}
+
+export function getInitiative(id: number) {
+  return call(api.GET('/api/v1/initiatives/{initiative_id}', { params: { path: { initiative_id: id } } }));
+}
+
+export const initiativeQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: initiativesKeys.detail(id),
+    queryFn: () => getInitiative(id),
+  });
+
+export function useInitiative(id: number) {
+  return useQuery(initiativeQueryOptions(id));
 }
 
 /** Recognised initiatives feed award eligibility: nominations may read them too. */

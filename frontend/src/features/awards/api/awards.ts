@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, downloadFile, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, downloadFile, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
 import type {
   Achievement,
   AchievementCreate,
@@ -21,8 +21,8 @@ import type {
   CouncilMeetingUpdate,
   ProvinceAnswer,
   RoundKind,
-} from '../../api/types';
-import { achievementsKeys, awardDecisionsKeys, awardRoundsKeys, awardTypesKeys, councilMeetingsKeys, frameworksKeys, nominationsKeys, staffKeys } from '../../lib/queryKeys';
+} from '../../../api/types';
+import { achievementsKeys, awardDecisionsKeys, awardRoundsKeys, awardTypesKeys, councilMeetingsKeys, frameworksKeys, nominationsKeys, staffKeys } from '../../../lib/queryKeys';
 
 type QueryClient = ReturnType<typeof useQueryClient>;
 
@@ -37,30 +37,51 @@ export interface AwardTypeFilters {
   offset: number;
 }
 
-export function useAwardTypes(filters: AwardTypeFilters) {
-  return useQuery({
-    queryKey: awardTypesKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/award-types', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getAwardTypes(filters: AwardTypeFilters) {
+  return call(api.GET('/api/v1/award-types', { params: { query: compact(filters) } }));
 }
 
-/** Award types for pickers and code suggestions (up to 200, every status unless asked). */
-export function useAwardTypeOptions(status?: 'draft' | 'active' | 'retired') {
-  return useQuery({
+export const awardTypesQueryOptions = (filters: AwardTypeFilters) =>
+  queryOptions({
+    queryKey: awardTypesKeys.list(filters),
+    queryFn: () => getAwardTypes(filters),
+    placeholderData: keepPreviousData,
+  });
+
+export function useAwardTypes(filters: AwardTypeFilters) {
+  return useQuery(awardTypesQueryOptions(filters));
+}
+
+export function getAwardTypeOptions(status?: 'draft' | 'active' | 'retired') {
+  return call(api.GET('/api/v1/award-types', { params: { query: status ? { status, limit: 200 } : { limit: 200 } } }));
+}
+
+export const awardTypeOptionsQueryOptions = (status?: 'draft' | 'active' | 'retired') =>
+  queryOptions({
     queryKey: awardTypesKeys.options(status),
-    queryFn: () => call(api.GET('/api/v1/award-types', { params: { query: status ? { status, limit: 200 } : { limit: 200 } } })),
+    queryFn: () => getAwardTypeOptions(status),
     select: (page) => page.items,
     staleTime: 60 * 1000,
   });
+
+/** Award types for pickers and code suggestions (up to 200, every status unless asked). */
+export function useAwardTypeOptions(status?: 'draft' | 'active' | 'retired') {
+  return useQuery(awardTypeOptionsQueryOptions(status));
 }
 
-export function useAwardType(id: number | undefined) {
-  return useQuery({
+export function getAwardType(id: number | undefined) {
+  return call(api.GET('/api/v1/award-types/{award_type_id}', { params: { path: { award_type_id: id! } } }));
+}
+
+export const awardTypeQueryOptions = (id: number | undefined) =>
+  queryOptions({
     queryKey: awardTypesKeys.detail(id),
     enabled: !!id,
-    queryFn: () => call(api.GET('/api/v1/award-types/{award_type_id}', { params: { path: { award_type_id: id! } } })),
+    queryFn: () => getAwardType(id),
   });
+
+export function useAwardType(id: number | undefined) {
+  return useQuery(awardTypeQueryOptions(id));
 }
 
 /** POST for a new award type, PUT (If-Match) for an existing draft. */
@@ -124,30 +145,51 @@ export function useIndicatorSuggestions(subject: AwardSubjectKind, enabled: bool
 
 // --- rounds ---------------------------------------------------------------------------------------
 
-export function useAwardRounds(filters: { kind?: RoundKind; limit: number; offset: number }) {
-  return useQuery({
-    queryKey: awardRoundsKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/award-rounds', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getAwardRounds(filters: { kind?: RoundKind; limit: number; offset: number }) {
+  return call(api.GET('/api/v1/award-rounds', { params: { query: compact(filters) } }));
 }
 
-/** Rounds for pickers (newest first as the API lists them). */
-export function useAwardRoundOptions(enabled = true) {
-  return useQuery({
+export const awardRoundsQueryOptions = (filters: { kind?: RoundKind; limit: number; offset: number }) =>
+  queryOptions({
+    queryKey: awardRoundsKeys.list(filters),
+    queryFn: () => getAwardRounds(filters),
+    placeholderData: keepPreviousData,
+  });
+
+export function useAwardRounds(filters: { kind?: RoundKind; limit: number; offset: number }) {
+  return useQuery(awardRoundsQueryOptions(filters));
+}
+
+export function getAwardRoundOptions() {
+  return call(api.GET('/api/v1/award-rounds', { params: { query: { limit: 200 } } }));
+}
+
+export const awardRoundOptionsQueryOptions = (enabled = true) =>
+  queryOptions({
     queryKey: awardRoundsKeys.options(),
     enabled,
-    queryFn: () => call(api.GET('/api/v1/award-rounds', { params: { query: { limit: 200 } } })),
+    queryFn: () => getAwardRoundOptions(),
     select: (page) => page.items,
     staleTime: 60 * 1000,
   });
+
+/** Rounds for pickers (newest first as the API lists them). */
+export function useAwardRoundOptions(enabled = true) {
+  return useQuery(awardRoundOptionsQueryOptions(enabled));
 }
 
-export function useAwardRound(id: number) {
-  return useQuery({
+export function getAwardRound(id: number) {
+  return call(api.GET('/api/v1/award-rounds/{round_id}', { params: { path: { round_id: id } } }));
+}
+
+export const awardRoundQueryOptions = (id: number) =>
+  queryOptions({
     queryKey: awardRoundsKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/award-rounds/{round_id}', { params: { path: { round_id: id } } })),
+    queryFn: () => getAwardRound(id),
   });
+
+export function useAwardRound(id: number) {
+  return useQuery(awardRoundQueryOptions(id));
 }
 
 export function useCreateAwardRound() {
@@ -185,19 +227,33 @@ export function useUpdateAwardRound(round: AwardRound | undefined) {
 
 // --- council meetings -----------------------------------------------------------------------------
 
-export function useCouncilMeetings(filters: { round_id?: number; limit: number; offset: number }) {
-  return useQuery({
-    queryKey: councilMeetingsKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/council-meetings', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getCouncilMeetings(filters: { round_id?: number; limit: number; offset: number }) {
+  return call(api.GET('/api/v1/council-meetings', { params: { query: compact(filters) } }));
 }
 
-export function useCouncilMeeting(id: number) {
-  return useQuery({
-    queryKey: councilMeetingsKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/council-meetings/{meeting_id}', { params: { path: { meeting_id: id } } })),
+export const councilMeetingsQueryOptions = (filters: { round_id?: number; limit: number; offset: number }) =>
+  queryOptions({
+    queryKey: councilMeetingsKeys.list(filters),
+    queryFn: () => getCouncilMeetings(filters),
+    placeholderData: keepPreviousData,
   });
+
+export function useCouncilMeetings(filters: { round_id?: number; limit: number; offset: number }) {
+  return useQuery(councilMeetingsQueryOptions(filters));
+}
+
+export function getCouncilMeeting(id: number) {
+  return call(api.GET('/api/v1/council-meetings/{meeting_id}', { params: { path: { meeting_id: id } } }));
+}
+
+export const councilMeetingQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: councilMeetingsKeys.detail(id),
+    queryFn: () => getCouncilMeeting(id),
+  });
+
+export function useCouncilMeeting(id: number) {
+  return useQuery(councilMeetingQueryOptions(id));
 }
 
 export function useCreateCouncilMeeting() {
@@ -241,19 +297,33 @@ export interface DecisionFilters {
   offset: number;
 }
 
-export function useAwardDecisions(filters: DecisionFilters) {
-  return useQuery({
-    queryKey: awardDecisionsKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/award-decisions', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getAwardDecisions(filters: DecisionFilters) {
+  return call(api.GET('/api/v1/award-decisions', { params: { query: compact(filters) } }));
 }
 
-export function useAwardDecision(id: number) {
-  return useQuery({
-    queryKey: awardDecisionsKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/award-decisions/{decision_id}', { params: { path: { decision_id: id } } })),
+export const awardDecisionsQueryOptions = (filters: DecisionFilters) =>
+  queryOptions({
+    queryKey: awardDecisionsKeys.list(filters),
+    queryFn: () => getAwardDecisions(filters),
+    placeholderData: keepPreviousData,
   });
+
+export function useAwardDecisions(filters: DecisionFilters) {
+  return useQuery(awardDecisionsQueryOptions(filters));
+}
+
+export function getAwardDecision(id: number) {
+  return call(api.GET('/api/v1/award-decisions/{decision_id}', { params: { path: { decision_id: id } } }));
+}
+
+export const awardDecisionQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: awardDecisionsKeys.detail(id),
+    queryFn: () => getAwardDecision(id),
+  });
+
+export function useAwardDecision(id: number) {
+  return useQuery(awardDecisionQueryOptions(id));
 }
 
 /** A decision changes nominations (and creates achievements): those lists are stale too. */
@@ -322,19 +392,25 @@ export function useDeleteAwardDecision() {
   });
 }
 
-/** Approved nominations of a round and level that no decision holds yet (what a new decision can grant). */
-export function useApprovedNominations(roundId: number | undefined, level: AwardLevel) {
-  return useQuery({
+export function getApprovedNominations(roundId: number | undefined, level: AwardLevel) {
+  return call(
+    api.GET('/api/v1/nominations', {
+      params: { query: { round_id: roundId!, status: 'approved', level, limit: 200 } },
+    }),
+  );
+}
+
+export const approvedNominationsQueryOptions = (roundId: number | undefined, level: AwardLevel) =>
+  queryOptions({
     queryKey: nominationsKeys.approvedForDecision(roundId, level),
     enabled: !!roundId,
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/nominations', {
-          params: { query: { round_id: roundId!, status: 'approved', level, limit: 200 } },
-        }),
-      ),
+    queryFn: () => getApprovedNominations(roundId, level),
     select: (page) => page.items.filter((n) => n.decision_id === null),
   });
+
+/** Approved nominations of a round and level that no decision holds yet (what a new decision can grant). */
+export function useApprovedNominations(roundId: number | undefined, level: AwardLevel) {
+  return useQuery(approvedNominationsQueryOptions(roundId, level));
 }
 
 // --- achievements ---------------------------------------------------------------------------------
@@ -347,12 +423,19 @@ export interface AchievementFilters {
   offset: number;
 }
 
-export function useAchievements(filters: AchievementFilters) {
-  return useQuery({
+export function getAchievements(filters: AchievementFilters) {
+  return call(api.GET('/api/v1/achievements', { params: { query: compact(filters) } }));
+}
+
+export const achievementsQueryOptions = (filters: AchievementFilters) =>
+  queryOptions({
     queryKey: achievementsKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/achievements', { params: { query: compact(filters) } })),
+    queryFn: () => getAchievements(filters),
     placeholderData: keepPreviousData,
   });
+
+export function useAchievements(filters: AchievementFilters) {
+  return useQuery(achievementsQueryOptions(filters));
 }
 
 export function useCreateAchievement() {
@@ -376,15 +459,22 @@ export function useDeleteAchievement() {
   });
 }
 
-/** Staff of a unit (for the subject of a hand-entered achievement). */
-export function useUnitStaff(unitId: number | null) {
-  return useQuery({
+export function getUnitStaff(unitId: number | null) {
+  return call(api.GET('/api/v1/staff', { params: { query: { unit_id: unitId!, limit: 200 } } }));
+}
+
+export const unitStaffQueryOptions = (unitId: number | null) =>
+  queryOptions({
     queryKey: staffKeys.ofUnit(unitId),
     enabled: !!unitId,
-    queryFn: () => call(api.GET('/api/v1/staff', { params: { query: { unit_id: unitId!, limit: 200 } } })),
+    queryFn: () => getUnitStaff(unitId),
     select: (page) => page.items,
     staleTime: 60 * 1000,
   });
+
+/** Staff of a unit (for the subject of a hand-entered achievement). */
+export function useUnitStaff(unitId: number | null) {
+  return useQuery(unitStaffQueryOptions(unitId));
 }
 
 // --- files ----------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { ApiKey, ApiKeyCreate, DeliveryStatus, Webhook, WebhookCreate, WebhookUpdate } from './types';
-import { apiKeysKeys, usersKeys, webhooksKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { ApiKey, ApiKeyCreate, DeliveryStatus, Webhook, WebhookCreate, WebhookUpdate } from '../types';
+import { apiKeysKeys, usersKeys, webhooksKeys } from '../../../lib/queryKeys';
 
 // Secrets (a new key, a webhook signing secret) come back in a mutation's result only: `gcTime: 0`
 // drops that result from the mutation cache as soon as the screen showing it is left.
@@ -16,31 +16,52 @@ export interface ApiKeyFilters {
   offset: number;
 }
 
-export function useApiKeys(filters: ApiKeyFilters) {
-  return useQuery({
+export function getApiKeys(filters: ApiKeyFilters) {
+  return call(api.GET('/api/v1/api-keys', { params: { query: compact(filters) } }));
+}
+
+export const apiKeysQueryOptions = (filters: ApiKeyFilters) =>
+  queryOptions({
     queryKey: apiKeysKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/api-keys', { params: { query: compact(filters) } })),
+    queryFn: () => getApiKeys(filters),
     placeholderData: keepPreviousData,
   });
+
+export function useApiKeys(filters: ApiKeyFilters) {
+  return useQuery(apiKeysQueryOptions(filters));
 }
+
+export function getScopeCatalogue() {
+  return call(api.GET('/api/v1/api-keys/scopes'));
+}
+
+export const scopeCatalogueQueryOptions = () =>
+  queryOptions({
+    queryKey: apiKeysKeys.scopes(),
+    queryFn: () => getScopeCatalogue(),
+    staleTime: 10 * 60 * 1000,
+  });
 
 /** The scope catalogue (families × levels) offered to keys. */
 export function useScopeCatalogue() {
-  return useQuery({
-    queryKey: apiKeysKeys.scopes(),
-    queryFn: () => call(api.GET('/api/v1/api-keys/scopes')),
-    staleTime: 10 * 60 * 1000,
-  });
+  return useQuery(scopeCatalogueQueryOptions());
 }
 
-/** Active service accounts (users with the integration role) that may own a key. */
-export function useServiceAccounts() {
-  return useQuery({
+export function getServiceAccounts() {
+  return call(api.GET('/api/v1/users', { params: { query: { role: 'integration', limit: 200 } } }));
+}
+
+export const serviceAccountsQueryOptions = () =>
+  queryOptions({
     queryKey: usersKeys.serviceAccounts(),
-    queryFn: () => call(api.GET('/api/v1/users', { params: { query: { role: 'integration', limit: 200 } } })),
+    queryFn: () => getServiceAccounts(),
     select: (page) => page.items,
     staleTime: 60 * 1000,
   });
+
+/** Active service accounts (users with the integration role) that may own a key. */
+export function useServiceAccounts() {
+  return useQuery(serviceAccountsQueryOptions());
 }
 
 export function useCreateApiKey() {
@@ -67,31 +88,52 @@ export function useRevokeApiKey() {
 
 // --- webhooks -----------------------------------------------------------------------------------
 
-export function useWebhooks(filters: { limit: number; offset: number }) {
-  return useQuery({
-    queryKey: webhooksKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/webhooks', { params: { query: filters } })),
-    placeholderData: keepPreviousData,
-  });
+export function getWebhooks(filters: { limit: number; offset: number }) {
+  return call(api.GET('/api/v1/webhooks', { params: { query: filters } }));
 }
 
-export function useWebhook(id: number) {
-  return useQuery({
+export const webhooksQueryOptions = (filters: { limit: number; offset: number }) =>
+  queryOptions({
+    queryKey: webhooksKeys.list(filters),
+    queryFn: () => getWebhooks(filters),
+    placeholderData: keepPreviousData,
+  });
+
+export function useWebhooks(filters: { limit: number; offset: number }) {
+  return useQuery(webhooksQueryOptions(filters));
+}
+
+export function getWebhook(id: number) {
+  return call(api.GET('/api/v1/webhooks/{webhook_id}', { params: { path: { webhook_id: id } } }));
+}
+
+export const webhookQueryOptions = (id: number) =>
+  queryOptions({
     queryKey: webhooksKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/webhooks/{webhook_id}', { params: { path: { webhook_id: id } } })),
+    queryFn: () => getWebhook(id),
     // the pending / failed counts move while the dispatcher works through the queue
     refetchInterval: (query) => ((query.state.data?.pending_deliveries ?? 0) > 0 ? 5000 : false),
   });
+
+export function useWebhook(id: number) {
+  return useQuery(webhookQueryOptions(id));
 }
 
-/** The event catalogue with Vietnamese labels (the test ping is listed as not subscribable). */
-export function useWebhookEvents() {
-  return useQuery({
+export function getWebhookEvents() {
+  return call(api.GET('/api/v1/webhooks/events'));
+}
+
+export const webhookEventsQueryOptions = () =>
+  queryOptions({
     queryKey: webhooksKeys.events(),
-    queryFn: () => call(api.GET('/api/v1/webhooks/events')),
+    queryFn: () => getWebhookEvents(),
     select: (c) => c.events,
     staleTime: 10 * 60 * 1000,
   });
+
+/** The event catalogue with Vietnamese labels (the test ping is listed as not subscribable). */
+export function useWebhookEvents() {
+  return useQuery(webhookEventsQueryOptions());
 }
 
 export function useCreateWebhook() {
@@ -168,17 +210,23 @@ export interface DeliveryFilters {
   offset: number;
 }
 
-/** The delivery log, newest first; polled while something on the page is still waiting to be sent. */
-export function useDeliveries(webhookId: number, filters: DeliveryFilters) {
-  return useQuery({
+export function getDeliveries(webhookId: number, filters: DeliveryFilters) {
+  return call(
+    api.GET('/api/v1/webhooks/{webhook_id}/deliveries', {
+      params: { path: { webhook_id: webhookId }, query: compact(filters) },
+    }),
+  );
+}
+
+export const deliveriesQueryOptions = (webhookId: number, filters: DeliveryFilters) =>
+  queryOptions({
     queryKey: webhooksKeys.deliveryList(webhookId, filters),
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/webhooks/{webhook_id}/deliveries', {
-          params: { path: { webhook_id: webhookId }, query: compact(filters) },
-        }),
-      ),
+    queryFn: () => getDeliveries(webhookId, filters),
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.items.some((d) => d.status === 'pending') ? 5000 : false),
   });
+
+/** The delivery log, newest first; polled while something on the page is still waiting to be sent. */
+export function useDeliveries(webhookId: number, filters: DeliveryFilters) {
+  return useQuery(deliveriesQueryOptions(webhookId, filters));
 }

@@ -1,9 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { Activity, ActivityCreate, ActivityKind, ActivityUpdate } from '../../api/types';
-import { activitiesKeys, assessmentsKeys, scorecardsKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { Activity, ActivityCreate, ActivityKind, ActivityUpdate } from '../../../api/types';
+import { activitiesKeys, assessmentsKeys, scorecardsKeys } from '../../../lib/queryKeys';
 
 export interface ActivityFilters {
   unit_id?: number;
@@ -13,19 +13,33 @@ export interface ActivityFilters {
   offset: number;
 }
 
-export function useActivities(filters: ActivityFilters) {
-  return useQuery({
-    queryKey: activitiesKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/activities', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getActivities(filters: ActivityFilters) {
+  return call(api.GET('/api/v1/activities', { params: { query: compact(filters) } }));
 }
 
-export function useActivity(id: number) {
-  return useQuery({
-    queryKey: activitiesKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/activities/{activity_id}', { params: { path: { activity_id: id } } })),
+export const activitiesQueryOptions = (filters: ActivityFilters) =>
+  queryOptions({
+    queryKey: activitiesKeys.list(filters),
+    queryFn: () => getActivities(filters),
+    placeholderData: keepPreviousData,
   });
+
+export function useActivities(filters: ActivityFilters) {
+  return useQuery(activitiesQueryOptions(filters));
+}
+
+export function getActivity(id: number) {
+  return call(api.GET('/api/v1/activities/{activity_id}', { params: { path: { activity_id: id } } }));
+}
+
+export const activityQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: activitiesKeys.detail(id),
+    queryFn: () => getActivity(id),
+  });
+
+export function useActivity(id: number) {
+  return useQuery(activityQueryOptions(id));
 }
 
 /** Activities feed computed indicators: a change also makes assessments and scorecards stale. */

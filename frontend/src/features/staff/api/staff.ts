@@ -1,9 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { Staff, StaffCreate, StaffUpdate } from '../../api/types';
-import { staffKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { Staff, StaffCreate, StaffUpdate } from '../../../api/types';
+import { staffKeys } from '../../../lib/queryKeys';
 
 export interface StaffFilters {
   q?: string;
@@ -13,20 +13,33 @@ export interface StaffFilters {
   offset: number;
 }
 
-export function useStaffList(filters: StaffFilters) {
-  return useQuery({
-    queryKey: staffKeys.list(filters),
-    queryFn: () =>
-      call(api.GET('/api/v1/staff', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getStaffList(filters: StaffFilters) {
+  return call(api.GET('/api/v1/staff', { params: { query: compact(filters) } }));
 }
 
-export function useStaff(id: number) {
-  return useQuery({
-    queryKey: staffKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/staff/{staff_id}', { params: { path: { staff_id: id } } })),
+export const staffListQueryOptions = (filters: StaffFilters) =>
+  queryOptions({
+    queryKey: staffKeys.list(filters),
+    queryFn: () => getStaffList(filters),
+    placeholderData: keepPreviousData,
   });
+
+export function useStaffList(filters: StaffFilters) {
+  return useQuery(staffListQueryOptions(filters));
+}
+
+export function getStaff(id: number) {
+  return call(api.GET('/api/v1/staff/{staff_id}', { params: { path: { staff_id: id } } }));
+}
+
+export const staffQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: staffKeys.detail(id),
+    queryFn: () => getStaff(id),
+  });
+
+export function useStaff(id: number) {
+  return useQuery(staffQueryOptions(id));
 }
 
 export function useCreateStaff() {

@@ -1,9 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
-import type { Unit, UnitCreate, UnitKind, UnitUpdate } from '../../api/types';
-import { staffKeys, unitsKeys } from '../../lib/queryKeys';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { Unit, UnitCreate, UnitKind, UnitUpdate } from '../../../api/types';
+import { staffKeys, unitsKeys } from '../../../lib/queryKeys';
 
 export interface UnitFilters {
   q?: string;
@@ -13,20 +13,33 @@ export interface UnitFilters {
   offset: number;
 }
 
-export function useUnits(filters: UnitFilters) {
-  return useQuery({
-    queryKey: unitsKeys.list(filters),
-    queryFn: () =>
-      call(api.GET('/api/v1/units', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getUnits(filters: UnitFilters) {
+  return call(api.GET('/api/v1/units', { params: { query: compact(filters) } }));
 }
 
-export function useUnit(id: number) {
-  return useQuery({
-    queryKey: unitsKeys.detail(id),
-    queryFn: () => call(api.GET('/api/v1/units/{unit_id}', { params: { path: { unit_id: id } } })),
+export const unitsQueryOptions = (filters: UnitFilters) =>
+  queryOptions({
+    queryKey: unitsKeys.list(filters),
+    queryFn: () => getUnits(filters),
+    placeholderData: keepPreviousData,
   });
+
+export function useUnits(filters: UnitFilters) {
+  return useQuery(unitsQueryOptions(filters));
+}
+
+export function getUnit(id: number) {
+  return call(api.GET('/api/v1/units/{unit_id}', { params: { path: { unit_id: id } } }));
+}
+
+export const unitQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: unitsKeys.detail(id),
+    queryFn: () => getUnit(id),
+  });
+
+export function useUnit(id: number) {
+  return useQuery(unitQueryOptions(id));
 }
 
 export function useCreateUnit() {

@@ -1,8 +1,8 @@
 import { useMemo, useRef } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../api/client';
-import { isConflict } from '../../lib/errors';
-import { compact } from '../../lib/useListParams';
+import { keepPreviousData, queryOptions, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
 import type {
   Assessment,
   AssessmentCreate,
@@ -11,8 +11,8 @@ import type {
   ReturnInput,
   ReviewInput,
   SubjectKind,
-} from '../../api/types';
-import { assessmentsKeys, scorecardsKeys } from '../../lib/queryKeys';
+} from '../../../api/types';
+import { assessmentsKeys, scorecardsKeys } from '../../../lib/queryKeys';
 
 export interface AssessmentFilters {
   framework_id?: number;
@@ -24,20 +24,33 @@ export interface AssessmentFilters {
   offset: number;
 }
 
-export function useAssessments(filters: AssessmentFilters) {
-  return useQuery({
-    queryKey: assessmentsKeys.list(filters),
-    queryFn: () => call(api.GET('/api/v1/self-assessments', { params: { query: compact(filters) } })),
-    placeholderData: keepPreviousData,
-  });
+export function getAssessments(filters: AssessmentFilters) {
+  return call(api.GET('/api/v1/self-assessments', { params: { query: compact(filters) } }));
 }
 
-export function useAssessment(id: number) {
-  return useQuery({
-    queryKey: assessmentsKeys.detail(id),
-    queryFn: () =>
-      call(api.GET('/api/v1/self-assessments/{assessment_id}', { params: { path: { assessment_id: id } } })),
+export const assessmentsQueryOptions = (filters: AssessmentFilters) =>
+  queryOptions({
+    queryKey: assessmentsKeys.list(filters),
+    queryFn: () => getAssessments(filters),
+    placeholderData: keepPreviousData,
   });
+
+export function useAssessments(filters: AssessmentFilters) {
+  return useQuery(assessmentsQueryOptions(filters));
+}
+
+export function getAssessment(id: number) {
+  return call(api.GET('/api/v1/self-assessments/{assessment_id}', { params: { path: { assessment_id: id } } }));
+}
+
+export const assessmentQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: assessmentsKeys.detail(id),
+    queryFn: () => getAssessment(id),
+  });
+
+export function useAssessment(id: number) {
+  return useQuery(assessmentQueryOptions(id));
 }
 
 export function useCreateAssessment() {
