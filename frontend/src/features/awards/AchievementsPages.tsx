@@ -12,8 +12,9 @@ import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useUnitOptions } from '../../lib/queries/units';
-import { fileUrls, useAchievements, useAwardTypeOptions, useCreateAchievement, useDeleteAchievement, useDownload, useUnitStaff } from './api/awards';
+import { fileUrls, useAchievements, useAwardTypeOptions, useCreateAchievement, useDeleteAchievement, useUnitStaff } from './api/awards';
 import { todayIso, yearsWithEarlier } from './dates';
+import { useDownload } from '../../lib/useDownload';
 
 /** "Lịch sử thành tích": titles and awards with decision number, date and issuer (what the rules read). */
 export function AchievementsPage() {

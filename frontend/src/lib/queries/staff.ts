@@ -11,6 +11,19 @@ export function getStaffOfUnit(unitId: number | null) {
   return call(api.GET('/api/v1/staff', { params: { query: unitId ? { unit_id: unitId, limit: 200 } : { limit: 200 } } }));
 }
 
+/** The staff of several lists (a unit's and its subject groups'), each person once. */
+export function distinctStaff(results: readonly { data?: { items: Staff[] } }[]): Staff[] {
+  const staff: Staff[] = [];
+  const seen = new Set<number>();
+  for (const r of results)
+    for (const s of r.data?.items ?? [])
+      if (!seen.has(s.id)) {
+        seen.add(s.id);
+        staff.push(s);
+      }
+  return staff;
+}
+
 /**
  * Staff who may attend an activity of `unitId`: the unit's own staff and those of the units below it
  * (a school's subject groups). Without a unit (school users, whose list is scoped to their school),
@@ -26,15 +39,7 @@ export function useAttendeeCandidates(unitId: number | null) {
       staleTime: 30 * 1000,
     })),
   });
-  const staff: Staff[] = [];
-  const seen = new Set<number>();
-  for (const r of results)
-    for (const s of r.data?.items ?? [])
-      if (!seen.has(s.id)) {
-        seen.add(s.id);
-        staff.push(s);
-      }
-  staff.sort((a, b) => a.code.localeCompare(b.code));
+  const staff = distinctStaff(results).sort((a, b) => a.code.localeCompare(b.code));
   return {
     staff,
     isPending: results.some((r) => r.isPending) || (!!unitId && units.isPending),

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, downloadFile, ifMatch } from '../../../api/client';
+import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
 import type {
@@ -485,21 +484,3 @@ export const fileUrls = {
   decisionList: (decisionId: number) => `/api/v1/award-decisions/${decisionId}/list.xlsx`,
   certificate: (achievementId: number) => `/api/v1/achievements/${achievementId}/certificate.pdf`,
 };
-
-/** Downloads a protected file (bearer token, blob, save) with its own busy flag and error. */
-export function useDownload() {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  async function run(url: string, fallbackName: string) {
-    setBusy(url);
-    setError(null);
-    try {
-      await downloadFile(url, fallbackName);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }
-  return { busy, error, run: (url: string, fallbackName: string) => void run(url, fallbackName) };
-}

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, downloadFile } from '../../../api/client';
+import { api, call } from '../../../api/client';
 import { MEDIA_TYPES, POLL_MS, isJobFinished, jobPollInterval, type Started } from '../imports';
 import type { FileFormat, ImportJob, ImportKindName, ImportSummary, Strategy } from '../types';
 import {
@@ -129,21 +128,3 @@ export const fileUrls = {
   template: (kind: ImportKindName, format: 'csv' | 'xlsx') => `/api/v1/imports/templates/${kind}.${format}`,
   export: (kind: ImportKindName, format: FileFormat) => `/api/v1/exports/${kind}.${format}`,
 };
-
-/** Downloads a protected file (bearer token, blob, save) with its own busy flag and error. */
-export function useDownload() {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  async function run(url: string, fallbackName: string) {
-    setBusy(url);
-    setError(null);
-    try {
-      await downloadFile(url, fallbackName);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }
-  return { busy, error, run: (url: string, fallbackName: string) => void run(url, fallbackName) };
-}

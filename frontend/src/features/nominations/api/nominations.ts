@@ -3,8 +3,9 @@ import { keepPreviousData, queryOptions, useMutation, useQueries, useQuery, useQ
 import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
-import type { AwardLevel, Staff } from '../../../api/types';
+import type { AwardLevel } from '../../../api/types';
 import { useUnitOptions } from '../../../lib/queries/units';
+import { distinctStaff } from '../../../lib/queries/staff';
 import { descendantUnitIds } from '../../../lib/units';
 import type {
   ApproveInput,
@@ -103,15 +104,7 @@ export function useUnitStaff(unitId: number | null) {
       staleTime: 30 * 1000,
     })),
   });
-  const staff: Staff[] = [];
-  const seen = new Set<number>();
-  for (const r of results)
-    for (const s of r.data?.items ?? [])
-      if (!seen.has(s.id)) {
-        seen.add(s.id);
-        staff.push(s);
-      }
-  staff.sort((a, b) => a.full_name.localeCompare(b.full_name, 'vi') || a.code.localeCompare(b.code));
+  const staff = distinctStaff(results).sort((a, b) => a.full_name.localeCompare(b.full_name, 'vi') || a.code.localeCompare(b.code));
   return {
     staff,
     isPending: !!unitId && (results.some((r) => r.isPending) || units.isPending),
