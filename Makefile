@@ -76,7 +76,7 @@ test-backend-postgres: install fonts pg-client
 	else echo "SKIPPED: PostgreSQL not reachable at $(PG_TEST_URL)"; fi
 
 test-frontend: frontend/node_modules/.installed
-	cd frontend && npm test
+	cd frontend && npm run lint && npm test
 
 test-e2e: install frontend chromium
 	cd frontend && npm run test:e2e

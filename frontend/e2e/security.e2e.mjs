@@ -61,7 +61,9 @@ async function trap(page) {
     Object.defineProperty(window, '__xss', {
       configurable: false,
       get: () => undefined,
-      set: () => void window.__xssHit('window.__xss was set'),
+      set: () => {
+        void window.__xssHit('window.__xss was set');
+      },
     });
     document.addEventListener('securitypolicyviolation', (e) =>
       window.__xssHit(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),

@@ -14,6 +14,7 @@ export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
 
   // Close the (mobile) menu after navigating.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the menu state is ours; navigation is the outside event
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const items = navItems(me.permissions);

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import type { Me } from '../api/types';
 import { getToken, onTokenChange, setToken } from './token';
+import { meKeys } from './queryKeys';
 
 interface AuthState {
   token: string | null;
@@ -50,7 +51,7 @@ export function useAuth(): AuthState {
 
 export function useMeQuery(enabled: boolean) {
   return useQuery({
-    queryKey: ['me'],
+    queryKey: meKeys.all,
     queryFn: () => call(api.GET('/api/v1/auth/me')),
     enabled,
     staleTime: 5 * 60 * 1000,

@@ -5,10 +5,10 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
-import { useMovements } from '../frameworks/api';
-import { useUnitOptions } from '../units/api';
-import { useActivities } from './api';
-import { isUnitBound } from './ActivityForm';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useUnitOptions } from '../../lib/queries/units';
+import { useActivities } from './api/activities';
+import { isUnitBound } from '../../lib/units';
 
 export function ActivitiesListPage() {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
-import { useActivity, useDeleteActivity } from './api';
+import { useActivity, useDeleteActivity } from './api/activities';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 
 export function ActivityDetailPage() {

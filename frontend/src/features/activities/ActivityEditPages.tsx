@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changed } from '../../lib/form';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useActivity, useCreateActivity, useUpdateActivity } from './api';
+import { useActivity, useCreateActivity, useUpdateActivity } from './api/activities';
 import { ActivityForm } from './ActivityForm';
 
 export function ActivityCreatePage() {

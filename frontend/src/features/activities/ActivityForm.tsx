@@ -6,17 +6,12 @@ import { useMe } from '../../lib/auth';
 import { documentErrors } from '../../lib/indicators';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useUnitOptions } from '../units/api';
-import { useAttendeeCandidates } from './api';
-import {
-  attendeesPayload,
-  fromAttendees,
-  linksPayload,
-  schoolYearOf,
-  setCompleted,
-  toggleAttendee,
-  type Attendance,
-} from './attendance';
+import { useUnitOptions } from '../../lib/queries/units';
+import { useAttendeeCandidates } from '../../lib/queries/staff';
+import { linksPayload } from '../../lib/links';
+import { isUnitBound } from '../../lib/units';
+import { schoolYearOf } from '../../lib/schoolYear';
+import { attendeesPayload, fromAttendees, setCompleted, toggleAttendee, type Attendance } from './attendance';
 
 export const ACTIVITY_FIELDS = [
   'unit_id',
@@ -28,11 +23,6 @@ export const ACTIVITY_FIELDS = [
   'attendees',
   'evidence_links',
 ] as const;
-
-/** Users bound to one unit (school manager, staff) always record for their own unit. */
-export function isUnitBound(roles: readonly string[]): boolean {
-  return roles.includes('unit_manager') || roles.includes('staff');
-}
 
 export function ActivityForm({
   initial,

@@ -1,5 +1,5 @@
-/** Pure helpers of the activity form: attendance selection, evidence links, units below a school. */
-import type { AttendeeIn, EvidenceLink } from '../../api/types';
+/** Pure helpers of the activity form: attendance selection. */
+import type { AttendeeIn } from '../../api/types';
 
 /** Attendance keyed by staff id: present when ticked; `completed` marks finishing a training. */
 export type Attendance = ReadonlyMap<number, boolean>;
@@ -31,37 +31,4 @@ export function attendeesPayload(current: Attendance, isTraining: boolean): Atte
   return [...current.entries()]
     .sort(([a], [b]) => a - b)
     .map(([staff_id, completed]) => ({ staff_id, completed: isTraining && completed }));
-}
-
-/** Evidence links with a URL (trimmed); a blank title becomes the URL. Rows without a URL are dropped. */
-export function linksPayload(rows: readonly { url: string; title: string }[]): EvidenceLink[] {
-  return rows
-    .map((r) => ({ url: r.url.trim(), title: r.title.trim() }))
-    .filter((r) => r.url !== '')
-    .map((r) => ({ url: r.url, title: r.title || r.url }));
-}
-
-/** The unit and every unit below it (e.g. a school and its subject groups), root first. */
-export function descendantUnitIds(units: readonly { id: number; parent_id: number | null }[], rootId: number): number[] {
-  const out = [rootId];
-  const seen = new Set(out);
-  for (let i = 0; i < out.length; i++) {
-    for (const u of units)
-      if (u.parent_id === out[i] && !seen.has(u.id)) {
-        seen.add(u.id);
-        out.push(u.id);
-      }
-  }
-  return out;
-}
-
-/** School year of a date (September–August): "2025-10-15" → "2025-2026"; null for an invalid date. */
-export function schoolYearOf(date: string): string | null {
-  const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  const start = month >= 9 ? year : year - 1;
-  return `${start}-${start + 1}`;
 }

@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Assessment, Entry, IndicatorOut } from '../../api/types';
+import type { Entry, IndicatorOut } from '../../api/types';
 import { ApiError } from '../../api/problem';
 import { useMe } from '../../lib/auth';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber, mapEntryErrors, parseIndicatorInput, valueToInput, type EntryErrors } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { ScorePanel } from '../../components/ScorePanel';
-import { useFramework } from '../frameworks/api';
-import { useAssessment, useAssessmentOps } from './api';
+import { useFramework } from '../../lib/queries/frameworks';
+import { useAssessment, useAssessmentOps } from './api/assessments';
 import { EvidencePanel } from './EvidencePanel';
-import { IndicatorInput, displayValue } from './IndicatorInput';
+import { IndicatorInput, displayValue } from '../../components/IndicatorInput';
+import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
 
 type Ops = ReturnType<typeof useAssessmentOps>;
 type Mode = 'fill' | 'review' | 'view';
@@ -25,11 +26,6 @@ function saveErrorText(error: unknown, code: string, field: string, t: ReturnTyp
     if (mapped?.[field]) return mapped[field]!;
   }
   return errorMessage(error, t);
-}
-
-export function AssessmentStatusBadge({ status }: { status: Assessment['status'] | string }) {
-  const { t } = useTranslation();
-  return <span className={`badge status-${status}`}>{t(`assessments.statuses.${status}`, { defaultValue: status })}</span>;
 }
 
 function IndicatorCard({

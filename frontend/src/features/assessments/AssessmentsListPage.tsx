@@ -10,9 +10,9 @@ import { SelectField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
-import { useFrameworkOptions, useMovements } from '../frameworks/api';
-import { useAssessments, useCreateAssessment } from './api';
-import { AssessmentStatusBadge } from './AssessmentPage';
+import { useFrameworkOptions, useMovements } from '../../lib/queries/frameworks';
+import { useAssessments, useCreateAssessment } from './api/assessments';
+import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
 
 function StartForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();

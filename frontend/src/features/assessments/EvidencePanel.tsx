@@ -4,7 +4,7 @@ import type { Entry } from '../../api/types';
 import { downloadFile } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import { errorMessage } from '../../lib/errors';
-import type { useAssessmentOps } from './api';
+import type { useAssessmentOps } from './api/assessments';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const FILE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx';

@@ -6,7 +6,7 @@ import type { AuditEvent } from '../../api/types';
 import { TextField } from '../../components/fields';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
-import { useAuditEvents } from './api';
+import { useAuditEvents } from './api/audit';
 
 /** entity_type (table name) → detail page of the entity */
 const ENTITY_PAGES: Record<string, string> = { unit: '/units', staff_member: '/staff', user_account: '/users' };

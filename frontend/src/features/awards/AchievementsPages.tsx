@@ -10,10 +10,11 @@ import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useMovements } from '../frameworks/api';
-import { useUnitOptions } from '../units/api';
-import { fileUrls, useAchievements, useAwardTypeOptions, useCreateAchievement, useDeleteAchievement, useDownload, useUnitStaff } from './api';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useUnitOptions } from '../../lib/queries/units';
+import { fileUrls, useAchievements, useAwardTypeOptions, useCreateAchievement, useDeleteAchievement, useUnitStaff } from './api/awards';
 import { todayIso, yearsWithEarlier } from './dates';
+import { useDownload } from '../../lib/useDownload';
 
 /** "Lịch sử thành tích": titles and awards with decision number, date and issuer (what the rules read). */
 export function AchievementsPage() {

@@ -15,7 +15,7 @@ import {
 import { errorMessage, isConflict } from '../../lib/errors';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useAwardType, useAwardTypeOptions, useIndicatorSuggestions, useSaveAwardType } from './api';
+import { useAwardType, useAwardTypeOptions, useIndicatorSuggestions, useSaveAwardType } from './api/awards';
 import { RuleList, SUGGESTION_LISTS } from './RuleEditor';
 import {
   AUTHORITY_OF_LEVEL,

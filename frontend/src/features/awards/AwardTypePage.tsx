@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
 import { formatDateTime } from '../../lib/i18n';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useAwardType, useAwardTypeAction } from './api';
+import { useAwardType, useAwardTypeAction } from './api/awards';
 import { AwardTypeStatusBadge } from './badges';
 
 export function AwardTypePage() {

@@ -5,7 +5,7 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
-import { useAwardTypeOptions, useAwardTypes } from './api';
+import { useAwardTypeOptions, useAwardTypes } from './api/awards';
 import { AwardTypeStatusBadge } from './badges';
 
 export function AwardTypesListPage() {

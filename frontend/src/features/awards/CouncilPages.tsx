@@ -18,9 +18,9 @@ import {
   useCouncilMeeting,
   useCouncilMeetings,
   useCreateCouncilMeeting,
-  useDownload,
   useUpdateCouncilMeeting,
-} from './api';
+} from './api/awards';
+import { useDownload } from '../../lib/useDownload';
 
 const MEETING_FIELDS = ['round_id', 'held_on', 'location', 'chair', 'secretary', 'members_present', 'members_total', 'notes'] as const;
 

@@ -7,7 +7,7 @@ import { useMe } from '../../lib/auth';
 import { documentErrors } from '../../lib/indicators';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useApprovedNominations, useAwardRoundOptions, useCreateAwardDecision } from './api';
+import { useApprovedNominations, useAwardRoundOptions, useCreateAwardDecision } from './api/awards';
 import { todayIso } from './dates';
 
 const DECISION_FIELDS = ['round_id', 'kind', 'level', 'number', 'signed_on', 'signer_name', 'signer_title', 'nomination_ids'] as const;

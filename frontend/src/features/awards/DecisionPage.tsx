@@ -11,10 +11,11 @@ import { isConflict } from '../../lib/errors';
 import { DataTable, type Column } from '../../components/DataTable';
 import { TextAreaField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { fileUrls, useAwardDecision, useDecisionChange, useDeleteAwardDecision, useDownload } from './api';
+import { fileUrls, useAwardDecision, useDecisionChange, useDeleteAwardDecision } from './api/awards';
 import { DecisionStatusBadge, decisionKindLabel } from './badges';
 import { todayIso } from './dates';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { useDownload } from '../../lib/useDownload';
 
 const EDIT_FIELDS = ['number', 'signed_on', 'signer_name', 'signer_title'] as const;
 const ANSWER_FIELDS = ['decision_number', 'decision_date', 'note', 'results'] as const;

@@ -5,7 +5,7 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
-import { useAwardDecisions, useAwardRoundOptions } from './api';
+import { useAwardDecisions, useAwardRoundOptions } from './api/awards';
 import { DecisionStatusBadge, decisionKindLabel } from './badges';
 
 export function DecisionsListPage() {

@@ -5,8 +5,8 @@ import { ROUND_KINDS, type AwardRound, type AwardRoundCreate, type RoundKind } f
 import { optional } from '../../lib/form';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useMovements } from '../frameworks/api';
-import { useAwardTypeOptions } from './api';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useAwardTypeOptions } from './api/awards';
 
 export const ROUND_FIELDS = ['kind', 'school_year', 'name', 'opens_on', 'closes_on', 'award_type_codes', 'phase_number'] as const;
 

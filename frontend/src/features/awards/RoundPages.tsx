@@ -7,7 +7,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
-import { useAwardRound, useCreateAwardRound, useUpdateAwardRound } from './api';
+import { useAwardRound, useCreateAwardRound, useUpdateAwardRound } from './api/awards';
 import { OpenBadge } from './badges';
 import { NominationCounts } from './NominationCounts';
 import { RoundForm } from './RoundForm';

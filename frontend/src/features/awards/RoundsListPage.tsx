@@ -5,7 +5,7 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
-import { useAwardRounds } from './api';
+import { useAwardRounds } from './api/awards';
 import { OpenBadge } from './badges';
 import { NominationCounts } from './NominationCounts';
 

@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useMe } from '../../lib/auth';
+import { assessmentsKeys, frameworksKeys, staffKeys, unitsKeys, usersKeys } from '../../lib/queryKeys';
 
-function useCount(key: string, enabled: boolean, fetcher: () => Promise<{ total: number }>) {
-  return useQuery({ queryKey: [key, 'count'], queryFn: fetcher, enabled, select: (d) => d.total });
+function useCount(queryKey: readonly string[], enabled: boolean, fetcher: () => Promise<{ total: number }>) {
+  return useQuery({ queryKey, queryFn: fetcher, enabled, select: (d) => d.total });
 }
 
 export function DashboardPage() {
@@ -13,20 +14,20 @@ export function DashboardPage() {
   const me = useMe();
   const has = (p: string) => me.permissions.includes(p);
 
-  const units = useCount('units', has('units:read'), () =>
+  const units = useCount(unitsKeys.count(), has('units:read'), () =>
     call(api.GET('/api/v1/units', { params: { query: { limit: 1 } } })),
   );
-  const staff = useCount('staff', has('staff:read'), () =>
+  const staff = useCount(staffKeys.count(), has('staff:read'), () =>
     call(api.GET('/api/v1/staff', { params: { query: { limit: 1 } } })),
   );
-  const users = useCount('users', has('users:manage'), () =>
+  const users = useCount(usersKeys.count(), has('users:manage'), () =>
     call(api.GET('/api/v1/users', { params: { query: { limit: 1 } } })),
   );
 
-  const assessments = useCount('assessments', has('assessments:read'), () =>
+  const assessments = useCount(assessmentsKeys.count(), has('assessments:read'), () =>
     call(api.GET('/api/v1/self-assessments', { params: { query: { limit: 1 } } })),
   );
-  const frameworks = useCount('frameworks', has('frameworks:read'), () =>
+  const frameworks = useCount(frameworksKeys.count(), has('frameworks:read'), () =>
     call(api.GET('/api/v1/frameworks', { params: { query: { limit: 1 } } })),
   );
 

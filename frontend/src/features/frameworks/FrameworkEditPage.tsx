@@ -7,7 +7,8 @@ import { errorMessage, isConflict } from '../../lib/errors';
 import { documentErrors } from '../../lib/indicators';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useFramework, useFrameworkSources, useMovements, useUpdateFramework } from './api';
+import { useFramework, useMovements } from '../../lib/queries/frameworks';
+import { useFrameworkSources, useUpdateFramework } from './api/frameworks';
 import {
   isShownPath,
   newCriterion,

@@ -6,8 +6,9 @@ import { formatDateTime } from '../../lib/i18n';
 import { formatNumber } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable, type Column } from '../../components/DataTable';
-import { displayValue } from '../assessments/IndicatorInput';
-import { useFramework, useFrameworkAction, useFrameworkSources } from './api';
+import { displayValue } from '../../components/IndicatorInput';
+import { useFramework } from '../../lib/queries/frameworks';
+import { useFrameworkAction, useFrameworkSources } from './api/frameworks';
 import { FrameworkStatusBadge } from './FrameworksListPage';
 
 export function FrameworkPage() {

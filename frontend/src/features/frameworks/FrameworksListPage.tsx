@@ -5,7 +5,7 @@ import { formatNumber } from '../../lib/indicators';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SearchFilter, SelectFilter } from '../../components/ListFilters';
-import { useFrameworks } from './api';
+import { useFrameworks } from './api/frameworks';
 
 export function FrameworkStatusBadge({ status }: { status: FrameworkStatus }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useAfterRun, useImportJob, useStartImport } from './api';
+import { useAfterRun, useImportJob, useStartImport } from './api/imports';
 import {
   FILE_ACCEPT,
   canImport,
@@ -59,6 +59,7 @@ export function ImportRunner({ kind }: { kind: ImportKind }) {
     // a failed job stored nothing: sending the file again is a new import with a new key
     if (run.mode === 'real' && failed) idempotency.current = null;
     // once per run, when it has finished (afterRun is a fresh closure on every render)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- kind and failed belong to the run
   }, [run, finished]);
 
   function reset() {

@@ -3,7 +3,7 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { SelectField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useImportKinds } from './api';
+import { useImportKinds } from './api/imports';
 import { ImportRunner } from './ImportRunner';
 import { KindDetails } from './KindDetails';
 import { kindLabel } from './labels';

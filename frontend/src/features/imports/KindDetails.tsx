@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { fileUrls, useDownload } from './api';
+import { fileUrls } from './api/imports';
 import { kindLabel } from './labels';
 import { FILE_FORMATS, TEMPLATE_FORMATS, type ImportColumn, type ImportKind } from './types';
+import { useDownload } from '../../lib/useDownload';
 
 /** The columns of a kind with their meaning, its templates and (with `exports:run`) the export of current data. */
 export function KindDetails({ kind, canExport }: { kind: ImportKind; canExport: boolean }) {

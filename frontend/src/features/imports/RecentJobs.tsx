@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, locale } from '../../lib/i18n';
 import { PagedTable, type Column } from '../../components/DataTable';
-import { useImportJobs } from './api';
+import { useImportJobs } from './api/imports';
 import { JobOutcomeBadge } from './badges';
 import { formatBytes, jobOutcome } from './imports';
 import { kindLabel } from './labels';

@@ -6,7 +6,7 @@ import { isConflict } from '../../lib/errors';
 import { formatNumber } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
-import { useDeleteInitiative, useInitiative, useRecognise, useWithdrawRecognition } from './api';
+import { useDeleteInitiative, useInitiative, useRecognise, useWithdrawRecognition } from './api/initiatives';
 import { RecognitionBadges } from './badges';
 import { RecognitionForm } from './RecognitionForm';
 import './initiatives.css';

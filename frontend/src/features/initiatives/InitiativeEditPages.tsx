@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changed } from '../../lib/form';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useCreateInitiative, useInitiative, useUpdateInitiative } from './api';
+import { useCreateInitiative, useInitiative, useUpdateInitiative } from './api/initiatives';
 import { authorsPayload, fromAuthors } from './authors';
 import { InitiativeForm } from './InitiativeForm';
 

@@ -5,11 +5,12 @@ import { useMe } from '../../lib/auth';
 import { documentErrors } from '../../lib/indicators';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useMovements } from '../frameworks/api';
-import { useUnitOptions } from '../units/api';
-import { useAttendeeCandidates } from '../activities/api';
-import { isUnitBound } from '../activities/ActivityForm';
-import { linksPayload, schoolYearOf } from '../activities/attendance';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useUnitOptions } from '../../lib/queries/units';
+import { useAttendeeCandidates } from '../../lib/queries/staff';
+import { isUnitBound } from '../../lib/units';
+import { linksPayload } from '../../lib/links';
+import { schoolYearOf } from '../../lib/schoolYear';
 import {
   FULL_SHARE,
   authorErrors,
@@ -61,6 +62,7 @@ export function InitiativeForm({
   // A teacher registering a new initiative is its first author: pre-select their staff record.
   const own = candidates.staff.find((s) => s.user_id === me.id);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a one-time default once the staff list has loaded
     if (!touched && own) setRows((rs) => (rs.length === 1 && rs[0]!.staff === '' ? [{ ...rs[0]!, staff: String(own.id) }] : rs));
   }, [own, touched]);
 

@@ -4,10 +4,10 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SearchFilter, SelectFilter } from '../../components/ListFilters';
-import { useMovements } from '../frameworks/api';
-import { useUnitOptions } from '../units/api';
-import { isUnitBound } from '../activities/ActivityForm';
-import { useInitiatives } from './api';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useUnitOptions } from '../../lib/queries/units';
+import { isUnitBound } from '../../lib/units';
+import { useInitiatives } from './api/initiatives';
 import { RecognitionBadges } from './badges';
 import { INITIATIVE_KINDS, RECOGNITION_LEVELS, type Initiative, type InitiativeKind, type RecognitionLevel } from './types';
 

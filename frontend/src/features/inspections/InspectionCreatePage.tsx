@@ -5,8 +5,9 @@ import { ApiError, fieldErrors } from '../../api/problem';
 import { INSPECTION_KINDS, type InspectionKind } from '../../api/types';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useMovements } from '../frameworks/api';
-import { useCreateInspection, useInspectorUsers, useKnownMembers, useSchoolOptions } from './api';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useSchoolOptions } from '../../lib/queries/units';
+import { useCreateInspection, useInspectorUsers, useKnownMembers } from './api/inspections';
 import { knownInspectors, mergeIds, parseUserIds } from './team';
 
 const FIELDS = ['kind', 'title', 'school_year', 'inspection_date', 'findings', 'member_user_ids', 'unit_ids'] as const;

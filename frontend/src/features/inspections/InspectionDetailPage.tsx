@@ -9,7 +9,7 @@ import { formatNumber } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
 import { TextField } from '../../components/fields';
-import { useInspection, useUpdateInspection } from './api';
+import { useInspection, useUpdateInspection } from './api/inspections';
 import { InspectionStatusBadge } from './InspectionsListPage';
 import { RecordValuesForm } from './RecordValuesForm';
 

@@ -11,8 +11,8 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
-import { useMovements } from '../frameworks/api';
-import { useInspections } from './api';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useInspections } from './api/inspections';
 
 export function InspectionStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();

@@ -7,9 +7,9 @@ import { useMe } from '../../lib/auth';
 import { isConflict } from '../../lib/errors';
 import { valueToInput } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useFramework } from '../frameworks/api';
-import { IndicatorInput, displayValue } from '../assessments/IndicatorInput';
-import { useRecordValues, useUnitAssessment } from './api';
+import { useFramework } from '../../lib/queries/frameworks';
+import { IndicatorInput, displayValue } from '../../components/IndicatorInput';
+import { useRecordValues, useUnitAssessment } from './api/inspections';
 import { buildValuesPayload, recordedByIndicator, valueErrors, type ValueRow } from './values';
 
 const slug = (code: string) => code.replace(/[^A-Za-z0-9_-]/g, '_');

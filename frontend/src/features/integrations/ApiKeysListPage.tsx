@@ -8,7 +8,7 @@ import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useApiKeys, useRevokeApiKey, useScopeCatalogue, useServiceAccounts } from './api';
+import { useApiKeys, useRevokeApiKey, useScopeCatalogue, useServiceAccounts } from './api/integrations';
 import { IntegrationStatusBadge } from './badges';
 import { ScopeList } from './ScopeList';
 import type { ApiKey } from './types';

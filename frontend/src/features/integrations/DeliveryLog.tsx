@@ -3,7 +3,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { useListParams } from '../../lib/useListParams';
 import { PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
-import { useDeliveries, useWebhookEvents } from './api';
+import { useDeliveries, useWebhookEvents } from './api/integrations';
 import { DeliveryStatusBadge } from './badges';
 import { eventLabel } from './events';
 import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookDelivery } from './types';

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
-import { useRevokeWebhook, useRotateWebhookSecret, useTestWebhook, useWebhook, useWebhookEvents } from './api';
+import { useRevokeWebhook, useRotateWebhookSecret, useTestWebhook, useWebhook, useWebhookEvents } from './api/integrations';
 import { IntegrationStatusBadge } from './badges';
 import { eventLabel } from './events';
 import { DeliveryLog } from './DeliveryLog';

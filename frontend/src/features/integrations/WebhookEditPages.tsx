@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changed } from '../../lib/form';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useCreateWebhook, useUpdateWebhook, useWebhook, useWebhookEvents } from './api';
+import { useCreateWebhook, useUpdateWebhook, useWebhook, useWebhookEvents } from './api/integrations';
 import { eventLabel } from './events';
 import { SecretBox, SignatureHelp } from './SecretBox';
 import { WebhookForm } from './WebhookForm';

@@ -4,8 +4,8 @@ import { ApiError, fieldErrors } from '../../api/problem';
 import { optionalId } from '../../lib/form';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useUnitOptions } from '../units/api';
-import { useWebhookEvents } from './api';
+import { useUnitOptions } from '../../lib/queries/units';
+import { useWebhookEvents } from './api/integrations';
 import { isInsecureUrl, subscribableEvents, toggleEvent, urlProblem } from './events';
 import type { Webhook, WebhookEvent } from './types';
 

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
-import { useWebhookEvents, useWebhooks } from './api';
+import { useWebhookEvents, useWebhooks } from './api/integrations';
 import { IntegrationStatusBadge } from './badges';
 import { eventLabel } from './events';
 import type { Webhook } from './types';

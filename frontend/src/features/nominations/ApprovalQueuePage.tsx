@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
-import { useNominations } from './api';
+import { useNominations } from './api/nominations';
 import { NominationStatusBadge } from './NominationStatusBadge';
 import { summarise, voteText } from './nomination';
 import type { Nomination } from './types';

@@ -5,8 +5,8 @@ import { ApiError } from '../../api/problem';
 import { useMe } from '../../lib/auth';
 import { SelectField, TextAreaField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useUnitOptions } from '../units/api';
-import { useCreateNomination, useEligibilityPreview, useRoundOptions, useUnitStaff } from './api';
+import { useUnitOptions } from '../../lib/queries/units';
+import { useCreateNomination, useEligibilityPreview, useRoundOptions, useUnitStaff } from './api/nominations';
 import { EligibilityChecklist } from './EligibilityChecklist';
 import { AssessmentPicker, InitiativePicker } from './NomineeLinks';
 import {
@@ -43,6 +43,7 @@ export function NominationCreatePage() {
   // the first open round is proposed once the rounds are known
   useEffect(() => {
     const first = sortRounds(rounds.data ?? []).find((r) => r.is_open);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a one-time default once the rounds have loaded
     if (first) setDraft((d) => (d.roundId === null ? { ...d, roundId: first.id } : d));
   }, [rounds.data]);
 

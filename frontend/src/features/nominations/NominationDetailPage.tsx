@@ -13,7 +13,7 @@ import {
   useRoundMeetings,
   useStaffMember,
   type NominationChange,
-} from './api';
+} from './api/nominations';
 import { EligibilityChecklist } from './EligibilityChecklist';
 import { AssessmentPicker, InitiativePicker } from './NomineeLinks';
 import { NominationStatusBadge } from './NominationStatusBadge';

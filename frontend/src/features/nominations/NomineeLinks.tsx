@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/ErrorBanner';
-import { useNomineeAssessments, useNomineeInitiatives } from './api';
+import { useNomineeAssessments, useNomineeInitiatives } from './api/nominations';
 import { itemError, toggleId } from './nomination';
 import type { LinkedAssessment, LinkedInitiative } from './types';
 

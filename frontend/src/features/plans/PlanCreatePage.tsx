@@ -5,8 +5,8 @@ import { ApiError } from '../../api/problem';
 import { useMe } from '../../lib/auth';
 import { TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useMovements } from '../frameworks/api';
-import { useCreatePlan } from './api';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useCreatePlan } from './api/plans';
 import { planFieldErrors } from './plan';
 
 const FIELDS = ['number', 'title', 'received_date', 'unit_id', 'movement_id'] as const;

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type Plan, type PlanTask, type PlanUpdate, type TaskStatus } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { useMovements } from '../frameworks/api';
-import { useIndicatorCodes, useOwnerOptions } from './api';
-import { DeadlineBadge } from './badges';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useIndicatorCodes, useOwnerOptions } from './api/plans';
+import { DeadlineBadge } from '../../components/PlanBadges';
 import { emptyTask, groupTasksByMonth, normalizeContent, toContentIn, type NormalContent } from './plan';
 
 export interface Owners {

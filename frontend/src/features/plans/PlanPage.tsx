@@ -7,8 +7,8 @@ import { formatDateTime } from '../../lib/i18n';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { useOwnerOptions, usePlan, usePlanChange, usePlanVersions } from './api';
-import { DeadlineBadge, PlanStatusBadge } from './badges';
+import { useOwnerOptions, usePlan, usePlanChange, usePlanVersions } from './api/plans';
+import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 import { MonthView, ownerName, PlanEditor } from './PlanEditor';
 import { budgetTotal, compareVersions, emptyBudgetLine, formatVnd, normalizeContent, planFieldErrors } from './plan';
 

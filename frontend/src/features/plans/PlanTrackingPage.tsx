@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { TrackingRow } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useMovements } from '../frameworks/api';
-import { usePlanTracking } from './api';
-import { DeadlineBadge, PlanStatusBadge } from './badges';
+import { useMovements } from '../../lib/queries/frameworks';
+import { usePlanTracking } from './api/plans';
+import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 
 export function PlanTrackingPage() {
   const { t } = useTranslation();

@@ -5,8 +5,8 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
-import { usePlans } from './api';
-import { DeadlineBadge, PlanStatusBadge } from './badges';
+import { usePlans } from './api/plans';
+import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 
 const STATUSES = ['draft', 'submitted', 'returned', 'approved', 'issued'] as const satisfies readonly PlanStatus[];
 

@@ -4,7 +4,7 @@ import { type Column } from '../../components/DataTable';
 import { SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { Pagination } from '../../components/Pagination';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useHonourBoard, usePublicRounds } from './api';
+import { useHonourBoard, usePublicRounds } from './api/public';
 import { formatDate } from './format';
 import { PublicTable } from './PublicTable';
 import { HONOUR_LEVELS, HONOUR_SUBJECT_KINDS, type HonourBoardItem, type HonourLevel, type HonourSubjectKind } from './types';

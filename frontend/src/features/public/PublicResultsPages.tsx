@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { useListParams } from '../../lib/useListParams';
 import { Pagination } from '../../components/Pagination';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { usePublicResult, usePublicResults } from './api';
+import { usePublicResult, usePublicResults } from './api/public';
 import { formatPercent } from './format';
 import { PublicTable } from './PublicTable';
 

@@ -4,8 +4,8 @@ import { formatDateTime } from '../../lib/i18n';
 import { useListParams } from '../../lib/useListParams';
 import { Pagination } from '../../components/Pagination';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { StoryBody } from '../stories/StoryBody';
-import { usePublicStories, usePublicStory } from './api';
+import { StoryBody } from '../../components/StoryBody';
+import { usePublicStories, usePublicStory } from './api/public';
 import { formatDate } from './format';
 
 /** Gương điển hình tiên tiến: the published stories, newest first. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { TextField } from '../../components/fields';
-import { useCertificate } from './api';
+import { useCertificate } from './api/public';
 import { isValidCode, normaliseCode } from './code';
 import { formatDate } from './format';
 
@@ -22,6 +22,7 @@ export function VerifyPage() {
   const query = useCertificate(code);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the box follows the code in the URL (back/forward)
     setInput(code);
     setLocalError(undefined);
   }, [code]);

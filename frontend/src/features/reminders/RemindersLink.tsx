@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useReminders } from './api';
+import { useReminders } from './api/reminders';
 
 /** "Việc cần làm" in the header, with the number of open reminders. */
 export function RemindersLink() {

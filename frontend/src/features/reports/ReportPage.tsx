@@ -5,8 +5,8 @@ import type { Report, ReportUpdate } from '../../api/types';
 import { ApiError, fieldErrors } from '../../api/problem';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { TextAreaField } from '../../components/fields';
-import { DeadlineBadge, PlanStatusBadge } from '../plans/badges';
-import { useReport, useReportChange } from './api';
+import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
+import { useReport, useReportChange } from './api/reports';
 import { figureRows } from './figures';
 import { ReportStatusBadge } from './ReportRequestPage';
 

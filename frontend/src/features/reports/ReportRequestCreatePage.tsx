@@ -5,9 +5,9 @@ import { ApiError, fieldErrors } from '../../api/problem';
 import { REPORT_KINDS, type ReportRequestCreate } from '../../api/types';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useMovements } from '../frameworks/api';
-import { useSchoolOptions } from '../inspections/api';
-import { useCreateReportRequest } from './api';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useSchoolOptions } from '../../lib/queries/units';
+import { useCreateReportRequest } from './api/reports';
 
 const FIELDS = ['kind', 'title', 'period_label', 'school_year', 'phase_number', 'due_date', 'note', 'unit_ids', 'movement_id'] as const;
 

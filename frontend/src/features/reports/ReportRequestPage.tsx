@@ -6,7 +6,7 @@ import { useMe } from '../../lib/auth';
 import { DataTable } from '../../components/DataTable';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { TextField } from '../../components/fields';
-import { useConsolidated, useCreateReport, useReportRequest } from './api';
+import { useConsolidated, useCreateReport, useReportRequest } from './api/reports';
 
 export function ReportStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import type { ReportRequest } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
-import { useReportRequests } from './api';
+import { useReportRequests } from './api/reports';
 
 export function ReportRequestsListPage() {
   const { t } = useTranslation();

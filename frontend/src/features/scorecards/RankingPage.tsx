@@ -10,9 +10,9 @@ import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Pagination } from '../../components/Pagination';
 import { SelectFilter } from '../../components/ListFilters';
-import { useFramework, useFrameworkOptions, useMovements } from '../frameworks/api';
-import { AssessmentStatusBadge } from '../assessments/AssessmentPage';
-import { exportUrl, useAggregates, useRanking } from './api';
+import { useFramework, useFrameworkOptions, useMovements } from '../../lib/queries/frameworks';
+import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
+import { exportUrl, useAggregates, useRanking } from './api/scorecards';
 import { barWidths, percentValue } from './scorecard';
 
 /**

@@ -5,9 +5,9 @@ import { useMe } from '../../lib/auth';
 import { formatNumber } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable, type Column } from '../../components/DataTable';
-import { AssessmentStatusBadge } from '../assessments/AssessmentPage';
-import { displayValue } from '../assessments/IndicatorInput';
-import { useScorecard } from './api';
+import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
+import { displayValue } from '../../components/IndicatorInput';
+import { useScorecard } from './api/scorecards';
 import { pointsLost } from './scorecard';
 
 /** Kết quả của đơn vị: the breakdown of one assessment, where points were lost and failed gates. */

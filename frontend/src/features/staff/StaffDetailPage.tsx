@@ -5,7 +5,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ActionButtons } from '../../components/ActionButtons';
-import { useStaff, useStaffAction } from './api';
+import { useStaff, useStaffAction } from './api/staff';
 
 export function StaffDetailPage() {
   const { t } = useTranslation();

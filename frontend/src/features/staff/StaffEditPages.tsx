@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changed } from '../../lib/form';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useCreateStaff, useStaff, useUpdateStaff } from './api';
+import { useCreateStaff, useStaff, useUpdateStaff } from './api/staff';
 import { StaffForm } from './StaffForm';
 
 export function StaffCreatePage() {

@@ -6,7 +6,7 @@ import { useMe } from '../../lib/auth';
 import { optional } from '../../lib/form';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useUnitOptions } from '../units/api';
+import { useUnitOptions } from '../../lib/queries/units';
 
 export const STAFF_FIELDS = ['code', 'full_name', 'position', 'unit_id', 'email', 'phone'] as const;
 

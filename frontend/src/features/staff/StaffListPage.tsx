@@ -6,8 +6,8 @@ import type { Staff } from '../../api/types';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { InactiveFilter, SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { StatusBadge } from '../../components/StatusBadge';
-import { useUnitOptions } from '../units/api';
-import { useStaffList } from './api';
+import { useUnitOptions } from '../../lib/queries/units';
+import { useStaffList } from './api/staff';
 
 export function StaffListPage() {
   const { t } = useTranslation();

@@ -21,6 +21,7 @@ export function AuthImage({ url, alt }: { url: string; alt: string }) {
   useEffect(() => {
     let live = true;
     const token = getToken();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- forget the previous image before fetching a new one
     setSrc(null);
     setFailed(false);
     fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} })

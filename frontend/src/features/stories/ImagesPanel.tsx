@@ -4,7 +4,7 @@ import { ApiError } from '../../api/problem';
 import { errorMessage } from '../../lib/errors';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { TextField } from '../../components/fields';
-import { useDeleteImage, useUploadImage } from './api';
+import { useDeleteImage, useUploadImage } from './api/stories';
 import { AuthImage } from './AuthImage';
 import { IMAGE_ACCEPT, IMAGE_TYPES, MAX_IMAGE_BYTES, type Story } from './types';
 

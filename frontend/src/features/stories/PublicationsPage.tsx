@@ -8,9 +8,9 @@ import { DataTable } from '../../components/DataTable';
 import { Pagination } from '../../components/Pagination';
 import { SelectField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useFrameworkOptions, useMovements } from '../frameworks/api';
-import { schoolYearOf } from '../activities/attendance';
-import { usePublications, usePublishResults, useWithdrawPublication } from './api';
+import { useFrameworkOptions, useMovements } from '../../lib/queries/frameworks';
+import { schoolYearOf } from '../../lib/schoolYear';
+import { usePublications, usePublishResults, useWithdrawPublication } from './api/stories';
 import type { Publication } from './types';
 import './stories.css';
 

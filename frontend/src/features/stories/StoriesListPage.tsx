@@ -5,7 +5,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SearchFilter, SelectFilter } from '../../components/ListFilters';
-import { useStories } from './api';
+import { useStories } from './api/stories';
 import { StoryStatusBadge } from './StoryStatusBadge';
 import { STORY_STATUSES, type Story, type StoryStatus } from './types';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changed } from '../../lib/form';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useCreateStory, useStory, useUpdateStory } from './api';
+import { useCreateStory, useStory, useUpdateStory } from './api/stories';
 import { StoryForm } from './StoryForm';
 
 export function StoryCreatePage() {

@@ -4,11 +4,11 @@ import { ApiError } from '../../api/problem';
 import { documentErrors } from '../../lib/indicators';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useMovements } from '../frameworks/api';
-import { useUnitOptions } from '../units/api';
-import { useIssuedAchievements } from './api';
-import { splitParagraphs } from './paragraphs';
-import { StoryBody } from './StoryBody';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useUnitOptions } from '../../lib/queries/units';
+import { useIssuedAchievements } from './api/stories';
+import { splitParagraphs } from '../../lib/paragraphs';
+import { StoryBody } from '../../components/StoryBody';
 import type { Story, StoryCreate } from './types';
 import './stories.css';
 

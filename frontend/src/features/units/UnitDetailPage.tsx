@@ -5,7 +5,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ActionButtons } from '../../components/ActionButtons';
-import { useUnit, useUnitAction } from './api';
+import { useUnit, useUnitAction } from './api/units';
 
 export function UnitDetailPage() {
   const { t } = useTranslation();

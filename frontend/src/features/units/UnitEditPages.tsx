@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changed } from '../../lib/form';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useCreateUnit, useUnit, useUpdateUnit } from './api';
+import { useCreateUnit, useUnit, useUpdateUnit } from './api/units';
 import { UnitForm } from './UnitForm';
 
 export function UnitCreatePage() {

@@ -5,7 +5,7 @@ import { SCHOOL_LEVELS, UNIT_KINDS, type SchoolLevel, type Unit, type UnitCreate
 import { optional, optionalId } from '../../lib/form';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useUnitOptions } from './api';
+import { useUnitOptions } from '../../lib/queries/units';
 
 export const UNIT_FIELDS = ['code', 'name', 'kind', 'school_level', 'parent_id', 'address'] as const;
 

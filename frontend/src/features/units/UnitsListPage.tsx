@@ -6,7 +6,7 @@ import { UNIT_KINDS, type Unit, type UnitKind } from '../../api/types';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { InactiveFilter, SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { StatusBadge } from '../../components/StatusBadge';
-import { useUnits } from './api';
+import { useUnits } from './api/units';
 
 export function UnitsListPage() {
   const { t } = useTranslation();

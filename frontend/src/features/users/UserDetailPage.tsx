@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ActionButtons } from '../../components/ActionButtons';
-import { useUser, useUserAction } from './api';
+import { useUser, useUserAction } from './api/users';
 
 export function UserDetailPage() {
   const { t } = useTranslation();

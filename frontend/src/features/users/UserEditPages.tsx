@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { changed } from '../../lib/form';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { useCreateUser, useUpdateUser, useUser } from './api';
+import { useCreateUser, useUpdateUser, useUser } from './api/users';
 import { UserForm } from './UserForm';
 
 export function UserCreatePage() {

@@ -5,7 +5,7 @@ import { ROLES, type Role, type User } from '../../api/types';
 import { optionalId } from '../../lib/form';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useUnitOptions } from '../units/api';
+import { useUnitOptions } from '../../lib/queries/units';
 
 export const USER_FIELDS = ['login', 'full_name', 'password', 'roles', 'unit_id'] as const;
 

@@ -5,7 +5,7 @@ import { ROLES, type Role, type User } from '../../api/types';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { InactiveFilter, SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { StatusBadge } from '../../components/StatusBadge';
-import { useUsers } from './api';
+import { useUsers } from './api/users';
 
 export function UsersListPage() {
   const { t } = useTranslation();

@@ -1,0 +1,163 @@
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, ifMatch } from '../../../api/client';
+import { isConflict } from '../../../lib/errors';
+import { compact } from '../../../lib/useListParams';
+import type { BudgetLine, Plan, PlanCreate, PlanStatus, PlanUpdate } from '../../../api/types';
+import { frameworksKeys, plansKeys, remindersKeys, staffKeys, unitsKeys } from '../../../lib/queryKeys';
+
+export interface PlanFilters {
+  unit_id?: number;
+  status?: PlanStatus;
+  kind?: 'commune' | 'unit';
+  limit: number;
+  offset: number;
+}
+
+export function getPlans(filters: PlanFilters) {
+  return call(api.GET('/api/v1/plans', { params: { query: compact(filters) } }));
+}
+
+export const plansQueryOptions = (filters: PlanFilters) =>
+  queryOptions({
+    queryKey: plansKeys.list(filters),
+    queryFn: () => getPlans(filters),
+    placeholderData: keepPreviousData,
+  });
+
+export function usePlans(filters: PlanFilters) {
+  return useQuery(plansQueryOptions(filters));
+}
+
+export function getPlan(id: number) {
+  return call(api.GET('/api/v1/plans/{plan_id}', { params: { path: { plan_id: id } } }));
+}
+
+export const planQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: plansKeys.detail(id),
+    queryFn: () => getPlan(id),
+  });
+
+export function usePlan(id: number) {
+  return useQuery(planQueryOptions(id));
+}
+
+export function getPlanVersions(id: number) {
+  return call(api.GET('/api/v1/plans/{plan_id}/versions', { params: { path: { plan_id: id } } }));
+}
+
+export const planVersionsQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: plansKeys.versions(id),
+    queryFn: () => getPlanVersions(id),
+  });
+
+export function usePlanVersions(id: number) {
+  return useQuery(planVersionsQueryOptions(id));
+}
+
+export function getPlanTracking(movementId: number | undefined) {
+  return call(api.GET('/api/v1/plans/tracking', { params: { query: { movement_id: movementId! } } }));
+}
+
+export const planTrackingQueryOptions = (movementId: number | undefined) =>
+  queryOptions({
+    queryKey: plansKeys.tracking(movementId),
+    enabled: !!movementId,
+    queryFn: () => getPlanTracking(movementId),
+  });
+
+export function usePlanTracking(movementId: number | undefined) {
+  return useQuery(planTrackingQueryOptions(movementId));
+}
+
+export function useCreatePlan() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PlanCreate) => call(api.POST('/api/v1/plans', { body })),
+    onSuccess: (data) => {
+      qc.setQueryData(plansKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: plansKeys.lists() });
+      void qc.invalidateQueries({ queryKey: remindersKeys.all });
+    },
+  });
+}
+
+type Change =
+  | { kind: 'update'; body: PlanUpdate }
+  | { kind: 'budget'; lines: BudgetLine[] }
+  | { kind: 'submit' }
+  | { kind: 'approve' }
+  | { kind: 'return'; comment: string };
+
+function send(plan: Plan, change: Change) {
+  const params = { path: { plan_id: plan.id }, header: ifMatch(plan.version) };
+  switch (change.kind) {
+    case 'update':
+      return call(api.PATCH('/api/v1/plans/{plan_id}', { params, body: change.body }));
+    case 'budget':
+      return call(api.PUT('/api/v1/plans/{plan_id}/budget-lines', { params, body: { budget_lines: change.lines } }));
+    case 'submit':
+      return call(api.POST('/api/v1/plans/{plan_id}/submit', { params }));
+    case 'approve':
+      return call(api.POST('/api/v1/plans/{plan_id}/approve', { params }));
+    case 'return':
+      return call(api.POST('/api/v1/plans/{plan_id}/return', { params, body: { comment: change.comment } }));
+  }
+}
+
+/** Every change of a plan (If-Match with its version; a 412 reloads it). */
+export function usePlanChange(plan: Plan | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (change: Change) => send(plan!, change),
+    onSuccess: (data) => {
+      qc.setQueryData(plansKeys.detail(data.id), data);
+      void qc.invalidateQueries({ queryKey: plansKeys.lists() });
+      void qc.invalidateQueries({ queryKey: plansKeys.versions(data.id) });
+      void qc.invalidateQueries({ queryKey: plansKeys.allTracking() });
+      void qc.invalidateQueries({ queryKey: remindersKeys.all });
+    },
+    onError: (error) => {
+      if (isConflict(error) && plan) void qc.invalidateQueries({ queryKey: plansKeys.detail(plan.id) });
+    },
+  });
+}
+
+/** Staff of a school and of its subject groups, and the subject groups (task owners). */
+export function useOwnerOptions(schoolId: number | undefined) {
+  const staff = useQuery({
+    queryKey: staffKeys.planOwners(schoolId),
+    enabled: !!schoolId,
+    queryFn: () => call(api.GET('/api/v1/staff', { params: { query: { limit: 200 } } })),
+    select: (page) => page.items,
+    staleTime: 60 * 1000,
+  });
+  const groups = useQuery({
+    queryKey: unitsKeys.children(schoolId),
+    enabled: !!schoolId,
+    queryFn: () => call(api.GET('/api/v1/units', { params: { query: { parent_id: schoolId!, limit: 200 } } })),
+    select: (page) => page.items,
+    staleTime: 60 * 1000,
+  });
+  return { staff: staff.data ?? [], groups: groups.data ?? [] };
+}
+
+/** Indicator codes of the active unit framework (plan targets). */
+export function useIndicatorCodes() {
+  const list = useQuery({
+    queryKey: frameworksKeys.options({ status: 'active', subject_kind: 'unit' }),
+    queryFn: () =>
+      call(api.GET('/api/v1/frameworks', { params: { query: { status: 'active', subject_kind: 'unit', limit: 200 } } })),
+    select: (page) => page.items,
+    staleTime: 60 * 1000,
+  });
+  const id = list.data?.[0]?.id;
+  const fw = useQuery({
+    queryKey: frameworksKeys.detail(id),
+    enabled: !!id,
+    queryFn: () => call(api.GET('/api/v1/frameworks/{framework_id}', { params: { path: { framework_id: id! } } })),
+    staleTime: 30 * 1000,
+  });
+  return (fw.data?.criteria ?? []).flatMap((c) => c.indicators.map((i) => ({ code: i.code, name: i.name })));
+}

@@ -1,0 +1,135 @@
+/**
+ * The public pages' API: anyone may read it without signing in. It uses its own openapi-fetch client
+ * with no middleware, so no Authorization header is ever sent (a stale token of a signed-out visitor
+ * can neither break these pages nor sign anyone out).
+ */
+import createClient from 'openapi-fetch';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { paths } from '../../../api/schema';
+import { call } from '../../../api/client';
+import { compact } from '../../../lib/useListParams';
+import type { HonourLevel, HonourSubjectKind } from '../types';
+import { publicKeys } from '../../../lib/queryKeys';
+
+export const publicApi = createClient<paths>({ baseUrl: '' });
+
+const PUBLIC_STALE = 60 * 1000;
+
+export interface HonourFilters {
+  round_id?: number;
+  school_year?: string;
+  level?: HonourLevel;
+  subject_kind?: HonourSubjectKind;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export function getHonourBoard(filters: HonourFilters) {
+  return call(publicApi.GET('/api/v1/public/honour-board', { params: { query: compact(filters) } }));
+}
+
+export const honourBoardQueryOptions = (filters: HonourFilters) =>
+  queryOptions({
+    queryKey: publicKeys.honourBoard(filters),
+    queryFn: () => getHonourBoard(filters),
+    placeholderData: keepPreviousData,
+    staleTime: PUBLIC_STALE,
+  });
+
+export function useHonourBoard(filters: HonourFilters) {
+  return useQuery(honourBoardQueryOptions(filters));
+}
+
+export function getPublicRounds() {
+  return call(publicApi.GET('/api/v1/public/rounds'));
+}
+
+export const publicRoundsQueryOptions = () =>
+  queryOptions({
+    queryKey: publicKeys.rounds(),
+    queryFn: () => getPublicRounds(),
+    staleTime: 5 * PUBLIC_STALE,
+  });
+
+export function usePublicRounds() {
+  return useQuery(publicRoundsQueryOptions());
+}
+
+export function getPublicStories(offset: number, limit: number) {
+  return call(publicApi.GET('/api/v1/public/stories', { params: { query: { offset, limit } } }));
+}
+
+export const publicStoriesQueryOptions = (offset: number, limit: number) =>
+  queryOptions({
+    queryKey: publicKeys.stories(offset, limit),
+    queryFn: () => getPublicStories(offset, limit),
+    placeholderData: keepPreviousData,
+    staleTime: PUBLIC_STALE,
+  });
+
+export function usePublicStories(offset: number, limit: number) {
+  return useQuery(publicStoriesQueryOptions(offset, limit));
+}
+
+export function getPublicStory(id: number) {
+  return call(publicApi.GET('/api/v1/public/stories/{story_id}', { params: { path: { story_id: id } } }));
+}
+
+export const publicStoryQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: publicKeys.story(id),
+    queryFn: () => getPublicStory(id),
+    staleTime: PUBLIC_STALE,
+  });
+
+export function usePublicStory(id: number) {
+  return useQuery(publicStoryQueryOptions(id));
+}
+
+export function getPublicResults(offset: number, limit: number) {
+  return call(publicApi.GET('/api/v1/public/results', { params: { query: { offset, limit } } }));
+}
+
+export const publicResultsQueryOptions = (offset: number, limit: number) =>
+  queryOptions({
+    queryKey: publicKeys.results(offset, limit),
+    queryFn: () => getPublicResults(offset, limit),
+    placeholderData: keepPreviousData,
+    staleTime: PUBLIC_STALE,
+  });
+
+export function usePublicResults(offset: number, limit: number) {
+  return useQuery(publicResultsQueryOptions(offset, limit));
+}
+
+export function getPublicResult(id: number) {
+  return call(publicApi.GET('/api/v1/public/results/{publication_id}', { params: { path: { publication_id: id } } }));
+}
+
+export const publicResultQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: publicKeys.result(id),
+    queryFn: () => getPublicResult(id),
+    staleTime: PUBLIC_STALE,
+  });
+
+export function usePublicResult(id: number) {
+  return useQuery(publicResultQueryOptions(id));
+}
+
+export function getCertificate(code: string) {
+  return call(publicApi.GET('/api/v1/public/certificates/{code}', { params: { path: { code } } }));
+}
+
+export const certificateQueryOptions = (code: string) =>
+  queryOptions({
+    queryKey: publicKeys.certificate(code),
+    queryFn: () => getCertificate(code),
+    enabled: code !== '',
+    staleTime: PUBLIC_STALE,
+  });
+
+export function useCertificate(code: string) {
+  return useQuery(certificateQueryOptions(code));
+}

@@ -1,0 +1,63 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api, call } from '../../../api/client';
+import { compact } from '../../../lib/useListParams';
+import type { SchoolLevel } from '../../../api/types';
+import { scorecardsKeys } from '../../../lib/queryKeys';
+
+export interface RankingFilters {
+  framework_id: number;
+  school_year: string;
+  unit_kind?: SchoolLevel;
+  classification?: string;
+  limit: number;
+  offset: number;
+}
+
+export function getRanking(filters: RankingFilters | null) {
+  return call(api.GET('/api/v1/scorecards', { params: { query: compact(filters!) as RankingFilters } }));
+}
+
+export const rankingQueryOptions = (filters: RankingFilters | null) =>
+  queryOptions({
+    queryKey: scorecardsKeys.ranking(filters),
+    queryFn: () => getRanking(filters),
+    enabled: !!filters,
+    placeholderData: keepPreviousData,
+  });
+
+export function useRanking(filters: RankingFilters | null) {
+  return useQuery(rankingQueryOptions(filters));
+}
+
+export function getAggregates(query: { framework_id: number; school_year: string } | null) {
+  return call(api.GET('/api/v1/scorecards/aggregates', { params: { query: query! } }));
+}
+
+export const aggregatesQueryOptions = (query: { framework_id: number; school_year: string } | null) =>
+  queryOptions({
+    queryKey: scorecardsKeys.aggregates(query),
+    queryFn: () => getAggregates(query),
+    enabled: !!query,
+  });
+
+export function useAggregates(query: { framework_id: number; school_year: string } | null) {
+  return useQuery(aggregatesQueryOptions(query));
+}
+
+export function getScorecard(id: number) {
+  return call(api.GET('/api/v1/scorecards/{assessment_id}', { params: { path: { assessment_id: id } } }));
+}
+
+export const scorecardQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: scorecardsKeys.detail(id),
+    queryFn: () => getScorecard(id),
+  });
+
+export function useScorecard(id: number) {
+  return useQuery(scorecardQueryOptions(id));
+}
+
+export function exportUrl(frameworkId: number, schoolYear: string): string {
+  return `/api/v1/scorecards/export.xlsx?${new URLSearchParams({ framework_id: String(frameworkId), school_year: schoolYear })}`;
+}
