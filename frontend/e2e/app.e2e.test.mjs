@@ -4,13 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHROMIUM, apiAs, login, skipReason, startApp, withPage } from './harness.mjs';
+import { CHROMIUM, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 // plans and reports: a suite with its own app (fresh database)
 import './plans-reports.e2e.mjs';
 import './awards.e2e.mjs';
 import './imports.e2e.mjs';
 // script and HTML in free-text fields stay text (no XSS)
 import './security.e2e.mjs';
+// the suites read the page only through eventually() (no browser needed)
+import './lint.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);
@@ -52,8 +54,8 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await page.getByLabel('Tìm kiếm').fill(schoolCode);
       const unitRow = page.getByRole('row').filter({ hasText: schoolCode });
       await unitRow.waitFor();
-      assert.match(await unitRow.innerText(), new RegExp(schoolName));
-      assert.match(await unitRow.innerText(), /Cơ sở giáo dục/);
+      await eventually(() => unitRow.innerText(), new RegExp(schoolName), "the name in the new school's row");
+      await eventually(() => unitRow.innerText(), /Cơ sở giáo dục/, "the kind in the new school's row");
 
       // a staff member in it
       const staffCode = `GV-E2E-${unique}`;
@@ -72,8 +74,8 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await page.getByLabel('Tìm kiếm').fill(staffCode);
       const staffRow = page.getByRole('row').filter({ hasText: staffCode });
       await staffRow.waitFor();
-      assert.match(await staffRow.innerText(), new RegExp(staffName));
-      assert.match(await staffRow.innerText(), new RegExp(schoolName));
+      await eventually(() => staffRow.innerText(), new RegExp(staffName), 'the name in the new staff row');
+      await eventually(() => staffRow.innerText(), new RegExp(schoolName), 'the school in the new staff row');
     });
   });
 
@@ -85,15 +87,24 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         .getByRole('link', { name: 'Cán bộ, giáo viên', exact: true })
         .click();
       await page.locator('table td.col-unit').first().waitFor();
-      const units = await page.locator('table td.col-unit').allInnerTexts();
-      assert.ok(units.length > 0, 'expected at least one staff member');
-      // the school itself or one of its subject groups ("Tổ Văn phòng - THCS Thanh Thủy")
-      assert.ok(units.includes('Trường THCS Thanh Thủy'), units.join(', '));
+      // at least one staff member, the school itself among their units; every unit is the school or one of
+      // its subject groups ("Tổ Văn phòng - THCS Thanh Thủy"), checked on that same reading of the column
+      const units = await eventually(
+        () => page.locator('table td.col-unit').allInnerTexts(),
+        (texts) => texts.length > 0 && texts.includes('Trường THCS Thanh Thủy'),
+        'the unit column of the staff list',
+      );
       for (const unit of units) assert.match(unit.trim(), /^(Trường THCS Thanh Thủy|Tổ .+ - THCS Thanh Thủy)$/);
-      const codes = await page.locator('table td.col-code').allInnerTexts();
-      for (const code of codes) assert.match(code.trim(), /^THCS-TT/);
-      const table = await page.locator('table').innerText();
-      assert.doesNotMatch(table, /Tiểu học|TH Thanh Thủy|TH-TT/);
+      await eventually(
+        () => page.locator('table td.col-code').allInnerTexts(),
+        (codes) => codes.length === units.length && codes.every((code) => /^THCS-TT/.test(code.trim())),
+        "every staff code is THCS-TT's",
+      );
+      await eventually(
+        () => page.locator('table').innerText(),
+        (table) => !/Tiểu học|TH Thanh Thủy|TH-TT/.test(table),
+        'no other school in the staff table',
+      );
     });
   });
 
@@ -106,8 +117,8 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await page.getByRole('button', { name: 'EN', exact: true }).click();
       await nav.getByRole('link', { name: 'Units', exact: true }).waitFor();
       await page.getByRole('heading', { name: /^Welcome,/ }).waitFor();
-      assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      assert.equal(await nav.getByRole('link', { name: 'Đơn vị', exact: true }).count(), 0);
+      await eventually(() => page.getAttribute('html', 'lang'), 'en', 'the page language');
+      await eventually(() => nav.getByRole('link', { name: 'Đơn vị', exact: true }).count(), 0, 'no Vietnamese link left');
 
       // the choice survives a reload
       await page.reload();
@@ -116,36 +127,37 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await page.getByRole('button', { name: 'VI', exact: true }).click();
       await nav.getByRole('link', { name: 'Đơn vị', exact: true }).waitFor();
       await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-      assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+      await eventually(() => page.getAttribute('html', 'lang'), 'vi', 'the page language');
     });
   });
 
   test('works at 360 px: menu button, staff list without horizontal overflow', async () => {
     await withPage(app, 'mobile-360', { viewport: { width: 360, height: 740 } }, async (page) => {
-      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth);
+      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+      const fits = (what) =>
+        eventually(width, (px) => px <= 360, `the ${what} is at most 360 px wide (the value: its scrollWidth)`);
       await page.goto('/login');
       await page.getByLabel('Tên đăng nhập').waitFor();
-      assert.ok((await overflow()) <= 360, `login page is ${await overflow()} px wide`);
+      await fits('login page');
 
       await login(page, 'vhxh');
       const menu = page.getByRole('button', { name: 'Menu' });
       const staffLink = page
         .getByRole('navigation', { name: 'Điều hướng chính' })
         .getByRole('link', { name: 'Cán bộ, giáo viên', exact: true });
-      assert.equal(await staffLink.isVisible(), false, 'navigation is collapsed at first');
-      assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+      await eventually(() => staffLink.isVisible(), false, 'navigation is collapsed at first');
+      await eventually(() => menu.getAttribute('aria-expanded'), 'false', 'the menu button, closed');
 
       await menu.click();
-      assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+      await eventually(() => menu.getAttribute('aria-expanded'), 'true', 'the menu button, open');
       await staffLink.waitFor({ state: 'visible' });
-      assert.ok((await overflow()) <= 360, `open menu is ${await overflow()} px wide`);
+      await fits('open menu');
 
       await staffLink.click();
       await page.getByRole('heading', { name: 'Cán bộ, giáo viên, nhân viên' }).waitFor();
       await page.locator('table td.col-unit').first().waitFor();
-      assert.equal(await staffLink.isVisible(), false, 'menu closes after navigating');
-      const width = await overflow();
-      assert.ok(width <= 360, `staff list is ${width} px wide`);
+      await eventually(() => staffLink.isVisible(), false, 'menu closes after navigating');
+      await fits('staff list');
     });
   });
 
@@ -187,8 +199,8 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await page.evaluate(() => sessionStorage.setItem('thidua.token', 'expired'));
       await page.goto('/staff');
       await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-      assert.equal(new URL(page.url()).pathname, '/login');
-      assert.equal(await page.evaluate(() => sessionStorage.getItem('thidua.token')), null);
+      await eventually(() => new URL(page.url()).pathname, '/login', 'the address after an invalid session');
+      await eventually(() => page.evaluate(() => sessionStorage.getItem('thidua.token')), null, 'the stored token');
     });
   });
 
@@ -215,8 +227,9 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         const tc11 = group(page, 'TC1.1');
         await tc11.getByText('Hệ thống tự tính', { exact: true }).waitFor();
         // TC1.1 is fed by the plans (0 without a plan; "Chưa có dữ liệu" where no source answers)
-        assert.match((await tc11.locator('.computed strong').innerText()).trim(), /^(Chưa có dữ liệu|0)$/);
-        assert.equal(await tc11.getByLabel('Giá trị tự đánh giá').count(), 0);
+        const tc11Value = tc11.locator('.computed strong');
+        await eventually(async () => (await tc11Value.innerText()).trim(), /^(Chưa có dữ liệu|0)$/, 'the computed TC1.1');
+        await eventually(() => tc11.getByLabel('Giá trị tự đánh giá').count(), 0, 'no input for the computed TC1.1');
 
         // an invalid percentage is refused at the indicator
         const tc21 = group(page, 'TC2.1');
@@ -237,11 +250,11 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         // the live score is the server's answer
         const selfTotal = page.getByTestId('self-total');
         await page.waitForFunction(() => document.querySelector('[data-testid="self-total"]')?.textContent === '42 / 100');
-        assert.equal(await selfTotal.innerText(), '42 / 100');
+        await eventually(() => selfTotal.innerText(), '42 / 100', 'the live self-assessed total');
         const panel = page.getByRole('complementary', { name: 'Điểm tạm tính' });
         await panel.getByText('Chưa hoàn thành').waitFor();
         await panel.getByText('TC1.1').waitFor();
-        assert.match(await panel.innerText(), /Mức độ đầy đủ dữ liệu\s+100 %/);
+        await eventually(() => panel.innerText(), /Mức độ đầy đủ dữ liệu\s+100 %/, 'the data completeness in the score panel');
 
         // submitting without the required evidence shows what is missing at the indicators
         await page.getByRole('button', { name: 'Nộp', exact: true }).click();
@@ -265,7 +278,8 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         await page.getByRole('button', { name: 'Nộp', exact: true }).click();
         await page.getByRole('status').filter({ hasText: 'Đã nộp bản tự đánh giá.' }).waitFor();
         await page.getByText('Đã nộp, chờ xem xét').first().waitFor();
-        assert.equal(await page.getByRole('button', { name: 'Nộp', exact: true }).count(), 0);
+        const submit = page.getByRole('button', { name: 'Nộp', exact: true });
+        await eventually(() => submit.count(), 0, 'no submit button on a submitted assessment');
       });
 
       await withPage(app, 'self-assessment-review-verify', {}, async (page) => {
@@ -275,13 +289,13 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         await page.getByRole('heading', { name: school, level: 1 }).waitFor();
 
         const tc21 = group(page, 'TC2.1');
-        assert.match(await tc21.innerText(), /Giá trị tự đánh giá\s+80 %/);
+        await eventually(() => tc21.innerText(), /Giá trị tự đánh giá\s+80 %/, 'the self-assessed TC2.1 for the reviewer');
         await tc21.getByLabel('Giá trị xác nhận (%)').fill('60');
         await tc21.getByLabel('Nhận xét của người xem xét').fill('Theo thống kê hệ thống LMS chỉ 60 % giáo viên sử dụng thường xuyên.');
         await tc21.getByLabel('Nhận xét của người xem xét').press('Tab');
         await page.waitForFunction(() => document.querySelector('[data-testid="gap"]')?.textContent === '1.4');
-        assert.equal(await page.getByTestId('verified-total').innerText(), '40.6 / 100');
-        assert.equal(await page.getByTestId('self-total').innerText(), '42 / 100');
+        await eventually(() => page.getByTestId('verified-total').innerText(), '40.6 / 100', 'the verified total');
+        await eventually(() => page.getByTestId('self-total').innerText(), '42 / 100', 'the self-assessed total');
 
         await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
         await page.getByRole('status').filter({ hasText: 'Đã xác nhận kết quả.' }).waitFor();
@@ -295,33 +309,37 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         await page.getByLabel('Năm học').selectOption('2025-2026');
         const row = page.locator('table.ranking tbody tr').filter({ hasText: school });
         await row.waitFor();
-        assert.equal((await row.locator('td.col-rank').innerText()).trim(), '1');
-        assert.equal((await row.locator('td.col-gap').innerText()).trim(), '1.4');
-        assert.match(await row.innerText(), /42/);
-        assert.match(await row.innerText(), /40\.6/);
+        const cell = (name) => () => row.locator(`td.col-${name}`).innerText().then((text) => text.trim());
+        await eventually(cell('rank'), '1', "the school's rank");
+        await eventually(cell('gap'), '1.4', "the school's gap");
+        await eventually(() => row.innerText(), /42/, 'the self-assessed total in the ranking');
+        await eventually(() => row.innerText(), /40\.6/, 'the verified total in the ranking');
         await page.getByRole('cell', { name: `${school}, TC2: 86.4 %` }).waitFor();
-        assert.equal(await page.getByTestId('average-gap').innerText(), '1.4');
+        await eventually(() => page.getByTestId('average-gap').innerText(), '1.4', 'the average gap');
 
         // the school's own result: where the points were lost
         await row.getByRole('link', { name: school }).click();
         await page.getByRole('heading', { name: `Kết quả của đơn vị: ${school}` }).waitFor();
         const lost = page.locator('table.lost-table tbody tr');
         // most points lost first (TC3.1: 10 of 10), the failed gate marked, TC2.1 lost 2.8 after the review
-        assert.match(await lost.first().innerText(), /^TC3\.1/);
-        assert.match(await lost.filter({ hasText: 'TC1.1' }).innerText(), /Chưa đạt điều kiện bắt buộc/);
-        assert.match(await lost.filter({ hasText: 'TC2.1' }).innerText(), /4\.2 \/ 7\s+2\.8/);
+        await eventually(() => lost.first().innerText(), /^TC3\.1/, 'the indicator that lost most points');
+        const lostAt = (code) => () => lost.filter({ hasText: code }).innerText();
+        await eventually(lostAt('TC1.1'), /Chưa đạt điều kiện bắt buộc/, 'the failed gate TC1.1');
+        await eventually(lostAt('TC2.1'), /4\.2 \/ 7\s+2\.8/, 'the points TC2.1 lost after the review');
 
         // the dashboard, the result and the assessment fit a 360 px phone
         await page.setViewportSize({ width: 360, height: 740 });
-        const overflow = () => page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok((await overflow()) <= 360, `scorecard is ${await overflow()} px wide`);
+        const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+        const fits = (what) =>
+          eventually(width, (px) => px <= 360, `the ${what} is at most 360 px wide (the value: its scrollWidth)`);
+        await fits('scorecard');
         await page.goBack();
         await page.locator('table.ranking').waitFor();
-        assert.ok((await overflow()) <= 360, `ranking is ${await overflow()} px wide`);
+        await fits('ranking');
         await page.goto(new URL(page.url()).origin + '/assessments');
         await page.getByRole('link', { name: school }).first().click();
         await page.getByTestId('self-total').waitFor();
-        assert.ok((await overflow()) <= 360, `assessment is ${await overflow()} px wide`);
+        await fits('assessment');
       });
     } finally {
       rmSync(tmp, { recursive: true, force: true });
@@ -341,22 +359,23 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await page.getByRole('link', { name: 'Sửa', exact: true }).click();
       await page.getByRole('heading', { name: 'Sửa bảng điểm chuẩn' }).waitFor();
       const target = page.locator('[id="criteria.1.indicators.0.target"]');
-      assert.equal(await target.inputValue(), '2');
+      await eventually(() => target.inputValue(), '2', 'the target of CN2.1 in the form');
       await target.fill('nhiều');
       await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
       // the server's error path body.criteria.1.indicators.0.target is shown at that field
       await page.locator('[id="criteria.1.indicators.0.target-error"]').waitFor();
-      assert.equal(await target.getAttribute('aria-invalid'), 'true');
+      await eventually(() => target.getAttribute('aria-invalid'), 'true', 'the refused target is marked invalid');
 
       await target.fill('3');
       await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
       await page.getByRole('heading', { name: 'Bảng điểm chuẩn đối với cá nhân', level: 1 }).waitFor();
       const row = page.getByRole('row').filter({ hasText: 'CN2.1' });
-      assert.match(await row.innerText(), /\t3\t/);
+      await eventually(() => row.innerText(), /\t3\t/, 'the saved target of CN2.1');
 
-      await page.getByRole('button', { name: 'Đưa vào sử dụng' }).click();
+      const activate = page.getByRole('button', { name: 'Đưa vào sử dụng' });
+      await activate.click();
       await page.getByText('Đang sử dụng', { exact: true }).waitFor();
-      assert.equal(await page.getByRole('button', { name: 'Đưa vào sử dụng' }).count(), 0);
+      await eventually(() => activate.count(), 0, 'no activate button on the version in use');
     });
   });
 
@@ -383,7 +402,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await page.getByLabel('Tìm kiếm').fill(login_);
       const row = page.getByRole('row').filter({ hasText: login_ });
       await row.waitFor();
-      assert.match(await row.innerText(), /Trường THCS Thanh Thủy/);
+      await eventually(() => row.innerText(), /Trường THCS Thanh Thủy/, "the unit in the new user's row");
     });
     await withPage(app, 'new-user-signs-in', {}, async (page) => {
       await login(page, login_, password);
@@ -440,11 +459,18 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       // attendance: two people, the first one completed the training
       const people = page.locator('.attendee-list li');
       await people.first().waitFor();
-      assert.ok((await people.count()) >= 2, 'the school has at least two staff members');
+      await eventually(() => people.count(), (n) => n >= 2, 'the school has at least two staff members');
       const first = people.nth(0);
       const second = people.nth(1);
-      const firstName = (await first.locator('label').first().innerText()).split('(')[0].trim();
-      const secondName = (await second.locator('label').first().innerText()).split('(')[0].trim();
+      /** The name in the label of attendee `item` ("Name (position)"). */
+      const nameOf = (item, what) =>
+        eventually(
+          async () => (await item.locator('label').first().innerText()).split('(')[0].trim(),
+          (name) => name.length > 0,
+          `the name of the ${what} attendee`,
+        );
+      const firstName = await nameOf(first, 'first');
+      const secondName = await nameOf(second, 'second');
       await first.getByRole('checkbox', { name: new RegExp(`^${firstName}`) }).check();
       await first.getByRole('checkbox', { name: `Hoàn thành: ${firstName}` }).check();
       await second.getByRole('checkbox', { name: new RegExp(`^${secondName}`) }).check();
@@ -458,11 +484,12 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
       const rows = page.locator('table tbody tr');
       await rows.first().waitFor();
-      assert.equal(await rows.count(), 2);
-      assert.match(await rows.filter({ hasText: firstName }).innerText(), /Có/);
-      assert.match(await rows.filter({ hasText: secondName }).innerText(), /Không/);
+      await eventually(() => rows.count(), 2, 'rows of the attendance table');
+      await eventually(() => rows.filter({ hasText: firstName }).innerText(), /Có/, 'the first attendee completed');
+      await eventually(() => rows.filter({ hasText: secondName }).innerText(), /Không/, 'the second attendee did not');
       await page.getByRole('link', { name: 'Tin bài lớp bồi dưỡng' }).waitFor();
-      assert.match(await page.locator('dl.details').innerText(), new RegExp(`Năm học\\s+${year}`));
+      const details = page.locator('dl.details');
+      await eventually(() => details.innerText(), new RegExp(`Năm học\\s+${year}`), 'the school year of the activity');
 
       // edit: someone else changes the activity meanwhile (412), the form reloads, saving again works
       await page.getByRole('link', { name: 'Sửa', exact: true }).click();
@@ -488,7 +515,7 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await page.getByLabel('Tên hoạt động').fill(renamed);
       await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
       await page.getByRole('heading', { name: renamed, level: 1 }).waitFor();
-      assert.equal(await page.locator('table tbody tr').count(), 2);
+      await eventually(() => page.locator('table tbody tr').count(), 2, 'rows of the attendance table after the edit');
 
       // another activity, deleted after confirming
       await page.getByRole('link', { name: '← Nhật ký hoạt động' }).click();
@@ -503,14 +530,15 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await page.getByRole('alertdialog').getByRole('button', { name: 'Xóa hoạt động' }).click();
       await page.getByRole('heading', { name: 'Nhật ký hoạt động', level: 1 }).waitFor();
       await page.getByRole('row').filter({ hasText: renamed }).waitFor();
-      assert.equal(await page.getByRole('row').filter({ hasText: 'Hoạt động ghi nhầm' }).count(), 0);
+      const deleted = page.getByRole('row').filter({ hasText: 'Hoạt động ghi nhầm' });
+      await eventually(() => deleted.count(), 0, 'the deleted activity is not listed');
 
       // the log lists it, also filtered by year and kind
       await page.getByLabel('Năm học').selectOption(year);
       await page.getByLabel('Loại hoạt động').selectOption({ label: 'Lớp bồi dưỡng “Bình dân học vụ số”' });
       const row = page.getByRole('row').filter({ hasText: renamed });
       await row.waitFor();
-      assert.match(await row.innerText(), /2025-10-15/);
+      await eventually(() => row.innerText(), /2025-10-15/, 'the date of the training in the log');
       await page.getByLabel('Loại hoạt động').selectOption({ label: 'Hoạt động khác' });
       await row.waitFor({ state: 'detached' });
 
@@ -526,8 +554,11 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await page.getByRole('heading', { name: school, level: 1 }).waitFor();
       const tc41 = group(page, 'TC4.1');
       await tc41.getByText('Hệ thống tự tính', { exact: true }).waitFor();
-      const value = Number((await tc41.locator('.computed strong').innerText()).trim());
-      assert.ok(value > 0 && value < 100, `TC4.1 is ${value}`);
+      await eventually(
+        async () => Number((await tc41.locator('.computed strong').innerText()).trim()),
+        (value) => value > 0 && value < 100,
+        'the computed TC4.1',
+      );
     });
   });
 
@@ -576,7 +607,7 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await ids.fill('999999');
       await page.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
       await page.locator('#members-error').waitFor();
-      assert.match(await page.locator('#members-error').innerText(), /999999/);
+      await eventually(() => page.locator('#members-error').innerText(), /999999/, 'the refused id at the team field');
 
       await ids.fill(String(kiemtra.id));
       await page.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
@@ -593,12 +624,13 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
       // an inspector records but does not manage
-      assert.equal(await page.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).count(), 0);
+      const close = page.getByRole('button', { name: 'Kết thúc đợt kiểm tra' });
+      await eventually(() => close.count(), 0, 'no close button for an inspector');
       await page.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click();
       const form = page.getByRole('form', { name: `Ghi kết quả kiểm tra: ${school}` });
       const tc21 = group(form, 'TC2.1');
-      assert.match(await tc21.innerText(), /Giá trị tự đánh giá\s+80 %/);
-      assert.equal(await group(form, 'TC4.1').count(), 0, 'computed indicators are not asked for');
+      await eventually(() => tc21.innerText(), /Giá trị tự đánh giá\s+80 %/, 'the self-assessed TC2.1 for the inspector');
+      await eventually(() => group(form, 'TC4.1').count(), 0, 'computed indicators are not asked for');
 
       // a value that does not fit is refused at the indicator
       await tc21.getByLabel('Giá trị kiểm tra (%)').fill('150');
@@ -611,7 +643,7 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await page.getByRole('status').filter({ hasText: `Đã ghi kết quả kiểm tra của ${school}.` }).waitFor();
       const recorded = page.locator('table.recorded-values tbody tr').filter({ hasText: 'TC2.1' });
       await recorded.waitFor();
-      assert.match(await recorded.innerText(), /TC2\.1\s+50\s+Thực tế 50 %/);
+      await eventually(() => recorded.innerText(), /TC2\.1\s+50\s+Thực tế 50 %/, 'the recorded TC2.1');
     });
 
     await withPage(app, 'inspection-verified-value', {}, async (page) => {
@@ -621,8 +653,8 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await page.getByRole('heading', { name: school, level: 1 }).waitFor();
       const tc21 = group(page, 'TC2.1');
       await tc21.getByText('Giá trị xác nhận').waitFor();
-      assert.match(await tc21.innerText(), /Giá trị xác nhận\s+50 %/);
-      assert.match(await tc21.innerText(), /Giá trị tự đánh giá\s+80 %/);
+      await eventually(() => tc21.innerText(), /Giá trị xác nhận\s+50 %/, 'the verified TC2.1 for the school');
+      await eventually(() => tc21.innerText(), /Giá trị tự đánh giá\s+80 %/, 'the self-assessed TC2.1 for the school');
     });
 
     await withPage(app, 'inspection-close', {}, async (page) => {
@@ -634,7 +666,8 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await recorded.waitFor();
       await page.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).click();
       await page.getByText('Đã kết thúc', { exact: true }).waitFor();
-      assert.equal(await page.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).count(), 0);
+      const record = page.getByRole('button', { name: 'Ghi kết quả kiểm tra' });
+      await eventually(() => record.count(), 0, 'no record button on a closed inspection');
       await page.getByRole('button', { name: 'Mở lại đợt kiểm tra' }).waitFor();
     });
   });

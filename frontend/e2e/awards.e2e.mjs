@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, login, skipReason, startApp, withPage } from './harness.mjs';
+import { PASSWORD, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const today = () => new Date().toISOString().slice(0, 10);
@@ -39,6 +39,11 @@ describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () 
   }
   const nav = (page, name) =>
     page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
+  /** The label of the option of `select` that names `person`. */
+  const optionLabel = async (select, person) => {
+    const option = select.locator('option', { hasText: person });
+    return (await eventually(() => option.innerText(), (t) => t.includes(person), `the option for ${person}`)).trim();
+  };
 
   test('nominate, review, approve, issue, then the public honour board and certificate check', async () => {
     const officer = await api('vhxh');
@@ -57,7 +62,7 @@ describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () 
       await page.getByLabel('Hình thức khen thưởng').selectOption('GK-XA-CN');
       const staff = page.getByLabel('Cán bộ', { exact: true });
       await staff.locator('option', { hasText: flagged }).waitFor({ state: 'attached' });
-      await staff.selectOption({ label: (await staff.locator('option', { hasText: flagged }).innerText()).trim() });
+      await staff.selectOption({ label: await optionLabel(staff, flagged) });
       const checklist = page.getByRole('list', { name: 'Điều kiện khen thưởng' });
       await checklist.getByText('Đang có 1 hình thức kỷ luật chưa khép lại.').waitFor();
       await page.getByText('Chưa đủ điều kiện', { exact: true }).waitFor();
@@ -70,7 +75,7 @@ describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () 
       await page.getByLabel('Đợt khen thưởng').locator('option').nth(1).waitFor({ state: 'attached' });
       await page.getByLabel('Hình thức khen thưởng').selectOption('GK-XA-CN');
       await staff.locator('option', { hasText: awardee }).waitFor({ state: 'attached' });
-      await staff.selectOption({ label: (await staff.locator('option', { hasText: awardee }).innerText()).trim() });
+      await staff.selectOption({ label: await optionLabel(staff, awardee) });
       await page.getByText('Đủ điều kiện', { exact: true }).waitFor();
       await page.getByLabel('Tóm tắt thành tích').fill('Xây dựng kho học liệu số dùng chung cho tổ chuyên môn.');
       await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
@@ -139,7 +144,8 @@ describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () 
       await page.getByRole('button', { name: 'Ban hành' }).click(); // the confirmation
       await page.getByText('Đã ban hành', { exact: true }).first().waitFor();
       const row = page.getByRole('row').filter({ hasText: awardee });
-      code = (await row.innerText()).match(/TD-[A-Z0-9]{8}/)[0];
+      const certificate = /TD-[A-Z0-9]{8}/;
+      code = (await eventually(() => row.innerText(), certificate, 'the certificate code in the row')).match(certificate)[0];
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         row.getByRole('button', { name: /Tải giấy khen/ }).click(),
@@ -153,7 +159,7 @@ describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () 
       await page.goto('/bang-vang');
       const board = page.getByLabel('Bảng vàng');
       await board.getByText(awardee).first().waitFor();
-      assert.equal(await board.getByText(flagged).count(), 0);
+      await eventually(() => board.getByText(flagged).count(), 0, 'the teacher who fails a rule is not on the board');
       await page.goto(`/xac-thuc/${code}`);
       await page.getByRole('heading', { name: 'Giấy khen hợp lệ' }).waitFor();
       await page.getByText(awardee).first().waitFor();

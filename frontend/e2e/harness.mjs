@@ -1,11 +1,13 @@
 // Starts the real app (FastAPI serving frontend/dist) on a free port with a throwaway
 // SQLite database, and a headless Chromium from /usr/bin/chromium (no Playwright download).
+import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inspect, isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -169,4 +171,57 @@ export async function apiAs(app, username, password = PASSWORD) {
     if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
     return text ? JSON.parse(text) : null;
   };
+}
+
+// Every assertion on the page waits for the state it checks. A read taken once, right after a click or a
+// navigation (`assert.equal(await rows.count(), 2)`), races the rendering: on a loaded CI machine (two cores
+// shared by many jobs) the answer may not be on the screen yet, and the test fails at random. That happened
+// (issue 19: a `count()` read before the plan's versions table had rendered gave 0). So a read of the page
+// goes through `eventually`, which reads again until the expected state holds; e2e/lint.e2e.mjs fails the
+// suite if an awaited locator read (count, innerText, getAttribute, isVisible, ...) appears outside it.
+
+/** What `expected` asks for, in words, for the failure message. */
+function describeExpected(expected) {
+  if (expected instanceof RegExp) return `a match for ${expected}`;
+  if (typeof expected === 'function') return `a value for which ${expected.toString()} holds`;
+  return inspect(expected, { depth: 4 });
+}
+
+/**
+ * Calls `read()` (a read of the page: `() => locator.count()`) until its value is the expected one, and
+ * returns that value. `expected` is a RegExp (the value matches it), a function (a predicate on the value)
+ * or any other value (deep strict equality). A read that throws is retried too. After `timeout` ms it fails
+ * with `what`, the last value read (or the last error) and what was expected.
+ */
+export async function eventually(read, expected, what, { timeout = 15_000, interval = 100 } = {}) {
+  const matches =
+    expected instanceof RegExp
+      ? (value) => typeof value === 'string' && new RegExp(expected.source, expected.flags).test(value)
+      : typeof expected === 'function'
+        ? (value) => Boolean(expected(value))
+        : (value) => isDeepStrictEqual(value, expected);
+  const started = Date.now();
+  for (;;) {
+    let value;
+    let error;
+    try {
+      value = await read();
+      if (matches(value)) return value;
+    } catch (e) {
+      error = e;
+    }
+    if (Date.now() - started >= timeout) {
+      const elapsed = Date.now() - started;
+      const last = error
+        ? `the last read failed: ${error.message}`
+        : `the last value read was ${inspect(value, { depth: 4 })}`;
+      throw new assert.AssertionError({
+        message: `${what}: after ${elapsed} ms ${last}; expected ${describeExpected(expected)}`,
+        actual: error ?? value,
+        expected,
+        operator: 'eventually',
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
 }

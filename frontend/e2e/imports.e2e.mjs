@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, login, skipReason, startApp, withPage } from './harness.mjs';
+import { PASSWORD, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
@@ -86,39 +86,45 @@ describe('Bulk import in the browser', { skip: skip ?? false, timeout: 240_000 }
       const fileInput = page.getByLabel('Tệp dữ liệu');
       const count = (label) =>
         page.locator('.import-count').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
+      /** Waits until the count `label` shows `value`. */
+      const countIs = (label, value) => eventually(() => count(label).innerText(), value, `the count "${label}"`);
+      const importDisabled = (why) => eventually(() => importButton.isDisabled(), true, why);
 
       // 1. the file with two bad rows: the dry run lists them with their row numbers
       await fileInput.setInputFiles({ name: 'can-bo-th-tt.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
       await page.getByText(/Đã chọn: can-bo-th-tt\.csv \(.*, CSV\)/).waitFor();
-      assert.equal(await importButton.isDisabled(), true);
+      await importDisabled('no import before a dry run');
       await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click();
       await page.getByRole('heading', { name: 'Kết quả kiểm tra' }).waitFor();
       const errors = page.getByRole('table', { name: 'Lỗi từng dòng' });
       await errors.waitFor();
       const rows = errors.locator('tbody tr');
-      assert.equal(await rows.count(), 2);
-      const cells = async (i) => (await rows.nth(i).locator('td').allInnerTexts()).map((s) => s.trim());
-      const [unitRow, nameRow] = [await cells(0), await cells(1)];
-      assert.deepEqual(unitRow.slice(0, 3), [String(BAD_UNIT_AT + 2), 'unit_code', 'TH-XX-K9']);
-      assert.match(unitRow[3], /Không tìm thấy đơn vị 'TH-XX-K9'/);
-      assert.deepEqual(nameRow.slice(0, 2), [String(NO_NAME_AT + 2), 'full_name']);
-      assert.match(nameRow[3], /Thiếu giá trị bắt buộc/);
+      await eventually(() => rows.count(), 2, 'rows of the errors table');
+      /** Readers: the trimmed texts of the first `n` cells of error row `i`; the text of its reason cell. */
+      const firstCells = (i, n) => () =>
+        rows.nth(i).locator('td').allInnerTexts().then((texts) => texts.map((s) => s.trim()).slice(0, n));
+      const reasonCell = (i) => () => rows.nth(i).locator('td').nth(3).innerText();
+      await eventually(firstCells(0, 3), [String(BAD_UNIT_AT + 2), 'unit_code', 'TH-XX-K9'], 'the bad unit row');
+      await eventually(reasonCell(0), /Không tìm thấy đơn vị 'TH-XX-K9'/, 'the bad unit reason');
+      await eventually(firstCells(1, 2), [String(NO_NAME_AT + 2), 'full_name'], 'the missing name row');
+      await eventually(reasonCell(1), /Thiếu giá trị bắt buộc/, 'the missing name reason');
       // the English reason as a tooltip
-      assert.match(await rows.nth(1).locator('td').nth(3).locator('span').getAttribute('title'), /required/i);
-      assert.equal(await count('Dòng lỗi').innerText(), '2');
-      assert.equal(await count('Sẽ tạo mới').innerText(), String(ROWS - 2));
+      const reason = rows.nth(1).locator('td').nth(3).locator('span');
+      await eventually(() => reason.getAttribute('title'), /required/i, 'the English reason of the missing name');
+      await countIs('Dòng lỗi', '2');
+      await countIs('Sẽ tạo mới', String(ROWS - 2));
       await page.getByText('Có 2 dòng lỗi. Hãy sửa tệp rồi chọn lại tệp để kiểm tra lại.').waitFor();
-      assert.equal(await importButton.isDisabled(), true, 'no import while the file has bad rows');
+      await importDisabled('no import while the file has bad rows');
 
       // 2. the corrected file (same name), checked again: no errors, the import is enabled
       await fileInput.setInputFiles({ name: 'can-bo-th-tt.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
       await page.getByRole('heading', { name: 'Kết quả kiểm tra' }).waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click();
       await page.getByText('Tệp hợp lệ, không có dòng lỗi. Có thể nhập dữ liệu.').waitFor();
-      assert.equal(await errors.count(), 0);
-      assert.equal(await count('Dòng lỗi').innerText(), '0');
-      assert.equal(await count('Sẽ tạo mới').innerText(), String(ROWS));
-      assert.equal(await importButton.isEnabled(), true);
+      await eventually(() => errors.count(), 0, 'no errors table for the corrected file');
+      await countIs('Dòng lỗi', '0');
+      await countIs('Sẽ tạo mới', String(ROWS));
+      await eventually(() => importButton.isEnabled(), true, 'the import is enabled after a clean dry run');
       assert.equal((await officerGet(`/staff?q=${code(0)}`)).total, 0, 'a dry run stores nothing');
 
       // 3. the import runs as a background job: the progress bar, then the final summary
@@ -127,21 +133,21 @@ describe('Bulk import in the browser', { skip: skip ?? false, timeout: 240_000 }
       await progress.waitFor();
       await page.getByRole('heading', { name: 'Kết quả nhập' }).waitFor();
       await page.getByText('Đã nhập xong.', { exact: true }).waitFor({ timeout: 60_000 });
-      assert.equal(await progress.getAttribute('value'), '100');
+      await eventually(() => progress.getAttribute('value'), '100', 'the progress bar is full');
       await page.getByText('Đã xử lý xong.').waitFor();
-      assert.equal(await count('Đã tạo mới').innerText(), String(ROWS));
-      assert.equal(await count('Bị từ chối').innerText(), '0');
-      assert.equal(await importButton.isDisabled(), true, 'the same file is not imported twice');
+      await countIs('Đã tạo mới', String(ROWS));
+      await countIs('Bị từ chối', '0');
+      await importDisabled('the same file is not imported twice');
 
       // 4. my recent jobs: the import on top, the two dry runs below it
       const jobs = page.getByRole('region', { name: 'Các lượt nhập gần đây của tôi' }).locator('tbody tr');
       await jobs.filter({ hasText: 'Đã nhập' }).first().waitFor();
-      assert.equal(await jobs.count(), 3);
-      const latest = await jobs.first().innerText();
-      assert.match(latest, /Cán bộ/);
-      assert.match(latest, /Đã nhập/);
-      assert.match(latest, new RegExp(`\\b${ROWS}\\b`));
-      assert.equal(await jobs.filter({ hasText: 'Chạy thử' }).count(), 2);
+      await eventually(() => jobs.count(), 3, 'my recent jobs');
+      const latest = () => jobs.first().innerText();
+      await eventually(latest, /Cán bộ/, 'the kind of the latest job');
+      await eventually(latest, /Đã nhập/, 'the status of the latest job');
+      await eventually(latest, new RegExp(`\\b${ROWS}\\b`), 'the rows of the latest job');
+      await eventually(() => jobs.filter({ hasText: 'Chạy thử' }).count(), 2, 'the two dry runs');
     });
 
     // the staff really are there, in TH-TT's subject groups

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, login, skipReason, startApp, withPage } from './harness.mjs';
+import { PASSWORD, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
@@ -60,8 +60,7 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await page.getByLabel('Ngày nhận kế hoạch của xã').fill(day(-3));
       await page.getByRole('button', { name: 'Tạo mới' }).click();
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
-      planUrl = new URL(page.url()).pathname;
-      assert.match(planUrl, /^\/plans\/\d+$/);
+      planUrl = await eventually(() => new URL(page.url()).pathname, /^\/plans\/\d+$/, 'the address of the new plan');
       await page.getByText(day(27)).first().waitFor(); // due date = received + 30 days
       await page.getByText('Trong hạn · còn 27 ngày').first().waitFor();
 
@@ -76,7 +75,8 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
       await page.locator('#task-0-title-error').waitFor();
       await page.locator('#task-0-due-error').waitFor();
-      assert.equal(await page.getByLabel('Tên nhiệm vụ').getAttribute('aria-invalid'), 'true');
+      const taskTitle = page.getByLabel('Tên nhiệm vụ');
+      await eventually(() => taskTitle.getAttribute('aria-invalid'), 'true', 'the task title is marked invalid');
       await page.getByLabel('Tên nhiệm vụ').fill(task);
       const owner = page.getByLabel('Người/tổ phụ trách');
       await owner.locator('option').nth(1).waitFor({ state: 'attached' });
@@ -101,7 +101,8 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await page.getByRole('button', { name: 'Gửi kế hoạch' }).click();
       await status(page, 'Đã gửi kế hoạch.');
       await page.getByText('Đã gửi, chờ xem xét').first().waitFor();
-      assert.equal(await page.getByRole('button', { name: 'Lưu kế hoạch' }).count(), 0);
+      const save = page.getByRole('button', { name: 'Lưu kế hoạch' });
+      await eventually(() => save.count(), 0, 'no save button on a submitted plan');
     });
 
     await withPage(app, 'plan-return', {}, async (page) => {
@@ -140,17 +141,17 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await page.getByRole('button', { name: 'Phê duyệt' }).click();
       await status(page, 'Đã phê duyệt kế hoạch.');
       const versions = page.locator('table.plan-versions tbody tr');
-      await versions.nth(3).waitFor();
-      assert.equal(await versions.count(), 4);
-      const events = await versions.locator('td:nth-child(2)').allInnerTexts();
-      assert.deepEqual(events, ['Gửi', 'Trả lại', 'Gửi', 'Phê duyệt']);
-      assert.match(await versions.nth(1).innerText(), /bổ sung mục tiêu/);
+      await eventually(() => versions.count(), 4, 'rows of the versions table');
+      const events = versions.locator('td:nth-child(2)');
+      await eventually(() => events.allInnerTexts(), ['Gửi', 'Trả lại', 'Gửi', 'Phê duyệt'], 'the events of the versions');
+      await eventually(() => versions.nth(1).innerText(), /bổ sung mục tiêu/, 'the return comment in the versions table');
       // compare the first submission with the second one
       await page.getByLabel('Phiên bản trước').selectOption('1');
       await page.getByLabel('Phiên bản sau').selectOption('3');
       const objectives = page.locator('table.compare tr').filter({ hasText: 'Mục tiêu' });
-      assert.match(await objectives.innerText(), /90% giáo viên/);
-      assert.match(await page.locator('table.compare tr.diff-changed').first().innerText(), /Mục tiêu/);
+      await eventually(() => objectives.innerText(), /90% giáo viên/, 'the objectives in the comparison');
+      const changed = page.locator('table.compare tr.diff-changed').first();
+      await eventually(() => changed.innerText(), /Mục tiêu/, 'the first changed row of the comparison');
     });
   });
 
@@ -190,7 +191,8 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await page.getByLabel('Đề xuất, kiến nghị').fill('Đề nghị hỗ trợ 02 máy chiếu.');
       await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
       await status(page, 'Đã nộp báo cáo.');
-      assert.equal(await page.getByRole('button', { name: 'Nộp báo cáo' }).count(), 0);
+      const submit = page.getByRole('button', { name: 'Nộp báo cáo' });
+      await eventually(() => submit.count(), 0, 'no submit button on a submitted report');
     });
 
     await withPage(app, 'report-consolidated', { acceptDownloads: true }, async (page) => {

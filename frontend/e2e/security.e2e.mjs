@@ -5,7 +5,7 @@
 // Imported by app.e2e.test.mjs; a fresh app of its own.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, login, skipReason, startApp, withPage } from './harness.mjs';
+import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -220,8 +220,10 @@ describe('Script and HTML in free-text fields stay text', { skip: skip ?? false,
       await page.reload();
       // the comment twice: the returned-plan note and the versions table
       await expectLiteral(page, hits, 'plan page (returned, versions)', { text: [plan.comment, plan.title] });
-      assert.equal(await page.locator('table.plan-versions').getByText(plan.comment, { exact: true }).count(), 1);
-      assert.equal(await page.getByRole('note').getByText(plan.comment, { exact: true }).count(), 1);
+      const inVersions = page.locator('table.plan-versions').getByText(plan.comment, { exact: true });
+      await eventually(() => inVersions.count(), 1, 'the return comment in the versions table');
+      const inNote = page.getByRole('note').getByText(plan.comment, { exact: true });
+      await eventually(() => inNote.count(), 1, 'the return comment in the returned-plan note');
     });
 
     await withPage(app, 'xss-plan-leader', {}, async (page) => {
