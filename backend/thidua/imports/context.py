@@ -7,10 +7,10 @@ from sqlalchemy import Connection
 
 from thidua.auth.policy import Actor
 from thidua.core.models import utcnow
-from thidua.imports import scope
 from thidua.imports.lookups import StaffLookup, UnitDirectory
 from thidua.imports.schemas import Strategy
 from thidua.imports.steps.report import Report
+from thidua.units import access as units_access
 
 
 class ImportContext(Report):
@@ -42,4 +42,6 @@ class ImportContext(Report):
 
     def sees(self, unit_id: int | None) -> bool:
         """The caller's units, and the units this import created (under one of them)."""
-        return scope.sees(self.actor, unit_id) or (unit_id is not None and unit_id in self.units.created)
+        if unit_id is None:
+            return False
+        return units_access.in_reach(self.actor, unit_id) or unit_id in self.units.created

@@ -7,9 +7,12 @@ belongs to its unit: another unit's staff member answers 404, exactly like a mis
 
 Other domains ask here whether a unit or a staff member is within the caller's reach: `in_reach`
 for an id they already hold, `unit_in_reach` and `staff_in_reach` for an id a request names,
-`units_in_reach` and `readable_staff` for queries (imports, exports).
+`units_in_reach`, `readable_staff` and `restrict_to_reach` for queries (imports, exports).
 """
 
+from typing import Any, TypeVar
+
+from sqlalchemy import Select
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -18,11 +21,25 @@ from thidua.auth.roles import Permission
 from thidua.core.lookup import first_or_404
 from thidua.units.models import StaffMember, Unit
 
+Q = TypeVar("Q", bound=Select[Any])
+
 
 def in_reach(actor: Actor, unit_id: int | None) -> bool:
     """Whether the caller may see (and, with the permission, change) data of this unit. A row of
     no unit is in reach only of commune-wide callers."""
     return actor.sees_unit(unit_id)
+
+
+def unit_bound(actor: Actor) -> bool:
+    """The caller reaches only some units (a school's manager, a key bound to a unit), not all."""
+    return actor.visible_unit_ids is not None
+
+
+def restrict_to_reach(query: Q, actor: Actor, unit_column: Any) -> Q:
+    """Any query of unit-owned rows (an export, an import's look-up), kept to the caller's reach."""
+    if actor.visible_unit_ids is None:
+        return query
+    return query.where(col(unit_column).in_(actor.visible_unit_ids))
 
 
 def lifecycle_actions(is_active: bool) -> list[str]:

@@ -6,8 +6,8 @@ from typing import Any
 from sqlalchemy import Connection, Row, Select
 
 from thidua.auth.policy import Actor
-from thidua.imports import scope
 from thidua.imports.kinds.base import ExportFilters
+from thidua.units import access as units_access
 
 EXPORT_BATCH = 2000
 
@@ -22,7 +22,7 @@ def within(
 ) -> Select[Any]:
     """Rows of the units the caller sees, narrowed to the filters' unit subtree and school year.
     `subtree` gives a unit and the units below it (asked only when the filters name a unit)."""
-    query = scope.readable(query, actor, unit_column)
+    query = units_access.restrict_to_reach(query, actor, unit_column)
     if filters.unit_id is not None:
         query = query.where(unit_column.in_(subtree(filters.unit_id)))
     if year_column is not None and filters.school_year is not None:

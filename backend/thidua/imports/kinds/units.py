@@ -9,7 +9,6 @@ from sqlalchemy import Connection, select
 
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
-from thidua.imports import scope
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import export
 from thidua.imports.kinds.base import Column, ExportFilters, RowKind
@@ -19,6 +18,7 @@ from thidua.imports.schemas import ImportKindName
 from thidua.imports.steps import parse, write
 from thidua.imports.steps.parse import RowReader
 from thidua.imports.steps.write import Change
+from thidua.units import access as units_access
 from thidua.units.models import ALLOWED_PARENT_KIND, UNIT_KIND_LABELS_VI, SchoolLevel, Unit, UnitKind
 
 T = Unit.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__
@@ -132,7 +132,7 @@ class UnitsKind(RowKind[UnitRow]):
                 r.fail("parent_code", M.not_in_scope("đơn vị cấp trên", "parent unit", record.parent_code))
         elif existing is not None and not r.has("parent_code"):
             record.parent = directory.by_id.get(existing.parent_id) if existing.parent_id else None
-        if existing is None and record.parent is None and scope.unit_bound(ctx.actor):
+        if existing is None and record.parent is None and units_access.unit_bound(ctx.actor):
             # A unit-scoped caller only adds units under one of its own.
             r.fail("parent_code", M.unit_needed)
         if existing is not None and existing.kind != record.kind.value:

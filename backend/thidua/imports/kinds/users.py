@@ -12,7 +12,6 @@ from thidua.auth.models import User, UserRole
 from thidua.auth.passwords import hash_password, password_problems
 from thidua.auth.policy import Actor
 from thidua.auth.roles import ROLE_LABELS_VI, UNIT_BOUND_ROLES, Permission, Role
-from thidua.imports import scope
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import export
 from thidua.imports.kinds.base import FULL_NAME, Column, ExportFilters, RowKind, unit_code
@@ -22,6 +21,7 @@ from thidua.imports.schemas import ImportKindName
 from thidua.imports.steps import parse, write
 from thidua.imports.steps.parse import RowReader
 from thidua.imports.steps.write import Change
+from thidua.units import access as units_access
 
 T = User.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__
 R = UserRole.__table__  # type: ignore[attr-defined]
@@ -127,7 +127,7 @@ class UsersKind(RowKind[UserRow]):
         assert record.login and record.roles is not None
         current = record.current
         _check_unit(ctx, r, record)
-        if current is not None and scope.unit_bound(ctx.actor) and not ctx.sees(current["unit_id"]):
+        if current is not None and units_access.unit_bound(ctx.actor) and not ctx.sees(current["unit_id"]):
             r.fail("login", M.not_in_scope("tài khoản", "account", record.login))
         unit = record.unit
         if unit is not None and not unit.is_active and (current is None or current["unit_id"] != unit.id):
@@ -208,7 +208,7 @@ def _check_unit(ctx: ImportContext, r: RowReader, record: UserRow) -> None:
     unit = record.unit = ctx.units.find(unit_code) if unit_code else None
     if unit_code and (unit is None or not ctx.sees(unit.id)):
         r.fail("unit_code", M.not_in_scope("đơn vị", "unit", unit_code))
-    elif unit is None and scope.unit_bound(ctx.actor) and (current is None or r.has("unit_code")):
+    elif unit is None and units_access.unit_bound(ctx.actor) and (current is None or r.has("unit_code")):
         r.fail("unit_code", M.unit_needed)
 
 

@@ -8,5 +8,5 @@
 4. report (`report.py`): counts and per-row errors, then the import's summary and audit event.
 
 `kinds/base.RowKind.process_chunk` runs them in this order; a kind declares only what differs (its
-columns, its record, its rules, its writer). Unit scoping lives in `imports/scope.py`.
+columns, its record, its rules, its writer). Unit scoping comes from `units/access.py`.
 """
