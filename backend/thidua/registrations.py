@@ -7,7 +7,7 @@ order of the sources is the order the API lists them in.
 """
 
 from thidua.activities import sources as activities
-from thidua.assessments import service as assessments_service
+from thidua.assessments import access as assessments_access
 from thidua.assessments import sources as assessments
 from thidua.initiatives import sources as initiatives
 from thidua.plans import sources as plans
@@ -16,4 +16,4 @@ from thidua.scoring import access as scoring_access
 from thidua.scoring.sources import register
 
 register(*assessments.SOURCES, *plans.SOURCES, *reports.SOURCES, *activities.SOURCES, *initiatives.SOURCES)
-scoring_access.provide(assessments_service.visible_query, assessments_service.get_assessment)
+scoring_access.provide(assessments_access.readable, assessments_access.get_readable)

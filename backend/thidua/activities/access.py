@@ -20,11 +20,6 @@ def get_readable(session: Session, actor: Actor, activity_id: int) -> Activity:
     return get_visible(session, Activity, activity_id, actor, "hoạt động")
 
 
-def within_reach(actor: Actor, unit_id: int) -> bool:
-    """May the caller record an activity for this unit (the unit or one below their own)?"""
-    return actor.sees_unit(unit_id)
-
-
 def allowed_actions(actor: Actor, activity: Activity) -> list[str]:
     may_edit = actor.can(Permission.activities_write) and actor.sees_unit(activity.unit_id)
     return ["update", "delete"] if may_edit else []

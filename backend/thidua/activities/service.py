@@ -22,6 +22,7 @@ from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.core.errors import FieldError, Invalid, ValidationFailed
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import where_given
+from thidua.units import access as units_access
 from thidua.units.models import StaffMember, Unit
 
 
@@ -92,7 +93,7 @@ def get_activity(session: Session, actor: Actor, activity_id: int) -> Activity:
 
 def _check_unit(session: Session, actor: Actor, unit_id: int | None) -> int:
     unit = session.get(Unit, unit_id) if unit_id else None
-    if unit is None or unit.id is None or not access.within_reach(actor, unit.id):
+    if unit is None or unit.id is None or not units_access.in_reach(actor, unit.id):
         raise Invalid("body.unit_id", "Không tìm thấy đơn vị trong phạm vi của bạn.", "not_found")
     return unit.id
 

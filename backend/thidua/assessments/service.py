@@ -8,10 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.assessments import access
-from thidua.assessments.access import EDITABLE as EDITABLE  # for imports/kinds/entries.py
 from thidua.assessments.access import LABEL
 from thidua.assessments.models import AssessmentEntry, Evidence, SelfAssessment
 from thidua.assessments.schemas import (
@@ -43,11 +41,6 @@ from thidua.units.models import StaffMember, Unit
 from thidua.webhooks import service as webhooks
 
 # ---------------------------------------------------------------- visibility
-
-
-def visible_query(session: Session, actor: Actor) -> SelectOfScalar[SelfAssessment]:
-    """The assessments the caller may see (scoring's ranking reads through this)."""
-    return access.readable(session, actor)
 
 
 def get_assessment(session: Session, actor: Actor, assessment_id: int) -> SelfAssessment:
@@ -366,7 +359,7 @@ def _entry(session: Session, a: SelfAssessment, ind: Indicator) -> AssessmentEnt
 def update_entries(session: Session, actor: Actor, a: SelfAssessment, data: EntriesUpdate) -> SelfAssessment:
     if not access.is_subject(session, actor, a):
         raise Conflict("Chỉ đối tượng được đánh giá mới sửa được bản tự đánh giá này.")
-    if a.status not in EDITABLE:
+    if a.status not in access.EDITABLE:
         raise Conflict(f"Bản tự đánh giá đang ở trạng thái '{a.status}': không sửa được sau khi đã nộp.")
     by_code, problems = _indicators_by_code(
         session, a, [e.indicator_code for e in data.entries], "value", False
@@ -400,7 +393,7 @@ def update_entries(session: Session, actor: Actor, a: SelfAssessment, data: Entr
 def submit(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
     if not access.is_subject(session, actor, a):
         raise Conflict("Chỉ đối tượng được đánh giá mới nộp được bản tự đánh giá này.")
-    if a.status not in EDITABLE:
+    if a.status not in access.EDITABLE:
         raise Conflict(
             f"Bản tự đánh giá đang ở trạng thái '{a.status}'; chỉ nộp được bản nháp hoặc bản bị trả lại."
         )

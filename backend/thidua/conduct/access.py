@@ -29,11 +29,6 @@ def get_readable_flag(session: Session, actor: Actor, flag_id: int) -> Flag:
     return get_visible(session, Flag, flag_id, actor, "hồ sơ kỷ luật, sự cố")
 
 
-def within_reach(actor: Actor, unit_id: int | None) -> bool:
-    """May the caller record a rating or a flag for this unit (the unit or one below their own)?"""
-    return actor.sees_unit(unit_id)
-
-
 def rating_actions(actor: Actor, rating: StaffRating) -> list[str]:
     may_edit = actor.can(Permission.ratings_write) and actor.sees_unit(rating.unit_id)
     return ["update", "delete"] if may_edit else []

@@ -35,6 +35,7 @@ from thidua.conduct.schemas import (
 from thidua.core.errors import Conflict, FieldError, Invalid
 from thidua.core.models import today
 from thidua.core.pagination import PageParams, paginate
+from thidua.units import access as units_access
 from thidua.units.models import StaffMember, Unit
 
 
@@ -122,7 +123,7 @@ def get_rating(session: Session, actor: Actor, rating_id: int) -> StaffRating:
 
 def create_rating(session: Session, actor: Actor, data: StaffRatingCreate) -> StaffRating:
     staff = session.get(StaffMember, data.staff_id)
-    if staff is None or staff.id is None or not access.within_reach(actor, staff.unit_id):
+    if staff is None or staff.id is None or not units_access.in_reach(actor, staff.unit_id):
         raise Invalid(
             "body.staff_id",
             f"Không tìm thấy cán bộ có id {data.staff_id} trong phạm vi của bạn.",
@@ -248,7 +249,7 @@ def _check_not_future(path: str, day: Any, what: str) -> None:
 
 def create_flag(session: Session, actor: Actor, data: FlagCreate) -> Flag:
     unit = session.get(Unit, data.unit_id)
-    if unit is None or unit.id is None or not access.within_reach(actor, unit.id):
+    if unit is None or unit.id is None or not units_access.in_reach(actor, unit.id):
         raise Invalid("body.unit_id", f"Không tìm thấy đơn vị có id {data.unit_id}.", "not_found")
     if data.staff_id is not None:
         staff = session.get(StaffMember, data.staff_id)

@@ -30,11 +30,6 @@ def get_readable(session: Session, actor: Actor, initiative_id: int) -> Initiati
     return get_visible(session, Initiative, initiative_id, actor, LABEL)
 
 
-def within_reach(actor: Actor, unit_id: int) -> bool:
-    """May the caller register an initiative for this unit (the unit or one below their own)?"""
-    return actor.sees_unit(unit_id)
-
-
 def own_staff_id(session: Session, actor: Actor) -> int | None:
     """The staff record linked to the caller's account, if any."""
     return session.exec(select(StaffMember.id).where(StaffMember.user_id == actor.id)).first()

@@ -35,6 +35,7 @@ from thidua.initiatives.schemas import (
     InitiativeUpdate,
     RecognitionIn,
 )
+from thidua.units import access as units_access
 from thidua.units.models import StaffMember, Unit
 
 HUNDRED = Decimal("100.00")
@@ -163,7 +164,7 @@ def get_initiative(session: Session, actor: Actor, initiative_id: int) -> Initia
 
 def _check_unit(session: Session, actor: Actor, unit_id: int | None) -> int:
     unit = session.get(Unit, unit_id) if unit_id else None
-    if unit is None or unit.id is None or not access.within_reach(actor, unit.id):
+    if unit is None or unit.id is None or not units_access.in_reach(actor, unit.id):
         raise Invalid("body.unit_id", "Không tìm thấy đơn vị trong phạm vi của bạn.", "not_found")
     return unit.id
 

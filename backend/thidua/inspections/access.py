@@ -36,11 +36,6 @@ def get_readable(session: Session, actor: Actor, inspection_id: int) -> Inspecti
     return found
 
 
-def sees_values_of(actor: Actor, unit_id: int) -> bool:
-    """Are the values recorded at this unit shown to the caller?"""
-    return actor.sees_unit(unit_id)
-
-
 def _is_member(session: Session, actor: Actor, inspection: Inspection) -> bool:
     member = select(InspectionMember.user_id).where(
         InspectionMember.inspection_id == inspection.id, InspectionMember.user_id == actor.id

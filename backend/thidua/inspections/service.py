@@ -31,6 +31,7 @@ from thidua.inspections.schemas import (
     MemberOut,
     RecordedValueOut,
 )
+from thidua.units import access as units_access
 from thidua.units.models import Unit
 
 
@@ -57,7 +58,7 @@ def read_inspection(session: Session, actor: Actor, inspection: Inspection) -> I
         .where(InspectionValue.inspection_id == inspection.id)
         .order_by(col(InspectionValue.id))
     ).all()
-    visible_rows = [r for r in rows if access.sees_values_of(actor, r[2])]
+    visible_rows = [r for r in rows if units_access.in_reach(actor, r[2])]
     return InspectionRead(
         id=inspection.id,
         kind=inspection.kind,

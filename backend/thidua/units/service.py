@@ -12,7 +12,6 @@ from thidua.core.errors import Conflict, FieldError, Invalid
 from thidua.core.pagination import PageParams, paginate
 from thidua.core.search import matches
 from thidua.units import access
-from thidua.units.access import keeps_staff_records as keeps_staff_records  # for imports/kinds/staff.py
 from thidua.units.models import (
     ALLOWED_PARENT_KIND,
     UNIT_KIND_LABELS_VI,

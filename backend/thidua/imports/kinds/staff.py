@@ -17,8 +17,8 @@ from thidua.imports.schemas import ImportKindName
 from thidua.imports.steps import parse, validate, write
 from thidua.imports.steps.parse import RowReader
 from thidua.imports.steps.write import Change
+from thidua.units.access import keeps_staff_records
 from thidua.units.models import StaffMember
-from thidua.units.service import keeps_staff_records
 
 T = StaffMember.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__
 FIELDS = ("full_name", "position", "unit_id", "email", "phone")

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import update
 
+from thidua.assessments.access import EDITABLE
 from thidua.assessments.models import AssessmentEntry, SelfAssessment
-from thidua.assessments.service import EDITABLE
 from thidua.imports import bulk
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds.entries.catalogue import MADE, TOUCHED, Pending, State
