@@ -14,6 +14,7 @@ import type {
   RoundKind,
 } from '../../api/types';
 import type { ProblemDetails } from '../../api/problem';
+import type { components } from '../../api/schema';
 import { valueToInput } from '../../lib/indicators';
 
 export const RULE_KINDS = [
@@ -40,7 +41,10 @@ export const SIMPLE_RULE_KINDS = [
   'members',
 ] as const satisfies readonly RuleKind[];
 
-export const CLASSIFICATIONS = ['excellent', 'good', 'completed', 'not_completed'] as const;
+// The default classification bands are scoring's (GET /scorecards/classification); the contract's
+// ClassificationCode keeps this list equal to them at compile time.
+type ClassificationCode = components['schemas']['ClassificationCode'];
+export const CLASSIFICATIONS = ['excellent', 'good', 'completed', 'not_completed'] as const satisfies readonly ClassificationCode[];
 export const RECOGNITION_LEVELS = ['unit', 'commune', 'province'] as const;
 export const INITIATIVE_KINDS = ['initiative', 'solution', 'research', 'digital_material', 'article'] as const;
 export const STAFF_RATINGS = ['excellent', 'good', 'completed', 'not_completed'] as const;
