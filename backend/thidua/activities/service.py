@@ -18,11 +18,12 @@ from thidua.activities.schemas import (
     EvidenceLinkIn,
 )
 from thidua.audit import service as audit
-from thidua.auth.policy import Actor, descendant_unit_ids
-from thidua.core.errors import FieldError, Invalid, ValidationFailed
-from thidua.core.pagination import PageParams, paginate
+from thidua.auth.policy import Actor
+from thidua.core.errors import Invalid, ValidationFailed
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import where_given
 from thidua.units import access as units_access
+from thidua.units import service as units
 from thidua.units.models import StaffMember, Unit
 
 
@@ -79,12 +80,7 @@ def list_activities(session: Session, actor: Actor, f: ActivityFilters, page: Pa
         (Activity.kind, f.kind),
     )
     rows, total = paginate(session, query, page, col(Activity.activity_date).desc(), col(Activity.id).desc())
-    return ActivityPage(
-        items=[read_activity(session, actor, a) for a in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(ActivityPage, [read_activity(session, actor, a) for a in rows], total, page)
 
 
 def get_activity(session: Session, actor: Actor, activity_id: int) -> Activity:
@@ -100,28 +96,14 @@ def _check_unit(session: Session, actor: Actor, unit_id: int | None) -> int:
 
 def _check_attendees(session: Session, unit_id: int, attendees: list[AttendeeIn]) -> None:
     """Attendees come from the unit holding the activity (its subject groups included)."""
-    allowed = descendant_unit_ids(session, unit_id)
-    problems = []
-    seen: set[int] = set()
-    for n, attendee in enumerate(attendees):
-        staff = session.get(StaffMember, attendee.staff_id)
-        if staff is None or staff.unit_id not in allowed:
-            problems.append(
-                FieldError(
-                    path=f"body.attendees.{n}.staff_id",
-                    type="not_in_unit",
-                    message=f"Không có cán bộ id {attendee.staff_id} trong đơn vị tổ chức.",
-                )
-            )
-        if attendee.staff_id in seen:
-            problems.append(
-                FieldError(
-                    path=f"body.attendees.{n}.staff_id",
-                    type="duplicate",
-                    message="Cán bộ bị trùng trong danh sách.",
-                )
-            )
-        seen.add(attendee.staff_id)
+    problems = units.staff_list_problems(
+        session,
+        unit_id,
+        [a.staff_id for a in attendees],
+        "body.attendees",
+        "Không có cán bộ id {staff_id} trong đơn vị tổ chức.",
+        "Cán bộ bị trùng trong danh sách.",
+    )
     if problems:
         raise ValidationFailed("Danh sách tham dự chưa hợp lệ; không có gì được lưu.", problems)
 

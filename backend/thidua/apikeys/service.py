@@ -16,7 +16,7 @@ from thidua.auth.policy import API_KEY_START, Actor, roles_of
 from thidua.auth.roles import ALL_SCOPES, Role
 from thidua.core.errors import Conflict, FieldError, ValidationFailed
 from thidua.core.models import utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.units.models import Unit
 
 
@@ -58,9 +58,7 @@ def list_keys(session: Session, page: PageParams, service_account_id: int | None
     if service_account_id is not None:
         query = query.where(ApiKey.user_id == service_account_id)
     rows, total = paginate(session, query, page, col(ApiKey.id).desc())
-    return ApiKeyPage(
-        items=[read_key(session, k) for k in rows], total=total, limit=page.limit, offset=page.offset
-    )
+    return page_of(ApiKeyPage, [read_key(session, k) for k in rows], total, page)
 
 
 def get_key(session: Session, key_id: int) -> ApiKey:

@@ -29,7 +29,7 @@ from thidua.auth.policy import Actor
 from thidua.auth.roles import Role
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import where_given
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import Movement
@@ -204,9 +204,7 @@ def list_assessments(
     rows, total = paginate(
         session, query, page, col(SelfAssessment.school_year).desc(), col(SelfAssessment.id).desc()
     )
-    return AssessmentPage(
-        items=[summary(session, actor, a) for a in rows], total=total, limit=page.limit, offset=page.offset
-    )
+    return page_of(AssessmentPage, [summary(session, actor, a) for a in rows], total, page)
 
 
 # ---------------------------------------------------------------- creating and filling

@@ -8,7 +8,7 @@ from sqlmodel import Session, SQLModel, col, select
 from thidua.audit.models import AuditEvent
 from thidua.audit.schemas import AuditEventPage, AuditEventRead
 from thidua.core.models import Versioned, utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 
 # Never copied into the audit trail ("secret": the signing key of a webhook subscription).
 _SECRET_FIELDS = {"password_hash", "token_version", "secret_hash", "secret"}
@@ -94,4 +94,13 @@ def list_events(session: Session, filters: AuditFilters, page: PageParams) -> Au
         query = query.where(AuditEvent.actor_user_id == filters.actor_user_id)
     rows, total = paginate(session, query, page, col(AuditEvent.id).desc())
     items = [AuditEventRead.model_validate(r, from_attributes=True) for r in rows]
-    return AuditEventPage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return page_of(AuditEventPage, items, total, page)
+
+
+def add_new(session: Session, actor: Any, obj: V, action: str = "create") -> V:
+    """Store a new row with its audit event, and commit."""
+    session.add(obj)
+    session.flush()
+    record(session, actor, action, obj, None)
+    session.commit()
+    return obj

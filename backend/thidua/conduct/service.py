@@ -34,7 +34,7 @@ from thidua.conduct.schemas import (
 )
 from thidua.core.errors import Conflict, FieldError, Invalid
 from thidua.core.models import today
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.units import access as units_access
 from thidua.units.models import StaffMember, Unit
 
@@ -112,9 +112,7 @@ def list_ratings(session: Session, actor: Actor, f: RatingFilters, page: PagePar
         col(StaffMember.code),
         col(StaffRating.id),
     )
-    return StaffRatingPage(
-        items=read_ratings(session, actor, rows), total=total, limit=page.limit, offset=page.offset
-    )
+    return page_of(StaffRatingPage, read_ratings(session, actor, rows), total, page)
 
 
 def get_rating(session: Session, actor: Actor, rating_id: int) -> StaffRating:
@@ -226,7 +224,7 @@ def list_flags(session: Session, actor: Actor, f: FlagFilters, page: PageParams)
         closed = col(Flag.closed_on)
         query = query.where(closed.is_(None) if f.open else closed.is_not(None))
     rows, total = paginate(session, query, page, col(Flag.opened_on).desc(), col(Flag.id).desc())
-    return FlagPage(items=read_flags(session, actor, rows), total=total, limit=page.limit, offset=page.offset)
+    return page_of(FlagPage, read_flags(session, actor, rows), total, page)
 
 
 def get_flag(session: Session, actor: Actor, flag_id: int) -> Flag:

@@ -41,3 +41,11 @@ def paginate(
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     rows = session.exec(query.order_by(*order_by).limit(params.limit).offset(params.offset)).all()
     return list(rows), int(total)
+
+
+P = TypeVar("P", bound=Page[Any])
+
+
+def page_of(kind: type[P], items: list[Any], total: int, page: PageParams) -> P:
+    """The answer of a list route: one page of items, the total, and the limit and offset asked."""
+    return kind(items=items, total=total, limit=page.limit, offset=page.offset)

@@ -12,7 +12,7 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.frameworks import access
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.frameworks.schemas import (
@@ -262,7 +262,7 @@ def list_frameworks(
     for fw in rows:
         criteria, indicators = structure(session, fw.id)
         items.append(FrameworkSummary(**_summary_fields(session, actor, fw, len(criteria), indicators)))
-    return FrameworkPage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return page_of(FrameworkPage, items, total, page)
 
 
 # ---------------------------------------------------------------- writing

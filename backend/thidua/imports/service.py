@@ -23,7 +23,7 @@ from thidua.auth.policy import Actor
 from thidua.auth.roles import Role
 from thidua.core.errors import Forbidden, NotFound
 from thidua.core.models import utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.imports.bulk import batched
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import KINDS, ImportKind
@@ -304,7 +304,7 @@ def list_jobs(
         query = query.where(ImportJob.status == status)
     rows, total = paginate(session, query, page, col(ImportJob.id).desc())
     items = [read_job(j, live(j.id)) for j in rows]
-    return ImportJobPage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return page_of(ImportJobPage, items, total, page)
 
 
 # ---------------------------------------------------------------- descriptions for the UI

@@ -15,7 +15,7 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, ValidationFailed
 from thidua.core.models import today
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import matches, where_given
 from thidua.initiatives import access
 from thidua.initiatives.models import (
@@ -36,6 +36,7 @@ from thidua.initiatives.schemas import (
     RecognitionIn,
 )
 from thidua.units import access as units_access
+from thidua.units import service as units
 from thidua.units.models import StaffMember, Unit
 
 HUNDRED = Decimal("100.00")
@@ -150,9 +151,7 @@ def list_initiatives(
     rows, total = paginate(
         session, query, page, col(Initiative.school_year).desc(), col(Initiative.id).desc()
     )
-    return InitiativePage(
-        items=read_many(session, actor, rows), total=total, limit=page.limit, offset=page.offset
-    )
+    return page_of(InitiativePage, read_many(session, actor, rows), total, page)
 
 
 def get_initiative(session: Session, actor: Actor, initiative_id: int) -> Initiative:
@@ -171,28 +170,14 @@ def _check_unit(session: Session, actor: Actor, unit_id: int | None) -> int:
 
 def _check_authors(session: Session, unit_id: int, authors: list[AuthorIn]) -> None:
     """Authors are staff of the unit (its subject groups included), each once, with shares summing to 100."""
-    allowed = descendant_unit_ids(session, unit_id)
-    problems: list[FieldError] = []
-    seen: set[int] = set()
-    for n, author in enumerate(authors):
-        staff = session.get(StaffMember, author.staff_id)
-        if staff is None or staff.unit_id not in allowed:
-            problems.append(
-                FieldError(
-                    path=f"body.authors.{n}.staff_id",
-                    type="not_in_unit",
-                    message=f"Không có cán bộ id {author.staff_id} trong đơn vị có sáng kiến.",
-                )
-            )
-        if author.staff_id in seen:
-            problems.append(
-                FieldError(
-                    path=f"body.authors.{n}.staff_id",
-                    type="duplicate",
-                    message="Tác giả bị trùng trong danh sách.",
-                )
-            )
-        seen.add(author.staff_id)
+    problems = units.staff_list_problems(
+        session,
+        unit_id,
+        [a.staff_id for a in authors],
+        "body.authors",
+        "Không có cán bộ id {staff_id} trong đơn vị có sáng kiến.",
+        "Tác giả bị trùng trong danh sách.",
+    )
     total = sum((a.share_percent for a in authors), Decimal(0))
     if total != HUNDRED:
         problems.append(

@@ -16,7 +16,7 @@ from thidua.auth.policy import Actor, roles_of
 from thidua.auth.roles import Role
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
 from thidua.inspections import access
@@ -105,12 +105,7 @@ def list_inspections(
         (Inspection.kind, f.kind),
     )
     rows, total = paginate(session, query, page, col(Inspection.inspection_date).desc(), Inspection.id)
-    return InspectionPage(
-        items=[read_inspection(session, actor, i) for i in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(InspectionPage, [read_inspection(session, actor, i) for i in rows], total, page)
 
 
 def _check_team(session: Session, member_ids: list[int], unit_ids: list[int]) -> None:

@@ -5,7 +5,7 @@ from sqlmodel import Session, col, select
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, Invalid
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.movements import access
 from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.movements.schemas import (
@@ -57,12 +57,7 @@ def list_movements(session: Session, actor: Actor, page: PageParams) -> Movement
     rows, total = paginate(
         session, access.readable(actor), page, col(Movement.start_year).desc(), Movement.id
     )
-    return MovementPage(
-        items=[read_movement(session, actor, m) for m in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(MovementPage, [read_movement(session, actor, m) for m in rows], total, page)
 
 
 def get_movement(session: Session, actor: Actor, movement_id: int) -> Movement:

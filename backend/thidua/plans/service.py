@@ -12,7 +12,7 @@ from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, ValidationFailed
 from thidua.core.models import today, utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
 from thidua.movements.models import Movement
@@ -96,9 +96,7 @@ def list_plans(session: Session, actor: Actor, f: PlanFilters, page: PageParams)
     query = access.readable(actor)
     query = where_given(query, (Plan.unit_id, f.unit_id), (Plan.status, f.status), (Plan.kind, f.kind))
     rows, total = paginate(session, query, page, Plan.kind, Plan.unit_id, Plan.id)
-    return PlanPage(
-        items=[read_plan(session, actor, p) for p in rows], total=total, limit=page.limit, offset=page.offset
-    )
+    return page_of(PlanPage, [read_plan(session, actor, p) for p in rows], total, page)
 
 
 def get_plan(session: Session, actor: Actor, plan_id: int) -> Plan:

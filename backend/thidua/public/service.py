@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from thidua.auth.policy import descendant_unit_ids
 from thidua.awards.models import Achievement, AwardRound
 from thidua.core.errors import NotFound
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import matches, where_given
 from thidua.frameworks.models import Framework
 from thidua.public import access
@@ -99,9 +99,7 @@ def honour_board(session: Session, f: HonourFilters, page: PageParams) -> Honour
     rows, total = paginate(
         session, query, page, col(Achievement.decision_date).desc(), col(Achievement.id).desc()
     )
-    return HonourBoardPage(
-        items=honour_items(session, rows), total=total, limit=page.limit, offset=page.offset
-    )
+    return page_of(HonourBoardPage, honour_items(session, rows), total, page)
 
 
 def rounds(session: Session) -> list[PublicRound]:
@@ -143,7 +141,7 @@ def list_stories(session: Session, page: PageParams) -> PublicStoryPage:
         )
         for s in rows
     ]
-    return PublicStoryPage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return page_of(PublicStoryPage, items, total, page)
 
 
 def published_story(session: Session, story_id: int) -> Story:
@@ -193,12 +191,7 @@ def list_results(session: Session, page: PageParams) -> PublicResultPage:
         col(ResultPublication.id).desc(),
     )
     frameworks = {p.framework_id: session.get(Framework, p.framework_id) for p in rows}
-    return PublicResultPage(
-        items=[_summary(p, frameworks[p.framework_id]) for p in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(PublicResultPage, [_summary(p, frameworks[p.framework_id]) for p in rows], total, page)
 
 
 def result(session: Session, publication_id: int) -> PublicResult:

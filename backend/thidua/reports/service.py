@@ -15,7 +15,7 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import today, utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import where_given
 from thidua.documents import decree30
 from thidua.documents.spreadsheet import put
@@ -125,12 +125,7 @@ def list_requests(session: Session, actor: Actor, page: PageParams) -> ReportReq
         col(ReportRequest.due_date).desc(),
         col(ReportRequest.id).desc(),
     )
-    return ReportRequestPage(
-        items=[read_request(session, actor, r) for r in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(ReportRequestPage, [read_request(session, actor, r) for r in rows], total, page)
 
 
 def get_request(session: Session, actor: Actor, request_id: int) -> ReportRequest:
@@ -224,12 +219,7 @@ def list_reports(session: Session, actor: Actor, f: ReportFilters, page: PagePar
         query, (Report.request_id, f.request_id), (Report.unit_id, f.unit_id), (Report.status, f.status)
     )
     rows, total = paginate(session, query, page, col(Report.id).desc())
-    return ReportPage(
-        items=[read_report(session, actor, r) for r in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(ReportPage, [read_report(session, actor, r) for r in rows], total, page)
 
 
 def get_report(session: Session, actor: Actor, report_id: int) -> Report:

@@ -21,7 +21,7 @@ from thidua.auth.policy import Actor
 from thidua.awards.models import Achievement
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import matches
 from thidua.frameworks.models import Framework
 from thidua.public import access as public
@@ -171,12 +171,7 @@ def list_stories(session: Session, actor: Actor, f: StoryFilters, page: PagePara
     if f.q and f.q.strip():
         query = query.where(matches(f.q, Story.title, Story.summary))
     rows, total = paginate(session, query, page, col(Story.id).desc())
-    return StoryPage(
-        items=[read_story(session, actor, s) for s in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(StoryPage, [read_story(session, actor, s) for s in rows], total, page)
 
 
 def get_story(session: Session, story_id: int) -> Story:
@@ -394,12 +389,7 @@ def list_publications(
     rows, total = paginate(
         session, query, page, col(ResultPublication.published_at).desc(), col(ResultPublication.id).desc()
     )
-    return PublicationPage(
-        items=[read_publication(session, actor, p) for p in rows],
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(PublicationPage, [read_publication(session, actor, p) for p in rows], total, page)
 
 
 def publish_results(session: Session, actor: Actor, data: PublicationCreate) -> ResultPublication:

@@ -7,9 +7,9 @@ from sqlmodel import Session, col, func, select
 
 from thidua.audit import service as audit
 from thidua.auth.models import User
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.core.errors import Conflict, FieldError, Invalid
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import matches
 from thidua.units import access
 from thidua.units.models import (
@@ -89,7 +89,7 @@ def list_units(session: Session, actor: Actor, filters: UnitFilters, page: PageP
     rows, total = paginate(session, query, page, Unit.code, Unit.id)
     names = _names(session, [u.parent_id for u in rows])
     items = [unit_read(u, actor, names.get(u.parent_id or 0)) for u in rows]
-    return UnitPage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return page_of(UnitPage, items, total, page)
 
 
 def get_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
@@ -232,7 +232,7 @@ def list_staff(session: Session, actor: Actor, filters: StaffFilters, page: Page
     rows, total = paginate(session, query, page, StaffMember.code, StaffMember.id)
     names = _names(session, [s.unit_id for s in rows])
     items = [staff_read(s, actor, names.get(s.unit_id, "")) for s in rows]
-    return StaffPage(items=items, total=total, limit=page.limit, offset=page.offset)
+    return page_of(StaffPage, items, total, page)
 
 
 def get_staff(session: Session, actor: Actor, staff_id: int) -> StaffMember:
@@ -291,3 +291,24 @@ def set_staff_active(session: Session, actor: Actor, staff: StaffMember, active:
     return audit.save_changes(
         session, actor, staff, {"is_active": active}, "activate" if active else "deactivate"
     )
+
+
+def staff_list_problems(
+    session: Session, unit_id: int, staff_ids: list[int], path: str, outsider: str, twice: str
+) -> list[FieldError]:
+    """A list of staff members of one unit (its subject groups included), each named once: one
+    error per offending entry at `{path}.{n}.staff_id`. `outsider` may use {staff_id}."""
+    allowed = descendant_unit_ids(session, unit_id)
+    problems: list[FieldError] = []
+    seen: set[int] = set()
+    for n, staff_id in enumerate(staff_ids):
+        at = f"{path}.{n}.staff_id"
+        staff = session.get(StaffMember, staff_id)
+        if staff is None or staff.unit_id not in allowed:
+            problems.append(
+                FieldError(path=at, type="not_in_unit", message=outsider.format(staff_id=staff_id))
+            )
+        if staff_id in seen:
+            problems.append(FieldError(path=at, type="duplicate", message=twice))
+        seen.add(staff_id)
+    return problems

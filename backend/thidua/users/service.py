@@ -12,7 +12,7 @@ from thidua.auth.passwords import hash_password, password_problems
 from thidua.auth.policy import Actor, roles_of
 from thidua.auth.roles import UNIT_BOUND_ROLES, Role
 from thidua.core.errors import Conflict, FieldError, Invalid
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import matches
 from thidua.units.models import Unit
 from thidua.users import access
@@ -58,9 +58,7 @@ def list_users(session: Session, actor: Actor, filters: UserFilters, page: PageP
     if not filters.include_inactive:
         query = query.where(col(User.is_active).is_(True))
     rows, total = paginate(session, query, page, User.login, User.id)
-    return UserPage(
-        items=[user_read(session, actor, u) for u in rows], total=total, limit=page.limit, offset=page.offset
-    )
+    return page_of(UserPage, [user_read(session, actor, u) for u in rows], total, page)
 
 
 def get_user(session: Session, actor: Actor, user_id: int) -> User:

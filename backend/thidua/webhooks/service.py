@@ -14,7 +14,7 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, ValidationFailed
 from thidua.core.models import utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.units.models import Unit
 from thidua.webhooks import access
 from thidua.webhooks.addresses import url_problem
@@ -165,9 +165,7 @@ def read_subscription(session: Session, sub: WebhookSubscription) -> WebhookRead
 
 def list_subscriptions(session: Session, page: PageParams) -> WebhookPage:
     rows, total = paginate(session, access.readable(), page, col(WebhookSubscription.id).desc())
-    return WebhookPage(
-        items=[read_subscription(session, s) for s in rows], total=total, limit=page.limit, offset=page.offset
-    )
+    return page_of(WebhookPage, [read_subscription(session, s) for s in rows], total, page)
 
 
 def get_subscription(session: Session, sub_id: int) -> WebhookSubscription:
@@ -266,6 +264,4 @@ def list_deliveries(
     if status is not None:
         query = query.where(WebhookDelivery.status == status)
     rows, total = paginate(session, query, page, col(WebhookDelivery.id).desc())
-    return WebhookDeliveryPage(
-        items=[read_delivery(d) for d in rows], total=total, limit=page.limit, offset=page.offset
-    )
+    return page_of(WebhookDeliveryPage, [read_delivery(d) for d in rows], total, page)

@@ -10,10 +10,9 @@ from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.awards.achievements import access
 from thidua.awards.achievements.schemas import AchievementCreate, AchievementPage, AchievementRead
 from thidua.awards.models import Achievement, AwardLevel
-from thidua.awards.rows import add_new, page_of
 from thidua.core.errors import Conflict, Invalid
 from thidua.core.models import today
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import where_given
 from thidua.units.models import StaffMember, Unit
 
@@ -84,7 +83,7 @@ def create_achievement(session: Session, actor: Actor, data: AchievementCreate) 
         raise Invalid("body.decision_date", "Ngày quyết định không được ở tương lai.", "future")
     a = Achievement(**data.model_dump(mode="python"))
     a.level = data.level.value
-    return add_new(session, actor, a)
+    return audit.add_new(session, actor, a)
 
 
 def delete_achievement(session: Session, actor: Actor, a: Achievement) -> None:

@@ -7,7 +7,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
 from thidua.awards.models import CouncilMeeting
-from thidua.awards.rows import first_or_404
+from thidua.core.lookup import first_or_404
 
 
 def readable(actor: Actor) -> SelectOfScalar[CouncilMeeting]:

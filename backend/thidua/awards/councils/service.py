@@ -13,9 +13,8 @@ from thidua.awards.councils.schemas import (
 )
 from thidua.awards.models import AwardRound, CouncilMeeting, Nomination
 from thidua.awards.rounds.service import get_round
-from thidua.awards.rows import add_new, page_of
 from thidua.core.errors import Invalid
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 
 
 def read_meeting(session: Session, actor: Actor, m: CouncilMeeting) -> CouncilMeetingRead:
@@ -62,7 +61,7 @@ def create_meeting(session: Session, actor: Actor, data: CouncilMeetingCreate) -
     get_round(session, data.round_id, "body.round_id")
     _check_attendance(data.members_present, data.members_total)
     m = CouncilMeeting(**data.model_dump())
-    return add_new(session, actor, m)
+    return audit.add_new(session, actor, m)
 
 
 def update_meeting(

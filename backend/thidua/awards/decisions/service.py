@@ -22,12 +22,11 @@ from thidua.awards.decisions.schemas import (
 from thidua.awards.models import Achievement, AwardDecision, AwardLevel, AwardRound, AwardType, Nomination
 from thidua.awards.nominations import access as nominations
 from thidua.awards.rounds.service import get_round
-from thidua.awards.rows import page_of
 from thidua.awards.subjects import school_of, subject_names
 from thidua.awards.texts import NOMINATION_STATUS_LABELS_VI
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, ValidationFailed
 from thidua.core.models import today, utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import where_given
 
 

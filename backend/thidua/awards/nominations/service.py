@@ -37,14 +37,13 @@ from thidua.awards.nominations.schemas import (
     RejectInput,
 )
 from thidua.awards.rounds.service import get_round, round_is_open
-from thidua.awards.rows import add_new, page_of
 from thidua.awards.schemas import ReviewInput
 from thidua.awards.subjects import subject_key
 from thidua.awards.texts import NOMINATION_STATUS_LABELS_VI
 from thidua.awards.types.service import active_award_type
 from thidua.core.errors import Conflict, Forbidden, Invalid
 from thidua.core.models import utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import matches, where_given
 from thidua.initiatives.models import Initiative
 from thidua.units.models import StaffMember, Unit
@@ -278,7 +277,7 @@ def create_nomination(session: Session, actor: Actor, data: NominationCreate) ->
         eligible=result.eligible,
         created_by_id=actor.id,
     )
-    return add_new(session, actor, n)
+    return audit.add_new(session, actor, n)
 
 
 def update_nomination(session: Session, actor: Actor, n: Nomination, data: NominationUpdate) -> Nomination:

@@ -22,11 +22,10 @@ from thidua.awards.rounds.schemas import (
     AwardRoundUpdate,
     OfferedAward,
 )
-from thidua.awards.rows import add_new, page_of
 from thidua.awards.types.service import active_award_type
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import today
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.movements.models import Movement, Phase
 from thidua.movements.service import school_years
 
@@ -166,7 +165,7 @@ def create_round(session: Session, actor: Actor, data: AwardRoundCreate) -> Awar
         closes_on=data.closes_on,
         award_type_codes=data.award_type_codes,
     )
-    return add_new(session, actor, r)
+    return audit.add_new(session, actor, r)
 
 
 def update_round(session: Session, actor: Actor, r: AwardRound, data: AwardRoundUpdate) -> AwardRound:

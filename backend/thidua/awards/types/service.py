@@ -18,7 +18,6 @@ from thidua.awards.models import (
     RoundKind,
     SubjectKind,
 )
-from thidua.awards.rows import add_new, page_of
 from thidua.awards.types import access
 from thidua.awards.types.eligibility import RULES
 from thidua.awards.types.rules import Rule
@@ -27,7 +26,7 @@ from thidua.awards.types.texts import rule_text
 from thidua.awards.types.validation import validate_type
 from thidua.core.errors import Conflict, Invalid
 from thidua.core.models import utcnow
-from thidua.core.pagination import PageParams, paginate
+from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import where_given
 
 
@@ -107,7 +106,7 @@ def create_award_type(session: Session, actor: Actor, doc: AwardTypeDocument) ->
         raise Conflict(f"Đã có hình thức khen thưởng mã '{doc.code}'; hãy tạo phiên bản mới của nó.")
     validate_type(session, doc)
     t = AwardType(code=doc.code, **_type_fields(doc))
-    return add_new(session, actor, t)
+    return audit.add_new(session, actor, t)
 
 
 def replace_award_type(session: Session, actor: Actor, t: AwardType, doc: AwardTypeDocument) -> AwardType:
@@ -148,7 +147,7 @@ def new_award_type_version(session: Session, actor: Actor, source: AwardType) ->
         version_number=int(latest or 0) + 1,
         based_on_id=source.id,
     )
-    return add_new(session, actor, copy, "new_version")
+    return audit.add_new(session, actor, copy, "new_version")
 
 
 def activate_award_type(session: Session, actor: Actor, t: AwardType) -> AwardType:
