@@ -37,7 +37,7 @@ from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings
 from thidua.core.bodylimit import BodyLimit
 from thidua.core.browser import HSTS, SECURITY_HEADERS, ProblemCORSMiddleware, swagger_ui_page
-from thidua.core.concurrency import IF_MATCH_DOC
+from thidua.core.concurrency import IF_MATCH_PARAMETER
 from thidua.core.errors import Problem, install_error_handlers, problem_response
 from thidua.core.nul import RejectNul
 from thidua.core.ratelimit import RateLimiter
@@ -207,7 +207,7 @@ def require_if_match(app: FastAPI) -> None:
             for operation in (op for path in generate()["paths"].values() for op in path.values()):
                 for parameter in operation.get("parameters", []):
                     if parameter["in"] == "header" and parameter["name"] == "If-Match":
-                        parameter.update(IF_MATCH_DOC["parameters"][0])
+                        parameter.update(IF_MATCH_PARAMETER)
         assert app.openapi_schema is not None
         return app.openapi_schema
 

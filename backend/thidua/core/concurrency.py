@@ -1,22 +1,18 @@
 """ETag on single resources, If-Match on updates: no lost updates."""
 
-from fastapi import Request, Response
+from fastapi import Response
 
 from thidua.core.errors import PreconditionFailed, PreconditionRequired
 
 IF_MATCH_DESCRIPTION = 'ETag của phiên bản đang sửa, ví dụ "3"'
-# Documents the required header on every update route (the check itself is check_version).
-# Routes that take api.deps.IfMatch are documented by main.require_if_match instead.
-IF_MATCH_DOC = {
-    "parameters": [
-        {
-            "name": "If-Match",
-            "in": "header",
-            "required": True,
-            "schema": {"type": "string"},
-            "description": IF_MATCH_DESCRIPTION,
-        }
-    ]
+# How the contract documents If-Match on every route taking api.deps.IfMatch (main.require_if_match):
+# required, although the route reads it as optional so that a missing object is 404 first.
+IF_MATCH_PARAMETER = {
+    "name": "If-Match",
+    "in": "header",
+    "required": True,
+    "schema": {"type": "string"},
+    "description": IF_MATCH_DESCRIPTION,
 }
 
 
@@ -26,10 +22,6 @@ def etag_for(version: int) -> str:
 
 def set_etag(response: Response, version: int) -> None:
     response.headers["ETag"] = etag_for(version)
-
-
-def check_if_match(request: Request, current_version: int) -> None:
-    check_version(request.headers.get("if-match"), current_version)
 
 
 def check_version(header: str | None, current_version: int) -> None:
