@@ -6,7 +6,8 @@ import { useMe } from '../../lib/auth';
 import { SelectField, TextAreaField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useUnitOptions } from '../../lib/queries/units';
-import { useCreateNomination, useEligibilityPreview, useRoundOptions, useUnitStaff } from './api/nominations';
+import { useUnitStaffBelow } from '../../lib/queries/staff';
+import { useCreateNomination, useEligibilityPreview, useRoundOptions } from './api/nominations';
 import { EligibilityChecklist } from './EligibilityChecklist';
 import { AssessmentPicker, InitiativePicker } from './NomineeLinks';
 import {
@@ -50,7 +51,7 @@ export function NominationCreatePage() {
   const round = sorted.find((r) => r.id === draft.roundId) ?? null;
   const award = findAward(round, draft.awardCode);
   const individual = isIndividual(award);
-  const staff = useUnitStaff(individual ? draft.unitId : null);
+  const staff = useUnitStaffBelow(individual ? draft.unitId : null);
   const person = staff.staff.find((s) => s.id === draft.staffId);
   const request = eligibilityRequest(draft, round);
   const preview = useEligibilityPreview(request);

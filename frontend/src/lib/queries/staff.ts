@@ -12,7 +12,7 @@ export function getStaffOfUnit(unitId: number | null) {
 }
 
 /** The staff of several lists (a unit's and its subject groups'), each person once. */
-export function distinctStaff(results: readonly { data?: { items: Staff[] } }[]): Staff[] {
+function distinctStaff(results: readonly { data?: { items: Staff[] } }[]): Staff[] {
   const staff: Staff[] = [];
   const seen = new Set<number>();
   for (const r of results)
@@ -24,6 +24,14 @@ export function distinctStaff(results: readonly { data?: { items: Staff[] } }[])
   return staff;
 }
 
+/** The staff lists of several units (or of the whole visible list, for null), side by side. */
+function useStaffLists(ids: (number | null)[], key: (unitId: number | null) => readonly unknown[]) {
+  const results = useQueries({
+    queries: ids.map((id) => ({ queryKey: key(id), queryFn: () => getStaffOfUnit(id), staleTime: 30 * 1000 })),
+  });
+  return { staff: distinctStaff(results), error: results.find((r) => r.error)?.error ?? null, results };
+}
+
 /**
  * Staff who may attend an activity of `unitId`: the unit's own staff and those of the units below it
  * (a school's subject groups). Without a unit (school users, whose list is scoped to their school),
@@ -32,17 +40,22 @@ export function distinctStaff(results: readonly { data?: { items: Staff[] } }[])
 export function useAttendeeCandidates(unitId: number | null) {
   const units = useUnitOptions();
   const ids = unitId && units.data ? descendantUnitIds(units.data, unitId) : unitId ? [unitId] : [null];
-  const results = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: staffKeys.attendees(id),
-      queryFn: () => getStaffOfUnit(id),
-      staleTime: 30 * 1000,
-    })),
-  });
-  const staff = distinctStaff(results).sort((a, b) => a.code.localeCompare(b.code));
+  const { staff, error, results } = useStaffLists(ids, staffKeys.attendees);
   return {
-    staff,
+    staff: staff.sort((a, b) => a.code.localeCompare(b.code)),
     isPending: results.some((r) => r.isPending) || (!!unitId && units.isPending),
-    error: results.find((r) => r.error)?.error ?? null,
+    error,
+  };
+}
+
+/** Active staff of a unit and of the units below it (a school's subject groups); nothing without a unit. */
+export function useUnitStaffBelow(unitId: number | null) {
+  const units = useUnitOptions();
+  const ids = unitId ? (units.data ? descendantUnitIds(units.data, unitId) : [unitId]) : [];
+  const { staff, error, results } = useStaffLists(ids, staffKeys.ofUnit);
+  return {
+    staff: staff.sort((a, b) => a.full_name.localeCompare(b.full_name, 'vi') || a.code.localeCompare(b.code)),
+    isPending: !!unitId && (results.some((r) => r.isPending) || units.isPending),
+    error,
   };
 }

@@ -1,12 +1,9 @@
 import { useEffect, useState } from 'react';
-import { keepPreviousData, queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
 import type { AwardLevel } from '../../../api/types';
-import { useUnitOptions } from '../../../lib/queries/units';
-import { distinctStaff } from '../../../lib/queries/staff';
-import { descendantUnitIds } from '../../../lib/units';
 import type {
   ApproveInput,
   EligibilityPreview,
@@ -91,25 +88,6 @@ export const roundMeetingsQueryOptions = (roundId: number, enabled: boolean) =>
 /** Council meetings of a round (the review form's meeting select). */
 export function useRoundMeetings(roundId: number, enabled: boolean) {
   return useQuery(roundMeetingsQueryOptions(roundId, enabled));
-}
-
-/** Active staff of a unit and of the units below it (a school's subject groups); nothing without a unit. */
-export function useUnitStaff(unitId: number | null) {
-  const units = useUnitOptions();
-  const ids = unitId ? (units.data ? descendantUnitIds(units.data, unitId) : [unitId]) : [];
-  const results = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: staffKeys.ofUnit(id),
-      queryFn: () => call(api.GET('/api/v1/staff', { params: { query: { unit_id: id, limit: 200 } } })),
-      staleTime: 30 * 1000,
-    })),
-  });
-  const staff = distinctStaff(results).sort((a, b) => a.full_name.localeCompare(b.full_name, 'vi') || a.code.localeCompare(b.code));
-  return {
-    staff,
-    isPending: !!unitId && (results.some((r) => r.isPending) || units.isPending),
-    error: results.find((r) => r.error)?.error ?? null,
-  };
 }
 
 export function getStaffMember(id: number | null) {
