@@ -184,7 +184,8 @@ def test_images_are_checked_by_content_and_size(client: TestClient, world: World
     assert served.headers["content-type"] == "image/png"
     assert served.headers["x-content-type-options"] == "nosniff"
     disposition = served.headers["content-disposition"]
-    assert disposition == f'inline; filename="anh-{sid}-{png.json()["id"]}.png"'
+    name = f"anh-{sid}-{png.json()['id']}.png"
+    assert disposition == f"inline; filename=\"{name}\"; filename*=UTF-8''{name}"
     assert (
         client.get(jpeg.json()["url"], headers=world.headers("comms")).headers["content-type"] == "image/jpeg"
     )

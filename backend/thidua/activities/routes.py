@@ -24,12 +24,7 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, activity: Activity
     return etag(activity.version, service.read_activity(session, actor, activity))
 
 
-@router.get(
-    "",
-    response_model=ActivityPage,
-    name="activities_list",
-    summary="Nhật ký hoạt động của Phong trào (mới nhất trước)",
-)
+@router.get("", name="activities_list", summary="Nhật ký hoạt động của Phong trào (mới nhất trước)")
 def list_activities(
     actor: ActivitiesReadActor,
     session: SessionDep,
@@ -42,38 +37,21 @@ def list_activities(
     return service.list_activities(session, actor, filters, page)
 
 
-@router.post(
-    "",
-    response_model=ActivityRead,
-    status_code=201,
-    name="activities_create",
-    summary="Ghi một hoạt động với danh sách tham dự",
-)
+@router.post("", status_code=201, name="activities_create", summary="Ghi một hoạt động với danh sách tham dự")
 def create_activity(
-    body: ActivityCreate,
-    actor: ActivitiesWriteActor,
-    session: SessionDep,
-    etag: ETag,
+    body: ActivityCreate, actor: ActivitiesWriteActor, session: SessionDep, etag: ETag
 ) -> ActivityRead:
     return _answer(session, actor, etag, service.create_activity(session, actor, body))
 
 
-@router.get("/{activity_id}", response_model=ActivityRead, name="activities_get", summary="Xem một hoạt động")
+@router.get("/{activity_id}", name="activities_get", summary="Xem một hoạt động")
 def get_activity(
-    activity_id: PathId,
-    actor: ActivitiesReadActor,
-    session: SessionDep,
-    etag: ETag,
+    activity_id: PathId, actor: ActivitiesReadActor, session: SessionDep, etag: ETag
 ) -> ActivityRead:
     return _answer(session, actor, etag, service.get_activity(session, actor, activity_id))
 
 
-@router.patch(
-    "/{activity_id}",
-    response_model=ActivityRead,
-    name="activities_update",
-    summary="Sửa hoạt động hoặc danh sách tham dự",
-)
+@router.patch("/{activity_id}", name="activities_update", summary="Sửa hoạt động hoặc danh sách tham dự")
 def update_activity(
     activity_id: PathId,
     body: ActivityUpdate,
@@ -94,10 +72,7 @@ def update_activity(
     summary="Xóa hoạt động ghi nhầm",
 )
 def delete_activity(
-    activity_id: PathId,
-    actor: ActivitiesWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
+    activity_id: PathId, actor: ActivitiesWriteActor, session: SessionDep, if_match: IfMatch
 ) -> Response:
     activity = if_match(service.get_activity(session, actor, activity_id))
     service.delete_activity(session, actor, activity)

@@ -21,6 +21,7 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.core.errors import Invalid, ValidationFailed
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.units import access as units_access
 from thidua.units import service as units
@@ -42,26 +43,18 @@ def read_activity(session: Session, actor: Actor, activity: Activity) -> Activit
         .where(Attendance.activity_id == activity.id)
         .order_by(col(StaffMember.code))
     ).all()
-    return ActivityRead(
-        id=activity.id,
-        unit_id=activity.unit_id,
+    return from_row(
+        ActivityRead,
+        activity,
         unit_name=unit.name if unit else "",
         kind=ActivityKind(activity.kind),
         kind_label=ACTIVITY_KIND_LABELS_VI[ActivityKind(activity.kind)],
-        title=activity.title,
-        activity_date=activity.activity_date,
-        school_year=activity.school_year,
-        description=activity.description,
-        learner_count=activity.learner_count,
         attendees=[
             AttendeeOut(staff_id=s.id or 0, staff_code=s.code, full_name=s.full_name, completed=a.completed)
             for a, s in rows
         ],
         evidence_links=[EvidenceLinkIn(**link) for link in activity.evidence_links],
-        version=activity.version,
         allowed_actions=access.allowed_actions(actor, activity),
-        created_at=activity.created_at,
-        updated_at=activity.updated_at,
     )
 
 

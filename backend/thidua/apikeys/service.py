@@ -17,6 +17,7 @@ from thidua.auth.roles import ALL_SCOPES, Role
 from thidua.core.errors import Conflict, FieldError, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.units.models import Unit
 
 
@@ -34,22 +35,14 @@ def read_key(session: Session, key: ApiKey) -> ApiKeyRead:
     user = session.get(User, key.user_id)
     unit = session.get(Unit, key.unit_id) if key.unit_id else None
     status = status_of(key)
-    return ApiKeyRead(
-        id=key.id,
-        name=key.name,
-        prefix=key.prefix,
+    return from_row(
+        ApiKeyRead,
+        key,
         service_account_id=key.user_id,
         service_account_login=user.login if user else "",
-        scopes=key.scopes,
-        unit_id=key.unit_id,
         unit_name=unit.name if unit else None,
-        expires_at=key.expires_at,
-        revoked_at=key.revoked_at,
-        last_used_at=key.last_used_at,
         status=status,
-        version=key.version,
         allowed_actions=access.allowed_actions(status),
-        created_at=key.created_at,
     )
 
 

@@ -10,7 +10,6 @@ import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from fastapi import UploadFile
 from sqlmodel import Session, select
@@ -67,11 +66,6 @@ def _safe_filename(name: str | None, extension: str) -> str:
     base = "".join(c for c in base if unicodedata.category(c) not in ("Cc", "Cf")).replace('"', "'")
     stem = base.rsplit(".", 1)[0].strip(" .")[:120].strip() or "minh-chung"
     return f"{stem}{extension}"
-
-
-def content_disposition(filename: str, extension: str = "") -> str:
-    """RFC 6266 attachment: an ASCII name for old clients, the real (Vietnamese) name as UTF-8."""
-    return f"attachment; filename=\"minh-chung{extension}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def stored_path(folder: Path, sha256: str) -> Path:

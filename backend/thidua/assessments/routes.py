@@ -15,6 +15,7 @@ from thidua.api.deps import (
     Page,
     SessionDep,
 )
+from thidua.api.files import disposition
 from thidua.assessments import access, service
 from thidua.assessments import evidence as evidence_service
 from thidua.assessments.models import SelfAssessment
@@ -41,9 +42,7 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, a: SelfAssessment)
     return etag(a.version, service.read_assessment(session, actor, a))
 
 
-@router.get(
-    "", response_model=AssessmentPage, name="self_assessments_list", summary="Danh sách bản tự đánh giá"
-)
+@router.get("", name="self_assessments_list", summary="Danh sách bản tự đánh giá")
 def list_assessments(
     actor: AssessmentsReadActor,
     session: SessionDep,
@@ -60,38 +59,29 @@ def list_assessments(
 
 @router.post(
     "",
-    response_model=AssessmentRead,
     status_code=201,
     name="self_assessments_create",
     summary="Bắt đầu tự đánh giá (đơn vị: thủ trưởng; cá nhân: chính cán bộ)",
 )
 def create_assessment(
-    body: AssessmentCreate,
-    actor: AssessmentsFillActor,
-    session: SessionDep,
-    etag: ETag,
+    body: AssessmentCreate, actor: AssessmentsFillActor, session: SessionDep, etag: ETag
 ) -> AssessmentRead:
     return _answer(session, actor, etag, service.create_assessment(session, actor, body))
 
 
 @router.get(
     "/{assessment_id}",
-    response_model=AssessmentRead,
     name="self_assessments_get",
     summary="Xem bản tự đánh giá với các chỉ tiêu, minh chứng và điểm",
 )
 def get_assessment(
-    assessment_id: PathId,
-    actor: AssessmentsReadActor,
-    session: SessionDep,
-    etag: ETag,
+    assessment_id: PathId, actor: AssessmentsReadActor, session: SessionDep, etag: ETag
 ) -> AssessmentRead:
     return _answer(session, actor, etag, service.get_assessment(session, actor, assessment_id))
 
 
 @router.put(
     "/{assessment_id}/entries",
-    response_model=AssessmentRead,
     name="self_assessments_update_entries",
     summary="Nhập giá trị tự đánh giá cho các chỉ tiêu",
 )
@@ -109,16 +99,11 @@ def update_entries(
 
 @router.post(
     "/{assessment_id}/submit",
-    response_model=AssessmentRead,
     name="self_assessments_submit",
     summary="Nộp bản tự đánh giá (sau khi nộp không sửa được)",
 )
 def submit(
-    assessment_id: PathId,
-    actor: AssessmentsFillActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    assessment_id: PathId, actor: AssessmentsFillActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> AssessmentRead:
     a = if_match(service.get_assessment(session, actor, assessment_id))
     return _answer(session, actor, etag, service.submit(session, actor, a))
@@ -126,7 +111,6 @@ def submit(
 
 @router.post(
     "/{assessment_id}/review",
-    response_model=AssessmentRead,
     name="self_assessments_review",
     summary="Ghi giá trị xác nhận và nhận xét cho các chỉ tiêu",
 )
@@ -144,7 +128,6 @@ def review(
 
 @router.post(
     "/{assessment_id}/return",
-    response_model=AssessmentRead,
     name="self_assessments_return",
     summary="Trả lại để bổ sung, với lý do theo từng chỉ tiêu",
 )
@@ -162,16 +145,11 @@ def return_assessment(
 
 @router.post(
     "/{assessment_id}/verify",
-    response_model=AssessmentRead,
     name="self_assessments_verify",
     summary="Xác nhận kết quả; bảng điểm được chốt (không đổi theo phiên bản sau)",
 )
 def verify(
-    assessment_id: PathId,
-    actor: AssessmentsReviewActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    assessment_id: PathId, actor: AssessmentsReviewActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> AssessmentRead:
     a = if_match(service.get_assessment(session, actor, assessment_id))
     return _answer(session, actor, etag, service.verify(session, actor, a))
@@ -188,7 +166,6 @@ def _editable_own(session: Session, actor: Actor, assessment_id: int) -> SelfAss
 
 @router.post(
     "/{assessment_id}/evidence/files",
-    response_model=EvidenceOut,
     status_code=201,
     name="self_assessments_add_evidence_file",
     summary="Tải lên tệp minh chứng (PDF, ảnh, DOCX, XLSX, PPTX; tối đa 10 MB)",
@@ -210,16 +187,12 @@ def add_evidence_file(
 
 @router.post(
     "/{assessment_id}/evidence/links",
-    response_model=EvidenceOut,
     status_code=201,
     name="self_assessments_add_evidence_link",
     summary="Thêm đường dẫn minh chứng",
 )
 def add_evidence_link(
-    assessment_id: PathId,
-    body: LinkEvidenceIn,
-    actor: AssessmentsFillActor,
-    session: SessionDep,
+    assessment_id: PathId, body: LinkEvidenceIn, actor: AssessmentsFillActor, session: SessionDep
 ) -> EvidenceOut:
     a = _editable_own(session, actor, assessment_id)
     evidence = evidence_service.add_link(session, actor, a, body)
@@ -251,8 +224,9 @@ def download_evidence(
     return FileResponse(
         path,
         media_type=evidence.content_type or "application/octet-stream",
+        # The uploader's name travels only as UTF-8; old clients get a neutral one.
         headers={
-            "Content-Disposition": evidence_service.content_disposition(name, Path(name).suffix),
+            **disposition(name, plain=f"minh-chung{Path(name).suffix}"),
             "X-Content-Type-Options": "nosniff",
         },
     )
@@ -266,10 +240,7 @@ def download_evidence(
     summary="Xóa minh chứng (khi chưa nộp)",
 )
 def remove_evidence(
-    assessment_id: PathId,
-    evidence_id: PathId,
-    actor: AssessmentsFillActor,
-    session: SessionDep,
+    assessment_id: PathId, evidence_id: PathId, actor: AssessmentsFillActor, session: SessionDep
 ) -> Response:
     a = _editable_own(session, actor, assessment_id)
     evidence_service.remove(session, actor, evidence_service.get_evidence(session, a, evidence_id))

@@ -30,6 +30,7 @@ from thidua.auth.roles import Role
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import Movement
@@ -72,43 +73,26 @@ def summary(session: Session, actor: Actor, a: SelfAssessment) -> AssessmentSumm
     framework = session.get(Framework, a.framework_id)
     assert framework is not None
     subject_name, unit_name = _subject_name(session, a)
-    return AssessmentSummary(
-        id=a.id,
-        framework_id=a.framework_id,
+    return from_row(
+        AssessmentSummary,
+        a,
         framework_code=framework.code,
         framework_version=framework.version_number,
-        subject_kind=a.subject_kind,
         subject_name=subject_name,
-        unit_id=a.unit_id,
         unit_name=unit_name,
-        staff_id=a.staff_id,
-        school_year=a.school_year,
-        status=a.status,
-        submitted_at=a.submitted_at,
-        verified_at=a.verified_at,
-        version=a.version,
         allowed_actions=access.allowed_actions(session, actor, a),
-        created_at=a.created_at,
-        updated_at=a.updated_at,
     )
 
 
 def evidence_out(e: Evidence, indicator_code: str) -> EvidenceOut:
     assert e.id is not None
-    return EvidenceOut(
-        id=e.id,
+    return from_row(
+        EvidenceOut,
+        e,
         indicator_code=indicator_code,
-        kind=e.kind,
-        title=e.title,
-        url=e.url,
-        filename=e.filename,
-        content_type=e.content_type,
-        size_bytes=e.size_bytes,
-        sha256=e.sha256,
         download_url=(
             f"/api/v1/self-assessments/{e.assessment_id}/evidence/{e.id}/file" if e.kind == "file" else None
         ),
-        created_at=e.created_at,
     )
 
 

@@ -8,9 +8,7 @@ from thidua.core.ids import QueryId
 router = APIRouter(prefix="/audit-events", tags=["audit"])
 
 
-@router.get(
-    "", response_model=AuditEventPage, name="audit_events_list", summary="Nhật ký thay đổi (mới nhất trước)"
-)
+@router.get("", name="audit_events_list", summary="Nhật ký thay đổi (mới nhất trước)")
 def list_audit_events(
     actor: AuditReadActor,
     session: SessionDep,

@@ -14,15 +14,12 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 @router.post(
     "/token",
-    response_model=Token,
     name="auth_login",
     summary="Đăng nhập (OAuth2 password flow) và nhận mã truy cập JWT",
     dependencies=[Depends(PUBLIC)],
 )
 def login(
-    request: Request,
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
-    session: SessionDep,
+    request: Request, form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep
 ) -> Token:
     settings = request.app.state.settings
     client_ip = request.client.host if request.client else "unknown"
@@ -30,7 +27,7 @@ def login(
     return Token(access_token=token, expires_in=settings.access_token_minutes * 60)
 
 
-@router.get("/me", response_model=Me, name="auth_me", summary="Thông tin tài khoản đang đăng nhập")
+@router.get("/me", name="auth_me", summary="Thông tin tài khoản đang đăng nhập")
 def me(actor: SignedInActor, session: SessionDep) -> Me:
     unit = session.get(Unit, actor.user.unit_id) if actor.user.unit_id else None
     return Me(

@@ -1,5 +1,3 @@
-from typing import Annotated
-
 from fastapi import APIRouter, Query, Response
 from sqlmodel import Session
 
@@ -27,14 +25,10 @@ from thidua.conduct.schemas import (
     StaffRatingRead,
     StaffRatingUpdate,
 )
-from thidua.core.ids import MAX_ID, PathId, QueryId
+from thidua.core.ids import PathId, QueryId, UnitTreeId
 
 ratings = APIRouter(prefix="/staff-ratings", tags=["conduct"])
 flags = APIRouter(prefix="/flags", tags=["conduct"])
-# A unit filter that takes in the unit's subject groups.
-UnitFilter = Annotated[
-    int | None, Query(ge=1, le=MAX_ID, description="Đơn vị (gồm cả các tổ chuyên môn trực thuộc)")
-]
 
 
 # --- staff ratings ---------------------------------------------------------------------------------
@@ -45,16 +39,13 @@ def _rating(session: Session, actor: Actor, etag: ETagSetter, rating: StaffRatin
 
 
 @ratings.get(
-    "",
-    response_model=StaffRatingPage,
-    name="staff_ratings_list",
-    summary="Xếp loại đánh giá viên chức hằng năm (năm học mới nhất trước)",
+    "", name="staff_ratings_list", summary="Xếp loại đánh giá viên chức hằng năm (năm học mới nhất trước)"
 )
 def list_ratings(
     actor: ConductReadActor,
     session: SessionDep,
     page: Page,
-    unit_id: UnitFilter = None,
+    unit_id: UnitTreeId = None,
     staff_id: QueryId = None,
     school_year: SchoolYear | None = None,
 ) -> StaffRatingPage:
@@ -62,39 +53,22 @@ def list_ratings(
 
 
 @ratings.post(
-    "",
-    response_model=StaffRatingRead,
-    status_code=201,
-    name="staff_ratings_create",
-    summary="Ghi xếp loại cuối năm của một cán bộ",
+    "", status_code=201, name="staff_ratings_create", summary="Ghi xếp loại cuối năm của một cán bộ"
 )
 def create_rating(
-    body: StaffRatingCreate,
-    actor: RatingsWriteActor,
-    session: SessionDep,
-    etag: ETag,
+    body: StaffRatingCreate, actor: RatingsWriteActor, session: SessionDep, etag: ETag
 ) -> StaffRatingRead:
     return _rating(session, actor, etag, service.create_rating(session, actor, body))
 
 
-@ratings.get(
-    "/{rating_id}", response_model=StaffRatingRead, name="staff_ratings_get", summary="Xem một xếp loại"
-)
+@ratings.get("/{rating_id}", name="staff_ratings_get", summary="Xem một xếp loại")
 def get_rating(
-    rating_id: PathId,
-    actor: ConductReadActor,
-    session: SessionDep,
-    etag: ETag,
+    rating_id: PathId, actor: ConductReadActor, session: SessionDep, etag: ETag
 ) -> StaffRatingRead:
     return _rating(session, actor, etag, service.get_rating(session, actor, rating_id))
 
 
-@ratings.patch(
-    "/{rating_id}",
-    response_model=StaffRatingRead,
-    name="staff_ratings_update",
-    summary="Sửa xếp loại",
-)
+@ratings.patch("/{rating_id}", name="staff_ratings_update", summary="Sửa xếp loại")
 def update_rating(
     rating_id: PathId,
     body: StaffRatingUpdate,
@@ -115,10 +89,7 @@ def update_rating(
     summary="Xóa xếp loại ghi nhầm",
 )
 def delete_rating(
-    rating_id: PathId,
-    actor: RatingsWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
+    rating_id: PathId, actor: RatingsWriteActor, session: SessionDep, if_match: IfMatch
 ) -> Response:
     rating = if_match(service.get_rating(session, actor, rating_id))
     service.delete_rating(session, actor, rating)
@@ -132,17 +103,12 @@ def _flag(session: Session, actor: Actor, etag: ETagSetter, flag: Flag) -> FlagR
     return etag(flag.version, service.read_flag(session, actor, flag))
 
 
-@flags.get(
-    "",
-    response_model=FlagPage,
-    name="flags_list",
-    summary="Kỷ luật và sự cố an toàn thông tin (mới nhất trước)",
-)
+@flags.get("", name="flags_list", summary="Kỷ luật và sự cố an toàn thông tin (mới nhất trước)")
 def list_flags(
     actor: ConductReadActor,
     session: SessionDep,
     page: Page,
-    unit_id: UnitFilter = None,
+    unit_id: UnitTreeId = None,
     staff_id: QueryId = None,
     kind: FlagKind | None = None,
     open: bool | None = Query(None, description="true: còn hiệu lực, chưa khép lại; false: đã khép lại"),
@@ -152,37 +118,18 @@ def list_flags(
 
 
 @flags.post(
-    "",
-    response_model=FlagRead,
-    status_code=201,
-    name="flags_create",
-    summary="Ghi một hình thức kỷ luật hoặc sự cố an toàn thông tin",
+    "", status_code=201, name="flags_create", summary="Ghi một hình thức kỷ luật hoặc sự cố an toàn thông tin"
 )
-def create_flag(
-    body: FlagCreate,
-    actor: FlagsWriteActor,
-    session: SessionDep,
-    etag: ETag,
-) -> FlagRead:
+def create_flag(body: FlagCreate, actor: FlagsWriteActor, session: SessionDep, etag: ETag) -> FlagRead:
     return _flag(session, actor, etag, service.create_flag(session, actor, body))
 
 
-@flags.get("/{flag_id}", response_model=FlagRead, name="flags_get", summary="Xem một kỷ luật hoặc sự cố")
-def get_flag(
-    flag_id: PathId,
-    actor: ConductReadActor,
-    session: SessionDep,
-    etag: ETag,
-) -> FlagRead:
+@flags.get("/{flag_id}", name="flags_get", summary="Xem một kỷ luật hoặc sự cố")
+def get_flag(flag_id: PathId, actor: ConductReadActor, session: SessionDep, etag: ETag) -> FlagRead:
     return _flag(session, actor, etag, service.get_flag(session, actor, flag_id))
 
 
-@flags.patch(
-    "/{flag_id}",
-    response_model=FlagRead,
-    name="flags_update",
-    summary="Khép lại, mở lại hoặc sửa mức độ, ghi chú",
-)
+@flags.patch("/{flag_id}", name="flags_update", summary="Khép lại, mở lại hoặc sửa mức độ, ghi chú")
 def update_flag(
     flag_id: PathId,
     body: FlagUpdate,
@@ -202,12 +149,7 @@ def update_flag(
     name="flags_delete",
     summary="Xóa kỷ luật hoặc sự cố ghi nhầm",
 )
-def delete_flag(
-    flag_id: PathId,
-    actor: FlagsWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
-) -> Response:
+def delete_flag(flag_id: PathId, actor: FlagsWriteActor, session: SessionDep, if_match: IfMatch) -> Response:
     flag = if_match(service.get_flag(session, actor, flag_id))
     service.delete_flag(session, actor, flag)
     return Response(status_code=204)

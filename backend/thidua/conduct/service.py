@@ -35,6 +35,7 @@ from thidua.conduct.schemas import (
 from thidua.core.errors import Conflict, FieldError, Invalid
 from thidua.core.models import today
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.units import access as units_access
 from thidua.units.models import StaffMember, Unit
 
@@ -66,20 +67,15 @@ def read_ratings(session: Session, actor: Actor, ratings: list[StaffRating]) -> 
         assert r.id is not None
         member = staff.get(r.staff_id)
         out.append(
-            StaffRatingRead(
-                id=r.id,
-                staff_id=r.staff_id,
+            from_row(
+                StaffRatingRead,
+                r,
                 staff_code=member.code if member else "",
                 staff_name=member.full_name if member else "",
-                unit_id=r.unit_id,
                 unit_name=names.get(r.unit_id, ""),
-                school_year=r.school_year,
                 rating=StaffRatingValue(r.rating),
                 rating_label=STAFF_RATING_LABELS_VI[StaffRatingValue(r.rating)],
-                version=r.version,
                 allowed_actions=access.rating_actions(actor, r),
-                created_at=r.created_at,
-                updated_at=r.updated_at,
             )
         )
     return out
@@ -175,11 +171,10 @@ def read_flags(session: Session, actor: Actor, flags: list[Flag]) -> list[FlagRe
         member = staff.get(f.staff_id) if f.staff_id is not None else None
         severity = DisciplineSeverity(f.severity) if f.severity else None
         out.append(
-            FlagRead(
-                id=f.id,
-                unit_id=f.unit_id,
+            from_row(
+                FlagRead,
+                f,
                 unit_name=names.get(f.unit_id, ""),
-                staff_id=f.staff_id,
                 staff_code=member.code if member else None,
                 staff_name=member.full_name if member else None,
                 subject_name=member.full_name if member else names.get(f.unit_id, ""),
@@ -187,14 +182,8 @@ def read_flags(session: Session, actor: Actor, flags: list[Flag]) -> list[FlagRe
                 kind_label=FLAG_KIND_LABELS_VI[FlagKind(f.kind)],
                 severity=severity,
                 severity_label=DISCIPLINE_SEVERITY_LABELS_VI[severity] if severity else None,
-                opened_on=f.opened_on,
-                closed_on=f.closed_on,
                 is_open=f.closed_on is None,
-                note=f.note,
-                version=f.version,
                 allowed_actions=access.flag_actions(actor, f),
-                created_at=f.created_at,
-                updated_at=f.updated_at,
             )
         )
     return out

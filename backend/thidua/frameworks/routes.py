@@ -14,6 +14,7 @@ from thidua.api.deps import (
 )
 from thidua.auth.policy import Actor
 from thidua.core.ids import PathId, QueryId
+from thidua.core.records import from_row
 from thidua.frameworks import service
 from thidua.frameworks.models import Framework
 from thidua.frameworks.schemas import FrameworkDocument, FrameworkPage, FrameworkRead, SourceOut
@@ -26,12 +27,7 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, fw: Framework) -> 
     return etag(fw.version, service.read_framework(session, actor, fw))
 
 
-@router.get(
-    "",
-    response_model=FrameworkPage,
-    name="frameworks_list",
-    summary="Danh sách bảng điểm chuẩn (mọi phiên bản)",
-)
+@router.get("", name="frameworks_list", summary="Danh sách bảng điểm chuẩn (mọi phiên bản)")
 def list_frameworks(
     actor: FrameworksReadActor,
     session: SessionDep,
@@ -45,59 +41,31 @@ def list_frameworks(
     return service.list_frameworks(session, actor, filters, page)
 
 
-@router.get(
-    "/sources",
-    response_model=list[SourceOut],
-    name="frameworks_sources",
-    summary="Các nguồn dữ liệu cho chỉ tiêu tính tự động",
-)
+@router.get("/sources", name="frameworks_sources", summary="Các nguồn dữ liệu cho chỉ tiêu tính tự động")
 def list_sources(actor: FrameworksReadActor) -> list[SourceOut]:
-    return [
-        SourceOut(
-            name=s.name,
-            label=s.label,
-            subject_kind=s.subject_kind,
-            value_kind=s.value_kind,
-            available=s.compute is not None,
-        )
-        for s in SOURCES.values()
-    ]
+    return [from_row(SourceOut, s, available=s.compute is not None) for s in SOURCES.values()]
 
 
 @router.post(
-    "",
-    response_model=FrameworkRead,
-    status_code=201,
-    name="frameworks_create",
-    summary="Tạo bảng điểm chuẩn (bản nháp, phiên bản 1)",
+    "", status_code=201, name="frameworks_create", summary="Tạo bảng điểm chuẩn (bản nháp, phiên bản 1)"
 )
 def create_framework(
-    body: FrameworkDocument,
-    actor: FrameworksWriteActor,
-    session: SessionDep,
-    etag: ETag,
+    body: FrameworkDocument, actor: FrameworksWriteActor, session: SessionDep, etag: ETag
 ) -> FrameworkRead:
     return _answer(session, actor, etag, service.create_framework(session, actor, body))
 
 
 @router.get(
-    "/{framework_id}",
-    response_model=FrameworkRead,
-    name="frameworks_get",
-    summary="Xem một phiên bản bảng điểm với tiêu chí và chỉ tiêu",
+    "/{framework_id}", name="frameworks_get", summary="Xem một phiên bản bảng điểm với tiêu chí và chỉ tiêu"
 )
 def get_framework(
-    framework_id: PathId,
-    actor: FrameworksReadActor,
-    session: SessionDep,
-    etag: ETag,
+    framework_id: PathId, actor: FrameworksReadActor, session: SessionDep, etag: ETag
 ) -> FrameworkRead:
     return _answer(session, actor, etag, service.get_framework(session, actor, framework_id))
 
 
 @router.put(
     "/{framework_id}",
-    response_model=FrameworkRead,
     name="frameworks_replace",
     summary="Sửa toàn bộ bảng điểm (chỉ khi chưa có bản tự đánh giá nào dùng)",
 )
@@ -115,16 +83,12 @@ def replace_framework(
 
 @router.post(
     "/{framework_id}/new-version",
-    response_model=FrameworkRead,
     status_code=201,
     name="frameworks_new_version",
     summary="Tạo phiên bản mới (bản nháp) từ phiên bản này",
 )
 def new_version(
-    framework_id: PathId,
-    actor: FrameworksWriteActor,
-    session: SessionDep,
-    etag: ETag,
+    framework_id: PathId, actor: FrameworksWriteActor, session: SessionDep, etag: ETag
 ) -> FrameworkRead:
     fw = service.get_framework(session, actor, framework_id)
     return _answer(session, actor, etag, service.new_version(session, actor, fw))
@@ -132,16 +96,11 @@ def new_version(
 
 @router.post(
     "/{framework_id}/activate",
-    response_model=FrameworkRead,
     name="frameworks_activate",
     summary="Đưa phiên bản vào sử dụng (phiên bản đang dùng trước đó ngừng)",
 )
 def activate(
-    framework_id: PathId,
-    actor: FrameworksWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    framework_id: PathId, actor: FrameworksWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> FrameworkRead:
     fw = if_match(service.get_framework(session, actor, framework_id))
     return _answer(session, actor, etag, service.activate(session, actor, fw))

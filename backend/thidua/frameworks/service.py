@@ -13,6 +13,7 @@ from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.frameworks import access
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.frameworks.schemas import (
@@ -199,22 +200,11 @@ def read_framework(session: Session, actor: Actor, fw: Framework) -> FrameworkRe
     for ind in indicators:
         assert ind.id is not None
         by_criterion[ind.criterion_id].append(
-            IndicatorOut(
-                id=ind.id,
-                code=ind.code,
-                name=ind.name,
-                kind=ind.kind,
-                rule=ind.rule,
-                direction=ind.direction,
-                target=ind.target,
-                max_points=ind.max_points,
+            from_row(
+                IndicatorOut,
+                ind,
                 bands=[BandOut(**b) for b in ind.bands],
                 levels=[LevelOut(**lv) for lv in ind.levels],
-                evidence_required=ind.evidence_required,
-                is_gate=ind.is_gate,
-                content_area_code=ind.content_area_code,
-                source=ind.source,
-                moet_4725=ind.moet_4725,
             )
         )
     criteria_out = [

@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, Response, StreamingResponse
 from sqlalchemy import Engine
 from starlette.background import BackgroundTask
 
+from thidua.api.files import disposition
 from thidua.auth.policy import Actor
 from thidua.imports import files
 from thidua.imports.kinds.base import ExportFilters, ImportKind
@@ -18,22 +19,18 @@ from thidua.imports.parsing import MEDIA_TYPES, XLSX_MEDIA_TYPE
 from thidua.imports.schemas import FileFormat, TemplateFormat
 
 
-def attachment(filename: str) -> dict[str, str]:
-    return {"Content-Disposition": f'attachment; filename="{filename}"'}
-
-
 def template(kind: ImportKind, fmt: TemplateFormat) -> Response:
     if fmt == TemplateFormat.csv:
         return Response(
             files.template_csv(kind),
             media_type="text/csv; charset=utf-8",
-            headers=attachment(f"mau-{kind.name.value}.csv"),
+            headers=disposition(f"mau-{kind.name.value}.csv"),
         )
     columns, rows = files.template_rows(kind)
     buffer = io.BytesIO()
     files.write_xlsx(buffer, columns, rows, help_columns=list(kind.columns))
     return Response(
-        buffer.getvalue(), media_type=XLSX_MEDIA_TYPE, headers=attachment(f"mau-{kind.name.value}.xlsx")
+        buffer.getvalue(), media_type=XLSX_MEDIA_TYPE, headers=disposition(f"mau-{kind.name.value}.xlsx")
     )
 
 
@@ -49,7 +46,7 @@ def export(
         return FileResponse(
             path,
             media_type=XLSX_MEDIA_TYPE,
-            headers=attachment(filename),
+            headers=disposition(filename),
             background=BackgroundTask(path.unlink, missing_ok=True),
         )
     writer = files.iter_csv if fmt == FileFormat.csv else files.iter_json
@@ -59,7 +56,7 @@ def export(
             yield from writer(columns, kind.export_rows(conn, actor, filters))
 
     media = MEDIA_TYPES[fmt] + "; charset=utf-8"
-    return StreamingResponse(stream(), media_type=media, headers=attachment(filename))
+    return StreamingResponse(stream(), media_type=media, headers=disposition(filename))
 
 
 def _xlsx(

@@ -61,12 +61,7 @@ IMPORT_DOC: dict[str, Any] = {
 }
 
 
-@router.get(
-    "/kinds",
-    response_model=list[KindInfo],
-    name="imports_kinds",
-    summary="Các loại dữ liệu nhập, xuất được và cột của chúng",
-)
+@router.get("/kinds", name="imports_kinds", summary="Các loại dữ liệu nhập, xuất được và cột của chúng")
 def list_kinds(actor: ImportsRunActor) -> list[KindInfo]:
     return service.kinds_info()
 
@@ -84,12 +79,7 @@ def template(kind: ImportKindName, fmt: TemplateFormat, actor: ImportsRunActor) 
     return downloads.template(KINDS[kind], fmt)
 
 
-@router.get(
-    "",
-    response_model=ImportJobPage,
-    name="imports_list",
-    summary="Các lượt nhập dữ liệu (của mình; quản trị viên xem tất cả)",
-)
+@router.get("", name="imports_list", summary="Các lượt nhập dữ liệu (của mình; quản trị viên xem tất cả)")
 def list_imports(
     actor: ImportsRunActor,
     session: SessionDep,
@@ -100,12 +90,7 @@ def list_imports(
     return service.list_jobs(session, actor, kind, status, page, jobs.live_progress)
 
 
-@router.get(
-    "/{job_id}",
-    response_model=ImportJobRead,
-    name="imports_get",
-    summary="Trạng thái, tiến độ và kết quả một lượt nhập",
-)
+@router.get("/{job_id}", name="imports_get", summary="Trạng thái, tiến độ và kết quả một lượt nhập")
 def get_import(job_id: PathId, actor: ImportsRunActor, session: SessionDep) -> ImportJobRead:
     job = service.get_job(session, actor, job_id)
     return service.read_job(job, jobs.live_progress(job.id))

@@ -24,6 +24,7 @@ from thidua.auth.roles import Role
 from thidua.core.errors import Forbidden, NotFound
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.imports.bulk import batched
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import KINDS, ImportKind
@@ -252,24 +253,16 @@ def read_job(job: ImportJob, live_rows: int | None = None) -> ImportJobRead:
         percent = min(99, processed * 100 // job.total_rows)
     else:
         percent = 0
-    return ImportJobRead(
-        id=job.id,
+    return from_row(
+        ImportJobRead,
+        job,
         kind=ImportKindName(job.kind),
         format=FileFormat(job.format),
-        status=job.status,
-        dry_run=job.dry_run,
         strategy=Strategy(job.strategy),
-        atomic=job.atomic,
-        size_bytes=job.size_bytes,
-        total_rows=job.total_rows,
         processed_rows=processed,
         progress_percent=percent,
         summary=ImportSummary.model_validate(job.summary) if job.summary else None,
-        error=job.error,
         url=job_url(job.id),
-        created_at=job.created_at,
-        started_at=job.started_at,
-        finished_at=job.finished_at,
     )
 
 

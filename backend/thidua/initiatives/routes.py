@@ -15,7 +15,7 @@ from thidua.api.deps import (
 )
 from thidua.assessments.schemas import SchoolYear
 from thidua.auth.policy import Actor
-from thidua.core.ids import MAX_ID, PathId
+from thidua.core.ids import MAX_ID, PathId, UnitTreeId
 from thidua.initiatives import service
 from thidua.initiatives.models import Initiative, InitiativeKind, RecognitionLevel
 from thidua.initiatives.schemas import (
@@ -27,10 +27,6 @@ from thidua.initiatives.schemas import (
 )
 
 router = APIRouter(prefix="/initiatives", tags=["initiatives"])
-# A unit filter that takes in the unit's subject groups (a school's figures include them).
-UnitFilter = Annotated[
-    int | None, Query(ge=1, le=MAX_ID, description="Đơn vị (gồm cả các tổ chuyên môn trực thuộc)")
-]
 
 
 def _answer(session: Session, actor: Actor, etag: ETagSetter, initiative: Initiative) -> InitiativeRead:
@@ -39,7 +35,6 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, initiative: Initia
 
 @router.get(
     "",
-    response_model=InitiativePage,
     name="initiatives_list",
     summary="Danh sách sáng kiến, giải pháp, học liệu số (năm học mới nhất trước)",
 )
@@ -47,7 +42,7 @@ def list_initiatives(
     actor: InitiativesReadActor,
     session: SessionDep,
     page: Page,
-    unit_id: UnitFilter = None,
+    unit_id: UnitTreeId = None,
     school_year: SchoolYear | None = None,
     kind: InitiativeKind | None = None,
     staff_id: Annotated[
@@ -70,39 +65,22 @@ def list_initiatives(
 
 
 @router.post(
-    "",
-    response_model=InitiativeRead,
-    status_code=201,
-    name="initiatives_create",
-    summary="Đăng ký một sáng kiến với danh sách tác giả",
+    "", status_code=201, name="initiatives_create", summary="Đăng ký một sáng kiến với danh sách tác giả"
 )
 def create_initiative(
-    body: InitiativeCreate,
-    actor: InitiativesWriteActor,
-    session: SessionDep,
-    etag: ETag,
+    body: InitiativeCreate, actor: InitiativesWriteActor, session: SessionDep, etag: ETag
 ) -> InitiativeRead:
     return _answer(session, actor, etag, service.create_initiative(session, actor, body))
 
 
-@router.get(
-    "/{initiative_id}", response_model=InitiativeRead, name="initiatives_get", summary="Xem một sáng kiến"
-)
+@router.get("/{initiative_id}", name="initiatives_get", summary="Xem một sáng kiến")
 def get_initiative(
-    initiative_id: PathId,
-    actor: InitiativesReadActor,
-    session: SessionDep,
-    etag: ETag,
+    initiative_id: PathId, actor: InitiativesReadActor, session: SessionDep, etag: ETag
 ) -> InitiativeRead:
     return _answer(session, actor, etag, service.get_initiative(session, actor, initiative_id))
 
 
-@router.patch(
-    "/{initiative_id}",
-    response_model=InitiativeRead,
-    name="initiatives_update",
-    summary="Sửa sáng kiến chưa được công nhận",
-)
+@router.patch("/{initiative_id}", name="initiatives_update", summary="Sửa sáng kiến chưa được công nhận")
 def update_initiative(
     initiative_id: PathId,
     body: InitiativeUpdate,
@@ -123,10 +101,7 @@ def update_initiative(
     summary="Xóa sáng kiến chưa được công nhận",
 )
 def delete_initiative(
-    initiative_id: PathId,
-    actor: InitiativesWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
+    initiative_id: PathId, actor: InitiativesWriteActor, session: SessionDep, if_match: IfMatch
 ) -> Response:
     initiative = if_match(service.get_initiative(session, actor, initiative_id))
     service.delete_initiative(session, actor, initiative)
@@ -135,7 +110,6 @@ def delete_initiative(
 
 @router.post(
     "/{initiative_id}/recognition",
-    response_model=InitiativeRead,
     name="initiatives_recognise",
     summary="Ghi nhận quyết định công nhận sáng kiến (cấp cơ sở, cấp xã, cấp tỉnh)",
 )
@@ -153,7 +127,6 @@ def recognise_initiative(
 
 @router.delete(
     "/{initiative_id}/recognition",
-    response_model=InitiativeRead,
     name="initiatives_withdraw_recognition",
     summary="Thu hồi công nhận sáng kiến (ghi nhầm hoặc bị hủy)",
 )

@@ -16,6 +16,7 @@ from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, ValidationFailed
 from thidua.core.models import today
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import matches, where_given
 from thidua.initiatives import access
 from thidua.initiatives.models import (
@@ -77,15 +78,12 @@ def read_many(session: Session, actor: Actor, initiatives: list[Initiative]) -> 
         rows = authors[i.id]
         level = access.current_level(i)
         out.append(
-            InitiativeRead(
-                id=i.id,
-                unit_id=i.unit_id,
+            from_row(
+                InitiativeRead,
+                i,
                 unit_name=names.get(i.unit_id, ""),
                 kind=InitiativeKind(i.kind),
                 kind_label=INITIATIVE_KIND_LABELS_VI[InitiativeKind(i.kind)],
-                title=i.title,
-                summary=i.summary,
-                school_year=i.school_year,
                 authors=[
                     AuthorOut(
                         staff_id=s.id or 0,
@@ -99,15 +97,8 @@ def read_many(session: Session, actor: Actor, initiatives: list[Initiative]) -> 
                 recognised=level is not None,
                 recognition_level=level,
                 recognition_level_label=RECOGNITION_LEVEL_LABELS_VI[level] if level else None,
-                recognition_decision=i.recognition_decision,
-                recognition_date=i.recognition_date,
-                recognised_by=i.recognised_by,
                 used=i.used_by_achievement_id is not None,
-                used_by_achievement_id=i.used_by_achievement_id,
-                version=i.version,
                 allowed_actions=access.allowed_actions(actor, i, me, {a.staff_id for a, _ in rows}),
-                created_at=i.created_at,
-                updated_at=i.updated_at,
             )
         )
     return out

@@ -35,7 +35,6 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, inspection: Inspec
 
 @router.get(
     "",
-    response_model=InspectionPage,
     name="inspections_list",
     summary="Danh sách đợt kiểm tra, giám sát (thành viên đoàn chỉ thấy đợt của mình)",
 )
@@ -54,37 +53,25 @@ def list_inspections(
 
 @router.post(
     "",
-    response_model=InspectionRead,
     status_code=201,
     name="inspections_create",
     summary="Lập đợt kiểm tra định kỳ hoặc đột xuất: đoàn kiểm tra và các đơn vị được kiểm tra",
 )
 def create_inspection(
-    body: InspectionCreate,
-    actor: InspectionsManageActor,
-    session: SessionDep,
-    etag: ETag,
+    body: InspectionCreate, actor: InspectionsManageActor, session: SessionDep, etag: ETag
 ) -> InspectionRead:
     return _answer(session, actor, etag, service.create_inspection(session, actor, body))
 
 
-@router.get(
-    "/{inspection_id}", response_model=InspectionRead, name="inspections_get", summary="Xem đợt kiểm tra"
-)
+@router.get("/{inspection_id}", name="inspections_get", summary="Xem đợt kiểm tra")
 def get_inspection(
-    inspection_id: PathId,
-    actor: InspectionsReadActor,
-    session: SessionDep,
-    etag: ETag,
+    inspection_id: PathId, actor: InspectionsReadActor, session: SessionDep, etag: ETag
 ) -> InspectionRead:
     return _answer(session, actor, etag, service.get_inspection(session, actor, inspection_id))
 
 
 @router.patch(
-    "/{inspection_id}",
-    response_model=InspectionRead,
-    name="inspections_update",
-    summary="Sửa đợt kiểm tra, ghi kết luận, kết thúc đợt",
+    "/{inspection_id}", name="inspections_update", summary="Sửa đợt kiểm tra, ghi kết luận, kết thúc đợt"
 )
 def update_inspection(
     inspection_id: PathId,
@@ -100,7 +87,6 @@ def update_inspection(
 
 @router.post(
     "/{inspection_id}/values",
-    response_model=InspectionRead,
     name="inspections_record_values",
     summary="Ghi giá trị xác minh tại đơn vị (trở thành giá trị xác nhận của chỉ tiêu)",
 )

@@ -17,6 +17,7 @@ from thidua.auth.roles import Role
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
 from thidua.inspections import access
@@ -59,32 +60,16 @@ def read_inspection(session: Session, actor: Actor, inspection: Inspection) -> I
         .order_by(col(InspectionValue.id))
     ).all()
     visible_rows = [r for r in rows if units_access.in_reach(actor, r[2])]
-    return InspectionRead(
-        id=inspection.id,
-        kind=inspection.kind,
-        title=inspection.title,
-        school_year=inspection.school_year,
-        inspection_date=inspection.inspection_date,
-        findings=inspection.findings,
-        status=inspection.status,
+    return from_row(
+        InspectionRead,
+        inspection,
         members=[MemberOut(user_id=u.id or 0, login=u.login, full_name=u.full_name) for u in users],
         units=[InspectedUnitOut(unit_id=u.id or 0, code=u.code, name=u.name) for u in units],
         values=[
-            RecordedValueOut(
-                unit_id=unit_id,
-                assessment_id=v.assessment_id,
-                indicator_code=code,
-                value=v.value,
-                comment=v.comment,
-                recorded_by_id=v.recorded_by_id,
-                recorded_at=v.recorded_at,
-            )
+            from_row(RecordedValueOut, v, unit_id=unit_id, indicator_code=code)
             for v, code, unit_id in visible_rows
         ],
-        version=inspection.version,
         allowed_actions=access.allowed_actions(session, actor, inspection),
-        created_at=inspection.created_at,
-        updated_at=inspection.updated_at,
     )
 
 

@@ -23,14 +23,13 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, movement: Movement
     return etag(movement.version, service.read_movement(session, actor, movement))
 
 
-@router.get("", response_model=MovementPage, name="movements_list", summary="Danh sách phong trào thi đua")
+@router.get("", name="movements_list", summary="Danh sách phong trào thi đua")
 def list_movements(actor: MovementsReadActor, session: SessionDep, page: Page) -> MovementPage:
     return service.list_movements(session, actor, page)
 
 
 @router.post(
     "",
-    response_model=MovementRead,
     status_code=201,
     name="movements_create",
     summary="Tạo phong trào với các giai đoạn và nội dung thi đua",
@@ -41,19 +40,14 @@ def create_movement(
     return _answer(session, actor, etag, service.create_movement(session, actor, body))
 
 
-@router.get("/{movement_id}", response_model=MovementRead, name="movements_get", summary="Xem phong trào")
+@router.get("/{movement_id}", name="movements_get", summary="Xem phong trào")
 def get_movement(
     movement_id: PathId, actor: MovementsReadActor, session: SessionDep, etag: ETag
 ) -> MovementRead:
     return _answer(session, actor, etag, service.get_movement(session, actor, movement_id))
 
 
-@router.patch(
-    "/{movement_id}",
-    response_model=MovementRead,
-    name="movements_update",
-    summary="Sửa tên, căn cứ của phong trào",
-)
+@router.patch("/{movement_id}", name="movements_update", summary="Sửa tên, căn cứ của phong trào")
 def update_movement(
     movement_id: PathId,
     body: MovementUpdate,

@@ -6,6 +6,7 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, Invalid
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.movements import access
 from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.movements.schemas import (
@@ -31,13 +32,9 @@ def read_movement(session: Session, actor: Actor, movement: Movement) -> Movemen
     areas = session.exec(
         select(ContentArea).where(ContentArea.movement_id == movement.id).order_by(col(ContentArea.position))
     ).all()
-    return MovementRead(
-        id=movement.id,
-        code=movement.code,
-        title=movement.title,
-        legal_basis=movement.legal_basis,
-        start_year=movement.start_year,
-        end_year=movement.end_year,
+    return from_row(
+        MovementRead,
+        movement,
         school_years=school_years(movement.start_year, movement.end_year),
         phases=[
             PhaseOut(
@@ -46,10 +43,7 @@ def read_movement(session: Session, actor: Actor, movement: Movement) -> Movemen
             for p in phases
         ],
         content_areas=[ContentAreaOut(**a.model_dump(exclude={"movement_id", "position"})) for a in areas],
-        version=movement.version,
         allowed_actions=access.allowed_actions(actor, movement),
-        created_at=movement.created_at,
-        updated_at=movement.updated_at,
     )
 
 

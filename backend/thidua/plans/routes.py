@@ -36,7 +36,7 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, plan: Plan) -> Pla
     return etag(plan.version, service.read_plan(session, actor, plan))
 
 
-@router.get("", response_model=PlanPage, name="plans_list", summary="Danh sách kế hoạch")
+@router.get("", name="plans_list", summary="Danh sách kế hoạch")
 def list_plans(
     actor: PlansReadActor,
     session: SessionDep,
@@ -50,42 +50,32 @@ def list_plans(
 
 @router.get(
     "/tracking",
-    response_model=list[TrackingRow],
     name="plans_tracking",
     summary="Theo dõi kế hoạch của các cơ sở giáo dục: trạng thái và số ngày còn lại",
 )
 def tracking(
-    movement_id: Annotated[int, Query(ge=1, le=MAX_ID)],
-    actor: PlansReviewActor,
-    session: SessionDep,
+    movement_id: Annotated[int, Query(ge=1, le=MAX_ID)], actor: PlansReviewActor, session: SessionDep
 ) -> list[TrackingRow]:
     return service.tracking(session, movement_id)
 
 
 @router.post(
     "",
-    response_model=PlanRead,
     status_code=201,
     name="plans_create",
     summary="Lập kế hoạch (của xã, hoặc kế hoạch thực hiện của đơn vị)",
 )
-def create_plan(
-    body: PlanCreate,
-    actor: PlansWriteActor,
-    session: SessionDep,
-    etag: ETag,
-) -> PlanRead:
+def create_plan(body: PlanCreate, actor: PlansWriteActor, session: SessionDep, etag: ETag) -> PlanRead:
     return _answer(session, actor, etag, service.create_plan(session, actor, body))
 
 
-@router.get("/{plan_id}", response_model=PlanRead, name="plans_get", summary="Xem kế hoạch")
+@router.get("/{plan_id}", name="plans_get", summary="Xem kế hoạch")
 def get_plan(plan_id: PathId, actor: PlansReadActor, session: SessionDep, etag: ETag) -> PlanRead:
     return _answer(session, actor, etag, service.get_plan(session, actor, plan_id))
 
 
 @router.patch(
     "/{plan_id}",
-    response_model=PlanRead,
     name="plans_update",
     summary="Sửa kế hoạch (mục tiêu, chỉ tiêu, nhiệm vụ, lộ trình) khi còn là bản nháp hoặc bị trả lại",
 )
@@ -103,7 +93,6 @@ def update_plan(
 
 @router.put(
     "/{plan_id}/budget-lines",
-    response_model=PlanRead,
     name="plans_set_budget",
     summary="Cập nhật dự toán kinh phí (Phòng Kinh tế, thủ trưởng đơn vị)",
 )
@@ -119,29 +108,15 @@ def set_budget(
     return _answer(session, actor, etag, service.set_budget(session, actor, plan, body))
 
 
-@router.post(
-    "/{plan_id}/submit",
-    response_model=PlanRead,
-    name="plans_submit",
-    summary="Nộp kế hoạch",
-)
+@router.post("/{plan_id}/submit", name="plans_submit", summary="Nộp kế hoạch")
 def submit(
-    plan_id: PathId,
-    actor: PlansWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    plan_id: PathId, actor: PlansWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> PlanRead:
     plan = if_match(service.get_plan(session, actor, plan_id))
     return _answer(session, actor, etag, service.submit(session, actor, plan))
 
 
-@router.post(
-    "/{plan_id}/return",
-    response_model=PlanRead,
-    name="plans_return",
-    summary="Trả lại kế hoạch kèm góp ý",
-)
+@router.post("/{plan_id}/return", name="plans_return", summary="Trả lại kế hoạch kèm góp ý")
 def return_plan(
     plan_id: PathId,
     body: ReturnComment,
@@ -154,28 +129,14 @@ def return_plan(
     return _answer(session, actor, etag, service.return_plan(session, actor, plan, body))
 
 
-@router.post(
-    "/{plan_id}/approve",
-    response_model=PlanRead,
-    name="plans_approve",
-    summary="Duyệt kế hoạch",
-)
+@router.post("/{plan_id}/approve", name="plans_approve", summary="Duyệt kế hoạch")
 def approve(
-    plan_id: PathId,
-    actor: PlansReviewActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    plan_id: PathId, actor: PlansReviewActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> PlanRead:
     plan = if_match(service.get_plan(session, actor, plan_id))
     return _answer(session, actor, etag, service.approve(session, actor, plan))
 
 
-@router.get(
-    "/{plan_id}/versions",
-    response_model=list[PlanVersionRead],
-    name="plans_versions",
-    summary="Các phiên bản đã nộp, trả lại, duyệt",
-)
+@router.get("/{plan_id}/versions", name="plans_versions", summary="Các phiên bản đã nộp, trả lại, duyệt")
 def versions(plan_id: PathId, actor: PlansReadActor, session: SessionDep) -> list[PlanVersionRead]:
     return service.versions(session, service.get_plan(session, actor, plan_id))

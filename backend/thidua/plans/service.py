@@ -13,6 +13,7 @@ from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, ValidationFailed
 from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
 from thidua.movements.models import Movement
@@ -57,31 +58,15 @@ def read_plan(session: Session, actor: Actor, plan: Plan) -> PlanRead:
     assert plan.id is not None
     unit = session.get(Unit, plan.unit_id)
     status, days_left = deadline(plan, today()) if plan.kind == "unit" else (None, None)
-    return PlanRead(
-        id=plan.id,
-        movement_id=plan.movement_id,
-        unit_id=plan.unit_id,
+    return from_row(
+        PlanRead,
+        plan,
         unit_name=unit.name if unit else "",
-        kind=plan.kind,
-        number=plan.number,
-        title=plan.title,
-        issue_date=plan.issue_date,
-        received_date=plan.received_date,
-        due_date=plan.due_date,
-        status=plan.status,
         deadline_status=status,
         days_left=days_left,
-        content=plan.content,
-        budget_lines=plan.budget_lines,
         budget_total_vnd=sum(int(b["amount_vnd"]) for b in plan.budget_lines),
-        return_comment=plan.return_comment,
-        first_submitted_at=plan.first_submitted_at,
-        approved_at=plan.approved_at,
         version_count=_count_versions(session, plan.id),
-        version=plan.version,
         allowed_actions=access.allowed_actions(actor, plan),
-        created_at=plan.created_at,
-        updated_at=plan.updated_at,
     )
 
 

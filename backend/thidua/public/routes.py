@@ -38,7 +38,6 @@ VerificationCode = Annotated[
 
 @router.get(
     "/honour-board",
-    response_model=HonourBoardPage,
     name="public_honour_board",
     summary="Bảng vinh danh: tập thể, cá nhân được khen thưởng (quyết định mới nhất trước)",
 )
@@ -58,32 +57,19 @@ def honour_board(
     return service.honour_board(session, filters, page)
 
 
-@router.get(
-    "/rounds",
-    response_model=list[PublicRound],
-    name="public_rounds",
-    summary="Các đợt khen thưởng có kết quả trên bảng vinh danh",
-)
+@router.get("/rounds", name="public_rounds", summary="Các đợt khen thưởng có kết quả trên bảng vinh danh")
 def rounds(session: SessionDep) -> list[PublicRound]:
     return service.rounds(session)
 
 
 @router.get(
-    "/stories",
-    response_model=PublicStoryPage,
-    name="public_stories_list",
-    summary="Gương điển hình tiên tiến đã đăng (mới nhất trước)",
+    "/stories", name="public_stories_list", summary="Gương điển hình tiên tiến đã đăng (mới nhất trước)"
 )
 def list_stories(session: SessionDep, page: Page) -> PublicStoryPage:
     return service.list_stories(session, page)
 
 
-@router.get(
-    "/stories/{story_id}",
-    response_model=PublicStory,
-    name="public_stories_get",
-    summary="Đọc một bài gương điển hình tiên tiến",
-)
+@router.get("/stories/{story_id}", name="public_stories_get", summary="Đọc một bài gương điển hình tiên tiến")
 def get_story(story_id: PathId, session: SessionDep) -> PublicStory:
     return service.story_detail(session, service.published_story(session, story_id))
 
@@ -101,19 +87,13 @@ def get_story_image(
     return image_response(request, service.story_image(session, story_id, image_id))
 
 
-@router.get(
-    "/results",
-    response_model=PublicResultPage,
-    name="public_results_list",
-    summary="Kết quả đánh giá đã công khai",
-)
+@router.get("/results", name="public_results_list", summary="Kết quả đánh giá đã công khai")
 def list_results(session: SessionDep, page: Page) -> PublicResultPage:
     return service.list_results(session, page)
 
 
 @router.get(
     "/results/{publication_id}",
-    response_model=PublicResult,
     name="public_results_get",
     summary="Kết quả đã xác nhận của các cơ sở giáo dục: tỷ lệ hoàn thành, xếp loại, xếp hạng",
 )
@@ -122,10 +102,7 @@ def get_result(publication_id: PathId, session: SessionDep) -> PublicResult:
 
 
 @router.get(
-    "/certificates/{code}",
-    response_model=CertificateCheck,
-    name="public_certificates_verify",
-    summary="Xác minh giấy khen, bằng khen theo mã",
+    "/certificates/{code}", name="public_certificates_verify", summary="Xác minh giấy khen, bằng khen theo mã"
 )
 def verify_certificate(code: VerificationCode, session: SessionDep) -> CertificateCheck:
     return service.certificate(session, code)

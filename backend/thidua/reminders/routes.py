@@ -9,7 +9,6 @@ router = APIRouter(prefix="/reminders", tags=["reminders"])
 
 @router.get(
     "",
-    response_model=list[Reminder],
     name="reminders_list",
     summary="Việc sắp đến hạn và quá hạn của người dùng (kế hoạch, báo cáo, tự đánh giá)",
 )

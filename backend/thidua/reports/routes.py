@@ -14,6 +14,7 @@ from thidua.api.deps import (
     ReportsWriteActor,
     SessionDep,
 )
+from thidua.api.files import DOCX, DOCX_RESPONSE, XLSX, XLSX_RESPONSE, attachment
 from thidua.auth.policy import Actor
 from thidua.core.ids import PathId, QueryId
 from thidua.core.models import today
@@ -33,8 +34,6 @@ from thidua.reports.schemas import (
 
 requests = APIRouter(prefix="/report-requests", tags=["reports"])
 reports = APIRouter(prefix="/reports", tags=["reports"])
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _request(session: Session, actor: Actor, etag: ETagSetter, request: ReportRequest) -> ReportRequestRead:
@@ -46,56 +45,29 @@ def _report(session: Session, actor: Actor, etag: ETagSetter, report: Report) ->
 
 
 @requests.get(
-    "",
-    response_model=ReportRequestPage,
-    name="report_requests_list",
-    summary="Các yêu cầu báo cáo (định kỳ, đột xuất, sơ kết, tổng kết)",
+    "", name="report_requests_list", summary="Các yêu cầu báo cáo (định kỳ, đột xuất, sơ kết, tổng kết)"
 )
-def list_requests(
-    actor: ReportsReadActor,
-    session: SessionDep,
-    page: Page,
-) -> ReportRequestPage:
+def list_requests(actor: ReportsReadActor, session: SessionDep, page: Page) -> ReportRequestPage:
     return service.list_requests(session, actor, page)
 
 
-@requests.post(
-    "",
-    response_model=ReportRequestRead,
-    status_code=201,
-    name="report_requests_create",
-    summary="Yêu cầu các đơn vị báo cáo",
-)
+@requests.post("", status_code=201, name="report_requests_create", summary="Yêu cầu các đơn vị báo cáo")
 def create_request(
-    body: ReportRequestCreate,
-    actor: ReportsManageActor,
-    session: SessionDep,
-    etag: ETag,
+    body: ReportRequestCreate, actor: ReportsManageActor, session: SessionDep, etag: ETag
 ) -> ReportRequestRead:
     return _request(session, actor, etag, service.create_request(session, actor, body))
 
 
 @requests.get(
-    "/{request_id}",
-    response_model=ReportRequestRead,
-    name="report_requests_get",
-    summary="Xem yêu cầu báo cáo và tình hình nộp của các đơn vị",
+    "/{request_id}", name="report_requests_get", summary="Xem yêu cầu báo cáo và tình hình nộp của các đơn vị"
 )
 def get_request(
-    request_id: PathId,
-    actor: ReportsReadActor,
-    session: SessionDep,
-    etag: ETag,
+    request_id: PathId, actor: ReportsReadActor, session: SessionDep, etag: ETag
 ) -> ReportRequestRead:
     return _request(session, actor, etag, service.get_request(session, actor, request_id))
 
 
-@requests.patch(
-    "/{request_id}",
-    response_model=ReportRequestRead,
-    name="report_requests_update",
-    summary="Sửa yêu cầu báo cáo",
-)
+@requests.patch("/{request_id}", name="report_requests_update", summary="Sửa yêu cầu báo cáo")
 def update_request(
     request_id: PathId,
     body: ReportRequestUpdate,
@@ -110,7 +82,6 @@ def update_request(
 
 @requests.get(
     "/{request_id}/consolidated",
-    response_model=Consolidated,
     name="report_requests_consolidated",
     summary="Báo cáo tổng hợp của xã: số liệu, khó khăn và đề xuất của từng đơn vị",
 )
@@ -123,7 +94,7 @@ def consolidated(request_id: PathId, actor: ReportsManageActor, session: Session
     response_class=Response,
     name="report_requests_consolidated_docx",
     summary="Báo cáo tổng hợp (DOCX, thể thức Nghị định 30/2020/NĐ-CP)",
-    responses={200: {"content": {DOCX: {}}, "description": "Tệp Word"}},
+    responses=DOCX_RESPONSE,
 )
 def consolidated_docx(
     request_id: PathId,
@@ -137,11 +108,7 @@ def consolidated_docx(
 ) -> Response:
     data = service.consolidated(session, actor, service.get_request(session, actor, request_id))
     content = service.consolidated_docx(data, number, signer, issued_on or today())
-    return Response(
-        content,
-        media_type=DOCX,
-        headers={"Content-Disposition": f'attachment; filename="bao-cao-tong-hop-{request_id}.docx"'},
-    )
+    return attachment(content, DOCX, f"bao-cao-tong-hop-{request_id}.docx")
 
 
 @requests.get(
@@ -149,18 +116,14 @@ def consolidated_docx(
     response_class=Response,
     name="report_requests_consolidated_xlsx",
     summary="Phụ lục số liệu của báo cáo tổng hợp (XLSX)",
-    responses={200: {"content": {XLSX: {}}, "description": "Tệp Excel"}},
+    responses=XLSX_RESPONSE,
 )
 def consolidated_xlsx(request_id: PathId, actor: ReportsManageActor, session: SessionDep) -> Response:
     data = service.consolidated(session, actor, service.get_request(session, actor, request_id))
-    return Response(
-        service.consolidated_xlsx(data),
-        media_type=XLSX,
-        headers={"Content-Disposition": f'attachment; filename="phu-luc-{request_id}.xlsx"'},
-    )
+    return attachment(service.consolidated_xlsx(data), XLSX, f"phu-luc-{request_id}.xlsx")
 
 
-@reports.get("", response_model=ReportPage, name="reports_list", summary="Báo cáo của các đơn vị")
+@reports.get("", name="reports_list", summary="Báo cáo của các đơn vị")
 def list_reports(
     actor: ReportsReadActor,
     session: SessionDep,
@@ -174,36 +137,22 @@ def list_reports(
 
 @reports.post(
     "",
-    response_model=ReportRead,
     status_code=201,
     name="reports_create",
     summary="Lập báo cáo của đơn vị (số liệu được điền sẵn từ hệ thống)",
 )
 def create_report(
-    body: ReportCreate,
-    actor: ReportsWriteActor,
-    session: SessionDep,
-    etag: ETag,
+    body: ReportCreate, actor: ReportsWriteActor, session: SessionDep, etag: ETag
 ) -> ReportRead:
     return _report(session, actor, etag, service.create_report(session, actor, body))
 
 
-@reports.get("/{report_id}", response_model=ReportRead, name="reports_get", summary="Xem báo cáo")
-def get_report(
-    report_id: PathId,
-    actor: ReportsReadActor,
-    session: SessionDep,
-    etag: ETag,
-) -> ReportRead:
+@reports.get("/{report_id}", name="reports_get", summary="Xem báo cáo")
+def get_report(report_id: PathId, actor: ReportsReadActor, session: SessionDep, etag: ETag) -> ReportRead:
     return _report(session, actor, etag, service.get_report(session, actor, report_id))
 
 
-@reports.patch(
-    "/{report_id}",
-    response_model=ReportRead,
-    name="reports_update",
-    summary="Sửa kết quả, khó khăn, đề xuất",
-)
+@reports.patch("/{report_id}", name="reports_update", summary="Sửa kết quả, khó khăn, đề xuất")
 def update_report(
     report_id: PathId,
     body: ReportUpdate,
@@ -217,34 +166,18 @@ def update_report(
 
 
 @reports.post(
-    "/{report_id}/refresh-figures",
-    response_model=ReportRead,
-    name="reports_refresh_figures",
-    summary="Cập nhật số liệu từ hệ thống",
+    "/{report_id}/refresh-figures", name="reports_refresh_figures", summary="Cập nhật số liệu từ hệ thống"
 )
 def refresh_figures(
-    report_id: PathId,
-    actor: ReportsWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    report_id: PathId, actor: ReportsWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> ReportRead:
     report = if_match(service.get_report(session, actor, report_id))
     return _report(session, actor, etag, service.refresh_figures(session, actor, report))
 
 
-@reports.post(
-    "/{report_id}/submit",
-    response_model=ReportRead,
-    name="reports_submit",
-    summary="Nộp báo cáo",
-)
+@reports.post("/{report_id}/submit", name="reports_submit", summary="Nộp báo cáo")
 def submit_report(
-    report_id: PathId,
-    actor: ReportsWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    report_id: PathId, actor: ReportsWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> ReportRead:
     report = if_match(service.get_report(session, actor, report_id))
     return _report(session, actor, etag, service.submit_report(session, actor, report))

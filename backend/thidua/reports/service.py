@@ -16,6 +16,7 @@ from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.documents import decree30
 from thidua.documents.spreadsheet import put
@@ -98,22 +99,12 @@ def read_request(session: Session, actor: Actor, request: ReportRequest) -> Repo
                 late=is_late(request, report, on),
             )
         )
-    return ReportRequestRead(
-        id=request.id,
-        movement_id=request.movement_id,
-        kind=request.kind,
-        title=request.title,
-        period_label=request.period_label,
-        school_year=request.school_year,
-        phase_number=request.phase_number,
-        due_date=request.due_date,
-        note=request.note,
+    return from_row(
+        ReportRequestRead,
+        request,
         units=rows,
         submitted_count=sum(1 for r in rows if r.status == "submitted"),
-        version=request.version,
         allowed_actions=access.request_actions(actor),
-        created_at=request.created_at,
-        updated_at=request.updated_at,
     )
 
 

@@ -3,6 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from thidua.api.deps import Page, ScorecardsReadActor, SessionDep, SignedInActor
+from thidua.api.files import XLSX, XLSX_RESPONSE, attachment
 from thidua.core.ids import MAX_ID, PathId
 from thidua.scoring import service
 from thidua.scoring.schemas import (
@@ -17,14 +18,10 @@ from thidua.units.models import SchoolLevel
 router = APIRouter(prefix="/scorecards", tags=["scorecards"])
 FrameworkId = Annotated[int, Query(ge=1, le=MAX_ID, description="Phiên bản bảng điểm")]
 Year = Annotated[str, Query(pattern=r"^20\d\d-20\d\d$", description="Năm học, ví dụ 2025-2026")]
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @router.get(
-    "",
-    response_model=RankingPage,
-    name="scorecards_ranking",
-    summary="Bảng xếp hạng theo bảng điểm và năm học (hạng 1, 2, 2, 4)",
+    "", name="scorecards_ranking", summary="Bảng xếp hạng theo bảng điểm và năm học (hạng 1, 2, 2, 4)"
 )
 def ranking(
     framework_id: FrameworkId,
@@ -43,22 +40,17 @@ def ranking(
 
 @router.get(
     "/aggregates",
-    response_model=Aggregates,
     name="scorecards_aggregates",
     summary="Tổng hợp: mức hoàn thành theo tiêu chí (bản đồ nhiệt), nội dung thi đua, phân bố xếp loại",
 )
 def aggregates(
-    framework_id: FrameworkId,
-    school_year: Year,
-    actor: ScorecardsReadActor,
-    session: SessionDep,
+    framework_id: FrameworkId, school_year: Year, actor: ScorecardsReadActor, session: SessionDep
 ) -> Aggregates:
     return service.aggregates(session, actor, framework_id, school_year)
 
 
 @router.get(
     "/year-over-year",
-    response_model=YearOverYear,
     name="scorecards_year_over_year",
     summary="So sánh kết quả qua các năm học của một bảng điểm",
 )
@@ -75,24 +67,17 @@ def year_over_year(
     response_class=Response,
     name="scorecards_export",
     summary="Xuất bảng xếp hạng và bản đồ nhiệt ra XLSX",
-    responses={200: {"content": {XLSX: {}}, "description": "Tệp Excel"}},
+    responses=XLSX_RESPONSE,
 )
 def export(
-    framework_id: FrameworkId,
-    school_year: Year,
-    actor: ScorecardsReadActor,
-    session: SessionDep,
+    framework_id: FrameworkId, school_year: Year, actor: ScorecardsReadActor, session: SessionDep
 ) -> Response:
     content = service.export_xlsx(session, actor, framework_id, school_year)
-    filename = f"xep-hang-{framework_id}-{school_year}.xlsx"
-    return Response(
-        content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
-    )
+    return attachment(content, XLSX, f"xep-hang-{framework_id}-{school_year}.xlsx")
 
 
 @router.get(
     "/classification",
-    response_model=list[DefaultClassificationBand],
     name="scorecards_classification",
     summary="Các bậc xếp loại mặc định: mã, tên và tỷ lệ hoàn thành tối thiểu, cao nhất trước",
 )
@@ -103,7 +88,6 @@ def classification(actor: SignedInActor) -> list[DefaultClassificationBand]:
 
 @router.get(
     "/{assessment_id}",
-    response_model=ScorecardDetail,
     name="scorecards_get",
     summary="Bảng điểm của một đối tượng: điểm theo tiêu chí, chỉ tiêu và chỗ bị mất điểm",
 )

@@ -14,6 +14,7 @@ from thidua.api.deps import (
     StoriesReadActor,
     StoriesWriteActor,
 )
+from thidua.api.files import disposition
 from thidua.assessments.schemas import SchoolYear
 from thidua.auth.policy import Actor
 from thidua.core.errors import NotFound
@@ -52,19 +53,11 @@ def image_response(request: Request, image: StoryImage) -> FileResponse:
     return FileResponse(
         path,
         media_type=image.content_type,
-        headers={
-            "Content-Disposition": f'inline; filename="{service.image_filename(image)}"',
-            "X-Content-Type-Options": "nosniff",
-        },
+        headers={**disposition(service.image_filename(image), "inline"), "X-Content-Type-Options": "nosniff"},
     )
 
 
-@router.get(
-    "",
-    response_model=StoryPage,
-    name="stories_list",
-    summary="Danh sách bài viết gương điển hình tiên tiến (mới nhất trước)",
-)
+@router.get("", name="stories_list", summary="Danh sách bài viết gương điển hình tiên tiến (mới nhất trước)")
 def list_stories(
     actor: StoriesReadActor,
     session: SessionDep,
@@ -76,37 +69,18 @@ def list_stories(
 
 
 @router.post(
-    "",
-    response_model=StoryRead,
-    status_code=201,
-    name="stories_create",
-    summary="Viết bài gương điển hình tiên tiến (bản nháp)",
+    "", status_code=201, name="stories_create", summary="Viết bài gương điển hình tiên tiến (bản nháp)"
 )
-def create_story(
-    body: StoryCreate,
-    actor: StoriesWriteActor,
-    session: SessionDep,
-    etag: ETag,
-) -> StoryRead:
+def create_story(body: StoryCreate, actor: StoriesWriteActor, session: SessionDep, etag: ETag) -> StoryRead:
     return _answer(session, actor, etag, service.create_story(session, actor, body))
 
 
-@router.get("/{story_id}", response_model=StoryRead, name="stories_get", summary="Xem một bài viết")
-def get_story(
-    story_id: PathId,
-    actor: StoriesReadActor,
-    session: SessionDep,
-    etag: ETag,
-) -> StoryRead:
+@router.get("/{story_id}", name="stories_get", summary="Xem một bài viết")
+def get_story(story_id: PathId, actor: StoriesReadActor, session: SessionDep, etag: ETag) -> StoryRead:
     return _answer(session, actor, etag, service.get_story(session, story_id))
 
 
-@router.patch(
-    "/{story_id}",
-    response_model=StoryRead,
-    name="stories_update",
-    summary="Sửa bài viết",
-)
+@router.patch("/{story_id}", name="stories_update", summary="Sửa bài viết")
 def update_story(
     story_id: PathId,
     body: StoryUpdate,
@@ -127,46 +101,26 @@ def update_story(
     summary="Xóa bài viết chưa đăng",
 )
 def delete_story(
-    story_id: PathId,
-    request: Request,
-    actor: StoriesWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
+    story_id: PathId, request: Request, actor: StoriesWriteActor, session: SessionDep, if_match: IfMatch
 ) -> Response:
     story = if_match(service.get_story(session, story_id))
     service.delete_story(session, actor, story, request.app.state.settings.var_dir)
     return Response(status_code=204)
 
 
-@router.post(
-    "/{story_id}/publish",
-    response_model=StoryRead,
-    name="stories_publish",
-    summary="Đăng bài lên bảng vinh danh công khai",
-)
+@router.post("/{story_id}/publish", name="stories_publish", summary="Đăng bài lên bảng vinh danh công khai")
 def publish_story(
-    story_id: PathId,
-    actor: StoriesWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    story_id: PathId, actor: StoriesWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> StoryRead:
     story = if_match(service.get_story(session, story_id))
     return _answer(session, actor, etag, service.publish(session, actor, story))
 
 
 @router.post(
-    "/{story_id}/unpublish",
-    response_model=StoryRead,
-    name="stories_unpublish",
-    summary="Gỡ bài khỏi bảng vinh danh (trở về bản nháp)",
+    "/{story_id}/unpublish", name="stories_unpublish", summary="Gỡ bài khỏi bảng vinh danh (trở về bản nháp)"
 )
 def unpublish_story(
-    story_id: PathId,
-    actor: StoriesWriteActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    story_id: PathId, actor: StoriesWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> StoryRead:
     story = if_match(service.get_story(session, story_id))
     return _answer(session, actor, etag, service.unpublish(session, actor, story))
@@ -174,7 +128,6 @@ def unpublish_story(
 
 @router.post(
     "/{story_id}/images",
-    response_model=StoryImageRead,
     status_code=201,
     name="stories_add_image",
     summary="Tải ảnh lên bài viết (PNG hoặc JPEG, tối đa 5 MB)",
@@ -202,11 +155,7 @@ def add_image(
     responses=IMAGE_RESPONSE,
 )
 def get_image(
-    story_id: PathId,
-    image_id: PathId,
-    request: Request,
-    actor: StoriesReadActor,
-    session: SessionDep,
+    story_id: PathId, image_id: PathId, request: Request, actor: StoriesReadActor, session: SessionDep
 ) -> FileResponse:
     story = service.get_story(session, story_id)
     return image_response(request, service.get_image(session, story, image_id))
@@ -220,11 +169,7 @@ def get_image(
     summary="Xóa ảnh khỏi bài viết",
 )
 def remove_image(
-    story_id: PathId,
-    image_id: PathId,
-    request: Request,
-    actor: StoriesWriteActor,
-    session: SessionDep,
+    story_id: PathId, image_id: PathId, request: Request, actor: StoriesWriteActor, session: SessionDep
 ) -> Response:
     story = service.get_story(session, story_id)
     image = service.get_image(session, story, image_id)
@@ -235,12 +180,7 @@ def remove_image(
 # ---------------------------------------------------------------- result publication
 
 
-@publications.get(
-    "",
-    response_model=PublicationPage,
-    name="result_publications_list",
-    summary="Các lần công khai kết quả đánh giá",
-)
+@publications.get("", name="result_publications_list", summary="Các lần công khai kết quả đánh giá")
 def list_publications(
     actor: ResultsPublishActor,
     session: SessionDep,
@@ -253,15 +193,12 @@ def list_publications(
 
 @publications.post(
     "",
-    response_model=PublicationRead,
     status_code=201,
     name="result_publications_create",
     summary="Công khai kết quả đã xác nhận của các cơ sở giáo dục theo bảng điểm và năm học",
 )
 def publish_results(
-    body: PublicationCreate,
-    actor: ResultsPublishActor,
-    session: SessionDep,
+    body: PublicationCreate, actor: ResultsPublishActor, session: SessionDep
 ) -> PublicationRead:
     return service.read_publication(session, actor, service.publish_results(session, actor, body))
 
@@ -273,10 +210,6 @@ def publish_results(
     name="result_publications_withdraw",
     summary="Thu hồi việc công khai kết quả",
 )
-def withdraw_results(
-    publication_id: PathId,
-    actor: ResultsPublishActor,
-    session: SessionDep,
-) -> Response:
+def withdraw_results(publication_id: PathId, actor: ResultsPublishActor, session: SessionDep) -> Response:
     service.withdraw_results(session, actor, service.get_publication(session, publication_id))
     return Response(status_code=204)

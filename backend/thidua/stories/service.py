@@ -22,6 +22,7 @@ from thidua.awards.models import Achievement
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import matches
 from thidua.frameworks.models import Framework
 from thidua.public import access as public
@@ -113,14 +114,7 @@ def _images(session: Session, story_id: int) -> list[StoryImage]:
 
 def image_read(image: StoryImage) -> StoryImageRead:
     assert image.id is not None
-    return StoryImageRead(
-        id=image.id,
-        caption=image.caption,
-        content_type=image.content_type,
-        size_bytes=image.size_bytes,
-        url=f"/api/v1/stories/{image.story_id}/images/{image.id}",
-        created_at=image.created_at,
-    )
+    return from_row(StoryImageRead, image, url=f"/api/v1/stories/{image.story_id}/images/{image.id}")
 
 
 def read_story(session: Session, actor: Actor, story: Story) -> StoryRead:
@@ -129,11 +123,9 @@ def read_story(session: Session, actor: Actor, story: Story) -> StoryRead:
     achievements = issued_achievements(session, story.achievement_ids)
     names = recipients(session, achievements)
     author = session.get(User, story.author_id)
-    return StoryRead(
-        id=story.id,
-        title=story.title,
-        summary=story.summary,
-        body=story.body,
+    return from_row(
+        StoryRead,
+        story,
         unit_ids=list(story.unit_ids),
         achievement_ids=list(story.achievement_ids),
         units=[FeaturedUnit(id=i, name=units[i].name) for i in story.unit_ids if i in units],
@@ -147,14 +139,8 @@ def read_story(session: Session, actor: Actor, story: Story) -> StoryRead:
             for a in achievements
         ],
         images=[image_read(i) for i in _images(session, story.id)],
-        status=story.status,
-        published_at=story.published_at,
-        author_id=story.author_id,
         author_name=author.full_name if author else "",
-        version=story.version,
         allowed_actions=access.story_actions(actor, story),
-        created_at=story.created_at,
-        updated_at=story.updated_at,
     )
 
 
@@ -363,15 +349,12 @@ def read_publication(session: Session, actor: Actor, p: ResultPublication) -> Pu
     assert p.id is not None
     framework = session.get(Framework, p.framework_id)
     publisher = session.get(User, p.published_by_id)
-    return PublicationRead(
-        id=p.id,
-        framework_id=p.framework_id,
+    return from_row(
+        PublicationRead,
+        p,
         framework_code=framework.code if framework else "",
         framework_name=framework.name if framework else "",
         framework_version=framework.version_number if framework else 0,
-        school_year=p.school_year,
-        published_at=p.published_at,
-        published_by_id=p.published_by_id,
         published_by_name=publisher.full_name if publisher else "",
         verified_count=_verified_count(session, p.framework_id, p.school_year),
         allowed_actions=access.publication_actions(actor),

@@ -39,7 +39,7 @@ def _staff(session: Session, actor: Actor, etag: ETagSetter, member: StaffMember
     return etag(member.version, service.read_staff(session, actor, member))
 
 
-@units.get("", response_model=UnitPage, name="units_list", summary="Danh sách đơn vị")
+@units.get("", name="units_list", summary="Danh sách đơn vị")
 def list_units(
     actor: UnitsReadActor,
     session: SessionDep,
@@ -54,17 +54,17 @@ def list_units(
     return service.list_units(session, actor, filters, page)
 
 
-@units.post("", response_model=UnitRead, status_code=201, name="units_create", summary="Tạo đơn vị")
+@units.post("", status_code=201, name="units_create", summary="Tạo đơn vị")
 def create_unit(body: UnitCreate, actor: UnitsWriteActor, session: SessionDep, etag: ETag) -> UnitRead:
     return _unit(session, actor, etag, service.create_unit(session, actor, body))
 
 
-@units.get("/{unit_id}", response_model=UnitRead, name="units_get", summary="Xem một đơn vị")
+@units.get("/{unit_id}", name="units_get", summary="Xem một đơn vị")
 def get_unit(unit_id: PathId, actor: UnitsReadActor, session: SessionDep, etag: ETag) -> UnitRead:
     return _unit(session, actor, etag, service.get_unit(session, actor, unit_id))
 
 
-@units.patch("/{unit_id}", response_model=UnitRead, name="units_update", summary="Sửa đơn vị")
+@units.patch("/{unit_id}", name="units_update", summary="Sửa đơn vị")
 def update_unit(
     unit_id: PathId,
     body: UnitUpdate,
@@ -77,12 +77,7 @@ def update_unit(
     return _unit(session, actor, etag, service.update_unit(session, actor, unit, body))
 
 
-@units.post(
-    "/{unit_id}/deactivate",
-    response_model=UnitRead,
-    name="units_deactivate",
-    summary="Ngừng hoạt động đơn vị",
-)
+@units.post("/{unit_id}/deactivate", name="units_deactivate", summary="Ngừng hoạt động đơn vị")
 def deactivate_unit(
     unit_id: PathId, actor: UnitsWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> UnitRead:
@@ -90,12 +85,7 @@ def deactivate_unit(
     return _unit(session, actor, etag, service.set_unit_active(session, actor, unit, False))
 
 
-@units.post(
-    "/{unit_id}/activate",
-    response_model=UnitRead,
-    name="units_activate",
-    summary="Kích hoạt lại đơn vị",
-)
+@units.post("/{unit_id}/activate", name="units_activate", summary="Kích hoạt lại đơn vị")
 def activate_unit(
     unit_id: PathId, actor: UnitsWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> UnitRead:
@@ -106,7 +96,7 @@ def activate_unit(
 # ---------------------------------------------------------------- staff
 
 
-@staff.get("", response_model=StaffPage, name="staff_list", summary="Danh sách cán bộ, giáo viên, nhân viên")
+@staff.get("", name="staff_list", summary="Danh sách cán bộ, giáo viên, nhân viên")
 def list_staff(
     actor: StaffReadActor,
     session: SessionDep,
@@ -118,17 +108,17 @@ def list_staff(
     return service.list_staff(session, actor, service.StaffFilters(unit_id, q, include_inactive), page)
 
 
-@staff.post("", response_model=StaffRead, status_code=201, name="staff_create", summary="Thêm cán bộ")
+@staff.post("", status_code=201, name="staff_create", summary="Thêm cán bộ")
 def create_staff(body: StaffCreate, actor: StaffWriteActor, session: SessionDep, etag: ETag) -> StaffRead:
     return _staff(session, actor, etag, service.create_staff(session, actor, body))
 
 
-@staff.get("/{staff_id}", response_model=StaffRead, name="staff_get", summary="Xem một cán bộ")
+@staff.get("/{staff_id}", name="staff_get", summary="Xem một cán bộ")
 def get_staff(staff_id: PathId, actor: StaffReadActor, session: SessionDep, etag: ETag) -> StaffRead:
     return _staff(session, actor, etag, service.get_staff(session, actor, staff_id))
 
 
-@staff.patch("/{staff_id}", response_model=StaffRead, name="staff_update", summary="Sửa thông tin cán bộ")
+@staff.patch("/{staff_id}", name="staff_update", summary="Sửa thông tin cán bộ")
 def update_staff(
     staff_id: PathId,
     body: StaffUpdate,
@@ -143,7 +133,6 @@ def update_staff(
 
 @staff.post(
     "/{staff_id}/deactivate",
-    response_model=StaffRead,
     name="staff_deactivate",
     summary="Ngừng hoạt động cán bộ (nghỉ việc, chuyển công tác)",
 )
@@ -154,12 +143,7 @@ def deactivate_staff(
     return _staff(session, actor, etag, service.set_staff_active(session, actor, member, False))
 
 
-@staff.post(
-    "/{staff_id}/activate",
-    response_model=StaffRead,
-    name="staff_activate",
-    summary="Kích hoạt lại cán bộ",
-)
+@staff.post("/{staff_id}/activate", name="staff_activate", summary="Kích hoạt lại cán bộ")
 def activate_staff(
     staff_id: PathId, actor: StaffWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> StaffRead:

@@ -10,6 +10,7 @@ from thidua.auth.models import User
 from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.core.errors import Conflict, FieldError, Invalid
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import matches
 from thidua.units import access
 from thidua.units.models import (
@@ -44,20 +45,13 @@ def _names(session: Session, unit_ids: Iterable[int | None]) -> dict[int, str]:
 
 def unit_read(unit: Unit, actor: Actor, parent_name: str | None) -> UnitRead:
     assert unit.id is not None
-    return UnitRead(
-        id=unit.id,
-        code=unit.code,
-        name=unit.name,
+    return from_row(
+        UnitRead,
+        unit,
         kind=UnitKind(unit.kind),
         school_level=SchoolLevel(unit.school_level) if unit.school_level else None,
-        parent_id=unit.parent_id,
         parent_name=parent_name,
-        address=unit.address,
-        is_active=unit.is_active,
-        version=unit.version,
         allowed_actions=access.unit_actions(actor, unit),
-        created_at=unit.created_at,
-        updated_at=unit.updated_at,
     )
 
 
@@ -192,21 +186,13 @@ def set_unit_active(session: Session, actor: Actor, unit: Unit, active: bool) ->
 def staff_read(staff: StaffMember, actor: Actor, unit_name: str) -> StaffRead:
     assert staff.id is not None
     contact = access.sees_contact(actor, staff)
-    return StaffRead(
-        id=staff.id,
-        code=staff.code,
-        full_name=staff.full_name,
-        position=staff.position,
-        unit_id=staff.unit_id,
+    return from_row(
+        StaffRead,
+        staff,
         unit_name=unit_name,
         email=staff.email if contact else None,
         phone=staff.phone if contact else None,
-        user_id=staff.user_id,
-        is_active=staff.is_active,
-        version=staff.version,
         allowed_actions=access.staff_actions(actor, staff),
-        created_at=staff.created_at,
-        updated_at=staff.updated_at,
     )
 
 

@@ -16,7 +16,7 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, user: User) -> Use
     return etag(user.version, service.user_read(session, actor, user))
 
 
-@router.get("", response_model=UserPage, name="users_list", summary="Danh sách tài khoản")
+@router.get("", name="users_list", summary="Danh sách tài khoản")
 def list_users(
     actor: UsersManageActor,
     session: SessionDep,
@@ -29,22 +29,17 @@ def list_users(
     return service.list_users(session, actor, service.UserFilters(q, role, unit_id, include_inactive), page)
 
 
-@router.post("", response_model=UserRead, status_code=201, name="users_create", summary="Tạo tài khoản")
+@router.post("", status_code=201, name="users_create", summary="Tạo tài khoản")
 def create_user(body: UserCreate, actor: UsersManageActor, session: SessionDep, etag: ETag) -> UserRead:
     return _answer(session, actor, etag, service.create_user(session, actor, body))
 
 
-@router.get("/{user_id}", response_model=UserRead, name="users_get", summary="Xem một tài khoản")
+@router.get("/{user_id}", name="users_get", summary="Xem một tài khoản")
 def get_user(user_id: PathId, actor: UsersManageActor, session: SessionDep, etag: ETag) -> UserRead:
     return _answer(session, actor, etag, service.get_user(session, actor, user_id))
 
 
-@router.patch(
-    "/{user_id}",
-    response_model=UserRead,
-    name="users_update",
-    summary="Sửa tài khoản (vai trò, đơn vị, đặt lại mật khẩu)",
-)
+@router.patch("/{user_id}", name="users_update", summary="Sửa tài khoản (vai trò, đơn vị, đặt lại mật khẩu)")
 def update_user(
     user_id: PathId,
     body: UserUpdate,
@@ -59,7 +54,6 @@ def update_user(
 
 @router.post(
     "/{user_id}/deactivate",
-    response_model=UserRead,
     name="users_deactivate",
     summary="Khóa tài khoản (mọi phiên đăng nhập hết hiệu lực ngay)",
 )
@@ -70,12 +64,7 @@ def deactivate_user(
     return _answer(session, actor, etag, service.set_user_active(session, actor, user, False))
 
 
-@router.post(
-    "/{user_id}/activate",
-    response_model=UserRead,
-    name="users_activate",
-    summary="Mở khóa tài khoản",
-)
+@router.post("/{user_id}/activate", name="users_activate", summary="Mở khóa tài khoản")
 def activate_user(
     user_id: PathId, actor: UsersManageActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> UserRead:

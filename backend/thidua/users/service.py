@@ -13,6 +13,7 @@ from thidua.auth.policy import Actor, roles_of
 from thidua.auth.roles import UNIT_BOUND_ROLES, Role
 from thidua.core.errors import Conflict, FieldError, Invalid
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import matches
 from thidua.units.models import Unit
 from thidua.users import access
@@ -22,18 +23,12 @@ from thidua.users.schemas import UserCreate, UserPage, UserRead, UserUpdate
 def user_read(session: Session, actor: Actor, user: User, roles: frozenset[Role] | None = None) -> UserRead:
     assert user.id is not None
     unit = session.get(Unit, user.unit_id) if user.unit_id else None
-    return UserRead(
-        id=user.id,
-        login=user.login,
-        full_name=user.full_name,
+    return from_row(
+        UserRead,
+        user,
         roles=sorted(roles if roles is not None else roles_of(session, user.id)),
-        unit_id=user.unit_id,
         unit_name=unit.name if unit else None,
-        is_active=user.is_active,
-        version=user.version,
         allowed_actions=access.allowed_actions(actor, user),
-        created_at=user.created_at,
-        updated_at=user.updated_at,
     )
 
 

@@ -47,62 +47,40 @@ def _answer(session: Session, etag: ETagSetter, sub: WebhookSubscription) -> Web
     return etag(sub.version, service.read_subscription(session, sub))
 
 
-@router.get("", response_model=WebhookPage, name="webhooks_list", summary="Các đăng ký webhook")
-def list_webhooks(
-    actor: WebhooksManageActor,
-    session: SessionDep,
-    page: Page,
-) -> WebhookPage:
+@router.get("", name="webhooks_list", summary="Các đăng ký webhook")
+def list_webhooks(actor: WebhooksManageActor, session: SessionDep, page: Page) -> WebhookPage:
     return service.list_subscriptions(session, page)
 
 
-@router.get(
-    "/events",
-    response_model=WebhookEventCatalogue,
-    name="webhooks_events",
-    summary="Danh mục sự kiện có thể đăng ký nhận",
-)
+@router.get("/events", name="webhooks_events", summary="Danh mục sự kiện có thể đăng ký nhận")
 def events(actor: WebhooksManageActor) -> WebhookEventCatalogue:
     return service.catalogue()
 
 
 @router.post(
     "",
-    response_model=WebhookCreated,
     status_code=201,
     name="webhooks_create",
     summary="Đăng ký webhook (khóa ký chỉ hiện một lần)",
     description=SIGNATURE_DOC,
 )
 def create_webhook(
-    body: WebhookCreate,
-    request: Request,
-    actor: WebhooksManageActor,
-    session: SessionDep,
-    etag: ETag,
+    body: WebhookCreate, request: Request, actor: WebhooksManageActor, session: SessionDep, etag: ETag
 ) -> WebhookCreated:
     allow_private = request.app.state.settings.webhook_private_addresses
     created = service.create_subscription(session, actor, body, allow_private)
     return etag(created.version, created)
 
 
-@router.get(
-    "/{webhook_id}", response_model=WebhookRead, name="webhooks_get", summary="Xem một đăng ký webhook"
-)
+@router.get("/{webhook_id}", name="webhooks_get", summary="Xem một đăng ký webhook")
 def get_webhook(
-    webhook_id: PathId,
-    actor: WebhooksManageActor,
-    session: SessionDep,
-    etag: ETag,
+    webhook_id: PathId, actor: WebhooksManageActor, session: SessionDep, etag: ETag
 ) -> WebhookRead:
     return _answer(session, etag, service.get_subscription(session, webhook_id))
 
 
 @router.patch(
-    "/{webhook_id}",
-    response_model=WebhookRead,
-    name="webhooks_update",
-    summary="Sửa tên, địa chỉ, sự kiện hoặc tạm dừng/bật lại webhook",
+    "/{webhook_id}", name="webhooks_update", summary="Sửa tên, địa chỉ, sự kiện hoặc tạm dừng/bật lại webhook"
 )
 def update_webhook(
     webhook_id: PathId,
@@ -120,16 +98,11 @@ def update_webhook(
 
 @router.post(
     "/{webhook_id}/revoke",
-    response_model=WebhookRead,
     name="webhooks_revoke",
     summary="Thu hồi webhook (ngừng gửi ngay, các lần gửi đang chờ bị hủy)",
 )
 def revoke_webhook(
-    webhook_id: PathId,
-    actor: WebhooksManageActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    webhook_id: PathId, actor: WebhooksManageActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> WebhookRead:
     sub = if_match(service.get_subscription(session, webhook_id))
     return _answer(session, etag, service.revoke_subscription(session, actor, sub))
@@ -137,16 +110,11 @@ def revoke_webhook(
 
 @router.post(
     "/{webhook_id}/rotate-secret",
-    response_model=WebhookCreated,
     name="webhooks_rotate_secret",
     summary="Đổi khóa ký (khóa mới chỉ hiện một lần, có hiệu lực ngay)",
 )
 def rotate_secret(
-    webhook_id: PathId,
-    actor: WebhooksManageActor,
-    session: SessionDep,
-    if_match: IfMatch,
-    etag: ETag,
+    webhook_id: PathId, actor: WebhooksManageActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> WebhookCreated:
     sub = if_match(service.get_subscription(session, webhook_id))
     rotated = service.rotate_secret(session, actor, sub)
@@ -154,10 +122,7 @@ def rotate_secret(
 
 
 @router.get(
-    "/{webhook_id}/deliveries",
-    response_model=WebhookDeliveryPage,
-    name="webhooks_deliveries",
-    summary="Nhật ký gửi của webhook (mới nhất trước)",
+    "/{webhook_id}/deliveries", name="webhooks_deliveries", summary="Nhật ký gửi của webhook (mới nhất trước)"
 )
 def deliveries(
     webhook_id: PathId,
@@ -170,17 +135,7 @@ def deliveries(
     return service.list_deliveries(session, sub, page, status)
 
 
-@router.post(
-    "/{webhook_id}/test",
-    response_model=WebhookDeliveryRead,
-    status_code=202,
-    name="webhooks_test",
-    summary="Gửi thử một sự kiện ping",
-)
-def test_webhook(
-    webhook_id: PathId,
-    actor: WebhooksManageActor,
-    session: SessionDep,
-) -> WebhookDeliveryRead:
+@router.post("/{webhook_id}/test", status_code=202, name="webhooks_test", summary="Gửi thử một sự kiện ping")
+def test_webhook(webhook_id: PathId, actor: WebhooksManageActor, session: SessionDep) -> WebhookDeliveryRead:
     sub = service.get_subscription(session, webhook_id)
     return service.read_delivery(service.queue_ping(session, actor, sub))

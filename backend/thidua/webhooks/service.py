@@ -15,6 +15,7 @@ from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.units.models import Unit
 from thidua.webhooks import access
 from thidua.webhooks.addresses import url_problem
@@ -144,22 +145,15 @@ def read_subscription(session: Session, sub: WebhookSubscription) -> WebhookRead
     assert sub.id is not None
     unit = session.get(Unit, sub.unit_id) if sub.unit_id else None
     counts = _counts(session, sub.id)
-    return WebhookRead(
-        id=sub.id,
-        name=sub.name,
-        url=sub.url,
+    return from_row(
+        WebhookRead,
+        sub,
         events=list(sub.events),
-        unit_id=sub.unit_id,
         unit_name=unit.name if unit else None,
-        is_active=sub.is_active,
         status=access.status_of(sub),
-        revoked_at=sub.revoked_at,
         pending_deliveries=counts.get("pending", 0),
         failed_deliveries=counts.get("failed", 0),
-        version=sub.version,
         allowed_actions=access.allowed_actions(sub),
-        created_at=sub.created_at,
-        updated_at=sub.updated_at,
     )
 
 

@@ -12,11 +12,11 @@ from thidua.api.deps import (
     Page,
     SessionDep,
 )
+from thidua.api.files import PDF, PDF_RESPONSE, attachment
 from thidua.assessments.schemas import SchoolYear
 from thidua.auth.policy import Actor
 from thidua.awards.achievements import access, service
 from thidua.awards.achievements.schemas import AchievementCreate, AchievementPage, AchievementRead
-from thidua.awards.attachments import PDF, PDF_RESPONSE, attachment
 from thidua.awards.decisions.certificates import certificate
 from thidua.awards.models import Achievement
 from thidua.core.ids import PathId, QueryId
@@ -28,9 +28,7 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, a: Achievement) ->
     return etag(a.version, service.read_achievement(session, actor, a))
 
 
-@router.get(
-    "", response_model=AchievementPage, name="achievements_list", summary="Lịch sử thành tích, khen thưởng"
-)
+@router.get("", name="achievements_list", summary="Lịch sử thành tích, khen thưởng")
 def list_achievements(
     actor: AchievementsReadActor,
     session: SessionDep,
@@ -46,11 +44,7 @@ def list_achievements(
 
 
 @router.post(
-    "",
-    response_model=AchievementRead,
-    status_code=201,
-    name="achievements_create",
-    summary="Nhập thành tích đã có từ trước (hồ sơ cũ)",
+    "", status_code=201, name="achievements_create", summary="Nhập thành tích đã có từ trước (hồ sơ cũ)"
 )
 def create_achievement(
     body: AchievementCreate, actor: AchievementsWriteActor, session: SessionDep, etag: ETag
@@ -58,9 +52,7 @@ def create_achievement(
     return _answer(session, actor, etag, service.create_achievement(session, actor, body))
 
 
-@router.get(
-    "/{achievement_id}", response_model=AchievementRead, name="achievements_get", summary="Xem một thành tích"
-)
+@router.get("/{achievement_id}", name="achievements_get", summary="Xem một thành tích")
 def get_achievement(
     achievement_id: PathId, actor: AchievementsReadActor, session: SessionDep, etag: ETag
 ) -> AchievementRead:

@@ -13,6 +13,7 @@ from thidua.awards.models import Achievement, AwardLevel
 from thidua.core.errors import Conflict, Invalid
 from thidua.core.models import today
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.units.models import StaffMember, Unit
 
@@ -21,27 +22,13 @@ def read_achievement(session: Session, actor: Actor, a: Achievement) -> Achievem
     assert a.id is not None
     unit = session.get(Unit, a.unit_id)
     staff = session.get(StaffMember, a.staff_id) if a.staff_id else None
-    return AchievementRead(
-        id=a.id,
-        unit_id=a.unit_id,
+    return from_row(
+        AchievementRead,
+        a,
         unit_name=unit.name if unit else "",
-        staff_id=a.staff_id,
         subject_name=staff.full_name if staff else (unit.name if unit else ""),
-        award_type_code=a.award_type_code,
-        award_name=a.award_name,
         level=AwardLevel(a.level),
-        school_year=a.school_year,
-        decision_number=a.decision_number,
-        decision_date=a.decision_date,
-        issuer=a.issuer,
-        themed=a.themed,
-        round_id=a.round_id,
-        nomination_id=a.nomination_id,
-        decision_id=a.decision_id,
-        verification_code=a.verification_code,
-        version=a.version,
         allowed_actions=access.allowed_actions(actor, a),
-        created_at=a.created_at,
     )
 
 

@@ -10,8 +10,8 @@ from thidua.api.deps import (
     Page,
     SessionDep,
 )
+from thidua.api.files import DOCX, DOCX_RESPONSE, attachment
 from thidua.auth.policy import Actor
-from thidua.awards.attachments import DOCX, DOCX_RESPONSE, attachment
 from thidua.awards.councils import access, service
 from thidua.awards.councils.minutes import minutes
 from thidua.awards.councils.schemas import (
@@ -31,9 +31,7 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, m: CouncilMeeting)
     return etag(m.version, service.read_meeting(session, actor, m))
 
 
-@router.get(
-    "", response_model=CouncilMeetingPage, name="council_meetings_list", summary="Các phiên họp Hội đồng TĐKT"
-)
+@router.get("", name="council_meetings_list", summary="Các phiên họp Hội đồng TĐKT")
 def list_meetings(
     actor: CouncilReadActor, session: SessionDep, page: Page, round_id: QueryId = None
 ) -> CouncilMeetingPage:
@@ -42,7 +40,6 @@ def list_meetings(
 
 @router.post(
     "",
-    response_model=CouncilMeetingRead,
     status_code=201,
     name="council_meetings_create",
     summary="Ghi phiên họp Hội đồng Thi đua - Khen thưởng",
@@ -53,21 +50,14 @@ def create_meeting(
     return _answer(session, actor, etag, service.create_meeting(session, actor, body))
 
 
-@router.get(
-    "/{meeting_id}", response_model=CouncilMeetingRead, name="council_meetings_get", summary="Xem phiên họp"
-)
+@router.get("/{meeting_id}", name="council_meetings_get", summary="Xem phiên họp")
 def get_meeting(
     meeting_id: PathId, actor: CouncilReadActor, session: SessionDep, etag: ETag
 ) -> CouncilMeetingRead:
     return _answer(session, actor, etag, access.get_readable(session, actor, meeting_id))
 
 
-@router.patch(
-    "/{meeting_id}",
-    response_model=CouncilMeetingRead,
-    name="council_meetings_update",
-    summary="Sửa thông tin phiên họp",
-)
+@router.patch("/{meeting_id}", name="council_meetings_update", summary="Sửa thông tin phiên họp")
 def update_meeting(
     meeting_id: PathId,
     body: CouncilMeetingUpdate,

@@ -15,28 +15,19 @@ from thidua.awards.models import AwardRound, CouncilMeeting, Nomination
 from thidua.awards.rounds.service import get_round
 from thidua.core.errors import Invalid
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 
 
 def read_meeting(session: Session, actor: Actor, m: CouncilMeeting) -> CouncilMeetingRead:
     assert m.id is not None
     r = session.get(AwardRound, m.round_id)
     reviewed = int(session.exec(select(func.count()).where(Nomination.meeting_id == m.id)).one())
-    return CouncilMeetingRead(
-        id=m.id,
-        round_id=m.round_id,
+    return from_row(
+        CouncilMeetingRead,
+        m,
         round_name=r.name if r else "",
-        held_on=m.held_on,
-        location=m.location,
-        chair=m.chair,
-        secretary=m.secretary,
-        members_present=m.members_present,
-        members_total=m.members_total,
-        notes=m.notes,
         reviewed_count=reviewed,
-        version=m.version,
         allowed_actions=access.allowed_actions(actor, m),
-        created_at=m.created_at,
-        updated_at=m.updated_at,
     )
 
 

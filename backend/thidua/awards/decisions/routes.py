@@ -12,8 +12,8 @@ from thidua.api.deps import (
     Page,
     SessionDep,
 )
+from thidua.api.files import DOCX, DOCX_RESPONSE, XLSX, XLSX_RESPONSE, attachment
 from thidua.auth.policy import Actor
-from thidua.awards.attachments import DOCX, DOCX_RESPONSE, XLSX, XLSX_RESPONSE, attachment
 from thidua.awards.decisions import access, files, service
 from thidua.awards.decisions.schemas import (
     DecisionCreate,
@@ -32,7 +32,7 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, d: AwardDecision) 
     return etag(d.version, service.read_decision(session, actor, d))
 
 
-@router.get("", response_model=DecisionPage, name="award_decisions_list", summary="Quyết định khen thưởng")
+@router.get("", name="award_decisions_list", summary="Quyết định khen thưởng")
 def list_decisions(
     actor: DecisionsReadActor,
     session: SessionDep,
@@ -46,7 +46,6 @@ def list_decisions(
 
 @router.post(
     "",
-    response_model=DecisionRead,
     status_code=201,
     name="award_decisions_create",
     summary="Lập dự thảo quyết định (hoặc tờ trình cấp tỉnh) từ các đề nghị đã phê duyệt",
@@ -57,21 +56,14 @@ def create_decision(
     return _answer(session, actor, etag, service.create_decision(session, actor, body))
 
 
-@router.get(
-    "/{decision_id}", response_model=DecisionRead, name="award_decisions_get", summary="Xem quyết định"
-)
+@router.get("/{decision_id}", name="award_decisions_get", summary="Xem quyết định")
 def get_decision(
     decision_id: PathId, actor: DecisionsReadActor, session: SessionDep, etag: ETag
 ) -> DecisionRead:
     return _answer(session, actor, etag, access.get_readable(session, actor, decision_id))
 
 
-@router.patch(
-    "/{decision_id}",
-    response_model=DecisionRead,
-    name="award_decisions_update",
-    summary="Sửa dự thảo quyết định",
-)
+@router.patch("/{decision_id}", name="award_decisions_update", summary="Sửa dự thảo quyết định")
 def update_decision(
     decision_id: PathId,
     body: DecisionUpdate,
@@ -100,7 +92,6 @@ def delete_decision(
 
 @router.post(
     "/{decision_id}/issue",
-    response_model=DecisionRead,
     name="award_decisions_issue",
     summary="Ban hành quyết định: cấp giấy khen và ghi thành tích",
 )
@@ -113,7 +104,6 @@ def issue_decision(
 
 @router.post(
     "/{decision_id}/province-answer",
-    response_model=DecisionRead,
     name="award_decisions_province_answer",
     summary="Ghi kết quả của UBND tỉnh cho tờ trình đề nghị",
 )

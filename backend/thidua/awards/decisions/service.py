@@ -27,6 +27,7 @@ from thidua.awards.texts import NOMINATION_STATUS_LABELS_VI
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, ValidationFailed
 from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import where_given
 
 
@@ -56,27 +57,13 @@ def _awardee(session: Session, n: Nomination) -> Awardee:
 def read_decision(session: Session, actor: Actor, d: AwardDecision) -> DecisionRead:
     assert d.id is not None
     r = session.get(AwardRound, d.round_id)
-    return DecisionRead(
-        id=d.id,
-        round_id=d.round_id,
+    return from_row(
+        DecisionRead,
+        d,
         round_name=r.name if r else "",
-        kind=d.kind,
         level=AwardLevel(d.level),
-        unit_id=d.unit_id,
-        number=d.number,
-        signed_on=d.signed_on,
-        signer_name=d.signer_name,
-        signer_title=d.signer_title,
-        status=d.status,
-        issued_at=d.issued_at,
         awardees=[_awardee(session, n) for n in decision_nominations(session, d.id)],
-        province_decision_number=d.province_decision_number,
-        province_decision_date=d.province_decision_date,
-        province_note=d.province_note,
-        version=d.version,
         allowed_actions=access.allowed_actions(actor, d),
-        created_at=d.created_at,
-        updated_at=d.updated_at,
     )
 
 

@@ -44,6 +44,7 @@ from thidua.awards.types.service import active_award_type
 from thidua.core.errors import Conflict, Forbidden, Invalid
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import matches, where_given
 from thidua.initiatives.models import Initiative
 from thidua.units.models import StaffMember, Unit
@@ -103,41 +104,23 @@ def read_nomination(session: Session, actor: Actor, n: Nomination, live: bool = 
     unit = session.get(Unit, n.unit_id)
     staff = session.get(StaffMember, n.staff_id) if n.staff_id else None
     achievement = session.exec(select(Achievement.id).where(Achievement.nomination_id == n.id)).first()
-    return NominationRead(
-        id=n.id,
-        round_id=n.round_id,
+    return from_row(
+        NominationRead,
+        n,
         round_name=r.name if r else "",
-        award_type_id=n.award_type_id,
-        award_type_code=n.award_type_code,
         award_name=t.name if t else n.award_type_code,
         level=AwardLevel(n.level),
         subject_kind=SubjectKind(n.subject_kind),
-        unit_id=n.unit_id,
         unit_name=unit.name if unit else "",
-        staff_id=n.staff_id,
         staff_name=staff.full_name if staff else None,
         subject_name=staff.full_name if staff else (unit.name if unit else ""),
-        justification=n.justification,
         assessments=_linked_assessments(session, n.assessment_ids),
         initiatives=_linked_initiatives(session, n.initiative_ids),
-        status=n.status,
         status_label=NOMINATION_STATUS_LABELS_VI.get(n.status, n.status),
         eligibility=_eligibility(session, actor, n, live),
-        submitted_at=n.submitted_at,
-        meeting_id=n.meeting_id,
-        votes_for=n.votes_for,
-        votes_cast=n.votes_cast,
         vote_share_percent=_vote_share(n),
-        review_comment=n.review_comment,
-        override_reason=n.override_reason,
-        decision_note=n.decision_note,
-        approved_at=n.approved_at,
-        decision_id=n.decision_id,
         achievement_id=achievement,
-        version=n.version,
         allowed_actions=access.allowed_actions(actor, n),
-        created_at=n.created_at,
-        updated_at=n.updated_at,
     )
 
 

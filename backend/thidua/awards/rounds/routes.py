@@ -23,7 +23,7 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, r: AwardRound) -> 
     return etag(r.version, service.read_round(session, actor, r))
 
 
-@router.get("", response_model=AwardRoundPage, name="award_rounds_list", summary="Các đợt khen thưởng")
+@router.get("", name="award_rounds_list", summary="Các đợt khen thưởng")
 def list_rounds(
     actor: AwardRoundsReadActor, session: SessionDep, page: Page, kind: RoundKind | None = None
 ) -> AwardRoundPage:
@@ -31,11 +31,7 @@ def list_rounds(
 
 
 @router.post(
-    "",
-    response_model=AwardRoundRead,
-    status_code=201,
-    name="award_rounds_create",
-    summary="Mở đợt khen thưởng (năm học, sơ kết, tổng kết)",
+    "", status_code=201, name="award_rounds_create", summary="Mở đợt khen thưởng (năm học, sơ kết, tổng kết)"
 )
 def create_round(
     body: AwardRoundCreate, actor: AwardRoundsWriteActor, session: SessionDep, etag: ETag
@@ -43,21 +39,14 @@ def create_round(
     return _answer(session, actor, etag, service.create_round(session, actor, body))
 
 
-@router.get(
-    "/{round_id}", response_model=AwardRoundRead, name="award_rounds_get", summary="Xem đợt khen thưởng"
-)
+@router.get("/{round_id}", name="award_rounds_get", summary="Xem đợt khen thưởng")
 def get_round(
     round_id: PathId, actor: AwardRoundsReadActor, session: SessionDep, etag: ETag
 ) -> AwardRoundRead:
     return _answer(session, actor, etag, access.get_readable(session, actor, round_id))
 
 
-@router.patch(
-    "/{round_id}",
-    response_model=AwardRoundRead,
-    name="award_rounds_update",
-    summary="Sửa thời hạn hoặc các hình thức của đợt",
-)
+@router.patch("/{round_id}", name="award_rounds_update", summary="Sửa thời hạn hoặc các hình thức của đợt")
 def update_round(
     round_id: PathId,
     body: AwardRoundUpdate,

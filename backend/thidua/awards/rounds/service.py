@@ -26,6 +26,7 @@ from thidua.awards.types.service import active_award_type
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import today
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.movements.models import Movement, Phase
 from thidua.movements.service import school_years
 
@@ -59,23 +60,15 @@ def read_round(session: Session, actor: Actor, r: AwardRound) -> AwardRoundRead:
             .group_by(Nomination.status)
         ).all()
     )
-    return AwardRoundRead(
-        id=r.id,
+    return from_row(
+        AwardRoundRead,
+        r,
         kind=RoundKind(r.kind),
         kind_label=ROUND_KIND_LABELS_VI[RoundKind(r.kind)],
-        name=r.name,
-        school_year=r.school_year,
-        phase_id=r.phase_id,
-        school_years=r.school_years,
-        opens_on=r.opens_on,
-        closes_on=r.closes_on,
         is_open=round_is_open(r),
         award_types=_offered(session, r),
         nomination_counts={str(k): int(v) for k, v in counts.items()},
-        version=r.version,
         allowed_actions=access.allowed_actions(actor, r),
-        created_at=r.created_at,
-        updated_at=r.updated_at,
     )
 
 

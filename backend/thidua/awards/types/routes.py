@@ -25,7 +25,7 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, t: AwardType) -> A
     return etag(t.version, service.read_award_type(session, actor, t))
 
 
-@router.get("", response_model=AwardTypePage, name="award_types_list", summary="Các hình thức khen thưởng")
+@router.get("", name="award_types_list", summary="Các hình thức khen thưởng")
 def list_award_types(
     actor: AwardTypesReadActor,
     session: SessionDep,
@@ -43,7 +43,6 @@ def list_award_types(
 
 @router.post(
     "",
-    response_model=AwardTypeRead,
     status_code=201,
     name="award_types_create",
     summary="Tạo hình thức khen thưởng mới (bản nháp) với các điều kiện",
@@ -55,12 +54,7 @@ def create_award_type(
     return _answer(session, actor, etag, t)
 
 
-@router.get(
-    "/{award_type_id}",
-    response_model=AwardTypeRead,
-    name="award_types_get",
-    summary="Xem hình thức khen thưởng",
-)
+@router.get("/{award_type_id}", name="award_types_get", summary="Xem hình thức khen thưởng")
 def get_award_type(
     award_type_id: PathId, actor: AwardTypesReadActor, session: SessionDep, etag: ETag
 ) -> AwardTypeRead:
@@ -70,7 +64,6 @@ def get_award_type(
 
 @router.put(
     "/{award_type_id}",
-    response_model=AwardTypeRead,
     name="award_types_replace",
     summary="Sửa hình thức khen thưởng chưa được đề nghị nào sử dụng",
 )
@@ -89,7 +82,6 @@ def replace_award_type(
 
 @router.post(
     "/{award_type_id}/new-version",
-    response_model=AwardTypeRead,
     status_code=201,
     name="award_types_new_version",
     summary="Tạo phiên bản mới (nháp) từ phiên bản này",
@@ -103,7 +95,6 @@ def new_award_type_version(
 
 @router.post(
     "/{award_type_id}/activate",
-    response_model=AwardTypeRead,
     name="award_types_activate",
     summary="Áp dụng phiên bản nháp (phiên bản đang áp dụng chuyển sang ngừng)",
 )

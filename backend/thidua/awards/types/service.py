@@ -27,6 +27,7 @@ from thidua.awards.types.validation import validate_type
 from thidua.core.errors import Conflict, Invalid
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
+from thidua.core.records import from_row
 from thidua.core.search import where_given
 
 
@@ -41,29 +42,18 @@ def type_rules(t: AwardType) -> list[Rule]:
 def read_award_type(session: Session, actor: Actor, t: AwardType) -> AwardTypeRead:
     assert t.id is not None
     used = nomination_count(session, t.id)
-    return AwardTypeRead(
-        id=t.id,
-        code=t.code,
-        version_number=t.version_number,
-        name=t.name,
+    return from_row(
+        AwardTypeRead,
+        t,
         level=AwardLevel(t.level),
         level_label=AWARD_LEVEL_LABELS_VI[AwardLevel(t.level)],
         granting_authority=GrantingAuthority(t.granting_authority),
         granting_authority_label=GRANTING_AUTHORITY_LABELS_VI[GrantingAuthority(t.granting_authority)],
         subject_kind=SubjectKind(t.subject_kind),
         round_kinds=[RoundKind(k) for k in t.round_kinds],
-        rules=t.rules,
         rule_texts=[rule_text(r) for r in type_rules(t)],
-        themed=t.themed,
-        merit_based=t.merit_based,
-        description=t.description,
-        status=t.status,
-        based_on_id=t.based_on_id,
         nomination_count=used,
-        version=t.version,
         allowed_actions=access.allowed_actions(actor, t, used),
-        created_at=t.created_at,
-        updated_at=t.updated_at,
     )
 
 

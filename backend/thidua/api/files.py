@@ -1,0 +1,40 @@
+"""The files routes answer with: their media types, their OpenAPI description and one way to name them.
+
+Every download (documents, exports, templates, evidence, story pictures) names its file through
+`disposition`, so the header follows RFC 6266 the same way everywhere: a plain ASCII name for old
+clients and the real Vietnamese name as UTF-8 ("Đ" cannot travel in a header as is)."""
+
+import unicodedata
+from typing import Any, Literal
+from urllib.parse import quote
+
+from fastapi import Response
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF = "application/pdf"
+
+# The OpenAPI `responses` of a route answering with a file.
+DOCX_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {DOCX: {}}, "description": "Tệp Word"}}
+XLSX_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {XLSX: {}}, "description": "Tệp Excel"}}
+PDF_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {PDF: {}}, "description": "Tệp PDF"}}
+
+
+def ascii_name(filename: str, fallback: str = "tai-lieu") -> str:
+    plain = unicodedata.normalize("NFKD", filename.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in plain if c.isascii() and (c.isalnum() or c in "-_.")) or fallback
+
+
+def disposition(
+    filename: str, how: Literal["attachment", "inline"] = "attachment", plain: str | None = None
+) -> dict[str, str]:
+    """The Content-Disposition header; `plain` replaces the ASCII name when the real one is the
+    uploader's and must not reach old clients even folded (evidence files)."""
+    utf8 = quote(filename, safe="")
+    return {
+        "Content-Disposition": f"{how}; filename=\"{plain or ascii_name(filename)}\"; filename*=UTF-8''{utf8}"
+    }
+
+
+def attachment(content: bytes, media_type: str, filename: str) -> Response:
+    return Response(content=content, media_type=media_type, headers=disposition(filename))
