@@ -39,12 +39,7 @@ def _answer(
     return etag(n.version, service.read_nomination(session, actor, n, live))
 
 
-@router.get(
-    "",
-    response_model=NominationPage,
-    name="nominations_list",
-    summary="Đề nghị khen thưởng (lọc, hàng chờ duyệt)",
-)
+@router.get("", name="nominations_list", summary="Đề nghị khen thưởng (lọc, hàng chờ duyệt)")
 def list_nominations(
     actor: NominationsReadActor,
     session: SessionDep,
@@ -67,7 +62,6 @@ def list_nominations(
 
 @router.post(
     "/eligibility",
-    response_model=EligibilityResult,
     name="nominations_check_eligibility",
     summary="Kiểm tra điều kiện trước khi đề nghị (không lưu gì)",
 )
@@ -77,13 +71,7 @@ def check_eligibility(
     return service.preview(session, actor, body)
 
 
-@router.post(
-    "",
-    response_model=NominationRead,
-    status_code=201,
-    name="nominations_create",
-    summary="Lập đề nghị khen thưởng",
-)
+@router.post("", status_code=201, name="nominations_create", summary="Lập đề nghị khen thưởng")
 def create_nomination(
     body: NominationCreate, actor: NominationsWriteActor, session: SessionDep, etag: ETag
 ) -> NominationRead:
@@ -91,10 +79,7 @@ def create_nomination(
 
 
 @router.get(
-    "/{nomination_id}",
-    response_model=NominationRead,
-    name="nominations_get",
-    summary="Xem đề nghị với kết quả kiểm tra điều kiện mới nhất",
+    "/{nomination_id}", name="nominations_get", summary="Xem đề nghị với kết quả kiểm tra điều kiện mới nhất"
 )
 def get_nomination(
     nomination_id: PathId, actor: NominationsReadActor, session: SessionDep, etag: ETag
@@ -102,12 +87,7 @@ def get_nomination(
     return _answer(session, actor, etag, access.get_readable(session, actor, nomination_id), live=True)
 
 
-@router.patch(
-    "/{nomination_id}",
-    response_model=NominationRead,
-    name="nominations_update",
-    summary="Sửa đề nghị (dự thảo)",
-)
+@router.patch("/{nomination_id}", name="nominations_update", summary="Sửa đề nghị (dự thảo)")
 def update_nomination(
     nomination_id: PathId,
     body: NominationUpdate,
@@ -134,12 +114,7 @@ def delete_nomination(
     return Response(status_code=204)
 
 
-@router.post(
-    "/{nomination_id}/submit",
-    response_model=NominationRead,
-    name="nominations_submit",
-    summary="Gửi đề nghị",
-)
+@router.post("/{nomination_id}/submit", name="nominations_submit", summary="Gửi đề nghị")
 def submit_nomination(
     nomination_id: PathId, actor: NominationsWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> NominationRead:
@@ -148,10 +123,7 @@ def submit_nomination(
 
 
 @router.post(
-    "/{nomination_id}/withdraw",
-    response_model=NominationRead,
-    name="nominations_withdraw",
-    summary="Rút đề nghị đã gửi về dự thảo",
+    "/{nomination_id}/withdraw", name="nominations_withdraw", summary="Rút đề nghị đã gửi về dự thảo"
 )
 def withdraw_nomination(
     nomination_id: PathId, actor: NominationsWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
@@ -162,7 +134,6 @@ def withdraw_nomination(
 
 @router.post(
     "/{nomination_id}/review",
-    response_model=NominationRead,
     name="nominations_review",
     summary="Ghi kết quả biểu quyết của Hội đồng Thi đua - Khen thưởng",
 )
@@ -180,7 +151,6 @@ def review_nomination(
 
 @router.post(
     "/{nomination_id}/approve",
-    response_model=NominationRead,
     name="nominations_approve",
     summary="Phê duyệt đề nghị (vượt điều kiện chưa đạt phải nêu lý do)",
 )
@@ -197,10 +167,7 @@ def approve_nomination(
 
 
 @router.post(
-    "/{nomination_id}/reject",
-    response_model=NominationRead,
-    name="nominations_reject",
-    summary="Không phê duyệt đề nghị (nêu lý do)",
+    "/{nomination_id}/reject", name="nominations_reject", summary="Không phê duyệt đề nghị (nêu lý do)"
 )
 def reject_nomination(
     nomination_id: PathId,
