@@ -10,6 +10,7 @@ Import it from a script in bench/ (Python puts the script's folder on sys.path).
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from collections.abc import Sequence
@@ -31,7 +32,9 @@ from thidua.demo.loader import load_movement
 from thidua.frameworks.models import Framework, Indicator
 from thidua.units.models import StaffMember, Unit
 
-SCHOOLS, STAFF_PER_SCHOOL, YEAR, SEED = 3_000, 20, "2025-2026", 20252026
+# BENCH_SCHOOLS makes a smaller province to try a script quickly; the figures are about 3,000.
+SCHOOLS = int(os.environ.get("BENCH_SCHOOLS", "3000"))
+STAFF_PER_SCHOOL, YEAR, SEED = 20, "2025-2026", 20252026
 
 
 def loader_now() -> datetime:
