@@ -13,6 +13,7 @@ from tests.fixtures.assessments import URL, submitted
 from tests.helpers import World
 from thidua.cli import main
 from thidua.db import make_engine
+from thidua.scoring import dependencies, rescore
 
 
 def _review(client: TestClient, world: World, a: dict[str, Any], value: str) -> Any:
@@ -112,4 +113,40 @@ def test_verify_scores_finds_a_corrupted_row_and_rescore_repairs_it(
     assert f"assessment {a['id']}: verified_total stored Decimal('0.01'), recomputed Decimal('36.60')" in out
     assert main(["rescore", "--framework", str(catalogue["unit"])]) == 0
     assert main(["verify-scores"]) == 0
+    assert _card(client, world, a["id"])["verified_total"] == "36.60"
+
+
+def test_a_framework_wide_rescore_marks_rows_recomputing_until_done(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = submitted(client, world, catalogue, "manager_a")
+    officer = world.headers("officer")
+    params = {"framework_id": catalogue["unit"], "school_year": "2025-2026"}
+
+    def recomputing() -> list[bool]:
+        items = client.get("/api/v1/scorecards", params=params, headers=officer).json()["items"]
+        return [x["recomputing"] for x in items]
+
+    engine = make_engine(world.settings.resolved_database_url)
+    with Session(engine) as session:
+        rescore.mark_stale(session, catalogue["unit"])  # what a catalogue change does first
+        session.commit()
+        assert recomputing() == [True]
+        assert _card(client, world, a["id"])["recomputing"] is True
+        assert any("stale" in d for d in rescore.differences(session))
+        # The job: resumable, it re-scores whatever is still open and clears the flag.
+        assert rescore.rescore_framework(session, catalogue["unit"]) == 1
+    engine.dispose()
+    assert recomputing() == [False]
+
+    # Activating a new version retires this one: its open rows are re-scored in the background.
+    draft = client.post(f"/api/v1/frameworks/{catalogue['unit']}/new-version", headers=officer)
+    assert draft.status_code == 201, draft.text
+    r = client.post(
+        f"/api/v1/frameworks/{draft.json()['id']}/activate",
+        headers={**officer, "If-Match": draft.headers["etag"]},
+    )
+    assert r.status_code == 200, r.text
+    dependencies.wait_for_jobs()
+    assert recomputing() == [False]
     assert _card(client, world, a["id"])["verified_total"] == "36.60"
