@@ -23,7 +23,7 @@ from thidua.inspections.models import Inspection, InspectionMember, InspectionUn
 from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.plans.models import Plan, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
-from thidua.scoring.models import ScoreGeneration
+from thidua.scoring.models import AssessmentScore, ContentAreaScore, CriterionScore
 from thidua.stories.models import ResultPublication, Story, StoryImage
 from thidua.units.models import StaffMember, Unit
 from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
@@ -33,14 +33,17 @@ __all__ = [
     "Activity",
     "ApiKey",
     "AssessmentEntry",
+    "AssessmentScore",
     "Attendance",
     "AuditEvent",
     "AwardDecision",
     "AwardRound",
     "AwardType",
     "ContentArea",
+    "ContentAreaScore",
     "CouncilMeeting",
     "Criterion",
+    "CriterionScore",
     "Evidence",
     "Flag",
     "Framework",
@@ -63,7 +66,6 @@ __all__ = [
     "ReportRequest",
     "ReportRequestUnit",
     "ResultPublication",
-    "ScoreGeneration",
     "ScorecardSnapshot",
     "SelfAssessment",
     "StaffMember",

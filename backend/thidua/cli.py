@@ -54,6 +54,38 @@ def _backup_or_restore(settings: Settings, which: str, path: Path | None) -> int
     return 0
 
 
+def _scores(settings: Settings, which: str, framework_id: int | None) -> int:
+    from sqlmodel import Session, select
+
+    import thidua.all_models  # noqa: F401 - every table, the sources and the dependency map
+    from thidua.db import make_engine
+    from thidua.frameworks.models import Framework
+    from thidua.scoring import rescore
+
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        with Session(engine) as session:
+            if which == "verify-scores":
+                found = 0
+                for difference in rescore.differences(session):
+                    print(difference)
+                    found += 1
+                print(f"{found} difference(s) between the stored scores and a recomputation")
+                return 1 if found else 0
+            if framework_id is not None:
+                if session.get(Framework, framework_id) is None:
+                    print(f"No framework version has id {framework_id}.", file=sys.stderr)
+                    return 2
+                ids = [framework_id]
+            else:
+                ids = [f for f in session.exec(select(Framework.id)).all() if f is not None]
+            done = sum(rescore.rescore_framework(session, f) for f in sorted(ids))
+            print(f"{done} assessment(s) re-scored")
+            return 0
+    finally:
+        engine.dispose()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="thidua")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -65,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     save.add_argument("--output", type=Path, help="default: VAR_DIR/backups/thidua-<UTC time>.tar.gz")
     load = sub.add_parser("restore", help="replace the database and add the uploaded files from a backup")
     load.add_argument("path", type=Path)
+    sub.add_parser(
+        "verify-scores", help="recompute every stored score from the raw data; print each difference"
+    )
+    again = sub.add_parser("rescore", help="re-score the open assessments (of one framework version)")
+    again.add_argument("--framework", type=int, default=None, help="framework version id")
     out = sub.add_parser("openapi", help="write the OpenAPI document")
     out.add_argument("path", nargs="?", default=str(REPO_ROOT / "openapi" / "openapi.json"))
     args = parser.parse_args(argv)
@@ -86,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         with Session(make_engine(settings.resolved_database_url)) as session:
             print(f"{send_email_reminders(session, settings)} e-mail(s) sent")
         return 0
+    if args.command in ("verify-scores", "rescore"):
+        return _scores(settings, args.command, getattr(args, "framework", None))
     if args.command in ("migrate", "prepare"):
         migrate(settings)
     if args.command in ("demo", "prepare"):

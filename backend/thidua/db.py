@@ -7,17 +7,13 @@ from fastapi import Request
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
 
-from thidua.scoring.generation import track as track_score_changes
-
 
 def _unicode_lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
-def make_engine(url: str, echo: bool = False, track_scores: bool = True) -> Engine:
-    """`track_scores=False` only for migrations, which run before the score_generation table exists.
-
-    Statement parameters never reach the logs or error messages (`hide_parameters`), not even with
+def make_engine(url: str, echo: bool = False) -> Engine:
+    """Statement parameters never reach the logs or error messages (`hide_parameters`), not even with
     SQL_ECHO on: they carry password hashes, webhook secrets and personal data."""
     if url.startswith("sqlite"):
         engine = create_engine(
@@ -39,8 +35,6 @@ def make_engine(url: str, echo: bool = False, track_scores: bool = True) -> Engi
 
     else:
         engine = create_engine(url, echo=echo, hide_parameters=True, pool_pre_ping=True)
-    if track_scores:
-        track_score_changes(engine)
     return engine
 
 

@@ -6,6 +6,7 @@ above it; this module, imported once with every table by thidua/all_models.py, p
 order of the sources is the order the API lists them in.
 """
 
+from thidua import score_dependencies  # noqa: F401 - the dependency map of stored scores
 from thidua.activities import sources as activities
 from thidua.assessments import access as assessments_access
 from thidua.assessments import sources as assessments

@@ -72,22 +72,10 @@ def test_every_permission_has_one_actor_alias() -> None:
 # access rules reach it through thidua/registrations.py.
 SCORING_MAY_IMPORT = ("scoring", "core", "db", "auth", "api", "documents")
 SCORING_MAY_READ_MODELS = ("frameworks.models", "assessments.models", "units.models", "movements.models")
-# What is still strongly connected with scoring, and why: db imports scoring/generation.py (the engine
-# listener that dates cached rankings, to be replaced by stored scores), and assessments and frameworks
-# call scoring while scoring reads their tables. It may shrink, never grow.
-SCORING_GROUP = {
-    "api",
-    "apikeys",
-    "assessments",
-    "audit",
-    "auth",
-    "db",
-    "frameworks",
-    "movements",
-    "scoring",
-    "units",
-    "webhooks",
-}
+# What is still strongly connected with scoring, and why: assessments and frameworks call scoring
+# while scoring reads their tables (db no longer imports scoring since scores are stored). It may
+# shrink, never grow.
+SCORING_GROUP = {"assessments", "frameworks", "scoring"}
 
 
 def test_scoring_imports_no_other_domain_than_the_tables_it_scores() -> None:

@@ -41,6 +41,7 @@ from thidua.imports.schemas import (
     Strategy,
 )
 from thidua.imports.steps import report
+from thidua.scoring.dependencies import rescore_on_connection
 
 log = logging.getLogger("thidua.imports")
 
@@ -169,6 +170,8 @@ def run_import(
         keep = summary.status == "completed"
         if keep:
             if summary.created or summary.updated:
+                # The scores the rows feed, in the same transaction (scoring/dependencies.py).
+                rescore_on_connection(conn, kind.rescored(ctx))
                 report.audit(conn, actor, options, summary, job_id)
             finalize(conn, summary)
             conn.commit()

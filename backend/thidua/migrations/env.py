@@ -40,7 +40,7 @@ def run_migrations_online() -> None:
     if connectable is not None:
         _run(connectable)
         return
-    engine = make_engine(_url(), track_scores=False)
+    engine = make_engine(_url())
     with engine.connect() as connection:
         _run(connection)
     engine.dispose()

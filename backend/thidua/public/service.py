@@ -3,10 +3,13 @@ verification. Every query here starts from what public/access.py says is public,
 built field by field from the public schemas: nothing else of a row can leak."""
 
 from dataclasses import dataclass
-from decimal import Decimal
+from typing import Any
 
+from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from thidua.assessments.models import SelfAssessment
 from thidua.auth.policy import descendant_unit_ids
 from thidua.awards.models import Achievement, AwardRound
 from thidua.core.errors import NotFound
@@ -29,7 +32,7 @@ from thidua.public.schemas import (
     PublicStorySummary,
     PublicUnit,
 )
-from thidua.scoring import engine, loader
+from thidua.scoring.models import AssessmentScore
 from thidua.stories import service as stories
 from thidua.stories.models import ResultPublication, Story, StoryImage
 from thidua.units.models import StaffMember, Unit
@@ -194,25 +197,37 @@ def list_results(session: Session, page: PageParams) -> PublicResultPage:
     return page_of(PublicResultPage, [_summary(p, frameworks[p.framework_id]) for p in rows], total, page)
 
 
+def _shown_ids(framework_id: int, school_year: str) -> Any:
+    """The ids of the assessments a publication shows (verified unit assessments), as a subquery."""
+    shown = access.shown_assessments(framework_id, school_year)
+    return shown.with_only_columns(col(SelfAssessment.id)).scalar_subquery()
+
+
 def result(session: Session, publication_id: int) -> PublicResult:
     """Verified unit assessments of the published framework and year, ranked among themselves on their
     frozen scorecards. Self-assessed values, drafts and unverified assessments never appear."""
     publication, framework = access.get_published_result(session, publication_id)
-    rows = stories.verified_unit_assessments(session, framework.id or 0, publication.school_year)
-    cards = loader.scorecards(session, framework, rows)
-    completion = {a.id or 0: Decimal(cards[a.id or 0][0]["completion_percent"]) for a in rows}
-    ranks = dict(engine.competition_rank(list(completion.items())))
-    units = stories.units_by_id(session, (a.unit_id for a in rows))
+    shown = _shown_ids(framework.id or 0, publication.school_year)
+    score = AssessmentScore.__table__  # type: ignore[attr-defined]
+    ranked = session.execute(
+        sa_select(
+            score.c.unit_id,
+            score.c.completion_percent,
+            score.c.classification_label,
+            func.rank().over(order_by=score.c.completion_percent.desc()).label("rank"),
+        ).where(score.c.assessment_id.in_(shown))
+    ).all()
+    units = stories.units_by_id(session, (r.unit_id for r in ranked))
     lines = []
-    for a in rows:
-        unit = units.get(a.unit_id)
+    for r in ranked:
+        unit = units.get(r.unit_id)
         lines.append(
             PublicResultRow(
-                rank=ranks[a.id or 0],
+                rank=r.rank,
                 unit_name=unit.name if unit else "",
                 school_level=unit.school_level if unit else None,
-                completion_percent=completion[a.id or 0],
-                classification_label=cards[a.id or 0][0]["classification_label"],
+                completion_percent=r.completion_percent,
+                classification_label=r.classification_label,
             )
         )
     lines.sort(key=lambda r: (r.rank, r.unit_name))

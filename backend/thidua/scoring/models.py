@@ -1,12 +1,67 @@
-from sqlalchemy import BigInteger
+"""Stored scores: every assessment's scorecard as rows, written in the transaction of the change that
+affects it (scoring/dependencies.py), so rankings and aggregates are SQL over these tables."""
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Index
 from sqlmodel import Field, SQLModel
 
+from thidua.core.models import Decimal2, UTCDateTime, utcnow
 
-class ScoreGeneration(SQLModel, table=True):
-    """One row whose value changes whenever a commit touches data that scores are computed from.
-    Every server process compares it with the value its cached rankings were computed at."""
 
-    __tablename__ = "score_generation"
+class AssessmentScore(SQLModel, table=True):
+    """One assessment's totals. A frozen row is the snapshot taken at verification and never changes;
+    `stale` says a framework-wide re-score is on its way (the figures are the previous ones)."""
 
-    id: int = Field(primary_key=True)
-    value: int = Field(sa_type=BigInteger)
+    __tablename__ = "assessment_score"
+    __table_args__ = (
+        # Rankings: one framework and year, ranked statuses, best completion first.
+        Index("ix_assessment_score_ranking", "framework_id", "school_year", "status", "completion_percent"),
+        Index("ix_assessment_score_framework_stale", "framework_id", "stale"),
+    )
+
+    assessment_id: int = Field(primary_key=True, foreign_key="self_assessment.id", ondelete="CASCADE")
+    framework_id: int = Field(foreign_key="framework.id")
+    school_year: str = Field(max_length=9)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    staff_id: int | None = Field(default=None, foreign_key="staff_member.id", index=True)
+    subject_kind: str = Field(max_length=20)
+    status: str = Field(max_length=20)  # the assessment's, copied: it changes only with a re-score
+    self_total: Decimal = Field(sa_type=Decimal2)
+    verified_total: Decimal = Field(sa_type=Decimal2)
+    max_total: Decimal = Field(sa_type=Decimal2)
+    completion_percent: Decimal = Field(sa_type=Decimal2)
+    self_completion_percent: Decimal = Field(sa_type=Decimal2)
+    gap: Decimal = Field(sa_type=Decimal2)
+    data_completeness_percent: Decimal = Field(sa_type=Decimal2)
+    classification_code: str = Field(max_length=30)
+    classification_label: str = Field(max_length=200)
+    failed_gates: list[str] = Field(default_factory=list, sa_type=JSON)
+    frozen: bool = False
+    framework_version: int
+    scorecard: dict[str, Any] = Field(sa_type=JSON)  # the engine's whole card, for the detail page
+    computed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    stale: bool = False
+
+
+class CriterionScore(SQLModel, table=True):
+    __tablename__ = "criterion_score"
+
+    assessment_id: int = Field(primary_key=True, foreign_key="self_assessment.id", ondelete="CASCADE")
+    code: str = Field(primary_key=True, max_length=20)
+    self_points: Decimal = Field(sa_type=Decimal2)
+    verified_points: Decimal = Field(sa_type=Decimal2)
+    max_points: Decimal = Field(sa_type=Decimal2)
+    completion_percent: Decimal = Field(sa_type=Decimal2)
+
+
+class ContentAreaScore(SQLModel, table=True):
+    __tablename__ = "content_area_score"
+
+    assessment_id: int = Field(primary_key=True, foreign_key="self_assessment.id", ondelete="CASCADE")
+    code: str = Field(primary_key=True, max_length=20)
+    verified_points: Decimal = Field(sa_type=Decimal2)
+    max_points: Decimal = Field(sa_type=Decimal2)
+    completion_percent: Decimal = Field(sa_type=Decimal2)

@@ -16,6 +16,7 @@ class ScorecardRow(BaseModel):
     school_level: str | None
     status: Literal["draft", "submitted", "returned", "verified"]
     frozen: bool
+    recomputing: bool  # a framework-wide re-score has not reached this row yet
     self_total: Decimal
     verified_total: Decimal
     max_total: Decimal

@@ -3,23 +3,24 @@
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
-from typing import Any, NamedTuple
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from thidua.assessments.models import Evidence, SelfAssessment
 from thidua.auth.policy import Actor
-from thidua.core.errors import Invalid
-from thidua.core.models import today
+from thidua.core.errors import Conflict, Invalid
 from thidua.core.pagination import PageParams
 from thidua.documents.spreadsheet import put
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import ContentArea
-from thidua.scoring import access, engine, generation, loader
+from thidua.scoring import access, engine, loader
+from thidua.scoring.models import AssessmentScore, ContentAreaScore, CriterionScore
 from thidua.scoring.schemas import (
     Aggregates,
     ClassificationCount,
@@ -32,7 +33,6 @@ from thidua.scoring.schemas import (
     RankedScorecard,
     RankingPage,
     ScorecardDetail,
-    ScorecardRow,
     YearOverYear,
     YearResult,
 )
@@ -40,8 +40,25 @@ from thidua.units.models import StaffMember, Unit
 
 ZERO = Decimal("0.00")
 RANKED_STATUSES = ("submitted", "returned", "verified")
-# A few framework-year rankings per process; 3,000 schools take about 2 MB.
-_rankings = generation.ResultCache[list[dict[str, Any]]](size=8)
+S = AssessmentScore.__table__  # type: ignore[attr-defined]
+C = CriterionScore.__table__  # type: ignore[attr-defined]
+CA = ContentAreaScore.__table__  # type: ignore[attr-defined]
+_ROW_COLUMNS = (
+    "self_total",
+    "verified_total",
+    "max_total",
+    "completion_percent",
+    "self_completion_percent",
+    "gap",
+    "data_completeness_percent",
+    "classification_code",
+    "classification_label",
+    "failed_gates",
+    "frozen",
+    "status",
+    "subject_kind",
+    "unit_id",
+)
 
 
 def _framework(session: Session, framework_id: int) -> Framework:
@@ -57,123 +74,47 @@ def _average(values: list[Decimal]) -> Decimal:
     return (sum(values, ZERO) / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-class _UnitName(NamedTuple):
-    name: str
-    school_level: str | None
+def _visible(session: Session, actor: Actor) -> Any:
+    """The ids of the assessments the caller may read, as a subquery."""
+    return access.readable(session, actor).with_only_columns(col(SelfAssessment.id)).scalar_subquery()
 
 
-class _Names:
-    """Unit and staff names for many rows, loaded once (only the columns shown)."""
-
-    def __init__(self, session: Session, rows: list[SelfAssessment]) -> None:
-        unit_ids = {a.unit_id for a in rows}
-        staff_ids = {a.staff_id for a in rows if a.staff_id}
-        self.units = (
-            {
-                uid: _UnitName(name, level)
-                for uid, name, level in session.execute(
-                    sa_select(col(Unit.id), col(Unit.name), col(Unit.school_level)).where(
-                        col(Unit.id).in_(unit_ids)
-                    )
-                )
-            }
-            if unit_ids
-            else {}
+def _rows_query(framework_id: int, school_year: str) -> Any:
+    """Stored rows of the ranked statuses with their competition rank over the whole commune (ranks
+    do not depend on who asks: callers then see only their rows), subject and unit names joined."""
+    ranked = (
+        sa_select(
+            *[S.c[k] for k in ("assessment_id", *_ROW_COLUMNS, "staff_id", "stale")],
+            func.rank().over(order_by=S.c.completion_percent.desc()).label("rank"),
         )
-        self.staff = (
-            dict(
-                session.exec(
-                    select(StaffMember.id, StaffMember.full_name).where(col(StaffMember.id).in_(staff_ids))
-                ).all()
-            )
-            if staff_ids
-            else {}
+        .where(
+            S.c.framework_id == framework_id,
+            S.c.school_year == school_year,
+            S.c.status.in_(RANKED_STATUSES),
         )
-
-    def row(self, a: SelfAssessment, card: dict[str, Any], frozen: bool) -> dict[str, Any]:
-        assert a.id is not None
-        unit = self.units.get(a.unit_id)
-        unit_name = unit.name if unit else ""
-        return {
-            "assessment_id": a.id,
-            "subject_kind": a.subject_kind,
-            "subject_name": self.staff.get(a.staff_id, "") if a.staff_id else unit_name,
-            "unit_id": a.unit_id,
-            "unit_name": unit_name,
-            "school_level": unit.school_level if unit else None,
-            "status": a.status,
-            "frozen": frozen,
-            **{
-                k: card[k]
-                for k in (
-                    "self_total",
-                    "verified_total",
-                    "max_total",
-                    "completion_percent",
-                    "self_completion_percent",
-                    "gap",
-                    "data_completeness_percent",
-                    "classification_code",
-                    "classification_label",
-                )
-            },
-            "failed_gates": list(card["failed_gates"]),
-        }
-
-
-def _scored(
-    session: Session, framework: Framework, school_year: str
-) -> tuple[list[SelfAssessment], dict[int, tuple[dict[str, Any], bool]]]:
-    """Every non-draft assessment of the framework and year with its (scorecard, frozen)."""
-    rows = list(
-        session.exec(
-            select(SelfAssessment)
-            .where(
-                SelfAssessment.framework_id == framework.id,
-                SelfAssessment.school_year == school_year,
-                col(SelfAssessment.status).in_(RANKED_STATUSES),
-            )
-            .order_by(col(SelfAssessment.id))
-        ).all()
+        .subquery("ranked")
     )
-    return rows, loader.scorecards(session, framework, rows)
-
-
-def _ranked_rows(session: Session, framework: Framework, school_year: str) -> list[dict[str, Any]]:
-    """Every ranked subject's row with its competition rank over the whole commune, best first.
-    Ranks do not depend on who asks (callers then see only their rows), so one computation serves
-    everyone until score data changes. Computed indicators can depend on today's date (a plan
-    deadline passing), hence the date in the key."""
-    key = (
-        str(session.get_bind().engine.url),
-        framework.id,
-        framework.version,
-        school_year,
-        today(),
-        generation.current(session),
-    )
-    return _rankings.get(key, lambda: _rank(session, framework, school_year))
-
-
-def _rank(session: Session, framework: Framework, school_year: str) -> list[dict[str, Any]]:
-    rows, cards = _scored(session, framework, school_year)
-    ranks = dict(
-        engine.competition_rank(
-            [(a.id, Decimal(cards[a.id][0]["completion_percent"])) for a in rows if a.id is not None]
+    unit = Unit.__table__  # type: ignore[attr-defined]
+    staff = StaffMember.__table__  # type: ignore[attr-defined]
+    query = (
+        sa_select(
+            ranked,
+            unit.c.name.label("unit_name"),
+            unit.c.school_level,
+            func.coalesce(staff.c.full_name, unit.c.name).label("subject_name"),
         )
+        .join(unit, unit.c.id == ranked.c.unit_id)
+        .outerjoin(staff, staff.c.id == ranked.c.staff_id)
     )
-    names = _Names(session, rows)
-    return [
-        {**names.row(a, *cards[a.id or 0]), "rank": ranks[a.id or 0]}
-        for a in sorted(rows, key=lambda r: (ranks[r.id or 0], r.id))
-    ]
+    return query, ranked
 
 
-def _visible_ids(session: Session, actor: Actor, framework_id: int, school_year: str) -> set[int]:
-    query = access.readable(session, actor).where(
-        SelfAssessment.framework_id == framework_id, SelfAssessment.school_year == school_year
-    )
-    return set(session.execute(query.with_only_columns(col(SelfAssessment.id))).scalars())
+def _row(m: Any) -> dict[str, Any]:
+    return {
+        **{k: m[k] for k in ("assessment_id", *_ROW_COLUMNS, "unit_name", "school_level", "subject_name")},
+        "failed_gates": list(m["failed_gates"] or []),
+        "recomputing": bool(m["stale"]),
+    }
 
 
 def default_classification() -> list[DefaultClassificationBand]:
@@ -195,31 +136,42 @@ def ranking(
     classification: str | None,
     page: PageParams,
 ) -> RankingPage:
-    framework = _framework(session, framework_id)
-    ranked = _ranked_rows(session, framework, school_year)
-    visible = _visible_ids(session, actor, framework_id, school_year)
-    rows = [
-        r
-        for r in ranked
-        if r["assessment_id"] in visible
-        and (not classification or r["classification_code"] == classification)
-        and (not unit_kind or r["school_level"] == unit_kind)
-    ]
+    _framework(session, framework_id)
+    query, ranked = _rows_query(framework_id, school_year)
+    query = query.where(ranked.c.assessment_id.in_(_visible(session, actor)))
+    if classification:
+        query = query.where(ranked.c.classification_code == classification)
+    if unit_kind:
+        query = query.where(Unit.__table__.c.school_level == unit_kind)  # type: ignore[attr-defined]
+    total = session.execute(sa_select(func.count()).select_from(query.subquery())).scalar_one()
+    rows = session.execute(
+        query.order_by(ranked.c.rank, ranked.c.assessment_id).offset(page.offset).limit(page.limit)
+    ).mappings()
+    ranked_count = session.execute(
+        sa_select(func.count()).where(
+            S.c.framework_id == framework_id,
+            S.c.school_year == school_year,
+            S.c.status.in_(RANKED_STATUSES),
+        )
+    ).scalar_one()
     return RankingPage(
-        items=[RankedScorecard(**r) for r in rows[page.offset : page.offset + page.limit]],
-        total=len(rows),
+        items=[RankedScorecard(**_row(m), rank=m["rank"]) for m in rows],
+        total=total,
         limit=page.limit,
         offset=page.offset,
         framework_id=framework_id,
         school_year=school_year,
-        ranked_count=len(ranked),
+        ranked_count=ranked_count,
     )
 
 
 def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetail:
     a = access.get_readable(session, actor, assessment_id)
     framework = _framework(session, a.framework_id)
-    card, frozen = loader.scorecard(session, a)
+    stored = session.get(AssessmentScore, a.id)
+    if stored is None:  # only before the migration filled the table; never after a write
+        raise Conflict("Bảng điểm này đang được tính lại, vui lòng thử lại sau.")
+    card = stored.scorecard
     criteria = {
         c.code: c.name for c in session.exec(select(Criterion).where(Criterion.framework_id == framework.id))
     }
@@ -251,8 +203,20 @@ def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetai
                 evidence_count=evidence.get(ind.id, 0) if ind and ind.id else 0,
             )
         )
+    unit = session.get(Unit, a.unit_id)
+    staff = session.get(StaffMember, a.staff_id) if a.staff_id else None
+    unit_name = unit.name if unit else ""
     return ScorecardDetail(
-        **ScorecardRow(**_Names(session, [a]).row(a, card, frozen)).model_dump(),
+        assessment_id=a.id or 0,
+        subject_kind=a.subject_kind,
+        subject_name=staff.full_name if staff else unit_name,
+        unit_id=a.unit_id,
+        unit_name=unit_name,
+        school_level=unit.school_level if unit else None,
+        status=a.status,
+        frozen=stored.frozen,
+        recomputing=stored.stale,
+        **{k: getattr(stored, k) for k in _ROW_COLUMNS[:10]},
         framework_code=framework.code,
         framework_version=framework.version_number,
         school_year=a.school_year,
@@ -261,63 +225,52 @@ def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetai
     )
 
 
-def _content_areas(
-    session: Session, framework: Framework, spec: engine.FrameworkSpec, cards: list[dict[str, Any]]
-) -> list[ContentAreaAverage]:
-    """Each content area of the framework with its maximum and the average completion of `cards`."""
-    area_of = {i.code: i.content_area for i in spec.indicators}
+def _visible_rows(session: Session, actor: Actor, framework_id: int, school_year: str) -> list[Any]:
+    query, ranked = _rows_query(framework_id, school_year)
+    query = query.where(ranked.c.assessment_id.in_(_visible(session, actor)))
+    return list(session.execute(query.order_by(ranked.c.assessment_id)).mappings())
+
+
+def _per_assessment(session: Session, table: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """{assessment id: {code: row}} of a per-criterion or per-content-area table."""
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        for m in session.execute(
+            sa_select(table).where(table.c.assessment_id.in_(ids[start : start + 500]))
+        ).mappings():
+            found.setdefault(m["assessment_id"], {})[m["code"]] = m
+    return found
+
+
+def aggregates(session: Session, actor: Actor, framework_id: int, school_year: str) -> Aggregates:
+    framework = _framework(session, framework_id)
+    rows = _visible_rows(session, actor, framework_id, school_year)
+    ids = [m["assessment_id"] for m in rows]
+    by_criterion = _per_assessment(session, C, ids)
+    by_area = _per_assessment(session, CA, ids)
+    spec = loader.framework_spec(session, framework)
+    heat = [
+        HeatmapRow(
+            assessment_id=m["assessment_id"],
+            subject_name=m["subject_name"],
+            unit_name=m["unit_name"],
+            completion_percent=m["completion_percent"],
+            completion_by_criterion={
+                code: c["completion_percent"] for code, c in by_criterion.get(m["assessment_id"], {}).items()
+            },
+        )
+        for m in rows
+    ]
+    counts = Counter(m["classification_code"] for m in rows)
     area_max: dict[str, Decimal] = {}
     for i in spec.indicators:
         if i.content_area:
             area_max[i.content_area] = area_max.get(i.content_area, ZERO) + i.max_points
-    completions: dict[str, list[Decimal]] = {code: [] for code in area_max}
-    for card in cards:
-        earned: dict[str, Decimal] = {}
-        for s in card["indicators"]:
-            area = area_of.get(s["code"])
-            if area:
-                earned[area] = earned.get(area, ZERO) + Decimal(s["verified_points"])
-        for area, maximum in area_max.items():
-            completions[area].append(engine.percent(earned.get(area, ZERO), maximum))
     names = dict(
         session.exec(
             select(ContentArea.code, ContentArea.name).where(ContentArea.movement_id == framework.movement_id)
         ).all()
     )
-    return [
-        ContentAreaAverage(
-            code=code,
-            name=names.get(code, code),
-            max_points=area_max[code],
-            average_completion_percent=_average(values),
-        )
-        for code, values in sorted(completions.items())
-    ]
-
-
-def aggregates(session: Session, actor: Actor, framework_id: int, school_year: str) -> Aggregates:
-    framework = _framework(session, framework_id)
-    rows, cards = _scored(session, framework, school_year)
-    visible = _visible_ids(session, actor, framework_id, school_year)
-    rows = [a for a in rows if a.id in visible]
-    names = _Names(session, rows)
-    spec = loader.framework_spec(session, framework)
-    heat: list[HeatmapRow] = []
-    for a in rows:
-        card = cards[a.id or 0][0]
-        unit = names.units.get(a.unit_id)
-        heat.append(
-            HeatmapRow(
-                assessment_id=a.id or 0,
-                subject_name=names.row(a, card, False)["subject_name"],
-                unit_name=unit.name if unit else "",
-                completion_percent=card["completion_percent"],
-                completion_by_criterion={
-                    c["code"]: Decimal(c["completion_percent"]) for c in card["criteria"]
-                },
-            )
-        )
-    counts = Counter(cards[a.id or 0][0]["classification_code"] for a in rows)
     return Aggregates(
         framework_id=framework_id,
         school_year=school_year,
@@ -325,15 +278,26 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
         criteria=[CriterionColumn(code=c.code, name=c.name, max_points=c.max_points) for c in spec.criteria],
         rows=heat,
         criterion_average_completion={
-            c.code: _average([h.completion_by_criterion[c.code] for h in heat]) for c in spec.criteria
+            c.code: _average([h.completion_by_criterion.get(c.code, ZERO) for h in heat])
+            for c in spec.criteria
         },
-        content_areas=_content_areas(session, framework, spec, [cards[a.id or 0][0] for a in rows]),
+        content_areas=[
+            ContentAreaAverage(
+                code=code,
+                name=names.get(code, code),
+                max_points=area_max[code],
+                average_completion_percent=_average(
+                    [by_area.get(i, {}).get(code, {}).get("completion_percent", ZERO) for i in ids]
+                ),
+            )
+            for code in sorted(area_max)
+        ],
         classification_distribution=[
             ClassificationCount(code=b.code, label=b.label, count=counts.get(b.code, 0))
             for b in spec.classification
         ],
-        average_completion_percent=_average([Decimal(h.completion_percent) for h in heat]),
-        average_gap=_average([Decimal(cards[a.id or 0][0]["gap"]) for a in rows]),
+        average_completion_percent=_average([m["completion_percent"] for m in rows]),
+        average_gap=_average([m["gap"] for m in rows]),
     )
 
 
@@ -342,27 +306,34 @@ def year_over_year(session: Session, actor: Actor, framework_code: str) -> YearO
     if not versions:
         raise Invalid("query.framework_code", f"Không có bảng điểm mã '{framework_code}'.", "not_found")
     years: list[YearResult] = []
+    visible = _visible(session, actor)
     for framework in sorted(versions, key=lambda f: f.version_number):
-        school_years = sorted(
-            set(
-                session.exec(
-                    select(SelfAssessment.school_year).where(SelfAssessment.framework_id == framework.id)
-                ).all()
+        spec = loader.framework_spec(session, framework)
+        found = session.execute(
+            sa_select(S.c.school_year, S.c.classification_code, S.c.completion_percent).where(
+                S.c.framework_id == framework.id,
+                S.c.status.in_(RANKED_STATUSES),
+                S.c.assessment_id.in_(visible),
             )
-        )
-        for year in school_years:
-            agg = aggregates(session, actor, framework.id or 0, year)
-            if agg.subject_count:
-                years.append(
-                    YearResult(
-                        school_year=year,
-                        framework_id=framework.id or 0,
-                        framework_version=framework.version_number,
-                        subject_count=agg.subject_count,
-                        average_completion_percent=agg.average_completion_percent,
-                        classification_distribution=agg.classification_distribution,
-                    )
+        ).all()
+        by_year: dict[str, list[tuple[str, Decimal]]] = {}
+        for year, code, completion in found:
+            by_year.setdefault(year, []).append((code, completion))
+        for year, items in by_year.items():
+            counts = Counter(code for code, _ in items)
+            years.append(
+                YearResult(
+                    school_year=year,
+                    framework_id=framework.id or 0,
+                    framework_version=framework.version_number,
+                    subject_count=len(items),
+                    average_completion_percent=_average([c for _, c in items]),
+                    classification_distribution=[
+                        ClassificationCount(code=b.code, label=b.label, count=counts.get(b.code, 0))
+                        for b in spec.classification
+                    ],
                 )
+            )
     return YearOverYear(framework_code=framework_code, years=sorted(years, key=lambda y: y.school_year))
 
 

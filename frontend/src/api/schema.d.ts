@@ -5473,6 +5473,8 @@ export interface components {
             max_total: string;
             /** Rank */
             rank: number;
+            /** Recomputing */
+            recomputing: boolean;
             /** School Level */
             school_level: string | null;
             /** Self Completion Percent */
@@ -5924,6 +5926,8 @@ export interface components {
             indicators: components["schemas"]["IndicatorBreakdown"][];
             /** Max Total */
             max_total: string;
+            /** Recomputing */
+            recomputing: boolean;
             /** School Level */
             school_level: string | null;
             /** School Year */

@@ -6,7 +6,7 @@ Most kinds are row kinds: they declare how a row's cells become a record (parse)
 them. The self-assessment values, built for volume, run their own chunk (kinds/entries/).
 """
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Collection, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -112,6 +112,12 @@ class ImportKind:
 
     def process_chunk(self, ctx: ImportContext, rows: list[Row]) -> None:
         raise NotImplementedError
+
+    def rescored(self, ctx: ImportContext) -> Collection[int] | None:
+        """The assessments whose stored scores this import changed (scoring/dependencies.py), re-scored
+        in the import's transaction; None: every open assessment (staff, units, activities and
+        initiatives feed computed indicators of many subjects)."""
+        return None
 
     def finish(self, ctx: ImportContext) -> None:
         """After the last chunk, inside the import's transaction."""

@@ -2,7 +2,7 @@
 column sets the initial password of a new account only; it is never exported, and ignored on update."""
 
 import re
-from collections.abc import Hashable, Iterator
+from collections.abc import Collection, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +61,9 @@ class UserRow:
 
 
 class UsersKind(RowKind[UserRow]):
+    def rescored(self, ctx: ImportContext) -> Collection[int] | None:
+        return ()  # accounts feed no score
+
     name = ImportKindName.users
     family = "users"
     label_vi = "Tài khoản người dùng"

@@ -129,7 +129,17 @@ export function RankingPage() {
     { key: 'verified', label: t('score.verifiedTotal'), className: 'col-num', render: (r) => formatNumber(r.verified_total) },
     { key: 'gap', label: t('score.gap'), className: 'col-num col-gap', render: (r) => formatNumber(r.gap) },
     { key: 'completion', label: t('score.completion'), className: 'col-num', render: (r) => `${formatNumber(r.completion_percent)} %` },
-    { key: 'class', label: t('score.classification'), render: (r) => <span className={`badge class-${r.classification_code}`}>{r.classification_label}</span> },
+    {
+      key: 'class',
+      label: t('score.classification'),
+      render: (r) => (
+        <>
+          <span className={`badge class-${r.classification_code}`}>{r.classification_label}</span>
+          {/* A framework-wide re-score has not reached this row yet: its figures are the previous ones. */}
+          {r.recomputing && <span className="badge muted"> {t('scorecards.recomputing')}</span>}
+        </>
+      ),
+    },
     { key: 'gates', label: t('score.failedGates'), render: (r) => (r.failed_gates.length ? r.failed_gates.join(', ') : t('common.none')) },
   ];
 

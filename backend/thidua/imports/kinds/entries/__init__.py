@@ -9,7 +9,7 @@ An entry "exists" (for the strategies) when it holds a value or a note. Duplicat
 one bit per indicator per assessment, so memory stays small on a million rows.
 """
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, Select, select
@@ -113,6 +113,10 @@ class EntriesKind(ImportKind):
             st.load(ctx.conn, set(wanted))
             write.create_assessments(ctx, st, {k: v for k, v in wanted.items() if k not in st.assessments})
         write.write_entries(ctx, st, pending, has_note)
+
+    def rescored(self, ctx: ImportContext) -> Collection[int] | None:
+        st: State | None = ctx.state.get("entries")
+        return sorted(st.flags) if st is not None else ()
 
     def finish(self, ctx: ImportContext) -> None:
         st: State | None = ctx.state.get("entries")

@@ -1,0 +1,240 @@
+"""Writing stored scores: the pure engine's scorecards (through the loader) turned into the rows of
+`assessment_score`, `criterion_score` and `content_area_score`, and the check that what is stored is
+what the engine computes now (`verify-scores`).
+
+`rows_for` is the one place a scorecard becomes rows, used by both the writer and the check, so they
+can only disagree when the data changed without a re-score.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlmodel import Session, col
+
+from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
+from thidua.core.models import utcnow
+from thidua.frameworks.models import Framework
+from thidua.scoring import engine, loader
+from thidua.scoring.models import AssessmentScore, ContentAreaScore, CriterionScore
+
+S = AssessmentScore.__table__  # type: ignore[attr-defined]
+C = CriterionScore.__table__  # type: ignore[attr-defined]
+CA = ContentAreaScore.__table__  # type: ignore[attr-defined]
+ZERO = Decimal("0.00")
+BATCH = 500  # assessments per statement (SQLite's parameter limit) and per commit of a job
+
+_CARD_COLUMNS = (
+    "self_total",
+    "verified_total",
+    "max_total",
+    "completion_percent",
+    "self_completion_percent",
+    "gap",
+    "data_completeness_percent",
+)
+
+
+@dataclass(frozen=True)
+class Rows:
+    """One assessment's stored form (without the timestamp and the stale flag)."""
+
+    score: dict[str, Any]
+    criteria: dict[str, dict[str, Any]]
+    areas: dict[str, dict[str, Any]]
+
+
+def batched(ids: list[int], size: int = BATCH) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def rows_for(
+    a: SelfAssessment, framework: Framework, spec: engine.FrameworkSpec, card: dict[str, Any], frozen: bool
+) -> Rows:
+    assert a.id is not None
+    score: dict[str, Any] = {
+        "assessment_id": a.id,
+        "framework_id": a.framework_id,
+        "school_year": a.school_year,
+        "unit_id": a.unit_id,
+        "staff_id": a.staff_id,
+        "subject_kind": a.subject_kind,
+        "status": a.status,
+        **{k: Decimal(card[k]) for k in _CARD_COLUMNS},
+        "classification_code": card["classification_code"],
+        "classification_label": card["classification_label"],
+        "failed_gates": list(card["failed_gates"]),
+        "frozen": frozen,
+        "framework_version": framework.version_number,
+        "scorecard": card,
+    }
+    criteria = {
+        c["code"]: {
+            "assessment_id": a.id,
+            "code": c["code"],
+            "self_points": Decimal(c["self_points"]),
+            "verified_points": Decimal(c["verified_points"]),
+            "max_points": Decimal(c["max_points"]),
+            "completion_percent": Decimal(c["completion_percent"]),
+        }
+        for c in card["criteria"]
+    }
+    # Content areas: the framework's maximum per area, and what the card earned there.
+    area_of = {i.code: i.content_area for i in spec.indicators if i.content_area}
+    maximum: dict[str, Decimal] = {}
+    for i in spec.indicators:
+        if i.content_area:
+            maximum[i.content_area] = maximum.get(i.content_area, ZERO) + i.max_points
+    earned: dict[str, Decimal] = {}
+    for s in card["indicators"]:
+        area = area_of.get(s["code"])
+        if area:
+            earned[area] = earned.get(area, ZERO) + Decimal(s["verified_points"])
+    areas = {
+        code: {
+            "assessment_id": a.id,
+            "code": code,
+            "verified_points": earned.get(code, ZERO),
+            "max_points": top,
+            "completion_percent": engine.percent(earned.get(code, ZERO), top),
+        }
+        for code, top in maximum.items()
+    }
+    return Rows(score, criteria, areas)
+
+
+def expected(session: Session, assessments: Iterable[SelfAssessment]) -> Iterator[Rows]:
+    """What the engine says now for these assessments (frozen ones: their snapshot)."""
+    by_framework: dict[int, list[SelfAssessment]] = {}
+    for a in assessments:
+        by_framework.setdefault(a.framework_id, []).append(a)
+    for framework_id, rows in by_framework.items():
+        framework = session.get(Framework, framework_id)
+        assert framework is not None
+        spec = loader.framework_spec(session, framework)
+        cards = loader.scorecards(session, framework, rows)
+        for a in rows:
+            card, frozen = cards[a.id or 0]
+            yield rows_for(a, framework, spec, card, frozen)
+
+
+def _load(session: Session, ids: list[int]) -> list[SelfAssessment]:
+    return list(session.execute(select(SelfAssessment).where(col(SelfAssessment.id).in_(ids))).scalars())
+
+
+def rescore(session: Session, assessment_ids: Iterable[int]) -> int:
+    """Re-score these assessments in the session's transaction (no commit). A stored frozen row is
+    kept as it is: a verified scorecard never changes. Returns how many were written."""
+    wanted = sorted(set(assessment_ids))
+    written = 0
+    for batch in batched(wanted):
+        frozen = set(
+            session.execute(
+                select(S.c.assessment_id).where(S.c.assessment_id.in_(batch), S.c.frozen.is_(True))
+            ).scalars()
+        )
+        todo = [i for i in batch if i not in frozen]
+        if not todo:
+            continue
+        found = list(expected(session, _load(session, todo)))
+        session.execute(delete(C).where(C.c.assessment_id.in_(todo)))
+        session.execute(delete(CA).where(CA.c.assessment_id.in_(todo)))
+        session.execute(delete(S).where(S.c.assessment_id.in_(todo)))
+        if found:
+            now = utcnow()
+            session.execute(insert(S), [{**r.score, "computed_at": now, "stale": False} for r in found])
+            criteria = [c for r in found for c in r.criteria.values()]
+            areas = [c for r in found for c in r.areas.values()]
+            if criteria:
+                session.execute(insert(C), criteria)
+            if areas:
+                session.execute(insert(CA), areas)
+        written += len(found)
+    return written
+
+
+def open_assessment_ids(session: Session, framework_id: int | None = None) -> list[int]:
+    """Assessments whose score can still change: those without a verification snapshot."""
+    query = (
+        select(col(SelfAssessment.id))
+        .outerjoin(ScorecardSnapshot, col(ScorecardSnapshot.assessment_id) == col(SelfAssessment.id))
+        .where(col(ScorecardSnapshot.id).is_(None))
+        .order_by(col(SelfAssessment.id))
+    )
+    if framework_id is not None:
+        query = query.where(col(SelfAssessment.framework_id) == framework_id)
+    return list(session.execute(query).scalars())
+
+
+def mark_stale(session: Session, framework_id: int) -> None:
+    """The framework's open rows say they are being recomputed until the job reaches them."""
+    session.execute(
+        update(S).where(S.c.framework_id == framework_id, S.c.frozen.is_(False)).values(stale=True)
+    )
+
+
+def rescore_framework(session: Session, framework_id: int) -> int:
+    """Re-score the framework's open assessments and return how many. Commits every BATCH
+    assessments, each batch whole, so a run killed midway leaves finished batches stored, the rest
+    still marked stale, and can simply be run again."""
+    done = 0
+    for batch in batched(open_assessment_ids(session, framework_id)):
+        done += rescore(session, batch)
+        session.commit()
+    return done
+
+
+def rescore_all(session: Session) -> int:
+    """Every assessment (frozen ones get their snapshot's row once), committed in batches."""
+    ids = list(session.execute(select(col(SelfAssessment.id)).order_by(col(SelfAssessment.id))).scalars())
+    done = 0
+    for batch in batched(ids):
+        done += rescore(session, batch)
+        session.commit()
+    return done
+
+
+def _stored(session: Session, ids: list[int]) -> dict[int, Rows]:
+    found: dict[int, Rows] = {}
+    for row in session.execute(select(S).where(S.c.assessment_id.in_(ids))).mappings():
+        score = {k: v for k, v in row.items() if k not in ("computed_at", "stale")}
+        if row["stale"]:
+            score["stale"] = True  # always a difference: the job has not reached it yet
+        found[row["assessment_id"]] = Rows(score, {}, {})
+    for table, attr in ((C, "criteria"), (CA, "areas")):
+        for row in session.execute(select(table).where(table.c.assessment_id.in_(ids))).mappings():
+            if row["assessment_id"] in found:
+                getattr(found[row["assessment_id"]], attr)[row["code"]] = dict(row)
+    return found
+
+
+def differences(session: Session) -> Iterator[str]:
+    """Each difference between the stored scores and a recomputation from the raw data."""
+    ids = list(session.execute(select(col(SelfAssessment.id)).order_by(col(SelfAssessment.id))).scalars())
+    stored_ids = set(session.execute(select(S.c.assessment_id)).scalars())
+    for orphan in sorted(stored_ids - set(ids)):
+        yield f"assessment {orphan}: stored score of an assessment that no longer exists"
+    for batch in batched(ids):
+        stored = _stored(session, batch)
+        for want in expected(session, _load(session, batch)):
+            a_id = want.score["assessment_id"]
+            have = stored.get(a_id)
+            if have is None:
+                yield f"assessment {a_id}: no stored score"
+                continue
+            for key in sorted(set(want.score) | set(have.score)):
+                if want.score.get(key) != have.score.get(key):
+                    if key == "scorecard":
+                        yield f"assessment {a_id}: stored scorecard differs from the recomputed one"
+                    else:
+                        stored_value, recomputed = have.score.get(key), want.score.get(key)
+                        yield f"assessment {a_id}: {key} stored {stored_value!r}, recomputed {recomputed!r}"
+            for part in ("criteria", "areas"):
+                w, h = getattr(want, part), getattr(have, part)
+                for code in sorted(set(w) | set(h)):
+                    if w.get(code) != h.get(code):
+                        have_row, want_row = h.get(code), w.get(code)
+                        yield f"assessment {a_id}: {part} {code} stored {have_row}, recomputed {want_row}"

@@ -1,0 +1,152 @@
+"""Scores are stored state: written with the change that affects them, read by rankings with SQL,
+and checked against a recomputation (`verify-scores`)."""
+
+import threading
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+from sqlmodel import Session
+
+from tests.fixtures.assessments import URL, submitted
+from tests.helpers import World
+from thidua.cli import main
+from thidua.db import make_engine
+from thidua.scoring import dependencies, rescore
+
+
+def _review(client: TestClient, world: World, a: dict[str, Any], value: str) -> Any:
+    return client.post(
+        f"{URL}/{a['id']}/review",
+        headers={**world.headers("officer"), "If-Match": a["etag"]},
+        json={"entries": [{"indicator_code": "TC2.1", "verified_value": value}]},
+    )
+
+
+def _card(client: TestClient, world: World, assessment_id: int) -> dict[str, Any]:
+    r = client.get(f"/api/v1/scorecards/{assessment_id}", headers=world.headers("officer"))
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+def test_two_reviewers_at_once_one_wins_and_the_stored_score_is_the_winners(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = submitted(client, world, catalogue, "manager_a")
+    assert _card(client, world, a["id"])["verified_total"] == "36.60"
+    # TC2.1 (7 points, proportional): 40 % gives 2.80, 100 % gives 7.00, instead of 5.60 at 80 %.
+    totals = {"40": "33.80", "100": "38.00"}
+    answers: dict[str, Any] = {}
+    start = threading.Barrier(2)
+
+    def reviewer(value: str) -> None:
+        with TestClient(client.app, raise_server_exceptions=False) as own:
+            start.wait()
+            answers[value] = _review(own, world, a, value)
+
+    threads = [threading.Thread(target=reviewer, args=(v,)) for v in totals]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    statuses = sorted(r.status_code for r in answers.values())
+    assert statuses == [200, 412], {v: r.text for v, r in answers.items()}
+    winner = next(v for v, r in answers.items() if r.status_code == 200)
+    loser = answers[next(v for v in totals if v != winner)]
+    assert loser.json()["status"] == 412
+    card = _card(client, world, a["id"])
+    assert card["verified_total"] == totals[winner]
+    tc21 = next(i for i in card["indicators"] if i["code"] == "TC2.1")
+    assert tc21["verified_value"] == f"{winner}.00"
+    ranking = client.get(
+        "/api/v1/scorecards",
+        params={"framework_id": catalogue["unit"], "school_year": "2025-2026"},
+        headers=world.headers("officer"),
+    ).json()
+    assert [(x["assessment_id"], x["verified_total"], x["recomputing"]) for x in ranking["items"]] == [
+        (a["id"], totals[winner], False)
+    ]
+
+
+def test_ranking_reads_stored_rows_with_competition_ranks(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = submitted(client, world, catalogue, "manager_a")
+    b = submitted(client, world, catalogue, "manager_b")
+    params = {"framework_id": catalogue["unit"], "school_year": "2025-2026"}
+    officer = world.headers("officer")
+    ranks = lambda: [  # noqa: E731
+        (x["unit_name"], x["rank"], x["verified_total"])
+        for x in client.get("/api/v1/scorecards", params=params, headers=officer).json()["items"]
+    ]
+    assert ranks() == [("Trường THCS A", 1, "36.60"), ("Trường Tiểu học B", 1, "36.60")]
+    assert _review(client, world, b, "100").status_code == 200
+    assert ranks() == [("Trường Tiểu học B", 1, "38.00"), ("Trường THCS A", 2, "36.60")]
+    # Each school's manager sees only their row, with its rank over the whole commune.
+    own = client.get("/api/v1/scorecards", params=params, headers=world.headers("manager_a")).json()
+    assert [(x["assessment_id"], x["rank"]) for x in own["items"]] == [(a["id"], 2)]
+    assert own["ranked_count"] == 2 and own["total"] == 1
+
+
+@pytest.mark.scores_may_drift
+def test_verify_scores_finds_a_corrupted_row_and_rescore_repairs_it(
+    client: TestClient,
+    world: World,
+    catalogue: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    a = submitted(client, world, catalogue, "manager_a")
+    monkeypatch.setenv("DATABASE_URL", world.settings.resolved_database_url)
+    assert main(["verify-scores"]) == 0
+    engine = make_engine(world.settings.resolved_database_url)
+    with Session(engine) as session:  # written around the services, as a bug would
+        session.execute(
+            text("UPDATE assessment_score SET verified_total = 1 WHERE assessment_id = :i"), {"i": a["id"]}
+        )
+        session.commit()
+    engine.dispose()
+    capsys.readouterr()
+    assert main(["verify-scores"]) == 1
+    out = capsys.readouterr().out
+    assert f"assessment {a['id']}: verified_total stored Decimal('0.01'), recomputed Decimal('36.60')" in out
+    assert main(["rescore", "--framework", str(catalogue["unit"])]) == 0
+    assert main(["verify-scores"]) == 0
+    assert _card(client, world, a["id"])["verified_total"] == "36.60"
+
+
+def test_a_framework_wide_rescore_marks_rows_recomputing_until_done(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = submitted(client, world, catalogue, "manager_a")
+    officer = world.headers("officer")
+    params = {"framework_id": catalogue["unit"], "school_year": "2025-2026"}
+
+    def recomputing() -> list[bool]:
+        items = client.get("/api/v1/scorecards", params=params, headers=officer).json()["items"]
+        return [x["recomputing"] for x in items]
+
+    engine = make_engine(world.settings.resolved_database_url)
+    with Session(engine) as session:
+        rescore.mark_stale(session, catalogue["unit"])  # what a catalogue change does first
+        session.commit()
+        assert recomputing() == [True]
+        assert _card(client, world, a["id"])["recomputing"] is True
+        assert any("stale" in d for d in rescore.differences(session))
+        # The job: resumable, it re-scores whatever is still open and clears the flag.
+        assert rescore.rescore_framework(session, catalogue["unit"]) == 1
+    engine.dispose()
+    assert recomputing() == [False]
+
+    # Activating a new version retires this one: its open rows are re-scored in the background.
+    draft = client.post(f"/api/v1/frameworks/{catalogue['unit']}/new-version", headers=officer)
+    assert draft.status_code == 201, draft.text
+    r = client.post(
+        f"/api/v1/frameworks/{draft.json()['id']}/activate",
+        headers={**officer, "If-Match": draft.headers["etag"]},
+    )
+    assert r.status_code == 200, r.text
+    dependencies.wait_for_jobs()
+    assert recomputing() == [False]
+    assert _card(client, world, a["id"])["verified_total"] == "36.60"
