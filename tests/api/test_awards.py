@@ -248,6 +248,19 @@ def test_a_unit_head_grants_unit_certificates_to_own_staff_end_to_end(
     assert d["status"] == "issued" and awardee["subject_name"] == "Nguyễn Thị Hương"
     assert awardee["verification_code"].startswith("TD-")
 
+    # The school's decision is written from the school's own template, its head signing.
+    text = docx_text(
+        client.get(
+            f"/api/v1/award-decisions/{d['id']}/document.docx", headers=world.headers("manager_a")
+        ).content
+    )
+    assert (
+        "HIỆU TRƯỞNG TRƯỜNG THCS A" in text
+        and "Căn cứ Quy chế thi đua, khen thưởng của Trường THCS A" in text
+    )
+    assert "HIỆU TRƯỞNG\n\n\n\n\nĐỗ Văn Hiệu" in text and "TM." not in text
+    for commune_text in ("Luật Tổ chức chính quyền địa phương", "Văn phòng HĐND và UBND", "VHXH"):
+        assert commune_text not in text
     achievement = client.get(
         f"/api/v1/achievements/{awardee['achievement_id']}", headers=world.headers("manager_a")
     )
@@ -381,7 +394,9 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
 
     minutes = client.get(f"/api/v1/council-meetings/{m['id']}/minutes.docx", headers=world.headers("officer"))
     text = docx_text(minutes.content)
-    assert "BIÊN BẢN" in text and "Nguyễn Thị Hương" in text and "3/5" in text and "60.00%" in text
+    assert "BIÊN BẢN" in text and "Nguyễn Thị Hương" in text and "3/5" in text and "60,00%" in text
+    # The secretary signs beside the chair.
+    assert "THƯ KÝ\n\n\n\n\nLê Thị Thư\nCHỦ TỊCH HỘI ĐỒNG\n\n\n\n\nNguyễn Văn Chủ" in text
     assert "Chưa đạt: Chưa đủ: 0/1 sáng kiến" in text and "5/7" in text
 
     body = {
@@ -424,6 +439,11 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     )
     assert "Nguyễn Thị Hương" in text and "Trần Văn Dũng" in text and "02 cá nhân" in text
     assert "Giấy khen của Chủ tịch UBND xã" in text and "(Kèm theo Quyết định số 125/QĐ-UBND" in text
+    # Trích yếu from the round's data; the movement's name from the movement record; the chairman
+    # signs for the committee (TM.).
+    assert "Về việc khen thưởng năm học 2025-2026\n" in text and "Khen thưởng Khen thưởng" not in text
+    assert "trong phong trào thi đua phát triển khoa học công nghệ" in text
+    assert text.index("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n") < text.index("Hoàng Văn Xã")
 
     # The initiative cited by the decision is used up; it cannot serve another award.
     with db(world) as session:
@@ -600,8 +620,8 @@ def test_province_proposal_and_the_province_answer(
         "level": "province",
         "number": "56/TTr-UBND",
         "signed_on": str(TODAY),
-        "signer_name": "Hoàng Văn Xã",
-        "signer_title": "Chủ tịch",
+        "signer_name": "Phạm Thị Phó",
+        "signer_title": "Phó Chủ tịch",
         "nomination_ids": [n["id"]],
     }
     assert_problem(
@@ -621,12 +641,18 @@ def test_province_proposal_and_the_province_answer(
         and "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Phú Thọ." in text
         and "Trường THCS A" in text
     )
+    # A deputy signs for the chairman (KT.); the period without nested brackets; the override's
+    # reason in the list the province reads.
+    assert "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\n\nPhạm Thị Phó" in text
+    assert "tặng Bằng khen sơ kết giai đoạn 2025-2027\n" in text and "((" not in text
+    assert "Xét đặc cách: Trường đạt giải cấp tỉnh về chuyển đổi số năm 2026." in text
     sheet = load_workbook(
         BytesIO(client.get(f"/api/v1/award-decisions/{d['id']}/list.xlsx", headers=officer).content)
     ).active
     assert (
         sheet["B4"].value == "Trường THCS A"
         and sheet["E4"].value == "Bằng khen của Chủ tịch UBND tỉnh (đề nghị)"
+        and sheet["F4"].value.startswith("Xét đặc cách: Trường đạt giải cấp tỉnh")
     )
 
     answer = {

@@ -11935,11 +11935,13 @@ export interface operations {
     };
     report_requests_consolidated_docx: {
         parameters: {
-            query?: {
+            query: {
+                /** @description Họ tên người ký */
+                signer: string;
                 /** @description Số văn bản, để trống cho văn thư điền */
                 number?: string;
-                /** @description Người ký */
-                signer?: string;
+                /** @description Chức vụ người ký */
+                signer_title?: string;
                 issued_on?: string | null;
             };
             header?: never;
