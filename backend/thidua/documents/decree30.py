@@ -53,6 +53,19 @@ def without_doubled_words(text: str) -> str:
     return " ".join(words)
 
 
+def joined(title: str, tail: str, separator: str = ", ") -> str:
+    """A title followed by a qualifier, the words they share at the seam written once:
+    ('Báo cáo sơ kết học kỳ I', 'học kỳ I năm học 2025-2026') -> 'Báo cáo sơ kết học kỳ I năm học
+    2025-2026'; without shared words, the two joined by `separator`."""
+    if not tail.strip():
+        return title
+    head_words, tail_words = title.split(), tail.split()
+    for k in range(min(len(head_words), len(tail_words)), 0, -1):
+        if [w.lower() for w in head_words[-k:]] == [w.lower() for w in tail_words[:k]]:
+            return " ".join([*head_words, *tail_words[k:]])
+    return f"{title}{separator}{tail}"
+
+
 def signature_authority(collective: str | None, head: str, signer_title: str) -> tuple[str, ...]:
     """The authority lines above a signature (Decree 30/2020, Article 13 and Appendix I):
     - the head signs: [TM. <collective>], <HEAD>;

@@ -374,7 +374,7 @@ def consolidated_docx(
         place="Thanh Thủy",
         issued_on=issued_on,
         kind="BÁO CÁO",
-        title=decree30.without_doubled_words(f"{request.title}, {period}" if period else request.title),
+        title=decree30.without_doubled_words(decree30.joined(request.title, period)),
         recipients=[
             "- Sở Giáo dục và Đào tạo tỉnh Phú Thọ;",
             "- Thường trực Đảng ủy, HĐND xã;",
