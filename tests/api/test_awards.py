@@ -282,7 +282,9 @@ def test_a_unit_head_grants_unit_certificates_to_own_staff_end_to_end(
         "Trường THCS A",
         "Giấy khen",
         "45/QĐ-THCSA",
-        awardee["verification_code"],
+        "HIỆU TRƯỞNG TRƯỜNG THCS A",
+        # The verification link on the public address (PUBLIC_URL).
+        f"{world.settings.public_url}/xac-thuc/{awardee['verification_code']}",
     ):
         assert expected in " ".join(text.split()), expected
     # Issued: the decision is final.
@@ -677,6 +679,10 @@ def test_province_proposal_and_the_province_answer(
         and achievement["decision_number"] == "1234/QĐ-UBND"
     )
     assert achievement["level"] == "province" and achievement["school_year"] == "2026-2027"
+    # The province prints its own Bằng khen: the commune's app never prints another authority's.
+    assert_problem(
+        client.get(f"/api/v1/achievements/{achievement['id']}/certificate.pdf", headers=officer), 409
+    )
 
 
 def test_earlier_achievements_feed_the_rules(
