@@ -12,6 +12,7 @@ from thidua.awards.models import (
     AwardDecision,
     AwardRound,
     AwardType,
+    BaseSalary,
     CouncilMeeting,
     Nomination,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "AwardDecision",
     "AwardRound",
     "AwardType",
+    "BaseSalary",
     "ContentArea",
     "CouncilMeeting",
     "Criterion",

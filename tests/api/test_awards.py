@@ -58,6 +58,14 @@ def test_default_award_types_ship_as_data_and_only_the_commune_edits_them(
     assert [r["kind"] for r in gk["rules"]] == ["scorecard", "initiatives", "no_open_flag", "quota"]
     assert gk["rule_texts"][3].startswith("Hạn mức: không quá 10")
     assert gk["allowed_actions"] == []  # a manager reads, never edits
+    # Cash coefficients as data, defaults from Decree 98/2023/NĐ-CP.
+    assert {c: t["cash_coefficient"] for c, t in types.items()} == {
+        "GK-DV-CN": "0.15",
+        "GK-XA-TT": "0.30",
+        "GK-XA-CN": "0.15",
+        "BK-TINH-TT": "2.00",
+        "BK-TINH-CN": "1.00",
+    }
 
     doc = {k: gk[k] for k in ("code", "name", "level", "granting_authority", "subject_kind", "round_kinds")}
     doc["rules"] = [{"kind": "scorecard", "min_classification": "good"}]
@@ -111,11 +119,14 @@ def test_award_type_rules_are_checked_with_paths(
         "body.rules.0.min_classification",
     )
     assert_problem(post(rules=[{"kind": "no_such_rule"}]), 422)
+    assert_problem(post(cash_coefficient="-0.1"), 422, "body.cash_coefficient")
+    assert_problem(post(cash_coefficient="0.155"), 422, "body.cash_coefficient")
+    assert_problem(post(cash_coefficient="nhiều"), 422, "body.cash_coefficient")
     assert_problem(
         post(rules=[{"kind": "quota", "percent": "10", "of": "commune_units"}]), 422, "body.rules.0.of"
     )
     r = post(rules=[{"kind": "staff_rating", "min_rating": "excellent", "consecutive_years": 2}])
-    assert r.status_code == 201 and r.json()["status"] == "draft"
+    assert r.status_code == 201 and r.json()["status"] == "draft" and r.json()["cash_coefficient"] is None
     assert_problem(post(), 409)  # the code exists: make a new version instead
 
 
@@ -446,6 +457,46 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     assert "Về việc khen thưởng năm học 2025-2026\n" in text and "Khen thưởng Khen thưởng" not in text
     assert "trong phong trào thi đua phát triển khoa học công nghệ" in text
     assert text.index("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n") < text.index("Hoàng Văn Xã")
+    # Cash: Giấy khen 0.15 × 2,340,000 = 351,000, rounded up to 360,000 đ each (Decree 98/2023).
+    assert "Điều 2. Kèm theo mức tiền thưởng theo danh sách, tổng số tiền 720.000 đ" in text
+    assert "Tiền thưởng (đồng)\n" in text and text.count("360.000") == 2 and "Tổng cộng" in text
+    sheet = load_workbook(
+        BytesIO(
+            client.get(
+                f"/api/v1/award-decisions/{d['id']}/list.xlsx", headers=world.headers("officer")
+            ).content
+        )
+    ).active
+    assert sheet["G4"].value == 360000 and sheet["G4"].number_format == '#,##0 "đ"'
+
+    # Phòng Kinh tế sees the totals per decision and per round, and exports them.
+    totals = client.get(
+        f"/api/v1/award-decisions/cash-totals?round_id={rnd['id']}", headers=world.headers("finance")
+    )
+    assert totals.status_code == 200, totals.text
+    assert totals.json()["total"] == 720000
+    assert [
+        (x["number"], x["awardees"], x["base_salary"], x["total"]) for x in totals.json()["decisions"]
+    ] == [("125/QĐ-UBND", 2, 2340000, 720000)]
+    assert totals.json()["rounds"] == [
+        {"round_id": rnd["id"], "round_name": rnd["name"], "decisions": 1, "total": 720000}
+    ]
+    book = load_workbook(
+        BytesIO(
+            client.get(
+                f"/api/v1/award-decisions/cash-totals.xlsx?round_id={rnd['id']}",
+                headers=world.headers("finance"),
+            ).content
+        )
+    )
+    assert book["Theo quyết định"]["H2"].value == 720000 and book["Theo quyết định"]["H3"].value == 720000
+    assert book["Theo đợt"]["C2"].number_format == '#,##0 "đ"'
+    assert_problem(client.get("/api/v1/award-decisions/cash-totals", headers=world.headers("teacher_a")), 403)
+    assert_problem(
+        client.get("/api/v1/award-decisions/cash-totals?round_id=abc", headers=world.headers("finance")),
+        422,
+        "query.round_id",
+    )
 
     # The initiative cited by the decision is used up; it cannot serve another award.
     with db(world) as session:

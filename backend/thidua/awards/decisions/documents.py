@@ -74,6 +74,7 @@ class AwardeeLine:
     collective: bool
     note: str = ""
     override_reason: str = ""  # approved although a rule failed: the council and the province read why
+    amount: int | None = None  # cash reward in đồng (coefficient × base salary), None when none
 
 
 def _override_note(a: AwardeeLine) -> str:
@@ -122,9 +123,13 @@ def _decision_body(
         ),
         first_line_indent=10,
     )
+    total = cash_total(lines)
     decree30.paragraph(
         doc,
-        "Điều 2. Tiền thưởng kèm theo thực hiện theo quy định hiện hành về thi đua, khen thưởng.",
+        f"Điều 2. Kèm theo mức tiền thưởng theo danh sách, tổng số tiền {decree30.vn_money(total)}, "
+        "theo Nghị định số 98/2023/NĐ-CP, chi từ Quỹ thi đua, khen thưởng."
+        if total
+        else "Điều 2. Hình thức khen thưởng tại Điều 1 không kèm theo tiền thưởng.",
         first_line_indent=10,
     )
     decree30.paragraph(
@@ -154,7 +159,21 @@ def _decision_annex(
         align=WD_ALIGN_PARAGRAPH.CENTER,
         space_after=12,
     )
-    _annex_table(doc, lines)
+    if not cash_total(lines):
+        _annex_table(doc, lines)
+        return
+    rows: list[list[object]] = [
+        [n, a.name, a.unit_name, a.award_name, decree30.vn_number(a.amount) if a.amount else "—"]
+        for n, a in enumerate(lines, 1)
+    ]
+    rows.append(["", "Tổng cộng", "", "", decree30.vn_number(cash_total(lines))])
+    decree30.table(
+        doc, ["STT", "Tập thể / Cá nhân", "Đơn vị", "Hình thức khen thưởng", "Tiền thưởng (đồng)"], rows
+    )
+
+
+def cash_total(lines: Sequence[AwardeeLine]) -> int:
+    return sum(a.amount or 0 for a in lines)
 
 
 def decision_docx(
@@ -251,7 +270,15 @@ def awardee_xlsx(title: str, lines: Sequence[AwardeeLine]) -> bytes:
     ws.title = "Danh sách"
     put(ws, 1, 1, title)
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-    headers = ["STT", "Tập thể / Cá nhân", "Loại", "Đơn vị", "Hình thức khen thưởng", "Ghi chú"]
+    headers = [
+        "STT",
+        "Tập thể / Cá nhân",
+        "Loại",
+        "Đơn vị",
+        "Hình thức khen thưởng",
+        "Ghi chú",
+        "Tiền thưởng",
+    ]
     for c, h in enumerate(headers, 1):
         put(ws, 3, c, h)
         ws.cell(row=3, column=c).font = Font(bold=True)
@@ -264,11 +291,13 @@ def awardee_xlsx(title: str, lines: Sequence[AwardeeLine]) -> bytes:
                 a.unit_name,
                 a.award_name,
                 "\n".join(filter(None, (_override_note(a), a.note))),
+                a.amount,
             ],
             1,
         ):
             put(ws, r, c, value)
-    for letter, width in zip("ABCDEF", (6, 32, 10, 36, 40, 40), strict=True):
+        ws.cell(row=r, column=7).number_format = '#,##0 "đ"'  # 1.000.000 đ in a Vietnamese Excel
+    for letter, width in zip("ABCDEFG", (6, 32, 10, 36, 40, 40, 16), strict=True):
         ws.column_dimensions[letter].width = width
     out = BytesIO()
     wb.save(out)

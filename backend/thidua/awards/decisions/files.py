@@ -3,9 +3,10 @@ list of its awardees."""
 
 from sqlmodel import Session
 
+from thidua.awards.cash import base_salary_on, cash_amount
 from thidua.awards.decisions import documents
 from thidua.awards.decisions.service import decision_nominations
-from thidua.awards.models import AwardDecision, AwardRound, AwardType, Nomination
+from thidua.awards.models import AwardDecision, AwardRound, AwardType
 from thidua.awards.rounds.service import get_round
 from thidua.awards.subjects import subject_names
 from thidua.awards.texts import period_phrase
@@ -13,9 +14,12 @@ from thidua.movements.models import Movement
 from thidua.units.models import Unit
 
 
-def _lines(session: Session, nominations: list[Nomination]) -> list[documents.AwardeeLine]:
+def decision_lines(session: Session, d: AwardDecision) -> list[documents.AwardeeLine]:
+    """The decision's awardees with their cash amounts (the province pays its own awards: none on a
+    Tờ trình)."""
+    base = base_salary_on(session, d.signed_on) if d.kind == "decision" else None
     lines = []
-    for n in nominations:
+    for n in decision_nominations(session, d.id or 0):
         t = session.get(AwardType, n.award_type_id)
         name, unit_name = subject_names(session, n.unit_id, n.staff_id)
         lines.append(
@@ -26,6 +30,7 @@ def _lines(session: Session, nominations: list[Nomination]) -> list[documents.Aw
                 collective=n.staff_id is None,
                 note=(n.justification or "")[:300],
                 override_reason=n.override_reason or "",
+                amount=cash_amount(t.cash_coefficient, base.amount) if t and base else None,
             )
         )
     # Collectives first, then people, by name: the order of an official list.
@@ -39,7 +44,7 @@ def _movement_title(session: Session, rnd: AwardRound) -> str:
 
 def decision_document(session: Session, d: AwardDecision) -> tuple[bytes, str]:
     rnd = get_round(session, d.round_id)
-    lines = _lines(session, decision_nominations(session, d.id or 0))
+    lines = decision_lines(session, d)
     safe = d.number.replace("/", "-").replace(" ", "")
     movement = _movement_title(session, rnd)
     period = period_phrase(rnd.kind, rnd.school_years)
@@ -73,4 +78,4 @@ def decision_list_xlsx(session: Session, d: AwardDecision) -> bytes:
     rnd = get_round(session, d.round_id)
     period = period_phrase(rnd.kind, rnd.school_years)
     title = f"Danh sách đề nghị khen thưởng {period} (kèm theo văn bản số {d.number})"
-    return documents.awardee_xlsx(title, _lines(session, decision_nominations(session, d.id or 0)))
+    return documents.awardee_xlsx(title, decision_lines(session, d))
