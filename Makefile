@@ -9,7 +9,7 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test bench test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e lint format \
-        openapi install frontend fonts chromium clean hooks
+        openapi install frontend fonts chromium office clean hooks
 
 ## make run: install, build the SPA, migrate, load the demo commune, serve on http://127.0.0.1:8000
 run: install frontend fonts
@@ -18,7 +18,7 @@ run: install frontend fonts
 	$(BIN)/uvicorn thidua.main:app --host $(HOST) --port $(PORT) --proxy-headers
 
 ## make test: backend on SQLite and PostgreSQL, frontend unit tests, browser end-to-end tests
-test: install frontend chromium
+test: install frontend chromium office
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory audit-deps
 	$(MAKE) --no-print-directory test-backend-sqlite
@@ -59,13 +59,24 @@ chromium: fonts
 	fi
 	@test -x $(CHROMIUM) || { echo "Chromium is missing at $(CHROMIUM)"; [ "$$CI" != true ]; }
 
+# LibreOffice (headless, no GUI) and poppler's pdftotext: the rendering test converts every generated
+# document to PDF and reads it page by page (tests/api/test_document_rendering.py).
+office: fonts
+	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; \
+	fi
+	@command -v soffice >/dev/null && command -v pdftotext >/dev/null \
+	  || { echo "LibreOffice or pdftotext is missing"; [ "$$CI" != true ]; }
+
 test-backend: test-backend-sqlite test-backend-postgres
 
-test-backend-sqlite: install fonts
+test-backend-sqlite: install fonts office
 	$(BIN)/pytest tests
 
 # Runs again on PostgreSQL when it answers; in CI a missing PostgreSQL is a failure, not a skip.
-test-backend-postgres: install fonts pg-client
+test-backend-postgres: install fonts office pg-client
 	@if ! $(BIN)/python -c "import psycopg; psycopg.connect('$(subst +psycopg,,$(PG_TEST_URL))', connect_timeout=3).close()" 2>/dev/null \
 	   && command -v pg_ctlcluster >/dev/null; then \
 	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start 2>/dev/null || true; sleep 2; \

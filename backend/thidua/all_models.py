@@ -12,6 +12,7 @@ from thidua.awards.models import (
     AwardDecision,
     AwardRound,
     AwardType,
+    BaseSalary,
     CouncilMeeting,
     Nomination,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "AwardDecision",
     "AwardRound",
     "AwardType",
+    "BaseSalary",
     "ContentArea",
     "ContentAreaScore",
     "CouncilMeeting",

@@ -5,6 +5,7 @@ import secrets
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -32,6 +33,10 @@ MIN_SECRET_LENGTH = 32
 _ORIGIN = re.compile(r"https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?")
 
 
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=None, extra="ignore")
 
@@ -57,7 +62,8 @@ class Settings(BaseSettings):
     smtp_user: str | None = None
     smtp_password: SecretStr | None = None
     smtp_starttls: bool = False
-    public_url: str = "http://127.0.0.1:8000"  # links in e-mails
+    # The address the public reaches: links in e-mails and certificates' verification links.
+    public_url: str = DEFAULT_PUBLIC_URL
     # Bulk imports: a larger body runs as a background job (202), a body above the maximum is refused
     # (413); a JSON document not shaped as one top-level array is parsed whole, so it has its own cap.
     import_async_threshold_bytes: int = Field(default=2 * 1024 * 1024, ge=0)
@@ -75,6 +81,16 @@ class Settings(BaseSettings):
     # be a way into the commune's own network or a cloud metadata service); true only for a receiver on
     # the same machine or intranet, and in tests.
     webhook_private_addresses: bool = False
+
+    def startup_warnings(self) -> list[str]:
+        """What an operator must fix, logged at start-up without stopping the server."""
+        warnings = []
+        if self.environment == "production" and urlsplit(self.public_url).hostname in LOOPBACK_HOSTS:
+            warnings.append(
+                f"PUBLIC_URL is still {self.public_url}: certificates printed now carry a verification "
+                "link nobody outside this machine can open; set PUBLIC_URL to the commune's public address."
+            )
+        return warnings
 
     @field_validator("cors_origins", mode="before")
     @classmethod

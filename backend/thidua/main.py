@@ -1,6 +1,7 @@
 """The app factory: settings, database, routers, middleware, error handlers, and the built SPA."""
 
 import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -234,6 +235,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings.resolved_database_url, echo=settings.sql_echo)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
     settings.resolved_secret_key  # noqa: B018 - fail at start-up, not at first login, on a weak secret
+    for warning in settings.startup_warnings():
+        logging.getLogger("thidua").warning(warning)
 
     install_error_handlers(app)
 

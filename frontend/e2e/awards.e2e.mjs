@@ -1,6 +1,7 @@
 // Awards end to end: a school nominates one teacher who fails a rule (and sees why) and one who passes,
 // the council's vote is recorded, the commune leader approves, the decision is issued, the honour board
-// shows the awardee without logging in, and the certificate downloads and verifies.
+// shows the awardee without logging in, and the certificate downloads and verifies; Phòng Kinh tế sees the
+// decision's cash reward.
 // Imported by app.e2e.test.mjs; a fresh app of its own.
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -153,6 +154,23 @@ describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () 
       const pdf = readFileSync(await download.path());
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
       assert.match(download.suggestedFilename(), /\.pdf$/);
+    });
+
+    // Phòng Kinh tế: the cash reward of the issued decision (Giấy khen 0,15 × 2.340.000 đ rounded up
+    // to the ten thousand: 360.000 đ), per round and per decision, and the XLSX export.
+    await withPage(app, 'awards-cash', { acceptDownloads: true }, async (page) => {
+      await login(page, 'kinhte');
+      await nav(page, 'Tiền thưởng');
+      await page.getByRole('heading', { name: 'Tiền thưởng', level: 1 }).waitFor();
+      await eventually(() => page.getByTestId('cash-grand-total').innerText(), (t) => t.trim() === '360.000 đ', 'the grand total');
+      const row = page.getByTestId('cash-by-decision').getByRole('row').filter({ hasText: '125/QĐ-UBND' });
+      await eventually(() => row.innerText(), (t) => t.includes('2.340.000 đ') && t.includes('360.000 đ'), 'the decision row');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Tải bảng tiền thưởng (XLSX)' }).click(),
+      ]);
+      assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK');
+      assert.equal(download.suggestedFilename(), 'tien-thuong.xlsx');
     });
 
     await withPage(app, 'awards-public', {}, async (page) => {

@@ -58,6 +58,14 @@ def test_default_award_types_ship_as_data_and_only_the_commune_edits_them(
     assert [r["kind"] for r in gk["rules"]] == ["scorecard", "initiatives", "no_open_flag", "quota"]
     assert gk["rule_texts"][3].startswith("Hạn mức: không quá 10")
     assert gk["allowed_actions"] == []  # a manager reads, never edits
+    # Cash coefficients as data, defaults from Decree 98/2023/NĐ-CP.
+    assert {c: t["cash_coefficient"] for c, t in types.items()} == {
+        "GK-DV-CN": "0.15",
+        "GK-XA-TT": "0.30",
+        "GK-XA-CN": "0.15",
+        "BK-TINH-TT": "2.00",
+        "BK-TINH-CN": "1.00",
+    }
 
     doc = {k: gk[k] for k in ("code", "name", "level", "granting_authority", "subject_kind", "round_kinds")}
     doc["rules"] = [{"kind": "scorecard", "min_classification": "good"}]
@@ -111,11 +119,14 @@ def test_award_type_rules_are_checked_with_paths(
         "body.rules.0.min_classification",
     )
     assert_problem(post(rules=[{"kind": "no_such_rule"}]), 422)
+    assert_problem(post(cash_coefficient="-0.1"), 422, "body.cash_coefficient")
+    assert_problem(post(cash_coefficient="0.155"), 422, "body.cash_coefficient")
+    assert_problem(post(cash_coefficient="nhiều"), 422, "body.cash_coefficient")
     assert_problem(
         post(rules=[{"kind": "quota", "percent": "10", "of": "commune_units"}]), 422, "body.rules.0.of"
     )
     r = post(rules=[{"kind": "staff_rating", "min_rating": "excellent", "consecutive_years": 2}])
-    assert r.status_code == 201 and r.json()["status"] == "draft"
+    assert r.status_code == 201 and r.json()["status"] == "draft" and r.json()["cash_coefficient"] is None
     assert_problem(post(), 409)  # the code exists: make a new version instead
 
 
@@ -248,6 +259,19 @@ def test_a_unit_head_grants_unit_certificates_to_own_staff_end_to_end(
     assert d["status"] == "issued" and awardee["subject_name"] == "Nguyễn Thị Hương"
     assert awardee["verification_code"].startswith("TD-")
 
+    # The school's decision is written from the school's own template, its head signing.
+    text = docx_text(
+        client.get(
+            f"/api/v1/award-decisions/{d['id']}/document.docx", headers=world.headers("manager_a")
+        ).content
+    )
+    assert (
+        "HIỆU TRƯỞNG TRƯỜNG THCS A" in text
+        and "Căn cứ Quy chế thi đua, khen thưởng của Trường THCS A" in text
+    )
+    assert "HIỆU TRƯỞNG\n\n\n\n\nĐỗ Văn Hiệu" in text and "TM." not in text
+    for commune_text in ("Luật Tổ chức chính quyền địa phương", "Văn phòng HĐND và UBND", "VHXH"):
+        assert commune_text not in text
     achievement = client.get(
         f"/api/v1/achievements/{awardee['achievement_id']}", headers=world.headers("manager_a")
     )
@@ -269,7 +293,9 @@ def test_a_unit_head_grants_unit_certificates_to_own_staff_end_to_end(
         "Trường THCS A",
         "Giấy khen",
         "45/QĐ-THCSA",
-        awardee["verification_code"],
+        "HIỆU TRƯỞNG TRƯỜNG THCS A",
+        # The verification link on the public address (PUBLIC_URL).
+        f"{world.settings.public_url}/xac-thuc/{awardee['verification_code']}",
     ):
         assert expected in " ".join(text.split()), expected
     # Issued: the decision is final.
@@ -381,7 +407,9 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
 
     minutes = client.get(f"/api/v1/council-meetings/{m['id']}/minutes.docx", headers=world.headers("officer"))
     text = docx_text(minutes.content)
-    assert "BIÊN BẢN" in text and "Nguyễn Thị Hương" in text and "3/5" in text and "60.00%" in text
+    assert "BIÊN BẢN" in text and "Nguyễn Thị Hương" in text and "3/5" in text and "60,00%" in text
+    # The secretary signs beside the chair.
+    assert "THƯ KÝ\n\n\n\n\nLê Thị Thư\nCHỦ TỊCH HỘI ĐỒNG\n\n\n\n\nNguyễn Văn Chủ" in text
     assert "Chưa đạt: Chưa đủ: 0/1 sáng kiến" in text and "5/7" in text
 
     body = {
@@ -424,6 +452,51 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     )
     assert "Nguyễn Thị Hương" in text and "Trần Văn Dũng" in text and "02 cá nhân" in text
     assert "Giấy khen của Chủ tịch UBND xã" in text and "(Kèm theo Quyết định số 125/QĐ-UBND" in text
+    # Trích yếu from the round's data; the movement's name from the movement record; the chairman
+    # signs for the committee (TM.).
+    assert "Về việc khen thưởng năm học 2025-2026\n" in text and "Khen thưởng Khen thưởng" not in text
+    assert "trong phong trào thi đua phát triển khoa học công nghệ" in text
+    assert text.index("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n") < text.index("Hoàng Văn Xã")
+    # Cash: Giấy khen 0.15 × 2,340,000 = 351,000, rounded up to 360,000 đ each (Decree 98/2023).
+    assert "Điều 2. Kèm theo mức tiền thưởng theo danh sách, tổng số tiền 720.000 đ" in text
+    assert "Tiền thưởng (đồng)\n" in text and text.count("360.000") == 2 and "Tổng cộng" in text
+    sheet = load_workbook(
+        BytesIO(
+            client.get(
+                f"/api/v1/award-decisions/{d['id']}/list.xlsx", headers=world.headers("officer")
+            ).content
+        )
+    ).active
+    assert sheet["G4"].value == 360000 and sheet["G4"].number_format == '#,##0 "đ"'
+
+    # Phòng Kinh tế sees the totals per decision and per round, and exports them.
+    totals = client.get(
+        f"/api/v1/award-decisions/cash-totals?round_id={rnd['id']}", headers=world.headers("finance")
+    )
+    assert totals.status_code == 200, totals.text
+    assert totals.json()["total"] == 720000
+    assert [
+        (x["number"], x["awardees"], x["base_salary"], x["total"]) for x in totals.json()["decisions"]
+    ] == [("125/QĐ-UBND", 2, 2340000, 720000)]
+    assert totals.json()["rounds"] == [
+        {"round_id": rnd["id"], "round_name": rnd["name"], "decisions": 1, "total": 720000}
+    ]
+    book = load_workbook(
+        BytesIO(
+            client.get(
+                f"/api/v1/award-decisions/cash-totals.xlsx?round_id={rnd['id']}",
+                headers=world.headers("finance"),
+            ).content
+        )
+    )
+    assert book["Theo quyết định"]["H2"].value == 720000 and book["Theo quyết định"]["H3"].value == 720000
+    assert book["Theo đợt"]["C2"].number_format == '#,##0 "đ"'
+    assert_problem(client.get("/api/v1/award-decisions/cash-totals", headers=world.headers("teacher_a")), 403)
+    assert_problem(
+        client.get("/api/v1/award-decisions/cash-totals?round_id=abc", headers=world.headers("finance")),
+        422,
+        "query.round_id",
+    )
 
     # The initiative cited by the decision is used up; it cannot serve another award.
     with db(world) as session:
@@ -600,8 +673,8 @@ def test_province_proposal_and_the_province_answer(
         "level": "province",
         "number": "56/TTr-UBND",
         "signed_on": str(TODAY),
-        "signer_name": "Hoàng Văn Xã",
-        "signer_title": "Chủ tịch",
+        "signer_name": "Phạm Thị Phó",
+        "signer_title": "Phó Chủ tịch",
         "nomination_ids": [n["id"]],
     }
     assert_problem(
@@ -621,12 +694,18 @@ def test_province_proposal_and_the_province_answer(
         and "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Phú Thọ." in text
         and "Trường THCS A" in text
     )
+    # A deputy signs for the chairman (KT.); the period without nested brackets; the override's
+    # reason in the list the province reads.
+    assert "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\n\nPhạm Thị Phó" in text
+    assert "tặng Bằng khen sơ kết giai đoạn 2025-2027\n" in text and "((" not in text
+    assert "Xét đặc cách: Trường đạt giải cấp tỉnh về chuyển đổi số năm 2026." in text
     sheet = load_workbook(
         BytesIO(client.get(f"/api/v1/award-decisions/{d['id']}/list.xlsx", headers=officer).content)
     ).active
     assert (
         sheet["B4"].value == "Trường THCS A"
         and sheet["E4"].value == "Bằng khen của Chủ tịch UBND tỉnh (đề nghị)"
+        and sheet["F4"].value.startswith("Xét đặc cách: Trường đạt giải cấp tỉnh")
     )
 
     answer = {
@@ -651,6 +730,10 @@ def test_province_proposal_and_the_province_answer(
         and achievement["decision_number"] == "1234/QĐ-UBND"
     )
     assert achievement["level"] == "province" and achievement["school_year"] == "2026-2027"
+    # The province prints its own Bằng khen: the commune's app never prints another authority's.
+    assert_problem(
+        client.get(f"/api/v1/achievements/{achievement['id']}/certificate.pdf", headers=officer), 409
+    )
 
 
 def test_earlier_achievements_feed_the_rules(

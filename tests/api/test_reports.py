@@ -74,7 +74,16 @@ def test_units_answer_and_the_commune_consolidates(
         and any("Tiểu học B" in c for c in cells)
     )
     assert "Nơi nhận:" in cells and "- Lưu: VT, VHXH." in cells and "TM. ỦY BAN NHÂN DÂN" in cells
-    assert "Trần Văn Thành" in cells
+    # The deputy chairman signs for the chairman, his name under the block.
+    signature = cells[cells.index("TM. ỦY BAN NHÂN DÂN") :]
+    assert signature[:3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert signature[3:8] == ["", "", "", "", "Trần Văn Thành"]
+    # Without a signer's name the report cannot be signed as generated.
+    assert_problem(
+        client.get(f"{URL}/{request_id}/consolidated.docx?number=15", headers=world.headers("officer")),
+        422,
+        "query.signer",
+    )
     assert any("Thiếu thiết bị ở THCS A" in t for t in texts)
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)

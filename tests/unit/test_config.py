@@ -50,3 +50,23 @@ def test_a_wildcard_or_anything_but_an_origin_is_refused_at_start(monkeypatch, o
     monkeypatch.setenv("CORS_ORIGINS", f"https://good.example,{origins}")
     with pytest.raises(ValueError, match="CORS_ORIGINS"):
         Settings()
+
+
+def test_production_warns_at_start_while_public_url_is_the_loopback_default(
+    tmp_path, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    from thidua.main import create_app
+
+    production = Settings(var_dir=tmp_path, environment="production", secret_key="k" * 48)
+    assert "PUBLIC_URL" in production.startup_warnings()[0]
+    with caplog.at_level("WARNING", logger="thidua"):
+        create_app(production)
+    assert any("PUBLIC_URL is still http://127.0.0.1:8000" in r.getMessage() for r in caplog.records)
+    public = Settings(
+        var_dir=tmp_path,
+        environment="production",
+        secret_key="k" * 48,
+        public_url="https://thidua.example.vn",
+    )
+    assert public.startup_warnings() == []
+    assert Settings(var_dir=tmp_path, environment="development").startup_warnings() == []

@@ -71,6 +71,7 @@ NominationsApproveActor = Annotated[Actor, Depends(allow(Permission.nominations_
 CouncilReadActor = Annotated[Actor, Depends(allow(Permission.council_read))]
 DecisionsReadActor = Annotated[Actor, Depends(allow(Permission.decisions_read))]
 DecisionsWriteActor = Annotated[Actor, Depends(allow(Permission.decisions_write))]
+CashReadActor = Annotated[Actor, Depends(allow(Permission.cash_read))]
 AchievementsReadActor = Annotated[Actor, Depends(allow(Permission.achievements_read))]
 AchievementsWriteActor = Annotated[Actor, Depends(allow(Permission.achievements_write))]
 StoriesReadActor = Annotated[Actor, Depends(allow(Permission.stories_read))]

@@ -79,6 +79,7 @@ class Permission(StrEnum):
     council_read = "council:read"
     decisions_read = "decisions:read"
     decisions_write = "decisions:write"
+    cash_read = "cash:read"
     achievements_read = "achievements:read"
     achievements_write = "achievements:write"
     stories_read = "stories:read"
@@ -221,6 +222,10 @@ PERMISSION_ROLES.update(
         # The council's minutes name every nominee's failed rules (flags included): commune only.
         Permission.council_read: frozenset({Role.admin, Role.commune_officer, Role.commune_leader}),
         Permission.decisions_read: _AWARDS_READERS,
+        # Phòng Kinh tế (finance) pays the cash rewards: it sees the totals, not the nominations.
+        Permission.cash_read: frozenset(
+            {Role.admin, Role.commune_officer, Role.commune_leader, Role.finance}
+        ),
         Permission.decisions_write: frozenset(
             {Role.admin, Role.commune_officer, Role.commune_leader, Role.unit_manager}
         ),
@@ -286,6 +291,7 @@ PERMISSION_SCOPES: dict[Permission, str] = {
     Permission.award_rounds_read: "awards:read",
     Permission.nominations_read: "awards:read",
     Permission.decisions_read: "awards:read",
+    Permission.cash_read: "awards:read",
     Permission.achievements_read: "awards:read",
     # Any import (or read) scope lets a key reach the imports (exports) routes; the kind's own scope
     # is checked there.

@@ -2,13 +2,14 @@
 review, decisions, and the achievement history every rule reads."""
 
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON
+from sqlalchemy import JSON, BigInteger
 from sqlmodel import Field, UniqueConstraint
 
-from thidua.core.models import UTCDateTime, Versioned
+from thidua.core.models import Decimal2, UTCDateTime, Versioned
 
 
 class AwardLevel(StrEnum):
@@ -74,6 +75,8 @@ class AwardType(Versioned, table=True):
     themed: bool = True
     merit_based: bool = False
     description: str = Field(default="", max_length=4000)
+    # Cash reward: this coefficient times the base salary (Decree 98/2023/NĐ-CP); none, no cash.
+    cash_coefficient: Decimal | None = Field(default=None, sa_type=Decimal2)
     status: str = Field(default="draft", max_length=20)  # draft | active | retired
     based_on_id: int | None = Field(default=None, foreign_key="award_type.id")
     activated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -183,3 +186,14 @@ class Achievement(Versioned, table=True):
     nomination_id: int | None = Field(default=None, foreign_key="nomination.id", unique=True)
     decision_id: int | None = Field(default=None, foreign_key="award_decision.id", index=True)
     verification_code: str | None = Field(default=None, max_length=20, unique=True)
+
+
+class BaseSalary(Versioned, table=True):
+    """Mức lương cơ sở from a date on (2,340,000 đ from 1 July 2024): a decision's cash rewards use
+    the amount in force on the day it is signed."""
+
+    __tablename__ = "base_salary"
+
+    effective_from: date = Field(unique=True, index=True)
+    amount: int = Field(sa_type=BigInteger)
+    legal_basis: str = Field(default="", max_length=300)

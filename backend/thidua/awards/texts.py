@@ -15,7 +15,20 @@ COMMUNE_BODY = ("ỦY BAN NHÂN DÂN", "XÃ THANH THỦY")
 COMMUNE = "xã Thanh Thủy"
 PLACE = "Thanh Thủy"
 PROVINCE = "tỉnh Phú Thọ"
-MOVEMENT = (
-    "Phong trào thi đua đẩy mạnh phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số "
-    "trong ngành Giáo dục giai đoạn 2025-2030"
-)
+
+
+def period_phrase(kind: str, school_years: list[str]) -> str:
+    """What a round covers, in words that read inside a sentence: 'năm học 2025-2026', 'sơ kết giai
+    đoạn 2025-2027', 'tổng kết giai đoạn 2027-2030'. Built from the round's data, never from its
+    free-text name (which would double words or nest brackets)."""
+    if not school_years:
+        return ""
+    if kind == "annual" or len(school_years) == 1:
+        return f"năm học {school_years[0]}"
+    span = f"giai đoạn {school_years[0][:4]}-{school_years[-1][-4:]}"
+    return {"preliminary": f"sơ kết {span}", "final": f"tổng kết {span}"}.get(kind, span)
+
+
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: 'Phong trào thi đua ...' -> 'phong trào thi đua ...'."""
+    return title[:1].lower() + title[1:] if title[:1].isupper() and not title[1:2].isupper() else title

@@ -1,11 +1,13 @@
 """The default award types of shared/CATALOGUE.md, as data: the eligibility engine reads their rules.
-A commune officer edits them later by making a new version."""
+A commune officer edits them later by making a new version. Cash coefficients: Decree 98/2023/NĐ-CP
+(Giấy khen 0.15 individual, 0.3 collective; the province chairman's Bằng khen 1.0 and 2.0)."""
 
 from typing import Any
 
 AWARD_TYPES: list[dict[str, Any]] = [
     {
         "code": "GK-DV-CN",
+        "cash_coefficient": "0.15",
         "name": "Giấy khen của Thủ trưởng đơn vị",
         "level": "unit",
         "granting_authority": "unit_head",
@@ -19,6 +21,7 @@ AWARD_TYPES: list[dict[str, Any]] = [
     },
     {
         "code": "GK-XA-TT",
+        "cash_coefficient": "0.3",
         "name": "Giấy khen của Chủ tịch UBND xã",
         "level": "commune",
         "granting_authority": "commune_chairman",
@@ -33,6 +36,7 @@ AWARD_TYPES: list[dict[str, Any]] = [
     },
     {
         "code": "GK-XA-CN",
+        "cash_coefficient": "0.15",
         "name": "Giấy khen của Chủ tịch UBND xã",
         "level": "commune",
         "granting_authority": "commune_chairman",
@@ -48,6 +52,7 @@ AWARD_TYPES: list[dict[str, Any]] = [
     },
     {
         "code": "BK-TINH-TT",
+        "cash_coefficient": "2",
         "name": "Bằng khen của Chủ tịch UBND tỉnh (đề nghị)",
         "level": "province",
         "granting_authority": "province_chairman",
@@ -62,6 +67,7 @@ AWARD_TYPES: list[dict[str, Any]] = [
     },
     {
         "code": "BK-TINH-CN",
+        "cash_coefficient": "1",
         "name": "Bằng khen của Chủ tịch UBND tỉnh (đề nghị)",
         "level": "province",
         "granting_authority": "province_chairman",

@@ -9,6 +9,7 @@ from thidua.auth.models import User, UserRole
 from thidua.auth.passwords import hash_password
 from thidua.auth.policy import Actor
 from thidua.auth.roles import ROLE_LABELS_VI, Role
+from thidua.awards.cash import ensure_default_base_salary
 from thidua.awards.models import AwardType
 from thidua.awards.types.schemas import AwardTypeDocument
 from thidua.awards.types.service import activate_award_type, create_award_type
@@ -140,6 +141,7 @@ def load_movement(session: Session) -> int:
         if session.exec(select(Framework.id).where(Framework.code == doc.code)).first() is None:
             activate(session, system, create_framework(session, system, doc))
             created += 1
+    ensure_default_base_salary(session)
     for award_type in AWARD_TYPES:
         if session.exec(select(AwardType.id).where(AwardType.code == award_type["code"])).first() is None:
             document = AwardTypeDocument.model_validate(award_type)

@@ -59,7 +59,7 @@ class CertificateData:
     decision_number: str  # "125/QĐ-UBND"
     decision_date: date
     place: str  # "Thanh Thủy"
-    signer_title: str  # "CHỦ TỊCH"
+    signer_lines: tuple[str, ...]  # ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
     signer_name: str
     verification_code: str
     verification_url: str
@@ -200,7 +200,8 @@ def certificate_pdf(c: CertificateData) -> bytes:
     )
     pdf.set_y(block_y)
     pdf.line_of(date_line(c.place, c.decision_date), 13, "I", x=sign_x, width=block_w, height=7)
-    pdf.line_of(c.signer_title, 13, "B", x=sign_x, width=block_w, height=7)
+    for line in c.signer_lines:
+        pdf.line_of(line, 13, "B", x=sign_x, width=block_w, height=6)
     pdf.set_y(pdf.get_y() + 16)  # room for the signature and the seal
     pdf.line_of(c.signer_name, 14, "B", x=sign_x, width=block_w, height=7)
 

@@ -14,7 +14,7 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -24,6 +24,67 @@ from docx.text.paragraph import Paragraph
 FONT = "Times New Roman"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def vn_number(value: float | int, places: int = 0) -> str:
+    """Vietnamese digits: '.' between thousands, ',' before decimals (86,67; 1.000.000)."""
+    text = f"{value:,.{places}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def vn_money(amount: int) -> str:
+    return f"{vn_number(amount)} đ"
+
+
+def without_doubled_words(text: str) -> str:
+    """'khen thưởng Khen thưởng năm học' -> 'khen thưởng năm học': a phrase built from two pieces of
+    data must not repeat a word or a run of up to three words at their seam (compared without case)."""
+    words = text.split()
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            a = [w.lower() for w in words[i : i + size]]
+            b = [w.lower() for w in words[i + size : i + 2 * size]]
+            if len(a) == size and a == b:
+                del words[i + size : i + 2 * size]
+                break
+        else:
+            i += 1
+    return " ".join(words)
+
+
+def joined(title: str, tail: str, separator: str = ", ") -> str:
+    """A title followed by a qualifier, the words they share at the seam written once:
+    ('Báo cáo sơ kết học kỳ I', 'học kỳ I năm học 2025-2026') -> 'Báo cáo sơ kết học kỳ I năm học
+    2025-2026'; without shared words, the two joined by `separator`."""
+    if not tail.strip():
+        return title
+    head_words, tail_words = title.split(), tail.split()
+    for k in range(min(len(head_words), len(tail_words)), 0, -1):
+        if [w.lower() for w in head_words[-k:]] == [w.lower() for w in tail_words[:k]]:
+            return " ".join([*head_words, *tail_words[k:]])
+    return f"{title}{separator}{tail}"
+
+
+def signature_authority(collective: str | None, head: str, signer_title: str) -> tuple[str, ...]:
+    """The authority lines above a signature (Decree 30/2020, Article 13 and Appendix I):
+    - the head signs: [TM. <collective>], <HEAD>;
+    - a deputy signs for the head: [TM. <collective>], KT. <HEAD>, <deputy's position>;
+    - an acting head: [TM. <collective>], Q. <HEAD>;
+    - anyone else signs by the head's order: TL. <HEAD>, <position>.
+    `collective` is the body under collective leadership ("ỦY BAN NHÂN DÂN"), None where one head
+    leads (a school)."""
+    head, title = head.strip().upper(), " ".join(signer_title.split()).upper()
+    tm = (f"TM. {collective.upper()}",) if collective else ()
+    # "Chủ tịch UBND xã" is the chairman too: what follows the position names the body again.
+    if title == head or title.startswith(f"{head} "):
+        return (*tm, head)
+    for acting in ("Q. ", "QUYỀN "):
+        if title.startswith(f"{acting}{head}"):
+            return (*tm, f"Q. {head}")
+    if title.startswith(f"PHÓ {head}"):
+        return (*tm, f"KT. {head}", f"PHÓ {head}")
+    return (f"TL. {head}", title)
 
 
 def date_line(place: str, day: date) -> str:
@@ -43,6 +104,13 @@ class Letterhead:
     recipients: Sequence[str]  # "Nơi nhận" lines, ending with the archive line
     authority: Sequence[str]  # e.g. ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
     signer: str
+    # A second signature on the left, beside the main one (the minutes' secretary): lines, then name.
+    cosigner: tuple[Sequence[str], str] | None = None
+
+    def __post_init__(self) -> None:
+        # A signed document without the signer's name cannot be signed as generated.
+        if not self.signer.strip() or not self.authority:
+            raise ValueError("Văn bản cần chức vụ và họ tên người ký.")
 
 
 def _font(paragraph: Paragraph, size: float, bold: bool = False, italic: bool = False) -> None:
@@ -101,6 +169,36 @@ def table(
     return t
 
 
+def _fixed_widths(t: Table, widths: Sequence[Mm]) -> None:
+    """Cell widths and the table grid alike: LibreOffice lays a table out by its grid (w:tblGrid),
+    Word by its cells; when they disagree the motto breaks onto two lines in one of them."""
+    t.autofit = False
+    grid = t._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(width.twips)))
+    for row in t.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    t._tbl.tblPr.append(layout)
+
+
+def _signature(cell: Any, lines: Sequence[str], name: str) -> None:
+    for line in lines:
+        paragraph(cell, line, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    for _ in range(4):
+        paragraph(cell, "", space_after=0)
+    paragraph(cell, name, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+
+
+def _drop_empty_first(*cells: Any) -> None:
+    for cell in cells:  # python-docx leaves an empty first paragraph in each cell
+        first = cell.paragraphs[0]
+        if not first.text and len(cell.paragraphs) > 1:
+            first._element.getparent().remove(first._element)
+
+
 def _page_number_header(doc: DocumentType) -> None:
     """Page numbers centred at the top, none on the first page."""
     section = doc.sections[0]
@@ -150,9 +248,8 @@ def build(
     _page_number_header(doc)
 
     top = doc.add_table(rows=2, cols=2)
-    top.autofit = False
+    _fixed_widths(top, (Mm(65), Mm(100)))
     left, right = top.rows[0].cells
-    left.width, right.width = Mm(65), Mm(100)
     left.text = right.text = ""
     for i, line in enumerate(head.issuing_body):
         paragraph(
@@ -176,10 +273,7 @@ def build(
         align=WD_ALIGN_PARAGRAPH.CENTER,
         space_after=0,
     )
-    for cell in (left, right, number, place):  # python-docx leaves an empty first paragraph in each cell
-        first = cell.paragraphs[0]
-        if not first.text:
-            first._element.getparent().remove(first._element)
+    _drop_empty_first(left, right, number, place)
 
     paragraph(doc, "", space_after=6)
     paragraph(doc, head.kind.upper(), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
@@ -187,25 +281,34 @@ def build(
     write_body(doc)
 
     closing = doc.add_table(rows=1, cols=2)
+    _fixed_widths(closing, (Mm(80), Mm(85)))
     recipients, signature = closing.rows[0].cells
     recipients.text = signature.text = ""
+    if head.cosigner is not None:  # two signatures side by side; "Nơi nhận" below them
+        _signature(recipients, *head.cosigner)
+        _signature(signature, head.authority, head.signer)
+        _drop_empty_first(recipients, signature)
+        receivers = doc.add_table(rows=1, cols=1)
+        _fixed_widths(receivers, (Mm(165),))
+        recipients = receivers.rows[0].cells[0]
+        recipients.text = ""
+    else:
+        _signature(signature, head.authority, head.signer)
     paragraph(
         recipients, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0
     )
     for line in head.recipients:
         paragraph(recipients, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
-    for line in head.authority:
-        paragraph(signature, line, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    for _ in range(4):
-        paragraph(signature, "", space_after=0)
-    paragraph(signature, head.signer, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    for cell in (recipients, signature):
-        first = cell.paragraphs[0]
-        if not first.text:
-            first._element.getparent().remove(first._element)
+    _drop_empty_first(recipients, signature)
     if write_annex is not None:
-        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)  # add_page_break is untyped
+        # The annex starts a page by its first paragraph's "page break before": an extra paragraph
+        # holding a break can spill onto a page of its own and leave it blank.
+        start = len(doc.element.body)
         write_annex(doc)
+        for element in doc.element.body[start - 1 :]:
+            if element.tag == qn("w:p"):
+                element.get_or_add_pPr().insert(0, OxmlElement("w:pageBreakBefore"))
+                break
     out = BytesIO()
     doc.save(out)
     return out.getvalue()

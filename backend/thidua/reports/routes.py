@@ -100,14 +100,17 @@ def consolidated_docx(
     request_id: PathId,
     actor: ReportsManageActor,
     session: SessionDep,
+    signer: Annotated[str, Query(min_length=1, max_length=120, description="Họ tên người ký")],
     number: Annotated[
         str, Query(max_length=20, description="Số văn bản, để trống cho văn thư điền")
     ] = "     ",
-    signer: Annotated[str, Query(max_length=120, description="Người ký")] = "",
+    signer_title: Annotated[
+        str, Query(min_length=1, max_length=120, description="Chức vụ người ký")
+    ] = "Phó Chủ tịch",
     issued_on: date | None = None,
 ) -> Response:
     data = service.consolidated(session, actor, service.get_request(session, actor, request_id))
-    content = service.consolidated_docx(data, number, signer, issued_on or today())
+    content = service.consolidated_docx(data, number, signer.strip(), issued_on or today(), signer_title)
     return attachment(content, DOCX, f"bao-cao-tong-hop-{request_id}.docx")
 
 

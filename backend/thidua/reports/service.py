@@ -1,5 +1,6 @@
 """Report requests and the units' reports; the consolidated commune report (JSON, DOCX, XLSX)."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
+from thidua.awards.texts import in_sentence
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
@@ -339,7 +341,7 @@ PLAN_STATUS_VI = {
     "submitted": "Đã nộp",
     "returned": "Trả lại",
     "approved": "Đã duyệt",
-    None: "Chưa có",
+    None: "Chưa lập",
 }
 REPORT_STATUS_VI = {"not_started": "Chưa lập", "draft": "Chưa nộp", "submitted": "Đã nộp"}
 
@@ -350,7 +352,7 @@ def figure_row(n: int, row: ConsolidatedRow) -> list[Any]:
     return [
         n,
         row.unit_name,
-        PLAN_STATUS_VI.get(f.get("plan_status"), "Chưa có"),
+        PLAN_STATUS_VI.get(f.get("plan_status"), "Chưa lập"),
         f"{f.get('tasks_done', 0)}/{f.get('tasks_total', 0)}",
         sum(f.get("activities", {}).values()),
         f.get("trained_staff_percent"),
@@ -360,15 +362,19 @@ def figure_row(n: int, row: ConsolidatedRow) -> list[Any]:
     ]
 
 
-def consolidated_docx(data: Consolidated, number: str, signer: str, issued_on: date) -> bytes:
+def consolidated_docx(
+    data: Consolidated, number: str, signer: str, issued_on: date, signer_title: str = "Phó Chủ tịch"
+) -> bytes:
     request = data.request
+    # "Báo cáo sơ kết, giai đoạn 1 (2025 - 2027)": the period after a comma, never inside brackets.
+    period = in_sentence(request.period_label.strip())
     head = decree30.Letterhead(
         issuing_body=("ỦY BAN NHÂN DÂN", "XÃ THANH THỦY"),
         number_line=f"Số: {number}/BC-UBND",
         place="Thanh Thủy",
         issued_on=issued_on,
         kind="BÁO CÁO",
-        title=f"{request.title}" + (f" ({request.period_label})" if request.period_label else ""),
+        title=decree30.without_doubled_words(decree30.joined(request.title, period)),
         recipients=[
             "- Sở Giáo dục và Đào tạo tỉnh Phú Thọ;",
             "- Thường trực Đảng ủy, HĐND xã;",
@@ -376,7 +382,7 @@ def consolidated_docx(data: Consolidated, number: str, signer: str, issued_on: d
             "- Các cơ sở giáo dục trên địa bàn xã;",
             "- Lưu: VT, VHXH.",
         ],
-        authority=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+        authority=decree30.signature_authority("ỦY BAN NHÂN DÂN", "Chủ tịch", signer_title),
         signer=signer,
     )
 
@@ -396,12 +402,15 @@ def consolidated_docx(data: Consolidated, number: str, signer: str, issued_on: d
             f"({t['reports_late']} đơn vị nộp muộn hoặc chưa nộp); {t['plans_approved']} đơn vị "
             f"có kế hoạch thực hiện được duyệt; tổng số {t['activities']} hoạt động của Phong "
             f"trào được tổ chức; tỷ lệ hoàn thành bình quân theo bảng điểm chuẩn: "
-            f"{t['average_completion_percent'] or 'chưa có'}%.",
+            f"{_percent(t['average_completion_percent'])}.",
             first_line_indent=10,
         )
         decree30.paragraph(doc, "2. Số liệu của các đơn vị:", first_line_indent=10)
         decree30.table(
-            doc, FIGURE_COLUMNS, [figure_row(n, r) for n, r in enumerate(data.rows, start=1)], size=11
+            doc,
+            FIGURE_COLUMNS,
+            [[_vn_cell(v) for v in figure_row(n, r)] for n, r in enumerate(data.rows, start=1)],
+            size=11,
         )
         decree30.paragraph(doc, "II. KHÓ KHĂN, VƯỚNG MẮC", bold=True)
         _by_unit(doc, [(r.unit_name, r.difficulties) for r in data.rows])
@@ -410,6 +419,19 @@ def consolidated_docx(data: Consolidated, number: str, signer: str, issued_on: d
         decree30.paragraph(doc, "Trên đây là báo cáo của UBND xã Thanh Thủy./.", first_line_indent=10)
 
     return decree30.build(head, body)
+
+
+def _percent(value: str | float | None) -> str:
+    return f"{decree30.vn_number(float(value), 2)}%" if value is not None else "các đơn vị chưa tự chấm điểm"
+
+
+def _vn_cell(value: object) -> object:
+    """Decimals as a Vietnamese reader writes them (86,67); a missing figure as a dash."""
+    if value is None:
+        return "—"
+    if isinstance(value, float) or (isinstance(value, str) and re.fullmatch(r"-?\d+\.\d+", value)):
+        return decree30.vn_number(float(value), 2)
+    return value
 
 
 def _by_unit(doc: DocumentType, items: list[tuple[str, str]]) -> None:
@@ -432,7 +454,11 @@ def consolidated_xlsx(data: Consolidated) -> bytes:
         ws.cell(row=3, column=c).font = Font(bold=True)
     for r, row in enumerate(data.rows, start=4):
         for c, value in enumerate([*figure_row(r - 3, row), row.difficulties, row.proposals], start=1):
+            if isinstance(value, str) and re.fullmatch(r"-?\d+\.\d+", value):
+                value = float(value)  # a number Excel can sum, not text
             put(ws, r, c, value)
+            if isinstance(value, float):  # shown 86,67 in a Vietnamese Excel
+                ws.cell(row=r, column=c).number_format = "#,##0.00"
     ws.column_dimensions["B"].width = 36
     out = BytesIO()
     book.save(out)

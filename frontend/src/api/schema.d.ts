@@ -249,6 +249,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/award-decisions/cash-totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiền thưởng của các quyết định đã ban hành, theo quyết định và theo đợt */
+        get: operations["award_decisions_cash_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-decisions/cash-totals.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiền thưởng theo quyết định và theo đợt (XLSX) */
+        get: operations["award_decisions_cash_totals_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/award-decisions/{decision_id}": {
         parameters: {
             query?: never;
@@ -3021,6 +3055,11 @@ export interface components {
          * @description An award type with its eligibility rules as data (the rule vocabulary of CATALOGUE.md).
          */
         AwardTypeDocument: {
+            /**
+             * Cash Coefficient
+             * @description Hệ số tiền thưởng × mức lương cơ sở (Nghị định 98/2023/NĐ-CP); bỏ trống: không kèm tiền
+             */
+            cash_coefficient?: number | string | null;
             /** Code */
             code: string;
             /**
@@ -3067,6 +3106,8 @@ export interface components {
             allowed_actions: string[];
             /** Based On Id */
             based_on_id: number | null;
+            /** Cash Coefficient */
+            cash_coefficient: string | null;
             /** Code */
             code: string;
             /**
@@ -3212,6 +3253,61 @@ export interface components {
         BudgetLinesIn: {
             /** Budget Lines */
             budget_lines: components["schemas"]["BudgetLineIn"][];
+        };
+        /** CashDecisionLine */
+        CashDecisionLine: {
+            /** Awardees */
+            awardees: number;
+            /**
+             * Base Salary
+             * @description Mức lương cơ sở áp dụng ngày ký (đồng)
+             */
+            base_salary: number | null;
+            /** Decision Id */
+            decision_id: number;
+            /** Issuer */
+            issuer: string;
+            /** Number */
+            number: string;
+            /** Round Id */
+            round_id: number;
+            /** Round Name */
+            round_name: string;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /**
+             * Total
+             * @description Tổng tiền thưởng (đồng)
+             */
+            total: number;
+            /** With Cash */
+            with_cash: number;
+        };
+        /** CashRoundTotal */
+        CashRoundTotal: {
+            /** Decisions */
+            decisions: number;
+            /** Round Id */
+            round_id: number;
+            /** Round Name */
+            round_name: string;
+            /** Total */
+            total: number;
+        };
+        /**
+         * CashTotals
+         * @description Tiền thưởng của các quyết định đã ban hành: theo quyết định, theo đợt và tổng cộng.
+         */
+        CashTotals: {
+            /** Decisions */
+            decisions: components["schemas"]["CashDecisionLine"][];
+            /** Rounds */
+            rounds: components["schemas"]["CashRoundTotal"][];
+            /** Total */
+            total: number;
         };
         /** CertificateCheck */
         CertificateCheck: {
@@ -7736,6 +7832,91 @@ export interface operations {
             };
         };
     };
+    award_decisions_cash_totals: {
+        parameters: {
+            query?: {
+                round_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashTotals"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_cash_totals_xlsx: {
+        parameters: {
+            query?: {
+                round_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     award_decisions_get: {
         parameters: {
             query?: never;
@@ -11939,11 +12120,13 @@ export interface operations {
     };
     report_requests_consolidated_docx: {
         parameters: {
-            query?: {
+            query: {
+                /** @description Họ tên người ký */
+                signer: string;
                 /** @description Số văn bản, để trống cho văn thư điền */
                 number?: string;
-                /** @description Người ký */
-                signer?: string;
+                /** @description Chức vụ người ký */
+                signer_title?: string;
                 issued_on?: string | null;
             };
             header?: never;

@@ -249,6 +249,10 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequirePermission permission="cash:read" />,
+            children: [{ path: 'awards/cash', lazy: async () => ({ Component: (await awards()).CashTotalsPage }) }],
+          },
+          {
             element: <RequirePermission permission="achievements:write" />,
             children: [{ path: 'awards/achievements/new', lazy: async () => ({ Component: (await awards()).AchievementCreatePage }) }],
           },

@@ -145,7 +145,11 @@ export const awardRoundsKeys = {
 
 export const councilMeetingsKeys = resource('councilMeetings');
 
-export const awardDecisionsKeys = resource('awardDecisions');
+export const awardDecisionsKeys = {
+  ...resource('awardDecisions'),
+  // under the decisions' root: issuing a decision refreshes the cash totals too
+  cashTotals: (roundId: number | undefined) => ['awardDecisions', 'cashTotals', roundId] as const,
+};
 
 export const achievementsKeys = resource('achievements');
 

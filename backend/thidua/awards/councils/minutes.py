@@ -5,13 +5,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docx.document import Document as DocumentType
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from sqlmodel import Session, col, select
 
 from thidua.awards.models import AwardType, CouncilMeeting, Nomination
 from thidua.awards.rounds.service import get_round
 from thidua.awards.subjects import subject_names
-from thidua.awards.texts import COMMUNE, PLACE
+from thidua.awards.texts import COMMUNE, PLACE, period_phrase
 from thidua.documents import decree30
 
 
@@ -36,7 +35,7 @@ def _vote_line(session: Session, n: Nomination) -> VoteLine:
         award_name=t.name if t else n.award_type_code,
         votes_for=n.votes_for or 0,
         votes_cast=n.votes_cast or 0,
-        share=f"{(n.votes_for or 0) * 100 / (n.votes_cast or 1):.2f}",
+        share=decree30.vn_number((n.votes_for or 0) * 100 / (n.votes_cast or 1), 2),
         eligibility="Đạt" if not failed else "Chưa đạt: " + " ".join(failed),
     )
 
@@ -45,8 +44,9 @@ def minutes(session: Session, m: CouncilMeeting) -> bytes:
     reviewed = session.exec(
         select(Nomination).where(Nomination.meeting_id == m.id).order_by(col(Nomination.id))
     )
+    rnd = get_round(session, m.round_id)
     return minutes_docx(
-        round_name=get_round(session, m.round_id).name,
+        period=period_phrase(rnd.kind, rnd.school_years),
         meeting=m,
         votes=[_vote_line(session, n) for n in reviewed],
     )
@@ -72,7 +72,7 @@ def _votes_table(doc: DocumentType, votes: Sequence[VoteLine]) -> None:
     )
 
 
-def minutes_docx(*, round_name: str, meeting: CouncilMeeting, votes: Sequence[VoteLine]) -> bytes:
+def minutes_docx(*, period: str, meeting: CouncilMeeting, votes: Sequence[VoteLine]) -> bytes:
     m = meeting
     head = decree30.Letterhead(
         issuing_body=("UBND XÃ THANH THỦY", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"),
@@ -80,18 +80,24 @@ def minutes_docx(*, round_name: str, meeting: CouncilMeeting, votes: Sequence[Vo
         place=PLACE,
         issued_on=m.held_on,
         kind="BIÊN BẢN",
-        title=f"Họp Hội đồng Thi đua - Khen thưởng xã xét {round_name}",
+        title=decree30.without_doubled_words(
+            f"Họp Hội đồng Thi đua - Khen thưởng xã xét khen thưởng {period}"
+        ),
         recipients=["- Thành viên Hội đồng;", "- Lưu: VT, VHXH."],
         authority=("CHỦ TỊCH HỘI ĐỒNG",),
         signer=m.chair,
+        # The secretary signs the minutes beside the chair (blank name line when none was recorded).
+        cosigner=(("THƯ KÝ",), m.secretary),
     )
 
     def body(doc: DocumentType) -> None:
         present = f"{len(m.members_present)}/{m.members_total} ({', '.join(m.members_present)})"
         decree30.paragraph(
             doc,
-            f"Hôm nay, ngày {m.held_on:%d/%m/%Y}, tại {m.location or 'trụ sở UBND ' + COMMUNE}, "
-            f"Hội đồng Thi đua - Khen thưởng {COMMUNE} họp xét {round_name}.",
+            decree30.without_doubled_words(
+                f"Hôm nay, ngày {m.held_on:%d/%m/%Y}, tại {m.location or 'trụ sở UBND ' + COMMUNE}, "
+                f"Hội đồng Thi đua - Khen thưởng {COMMUNE} họp xét khen thưởng {period}."
+            ),
             first_line_indent=10,
         )
         decree30.paragraph(doc, f"Chủ trì: {m.chair}. Thư ký: {m.secretary or '—'}.", first_line_indent=10)
@@ -110,6 +116,5 @@ def minutes_docx(*, round_name: str, meeting: CouncilMeeting, votes: Sequence[Vo
         decree30.paragraph(
             doc, "Biên bản kết thúc cùng ngày, đã thông qua trước Hội đồng./.", first_line_indent=10
         )
-        decree30.paragraph(doc, f"THƯ KÝ: {m.secretary}", bold=True, align=WD_ALIGN_PARAGRAPH.LEFT)
 
     return decree30.build(head, body)

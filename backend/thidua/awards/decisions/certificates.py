@@ -5,11 +5,13 @@ import secrets
 
 from sqlmodel import Session, select
 
-from thidua.awards.models import Achievement, AwardDecision, AwardLevel
-from thidua.awards.texts import MOVEMENT, PLACE
+from thidua.awards.models import Achievement, AwardDecision, AwardLevel, AwardRound
+from thidua.awards.texts import PLACE, in_sentence, period_phrase
 from thidua.config import Settings
 from thidua.core.errors import Conflict
 from thidua.documents.certificate import CertificateData, certificate_pdf
+from thidua.documents.decree30 import signature_authority
+from thidua.movements.models import Movement
 from thidua.units.models import StaffMember, Unit
 
 
@@ -22,37 +24,51 @@ def new_verification_code(session: Session) -> str:
             return code
 
 
-def _heading_and_authority(level: str, unit_name: str) -> tuple[str, str]:
+def _heading_and_authority(level: str, unit_name: str) -> tuple[str, str, str | None, str]:
+    """The certificate's heading, the authority that awards it, and who signs for whom."""
     if level == AwardLevel.unit:
-        return unit_name.upper(), f"THỦ TRƯỞNG {unit_name.upper()}"
-    if level == AwardLevel.province:
-        return "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ"
-    return "ỦY BAN NHÂN DÂN XÃ THANH THỦY", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THANH THỦY"
+        return unit_name.upper(), f"HIỆU TRƯỞNG {unit_name.upper()}", None, "Hiệu trưởng"
+    return (
+        "ỦY BAN NHÂN DÂN XÃ THANH THỦY",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THANH THỦY",
+        "ỦY BAN NHÂN DÂN",
+        "Chủ tịch",
+    )
 
 
 def certificate(session: Session, settings: Settings, a: Achievement) -> bytes:
     if not a.verification_code:
         raise Conflict("Thành tích này được nhập lại từ hồ sơ cũ; không có giấy chứng nhận trên hệ thống.")
+    if a.level == AwardLevel.province:
+        # The province prints its own Bằng khen; a commune never prints another authority's certificate.
+        raise Conflict("Bằng khen cấp tỉnh do UBND tỉnh in và trao; hệ thống không in giấy chứng nhận này.")
     unit = session.get(Unit, a.unit_id)
     staff = session.get(StaffMember, a.staff_id) if a.staff_id else None
     d = session.get(AwardDecision, a.decision_id) if a.decision_id else None
+    rnd = session.get(AwardRound, a.round_id) if a.round_id else None
+    movement = session.get(Movement, rnd.movement_id) if rnd else None
     unit_name = unit.name if unit else ""
-    heading, authority = _heading_and_authority(a.level, unit_name)
-    # The province chairman signs the province's certificate, not the signer of the commune's proposal.
-    signer = d if d and a.level != AwardLevel.province else None
+    heading, authority, collective, head = _heading_and_authority(a.level, unit_name)
+    period = period_phrase(rnd.kind, rnd.school_years) if rnd else f"năm học {a.school_year}"
+    reason = f"Đã có thành tích xuất sắc trong {in_sentence(movement.title)}, {period}" if movement else ""
     data = CertificateData(
         issuer_heading=heading,
         authority_title=authority,
         award_name=a.award_name.split(" của ")[0],
         recipient_name=staff.full_name if staff else unit_name,
         unit_name=unit_name,
-        reason=f"Đã có thành tích xuất sắc trong {MOVEMENT}, năm học {a.school_year}",
+        reason=reason or f"Đã có thành tích xuất sắc, {period}",
         decision_number=a.decision_number,
         decision_date=a.decision_date,
-        place="Phú Thọ" if a.level == AwardLevel.province else PLACE,
-        signer_title=(signer.signer_title if signer else "CHỦ TỊCH").upper(),
-        signer_name=signer.signer_name if signer else "",
+        place=PLACE,
+        signer_lines=signature_authority(collective, head, d.signer_title if d else head),
+        signer_name=d.signer_name if d else "",
         verification_code=a.verification_code,
-        verification_url=f"{settings.public_url.rstrip('/')}/xac-thuc/{a.verification_code}",
+        verification_url=verification_url(settings, a.verification_code),
     )
     return certificate_pdf(data)
+
+
+def verification_url(settings: Settings, code: str) -> str:
+    """The public page that confirms a certificate, on the address the public reaches (PUBLIC_URL)."""
+    return f"{settings.public_url.rstrip('/')}/xac-thuc/{code}"

@@ -13,16 +13,57 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from thidua.awards.texts import COMMUNE, COMMUNE_BODY, MOVEMENT, PLACE, PROVINCE
+from thidua.awards.texts import COMMUNE, COMMUNE_BODY, PLACE, PROVINCE, in_sentence
 from thidua.documents import decree30
 from thidua.documents.spreadsheet import put
 
-LEGAL_BASIS = (
-    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+LAW_BASIS = (
     "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
     "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành "
     "một số điều của Luật Thi đua, khen thưởng;",
 )
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """Who issues a decision, and the text that follows from it: the commune's People's Committee
+    (collective leadership, its chairman signs) or a school (its head signs). Chosen from the
+    decision's issuer, so a school's decision never carries the commune's legal bases or offices."""
+
+    body: tuple[str, ...]  # the issuing body's lines in the letterhead
+    authority: str  # "Chủ tịch Ủy ban nhân dân xã Thanh Thủy", "Hiệu trưởng Trường THCS A"
+    collective: str | None  # "ỦY BAN NHÂN DÂN" (TM.), None where one head leads
+    head: str  # "Chủ tịch", "Hiệu trưởng"
+    legal_basis: tuple[str, ...]
+    proposer: str
+    executors: str  # who carries the decision out (Article 3)
+    recipients: tuple[str, ...]
+
+
+def commune_issuer() -> Issuer:
+    return Issuer(
+        body=COMMUNE_BODY,
+        authority=f"Chủ tịch Ủy ban nhân dân {COMMUNE}",
+        collective="ỦY BAN NHÂN DÂN",
+        head="Chủ tịch",
+        legal_basis=("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", *LAW_BASIS),
+        proposer="Hội đồng Thi đua - Khen thưởng xã và Trưởng phòng Văn hóa - Xã hội",
+        executors="Văn phòng HĐND và UBND, Phòng Văn hóa - Xã hội, các đơn vị và cá nhân có tên tại Điều 1",
+        recipients=("- Như Điều 3;", "- Lưu: VT, VHXH."),
+    )
+
+
+def school_issuer(school: str) -> Issuer:
+    return Issuer(
+        body=(f"UBND {COMMUNE.upper()}", school.upper()),
+        authority=f"Hiệu trưởng {school}",
+        collective=None,
+        head="Hiệu trưởng",
+        legal_basis=(*LAW_BASIS, f"Căn cứ Quy chế thi đua, khen thưởng của {school};"),
+        proposer=f"Hội đồng Thi đua - Khen thưởng {school}",
+        executors=f"Các tổ chuyên môn, tổ văn phòng {school} và các cá nhân có tên tại Điều 1",
+        recipients=("- Như Điều 3;", "- Phòng Văn hóa - Xã hội UBND xã (để báo cáo);", "- Lưu: VT."),
+    )
 
 
 @dataclass(frozen=True)
@@ -32,14 +73,22 @@ class AwardeeLine:
     award_name: str
     collective: bool
     note: str = ""
+    override_reason: str = ""  # approved although a rule failed: the council and the province read why
+    amount: int | None = None  # cash reward in đồng (coefficient × base salary), None when none
 
 
-def _annex_table(doc: DocumentType, lines: Sequence[AwardeeLine]) -> None:
-    decree30.table(
-        doc,
-        ["STT", "Tập thể / Cá nhân", "Đơn vị", "Hình thức khen thưởng"],
-        [[n, a.name, a.unit_name, a.award_name] for n, a in enumerate(lines, 1)],
-    )
+def _override_note(a: AwardeeLine) -> str:
+    return f"Xét đặc cách: {a.override_reason}" if a.override_reason else ""
+
+
+def _annex_table(doc: DocumentType, lines: Sequence[AwardeeLine], notes: bool = False) -> None:
+    headers = ["STT", "Tập thể / Cá nhân", "Đơn vị", "Hình thức khen thưởng"]
+    rows: list[list[object]] = [[n, a.name, a.unit_name, a.award_name] for n, a in enumerate(lines, 1)]
+    if notes:
+        headers.append("Ghi chú")
+        for row, a in zip(rows, lines, strict=True):
+            row.append(_override_note(a))
+    decree30.table(doc, headers, rows)
 
 
 def _counts(lines: Sequence[AwardeeLine]) -> str:
@@ -53,30 +102,39 @@ def _counts(lines: Sequence[AwardeeLine]) -> str:
 
 
 def _decision_body(
-    doc: DocumentType, *, authority: str, proposer: str, lines: Sequence[AwardeeLine], school_years: str
+    doc: DocumentType, *, issuer: Issuer, movement: str, lines: Sequence[AwardeeLine], period: str
 ) -> None:
     awards = sorted({a.award_name for a in lines})
-    decree30.paragraph(doc, authority.upper(), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
-    for line in LEGAL_BASIS:
+    decree30.paragraph(
+        doc, issuer.authority.upper(), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12
+    )
+    for line in issuer.legal_basis:
         decree30.paragraph(doc, line, italic=True, first_line_indent=10)
-    decree30.paragraph(doc, f"Căn cứ {MOVEMENT};", italic=True, first_line_indent=10)
-    decree30.paragraph(doc, f"Xét đề nghị của {proposer},", italic=True, first_line_indent=10)
+    decree30.paragraph(
+        doc, f"Căn cứ Kế hoạch tổ chức {in_sentence(movement)};", italic=True, first_line_indent=10
+    )
+    decree30.paragraph(doc, f"Xét đề nghị của {issuer.proposer},", italic=True, first_line_indent=10)
     decree30.paragraph(doc, "QUYẾT ĐỊNH:", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
     decree30.paragraph(
         doc,
-        f"Điều 1. Tặng {', '.join(awards)} cho {_counts(lines)} (có danh sách kèm theo) đã có thành tích "
-        f"xuất sắc trong {MOVEMENT}, năm học {school_years}.",
+        decree30.without_doubled_words(
+            f"Điều 1. Tặng {', '.join(awards)} cho {_counts(lines)} (có danh sách kèm theo) đã có thành tích "
+            f"xuất sắc trong {in_sentence(movement)}, {period}."
+        ),
+        first_line_indent=10,
+    )
+    total = cash_total(lines)
+    decree30.paragraph(
+        doc,
+        f"Điều 2. Kèm theo mức tiền thưởng theo danh sách, tổng số tiền {decree30.vn_money(total)}, "
+        "theo Nghị định số 98/2023/NĐ-CP, chi từ Quỹ thi đua, khen thưởng."
+        if total
+        else "Điều 2. Hình thức khen thưởng tại Điều 1 không kèm theo tiền thưởng.",
         first_line_indent=10,
     )
     decree30.paragraph(
         doc,
-        "Điều 2. Tiền thưởng kèm theo thực hiện theo quy định hiện hành về thi đua, khen thưởng.",
-        first_line_indent=10,
-    )
-    decree30.paragraph(
-        doc,
-        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Văn phòng HĐND và UBND, "
-        "Phòng Văn hóa - Xã hội, các đơn vị và cá nhân có tên tại Điều 1 "
+        f"Điều 3. Quyết định này có hiệu lực kể từ ngày ký. {issuer.executors} "
         "chịu trách nhiệm thi hành Quyết định này./.",
         first_line_indent=10,
     )
@@ -101,38 +159,50 @@ def _decision_annex(
         align=WD_ALIGN_PARAGRAPH.CENTER,
         space_after=12,
     )
-    _annex_table(doc, lines)
+    if not cash_total(lines):
+        _annex_table(doc, lines)
+        return
+    rows: list[list[object]] = [
+        [n, a.name, a.unit_name, a.award_name, decree30.vn_number(a.amount) if a.amount else "—"]
+        for n, a in enumerate(lines, 1)
+    ]
+    rows.append(["", "Tổng cộng", "", "", decree30.vn_number(cash_total(lines))])
+    decree30.table(
+        doc, ["STT", "Tập thể / Cá nhân", "Đơn vị", "Hình thức khen thưởng", "Tiền thưởng (đồng)"], rows
+    )
+
+
+def cash_total(lines: Sequence[AwardeeLine]) -> int:
+    return sum(a.amount or 0 for a in lines)
 
 
 def decision_docx(
     *,
-    issuing_body: Sequence[str],
-    authority: str,
+    issuer: Issuer,
     number: str,
     signed_on: date,
-    round_name: str,
-    school_years: str,
+    movement: str,
+    period: str,
     lines: Sequence[AwardeeLine],
     signer_title: str,
     signer_name: str,
-    proposer: str,
 ) -> bytes:
     """Quyết định khen thưởng with the list of awardees as its annex."""
     head = decree30.Letterhead(
-        issuing_body=issuing_body,
+        issuing_body=issuer.body,
         number_line=f"Số: {number}",
         place=PLACE,
         issued_on=signed_on,
         kind="QUYẾT ĐỊNH",
-        title=f"Về việc khen thưởng {round_name}",
-        recipients=["- Như Điều 3;", "- Lưu: VT, VHXH."],
-        authority=(signer_title.upper(),),
+        title=decree30.without_doubled_words(f"Về việc khen thưởng {period}"),
+        recipients=issuer.recipients,
+        authority=decree30.signature_authority(issuer.collective, issuer.head, signer_title),
         signer=signer_name,
     )
-    body = partial(
-        _decision_body, authority=authority, proposer=proposer, lines=lines, school_years=school_years
+    body = partial(_decision_body, issuer=issuer, movement=movement, lines=lines, period=period)
+    annex = partial(
+        _decision_annex, authority=issuer.authority, number=number, signed_on=signed_on, lines=lines
     )
-    annex = partial(_decision_annex, authority=authority, number=number, signed_on=signed_on, lines=lines)
     return decree30.build(head, body, annex)
 
 
@@ -140,22 +210,26 @@ def proposal_docx(
     *,
     number: str,
     signed_on: date,
-    round_name: str,
+    movement: str,
+    period: str,
     lines: Sequence[AwardeeLine],
     signer_title: str,
     signer_name: str,
 ) -> bytes:
     """Tờ trình: the commune proposes the province chairman's certificates of commendation."""
-    awards = sorted({a.award_name for a in lines})
+    awards = sorted({a.award_name.removesuffix(" (đề nghị)") for a in lines})
+    issuer = commune_issuer()
     head = decree30.Letterhead(
         issuing_body=COMMUNE_BODY,
         number_line=f"Số: {number}",
         place=PLACE,
         issued_on=signed_on,
         kind="TỜ TRÌNH",
-        title=f"Về việc đề nghị Chủ tịch UBND {PROVINCE} tặng Bằng khen ({round_name})",
+        title=decree30.without_doubled_words(
+            f"Về việc đề nghị Chủ tịch UBND {PROVINCE} tặng Bằng khen {period}"
+        ),
         recipients=["- Như trên;", "- Sở Nội vụ (Ban Thi đua - Khen thưởng);", "- Lưu: VT, VHXH."],
-        authority=("TM. ỦY BAN NHÂN DÂN", signer_title.upper()),
+        authority=decree30.signature_authority(issuer.collective, issuer.head, signer_title),
         signer=signer_name,
     )
 
@@ -166,17 +240,20 @@ def proposal_docx(
             align=WD_ALIGN_PARAGRAPH.CENTER,
             space_after=12,
         )
-        for line in LEGAL_BASIS[1:]:
+        for line in LAW_BASIS:
             decree30.paragraph(doc, line, first_line_indent=10)
         decree30.paragraph(
             doc,
-            f"Trên cơ sở kết quả {round_name} và đề nghị của Hội đồng Thi đua - Khen thưởng {COMMUNE}, "
-            f"Ủy ban nhân dân {COMMUNE} kính trình Chủ tịch Ủy ban nhân dân {PROVINCE} xem xét, tặng "
-            f"{', '.join(awards)} cho {_counts(lines)} đã có thành tích xuất sắc trong {MOVEMENT}.",
+            decree30.without_doubled_words(
+                f"Trên cơ sở kết quả {period} và đề nghị của Hội đồng Thi đua - Khen thưởng {COMMUNE}, "
+                f"Ủy ban nhân dân {COMMUNE} kính trình Chủ tịch Ủy ban nhân dân {PROVINCE} xem xét, tặng "
+                f"{', '.join(awards)} cho {_counts(lines)} đã có thành tích xuất sắc trong "
+                f"{in_sentence(movement)}."
+            ),
             first_line_indent=10,
         )
         decree30.paragraph(doc, "(Có danh sách và hồ sơ kèm theo)", italic=True, first_line_indent=10)
-        _annex_table(doc, lines)
+        _annex_table(doc, lines, notes=any(a.override_reason for a in lines))
         decree30.paragraph(
             doc,
             f"Ủy ban nhân dân {COMMUNE} kính trình Chủ tịch UBND tỉnh xem xét, quyết định./.",
@@ -193,16 +270,34 @@ def awardee_xlsx(title: str, lines: Sequence[AwardeeLine]) -> bytes:
     ws.title = "Danh sách"
     put(ws, 1, 1, title)
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-    headers = ["STT", "Tập thể / Cá nhân", "Loại", "Đơn vị", "Hình thức khen thưởng", "Ghi chú"]
+    headers = [
+        "STT",
+        "Tập thể / Cá nhân",
+        "Loại",
+        "Đơn vị",
+        "Hình thức khen thưởng",
+        "Ghi chú",
+        "Tiền thưởng",
+    ]
     for c, h in enumerate(headers, 1):
         put(ws, 3, c, h)
         ws.cell(row=3, column=c).font = Font(bold=True)
     for r, a in enumerate(lines, 4):
         for c, value in enumerate(
-            [r - 3, a.name, "Tập thể" if a.collective else "Cá nhân", a.unit_name, a.award_name, a.note], 1
+            [
+                r - 3,
+                a.name,
+                "Tập thể" if a.collective else "Cá nhân",
+                a.unit_name,
+                a.award_name,
+                "\n".join(filter(None, (_override_note(a), a.note))),
+                a.amount,
+            ],
+            1,
         ):
             put(ws, r, c, value)
-    for letter, width in zip("ABCDEF", (6, 32, 10, 36, 40, 40), strict=True):
+        ws.cell(row=r, column=7).number_format = '#,##0 "đ"'  # 1.000.000 đ in a Vietnamese Excel
+    for letter, width in zip("ABCDEFG", (6, 32, 10, 36, 40, 40, 16), strict=True):
         ws.column_dimensions[letter].width = width
     out = BytesIO()
     wb.save(out)

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query, Response
 from sqlmodel import Session
 
 from thidua.api.deps import (
+    CashReadActor,
     DecisionsReadActor,
     DecisionsWriteActor,
     ETag,
@@ -14,8 +15,9 @@ from thidua.api.deps import (
 )
 from thidua.api.files import DOCX, DOCX_RESPONSE, XLSX, XLSX_RESPONSE, attachment
 from thidua.auth.policy import Actor
-from thidua.awards.decisions import access, files, service
+from thidua.awards.decisions import access, cash, files, service
 from thidua.awards.decisions.schemas import (
+    CashTotals,
     DecisionCreate,
     DecisionPage,
     DecisionRead,
@@ -42,6 +44,26 @@ def list_decisions(
     kind: Annotated[str | None, Query(pattern="^(decision|proposal)$")] = None,
 ) -> DecisionPage:
     return service.list_decisions(session, actor, service.DecisionFilters(round_id, status, kind), page)
+
+
+@router.get(
+    "/cash-totals",
+    name="award_decisions_cash_totals",
+    summary="Tiền thưởng của các quyết định đã ban hành, theo quyết định và theo đợt",
+)
+def cash_totals(actor: CashReadActor, session: SessionDep, round_id: QueryId = None) -> CashTotals:
+    return cash.cash_totals(session, actor, round_id)
+
+
+@router.get(
+    "/cash-totals.xlsx",
+    name="award_decisions_cash_totals_xlsx",
+    summary="Tiền thưởng theo quyết định và theo đợt (XLSX)",
+    responses=XLSX_RESPONSE,
+)
+def cash_totals_xlsx(actor: CashReadActor, session: SessionDep, round_id: QueryId = None) -> Response:
+    content = cash.cash_totals_xlsx(cash.cash_totals(session, actor, round_id))
+    return attachment(content, XLSX, "tien-thuong.xlsx")
 
 
 @router.post(

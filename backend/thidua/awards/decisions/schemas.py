@@ -76,3 +76,31 @@ class DecisionRead(BaseModel):
 
 class DecisionPage(Page[DecisionRead]):
     pass
+
+
+class CashDecisionLine(BaseModel):
+    decision_id: int
+    number: str
+    signed_on: date
+    round_id: int
+    round_name: str
+    issuer: str
+    awardees: int
+    with_cash: int
+    base_salary: int | None = Field(description="Mức lương cơ sở áp dụng ngày ký (đồng)")
+    total: int = Field(description="Tổng tiền thưởng (đồng)")
+
+
+class CashRoundTotal(BaseModel):
+    round_id: int
+    round_name: str
+    decisions: int
+    total: int
+
+
+class CashTotals(BaseModel):
+    """Tiền thưởng của các quyết định đã ban hành: theo quyết định, theo đợt và tổng cộng."""
+
+    rounds: list[CashRoundTotal]
+    decisions: list[CashDecisionLine]
+    total: int

@@ -1,4 +1,5 @@
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
@@ -25,6 +26,18 @@ class AwardTypeDocument(In):
     )
     merit_based: bool = Field(default=False, description="Khen thưởng công trạng")
     description: Annotated[str, Field(max_length=4000)] = ""
+    cash_coefficient: Annotated[
+        Decimal | None,
+        Field(
+            ge=0,
+            le=100,
+            max_digits=5,
+            decimal_places=2,
+            description=(
+                "Hệ số tiền thưởng × mức lương cơ sở (Nghị định 98/2023/NĐ-CP); bỏ trống: không kèm tiền"
+            ),
+        ),
+    ] = None
 
 
 class AwardTypeRead(BaseModel):
@@ -43,6 +56,7 @@ class AwardTypeRead(BaseModel):
     themed: bool
     merit_based: bool
     description: str
+    cash_coefficient: Decimal | None
     status: str
     based_on_id: int | None
     nomination_count: int

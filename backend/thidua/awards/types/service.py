@@ -88,6 +88,7 @@ def _type_fields(doc: AwardTypeDocument) -> dict[str, Any]:
         "themed": doc.themed,
         "merit_based": doc.merit_based,
         "description": doc.description,
+        "cash_coefficient": doc.cash_coefficient,
     }
 
 

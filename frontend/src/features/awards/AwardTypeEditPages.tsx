@@ -121,6 +121,15 @@ function AwardTypeEditor({ initial, save }: { initial?: AwardType; save: ReturnT
       {errors.themed && <p className="field-error">{errors.themed}</p>}
       <CheckboxField id="merit_based" label={t('awards.types.meritBased')} checked={draft.merit_based} onChange={(v) => set('merit_based', v)} />
       {errors.merit_based && <p className="field-error">{errors.merit_based}</p>}
+      <TextField
+        id="cash_coefficient"
+        label={t('awards.types.cashCoefficient')}
+        hint={t('awards.types.cashCoefficientHint')}
+        value={draft.cash_coefficient}
+        onChange={(v) => set('cash_coefficient', v)}
+        error={errors.cash_coefficient}
+        inputMode="decimal"
+      />
       <TextAreaField
         id="description"
         label={t('awards.types.description')}

@@ -81,6 +81,8 @@ export function AwardTypePage() {
               {a.merit_based && <span className="badge badge-info">{t('awards.types.meritBasedShort')}</span>}
               {!a.themed && !a.merit_based && t('common.none')}
             </dd>
+            <dt>{t('awards.types.cashCoefficient')}</dt>
+            <dd>{a.cash_coefficient == null ? t('awards.types.noCash') : String(a.cash_coefficient).replace('.', ',')}</dd>
             <dt>{t('awards.types.description')}</dt>
             <dd className="pre-line">{a.description || t('common.none')}</dd>
             <dt>{t('awards.types.nominationCount')}</dt>

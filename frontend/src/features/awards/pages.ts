@@ -8,3 +8,4 @@ export { DecisionsListPage } from './DecisionsListPage';
 export { DecisionCreatePage } from './DecisionCreatePage';
 export { DecisionPage } from './DecisionPage';
 export { AchievementsPage, AchievementCreatePage } from './AchievementsPages';
+export { CashTotalsPage } from './CashTotalsPage';

@@ -142,6 +142,7 @@ describe('award type document', () => {
     themed: true,
     merit_based: false,
     description: 'Tập thể hoàn thành xuất sắc. ',
+    cash_coefficient: '0.30',
   } as unknown as AwardType;
 
   it('round-trips through the draft, trimmed', () => {
@@ -156,8 +157,16 @@ describe('award type document', () => {
       themed: true,
       merit_based: false,
       description: 'Tập thể hoàn thành xuất sắc.',
+      cash_coefficient: '0.30',
       rules: CATALOGUE_RULES.slice(0, 3),
     });
+  });
+
+  it('reads a cash coefficient written with a decimal comma, and none when empty', () => {
+    const draft = toAwardTypeDraft(awardType);
+    expect(draft.cash_coefficient).toBe('0,30');
+    expect(toAwardTypeDocument({ ...draft, cash_coefficient: ' 0,15 ' }).cash_coefficient).toBe('0.15');
+    expect(toAwardTypeDocument({ ...draft, cash_coefficient: '' }).cash_coefficient).toBeNull();
   });
 
   it('starts a new award type as a themed commune award without rules', () => {

@@ -273,6 +273,8 @@ export interface AwardTypeDraft {
   themed: boolean;
   merit_based: boolean;
   description: string;
+  /** Cash coefficient × base salary, as typed ("0,15" or "0.15"); empty: no cash. */
+  cash_coefficient: string;
   rules: DraftRule[];
 }
 
@@ -294,6 +296,7 @@ export function newAwardTypeDraft(): AwardTypeDraft {
     themed: true,
     merit_based: false,
     description: '',
+    cash_coefficient: '',
     rules: [],
   };
 }
@@ -309,6 +312,7 @@ export function toAwardTypeDraft(t: AwardType): AwardTypeDraft {
     themed: t.themed,
     merit_based: t.merit_based,
     description: t.description,
+    cash_coefficient: t.cash_coefficient == null ? '' : String(t.cash_coefficient).replace('.', ','),
     rules: t.rules.map(fromRule),
   };
 }
@@ -325,6 +329,8 @@ export function toAwardTypeDocument(d: AwardTypeDraft): AwardTypeDocument {
     themed: d.themed,
     merit_based: d.merit_based,
     description: d.description.trim(),
+    // Vietnamese decimal comma accepted; the server checks the value and names the field.
+    cash_coefficient: d.cash_coefficient.trim() === '' ? null : d.cash_coefficient.trim().replace(',', '.'),
     rules: d.rules.map(toRule),
   };
 }
@@ -366,6 +372,7 @@ const TOP_FIELDS = [
   'themed',
   'merit_based',
   'description',
+  'cash_coefficient',
   'rules',
 ];
 

@@ -25,6 +25,7 @@ const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/awards/nominations', label: 'nominations.navList' }, permission: 'nominations:read' },
   { item: { to: '/awards/nominations/queue', label: 'nominations.navQueue' }, permission: 'nominations:read' },
   { item: { to: '/awards/decisions', label: 'awards.nav.decisions' }, permission: 'decisions:read' },
+  { item: { to: '/awards/cash', label: 'awards.nav.cash' }, permission: 'cash:read' },
   { item: { to: '/awards/achievements', label: 'awards.nav.achievements' }, permission: 'achievements:read' },
   { item: { to: '/conduct/ratings', label: 'conduct.navRatings' }, permission: 'conduct:read' },
   { item: { to: '/conduct/flags', label: 'conduct.navFlags' }, permission: 'conduct:read' },

@@ -25,6 +25,7 @@ export function ReportRequestPage() {
   const createReport = useCreateReport();
   const [number, setNumber] = useState('');
   const [signer, setSigner] = useState('');
+  const [signerTitle, setSignerTitle] = useState('Phó Chủ tịch');
   const [issuedOn, setIssuedOn] = useState('');
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -53,6 +54,7 @@ export function ReportRequestPage() {
     if (kind === 'docx') {
       if (number.trim()) qs.set('number', number.trim());
       if (signer.trim()) qs.set('signer', signer.trim());
+      if (signerTitle.trim()) qs.set('signer_title', signerTitle.trim());
       if (issuedOn) qs.set('issued_on', issuedOn);
     }
     const q = qs.toString();
@@ -146,7 +148,8 @@ export function ReportRequestPage() {
           )}
           <div className="filters">
             <TextField id="doc_number" label={t('reports.docNumber')} value={number} onChange={setNumber} />
-            <TextField id="doc_signer" label={t('reports.signer')} value={signer} onChange={setSigner} />
+            <TextField id="doc_signer" label={t('reports.signer')} value={signer} onChange={setSigner} required />
+            <TextField id="doc_signer_title" label={t('reports.signerTitle')} value={signerTitle} onChange={setSignerTitle} required />
             <TextField id="doc_issued_on" type="date" label={t('reports.issuedOn')} value={issuedOn} onChange={setIssuedOn} />
           </div>
           <div className="actions">

@@ -484,3 +484,20 @@ export const fileUrls = {
   decisionList: (decisionId: number) => `/api/v1/award-decisions/${decisionId}/list.xlsx`,
   certificate: (achievementId: number) => `/api/v1/achievements/${achievementId}/certificate.pdf`,
 };
+
+// --- cash rewards (Phòng Kinh tế) -------------------------------------------------------------------
+
+export function getCashTotals(roundId?: number) {
+  return call(api.GET('/api/v1/award-decisions/cash-totals', { params: { query: roundId ? { round_id: roundId } : {} } }));
+}
+
+export const cashTotalsQueryOptions = (roundId?: number) =>
+  queryOptions({
+    queryKey: awardDecisionsKeys.cashTotals(roundId),
+    queryFn: () => getCashTotals(roundId),
+    placeholderData: keepPreviousData,
+  });
+
+export function useCashTotals(roundId?: number) {
+  return useQuery(cashTotalsQueryOptions(roundId));
+}
