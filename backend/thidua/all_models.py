@@ -21,7 +21,7 @@ from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
 from thidua.movements.models import ContentArea, Movement, Phase
-from thidua.plans.models import Plan, PlanVersion
+from thidua.plans.models import Plan, PlanDispatch, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.scoring.models import ScoreGeneration
 from thidua.stories.models import ResultPublication, Story, StoryImage
@@ -58,6 +58,7 @@ __all__ = [
     "Nomination",
     "Phase",
     "Plan",
+    "PlanDispatch",
     "PlanVersion",
     "Report",
     "ReportRequest",

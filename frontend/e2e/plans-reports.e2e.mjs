@@ -52,17 +52,31 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await login(page, 'hieutruong.thcs');
       await nav(page, 'Kế hoạch');
       await page.getByRole('heading', { name: 'Kế hoạch', level: 1 }).waitFor();
-      // the commune's plan is visible to everyone
-      await page.getByRole('row').filter({ hasText: 'Kế hoạch của xã' }).first().waitFor();
+      // the commune's plan is visible to everyone; the school acknowledges receiving it with one
+      // button: the date is the server's and there is no field to type or edit it
+      const communeRow = page.getByRole('row').filter({ hasText: 'Kế hoạch của xã' }).first();
+      await communeRow.getByRole('link').first().click();
+      await page.getByText('12/KH-UBND').first().waitFor();
+      const acknowledge = page.getByRole('button', { name: 'Xác nhận đã nhận kế hoạch' });
+      await acknowledge.waitFor();
+      await eventually(() => page.locator('input[type="date"]').count(), 0, 'no date field to type the receipt');
+      await acknowledge.click();
+      await status(page, 'Đã xác nhận nhận kế hoạch.');
+      const receipts = page.getByRole('region', { name: 'Gửi và nhận kế hoạch' });
+      await receipts.getByRole('row').filter({ hasText: school }).filter({ hasText: `${day(0)} (đơn vị xác nhận)` }).waitFor();
+      await eventually(() => acknowledge.count(), 0, 'acknowledged once, no button to do it again');
+      await eventually(() => page.locator('input[type="date"]').count(), 0, 'still no date field');
+
+      await nav(page, 'Kế hoạch');
       await page.getByRole('link', { name: 'Xây dựng kế hoạch của đơn vị' }).click();
       await page.getByLabel('Số, ký hiệu').fill('15/KH-THCSTT');
       await page.getByLabel('Tên kế hoạch').fill(title);
-      await page.getByLabel('Ngày nhận kế hoạch của xã').fill(day(-3));
+      await eventually(() => page.getByLabel('Ngày nhận kế hoạch của xã').count(), 0, 'the school cannot type the date');
       await page.getByRole('button', { name: 'Tạo mới' }).click();
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
       planUrl = await eventually(() => new URL(page.url()).pathname, /^\/plans\/\d+$/, 'the address of the new plan');
-      await page.getByText(day(27)).first().waitFor(); // due date = received + 30 days
-      await page.getByText('Trong hạn · còn 27 ngày').first().waitFor();
+      await page.getByText(day(30)).first().waitFor(); // due date = recorded receipt (today) + 30 days
+      await page.getByText('Trong hạn · còn 30 ngày').first().waitFor();
 
       await page.getByLabel('Mục tiêu', { exact: true }).fill('Nâng cao năng lực số của cán bộ, giáo viên.');
       await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();

@@ -31,7 +31,11 @@ def test_due_and_overdue_items_for_each_user(
         ("plan", False, 2),
     ]
     assert items[1]["link"] == f"/plans/{plan.json()['id']}"
-    assert client.get("/api/v1/reminders", headers=world.headers("manager_b")).json() == []
+    # School B was sent the commune plan today and has not acknowledged it: 5 days to do so.
+    assert [
+        (i["kind"], i["title"], i["days_left"])
+        for i in client.get("/api/v1/reminders", headers=world.headers("manager_b")).json()
+    ] == [("plan", "Xác nhận đã nhận kế hoạch của xã: 12/KH-UBND Kế hoạch phát động", 5)]
 
     plan_act(client, world, "manager_a", plan, "submit")
     assert [

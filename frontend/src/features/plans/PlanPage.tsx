@@ -7,18 +7,73 @@ import { formatDateTime } from '../../lib/i18n';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { useOwnerOptions, usePlan, usePlanChange, usePlanVersions } from './api/plans';
+import { useAcknowledgePlan, useOwnerOptions, usePlan, usePlanChange, usePlanDispatches, usePlanVersions } from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 import { MonthView, ownerName, PlanEditor } from './PlanEditor';
 import { budgetTotal, compareVersions, emptyBudgetLine, formatVnd, normalizeContent, planFieldErrors } from './plan';
 
 const BANNER_FIELDS = ['number', 'title', 'issue_date', 'received_date', 'content', 'budget_lines', 'comment'] as const;
 
-/** The commune's plan: sections with their headings. */
+/** Where the issued commune plan was sent and when each school received it. The school's manager
+ * acknowledges with one button: the date is the server's, there is no field to type it. */
+function Receipts({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const dispatches = usePlanDispatches(plan.id);
+  const ack = useAcknowledgePlan(plan.id);
+  return (
+    <section aria-label={t('plans.receipts')}>
+      <h2>{t('plans.receipts')}</h2>
+      <ErrorBanner error={dispatches.error ?? ack.error} />
+      {plan.allowed_actions.includes('acknowledge') && (
+        <div className="alert alert-info" role="note">
+          <p>{t('plans.acknowledgeHint')}</p>
+          <button type="button" className="primary" disabled={ack.isPending} onClick={() => ack.mutate()}>
+            {t('plans.acknowledge')}
+          </button>
+        </div>
+      )}
+      {ack.isSuccess && (
+        <p className="alert alert-ok" role="status">
+          {t('plans.acknowledged')}
+        </p>
+      )}
+      <DataTable
+        rows={dispatches.data ?? []}
+        rowKey={(d) => d.unit_id}
+        columns={[
+          { key: 'unit', label: t('fields.name'), render: (d) => d.unit_name },
+          { key: 'sent', label: t('plans.sentAt'), render: (d) => formatDateTime(d.sent_at) },
+          {
+            key: 'received',
+            label: t('plans.receivedDate'),
+            render: (d) =>
+              d.received_on
+                ? `${d.received_on} (${t(`plans.receivedSources.${d.received_source ?? 'app'}`)}${d.incoming_number ? `, ${t('plans.incomingNumber')} ${d.incoming_number}` : ''})`
+                : d.ack_overdue
+                  ? t('plans.ackOverdue')
+                  : t('plans.notReceived'),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+/** The commune's plan: number, issue, signer, sections with their headings, and its dispatches. */
 function CommunePlan({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
   const c = normalizeContent(plan.content);
   return (
     <article className="plan-sections">
+      <dl className="details">
+        <dt>{t('plans.number')}</dt>
+        <dd>{plan.number || t('common.none')}</dd>
+        <dt>{t('plans.issueDate')}</dt>
+        <dd>{plan.issue_date ?? ''}</dd>
+        <dt>{t('plans.signer')}</dt>
+        <dd>{[plan.signer_title, plan.signer_name].filter(Boolean).join(' ') || t('common.none')}</dd>
+      </dl>
+      {plan.status === 'issued' && <Receipts plan={plan} />}
       {c.sections.map((s, i) => (
         <section key={i}>
           <h2>{s.heading}</h2>

@@ -56,6 +56,38 @@ export function usePlanVersions(id: number) {
   return useQuery(planVersionsQueryOptions(id));
 }
 
+export function getPlanDispatches(id: number) {
+  return call(api.GET('/api/v1/plans/{plan_id}/dispatches', { params: { path: { plan_id: id } } }));
+}
+
+export const planDispatchesQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: plansKeys.dispatches(id),
+    queryFn: () => getPlanDispatches(id),
+  });
+
+export function usePlanDispatches(id: number) {
+  return useQuery(planDispatchesQueryOptions(id));
+}
+
+/** The school's manager acknowledges the commune plan: no body, the server records the date. */
+export function acknowledgePlan(id: number) {
+  return call(api.POST('/api/v1/plans/{plan_id}/acknowledge', { params: { path: { plan_id: id } } }));
+}
+
+export function useAcknowledgePlan(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => acknowledgePlan(id),
+    onSuccess: (data) => {
+      qc.setQueryData(plansKeys.dispatches(id), data);
+      void qc.invalidateQueries({ queryKey: plansKeys.detail(id) });
+      void qc.invalidateQueries({ queryKey: plansKeys.lists() });
+      void qc.invalidateQueries({ queryKey: remindersKeys.all });
+    },
+  });
+}
+
 export function getPlanTracking(movementId: number | undefined) {
   return call(api.GET('/api/v1/plans/tracking', { params: { query: { movement_id: movementId! } } }));
 }
