@@ -167,6 +167,27 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       const changed = page.locator('table.compare tr.diff-changed').first();
       await eventually(() => changed.innerText(), /Mục tiêu/, 'the first changed row of the comparison');
     });
+
+    await withPage(app, 'plan-progress', { viewport: { width: 390, height: 844 } }, async (page) => {
+      // after approval the school records the task's progress, on a phone
+      await login(page, 'hieutruong.thcs');
+      await page.goto(planUrl);
+      await page.getByRole('heading', { name: 'Cập nhật tiến độ nhiệm vụ' }).waitFor();
+      await page.getByLabel('Tình trạng').selectOption('done');
+      await page.getByLabel('Liên kết minh chứng').fill('ổ đĩa chung');
+      await page.getByRole('button', { name: 'Lưu tiến độ' }).click();
+      await page.locator('#progress-links-error').waitFor(); // not a link
+      await page.getByLabel('Liên kết minh chứng').fill('https://drive.example.vn/tap-huan');
+      await page.getByRole('button', { name: 'Lưu tiến độ' }).click();
+      await page.locator('#progress-done-error').waitFor(); // done needs its done date
+      await page.getByLabel('Ngày hoàn thành').fill(day(0));
+      await page.getByLabel('Kết quả thực hiện').fill('100% giáo viên đã tham gia tập huấn');
+      await page.getByRole('button', { name: 'Lưu tiến độ' }).click();
+      await status(page, 'Đã lưu tiến độ nhiệm vụ.');
+      const row = page.getByRole('row').filter({ hasText: task }).filter({ hasText: 'đã tham gia tập huấn' });
+      await row.getByText('100%', { exact: true }).waitFor();
+      await row.getByRole('link', { name: 'Minh chứng' }).waitFor();
+    });
   });
 
   test('the commune requests a report, the school answers it, the commune downloads the DOCX', async () => {

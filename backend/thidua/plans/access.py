@@ -54,6 +54,8 @@ def allowed_actions(actor: Actor, plan: Plan, status: str | None = None) -> list
         actions += ["update", "submit"] if plan.kind == "unit" else ["update", "issue"]
     if writer and plan.kind == "commune" and status == "issued":
         actions += ["correct", "record_receipt"]  # changes after issue only through a recorded correction
+    if writer and plan.kind == "unit" and status == "approved":
+        actions.append("update_progress")  # the approved plan stays alive: progress, done dates
     if actor.can(Permission.plans_budget) and actor.sees_unit(plan.unit_id) and plan.kind == "unit":
         actions.append("edit_budget")
     if plan.kind == "unit" and status == "submitted" and actor.can(Permission.plans_review):

@@ -1,6 +1,6 @@
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from sqlmodel import Session
 
 from thidua.api.deps import (
@@ -29,6 +29,7 @@ from thidua.plans.schemas import (
     PlanVersionRead,
     ReceiptRecord,
     ReturnComment,
+    TaskProgress,
     TrackingRow,
 )
 
@@ -193,3 +194,21 @@ def record_receipt(
     plan = service.get_plan(session, actor, plan_id)
     service.record_receipt(session, actor, plan, unit_id, body)
     return service.dispatches(session, actor, plan)
+
+
+@router.put(
+    "/{plan_id}/tasks/{task_index}/progress",
+    name="plans_task_progress",
+    summary="Cập nhật tiến độ một nhiệm vụ của kế hoạch đã duyệt (thủ trưởng đơn vị)",
+)
+def task_progress(
+    plan_id: PathId,
+    task_index: Annotated[int, Path(ge=0, le=499, description="Số thứ tự nhiệm vụ, từ 0")],
+    body: TaskProgress,
+    actor: PlansWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> PlanRead:
+    plan = if_match(service.get_plan(session, actor, plan_id))
+    return _answer(session, actor, etag, service.update_progress(session, actor, plan, task_index, body))

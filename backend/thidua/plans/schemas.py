@@ -27,18 +27,42 @@ class TargetIn(_In):
     note: Annotated[str, Field(max_length=1000)] = ""
 
 
+EvidenceLink = Annotated[
+    str,
+    Field(
+        min_length=8,
+        max_length=2000,
+        pattern=r"^https?://\S+$",
+        description="Liên kết minh chứng (http/https)",
+    ),
+]
+TaskStatus = Literal["not_started", "in_progress", "done"]
+
+
 class TaskIn(_In):
     title: Annotated[str, Field(min_length=1, max_length=500)]
     owner_staff_id: Id | None = Field(default=None, description="Người phụ trách (cán bộ của đơn vị)")
     owner_unit_id: Id | None = Field(default=None, description="Hoặc tổ chuyên môn phụ trách")
     start_date: Day
     due_date: Day
-    status: Literal["not_started", "in_progress", "done"] = "not_started"
+    status: TaskStatus = "not_started"
     progress_percent: int = Field(default=0, ge=0, le=100)
     done_date: Day | None = None
     period: Annotated[str, Field(max_length=30)] = Field(
         default="", description="Tháng/quý, ví dụ 'Tháng 10/2025'"
     )
+    result_note: Annotated[str, Field(max_length=1000)] = Field(default="", description="Kết quả thực hiện")
+    evidence_links: list[EvidenceLink] = Field(default_factory=list, max_length=20)
+
+
+class TaskProgress(_In):
+    """Progress of one task of an approved plan, recorded by the school's manager."""
+
+    status: TaskStatus
+    progress_percent: int = Field(ge=0, le=100)
+    done_date: Day | None = None
+    result_note: Annotated[str, Field(max_length=1000)] = ""
+    evidence_links: list[EvidenceLink] = Field(default_factory=list, max_length=20)
 
 
 class MilestoneIn(_In):
@@ -48,6 +72,7 @@ class MilestoneIn(_In):
 
 class PlanContent(_In):
     objectives: Text = ""
+    solutions: Text = Field(default="", description="Giải pháp")
     responsibilities: Text = Field(default="", description="Phân công trách nhiệm")
     sections: list[dict[str, str]] = Field(default_factory=list, max_length=50, description="Kế hoạch của xã")
     targets: list[TargetIn] = Field(default_factory=list, max_length=200)
@@ -165,6 +190,7 @@ class PlanRead(BaseModel):
     first_submitted_at: datetime | None
     approved_at: datetime | None
     version_count: int
+    overdue_tasks: list[int] = Field(description="Số thứ tự (từ 0) các nhiệm vụ quá hạn")
     version: int
     allowed_actions: list[str]
     created_at: datetime

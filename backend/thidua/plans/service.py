@@ -32,6 +32,7 @@ from thidua.plans.schemas import (
     PlanVersionRead,
     ReceiptRecord,
     ReturnComment,
+    TaskProgress,
     TrackingRow,
 )
 from thidua.units import access as unit_access
@@ -70,6 +71,7 @@ def read_plan(session: Session, actor: Actor, plan: Plan) -> PlanRead:
         days_left=days_left,
         budget_total_vnd=sum(int(b["amount_vnd"]) for b in plan.budget_lines),
         version_count=_count_versions(session, plan.id),
+        overdue_tasks=overdue_tasks(plan, today()),
         allowed_actions=access.allowed_actions(actor, plan)
         + (["acknowledge"] if _pending_dispatch(session, actor, plan) else []),
     )
@@ -380,6 +382,50 @@ def _ack_overdue(dispatch: PlanDispatch | None, on: date) -> bool:
     if dispatch is None or dispatch.received_on is not None:
         return False
     return (on - dispatch.sent_at.date()).days > ACK_WITHIN_DAYS
+
+
+def overdue_tasks(plan: Plan, on: date) -> list[int]:
+    """Tasks past their due date and not done, or done after it (computed, never stored)."""
+    late = []
+    for n, task in enumerate(plan.content.get("tasks", [])):
+        due = date.fromisoformat(task["due_date"])
+        done = task.get("done_date") if task.get("status") == "done" else None
+        if (done is None and due < on) or (done is not None and date.fromisoformat(done) > due):
+            late.append(n)
+    return late
+
+
+def update_progress(session: Session, actor: Actor, plan: Plan, index: int, data: TaskProgress) -> Plan:
+    """The school's manager records a task's progress on the approved plan (TC1.2 reads it)."""
+    access.require(actor, plan, "update_progress")
+    tasks = list(plan.content.get("tasks", []))
+    if not 0 <= index < len(tasks):
+        raise NotFound(f"Kế hoạch không có nhiệm vụ số {index + 1}.")
+    problems: list[FieldError] = []
+    if data.status == "done" and data.done_date is None:
+        problems.append(
+            FieldError(
+                path="body.done_date", type="missing", message="Nhiệm vụ đã hoàn thành cần ngày hoàn thành."
+            )
+        )
+    if data.status != "done" and data.done_date is not None:
+        message = "Chỉ nhiệm vụ đã hoàn thành mới có ngày hoàn thành."
+        problems.append(FieldError(path="body.done_date", type="not_done", message=message))
+    if data.done_date is not None and data.done_date > today():
+        message = "Ngày hoàn thành không được sau ngày hôm nay."
+        problems.append(FieldError(path="body.done_date", type="in_future", message=message))
+    if data.done_date is not None and data.done_date < date.fromisoformat(tasks[index]["start_date"]):
+        message = "Ngày hoàn thành không được trước ngày bắt đầu nhiệm vụ."
+        problems.append(FieldError(path="body.done_date", type="before_start", message=message))
+    if problems:
+        raise ValidationFailed("Tiến độ chưa hợp lệ; không có gì được lưu.", problems)
+    progress = data.model_dump(mode="json")
+    if data.status == "done":
+        progress["progress_percent"] = 100
+    tasks[index] = {**tasks[index], **progress}
+    return audit.save_changes(
+        session, actor, plan, {"content": {**plan.content, "tasks": tasks}}, "update_progress"
+    )
 
 
 def set_budget(session: Session, actor: Actor, plan: Plan, data: BudgetLinesIn) -> Plan:

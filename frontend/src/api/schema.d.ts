@@ -1213,6 +1213,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{plan_id}/tasks/{task_index}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Cập nhật tiến độ một nhiệm vụ của kế hoạch đã duyệt (thủ trưởng đơn vị) */
+        put: operations["plans_task_progress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{plan_id}/versions": {
         parameters: {
             query?: never;
@@ -5160,6 +5177,12 @@ export interface components {
             sections?: {
                 [key: string]: string;
             }[];
+            /**
+             * Solutions
+             * @description Giải pháp
+             * @default
+             */
+            solutions: string;
             /** Targets */
             targets?: components["schemas"]["TargetIn"][];
             /** Tasks */
@@ -5270,6 +5293,11 @@ export interface components {
             movement_id: number;
             /** Number */
             number: string;
+            /**
+             * Overdue Tasks
+             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
+             */
+            overdue_tasks: number[];
             /** Received Date */
             received_date: string | null;
             /** Received Source */
@@ -6486,6 +6514,8 @@ export interface components {
              * Format: date
              */
             due_date: string;
+            /** Evidence Links */
+            evidence_links?: string[];
             /**
              * Owner Staff Id
              * @description Người phụ trách (cán bộ của đơn vị)
@@ -6508,6 +6538,12 @@ export interface components {
              */
             progress_percent: number;
             /**
+             * Result Note
+             * @description Kết quả thực hiện
+             * @default
+             */
+            result_note: string;
+            /**
              * Start Date
              * Format: date
              */
@@ -6520,6 +6556,28 @@ export interface components {
             status: "not_started" | "in_progress" | "done";
             /** Title */
             title: string;
+        };
+        /**
+         * TaskProgress
+         * @description Progress of one task of an approved plan, recorded by the school's manager.
+         */
+        TaskProgress: {
+            /** Done Date */
+            done_date?: string | null;
+            /** Evidence Links */
+            evidence_links?: string[];
+            /** Progress Percent */
+            progress_percent: number;
+            /**
+             * Result Note
+             * @default
+             */
+            result_note: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_started" | "in_progress" | "done";
         };
         /**
          * TemplateFormat
@@ -11606,6 +11664,57 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plans_task_progress: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                plan_id: number;
+                /** @description Số thứ tự nhiệm vụ, từ 0 */
+                task_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskProgress"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {

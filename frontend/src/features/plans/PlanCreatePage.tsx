@@ -32,7 +32,7 @@ export function PlanCreatePage() {
         unit_id: me.unit_id,
         number: number.trim(),
         title: title.trim(),
-        content: { objectives: '', responsibilities: '', targets: [], tasks: [], roadmap: [] },
+        content: { objectives: '', solutions: '', responsibilities: '', targets: [], tasks: [], roadmap: [] },
       },
       { onSuccess: (plan) => navigate(`/plans/${plan.id}`) },
     );

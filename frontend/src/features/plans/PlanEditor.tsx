@@ -113,6 +113,7 @@ export function PlanEditor({
       </p>
       <TextField id="title" label={t('plans.titleField')} value={title} onChange={setTitle} error={e('title')} required />
       <TextAreaField id="objectives" label={t('plans.objectives')} rows={4} value={doc.objectives} onChange={(v) => set({ objectives: v })} error={e('objectives')} />
+      <TextAreaField id="solutions" label={t('plans.solutions')} rows={4} value={doc.solutions} onChange={(v) => set({ solutions: v })} error={e('solutions')} />
       <TextAreaField
         id="responsibilities"
         label={t('plans.responsibilities')}

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
-import type { BudgetLine, Plan, PlanCreate, PlanStatus, PlanUpdate } from '../../../api/types';
+import type { BudgetLine, Plan, PlanCreate, PlanStatus, PlanUpdate, TaskProgress } from '../../../api/types';
 import { frameworksKeys, plansKeys, remindersKeys, staffKeys, unitsKeys } from '../../../lib/queryKeys';
 
 export interface PlanFilters {
@@ -120,7 +120,8 @@ type Change =
   | { kind: 'budget'; lines: BudgetLine[] }
   | { kind: 'submit' }
   | { kind: 'approve' }
-  | { kind: 'return'; comment: string };
+  | { kind: 'return'; comment: string }
+  | { kind: 'progress'; index: number; body: TaskProgress };
 
 function send(plan: Plan, change: Change) {
   const params = { path: { plan_id: plan.id }, header: ifMatch(plan.version) };
@@ -135,6 +136,13 @@ function send(plan: Plan, change: Change) {
       return call(api.POST('/api/v1/plans/{plan_id}/approve', { params }));
     case 'return':
       return call(api.POST('/api/v1/plans/{plan_id}/return', { params, body: { comment: change.comment } }));
+    case 'progress':
+      return call(
+        api.PUT('/api/v1/plans/{plan_id}/tasks/{task_index}/progress', {
+          params: { ...params, path: { plan_id: plan.id, task_index: change.index } },
+          body: change.body,
+        }),
+      );
   }
 }
 
