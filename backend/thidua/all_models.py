@@ -22,7 +22,7 @@ from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
 from thidua.movements.models import ContentArea, Movement, Phase
-from thidua.plans.models import Plan, PlanVersion
+from thidua.plans.models import Plan, PlanDispatch, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.scoring.models import AssessmentScore, ContentAreaScore, CriterionScore
 from thidua.stories.models import ResultPublication, Story, StoryImage
@@ -63,6 +63,7 @@ __all__ = [
     "Nomination",
     "Phase",
     "Plan",
+    "PlanDispatch",
     "PlanVersion",
     "Report",
     "ReportRequest",

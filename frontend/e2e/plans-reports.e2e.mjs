@@ -52,17 +52,31 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await login(page, 'hieutruong.thcs');
       await nav(page, 'Kế hoạch');
       await page.getByRole('heading', { name: 'Kế hoạch', level: 1 }).waitFor();
-      // the commune's plan is visible to everyone
-      await page.getByRole('row').filter({ hasText: 'Kế hoạch của xã' }).first().waitFor();
+      // the commune's plan is visible to everyone; the school acknowledges receiving it with one
+      // button: the date is the server's and there is no field to type or edit it
+      const communeRow = page.getByRole('row').filter({ hasText: 'Kế hoạch của xã' }).first();
+      await communeRow.getByRole('link').first().click();
+      await page.getByText('12/KH-UBND').first().waitFor();
+      const acknowledge = page.getByRole('button', { name: 'Xác nhận đã nhận kế hoạch' });
+      await acknowledge.waitFor();
+      await eventually(() => page.locator('input[type="date"]').count(), 0, 'no date field to type the receipt');
+      await acknowledge.click();
+      await status(page, 'Đã xác nhận nhận kế hoạch.');
+      const receipts = page.getByRole('region', { name: 'Gửi và nhận kế hoạch' });
+      await receipts.getByRole('row').filter({ hasText: school }).filter({ hasText: `${day(0)} (đơn vị xác nhận)` }).waitFor();
+      await eventually(() => acknowledge.count(), 0, 'acknowledged once, no button to do it again');
+      await eventually(() => page.locator('input[type="date"]').count(), 0, 'still no date field');
+
+      await nav(page, 'Kế hoạch');
       await page.getByRole('link', { name: 'Xây dựng kế hoạch của đơn vị' }).click();
       await page.getByLabel('Số, ký hiệu').fill('15/KH-THCSTT');
       await page.getByLabel('Tên kế hoạch').fill(title);
-      await page.getByLabel('Ngày nhận kế hoạch của xã').fill(day(-3));
+      await eventually(() => page.getByLabel('Ngày nhận kế hoạch của xã').count(), 0, 'the school cannot type the date');
       await page.getByRole('button', { name: 'Tạo mới' }).click();
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
       planUrl = await eventually(() => new URL(page.url()).pathname, /^\/plans\/\d+$/, 'the address of the new plan');
-      await page.getByText(day(27)).first().waitFor(); // due date = received + 30 days
-      await page.getByText('Trong hạn · còn 27 ngày').first().waitFor();
+      await page.getByText(day(30)).first().waitFor(); // due date = recorded receipt (today) + 30 days
+      await page.getByText('Trong hạn · còn 30 ngày').first().waitFor();
 
       await page.getByLabel('Mục tiêu', { exact: true }).fill('Nâng cao năng lực số của cán bộ, giáo viên.');
       await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
@@ -152,6 +166,27 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await eventually(() => objectives.innerText(), /90% giáo viên/, 'the objectives in the comparison');
       const changed = page.locator('table.compare tr.diff-changed').first();
       await eventually(() => changed.innerText(), /Mục tiêu/, 'the first changed row of the comparison');
+    });
+
+    await withPage(app, 'plan-progress', { viewport: { width: 390, height: 844 } }, async (page) => {
+      // after approval the school records the task's progress, on a phone
+      await login(page, 'hieutruong.thcs');
+      await page.goto(planUrl);
+      await page.getByRole('heading', { name: 'Cập nhật tiến độ nhiệm vụ' }).waitFor();
+      await page.getByLabel('Tình trạng').selectOption('done');
+      await page.getByLabel('Liên kết minh chứng').fill('ổ đĩa chung');
+      await page.getByRole('button', { name: 'Lưu tiến độ' }).click();
+      await page.locator('#progress-links-error').waitFor(); // not a link
+      await page.getByLabel('Liên kết minh chứng').fill('https://drive.example.vn/tap-huan');
+      await page.getByRole('button', { name: 'Lưu tiến độ' }).click();
+      await page.locator('#progress-done-error').waitFor(); // done needs its done date
+      await page.getByLabel('Ngày hoàn thành').fill(day(0));
+      await page.getByLabel('Kết quả thực hiện').fill('100% giáo viên đã tham gia tập huấn');
+      await page.getByRole('button', { name: 'Lưu tiến độ' }).click();
+      await status(page, 'Đã lưu tiến độ nhiệm vụ.');
+      const row = page.getByRole('row').filter({ hasText: task }).filter({ hasText: 'đã tham gia tập huấn' });
+      await row.getByText('100%', { exact: true }).waitFor();
+      await row.getByRole('link', { name: 'Minh chứng' }).waitFor();
     });
   });
 

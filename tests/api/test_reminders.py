@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from tests.fixtures.plans import create_plan, days_ago, plan_act
-from tests.fixtures.reports import request_reports
+from tests.fixtures.reports import age_request, request_reports
 from tests.helpers import World
 from thidua.core.models import today
 from thidua.db import make_engine
@@ -23,7 +23,8 @@ def test_due_and_overdue_items_for_each_user(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     plan = create_plan(client, world, catalogue["movement"], days_ago(28))  # due in 2 days, still a draft
-    request_reports(client, world, catalogue, due_in=-1, unit_ids=[world.units["THCS-A"]])  # overdue report
+    overdue = request_reports(client, world, catalogue, unit_ids=[world.units["THCS-A"]])
+    age_request(world, overdue.json()["id"], 11)  # due 10 days ahead, 11 days ago: overdue by 1
     request_reports(client, world, catalogue, due_in=30, title="Báo cáo năm học")  # not due soon: no reminder
     items = client.get("/api/v1/reminders", headers=world.headers("manager_a")).json()
     assert [(i["kind"], i["overdue"], i["days_left"]) for i in items] == [
@@ -31,7 +32,11 @@ def test_due_and_overdue_items_for_each_user(
         ("plan", False, 2),
     ]
     assert items[1]["link"] == f"/plans/{plan.json()['id']}"
-    assert client.get("/api/v1/reminders", headers=world.headers("manager_b")).json() == []
+    # School B was sent the commune plan today and has not acknowledged it: 5 days to do so.
+    assert [
+        (i["kind"], i["title"], i["days_left"])
+        for i in client.get("/api/v1/reminders", headers=world.headers("manager_b")).json()
+    ] == [("plan", "Xác nhận đã nhận kế hoạch của xã: 12/KH-UBND Kế hoạch phát động", 5)]
 
     plan_act(client, world, "manager_a", plan, "submit")
     assert [

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from tests.fixtures.assessments import start
-from tests.fixtures.reports import URL, open_report, request_reports, write_and_submit
+from tests.fixtures.reports import URL, age_request, open_report, request_reports, write_and_submit
 from tests.helpers import World, assert_problem
 
 
@@ -135,6 +135,10 @@ def test_reports_only_from_units_asked_and_only_their_own(
     )
     assert_problem(request_reports(client, world, catalogue, kind="phase_review"), 422, "body.phase_number")
     assert_problem(request_reports(client, world, catalogue, due_date="31/12/2025"), 422, "body.due_date")
+    # A due date at least 3 days after the request is made: 2 days is refused, naming the field.
+    for days in (-1, 0, 2):
+        assert_problem(request_reports(client, world, catalogue, due_in=days), 422, "body.due_date")
+    assert request_reports(client, world, catalogue, due_in=3, title="Báo cáo 3 ngày").status_code == 201
     assert_problem(request_reports(client, world, catalogue, kind="monthly"), 422, "body.kind")
     assert_problem(client.post(URL, headers=world.headers("manager_a"), json={}), 403)
 
@@ -143,10 +147,14 @@ def test_late_reports_are_marked_and_feed_tc13(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     a = start(client, world, catalogue)
-    early = request_reports(client, world, catalogue, due_in=0, title="Báo cáo quý I").json()
+    early = request_reports(client, world, catalogue, due_in=10, title="Báo cáo quý I").json()
     past = request_reports(
-        client, world, catalogue, due_in=-3, title="Báo cáo đột xuất", kind="ad_hoc"
+        client, world, catalogue, due_in=10, title="Báo cáo đột xuất", kind="ad_hoc"
     ).json()
+    age_request(world, past["id"], 13)  # due 3 days ago
+    due_today = request_reports(client, world, catalogue, due_in=5, title="Báo cáo tháng").json()
+    age_request(world, due_today["id"], 5)  # due today, not answered: not missed yet
+    request_reports(client, world, catalogue, due_in=20, title="Báo cáo năm")  # not due, not answered
     write_and_submit(
         client, world, open_report(client, world, early["id"], "manager_a"), "manager_a", "đúng hạn"
     )
@@ -154,12 +162,16 @@ def test_late_reports_are_marked_and_feed_tc13(
         client, world, open_report(client, world, past["id"], "manager_a"), "manager_a", "muộn"
     )
     assert late.json()["late"] is True
-    # TC1.3: 1 of the 2 requests already due was answered on time → 50 % of 5 points = 2.50.
+    # TC1.3: counted are the requests answered (quý I, on time; đột xuất, late) and those past their
+    # due date (đột xuất); the one due today and the one due in 20 days are not missed yet
+    # → 1 on time of 2 → 50 % of 5 points = 2.50.
     got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
     assert {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}["TC1.3"] == (
         "50.00",
         "2.50",
     )
+    today_row = client.get(f"{URL}/{due_today['id']}", headers=world.headers("officer")).json()
+    assert {u["unit_code"]: u["late"] for u in today_row["units"]} == {"THCS-A": False, "TH-B": False}
     not_yet = client.get(f"{URL}/{past['id']}", headers=world.headers("officer")).json()
     assert {u["unit_code"]: u["late"] for u in not_yet["units"]} == {"THCS-A": True, "TH-B": True}
 

@@ -2,6 +2,9 @@
 title and sections, word for word."""
 
 NUMBER = "/KH-UBND"  # the seed leaves the number blank for the clerk
+DEMO_NUMBER = "12/KH-UBND"  # the demo's issued plan carries a number, as the clerk would give it
+DEMO_SIGNER = "Nguyễn Anh Tuấn"  # the seed's signature block
+SIGNER_TITLE = "TM. ỦY BAN NHÂN DÂN - KT. CHỦ TỊCH - PHÓ CHỦ TỊCH"
 TITLE = "Tổ chức Phong trào thi đua phát triển khoa học công nghệ đổi mới sáng tạo và chuyển đổi số ngành giáo dục và đào tạo xã Thanh Thủy (giai đoạn 2025 -2030)"
 SECTIONS: list[dict[str, str]] = [
     {

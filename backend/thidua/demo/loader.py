@@ -1,5 +1,6 @@
 """Loads the demo commune; running it again changes nothing that exists."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 from typing import cast
 
@@ -14,6 +15,7 @@ from thidua.awards.models import AwardType
 from thidua.awards.types.schemas import AwardTypeDocument
 from thidua.awards.types.service import activate_award_type, create_award_type
 from thidua.config import Settings
+from thidua.core.models import today, utcnow
 from thidua.db import make_engine
 from thidua.demo import commune_plan
 from thidua.demo.award_types import AWARD_TYPES
@@ -26,7 +28,7 @@ from thidua.frameworks.service import activate, create_framework
 from thidua.movements.models import Movement
 from thidua.movements.schemas import MovementCreate
 from thidua.movements.service import create_movement
-from thidua.plans.models import Plan
+from thidua.plans.models import Plan, PlanDispatch
 from thidua.units.models import StaffMember, Unit
 
 # Demo data is written by the system itself; the audit trail shows no person for it.
@@ -123,17 +125,22 @@ def load_movement(session: Session) -> int:
     assert movement.id is not None
     commune = session.exec(select(Unit).where(Unit.code == COMMUNE[0])).first()
     if commune is not None and session.exec(select(Plan.id).where(Plan.kind == "commune")).first() is None:
-        session.add(
-            Plan(
-                movement_id=movement.id,
-                unit_id=commune.id or 0,
-                kind="commune",
-                status="issued",
-                number=commune_plan.NUMBER,
-                title=commune_plan.TITLE,
-                content={"sections": commune_plan.SECTIONS},
-            )
+        plan = Plan(
+            movement_id=movement.id,
+            unit_id=commune.id or 0,
+            kind="commune",
+            status="issued",
+            number=commune_plan.DEMO_NUMBER,
+            title=commune_plan.TITLE,
+            issue_date=today() - timedelta(days=12),
+            signer_name=commune_plan.DEMO_SIGNER,
+            signer_title=commune_plan.SIGNER_TITLE,
+            issued_at=utcnow() - timedelta(days=12),
+            content={"sections": commune_plan.SECTIONS},
         )
+        session.add(plan)
+        session.flush()
+        load_dispatches(session, plan)
         session.commit()
     created = 0
     for subject_kind in ("unit", "individual"):
@@ -147,6 +154,28 @@ def load_movement(session: Session) -> int:
             document = AwardTypeDocument.model_validate(award_type)
             activate_award_type(session, system, create_award_type(session, system, document))
     return created
+
+
+def load_dispatches(session: Session, plan: Plan) -> None:
+    """The commune plan sent to every school 12 days ago; the primary schools and kindergartens
+    received it through the document exchange 10 days ago, the secondary schools have not
+    acknowledged it yet (they appear in the reminders and the tracking table)."""
+    assert plan.id is not None
+    for n, school in enumerate(SCHOOLS, start=1):
+        unit = session.exec(select(Unit).where(Unit.code == school.code)).one()
+        received = school.code.startswith(("MN-", "TH-")) and "THCS" not in school.code
+        session.add(
+            PlanDispatch(
+                plan_id=plan.id,
+                unit_id=unit.id or 0,
+                channel="exchange",
+                sent_at=utcnow() - timedelta(days=12),
+                received_on=today() - timedelta(days=10) if received else None,
+                received_at=utcnow() - timedelta(days=10) if received else None,
+                received_source="exchange" if received else None,
+                incoming_number=f"{140 + n}" if received else "",
+            )
+        )
 
 
 def print_logins() -> None:

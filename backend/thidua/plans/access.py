@@ -5,16 +5,17 @@ unit. Another unit's plan answers 404, exactly like a missing one.
 """
 
 from sqlmodel import Session, col, or_, select
-from sqlmodel.sql.expression import SelectOfScalar
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, Forbidden
 from thidua.core.lookup import first_or_404
-from thidua.plans.models import Plan
+from thidua.plans.models import Plan, PlanDispatch
+from thidua.units.models import Unit
 
 EDITABLE = ("draft", "returned")
-PLAN_STATUSES = ("draft", "submitted", "returned", "approved")
+PLAN_STATUSES = ("draft", "submitted", "returned", "approved", "issued")
 
 
 def readable(actor: Actor) -> SelectOfScalar[Plan]:
@@ -22,6 +23,18 @@ def readable(actor: Actor) -> SelectOfScalar[Plan]:
     if actor.visible_unit_ids is None:
         return query
     return query.where(or_(col(Plan.kind) == "commune", col(Plan.unit_id).in_(actor.visible_unit_ids)))
+
+
+def readable_dispatches(actor: Actor, plan_id: int) -> Select[PlanDispatch, str]:
+    """The commune plan's dispatches the caller sees: all for the commune, a school its own."""
+    query = (
+        select(PlanDispatch, Unit.name)
+        .join(Unit, col(Unit.id) == PlanDispatch.unit_id)
+        .where(PlanDispatch.plan_id == plan_id)
+    )
+    if actor.visible_unit_ids is None:
+        return query
+    return query.where(col(PlanDispatch.unit_id).in_(actor.visible_unit_ids))
 
 
 def get_readable(session: Session, actor: Actor, plan_id: int) -> Plan:
@@ -38,12 +51,28 @@ def allowed_actions(actor: Actor, plan: Plan, status: str | None = None) -> list
         or (plan.kind == "commune" and actor.can(Permission.plans_review))
     )
     if writer and status in EDITABLE:
-        actions += ["update", "submit"] if plan.kind == "unit" else ["update"]
+        actions += ["update", "submit"] if plan.kind == "unit" else ["update", "issue"]
+    if writer and plan.kind == "commune" and status == "issued":
+        actions += ["correct", "record_receipt"]  # changes after issue only through a recorded correction
+    if writer and plan.kind == "unit" and status == "approved":
+        actions.append("update_progress")  # the approved plan stays alive: progress, done dates
     if actor.can(Permission.plans_budget) and actor.sees_unit(plan.unit_id) and plan.kind == "unit":
         actions.append("edit_budget")
     if plan.kind == "unit" and status == "submitted" and actor.can(Permission.plans_review):
         actions += ["return", "approve"]
     return actions
+
+
+def may_acknowledge(actor: Actor, plan: Plan) -> bool:
+    """A school's manager acknowledges the issued commune plan for the school (the dispatch decides
+    whether there is anything to acknowledge)."""
+    return (
+        plan.kind == "commune"
+        and plan.status == "issued"
+        and Role.unit_manager in actor.roles
+        and actor.can(Permission.plans_write)
+        and actor.user.unit_id is not None
+    )
 
 
 def require(actor: Actor, plan: Plan, action: str) -> None:

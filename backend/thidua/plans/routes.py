@@ -1,6 +1,6 @@
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from sqlmodel import Session
 
 from thidua.api.deps import (
@@ -20,12 +20,16 @@ from thidua.plans import service
 from thidua.plans.models import Plan
 from thidua.plans.schemas import (
     BudgetLinesIn,
+    DispatchRead,
     PlanCreate,
+    PlanIssue,
     PlanPage,
     PlanRead,
     PlanUpdate,
     PlanVersionRead,
+    ReceiptRecord,
     ReturnComment,
+    TaskProgress,
     TrackingRow,
 )
 
@@ -140,3 +144,71 @@ def approve(
 @router.get("/{plan_id}/versions", name="plans_versions", summary="Các phiên bản đã nộp, trả lại, duyệt")
 def versions(plan_id: PathId, actor: PlansReadActor, session: SessionDep) -> list[PlanVersionRead]:
     return service.versions(session, service.get_plan(session, actor, plan_id))
+
+
+@router.post(
+    "/{plan_id}/issue",
+    name="plans_issue",
+    summary="Ban hành kế hoạch của xã (số, ngày, người ký) và gửi đến từng cơ sở giáo dục",
+)
+def issue(
+    plan_id: PathId,
+    body: PlanIssue,
+    actor: PlansReviewActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> PlanRead:
+    plan = if_match(service.get_plan(session, actor, plan_id))
+    return _answer(session, actor, etag, service.issue(session, actor, plan, body))
+
+
+@router.get(
+    "/{plan_id}/dispatches",
+    name="plans_dispatches",
+    summary="Kế hoạch của xã đã gửi đến đâu, đơn vị nào đã nhận",
+)
+def dispatches(plan_id: PathId, actor: PlansReadActor, session: SessionDep) -> list[DispatchRead]:
+    return service.dispatches(session, actor, service.get_plan(session, actor, plan_id))
+
+
+@router.post(
+    "/{plan_id}/acknowledge",
+    name="plans_acknowledge",
+    summary="Thủ trưởng đơn vị xác nhận đã nhận kế hoạch của xã (ngày nhận là ngày của hệ thống)",
+)
+def acknowledge(plan_id: PathId, actor: PlansWriteActor, session: SessionDep) -> list[DispatchRead]:
+    plan = service.get_plan(session, actor, plan_id)
+    service.acknowledge(session, actor, plan)
+    return service.dispatches(session, actor, plan)
+
+
+@router.put(
+    "/{plan_id}/dispatches/{unit_id}/receipt",
+    name="plans_record_receipt",
+    summary="Ghi nhận (hoặc đính chính, kèm lý do) ngày đến và số đến từ hệ thống quản lý văn bản",
+)
+def record_receipt(
+    plan_id: PathId, unit_id: PathId, body: ReceiptRecord, actor: PlansReviewActor, session: SessionDep
+) -> list[DispatchRead]:
+    plan = service.get_plan(session, actor, plan_id)
+    service.record_receipt(session, actor, plan, unit_id, body)
+    return service.dispatches(session, actor, plan)
+
+
+@router.put(
+    "/{plan_id}/tasks/{task_index}/progress",
+    name="plans_task_progress",
+    summary="Cập nhật tiến độ một nhiệm vụ của kế hoạch đã duyệt (thủ trưởng đơn vị)",
+)
+def task_progress(
+    plan_id: PathId,
+    task_index: Annotated[int, Path(ge=0, le=499, description="Số thứ tự nhiệm vụ, từ 0")],
+    body: TaskProgress,
+    actor: PlansWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> PlanRead:
+    plan = if_match(service.get_plan(session, actor, plan_id))
+    return _answer(session, actor, etag, service.update_progress(session, actor, plan, task_index, body))

@@ -3,6 +3,7 @@ receiving the commune plan; draft → submitted → returned → submitted → a
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session, col, func, select
@@ -10,24 +11,28 @@ from sqlmodel import Session, col, func, select
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.auth.roles import Permission, Role
-from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, ValidationFailed
-from thidua.core.models import today, utcnow
+from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, ValidationFailed
+from thidua.core.models import CENT, today, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
 from thidua.movements.models import Movement
 from thidua.plans import access
-from thidua.plans.models import PLAN_DEADLINE_DAYS, Plan, PlanVersion
+from thidua.plans.models import ACK_WITHIN_DAYS, PLAN_DEADLINE_DAYS, Plan, PlanDispatch, PlanVersion
 from thidua.plans.schemas import (
     BudgetLinesIn,
+    DispatchRead,
     PlanContent,
     PlanCreate,
+    PlanIssue,
     PlanPage,
     PlanRead,
     PlanUpdate,
     PlanVersionRead,
+    ReceiptRecord,
     ReturnComment,
+    TaskProgress,
     TrackingRow,
 )
 from thidua.units import access as unit_access
@@ -66,7 +71,9 @@ def read_plan(session: Session, actor: Actor, plan: Plan) -> PlanRead:
         days_left=days_left,
         budget_total_vnd=sum(int(b["amount_vnd"]) for b in plan.budget_lines),
         version_count=_count_versions(session, plan.id),
-        allowed_actions=access.allowed_actions(actor, plan),
+        overdue_tasks=overdue_tasks(plan, today()),
+        allowed_actions=access.allowed_actions(actor, plan)
+        + (["acknowledge"] if _pending_dispatch(session, actor, plan) else []),
     )
 
 
@@ -191,11 +198,13 @@ def create_plan(session: Session, actor: Actor, data: PlanCreate) -> Plan:
         number=data.number,
         title=data.title,
         issue_date=data.issue_date,
-        received_date=data.received_date,
-        due_date=_due(data.received_date),
-        status="draft" if kind == "unit" else "issued",
+        status="draft",  # a commune plan becomes "issued" through issue()
         content=data.content.model_dump(mode="json"),
     )
+    if kind == "unit":
+        dispatch = _dispatch_for(session, data.movement_id, unit.id)
+        if dispatch is not None and dispatch.received_on is not None:
+            _copy_receipt(plan, dispatch)
     session.add(plan)
     session.flush()
     audit.record(session, actor, "create", plan, None)
@@ -208,19 +217,215 @@ def _due(received: date | None) -> date | None:
 
 
 def update_plan(session: Session, actor: Actor, plan: Plan, data: PlanUpdate) -> Plan:
-    access.require(actor, plan, "update")
-    changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"content"}, mode="json")
+    correcting = plan.kind == "commune" and plan.status == "issued"
+    access.require(actor, plan, "correct" if correcting else "update")
+    if correcting and data.correction_reason is None:
+        raise Invalid(
+            "body.correction_reason",
+            "Kế hoạch của xã đã ban hành chỉ được sửa bằng đính chính: cần nêu lý do đính chính.",
+            "missing",
+        )
+    changes: dict[str, Any] = data.model_dump(
+        exclude_unset=True, exclude={"content", "correction_reason"}, mode="json"
+    )
     if data.content is not None:
         _validate(session, plan.movement_id, plan.unit_id, data.content)
         changes["content"] = data.content.model_dump(mode="json")
-    if "received_date" in data.model_fields_set:
-        changes["received_date"] = data.received_date
-        changes["due_date"] = _due(data.received_date)
     if "issue_date" in data.model_fields_set:
         changes["issue_date"] = data.issue_date
-    if changes.get("title", "") is None:
-        raise Invalid("body.title", "Trường này không được để trống.", "missing")
+    for key in ("title", "signer_name", "signer_title"):
+        if key in changes and changes[key] is None:
+            raise Invalid(f"body.{key}", "Trường này không được để trống.", "missing")
+    if correcting:  # the correction is a version of its own, with its reason
+        return _transition(session, actor, plan, "correct", changes, data.correction_reason)
     return audit.save_changes(session, actor, plan, changes, "update")
+
+
+def issue(session: Session, actor: Actor, plan: Plan, data: PlanIssue) -> Plan:
+    """Issue the commune plan and send it to every active school of the commune (one dispatch each)."""
+    access.require(actor, plan, "issue")
+    if data.issue_date > today():
+        raise Invalid("body.issue_date", "Ngày ban hành không được sau ngày hôm nay.", "in_future")
+    changes = {**data.model_dump(exclude={"channel"}), "status": "issued", "issued_at": utcnow()}
+    schools = session.exec(
+        select(Unit.id).where(
+            col(Unit.id).in_(descendant_unit_ids(session, plan.unit_id)),
+            Unit.kind == "school",
+            col(Unit.is_active).is_(True),
+        )
+    ).all()
+    assert plan.id is not None
+    for unit_id in schools:
+        session.add(PlanDispatch(plan_id=plan.id, unit_id=unit_id or 0, channel=data.channel))
+    return _transition(session, actor, plan, "issue", changes)
+
+
+def _dispatch_for(session: Session, movement_id: int, unit_id: int) -> PlanDispatch | None:
+    return session.exec(
+        select(PlanDispatch)
+        .join(Plan, col(Plan.id) == PlanDispatch.plan_id)
+        .where(Plan.movement_id == movement_id, Plan.kind == "commune", PlanDispatch.unit_id == unit_id)
+        .order_by(col(PlanDispatch.id).desc())
+    ).first()
+
+
+def _pending_dispatch(session: Session, actor: Actor, plan: Plan) -> PlanDispatch | None:
+    if not access.may_acknowledge(actor, plan):
+        return None
+    dispatch = session.exec(
+        select(PlanDispatch).where(
+            PlanDispatch.plan_id == plan.id, PlanDispatch.unit_id == actor.user.unit_id
+        )
+    ).first()
+    return dispatch if dispatch is not None and dispatch.received_on is None else None
+
+
+def _copy_receipt(unit_plan: Plan, dispatch: PlanDispatch) -> None:
+    unit_plan.received_date = dispatch.received_on
+    unit_plan.received_source = dispatch.received_source
+    unit_plan.due_date = _due(dispatch.received_on)
+
+
+def _unit_plan(session: Session, movement_id: int, unit_id: int) -> Plan | None:
+    query = select(Plan).where(Plan.movement_id == movement_id, Plan.kind == "unit", Plan.unit_id == unit_id)
+    return session.exec(query).first()
+
+
+def _apply_receipt(
+    session: Session, actor: Actor, commune_plan: Plan, dispatch: PlanDispatch, action: str
+) -> None:
+    """Store the receipt and move the school's plan deadline with it, in one transaction, audited."""
+    session.add(dispatch)
+    unit_plan = _unit_plan(session, commune_plan.movement_id, dispatch.unit_id)
+    if unit_plan is not None:
+        before = audit.snapshot(unit_plan)
+        _copy_receipt(unit_plan, dispatch)
+        unit_plan.updated_at = utcnow()
+        unit_plan.version += 1
+        session.add(unit_plan)
+        session.flush()
+        audit.record(session, actor, action, unit_plan, before)
+    session.flush()
+    session.commit()
+
+
+def acknowledge(session: Session, actor: Actor, plan: Plan) -> PlanDispatch:
+    """The school's manager acknowledges receipt: the date is the server's, never typed."""
+    dispatch = _pending_dispatch(session, actor, plan)
+    if dispatch is None:
+        if not access.may_acknowledge(actor, plan):
+            raise Forbidden("Chỉ thủ trưởng cơ sở giáo dục xác nhận đã nhận kế hoạch của xã đã ban hành.")
+        raise Conflict(
+            "Kế hoạch chưa được gửi đến đơn vị hoặc đơn vị đã xác nhận; "
+            "chỉ Phòng Văn hóa - Xã hội được đính chính ngày nhận."
+        )
+    before = audit.snapshot(dispatch)
+    dispatch.received_on, dispatch.received_at = today(), utcnow()
+    dispatch.received_source, dispatch.recorded_by_id = "app", actor.id
+    session.add(dispatch)
+    session.flush()
+    audit.record(session, actor, "acknowledge", dispatch, before)
+    _apply_receipt(session, actor, plan, dispatch, "acknowledge")
+    return dispatch
+
+
+def record_receipt(
+    session: Session, actor: Actor, plan: Plan, unit_id: int, data: ReceiptRecord
+) -> PlanDispatch:
+    """The commune officer records (or corrects, with a reason) a school's receipt from the
+    document-exchange system. A receipt after the school's plan submission is refused."""
+    access.require(actor, plan, "record_receipt")
+    dispatch = session.exec(
+        select(PlanDispatch).where(PlanDispatch.plan_id == plan.id, PlanDispatch.unit_id == unit_id)
+    ).first()
+    if dispatch is None:
+        raise NotFound(f"Kế hoạch chưa được gửi đến đơn vị có id {unit_id}.")
+    correcting = dispatch.received_on is not None
+    if correcting and data.reason is None:
+        raise Invalid("body.reason", "Đơn vị đã có ngày nhận: cần nêu lý do đính chính.", "missing")
+    if data.received_on > today():
+        raise Invalid("body.received_on", "Ngày đến không được sau ngày hôm nay.", "in_future")
+    if plan.issue_date is not None and data.received_on < plan.issue_date:
+        raise Invalid("body.received_on", "Ngày đến không được trước ngày ban hành kế hoạch.", "before_issue")
+    unit_plan = _unit_plan(session, plan.movement_id, unit_id)
+    submitted = unit_plan.first_submitted_at if unit_plan else None
+    if submitted is not None and data.received_on > submitted.date():
+        raise Invalid(
+            "body.received_on",
+            f"Ngày đến không được sau ngày đơn vị nộp kế hoạch ({submitted.date():%d/%m/%Y}).",
+            "after_submission",
+        )
+    before = audit.snapshot(dispatch)
+    dispatch.received_on, dispatch.received_at = data.received_on, utcnow()
+    dispatch.received_source, dispatch.incoming_number = "exchange", data.incoming_number
+    dispatch.recorded_by_id, dispatch.correction_reason = actor.id, data.reason if correcting else None
+    session.add(dispatch)
+    session.flush()
+    action = "correct_receipt" if correcting else "record_receipt"
+    audit.record(session, actor, action, dispatch, before)
+    _apply_receipt(session, actor, plan, dispatch, action)
+    return dispatch
+
+
+def dispatches(session: Session, actor: Actor, plan: Plan) -> list[DispatchRead]:
+    """Where the commune plan was sent and when each school received it (a school sees its own)."""
+    assert plan.id is not None
+    query = access.readable_dispatches(actor, plan.id).order_by(col(Unit.code))
+    on = today()
+    return [
+        from_row(DispatchRead, d, unit_name=name, ack_overdue=_ack_overdue(d, on))
+        for d, name in session.execute(query).all()
+    ]
+
+
+def _ack_overdue(dispatch: PlanDispatch | None, on: date) -> bool:
+    if dispatch is None or dispatch.received_on is not None:
+        return False
+    return (on - dispatch.sent_at.date()).days > ACK_WITHIN_DAYS
+
+
+def overdue_tasks(plan: Plan, on: date) -> list[int]:
+    """Tasks past their due date and not done, or done after it (computed, never stored)."""
+    late = []
+    for n, task in enumerate(plan.content.get("tasks", [])):
+        due = date.fromisoformat(task["due_date"])
+        done = task.get("done_date") if task.get("status") == "done" else None
+        if (done is None and due < on) or (done is not None and date.fromisoformat(done) > due):
+            late.append(n)
+    return late
+
+
+def update_progress(session: Session, actor: Actor, plan: Plan, index: int, data: TaskProgress) -> Plan:
+    """The school's manager records a task's progress on the approved plan (TC1.2 reads it)."""
+    access.require(actor, plan, "update_progress")
+    tasks = list(plan.content.get("tasks", []))
+    if not 0 <= index < len(tasks):
+        raise NotFound(f"Kế hoạch không có nhiệm vụ số {index + 1}.")
+    problems: list[FieldError] = []
+    if data.status == "done" and data.done_date is None:
+        problems.append(
+            FieldError(
+                path="body.done_date", type="missing", message="Nhiệm vụ đã hoàn thành cần ngày hoàn thành."
+            )
+        )
+    if data.status != "done" and data.done_date is not None:
+        message = "Chỉ nhiệm vụ đã hoàn thành mới có ngày hoàn thành."
+        problems.append(FieldError(path="body.done_date", type="not_done", message=message))
+    if data.done_date is not None and data.done_date > today():
+        message = "Ngày hoàn thành không được sau ngày hôm nay."
+        problems.append(FieldError(path="body.done_date", type="in_future", message=message))
+    if data.done_date is not None and data.done_date < date.fromisoformat(tasks[index]["start_date"]):
+        message = "Ngày hoàn thành không được trước ngày bắt đầu nhiệm vụ."
+        problems.append(FieldError(path="body.done_date", type="before_start", message=message))
+    if problems:
+        raise ValidationFailed("Tiến độ chưa hợp lệ; không có gì được lưu.", problems)
+    progress = data.model_dump(mode="json")
+    if data.status == "done":
+        progress["progress_percent"] = 100
+    tasks[index] = {**tasks[index], **progress}
+    return audit.save_changes(
+        session, actor, plan, {"content": {**plan.content, "tasks": tasks}}, "update_progress"
+    )
 
 
 def set_budget(session: Session, actor: Actor, plan: Plan, data: BudgetLinesIn) -> Plan:
@@ -279,7 +484,9 @@ def _transition(
 def submit(session: Session, actor: Actor, plan: Plan) -> Plan:
     changes: dict[str, Any] = {"status": "submitted"}
     if plan.received_date is None:
-        raise Invalid("body.received_date", "Cần nhập ngày nhận kế hoạch của xã trước khi nộp.", "missing")
+        raise Conflict(
+            "Chưa ghi nhận ngày đơn vị nhận kế hoạch của xã: hãy xác nhận đã nhận kế hoạch trước khi nộp."
+        )
     if plan.first_submitted_at is None:
         changes["first_submitted_at"] = utcnow()
     return _transition(session, actor, plan, "submit", changes)
@@ -308,8 +515,15 @@ def versions(session: Session, plan: Plan) -> list[PlanVersionRead]:
     return [PlanVersionRead.model_validate(v, from_attributes=True) for v in rows]
 
 
+def _progress(plan: Plan | None) -> Decimal | None:
+    tasks = plan.content.get("tasks", []) if plan else []
+    if not tasks:
+        return None
+    return (Decimal(sum(int(t.get("progress_percent", 0)) for t in tasks)) / len(tasks)).quantize(CENT)
+
+
 def tracking(session: Session, movement_id: int) -> list[TrackingRow]:
-    """The commune's table: every school's plan status and days left."""
+    """The commune's table: per school, sent, received, due, submitted, approved and progress."""
     schools = session.exec(
         select(Unit).where(Unit.kind == "school", col(Unit.is_active).is_(True)).order_by(col(Unit.code))
     ).all()
@@ -317,11 +531,21 @@ def tracking(session: Session, movement_id: int) -> list[TrackingRow]:
         p.unit_id: p
         for p in session.exec(select(Plan).where(Plan.movement_id == movement_id, Plan.kind == "unit"))
     }
+    sent = {
+        d.unit_id: d
+        for d in session.exec(
+            select(PlanDispatch)
+            .join(Plan, col(Plan.id) == PlanDispatch.plan_id)
+            .where(Plan.movement_id == movement_id, Plan.kind == "commune")
+            .order_by(col(PlanDispatch.id))
+        )
+    }
     on = today()
     rows = []
     for school in schools:
-        plan = plans.get(school.id or 0)
+        plan, dispatch = plans.get(school.id or 0), sent.get(school.id or 0)
         status, days_left = deadline(plan, on)
+        received = dispatch.received_on if dispatch and dispatch.received_on else None
         rows.append(
             TrackingRow(
                 unit_id=school.id or 0,
@@ -329,10 +553,33 @@ def tracking(session: Session, movement_id: int) -> list[TrackingRow]:
                 unit_name=school.name,
                 plan_id=plan.id if plan else None,
                 status=plan.status if plan else None,
-                received_date=plan.received_date if plan else None,
-                due_date=plan.due_date if plan else None,
+                sent_at=dispatch.sent_at if dispatch else None,
+                received_date=plan.received_date if plan else received,
+                received_source=plan.received_source if plan else (dispatch and dispatch.received_source),
+                ack_overdue=_ack_overdue(dispatch, on),
+                due_date=plan.due_date if plan else _due(received),
+                submitted_at=plan.first_submitted_at if plan else None,
+                approved_at=plan.approved_at if plan else None,
+                progress_percent=_progress(plan),
                 deadline_status=status,
                 days_left=days_left,
             )
         )
     return rows
+
+
+def unacknowledged(session: Session, unit_id: int | None) -> list[tuple[PlanDispatch, Plan, str]]:
+    """Dispatches of issued commune plans not yet received (one school's, or all): for reminders."""
+    query = (
+        select(PlanDispatch, Plan, Unit.name)
+        .join(Plan, col(Plan.id) == PlanDispatch.plan_id)
+        .join(Unit, col(Unit.id) == PlanDispatch.unit_id)
+        .where(col(PlanDispatch.received_on).is_(None), Plan.status == "issued")
+    )
+    if unit_id is not None:
+        query = query.where(PlanDispatch.unit_id == unit_id)
+    return [(d, p, name) for d, p, name in session.execute(query).all()]
+
+
+def ack_due(dispatch: PlanDispatch) -> date:
+    return dispatch.sent_at.date() + timedelta(days=ACK_WITHIN_DAYS)

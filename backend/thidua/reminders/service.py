@@ -14,7 +14,7 @@ from thidua.auth.roles import Permission, Role
 from thidua.config import Settings
 from thidua.core.models import today
 from thidua.plans.models import Plan
-from thidua.plans.service import DUE_SOON_DAYS, deadline
+from thidua.plans.service import DUE_SOON_DAYS, ack_due, deadline, unacknowledged
 from thidua.reminders.schemas import Reminder
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.units.models import StaffMember, Unit
@@ -45,6 +45,18 @@ def reminders_for(session: Session, actor: Actor, on: date | None = None) -> lis
                         link=f"/plans/{plan.id}",
                     )
                 )
+        for dispatch, commune_plan, _ in unacknowledged(session, unit_id):
+            due = ack_due(dispatch)
+            items.append(
+                Reminder(
+                    kind="plan",
+                    title=f"Xác nhận đã nhận kế hoạch của xã: {commune_plan.number} {commune_plan.title}",
+                    due_date=due,
+                    days_left=(due - on).days,
+                    overdue=due < on,
+                    link=f"/plans/{commune_plan.id}",
+                )
+            )
         asked = session.exec(
             select(ReportRequest)
             .join(ReportRequestUnit, col(ReportRequestUnit.request_id) == ReportRequest.id)
@@ -99,6 +111,19 @@ def reminders_for(session: Session, actor: Actor, on: date | None = None) -> lis
                     link=f"/plans/{plan.id}",
                 )
             )
+        for dispatch, commune_plan, unit_name in unacknowledged(session, None):
+            due = ack_due(dispatch)
+            if due < on:  # only schools late to acknowledge (5 days) are the commune's business
+                items.append(
+                    Reminder(
+                        kind="plan_review",
+                        title=f"{unit_name} chưa xác nhận đã nhận kế hoạch {commune_plan.number}",
+                        due_date=due,
+                        days_left=(due - on).days,
+                        overdue=True,
+                        link="/plans/tracking",
+                    )
+                )
         waiting = session.exec(select(SelfAssessment).where(SelfAssessment.status == "submitted")).all()
         for a in waiting:
             unit = session.get(Unit, a.unit_id)

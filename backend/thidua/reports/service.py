@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
@@ -63,6 +63,19 @@ def covered_years(session: Session, request: ReportRequest) -> list[str]:
         if phase is not None:
             return school_years(phase.start_year, phase.end_year)
     return [request.school_year]
+
+
+MIN_NOTICE_DAYS = 3  # a school gets at least 3 days to answer a report request
+
+
+def _check_due(due: date, created: date) -> None:
+    if due < created + timedelta(days=MIN_NOTICE_DAYS):
+        raise Invalid(
+            "body.due_date",
+            f"Hạn nộp phải sau ngày tạo yêu cầu ít nhất {MIN_NOTICE_DAYS} ngày "
+            f"(từ {created + timedelta(days=MIN_NOTICE_DAYS):%d/%m/%Y}).",
+            "too_soon",
+        )
 
 
 def is_late(request: ReportRequest, report: Report | None, on: date) -> bool:
@@ -128,6 +141,7 @@ def get_request(session: Session, actor: Actor, request_id: int) -> ReportReques
 def create_request(session: Session, actor: Actor, data: ReportRequestCreate) -> ReportRequest:
     if session.get(Movement, data.movement_id) is None:
         raise Invalid("body.movement_id", f"Không tìm thấy phong trào có id {data.movement_id}.", "not_found")
+    _check_due(data.due_date, today())
     if data.kind == "phase_review" and data.phase_number is None:
         raise Invalid("body.phase_number", "Báo cáo sơ kết, tổng kết cần chọn giai đoạn.", "missing")
     if (
@@ -167,6 +181,8 @@ def update_request(
     session: Session, actor: Actor, request: ReportRequest, data: ReportRequestUpdate
 ) -> ReportRequest:
     changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
+    if "due_date" in changes:
+        _check_due(changes["due_date"], request.created_at.date())
     return audit.save_changes(session, actor, request, changes, "update")
 
 

@@ -13,7 +13,9 @@ from thidua.scoring.subject import Subject
 def reports_on_time_share(
     session: Session, subjects: list[Subject], year: str
 ) -> dict[Subject, Decimal | None]:
-    """Share (%) of the report requests of the school year, already due, that the unit answered on time."""
+    """Share (%) of the report requests of the school year that the unit answered on time, among
+    those it answered and those whose due date has passed: a request is missed only after its
+    due date, never on the day it is due."""
     units = {s.unit_id for s in subjects}
     asked = session.exec(
         select(col(ReportRequestUnit.unit_id), col(ReportRequest.id), col(ReportRequest.due_date))
@@ -21,7 +23,6 @@ def reports_on_time_share(
         .where(
             col(ReportRequestUnit.unit_id).in_(units),
             ReportRequest.school_year == year,
-            ReportRequest.due_date <= today(),
         )
     ).all()
     submitted = {
@@ -31,8 +32,11 @@ def reports_on_time_share(
         )
     }
     totals: dict[int, list[int]] = {}
+    on = today()
     for unit_id, request_id, due in asked:
         when = submitted.get((unit_id, request_id or 0))
+        if when is None and due >= on:
+            continue  # not answered yet, not due yet: not missed
         counts = totals.setdefault(unit_id, [0, 0])
         counts[0] += 1
         counts[1] += 1 if when is not None and when.date() <= due else 0

@@ -106,6 +106,7 @@ export type PlanCreate = S['PlanCreate'];
 export type PlanUpdate = S['PlanUpdate'];
 export type PlanContent = S['PlanContent'];
 export type PlanTask = S['TaskIn'];
+export type TaskProgress = S['TaskProgress'];
 export type PlanTarget = S['TargetIn'];
 export type PlanMilestone = S['MilestoneIn'];
 export type BudgetLine = S['BudgetLineIn'];

@@ -85,6 +85,7 @@ export const inspectionsKeys = {
 export const plansKeys = {
   ...resource('plans'),
   versions: (id: number) => ['plans', 'versions', id] as const,
+  dispatches: (id: number) => ['plans', 'dispatches', id] as const,
   allTracking: () => ['plans', 'tracking'] as const,
   tracking: (movementId: number | undefined) => ['plans', 'tracking', movementId] as const,
 };

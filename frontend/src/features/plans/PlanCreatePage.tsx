@@ -9,7 +9,7 @@ import { useMovements } from '../../lib/queries/frameworks';
 import { useCreatePlan } from './api/plans';
 import { planFieldErrors } from './plan';
 
-const FIELDS = ['number', 'title', 'received_date', 'unit_id', 'movement_id'] as const;
+const FIELDS = ['number', 'title', 'unit_id', 'movement_id'] as const;
 
 /** The school manager starts the school's plan; the rest is written on the plan's page. */
 export function PlanCreatePage() {
@@ -20,7 +20,6 @@ export function PlanCreatePage() {
   const create = useCreatePlan();
   const [number, setNumber] = useState('');
   const [title, setTitle] = useState('');
-  const [received, setReceived] = useState('');
   const errors = create.error instanceof ApiError ? planFieldErrors(create.error.problem) : {};
   const movementId = movements.data?.[0]?.id;
 
@@ -33,8 +32,7 @@ export function PlanCreatePage() {
         unit_id: me.unit_id,
         number: number.trim(),
         title: title.trim(),
-        received_date: received || null,
-        content: { objectives: '', responsibilities: '', targets: [], tasks: [], roadmap: [] },
+        content: { objectives: '', solutions: '', responsibilities: '', targets: [], tasks: [], roadmap: [] },
       },
       { onSuccess: (plan) => navigate(`/plans/${plan.id}`) },
     );
@@ -50,15 +48,8 @@ export function PlanCreatePage() {
         <ErrorBanner error={create.error ?? movements.error} fields={FIELDS} />
         <TextField id="number" label={t('plans.number')} value={number} onChange={setNumber} error={errors.number} />
         <TextField id="title" label={t('plans.titleField')} value={title} onChange={setTitle} error={errors.title} required />
-        <TextField
-          id="received_date"
-          type="date"
-          label={t('plans.receivedDate')}
-          hint={t('plans.receivedHint')}
-          value={received}
-          onChange={setReceived}
-          error={errors.received_date}
-        />
+        {/* the received date is recorded by the system (acknowledgement or số đến), never typed */}
+        <p className="hint">{t('plans.receivedBySystem')}</p>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={create.isPending || !movementId}>
             {t('common.create')}

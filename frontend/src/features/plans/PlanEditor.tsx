@@ -75,7 +75,6 @@ export function PlanEditor({
   const [number, setNumber] = useState(plan.number);
   const [title, setTitle] = useState(plan.title);
   const [issueDate, setIssueDate] = useState(plan.issue_date ?? '');
-  const [received, setReceived] = useState(plan.received_date ?? '');
   const [doc, setDoc] = useState<NormalContent>(() => normalizeContent(plan.content));
   const owners = useOwnerOptions(plan.unit_id);
   const codes = useIndicatorCodes();
@@ -90,7 +89,6 @@ export function PlanEditor({
       number: number.trim(),
       title: title.trim(),
       issue_date: issueDate || null,
-      received_date: received || null,
       content: toContentIn(doc),
     });
   }
@@ -105,14 +103,9 @@ export function PlanEditor({
       <div className="plan-grid">
         <TextField id="number" label={t('plans.number')} value={number} onChange={setNumber} error={e('number')} />
         <TextField id="issue_date" type="date" label={t('plans.issueDate')} value={issueDate} onChange={setIssueDate} error={e('issue_date')} />
-        <TextField
-          id="received_date"
-          type="date"
-          label={t('plans.receivedDate')}
-          value={received}
-          onChange={setReceived}
-          error={e('received_date')}
-        />
+        <p>
+          {t('plans.receivedDate')}: <strong>{plan.received_date ?? t('plans.notReceived')}</strong>
+        </p>
       </div>
       <p>
         {t('plans.dueDate')}: <strong>{plan.due_date ?? t('plans.noDueDateYet')}</strong>{' '}
@@ -120,6 +113,7 @@ export function PlanEditor({
       </p>
       <TextField id="title" label={t('plans.titleField')} value={title} onChange={setTitle} error={e('title')} required />
       <TextAreaField id="objectives" label={t('plans.objectives')} rows={4} value={doc.objectives} onChange={(v) => set({ objectives: v })} error={e('objectives')} />
+      <TextAreaField id="solutions" label={t('plans.solutions')} rows={4} value={doc.solutions} onChange={(v) => set({ solutions: v })} error={e('solutions')} />
       <TextAreaField
         id="responsibilities"
         label={t('plans.responsibilities')}

@@ -1,24 +1,136 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { BUDGET_SOURCES, type BudgetLine, type Plan, type PlanVersion } from '../../api/types';
+import { BUDGET_SOURCES, type BudgetLine, type Plan, type PlanVersion, type TaskProgress } from '../../api/types';
 import { ApiError } from '../../api/problem';
 import { formatDateTime } from '../../lib/i18n';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { useOwnerOptions, usePlan, usePlanChange, usePlanVersions } from './api/plans';
+import { useAcknowledgePlan, useOwnerOptions, usePlan, usePlanChange, usePlanDispatches, usePlanVersions } from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 import { MonthView, ownerName, PlanEditor } from './PlanEditor';
 import { budgetTotal, compareVersions, emptyBudgetLine, formatVnd, normalizeContent, planFieldErrors } from './plan';
 
-const BANNER_FIELDS = ['number', 'title', 'issue_date', 'received_date', 'content', 'budget_lines', 'comment'] as const;
+const BANNER_FIELDS = ['number', 'title', 'issue_date', 'content', 'budget_lines', 'comment', 'status', 'progress_percent', 'done_date', 'result_note', 'evidence_links'] as const;
 
-/** The commune's plan: sections with their headings. */
+/** The school's manager records one task's progress on the approved plan (phone-friendly: one
+ * task at a time, stacked fields). */
+function ProgressForm({ plan, errors, busy, onSave }: { plan: Plan; errors: Record<string, string>; busy: boolean; onSave: (index: number, body: TaskProgress) => void }) {
+  const { t } = useTranslation();
+  const tasks = normalizeContent(plan.content).tasks;
+  const [index, setIndex] = useState('0');
+  const task = tasks[Number(index)];
+  const [status, setStatus] = useState<TaskProgress['status']>(task?.status ?? 'not_started');
+  const [percent, setPercent] = useState(String(task?.progress_percent ?? 0));
+  const [doneDate, setDoneDate] = useState(task?.done_date ?? '');
+  const [note, setNote] = useState(task?.result_note ?? '');
+  const [links, setLinks] = useState((task?.evidence_links ?? []).join('\n'));
+  if (!tasks.length) return null;
+  function pick(value: string) {
+    const next = tasks[Number(value)];
+    setIndex(value);
+    setStatus(next?.status ?? 'not_started');
+    setPercent(String(next?.progress_percent ?? 0));
+    setDoneDate(next?.done_date ?? '');
+    setNote(next?.result_note ?? '');
+    setLinks((next?.evidence_links ?? []).join('\n'));
+  }
+  function submit(ev: FormEvent) {
+    ev.preventDefault();
+    onSave(Number(index), {
+      status,
+      progress_percent: Number(percent),
+      done_date: doneDate || null,
+      result_note: note.trim(),
+      evidence_links: links.split('\n').map((l) => l.trim()).filter(Boolean),
+    });
+  }
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="progress">
+      <h3 id="progress">{t('plans.updateProgress')}</h3>
+      <SelectField id="progress-task" label={t('plans.taskTitle')} value={index} onChange={pick} options={tasks.map((x, i) => ({ value: String(i), label: x.title }))} />
+      <SelectField
+        id="progress-status"
+        label={t('plans.taskStatus')}
+        value={status}
+        onChange={(v) => setStatus(v as TaskProgress['status'])}
+        options={(['not_started', 'in_progress', 'done'] as const).map((s) => ({ value: s, label: t(`plans.taskStatuses.${s}`) }))}
+        error={errors.status}
+      />
+      <TextField id="progress-percent" type="number" min={0} max={100} label={t('plans.progress')} value={percent} onChange={setPercent} error={errors.progress_percent} />
+      <TextField id="progress-done" type="date" label={t('plans.doneDate')} value={doneDate} onChange={setDoneDate} error={errors.done_date} />
+      <TextAreaField id="progress-note" label={t('plans.resultNote')} rows={2} value={note} onChange={setNote} error={errors.result_note} />
+      <TextAreaField id="progress-links" label={t('plans.evidenceLinks')} hint={t('plans.evidenceLinksHint')} rows={2} value={links} onChange={setLinks} error={errors.evidence_links ?? Object.entries(errors).find(([k]) => k.startsWith('evidence_links'))?.[1]} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('plans.saveProgress')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Where the issued commune plan was sent and when each school received it. The school's manager
+ * acknowledges with one button: the date is the server's, there is no field to type it. */
+function Receipts({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const dispatches = usePlanDispatches(plan.id);
+  const ack = useAcknowledgePlan(plan.id);
+  return (
+    <section aria-label={t('plans.receipts')}>
+      <h2>{t('plans.receipts')}</h2>
+      <ErrorBanner error={dispatches.error ?? ack.error} />
+      {plan.allowed_actions.includes('acknowledge') && (
+        <div className="alert alert-info" role="note">
+          <p>{t('plans.acknowledgeHint')}</p>
+          <button type="button" className="primary" disabled={ack.isPending} onClick={() => ack.mutate()}>
+            {t('plans.acknowledge')}
+          </button>
+        </div>
+      )}
+      {ack.isSuccess && (
+        <p className="alert alert-ok" role="status">
+          {t('plans.acknowledged')}
+        </p>
+      )}
+      <DataTable
+        rows={dispatches.data ?? []}
+        rowKey={(d) => d.unit_id}
+        columns={[
+          { key: 'unit', label: t('fields.name'), render: (d) => d.unit_name },
+          { key: 'sent', label: t('plans.sentAt'), render: (d) => formatDateTime(d.sent_at) },
+          {
+            key: 'received',
+            label: t('plans.receivedDate'),
+            render: (d) =>
+              d.received_on
+                ? `${d.received_on} (${t(`plans.receivedSources.${d.received_source ?? 'app'}`)}${d.incoming_number ? `, ${t('plans.incomingNumber')} ${d.incoming_number}` : ''})`
+                : d.ack_overdue
+                  ? t('plans.ackOverdue')
+                  : t('plans.notReceived'),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+/** The commune's plan: number, issue, signer, sections with their headings, and its dispatches. */
 function CommunePlan({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
   const c = normalizeContent(plan.content);
   return (
     <article className="plan-sections">
+      <dl className="details">
+        <dt>{t('plans.number')}</dt>
+        <dd>{plan.number || t('common.none')}</dd>
+        <dt>{t('plans.issueDate')}</dt>
+        <dd>{plan.issue_date ?? ''}</dd>
+        <dt>{t('plans.signer')}</dt>
+        <dd>{[plan.signer_title, plan.signer_name].filter(Boolean).join(' ') || t('common.none')}</dd>
+      </dl>
+      {plan.status === 'issued' && <Receipts plan={plan} />}
       {c.sections.map((s, i) => (
         <section key={i}>
           <h2>{s.heading}</h2>
@@ -48,6 +160,8 @@ function PlanView({ plan }: { plan: Plan }) {
         </dd>
         <dt>{t('plans.objectives')}</dt>
         <dd className="pre-line">{c.objectives || t('common.none')}</dd>
+        <dt>{t('plans.solutions')}</dt>
+        <dd className="pre-line">{c.solutions || t('common.none')}</dd>
         <dt>{t('plans.responsibilities')}</dt>
         <dd className="pre-line">{c.responsibilities || t('common.none')}</dd>
       </dl>
@@ -73,6 +187,27 @@ function PlanView({ plan }: { plan: Plan }) {
           { key: 'due', label: t('plans.taskDue'), render: (x) => x.task.due_date },
           { key: 'status', label: t('plans.taskStatus'), render: (x) => t(`plans.taskStatuses.${x.task.status}`) },
           { key: 'progress', label: t('plans.progress'), className: 'col-num', render: (x) => `${x.task.progress_percent}%` },
+          { key: 'done', label: t('plans.doneDate'), render: (x) => x.task.done_date ?? '' },
+          {
+            key: 'overdue',
+            label: t('plans.overdue'),
+            render: (x) => (plan.overdue_tasks.includes(x.index) ? <span className="badge badge-danger">{t('plans.overdue')}</span> : ''),
+          },
+          {
+            key: 'result',
+            label: t('plans.resultNote'),
+            render: (x) => (
+              <>
+                {x.task.result_note}
+                {(x.task.evidence_links ?? []).map((href) => (
+                  <a key={href} href={href} target="_blank" rel="noreferrer" className="evidence-link">
+                    {' '}
+                    {t('plans.evidence')}
+                  </a>
+                ))}
+              </>
+            ),
+          },
         ]}
       />
       <MonthView tasks={c.tasks} owners={owners} />
@@ -394,6 +529,15 @@ export function PlanPage() {
             />
           ) : (
             <PlanView plan={plan} />
+          )}
+          {plan.allowed_actions.includes('update_progress') && (
+            <ProgressForm
+              key={`progress-${plan.version}`}
+              plan={plan}
+              errors={errors}
+              busy={change.isPending}
+              onSave={(index, body) => change.mutate({ kind: 'progress', index, body }, done(t('plans.progressSaved')))}
+            />
           )}
           <BudgetPanel
             key={JSON.stringify([plan.status, plan.budget_lines])}

@@ -6,6 +6,7 @@ import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useMovements } from '../../lib/queries/frameworks';
 import { usePlanTracking } from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
+import { formatDateTime } from '../../lib/i18n';
 
 export function PlanTrackingPage() {
   const { t } = useTranslation();
@@ -30,13 +31,31 @@ export function PlanTrackingPage() {
               render: (r) => (r.plan_id ? <Link to={`/plans/${r.plan_id}`}>{r.unit_name}</Link> : r.unit_name),
             },
             { key: 'status', label: t('fields.status'), render: (r) => <PlanStatusBadge status={r.status} /> },
-            { key: 'received', label: t('plans.receivedDate'), render: (r) => r.received_date ?? '' },
+            { key: 'sent', label: t('plans.sentAt'), render: (r) => (r.sent_at ? formatDateTime(r.sent_at) : '') },
+            {
+              key: 'received',
+              label: t('plans.receivedDate'),
+              render: (r) =>
+                r.received_date
+                  ? `${r.received_date} (${t(`plans.receivedSources.${r.received_source ?? 'app'}`)})`
+                  : r.ack_overdue
+                    ? t('plans.ackOverdue')
+                    : '',
+            },
             { key: 'due', label: t('plans.dueDate'), render: (r) => r.due_date ?? '' },
             {
               key: 'days',
               label: t('plans.daysLeftColumn'),
               className: 'col-num',
               render: (r) => (r.days_left === null ? '' : String(r.days_left)),
+            },
+            { key: 'submitted', label: t('plans.submittedAt'), render: (r) => (r.submitted_at ? formatDateTime(r.submitted_at) : '') },
+            { key: 'approved', label: t('plans.approvedAt'), render: (r) => (r.approved_at ? formatDateTime(r.approved_at) : '') },
+            {
+              key: 'progress',
+              label: t('plans.progress'),
+              className: 'col-num',
+              render: (r) => (r.progress_percent === null ? '' : `${r.progress_percent}%`),
             },
             { key: 'deadline', label: t('plans.deadlineStatus'), render: (r) => <DeadlineBadge status={r.deadline_status} daysLeft={r.days_left} /> },
           ]}

@@ -9,6 +9,7 @@ export interface Section {
 
 export interface NormalContent {
   objectives: string;
+  solutions: string;
   responsibilities: string;
   targets: PlanTarget[];
   tasks: PlanTask[];
@@ -26,6 +27,7 @@ export function normalizeContent(raw: unknown): NormalContent {
   const c = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   return {
     objectives: str(c.objectives),
+    solutions: str(c.solutions),
     responsibilities: str(c.responsibilities),
     targets: arr(c.targets).map((t) => ({
       indicator_code: str(t.indicator_code),
@@ -43,6 +45,8 @@ export function normalizeContent(raw: unknown): NormalContent {
       progress_percent: num(t.progress_percent) ?? 0,
       done_date: t.done_date ? str(t.done_date) : null,
       period: str(t.period),
+      result_note: str(t.result_note),
+      evidence_links: Array.isArray(t.evidence_links) ? t.evidence_links.map(str) : [],
     })),
     roadmap: arr(c.roadmap).map((m) => ({ title: str(m.title), target_date: str(m.target_date) })),
     sections: arr(c.sections).map((s) => ({ heading: str(s.heading), text: str(s.text) })),
@@ -53,6 +57,7 @@ export function normalizeContent(raw: unknown): NormalContent {
 export function toContentIn(c: NormalContent): PlanContent {
   return {
     objectives: c.objectives,
+    solutions: c.solutions,
     responsibilities: c.responsibilities,
     targets: c.targets,
     tasks: c.tasks.map((t) => ({ ...t, done_date: t.done_date || null })),
@@ -173,6 +178,8 @@ export function emptyTask(): PlanTask {
     progress_percent: 0,
     done_date: null,
     period: '',
+    result_note: '',
+    evidence_links: [],
   };
 }
 

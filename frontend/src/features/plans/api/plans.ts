@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
-import type { BudgetLine, Plan, PlanCreate, PlanStatus, PlanUpdate } from '../../../api/types';
+import type { BudgetLine, Plan, PlanCreate, PlanStatus, PlanUpdate, TaskProgress } from '../../../api/types';
 import { frameworksKeys, plansKeys, remindersKeys, staffKeys, unitsKeys } from '../../../lib/queryKeys';
 
 export interface PlanFilters {
@@ -56,6 +56,38 @@ export function usePlanVersions(id: number) {
   return useQuery(planVersionsQueryOptions(id));
 }
 
+export function getPlanDispatches(id: number) {
+  return call(api.GET('/api/v1/plans/{plan_id}/dispatches', { params: { path: { plan_id: id } } }));
+}
+
+export const planDispatchesQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: plansKeys.dispatches(id),
+    queryFn: () => getPlanDispatches(id),
+  });
+
+export function usePlanDispatches(id: number) {
+  return useQuery(planDispatchesQueryOptions(id));
+}
+
+/** The school's manager acknowledges the commune plan: no body, the server records the date. */
+export function acknowledgePlan(id: number) {
+  return call(api.POST('/api/v1/plans/{plan_id}/acknowledge', { params: { path: { plan_id: id } } }));
+}
+
+export function useAcknowledgePlan(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => acknowledgePlan(id),
+    onSuccess: (data) => {
+      qc.setQueryData(plansKeys.dispatches(id), data);
+      void qc.invalidateQueries({ queryKey: plansKeys.detail(id) });
+      void qc.invalidateQueries({ queryKey: plansKeys.lists() });
+      void qc.invalidateQueries({ queryKey: remindersKeys.all });
+    },
+  });
+}
+
 export function getPlanTracking(movementId: number | undefined) {
   return call(api.GET('/api/v1/plans/tracking', { params: { query: { movement_id: movementId! } } }));
 }
@@ -88,7 +120,8 @@ type Change =
   | { kind: 'budget'; lines: BudgetLine[] }
   | { kind: 'submit' }
   | { kind: 'approve' }
-  | { kind: 'return'; comment: string };
+  | { kind: 'return'; comment: string }
+  | { kind: 'progress'; index: number; body: TaskProgress };
 
 function send(plan: Plan, change: Change) {
   const params = { path: { plan_id: plan.id }, header: ifMatch(plan.version) };
@@ -103,6 +136,13 @@ function send(plan: Plan, change: Change) {
       return call(api.POST('/api/v1/plans/{plan_id}/approve', { params }));
     case 'return':
       return call(api.POST('/api/v1/plans/{plan_id}/return', { params, body: { comment: change.comment } }));
+    case 'progress':
+      return call(
+        api.PUT('/api/v1/plans/{plan_id}/tasks/{task_index}/progress', {
+          params: { ...params, path: { plan_id: plan.id, task_index: change.index } },
+          body: change.body,
+        }),
+      );
   }
 }
 
