@@ -37,7 +37,7 @@ from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings
 from thidua.core.bodylimit import BodyLimit
 from thidua.core.browser import HSTS, SECURITY_HEADERS, ProblemCORSMiddleware, swagger_ui_page
-from thidua.core.concurrency import IF_MATCH_PARAMETER
+from thidua.core.concurrency import IF_MATCH_PARAMETER, none_match
 from thidua.core.errors import Problem, install_error_handlers, problem_response
 from thidua.core.nul import RejectNul
 from thidua.core.ratelimit import RateLimiter
@@ -264,9 +264,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ProblemCORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-API-Key"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "If-None-Match",
+                "Idempotency-Key",
+                "X-API-Key",
+            ],
             expose_headers=["ETag", "Retry-After", "Location", "Idempotent-Replayed"],
         )
+
+    @app.middleware("http")
+    async def _not_modified(request: Request, call_next: Any) -> Response:
+        """If-None-Match on anything that carries an ETag: 304 without a body when the client has it."""
+        response: Response = await call_next(request)
+        etag = response.headers.get("etag")
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and etag
+            and none_match(request.headers.get("if-none-match"), etag)
+        ):
+            return Response(status_code=304, headers={"ETag": etag})
+        return response
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next: Any) -> Response:
