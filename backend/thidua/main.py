@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
@@ -38,7 +38,7 @@ from thidua.config import Settings
 from thidua.core.bodylimit import BodyLimit
 from thidua.core.browser import HSTS, SECURITY_HEADERS, ProblemCORSMiddleware, swagger_ui_page
 from thidua.core.concurrency import IF_MATCH_PARAMETER, none_match
-from thidua.core.errors import Problem, install_error_handlers, problem_response
+from thidua.core.errors import Problem, allowed_methods, install_error_handlers, problem_response
 from thidua.core.nul import RejectNul
 from thidua.core.ratelimit import RateLimiter
 from thidua.db import make_engine
@@ -144,12 +144,25 @@ class SinglePageApp(StaticFiles):
     """Serves the built SPA; unknown paths get index.html so client-side routes survive a reload."""
 
     async def get_response(self, path: str, scope: Scope) -> Response:
+        if path == "api" or path.startswith("api/"):
+            # The mount matches every path, so an API path the router matched only by its path (another
+            # method) lands here: 405 with Allow like every other route; an unknown API path 404.
+            known = allowed_methods(Request(scope)) is not None
+            raise StarletteHTTPException(405 if known else 404)
         try:
             return await super().get_response(path, scope)
         except StarletteHTTPException as exc:
-            if exc.status_code != 404 or path.startswith("api"):
+            if exc.status_code != 404:
                 raise
             return await super().get_response("index.html", scope)
+
+
+def _moved_to(target: str) -> Any:
+    async def moved(request: Request) -> Response:
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(target + query, status_code=308)
+
+    return moved
 
 
 def _larger_bodies(settings: Settings) -> list[tuple[Any, int]]:
@@ -254,6 +267,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX, responses=PROBLEM_RESPONSES)
     app.add_route(f"{API_PREFIX}/docs", swagger_ui_page(app), include_in_schema=False)
+    # Where tools look by habit: sent on to the real paths rather than answered by the web app's HTML.
+    for old in ("/health", "/openapi.json", "/docs"):
+        app.add_route(old, _moved_to(API_PREFIX + old), methods=["GET", "HEAD"], include_in_schema=False)
     require_if_match(app)
 
     app.add_middleware(BodyLimit, default=MAX_BODY_BYTES, routes=_larger_bodies(settings))
