@@ -62,6 +62,7 @@ from thidua.units.routes import staff as staff_router
 from thidua.units.routes import units as units_router
 from thidua.users.routes import router as users_router
 from thidua.webhooks.delivery import lifespan as webhooks_lifespan
+from thidua.webhooks.events import webhooks_router as webhook_events
 from thidua.webhooks.routes import router as webhooks_router
 
 API_PREFIX = "/api/v1"
@@ -271,6 +272,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for old in ("/health", "/openapi.json", "/docs"):
         app.add_route(old, _moved_to(API_PREFIX + old), methods=["GET", "HEAD"], include_in_schema=False)
     require_if_match(app)
+    app.webhooks.include_router(webhook_events())  # the `webhooks` section: event bodies, signature
 
     app.add_middleware(BodyLimit, default=MAX_BODY_BYTES, routes=_larger_bodies(settings))
     app.add_middleware(RejectNul)

@@ -2296,7 +2296,148 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "nomination.decided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đề nghị khen thưởng có quyết định khen thưởng
+         * @description Sự kiện `nomination.decided` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_nomination_decided"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gửi thử (khi quản trị viên bấm Gửi thử; không cần đăng ký)
+         * @description Sự kiện `ping` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "plan.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xã phê duyệt kế hoạch thực hiện
+         * @description Sự kiện `plan.approved` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_plan_approved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "plan.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đơn vị nộp kế hoạch thực hiện
+         * @description Sự kiện `plan.submitted` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_plan_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đơn vị nộp báo cáo
+         * @description Sự kiện `report.submitted` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_report_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "self_assessment.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nộp bản tự đánh giá
+         * @description Sự kiện `self_assessment.submitted` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_self_assessment_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "self_assessment.verified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xã xác nhận kết quả tự đánh giá
+         * @description Sự kiện `self_assessment.verified` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_self_assessment_verified"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -2681,6 +2822,41 @@ export interface components {
              * @description Đơn vị được đánh giá (bảng điểm cơ sở giáo dục)
              */
             unit_id?: number | null;
+        };
+        /** AssessmentEventData */
+        AssessmentEventData: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Framework Id */
+            framework_id: number;
+            /**
+             * School Year
+             * @example 2025-2026
+             */
+            school_year: string;
+            /** Staff Id */
+            staff_id: number | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "submitted" | "verified";
+            /**
+             * Subject Kind
+             * @description Tập thể hay cá nhân tự đánh giá
+             * @enum {string}
+             */
+            subject_kind: "unit" | "individual";
+            /**
+             * Unit Code
+             * @description Mã đơn vị của sự kiện
+             */
+            unit_code: string;
+            /**
+             * Unit Name
+             * @description Tên đơn vị
+             */
+            unit_name: string;
         };
         /** AssessmentPage */
         AssessmentPage: {
@@ -4039,6 +4215,11 @@ export interface components {
          * @enum {string}
          */
         GrantingAuthority: "unit_head" | "commune_chairman" | "province_chairman";
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
         /** Health */
         Health: {
             /** Status */
@@ -4874,6 +5055,50 @@ export interface components {
             /** Unit Id */
             unit_id: number;
         };
+        /** NominationEventData */
+        NominationEventData: {
+            /** Award Type Code */
+            award_type_code: string;
+            /**
+             * Decision Date
+             * @description Ngày ký quyết định (YYYY-MM-DD)
+             */
+            decision_date: string;
+            /** Decision Id */
+            decision_id: number;
+            /** Decision Number */
+            decision_number: string;
+            /** Level */
+            level: string;
+            /** Nomination Id */
+            nomination_id: number;
+            /** Round Id */
+            round_id: number;
+            /** Staff Id */
+            staff_id: number | null;
+            /** Staff Name */
+            staff_name: string | null;
+            /**
+             * Status
+             * @constant
+             */
+            status: "decided";
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "collective" | "individual";
+            /**
+             * Unit Code
+             * @description Mã đơn vị của sự kiện
+             */
+            unit_code: string;
+            /**
+             * Unit Name
+             * @description Tên đơn vị
+             */
+            unit_name: string;
+        };
         /** NominationPage */
         NominationPage: {
             /** Items */
@@ -5036,6 +5261,13 @@ export interface components {
             /** Start Year */
             start_year: number;
         };
+        /** PingData */
+        PingData: {
+            /** Message */
+            message: string;
+            /** Subscription Id */
+            subscription_id: number;
+        };
         /** PlanContent */
         PlanContent: {
             /**
@@ -5087,6 +5319,41 @@ export interface components {
              * @description Mặc định: đơn vị của người tạo
              */
             unit_id?: number | null;
+        };
+        /** PlanEventData */
+        PlanEventData: {
+            /**
+             * Kind
+             * @description Kế hoạch của xã hay của đơn vị
+             * @enum {string}
+             */
+            kind: "commune" | "unit";
+            /** Movement Id */
+            movement_id: number;
+            /**
+             * Number
+             * @description Số kế hoạch
+             */
+            number: string | null;
+            /** Plan Id */
+            plan_id: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "submitted" | "approved";
+            /** Title */
+            title: string;
+            /**
+             * Unit Code
+             * @description Mã đơn vị của sự kiện
+             */
+            unit_code: string;
+            /**
+             * Unit Name
+             * @description Tên đơn vị
+             */
+            unit_name: string;
         };
         /** PlanPage */
         PlanPage: {
@@ -5593,6 +5860,34 @@ export interface components {
              * @description Mặc định: đơn vị của người lập
              */
             unit_id?: number | null;
+        };
+        /** ReportEventData */
+        ReportEventData: {
+            /** Period Label */
+            period_label: string;
+            /** Report Id */
+            report_id: number;
+            /** Request Id */
+            request_id: number;
+            /** Request Title */
+            request_title: string;
+            /** School Year */
+            school_year: string;
+            /**
+             * Status
+             * @constant
+             */
+            status: "submitted";
+            /**
+             * Unit Code
+             * @description Mã đơn vị của sự kiện
+             */
+            unit_code: string;
+            /**
+             * Unit Name
+             * @description Tên đơn vị
+             */
+            unit_name: string;
         };
         /** ReportPage */
         ReportPage: {
@@ -6551,6 +6846,19 @@ export interface components {
             /** Unit Id */
             unit_id?: number | null;
         };
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
         /** VerifiedValueIn */
         VerifiedValueIn: {
             /** Comment */
@@ -6680,6 +6988,116 @@ export interface components {
             label: string;
             /** Subscribable */
             subscribable: boolean;
+        };
+        /** WebhookEvent[AssessmentEventData] */
+        WebhookEvent_AssessmentEventData_: {
+            data: components["schemas"]["AssessmentEventData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
+        };
+        /** WebhookEvent[NominationEventData] */
+        WebhookEvent_NominationEventData_: {
+            data: components["schemas"]["NominationEventData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
+        };
+        /** WebhookEvent[PingData] */
+        WebhookEvent_PingData_: {
+            data: components["schemas"]["PingData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
+        };
+        /** WebhookEvent[PlanEventData] */
+        WebhookEvent_PlanEventData_: {
+            data: components["schemas"]["PlanEventData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
+        };
+        /** WebhookEvent[ReportEventData] */
+        WebhookEvent_ReportEventData_: {
+            data: components["schemas"]["ReportEventData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
         };
         /** WebhookPage */
         WebhookPage: {
@@ -15138,6 +15556,286 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_nomination_decided: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_NominationEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_ping: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_PingData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_plan_approved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_PlanEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_plan_submitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_PlanEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_report_submitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_ReportEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_self_assessment_submitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_AssessmentEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_self_assessment_verified: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_AssessmentEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
