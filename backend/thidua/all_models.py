@@ -16,6 +16,7 @@ from thidua.awards.models import (
     Nomination,
 )
 from thidua.conduct.models import Flag, StaffRating
+from thidua.core.ratelimit import RateCount
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
@@ -59,6 +60,7 @@ __all__ = [
     "Phase",
     "Plan",
     "PlanVersion",
+    "RateCount",
     "Report",
     "ReportRequest",
     "ReportRequestUnit",

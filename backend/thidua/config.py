@@ -55,7 +55,8 @@ class Settings(BaseSettings):
     # are believed; empty: nobody's, the client address is the TCP peer's.
     trusted_proxies: Annotated[list[str], NoDecode] = []
     sql_echo: bool = False
-    # Requests per minute per API key and per user, counted per server process (0 turns it off).
+    # Requests per minute per API key and per user, counted in the database: shared by every API
+    # process (0 turns it off).
     rate_limit_per_minute: int = Field(default=1200, ge=0)
     # E-mail reminders are sent only when SMTP_HOST is set.
     smtp_host: str | None = None

@@ -246,7 +246,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings.resolved_database_url, echo=settings.sql_echo)
-    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.rate_limiter = RateLimiter(app.state.engine, settings.rate_limit_per_minute)
     settings.resolved_secret_key  # noqa: B018 - fail at start-up, not at first login, on a weak secret
 
     install_error_handlers(app)
