@@ -37,6 +37,9 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "test", "production"] = "production"
     var_dir: Path = REPO_ROOT / "var"
+    # Uploaded files (evidence, story images): none = a folder under var_dir; s3://bucket/prefix =
+    # S3-compatible object storage (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, ... from the environment).
+    storage_url: str | None = None
     database_url: str | None = None
     secret_key: SecretStr | None = None
     access_token_minutes: int = Field(default=30, ge=1, le=24 * 60)

@@ -55,6 +55,7 @@ from thidua.reminders.routes import router as reminders_router
 from thidua.reports.routes import reports as reports_router
 from thidua.reports.routes import requests as report_requests_router
 from thidua.scoring.routes import router as scorecards_router
+from thidua.storage import storage_for
 from thidua.stories.routes import publications as result_publications_router
 from thidua.stories.routes import router as stories_router
 from thidua.stories.service import MAX_IMAGE_BYTES
@@ -246,6 +247,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings.resolved_database_url, echo=settings.sql_echo)
+    app.state.storage = storage_for(settings.storage_url, settings.var_dir)
     app.state.rate_limiter = RateLimiter(app.state.engine, settings.rate_limit_per_minute)
     settings.resolved_secret_key  # noqa: B018 - fail at start-up, not at first login, on a weak secret
 
