@@ -15,7 +15,7 @@ CHROMIUM := /usr/bin/chromium
 run: install frontend fonts
 	$(BIN)/python -m thidua.cli prepare
 	@echo "Thi Đua Số: http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/v1/docs)"
-	$(BIN)/uvicorn thidua.main:app --host $(HOST) --port $(PORT) --proxy-headers
+	$(BIN)/python -m thidua.cli serve --host $(HOST) --port $(PORT)
 
 ## make test: backend on SQLite and PostgreSQL, frontend unit tests, browser end-to-end tests
 test: install frontend chromium office

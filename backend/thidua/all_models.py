@@ -17,6 +17,7 @@ from thidua.awards.models import (
     Nomination,
 )
 from thidua.conduct.models import Flag, StaffRating
+from thidua.core.ratelimit import RateCount
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
@@ -65,6 +66,7 @@ __all__ = [
     "Plan",
     "PlanDispatch",
     "PlanVersion",
+    "RateCount",
     "Report",
     "ReportRequest",
     "ReportRequestUnit",

@@ -1,4 +1,4 @@
-"""Operator commands: `python -m thidua.cli migrate|demo|prepare|openapi|backup|restore`."""
+"""Operator commands: `python -m thidua.cli migrate|demo|prepare|serve|unlock|send-reminders|openapi|backup|restore|verify-scores|rescore`."""
 
 import argparse
 import json
@@ -86,6 +86,25 @@ def _scores(settings: Settings, which: str, framework_id: int | None) -> int:
         engine.dispose()
 
 
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    """uvicorn believes X-Forwarded-For from loopback by default, so anyone on the machine (or a proxy
+    passing the header through) could pick their address and dodge the per-address login throttle.
+    Here proxy headers are read only from the addresses in TRUSTED_PROXIES."""
+    import uvicorn
+
+    uvicorn.run(
+        "thidua.main:app",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+        access_log=not args.no_access_log,
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=settings.trusted_proxies or [],
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="thidua")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -102,6 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     again = sub.add_parser("rescore", help="re-score the open assessments (of one framework version)")
     again.add_argument("--framework", type=int, default=None, help="framework version id")
+    unlock = sub.add_parser("unlock", help="clear a login's failed-login counts and locks (every address)")
+    unlock.add_argument("login")
+    serve = sub.add_parser("serve", help="run the API with uvicorn; proxy headers only from TRUSTED_PROXIES")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--log-level", default="info")
+    serve.add_argument("--no-access-log", action="store_true")
     out = sub.add_parser("openapi", help="write the OpenAPI document")
     out.add_argument("path", nargs="?", default=str(REPO_ROOT / "openapi" / "openapi.json"))
     args = parser.parse_args(argv)
@@ -110,6 +137,17 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.path).write_text(openapi_document(), encoding="utf-8")
         return 0
     settings = Settings()
+    if args.command == "serve":
+        return _serve(settings, args)
+    if args.command == "unlock":
+        from sqlmodel import Session
+
+        from thidua.auth.service import unlock as unlock_login
+        from thidua.db import make_engine
+
+        with Session(make_engine(settings.resolved_database_url)) as session:
+            print(f"{args.login}: {unlock_login(session, args.login)} failure count(s) cleared")
+        return 0
     if args.command in ("backup", "restore"):
         return _backup_or_restore(
             settings, args.command, args.output if args.command == "backup" else args.path

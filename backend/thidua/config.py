@@ -42,18 +42,29 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "test", "production"] = "production"
     var_dir: Path = REPO_ROOT / "var"
+    # Uploaded files (evidence, story images): none = a folder under var_dir; s3://bucket/prefix =
+    # S3-compatible object storage (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, ... from the environment).
+    storage_url: str | None = None
     database_url: str | None = None
     secret_key: SecretStr | None = None
     access_token_minutes: int = Field(default=30, ge=1, le=24 * 60)
     cors_origins: Annotated[list[str], NoDecode] = []
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
-    # Login throttling: this many failures inside the window lock the login for lock_seconds.
+    # Login throttling: this many failures inside the window, for one login from one client address,
+    # lock that pair for lock_seconds (a stranger elsewhere cannot lock the real user out).
     login_max_failures: int = 5
     login_window_seconds: int = 15 * 60
     login_lock_seconds: int = 5 * 60
     login_max_failures_per_ip: int = 30
+    # The slower per-login backoff against guesses spread over many addresses: this many failures on one
+    # login lock it for addresses that failed recently; an address without recent failures still passes.
+    login_max_failures_per_login: int = Field(default=50, ge=1)
+    # Addresses (or networks, "*" for any) of the reverse proxies whose X-Forwarded-For / -Proto headers
+    # are believed; empty: nobody's, the client address is the TCP peer's.
+    trusted_proxies: Annotated[list[str], NoDecode] = []
     sql_echo: bool = False
-    # Requests per minute per API key and per user, counted per server process (0 turns it off).
+    # Requests per minute per API key and per user, counted in the database: shared by every API
+    # process (0 turns it off).
     rate_limit_per_minute: int = Field(default=1200, ge=0)
     # E-mail reminders are sent only when SMTP_HOST is set.
     smtp_host: str | None = None
@@ -92,7 +103,7 @@ class Settings(BaseSettings):
             )
         return warnings
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "trusted_proxies", mode="before")
     @classmethod
     def split_origins(cls, value: object) -> object:
         if isinstance(value, str):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
@@ -38,8 +38,8 @@ from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings
 from thidua.core.bodylimit import BodyLimit
 from thidua.core.browser import HSTS, SECURITY_HEADERS, ProblemCORSMiddleware, swagger_ui_page
-from thidua.core.concurrency import IF_MATCH_PARAMETER
-from thidua.core.errors import Problem, install_error_handlers, problem_response
+from thidua.core.concurrency import IF_MATCH_PARAMETER, none_match
+from thidua.core.errors import Problem, allowed_methods, install_error_handlers, problem_response
 from thidua.core.nul import RejectNul
 from thidua.core.ratelimit import RateLimiter
 from thidua.db import make_engine
@@ -56,6 +56,7 @@ from thidua.reminders.routes import router as reminders_router
 from thidua.reports.routes import reports as reports_router
 from thidua.reports.routes import requests as report_requests_router
 from thidua.scoring.routes import router as scorecards_router
+from thidua.storage import storage_for
 from thidua.stories.routes import publications as result_publications_router
 from thidua.stories.routes import router as stories_router
 from thidua.stories.service import MAX_IMAGE_BYTES
@@ -63,6 +64,7 @@ from thidua.units.routes import staff as staff_router
 from thidua.units.routes import units as units_router
 from thidua.users.routes import router as users_router
 from thidua.webhooks.delivery import lifespan as webhooks_lifespan
+from thidua.webhooks.events import webhooks_router as webhook_events
 from thidua.webhooks.routes import router as webhooks_router
 
 API_PREFIX = "/api/v1"
@@ -145,12 +147,25 @@ class SinglePageApp(StaticFiles):
     """Serves the built SPA; unknown paths get index.html so client-side routes survive a reload."""
 
     async def get_response(self, path: str, scope: Scope) -> Response:
+        if path == "api" or path.startswith("api/"):
+            # The mount matches every path, so an API path the router matched only by its path (another
+            # method) lands here: 405 with Allow like every other route; an unknown API path 404.
+            known = allowed_methods(Request(scope)) is not None
+            raise StarletteHTTPException(405 if known else 404)
         try:
             return await super().get_response(path, scope)
         except StarletteHTTPException as exc:
-            if exc.status_code != 404 or path.startswith("api"):
+            if exc.status_code != 404:
                 raise
             return await super().get_response("index.html", scope)
+
+
+def _moved_to(target: str) -> Any:
+    async def moved(request: Request) -> Response:
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(target + query, status_code=308)
+
+    return moved
 
 
 def _larger_bodies(settings: Settings) -> list[tuple[Any, int]]:
@@ -233,7 +248,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings.resolved_database_url, echo=settings.sql_echo)
-    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.storage = storage_for(settings.storage_url, settings.var_dir)
+    app.state.rate_limiter = RateLimiter(app.state.engine, settings.rate_limit_per_minute)
     settings.resolved_secret_key  # noqa: B018 - fail at start-up, not at first login, on a weak secret
     for warning in settings.startup_warnings():
         logging.getLogger("thidua").warning(warning)
@@ -257,7 +273,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX, responses=PROBLEM_RESPONSES)
     app.add_route(f"{API_PREFIX}/docs", swagger_ui_page(app), include_in_schema=False)
+    # Where tools look by habit: sent on to the real paths rather than answered by the web app's HTML.
+    for old in ("/health", "/openapi.json", "/docs"):
+        app.add_route(old, _moved_to(API_PREFIX + old), methods=["GET", "HEAD"], include_in_schema=False)
     require_if_match(app)
+    app.webhooks.include_router(webhook_events())  # the `webhooks` section: event bodies, signature
 
     app.add_middleware(BodyLimit, default=MAX_BODY_BYTES, routes=_larger_bodies(settings))
     app.add_middleware(RejectNul)
@@ -267,9 +287,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ProblemCORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-API-Key"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "If-None-Match",
+                "Idempotency-Key",
+                "X-API-Key",
+            ],
             expose_headers=["ETag", "Retry-After", "Location", "Idempotent-Replayed"],
         )
+
+    @app.middleware("http")
+    async def _not_modified(request: Request, call_next: Any) -> Response:
+        """If-None-Match on anything that carries an ETag: 304 without a body when the client has it."""
+        response: Response = await call_next(request)
+        etag = response.headers.get("etag")
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and etag
+            and none_match(request.headers.get("if-none-match"), etag)
+        ):
+            return Response(status_code=304, headers={"ETag": etag})
+        return response
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next: Any) -> Response:

@@ -2,6 +2,7 @@
 X-API-Key; scopes refuse what they do not name (403), revoked and expired keys fail at once (401), a
 unit scope hides other units (404), and requests per minute are limited (429 with Retry-After)."""
 
+import time
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
@@ -12,6 +13,7 @@ from tests.helpers import World, assert_problem
 from thidua.apikeys.models import ApiKey
 from thidua.audit.models import AuditEvent
 from thidua.core.models import utcnow
+from thidua.core.ratelimit import RateCount, RateLimiter
 from thidua.db import make_engine
 from thidua.main import create_app
 
@@ -117,3 +119,37 @@ def test_requests_per_minute_are_limited(world: World) -> None:
         # Users are counted on their own.
         assert client.get("/api/v1/staff", headers=world.headers("officer")).status_code == 200
     app.state.engine.dispose()
+
+
+def test_the_rate_limit_holds_across_server_processes(world: World) -> None:
+    """Each app has its own engine, as each uvicorn process has: the count is the database's."""
+    settings = world.settings.model_copy(update={"rate_limit_per_minute": 3})
+    first, second = create_app(settings), create_app(settings)
+    with TestClient(first) as a, TestClient(second) as b:
+        secret = issue(a, world, ["staff:read"])["secret"]
+        key = {"X-API-Key": secret}
+        # Near the end of a minute the window may turn over mid-test: then the count starts again.
+        if time.time() % 60 > 55:
+            time.sleep(60 - time.time() % 60 + 0.5)
+        assert [a.get("/api/v1/staff", headers=key).status_code for _ in range(2)] == [200, 200]
+        assert b.get("/api/v1/staff", headers=key).status_code == 200
+        assert_problem(b.get("/api/v1/staff", headers=key), 429)
+        assert_problem(a.get("/api/v1/staff", headers=key), 429)
+    first.state.engine.dispose()
+    second.state.engine.dispose()
+
+
+def test_rate_counts_of_past_minutes_are_deleted(world: World) -> None:
+    limiter = RateLimiter(make_engine(world.settings.resolved_database_url), per_minute=2)
+    minute = 40_000_000  # after the minutes real requests of this test run are counted in
+    for bucket in ("user:1", "user:2", "key:3"):
+        assert limiter.hit(bucket, now=minute * 60.0) is None
+    assert limiter.hit("user:1", now=minute * 60.0 + 1) is None
+    assert limiter.hit("user:1", now=minute * 60.0 + 50) == 10  # the third in the minute: wait 10 s
+
+    # Two minutes later the first request of a bucket clears every finished minute.
+    assert limiter.hit("user:1", now=(minute + 2) * 60.0) is None
+    with limiter.engine.connect() as conn:
+        rows = conn.execute(select(RateCount.bucket, RateCount.window, RateCount.hits)).all()
+    assert [tuple(r) for r in rows] == [("user:1", minute + 2, 1)]
+    limiter.engine.dispose()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from tests.conftest import PASSWORD
 from tests.helpers import World, assert_problem
@@ -219,7 +219,7 @@ def test_the_lock_holds_in_every_server_process_and_ends_after_its_time(
     assert_problem(login(TestClient(other_process), "manager_a", PASSWORD), 429)
 
     with Session(client.app.state.engine) as session:  # type: ignore[attr-defined]
-        lock = session.get(LoginThrottle, "login:manager_a")
+        lock = session.get(LoginThrottle, "pair:manager_a|testclient")
         assert lock is not None and lock.failures == 5 and lock.locked_until is not None
         lock.locked_until = utcnow() - timedelta(seconds=1)  # as if LOGIN_LOCK_SECONDS had passed
         session.add(lock)
@@ -246,6 +246,89 @@ def test_many_failures_from_one_address_lock_it_for_every_login(world: World) ->
     assert token_of(elsewhere, "teacher_a")
     assert token_of(elsewhere, "manager_a")
     app.state.engine.dispose()
+
+
+def test_a_stranger_cannot_lock_the_real_user_out(world: World) -> None:
+    """Failures count per (login, address): five wrong passwords for admin from elsewhere lock only
+    that address out of admin, not admin's own address."""
+    app = create_app(world.settings)
+    stranger = TestClient(app, client=("203.0.113.7", 50000))
+    owner = TestClient(app, client=("198.51.100.20", 50000))
+    for _ in range(5):
+        assert_unauthorized(login(stranger, "admin", "saimatkhau123"))
+
+    assert_problem(login(stranger, "admin", PASSWORD), 429)
+    assert token_of(owner, "admin")
+    app.state.engine.dispose()
+
+
+def test_the_slower_per_login_backoff_spares_addresses_without_recent_failures(world: World) -> None:
+    """Guesses on one login spread over many addresses (each under the per-pair limit) put the login in
+    backoff: addresses that failed on it are refused even with the right password; an address that
+    did not fail still signs in, and a wrong password from it counts like any other."""
+    settings = world.settings.model_copy(update={"login_max_failures_per_login": 6})
+    app = create_app(settings)
+    guessers = [TestClient(app, client=(f"203.0.113.{i}", 50000)) for i in range(1, 4)]
+    for guesser in guessers:
+        for _ in range(2):
+            assert_unauthorized(login(guesser, "admin", "saimatkhau123"))
+
+    refused = login(guessers[0], "admin", PASSWORD)
+    assert_problem(refused, 429)
+    assert 1 <= int(refused.headers["retry-after"]) <= 301
+    owner = TestClient(app, client=("198.51.100.20", 50000))
+    assert token_of(owner, "admin")
+    newcomer = TestClient(app, client=("198.51.100.21", 50000))
+    assert_unauthorized(login(newcomer, "admin", "saimatkhau123"))
+    assert_problem(login(newcomer, "admin", PASSWORD), 429)
+    # Other logins are not in backoff.
+    assert token_of(guessers[0], "manager_a")
+    app.state.engine.dispose()
+
+
+def test_unlock_command_clears_a_login_from_every_address(world: World, monkeypatch: Any) -> None:
+    from thidua import cli
+
+    app = create_app(world.settings)
+    clients = [TestClient(app, client=(f"203.0.113.{i}", 50000)) for i in (1, 2)]
+    for c in clients:
+        for _ in range(5):
+            assert_unauthorized(login(c, "manager_a", "saimatkhau123"))
+        assert_unauthorized(login(c, "manager_b", "saimatkhau123"))
+        assert_problem(login(c, "manager_a", PASSWORD), 429)
+    monkeypatch.setenv("DATABASE_URL", world.settings.resolved_database_url)
+    monkeypatch.setenv("SECRET_KEY", world.settings.resolved_secret_key)
+
+    assert cli.main(["unlock", "Manager_A"]) == 0
+
+    for c in clients:
+        assert token_of(c, "manager_a")
+    with Session(app.state.engine) as session:
+        # manager_b's counts are untouched.
+        b = session.get(LoginThrottle, "login:manager_b")
+        assert b is not None and b.failures == 2
+    app.state.engine.dispose()
+
+
+def test_old_throttle_rows_are_expired(client: TestClient, world: World) -> None:
+    """Every failure deletes counts whose window and lock are over: guesses from ever new addresses
+    cannot grow the table without bound."""
+    for i in range(3):
+        guesser = TestClient(client.app, client=(f"203.0.113.{i}", 50000))
+        assert_unauthorized(login(guesser, f"khong_co_{i}", "saimatkhau123"))
+    with Session(client.app.state.engine) as session:  # type: ignore[attr-defined]
+        rows = session.exec(select(LoginThrottle)).all()
+        assert len(rows) == 9  # (login, address), login and address for each guess
+        for row in rows:
+            row.window_started_at = utcnow() - timedelta(seconds=world.settings.login_window_seconds + 1)
+            session.add(row)
+        session.commit()
+
+    assert_unauthorized(login(client, "manager_a", "saimatkhau123"))
+
+    with Session(client.app.state.engine) as session:  # type: ignore[attr-defined]
+        keys = sorted(row.key for row in session.exec(select(LoginThrottle)).all())
+    assert keys == ["ip:testclient", "login:manager_a", "pair:manager_a|testclient"]
 
 
 # --- deactivation and password change ------------------------------------------------------------

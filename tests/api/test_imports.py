@@ -715,3 +715,74 @@ def test_staff_codes_match_in_any_case_with_or_without_the_preload(
         post(client, world.headers("manager_a"), "assessment_entries", body + "x-99,CN2.1,2025-2026,1\n")
     )
     assert counts(s) == (0, 0, 2, 1) and s["errors"][0]["row"] == 4
+
+
+def test_xlsx_serial_dates_are_dates_within_a_sane_range(
+    client: TestClient, world: World, db: Session
+) -> None:
+    """A date column formatted as General holds Excel's day count: 45945 is 2025-10-15."""
+    header = ["Mã đơn vị", "Loại hoạt động", "Ngày tổ chức", "Tên hoạt động", "Số người học"]
+    book = xlsx(
+        [
+            header,
+            ["THCS-A", "training", 45945, "Bồi dưỡng theo số ngày", 0],
+            ["THCS-A", "seminar", 45981.0, "Chuyên đề theo số ngày thực", 0],
+            ["THCS-A", "seminar", 2025, "Năm, không phải ngày", 0],
+            ["THCS-A", "seminar", 999999, "Quá xa", 0],
+        ]
+    )
+    s = summary_of(post(client, world.headers("manager_a"), "activities", book, XLSX, atomic=False))
+    assert counts(s) == (2, 0, 0, 2)
+    assert {(e["row"], e["column"], e["value"]) for e in s["errors"]} == {
+        (4, "activity_date", "2025"),
+        (5, "activity_date", "999999"),
+    }
+    assert "1950" in s["errors"][0]["message_vi"]
+    dates = sorted(str(d) for d in db.exec(select(Activity.activity_date)).all())
+    assert dates == ["2025-10-15", "2025-11-20"]
+
+
+def test_a_csv_row_with_more_cells_than_the_header_is_refused(
+    client: TestClient, world: World, db: Session
+) -> None:
+    body = (
+        "code,full_name,unit_code\n"
+        "A-40,Nguyễn Văn Bốn,THCS-A\n"
+        "A-41,Nguyễn, Văn Năm,THCS-A\n"  # a comma in the name, not quoted: every cell after it shifts
+        "A-42,Nguyễn Văn Sáu,THCS-A,,\n"  # empty trailing cells shift nothing
+    )
+    s = summary_of(post(client, world.headers("manager_a"), "staff", body))
+    assert s["status"] == "rejected" and s["total"] == 3 and s["rejected"] == 1
+    (error,) = s["errors"]
+    assert error["row"] == 3 and error["column"] is None
+    assert (
+        "4 ô" in error["message_vi"] and "3 cột" in error["message_vi"] and "ngoặc kép" in error["message_vi"]
+    )
+    assert count(db, StaffMember, StaffMember.code.startswith("A-4")) == 0  # type: ignore[attr-defined]
+
+    s = summary_of(post(client, world.headers("manager_a"), "staff", body, atomic=False))
+    assert counts(s) == (2, 0, 0, 1)
+    assert count(db, StaffMember, StaffMember.code == "A-41") == 0
+
+
+@pytest.mark.parametrize(
+    ("head", "named"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00", "XLSX"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (b"%PDF-1.7\n", "PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "XLS"),
+    ],
+)
+def test_a_binary_file_sent_as_csv_is_named_for_what_it_is(
+    client: TestClient, world: World, db: Session, head: bytes, named: str
+) -> None:
+    body = head + bytes(range(256)) * 4
+    problem = assert_problem(post(client, world.headers("officer"), "staff", body, CSV), 422, "body")
+    assert named in problem["detail"] and "UTF-8" not in problem["detail"].split(";")[0]
+    also = assert_problem(
+        post(client, world.headers("officer"), "staff", body, CSV, format="csv"), 422, "body"
+    )
+    assert named in also["detail"]
+    assert count(db, StaffMember) == len(world.staff)

@@ -2,6 +2,9 @@
 
 from fastapi.testclient import TestClient
 
+from tests.fixtures.api import with_etag
+from tests.fixtures.assessments import URL as ASSESSMENTS
+from tests.fixtures.assessments import submitted
 from tests.helpers import World, assert_problem
 from thidua.scoring.engine import DEFAULT_CLASSIFICATION
 
@@ -16,3 +19,27 @@ def test_every_signed_in_user_reads_the_default_classification(client: TestClien
     ]
     assert [b["code"] for b in response.json()] == ["excellent", "good", "completed", "not_completed"]
     assert_problem(client.get(URL), 401)
+
+
+def test_a_scorecard_carries_an_etag_and_if_none_match_answers_304(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    officer = world.headers("officer")
+    a = submitted(client, world, catalogue)
+    url = f"/api/v1/scorecards/{a['id']}"
+    first = client.get(url, headers=officer)
+    etag = first.headers["etag"]
+    assert first.status_code == 200 and etag.startswith('"') and not etag.startswith("W/")
+
+    same = client.get(url, headers={**officer, "If-None-Match": etag})
+    assert same.status_code == 304 and same.content == b"" and same.headers["etag"] == etag
+    assert client.get(url, headers={**officer, "If-None-Match": f"W/{etag}"}).status_code == 304
+
+    # Verifying changes what the scorecard says: the old tag no longer matches.
+    with_etag(client.post(f"{ASSESSMENTS}/{a['id']}/verify", headers={**officer, "If-Match": a["etag"]}))
+    changed = client.get(url, headers={**officer, "If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["etag"] != etag
+    assert changed.json()["verified_total"] == "36.60"
+    # Another school's manager still gets 404, not a 304 that would confirm the tag.
+    other = client.get(url, headers={**world.headers("manager_b"), "If-None-Match": changed.headers["etag"]})
+    assert_problem(other, 404)

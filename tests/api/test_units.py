@@ -202,11 +202,30 @@ def test_update_needs_if_match_and_refuses_stale_versions(client: TestClient, wo
     # A second editor still holding version 1 must not overwrite the first one's change.
     assert_problem(client.patch(url, headers={**h, "If-Match": '"1"'}, json={"name": "Ghi đè"}), 412)
     assert client.get(url, headers=h).json()["name"] == "Trường Tiểu học B mới"
+    # If-Match compares strongly (RFC 9110): a weak tag never matches, even of the current version.
     weak = client.patch(url, headers={**h, "If-Match": 'W/"2"'}, json={"address": "Thôn 3, xã Thanh Thủy"})
-    assert weak.status_code == 200 and weak.json()["address"] == "Thôn 3, xã Thanh Thủy"
+    assert_problem(weak, 412)
+    assert client.get(url, headers=h).json()["address"] != "Thôn 3, xã Thanh Thủy"
+    strong = client.patch(url, headers={**h, "If-Match": '"2"'}, json={"address": "Thôn 3, xã Thanh Thủy"})
+    assert strong.status_code == 200 and strong.json()["address"] == "Thôn 3, xã Thanh Thủy"
     # "*" is the client saying "whatever version is there" (RFC 9110), so it is a deliberate overwrite.
     star = client.patch(url, headers={**h, "If-Match": "*"}, json={"name": "Ghi đè có chủ ý"})
     assert star.status_code == 200 and star.json()["version"] == 4
+
+
+def test_if_none_match_answers_304_while_the_etag_holds(client: TestClient, world: World) -> None:
+    h = world.headers("officer")
+    url = f"/api/v1/units/{world.units['TH-B']}"
+    etag = client.get(url, headers=h).headers["etag"]
+
+    same = client.get(url, headers={**h, "If-None-Match": etag})
+    assert same.status_code == 304 and same.content == b"" and same.headers["etag"] == etag
+    assert client.get(url, headers={**h, "If-None-Match": '"99", ' + etag}).status_code == 304
+    assert client.patch(url, headers={**h, "If-Match": etag}, json={"name": "Tên mới B"}).status_code == 200
+    after = client.get(url, headers={**h, "If-None-Match": etag})
+    assert after.status_code == 200 and after.json()["name"] == "Tên mới B"
+    # Without a token the answer is still 401, never a 304.
+    assert_problem(client.get(url, headers={"If-None-Match": after.headers["etag"]}), 401)
 
 
 def test_update_rejects_empty_required_fields_and_duplicate_codes(client: TestClient, world: World) -> None:

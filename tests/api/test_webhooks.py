@@ -6,6 +6,7 @@ A real HTTP receiver on 127.0.0.1 takes the requests; the tests drive `deliver_d
 dispatcher thread is off in the test settings) and move its clock forward past the backoff."""
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
@@ -31,6 +33,7 @@ from thidua.db import make_engine
 from thidua.main import create_app
 from thidua.webhooks import service
 from thidua.webhooks.delivery import _claim, deliver_due, verify_signature
+from thidua.webhooks.events import EVENT_DATA, NominationEventData, PingData, WebhookEvent
 from thidua.webhooks.models import WebhookDelivery
 
 URL = "/api/v1/webhooks"
@@ -290,6 +293,7 @@ def test_a_500_is_retried_with_backoff_and_logged(
 
     now = utcnow()
     assert deliver(world, now) == 1
+    WebhookEvent[PingData].model_validate(receiver.requests[0].json)
     [logged] = deliveries(client, world, sub["id"])
     assert (logged["status"], logged["attempts"], logged["last_status_code"]) == ("pending", 1, 500)
     assert logged["last_error"] == "HTTP 500"
@@ -429,6 +433,8 @@ def test_every_workflow_event_is_emitted(
     assert write_and_submit(client, world, report, "manager_a", "THCS A").status_code == 200
 
     assert deliver(world) == 5
+    for q in receiver.requests:  # what is sent is what the OpenAPI document's `webhooks` says
+        WebhookEvent[EVENT_DATA[q.json["event"]]].model_validate(q.json)  # type: ignore[index]
     by_event = {q.json["event"]: q.json for q in receiver.requests}
     assert set(by_event) == set(events)
     assert by_event["plan.approved"]["data"]["status"] == "approved"
@@ -469,6 +475,7 @@ def test_a_decided_nomination_is_emitted(
     assert queued["event"] == "nomination.decided"
     assert deliver(world) == 1
     [request] = receiver.requests
+    WebhookEvent[NominationEventData].model_validate(request.json)
     data = request.json["data"]
     assert data["nomination_id"] == n["id"] and data["decision_id"] == d["id"]
     assert (data["decision_number"], data["award_type_code"], data["status"]) == (
@@ -549,3 +556,58 @@ def test_a_saved_receiver_that_now_points_inside_is_not_sent_to(
     assert receiver.requests == []
     [logged] = deliveries(client, world, sub["id"])
     assert logged["status"] == "failed" and "mạng nội bộ (127.0.0.1)" in logged["last_error"]
+
+
+def test_the_receiver_is_contacted_at_the_address_that_was_checked(
+    client: TestClient, world: World, catalogue: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: the name answers a public address to the check and an internal one a moment later.
+    The request goes to the checked address, still addressed to the name (Host, TLS server name)."""
+    sub = subscribe(client, world, "https://hooks.example.org:8443/thidua?nguon=1", ["plan.submitted"])
+    submitted_plan(client, world, catalogue)
+    lookups: list[str] = []
+    real_getaddrinfo = socket.getaddrinfo
+
+    def rebinding(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != "hooks.example.org":
+            return real_getaddrinfo(host, *args, **kwargs)
+        lookups.append(host)
+        address = "93.184.216.34" if len(lookups) == 1 else "169.254.169.254"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    seen: list[httpx.Request] = []
+
+    def receive(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(204)
+
+    strict = world.settings.model_copy(update={"webhook_private_addresses": False})
+    engine = make_engine(world.settings.resolved_database_url)
+    with httpx.Client(transport=httpx.MockTransport(receive)) as http:
+        assert deliver_due(lambda: Session(engine), strict, client=http) == 1
+    engine.dispose()
+
+    [request] = seen
+    assert (request.url.host, request.url.port, request.url.path) == ("93.184.216.34", 8443, "/thidua")
+    assert request.url.params["nguon"] == "1"
+    assert request.headers["host"] == "hooks.example.org:8443"
+    assert request.extensions["sni_hostname"] == "hooks.example.org"
+    assert lookups == ["hooks.example.org"]
+    [logged] = deliveries(client, world, sub["id"])
+    assert logged["status"] == "delivered"
+
+
+def test_the_openapi_document_describes_every_event_and_the_signature(
+    client: TestClient, world: World
+) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    hooks = document["webhooks"]
+    assert set(hooks) == set(service.EVENT_LABELS_VI)
+    operation = hooks["plan.submitted"]["post"]
+    headers = {p["name"] for p in operation["parameters"] if p["in"] == "header"}
+    assert headers == {"X-ThiDua-Event", "X-ThiDua-Delivery", "X-ThiDua-Timestamp", "X-ThiDua-Signature"}
+    assert "HMAC-SHA256" in operation["description"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    data = document["components"]["schemas"][body]["properties"]["data"]["$ref"].rsplit("/", 1)[-1]
+    assert "plan_id" in document["components"]["schemas"][data]["properties"]

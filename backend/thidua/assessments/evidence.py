@@ -1,5 +1,5 @@
 """Evidence files (minh chứng): size limit enforced while streaming, type checked by content,
-stored under var/evidence by content hash (a file name never reaches the file system)."""
+stored through thidua.storage under evidence/<sha256> (a file name never reaches the storage)."""
 
 import hashlib
 import os
@@ -20,6 +20,7 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.core.errors import AppError, Conflict, Invalid, NotFound
 from thidua.frameworks.models import Indicator
+from thidua.storage import Storage, content_key
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 # A multipart body is the file plus its boundaries, headers and small form fields: upload routes let
@@ -68,13 +69,11 @@ def _safe_filename(name: str | None, extension: str) -> str:
     return f"{stem}{extension}"
 
 
-def stored_path(folder: Path, sha256: str) -> Path:
-    """Where a file of this content lives inside a content-addressed folder."""
-    return folder / sha256[:2] / sha256
+EVIDENCE_FOLDER = "evidence"
 
 
-def storage_path(var_dir: Path, sha256: str) -> Path:
-    return stored_path(var_dir / "evidence", sha256)
+def evidence_key(sha256: str) -> str:
+    return content_key(EVIDENCE_FOLDER, sha256)
 
 
 @dataclass(frozen=True)
@@ -87,19 +86,19 @@ class StoredFile:
 
 def receive(
     upload: UploadFile,
-    folder: Path,
+    storage: Storage,
+    folder: str,
     *,
     max_bytes: int,
     accept: Collection[str] | None,
     too_large: str,
     unsupported: str,
 ) -> StoredFile:
-    """Stream an upload into `folder` by content hash: refused with 413 as soon as it passes
-    `max_bytes` (never read whole into memory), with 422 at body.file when empty or when its bytes
-    are not one of the sniffed types in `accept` (None: any type `sniff` knows)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Stream an upload into `storage` under `folder` by content hash: refused with 413 as soon as it
+    passes `max_bytes` (never read whole into memory), with 422 at body.file when empty or when its
+    bytes are not one of the sniffed types in `accept` (None: any type `sniff` knows)."""
     digest, size = hashlib.sha256(), 0
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".upload-")
+    fd, tmp_name = tempfile.mkstemp(prefix="thidua-upload-")
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -116,9 +115,7 @@ def receive(
         if found is None or (accept is not None and found[0] not in accept):
             raise Invalid("body.file", unsupported, "unsupported_type")
         sha = digest.hexdigest()
-        target = stored_path(folder, sha)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, target)  # same content, same name: storing twice is harmless
+        storage.put(content_key(folder, sha), tmp)  # same content, same key: storing twice is harmless
     finally:
         tmp.unlink(missing_ok=True)
     return StoredFile(sha256=sha, size_bytes=size, content_type=found[0], extension=found[1])
@@ -136,12 +133,18 @@ def _indicator(session: Session, a: SelfAssessment, code: str, path: str) -> Ind
 
 
 def add_file(
-    session: Session, actor: Actor, a: SelfAssessment, indicator_code: str, upload: UploadFile, var_dir: Path
+    session: Session,
+    actor: Actor,
+    a: SelfAssessment,
+    indicator_code: str,
+    upload: UploadFile,
+    storage: Storage,
 ) -> Evidence:
     ind = _indicator(session, a, indicator_code, "body.indicator_code")
     stored = receive(
         upload,
-        var_dir / "evidence",
+        storage,
+        EVIDENCE_FOLDER,
         max_bytes=MAX_EVIDENCE_BYTES,
         accept=None,
         too_large=f"Tệp minh chứng vượt quá {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB.",

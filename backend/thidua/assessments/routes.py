@@ -2,7 +2,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
-from fastapi.responses import FileResponse
+from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
 from thidua.api.deps import (
@@ -179,9 +179,7 @@ def add_evidence_file(
     session: SessionDep,
 ) -> EvidenceOut:
     a = _editable_own(session, actor, assessment_id)
-    evidence = evidence_service.add_file(
-        session, actor, a, indicator_code, file, request.app.state.settings.var_dir
-    )
+    evidence = evidence_service.add_file(session, actor, a, indicator_code, file, request.app.state.storage)
     return service.evidence_out(evidence, indicator_code.strip())
 
 
@@ -201,7 +199,7 @@ def add_evidence_link(
 
 @router.get(
     "/{assessment_id}/evidence/{evidence_id}/file",
-    response_class=FileResponse,
+    response_class=StreamingResponse,
     name="self_assessments_download_evidence",
     summary="Tải tệp minh chứng",
     responses={200: {"content": {"application/octet-stream": {}}, "description": "Tệp minh chứng"}},
@@ -212,22 +210,24 @@ def download_evidence(
     request: Request,
     actor: AssessmentsReadActor,
     session: SessionDep,
-) -> FileResponse:
+) -> StreamingResponse:
     a = service.get_assessment(session, actor, assessment_id)
     evidence = evidence_service.get_evidence(session, a, evidence_id)
     if evidence.kind != "file" or not evidence.sha256:
         raise NotFound("Minh chứng này là đường dẫn, không có tệp.")
-    path = evidence_service.storage_path(request.app.state.settings.var_dir, evidence.sha256)
-    if not path.exists():
-        raise NotFound("Tệp minh chứng không còn trên máy chủ.")
+    try:
+        chunks = request.app.state.storage.chunks(evidence_service.evidence_key(evidence.sha256))
+    except FileNotFoundError:
+        raise NotFound("Tệp minh chứng không còn trên máy chủ.") from None
     name = evidence.filename or "minh-chung"
-    return FileResponse(
-        path,
+    return StreamingResponse(
+        chunks,
         media_type=evidence.content_type or "application/octet-stream",
         # The uploader's name travels only as UTF-8; old clients get a neutral one.
         headers={
             **disposition(name, plain=f"minh-chung{Path(name).suffix}"),
             "X-Content-Type-Options": "nosniff",
+            "Content-Length": str(evidence.size_bytes),
         },
     )
 

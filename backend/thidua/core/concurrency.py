@@ -1,5 +1,7 @@
 """ETag on single resources, If-Match on updates: no lost updates."""
 
+import hashlib
+
 from fastapi import Response
 
 from thidua.core.errors import PreconditionFailed, PreconditionRequired
@@ -31,10 +33,24 @@ def check_version(header: str | None, current_version: int) -> None:
             'Cần gửi tiêu đề If-Match với ETag của phiên bản đang sửa (ví dụ If-Match: "3") '
             "để tránh ghi đè thay đổi của người khác."
         )
-    candidates = [tag.strip().removeprefix("W/") for tag in header.split(",")]
-    # "*" matches any current version (RFC 9110): the client knowingly overwrites whatever is there.
+    # Strong comparison (RFC 9110 13.1.1): a weak tag (W/"3") never matches. "*" matches any current
+    # version: the client knowingly overwrites whatever is there.
+    candidates = [tag.strip() for tag in header.split(",")]
     if "*" not in candidates and etag_for(current_version) not in candidates:
         raise PreconditionFailed(
             "Dữ liệu đã được người khác thay đổi sau khi bạn mở; vui lòng tải lại rồi sửa lại "
             f"(phiên bản hiện tại {etag_for(current_version)})."
         )
+
+
+def content_etag(body: bytes) -> str:
+    """A strong ETag for a resource without a version of its own (e.g. a scorecard): its bytes' hash."""
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def none_match(header: str | None, etag: str) -> bool:
+    """If-None-Match (RFC 9110 13.1.2, weak comparison): True when the client already holds `etag`."""
+    if not header:
+        return False
+    tags = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    return "*" in tags or etag.removeprefix("W/") in tags

@@ -204,7 +204,7 @@ def _segment_pattern(document: dict[str, Any], operations: dict[str, Any], name:
     return "[^/]+"
 
 
-def _allowed_methods(request: Request) -> str | None:
+def allowed_methods(request: Request) -> str | None:
     """The methods the contract documents at this path, for the Allow header of a 405 (RFC 9110 wants
     all of them; Starlette names only those of the first route that matched). As in OpenAPI, a
     concrete path wins over a template: /nominations/eligibility is not /nominations/{nomination_id}."""
@@ -245,7 +245,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if any((e.get("loc") or ("",))[0] == "path" for e in exc.errors()):
             # PUT /frameworks/sources reached PUT /frameworks/{framework_id} only because "sources"
             # fills the slot: the path exists, the method does not (405, not "must be an integer").
-            allowed = _allowed_methods(request)
+            allowed = allowed_methods(request)
             if allowed is not None and request.method not in allowed.split(", "):
                 detail = "Phương thức này không được hỗ trợ cho địa chỉ này."
                 return problem_response(405, detail, headers={"Allow": allowed})
@@ -262,7 +262,7 @@ def install_error_handlers(app: FastAPI) -> None:
             detail = "Không tìm thấy địa chỉ này."
         elif exc.status_code == 405:
             detail = "Phương thức này không được hỗ trợ cho địa chỉ này."
-            headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
+            headers["Allow"] = allowed_methods(request) or headers.get("Allow", "")
         elif exc.status_code == 413:  # a request body over its limit (core/bodylimit.py)
             return problem_response(413, detail, slug="too-large", headers=headers or None)
         elif exc.status_code == 422:  # a NUL in a JSON or form body (core/nul.py)

@@ -1,19 +1,36 @@
-"""Requests per minute per API key and per user: a fixed one-minute window counted in this process.
+"""Requests per minute per API key and per user: a fixed one-minute window counted in the database.
 
-Each server process counts on its own, so with N workers a client can reach N times the limit; the
-limit is a guard against runaway scripts, not an accounting tool (login throttling, which is about
-security, is counted in the database instead)."""
+Every API process (on every machine) counts in the same rows, so the limit holds however many
+processes serve the API. One short transaction per authenticated request: an upsert that adds one and
+reads the count back (INSERT ... ON CONFLICT DO UPDATE ... RETURNING, on PostgreSQL and SQLite alike),
+so parallel requests are never lost. The first request of a bucket in a new minute deletes the rows of
+minutes that are over, so the table holds about two minutes of callers."""
 
-import threading
 import time
+from typing import Any
+
+from sqlalchemy import Engine, delete
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Field, SQLModel
+
+
+class RateCount(SQLModel, table=True):
+    __tablename__ = "api_rate_count"
+
+    bucket: str = Field(primary_key=True, max_length=100)  # "key:<id>" or "user:<id>"
+    window: int = Field(primary_key=True, index=True)  # minutes since the Unix epoch
+    hits: int = Field(default=0)
+
+
+_T: Any = RateCount.__table__  # type: ignore[attr-defined]
 
 
 class RateLimiter:
-    def __init__(self, per_minute: int) -> None:
+    def __init__(self, engine: Engine, per_minute: int) -> None:
+        self.engine = engine
         self.per_minute = per_minute
-        self._lock = threading.Lock()
-        self._window = 0
-        self._counts: dict[str, int] = {}
+        self._insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
 
     def hit(self, bucket: str, now: float | None = None) -> int | None:
         """Counts one request; returns None when allowed, else the seconds until the next window."""
@@ -21,11 +38,14 @@ class RateLimiter:
             return None
         now = time.time() if now is None else now
         window = int(now // 60)
-        with self._lock:
-            if window != self._window:
-                self._window, self._counts = window, {}
-            count = self._counts.get(bucket, 0) + 1
-            self._counts[bucket] = count
+        insert = self._insert(_T).values(bucket=bucket, window=window, hits=1)
+        upsert = insert.on_conflict_do_update(
+            index_elements=[_T.c.bucket, _T.c.window], set_={"hits": _T.c.hits + 1}
+        ).returning(_T.c.hits)
+        with self.engine.begin() as conn:
+            count = int(conn.execute(upsert).scalar_one())
+            if count == 1:
+                conn.execute(delete(_T).where(_T.c.window < window - 1))
         if count > self.per_minute:
             return max(1, int((window + 1) * 60 - now))
         return None

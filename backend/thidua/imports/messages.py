@@ -16,8 +16,8 @@ class M:
     not_integer: Message = ("Phải là số nguyên.", "Must be a whole number.")
     not_number: Message = ("Phải là số (dấu thập phân là dấu chấm).", "Must be a number.")
     bad_date: Message = (
-        "Ngày không hợp lệ; dùng YYYY-MM-DD (hoặc DD/MM/YYYY).",
-        "Not a valid date; use YYYY-MM-DD (or DD/MM/YYYY).",
+        "Ngày không hợp lệ; dùng YYYY-MM-DD, DD/MM/YYYY hoặc ô ngày của Excel (năm 1950–2100).",
+        "Not a valid date; use YYYY-MM-DD, DD/MM/YYYY or an Excel date (years 1950-2100).",
     )
     bad_school_year: Message = (
         "Năm học phải có dạng 2025-2026 (hai năm liên tiếp).",
@@ -41,6 +41,15 @@ class M:
         "Cần mã một đơn vị trong phạm vi của bạn.",
         "The code of a unit in your scope is required.",
     )
+
+    @staticmethod
+    def extra_cells(cells: int, columns: int) -> Message:
+        return (
+            f"Dòng có {cells} ô, nhiều hơn {columns} cột của dòng tiêu đề (thừa dấu phân cách, hoặc một ô "
+            "chứa dấu phẩy mà không đặt trong ngoặc kép); dòng bị bỏ qua.",
+            f"The row has {cells} cells, more than the header's {columns} columns (a stray separator, or "
+            "a cell with a comma not in double quotes); the row is skipped.",
+        )
 
     @staticmethod
     def too_long(limit: int) -> Message:

@@ -58,6 +58,9 @@ XLSX_RATIO_FROM_BYTES = 1024 * 1024  # tiny parts may inflate as they like
 XLSX_MAX_PARTS = 1000
 
 Row = tuple[int, dict[str, str]]
+# The one cell of a row refused while reading (a CSV row longer than its header): {EXTRA_CELLS: "n|m"}
+# with n the row's cells and m the header's; run_import reports it instead of handing it to the kind.
+EXTRA_CELLS = "\x00extra_cells"
 
 
 class FileProblem(ValidationFailed):
@@ -147,12 +150,45 @@ def cell_text(value: Any) -> str:
 # ---------------------------------------------------------------- format detection
 
 
+# What a file that is not text starts with, so that one sent as text/csv is named for what it is
+# rather than called "not UTF-8".
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "bảng tính XLSX (hoặc tệp nén ZIP)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "bảng tính Excel cũ (XLS)"),
+    (b"\x89PNG\r\n\x1a\n", "ảnh PNG"),
+    (b"\xff\xd8\xff", "ảnh JPEG"),
+    (b"GIF87a", "ảnh GIF"),
+    (b"GIF89a", "ảnh GIF"),
+    (b"%PDF-", "tệp PDF"),
+    (b"\x1f\x8b", "tệp nén GZIP"),
+    (b"Rar!", "tệp nén RAR"),
+    (b"7z\xbc\xaf\x27\x1c", "tệp nén 7z"),
+)
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a binary file is, from its first bytes; None for anything else (text, JSON, unknown)."""
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "ảnh WebP"
+    return next((name for magic, name in _SIGNATURES if head.startswith(magic)), None)
+
+
 def detect_format(explicit: FileFormat | None, content_type: str | None, head: bytes) -> FileFormat:
-    if explicit is not None:
-        return explicit
     media = (content_type or "").split(";")[0].strip().lower()
-    if media in _CONTENT_TYPES:
-        return _CONTENT_TYPES[media]
+    fmt = explicit if explicit is not None else _CONTENT_TYPES.get(media)
+    if fmt is not None:
+        if fmt in (FileFormat.csv, FileFormat.json) and (found := binary_kind(head)):
+            hint = (
+                " (gửi với Content-Type của XLSX hoặc ?format=xlsx)"
+                if found.startswith("bảng tính XLSX")
+                else ""
+            )
+            raise FileProblem(
+                f"Tệp gửi lên là {found}, không phải {fmt.value.upper()}{hint}; hãy gửi tệp CSV "
+                "(UTF-8), XLSX hoặc JSON.",
+                type_="wrong_format",
+            )
+        return fmt
     if head.startswith(b"PK\x03\x04"):
         return FileFormat.xlsx
     stripped = head.removeprefix(codecs.BOM_UTF8).lstrip()
@@ -363,6 +399,7 @@ def _csv_rows(text: IO[str], delimiter: str, mapped: list[str | None], header_li
     positions = [i for i, name in enumerate(mapped) if name]
     width = max(positions) + 1 if positions else 0
     every = positions == list(range(len(mapped)))  # each header cell is a known column
+    header_width = len(mapped)
     indexed = list(zip(positions, names, strict=True))
     escaped = frozenset(FORMULA_STARTS)
     previous = 0
@@ -373,6 +410,10 @@ def _csv_rows(text: IO[str], delimiter: str, mapped: list[str | None], header_li
             if not "".join(cells).strip():
                 continue  # a blank line (or only separators): skipped, still counted
             count = len(cells)
+            if count > header_width and "".join(cells[header_width:]).strip():
+                # A stray separator shifts every later cell into the wrong column: refuse the row.
+                yield start, {EXTRA_CELLS: f"{count}|{header_width}"}
+                continue
             if every and count == width:
                 row = dict(zip(names, map(str.strip, cells)))  # noqa: B905 - same length, checked
             else:

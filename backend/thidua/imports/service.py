@@ -28,8 +28,9 @@ from thidua.core.records import from_row
 from thidua.imports.bulk import batched
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import KINDS, ImportKind
+from thidua.imports.messages import M
 from thidua.imports.models import ImportJob
-from thidua.imports.parsing import Table
+from thidua.imports.parsing import EXTRA_CELLS, Row, Table
 from thidua.imports.schemas import (
     ColumnInfo,
     FileFormat,
@@ -159,7 +160,7 @@ def run_import(
         _begin(conn, job_id)
         ctx = ImportContext(conn, actor, options.strategy, table.columns)
         processed = 0
-        for chunk in batched(table.rows, kind.chunk_size):
+        for chunk in batched(_refuse_misshapen(ctx, table.rows), kind.chunk_size):
             ctx.total += len(chunk)
             kind.process_chunk(ctx, chunk)
             processed += len(chunk)
@@ -185,6 +186,18 @@ def run_import(
         raise
     finally:
         conn.close()
+
+
+def _refuse_misshapen(ctx: ImportContext, rows: Iterator[Row]) -> Iterator[Row]:
+    """Rows the reader already refused (more cells than the header) are counted and reported here."""
+    for number, cells in rows:
+        extra = cells.get(EXTRA_CELLS)
+        if extra is None:
+            yield number, cells
+            continue
+        found, columns = (int(n) for n in extra.split("|"))
+        ctx.total += 1
+        ctx.reject(number, None, None, M.extra_cells(found, columns))
 
 
 # ---------------------------------------------------------------- jobs

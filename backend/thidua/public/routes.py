@@ -3,7 +3,7 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import StreamingResponse
 
 from thidua.api.deps import Page, SessionDep
 from thidua.assessments.schemas import SchoolYear
@@ -76,14 +76,14 @@ def get_story(story_id: PathId, session: SessionDep) -> PublicStory:
 
 @router.get(
     "/stories/{story_id}/images/{image_id}",
-    response_class=FileResponse,
+    response_class=StreamingResponse,
     name="public_stories_get_image",
     summary="Ảnh của bài gương điển hình tiên tiến",
     responses=IMAGE_RESPONSE,
 )
 def get_story_image(
     story_id: PathId, image_id: PathId, request: Request, session: SessionDep
-) -> FileResponse:
+) -> StreamingResponse:
     return image_response(request, service.story_image(session, story_id, image_id))
 
 

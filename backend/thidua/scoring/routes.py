@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query, Response
 
 from thidua.api.deps import Page, ScorecardsReadActor, SessionDep, SignedInActor
 from thidua.api.files import XLSX, XLSX_RESPONSE, attachment
+from thidua.core.concurrency import content_etag
 from thidua.core.ids import MAX_ID, PathId
 from thidua.scoring import service
 from thidua.scoring.schemas import (
@@ -91,5 +92,10 @@ def classification(actor: SignedInActor) -> list[DefaultClassificationBand]:
     name="scorecards_get",
     summary="Bảng điểm của một đối tượng: điểm theo tiêu chí, chỉ tiêu và chỗ bị mất điểm",
 )
-def get_scorecard(assessment_id: PathId, actor: ScorecardsReadActor, session: SessionDep) -> ScorecardDetail:
-    return service.detail(session, actor, assessment_id)
+def get_scorecard(
+    assessment_id: PathId, actor: ScorecardsReadActor, session: SessionDep, response: Response
+) -> ScorecardDetail:
+    detail = service.detail(session, actor, assessment_id)
+    # Derived from many rows, so its ETag is the hash of what it says (If-None-Match then answers 304).
+    response.headers["ETag"] = content_etag(detail.model_dump_json().encode())
+    return detail

@@ -1,7 +1,7 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
-from fastapi.responses import FileResponse
+from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
 from thidua.api.deps import (
@@ -45,15 +45,20 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, story: Story) -> S
     return etag(story.version, service.read_story(session, actor, story))
 
 
-def image_response(request: Request, image: StoryImage) -> FileResponse:
+def image_response(request: Request, image: StoryImage) -> StreamingResponse:
     """The stored file with its sniffed type, shown inline under a safe name; never sniffed again."""
-    path = service.image_path(request.app.state.settings.var_dir, image)
-    if not path.exists():
-        raise NotFound("Tệp ảnh không còn trên máy chủ.")
-    return FileResponse(
-        path,
+    try:
+        chunks = request.app.state.storage.chunks(service.image_key(image))
+    except FileNotFoundError:
+        raise NotFound("Tệp ảnh không còn trên máy chủ.") from None
+    return StreamingResponse(
+        chunks,
         media_type=image.content_type,
-        headers={**disposition(service.image_filename(image), "inline"), "X-Content-Type-Options": "nosniff"},
+        headers={
+            **disposition(service.image_filename(image), "inline"),
+            "X-Content-Type-Options": "nosniff",
+            "Content-Length": str(image.size_bytes),
+        },
     )
 
 
@@ -104,7 +109,7 @@ def delete_story(
     story_id: PathId, request: Request, actor: StoriesWriteActor, session: SessionDep, if_match: IfMatch
 ) -> Response:
     story = if_match(service.get_story(session, story_id))
-    service.delete_story(session, actor, story, request.app.state.settings.var_dir)
+    service.delete_story(session, actor, story, request.app.state.storage)
     return Response(status_code=204)
 
 
@@ -141,22 +146,20 @@ def add_image(
     caption: Annotated[str, Form(max_length=300, description="Chú thích ảnh")] = "",
 ) -> StoryImageRead:
     story = service.get_story(session, story_id)
-    image = service.add_image(
-        session, actor, story, file, caption.strip(), request.app.state.settings.var_dir
-    )
+    image = service.add_image(session, actor, story, file, caption.strip(), request.app.state.storage)
     return service.image_read(image)
 
 
 @router.get(
     "/{story_id}/images/{image_id}",
-    response_class=FileResponse,
+    response_class=StreamingResponse,
     name="stories_get_image",
     summary="Xem ảnh của bài viết",
     responses=IMAGE_RESPONSE,
 )
 def get_image(
     story_id: PathId, image_id: PathId, request: Request, actor: StoriesReadActor, session: SessionDep
-) -> FileResponse:
+) -> StreamingResponse:
     story = service.get_story(session, story_id)
     return image_response(request, service.get_image(session, story, image_id))
 
@@ -173,7 +176,7 @@ def remove_image(
 ) -> Response:
     story = service.get_story(session, story_id)
     image = service.get_image(session, story, image_id)
-    service.remove_image(session, actor, story, image, request.app.state.settings.var_dir)
+    service.remove_image(session, actor, story, image, request.app.state.storage)
     return Response(status_code=204)
 
 

@@ -6,7 +6,6 @@ must be shown as text, never rendered as HTML."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from fastapi import UploadFile
@@ -26,6 +25,7 @@ from thidua.core.records import from_row
 from thidua.core.search import matches
 from thidua.frameworks.models import Framework
 from thidua.public import access as public
+from thidua.storage import Storage, content_key
 from thidua.stories import access
 from thidua.stories.models import ResultPublication, Story, StoryImage
 from thidua.stories.schemas import (
@@ -48,12 +48,11 @@ IMAGE_TYPES = frozenset({"image/png", "image/jpeg"})
 IMAGE_EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg"}
 
 
-def images_folder(var_dir: Path) -> Path:
-    return var_dir / "stories"
+IMAGES_FOLDER = "stories"
 
 
-def image_path(var_dir: Path, image: StoryImage) -> Path:
-    return files.stored_path(images_folder(var_dir), image.sha256)
+def image_key(image: StoryImage) -> str:
+    return content_key(IMAGES_FOLDER, image.sha256)
 
 
 def image_filename(image: StoryImage) -> str:
@@ -260,7 +259,7 @@ def unpublish(session: Session, actor: Actor, story: Story) -> Story:
     return audit.save_changes(session, actor, story, {"status": "draft", "published_at": None}, "unpublish")
 
 
-def delete_story(session: Session, actor: Actor, story: Story, var_dir: Path) -> None:
+def delete_story(session: Session, actor: Actor, story: Story, storage: Storage) -> None:
     if story.status == "published":
         raise Conflict("Bài viết đang hiện trên bảng vinh danh: gỡ bài xuống trước khi xóa.")
     assert story.id is not None
@@ -268,7 +267,7 @@ def delete_story(session: Session, actor: Actor, story: Story, var_dir: Path) ->
     audit.record_removal(session, actor, "delete", story)
     session.delete(story)  # its images go with it (ON DELETE CASCADE)
     session.commit()
-    _discard_unused(session, var_dir, shas)
+    _discard_unused(session, storage, shas)
 
 
 def _touch(session: Session, story: Story) -> None:
@@ -278,7 +277,7 @@ def _touch(session: Session, story: Story) -> None:
 
 
 def add_image(
-    session: Session, actor: Actor, story: Story, upload: UploadFile, caption: str, var_dir: Path
+    session: Session, actor: Actor, story: Story, upload: UploadFile, caption: str, storage: Storage
 ) -> StoryImage:
     assert story.id is not None
     if "\x00" in caption:  # a multipart form field: PostgreSQL cannot store U+0000
@@ -287,7 +286,8 @@ def add_image(
         raise Conflict(f"Mỗi bài viết có tối đa {MAX_IMAGES_PER_STORY} ảnh; xóa bớt ảnh cũ trước.")
     stored = files.receive(
         upload,
-        images_folder(var_dir),
+        storage,
+        IMAGES_FOLDER,
         max_bytes=MAX_IMAGE_BYTES,
         accept=IMAGE_TYPES,
         too_large=f"Ảnh vượt quá {MAX_IMAGE_BYTES // (1024 * 1024)} MB.",
@@ -315,21 +315,21 @@ def get_image(session: Session, story: Story, image_id: int) -> StoryImage:
     return image
 
 
-def remove_image(session: Session, actor: Actor, story: Story, image: StoryImage, var_dir: Path) -> None:
+def remove_image(session: Session, actor: Actor, story: Story, image: StoryImage, storage: Storage) -> None:
     audit.record_removal(session, actor, "remove_image", image)
     session.delete(image)
     _touch(session, story)
     session.commit()
-    _discard_unused(session, var_dir, {image.sha256})
+    _discard_unused(session, storage, {image.sha256})
 
 
-def _discard_unused(session: Session, var_dir: Path, shas: set[str]) -> None:
+def _discard_unused(session: Session, storage: Storage, shas: set[str]) -> None:
     """Delete stored image files no story uses any more (images of people are not kept for nothing)."""
     if not shas:
         return
     used = set(session.exec(select(StoryImage.sha256).where(col(StoryImage.sha256).in_(shas))).all())
     for sha in shas - used:
-        files.stored_path(images_folder(var_dir), sha).unlink(missing_ok=True)
+        storage.delete(content_key(IMAGES_FOLDER, sha))
 
 
 # ---------------------------------------------------------------- result publication

@@ -50,6 +50,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import httpx
 from fastapi import FastAPI
@@ -59,7 +60,7 @@ from sqlmodel import Session, col, select
 
 from thidua.config import Settings
 from thidua.core.models import utcnow
-from thidua.webhooks.addresses import url_problem
+from thidua.webhooks.addresses import Pinned, pin, url_problem
 from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
 
 log = logging.getLogger("thidua.webhooks")
@@ -148,7 +149,9 @@ class _Outcome:
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-def _send(client: httpx.Client, sub: WebhookSubscription, delivery: WebhookDelivery) -> _Outcome:
+def _send(
+    client: httpx.Client, sub: WebhookSubscription, delivery: WebhookDelivery, target: Pinned
+) -> _Outcome:
     body = body_of(delivery.payload)
     timestamp = int(time.time())
     headers = {
@@ -158,9 +161,14 @@ def _send(client: httpx.Client, sub: WebhookSubscription, delivery: WebhookDeliv
         "X-ThiDua-Delivery": delivery.event_id,
         "X-ThiDua-Timestamp": str(timestamp),
         "X-ThiDua-Signature": signature_header(sub.secret, timestamp, body),
+        "Host": target.host_header,
     }
+    # To the checked address; TLS still names (and verifies the certificate of) the receiver's host.
+    extensions = {"sni_hostname": target.sni_hostname} if target.sni_hostname else None
     try:
-        response = client.post(sub.url, content=body, headers=headers, follow_redirects=False)
+        response = client.post(
+            target.url, content=body, headers=headers, follow_redirects=False, extensions=extensions
+        )
     except httpx.HTTPError as exc:
         return _Outcome(None, f"{type(exc).__name__}: {exc}"[:1000] or "network error")
     if 200 <= response.status_code < 300:
@@ -226,12 +234,18 @@ def _handle(
     if not sub.is_active:
         _finish(session_factory, delivery_id, lease_until, _failed(PAUSED_REASON))
         return
-    # Checked again at each send: a name can be pointed at an internal address after it was saved.
-    problem = url_problem(sub.url, settings.webhook_private_addresses)
-    if problem is not None:
-        _finish(session_factory, delivery_id, lease_until, _failed(f"{problem.message} Không gửi."))
+    # Checked again at each send (a name can be pointed at an internal address after it was saved),
+    # and sent to the address that was checked.
+    problem = url_problem(sub.url, allow_private=True)
+    target = pin(sub.url, settings.webhook_private_addresses) if problem is None else problem.message
+    if isinstance(target, str):
+        _finish(session_factory, delivery_id, lease_until, _failed(f"{target} Không gửi."))
         return
-    outcome = _send(client, sub, delivery)
+    if target is None:
+        host = urlsplit(sub.url).hostname
+        outcome = _Outcome(None, f"Không phân giải được tên máy chủ {host} (DNS); sẽ thử lại.")
+    else:
+        outcome = _send(client, sub, delivery, target)
     attempts = delivery.attempts + 1
     values: dict[str, Any] = {
         "attempts": attempts,

@@ -249,40 +249,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/award-decisions/cash-totals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Tiền thưởng của các quyết định đã ban hành, theo quyết định và theo đợt */
-        get: operations["award_decisions_cash_totals"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/award-decisions/cash-totals.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Tiền thưởng theo quyết định và theo đợt (XLSX) */
-        get: operations["award_decisions_cash_totals_xlsx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/award-decisions/{decision_id}": {
         parameters: {
             query?: never;
@@ -1111,23 +1077,6 @@ export interface paths {
         patch: operations["plans_update"];
         trace?: never;
     };
-    "/api/v1/plans/{plan_id}/acknowledge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Thủ trưởng đơn vị xác nhận đã nhận kế hoạch của xã (ngày nhận là ngày của hệ thống) */
-        post: operations["plans_acknowledge"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/plans/{plan_id}/approve": {
         parameters: {
             query?: never;
@@ -1162,57 +1111,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/plans/{plan_id}/dispatches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Kế hoạch của xã đã gửi đến đâu, đơn vị nào đã nhận */
-        get: operations["plans_dispatches"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/plans/{plan_id}/dispatches/{unit_id}/receipt": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Ghi nhận (hoặc đính chính, kèm lý do) ngày đến và số đến từ hệ thống quản lý văn bản */
-        put: operations["plans_record_receipt"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/plans/{plan_id}/issue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Ban hành kế hoạch của xã (số, ngày, người ký) và gửi đến từng cơ sở giáo dục */
-        post: operations["plans_issue"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/plans/{plan_id}/return": {
         parameters: {
             query?: never;
@@ -1241,23 +1139,6 @@ export interface paths {
         put?: never;
         /** Nộp kế hoạch */
         post: operations["plans_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/plans/{plan_id}/tasks/{task_index}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Cập nhật tiến độ một nhiệm vụ của kế hoạch đã duyệt (thủ trưởng đơn vị) */
-        put: operations["plans_task_progress"];
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2415,7 +2296,148 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "nomination.decided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đề nghị khen thưởng có quyết định khen thưởng
+         * @description Sự kiện `nomination.decided` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_nomination_decided"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gửi thử (khi quản trị viên bấm Gửi thử; không cần đăng ký)
+         * @description Sự kiện `ping` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "plan.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xã phê duyệt kế hoạch thực hiện
+         * @description Sự kiện `plan.approved` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_plan_approved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "plan.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đơn vị nộp kế hoạch thực hiện
+         * @description Sự kiện `plan.submitted` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_plan_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đơn vị nộp báo cáo
+         * @description Sự kiện `report.submitted` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_report_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "self_assessment.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nộp bản tự đánh giá
+         * @description Sự kiện `self_assessment.submitted` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_self_assessment_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "self_assessment.verified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xã xác nhận kết quả tự đánh giá
+         * @description Sự kiện `self_assessment.verified` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_self_assessment_verified"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -2801,6 +2823,41 @@ export interface components {
              */
             unit_id?: number | null;
         };
+        /** AssessmentEventData */
+        AssessmentEventData: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Framework Id */
+            framework_id: number;
+            /**
+             * School Year
+             * @example 2025-2026
+             */
+            school_year: string;
+            /** Staff Id */
+            staff_id: number | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "submitted" | "verified";
+            /**
+             * Subject Kind
+             * @description Tập thể hay cá nhân tự đánh giá
+             * @enum {string}
+             */
+            subject_kind: "unit" | "individual";
+            /**
+             * Unit Code
+             * @description Mã đơn vị của sự kiện
+             */
+            unit_code: string;
+            /**
+             * Unit Name
+             * @description Tên đơn vị
+             */
+            unit_name: string;
+        };
         /** AssessmentPage */
         AssessmentPage: {
             /** Items */
@@ -3140,11 +3197,6 @@ export interface components {
          * @description An award type with its eligibility rules as data (the rule vocabulary of CATALOGUE.md).
          */
         AwardTypeDocument: {
-            /**
-             * Cash Coefficient
-             * @description Hệ số tiền thưởng × mức lương cơ sở (Nghị định 98/2023/NĐ-CP); bỏ trống: không kèm tiền
-             */
-            cash_coefficient?: number | string | null;
             /** Code */
             code: string;
             /**
@@ -3191,8 +3243,6 @@ export interface components {
             allowed_actions: string[];
             /** Based On Id */
             based_on_id: number | null;
-            /** Cash Coefficient */
-            cash_coefficient: string | null;
             /** Code */
             code: string;
             /**
@@ -3338,61 +3388,6 @@ export interface components {
         BudgetLinesIn: {
             /** Budget Lines */
             budget_lines: components["schemas"]["BudgetLineIn"][];
-        };
-        /** CashDecisionLine */
-        CashDecisionLine: {
-            /** Awardees */
-            awardees: number;
-            /**
-             * Base Salary
-             * @description Mức lương cơ sở áp dụng ngày ký (đồng)
-             */
-            base_salary: number | null;
-            /** Decision Id */
-            decision_id: number;
-            /** Issuer */
-            issuer: string;
-            /** Number */
-            number: string;
-            /** Round Id */
-            round_id: number;
-            /** Round Name */
-            round_name: string;
-            /**
-             * Signed On
-             * Format: date
-             */
-            signed_on: string;
-            /**
-             * Total
-             * @description Tổng tiền thưởng (đồng)
-             */
-            total: number;
-            /** With Cash */
-            with_cash: number;
-        };
-        /** CashRoundTotal */
-        CashRoundTotal: {
-            /** Decisions */
-            decisions: number;
-            /** Round Id */
-            round_id: number;
-            /** Round Name */
-            round_name: string;
-            /** Total */
-            total: number;
-        };
-        /**
-         * CashTotals
-         * @description Tiền thưởng của các quyết định đã ban hành: theo quyết định, theo đợt và tổng cộng.
-         */
-        CashTotals: {
-            /** Decisions */
-            decisions: components["schemas"]["CashDecisionLine"][];
-            /** Rounds */
-            rounds: components["schemas"]["CashRoundTotal"][];
-            /** Total */
-            total: number;
         };
         /** CertificateCheck */
         CertificateCheck: {
@@ -3818,40 +3813,6 @@ export interface components {
          * @enum {string}
          */
         DisciplineSeverity: "reprimand" | "warning" | "demotion" | "dismissal";
-        /** DispatchRead */
-        DispatchRead: {
-            /**
-             * Ack Overdue
-             * @description Chưa xác nhận đã nhận sau 5 ngày kể từ khi gửi
-             */
-            ack_overdue: boolean;
-            /**
-             * Channel
-             * @enum {string}
-             */
-            channel: "app" | "exchange";
-            /** Correction Reason */
-            correction_reason: string | null;
-            /** Incoming Number */
-            incoming_number: string;
-            /** Plan Id */
-            plan_id: number;
-            /** Received At */
-            received_at: string | null;
-            /** Received On */
-            received_on: string | null;
-            /** Received Source */
-            received_source: ("app" | "exchange") | null;
-            /**
-             * Sent At
-             * Format: date-time
-             */
-            sent_at: string;
-            /** Unit Id */
-            unit_id: number;
-            /** Unit Name */
-            unit_name: string;
-        };
         /** EligibilityPreview */
         EligibilityPreview: {
             /** Award Type Code */
@@ -4254,6 +4215,11 @@ export interface components {
          * @enum {string}
          */
         GrantingAuthority: "unit_head" | "commune_chairman" | "province_chairman";
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
         /** Health */
         Health: {
             /** Status */
@@ -5089,6 +5055,50 @@ export interface components {
             /** Unit Id */
             unit_id: number;
         };
+        /** NominationEventData */
+        NominationEventData: {
+            /** Award Type Code */
+            award_type_code: string;
+            /**
+             * Decision Date
+             * @description Ngày ký quyết định (YYYY-MM-DD)
+             */
+            decision_date: string;
+            /** Decision Id */
+            decision_id: number;
+            /** Decision Number */
+            decision_number: string;
+            /** Level */
+            level: string;
+            /** Nomination Id */
+            nomination_id: number;
+            /** Round Id */
+            round_id: number;
+            /** Staff Id */
+            staff_id: number | null;
+            /** Staff Name */
+            staff_name: string | null;
+            /**
+             * Status
+             * @constant
+             */
+            status: "decided";
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "collective" | "individual";
+            /**
+             * Unit Code
+             * @description Mã đơn vị của sự kiện
+             */
+            unit_code: string;
+            /**
+             * Unit Name
+             * @description Tên đơn vị
+             */
+            unit_name: string;
+        };
         /** NominationPage */
         NominationPage: {
             /** Items */
@@ -5251,6 +5261,13 @@ export interface components {
             /** Start Year */
             start_year: number;
         };
+        /** PingData */
+        PingData: {
+            /** Message */
+            message: string;
+            /** Subscription Id */
+            subscription_id: number;
+        };
         /** PlanContent */
         PlanContent: {
             /**
@@ -5273,12 +5290,6 @@ export interface components {
             sections?: {
                 [key: string]: string;
             }[];
-            /**
-             * Solutions
-             * @description Giải pháp
-             * @default
-             */
-            solutions: string;
             /** Targets */
             targets?: components["schemas"]["TargetIn"][];
             /** Tasks */
@@ -5296,6 +5307,11 @@ export interface components {
              * @default
              */
             number: string;
+            /**
+             * Received Date
+             * @description Ngày đơn vị nhận kế hoạch của xã
+             */
+            received_date?: string | null;
             /** Title */
             title: string;
             /**
@@ -5304,35 +5320,40 @@ export interface components {
              */
             unit_id?: number | null;
         };
-        /** PlanIssue */
-        PlanIssue: {
+        /** PlanEventData */
+        PlanEventData: {
             /**
-             * Channel
-             * @description Gửi qua hệ thống hoặc hệ thống quản lý văn bản
-             * @default app
+             * Kind
+             * @description Kế hoạch của xã hay của đơn vị
              * @enum {string}
              */
-            channel: "app" | "exchange";
-            /**
-             * Issue Date
-             * Format: date
-             */
-            issue_date: string;
+            kind: "commune" | "unit";
+            /** Movement Id */
+            movement_id: number;
             /**
              * Number
-             * @description Số, ký hiệu văn bản, ví dụ 12/KH-UBND
+             * @description Số kế hoạch
              */
-            number: string;
+            number: string | null;
+            /** Plan Id */
+            plan_id: number;
             /**
-             * Signer Name
-             * @description Người ký
+             * Status
+             * @enum {string}
              */
-            signer_name: string;
+            status: "submitted" | "approved";
+            /** Title */
+            title: string;
             /**
-             * Signer Title
-             * @description Thẩm quyền ký, ví dụ TM. UBND xã - Chủ tịch
+             * Unit Code
+             * @description Mã đơn vị của sự kiện
              */
-            signer_title: string;
+            unit_code: string;
+            /**
+             * Unit Name
+             * @description Tên đơn vị
+             */
+            unit_name: string;
         };
         /** PlanPage */
         PlanPage: {
@@ -5378,8 +5399,6 @@ export interface components {
             id: number;
             /** Issue Date */
             issue_date: string | null;
-            /** Issued At */
-            issued_at: string | null;
             /**
              * Kind
              * @enum {string}
@@ -5389,21 +5408,10 @@ export interface components {
             movement_id: number;
             /** Number */
             number: string;
-            /**
-             * Overdue Tasks
-             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
-             */
-            overdue_tasks: number[];
             /** Received Date */
             received_date: string | null;
-            /** Received Source */
-            received_source: ("app" | "exchange" | "school_entered") | null;
             /** Return Comment */
             return_comment: string | null;
-            /** Signer Name */
-            signer_name: string;
-            /** Signer Title */
-            signer_title: string;
             /**
              * Status
              * @enum {string}
@@ -5425,25 +5433,15 @@ export interface components {
             /** Version Count */
             version_count: number;
         };
-        /**
-         * PlanUpdate
-         * @description The received date is not here: the system records it (acknowledgement or document exchange).
-         */
+        /** PlanUpdate */
         PlanUpdate: {
             content?: components["schemas"]["PlanContent"] | null;
-            /**
-             * Correction Reason
-             * @description Lý do đính chính: bắt buộc khi sửa kế hoạch của xã đã ban hành
-             */
-            correction_reason?: string | null;
             /** Issue Date */
             issue_date?: string | null;
             /** Number */
             number?: string | null;
-            /** Signer Name */
-            signer_name?: string | null;
-            /** Signer Title */
-            signer_title?: string | null;
+            /** Received Date */
+            received_date?: string | null;
             /** Title */
             title?: string | null;
         };
@@ -5742,8 +5740,6 @@ export interface components {
             max_total: string;
             /** Rank */
             rank: number;
-            /** Recomputing */
-            recomputing: boolean;
             /** School Level */
             school_level: string | null;
             /** Self Completion Percent */
@@ -5785,28 +5781,6 @@ export interface components {
             school_year: string;
             /** Total */
             total: number;
-        };
-        /**
-         * ReceiptRecord
-         * @description The commune officer's entry from the document-exchange system, or a correction with a reason.
-         */
-        ReceiptRecord: {
-            /**
-             * Incoming Number
-             * @description Số đến
-             */
-            incoming_number: string;
-            /**
-             * Reason
-             * @description Lý do đính chính: bắt buộc khi đã có ngày nhận
-             */
-            reason?: string | null;
-            /**
-             * Received On
-             * Format: date
-             * @description Ngày đến
-             */
-            received_on: string;
         };
         /** RecognitionIn */
         RecognitionIn: {
@@ -5886,6 +5860,34 @@ export interface components {
              * @description Mặc định: đơn vị của người lập
              */
             unit_id?: number | null;
+        };
+        /** ReportEventData */
+        ReportEventData: {
+            /** Period Label */
+            period_label: string;
+            /** Report Id */
+            report_id: number;
+            /** Request Id */
+            request_id: number;
+            /** Request Title */
+            request_title: string;
+            /** School Year */
+            school_year: string;
+            /**
+             * Status
+             * @constant
+             */
+            status: "submitted";
+            /**
+             * Unit Code
+             * @description Mã đơn vị của sự kiện
+             */
+            unit_code: string;
+            /**
+             * Unit Name
+             * @description Tên đơn vị
+             */
+            unit_name: string;
         };
         /** ReportPage */
         ReportPage: {
@@ -6217,8 +6219,6 @@ export interface components {
             indicators: components["schemas"]["IndicatorBreakdown"][];
             /** Max Total */
             max_total: string;
-            /** Recomputing */
-            recomputing: boolean;
             /** School Level */
             school_level: string | null;
             /** School Year */
@@ -6614,8 +6614,6 @@ export interface components {
              * Format: date
              */
             due_date: string;
-            /** Evidence Links */
-            evidence_links?: string[];
             /**
              * Owner Staff Id
              * @description Người phụ trách (cán bộ của đơn vị)
@@ -6638,12 +6636,6 @@ export interface components {
              */
             progress_percent: number;
             /**
-             * Result Note
-             * @description Kết quả thực hiện
-             * @default
-             */
-            result_note: string;
-            /**
              * Start Date
              * Format: date
              */
@@ -6656,28 +6648,6 @@ export interface components {
             status: "not_started" | "in_progress" | "done";
             /** Title */
             title: string;
-        };
-        /**
-         * TaskProgress
-         * @description Progress of one task of an approved plan, recorded by the school's manager.
-         */
-        TaskProgress: {
-            /** Done Date */
-            done_date?: string | null;
-            /** Evidence Links */
-            evidence_links?: string[];
-            /** Progress Percent */
-            progress_percent: number;
-            /**
-             * Result Note
-             * @default
-             */
-            result_note: string;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "not_started" | "in_progress" | "done";
         };
         /**
          * TemplateFormat
@@ -6698,10 +6668,6 @@ export interface components {
         };
         /** TrackingRow */
         TrackingRow: {
-            /** Ack Overdue */
-            ack_overdue: boolean;
-            /** Approved At */
-            approved_at: string | null;
             /** Days Left */
             days_left: number | null;
             /**
@@ -6713,21 +6679,10 @@ export interface components {
             due_date: string | null;
             /** Plan Id */
             plan_id: number | null;
-            /**
-             * Progress Percent
-             * @description Bình quân tiến độ các nhiệm vụ (%)
-             */
-            progress_percent: string | null;
             /** Received Date */
             received_date: string | null;
-            /** Received Source */
-            received_source: ("app" | "exchange" | "school_entered") | null;
-            /** Sent At */
-            sent_at: string | null;
             /** Status */
             status: ("draft" | "submitted" | "returned" | "approved" | "issued") | null;
-            /** Submitted At */
-            submitted_at: string | null;
             /** Unit Code */
             unit_code: string;
             /** Unit Id */
@@ -6891,6 +6846,19 @@ export interface components {
             /** Unit Id */
             unit_id?: number | null;
         };
+        /** ValidationError */
+        ValidationError: {
+            /** Context */
+            ctx?: Record<string, never>;
+            /** Input */
+            input?: unknown;
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+        };
         /** VerifiedValueIn */
         VerifiedValueIn: {
             /** Comment */
@@ -7020,6 +6988,116 @@ export interface components {
             label: string;
             /** Subscribable */
             subscribable: boolean;
+        };
+        /** WebhookEvent[AssessmentEventData] */
+        WebhookEvent_AssessmentEventData_: {
+            data: components["schemas"]["AssessmentEventData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
+        };
+        /** WebhookEvent[NominationEventData] */
+        WebhookEvent_NominationEventData_: {
+            data: components["schemas"]["NominationEventData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
+        };
+        /** WebhookEvent[PingData] */
+        WebhookEvent_PingData_: {
+            data: components["schemas"]["PingData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
+        };
+        /** WebhookEvent[PlanEventData] */
+        WebhookEvent_PlanEventData_: {
+            data: components["schemas"]["PlanEventData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
+        };
+        /** WebhookEvent[ReportEventData] */
+        WebhookEvent_ReportEventData_: {
+            data: components["schemas"]["ReportEventData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
         };
         /** WebhookPage */
         WebhookPage: {
@@ -8048,91 +8126,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionRead"];
-                };
-            };
-            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi hệ thống (RFC 9457 problem details) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    award_decisions_cash_totals: {
-        parameters: {
-            query?: {
-                round_id?: number | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CashTotals"];
-                };
-            };
-            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi hệ thống (RFC 9457 problem details) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    award_decisions_cash_totals_xlsx: {
-        parameters: {
-            query?: {
-                round_id?: number | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Tệp Excel */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -11513,48 +11506,6 @@ export interface operations {
             };
         };
     };
-    plans_acknowledge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                plan_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DispatchRead"][];
-                };
-            };
-            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi hệ thống (RFC 9457 problem details) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     plans_approve: {
         parameters: {
             query?: never;
@@ -11615,144 +11566,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BudgetLinesIn"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlanRead"];
-                };
-            };
-            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi hệ thống (RFC 9457 problem details) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    plans_dispatches: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                plan_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DispatchRead"][];
-                };
-            };
-            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi hệ thống (RFC 9457 problem details) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    plans_record_receipt: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                plan_id: number;
-                unit_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReceiptRecord"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DispatchRead"][];
-                };
-            };
-            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi hệ thống (RFC 9457 problem details) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    plans_issue: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
-                "If-Match": string;
-            };
-            path: {
-                plan_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PlanIssue"];
             };
         };
         responses: {
@@ -11849,57 +11662,6 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PlanRead"];
-                };
-            };
-            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Lỗi hệ thống (RFC 9457 problem details) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    plans_task_progress: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
-                "If-Match": string;
-            };
-            path: {
-                plan_id: number;
-                /** @description Số thứ tự nhiệm vụ, từ 0 */
-                task_index: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TaskProgress"];
-            };
-        };
         responses: {
             /** @description Successful Response */
             200: {
@@ -12591,13 +12353,11 @@ export interface operations {
     };
     report_requests_consolidated_docx: {
         parameters: {
-            query: {
-                /** @description Họ tên người ký */
-                signer: string;
+            query?: {
                 /** @description Số văn bản, để trống cho văn thư điền */
                 number?: string;
-                /** @description Chức vụ người ký */
-                signer_title?: string;
+                /** @description Người ký */
+                signer?: string;
                 issued_on?: string | null;
             };
             header?: never;
@@ -15796,6 +15556,286 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_nomination_decided: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_NominationEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_ping: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_PingData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_plan_approved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_PlanEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_plan_submitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_PlanEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_report_submitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_ReportEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_self_assessment_submitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_AssessmentEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_self_assessment_verified: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_AssessmentEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

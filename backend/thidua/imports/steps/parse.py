@@ -6,7 +6,7 @@ a RowReader collects every problem of a row so that a rejected row reports all o
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -74,7 +74,18 @@ def decimal(text: str) -> Decimal:
     return value
 
 
+# Spreadsheet serial dates (a date column formatted as General, or a CSV saved from one): days since
+# 1899-12-30. Only 1950-01-01 .. 2100-12-31 are taken as dates, so that a stray count or year is not.
+_SERIAL_EPOCH = date(1899, 12, 30)
+_SERIAL_FIRST = (date(1950, 1, 1) - _SERIAL_EPOCH).days
+_SERIAL_LAST = (date(2100, 12, 31) - _SERIAL_EPOCH).days
+_SERIAL = re.compile(r"^(\d{5})(\.\d+)?$")
+
+
 def day(text: str) -> date:
+    serial = _SERIAL.match(text)
+    if serial and _SERIAL_FIRST <= int(serial[1]) <= _SERIAL_LAST:
+        return _SERIAL_EPOCH + timedelta(days=int(serial[1]))
     try:
         return date.fromisoformat(text[:10] if len(text) > 10 and text[10] in "T " else text)
     except ValueError:
