@@ -14,6 +14,7 @@ import './security.e2e.mjs';
 // the suites read the page only through eventually() (no browser needed)
 import './lint.e2e.mjs';
 import './pickers.e2e.mjs';
+import './forms.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);
