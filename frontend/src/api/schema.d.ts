@@ -5673,7 +5673,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "plan" | "report" | "self_assessment" | "plan_review" | "assessment_review";
+            kind: "plan" | "report" | "self_assessment" | "plan_review" | "assessment_review" | "inspection" | "nomination_review" | "nomination_approval" | "decision_sign";
             /** Link */
             link: string;
             /** Overdue */
@@ -10417,6 +10417,7 @@ export interface operations {
                 q?: string | null;
                 /** @description Chỉ những id này (để hiện tên thay cho id) */
                 ids?: number[];
+                /** @description Đơn vị (gồm cả các tổ chuyên môn trực thuộc) */
                 unit_id?: number | null;
                 /** @description Số mục tối đa */
                 limit?: number;
