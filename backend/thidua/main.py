@@ -49,6 +49,7 @@ from thidua.imports.routes import exports as exports_router
 from thidua.imports.routes import router as imports_router
 from thidua.initiatives.routes import router as initiatives_router
 from thidua.inspections.routes import router as inspections_router
+from thidua.lookups.routes import router as lookups_router
 from thidua.movements.routes import router as movements_router
 from thidua.plans.routes import router as plans_router
 from thidua.public.routes import router as public_router
@@ -124,6 +125,7 @@ ROUTERS = (
     report_requests_router,
     reports_router,
     reminders_router,
+    lookups_router,
     initiatives_router,
     staff_ratings_router,
     flags_router,

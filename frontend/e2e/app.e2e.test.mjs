@@ -13,6 +13,9 @@ import './imports.e2e.mjs';
 import './security.e2e.mjs';
 // the suites read the page only through eventually() (no browser needed)
 import './lint.e2e.mjs';
+import './pickers.e2e.mjs';
+import './forms.e2e.mjs';
+import './reminders.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);
@@ -565,11 +568,7 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
   test('the commune sets up an ad hoc inspection; the inspector records a verified value', async () => {
     const title = 'Kiểm tra đột xuất chuyển đổi số THCS Thanh Thủy';
 
-    // setup through the API: the inspector's user id, the school's submitted self-assessment
-    const admin = await apiAs(app, 'admin');
-    const inspectors = await admin('GET', '/users?role=inspector&q=kiemtra');
-    const kiemtra = inspectors.items.find((u) => u.login === 'kiemtra');
-    assert.ok(kiemtra, 'demo inspector kiemtra');
+    // setup through the API: the school's submitted self-assessment
     const head = await apiAs(app, 'hieutruong.thcs');
     let a = await schoolAssessment(head);
     assert.equal(a.status, 'draft');
@@ -602,14 +601,13 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await page.getByLabel('Kết luận, phát hiện').fill('Kiểm tra việc sử dụng hệ thống LMS.');
       await page.getByRole('checkbox', { name: `${school} (THCS-TT)` }).check();
 
-      // the officer cannot list users: a wrong id is refused at the team field
-      const ids = page.getByLabel('Số hiệu tài khoản thành viên');
-      await ids.fill('999999');
-      await page.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
-      await page.locator('#members-error').waitFor();
-      await eventually(() => page.locator('#members-error').innerText(), /999999/, 'the refused id at the team field');
-
-      await ids.fill(String(kiemtra.id));
+      // the officer cannot list accounts, but picks the team by name (GET /lookups/people)
+      const team = page.getByRole('group', { name: 'Thành viên đoàn kiểm tra' });
+      await page.getByLabel('Tìm theo tên').fill('tuấn');
+      const tuan = page.getByRole('checkbox', { name: 'Lê Minh Tuấn (kiemtra)' });
+      await tuan.check();
+      await eventually(() => page.locator('#member_user_ids .chip').innerText(), /Lê Minh Tuấn/, 'the chosen inspector by name');
+      await eventually(() => team.getByRole('checkbox').count(), 1, 'only the matching inspector is offered');
       await page.getByRole('button', { name: 'Lập đợt kiểm tra' }).click();
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
       await page.getByText('Đột xuất', { exact: false }).first().waitFor();

@@ -123,7 +123,9 @@ def test_login_returns_bearer_token_for_me(
     must: set[str],
     must_not: set[str],
 ) -> None:
-    token = token_of(client, login_name)
+    # The integration account may not sign in (test below): its /auth/me is read with a token made here.
+    made = world.headers(login_name)["Authorization"].removeprefix("Bearer ")
+    token = made if login_name == "integration" else token_of(client, login_name)
 
     response = me(client, token)
 
@@ -145,6 +147,15 @@ def test_login_name_is_case_insensitive(client: TestClient) -> None:
     token = token_of(client, "  Manager_A ")
 
     assert me(client, token).json()["login"] == "manager_a"
+
+
+def test_the_api_only_integration_account_cannot_sign_in_to_the_web_app(client: TestClient) -> None:
+    refused = assert_problem(login(client, "integration"), 403)
+    assert "khóa API" in refused["detail"]
+    assert "access_token" not in refused
+    # The right password is no failure: the account is not locked out for it.
+    assert login(client, "integration").status_code == 403
+    token_of(client, "manager_a")  # people sign in as before
 
 
 def test_wrong_password_and_unknown_user_look_the_same(client: TestClient) -> None:

@@ -245,10 +245,24 @@ def test_a_unit_head_grants_unit_certificates_to_own_staff_end_to_end(
         client.post("/api/v1/award-decisions", json=decision, headers=world.headers("manager_b")).status_code
         == 422
     )
+    # A signing date in the future is refused when the draft is written, not only at issuing.
+    future = {**decision, "signed_on": str(TODAY + timedelta(days=3))}
+    r = client.post("/api/v1/award-decisions", json=future, headers=world.headers("manager_a"))
+    assert_problem(r, 422)
+    assert [e["path"] for e in r.json()["errors"]] == ["body.signed_on"]
     r = client.post("/api/v1/award-decisions", json=decision, headers=world.headers("manager_a"))
     assert r.status_code == 201, r.text
     d = r.json()
     assert d["status"] == "draft" and "issue" in d["allowed_actions"]
+    r = client.patch(
+        f"/api/v1/award-decisions/{d['id']}",
+        json={"signed_on": future["signed_on"]},
+        headers={**world.headers("manager_a"), "If-Match": f'"{d["version"]}"'},
+    )
+    assert_problem(r, 422)
+    assert client.get(f"/api/v1/award-decisions/{d['id']}", headers=world.headers("manager_a")).json()[
+        "signed_on"
+    ] == str(TODAY)
     r = client.post(
         f"/api/v1/award-decisions/{d['id']}/issue",
         headers={**world.headers("manager_a"), "If-Match": f'"{d["version"]}"'},

@@ -11,6 +11,8 @@ from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from tests.fixtures.awards import act, nominate_staff, open_round, verified_scorecard
+from tests.fixtures.inspections import create_inspection
 from tests.fixtures.plans import create_plan, days_ago, plan_act
 from tests.fixtures.reports import age_request, request_reports
 from tests.helpers import World
@@ -25,27 +27,111 @@ def test_due_and_overdue_items_for_each_user(
     plan = create_plan(client, world, catalogue["movement"], days_ago(28))  # due in 2 days, still a draft
     overdue = request_reports(client, world, catalogue, unit_ids=[world.units["THCS-A"]])
     age_request(world, overdue.json()["id"], 11)  # due 10 days ahead, 11 days ago: overdue by 1
-    request_reports(client, world, catalogue, due_in=30, title="Báo cáo năm học")  # not due soon: no reminder
+    # Due in a month: listed all the same, the request is its window (not the last week only).
+    request_reports(client, world, catalogue, due_in=30, title="Báo cáo năm học")
     items = client.get("/api/v1/reminders", headers=world.headers("manager_a")).json()
     assert [(i["kind"], i["overdue"], i["days_left"]) for i in items] == [
         ("report", True, -1),
         ("plan", False, 2),
+        ("report", False, 30),
     ]
     assert items[1]["link"] == f"/plans/{plan.json()['id']}"
-    # School B was sent the commune plan today and has not acknowledged it: 5 days to do so.
+    # School B was sent the commune plan today and has not acknowledged it (5 days to do so), and was
+    # asked for the year's report.
     assert [
         (i["kind"], i["title"], i["days_left"])
         for i in client.get("/api/v1/reminders", headers=world.headers("manager_b")).json()
-    ] == [("plan", "Xác nhận đã nhận kế hoạch của xã: 12/KH-UBND Kế hoạch phát động", 5)]
+    ] == [
+        ("plan", "Xác nhận đã nhận kế hoạch của xã: 12/KH-UBND Kế hoạch phát động", 5),
+        ("report", "Nộp báo cáo: Báo cáo năm học", 30),
+    ]
 
     plan_act(client, world, "manager_a", plan, "submit")
     assert [
         i["kind"] for i in client.get("/api/v1/reminders", headers=world.headers("manager_a")).json()
-    ] == ["report"]
+    ] == ["report", "report"]
     review = client.get("/api/v1/reminders", headers=world.headers("officer")).json()
     assert [(i["kind"], i["title"]) for i in review] == [
         ("plan_review", "Xem xét kế hoạch của Trường THCS A")
     ]
+
+
+def _listed(client: TestClient, world: World, login: str) -> list[tuple[str, str, str | None, str]]:
+    items = client.get("/api/v1/reminders", headers=world.headers(login)).json()
+    return [(i["kind"], i["title"], i["due_date"], i["link"]) for i in items]
+
+
+def test_a_plan_sent_late_then_returned_waits_on_the_school(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    plan = create_plan(client, world, catalogue["movement"], days_ago(40))  # 10 days past its deadline
+    plan = plan_act(client, world, "manager_a", plan, "submit")
+    assert plan.status_code == 200, plan.text
+    assert [k for k, *_ in _listed(client, world, "manager_a")] == []
+    plan = plan_act(client, world, "officer", plan, "return", {"comment": "Bổ sung chỉ tiêu TC2.1."})
+    assert plan.status_code == 200, plan.text
+    [(kind, title, due, link)] = _listed(client, world, "manager_a")
+    assert (kind, due, link) == ("plan", plan.json()["due_date"], f"/plans/{plan.json()['id']}")
+    assert title.startswith("Kế hoạch bị trả lại")
+    # School B only has its own acknowledgement of the commune plan to do, nothing of school A's.
+    assert [t for _, t, *_ in _listed(client, world, "manager_b")] == [
+        "Xác nhận đã nhận kế hoạch của xã: 12/KH-UBND Kế hoạch phát động"
+    ]
+
+
+def test_inspections_nominations_and_decisions_wait_on_their_roles(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    inspection = create_inspection(client, world)
+    assert inspection.status_code == 201, inspection.text
+    i = inspection.json()
+    assert _listed(client, world, "inspector") == [
+        ("inspection", f"Ghi kết quả kiểm tra: {i['title']}", "2025-12-15", f"/inspections/{i['id']}")
+    ]
+
+    verified_scorecard(world, catalogue, unit="THCS-A", staff="A-01", classification="good")
+    rnd = open_round(client, world)
+    n = nominate_staff(client, world, rnd["id"], "GK-DV-CN").json()
+    assert _listed(client, world, "manager_a") == []  # a draft waits on nobody
+    n = act(client, world, "manager_a", n, "submit").json()
+    assert _listed(client, world, "manager_a") == [
+        (
+            "nomination_approval",
+            "Phê duyệt đề nghị GK-DV-CN: Nguyễn Thị Hương",
+            rnd["closes_on"],
+            f"/awards/nominations/{n['id']}",
+        )
+    ]
+    assert _listed(client, world, "manager_b") == []
+
+    commune = nominate_staff(client, world, rnd["id"], "GK-XA-CN", staff="A-02").json()
+    commune = act(client, world, "manager_a", commune, "submit")
+    assert commune.status_code == 200, commune.text
+    assert [(k, t) for k, t, *_ in _listed(client, world, "officer")] == [
+        ("nomination_review", "Xem xét đề nghị GK-XA-CN: Trần Văn Dũng")
+    ]
+    assert [k for k, *_ in _listed(client, world, "leader")] == []  # not reviewed yet
+
+    n = act(client, world, "manager_a", n, "approve", {}).json()
+    decision = {
+        "round_id": rnd["id"],
+        "level": "unit",
+        "number": "45/QĐ-THCSA",
+        "signed_on": str(today()),
+        "signer_name": "Đỗ Văn Hiệu",
+        "signer_title": "Hiệu trưởng",
+        "nomination_ids": [n["id"]],
+    }
+    d = client.post("/api/v1/award-decisions", json=decision, headers=world.headers("manager_a")).json()
+    assert _listed(client, world, "manager_a") == [
+        (
+            "decision_sign",
+            "Ký, ban hành quyết định số 45/QĐ-THCSA",
+            str(today()),
+            f"/awards/decisions/{d['id']}",
+        )
+    ]
+    assert _listed(client, world, "leader") == []  # a school's decision is its head's to sign
 
 
 class _Sink:

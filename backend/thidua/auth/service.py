@@ -10,10 +10,11 @@ from sqlmodel import Session, col, select, update
 from thidua.audit import service as audit
 from thidua.auth.models import LoginThrottle, User
 from thidua.auth.passwords import dummy_verify, hash_password, password_problems, verify_password
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, roles_of
+from thidua.auth.roles import Role
 from thidua.auth.tokens import create_access_token
 from thidua.config import Settings
-from thidua.core.errors import Invalid, TooManyRequests, Unauthorized
+from thidua.core.errors import Forbidden, Invalid, TooManyRequests, Unauthorized
 from thidua.core.models import utcnow
 
 WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
@@ -123,6 +124,9 @@ def login(session: Session, settings: Settings, login_name: str, password: str, 
         session.delete(stale)
         session.commit()
     assert user.id is not None
+    if roles_of(session, user.id) == {Role.integration}:
+        # A service account calls with its API keys; signing in would open the web app to it.
+        raise Forbidden("Tài khoản tích hợp chỉ dùng qua khóa API, không đăng nhập vào ứng dụng web.")
     return create_access_token(
         settings.resolved_secret_key, user.id, user.token_version, settings.access_token_minutes
     )

@@ -5,7 +5,17 @@ from pydantic import BaseModel
 
 
 class Reminder(BaseModel):
-    kind: Literal["plan", "report", "self_assessment", "plan_review", "assessment_review"]
+    kind: Literal[
+        "plan",
+        "report",
+        "self_assessment",
+        "plan_review",
+        "assessment_review",
+        "inspection",
+        "nomination_review",
+        "nomination_approval",
+        "decision_sign",
+    ]
     title: str
     due_date: date | None
     days_left: int | None

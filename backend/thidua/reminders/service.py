@@ -11,10 +11,15 @@ from thidua.assessments.models import SelfAssessment
 from thidua.auth.models import User
 from thidua.auth.policy import Actor, load_actor
 from thidua.auth.roles import Permission, Role
+from thidua.awards.decisions import access as decisions_access
+from thidua.awards.models import AwardDecision, AwardLevel, AwardRound, Nomination
+from thidua.awards.nominations import access as nominations_access
 from thidua.config import Settings
 from thidua.core.models import today
+from thidua.inspections import access as inspections_access
+from thidua.inspections.models import Inspection, InspectionMember
 from thidua.plans.models import Plan
-from thidua.plans.service import DUE_SOON_DAYS, ack_due, deadline, unacknowledged
+from thidua.plans.service import ack_due, deadline, unacknowledged
 from thidua.reminders.schemas import Reminder
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.units.models import StaffMember, Unit
@@ -31,7 +36,11 @@ def reminders_for(session: Session, actor: Actor, on: date | None = None) -> lis
         unit_id = actor.user.unit_id
         for plan in session.exec(select(Plan).where(Plan.unit_id == unit_id, Plan.kind == "unit")):
             status, days_left = deadline(plan, on)
-            if plan.status in ("draft", "returned") and status in ("due_soon", "overdue", "pending"):
+            # A returned plan waits on the school whatever its deadline said (it may have been late).
+            waiting = plan.status == "returned" or (
+                plan.status == "draft" and status in ("due_soon", "overdue", "pending")
+            )
+            if waiting:
                 what = (
                     "Kế hoạch bị trả lại, cần sửa và nộp lại" if plan.status == "returned" else "Nộp kế hoạch"
                 )
@@ -41,7 +50,7 @@ def reminders_for(session: Session, actor: Actor, on: date | None = None) -> lis
                         title=f"{what}: {plan.title}",
                         due_date=plan.due_date,
                         days_left=days_left,
-                        overdue=status == "overdue",
+                        overdue=days_left is not None and days_left < 0,
                         link=f"/plans/{plan.id}",
                     )
                 )
@@ -67,7 +76,8 @@ def reminders_for(session: Session, actor: Actor, on: date | None = None) -> lis
                 select(Report).where(Report.request_id == request.id, Report.unit_id == unit_id)
             ).first()
             days_left = _days(request.due_date, on) or 0
-            if (report is None or report.status != "submitted") and days_left <= DUE_SOON_DAYS:
+            # Listed from the request on, not only in the last days: the request is the window.
+            if report is None or report.status != "submitted":
                 items.append(
                     Reminder(
                         kind="report",
@@ -124,8 +134,8 @@ def reminders_for(session: Session, actor: Actor, on: date | None = None) -> lis
                         link="/plans/tracking",
                     )
                 )
-        waiting = session.exec(select(SelfAssessment).where(SelfAssessment.status == "submitted")).all()
-        for a in waiting:
+        submitted = session.exec(select(SelfAssessment).where(SelfAssessment.status == "submitted")).all()
+        for a in submitted:
             unit = session.get(Unit, a.unit_id)
             items.append(
                 Reminder(
@@ -137,9 +147,81 @@ def reminders_for(session: Session, actor: Actor, on: date | None = None) -> lis
                     link=f"/assessments/{a.id}",
                 )
             )
+    items += _inspections_to_record(session, actor, on)
+    items += _nominations_to_decide(session, actor, on)
+    items += _decisions_to_sign(session, actor, on)
     return sorted(
         items, key=lambda r: (not r.overdue, r.days_left if r.days_left is not None else 10**6, r.title)
     )
+
+
+def _inspections_to_record(session: Session, actor: Actor, on: date) -> list[Reminder]:
+    """Open inspections the caller is a member of, while the school's values are to be recorded."""
+    if not actor.can(Permission.inspections_record):
+        return []
+    member_of = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.id)
+    query = inspections_access.readable(actor).where(
+        Inspection.status == "open", col(Inspection.id).in_(member_of)
+    )
+    return [
+        Reminder(
+            kind="inspection",
+            title=f"Ghi kết quả kiểm tra: {i.title}",
+            due_date=i.inspection_date,
+            days_left=None,  # the visit's date, not a deadline: results are recorded on it or after
+            overdue=False,
+            link=f"/inspections/{i.id}",
+        )
+        for i in session.exec(query.order_by(col(Inspection.inspection_date)))
+    ]
+
+
+def _nominations_to_decide(session: Session, actor: Actor, on: date) -> list[Reminder]:
+    """Nominations waiting on the caller: the officer's review, the leader's or the head's approval;
+    due by the round's closing date."""
+    waiting = nominations_access.awaiting(actor)
+    if not waiting:
+        return []
+    rows = session.exec(
+        nominations_access.readable(actor).where(or_(*waiting)).order_by(col(Nomination.id))
+    ).all()
+    items = []
+    for n in rows:
+        round_ = session.get(AwardRound, n.round_id)
+        unit = session.get(Unit, n.unit_id)
+        staff = session.get(StaffMember, n.staff_id) if n.staff_id else None
+        who = staff.full_name if staff else (unit.name if unit else "")
+        review = n.status == "submitted" and n.level != AwardLevel.unit.value
+        verb = "Xem xét" if review else "Phê duyệt"
+        due = round_.closes_on if round_ else None
+        items.append(
+            Reminder(
+                kind="nomination_review" if review else "nomination_approval",
+                title=f"{verb} đề nghị {n.award_type_code}: {who}",
+                due_date=due,
+                days_left=_days(due, on),
+                overdue=due is not None and due < on,
+                link=f"/awards/nominations/{n.id}",
+            )
+        )
+    return items
+
+
+def _decisions_to_sign(session: Session, actor: Actor, on: date) -> list[Reminder]:
+    """Draft decisions the caller signs (issues): the leader's for the commune, a head's for a school."""
+    drafts = session.exec(decisions_access.readable(actor).where(AwardDecision.status == "draft")).all()
+    return [
+        Reminder(
+            kind="decision_sign",
+            title=f"Ký, ban hành quyết định số {d.number}",
+            due_date=d.signed_on,
+            days_left=None,  # the date the draft names for signing, not a deadline
+            overdue=False,
+            link=f"/awards/decisions/{d.id}",
+        )
+        for d in drafts
+        if decisions_access.may_issue(actor, d)
+    ]
 
 
 def send_email_reminders(session: Session, settings: Settings, on: date | None = None) -> int:

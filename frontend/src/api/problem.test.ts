@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, fieldErrors, toProblem, unmatchedFieldErrors } from './problem';
+import { ApiError, fieldErrors, fieldProblems, toProblem } from './problem';
 
 describe('toProblem', () => {
   it('keeps the problem details fields', () => {
@@ -61,15 +61,19 @@ describe('fieldErrors', () => {
     expect(fieldErrors({ status: 400 })).toEqual({});
   });
 
-  it('reports field errors the form has no field for', () => {
+  it('lists each field once, each message once, in the order given', () => {
     const p = {
       status: 422,
       errors: [
+        { path: 'body.unit_id', message: 'Đơn vị không thuộc phạm vi của bạn.' },
         { path: 'body.code', message: 'Mã đã tồn tại' },
-        { path: 'body.user_id', message: 'Không tồn tại' },
+        { path: 'body.unit_id', message: 'Đơn vị không thuộc phạm vi của bạn.' },
       ],
     };
-    expect(unmatchedFieldErrors(p, ['code', 'name'])).toEqual(['user_id: Không tồn tại']);
+    expect(fieldProblems(p)).toEqual([
+      { field: 'unit_id', message: 'Đơn vị không thuộc phạm vi của bạn.' },
+      { field: 'code', message: 'Mã đã tồn tại' },
+    ]);
   });
 });
 

@@ -51,27 +51,29 @@ export function toProblem(body: unknown, status: number): ProblemDetails {
   return { status, detail: typeof body === 'string' && body ? body : undefined };
 }
 
-/**
- * Maps problem field errors to form field names:
- * "body.code" → "code", "body.roles.0" → "roles". Errors outside the body
- * (query, path, header) are not form fields and are left out.
- * Several messages for one field are joined with " ".
- */
-export function fieldErrors(problem: ProblemDetails | null | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const err of problem?.errors ?? []) {
-    const parts = err.path.split('.');
-    if (parts[0] !== 'body' || parts.length < 2 || !parts[1]) continue;
-    const field = parts[1];
-    out[field] = out[field] ? `${out[field]} ${err.message}` : err.message;
-  }
-  return out;
+/** "body.code" → "code", "body.roles.0" → "roles"; null outside the body (query, path, header). */
+function bodyField(path: string): string | null {
+  const parts = path.split('.');
+  return parts[0] === 'body' && parts.length >= 2 && parts[1] ? parts[1] : null;
 }
 
-/** Field errors whose field is not in `known` (so they can be shown in the general banner). */
-export function unmatchedFieldErrors(problem: ProblemDetails | null | undefined, known: readonly string[]): string[] {
-  const mapped = fieldErrors(problem);
-  return Object.entries(mapped)
-    .filter(([field]) => !known.includes(field))
-    .map(([field, message]) => `${field}: ${message}`);
+/**
+ * Maps problem field errors to form field names. Several messages for one field are joined with
+ * " ", each message once (a list's items often fail alike).
+ */
+export function fieldErrors(problem: ProblemDetails | null | undefined): Record<string, string> {
+  return Object.fromEntries(fieldProblems(problem).map((p) => [p.field, p.message]));
+}
+
+/** One entry per field of the body, in the order the API gave them, messages deduplicated. */
+export function fieldProblems(problem: ProblemDetails | null | undefined): { field: string; message: string }[] {
+  const byField = new Map<string, string[]>();
+  for (const err of problem?.errors ?? []) {
+    const field = bodyField(err.path);
+    if (!field) continue;
+    const messages = byField.get(field) ?? [];
+    if (!messages.includes(err.message)) messages.push(err.message);
+    byField.set(field, messages);
+  }
+  return [...byField].map(([field, messages]) => ({ field, message: messages.join(' ') }));
 }

@@ -849,6 +849,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lookups/award-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chọn hình thức khen thưởng đang áp dụng */
+        get: operations["lookups_award_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lookups/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chọn chỉ tiêu của bảng điểm đang áp dụng */
+        get: operations["lookups_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lookups/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chọn người (tài khoản): họ tên và id */
+        get: operations["lookups_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lookups/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chọn cán bộ: họ tên và id */
+        get: operations["lookups_staff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lookups/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chọn đơn vị: tên và id */
+        get: operations["lookups_units"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/movements": {
         parameters: {
             query?: never;
@@ -4882,6 +4967,18 @@ export interface components {
             /** Used */
             used: boolean;
         };
+        /**
+         * LookupItem
+         * @description One choice of a picker: the id a form sends and the words a person recognises it by.
+         */
+        LookupItem: {
+            /** Detail */
+            detail?: string | null;
+            /** Id */
+            id: number;
+            /** Label */
+            label: string;
+        };
         /** Me */
         Me: {
             /** Full Name */
@@ -5843,7 +5940,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "plan" | "report" | "self_assessment" | "plan_review" | "assessment_review";
+            kind: "plan" | "report" | "self_assessment" | "plan_review" | "assessment_review" | "inspection" | "nomination_review" | "nomination_approval" | "decision_sign";
             /** Link */
             link: string;
             /** Overdue */
@@ -10565,6 +10662,247 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookups_award_types: {
+        parameters: {
+            query?: {
+                /** @description Tìm theo tên hoặc mã */
+                q?: string | null;
+                /** @description Chỉ những id này (để hiện tên thay cho id) */
+                ids?: number[];
+                /** @description Số mục tối đa */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupItem"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookups_indicators: {
+        parameters: {
+            query?: {
+                /** @description Tìm theo tên hoặc mã */
+                q?: string | null;
+                /** @description Chỉ những id này (để hiện tên thay cho id) */
+                ids?: number[];
+                /** @description Số mục tối đa */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupItem"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookups_people: {
+        parameters: {
+            query?: {
+                /** @description Tìm theo tên hoặc mã */
+                q?: string | null;
+                /** @description Chỉ những id này (để hiện tên thay cho id) */
+                ids?: number[];
+                role?: components["schemas"]["Role"] | null;
+                /** @description Số mục tối đa */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupItem"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookups_staff: {
+        parameters: {
+            query?: {
+                /** @description Tìm theo tên hoặc mã */
+                q?: string | null;
+                /** @description Chỉ những id này (để hiện tên thay cho id) */
+                ids?: number[];
+                /** @description Đơn vị (gồm cả các tổ chuyên môn trực thuộc) */
+                unit_id?: number | null;
+                /** @description Số mục tối đa */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupItem"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookups_units: {
+        parameters: {
+            query?: {
+                /** @description Tìm theo tên hoặc mã */
+                q?: string | null;
+                /** @description Chỉ những id này (để hiện tên thay cho id) */
+                ids?: number[];
+                kind?: components["schemas"]["UnitKind"] | null;
+                /** @description Chỉ các đơn vị trong phạm vi của người dùng */
+                in_reach?: boolean;
+                /** @description Số mục tối đa */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupItem"][];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../api/problem';
+import { ApiError, fieldProblems } from '../api/problem';
 
 /** Human readable (already translated) message for any error thrown by the API layer. */
 export function errorMessage(error: unknown, t: TFunction): string {
@@ -14,6 +14,10 @@ export function errorMessage(error: unknown, t: TFunction): string {
           ? t('errors.throttledFor', { seconds: error.retryAfter })
           : t('errors.throttled');
     }
+    // A refused form: the summary below lists each field by its label; the API's own sentence
+    // names fields as the API does and points at its `errors`.
+    const fields = fieldProblems(error.problem).length;
+    if (error.status === 422 && fields > 0) return t('errors.invalidFields', { count: fields });
     if (error.problem.detail) return error.problem.detail;
     if (error.status === 403) return t('errors.forbidden');
     if (error.status === 404) return t('errors.notFound');

@@ -38,13 +38,17 @@ export const staffKeys = {
   count: count('staff'),
   attendees: (unitId: number | null) => ['staff', 'attendees', unitId] as const,
   ofUnit: (unitId: number | null) => ['staff', 'ofUnit', unitId] as const,
-  planOwners: (schoolId: number | null | undefined) => ['staff', 'planOwners', schoolId] as const,
+};
+
+/** The pickers' narrow look-ups (names and ids the caller may read), per list and search. */
+export const lookupsKeys = {
+  all: ['lookups'] as const,
+  search: <P>(list: string, params: P) => ['lookups', list, params] as const,
 };
 
 export const usersKeys = {
   ...resource('users'),
   count: count('users'),
-  inspectors: () => ['users', 'inspectors'] as const,
   serviceAccounts: () => ['users', 'service-accounts'] as const,
 };
 
@@ -79,7 +83,6 @@ export const activitiesKeys = resource('activities');
 
 export const inspectionsKeys = {
   ...resource('inspections'),
-  members: () => ['inspections', 'list', 'members'] as const,
 };
 
 export const plansKeys = {

@@ -160,8 +160,15 @@ def _detach_all(session: Session, d: AwardDecision) -> None:
         session.add(n)
 
 
+def _check_signed_on(signed_on: date | None) -> None:
+    """Refused when the draft is written, not only at issuing: a decision is not signed in the future."""
+    if signed_on is not None and signed_on > today():
+        raise Invalid("body.signed_on", "Ngày ký quyết định không được ở tương lai.", "future")
+
+
 def create_decision(session: Session, actor: Actor, data: DecisionCreate) -> AwardDecision:
     rnd = get_round(session, data.round_id, "body.round_id")
+    _check_signed_on(data.signed_on)
     if (data.kind == "proposal") != (data.level == AwardLevel.province):
         raise Invalid(
             "body.kind",
@@ -194,6 +201,7 @@ def create_decision(session: Session, actor: Actor, data: DecisionCreate) -> Awa
 def update_decision(session: Session, actor: Actor, d: AwardDecision, data: DecisionUpdate) -> AwardDecision:
     access.require(actor, d, "update")
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
+    _check_signed_on(changes.get("signed_on"))
     ids = changes.pop("nomination_ids", None)
     if ids is not None:
         chosen, _unit = _claim(session, actor, get_round(session, d.round_id), d.level, ids, d.id)

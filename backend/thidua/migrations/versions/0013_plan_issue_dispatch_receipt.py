@@ -1,7 +1,7 @@
 """commune plan issue, dispatch and receipt recorded by the system
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-05 18:10:00
 
 Existing received dates were typed by the schools: they are kept and marked `school_entered`.
@@ -14,7 +14,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0013"
-down_revision: str | None = "0010"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """API rate limit counted in the database (shared by every API process)
 
 Revision ID: 0014
-Revises: 0010
+Revises: 0013
 Create Date: 2026-12-05 18:40:00
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0014"
-down_revision: str | None = "0010"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../api/problem';
 import { INSPECTION_KINDS, type InspectionKind } from '../../api/types';
 import { SelectField, TextField } from '../../components/fields';
-import { ErrorBanner, Loading } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ErrorBanner';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useSchoolOptions } from '../../lib/queries/units';
-import { useCreateInspection, useInspectorUsers, useKnownMembers } from './api/inspections';
-import { knownInspectors, mergeIds, parseUserIds } from './team';
+import { LookupPicker } from '../../components/LookupPicker';
+import { useCreateInspection } from './api/inspections';
 
 const FIELDS = ['kind', 'title', 'school_year', 'inspection_date', 'findings', 'member_user_ids', 'unit_ids'] as const;
 
@@ -21,8 +21,6 @@ export function InspectionCreatePage() {
   const navigate = useNavigate();
   const create = useCreateInspection();
   const movements = useMovements();
-  const inspectors = useInspectorUsers();
-  const known = useKnownMembers();
   const schools = useSchoolOptions();
   const years = movements.data?.[0]?.school_years ?? [];
   const [kind, setKind] = useState<InspectionKind>('periodic');
@@ -31,18 +29,12 @@ export function InspectionCreatePage() {
   const [date, setDate] = useState('');
   const [findings, setFindings] = useState('');
   const [members, setMembers] = useState<number[]>([]);
-  const [typedIds, setTypedIds] = useState('');
-  const [typedError, setTypedError] = useState<string | null>(null);
   const [units, setUnits] = useState<number[]>([]);
   const errors = create.error instanceof ApiError ? fieldErrors(create.error.problem) : {};
-  const people = knownInspectors([inspectors.data ?? [], known.data ?? []]);
   const schoolYear = year || years[0] || '';
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const typed = parseUserIds(typedIds);
-    if (typed === null) return setTypedError(t('inspections.errors.userIds'));
-    setTypedError(null);
     create.mutate(
       {
         kind,
@@ -50,7 +42,7 @@ export function InspectionCreatePage() {
         school_year: schoolYear,
         inspection_date: date,
         findings: findings.trim(),
-        member_user_ids: mergeIds(members, typed),
+        member_user_ids: members,
         unit_ids: units,
       },
       { onSuccess: (i) => navigate(`/inspections/${i.id}`) },
@@ -101,39 +93,16 @@ export function InspectionCreatePage() {
           {errors.findings && <p className="field-error">{errors.findings}</p>}
         </div>
 
-        <fieldset className="field" aria-describedby="members-hint">
-          <legend>{t('inspections.members')}</legend>
-          {inspectors.isPending && known.isPending && <Loading />}
-          {people.length > 0 && (
-            <div className="checks">
-              {people.map((u) => (
-                <label key={u.user_id} className="check">
-                  <input
-                    type="checkbox"
-                    checked={members.includes(u.user_id)}
-                    onChange={(e) => setMembers((m) => toggle(m, u.user_id, e.target.checked))}
-                  />{' '}
-                  {u.full_name} <span className="muted">({u.login})</span>
-                </label>
-              ))}
-            </div>
-          )}
-          {(inspectors.forbidden || inspectors.isError) && (
-            <TextField
-              id="member_ids"
-              label={t('inspections.memberIds')}
-              hint={t('inspections.memberIdsHint')}
-              inputMode="numeric"
-              value={typedIds}
-              onChange={setTypedIds}
-              error={typedError ?? undefined}
-            />
-          )}
-          {errors.member_user_ids && <p className="field-error" id="members-error">{errors.member_user_ids}</p>}
-          <p className="field-hint" id="members-hint">
-            {t('inspections.membersHint')}
-          </p>
-        </fieldset>
+        <LookupPicker
+          id="member_user_ids"
+          label={t('inspections.members')}
+          list="people"
+          filters={{ role: 'inspector' }}
+          selected={members}
+          onChange={setMembers}
+          error={errors.member_user_ids}
+          hint={t('inspections.membersHint')}
+        />
 
         <fieldset className="field">
           <legend>{t('inspections.schools')}</legend>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Reminder } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
+import { formatDate } from '../../lib/i18n';
 import { useReminders } from './api/reminders';
 
 export function DueBadge({ reminder }: { reminder: Reminder }) {
@@ -34,7 +35,7 @@ export function RemindersPage() {
           columns={[
             { key: 'kind', label: t('reminders.kind'), render: (r) => t(`reminders.kinds.${r.kind}`, { defaultValue: r.kind }) },
             { key: 'title', label: t('reminders.what'), render: (r) => <Link to={r.link}>{r.title}</Link> },
-            { key: 'due', label: t('reminders.dueDate'), render: (r) => r.due_date ?? '' },
+            { key: 'due', label: t('reminders.dueDate'), render: (r) => formatDate(r.due_date) },
             { key: 'left', label: t('reminders.state'), render: (r) => <DueBadge reminder={r} /> },
           ]}
         />

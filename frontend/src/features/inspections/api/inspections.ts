@@ -1,6 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, ifMatch } from '../../../api/client';
-import { ApiError } from '../../../api/problem';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
 import type {
@@ -11,7 +10,7 @@ import type {
   InspectionUpdate,
   InspectionValuesIn,
 } from '../../../api/types';
-import { assessmentsKeys, inspectionsKeys, scorecardsKeys, usersKeys } from '../../../lib/queryKeys';
+import { assessmentsKeys, inspectionsKeys, scorecardsKeys } from '../../../lib/queryKeys';
 
 export interface InspectionFilters {
   school_year?: string;
@@ -101,38 +100,6 @@ export function useRecordValues(inspection: Inspection | undefined) {
       if (isConflict(error)) void qc.invalidateQueries({ queryKey: inspectionsKeys.all });
     },
   });
-}
-
-/**
- * Users of the inspector role (GET /users is for administrators only): `forbidden` tells the form
- * to fall back to the members of known inspections and typed user ids.
- */
-export function useInspectorUsers() {
-  const query = useQuery({
-    queryKey: usersKeys.inspectors(),
-    queryFn: () => call(api.GET('/api/v1/users', { params: { query: { role: 'inspector', limit: 200 } } })),
-    select: (page) => page.items.filter((u) => u.is_active).map((u) => ({ user_id: u.id, login: u.login, full_name: u.full_name })),
-    staleTime: 60 * 1000,
-  });
-  const forbidden = query.error instanceof ApiError && query.error.status === 403;
-  return { ...query, forbidden };
-}
-
-export function getKnownMembers() {
-  return call(api.GET('/api/v1/inspections', { params: { query: { limit: 200 } } }));
-}
-
-export const knownMembersQueryOptions = () =>
-  queryOptions({
-    queryKey: inspectionsKeys.members(),
-    queryFn: () => getKnownMembers(),
-    select: (page) => page.items.flatMap((i) => i.members),
-    staleTime: 30 * 1000,
-  });
-
-/** Members of the inspections the caller can see (up to 200), to offer known inspectors. */
-export function useKnownMembers() {
-  return useQuery(knownMembersQueryOptions());
 }
 
 /** The unit self-assessment of a school for a school year (null when it has not been started). */

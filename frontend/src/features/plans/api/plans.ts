@@ -2,8 +2,9 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
+import { lookupQueryOptions } from '../../../lib/queries/lookups';
 import type { BudgetLine, Plan, PlanCreate, PlanStatus, PlanUpdate, TaskProgress } from '../../../api/types';
-import { frameworksKeys, plansKeys, remindersKeys, staffKeys, unitsKeys } from '../../../lib/queryKeys';
+import { frameworksKeys, plansKeys, remindersKeys, unitsKeys } from '../../../lib/queryKeys';
 
 export interface PlanFilters {
   unit_id?: number;
@@ -166,12 +167,10 @@ export function usePlanChange(plan: Plan | undefined) {
 
 /** Staff of a school and of its subject groups, and the subject groups (task owners). */
 export function useOwnerOptions(schoolId: number | undefined) {
+  // The look-up, not GET /staff: whoever reads the plan (the finance office too) sees owners by name.
   const staff = useQuery({
-    queryKey: staffKeys.planOwners(schoolId),
-    enabled: !!schoolId,
-    queryFn: () => call(api.GET('/api/v1/staff', { params: { query: { limit: 200 } } })),
-    select: (page) => page.items,
-    staleTime: 60 * 1000,
+    ...lookupQueryOptions('staff', { unit_id: schoolId, limit: 100 }, !!schoolId),
+    select: (items) => items.map((i) => ({ id: i.id, full_name: i.label, code: i.detail ?? '' })),
   });
   const groups = useQuery({
     queryKey: unitsKeys.children(schoolId),

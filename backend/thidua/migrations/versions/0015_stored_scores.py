@@ -1,8 +1,8 @@
 """stored scores: assessment_score, criterion_score, content_area_score filled from the data; the
 score_generation counter goes (rankings read the stored rows, nothing is cached per process)
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-05 18:20:00
 """
 
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlmodel import Session
 
-revision: str = "0011"
-down_revision: str | None = "0010"
+revision: str = "0015"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
