@@ -1,4 +1,5 @@
-"""Operator commands: `python -m thidua.cli migrate|demo|prepare|serve|unlock|send-reminders|openapi|backup|restore|verify-scores|rescore`."""
+"""Operator commands: `python -m thidua.cli <command>`: migrate, demo, prepare, serve, unlock,
+send-reminders, openapi, backup, restore, verify-scores, rescore."""
 
 import argparse
 import json

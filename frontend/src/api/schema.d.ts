@@ -249,6 +249,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/award-decisions/cash-totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiền thưởng của các quyết định đã ban hành, theo quyết định và theo đợt */
+        get: operations["award_decisions_cash_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/award-decisions/cash-totals.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiền thưởng theo quyết định và theo đợt (XLSX) */
+        get: operations["award_decisions_cash_totals_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/award-decisions/{decision_id}": {
         parameters: {
             query?: never;
@@ -1162,6 +1196,23 @@ export interface paths {
         patch: operations["plans_update"];
         trace?: never;
     };
+    "/api/v1/plans/{plan_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thủ trưởng đơn vị xác nhận đã nhận kế hoạch của xã (ngày nhận là ngày của hệ thống) */
+        post: operations["plans_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{plan_id}/approve": {
         parameters: {
             query?: never;
@@ -1196,6 +1247,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{plan_id}/dispatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch của xã đã gửi đến đâu, đơn vị nào đã nhận */
+        get: operations["plans_dispatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/dispatches/{unit_id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ghi nhận (hoặc đính chính, kèm lý do) ngày đến và số đến từ hệ thống quản lý văn bản */
+        put: operations["plans_record_receipt"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban hành kế hoạch của xã (số, ngày, người ký) và gửi đến từng cơ sở giáo dục */
+        post: operations["plans_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{plan_id}/return": {
         parameters: {
             query?: never;
@@ -1224,6 +1326,23 @@ export interface paths {
         put?: never;
         /** Nộp kế hoạch */
         post: operations["plans_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/tasks/{task_index}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Cập nhật tiến độ một nhiệm vụ của kế hoạch đã duyệt (thủ trưởng đơn vị) */
+        put: operations["plans_task_progress"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3282,6 +3401,11 @@ export interface components {
          * @description An award type with its eligibility rules as data (the rule vocabulary of CATALOGUE.md).
          */
         AwardTypeDocument: {
+            /**
+             * Cash Coefficient
+             * @description Hệ số tiền thưởng × mức lương cơ sở (Nghị định 98/2023/NĐ-CP); bỏ trống: không kèm tiền
+             */
+            cash_coefficient?: number | string | null;
             /** Code */
             code: string;
             /**
@@ -3328,6 +3452,8 @@ export interface components {
             allowed_actions: string[];
             /** Based On Id */
             based_on_id: number | null;
+            /** Cash Coefficient */
+            cash_coefficient: string | null;
             /** Code */
             code: string;
             /**
@@ -3473,6 +3599,61 @@ export interface components {
         BudgetLinesIn: {
             /** Budget Lines */
             budget_lines: components["schemas"]["BudgetLineIn"][];
+        };
+        /** CashDecisionLine */
+        CashDecisionLine: {
+            /** Awardees */
+            awardees: number;
+            /**
+             * Base Salary
+             * @description Mức lương cơ sở áp dụng ngày ký (đồng)
+             */
+            base_salary: number | null;
+            /** Decision Id */
+            decision_id: number;
+            /** Issuer */
+            issuer: string;
+            /** Number */
+            number: string;
+            /** Round Id */
+            round_id: number;
+            /** Round Name */
+            round_name: string;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /**
+             * Total
+             * @description Tổng tiền thưởng (đồng)
+             */
+            total: number;
+            /** With Cash */
+            with_cash: number;
+        };
+        /** CashRoundTotal */
+        CashRoundTotal: {
+            /** Decisions */
+            decisions: number;
+            /** Round Id */
+            round_id: number;
+            /** Round Name */
+            round_name: string;
+            /** Total */
+            total: number;
+        };
+        /**
+         * CashTotals
+         * @description Tiền thưởng của các quyết định đã ban hành: theo quyết định, theo đợt và tổng cộng.
+         */
+        CashTotals: {
+            /** Decisions */
+            decisions: components["schemas"]["CashDecisionLine"][];
+            /** Rounds */
+            rounds: components["schemas"]["CashRoundTotal"][];
+            /** Total */
+            total: number;
         };
         /** CertificateCheck */
         CertificateCheck: {
@@ -3898,6 +4079,40 @@ export interface components {
          * @enum {string}
          */
         DisciplineSeverity: "reprimand" | "warning" | "demotion" | "dismissal";
+        /** DispatchRead */
+        DispatchRead: {
+            /**
+             * Ack Overdue
+             * @description Chưa xác nhận đã nhận sau 5 ngày kể từ khi gửi
+             */
+            ack_overdue: boolean;
+            /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "app" | "exchange";
+            /** Correction Reason */
+            correction_reason: string | null;
+            /** Incoming Number */
+            incoming_number: string;
+            /** Plan Id */
+            plan_id: number;
+            /** Received At */
+            received_at: string | null;
+            /** Received On */
+            received_on: string | null;
+            /** Received Source */
+            received_source: ("app" | "exchange") | null;
+            /**
+             * Sent At
+             * Format: date-time
+             */
+            sent_at: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+        };
         /** EligibilityPreview */
         EligibilityPreview: {
             /** Award Type Code */
@@ -5387,6 +5602,12 @@ export interface components {
             sections?: {
                 [key: string]: string;
             }[];
+            /**
+             * Solutions
+             * @description Giải pháp
+             * @default
+             */
+            solutions: string;
             /** Targets */
             targets?: components["schemas"]["TargetIn"][];
             /** Tasks */
@@ -5404,11 +5625,6 @@ export interface components {
              * @default
              */
             number: string;
-            /**
-             * Received Date
-             * @description Ngày đơn vị nhận kế hoạch của xã
-             */
-            received_date?: string | null;
             /** Title */
             title: string;
             /**
@@ -5451,6 +5667,36 @@ export interface components {
              * @description Tên đơn vị
              */
             unit_name: string;
+        };
+        /** PlanIssue */
+        PlanIssue: {
+            /**
+             * Channel
+             * @description Gửi qua hệ thống hoặc hệ thống quản lý văn bản
+             * @default app
+             * @enum {string}
+             */
+            channel: "app" | "exchange";
+            /**
+             * Issue Date
+             * Format: date
+             */
+            issue_date: string;
+            /**
+             * Number
+             * @description Số, ký hiệu văn bản, ví dụ 12/KH-UBND
+             */
+            number: string;
+            /**
+             * Signer Name
+             * @description Người ký
+             */
+            signer_name: string;
+            /**
+             * Signer Title
+             * @description Thẩm quyền ký, ví dụ TM. UBND xã - Chủ tịch
+             */
+            signer_title: string;
         };
         /** PlanPage */
         PlanPage: {
@@ -5496,6 +5742,8 @@ export interface components {
             id: number;
             /** Issue Date */
             issue_date: string | null;
+            /** Issued At */
+            issued_at: string | null;
             /**
              * Kind
              * @enum {string}
@@ -5505,10 +5753,21 @@ export interface components {
             movement_id: number;
             /** Number */
             number: string;
+            /**
+             * Overdue Tasks
+             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
+             */
+            overdue_tasks: number[];
             /** Received Date */
             received_date: string | null;
+            /** Received Source */
+            received_source: ("app" | "exchange" | "school_entered") | null;
             /** Return Comment */
             return_comment: string | null;
+            /** Signer Name */
+            signer_name: string;
+            /** Signer Title */
+            signer_title: string;
             /**
              * Status
              * @enum {string}
@@ -5530,15 +5789,25 @@ export interface components {
             /** Version Count */
             version_count: number;
         };
-        /** PlanUpdate */
+        /**
+         * PlanUpdate
+         * @description The received date is not here: the system records it (acknowledgement or document exchange).
+         */
         PlanUpdate: {
             content?: components["schemas"]["PlanContent"] | null;
+            /**
+             * Correction Reason
+             * @description Lý do đính chính: bắt buộc khi sửa kế hoạch của xã đã ban hành
+             */
+            correction_reason?: string | null;
             /** Issue Date */
             issue_date?: string | null;
             /** Number */
             number?: string | null;
-            /** Received Date */
-            received_date?: string | null;
+            /** Signer Name */
+            signer_name?: string | null;
+            /** Signer Title */
+            signer_title?: string | null;
             /** Title */
             title?: string | null;
         };
@@ -5837,6 +6106,8 @@ export interface components {
             max_total: string;
             /** Rank */
             rank: number;
+            /** Recomputing */
+            recomputing: boolean;
             /** School Level */
             school_level: string | null;
             /** Self Completion Percent */
@@ -5878,6 +6149,28 @@ export interface components {
             school_year: string;
             /** Total */
             total: number;
+        };
+        /**
+         * ReceiptRecord
+         * @description The commune officer's entry from the document-exchange system, or a correction with a reason.
+         */
+        ReceiptRecord: {
+            /**
+             * Incoming Number
+             * @description Số đến
+             */
+            incoming_number: string;
+            /**
+             * Reason
+             * @description Lý do đính chính: bắt buộc khi đã có ngày nhận
+             */
+            reason?: string | null;
+            /**
+             * Received On
+             * Format: date
+             * @description Ngày đến
+             */
+            received_on: string;
         };
         /** RecognitionIn */
         RecognitionIn: {
@@ -6316,6 +6609,8 @@ export interface components {
             indicators: components["schemas"]["IndicatorBreakdown"][];
             /** Max Total */
             max_total: string;
+            /** Recomputing */
+            recomputing: boolean;
             /** School Level */
             school_level: string | null;
             /** School Year */
@@ -6711,6 +7006,8 @@ export interface components {
              * Format: date
              */
             due_date: string;
+            /** Evidence Links */
+            evidence_links?: string[];
             /**
              * Owner Staff Id
              * @description Người phụ trách (cán bộ của đơn vị)
@@ -6733,6 +7030,12 @@ export interface components {
              */
             progress_percent: number;
             /**
+             * Result Note
+             * @description Kết quả thực hiện
+             * @default
+             */
+            result_note: string;
+            /**
              * Start Date
              * Format: date
              */
@@ -6745,6 +7048,28 @@ export interface components {
             status: "not_started" | "in_progress" | "done";
             /** Title */
             title: string;
+        };
+        /**
+         * TaskProgress
+         * @description Progress of one task of an approved plan, recorded by the school's manager.
+         */
+        TaskProgress: {
+            /** Done Date */
+            done_date?: string | null;
+            /** Evidence Links */
+            evidence_links?: string[];
+            /** Progress Percent */
+            progress_percent: number;
+            /**
+             * Result Note
+             * @default
+             */
+            result_note: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "not_started" | "in_progress" | "done";
         };
         /**
          * TemplateFormat
@@ -6765,6 +7090,10 @@ export interface components {
         };
         /** TrackingRow */
         TrackingRow: {
+            /** Ack Overdue */
+            ack_overdue: boolean;
+            /** Approved At */
+            approved_at: string | null;
             /** Days Left */
             days_left: number | null;
             /**
@@ -6776,10 +7105,21 @@ export interface components {
             due_date: string | null;
             /** Plan Id */
             plan_id: number | null;
+            /**
+             * Progress Percent
+             * @description Bình quân tiến độ các nhiệm vụ (%)
+             */
+            progress_percent: string | null;
             /** Received Date */
             received_date: string | null;
+            /** Received Source */
+            received_source: ("app" | "exchange" | "school_entered") | null;
+            /** Sent At */
+            sent_at: string | null;
             /** Status */
             status: ("draft" | "submitted" | "returned" | "approved" | "issued") | null;
+            /** Submitted At */
+            submitted_at: string | null;
             /** Unit Code */
             unit_code: string;
             /** Unit Id */
@@ -8223,6 +8563,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_cash_totals: {
+        parameters: {
+            query?: {
+                round_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashTotals"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_cash_totals_xlsx: {
+        parameters: {
+            query?: {
+                round_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -11844,6 +12269,48 @@ export interface operations {
             };
         };
     };
+    plans_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchRead"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     plans_approve: {
         parameters: {
             query?: never;
@@ -11904,6 +12371,144 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BudgetLinesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plans_dispatches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchRead"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plans_record_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptRecord"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchRead"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plans_issue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanIssue"];
             };
         };
         responses: {
@@ -12000,6 +12605,57 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plans_task_progress: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                plan_id: number;
+                /** @description Số thứ tự nhiệm vụ, từ 0 */
+                task_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskProgress"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {
@@ -12691,11 +13347,13 @@ export interface operations {
     };
     report_requests_consolidated_docx: {
         parameters: {
-            query?: {
+            query: {
+                /** @description Họ tên người ký */
+                signer: string;
                 /** @description Số văn bản, để trống cho văn thư điền */
                 number?: string;
-                /** @description Người ký */
-                signer?: string;
+                /** @description Chức vụ người ký */
+                signer_title?: string;
                 issued_on?: string | null;
             };
             header?: never;
