@@ -492,6 +492,29 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     assert book["Theo quyết định"]["H2"].value == 720000 and book["Theo quyết định"]["H3"].value == 720000
     assert book["Theo đợt"]["C2"].number_format == '#,##0 "đ"'
     assert_problem(client.get("/api/v1/award-decisions/cash-totals", headers=world.headers("teacher_a")), 403)
+
+    # A new base salary applies from its date on; it may not start on or before an issued decision
+    # (its amounts would change) nor twice on one day.
+    officer = world.headers("officer")
+    salaries = "/api/v1/award-types/base-salaries"
+    assert [(b["effective_from"], b["amount"]) for b in client.get(salaries, headers=officer).json()] == [
+        ("2024-07-01", 2340000)
+    ]
+    new = {"effective_from": str(TODAY), "amount": 2530000, "legal_basis": "Nghị định mới"}
+    assert_problem(client.post(salaries, json=new, headers=officer), 422, "body.effective_from")
+    assert_problem(client.post(salaries, json={**new, "amount": 2530}, headers=officer), 422, "body.amount")
+    assert_problem(client.post(salaries, json=new, headers=world.headers("finance")), 403)
+    later = {**new, "effective_from": str(TODAY + timedelta(days=1))}
+    assert client.post(salaries, json=later, headers=officer).status_code == 201
+    assert_problem(client.post(salaries, json=later, headers=officer), 422, "body.effective_from")
+    assert len(client.get(salaries, headers=officer).json()) == 2
+    # The issued decision keeps its amount.
+    assert (
+        client.get(
+            f"/api/v1/award-decisions/cash-totals?round_id={rnd['id']}", headers=world.headers("finance")
+        ).json()["total"]
+        == 720000
+    )
     assert_problem(
         client.get("/api/v1/award-decisions/cash-totals?round_id=abc", headers=world.headers("finance")),
         422,
