@@ -165,6 +165,7 @@ describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () 
       await eventually(() => page.getByTestId('cash-grand-total').innerText(), (t) => t.trim() === '360.000 đ', 'the grand total');
       const row = page.getByTestId('cash-by-decision').getByRole('row').filter({ hasText: '125/QĐ-UBND' });
       await eventually(() => row.innerText(), (t) => t.includes('2.340.000 đ') && t.includes('360.000 đ'), 'the decision row');
+      await page.getByTestId('base-salaries').getByRole('row').filter({ hasText: '01/07/2024' }).getByText('2.340.000 đ').waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Tải bảng tiền thưởng (XLSX)' }).click(),

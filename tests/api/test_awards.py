@@ -201,6 +201,54 @@ def test_rounds_cover_a_year_or_a_phase(client: TestClient, world: World, catalo
     )
 
 
+def test_review_rounds_offer_the_commune_certificates_by_default(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """Seed IV.5: at the 2027 and 2030 reviews the commune awards its own Giấy khen beside the province
+    proposals, without a new award-type version; unit certificates stay with the school year."""
+    officer = world.headers("officer")
+    body = {"kind": "preliminary", "opens_on": str(TODAY), "closes_on": str(TODAY + timedelta(days=9))}
+    assert_problem(
+        client.post("/api/v1/award-rounds", json={**body, "award_type_codes": ["GK-DV-CN"]}, headers=officer),
+        422,
+        "body.award_type_codes.0",
+    )
+    for year in ("2025-2026", "2026-2027"):
+        verified_scorecard(world, catalogue, unit="THCS-A", year=year, indicators={"TC5.2": "0"})
+    review = review_round(client, world, ["BK-TINH-TT", "GK-XA-TT"])
+    n = nominate(client, world, "officer", review["id"], "GK-XA-TT", unit_id=world.units["THCS-A"])
+    assert n.status_code == 201, n.text
+    n = act(client, world, "officer", n.json(), "submit").json()
+    assert n["eligibility"]["eligible"] is True, n["eligibility"]
+    m = meeting(client, world, review["id"])
+    n = act(
+        client, world, "officer", n, "review", {"meeting_id": m["id"], "votes_for": 5, "votes_cast": 5}
+    ).json()
+    n = act(client, world, "leader", n, "approve", {}).json()
+    assert n["status"] == "approved", n
+    d = client.post(
+        "/api/v1/award-decisions",
+        json={
+            "round_id": review["id"],
+            "level": "commune",
+            "number": "130/QĐ-UBND",
+            "signed_on": str(TODAY),
+            "signer_name": "Hoàng Văn Xã",
+            "signer_title": "Chủ tịch",
+            "nomination_ids": [n["id"]],
+        },
+        headers=officer,
+    ).json()
+    d = client.post(
+        f"/api/v1/award-decisions/{d['id']}/issue",
+        headers={**world.headers("leader"), "If-Match": f'"{d["version"]}"'},
+    ).json()
+    assert d["status"] == "issued" and d["awardees"][0]["subject_name"] == "Trường THCS A"
+    text = docx_text(client.get(f"/api/v1/award-decisions/{d['id']}/document.docx", headers=officer).content)
+    # Giấy khen for a collective: 0.3 × 2,340,000 = 702,000, rounded up to 710,000 đ.
+    assert "Về việc khen thưởng sơ kết giai đoạn 2025-2027\n" in text and "710.000" in text
+
+
 # --- Nominations: the unit level ----------------------------------------------------------------
 
 
@@ -506,6 +554,29 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     assert book["Theo quyết định"]["H2"].value == 720000 and book["Theo quyết định"]["H3"].value == 720000
     assert book["Theo đợt"]["C2"].number_format == '#,##0 "đ"'
     assert_problem(client.get("/api/v1/award-decisions/cash-totals", headers=world.headers("teacher_a")), 403)
+
+    # A new base salary applies from its date on; it may not start on or before an issued decision
+    # (its amounts would change) nor twice on one day.
+    officer = world.headers("officer")
+    salaries = "/api/v1/award-types/base-salaries"
+    assert [(b["effective_from"], b["amount"]) for b in client.get(salaries, headers=officer).json()] == [
+        ("2024-07-01", 2340000)
+    ]
+    new = {"effective_from": str(TODAY), "amount": 2530000, "legal_basis": "Nghị định mới"}
+    assert_problem(client.post(salaries, json=new, headers=officer), 422, "body.effective_from")
+    assert_problem(client.post(salaries, json={**new, "amount": 2530}, headers=officer), 422, "body.amount")
+    assert_problem(client.post(salaries, json=new, headers=world.headers("finance")), 403)
+    later = {**new, "effective_from": str(TODAY + timedelta(days=1))}
+    assert client.post(salaries, json=later, headers=officer).status_code == 201
+    assert_problem(client.post(salaries, json=later, headers=officer), 422, "body.effective_from")
+    assert len(client.get(salaries, headers=officer).json()) == 2
+    # The issued decision keeps its amount.
+    assert (
+        client.get(
+            f"/api/v1/award-decisions/cash-totals?round_id={rnd['id']}", headers=world.headers("finance")
+        ).json()["total"]
+        == 720000
+    )
     assert_problem(
         client.get("/api/v1/award-decisions/cash-totals?round_id=abc", headers=world.headers("finance")),
         422,

@@ -7,7 +7,9 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
-from thidua.awards.models import BaseSalary
+from thidua.audit import service as audit
+from thidua.awards.models import AwardDecision, BaseSalary
+from thidua.core.errors import Invalid
 
 ROUND_TO = 10_000  # "làm tròn số lên hàng chục nghìn đồng"
 # Nghị định 73/2024/NĐ-CP: 2,340,000 đ from 1 July 2024 (migration 0012 stores the same row).
@@ -33,3 +35,34 @@ def base_salary_on(session: Session, day: date) -> BaseSalary | None:
         .where(BaseSalary.effective_from <= day)
         .order_by(col(BaseSalary.effective_from).desc())
     ).first()
+
+
+def list_base_salaries(session: Session) -> list[BaseSalary]:
+    return list(session.exec(select(BaseSalary).order_by(col(BaseSalary.effective_from).desc())))
+
+
+def add_base_salary(
+    session: Session, actor: object, effective_from: date, amount: int, legal_basis: str
+) -> BaseSalary:
+    """A new base salary from a date on. Amounts of issued decisions are computed from the base salary
+    on their signing day, so a new amount may only start after the last issued decision."""
+    if session.exec(select(BaseSalary.id).where(BaseSalary.effective_from == effective_from)).first():
+        raise Invalid(
+            "body.effective_from",
+            f"Đã có mức lương cơ sở áp dụng từ ngày {effective_from:%d/%m/%Y}.",
+            "duplicate",
+        )
+    last = session.exec(
+        select(col(AwardDecision.signed_on))
+        .where(AwardDecision.status != "draft")
+        .order_by(col(AwardDecision.signed_on).desc())
+    ).first()
+    if last is not None and effective_from <= last:
+        raise Invalid(
+            "body.effective_from",
+            f"Ngày áp dụng phải sau ngày {last:%d/%m/%Y} của quyết định đã ban hành gần nhất, "
+            "để tiền thưởng đã quyết định không thay đổi.",
+            "before_issued",
+        )
+    row = BaseSalary(effective_from=effective_from, amount=amount, legal_basis=legal_basis)
+    return audit.add_new(session, actor, row)

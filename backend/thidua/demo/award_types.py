@@ -26,7 +26,7 @@ AWARD_TYPES: list[dict[str, Any]] = [
         "level": "commune",
         "granting_authority": "commune_chairman",
         "subject_kind": "collective",
-        "round_kinds": ["annual"],
+        "round_kinds": ["annual", "preliminary", "final"],
         "rules": [
             {"kind": "scorecard", "min_classification": "excellent"},
             {"kind": "indicator", "indicator_code": "TC5.2", "op": "eq", "value": "0"},
@@ -41,7 +41,7 @@ AWARD_TYPES: list[dict[str, Any]] = [
         "level": "commune",
         "granting_authority": "commune_chairman",
         "subject_kind": "individual",
-        "round_kinds": ["annual"],
+        "round_kinds": ["annual", "preliminary", "final"],
         "rules": [
             {"kind": "scorecard", "min_classification": "excellent"},
             {"kind": "initiatives", "min_count": 1, "min_level": "unit", "span": "year"},

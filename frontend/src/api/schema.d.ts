@@ -424,6 +424,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/award-types/base-salaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mức lương cơ sở theo ngày áp dụng (tính tiền thưởng) */
+        get: operations["award_types_base_salaries"];
+        put?: never;
+        /** Thêm mức lương cơ sở từ một ngày áp dụng */
+        post: operations["award_types_base_salaries_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/award-types/{award_type_id}": {
         parameters: {
             query?: never;
@@ -3530,6 +3548,39 @@ export interface components {
             min_value: string;
             /** Points */
             points: string;
+        };
+        /** BaseSalaryCreate */
+        BaseSalaryCreate: {
+            /**
+             * Amount
+             * @description Mức lương cơ sở (đồng)
+             */
+            amount: number;
+            /**
+             * Effective From
+             * Format: date
+             * @description Ngày bắt đầu áp dụng
+             */
+            effective_from: string;
+            /**
+             * Legal Basis
+             * @description Văn bản quy định, ví dụ Nghị định số 73/2024/NĐ-CP
+             */
+            legal_basis: string;
+        };
+        /** BaseSalaryRead */
+        BaseSalaryRead: {
+            /** Amount */
+            amount: number;
+            /**
+             * Effective From
+             * Format: date
+             */
+            effective_from: string;
+            /** Id */
+            id: number;
+            /** Legal Basis */
+            legal_basis: string;
         };
         /** Body_auth_login */
         Body_auth_login: {
@@ -9234,6 +9285,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AwardTypeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_types_base_salaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseSalaryRead"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_types_base_salaries_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BaseSalaryCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseSalaryRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

@@ -140,6 +140,7 @@ export const awardTypesKeys = {
   ...resource('awardTypes'),
   allOptions: () => ['awardTypes', 'options'] as const,
   options: (status: string | undefined) => ['awardTypes', 'options', status ?? 'all'] as const,
+  baseSalaries: () => ['awardTypes', 'baseSalaries'] as const,
 };
 
 export const awardRoundsKeys = {

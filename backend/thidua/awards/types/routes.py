@@ -13,16 +13,46 @@ from thidua.api.deps import (
     SessionDep,
 )
 from thidua.auth.policy import Actor
+from thidua.awards import cash
 from thidua.awards.models import AwardLevel, AwardType, SubjectKind
 from thidua.awards.types import access, service
-from thidua.awards.types.schemas import AwardTypeDocument, AwardTypePage, AwardTypeRead
+from thidua.awards.types.schemas import (
+    AwardTypeDocument,
+    AwardTypePage,
+    AwardTypeRead,
+    BaseSalaryCreate,
+    BaseSalaryRead,
+)
 from thidua.core.ids import PathId
+from thidua.core.records import from_row
 
 router = APIRouter(prefix="/award-types", tags=["awards"])
 
 
 def _answer(session: Session, actor: Actor, etag: ETagSetter, t: AwardType) -> AwardTypeRead:
     return etag(t.version, service.read_award_type(session, actor, t))
+
+
+@router.get(
+    "/base-salaries",
+    name="award_types_base_salaries",
+    summary="Mức lương cơ sở theo ngày áp dụng (tính tiền thưởng)",
+)
+def list_base_salaries(actor: AwardTypesReadActor, session: SessionDep) -> list[BaseSalaryRead]:
+    return [from_row(BaseSalaryRead, b) for b in cash.list_base_salaries(session)]
+
+
+@router.post(
+    "/base-salaries",
+    status_code=201,
+    name="award_types_base_salaries_create",
+    summary="Thêm mức lương cơ sở từ một ngày áp dụng",
+)
+def add_base_salary(
+    body: BaseSalaryCreate, actor: AwardTypesWriteActor, session: SessionDep
+) -> BaseSalaryRead:
+    row = cash.add_base_salary(session, actor, body.effective_from, body.amount, body.legal_basis)
+    return from_row(BaseSalaryRead, row)
 
 
 @router.get("", name="award_types_list", summary="Các hình thức khen thưởng")

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -8,7 +8,7 @@ from thidua.awards.models import AwardLevel, GrantingAuthority, RoundKind, Subje
 from thidua.awards.schemas import In, Title
 from thidua.awards.types.rules import AwardCode, Rule
 from thidua.core.pagination import Page
-from thidua.core.types import StrictBool
+from thidua.core.types import Day, StrictBool
 
 
 class AwardTypeDocument(In):
@@ -68,3 +68,16 @@ class AwardTypeRead(BaseModel):
 
 class AwardTypePage(Page[AwardTypeRead]):
     pass
+
+
+class BaseSalaryCreate(In):
+    effective_from: Day = Field(description="Ngày bắt đầu áp dụng")
+    amount: Annotated[int, Field(ge=100_000, le=100_000_000, description="Mức lương cơ sở (đồng)")]
+    legal_basis: Title = Field(description="Văn bản quy định, ví dụ Nghị định số 73/2024/NĐ-CP")
+
+
+class BaseSalaryRead(BaseModel):
+    id: int
+    effective_from: date
+    amount: int
+    legal_basis: str

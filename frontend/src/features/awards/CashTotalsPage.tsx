@@ -3,7 +3,7 @@ import { useListParams } from '../../lib/useListParams';
 import { useDownload } from '../../lib/useDownload';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { SelectFilter } from '../../components/ListFilters';
-import { useAwardRoundOptions, useCashTotals } from './api/awards';
+import { useAwardRoundOptions, useBaseSalaries, useCashTotals } from './api/awards';
 
 /** Đồng as a Vietnamese reader writes them: 1.000.000 đ. */
 export function formatDong(amount: number): string {
@@ -18,6 +18,7 @@ export function CashTotalsPage() {
   const rounds = useAwardRoundOptions();
   const query = useCashTotals(roundId);
   const download = useDownload();
+  const salaries = useBaseSalaries();
   const data = query.data;
 
   return (
@@ -102,6 +103,25 @@ export function CashTotalsPage() {
           </table>
         </>
       )}
+      <h2>{t('awards.cash.baseSalaries')}</h2>
+      <table className="table" data-testid="base-salaries">
+        <thead>
+          <tr>
+            <th>{t('awards.cash.effectiveFrom')}</th>
+            <th className="col-num">{t('awards.cash.baseSalary')}</th>
+            <th>{t('awards.cash.legalBasis')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(salaries.data ?? []).map((b) => (
+            <tr key={b.id}>
+              <td>{b.effective_from.split('-').reverse().join('/')}</td>
+              <td className="col-num">{formatDong(b.amount)}</td>
+              <td>{b.legal_basis}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -501,3 +501,13 @@ export const cashTotalsQueryOptions = (roundId?: number) =>
 export function useCashTotals(roundId?: number) {
   return useQuery(cashTotalsQueryOptions(roundId));
 }
+
+export function getBaseSalaries() {
+  return call(api.GET('/api/v1/award-types/base-salaries'));
+}
+
+export const baseSalariesQueryOptions = () => queryOptions({ queryKey: awardTypesKeys.baseSalaries(), queryFn: getBaseSalaries });
+
+export function useBaseSalaries() {
+  return useQuery(baseSalariesQueryOptions());
+}
