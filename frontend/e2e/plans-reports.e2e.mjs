@@ -187,6 +187,28 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       const row = page.getByRole('row').filter({ hasText: task }).filter({ hasText: 'đã tham gia tập huấn' });
       await row.getByText('100%', { exact: true }).waitFor();
       await row.getByRole('link', { name: 'Minh chứng' }).waitFor();
+
+      // an adjustment (điều chỉnh, bổ sung): a new version with its reason, sent for review
+      await page.getByRole('button', { name: 'Điều chỉnh kế hoạch' }).click();
+      await page.getByLabel('Giải pháp').fill('Bồi dưỡng theo cụm trường, giáo viên cốt cán hỗ trợ.');
+      await page.getByRole('button', { name: 'Gửi bản điều chỉnh' }).click();
+      await page.locator('#adjust-reason-error').waitFor(); // the reason is required
+      await page.getByLabel('Lý do điều chỉnh').fill('Bổ sung giải pháp theo góp ý của xã');
+      await page.getByRole('button', { name: 'Gửi bản điều chỉnh' }).click();
+      await status(page, 'Đã gửi bản điều chỉnh.');
+      await page.getByRole('note').getByText('Bổ sung giải pháp theo góp ý của xã').waitFor();
+    });
+
+    await withPage(app, 'plan-adjustment', {}, async (page) => {
+      await login(page, 'vhxh');
+      await page.goto(planUrl);
+      await page.getByRole('note').getByText('Bổ sung giải pháp theo góp ý của xã').waitFor();
+      await page.getByRole('button', { name: 'Duyệt bản điều chỉnh' }).click();
+      await status(page, 'Đã duyệt bản điều chỉnh.');
+      // the adjusted version is now in force; the history shows both
+      await page.getByText('Bồi dưỡng theo cụm trường, giáo viên cốt cán hỗ trợ.').first().waitFor();
+      const events = page.locator('table.plan-versions tbody tr td:nth-child(2)');
+      await eventually(() => events.count(), 6, 'rows of the versions table');
     });
   });
 

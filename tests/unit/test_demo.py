@@ -13,6 +13,7 @@ from thidua.config import Settings
 from thidua.db import make_engine
 from thidua.demo.data import DEMO_PASSWORD
 from thidua.demo.loader import load_demo
+from thidua.plans.models import Plan, PlanDispatch
 from thidua.units.models import StaffMember, Unit
 
 
@@ -43,6 +44,17 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         assert verify_password(DEMO_PASSWORD, principal.password_hash)
         linked = session.exec(select(StaffMember).where(StaffMember.user_id == principal.id)).one()
         assert linked.position == "Hiệu trưởng" and linked.full_name == principal.full_name
+        # The commune plan issued and sent to the 10 schools; 7 (kindergartens, primary) received it,
+        # the 3 secondary schools not yet; one school's plan approved and in progress.
+        commune = session.exec(select(Plan).where(Plan.kind == "commune")).one()
+        assert (commune.status, commune.number) == ("issued", "12/KH-UBND")
+        received = session.exec(
+            select(PlanDispatch.received_on).where(PlanDispatch.plan_id == commune.id)
+        ).all()
+        assert (len(received), sum(r is not None for r in received)) == (10, 7)
+        school_plan = session.exec(select(Plan).where(Plan.kind == "unit")).one()
+        statuses = [t["status"] for t in school_plan.content["tasks"]]
+        assert school_plan.status == "approved" and statuses == ["done", "in_progress", "not_started"]
     engine.dispose()
 
 

@@ -141,6 +141,7 @@ def load_movement(session: Session) -> int:
         session.add(plan)
         session.flush()
         load_dispatches(session, plan)
+        load_plan_in_progress(session, movement.id)
         session.commit()
     created = 0
     for subject_kind in ("unit", "individual"):
@@ -176,6 +177,59 @@ def load_dispatches(session: Session, plan: Plan) -> None:
                 incoming_number=f"{140 + n}" if received else "",
             )
         )
+
+
+def load_plan_in_progress(session: Session, movement_id: int) -> None:
+    """Trường Tiểu học Thanh Thủy's plan: received 10 days ago, submitted 4 days ago, approved 2 days
+    ago, its progress being recorded (one task done, one in progress, one not started)."""
+    unit = session.exec(select(Unit).where(Unit.code == "TH-TT")).one()
+    received = today() - timedelta(days=10)
+
+    def task(
+        title: str, start: int, due: int, status: str, percent: int, done: int | None
+    ) -> dict[str, object]:
+        return {
+            "title": title,
+            "owner_staff_id": None,
+            "owner_unit_id": None,
+            "start_date": str(today() + timedelta(days=start)),
+            "due_date": str(today() + timedelta(days=due)),
+            "status": status,
+            "progress_percent": percent,
+            "done_date": str(today() + timedelta(days=done)) if done is not None else None,
+            "period": "",
+            "result_note": "100% giáo viên tham dự" if status == "done" else "",
+            "evidence_links": [],
+        }
+
+    session.add(
+        Plan(
+            movement_id=movement_id,
+            unit_id=unit.id or 0,
+            kind="unit",
+            number="08/KH-THTT",
+            title="Kế hoạch thực hiện Phong trào thi đua chuyển đổi số năm học 2025-2026",
+            received_date=received,
+            received_source="exchange",
+            due_date=received + timedelta(days=30),
+            status="approved",
+            first_submitted_at=utcnow() - timedelta(days=4),
+            approved_at=utcnow() - timedelta(days=2),
+            content={
+                "objectives": "100% cán bộ, giáo viên được bồi dưỡng kỹ năng số cơ bản.",
+                "solutions": "Bồi dưỡng theo tổ chuyên môn; giáo viên cốt cán hỗ trợ đồng nghiệp.",
+                "responsibilities": "Hiệu trưởng chỉ đạo chung; các tổ trưởng chuyên môn tổ chức thực hiện.",
+                "sections": [],
+                "targets": [],
+                "tasks": [
+                    task("Tổ chức Lễ phát động Phong trào", -3, 1, "done", 100, -1),
+                    task("Bồi dưỡng kỹ năng số cho giáo viên", -1, 40, "in_progress", 40, None),
+                    task("Xây dựng kho học liệu số của trường", 10, 120, "not_started", 0, None),
+                ],
+                "roadmap": [],
+            },
+        )
+    )
 
 
 def print_logins() -> None:

@@ -55,7 +55,9 @@ def allowed_actions(actor: Actor, plan: Plan, status: str | None = None) -> list
     if writer and plan.kind == "commune" and status == "issued":
         actions += ["correct", "record_receipt"]  # changes after issue only through a recorded correction
     if writer and plan.kind == "unit" and status == "approved":
-        actions.append("update_progress")  # the approved plan stays alive: progress, done dates
+        actions += ["update_progress", "adjust"]  # the approved plan stays alive: progress, adjustments
+    if plan.kind == "unit" and status == "approved" and actor.can(Permission.plans_review):
+        actions += ["approve_adjustment", "return_adjustment"]  # offered only while one is pending
     if actor.can(Permission.plans_budget) and actor.sees_unit(plan.unit_id) and plan.kind == "unit":
         actions.append("edit_budget")
     if plan.kind == "unit" and status == "submitted" and actor.can(Permission.plans_review):

@@ -19,6 +19,7 @@ from thidua.core.ids import MAX_ID, PathId, QueryId
 from thidua.plans import service
 from thidua.plans.models import Plan
 from thidua.plans.schemas import (
+    AdjustmentIn,
     BudgetLinesIn,
     DispatchRead,
     PlanCreate,
@@ -212,3 +213,49 @@ def task_progress(
 ) -> PlanRead:
     plan = if_match(service.get_plan(session, actor, plan_id))
     return _answer(session, actor, etag, service.update_progress(session, actor, plan, task_index, body))
+
+
+@router.post(
+    "/{plan_id}/adjustments",
+    name="plans_adjust",
+    summary="Gửi bản điều chỉnh, bổ sung kế hoạch đã duyệt (kèm lý do)",
+)
+def adjust(
+    plan_id: PathId,
+    body: AdjustmentIn,
+    actor: PlansWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> PlanRead:
+    plan = if_match(service.get_plan(session, actor, plan_id))
+    return _answer(session, actor, etag, service.submit_adjustment(session, actor, plan, body))
+
+
+@router.post(
+    "/{plan_id}/adjustments/approve",
+    name="plans_approve_adjustment",
+    summary="Duyệt bản điều chỉnh: bản điều chỉnh thay bản đã duyệt",
+)
+def approve_adjustment(
+    plan_id: PathId, actor: PlansReviewActor, session: SessionDep, if_match: IfMatch, etag: ETag
+) -> PlanRead:
+    plan = if_match(service.get_plan(session, actor, plan_id))
+    return _answer(session, actor, etag, service.review_adjustment(session, actor, plan, True, None))
+
+
+@router.post(
+    "/{plan_id}/adjustments/return",
+    name="plans_return_adjustment",
+    summary="Trả lại bản điều chỉnh kèm góp ý: bản đã duyệt giữ nguyên hiệu lực",
+)
+def return_adjustment(
+    plan_id: PathId,
+    body: ReturnComment,
+    actor: PlansReviewActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> PlanRead:
+    plan = if_match(service.get_plan(session, actor, plan_id))
+    return _answer(session, actor, etag, service.review_adjustment(session, actor, plan, False, body.comment))

@@ -161,6 +161,19 @@ class DispatchRead(BaseModel):
     ack_overdue: bool = Field(description="Chưa xác nhận đã nhận sau 5 ngày kể từ khi gửi")
 
 
+class AdjustmentIn(_In):
+    """Điều chỉnh, bổ sung: the whole revised content and why; reviewed like the first version."""
+
+    reason: Annotated[str, Field(min_length=1, max_length=2000, description="Lý do điều chỉnh")]
+    content: PlanContent
+
+
+class PendingAdjustment(BaseModel):
+    reason: str
+    content: dict[str, Any]
+    submitted_at: datetime
+
+
 class ReturnComment(_In):
     comment: Annotated[str, Field(min_length=1, max_length=4000)]
 
@@ -191,6 +204,9 @@ class PlanRead(BaseModel):
     approved_at: datetime | None
     version_count: int
     overdue_tasks: list[int] = Field(description="Số thứ tự (từ 0) các nhiệm vụ quá hạn")
+    pending_adjustment: PendingAdjustment | None = Field(
+        description="Bản điều chỉnh đang chờ duyệt; bản đã duyệt vẫn có hiệu lực đến khi duyệt điều chỉnh"
+    )
     version: int
     allowed_actions: list[str]
     created_at: datetime

@@ -21,8 +21,10 @@ from thidua.movements.models import Movement
 from thidua.plans import access
 from thidua.plans.models import ACK_WITHIN_DAYS, PLAN_DEADLINE_DAYS, Plan, PlanDispatch, PlanVersion
 from thidua.plans.schemas import (
+    AdjustmentIn,
     BudgetLinesIn,
     DispatchRead,
+    PendingAdjustment,
     PlanContent,
     PlanCreate,
     PlanIssue,
@@ -72,8 +74,8 @@ def read_plan(session: Session, actor: Actor, plan: Plan) -> PlanRead:
         budget_total_vnd=sum(int(b["amount_vnd"]) for b in plan.budget_lines),
         version_count=_count_versions(session, plan.id),
         overdue_tasks=overdue_tasks(plan, today()),
-        allowed_actions=access.allowed_actions(actor, plan)
-        + (["acknowledge"] if _pending_dispatch(session, actor, plan) else []),
+        pending_adjustment=_pending_adjustment(session, plan),
+        allowed_actions=_actions(session, actor, plan),
     )
 
 
@@ -384,6 +386,60 @@ def _ack_overdue(dispatch: PlanDispatch | None, on: date) -> bool:
     return (on - dispatch.sent_at.date()).days > ACK_WITHIN_DAYS
 
 
+def _pending_adjustment(session: Session, plan: Plan) -> PendingAdjustment | None:
+    """The adjustment waiting for review: the last version, when it is an adjustment submission."""
+    if plan.kind != "unit" or plan.status != "approved":
+        return None
+    last = session.exec(
+        select(PlanVersion).where(PlanVersion.plan_id == plan.id).order_by(col(PlanVersion.number).desc())
+    ).first()
+    if last is None or last.event != "adjust_submit":
+        return None
+    content = last.snapshot.get("content", {})
+    return PendingAdjustment(reason=last.comment or "", content=content, submitted_at=last.created_at)
+
+
+def _actions(session: Session, actor: Actor, plan: Plan) -> list[str]:
+    actions = access.allowed_actions(actor, plan)
+    if _pending_dispatch(session, actor, plan):
+        actions.append("acknowledge")
+    pending = _pending_adjustment(session, plan) is not None
+    return [
+        a
+        for a in actions
+        if not (pending and a == "adjust")
+        and (pending or a not in ("approve_adjustment", "return_adjustment"))
+    ]
+
+
+def _require_adjustment(session: Session, actor: Actor, plan: Plan, action: str, pending: bool) -> None:
+    access.require(actor, plan, action)
+    if (_pending_adjustment(session, plan) is not None) != pending:
+        raise Conflict(
+            "Kế hoạch đang có bản điều chỉnh chờ duyệt."
+            if not pending
+            else "Kế hoạch không có bản điều chỉnh nào chờ duyệt."
+        )
+
+
+def submit_adjustment(session: Session, actor: Actor, plan: Plan, data: AdjustmentIn) -> Plan:
+    """A new version with its reason; the approved content stays in force until it is approved."""
+    _require_adjustment(session, actor, plan, "adjust", pending=False)
+    _validate(session, plan.movement_id, plan.unit_id, data.content)
+    _snapshot(session, actor, plan, "adjust_submit", data.reason, data.content.model_dump(mode="json"))
+    return audit.save_changes(session, actor, plan, {}, "adjust_submit")
+
+
+def review_adjustment(session: Session, actor: Actor, plan: Plan, approve: bool, comment: str | None) -> Plan:
+    action = "approve_adjustment" if approve else "return_adjustment"
+    _require_adjustment(session, actor, plan, action, pending=True)
+    pending = _pending_adjustment(session, plan)
+    assert pending is not None
+    changes = {"content": pending.content} if approve else {}
+    event = "adjust_approve" if approve else "adjust_return"
+    return _transition(session, actor, plan, action, changes, comment, event)
+
+
 def overdue_tasks(plan: Plan, on: date) -> list[int]:
     """Tasks past their due date and not done, or done after it (computed, never stored)."""
     late = []
@@ -434,7 +490,14 @@ def set_budget(session: Session, actor: Actor, plan: Plan, data: BudgetLinesIn) 
     return audit.save_changes(session, actor, plan, {"budget_lines": lines}, "update_budget")
 
 
-def _snapshot(session: Session, actor: Actor, plan: Plan, event: str, comment: str | None) -> None:
+def _snapshot(
+    session: Session,
+    actor: Actor,
+    plan: Plan,
+    event: str,
+    comment: str | None,
+    content: dict[str, Any] | None = None,
+) -> None:
     assert plan.id is not None
     session.add(
         PlanVersion(
@@ -447,7 +510,7 @@ def _snapshot(session: Session, actor: Actor, plan: Plan, event: str, comment: s
                 "number": plan.number,
                 "title": plan.title,
                 "status": plan.status,
-                "content": plan.content,
+                "content": plan.content if content is None else content,
                 "budget_lines": plan.budget_lines,
                 "received_date": str(plan.received_date or ""),
                 "issue_date": str(plan.issue_date or ""),
@@ -463,6 +526,7 @@ def _transition(
     action: str,
     changes: dict[str, Any],
     comment: str | None = None,
+    event: str | None = None,
 ) -> Plan:
     access.require(actor, plan, action)
     before = audit.snapshot(plan)
@@ -471,8 +535,8 @@ def _transition(
     plan.updated_at = utcnow()
     session.add(plan)
     session.flush()
-    _snapshot(session, actor, plan, action, comment)
-    audit.record(session, actor, action, plan, before)
+    _snapshot(session, actor, plan, event or action, comment)
+    audit.record(session, actor, event or action, plan, before)
     event = {"submit": "plan.submitted", "approve": "plan.approved"}.get(action)
     if event:  # the webhook event commits with the change, or not at all
         data = {"plan_id": plan.id, "kind": plan.kind, "movement_id": plan.movement_id, "status": plan.status}

@@ -65,11 +65,13 @@ export function PlanEditor({
   errors,
   busy,
   onSave,
+  submitLabel,
 }: {
   plan: Plan;
   errors: Record<string, string>;
   busy: boolean;
   onSave: (body: PlanUpdate) => void;
+  submitLabel?: string;
 }) {
   const { t } = useTranslation();
   const [number, setNumber] = useState(plan.number);
@@ -302,7 +304,7 @@ export function PlanEditor({
 
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
-          {t('plans.save')}
+          {submitLabel ?? t('plans.save')}
         </button>
       </div>
     </form>

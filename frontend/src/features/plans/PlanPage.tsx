@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { BUDGET_SOURCES, type BudgetLine, type Plan, type PlanVersion, type TaskProgress } from '../../api/types';
+import { BUDGET_SOURCES, type BudgetLine, type Plan, type PlanContent, type PlanVersion, type TaskProgress } from '../../api/types';
 import { ApiError } from '../../api/problem';
 import { formatDateTime } from '../../lib/i18n';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
@@ -10,9 +10,9 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useAcknowledgePlan, useOwnerOptions, usePlan, usePlanChange, usePlanDispatches, usePlanVersions } from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 import { MonthView, ownerName, PlanEditor } from './PlanEditor';
-import { budgetTotal, compareVersions, emptyBudgetLine, formatVnd, normalizeContent, planFieldErrors } from './plan';
+import { budgetTotal, compareVersions, emptyBudgetLine, formatVnd, normalizeContent, planFieldErrors, toContentIn } from './plan';
 
-const BANNER_FIELDS = ['number', 'title', 'issue_date', 'content', 'budget_lines', 'comment', 'status', 'progress_percent', 'done_date', 'result_note', 'evidence_links'] as const;
+const BANNER_FIELDS = ['number', 'title', 'issue_date', 'content', 'budget_lines', 'comment', 'status', 'progress_percent', 'done_date', 'result_note', 'evidence_links', 'reason'] as const;
 
 /** The school's manager records one task's progress on the approved plan (phone-friendly: one
  * task at a time, stacked fields). */
@@ -68,6 +68,70 @@ function ProgressForm({ plan, errors, busy, onSave }: { plan: Plan; errors: Reco
         </button>
       </div>
     </form>
+  );
+}
+
+/** Điều chỉnh, bổ sung: the school sends a revised plan with its reason; the commune approves or
+ * returns it; until then the approved version stays in force. */
+function AdjustmentPanel({
+  plan,
+  errors,
+  busy,
+  onSubmit,
+  onApprove,
+  onReturn,
+}: {
+  plan: Plan;
+  errors: Record<string, string>;
+  busy: boolean;
+  onSubmit: (reason: string, content: PlanContent) => void;
+  onApprove: () => void;
+  onReturn: (comment: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [comment, setComment] = useState('');
+  const pending = plan.pending_adjustment;
+  const canAdjust = plan.allowed_actions.includes('adjust');
+  const canReview = plan.allowed_actions.includes('approve_adjustment');
+  if (!pending && !canAdjust) return null;
+  return (
+    <section aria-labelledby="adjustment">
+      <h2 id="adjustment">{t('plans.adjustment')}</h2>
+      {pending && (
+        <div className="alert alert-info" role="note">
+          <p>
+            <strong>{t('plans.adjustmentPending')}</strong> {pending.reason}
+          </p>
+          <p>{t('plans.adjustmentTasks', { count: normalizeContent(pending.content).tasks.length })}</p>
+        </div>
+      )}
+      {pending && canReview && (
+        <div className="form">
+          <TextAreaField id="adjust-comment" label={t('plans.returnComment')} rows={2} value={comment} onChange={setComment} error={errors.comment} />
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={busy} onClick={onApprove}>
+              {t('plans.approveAdjustment')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => onReturn(comment.trim())}>
+              {t('plans.returnAdjustment')}
+            </button>
+          </div>
+        </div>
+      )}
+      {canAdjust &&
+        (open ? (
+          <>
+            <TextAreaField id="adjust-reason" label={t('plans.adjustReason')} rows={2} value={reason} onChange={setReason} error={errors.reason} />
+            <PlanEditor plan={plan} errors={errors} busy={busy} submitLabel={t('plans.submitAdjustment')} onSave={(body) => onSubmit(reason.trim(), body.content ?? toContentIn(normalizeContent(plan.content)))} />
+          </>
+        ) : (
+          <button type="button" onClick={() => setOpen(true)}>
+            {t('plans.adjust')}
+          </button>
+        ))}
+    </section>
   );
 }
 
@@ -539,6 +603,15 @@ export function PlanPage() {
               onSave={(index, body) => change.mutate({ kind: 'progress', index, body }, done(t('plans.progressSaved')))}
             />
           )}
+          <AdjustmentPanel
+            key={`adjust-${plan.version}`}
+            plan={plan}
+            errors={errors}
+            busy={change.isPending}
+            onSubmit={(reason, content) => change.mutate({ kind: 'adjust', reason, content }, done(t('plans.adjustmentSent')))}
+            onApprove={() => change.mutate({ kind: 'approveAdjustment' }, done(t('plans.adjustmentApproved')))}
+            onReturn={(comment) => change.mutate({ kind: 'returnAdjustment', comment }, done(t('plans.adjustmentReturned')))}
+          />
           <BudgetPanel
             key={JSON.stringify([plan.status, plan.budget_lines])}
             plan={plan}

@@ -3,7 +3,7 @@ import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
 import { lookupQueryOptions } from '../../../lib/queries/lookups';
-import type { BudgetLine, Plan, PlanCreate, PlanStatus, PlanUpdate, TaskProgress } from '../../../api/types';
+import type { BudgetLine, Plan, PlanContent, PlanCreate, PlanStatus, PlanUpdate, TaskProgress } from '../../../api/types';
 import { frameworksKeys, plansKeys, remindersKeys, unitsKeys } from '../../../lib/queryKeys';
 
 export interface PlanFilters {
@@ -122,7 +122,10 @@ type Change =
   | { kind: 'submit' }
   | { kind: 'approve' }
   | { kind: 'return'; comment: string }
-  | { kind: 'progress'; index: number; body: TaskProgress };
+  | { kind: 'progress'; index: number; body: TaskProgress }
+  | { kind: 'adjust'; reason: string; content: PlanContent }
+  | { kind: 'approveAdjustment' }
+  | { kind: 'returnAdjustment'; comment: string };
 
 function send(plan: Plan, change: Change) {
   const params = { path: { plan_id: plan.id }, header: ifMatch(plan.version) };
@@ -137,6 +140,12 @@ function send(plan: Plan, change: Change) {
       return call(api.POST('/api/v1/plans/{plan_id}/approve', { params }));
     case 'return':
       return call(api.POST('/api/v1/plans/{plan_id}/return', { params, body: { comment: change.comment } }));
+    case 'adjust':
+      return call(api.POST('/api/v1/plans/{plan_id}/adjustments', { params, body: { reason: change.reason, content: change.content } }));
+    case 'approveAdjustment':
+      return call(api.POST('/api/v1/plans/{plan_id}/adjustments/approve', { params }));
+    case 'returnAdjustment':
+      return call(api.POST('/api/v1/plans/{plan_id}/adjustments/return', { params, body: { comment: change.comment } }));
     case 'progress':
       return call(
         api.PUT('/api/v1/plans/{plan_id}/tasks/{task_index}/progress', {
