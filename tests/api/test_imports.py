@@ -642,7 +642,7 @@ def test_an_interrupted_job_leaves_nothing_and_is_failed_on_restart(
     db.expire_all()
     assert db.get(ImportJob, job_id).status == "running"  # type: ignore[union-attr]
     # The restart: the job is failed, its file deleted, and none of its rows were stored.
-    assert jobs.recover(app.state.engine) == 1
+    assert jobs.recover(app.state.engine, app.state.storage) == 1
     db.expire_all()
     job = db.get(ImportJob, job_id)
     assert job is not None and job.status == "failed" and "interrupted by a restart" in (job.error or "")
@@ -650,9 +650,7 @@ def test_an_interrupted_job_leaves_nothing_and_is_failed_on_restart(
     # Nothing was stored, so the key is free: a retry with it imports the file instead of replaying
     # the failed job (tests/processes/test_crash_safety.py does this against a killed server).
     assert count(db, IdempotencyRecord) == 0
-    from pathlib import Path
-
-    assert not Path(path).exists()
+    assert not app.state.storage.exists(path)
     app.state.engine.dispose()
 
 

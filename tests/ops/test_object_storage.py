@@ -122,3 +122,32 @@ def test_the_s3_storage_puts_streams_and_deletes(s3_env: None, tmp_path: Path) -
 def test_a_storage_url_of_another_kind_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="STORAGE_URL"):
         storage_for("ftp://example.org/files", tmp_path)
+
+
+def test_a_queued_import_reads_its_upload_from_the_object_storage(world: World, s3_env: None) -> None:
+    """The upload goes into the bucket when the job is queued (another process or machine may run it);
+    the job reads it from there and deletes it when done."""
+    settings = world.settings.model_copy(
+        update={"storage_url": f"s3://{BUCKET}/commune", "import_async_threshold_bytes": 200}
+    )
+    node_a, node_b = create_app(settings), create_app(settings)
+    officer = world.headers("officer")
+    body = "code,full_name,unit_code\n" + "".join(f"S3-{i:03d},Cán bộ {i},THCS-A\n" for i in range(40))
+    with TestClient(node_a) as a_client, TestClient(node_b) as b_client:
+        r = a_client.post(
+            "/api/v1/imports/staff", content=body.encode(), headers={**officer, "Content-Type": "text/csv"}
+        )
+        assert r.status_code == 202, r.text
+        url = r.headers["location"]
+        for _ in range(200):
+            job = b_client.get(url, headers=officer).json()
+            if job["status"] in ("succeeded", "failed"):
+                break
+            time.sleep(0.05)
+    assert job["status"] == "succeeded", job
+    assert job["summary"]["created"] == 40
+    left = boto3.client("s3").list_objects_v2(Bucket=BUCKET).get("Contents", [])
+    assert left == []  # the upload was deleted from the bucket after the job
+    assert not list((Path(settings.var_dir) / "imports").glob("upload-*"))
+    node_a.state.engine.dispose()
+    node_b.state.engine.dispose()

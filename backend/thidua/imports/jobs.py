@@ -34,6 +34,7 @@ from thidua.imports import idempotency, parsing, service
 from thidua.imports.kinds import KINDS
 from thidua.imports.models import ImportJob
 from thidua.imports.schemas import FileFormat, ImportKindName, ImportSummary, Strategy
+from thidua.storage import Storage, fetched, storage_for
 
 log = logging.getLogger("thidua.imports")
 
@@ -98,16 +99,17 @@ def _release_key(conn: Any, job_id: int) -> None:
         idempotency.release(conn, idempotency.owner_for(job.user_id, job.api_key_id), job.idempotency_key)
 
 
-def _remove(path: str | None) -> None:
-    if path:
-        Path(path).unlink(missing_ok=True)
+def _remove(storage: Storage, key: str | None) -> None:
+    if key:
+        storage.delete(key)
 
 
 def run_job(
     engine: Engine, settings: Settings, job_id: int, *, after_chunk: Callable[[int], None] | None = None
 ) -> None:
     """Run one queued job to its end. `after_chunk` (tests) is called with the rows done after each chunk."""
-    claimed = _claim(engine, job_id)
+    storage = storage_for(settings.storage_url, settings.var_dir)
+    claimed = _claim(engine, job_id, storage)
     if claimed is None:
         return
     job, actor = claimed
@@ -125,11 +127,14 @@ def run_job(
     table = None
     try:
         assert job.file_path is not None
-        table = parsing.open_table(
-            Path(job.file_path), options.format, KINDS[options.kind].columns, settings.import_json_max_bytes
-        )
-        progress = _progress_writer(engine, job_id, after_chunk)
-        service.run_import(engine, actor, options, table, job_id=job_id, finalize=finalize, progress=progress)
+        with fetched(storage, job.file_path, Path(settings.var_dir) / "uploads") as path:
+            table = parsing.open_table(
+                path, options.format, KINDS[options.kind].columns, settings.import_json_max_bytes
+            )
+            progress = _progress_writer(engine, job_id, after_chunk)
+            service.run_import(
+                engine, actor, options, table, job_id=job_id, finalize=finalize, progress=progress
+            )
     except AppError as exc:
         problems = "; ".join(e.message for e in exc.errors if e.message != exc.detail)
         fail(engine, job_id, exc.detail + (f" {problems}" if problems else ""))
@@ -145,10 +150,10 @@ def run_job(
             table.close()
         with _progress_lock:
             _progress.pop(job_id, None)
-    _remove(job.file_path)
+    _remove(storage, job.file_path)
 
 
-def _claim(engine: Engine, job_id: int) -> tuple[ImportJob, Actor] | None:
+def _claim(engine: Engine, job_id: int, storage: Storage) -> tuple[ImportJob, Actor] | None:
     """The job marked running, and its caller checked again; None when it is not to run (run
     already, failed by a restart meanwhile, or refused: then it is failed and its file deleted)."""
     with Session(engine) as session:
@@ -167,7 +172,7 @@ def _claim(engine: Engine, job_id: int) -> tuple[ImportJob, Actor] | None:
             service.check_import(actor, ImportKindName(job.kind))
         except (JobRefused, AppError) as exc:
             fail(engine, job_id, getattr(exc, "detail", None) or str(exc))
-            _remove(job.file_path)
+            _remove(storage, job.file_path)
             return None
         return job, actor
 
@@ -191,7 +196,7 @@ def _progress_writer(
     return progress
 
 
-def recover(engine: Engine) -> int:
+def recover(engine: Engine, storage: Storage) -> int:
     """At start-up: jobs left queued or running by a process that stopped are marked failed and their
     files deleted (their transaction never committed, so none of their rows were stored). On
     PostgreSQL a running job whose lock is still held belongs to a live process and is left alone."""
@@ -215,7 +220,7 @@ def recover(engine: Engine) -> int:
                 .values(status="failed", error=INTERRUPTED, finished_at=utcnow(), file_path=None)
             )
             _release_key(conn, job.id)
-            _remove(job.file_path)
+            _remove(storage, job.file_path)
             failed += 1
         idempotency.forget_unanswered(conn, everything=conn.dialect.name == "sqlite")
     return failed
@@ -224,7 +229,7 @@ def recover(engine: Engine) -> int:
 def sweep(var_dir: Path, older_than: float = 24 * 3600) -> None:
     """Uploads and exports a crash left behind (a live request's file is younger than a day)."""
     limit = time.time() - older_than
-    for folder in (var_dir / "imports", var_dir / "exports"):
+    for folder in (var_dir / "uploads", var_dir / "imports", var_dir / "exports"):
         if folder.is_dir():
             for path in folder.iterdir():
                 try:
@@ -267,7 +272,7 @@ class Worker:
 def start(app: Any) -> None:
     """Lifespan start: recover what a previous process left, then start the worker."""
     try:
-        recover(app.state.engine)
+        recover(app.state.engine, app.state.storage)
     except SQLAlchemyError:  # a database not migrated yet: nothing to recover; imports will say why
         log.warning("import jobs not recovered: the database is not ready", exc_info=True)
     sweep(Path(app.state.settings.var_dir))

@@ -64,7 +64,7 @@ class Submission:
 
 
 async def receive(request: Request, settings: Settings) -> Upload:
-    """Stream the body to a temporary file under var/imports, hashing it for Idempotency-Key."""
+    """Stream the body to a temporary file under var/uploads, hashing it for Idempotency-Key."""
     limit = settings.import_max_bytes
     too_large = PayloadTooLarge(
         f"Tệp vượt quá giới hạn {limit // (1024 * 1024)} MB; hãy chia thành nhiều tệp nhỏ hơn."
@@ -72,7 +72,7 @@ async def receive(request: Request, settings: Settings) -> Upload:
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise too_large
-    folder = Path(settings.var_dir) / "imports"
+    folder = Path(settings.var_dir) / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
     hasher = idempotency.request_hasher("POST", request.url.path, list(request.query_params.multi_items()))
     fd, name = tempfile.mkstemp(prefix="upload-", suffix=".part", dir=folder)
@@ -167,9 +167,11 @@ def _run_now(sub: Submission, options: service.ImportOptions, table: Table, hint
 
 
 def _queue(sub: Submission, options: service.ImportOptions, hint: int | None) -> Response:
-    job = _new_job(sub, options, hint, "queued", str(sub.upload.path))
+    # Into the shared storage: the job may run in another process or on another machine.
+    key = f"imports/{sub.upload.path.name}"
+    sub.request.app.state.storage.put(key, sub.upload.path)
+    job = _new_job(sub, options, hint, "queued", key)
     assert job.id is not None
-    sub.upload.kept = True
     body = service.read_job(job).model_dump(mode="json")
     headers = {"Location": service.job_url(job.id)}
     if sub.record_id is not None:

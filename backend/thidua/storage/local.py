@@ -2,7 +2,7 @@
 
 import os
 import shutil
-import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,13 +22,15 @@ class FolderStorage:
     def put(self, key: str, source: Path) -> None:
         target = self._path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".put-")
-        os.close(fd)
+        tmp = target.parent / f".put-{uuid.uuid4().hex}"
         try:
-            shutil.copyfile(source, tmp)
+            try:
+                os.link(source, tmp)  # same disk: no copy (an upload can be 200 MB)
+            except OSError:
+                shutil.copyfile(source, tmp)
             os.replace(tmp, target)  # readers see the whole file or none
         finally:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
 
     def exists(self, key: str) -> bool:
         return self._path(key).is_file()
@@ -45,3 +47,6 @@ class FolderStorage:
 
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
+
+    def local_path(self, key: str) -> Path | None:
+        return self._path(key)

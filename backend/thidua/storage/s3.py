@@ -54,3 +54,6 @@ class S3Storage:
 
     def delete(self, key: str) -> None:
         self.client.delete_object(Bucket=self.bucket, Key=self._key(key))
+
+    def local_path(self, key: str) -> Path | None:
+        return None
