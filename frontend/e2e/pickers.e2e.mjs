@@ -65,4 +65,18 @@ describe('Pickers and names in the browser', { skip: skip ?? false, timeout: 240
         await eventually(() => month.innerText(), (s) => !/#\d/.test(s), 'no "#id" instead of a name');
       });
   });
+
+  test('a head of school is offered only the units they may nominate from', async () => {
+    await withPage(app, 'nomination-units', { viewport: { width: 360, height: 800 } }, async (page) => {
+      await login(page, 'hieutruong.thcs');
+      await page.goto('/awards/nominations/new');
+      const units = page.locator('#unit_id option');
+      await eventually(() => units.allInnerTexts(), (l) => l.includes('Trường THCS Thanh Thủy'), 'the own school offered');
+      await eventually(
+        () => units.allInnerTexts(),
+        (l) => !l.some((name) => name.startsWith('Trường') && name !== 'Trường THCS Thanh Thủy'),
+        'no other school offered',
+      );
+    });
+  });
 });

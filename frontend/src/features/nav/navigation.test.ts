@@ -111,6 +111,15 @@ describe('navItems', () => {
     expect(labels.map((i) => i.label)).toEqual(['awards.nav.types', 'awards.nav.rounds', 'awards.nav.decisions', 'awards.nav.achievements']);
   });
 
+  it('offers council meetings after the nominations and result publication after the stories', () => {
+    const all = paths(['nominations:read', 'council:read', 'decisions:read', 'stories:read', 'results:publish']);
+    expect(all.indexOf('/awards/nominations/queue')).toBeLessThan(all.indexOf('/awards/council'));
+    expect(all.indexOf('/awards/council')).toBeLessThan(all.indexOf('/awards/decisions'));
+    expect(all.indexOf('/stories/publications')).toBe(all.indexOf('/stories') + 1);
+    expect(paths(['nominations:read', 'stories:read'])).not.toContain('/awards/council');
+    expect(paths(['stories:read'])).not.toContain('/stories/publications');
+  });
+
   it('places award types and rounds before nominations, decisions and achievements after them', () => {
     const all = paths(['award_types:read', 'award_rounds:read', 'nominations:read', 'decisions:read', 'achievements:read']);
     expect(all.indexOf('/awards/rounds')).toBeLessThan(all.indexOf('/awards/nominations'));
@@ -152,7 +161,8 @@ describe('navItems', () => {
       '/stories',
       '/frameworks',
     ]);
-    expect(paths(['results:publish'])).toEqual(['/']);
+    // result publication has its own entry (issue 18: it was reachable only from the stories page)
+    expect(paths(['results:publish'])).toEqual(['/', '/stories/publications']);
   });
 
   it('shows API keys and webhooks to administrators only, after the audit log', () => {

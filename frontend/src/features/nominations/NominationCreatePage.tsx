@@ -6,6 +6,8 @@ import { useMe } from '../../lib/auth';
 import { SelectField, TextAreaField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useUnitOptions } from '../../lib/queries/units';
+import { useLookup } from '../../lib/queries/lookups';
+import { isUnitBound } from '../../lib/units';
 import { useUnitStaffBelow } from '../../lib/queries/staff';
 import { useCreateNomination, useEligibilityPreview, useRoundOptions } from './api/nominations';
 import { EligibilityChecklist } from './EligibilityChecklist';
@@ -34,6 +36,8 @@ export function NominationCreatePage() {
   const navigate = useNavigate();
   const rounds = useRoundOptions();
   const units = useUnitOptions();
+  const unitBound = isUnitBound(me.roles);
+  const reach = useLookup('units', { in_reach: true, limit: 100 }, unitBound);
   const create = useCreateNomination();
   const [draft, setDraft] = useState<NominationDraft>(() =>
     emptyDraft(me.roles.includes('unit_manager') ? me.unit_id : null),
@@ -63,7 +67,10 @@ export function NominationCreatePage() {
   const previewErrors = request && preview.error instanceof ApiError ? nominationFieldErrors(preview.error.problem) : {};
   const fieldError = (name: string) => saveErrors[name] ?? previewErrors[name];
 
-  const unitOptions = unitChoices(units.data ?? [], award, me.unit_id);
+  // Every unit is readable (the organisation chart), but a school nominates only from its own reach.
+  const reachable = new Set((reach.data ?? []).map((u) => u.id));
+  const nominable = unitBound ? (units.data ?? []).filter((u) => reachable.has(u.id)) : (units.data ?? []);
+  const unitOptions = unitChoices(nominable, award, me.unit_id);
   const chosenUnit = (units.data ?? []).find((u) => u.id === draft.unitId);
   if (chosenUnit && !unitOptions.some((o) => o.value === String(chosenUnit.id)))
     unitOptions.push({ value: String(chosenUnit.id), label: chosenUnit.name });
