@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import random
 import sys
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -30,6 +31,7 @@ from thidua.config import Settings
 from thidua.db import make_engine
 from thidua.demo.loader import load_movement
 from thidua.frameworks.models import Framework, Indicator
+from thidua.scoring.rescore import rescore_all
 from thidua.units.models import StaffMember, Unit
 
 # BENCH_SCHOOLS makes a smaller province to try a script quickly; the figures are about 3,000.
@@ -190,6 +192,11 @@ def generate(settings: Settings, years: Sequence[str] = (YEAR,)) -> tuple[int, i
         session.commit()
         assert manager.id is not None and first is not None
         result = (first, manager.id)
+        # The rows above went in as plain INSERTs, which the session's re-scoring hooks do not see:
+        # store every score now, as the stored-scores migration does for existing data.
+        started = time.perf_counter()
+        scored = rescore_all(session)
+        print(f"stored scores: {scored:,} assessments in {time.perf_counter() - started:.1f} s")
         per_year = f" × {len(years)} school years ({', '.join(years)})" if len(years) > 1 else ""
         print(
             f"data: {SCHOOLS:,} schools × {len(indicators['unit'])} indicators + "

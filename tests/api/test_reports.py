@@ -84,6 +84,15 @@ def test_units_answer_and_the_commune_consolidates(
         422,
         "query.signer",
     )
+    # The number is only the number: "125/BC-UBND" would print "125/BC-UBND/BC-UBND".
+    assert_problem(
+        client.get(
+            f"{URL}/{request_id}/consolidated.docx?number=125/BC-UBND&signer=Trần Văn Thành",
+            headers=world.headers("officer"),
+        ),
+        422,
+        "query.number",
+    )
     assert any("Thiếu thiết bị ở THCS A" in t for t in texts)
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)

@@ -101,8 +101,13 @@ def consolidated_docx(
     actor: ReportsManageActor,
     session: SessionDep,
     signer: Annotated[str, Query(min_length=1, max_length=120, description="Họ tên người ký")],
+    # Digits only: the template adds "/BC-UBND" itself (a typed "125/BC-UBND" printed it twice).
     number: Annotated[
-        str, Query(max_length=20, description="Số văn bản, để trống cho văn thư điền")
+        str,
+        Query(
+            pattern=r"^(\d{1,7}| *)$",
+            description='Số văn bản, chỉ phần số (mẫu tự thêm "/BC-UBND"); để trống cho văn thư điền',
+        ),
     ] = "     ",
     signer_title: Annotated[
         str, Query(min_length=1, max_length=120, description="Chức vụ người ký")

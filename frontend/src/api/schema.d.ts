@@ -13707,7 +13707,7 @@ export interface operations {
             query: {
                 /** @description Họ tên người ký */
                 signer: string;
-                /** @description Số văn bản, để trống cho văn thư điền */
+                /** @description Số văn bản, chỉ phần số (mẫu tự thêm "/BC-UBND"); để trống cho văn thư điền */
                 number?: string;
                 /** @description Chức vụ người ký */
                 signer_title?: string;

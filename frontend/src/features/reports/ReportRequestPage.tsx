@@ -147,7 +147,16 @@ export function ReportRequestPage() {
             />
           )}
           <div className="filters">
-            <TextField id="doc_number" label={t('reports.docNumber')} value={number} onChange={setNumber} />
+            <TextField
+              id="doc_number"
+              label={t('reports.docNumber')}
+              hint={t('reports.docNumberHint')}
+              inputMode="numeric"
+              maxLength={7}
+              value={number}
+              // Only the number: the template prints "/BC-UBND" after it.
+              onChange={(v) => setNumber(v.replace(/\D/g, ''))}
+            />
             <TextField id="doc_signer" label={t('reports.signer')} value={signer} onChange={setSigner} required />
             <TextField id="doc_signer_title" label={t('reports.signerTitle')} value={signerTitle} onChange={setSignerTitle} required />
             <TextField id="doc_issued_on" type="date" label={t('reports.issuedOn')} value={issuedOn} onChange={setIssuedOn} />
