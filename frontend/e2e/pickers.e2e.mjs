@@ -50,7 +50,6 @@ describe('Pickers and names in the browser', { skip: skip ?? false, timeout: 240
       movement_id: movement.id,
       number: '7/KH-THCS',
       title: 'Kế hoạch chuyển đổi số',
-      received_date: new Date().toISOString().slice(0, 10),
       content: {
         objectives: 'Bồi dưỡng kỹ năng số',
         tasks: [{ title: 'Tập huấn giáo viên', owner_staff_id: staff.id, start_date: '2026-05-01', due_date: '2026-05-20' }],

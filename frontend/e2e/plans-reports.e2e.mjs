@@ -257,6 +257,12 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await page.goto(requestUrl);
       await page.getByRole('row').filter({ hasText: 'THCS-TT' }).getByText('Đã nộp').waitFor();
       await page.getByText('Đề nghị hỗ trợ 02 máy chiếu.').waitFor();
+      // a decision is signed by a named person: without the signer the form says so by its label
+      await page.getByRole('button', { name: 'Tải báo cáo tổng hợp (DOCX)' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'Người ký' });
+      await alert.waitFor();
+      await eventually(() => alert.innerText(), (s) => !/signer/.test(s), 'the field by its label, not its API name');
+      await page.getByLabel('Người ký', { exact: true }).fill('Trần Văn Bình');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Tải báo cáo tổng hợp (DOCX)' }).click(),

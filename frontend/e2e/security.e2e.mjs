@@ -161,13 +161,18 @@ describe('Script and HTML in free-text fields stay text', { skip: skip ?? false,
     shown.push(plan.milestone);
     let planUrl;
 
+    // a school plan is sent only after the school has acknowledged the commune's plan
+    const head = await apiAs(app, 'hieutruong.thcs');
+    const commune = (await head('GET', '/plans?limit=200')).items.find((p) => p.kind === 'commune' && p.issued_at);
+    assert.ok(commune, 'the demo commune has an issued plan');
+    await head('POST', `/plans/${commune.id}/acknowledge`);
+
     await withPage(app, 'xss-plan-school', {}, async (page) => {
       const hits = await trap(page);
       await login(page, 'hieutruong.thcs');
       await page.goto('/plans/new');
       await page.getByLabel('Số, ký hiệu').fill(plan.number);
       await page.getByLabel('Tên kế hoạch').fill(plan.title);
-      await page.getByLabel('Ngày nhận kế hoạch của xã').fill(day(-3));
       await page.getByRole('button', { name: 'Tạo mới' }).click();
       await page.waitForURL(/\/plans\/\d+$/);
       planUrl = new URL(page.url()).pathname;

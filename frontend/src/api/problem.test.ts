@@ -47,16 +47,17 @@ describe('fieldErrors', () => {
     expect(errors).toEqual({ roles: 'Vai trò không hợp lệ. Cần ít nhất một vai trò.' });
   });
 
-  it('ignores errors that are not about the request body', () => {
+  it('maps body and query fields, ignores the body as a whole and the path', () => {
     expect(
       fieldErrors({
         status: 422,
         errors: [
-          { path: 'query.limit', message: 'Tối đa 200' },
+          { path: 'query.signer', message: 'Trường này là bắt buộc.' },
           { path: 'body', message: 'Thân yêu cầu sai' },
+          { path: 'path.id', message: 'Không phải số' },
         ],
       }),
-    ).toEqual({});
+    ).toEqual({ signer: 'Trường này là bắt buộc.' });
     expect(fieldErrors(null)).toEqual({});
     expect(fieldErrors({ status: 400 })).toEqual({});
   });

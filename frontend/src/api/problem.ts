@@ -51,10 +51,11 @@ export function toProblem(body: unknown, status: number): ProblemDetails {
   return { status, detail: typeof body === 'string' && body ? body : undefined };
 }
 
-/** "body.code" → "code", "body.roles.0" → "roles"; null outside the body (query, path, header). */
+/** "body.code" → "code", "body.roles.0" → "roles", "query.signer" → "signer" (a download's form sends
+ * its fields as query parameters); null for the body as a whole, a path or a header. */
 function bodyField(path: string): string | null {
   const parts = path.split('.');
-  return parts[0] === 'body' && parts.length >= 2 && parts[1] ? parts[1] : null;
+  return (parts[0] === 'body' || parts[0] === 'query') && parts.length >= 2 && parts[1] ? parts[1] : null;
 }
 
 /**

@@ -148,7 +148,7 @@ export function ReportRequestPage() {
           )}
           <div className="filters">
             <TextField
-              id="doc_number"
+              id="number"
               label={t('reports.docNumber')}
               hint={t('reports.docNumberHint')}
               inputMode="numeric"
@@ -157,9 +157,9 @@ export function ReportRequestPage() {
               // Only the number: the template prints "/BC-UBND" after it.
               onChange={(v) => setNumber(v.replace(/\D/g, ''))}
             />
-            <TextField id="doc_signer" label={t('reports.signer')} value={signer} onChange={setSigner} required />
-            <TextField id="doc_signer_title" label={t('reports.signerTitle')} value={signerTitle} onChange={setSignerTitle} required />
-            <TextField id="doc_issued_on" type="date" label={t('reports.issuedOn')} value={issuedOn} onChange={setIssuedOn} />
+            <TextField id="signer" label={t('reports.signer')} value={signer} onChange={setSigner} required />
+            <TextField id="signer_title" label={t('reports.signerTitle')} value={signerTitle} onChange={setSignerTitle} required />
+            <TextField id="issued_on" type="date" label={t('reports.issuedOn')} value={issuedOn} onChange={setIssuedOn} />
           </div>
           <div className="actions">
             <button type="button" className="primary" disabled={busy} onClick={() => void download('docx')}>
