@@ -7,6 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 CHROMIUM := /usr/bin/chromium
+# Backend tests run in this many processes (pytest-xdist), a test file per process at a time; 0 runs them in one.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 
 .PHONY: run test bench test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e lint format \
         openapi install frontend fonts chromium office clean hooks
@@ -73,7 +76,7 @@ office: fonts
 test-backend: test-backend-sqlite test-backend-postgres
 
 test-backend-sqlite: install fonts office
-	$(BIN)/pytest tests
+	$(PYTEST) tests
 
 # Runs again on PostgreSQL when it answers; in CI a missing PostgreSQL is a failure, not a skip.
 test-backend-postgres: install fonts office pg-client
@@ -82,7 +85,7 @@ test-backend-postgres: install fonts office pg-client
 	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start 2>/dev/null || true; sleep 2; \
 	fi
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(subst +psycopg,,$(PG_TEST_URL))', connect_timeout=3).close()" 2>/dev/null; then \
-	  echo "== backend tests on PostgreSQL"; TEST_DATABASE_URL='$(PG_TEST_URL)' $(BIN)/pytest tests; \
+	  echo "== backend tests on PostgreSQL"; TEST_DATABASE_URL='$(PG_TEST_URL)' $(PYTEST) tests; \
 	elif [ "$$CI" = true ]; then echo "PostgreSQL is not reachable at $(PG_TEST_URL): failing (CI=true)"; exit 1; \
 	else echo "SKIPPED: PostgreSQL not reachable at $(PG_TEST_URL)"; fi
 

@@ -9,6 +9,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 _TMP = Path(tempfile.mkdtemp(prefix="thidua-tests-"))
 os.environ.setdefault("VAR_DIR", str(_TMP / "var"))
@@ -29,7 +30,31 @@ from thidua.main import create_app  # noqa: E402
 from thidua.units.models import StaffMember, Unit  # noqa: E402
 
 PASSWORD = "matkhau2026"
-TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'test.db'}"
+
+
+def _worker_database(url: str) -> str:
+    """Under pytest-xdist each worker gets its own PostgreSQL database (`test_gw0`, …), created when
+    missing; the derived databases of the suite (`…_procs`, backups) follow from its name. SQLite
+    needs nothing: each worker process has its own temporary folder."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not url.startswith("postgres"):
+        return url
+    import psycopg
+    from psycopg import sql
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = base.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    worker_url = base.set(database=name).render_as_string(hide_password=False)
+    os.environ["TEST_DATABASE_URL"] = worker_url  # read by the server-process fixtures
+    return worker_url
+
+
+TEST_DATABASE_URL = _worker_database(os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'test.db'}")
 
 
 def is_postgres() -> bool:
@@ -46,6 +71,7 @@ def settings() -> Settings:
         frontend_dist=_TMP / "no-frontend",
         login_max_failures=5,
         login_lock_seconds=300,
+        daily_rescore_enabled=False,  # tests call thidua.scoring.rescore.rescore_outdated themselves
         webhooks_enabled=False,  # tests call thidua.webhooks.delivery.deliver_due themselves
         webhook_private_addresses=True,  # their receiver listens on 127.0.0.1
     )
@@ -176,3 +202,45 @@ def catalogue(world: World) -> dict[str, int]:
         movement_id = session.exec(select(Framework.movement_id)).first()
     engine.dispose()
     return {"unit": ids["BDC-CSGD"], "individual": ids["BDC-CANHAN"], "movement": movement_id}  # type: ignore[dict-item]
+
+
+# --- The fuzzing figures (tests/fuzz), printed after the run. Under pytest-xdist each worker counts its
+# own requests and hands them to the controller, which prints the sum.
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    from tests.fixtures.fuzz_run import STATS
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker
+        workeroutput["fuzz_stats"] = dict(STATS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:  # xdist's controller: a worker has finished
+    from tests.fixtures.fuzz_run import STATS
+
+    for key, value in getattr(node, "workeroutput", {}).get("fuzz_stats", {}).items():
+        STATS[key] += value
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.fixtures.fuzz_run import EXAMPLES, LOGINS, STATS
+
+    reports = [
+        r
+        for key in ("passed", "failed")
+        for r in terminalreporter.stats.get(key, [])
+        if r.when == "call" and "test_fuzz_api.py" in r.nodeid
+    ]
+    if not reports:
+        return
+    failed = sum(1 for r in reports if r.failed)
+    callers = len(LOGINS) + 2  # the integration API key and anonymous
+    terminalreporter.write_line(
+        f"fuzz: {len(reports)} operations, {callers} callers, {STATS['cases']} cases "
+        f"({EXAMPLES} random per operation besides coverage cases; {STATS['skipped']} left to make fuzz), "
+        f"{STATS['requests']} requests "
+        f"(2xx {STATS['2xx']}, 3xx {STATS['3xx']}, 4xx {STATS['4xx']}, 5xx {STATS['5xx']}), "
+        f"{failed} operations failing, {STATS['seconds']} s"
+    )
