@@ -55,7 +55,7 @@ def _backup_or_restore(settings: Settings, which: str, path: Path | None) -> int
     return 0
 
 
-def _scores(settings: Settings, which: str, framework_id: int | None) -> int:
+def _scores(settings: Settings, which: str, framework_id: int | None, outdated: bool = False) -> int:
     from sqlmodel import Session, select
 
     import thidua.all_models  # noqa: F401 - every table, the sources and the dependency map
@@ -73,6 +73,9 @@ def _scores(settings: Settings, which: str, framework_id: int | None) -> int:
                     found += 1
                 print(f"{found} difference(s) between the stored scores and a recomputation")
                 return 1 if found else 0
+            if outdated:
+                print(f"{rescore.rescore_outdated(session)} assessment(s) computed before today re-scored")
+                return 0
             if framework_id is not None:
                 if session.get(Framework, framework_id) is None:
                     print(f"No framework version has id {framework_id}.", file=sys.stderr)
@@ -122,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     again = sub.add_parser("rescore", help="re-score the open assessments (of one framework version)")
     again.add_argument("--framework", type=int, default=None, help="framework version id")
+    again.add_argument(
+        "--outdated", action="store_true", help="only the open assessments computed before today (for cron)"
+    )
     unlock = sub.add_parser("unlock", help="clear a login's failed-login counts and locks (every address)")
     unlock.add_argument("login")
     serve = sub.add_parser("serve", help="run the API with uvicorn; proxy headers only from TRUSTED_PROXIES")
@@ -163,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{send_email_reminders(session, settings)} e-mail(s) sent")
         return 0
     if args.command in ("verify-scores", "rescore"):
-        return _scores(settings, args.command, getattr(args, "framework", None))
+        framework, outdated = getattr(args, "framework", None), getattr(args, "outdated", False)
+        return _scores(settings, args.command, framework, outdated)
     if args.command in ("migrate", "prepare"):
         migrate(settings)
     if args.command in ("demo", "prepare"):

@@ -92,6 +92,10 @@ class Settings(BaseSettings):
     # be a way into the commune's own network or a cloud metadata service); true only for a receiver on
     # the same machine or intranet, and in tests.
     webhook_private_addresses: bool = False
+    # The day's re-score (scoring/daily.py): scores that read today's date are recomputed once the date
+    # changes, by a thread of each API process that wakes this often (one process per pass on PostgreSQL).
+    daily_rescore_enabled: bool = True
+    rescore_poll_seconds: float = Field(default=600, gt=0)
 
     def startup_warnings(self) -> list[str]:
         """What an operator must fix, logged at start-up without stopping the server."""

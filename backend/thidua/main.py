@@ -56,6 +56,7 @@ from thidua.public.routes import router as public_router
 from thidua.reminders.routes import router as reminders_router
 from thidua.reports.routes import reports as reports_router
 from thidua.reports.routes import requests as report_requests_router
+from thidua.scoring.daily import lifespan as daily_rescore_lifespan
 from thidua.scoring.routes import router as scorecards_router
 from thidua.storage import storage_for
 from thidua.stories.routes import publications as result_publications_router
@@ -209,9 +210,10 @@ def _freeze_startup_objects() -> None:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Background workers: import jobs (after failing those a previous process left), webhooks."""
+    """Background workers: import jobs (after failing those a previous process left), webhooks, the
+    day's re-score."""
     _freeze_startup_objects()
-    async with imports_lifespan(app), webhooks_lifespan(app):
+    async with imports_lifespan(app), webhooks_lifespan(app), daily_rescore_lifespan(app):
         yield
 
 

@@ -150,3 +150,68 @@ def test_a_framework_wide_rescore_marks_rows_recomputing_until_done(
     dependencies.wait_for_jobs()
     assert recomputing() == [False]
     assert _card(client, world, a["id"])["verified_total"] == "36.60"
+
+
+def test_the_days_rescore_counts_a_report_request_missed_once_its_due_date_has_passed(
+    client: TestClient, world: World, catalogue: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TC1.3 reads the date: a request not answered is missed only after its due date. Nothing is
+    written when that day comes, so the day's re-score (`rescore --outdated`, the API's daily thread)
+    brings the stored score up to date."""
+    from datetime import timedelta
+
+    from tests.fixtures.assessments import start
+    from tests.fixtures.reports import request_reports
+    from thidua.core.models import today
+
+    a = start(client, world, catalogue, "manager_a")
+    assert request_reports(client, world, catalogue, due_in=3).status_code == 201
+
+    def tc13() -> Any:  # the stored scorecard's TC1.3, as the ranking and the scorecard page read it
+        card = _card(client, world, a["id"])
+        return next(i for i in card["indicators"] if i["code"] == "TC1.3")["self_value"]
+
+    assert tc13() is None  # due in 3 days: not missed yet
+    later = today() + timedelta(days=4)
+    monkeypatch.setattr("thidua.reports.sources.today", lambda: later)
+    engine = make_engine(world.settings.resolved_database_url)
+    try:
+        with Session(engine) as session:
+            # the date moved on, nothing was written: what is stored is yesterday's figure
+            found = list(rescore.differences(session))
+            assert found == [f"assessment {a['id']}: stored scorecard differs from the recomputed one"]
+            assert tc13() is None
+            # the two schools' drafts of other frameworks are not there: only manager_a's draft
+            assert rescore.rescore_outdated(session, on=later) == 1
+            assert list(rescore.differences(session)) == []
+            assert rescore.rescore_outdated(session) == 0  # all computed today: nothing left for today
+        # 0 of 1 request answered on time: 0 % of 5 points
+        assert tc13() == "0.00"
+        monkeypatch.undo()  # back to the real date, and the stored score with it (drift guard)
+        with Session(engine) as session:
+            rescore.rescore(session, [a["id"]])
+            session.commit()
+        assert tc13() is None
+    finally:
+        engine.dispose()
+
+
+def test_one_process_of_a_deployment_makes_the_days_pass(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """The API's daily thread: a pass re-scores what was computed before today; on PostgreSQL a
+    process finding the pass's lock held by another skips it."""
+    from thidua.scoring import daily
+
+    submitted(client, world, catalogue, "manager_a")
+    engine = make_engine(world.settings.resolved_database_url)
+    try:
+        assert daily.run_pass(engine) == 0  # just computed: nothing is from an earlier day
+        if engine.dialect.name == "postgresql":
+            with engine.connect() as other:
+                other.execute(text("SELECT pg_advisory_lock(:k)"), {"k": daily.LOCK_KEY})
+                assert daily.run_pass(engine) is None
+                other.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": daily.LOCK_KEY})
+            assert daily.run_pass(engine) == 0
+    finally:
+        engine.dispose()
