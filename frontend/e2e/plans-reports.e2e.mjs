@@ -258,19 +258,30 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await page.getByRole('row').filter({ hasText: 'THCS-TT' }).getByText('Đã nộp').waitFor();
       await page.getByText('Đề nghị hỗ trợ 02 máy chiếu.').waitFor();
       // a decision is signed by a named person: without the signer the form says so by its label
-      await page.getByRole('button', { name: 'Tải báo cáo tổng hợp (DOCX)' }).click();
+      await page.getByRole('button', { name: 'Tải bản dự thảo (DOCX)' }).click();
       const alert = page.getByRole('alert').filter({ hasText: 'Người ký' });
       await alert.waitFor();
       await eventually(() => alert.innerText(), (s) => !/signer/.test(s), 'the field by its label, not its API name');
       await page.getByLabel('Người ký', { exact: true }).fill('Trần Văn Bình');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Tải báo cáo tổng hợp (DOCX)' }).click(),
+        page.getByRole('button', { name: 'Tải bản dự thảo (DOCX)' }).click(),
       ]);
       assert.match(download.suggestedFilename(), /\.docx$/);
       const file = path.join(os.tmpdir(), `thidua-e2e-${Date.now()}.docx`);
       await download.saveAs(file);
       assert.ok(statSync(file).size > 0, 'the DOCX is not empty');
+
+      // issued: numbered, signed, its figures frozen, recorded as sent to the Sở
+      await page.getByText('Chưa ban hành.', { exact: false }).waitFor();
+      await page.getByLabel('Số văn bản').fill('15');
+      await page.getByRole('button', { name: 'Ban hành và gửi Sở GDĐT' }).click();
+      await status(page, 'Đã ban hành báo cáo số 15/BC-UBND và ghi nhận đã gửi Sở Giáo dục và Đào tạo tỉnh Phú Thọ.');
+      const issued = page.locator('table.report-issues tbody tr');
+      await eventually(() => issued.count(), 1, 'one issued version');
+      await issued.filter({ hasText: '15/BC-UBND' }).filter({ hasText: 'Trần Văn Bình' }).waitFor();
+      const [signed] = await Promise.all([page.waitForEvent('download'), issued.getByRole('button', { name: 'DOCX' }).click()]);
+      assert.match(signed.suggestedFilename(), /lan-1\.docx$/);
     });
   });
 });

@@ -46,3 +46,24 @@ class Report(Versioned, table=True):
     proposals: str = Field(default="", max_length=20000)
     figures: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
     submitted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ConsolidatedIssue(SQLModel, table=True):
+    """An issued consolidated report: a numbered, dated, signed version whose figures are frozen as they
+    were when it was issued (`content`, the consolidated report as JSON), and its sending to the
+    Department. A request may be issued again (a correction): earlier versions stay readable."""
+
+    __tablename__ = "consolidated_issue"
+    __table_args__ = (UniqueConstraint("request_id", "sequence"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="report_request.id", index=True)
+    sequence: int  # 1, 2, … per request
+    number: str = Field(max_length=7)  # digits; printed "<number>/BC-UBND"
+    issued_on: date
+    signer: str = Field(max_length=120)
+    signer_title: str = Field(max_length=120)
+    recipient: str = Field(max_length=200)
+    sent_at: datetime = Field(sa_type=UTCDateTime)
+    issued_by_id: int = Field(foreign_key="user_account.id")
+    content: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)

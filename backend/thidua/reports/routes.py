@@ -1,7 +1,7 @@
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 from sqlmodel import Session
 
 from thidua.api.deps import (
@@ -22,6 +22,8 @@ from thidua.reports import service
 from thidua.reports.models import Report, ReportRequest
 from thidua.reports.schemas import (
     Consolidated,
+    ConsolidatedIssueCreate,
+    ConsolidatedIssueRead,
     ReportCreate,
     ReportPage,
     ReportRead,
@@ -129,6 +131,59 @@ def consolidated_docx(
 def consolidated_xlsx(request_id: PathId, actor: ReportsManageActor, session: SessionDep) -> Response:
     data = service.consolidated(session, actor, service.get_request(session, actor, request_id))
     return attachment(service.consolidated_xlsx(data), XLSX, f"phu-luc-{request_id}.xlsx")
+
+
+Sequence = Annotated[int, Path(ge=1, le=1000, description="Lần ban hành (1, 2, …)")]
+
+
+@requests.post(
+    "/{request_id}/issues",
+    status_code=201,
+    name="report_requests_issue",
+    summary="Ban hành báo cáo tổng hợp (số, ngày, người ký) và ghi nhận đã gửi Sở GDĐT; số liệu được chốt",
+)
+def issue(
+    request_id: PathId, body: ConsolidatedIssueCreate, actor: ReportsManageActor, session: SessionDep
+) -> ConsolidatedIssueRead:
+    request = service.get_request(session, actor, request_id)
+    return service.issue_consolidated(session, actor, request, body)
+
+
+@requests.get(
+    "/{request_id}/issues",
+    name="report_requests_issues",
+    summary="Các lần ban hành báo cáo tổng hợp (bản trước vẫn xem được)",
+)
+def issues(request_id: PathId, actor: ReportsManageActor, session: SessionDep) -> list[ConsolidatedIssueRead]:
+    return service.issued_versions(session, service.get_request(session, actor, request_id))
+
+
+@requests.get(
+    "/{request_id}/issues/{sequence}.docx",
+    response_class=Response,
+    name="report_requests_issue_docx",
+    summary="Báo cáo tổng hợp đã ban hành (DOCX, số liệu tại thời điểm ban hành)",
+    responses=DOCX_RESPONSE,
+)
+def issue_docx(
+    request_id: PathId, sequence: Sequence, actor: ReportsManageActor, session: SessionDep
+) -> Response:
+    found = service.get_issue(session, service.get_request(session, actor, request_id), sequence)
+    return attachment(service.issued_docx(found), DOCX, f"bao-cao-tong-hop-{request_id}-lan-{sequence}.docx")
+
+
+@requests.get(
+    "/{request_id}/issues/{sequence}.xlsx",
+    response_class=Response,
+    name="report_requests_issue_xlsx",
+    summary="Phụ lục số liệu của báo cáo tổng hợp đã ban hành (XLSX)",
+    responses=XLSX_RESPONSE,
+)
+def issue_xlsx(
+    request_id: PathId, sequence: Sequence, actor: ReportsManageActor, session: SessionDep
+) -> Response:
+    found = service.get_issue(session, service.get_request(session, actor, request_id), sequence)
+    return attachment(service.issued_xlsx(found), XLSX, f"phu-luc-{request_id}-lan-{sequence}.xlsx")
 
 
 @reports.get("", name="reports_list", summary="Báo cáo của các đơn vị")

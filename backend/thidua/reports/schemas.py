@@ -118,3 +118,32 @@ class Consolidated(BaseModel):
     request: ReportRequestRead
     rows: list[ConsolidatedRow]
     totals: dict[str, Any]
+
+
+DEPARTMENT = "Sở Giáo dục và Đào tạo tỉnh Phú Thọ"
+
+
+class ConsolidatedIssueCreate(_In):
+    number: Annotated[
+        str,
+        Field(pattern=r"^\d{1,7}$", description='Số văn bản, chỉ phần số (mẫu tự thêm "/BC-UBND")'),
+    ]
+    issued_on: Day = Field(description="Ngày ban hành (không ở tương lai)")
+    signer: Annotated[str, Field(min_length=1, max_length=120, description="Họ tên người ký")]
+    signer_title: Annotated[str, Field(min_length=1, max_length=120)] = "Phó Chủ tịch"
+    recipient: Annotated[str, Field(min_length=1, max_length=200, description="Nơi nhận chính")] = DEPARTMENT
+
+
+class ConsolidatedIssueRead(BaseModel):
+    id: int
+    request_id: int
+    sequence: int = Field(description="Lần ban hành (1, 2, …): bản sau đính chính bản trước")
+    number: str
+    number_line: str = Field(description='"125/BC-UBND"')
+    issued_on: date
+    signer: str
+    signer_title: str
+    recipient: str
+    sent_at: datetime
+    issued_by_name: str
+    totals: dict[str, Any] = Field(description="Số liệu tổng hợp tại thời điểm ban hành")

@@ -13,9 +13,10 @@ from openpyxl.styles import Font
 from sqlmodel import Session, col, select
 
 from thidua.audit import service as audit
+from thidua.auth.models import User
 from thidua.auth.policy import Actor
 from thidua.awards.texts import in_sentence
-from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
+from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
@@ -26,9 +27,12 @@ from thidua.movements.models import Movement, Phase
 from thidua.movements.service import school_years
 from thidua.reports import access
 from thidua.reports.figures import unit_figures
-from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
+from thidua.reports.models import ConsolidatedIssue, Report, ReportRequest, ReportRequestUnit
 from thidua.reports.schemas import (
+    DEPARTMENT,
     Consolidated,
+    ConsolidatedIssueCreate,
+    ConsolidatedIssueRead,
     ConsolidatedRow,
     ReportCreate,
     ReportPage,
@@ -303,14 +307,16 @@ def submit_report(session: Session, actor: Actor, report: Report) -> Report:
 
 
 def consolidated(session: Session, actor: Actor, request: ReportRequest) -> Consolidated:
+    """The commune's consolidated report as it stands now: every school's figures are taken live from
+    the system (a school verified after it reported shows its result), the texts from the reports
+    submitted. Issuing it (`issue_consolidated`) freezes a copy."""
     summary = read_request(session, actor, request)
     reports = {r.unit_id: r for r in session.exec(select(Report).where(Report.request_id == request.id))}
+    years = covered_years(session, request)
     rows = []
     for unit in summary.units:
         report = reports.get(unit.unit_id)
-        figures = (
-            report.figures if report else unit_figures(session, unit.unit_id, covered_years(session, request))
-        )
+        submitted = report is not None and report.status == "submitted"
         rows.append(
             ConsolidatedRow(
                 unit_id=unit.unit_id,
@@ -318,20 +324,22 @@ def consolidated(session: Session, actor: Actor, request: ReportRequest) -> Cons
                 unit_name=unit.unit_name,
                 status=unit.status,
                 late=unit.late,
-                figures=figures,
-                difficulties=report.difficulties if report and report.status == "submitted" else "",
-                proposals=report.proposals if report and report.status == "submitted" else "",
+                figures=unit_figures(session, unit.unit_id, years),
+                difficulties=report.difficulties if report and submitted else "",
+                proposals=report.proposals if report and submitted else "",
             )
         )
-    completions = [
-        Decimal(r.figures["completion_percent"]) for r in rows if r.figures.get("completion_percent")
-    ]
+    scored = [r.figures["completion_percent"] for r in rows if r.figures.get("completion_percent")]
+    completions = [Decimal(c) for c in scored]
     totals = {
         "units_asked": len(rows),
         "reports_submitted": sum(1 for r in rows if r.status == "submitted"),
         "reports_late": sum(1 for r in rows if r.late),
+        "reports_submitted_late": sum(1 for r in rows if r.status == "submitted" and r.late),
+        "reports_missing": sum(1 for r in rows if r.status != "submitted"),
         "activities": sum(sum(r.figures.get("activities", {}).values()) for r in rows),
         "plans_approved": sum(1 for r in rows if r.figures.get("plan_status") == "approved"),
+        "units_with_scorecard": len(completions),
         "average_completion_percent": str(
             (sum(completions, Decimal(0)) / len(completions)).quantize(Decimal("0.01"))
         )
@@ -339,6 +347,98 @@ def consolidated(session: Session, actor: Actor, request: ReportRequest) -> Cons
         else None,
     }
     return Consolidated(request=summary, rows=rows, totals=totals)
+
+
+def _issue_read(session: Session, issue: ConsolidatedIssue) -> ConsolidatedIssueRead:
+    assert issue.id is not None
+    by = session.get(User, issue.issued_by_id)
+    return ConsolidatedIssueRead(
+        id=issue.id,
+        request_id=issue.request_id,
+        sequence=issue.sequence,
+        number=issue.number,
+        number_line=f"{issue.number}/BC-UBND",
+        issued_on=issue.issued_on,
+        signer=issue.signer,
+        signer_title=issue.signer_title,
+        recipient=issue.recipient,
+        sent_at=issue.sent_at,
+        issued_by_name=by.full_name if by else "",
+        totals=dict(issue.content.get("totals", {})),
+    )
+
+
+def issued_versions(session: Session, request: ReportRequest) -> list[ConsolidatedIssueRead]:
+    rows = session.exec(
+        select(ConsolidatedIssue)
+        .where(ConsolidatedIssue.request_id == request.id)
+        .order_by(col(ConsolidatedIssue.sequence))
+    )
+    return [_issue_read(session, r) for r in rows]
+
+
+def get_issue(session: Session, request: ReportRequest, sequence: int) -> ConsolidatedIssue:
+    issue = session.exec(
+        select(ConsolidatedIssue).where(
+            ConsolidatedIssue.request_id == request.id, ConsolidatedIssue.sequence == sequence
+        )
+    ).first()
+    if issue is None:
+        raise NotFound(f"Báo cáo tổng hợp chưa ban hành lần {sequence}.")
+    return issue
+
+
+def issue_consolidated(
+    session: Session, actor: Actor, request: ReportRequest, data: ConsolidatedIssueCreate
+) -> ConsolidatedIssueRead:
+    """Issues the consolidated report as it stands: a numbered, dated, signed version with its figures
+    frozen, recorded as sent to the Department now. Issuing again makes a new version (a correction);
+    earlier ones stay readable."""
+    if data.issued_on > today():
+        raise Invalid("body.issued_on", "Ngày ban hành không được ở tương lai.", "future")
+    used = session.exec(select(ConsolidatedIssue).where(ConsolidatedIssue.number == data.number)).all()
+    if any(u.issued_on.year == data.issued_on.year for u in used):
+        raise Invalid(
+            "body.number",
+            f"Số {data.number}/BC-UBND đã dùng cho một báo cáo tổng hợp ban hành năm {data.issued_on.year}.",
+            "duplicate",
+        )
+    content = consolidated(session, actor, request)
+    if content.totals["reports_submitted"] == 0:
+        raise Conflict("Chưa có đơn vị nào nộp báo cáo: chưa thể ban hành báo cáo tổng hợp.")
+    last = session.exec(
+        select(ConsolidatedIssue.sequence)
+        .where(ConsolidatedIssue.request_id == request.id)
+        .order_by(col(ConsolidatedIssue.sequence).desc())
+    ).first()
+    issue = ConsolidatedIssue(
+        request_id=request.id or 0,
+        sequence=(last or 0) + 1,
+        number=data.number,
+        issued_on=data.issued_on,
+        signer=data.signer,
+        signer_title=data.signer_title,
+        recipient=data.recipient,
+        sent_at=utcnow(),
+        issued_by_id=actor.id,
+        content=content.model_dump(mode="json"),
+    )
+    session.add(issue)
+    session.flush()
+    audit.record(session, actor, "issue", issue, None)
+    session.commit()
+    return _issue_read(session, issue)
+
+
+def issued_docx(issue: ConsolidatedIssue) -> bytes:
+    data = Consolidated.model_validate(issue.content)
+    return consolidated_docx(
+        data, issue.number, issue.signer, issue.issued_on, issue.signer_title, issue.recipient
+    )
+
+
+def issued_xlsx(issue: ConsolidatedIssue) -> bytes:
+    return consolidated_xlsx(Consolidated.model_validate(issue.content))
 
 
 FIGURE_COLUMNS = [
@@ -378,8 +478,23 @@ def figure_row(n: int, row: ConsolidatedRow) -> list[Any]:
     ]
 
 
+def period_phrase(request: ReportRequestRead) -> str:
+    """What the report is about, with its number: "học kỳ I năm học 2025-2026", "quý IV/2026 năm học
+    2025-2026"; the kind alone ("học kỳ") only when the request has no period label."""
+    label = request.period_label.strip()
+    if not label:
+        return f"{KIND_VI[request.kind]} năm học {request.school_year}"
+    label = in_sentence(label)
+    return label if "năm học" in label.lower() else f"{label} năm học {request.school_year}"
+
+
 def consolidated_docx(
-    data: Consolidated, number: str, signer: str, issued_on: date, signer_title: str = "Phó Chủ tịch"
+    data: Consolidated,
+    number: str,
+    signer: str,
+    issued_on: date,
+    signer_title: str = "Phó Chủ tịch",
+    recipient: str = DEPARTMENT,
 ) -> bytes:
     request = data.request
     # "Báo cáo sơ kết, giai đoạn 1 (2025 - 2027)": the period after a comma, never inside brackets.
@@ -392,7 +507,7 @@ def consolidated_docx(
         kind="BÁO CÁO",
         title=decree30.without_doubled_words(decree30.joined(request.title, period)),
         recipients=[
-            "- Sở Giáo dục và Đào tạo tỉnh Phú Thọ;",
+            f"- {recipient};",
             "- Thường trực Đảng ủy, HĐND xã;",
             "- Chủ tịch, các Phó Chủ tịch UBND xã;",
             "- Các cơ sở giáo dục trên địa bàn xã;",
@@ -408,17 +523,16 @@ def consolidated_docx(
             doc,
             f"Thực hiện Kế hoạch tổ chức Phong trào thi đua phát triển khoa học công nghệ, đổi mới "
             f"sáng tạo và chuyển đổi số ngành giáo dục và đào tạo xã Thanh Thủy, UBND xã báo cáo "
-            f"kết quả {KIND_VI[request.kind]} năm học {request.school_year} như sau:",
+            f"kết quả {period_phrase(request)} như sau:",
             first_line_indent=10,
         )
         decree30.paragraph(doc, "I. KẾT QUẢ ĐẠT ĐƯỢC", bold=True)
         decree30.paragraph(
             doc,
             f"1. Có {t['reports_submitted']}/{t['units_asked']} cơ sở giáo dục nộp báo cáo "
-            f"({t['reports_late']} đơn vị nộp muộn hoặc chưa nộp); {t['plans_approved']} đơn vị "
-            f"có kế hoạch thực hiện được duyệt; tổng số {t['activities']} hoạt động của Phong "
-            f"trào được tổ chức; tỷ lệ hoàn thành bình quân theo bảng điểm chuẩn: "
-            f"{_percent(t['average_completion_percent'])}.",
+            f"({t['reports_submitted_late']} đơn vị nộp muộn, {t['reports_missing']} đơn vị chưa nộp); "
+            f"{t['plans_approved']} đơn vị có kế hoạch thực hiện được duyệt; tổng số {t['activities']} "
+            f"hoạt động của Phong trào được tổ chức; {_average(t)}.",
             first_line_indent=10,
         )
         decree30.paragraph(doc, "2. Số liệu của các đơn vị:", first_line_indent=10)
@@ -437,8 +551,13 @@ def consolidated_docx(
     return decree30.build(head, body)
 
 
-def _percent(value: str | float | None) -> str:
-    return f"{decree30.vn_number(float(value), 2)}%" if value is not None else "các đơn vị chưa tự chấm điểm"
+def _average(t: dict[str, Any]) -> str:
+    if t["average_completion_percent"] is None:
+        return "chưa có đơn vị nào có bảng điểm để tính tỷ lệ hoàn thành bình quân"
+    return (
+        f"tỷ lệ hoàn thành bình quân theo bảng điểm chuẩn của {t['units_with_scorecard']}/{t['units_asked']} "
+        f"đơn vị có bảng điểm: {decree30.vn_number(float(t['average_completion_percent']), 2)}%"
+    )
 
 
 def _vn_cell(value: object) -> object:

@@ -1675,6 +1675,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/report-requests/{request_id}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lần ban hành báo cáo tổng hợp (bản trước vẫn xem được) */
+        get: operations["report_requests_issues"];
+        put?: never;
+        /** Ban hành báo cáo tổng hợp (số, ngày, người ký) và ghi nhận đã gửi Sở GDĐT; số liệu được chốt */
+        post: operations["report_requests_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-requests/{request_id}/issues/{sequence}.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo tổng hợp đã ban hành (DOCX, số liệu tại thời điểm ban hành) */
+        get: operations["report_requests_issue_docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-requests/{request_id}/issues/{sequence}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phụ lục số liệu của báo cáo tổng hợp đã ban hành (XLSX) */
+        get: operations["report_requests_issue_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -3866,6 +3918,80 @@ export interface components {
             /** Rows */
             rows: components["schemas"]["ConsolidatedRow"][];
             /** Totals */
+            totals: {
+                [key: string]: unknown;
+            };
+        };
+        /** ConsolidatedIssueCreate */
+        ConsolidatedIssueCreate: {
+            /**
+             * Issued On
+             * Format: date
+             * @description Ngày ban hành (không ở tương lai)
+             */
+            issued_on: string;
+            /**
+             * Number
+             * @description Số văn bản, chỉ phần số (mẫu tự thêm "/BC-UBND")
+             */
+            number: string;
+            /**
+             * Recipient
+             * @description Nơi nhận chính
+             * @default Sở Giáo dục và Đào tạo tỉnh Phú Thọ
+             */
+            recipient: string;
+            /**
+             * Signer
+             * @description Họ tên người ký
+             */
+            signer: string;
+            /**
+             * Signer Title
+             * @default Phó Chủ tịch
+             */
+            signer_title: string;
+        };
+        /** ConsolidatedIssueRead */
+        ConsolidatedIssueRead: {
+            /** Id */
+            id: number;
+            /** Issued By Name */
+            issued_by_name: string;
+            /**
+             * Issued On
+             * Format: date
+             */
+            issued_on: string;
+            /** Number */
+            number: string;
+            /**
+             * Number Line
+             * @description "125/BC-UBND"
+             */
+            number_line: string;
+            /** Recipient */
+            recipient: string;
+            /** Request Id */
+            request_id: number;
+            /**
+             * Sent At
+             * Format: date-time
+             */
+            sent_at: string;
+            /**
+             * Sequence
+             * @description Lần ban hành (1, 2, …): bản sau đính chính bản trước
+             */
+            sequence: number;
+            /** Signer */
+            signer: string;
+            /** Signer Title */
+            signer_title: string;
+            /**
+             * Totals
+             * @description Số liệu tổng hợp tại thời điểm ban hành
+             */
             totals: {
                 [key: string]: unknown;
             };
@@ -13758,6 +13884,182 @@ export interface operations {
             header?: never;
             path: {
                 request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_requests_issues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsolidatedIssueRead"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_requests_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsolidatedIssueCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsolidatedIssueRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_requests_issue_docx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: number;
+                /** @description Lần ban hành (1, 2, …) */
+                sequence: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_requests_issue_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: number;
+                /** @description Lần ban hành (1, 2, …) */
+                sequence: number;
             };
             cookie?: never;
         };

@@ -98,6 +98,7 @@ export const remindersKeys = { all: ['reminders'] as const };
 export const reportRequestsKeys = {
   ...resource('reportRequests'),
   consolidated: (id: number) => ['reportRequests', 'consolidated', id] as const,
+  issues: (id: number) => ['reportRequests', 'issues', id] as const,
 };
 
 export const reportsKeys = resource('reports');

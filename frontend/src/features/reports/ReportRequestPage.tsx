@@ -6,7 +6,10 @@ import { useMe } from '../../lib/auth';
 import { DataTable } from '../../components/DataTable';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { TextField } from '../../components/fields';
-import { useConsolidated, useCreateReport, useReportRequest } from './api/reports';
+import { useConsolidated, useConsolidatedIssues, useCreateReport, useIssueConsolidated, useReportRequest } from './api/reports';
+
+/** Today as the server judges dates (UTC): a report is not issued in the future. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 export function ReportStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
@@ -22,11 +25,15 @@ export function ReportRequestPage() {
   const query = useReportRequest(id);
   const manage = me.permissions.includes('reports:manage');
   const consolidated = useConsolidated(id, manage);
+  const issues = useConsolidatedIssues(id, manage);
+  const issue = useIssueConsolidated(id);
+  const [issuedMessage, setIssuedMessage] = useState('');
   const createReport = useCreateReport();
   const [number, setNumber] = useState('');
   const [signer, setSigner] = useState('');
   const [signerTitle, setSignerTitle] = useState('Phó Chủ tịch');
   const [issuedOn, setIssuedOn] = useState('');
+  const [recipient, setRecipient] = useState('Sở Giáo dục và Đào tạo tỉnh Phú Thọ');
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const r = query.data;
@@ -45,6 +52,21 @@ export function ReportRequestPage() {
     );
 
   const own = r.units.find((u) => u.unit_id === me.unit_id);
+  const totals = consolidated.data?.totals as Record<string, number | string | null> | undefined;
+
+  function issueReport() {
+    setIssuedMessage('');
+    issue.mutate(
+      {
+        number: number.trim(),
+        signer: signer.trim(),
+        signer_title: signerTitle.trim(),
+        issued_on: issuedOn || today(),
+        recipient: recipient.trim(),
+      },
+      { onSuccess: (v) => setIssuedMessage(t('reports.issuedMessage', { number: v.number_line, recipient: v.recipient })) },
+    );
+  }
   const canWrite = me.permissions.includes('reports:write');
 
   async function download(kind: 'docx' | 'xlsx') {
@@ -133,7 +155,19 @@ export function ReportRequestPage() {
       {manage && (
         <section aria-labelledby="consolidated">
           <h2 id="consolidated">{t('reports.consolidated')}</h2>
-          <ErrorBanner error={consolidated.error ?? downloadError} />
+          <ErrorBanner error={consolidated.error ?? downloadError ?? issue.error} />
+          {totals && (
+            <p>
+              {t('reports.totalsLine', {
+                submitted: totals.reports_submitted,
+                asked: totals.units_asked,
+                late: totals.reports_submitted_late,
+                missing: totals.reports_missing,
+                scored: totals.units_with_scorecard,
+                average: totals.average_completion_percent == null ? t('common.none') : `${String(totals.average_completion_percent).replace('.', ',')}%`,
+              })}
+            </p>
+          )}
           {consolidated.data && (
             <DataTable
               rows={consolidated.data.rows}
@@ -160,6 +194,7 @@ export function ReportRequestPage() {
             <TextField id="signer" label={t('reports.signer')} value={signer} onChange={setSigner} required />
             <TextField id="signer_title" label={t('reports.signerTitle')} value={signerTitle} onChange={setSignerTitle} required />
             <TextField id="issued_on" type="date" label={t('reports.issuedOn')} value={issuedOn} onChange={setIssuedOn} />
+            <TextField id="recipient" label={t('reports.recipient')} value={recipient} onChange={setRecipient} required />
           </div>
           <div className="actions">
             <button type="button" className="primary" disabled={busy} onClick={() => void download('docx')}>
@@ -168,7 +203,60 @@ export function ReportRequestPage() {
             <button type="button" disabled={busy} onClick={() => void download('xlsx')}>
               {t('reports.downloadXlsx')}
             </button>
+            <button type="button" className="primary" disabled={issue.isPending} onClick={issueReport}>
+              {t('reports.issue')}
+            </button>
           </div>
+          {issuedMessage && (
+            <p className="alert alert-ok" role="status">
+              {issuedMessage}
+            </p>
+          )}
+          <h3>{t('reports.issuesTitle')}</h3>
+          {issues.data && issues.data.length > 0 ? (
+            <>
+              <p className="muted">{t('reports.issuesHint')}</p>
+              <DataTable
+                rows={issues.data}
+                rowKey={(v) => v.id}
+                className="report-issues"
+                columns={[
+                  { key: 'sequence', label: t('reports.sequence'), render: (v) => v.sequence },
+                  { key: 'number', label: t('reports.docNumber'), render: (v) => v.number_line },
+                  { key: 'issued_on', label: t('reports.issuedOn'), render: (v) => v.issued_on },
+                  { key: 'signer', label: t('reports.signer'), render: (v) => `${v.signer} (${v.signer_title})` },
+                  { key: 'recipient', label: t('reports.recipient'), render: (v) => v.recipient },
+                  { key: 'sent_at', label: t('reports.sentAt'), render: (v) => new Date(v.sent_at).toLocaleString('vi-VN') },
+                  {
+                    key: 'files',
+                    label: t('reports.download'),
+                    render: (v) => (
+                      <span className="actions">
+                        <button
+                          type="button"
+                          onClick={() =>
+                            void downloadFile(`/api/v1/report-requests/${id}/issues/${v.sequence}.docx`, `bao-cao-tong-hop-${id}-lan-${v.sequence}.docx`).catch(setDownloadError)
+                          }
+                        >
+                          DOCX
+                        </button>
+                        <button
+                          type="button"
+                          onClick={() =>
+                            void downloadFile(`/api/v1/report-requests/${id}/issues/${v.sequence}.xlsx`, `phu-luc-${id}-lan-${v.sequence}.xlsx`).catch(setDownloadError)
+                          }
+                        >
+                          XLSX
+                        </button>
+                      </span>
+                    ),
+                  },
+                ]}
+              />
+            </>
+          ) : (
+            <p className="muted">{t('reports.issuesNone')}</p>
+          )}
         </section>
       )}
     </section>

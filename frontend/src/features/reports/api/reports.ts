@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
-import type { Report, ReportRequestCreate, ReportUpdate } from '../../../api/types';
+import type { ConsolidatedIssueCreate, Report, ReportRequestCreate, ReportUpdate } from '../../../api/types';
 import { remindersKeys, reportRequestsKeys, reportsKeys } from '../../../lib/queryKeys';
 
 export function getReportRequests(paging: { limit: number; offset: number }) {
@@ -46,6 +46,31 @@ export const consolidatedQueryOptions = (id: number, enabled: boolean) =>
 
 export function useConsolidated(id: number, enabled: boolean) {
   return useQuery(consolidatedQueryOptions(id, enabled));
+}
+
+export function getConsolidatedIssues(id: number) {
+  return call(api.GET('/api/v1/report-requests/{request_id}/issues', { params: { path: { request_id: id } } }));
+}
+
+export const consolidatedIssuesQueryOptions = (id: number, enabled: boolean) =>
+  queryOptions({
+    queryKey: reportRequestsKeys.issues(id),
+    enabled,
+    queryFn: () => getConsolidatedIssues(id),
+  });
+
+export function useConsolidatedIssues(id: number, enabled: boolean) {
+  return useQuery(consolidatedIssuesQueryOptions(id, enabled));
+}
+
+/** Issues the consolidated report: a numbered, signed version with its figures frozen, sent to the Sở. */
+export function useIssueConsolidated(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ConsolidatedIssueCreate) =>
+      call(api.POST('/api/v1/report-requests/{request_id}/issues', { params: { path: { request_id: id } }, body })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: reportRequestsKeys.issues(id) }),
+  });
 }
 
 export function useCreateReportRequest() {
