@@ -20,7 +20,32 @@ def alembic_config(database_url: str) -> Config:
 
 
 def migrate(settings: Settings) -> None:
-    command.upgrade(alembic_config(settings.resolved_database_url), "head")
+    """Upgrade to the newest migration, then re-score every assessment when one of the migrations just
+    applied says `RESCORE = True` (it changed what a score is computed from). The re-score runs once,
+    after the last migration, with the application's sources: a migration's own fill would run today's
+    sources against the tables of its time and fail on any table a later migration adds."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from sqlmodel import Session
+
+    from thidua.db import make_engine
+
+    config = alembic_config(settings.resolved_database_url)
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        with engine.connect() as conn:
+            before = MigrationContext.configure(conn).get_current_revision()
+        command.upgrade(config, "head")
+        script = ScriptDirectory.from_config(config)
+        applied = [r for r in script.iterate_revisions("heads", before) if r.revision != before]
+        if any(getattr(r.module, "RESCORE", False) for r in applied):
+            import thidua.all_models  # noqa: F401 - every table, the sources and the dependency map
+            from thidua.scoring import rescore
+
+            with Session(engine) as session:
+                rescore.rescore_all(session)
+    finally:
+        engine.dispose()
 
 
 def openapi_document() -> str:

@@ -10,12 +10,14 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlmodel import Session
 
 revision: str = "0015"
 down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+# The tables are filled for the data already there by `thidua.cli migrate` once every migration has run,
+# with the application's engine and sources (the same code that keeps them up to date afterwards).
+RESCORE = True
 
 
 def _decimal(name: str) -> sa.Column:  # type: ignore[type-arg]
@@ -74,19 +76,6 @@ def upgrade() -> None:
             sa.PrimaryKeyConstraint("assessment_id", "code"),
         )
     op.drop_table("score_generation")
-
-    # Fill the tables for the data already there, with the application's engine and sources: the
-    # same code that keeps them up to date afterwards (verify-scores checks the result).
-    import thidua.registrations  # noqa: F401 - the computed-indicator sources
-    from thidua.scoring.rescore import rescore
-
-    session = Session(bind=op.get_bind())
-    try:
-        ids = [row[0] for row in session.execute(sa.text("SELECT id FROM self_assessment ORDER BY id"))]
-        rescore(session, ids)
-        session.flush()
-    finally:
-        session.close()
 
 
 def downgrade() -> None:
