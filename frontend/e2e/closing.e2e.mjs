@@ -1,0 +1,65 @@
+// Self-inspection inside the school (issue 15, items 4 and 7): a head of school (demo login
+// hieutruong.thcs) verifies a teacher's individual self-assessment inside the school year's
+// evaluation window, at 1280 px and at 360 px; before verification the computed values read
+// "Tạm tính". A fresh app of its own.
+import { after, before, describe, test } from 'node:test';
+import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+
+const skip = skipReason();
+const inDays = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+describe('Closing a school year in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  test('the head of school verifies a teacher’s self-assessment', async () => {
+    const officer = await apiAs(app, 'vhxh');
+    const teacher = await apiAs(app, 'giaovien.thcs');
+    const movement = (await officer('GET', '/movements')).items[0];
+    const framework = (await officer('GET', '/frameworks?subject_kind=individual&status=active')).items[0];
+    const cases = [
+      [1280, '2026-2027'],
+      [360, '2027-2028'],
+    ];
+    for (const [width, year] of cases) {
+      // The commune officer opens the school year's evaluation window around today.
+      const url = `/movements/${movement.id}/evaluation-windows/${year}`;
+      const window = await officer('GET', url);
+      await officer('PUT', url, { starts_on: inDays(-1), ends_on: inDays(30) }, { 'If-Match': `"${window.version}"` });
+      // The teacher fills and submits their own self-assessment.
+      let a = await teacher('POST', '/self-assessments', { framework_id: framework.id, school_year: year });
+      const values = { 'CN1.2': '2', 'CN2.1': '1', 'CN2.2': '1', 'CN3.3': '1' };
+      a = await teacher(
+        'PUT',
+        `/self-assessments/${a.id}/entries`,
+        { entries: Object.entries(values).map(([indicator_code, value]) => ({ indicator_code, value })) },
+        { 'If-Match': `"${a.version}"` },
+      );
+      await teacher('POST', `/self-assessments/${a.id}/submit`, undefined, { 'If-Match': `"${a.version}"` });
+
+      await withPage(app, `closing-principal-${width}`, { viewport: { width, height: 800 } }, async (page) => {
+        await login(page, 'hieutruong.thcs');
+        await page.goto(`/assessments/${a.id}`);
+        await page.getByRole('heading', { name: a.subject_name, level: 1 }).waitFor();
+        const windowNote = page.getByTestId('evaluation-window');
+        await eventually(() => windowNote.innerText(), /đang mở/, 'the evaluation window is shown open');
+        const provisional = page.getByText('Tạm tính', { exact: true });
+        await eventually(() => provisional.count(), (n) => n >= 1, 'computed values read "Tạm tính" before verification');
+        await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+        await page.getByRole('status').filter({ hasText: 'Đã xác nhận kết quả.' }).waitFor();
+        await eventually(() => page.getByText('Đã xác nhận', { exact: true }).count(), (n) => n >= 1, 'the status reads verified');
+        await eventually(() => provisional.count(), 0, 'no value is provisional once frozen');
+        await eventually(() => page.getByRole('button', { name: 'Xác nhận', exact: true }).count(), 0, 'no verify button once verified');
+        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+      });
+      const stored = await officer('GET', `/self-assessments/${a.id}`);
+      if (stored.status !== 'verified' || !stored.score.frozen) throw new Error(`not verified: ${stored.status}`);
+    }
+  });
+});
