@@ -27,10 +27,29 @@ describe('Closing a school year in the browser', { skip: skip ?? false, timeout:
       [360, '2027-2028'],
     ];
     for (const [width, year] of cases) {
-      // The commune officer opens the school year's evaluation window around today.
+      // The commune officer opens the school year's evaluation window around today: on the framework's
+      // page at 1280 px (an end before the start is refused first), through the API for the phone.
       const url = `/movements/${movement.id}/evaluation-windows/${year}`;
-      const window = await officer('GET', url);
-      await officer('PUT', url, { starts_on: inDays(-1), ends_on: inDays(30) }, { 'If-Match': `"${window.version}"` });
+      if (width === 1280) {
+        await withPage(app, 'closing-officer-window', { viewport: { width, height: 800 } }, async (page) => {
+          await login(page, 'vhxh');
+          await page.goto(`/frameworks/${framework.id}`);
+          const row = page.getByRole('listitem').filter({ hasText: `Năm học ${year}` });
+          await eventually(() => row.innerText(), /Mặc định/, 'the default window before any change');
+          await row.getByLabel('Từ ngày').fill(inDays(-1));
+          await row.getByLabel('Đến ngày').fill(inDays(-5));
+          await row.getByRole('button', { name: 'Lưu thay đổi' }).click();
+          await row.getByText('Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.').waitFor();
+          await row.getByLabel('Đến ngày').fill(inDays(30));
+          await row.getByRole('button', { name: 'Lưu thay đổi' }).click();
+          await eventually(() => row.innerText(), /Đang trong thời gian đánh giá/, 'the window is open after saving');
+        });
+        const stored = await officer('GET', url);
+        if (stored.starts_on !== inDays(-1) || stored.ends_on !== inDays(30)) throw new Error(JSON.stringify(stored));
+      } else {
+        const window = await officer('GET', url);
+        await officer('PUT', url, { starts_on: inDays(-1), ends_on: inDays(30) }, { 'If-Match': `"${window.version}"` });
+      }
       // The teacher fills and submits their own self-assessment.
       let a = await teacher('POST', '/self-assessments', { framework_id: framework.id, school_year: year });
       const values = { 'CN1.2': '2', 'CN2.1': '1', 'CN2.2': '1', 'CN3.3': '1' };
