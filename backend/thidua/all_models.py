@@ -4,7 +4,13 @@ registrations (thidua/registrations.py) with them."""
 import thidua.registrations  # noqa: F401 - computed-indicator sources and access rules into scoring
 from thidua.activities.models import Activity, Attendance
 from thidua.apikeys.models import ApiKey
-from thidua.assessments.models import AssessmentEntry, Evidence, ScorecardSnapshot, SelfAssessment
+from thidua.assessments.models import (
+    AssessmentEntry,
+    EarlyVerification,
+    Evidence,
+    ScorecardSnapshot,
+    SelfAssessment,
+)
 from thidua.audit.models import AuditEvent
 from thidua.auth.models import LoginThrottle, User, UserRole
 from thidua.awards.models import (
@@ -22,7 +28,7 @@ from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
-from thidua.movements.models import ContentArea, Movement, Phase
+from thidua.movements.models import ContentArea, EvaluationWindow, Movement, Phase
 from thidua.plans.models import Plan, PlanDispatch, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.scoring.models import AssessmentScore, ContentAreaScore, CriterionScore
@@ -47,6 +53,8 @@ __all__ = [
     "CouncilMeeting",
     "Criterion",
     "CriterionScore",
+    "EarlyVerification",
+    "EvaluationWindow",
     "Evidence",
     "Flag",
     "Framework",

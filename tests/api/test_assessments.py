@@ -4,11 +4,23 @@ Scores are hand-computed from shared/CATALOGUE.md. The computed indicators (plan
 initiatives) count 0 here: no such data is made, so TC1.1 (a gate: plan within 30 days) fails.
 """
 
+from datetime import date
+
 import pytest
 from fastapi.testclient import TestClient
 
 from tests.fixtures.api import PDF, audit_actions, with_etag
-from tests.fixtures.assessments import URL, VALUES, add_required_evidence, put_values, start, submitted
+from tests.fixtures.assessments import (
+    URL,
+    VALUES,
+    add_required_evidence,
+    close_window,
+    open_window,
+    put_values,
+    set_window,
+    start,
+    submitted,
+)
 from tests.fixtures.frameworks import document_of
 from tests.fixtures.units import link_user_to_staff
 from tests.helpers import World, assert_problem
@@ -31,10 +43,14 @@ def test_unit_assessment_workflow_end_to_end(
     a = with_etag(put_values(client, world, a, VALUES))
     score = a["score"]
     assert (score["self_total"], score["verified_total"], score["gap"]) == ("36.60", "36.60", "0.00")
-    assert score["data_completeness_percent"] == "100.00"
+    # TC1.2 and TC1.3 (computed) have no source data yet: missing, like an unanswered value. 15 of 17.
+    assert score["data_completeness_percent"] == "88.24"
     assert (score["classification_code"], score["failed_gates"]) == ("not_completed", ["TC1.1"])
     entry = {e["indicator_code"]: e for e in a["entries"]}
     assert entry["TC2.1"]["self_points"] == "5.60" and entry["TC1.1"]["computed"] is True
+    assert (entry["TC1.2"]["self_value"], entry["TC1.3"]["self_value"]) == (None, None)
+    # Computed values are provisional ("tạm tính") until the scorecard is frozen; typed ones are not.
+    assert entry["TC1.1"]["provisional"] is True and entry["TC2.1"]["provisional"] is False
     assert entry["TC1.1"]["source_available"] is True and entry["TC1.1"]["self_value"] == "0"  # no plan yet
     assert entry["TC3.1"]["source_available"] is True and entry["TC3.1"]["self_value"] == "0"  # none yet
 
@@ -49,6 +65,7 @@ def test_unit_assessment_workflow_end_to_end(
     assert_problem(put_values(client, world, a, {"TC2.1": "90"}), 409)
 
     # The officer reviews: TC2.1 is only 60 % by the LMS statistics (4.20 points instead of 5.60).
+    open_window(client, world, catalogue["movement"])
     reviewed = client.get(f"{URL}/{a['id']}", headers=officer)
     assert reviewed.json()["allowed_actions"] == ["review", "return", "verify"]
     a = with_etag(
@@ -93,6 +110,7 @@ def test_unit_assessment_workflow_end_to_end(
     a = with_etag(client.post(f"{URL}/{a['id']}/verify", headers={**officer, "If-Match": a["etag"]}))
     assert a["status"] == "verified" and a["score"]["frozen"] is True
     assert a["score"]["verified_total"] == "38.20"
+    assert {e["indicator_code"]: e["provisional"] for e in a["entries"]}["TC1.1"] is False
     assert_problem(
         client.post(
             f"{URL}/{a['id']}/return", headers={**officer, "If-Match": a["etag"]}, json={"reason": "Muộn"}
@@ -117,6 +135,7 @@ def test_verified_scorecard_stays_frozen_when_the_framework_gets_a_new_version(
 ) -> None:
     officer = world.headers("officer")
     a = submitted(client, world, catalogue)
+    open_window(client, world, catalogue["movement"])
     a = with_etag(client.post(f"{URL}/{a['id']}/verify", headers={**officer, "If-Match": a["etag"]}))
     before = client.get(f"/api/v1/scorecards/{a['id']}", headers=officer).json()
 
@@ -316,9 +335,9 @@ def test_another_school_sees_nothing_of_an_assessment(
             headers={**world.headers("manager_b"), "If-Match": '"1"'},
             json={"entries": [{"indicator_code": "TC2.1", "verified_value": "0"}]},
         ),
-        403,
+        404,
     )
-    # A school manager cannot review or verify, even their own school's assessment.
+    # A school manager cannot review or verify their own school's unit assessment: the commune does.
     assert_problem(
         client.post(f"{URL}/{a['id']}/verify", headers={**world.headers("manager_a"), "If-Match": a["etag"]}),
         403,
@@ -437,3 +456,212 @@ def test_ranking_ties_and_the_dashboard_aggregates(
     )
     assert export.status_code == 200 and export.content[:2] == b"PK"
     assert a["status"] == "submitted"
+
+
+# ---------------------------------------------------------------- closing a school year (issue 15.4)
+
+
+def test_the_evaluation_window_defaults_to_may_to_july_and_the_officer_edits_it(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    url = f"/api/v1/movements/{catalogue['movement']}/evaluation-windows"
+    listed = client.get(url, headers=world.headers("manager_a")).json()
+    first = listed["items"][0]
+    assert (first["school_year"], first["starts_on"], first["ends_on"]) == (
+        "2025-2026",
+        "2026-05-01",
+        "2026-07-31",
+    )
+    assert first["is_default"] is True and first["version"] == 0 and first["allowed_actions"] == []
+    assert listed["total"] == len(listed["items"]) >= 2
+
+    # End before start: 422 naming the field, nothing stored.
+    refused = set_window(
+        client, world, catalogue["movement"], "2025-2026", date(2026, 6, 1), date(2026, 5, 31)
+    )
+    assert_problem(refused, 422, "body.ends_on")
+    again = client.get(f"{url}/2025-2026", headers=world.headers("officer"))
+    assert (again.json()["is_default"], again.headers["etag"]) == (True, '"0"')
+    # A school manager cannot set it; a school year outside the movement is 404.
+    assert_problem(
+        set_window(
+            client,
+            world,
+            catalogue["movement"],
+            "2025-2026",
+            date(2026, 5, 2),
+            date(2026, 7, 31),
+            "manager_a",
+        ),
+        403,
+    )
+    assert_problem(client.get(f"{url}/2040-2041", headers=world.headers("officer")), 404)
+
+    saved = set_window(
+        client, world, catalogue["movement"], "2025-2026", date(2026, 4, 15), date(2026, 8, 15)
+    )
+    assert saved.status_code == 200, saved.text
+    assert (saved.json()["starts_on"], saved.json()["ends_on"], saved.json()["is_default"]) == (
+        "2026-04-15",
+        "2026-08-15",
+        False,
+    )
+    assert saved.headers["etag"] == '"1"'
+    stale = client.put(
+        f"{url}/2025-2026",
+        headers={**world.headers("officer"), "If-Match": '"0"'},
+        json={"starts_on": "2026-05-01", "ends_on": "2026-07-31"},
+    )
+    assert_problem(stale, 412)
+
+
+def test_verification_outside_the_window_is_the_leaders_early_close_with_a_reason(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    officer, leader = world.headers("officer"), world.headers("leader")
+    a = submitted(client, world, catalogue)
+    close_window(client, world, catalogue["movement"])
+    seen = client.get(f"{URL}/{a['id']}", headers=officer).json()
+    assert seen["allowed_actions"] == ["review", "return"] and seen["evaluation_window"]["is_open"] is False
+    assert client.get(f"{URL}/{a['id']}", headers=leader).json()["allowed_actions"] == ["verify_early"]
+
+    # The officer cannot verify before the window opens; nothing is frozen.
+    refused = assert_problem(
+        client.post(f"{URL}/{a['id']}/verify", headers={**officer, "If-Match": a["etag"]}),
+        409,
+        "evaluation_window",
+    )
+    assert "Lãnh đạo UBND xã" in refused["detail"]
+    # Early close without the leader's reason (missing or blank): 422 on the reason; not by the officer.
+    early = f"{URL}/{a['id']}/verify-early"
+    assert_problem(client.post(early, headers={**leader, "If-Match": a["etag"]}, json={}), 422, "body.reason")
+    assert_problem(
+        client.post(early, headers={**leader, "If-Match": a["etag"]}, json={"reason": "  "}),
+        422,
+        "body.reason",
+    )
+    assert_problem(
+        client.post(early, headers={**officer, "If-Match": a["etag"]}, json={"reason": "Sớm"}), 403
+    )
+    still = client.get(f"{URL}/{a['id']}", headers=officer)
+    assert (still.json()["status"], still.json()["score"]["frozen"], still.headers["etag"]) == (
+        "submitted",
+        False,
+        a["etag"],
+    )
+
+    closed = client.post(
+        early, headers={**leader, "If-Match": a["etag"]}, json={"reason": "Trường sáp nhập từ tháng 1/2026"}
+    )
+    assert closed.status_code == 200, closed.text
+    body = closed.json()
+    assert body["status"] == "verified" and body["score"]["frozen"] is True
+    assert body["early_verification"]["reason"] == "Trường sáp nhập từ tháng 1/2026"
+    assert body["score"]["verified_total"] == "36.60"  # the catalogue values of tests/fixtures/assessments
+    assert audit_actions(client, world, "self_assessment", a["id"])[0] == "verify_early"
+
+    # Frozen for good: opening the window changes nothing and a second verification is refused.
+    open_window(client, world, catalogue["movement"])
+    after = client.get(f"/api/v1/scorecards/{a['id']}", headers=officer).json()
+    assert after["verified_total"] == "36.60" and after["frozen"] is True
+    assert_problem(
+        client.post(f"{URL}/{a['id']}/verify", headers={**officer, "If-Match": closed.headers["etag"]}), 409
+    )
+
+
+def test_inside_the_window_the_officer_verifies_and_no_early_close_is_needed(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = submitted(client, world, catalogue)
+    open_window(client, world, catalogue["movement"])
+    leader = world.headers("leader")
+    assert client.get(f"{URL}/{a['id']}", headers=leader).json()["allowed_actions"] == []
+    assert_problem(
+        client.post(
+            f"{URL}/{a['id']}/verify-early", headers={**leader, "If-Match": a["etag"]}, json={"reason": "x"}
+        ),
+        409,
+        "evaluation_window",
+    )
+    done = client.post(f"{URL}/{a['id']}/verify", headers={**world.headers("officer"), "If-Match": a["etag"]})
+    assert done.status_code == 200 and done.json()["early_verification"] is None
+
+
+# ---------------------------------------------------------------- self-inspection in the school (15.7)
+
+
+def _teacher_submits(client: TestClient, world: World, catalogue: dict[str, int]) -> dict[str, object]:
+    """teacher_a (staff A-02 of school A) fills and submits their individual self-assessment."""
+    for staff_code, login in (("A-02", "teacher_a"), ("A-01", "manager_a")):
+        link_user_to_staff(client, world, login, staff_code)
+    a = start(client, world, catalogue, "teacher_a", kind="individual")
+    values = {"CN1.2": "2", "CN2.1": "1", "CN2.2": "1", "CN3.3": "1"}  # 37.50 of 100
+    a = with_etag(put_values(client, world, a, values, login="teacher_a"))
+    return with_etag(
+        client.post(f"{URL}/{a['id']}/submit", headers={**world.headers("teacher_a"), "If-Match": a["etag"]})
+    )
+
+
+def test_the_principal_reviews_returns_and_verifies_the_schools_teachers(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    manager, teacher = world.headers("manager_a"), world.headers("teacher_a")
+    a = _teacher_submits(client, world, catalogue)
+    assert a["status"] == "submitted"
+    open_window(client, world, catalogue["movement"])
+    seen = client.get(f"{URL}/{a['id']}", headers=manager).json()
+    assert seen["allowed_actions"] == ["review", "return", "verify"]
+
+    # Returned by the principal, completed by the teacher, submitted again.
+    a = with_etag(
+        client.post(
+            f"{URL}/{a['id']}/return",
+            headers={**manager, "If-Match": a["etag"]},
+            json={"reason": "Bổ sung sáng kiến", "entries": [{"indicator_code": "CN2.1", "reason": "Thiếu"}]},
+        )
+    )
+    assert a["status"] == "returned"
+    a = with_etag(client.get(f"{URL}/{a['id']}", headers=teacher))
+    a = with_etag(put_values(client, world, a, {"CN2.1": "2"}, login="teacher_a"))  # 2 of 2 = 15: +7.50
+    a = with_etag(client.post(f"{URL}/{a['id']}/submit", headers={**teacher, "If-Match": a["etag"]}))
+
+    # Another school's principal: the teacher's assessment does not exist for them.
+    for action, body in (("verify", None), ("return", {"reason": "x"})):
+        r = client.post(
+            f"{URL}/{a['id']}/{action}",
+            headers={**world.headers("manager_b"), "If-Match": a["etag"]},
+            json=body,
+        )
+        assert_problem(r, 404)
+    # The principal confirms CN1.2 at level 1 (5 points instead of 12) and verifies: 45.00 - 7 = 38.00.
+    a = with_etag(
+        client.post(
+            f"{URL}/{a['id']}/review",
+            headers={**manager, "If-Match": a["etag"]},
+            json={"entries": [{"indicator_code": "CN1.2", "verified_value": "1", "comment": "Mức 1"}]},
+        )
+    )
+    assert (a["score"]["self_total"], a["score"]["verified_total"]) == ("45.00", "38.00")
+    a = with_etag(client.post(f"{URL}/{a['id']}/verify", headers={**manager, "If-Match": a["etag"]}))
+    assert a["status"] == "verified" and a["score"]["frozen"] is True
+    assert audit_actions(client, world, "self_assessment", a["id"])[:2] == ["verify", "review"]
+    # The commune officer sees it, verified.
+    assert client.get(f"{URL}/{a['id']}", headers=world.headers("officer")).json()["status"] == "verified"
+
+
+def test_the_principal_does_not_review_their_own_or_the_schools_unit_assessment(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    manager = world.headers("manager_a")
+    _teacher_submits(client, world, catalogue)
+    own = start(client, world, catalogue, "manager_a", kind="individual")
+    own = with_etag(put_values(client, world, own, {"CN1.2": "2", "CN2.1": "1", "CN2.2": "1", "CN3.3": "1"}))
+    own = with_etag(client.post(f"{URL}/{own['id']}/submit", headers={**manager, "If-Match": own["etag"]}))
+    open_window(client, world, catalogue["movement"])
+    assert client.get(f"{URL}/{own['id']}", headers=manager).json()["allowed_actions"] == []
+    assert_problem(
+        client.post(f"{URL}/{own['id']}/verify", headers={**manager, "If-Match": own["etag"]}), 403
+    )
+    # The commune officer reviews the principal's own assessment.
+    officer_view = client.get(f"{URL}/{own['id']}", headers=world.headers("officer")).json()
+    assert officer_view["allowed_actions"] == ["review", "return", "verify"]

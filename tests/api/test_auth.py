@@ -69,8 +69,9 @@ def set_active_raw(client: TestClient, world: World, login_name: str, active: bo
             ["unit_manager"],
             "THCS-A",
             "Trường THCS A",
-            {"staff:write", "assessments:fill", "plans:write", "activities:write"},
-            {"users:manage", "units:write", "assessments:review", "audit:read"},
+            # Reviews the individual self-assessments of the school's own staff (V.4.4).
+            {"staff:write", "assessments:fill", "assessments:review", "plans:write", "activities:write"},
+            {"users:manage", "units:write", "assessments:close_early", "audit:read"},
         ),
         (
             "officer",

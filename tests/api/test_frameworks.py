@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from tests.fixtures.assessments import submitted
+from tests.fixtures.assessments import open_window, submitted
 from tests.fixtures.frameworks import document_of
 from tests.helpers import World, assert_problem
 
@@ -240,6 +240,7 @@ def test_a_computed_indicator_takes_its_value_from_the_system(
     )
     entry = {e["indicator_code"]: e for e in school.json()["entries"]}["T1.1"]
     assert (entry["self_value"], entry["self_points"]) == ("0.00", "0.00")
+    open_window(client, world, created.json()["movement_id"], "2025-2026")
     verified = client.post(
         f"/api/v1/self-assessments/{mine.json()['id']}/verify", headers={**officer, "If-Match": etag}
     )

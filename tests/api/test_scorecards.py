@@ -4,7 +4,7 @@ from fastapi.testclient import TestClient
 
 from tests.fixtures.api import with_etag
 from tests.fixtures.assessments import URL as ASSESSMENTS
-from tests.fixtures.assessments import submitted
+from tests.fixtures.assessments import open_window, submitted
 from tests.helpers import World, assert_problem
 from thidua.scoring.engine import DEFAULT_CLASSIFICATION
 
@@ -36,6 +36,7 @@ def test_a_scorecard_carries_an_etag_and_if_none_match_answers_304(
     assert client.get(url, headers={**officer, "If-None-Match": f"W/{etag}"}).status_code == 304
 
     # Verifying changes what the scorecard says: the old tag no longer matches.
+    open_window(client, world, catalogue["movement"])
     with_etag(client.post(f"{ASSESSMENTS}/{a['id']}/verify", headers={**officer, "If-Match": a["etag"]}))
     changed = client.get(url, headers={**officer, "If-None-Match": etag})
     assert changed.status_code == 200 and changed.headers["etag"] != etag

@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from tests.fixtures.assessments import URL as ASSESSMENTS
-from tests.fixtures.assessments import submitted
+from tests.fixtures.assessments import open_window, submitted
 from tests.fixtures.awards import act, nominate_staff, open_round, verified_scorecard
 from tests.fixtures.plans import create_plan, days_ago, plan_act, submitted_plan
 from tests.fixtures.reports import open_report, request_reports, write_and_submit
@@ -424,6 +424,7 @@ def test_every_workflow_event_is_emitted(
     plan = submitted_plan(client, world, catalogue)
     plan_act(client, world, "officer", plan, "approve")
     a = submitted(client, world, catalogue)
+    open_window(client, world, catalogue["movement"])
     verified_r = client.post(
         f"{ASSESSMENTS}/{a['id']}/verify", headers={**world.headers("officer"), "If-Match": a["etag"]}
     )

@@ -41,6 +41,7 @@ FrameworksWriteActor = Annotated[Actor, Depends(allow(Permission.frameworks_writ
 AssessmentsReadActor = Annotated[Actor, Depends(allow(Permission.assessments_read))]
 AssessmentsFillActor = Annotated[Actor, Depends(allow(Permission.assessments_fill))]
 AssessmentsReviewActor = Annotated[Actor, Depends(allow(Permission.assessments_review))]
+AssessmentsCloseEarlyActor = Annotated[Actor, Depends(allow(Permission.assessments_close_early))]
 InspectionsReadActor = Annotated[Actor, Depends(allow(Permission.inspections_read))]
 InspectionsRecordActor = Annotated[Actor, Depends(allow(Permission.inspections_record))]
 InspectionsManageActor = Annotated[Actor, Depends(allow(Permission.inspections_manage))]

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -81,3 +81,18 @@ class ScorecardSnapshot(SQLModel, table=True):
     classification_code: str = Field(max_length=30)
     scorecard: dict[str, Any] = Field(sa_type=JSON)
     frozen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class EarlyVerification(SQLModel, table=True):
+    """Chốt sớm: a verification outside the school year's evaluation window, by the commune leader,
+    with the reason recorded (and the window it was outside of)."""
+
+    __tablename__ = "early_verification"
+
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int = Field(foreign_key="self_assessment.id", unique=True, ondelete="CASCADE")
+    reason: str = Field(max_length=2000)
+    window_starts_on: date
+    window_ends_on: date
+    verified_by_id: int = Field(foreign_key="user_account.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

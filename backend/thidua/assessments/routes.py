@@ -6,6 +6,7 @@ from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
 from thidua.api.deps import (
+    AssessmentsCloseEarlyActor,
     AssessmentsFillActor,
     AssessmentsReadActor,
     AssessmentsReviewActor,
@@ -23,6 +24,7 @@ from thidua.assessments.schemas import (
     AssessmentCreate,
     AssessmentPage,
     AssessmentRead,
+    EarlyVerifyInput,
     EntriesUpdate,
     EvidenceOut,
     LinkEvidenceIn,
@@ -146,13 +148,30 @@ def return_assessment(
 @router.post(
     "/{assessment_id}/verify",
     name="self_assessments_verify",
-    summary="Xác nhận kết quả; bảng điểm được chốt (không đổi theo phiên bản sau)",
+    summary="Xác nhận kết quả trong thời gian đánh giá; bảng điểm được chốt (không đổi về sau)",
 )
 def verify(
     assessment_id: PathId, actor: AssessmentsReviewActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> AssessmentRead:
     a = if_match(service.get_assessment(session, actor, assessment_id))
     return _answer(session, actor, etag, service.verify(session, actor, a))
+
+
+@router.post(
+    "/{assessment_id}/verify-early",
+    name="self_assessments_verify_early",
+    summary="Chốt sớm: Lãnh đạo UBND xã xác nhận ngoài thời gian đánh giá, ghi lý do",
+)
+def verify_early(
+    assessment_id: PathId,
+    body: EarlyVerifyInput,
+    actor: AssessmentsCloseEarlyActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> AssessmentRead:
+    a = if_match(service.get_assessment(session, actor, assessment_id))
+    return _answer(session, actor, etag, service.verify_early(session, actor, a, body))
 
 
 # ---------------------------------------------------------------- evidence

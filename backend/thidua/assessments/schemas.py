@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -57,6 +57,10 @@ class ReturnInput(_In):
     entries: list[ReturnReason] = Field(default_factory=list, max_length=200)
 
 
+class EarlyVerifyInput(_In):
+    reason: Annotated[str, Field(min_length=1, max_length=2000, description="Lý do chốt sớm")]
+
+
 class LinkEvidenceIn(_In):
     indicator_code: IndicatorCode
     url: Annotated[str, Field(min_length=8, max_length=2000, pattern=r"^https?://[^\s]+$")]
@@ -83,6 +87,7 @@ class EntryOut(BaseModel):
     criterion_code: str
     kind: str
     computed: bool
+    provisional: bool = Field(description="Chỉ tiêu tự tính, chưa chốt: giá trị tạm tính")
     source_available: bool
     self_value: Decimal | None
     note: str | None
@@ -131,8 +136,23 @@ class AssessmentSummary(BaseModel):
     updated_at: datetime
 
 
+class WindowOut(BaseModel):
+    """The evaluation window of the assessment's school year: verification is allowed inside it."""
+
+    starts_on: date
+    ends_on: date
+    is_open: bool
+
+
+class EarlyVerificationOut(BaseModel):
+    reason: str
+    verified_at: datetime
+
+
 class AssessmentRead(AssessmentSummary):
     return_reason: str | None
+    evaluation_window: WindowOut
+    early_verification: EarlyVerificationOut | None
     score: ScoreSummary
     entries: list[EntryOut]
 

@@ -11,18 +11,21 @@ from sqlmodel import Session, col, select
 
 from thidua.assessments import access
 from thidua.assessments.access import LABEL
-from thidua.assessments.models import AssessmentEntry, Evidence, SelfAssessment
+from thidua.assessments.models import AssessmentEntry, EarlyVerification, Evidence, SelfAssessment
 from thidua.assessments.schemas import (
     AssessmentCreate,
     AssessmentPage,
     AssessmentRead,
     AssessmentSummary,
+    EarlyVerificationOut,
+    EarlyVerifyInput,
     EntriesUpdate,
     EntryOut,
     EvidenceOut,
     ReturnInput,
     ReviewUpdate,
     ScoreSummary,
+    WindowOut,
 )
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
@@ -34,7 +37,7 @@ from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import Movement
-from thidua.movements.service import school_years
+from thidua.movements.service import Window, school_years, window_for
 from thidua.scoring import loader
 from thidua.scoring.sources import SOURCES
 from thidua.units import access as unit_access
@@ -68,10 +71,24 @@ def _subject_name(session: Session, a: SelfAssessment) -> tuple[str, str]:
     return (staff.full_name if staff else ""), unit_name
 
 
-def summary(session: Session, actor: Actor, a: SelfAssessment) -> AssessmentSummary:
+def evaluation_window(session: Session, a: SelfAssessment) -> Window:
+    """The evaluation window of the assessment's school year in its framework's movement."""
+    framework = session.get(Framework, a.framework_id)
+    assert framework is not None
+    return window_for(session, framework.movement_id, a.school_year)
+
+
+def summary(
+    session: Session, actor: Actor, a: SelfAssessment, windows: dict[tuple[int, str], bool] | None = None
+) -> AssessmentSummary:
+    """`windows` remembers, over one list, whether each framework's school year's window is open."""
     assert a.id is not None
     framework = session.get(Framework, a.framework_id)
     assert framework is not None
+    windows = {} if windows is None else windows
+    key = (framework.movement_id, a.school_year)
+    if key not in windows:
+        windows[key] = window_for(session, *key).is_open()
     subject_name, unit_name = _subject_name(session, a)
     return from_row(
         AssessmentSummary,
@@ -80,7 +97,7 @@ def summary(session: Session, actor: Actor, a: SelfAssessment) -> AssessmentSumm
         framework_version=framework.version_number,
         subject_name=subject_name,
         unit_name=unit_name,
-        allowed_actions=access.allowed_actions(session, actor, a),
+        allowed_actions=access.allowed_actions(session, actor, a, windows[key]),
     )
 
 
@@ -122,6 +139,7 @@ def read_assessment(session: Session, actor: Actor, a: SelfAssessment) -> Assess
                 criterion_code=criteria[ind.criterion_id],
                 kind=ind.kind,
                 computed=ind.kind == "computed",
+                provisional=ind.kind == "computed" and not frozen,
                 source_available=bool(source and source.compute),
                 self_value=_dec(score.get("self_value")),
                 note=entry.note if entry else None,
@@ -136,9 +154,17 @@ def read_assessment(session: Session, actor: Actor, a: SelfAssessment) -> Assess
                 evidence=[evidence_out(e, ind.code) for e in evidence.get(ind.id, [])],
             )
         )
+    window = evaluation_window(session, a)
+    early = session.exec(select(EarlyVerification).where(EarlyVerification.assessment_id == a.id)).first()
     return AssessmentRead(
         **summary(session, actor, a).model_dump(),
         return_reason=a.return_reason,
+        evaluation_window=WindowOut(
+            starts_on=window.starts_on, ends_on=window.ends_on, is_open=window.is_open()
+        ),
+        early_verification=(
+            EarlyVerificationOut(reason=early.reason, verified_at=early.created_at) if early else None
+        ),
         score=score_summary(card, frozen),
         entries=rows,
     )
@@ -188,7 +214,8 @@ def list_assessments(
     rows, total = paginate(
         session, query, page, col(SelfAssessment.school_year).desc(), col(SelfAssessment.id).desc()
     )
-    return page_of(AssessmentPage, [summary(session, actor, a) for a in rows], total, page)
+    windows: dict[tuple[int, str], bool] = {}
+    return page_of(AssessmentPage, [summary(session, actor, a, windows) for a in rows], total, page)
 
 
 # ---------------------------------------------------------------- creating and filling
@@ -439,6 +466,7 @@ def _require_submitted(a: SelfAssessment, what: str) -> None:
 
 
 def review(session: Session, actor: Actor, a: SelfAssessment, data: ReviewUpdate) -> SelfAssessment:
+    access.require_reviewer(session, actor, a)
     _require_submitted(a, "xem xét")
     by_code, problems = _indicators_by_code(
         session, a, [e.indicator_code for e in data.entries], "verified_value", True
@@ -464,6 +492,7 @@ def review(session: Session, actor: Actor, a: SelfAssessment, data: ReviewUpdate
 
 
 def return_assessment(session: Session, actor: Actor, a: SelfAssessment, data: ReturnInput) -> SelfAssessment:
+    access.require_reviewer(session, actor, a)
     _require_submitted(a, "trả lại")
     by_code, problems = _indicators_by_code(
         session, a, [e.indicator_code for e in data.entries], "reason", True
@@ -479,10 +508,51 @@ def return_assessment(session: Session, actor: Actor, a: SelfAssessment, data: R
     )
 
 
+def _window_text(window: Window) -> str:
+    return f"{window.starts_on:%d/%m/%Y} – {window.ends_on:%d/%m/%Y}"
+
+
 def verify(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
+    """Inside the school year's evaluation window only: the verified scorecard is frozen for good."""
+    access.require_reviewer(session, actor, a)
     _require_submitted(a, "xác nhận")
+    window = evaluation_window(session, a)
+    if not window.is_open():
+        message = (
+            f"Ngoài thời gian đánh giá năm học {a.school_year} ({_window_text(window)}): chưa xác nhận được. "
+            "Chỉ Lãnh đạo UBND xã chốt sớm, có ghi lý do."
+        )
+        raise Conflict(message, errors=[FieldError(path="evaluation_window", message=message, type="closed")])
+    return _freeze(session, actor, a, "verify")
+
+
+def verify_early(session: Session, actor: Actor, a: SelfAssessment, data: EarlyVerifyInput) -> SelfAssessment:
+    """Chốt sớm: the commune leader verifies outside the evaluation window, the reason recorded."""
+    _require_submitted(a, "chốt sớm")
+    window = evaluation_window(session, a)
+    if window.is_open():
+        message = (
+            f"Đang trong thời gian đánh giá năm học {a.school_year} ({_window_text(window)}): "
+            "cán bộ phụ trách xác nhận như thường lệ, không cần chốt sớm."
+        )
+        raise Conflict(message, errors=[FieldError(path="evaluation_window", message=message, type="open")])
+    assert a.id is not None and actor.id is not None
+    early = EarlyVerification(
+        assessment_id=a.id,
+        reason=data.reason,
+        window_starts_on=window.starts_on,
+        window_ends_on=window.ends_on,
+        verified_by_id=actor.id,
+    )
+    session.add(early)
+    session.flush()
+    audit.record(session, actor, "create", early, None)  # the reason, in the audit trail too
+    return _freeze(session, actor, a, "verify_early")
+
+
+def _freeze(session: Session, actor: Actor, a: SelfAssessment, action: str) -> SelfAssessment:
     before = audit.snapshot(a)
     a.status, a.verified_at, a.verified_by_id = "verified", utcnow(), actor.id
     loader.freeze(session, a)
     webhooks.emit(session, "self_assessment.verified", a.unit_id, _event_data(a, "verified"))
-    return audit.save_changes(session, actor, a, {}, "verify", before)
+    return audit.save_changes(session, actor, a, {}, action, before)

@@ -31,6 +31,8 @@ ROLE_LABELS_VI = {
 COMMUNE_WIDE_ROLES = frozenset(
     {Role.admin, Role.commune_officer, Role.commune_leader, Role.inspector, Role.communications, Role.finance}
 )
+# Roles that review any self-assessment; a unit manager reviews only their own staff's individual ones.
+COMMUNE_REVIEW_ROLES = frozenset({Role.admin, Role.commune_officer})
 # Roles that only make sense inside a school (or other unit): they need a home unit.
 UNIT_BOUND_ROLES = frozenset({Role.unit_manager, Role.staff})
 
@@ -49,6 +51,7 @@ class Permission(StrEnum):
     assessments_read = "assessments:read"
     assessments_fill = "assessments:fill"
     assessments_review = "assessments:review"
+    assessments_close_early = "assessments:close_early"
     inspections_read = "inspections:read"
     inspections_record = "inspections:record"
     inspections_manage = "inspections:manage"
@@ -127,7 +130,11 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
         }
     ),
     Permission.assessments_fill: frozenset({Role.unit_manager, Role.staff}),
-    Permission.assessments_review: _COMMUNE_ADMIN,
+    # Unit managers review, return and verify their own staff's individual self-assessments (V.4.4
+    # "tự kiểm tra ... cá nhân"); unit assessments stay with the commune (assessments/access.py).
+    Permission.assessments_review: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
+    # Verifying before (or after) the school year's evaluation window: the commune leader, with a reason.
+    Permission.assessments_close_early: frozenset({Role.commune_leader}),
     Permission.inspections_read: frozenset(
         {Role.admin, Role.commune_officer, Role.commune_leader, Role.inspector, Role.unit_manager}
     ),

@@ -24,3 +24,8 @@ def get_readable(session: Session, actor: Actor, movement_id: int) -> Movement:
 
 def allowed_actions(actor: Actor, movement: Movement) -> list[str]:
     return ["update"] if actor.can(Permission.movements_write) else []
+
+
+def window_actions(actor: Actor) -> list[str]:
+    """The commune officer sets each school year's evaluation window."""
+    return ["update"] if actor.can(Permission.movements_write) else []

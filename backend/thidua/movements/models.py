@@ -1,3 +1,5 @@
+from datetime import date
+
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
 from thidua.core.models import Versioned
@@ -42,3 +44,17 @@ class ContentArea(SQLModel, table=True):
     name: str = Field(max_length=300)
     description: str = Field(default="", max_length=2000)
     position: int = 0
+
+
+class EvaluationWindow(Versioned, table=True):
+    """Thời gian đánh giá of one school year: verification (which freezes a scorecard) is allowed from
+    `starts_on` to `ends_on`. A school year without a row has the default, 1 May to 31 July of its
+    second calendar year (movements/service.py: `window_for`)."""
+
+    __tablename__ = "evaluation_window"
+    __table_args__ = (UniqueConstraint("movement_id", "school_year"),)
+
+    movement_id: int = Field(foreign_key="movement.id", index=True, ondelete="CASCADE")
+    school_year: str = Field(max_length=9)
+    starts_on: date
+    ends_on: date

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -74,4 +74,26 @@ class MovementRead(BaseModel):
 
 
 class MovementPage(Page[MovementRead]):
+    pass
+
+
+class EvaluationWindowUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    starts_on: date = Field(description="Ngày bắt đầu thời gian đánh giá")
+    ends_on: date = Field(description="Ngày kết thúc thời gian đánh giá")
+
+
+class EvaluationWindowRead(BaseModel):
+    movement_id: int
+    school_year: str
+    starts_on: date
+    ends_on: date
+    is_default: bool = Field(description="Chưa sửa: mặc định 1/5 đến 31/7 của năm học")
+    is_open: bool = Field(description="Hôm nay nằm trong thời gian đánh giá")
+    version: int = Field(description='0 khi chưa sửa lần nào (If-Match: "0")')
+    allowed_actions: list[str]
+
+
+class EvaluationWindowPage(Page[EvaluationWindowRead]):
     pass

@@ -1,16 +1,23 @@
 """The movement (phong trào thi đua): its phases (giai đoạn) and content areas (nội dung thi đua)."""
 
+from dataclasses import dataclass
+from datetime import date
+
 from sqlmodel import Session, col, select
 
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
-from thidua.core.errors import Conflict, FieldError, Invalid
+from thidua.core.errors import Conflict, FieldError, Invalid, NotFound
+from thidua.core.models import today
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.movements import access
-from thidua.movements.models import ContentArea, Movement, Phase
+from thidua.movements.models import ContentArea, EvaluationWindow, Movement, Phase
 from thidua.movements.schemas import (
     ContentAreaOut,
+    EvaluationWindowPage,
+    EvaluationWindowRead,
+    EvaluationWindowUpdate,
     MovementCreate,
     MovementPage,
     MovementRead,
@@ -98,3 +105,97 @@ def create_movement(session: Session, actor: Actor, data: MovementCreate) -> Mov
 def update_movement(session: Session, actor: Actor, movement: Movement, data: MovementUpdate) -> Movement:
     changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
     return audit.save_changes(session, actor, movement, changes, "update")
+
+
+# ---------------------------------------------------------------- evaluation windows
+
+
+@dataclass(frozen=True)
+class Window:
+    """The evaluation window of one school year: stored, or the default (row None)."""
+
+    school_year: str
+    starts_on: date
+    ends_on: date
+    row: EvaluationWindow | None
+
+    @property
+    def version(self) -> int:
+        return self.row.version if self.row else 0
+
+    def is_open(self, on: date | None = None) -> bool:
+        return self.starts_on <= (on or today()) <= self.ends_on
+
+
+def default_window(school_year: str) -> tuple[date, date]:
+    """1 May to 31 July of the school year's second calendar year (2025-2026: 2026-05-01..2026-07-31)."""
+    second = int(school_year[5:9])
+    return date(second, 5, 1), date(second, 7, 31)
+
+
+def window_for(session: Session, movement_id: int, school_year: str) -> Window:
+    row = session.exec(
+        select(EvaluationWindow).where(
+            EvaluationWindow.movement_id == movement_id, EvaluationWindow.school_year == school_year
+        )
+    ).first()
+    if row is not None:
+        return Window(school_year, row.starts_on, row.ends_on, row)
+    starts_on, ends_on = default_window(school_year)
+    return Window(school_year, starts_on, ends_on, None)
+
+
+def read_window(actor: Actor, movement: Movement, window: Window) -> EvaluationWindowRead:
+    assert movement.id is not None
+    return EvaluationWindowRead(
+        movement_id=movement.id,
+        school_year=window.school_year,
+        starts_on=window.starts_on,
+        ends_on=window.ends_on,
+        is_default=window.row is None,
+        is_open=window.is_open(),
+        version=window.version,
+        allowed_actions=access.window_actions(actor),
+    )
+
+
+def list_windows(
+    session: Session, actor: Actor, movement: Movement, page: PageParams
+) -> EvaluationWindowPage:
+    """One window per school year of the movement, oldest first."""
+    assert movement.id is not None
+    years = school_years(movement.start_year, movement.end_year)
+    shown = years[page.offset : page.offset + page.limit]
+    items = [read_window(actor, movement, window_for(session, movement.id, y)) for y in shown]
+    return page_of(EvaluationWindowPage, items, len(years), page)
+
+
+def get_window(session: Session, movement: Movement, school_year: str) -> Window:
+    """404 for a school year outside the movement."""
+    assert movement.id is not None
+    if school_year not in school_years(movement.start_year, movement.end_year):
+        raise NotFound(f"Phong trào không có năm học {school_year}.")
+    return window_for(session, movement.id, school_year)
+
+
+def update_window(
+    session: Session, actor: Actor, movement: Movement, window: Window, data: EvaluationWindowUpdate
+) -> Window:
+    if data.ends_on < data.starts_on:
+        raise Invalid("body.ends_on", "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.", "before_start")
+    assert movement.id is not None
+    if window.row is None:
+        row = EvaluationWindow(
+            movement_id=movement.id,
+            school_year=window.school_year,
+            starts_on=data.starts_on,
+            ends_on=data.ends_on,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(session, actor, "create", row, None)
+        session.commit()
+    else:
+        changes = {"starts_on": data.starts_on, "ends_on": data.ends_on}
+        row = audit.save_changes(session, actor, window.row, changes, "update")
+    return Window(window.school_year, row.starts_on, row.ends_on, row)

@@ -27,9 +27,9 @@ def indicator_spec(ind: Indicator, criterion_code: str) -> engine.IndicatorSpec:
         direction=ind.direction,  # type: ignore[arg-type]
         bands=tuple(engine.Band(Decimal(b["min_value"]), Decimal(b["points"])) for b in ind.bands),
         is_gate=ind.is_gate,
-        # Computed values come from the system: the subject cannot fill them in, so they do not count
-        # against data completeness.
-        required=ind.kind != "computed",
+        # Every indicator counts towards data completeness: a computed one without a value (no source,
+        # no data yet) is missing like an unanswered typed one (issue 15: 100 % with null TC1.2).
+        required=True,
         content_area=ind.content_area_code,
     )
 

@@ -1022,6 +1022,41 @@ export interface paths {
         patch: operations["movements_update"];
         trace?: never;
     };
+    "/api/v1/movements/{movement_id}/evaluation-windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thời gian đánh giá (chốt kết quả) của từng năm học */
+        get: operations["evaluation_windows_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movements/{movement_id}/evaluation-windows/{school_year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem thời gian đánh giá của một năm học */
+        get: operations["evaluation_windows_get"];
+        /** Sửa thời gian đánh giá của một năm học (mặc định 1/5 – 31/7) */
+        put: operations["evaluation_windows_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/nominations": {
         parameters: {
             query?: never;
@@ -2114,8 +2149,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Xác nhận kết quả; bảng điểm được chốt (không đổi theo phiên bản sau) */
+        /** Xác nhận kết quả trong thời gian đánh giá; bảng điểm được chốt (không đổi về sau) */
         post: operations["self_assessments_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{assessment_id}/verify-early": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chốt sớm: Lãnh đạo UBND xã xác nhận ngoài thời gian đánh giá, ghi lý do */
+        post: operations["self_assessments_verify_early"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3215,8 +3267,10 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            early_verification: components["schemas"]["EarlyVerificationOut"] | null;
             /** Entries */
             entries: components["schemas"]["EntryOut"][];
+            evaluation_window: components["schemas"]["WindowOut"];
             /** Framework Code */
             framework_code: string;
             /** Framework Id */
@@ -4353,6 +4407,24 @@ export interface components {
             /** Unit Name */
             unit_name: string;
         };
+        /** EarlyVerificationOut */
+        EarlyVerificationOut: {
+            /** Reason */
+            reason: string;
+            /**
+             * Verified At
+             * Format: date-time
+             */
+            verified_at: string;
+        };
+        /** EarlyVerifyInput */
+        EarlyVerifyInput: {
+            /**
+             * Reason
+             * @description Lý do chốt sớm
+             */
+            reason: string;
+        };
         /** EligibilityPreview */
         EligibilityPreview: {
             /** Award Type Code */
@@ -4417,6 +4489,11 @@ export interface components {
             max_points: string;
             /** Note */
             note: string | null;
+            /**
+             * Provisional
+             * @description Chỉ tiêu tự tính, chưa chốt: giá trị tạm tính
+             */
+            provisional: boolean;
             /** Return Reason */
             return_reason: string | null;
             /** Reviewer Comment */
@@ -4431,6 +4508,66 @@ export interface components {
             verified_points: string;
             /** Verified Value */
             verified_value: string | null;
+        };
+        /** EvaluationWindowPage */
+        EvaluationWindowPage: {
+            /** Items */
+            items: components["schemas"]["EvaluationWindowRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** EvaluationWindowRead */
+        EvaluationWindowRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Is Default
+             * @description Chưa sửa: mặc định 1/5 đến 31/7 của năm học
+             */
+            is_default: boolean;
+            /**
+             * Is Open
+             * @description Hôm nay nằm trong thời gian đánh giá
+             */
+            is_open: boolean;
+            /** Movement Id */
+            movement_id: number;
+            /** School Year */
+            school_year: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Version
+             * @description 0 khi chưa sửa lần nào (If-Match: "0")
+             */
+            version: number;
+        };
+        /** EvaluationWindowUpdate */
+        EvaluationWindowUpdate: {
+            /**
+             * Ends On
+             * Format: date
+             * @description Ngày kết thúc thời gian đánh giá
+             */
+            ends_on: string;
+            /**
+             * Starts On
+             * Format: date
+             * @description Ngày bắt đầu thời gian đánh giá
+             */
+            starts_on: string;
         };
         /** EvidenceLinkIn */
         EvidenceLinkIn: {
@@ -7855,6 +7992,24 @@ export interface components {
             name?: string | null;
             /** Url */
             url?: string | null;
+        };
+        /**
+         * WindowOut
+         * @description The evaluation window of the assessment's school year: verification is allowed inside it.
+         */
+        WindowOut: {
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Is Open */
+            is_open: boolean;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
         };
         /** YearOverYear */
         YearOverYear: {
@@ -11872,6 +12027,148 @@ export interface operations {
             };
         };
     };
+    evaluation_windows_list: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                movement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationWindowPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    evaluation_windows_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                movement_id: number;
+                /** @description Năm học, ví dụ 2025-2026 */
+                school_year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationWindowRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    evaluation_windows_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                movement_id: number;
+                /** @description Năm học, ví dụ 2025-2026 */
+                school_year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationWindowUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationWindowRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     nominations_list: {
         parameters: {
             query?: {
@@ -15284,6 +15581,55 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    self_assessments_verify_early: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EarlyVerifyInput"];
+            };
+        };
         responses: {
             /** @description Successful Response */
             200: {

@@ -64,7 +64,10 @@ export const frameworksKeys = {
   sources: () => ['frameworks', 'sources'] as const,
 };
 
-export const movementsKeys = { all: ['movements'] as const };
+export const movementsKeys = {
+  all: ['movements'] as const,
+  windows: (movementId: number | undefined) => ['movements', movementId, 'evaluation-windows'] as const,
+};
 
 export const assessmentsKeys = {
   ...resource('assessments'),

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Entry, IndicatorOut } from '../../api/types';
 import { ApiError } from '../../api/problem';
 import { useMe } from '../../lib/auth';
+import { formatDate } from '../../lib/i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber, mapEntryErrors, parseIndicatorInput, valueToInput, type EntryErrors } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
@@ -125,6 +126,14 @@ function IndicatorCard({
       {entry.computed ? (
         <p className="computed">
           <span className="badge badge-off">{t('indicator.computedHint')}</span> <strong>{computedText}</strong>
+          {entry.provisional && (
+            <>
+              {' '}
+              <span className="badge badge-warn" title={t('closing.provisionalHint')}>
+                {t('closing.provisional')}
+              </span>
+            </>
+          )}
         </p>
       ) : mode === 'fill' ? (
         <>
@@ -241,6 +250,9 @@ export function AssessmentPage() {
   const [returnReason, setReturnReason] = useState('');
   const [returnReasons, setReturnReasons] = useState<Record<string, string>>({});
   const [returnError, setReturnError] = useState<string | null>(null);
+  const [earlyMode, setEarlyMode] = useState(false);
+  const [earlyReason, setEarlyReason] = useState('');
+  const [earlyError, setEarlyError] = useState<string | null>(null);
 
   async function act(fn: () => Promise<unknown>, message: string, onProblem?: (e: ApiError) => void) {
     setBusy(true);
@@ -280,6 +292,14 @@ export function AssessmentPage() {
         setReturnReasons({});
         setReturnReason('');
       }
+    });
+  }
+
+  function sendEarly() {
+    if (!earlyReason.trim()) return setEarlyError(t('closing.earlyReasonRequired'));
+    setEarlyError(null);
+    void act(() => ops.verifyEarly(earlyReason.trim()), t('assessments.verified')).then((ok) => {
+      if (ok) setEarlyMode(false);
     });
   }
 
@@ -327,6 +347,19 @@ export function AssessmentPage() {
         </div>
       )}
       {mode === 'review' && <p className="alert alert-info">{t('assessments.reviewHint')}</p>}
+      {a.status !== 'verified' && (
+        <p className={a.evaluation_window.is_open ? 'muted' : 'alert alert-info'} data-testid="evaluation-window">
+          {t(a.evaluation_window.is_open ? 'closing.windowOpen' : 'closing.windowClosed', {
+            start: formatDate(a.evaluation_window.starts_on),
+            end: formatDate(a.evaluation_window.ends_on),
+          })}
+        </p>
+      )}
+      {a.early_verification && (
+        <p className="alert alert-info">
+          <strong>{t('closing.earlyReason')}:</strong> {a.early_verification.reason}
+        </p>
+      )}
       {mode === 'fill' && <p className="muted">{t('assessments.fillHint')}</p>}
 
       <div className="assessment-layout">
@@ -389,6 +422,35 @@ export function AssessmentPage() {
               >
                 {t('assessments.verify')}
               </button>
+            )}
+            {allowed.includes('verify_early') && !earlyMode && (
+              <button type="button" className="primary" disabled={busy} onClick={() => setEarlyMode(true)}>
+                {t('closing.verifyEarly')}
+              </button>
+            )}
+            {earlyMode && (
+              <div className="return-box">
+                <div className="field">
+                  <label htmlFor="early-reason">{t('closing.earlyReason')}</label>
+                  <textarea
+                    id="early-reason"
+                    rows={3}
+                    value={earlyReason}
+                    onChange={(e) => setEarlyReason(e.target.value)}
+                    aria-invalid={earlyError ? true : undefined}
+                  />
+                  {earlyError && <p className="field-error">{earlyError}</p>}
+                  <p className="field-hint">{t('closing.earlyHint')}</p>
+                </div>
+                <div className="actions">
+                  <button type="button" className="primary" disabled={busy} onClick={sendEarly}>
+                    {t('closing.sendEarly')}
+                  </button>
+                  <button type="button" onClick={() => setEarlyMode(false)}>
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              </div>
             )}
             {allowed.includes('return') && !returnMode && (
               <button type="button" className="danger" disabled={busy} onClick={() => setReturnMode(true)}>

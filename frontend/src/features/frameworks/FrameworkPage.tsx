@@ -10,6 +10,7 @@ import { displayValue } from '../../components/IndicatorInput';
 import { useFramework } from '../../lib/queries/frameworks';
 import { useFrameworkAction, useFrameworkSources } from './api/frameworks';
 import { FrameworkStatusBadge } from './FrameworksListPage';
+import { EvaluationWindows } from './EvaluationWindows';
 
 export function FrameworkPage() {
   const { t } = useTranslation();
@@ -153,6 +154,7 @@ export function FrameworkPage() {
               <DataTable columns={columns} rows={c.indicators} rowKey={(i) => i.id} className="indicator-table" />
             </section>
           ))}
+          <EvaluationWindows movementId={f.movement_id} />
         </>
       )}
     </section>

@@ -33,6 +33,13 @@ export function ScorecardPage() {
       render: (i) => (
         <>
           {i.gate_failed && <span className="badge badge-warn">{t('scorecards.gateFailed')}</span>}{' '}
+          {!s?.frozen && i.kind === 'computed' && (
+            <>
+              <span className="badge badge-off" title={t('closing.provisionalHint')}>
+                {t('closing.provisional')}
+              </span>{' '}
+            </>
+          )}
           {t('scorecards.evidenceCount', { count: i.evidence_count })}
         </>
       ),
@@ -60,6 +67,9 @@ export function ScorecardPage() {
             </div>
             {me.permissions.includes('assessments:read') && <Link to={`/assessments/${s.assessment_id}`}>{t('scorecards.openAssessment')}</Link>}
           </div>
+          {!s.frozen && s.indicators.some((i) => i.kind === 'computed') && (
+            <p className="muted">{t('closing.provisionalCard')}</p>
+          )}
           <dl className="details score-details">
             <dt>{t('score.selfTotal')}</dt>
             <dd>

@@ -128,6 +128,17 @@ export function useAssessmentOps(id: number) {
         run(() => call(api.POST('/api/v1/self-assessments/{assessment_id}/submit', { params: { path, header: header() } })), same),
       verify: () =>
         run(() => call(api.POST('/api/v1/self-assessments/{assessment_id}/verify', { params: { path, header: header() } })), same),
+      verifyEarly: (reason: string) =>
+        run(
+          () =>
+            call(
+              api.POST('/api/v1/self-assessments/{assessment_id}/verify-early', {
+                params: { path, header: header() },
+                body: { reason },
+              }),
+            ),
+          same,
+        ),
       returnToSubject: (body: ReturnInput) =>
         run(
           () => call(api.POST('/api/v1/self-assessments/{assessment_id}/return', { params: { path, header: header() }, body })),

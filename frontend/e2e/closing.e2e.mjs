@@ -1,0 +1,84 @@
+// Self-inspection inside the school (issue 15, items 4 and 7): a head of school (demo login
+// hieutruong.thcs) verifies a teacher's individual self-assessment inside the school year's
+// evaluation window, at 1280 px and at 360 px; before verification the computed values read
+// "Tạm tính". A fresh app of its own.
+import { after, before, describe, test } from 'node:test';
+import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+
+const skip = skipReason();
+const inDays = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+describe('Closing a school year in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  test('the head of school verifies a teacher’s self-assessment', async () => {
+    const officer = await apiAs(app, 'vhxh');
+    const teacher = await apiAs(app, 'giaovien.thcs');
+    const movement = (await officer('GET', '/movements')).items[0];
+    const framework = (await officer('GET', '/frameworks?subject_kind=individual&status=active')).items[0];
+    const cases = [
+      [1280, '2026-2027'],
+      [360, '2027-2028'],
+    ];
+    for (const [width, year] of cases) {
+      // The commune officer opens the school year's evaluation window around today: on the framework's
+      // page at 1280 px (an end before the start is refused first), through the API for the phone.
+      const url = `/movements/${movement.id}/evaluation-windows/${year}`;
+      if (width === 1280) {
+        await withPage(app, 'closing-officer-window', { viewport: { width, height: 800 } }, async (page) => {
+          await login(page, 'vhxh');
+          await page.goto(`/frameworks/${framework.id}`);
+          const row = page.getByRole('listitem').filter({ hasText: `Năm học ${year}` });
+          await eventually(() => row.innerText(), /Mặc định/, 'the default window before any change');
+          await row.getByLabel('Từ ngày').fill(inDays(-1));
+          await row.getByLabel('Đến ngày').fill(inDays(-5));
+          await row.getByRole('button', { name: 'Lưu thay đổi' }).click();
+          await row.getByText('Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.').waitFor();
+          await row.getByLabel('Đến ngày').fill(inDays(30));
+          await row.getByRole('button', { name: 'Lưu thay đổi' }).click();
+          await eventually(() => row.innerText(), /Đang trong thời gian đánh giá/, 'the window is open after saving');
+        });
+        const stored = await officer('GET', url);
+        if (stored.starts_on !== inDays(-1) || stored.ends_on !== inDays(30)) throw new Error(JSON.stringify(stored));
+      } else {
+        const window = await officer('GET', url);
+        await officer('PUT', url, { starts_on: inDays(-1), ends_on: inDays(30) }, { 'If-Match': `"${window.version}"` });
+      }
+      // The teacher fills and submits their own self-assessment.
+      let a = await teacher('POST', '/self-assessments', { framework_id: framework.id, school_year: year });
+      const values = { 'CN1.2': '2', 'CN2.1': '1', 'CN2.2': '1', 'CN3.3': '1' };
+      a = await teacher(
+        'PUT',
+        `/self-assessments/${a.id}/entries`,
+        { entries: Object.entries(values).map(([indicator_code, value]) => ({ indicator_code, value })) },
+        { 'If-Match': `"${a.version}"` },
+      );
+      await teacher('POST', `/self-assessments/${a.id}/submit`, undefined, { 'If-Match': `"${a.version}"` });
+
+      await withPage(app, `closing-principal-${width}`, { viewport: { width, height: 800 } }, async (page) => {
+        await login(page, 'hieutruong.thcs');
+        await page.goto(`/assessments/${a.id}`);
+        await page.getByRole('heading', { name: a.subject_name, level: 1 }).waitFor();
+        const windowNote = page.getByTestId('evaluation-window');
+        await eventually(() => windowNote.innerText(), /đang mở/, 'the evaluation window is shown open');
+        const provisional = page.getByText('Tạm tính', { exact: true });
+        await eventually(() => provisional.count(), (n) => n >= 1, 'computed values read "Tạm tính" before verification');
+        await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+        await page.getByRole('status').filter({ hasText: 'Đã xác nhận kết quả.' }).waitFor();
+        await eventually(() => page.getByText('Đã xác nhận', { exact: true }).count(), (n) => n >= 1, 'the status reads verified');
+        await eventually(() => provisional.count(), 0, 'no value is provisional once frozen');
+        await eventually(() => page.getByRole('button', { name: 'Xác nhận', exact: true }).count(), 0, 'no verify button once verified');
+        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+      });
+      const stored = await officer('GET', `/self-assessments/${a.id}`);
+      if (stored.status !== 'verified' || !stored.score.frozen) throw new Error(`not verified: ${stored.status}`);
+    }
+  });
+});
