@@ -3,7 +3,7 @@ early with a reason: early_verification), and stored scores re-scored because a 
 without a value now counts as missing in data completeness
 
 Revision ID: 0021
-Revises: 0015
+Revises: 0022
 Create Date: 2026-12-06 00:40:00
 """
 
@@ -11,12 +11,14 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlmodel import Session
 
 revision: str = "0021"
-down_revision: str | None = "0015"
+down_revision: str | None = "0022"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+# Data completeness now counts a computed indicator without a value as missing: `thidua.cli migrate`
+# re-scores every assessment after the last migration (frozen rows keep their snapshot).
+RESCORE = True
 
 
 def upgrade() -> None:
@@ -49,20 +51,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("assessment_id"),
     )
-
-    # Data completeness now counts a computed indicator without a value as missing: re-score the
-    # open assessments with the application's engine, as 0015 filled them (frozen rows keep their
-    # snapshot: a verified scorecard never changes). `python -m thidua.cli verify-scores` checks it.
-    import thidua.registrations  # noqa: F401 - the computed-indicator sources
-    from thidua.scoring.rescore import rescore
-
-    session = Session(bind=op.get_bind())
-    try:
-        ids = [row[0] for row in session.execute(sa.text("SELECT id FROM self_assessment ORDER BY id"))]
-        rescore(session, ids)
-        session.flush()
-    finally:
-        session.close()
 
 
 def downgrade() -> None:
