@@ -272,7 +272,8 @@ function AllocationForm({ filters, onDone }: { filters: YearFilters; onDone: () 
   const [purpose, setPurpose] = useState('');
   const [amount, setAmount] = useState('');
   const errors = create.error instanceof ApiError ? fieldErrors(create.error.problem) : {};
-  const chosen = sourceId || String(sources.data?.[0]?.id ?? '');
+  const preferred = sources.data?.find((s) => s.source === 'state_budget') ?? sources.data?.[0];
+  const chosen = sourceId || String(preferred?.id ?? '');
 
   function submit(e: FormEvent) {
     e.preventDefault();
