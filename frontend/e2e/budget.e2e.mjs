@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -174,6 +174,26 @@ describe('The movement budget in the browser', { skip: skip ?? false, timeout: 2
       });
     });
   }
+
+  test('Phòng Kinh tế keeps the commune plan’s budget lines', async () => {
+    const finance = await apiAs(app, 'kinhte');
+    const [plan] = (await finance('GET', '/plans?kind=commune')).items;
+    await withPage(app, 'budget-commune-plan', {}, async (page) => {
+      await login(page, 'kinhte');
+      await page.goto(`/plans/${plan.id}`);
+      const form = page.getByRole('form', { name: 'Kinh phí thực hiện' });
+      await form.getByRole('button', { name: 'Thêm khoản kinh phí' }).click();
+      await form.getByLabel('Số tiền (đồng)').fill('45.000.000');
+      await form.getByLabel('Nội dung chi').fill('Hội nghị sơ kết phong trào');
+      await form.getByRole('button', { name: 'Lưu kinh phí' }).click();
+      await page.getByText('Đã lưu kinh phí.').waitFor();
+      await eventually(
+        async () => (await finance('GET', `/plans/${plan.id}`)).budget_total_vnd,
+        45_000_000,
+        'the commune plan’s stored budget',
+      );
+    });
+  });
 
   test('a school’s head sees its own allocations, not the commune’s budget', async () => {
     await withPage(app, 'budget-school', {}, async (page) => {
