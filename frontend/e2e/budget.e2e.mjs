@@ -114,6 +114,12 @@ describe('The movement budget in the browser', { skip: skip ?? false, timeout: 2
         await form.getByLabel('Số tiền (đồng)').fill('12.345.000');
         await form.getByLabel('Nội dung chi').fill('Mua 3 máy tính');
         await form.getByLabel('Số chứng từ').fill('HĐ 0003001');
+        // A file that is no document is refused by its content, the field named; the record is kept and
+        // the next try only attaches the right file.
+        await form.getByLabel(/Chứng từ kèm theo/).setInputFiles({ name: 'hoa-don.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+        await form.getByRole('button', { name: 'Lưu khoản chi' }).click();
+        await eventually(() => form.getByRole('alert').innerText(), has('Chứng từ kèm theo'), 'the refusal names the document field');
+        await form.getByText('Đã lưu khoản chi nhưng chưa đính kèm được chứng từ').waitFor();
         await form.getByLabel(/Chứng từ kèm theo/).setInputFiles({ name: 'hoa-don.pdf', mimeType: 'application/pdf', buffer: PDF });
         await form.getByRole('button', { name: 'Lưu khoản chi' }).click();
         await form.waitFor({ state: 'detached' });

@@ -16,6 +16,7 @@ import {
   useAllocations,
   useBudgetSources,
   useBudgetSummary,
+  useAttachDocument,
   useCreateAllocation,
   useRecordSpending,
   useSaveSource,
@@ -347,6 +348,9 @@ function SpendingForm({ filters, onDone }: { filters: YearFilters; onDone: () =>
   const { t } = useTranslation();
   const allocations = useAllocations(filters, true);
   const record = useRecordSpending();
+  const attach = useAttachDocument();
+  // Saved already (its document was refused): a new try only attaches the document.
+  const [created, setCreated] = useState<number | null>(null);
   const open = (allocations.data?.items ?? []).filter((a) => a.allowed_actions.includes('spend'));
   const [allocationId, setAllocationId] = useState('');
   const [spentOn, setSpentOn] = useState('');
@@ -355,33 +359,42 @@ function SpendingForm({ filters, onDone }: { filters: YearFilters; onDone: () =>
   const [voucher, setVoucher] = useState('');
   const [reason, setReason] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const errors = record.error instanceof ApiError ? fieldErrors(record.error.problem) : {};
+  const failed = created === null ? record.error : attach.error;
+  const errors = failed instanceof ApiError ? fieldErrors(failed.problem) : {};
   const chosen = allocationId || String(open[0]?.id ?? '');
   const allocation = open.find((a) => String(a.id) === chosen);
   const over = allocation !== undefined && parseDong(amount) > allocation.remaining_vnd;
 
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    record.mutate(
-      {
-        allocationId: Number(chosen),
-        body: {
-          spent_on: spentOn,
-          amount_vnd: parseDong(amount),
-          description: description.trim(),
-          voucher_number: voucher.trim(),
-          override_reason: reason.trim() || null,
-        },
-        file,
-      },
-      { onSuccess: onDone },
-    );
+    try {
+      const id =
+        created ??
+        (
+          await record.mutateAsync({
+            allocationId: Number(chosen),
+            body: {
+              spent_on: spentOn,
+              amount_vnd: parseDong(amount),
+              description: description.trim(),
+              voucher_number: voucher.trim(),
+              override_reason: reason.trim() || null,
+            },
+          })
+        ).id;
+      setCreated(id);
+      if (file) await attach.mutateAsync({ spendingId: id, file });
+      onDone();
+    } catch {
+      // the refusal is shown by the banner and next to its field
+    }
   }
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={t('budget.spending.add')}>
       <h2>{t('budget.spending.add')}</h2>
-      <ErrorBanner error={record.error ?? allocations.error} />
+      <ErrorBanner error={failed ?? allocations.error} />
+      {created !== null && <p className="alert alert-info">{t('budget.spending.savedWithoutDocument')}</p>}
       <SelectField
         id="allocation_id"
         label={t('budget.spending.allocation')}
@@ -420,11 +433,17 @@ function SpendingForm({ filters, onDone }: { filters: YearFilters; onDone: () =>
       )}
       <div className="field">
         <label htmlFor="file">{t('budget.spending.document')}</label>
-        <input id="file" name="file" type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          id="file"
+          name="file"
+          type="file"
+          accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
         {errors.file && <p className="field-error">{errors.file}</p>}
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={record.isPending || !chosen}>
+        <button type="submit" className="primary" disabled={record.isPending || attach.isPending || !chosen}>
           {t('budget.spending.save')}
         </button>
         <button type="button" onClick={onDone}>

@@ -84,29 +84,31 @@ export function useCreateAllocation() {
   return useBudgetMutation((body: BudgetAllocationCreate) => call(api.POST('/api/v1/budget/allocations', { body })));
 }
 
-/** A spending record, then its document (when one is chosen). */
 export function useRecordSpending() {
-  return useBudgetMutation(
-    async ({ allocationId, body, file }: { allocationId: number; body: BudgetSpendingCreate; file: File | null }) => {
-      const made = await call(
-        api.POST('/api/v1/budget/allocations/{allocation_id}/spending', {
-          params: { path: { allocation_id: allocationId } },
-          body,
-        }),
-      );
-      if (!file) return made;
-      return call(
-        api.POST('/api/v1/budget/spending/{spending_id}/documents', {
-          params: { path: { spending_id: made.id } },
-          body: { file: '' },
-          bodySerializer: () => {
-            const form = new FormData();
-            form.append('file', file);
-            return form;
-          },
-        }),
-      );
-    },
+  return useBudgetMutation(({ allocationId, body }: { allocationId: number; body: BudgetSpendingCreate }) =>
+    call(
+      api.POST('/api/v1/budget/allocations/{allocation_id}/spending', {
+        params: { path: { allocation_id: allocationId } },
+        body,
+      }),
+    ),
+  );
+}
+
+/** A document (invoice, contract, minutes) attached to a spending record. */
+export function useAttachDocument() {
+  return useBudgetMutation(({ spendingId, file }: { spendingId: number; file: File }) =>
+    call(
+      api.POST('/api/v1/budget/spending/{spending_id}/documents', {
+        params: { path: { spending_id: spendingId } },
+        body: { file: '' },
+        bodySerializer: () => {
+          const form = new FormData();
+          form.append('file', file);
+          return form;
+        },
+      }),
+    ),
   );
 }
 
