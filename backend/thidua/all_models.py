@@ -22,6 +22,15 @@ from thidua.awards.models import (
     CouncilMeeting,
     Nomination,
 )
+from thidua.budget.models import (
+    BudgetAllocation,
+    BudgetDocument,
+    BudgetSource,
+    BudgetSpending,
+    Partner,
+    PartnerAgreement,
+    PartnerContribution,
+)
 from thidua.conduct.models import Flag, StaffRating
 from thidua.core.ratelimit import RateCount
 from thidua.frameworks.models import Criterion, Framework, Indicator
@@ -48,6 +57,10 @@ __all__ = [
     "AwardRound",
     "AwardType",
     "BaseSalary",
+    "BudgetAllocation",
+    "BudgetDocument",
+    "BudgetSource",
+    "BudgetSpending",
     "ContentArea",
     "ContentAreaScore",
     "CouncilMeeting",
@@ -70,6 +83,9 @@ __all__ = [
     "LoginThrottle",
     "Movement",
     "Nomination",
+    "Partner",
+    "PartnerAgreement",
+    "PartnerContribution",
     "Phase",
     "Plan",
     "PlanDispatch",

@@ -33,6 +33,8 @@ from thidua.awards.decisions.routes import router as award_decisions_router
 from thidua.awards.nominations.routes import router as nominations_router
 from thidua.awards.rounds.routes import router as award_rounds_router
 from thidua.awards.types.routes import router as award_types_router
+from thidua.budget.routes import partners_router
+from thidua.budget.routes import router as budget_router
 from thidua.conduct.routes import flags as flags_router
 from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings
@@ -143,6 +145,8 @@ ROUTERS = (
     imports_router,
     exports_router,
     webhooks_router,
+    budget_router,
+    partners_router,
 )
 
 
@@ -177,6 +181,7 @@ def _larger_bodies(settings: Settings) -> list[tuple[Any, int]]:
     limits = {
         "self_assessments_add_evidence_file": MAX_EVIDENCE_BYTES + FORM_OVERHEAD_BYTES,
         "stories_add_image": MAX_IMAGE_BYTES + FORM_OVERHEAD_BYTES,
+        "budget_spending_add_document": MAX_EVIDENCE_BYTES + FORM_OVERHEAD_BYTES,
         "imports_run": settings.import_max_bytes,
     }
     found = [

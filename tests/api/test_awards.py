@@ -543,6 +543,13 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     assert totals.json()["rounds"] == [
         {"round_id": rnd["id"], "round_name": rnd["name"], "decisions": 1, "total": 720000}
     ]
+    # The same cash rewards appear in the movement's budget summary of the round's school year.
+    summary = client.get(
+        "/api/v1/budget/summary",
+        params={"movement_id": catalogue["movement"], "school_year": rnd["school_year"]},
+        headers=world.headers("finance"),
+    )
+    assert summary.json()["cash_rewards"] == {"decisions": 1, "total_vnd": 720000}
     book = load_workbook(
         BytesIO(
             client.get(

@@ -66,7 +66,8 @@ def test_issue_sends_the_plan_to_every_school_and_the_school_acknowledges(
     assert issued.status_code == 200, issued.text
     plan = issued.json()
     assert (plan["status"], plan["number"], plan["signer_name"]) == ("issued", "12/KH-UBND", "Nguyễn Văn Hòa")
-    assert plan["issued_at"] and plan["allowed_actions"] == ["correct", "record_receipt"]
+    # The commune keeps the plan's budget lines too (Phòng Kinh tế, or the officer who issues it).
+    assert plan["issued_at"] and plan["allowed_actions"] == ["correct", "record_receipt", "edit_budget"]
 
     sent = _dispatches(client, world, plan["id"])
     assert sorted(d["unit_name"] for d in sent) == ["Trường THCS A", "Trường Tiểu học B"]

@@ -92,6 +92,11 @@ class Permission(StrEnum):
     imports_run = "imports:run"
     exports_run = "exports:run"
     webhooks_manage = "webhooks:manage"
+    budget_read = "budget:read"
+    budget_manage = "budget:manage"
+    budget_spend = "budget:spend"
+    partners_read = "partners:read"
+    partners_write = "partners:write"
 
 
 _ALL = frozenset(Role)
@@ -252,6 +257,17 @@ PERMISSION_ROLES.update(
             {Role.admin, Role.commune_officer, Role.commune_leader, Role.unit_manager, Role.integration}
         ),
         Permission.webhooks_manage: frozenset({Role.admin}),
+        # Phòng Kinh tế keeps the movement's budget (seed V.3); a school reads its own allocations and
+        # records its spending (scoped in budget/access.py).
+        Permission.budget_read: frozenset(
+            {Role.admin, Role.commune_officer, Role.commune_leader, Role.finance, Role.unit_manager}
+        ),
+        Permission.budget_manage: frozenset({Role.admin, Role.finance}),
+        Permission.budget_spend: frozenset({Role.admin, Role.finance, Role.unit_manager}),
+        Permission.partners_read: frozenset(
+            {Role.admin, Role.commune_officer, Role.commune_leader, Role.finance}
+        ),
+        Permission.partners_write: frozenset({Role.admin, Role.finance}),
     }
 )
 

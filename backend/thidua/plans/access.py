@@ -58,7 +58,11 @@ def allowed_actions(actor: Actor, plan: Plan, status: str | None = None) -> list
         actions += ["update_progress", "adjust"]  # the approved plan stays alive: progress, adjustments
     if plan.kind == "unit" and status == "approved" and actor.can(Permission.plans_review):
         actions += ["approve_adjustment", "return_adjustment"]  # offered only while one is pending
-    if actor.can(Permission.plans_budget) and actor.sees_unit(plan.unit_id) and plan.kind == "unit":
+    # Phòng Kinh tế keeps the budget lines of the school plans and of the commune's own plan.
+    if actor.can(Permission.plans_budget) and (
+        (plan.kind == "unit" and actor.sees_unit(plan.unit_id))
+        or (plan.kind == "commune" and actor.visible_unit_ids is None)
+    ):
         actions.append("edit_budget")
     if plan.kind == "unit" and status == "submitted" and actor.can(Permission.plans_review):
         actions += ["return", "approve"]

@@ -494,6 +494,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/budget/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phân bổ kinh phí cho các trường và hoạt động của xã (trường chỉ thấy của mình) */
+        get: operations["budget_allocations_list"];
+        put?: never;
+        /** Phân bổ kinh phí của một nguồn cho một trường hoặc hoạt động của xã */
+        post: operations["budget_allocations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/allocations/{allocation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một khoản phân bổ */
+        get: operations["budget_allocations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa số tiền, nội dung phân bổ */
+        patch: operations["budget_allocations_update"];
+        trace?: never;
+    };
+    "/api/v1/budget/allocations/{allocation_id}/spending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi một khoản chi từ khoản phân bổ (vượt số còn lại phải ghi lý do) */
+        post: operations["budget_spending_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kinh phí của xã cho phong trào theo năm và nguồn */
+        get: operations["budget_sources_list"];
+        put?: never;
+        /** Lập kinh phí một năm theo nguồn (ngân sách nhà nước, xã hội hóa) */
+        post: operations["budget_sources_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/sources/{source_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một nguồn kinh phí */
+        get: operations["budget_sources_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa số tiền, ghi chú của nguồn */
+        patch: operations["budget_sources_update"];
+        trace?: never;
+    };
+    "/api/v1/budget/spending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các khoản chi (trường chỉ thấy của mình) */
+        get: operations["budget_spending_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/spending/{spending_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một khoản chi và chứng từ */
+        get: operations["budget_spending_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/spending/{spending_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đính kèm chứng từ của khoản chi (PDF, ảnh, DOCX, XLSX; tối đa 10 MB) */
+        post: operations["budget_spending_add_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/spending/{spending_id}/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải chứng từ của khoản chi */
+        get: operations["budget_spending_download_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng hợp kinh phí năm: đã phân bổ, đã chi, còn lại theo nguồn và theo trường */
+        get: operations["budget_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/summary.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng hợp kinh phí năm (Excel) */
+        get: operations["budget_summary_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/council-meetings": {
         parameters: {
             query?: never;
@@ -1190,6 +1381,76 @@ export interface paths {
         put?: never;
         /** Rút đề nghị đã gửi về dự thảo */
         post: operations["nominations_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đối tác: doanh nghiệp, cha mẹ học sinh, chuyên gia */
+        get: operations["partners_list"];
+        put?: never;
+        /** Thêm đối tác */
+        post: operations["partners_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{partner_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem đối tác, thỏa thuận và đóng góp */
+        get: operations["partners_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thông tin đối tác */
+        patch: operations["partners_update"];
+        trace?: never;
+    };
+    "/api/v1/partners/{partner_id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi thỏa thuận hợp tác, tài trợ với đối tác */
+        post: operations["partners_add_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{partner_id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi đóng góp của đối tác (tiền hoặc hiện vật) vào nguồn xã hội hóa của năm */
+        post: operations["partners_add_contribution"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3053,6 +3314,116 @@ export interface components {
             /** Subject Count */
             subject_count: number;
         };
+        /** AgreementCreate */
+        AgreementCreate: {
+            /**
+             * Number
+             * @default
+             */
+            number: string;
+            /** Pledged Vnd */
+            pledged_vnd?: number | null;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Title */
+            title: string;
+        };
+        /** AgreementRead */
+        AgreementRead: {
+            /** Id */
+            id: number;
+            /** Number */
+            number: string;
+            /** Pledged Vnd */
+            pledged_vnd: number | null;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Title */
+            title: string;
+        };
+        /** AllocationCreate */
+        AllocationCreate: {
+            /**
+             * Amount Vnd
+             * @description Số tiền (đồng)
+             */
+            amount_vnd: number;
+            /** Purpose */
+            purpose: string;
+            /** Source Id */
+            source_id: number;
+            /**
+             * Unit Id
+             * @description Cơ sở giáo dục; bỏ trống: hoạt động của xã
+             */
+            unit_id?: number | null;
+        };
+        /** AllocationPage */
+        AllocationPage: {
+            /** Items */
+            items: components["schemas"]["AllocationRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** AllocationRead */
+        AllocationRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Amount Vnd */
+            amount_vnd: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Movement Id */
+            movement_id: number;
+            /** Purpose */
+            purpose: string;
+            /** Remaining Vnd */
+            remaining_vnd: number;
+            /** School Year */
+            school_year: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "state_budget" | "socialisation";
+            /** Source Id */
+            source_id: number;
+            /** Spent Vnd */
+            spent_vnd: number;
+            /** Unit Id */
+            unit_id: number | null;
+            /** Unit Name */
+            unit_name: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** AllocationUpdate */
+        AllocationUpdate: {
+            /** Amount Vnd */
+            amount_vnd?: number | null;
+            /** Purpose */
+            purpose?: string | null;
+        };
         /**
          * AnyOfRule
          * @description Passes when any of its rules passes (e.g. an initiative or an accepted research project).
@@ -3775,6 +4146,14 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** Body_budget_spending_add_document */
+        Body_budget_spending_add_document: {
+            /**
+             * File
+             * @description Chứng từ: hóa đơn, hợp đồng, biên bản
+             */
+            file: string;
+        };
         /** Body_self_assessments_add_evidence_file */
         Body_self_assessments_add_evidence_file: {
             /**
@@ -3799,6 +4178,24 @@ export interface components {
              */
             file: string;
         };
+        /** BudgetDocumentRead */
+        BudgetDocumentRead: {
+            /** Content Type */
+            content_type: string;
+            /** Download Url */
+            download_url: string;
+            /** Filename */
+            filename: string;
+            /** Id */
+            id: number;
+            /** Size Bytes */
+            size_bytes: number;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+        };
         /** BudgetLineIn */
         BudgetLineIn: {
             /**
@@ -3819,6 +4216,100 @@ export interface components {
         BudgetLinesIn: {
             /** Budget Lines */
             budget_lines: components["schemas"]["BudgetLineIn"][];
+        };
+        /** BudgetSourceCreate */
+        BudgetSourceCreate: {
+            /**
+             * Amount Vnd
+             * @description Số tiền (đồng)
+             */
+            amount_vnd: number;
+            /** Movement Id */
+            movement_id: number;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /**
+             * Source
+             * @description state_budget: ngân sách nhà nước; socialisation: xã hội hóa
+             * @enum {string}
+             */
+            source: "state_budget" | "socialisation";
+        };
+        /** BudgetSourcePage */
+        BudgetSourcePage: {
+            /** Items */
+            items: components["schemas"]["BudgetSourceRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** BudgetSourceRead */
+        BudgetSourceRead: {
+            /** Allocated Vnd */
+            allocated_vnd: number;
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Amount Vnd */
+            amount_vnd: number;
+            /** Contributed Vnd */
+            contributed_vnd: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Movement Id */
+            movement_id: number;
+            /** Note */
+            note: string;
+            /** School Year */
+            school_year: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "state_budget" | "socialisation";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** BudgetSourceUpdate */
+        BudgetSourceUpdate: {
+            /** Amount Vnd */
+            amount_vnd?: number | null;
+            /** Note */
+            note?: string | null;
+        };
+        /** BudgetSummary */
+        BudgetSummary: {
+            cash_rewards: components["schemas"]["CashRewards"] | null;
+            contributions: components["schemas"]["Contributions"] | null;
+            /** Movement Id */
+            movement_id: number;
+            /** School Year */
+            school_year: string;
+            /** Sources */
+            sources: components["schemas"]["SourceSummary"][];
+            total: components["schemas"]["SummaryLine"];
+            /** Units */
+            units: components["schemas"]["UnitSummary"][];
         };
         /** CashDecisionLine */
         CashDecisionLine: {
@@ -3851,6 +4342,13 @@ export interface components {
             total: number;
             /** With Cash */
             with_cash: number;
+        };
+        /** CashRewards */
+        CashRewards: {
+            /** Decisions */
+            decisions: number;
+            /** Total Vnd */
+            total_vnd: number;
         };
         /** CashRoundTotal */
         CashRoundTotal: {
@@ -4110,6 +4608,79 @@ export interface components {
             id: number;
             /** Name */
             name: string;
+        };
+        /** ContributionCreate */
+        ContributionCreate: {
+            /** Agreement Id */
+            agreement_id?: number | null;
+            /**
+             * Amount Vnd
+             * @description Số tiền (đồng)
+             */
+            amount_vnd: number;
+            /** Description */
+            description: string;
+            /**
+             * Kind
+             * @description cash: tiền mặt; in_kind: hiện vật (quy ra tiền)
+             * @enum {string}
+             */
+            kind: "cash" | "in_kind";
+            /** Movement Id */
+            movement_id: number;
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /**
+             * Unit Id
+             * @description Cơ sở giáo dục được nhận (nếu có)
+             */
+            unit_id?: number | null;
+        };
+        /** ContributionRead */
+        ContributionRead: {
+            /** Agreement Id */
+            agreement_id: number | null;
+            /** Amount Vnd */
+            amount_vnd: number;
+            /** Description */
+            description: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "cash" | "in_kind";
+            /**
+             * Received On
+             * Format: date
+             */
+            received_on: string;
+            /** School Year */
+            school_year: string;
+            /** Source Id */
+            source_id: number;
+            /** Unit Id */
+            unit_id: number | null;
+            /** Unit Name */
+            unit_name: string | null;
+        };
+        /** Contributions */
+        Contributions: {
+            /** Cash Vnd */
+            cash_vnd: number;
+            /** In Kind Vnd */
+            in_kind_vnd: number;
+            /** Partners */
+            partners: number;
         };
         /** CouncilMeetingCreate */
         CouncilMeetingCreate: {
@@ -5893,6 +6464,85 @@ export interface components {
             name: string;
             subject_kind: components["schemas"]["SubjectKind"] | null;
         };
+        /** PartnerCreate */
+        PartnerCreate: {
+            /**
+             * Contact
+             * @default
+             */
+            contact: string;
+            /**
+             * Kind
+             * @description business: doanh nghiệp; parents_association: Ban đại diện cha mẹ học sinh; expert: chuyên gia; other: khác
+             * @enum {string}
+             */
+            kind: "business" | "parents_association" | "expert" | "other";
+            /** Name */
+            name: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /** PartnerPage */
+        PartnerPage: {
+            /** Items */
+            items: components["schemas"]["PartnerRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** PartnerRead */
+        PartnerRead: {
+            /** Agreements */
+            agreements: components["schemas"]["AgreementRead"][];
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Contact */
+            contact: string;
+            /** Contributed Vnd */
+            contributed_vnd: number;
+            /** Contributions */
+            contributions: components["schemas"]["ContributionRead"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "business" | "parents_association" | "expert" | "other";
+            /** Name */
+            name: string;
+            /** Note */
+            note: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** PartnerUpdate */
+        PartnerUpdate: {
+            /** Contact */
+            contact?: string | null;
+            /** Kind */
+            kind?: ("business" | "parents_association" | "expert" | "other") | null;
+            /** Name */
+            name?: string | null;
+            /** Note */
+            note?: string | null;
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
@@ -7067,6 +7717,111 @@ export interface components {
             /** Value Kind */
             value_kind: string;
         };
+        /** SourceSummary */
+        SourceSummary: {
+            /** Allocated Vnd */
+            allocated_vnd: number;
+            /** Budget Vnd */
+            budget_vnd: number | null;
+            /** Remaining Vnd */
+            remaining_vnd: number;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "state_budget" | "socialisation";
+            /** Spent Vnd */
+            spent_vnd: number;
+            /** Unallocated Vnd */
+            unallocated_vnd: number | null;
+        };
+        /** SpendingCreate */
+        SpendingCreate: {
+            /**
+             * Amount Vnd
+             * @description Số tiền (đồng)
+             */
+            amount_vnd: number;
+            /** Description */
+            description: string;
+            /**
+             * Override Reason
+             * @description Bắt buộc khi khoản chi vượt số còn lại của phân bổ
+             */
+            override_reason?: string | null;
+            /**
+             * Spent On
+             * Format: date
+             */
+            spent_on: string;
+            /**
+             * Voucher Number
+             * @default
+             */
+            voucher_number: string;
+        };
+        /** SpendingPage */
+        SpendingPage: {
+            /** Items */
+            items: components["schemas"]["SpendingRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** SpendingRead */
+        SpendingRead: {
+            /** Allocation Id */
+            allocation_id: number;
+            /** Allocation Purpose */
+            allocation_purpose: string;
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Amount Vnd */
+            amount_vnd: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /** Documents */
+            documents: components["schemas"]["BudgetDocumentRead"][];
+            /** Id */
+            id: number;
+            /** Override Reason */
+            override_reason: string | null;
+            /** Recorded By Id */
+            recorded_by_id: number | null;
+            /** School Year */
+            school_year: string;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "state_budget" | "socialisation";
+            /**
+             * Spent On
+             * Format: date
+             */
+            spent_on: string;
+            /** Unit Id */
+            unit_id: number | null;
+            /** Unit Name */
+            unit_name: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Voucher Number */
+            voucher_number: string;
+        };
         /** StaffCreate */
         StaffCreate: {
             /**
@@ -7373,6 +8128,19 @@ export interface components {
          * @enum {string}
          */
         SubjectKind: "collective" | "individual";
+        /** SummaryLine */
+        SummaryLine: {
+            /** Allocated Vnd */
+            allocated_vnd: number;
+            /** Budget Vnd */
+            budget_vnd: number | null;
+            /** Remaining Vnd */
+            remaining_vnd: number;
+            /** Spent Vnd */
+            spent_vnd: number;
+            /** Unallocated Vnd */
+            unallocated_vnd: number | null;
+        };
         /** TargetIn */
         TargetIn: {
             /** Indicator Code */
@@ -7585,6 +8353,23 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+        };
+        /** UnitSummary */
+        UnitSummary: {
+            /** Allocated Vnd */
+            allocated_vnd: number;
+            /** By Source */
+            by_source: {
+                [key: string]: number;
+            };
+            /** Remaining Vnd */
+            remaining_vnd: number;
+            /** Spent Vnd */
+            spent_vnd: number;
+            /** Unit Id */
+            unit_id: number | null;
+            /** Unit Name */
+            unit_name: string;
         };
         /**
          * UnitUpdate
@@ -9907,6 +10692,687 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AwardTypeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_allocations_list: {
+        parameters: {
+            query?: {
+                movement_id?: number | null;
+                school_year?: string | null;
+                source?: ("state_budget" | "socialisation") | null;
+                unit_id?: number | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_allocations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllocationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_allocations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                allocation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_allocations_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                allocation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AllocationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_spending_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                allocation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpendingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_sources_list: {
+        parameters: {
+            query?: {
+                movement_id?: number | null;
+                school_year?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetSourcePage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_sources_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetSourceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetSourceRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_sources_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                source_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetSourceRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_sources_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                source_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetSourceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetSourceRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_spending_list: {
+        parameters: {
+            query?: {
+                movement_id?: number | null;
+                school_year?: string | null;
+                source?: ("state_budget" | "socialisation") | null;
+                unit_id?: number | null;
+                allocation_id?: number | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendingPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_spending_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                spending_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_spending_add_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                spending_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_budget_spending_add_document"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_spending_download_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                spending_id: number;
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Chứng từ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_summary: {
+        parameters: {
+            query: {
+                movement_id: number;
+                /** @description Năm học, ví dụ 2025-2026 */
+                school_year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetSummary"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_summary_xlsx: {
+        parameters: {
+            query: {
+                movement_id: number;
+                /** @description Năm học, ví dụ 2025-2026 */
+                school_year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12657,6 +14123,280 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NominationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partners_list: {
+        parameters: {
+            query?: {
+                kind?: ("business" | "parents_association" | "expert" | "other") | null;
+                q?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partners_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partners_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partner_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partners_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                partner_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partners_add_agreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partner_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partners_add_contribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partner_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContributionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

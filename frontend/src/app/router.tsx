@@ -31,6 +31,8 @@ const stories = () => import('../features/stories/pages');
 // The public site (honour board, stories, published results, certificate check) needs no sign-in.
 const publicPages = () => import('../features/public/pages');
 const awards = () => import('../features/awards/pages');
+// The movement's budget (Phòng Kinh tế; schools see their own allocations) and its partners.
+const budget = () => import('../features/budget/pages');
 const nominations = () => import('../features/nominations/pages');
 // Integrations (API keys of service accounts, webhooks): administrators only.
 const integrations = () => import('../features/integrations/pages');
@@ -247,6 +249,14 @@ export const router = createBrowserRouter([
               { path: 'awards/decisions', lazy: async () => ({ Component: (await awards()).DecisionsListPage }) },
               { path: 'awards/decisions/:id', lazy: async () => ({ Component: (await awards()).DecisionPage }) },
             ],
+          },
+          {
+            element: <RequirePermission permission="budget:read" />,
+            children: [{ path: 'budget', lazy: async () => ({ Component: (await budget()).BudgetPage }) }],
+          },
+          {
+            element: <RequirePermission permission="partners:read" />,
+            children: [{ path: 'budget/partners', lazy: async () => ({ Component: (await budget()).PartnersPage }) }],
           },
           {
             element: <RequirePermission permission="cash:read" />,

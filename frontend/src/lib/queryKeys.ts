@@ -192,3 +192,16 @@ export const importsKeys = {
   jobList: <F>(filters: F) => ['imports', 'jobs', filters] as const,
   job: (id: number) => ['imports', 'job', id] as const,
 };
+
+/** The movement's budget: sources, allocations, spending and the summary change together. */
+export const budgetKeys = {
+  all: ['budget'] as const,
+  sources: <F>(filters: F) => ['budget', 'sources', filters] as const,
+  allocations: <F>(filters: F) => ['budget', 'allocations', filters] as const,
+  spending: <F>(filters: F) => ['budget', 'spending', filters] as const,
+  summary: (movementId: number, schoolYear: string) => ['budget', 'summary', movementId, schoolYear] as const,
+};
+
+export const partnersKeys = {
+  ...resource('partners'),
+};

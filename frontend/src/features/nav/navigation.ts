@@ -27,6 +27,8 @@ const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/awards/council', label: 'awards.nav.council' }, permission: 'council:read' },
   { item: { to: '/awards/decisions', label: 'awards.nav.decisions' }, permission: 'decisions:read' },
   { item: { to: '/awards/cash', label: 'awards.nav.cash' }, permission: 'cash:read' },
+  { item: { to: '/budget', label: 'budget.nav' }, permission: 'budget:read' },
+  { item: { to: '/budget/partners', label: 'budget.navPartners' }, permission: 'partners:read' },
   { item: { to: '/awards/achievements', label: 'awards.nav.achievements' }, permission: 'achievements:read' },
   { item: { to: '/conduct/ratings', label: 'conduct.navRatings' }, permission: 'conduct:read' },
   { item: { to: '/conduct/flags', label: 'conduct.navFlags' }, permission: 'conduct:read' },

@@ -579,7 +579,19 @@ export function PlanPage() {
         </div>
       )}
       {plan.kind === 'commune' ? (
-        <CommunePlan plan={plan} />
+        <>
+          <CommunePlan plan={plan} />
+          {/* Phòng Kinh tế keeps the commune plan's budget lines too */}
+          {(plan.allowed_actions.includes('edit_budget') || plan.budget_lines.length > 0) && (
+            <BudgetPanel
+              key={JSON.stringify([plan.status, plan.budget_lines])}
+              plan={plan}
+              errors={errors}
+              busy={change.isPending}
+              onSave={(lines) => change.mutate({ kind: 'budget', lines }, done(t('plans.budgetSaved')))}
+            />
+          )}
+        </>
       ) : (
         <>
           {canUpdate ? (
