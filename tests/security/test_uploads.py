@@ -509,9 +509,12 @@ SHEET_CASES = [
 
 def test_huge_or_damaged_sheets_are_refused_with_a_reason(client: TestClient, world: World) -> None:
     for what, content, error_type in SHEET_CASES:
+        body = content()  # building the sheet is not the server's time
         started = time.perf_counter()
-        problem = assert_problem(post_import(client, world, content()), 422, "body")
-        assert time.perf_counter() - started < 5, what
+        problem = assert_problem(post_import(client, world, body), 422, "body")
+        # refused without reading the whole sheet: seconds, not the minutes a full read takes (a wide
+        # bound, so a loaded 2-core machine does not fail it)
+        assert time.perf_counter() - started < 20, what
         assert "XLSX" in problem["detail"] or "rang tính" in problem["detail"], (what, problem)
         assert problem["errors"][0]["type"] == error_type, (what, problem)
     assert count(world, StaffMember) == 4

@@ -553,7 +553,7 @@ def consolidated_docx(
 
 def _average(t: dict[str, Any]) -> str:
     if t["average_completion_percent"] is None:
-        return "chưa có đơn vị nào có bảng điểm để tính tỷ lệ hoàn thành bình quân"
+        return "tỷ lệ hoàn thành bình quân không tính được vì không đơn vị nào có bảng điểm"
     return (
         f"tỷ lệ hoàn thành bình quân theo bảng điểm chuẩn của {t['units_with_scorecard']}/{t['units_asked']} "
         f"đơn vị có bảng điểm: {decree30.vn_number(float(t['average_completion_percent']), 2)}%"
