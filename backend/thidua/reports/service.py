@@ -332,6 +332,10 @@ def consolidated(session: Session, actor: Actor, request: ReportRequest) -> Cons
         "reports_late": sum(1 for r in rows if r.late),
         "activities": sum(sum(r.figures.get("activities", {}).values()) for r in rows),
         "plans_approved": sum(1 for r in rows if r.figures.get("plan_status") == "approved"),
+        # Reports taken before research support was recorded have no such figures: they count 0.
+        "research_supports": sum(_support(r, "supports") for r in rows),
+        "research_support_hours": str(sum((Decimal(str(_support(r, "hours"))) for r in rows), Decimal(0))),
+        "research_support_money": sum(int(_support(r, "money")) for r in rows),
         "average_completion_percent": str(
             (sum(completions, Decimal(0)) / len(completions)).quantize(Decimal("0.01"))
         )
@@ -339,6 +343,10 @@ def consolidated(session: Session, actor: Actor, request: ReportRequest) -> Cons
         else None,
     }
     return Consolidated(request=summary, rows=rows, totals=totals)
+
+
+def _support(row: ConsolidatedRow, key: str) -> Any:
+    return (row.figures.get("research_support") or {}).get(key, 0)
 
 
 FIGURE_COLUMNS = [
@@ -421,7 +429,14 @@ def consolidated_docx(
             f"{_percent(t['average_completion_percent'])}.",
             first_line_indent=10,
         )
-        decree30.paragraph(doc, "2. Số liệu của các đơn vị:", first_line_indent=10)
+        decree30.paragraph(
+            doc,
+            f"2. Hỗ trợ nghiên cứu khoa học, sáng kiến của giáo viên: {t['research_supports']} lượt hỗ trợ, "
+            f"{decree30.vn_number(float(t['research_support_hours']), 2)} giờ, kinh phí "
+            f"{decree30.vn_number(t['research_support_money'])} đồng.",
+            first_line_indent=10,
+        )
+        decree30.paragraph(doc, "3. Số liệu của các đơn vị:", first_line_indent=10)
         decree30.table(
             doc,
             FIGURE_COLUMNS,
