@@ -9,7 +9,8 @@ from fastapi.testclient import TestClient
 
 from tests.fixtures.api import audit_actions, made
 from tests.fixtures.initiatives import author_shares, create_initiative
-from tests.fixtures.reports import URL as REPORTS, request_reports
+from tests.fixtures.reports import URL as REPORTS
+from tests.fixtures.reports import request_reports
 from tests.fixtures.steering import SUPPORTS, support
 from tests.helpers import World, assert_problem
 
@@ -73,7 +74,9 @@ def test_a_head_records_support_and_the_totals_add_up(client: TestClient, world:
     assert_problem(
         client.patch(f"{SUPPORTS}/{one['id']}", headers={**h, "If-Match": one["etag"]}, json={}), 412
     )
-    assert client.delete(f"{SUPPORTS}/{one['id']}", headers=h).status_code == 204
+    assert_problem(client.delete(f"{SUPPORTS}/{one['id']}", headers=h), 428)
+    now = {**h, "If-Match": edited.headers["etag"]}
+    assert client.delete(f"{SUPPORTS}/{one['id']}", headers=now).status_code == 204
     assert audit_actions(client, world, "research_support", one["id"]) == ["delete", "update", "create"]
 
 
@@ -104,7 +107,12 @@ def test_bad_inputs_and_other_schools(client: TestClient, world: World) -> None:
     )
     assert client.get(f"{SUPPORTS}/{one['id']}", headers=h).json()["ends_on"] == "2026-03-31"
     assert_problem(client.get(f"{SUPPORTS}/{one['id']}", headers=world.headers("manager_b")), 404)
-    assert_problem(client.delete(f"{SUPPORTS}/{one['id']}", headers=world.headers("manager_b")), 404)
+    assert_problem(
+        client.delete(
+            f"{SUPPORTS}/{one['id']}", headers={**world.headers("manager_b"), "If-Match": one["etag"]}
+        ),
+        404,
+    )
     # The teacher sees the school's support; the commune leader reads it too.
     assert (
         client.get(f"{SUPPORTS}/{one['id']}", headers=world.headers("teacher_a")).json()["allowed_actions"]

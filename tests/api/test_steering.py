@@ -81,9 +81,14 @@ def test_officer_sets_up_the_committee_and_everyone_reads_it(
         412,
     )
     # A member still assigned cannot be removed; the assignment first.
-    assert_problem(client.delete(f"{URL}/{cid}/members/{deputy['id']}", headers=officer), 409)
-    assert client.delete(f"{URL}/{cid}/assignments/{assignment['id']}", headers=officer).status_code == 204
-    assert client.delete(f"{URL}/{cid}/members/{deputy['id']}", headers=officer).status_code == 204
+    deputy_now = {**officer, "If-Match": moved.headers["etag"]}
+    assert_problem(client.delete(f"{URL}/{cid}/members/{deputy['id']}", headers=officer), 428)
+    assert_problem(client.delete(f"{URL}/{cid}/members/{deputy['id']}", headers=deputy_now), 409)
+    gone = client.delete(
+        f"{URL}/{cid}/assignments/{assignment['id']}", headers={**officer, "If-Match": assignment["etag"]}
+    )
+    assert gone.status_code == 204
+    assert client.delete(f"{URL}/{cid}/members/{deputy['id']}", headers=deputy_now).status_code == 204
     assert [m["full_name"] for m in client.get(f"{URL}/{cid}", headers=officer).json()["members"]] == [
         "Nguyễn Thị Hương"
     ]
@@ -141,7 +146,7 @@ def test_bad_inputs_name_the_field_and_change_nothing(
     assert_problem(create_committee(client, world, login="manager_a"), 403)
     assert_problem(add_member(client, world, cid, "A-02", "member", login="manager_a"), 403)
     assert_problem(client.get(f"{URL}/999999", headers=officer), 404)
-    assert_problem(client.delete(f"{URL}/{cid}/members/999999", headers=officer), 404)
+    assert_problem(client.delete(f"{URL}/{cid}/members/999999", headers={**officer, "If-Match": '"1"'}), 404)
 
 
 def test_a_heads_record_shows_the_schools_classification_per_year(

@@ -92,6 +92,8 @@ def update_support(
 @router.delete(
     "/{support_id}", status_code=204, name="research_supports_delete", summary="Xóa khoản hỗ trợ nghiên cứu"
 )
-def delete_support(support_id: PathId, actor: ResearchSupportWriteActor, session: SessionDep) -> Response:
-    service.delete_support(session, actor, service.get_support(session, actor, support_id))
+def delete_support(
+    support_id: PathId, actor: ResearchSupportWriteActor, session: SessionDep, if_match: IfMatch
+) -> Response:
+    service.delete_support(session, actor, if_match(service.get_support(session, actor, support_id)))
     return Response(status_code=204)

@@ -194,10 +194,11 @@ def update_member(
     summary="Bỏ thành viên khỏi Ban chỉ đạo",
 )
 def remove_member(
-    committee_id: PathId, member_id: PathId, actor: SteeringWriteActor, session: SessionDep
+    committee_id: PathId, member_id: PathId, actor: SteeringWriteActor, session: SessionDep, if_match: IfMatch
 ) -> Response:
     committee = service.get_committee(session, actor, committee_id)
-    service.remove_member(session, actor, committee, access.get_member(session, committee, member_id))
+    member = if_match(access.get_member(session, committee, member_id))
+    service.remove_member(session, actor, committee, member)
     return Response(status_code=204)
 
 
@@ -238,12 +239,15 @@ def update_assignment(
     summary="Xóa phân công",
 )
 def remove_assignment(
-    committee_id: PathId, assignment_id: PathId, actor: SteeringWriteActor, session: SessionDep
+    committee_id: PathId,
+    assignment_id: PathId,
+    actor: SteeringWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
 ) -> Response:
     committee = service.get_committee(session, actor, committee_id)
-    service.remove_assignment(
-        session, actor, committee, access.get_assignment(session, committee, assignment_id)
-    )
+    row = if_match(access.get_assignment(session, committee, assignment_id))
+    service.remove_assignment(session, actor, committee, row)
     return Response(status_code=204)
 
 
