@@ -7,9 +7,11 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from tests.fixtures.api import PDF, audit_actions, made, with_etag
-from tests.fixtures.assessments import submitted
+from tests.fixtures.assessments import verified
+from tests.fixtures.awards import db
 from tests.fixtures.steering import URL, add_member, committee_with_member, content_area_ids, create_committee
 from tests.helpers import World, assert_problem
+from thidua.awards.nominations.history import load_history
 
 
 def test_officer_sets_up_the_committee_and_everyone_reads_it(
@@ -166,14 +168,19 @@ def test_a_heads_record_shows_the_schools_classification_per_year(
         ).status_code
         == 200
     )
-    a = submitted(client, world, catalogue)
+    a = verified(client, world, catalogue)
     score = client.get(f"/api/v1/scorecards/{a['id']}", headers=officer).json()
     results = client.get(f"/api/v1/staff/{head_id}/school-results", headers=world.headers("manager_a")).json()
     assert results["is_head"] is True and results["unit_name"] == "Trường THCS A"
-    assert [(y["school_year"], y["status"]) for y in results["years"]] == [("2025-2026", "submitted")]
+    assert [(y["school_year"], y["status"]) for y in results["years"]] == [("2025-2026", "verified")]
     year = results["years"][0]
     assert year["classification_label"] == score["classification_label"]
     assert year["verified_total"] == score["verified_total"]
+    # Award rules read the same classification (seed IV.1: the head's rating follows the school's).
+    with db(world) as session:
+        history = load_history(session, world.units["THCS-A"], head_id)
+        assert history.headed_school == {"2025-2026": year["classification_code"]}
+        assert load_history(session, world.units["THCS-A"], world.staff["A-02"]).headed_school is None
     # Another school's head record is out of reach.
     assert_problem(
         client.get(f"/api/v1/staff/{head_id}/school-results", headers=world.headers("manager_b")), 404

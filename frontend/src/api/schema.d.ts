@@ -3171,7 +3171,7 @@ export interface components {
              */
             kind: "any_of";
             /** Rules */
-            rules: (components["schemas"]["ScorecardRule"] | components["schemas"]["InitiativesRule"] | components["schemas"]["AwardHeldRule"] | components["schemas"]["IndicatorRule"] | components["schemas"]["NoOpenFlagRule"] | components["schemas"]["StaffRatingRule"] | components["schemas"]["MembersRule"])[];
+            rules: (components["schemas"]["ScorecardRule"] | components["schemas"]["InitiativesRule"] | components["schemas"]["AwardHeldRule"] | components["schemas"]["IndicatorRule"] | components["schemas"]["NoOpenFlagRule"] | components["schemas"]["StaffRatingRule"] | components["schemas"]["HeadedSchoolRule"] | components["schemas"]["MembersRule"])[];
         };
         /** ApiKeyCreate */
         ApiKeyCreate: {
@@ -3786,7 +3786,7 @@ export interface components {
             /** Round Kinds */
             round_kinds: components["schemas"]["RoundKind"][];
             /** Rules */
-            rules?: (components["schemas"]["ScorecardRule"] | components["schemas"]["InitiativesRule"] | components["schemas"]["AwardHeldRule"] | components["schemas"]["IndicatorRule"] | components["schemas"]["NoOpenFlagRule"] | components["schemas"]["StaffRatingRule"] | components["schemas"]["MembersRule"] | components["schemas"]["QuotaRule"] | components["schemas"]["AnyOfRule"])[];
+            rules?: (components["schemas"]["ScorecardRule"] | components["schemas"]["InitiativesRule"] | components["schemas"]["AwardHeldRule"] | components["schemas"]["IndicatorRule"] | components["schemas"]["NoOpenFlagRule"] | components["schemas"]["StaffRatingRule"] | components["schemas"]["HeadedSchoolRule"] | components["schemas"]["MembersRule"] | components["schemas"]["QuotaRule"] | components["schemas"]["AnyOfRule"])[];
             subject_kind: components["schemas"]["SubjectKind"];
             /**
              * Themed
@@ -5028,6 +5028,25 @@ export interface components {
             unit_name: string;
             /** Years */
             years: components["schemas"]["SchoolYearResult"][];
+        };
+        /**
+         * HeadedSchoolRule
+         * @description For a head of school (seed IV.1): the school they lead reached a classification in N consecutive
+         *     school years ending with the round, as its stored scores hold it.
+         */
+        HeadedSchoolRule: {
+            /**
+             * Consecutive Years
+             * @default 1
+             */
+            consecutive_years: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "headed_school";
+            /** Min Classification */
+            min_classification: string;
         };
         /** Health */
         Health: {
