@@ -142,6 +142,6 @@ def test_the_consolidated_report_counts_the_support(
     )
     texts = [p.text for p in Document(BytesIO(docx.content)).paragraphs]
     assert (
-        "2. Hỗ trợ nghiên cứu khoa học, sáng kiến của giáo viên: 1 lượt hỗ trợ, 10,00 giờ, kinh phí "
+        "2. Hỗ trợ nghiên cứu khoa học, sáng kiến của giáo viên: 1 lượt hỗ trợ, 10 giờ, kinh phí "
         "2.500.000 đồng." in texts
-    )
+    ) and "3. Số liệu của các đơn vị:" in texts

@@ -429,14 +429,17 @@ def consolidated_docx(
             f"{_percent(t['average_completion_percent'])}.",
             first_line_indent=10,
         )
-        decree30.paragraph(
-            doc,
-            f"2. Hỗ trợ nghiên cứu khoa học, sáng kiến của giáo viên: {t['research_supports']} lượt hỗ trợ, "
-            f"{decree30.vn_number(float(t['research_support_hours']), 2)} giờ, kinh phí "
-            f"{decree30.vn_number(t['research_support_money'])} đồng.",
-            first_line_indent=10,
-        )
-        decree30.paragraph(doc, "3. Số liệu của các đơn vị:", first_line_indent=10)
+        if t.get("research_supports"):  # seed V.4.2, said only when a school recorded support
+            hours = float(t["research_support_hours"])
+            decree30.paragraph(
+                doc,
+                f"2. Hỗ trợ nghiên cứu khoa học, sáng kiến của giáo viên: {t['research_supports']} lượt hỗ "
+                f"trợ, {decree30.vn_number(hours, 0 if hours.is_integer() else 2)} giờ, kinh phí "
+                f"{decree30.vn_number(t['research_support_money'])} đồng.",
+                first_line_indent=10,
+            )
+        number = 3 if t.get("research_supports") else 2
+        decree30.paragraph(doc, f"{number}. Số liệu của các đơn vị:", first_line_indent=10)
         decree30.table(
             doc,
             FIGURE_COLUMNS,
