@@ -21,7 +21,7 @@ def test_officer_sets_up_the_committee_and_everyone_reads_it(
     officer = world.headers("officer")
     committee = made(create_committee(client, world))
     assert committee["members"] == [] and committee["scan"] is None
-    assert committee["allowed_actions"] == ["update", "delete"]
+    assert committee["allowed_actions"] == ["update", "attach_scan", "add_member", "add_assignment"]
     cid = committee["id"]
     deputy = made(add_member(client, world, cid, "B-01", "deputy"))
     head = made(add_member(client, world, cid, "A-01", "head"))

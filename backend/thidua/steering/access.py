@@ -42,4 +42,15 @@ def get_assignment(session: Session, committee: SteeringCommittee, assignment_id
 
 
 def allowed_actions(actor: Actor) -> list[str]:
+    """For a member or an assignment: changed and removed by the commune officer."""
     return ["update", "delete"] if actor.can(Permission.steering_write) else []
+
+
+def committee_actions(actor: Actor) -> list[str]:
+    """A committee is never deleted (a new decision establishes the next one): it is updated, its
+    scan attached, members and assignments added."""
+    return (
+        ["update", "attach_scan", "add_member", "add_assignment"]
+        if actor.can(Permission.steering_write)
+        else []
+    )

@@ -134,7 +134,7 @@ def read_committee(session: Session, actor: Actor, committee: SteeringCommittee)
         scan=scan,
         members=_members(session, actor, committee.id),
         assignments=_assignments(session, actor, committee.id),
-        allowed_actions=access.allowed_actions(actor),
+        allowed_actions=access.committee_actions(actor),
     )
 
 
