@@ -92,6 +92,19 @@ describe('Ban chỉ đạo and research support in the browser', { skip: skip ??
     });
   }
 
+  test('a council meeting takes its chair and members from the committee in office', async () => {
+    await withPage(app, 'steering-council', { viewport: { width: 360, height: 900 } }, async (page) => {
+      await login(page, 'vhxh');
+      await page.goto('/awards/council/new');
+      await page.getByRole('button', { name: 'Lấy từ Ban chỉ đạo' }).click();
+      // The newest decision (16/QĐ-UBND, set up above): its head chairs, the standing member attends.
+      await eventually(() => page.getByLabel('Chủ trì').inputValue(), 'Trần Văn Thành, Phó Chủ tịch UBND xã', 'the chair');
+      await eventually(() => page.getByLabel('Thành viên 1').inputValue(), 'Nguyễn Thị Thu Hà, Công chức Văn hóa - Xã hội', 'the member');
+      await eventually(() => page.getByLabel('Tổng số thành viên Hội đồng').inputValue(), '2', 'the members in all');
+      await noScroll(page, 360);
+    });
+  });
+
   // THCS Thanh Thủy's demo supports: 2 supports for 2 works, 24 + 8 = 32 hours, 6.500.000 đồng, one with
   // expertise. Each run adds 3,5 hours and 1.200.000 đồng for the research work already supported.
   const after1280 = { supports: 3, hours: '35,5', money: '7.700.000', expertise: 2 };

@@ -138,7 +138,7 @@ function SupportForm() {
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={t('steering.research.record')}>
-      <h2>{t('steering.research.record')}</h2>
+      <h3>{t('steering.research.record')}</h3>
       <ErrorBanner error={create.error} />
       <ErrorBanner error={initiatives.error} />
       <SelectField

@@ -24,6 +24,7 @@ import {
   type CommitteeMember,
   type CommitteePosition,
 } from './api/steering';
+import './steering.css';
 
 function errorsOf(error: unknown): Record<string, string> {
   return error instanceof ApiError ? fieldErrors(error.problem) : {};
