@@ -305,7 +305,6 @@ PERMISSION_SCOPES: dict[Permission, str] = {
     Permission.decisions_read: "awards:read",
     Permission.cash_read: "awards:read",
     Permission.achievements_read: "awards:read",
-    Permission.steering_read: "units:read",
     Permission.research_support_read: "initiatives:read",
     # Any import (or read) scope lets a key reach the imports (exports) routes; the kind's own scope
     # is checked there.
