@@ -40,7 +40,14 @@ from thidua.inspections.models import Inspection, InspectionMember, InspectionUn
 from thidua.movements.models import ContentArea, EvaluationWindow, Movement, Phase
 from thidua.plans.models import Plan, PlanDispatch, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
+from thidua.research.models import ResearchSupport
 from thidua.scoring.models import AssessmentScore, ContentAreaScore, CriterionScore
+from thidua.steering.models import (
+    SteeringAssignment,
+    SteeringAssignmentUnit,
+    SteeringCommittee,
+    SteeringMember,
+)
 from thidua.stories.models import ResultPublication, Story, StoryImage
 from thidua.units.models import StaffMember, Unit
 from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
@@ -94,11 +101,16 @@ __all__ = [
     "Report",
     "ReportRequest",
     "ReportRequestUnit",
+    "ResearchSupport",
     "ResultPublication",
     "ScorecardSnapshot",
     "SelfAssessment",
     "StaffMember",
     "StaffRating",
+    "SteeringAssignment",
+    "SteeringAssignmentUnit",
+    "SteeringCommittee",
+    "SteeringMember",
     "Story",
     "StoryImage",
     "Unit",

@@ -1,7 +1,7 @@
 """Backups of the commune's data, and restoring one.
 
 A backup is one ``.tar.gz`` holding ``manifest.json``, the database and ``files/`` (the uploaded
-evidence files and story images under VAR_DIR). The database part is
+evidence files, story images and scanned decisions under VAR_DIR). The database part is
 - SQLite: a copy made with SQLite's online backup API, so the server may keep running and writing;
 - PostgreSQL: ``pg_dump --format=custom``, one consistent snapshot.
 Secrets (VAR_DIR/secret_key) are not in a backup; after a restore on another machine users sign in
@@ -39,7 +39,7 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE_MEMBER = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 # Uploaded files the database refers to, each a content-addressed folder under VAR_DIR.
-UPLOAD_FOLDERS = ("evidence", "stories")
+UPLOAD_FOLDERS = ("evidence", "stories", "steering")  # steering: signed decisions of the Ban chỉ đạo
 
 
 class BackupRefused(Exception):

@@ -58,8 +58,13 @@ from thidua.public.routes import router as public_router
 from thidua.reminders.routes import router as reminders_router
 from thidua.reports.routes import reports as reports_router
 from thidua.reports.routes import requests as report_requests_router
+from thidua.research.routes import by_initiative as research_by_initiative_router
+from thidua.research.routes import router as research_supports_router
 from thidua.scoring.daily import lifespan as daily_rescore_lifespan
 from thidua.scoring.routes import router as scorecards_router
+from thidua.steering.routes import heads_router as staff_school_results_router
+from thidua.steering.routes import router as steering_router
+from thidua.steering.service import MAX_SCAN_BYTES
 from thidua.storage import storage_for
 from thidua.stories.routes import publications as result_publications_router
 from thidua.stories.routes import router as stories_router
@@ -116,6 +121,7 @@ ROUTERS = (
     auth_router,
     units_router,
     staff_router,
+    staff_school_results_router,
     users_router,
     audit_router,
     movements_router,
@@ -130,6 +136,8 @@ ROUTERS = (
     reminders_router,
     lookups_router,
     initiatives_router,
+    research_by_initiative_router,
+    research_supports_router,
     staff_ratings_router,
     flags_router,
     award_types_router,
@@ -147,6 +155,7 @@ ROUTERS = (
     webhooks_router,
     budget_router,
     partners_router,
+    steering_router,
 )
 
 
@@ -182,6 +191,7 @@ def _larger_bodies(settings: Settings) -> list[tuple[Any, int]]:
         "self_assessments_add_evidence_file": MAX_EVIDENCE_BYTES + FORM_OVERHEAD_BYTES,
         "stories_add_image": MAX_IMAGE_BYTES + FORM_OVERHEAD_BYTES,
         "budget_spending_add_document": MAX_EVIDENCE_BYTES + FORM_OVERHEAD_BYTES,
+        "steering_committees_upload_scan": MAX_SCAN_BYTES + FORM_OVERHEAD_BYTES,
         "imports_run": settings.import_max_bytes,
     }
     found = [

@@ -19,6 +19,8 @@ import './pickers.e2e.mjs';
 import './forms.e2e.mjs';
 import './reminders.e2e.mjs';
 import './closing.e2e.mjs';
+// the Ban chỉ đạo and research support (issue 17, points 1 and 6)
+import './steering.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);

@@ -1,5 +1,6 @@
 """The demo commune loads on a fresh database, loads again without changes, and has a login per role."""
 
+from decimal import Decimal
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -14,6 +15,8 @@ from thidua.db import make_engine
 from thidua.demo.data import DEMO_PASSWORD
 from thidua.demo.loader import load_demo
 from thidua.plans.models import Plan, PlanDispatch
+from thidua.research.service import school_totals
+from thidua.steering.models import SteeringAssignment, SteeringCommittee, SteeringMember
 from thidua.units.models import StaffMember, Unit
 
 
@@ -29,8 +32,17 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "frameworks": 2,
         "award_history": 1,
         "budget": 1,
+        "steering": 1,
     }
-    again = {"units": 0, "staff": 0, "users": 0, "frameworks": 0, "award_history": 0, "budget": 0}
+    again = {
+        "units": 0,
+        "staff": 0,
+        "users": 0,
+        "frameworks": 0,
+        "award_history": 0,
+        "budget": 0,
+        "steering": 0,
+    }
     assert load_demo(settings) == again
 
     engine = make_engine(settings.resolved_database_url)
@@ -39,7 +51,8 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         assert kinds == {"commune": 1, "office": 3, "school": 10, "subject_group": 30}
         levels = set(session.exec(select(Unit.school_level).where(Unit.kind == "school")).all())
         assert levels == {"preschool", "primary", "lower_secondary", "inter_level"}
-        assert session.exec(select(func.count()).select_from(StaffMember)).one() == 150
+        # 150 school staff and the two commune officials on the Ban chỉ đạo.
+        assert session.exec(select(func.count()).select_from(StaffMember)).one() == 152
         roles = set(session.exec(select(UserRole.role)).all())
         assert roles == {r.value for r in Role}
         principal = session.exec(select(User).where(User.login == "hieutruong.thcs")).one()
@@ -57,6 +70,16 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         school_plan = session.exec(select(Plan).where(Plan.kind == "unit")).one()
         statuses = [t["status"] for t in school_plan.content["tasks"]]
         assert school_plan.status == "approved" and statuses == ["done", "in_progress", "not_started"]
+        # The Ban chỉ đạo: six members, four assignments; three supports at two schools.
+        committee = session.exec(select(SteeringCommittee)).one()
+        assert committee.decision_number == "125/QĐ-UBND"
+        assert session.exec(select(func.count()).select_from(SteeringMember)).one() == 6
+        assert session.exec(select(func.count()).select_from(SteeringAssignment)).one() == 4
+        totals = {t.unit_code: (t.supports, t.hours, t.money) for t in school_totals(session, None, None)}
+        assert totals == {
+            "THCS-TT": (2, Decimal("32.00"), 6_500_000),
+            "TH-TT": (1, Decimal("12.50"), 2_000_000),
+        }
     engine.dispose()
 
 

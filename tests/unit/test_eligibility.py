@@ -175,6 +175,18 @@ def test_staff_rating_at_a_level_or_better() -> None:
     assert not only(rule, ANNUAL, History())[0]
 
 
+def test_a_heads_school_classification_in_consecutive_years() -> None:
+    rule = {"kind": "headed_school", "min_classification": "good", "consecutive_years": 2}
+    passed, reason = only(rule, PHASE1, History(headed_school={Y1: "excellent", Y2: "good"}))
+    assert passed and "2025-2026, 2026-2027" in reason
+    passed, reason = only(rule, PHASE1, History(headed_school={Y1: "completed", Y2: "excellent"}))
+    assert not passed and '2025-2026: "Hoàn thành"' in reason and "2026-2027" not in reason.split("(")[1]
+    passed, reason = only(rule, PHASE1, History(headed_school={Y2: "excellent"}))
+    assert not passed and "2025-2026: chưa có kết quả" in reason
+    passed, reason = only(rule, PHASE1, History(ratings={Y1: "excellent"}))  # not a head
+    assert not passed and "Không phải người đứng đầu" in reason
+
+
 def test_members_share_more_than_and_at_least() -> None:
     members = (*tuple(Member(awards=(HeldAward("LDTT", Y1),)) for _ in range(2)), Member(), Member())
     more_than_half = {"kind": "members", "award_type_code": "LDTT", "min_percent": "50", "more_than": True}

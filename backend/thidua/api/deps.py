@@ -87,6 +87,10 @@ ApiKeysManageActor = Annotated[Actor, Depends(allow(Permission.api_keys_manage))
 ImportsRunActor = Annotated[Actor, Depends(allow(Permission.imports_run))]
 ExportsRunActor = Annotated[Actor, Depends(allow(Permission.exports_run))]
 WebhooksManageActor = Annotated[Actor, Depends(allow(Permission.webhooks_manage))]
+SteeringReadActor = Annotated[Actor, Depends(allow(Permission.steering_read))]
+SteeringWriteActor = Annotated[Actor, Depends(allow(Permission.steering_write))]
+ResearchSupportReadActor = Annotated[Actor, Depends(allow(Permission.research_support_read))]
+ResearchSupportWriteActor = Annotated[Actor, Depends(allow(Permission.research_support_write))]
 
 
 class _Versioned(Protocol):

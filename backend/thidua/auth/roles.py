@@ -97,6 +97,10 @@ class Permission(StrEnum):
     budget_spend = "budget:spend"
     partners_read = "partners:read"
     partners_write = "partners:write"
+    steering_read = "steering:read"
+    steering_write = "steering:write"
+    research_support_read = "research_support:read"
+    research_support_write = "research_support:write"
 
 
 _ALL = frozenset(Role)
@@ -268,6 +272,14 @@ PERMISSION_ROLES.update(
             {Role.admin, Role.commune_officer, Role.commune_leader, Role.finance}
         ),
         Permission.partners_write: frozenset({Role.admin, Role.finance}),
+        # The Ban chỉ đạo (seed IV.1) is public within the commune: every signed-in user reads it; the
+        # commune officer (Phòng Văn hóa - Xã hội) sets it up.
+        Permission.steering_read: _ALL,
+        Permission.steering_write: _COMMUNE_ADMIN,
+        # A school's support to its teachers' research (seed V.4.2): the head records it; the commune
+        # and Phòng Kinh tế read the figures, scoped to the units the caller sees.
+        Permission.research_support_read: _ALL - {Role.communications},
+        Permission.research_support_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
     }
 )
 
@@ -316,6 +328,7 @@ PERMISSION_SCOPES: dict[Permission, str] = {
     Permission.decisions_read: "awards:read",
     Permission.cash_read: "awards:read",
     Permission.achievements_read: "awards:read",
+    Permission.research_support_read: "initiatives:read",
     # Any import (or read) scope lets a key reach the imports (exports) routes; the kind's own scope
     # is checked there.
     Permission.imports_run: "*:import",

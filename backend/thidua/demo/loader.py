@@ -23,6 +23,7 @@ from thidua.demo.awards import load_award_history
 from thidua.demo.budget import load_budget
 from thidua.demo.catalogue import MOVEMENT, framework_document
 from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
+from thidua.demo.steering import load_steering
 from thidua.frameworks.models import Framework
 from thidua.frameworks.schemas import FrameworkDocument
 from thidua.frameworks.service import activate, create_framework
@@ -51,7 +52,15 @@ def _unit(
 
 def load_demo(settings: Settings) -> dict[str, int]:
     """Returns how many rows of each kind were created."""
-    created = {"units": 0, "staff": 0, "users": 0, "frameworks": 0, "award_history": 0, "budget": 0}
+    created = {
+        "units": 0,
+        "staff": 0,
+        "users": 0,
+        "frameworks": 0,
+        "award_history": 0,
+        "budget": 0,
+        "steering": 0,
+    }
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
         before_units = len(session.exec(select(Unit.id)).all())
@@ -113,6 +122,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
         created["frameworks"] = load_movement(session)
         created["award_history"] = int(load_award_history(session))
         created["budget"] = int(load_budget(session))
+        created["steering"] = int(load_steering(session))
     engine.dispose()
     return created
 

@@ -16,6 +16,7 @@ from thidua.core.models import today
 from thidua.frameworks.models import Framework
 from thidua.plans.models import Plan
 from thidua.plans.service import deadline
+from thidua.research.service import school_totals
 from thidua.scoring import loader
 from thidua.scoring.subject import Subject
 
@@ -51,6 +52,7 @@ def unit_figures(session: Session, unit_id: int, school_years: list[str]) -> dic
         ).all()
     )
     by_year = {year: _unit_scorecard(session, unit_id, year) for year in school_years}
+    support = school_totals(session, [unit_id], school_years)
     status, card = by_year[school_year]
     return {
         "school_year": school_year,
@@ -81,5 +83,12 @@ def unit_figures(session: Session, unit_id: int, school_years: list[str]) -> dic
             }
             for year, (st, c) in by_year.items()
         ],
+        # Seed V.4.2: time, money and expertise the school gave its teachers' research in the period.
+        "research_support": {
+            "supports": support[0].supports if support else 0,
+            "initiatives": support[0].initiatives if support else 0,
+            "hours": str(support[0].hours) if support else "0.00",
+            "money": support[0].money if support else 0,
+        },
         "taken_on": today().isoformat(),
     }

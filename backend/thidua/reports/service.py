@@ -340,6 +340,10 @@ def consolidated(session: Session, actor: Actor, request: ReportRequest) -> Cons
         "activities": sum(sum(r.figures.get("activities", {}).values()) for r in rows),
         "plans_approved": sum(1 for r in rows if r.figures.get("plan_status") == "approved"),
         "units_with_scorecard": len(completions),
+        # Reports taken before research support was recorded have no such figures: they count 0.
+        "research_supports": sum(_support(r, "supports") for r in rows),
+        "research_support_hours": str(sum((Decimal(str(_support(r, "hours"))) for r in rows), Decimal(0))),
+        "research_support_money": sum(int(_support(r, "money")) for r in rows),
         "average_completion_percent": str(
             (sum(completions, Decimal(0)) / len(completions)).quantize(Decimal("0.01"))
         )
@@ -441,6 +445,10 @@ def issued_xlsx(issue: ConsolidatedIssue) -> bytes:
     return consolidated_xlsx(Consolidated.model_validate(issue.content))
 
 
+def _support(row: ConsolidatedRow, key: str) -> Any:
+    return (row.figures.get("research_support") or {}).get(key, 0)
+
+
 FIGURE_COLUMNS = [
     "TT",
     "Đơn vị",
@@ -535,7 +543,17 @@ def consolidated_docx(
             f"hoạt động của Phong trào được tổ chức; {_average(t)}.",
             first_line_indent=10,
         )
-        decree30.paragraph(doc, "2. Số liệu của các đơn vị:", first_line_indent=10)
+        if t.get("research_supports"):  # seed V.4.2, said only when a school recorded support
+            hours = float(t["research_support_hours"])
+            decree30.paragraph(
+                doc,
+                f"2. Hỗ trợ nghiên cứu khoa học, sáng kiến của giáo viên: {t['research_supports']} lượt hỗ "
+                f"trợ, {decree30.vn_number(hours, 0 if hours.is_integer() else 2)} giờ, kinh phí "
+                f"{decree30.vn_number(t['research_support_money'])} đồng.",
+                first_line_indent=10,
+            )
+        number = 3 if t.get("research_supports") else 2
+        decree30.paragraph(doc, f"{number}. Số liệu của các đơn vị:", first_line_indent=10)
         decree30.table(
             doc,
             FIGURE_COLUMNS,

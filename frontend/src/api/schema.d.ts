@@ -1039,6 +1039,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/initiatives/{initiative_id}/research-supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận hỗ trợ (thời gian, kinh phí, chuyên môn) của đơn vị cho sáng kiến, đề tài nghiên cứu */
+        post: operations["research_supports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections": {
         parameters: {
             query?: never;
@@ -2093,6 +2110,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/research-supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách hỗ trợ nghiên cứu của các đơn vị */
+        get: operations["research_supports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research-supports/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng hỗ trợ nghiên cứu theo cơ sở giáo dục (số lượt, giờ, kinh phí) */
+        get: operations["research_supports_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research-supports/{support_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem khoản hỗ trợ nghiên cứu */
+        get: operations["research_supports_get"];
+        put?: never;
+        post?: never;
+        /** Xóa khoản hỗ trợ nghiên cứu */
+        delete: operations["research_supports_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa khoản hỗ trợ nghiên cứu */
+        patch: operations["research_supports_update"];
+        trace?: never;
+    };
     "/api/v1/result-publications": {
         parameters: {
             query?: never;
@@ -2540,6 +2610,147 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{staff_id}/school-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả thi đua của cơ sở giáo dục theo năm học, trên hồ sơ của người đứng đầu */
+        get: operations["staff_school_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering-committees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ban chỉ đạo Phong trào thi đua (quyết định mới nhất trước) */
+        get: operations["steering_committees_list"];
+        put?: never;
+        /** Thành lập Ban chỉ đạo theo quyết định */
+        post: operations["steering_committees_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering-committees/{committee_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem Ban chỉ đạo: thành viên và phân công */
+        get: operations["steering_committees_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thông tin quyết định thành lập */
+        patch: operations["steering_committees_update"];
+        trace?: never;
+    };
+    "/api/v1/steering-committees/{committee_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phân công thành viên theo dõi nội dung thi đua tại các cơ sở giáo dục */
+        post: operations["steering_assignments_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering-committees/{committee_id}/assignments/{assignment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa phân công */
+        delete: operations["steering_assignments_remove"];
+        options?: never;
+        head?: never;
+        /** Sửa phân công */
+        patch: operations["steering_assignments_update"];
+        trace?: never;
+    };
+    "/api/v1/steering-committees/{committee_id}/decision-scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải bản quét quyết định thành lập Ban chỉ đạo */
+        get: operations["steering_committees_download_scan"];
+        put?: never;
+        /** Tải lên bản quét quyết định đã ký (PDF, PNG hoặc JPEG, tối đa 10 MB) */
+        post: operations["steering_committees_upload_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering-committees/{committee_id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm thành viên Ban chỉ đạo */
+        post: operations["steering_members_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/steering-committees/{committee_id}/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Bỏ thành viên khỏi Ban chỉ đạo */
+        delete: operations["steering_members_remove"];
+        options?: never;
+        head?: never;
+        /** Sửa chức danh, nhiệm vụ */
+        patch: operations["steering_members_update"];
         trace?: never;
     };
     "/api/v1/stories": {
@@ -3435,7 +3646,7 @@ export interface components {
              */
             kind: "any_of";
             /** Rules */
-            rules: (components["schemas"]["ScorecardRule"] | components["schemas"]["InitiativesRule"] | components["schemas"]["AwardHeldRule"] | components["schemas"]["IndicatorRule"] | components["schemas"]["NoOpenFlagRule"] | components["schemas"]["StaffRatingRule"] | components["schemas"]["MembersRule"])[];
+            rules: (components["schemas"]["ScorecardRule"] | components["schemas"]["InitiativesRule"] | components["schemas"]["AwardHeldRule"] | components["schemas"]["IndicatorRule"] | components["schemas"]["NoOpenFlagRule"] | components["schemas"]["StaffRatingRule"] | components["schemas"]["HeadedSchoolRule"] | components["schemas"]["MembersRule"])[];
         };
         /** ApiKeyCreate */
         ApiKeyCreate: {
@@ -3734,6 +3945,74 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** AssignedSchool */
+        AssignedSchool: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Unit Id */
+            unit_id: number;
+        };
+        /** AssignmentCreate */
+        AssignmentCreate: {
+            /**
+             * Content Area Id
+             * @description Nội dung thi đua được phân công theo dõi
+             */
+            content_area_id: number;
+            /**
+             * Member Id
+             * @description Thành viên Ban chỉ đạo được phân công
+             */
+            member_id: number;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Unit Ids
+             * @description Các cơ sở giáo dục phụ trách
+             */
+            unit_ids: number[];
+        };
+        /** AssignmentRead */
+        AssignmentRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Committee Id */
+            committee_id: number;
+            /** Content Area Code */
+            content_area_code: string;
+            /** Content Area Id */
+            content_area_id: number;
+            /** Content Area Name */
+            content_area_name: string;
+            /** Id */
+            id: number;
+            /** Member Id */
+            member_id: number;
+            /** Member Name */
+            member_name: string;
+            /** Note */
+            note: string;
+            /** Schools */
+            schools: components["schemas"]["AssignedSchool"][];
+            /** Version */
+            version: number;
+        };
+        /** AssignmentUpdate */
+        AssignmentUpdate: {
+            /** Content Area Id */
+            content_area_id?: number | null;
+            /** Member Id */
+            member_id?: number | null;
+            /** Note */
+            note?: string | null;
+            /** Unit Ids */
+            unit_ids?: number[] | null;
+        };
         /** AttendeeIn */
         AttendeeIn: {
             /**
@@ -3984,7 +4263,7 @@ export interface components {
             /** Round Kinds */
             round_kinds: components["schemas"]["RoundKind"][];
             /** Rules */
-            rules?: (components["schemas"]["ScorecardRule"] | components["schemas"]["InitiativesRule"] | components["schemas"]["AwardHeldRule"] | components["schemas"]["IndicatorRule"] | components["schemas"]["NoOpenFlagRule"] | components["schemas"]["StaffRatingRule"] | components["schemas"]["MembersRule"] | components["schemas"]["QuotaRule"] | components["schemas"]["AnyOfRule"])[];
+            rules?: (components["schemas"]["ScorecardRule"] | components["schemas"]["InitiativesRule"] | components["schemas"]["AwardHeldRule"] | components["schemas"]["IndicatorRule"] | components["schemas"]["NoOpenFlagRule"] | components["schemas"]["StaffRatingRule"] | components["schemas"]["HeadedSchoolRule"] | components["schemas"]["MembersRule"] | components["schemas"]["QuotaRule"] | components["schemas"]["AnyOfRule"])[];
             subject_kind: components["schemas"]["SubjectKind"];
             /**
              * Themed
@@ -4163,6 +4442,14 @@ export interface components {
             file: string;
             /** Indicator Code */
             indicator_code: string;
+        };
+        /** Body_steering_committees_upload_scan */
+        Body_steering_committees_upload_scan: {
+            /**
+             * File
+             * @description Bản quét quyết định đã ký
+             */
+            file: string;
         };
         /** Body_stories_add_image */
         Body_stories_add_image: {
@@ -4463,6 +4750,97 @@ export interface components {
              * @description string, code, integer, decimal, date, school_year, enum, list
              */
             type: string;
+        };
+        /** CommitteeCreate */
+        CommitteeCreate: {
+            /**
+             * Decision Date
+             * Format: date
+             */
+            decision_date: string;
+            /**
+             * Decision Number
+             * @description Số quyết định, ví dụ 125/QĐ-UBND
+             */
+            decision_number: string;
+            /** Name */
+            name: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Signer
+             * @default
+             */
+            signer: string;
+        };
+        /** CommitteePage */
+        CommitteePage: {
+            /** Items */
+            items: components["schemas"]["CommitteeRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * CommitteePosition
+         * @enum {string}
+         */
+        CommitteePosition: "head" | "deputy" | "standing_member" | "member" | "secretary";
+        /** CommitteeRead */
+        CommitteeRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Assignments */
+            assignments: components["schemas"]["AssignmentRead"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Decision Date
+             * Format: date
+             */
+            decision_date: string;
+            /** Decision Number */
+            decision_number: string;
+            /** Id */
+            id: number;
+            /** Members */
+            members: components["schemas"]["MemberRead"][];
+            /** Name */
+            name: string;
+            /** Note */
+            note: string;
+            scan: components["schemas"]["ScanRead"] | null;
+            /** Signer */
+            signer: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** CommitteeUpdate */
+        CommitteeUpdate: {
+            /** Decision Date */
+            decision_date?: string | null;
+            /** Decision Number */
+            decision_number?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Note */
+            note?: string | null;
+            /** Signer */
+            signer?: string | null;
         };
         /** Consolidated */
         Consolidated: {
@@ -5468,6 +5846,42 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /**
+         * HeadSchoolResults
+         * @description The results of the school a head leads, year by year, as the stored scores hold them (seed IV.1:
+         *     the movement's result is linked to the head's annual rating).
+         */
+        HeadSchoolResults: {
+            /** Is Head */
+            is_head: boolean;
+            /** Staff Id */
+            staff_id: number;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Years */
+            years: components["schemas"]["SchoolYearResult"][];
+        };
+        /**
+         * HeadedSchoolRule
+         * @description For a head of school (seed IV.1): the school they lead reached a classification in N consecutive
+         *     school years ending with the round, as its stored scores hold it.
+         */
+        HeadedSchoolRule: {
+            /**
+             * Consecutive Years
+             * @default 1
+             */
+            consecutive_years: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "headed_school";
+            /** Min Classification */
+            min_classification: string;
+        };
         /** Health */
         Health: {
             /** Status */
@@ -6159,6 +6573,21 @@ export interface components {
             /** Unit Name */
             unit_name: string | null;
         };
+        /** MemberCreate */
+        MemberCreate: {
+            /**
+             * Duties
+             * @default
+             */
+            duties: string;
+            /** @description Chức danh trong Ban chỉ đạo */
+            position: components["schemas"]["CommitteePosition"];
+            /**
+             * Staff Id
+             * @description Cán bộ của xã hoặc của cơ sở giáo dục
+             */
+            staff_id: number;
+        };
         /** MemberOut */
         MemberOut: {
             /** Full Name */
@@ -6167,6 +6596,36 @@ export interface components {
             login: string;
             /** User Id */
             user_id: number;
+        };
+        /** MemberRead */
+        MemberRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Committee Id */
+            committee_id: number;
+            /** Duties */
+            duties: string;
+            /** Full Name */
+            full_name: string;
+            /** Id */
+            id: number;
+            position: components["schemas"]["CommitteePosition"];
+            /** Position Label */
+            position_label: string;
+            /** Staff Id */
+            staff_id: number;
+            /** Staff Position */
+            staff_position: string;
+            /** Unit Name */
+            unit_name: string;
+            /** Version */
+            version: number;
+        };
+        /** MemberUpdate */
+        MemberUpdate: {
+            /** Duties */
+            duties?: string | null;
+            position?: components["schemas"]["CommitteePosition"] | null;
         };
         /**
          * MembersRule
@@ -7585,11 +8044,35 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** ScanRead */
+        ScanRead: {
+            /** Content Type */
+            content_type: string;
+            /** Filename */
+            filename: string;
+            /** Size Bytes */
+            size_bytes: number;
+        };
         /**
          * SchoolLevel
          * @enum {string}
          */
         SchoolLevel: "preschool" | "primary" | "lower_secondary" | "inter_level";
+        /** SchoolYearResult */
+        SchoolYearResult: {
+            /** Classification Code */
+            classification_code: string;
+            /** Classification Label */
+            classification_label: string;
+            /** Completion Percent */
+            completion_percent: string;
+            /** School Year */
+            school_year: string;
+            /** Status */
+            status: string;
+            /** Verified Total */
+            verified_total: string;
+        };
         /** ScopeCatalogue */
         ScopeCatalogue: {
             /** Families */
@@ -8140,6 +8623,146 @@ export interface components {
             spent_vnd: number;
             /** Unallocated Vnd */
             unallocated_vnd: number | null;
+        };
+        /** SupportCreate */
+        SupportCreate: {
+            /**
+             * Ends On
+             * @description Ngày kết thúc hỗ trợ
+             */
+            ends_on?: string | null;
+            /**
+             * Expertise
+             * @description Hỗ trợ về chuyên môn
+             * @default
+             */
+            expertise: string;
+            /**
+             * Hours
+             * @description Thời gian hỗ trợ (giờ)
+             * @default 0
+             */
+            hours: number | string;
+            /**
+             * Money
+             * @description Kinh phí hỗ trợ (đồng)
+             * @default 0
+             */
+            money: number;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Starts On
+             * Format: date
+             * @description Ngày bắt đầu hỗ trợ
+             */
+            starts_on: string;
+        };
+        /** SupportPage */
+        SupportPage: {
+            /** Items */
+            items: components["schemas"]["SupportRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** SupportRead */
+        SupportRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Ends On */
+            ends_on: string | null;
+            /** Expertise */
+            expertise: string;
+            /** Hours */
+            hours: string;
+            /** Id */
+            id: number;
+            /** Initiative Id */
+            initiative_id: number;
+            /** Initiative Kind */
+            initiative_kind: string;
+            /** Initiative Title */
+            initiative_title: string;
+            /** Money */
+            money: number;
+            /** Note */
+            note: string;
+            /** School Year */
+            school_year: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * SupportTotals
+         * @description One school's support to its teachers' research: how many supports, hours and đồng.
+         */
+        SupportTotals: {
+            /** Hours */
+            hours: string;
+            /** Initiatives */
+            initiatives: number;
+            /** Money */
+            money: number;
+            /** Supports */
+            supports: number;
+            /** Unit Code */
+            unit_code: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** With Expertise */
+            with_expertise: number;
+        };
+        /** SupportTotalsList */
+        SupportTotalsList: {
+            /** Hours */
+            hours: string;
+            /** Items */
+            items: components["schemas"]["SupportTotals"][];
+            /** Money */
+            money: number;
+        };
+        /** SupportUpdate */
+        SupportUpdate: {
+            /** Ends On */
+            ends_on?: string | null;
+            /** Expertise */
+            expertise?: string | null;
+            /** Hours */
+            hours?: (number | string) | null;
+            /** Money */
+            money?: number | null;
+            /** Note */
+            note?: string | null;
+            /** Starts On */
+            starts_on?: string | null;
         };
         /** TargetIn */
         TargetIn: {
@@ -12840,6 +13463,52 @@ export interface operations {
             };
         };
     };
+    research_supports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                initiative_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     inspections_list: {
         parameters: {
             query?: {
@@ -16406,6 +17075,231 @@ export interface operations {
             };
         };
     };
+    research_supports_list: {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+                initiative_id?: number | null;
+                school_year?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    research_supports_totals: {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+                school_year?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportTotalsList"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    research_supports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                support_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    research_supports_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                support_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    research_supports_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                support_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     result_publications_list: {
         parameters: {
             query?: {
@@ -17879,6 +18773,598 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    staff_school_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeadSchoolResults"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_committees_list: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteePage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_committees_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitteeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_committees_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                committee_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_committees_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                committee_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitteeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_assignments_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                committee_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_assignments_remove: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                committee_id: number;
+                assignment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_assignments_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                committee_id: number;
+                assignment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_committees_download_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                committee_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bản quét */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_committees_upload_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                committee_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_steering_committees_upload_scan"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_members_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                committee_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_members_remove: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                committee_id: number;
+                member_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steering_members_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                committee_id: number;
+                member_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

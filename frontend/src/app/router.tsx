@@ -38,6 +38,9 @@ const nominations = () => import('../features/nominations/pages');
 const integrations = () => import('../features/integrations/pages');
 // Bulk import of units, staff, accounts, self-assessment values, activities, initiatives (CSV/XLSX/JSON).
 const imports = () => import('../features/imports/pages');
+// The Ban chỉ đạo (seed IV.1) and the schools' research support (seed V.4.2).
+const steering = () => import('../features/steering/pages');
+const research = () => import('../features/research/pages');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -173,6 +176,14 @@ export const router = createBrowserRouter([
               { path: 'inspections', lazy: async () => ({ Component: (await inspections()).InspectionsListPage }) },
               { path: 'inspections/:id', lazy: async () => ({ Component: (await inspections()).InspectionDetailPage }) },
             ],
+          },
+          {
+            element: <RequirePermission permission="steering:read" />,
+            children: [{ path: 'steering', lazy: async () => ({ Component: (await steering()).SteeringPage }) }],
+          },
+          {
+            element: <RequirePermission permission="research_support:read" />,
+            children: [{ path: 'research-supports', lazy: async () => ({ Component: (await research()).ResearchSupportPage }) }],
           },
           { path: 'reminders', lazy: async () => ({ Component: (await reminders()).RemindersPage }) },
           {

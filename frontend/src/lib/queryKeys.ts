@@ -88,6 +88,16 @@ export const inspectionsKeys = {
   ...resource('inspections'),
 };
 
+export const steeringKeys = {
+  ...resource('steering'),
+  headResults: (staffId: number) => ['steering', 'head-results', staffId] as const,
+};
+
+export const researchSupportKeys = {
+  ...resource('research-supports'),
+  totals: <F>(filters: F) => ['research-supports', 'totals', filters] as const,
+};
+
 export const plansKeys = {
   ...resource('plans'),
   versions: (id: number) => ['plans', 'versions', id] as const,

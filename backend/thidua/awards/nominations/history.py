@@ -22,6 +22,7 @@ from thidua.awards.types.eligibility import (
 from thidua.conduct.models import Flag, StaffRating
 from thidua.frameworks.models import Framework
 from thidua.initiatives.models import Initiative, InitiativeAuthor
+from thidua.steering import heads
 from thidua.units.models import StaffMember
 
 
@@ -77,6 +78,15 @@ def _initiatives(session: Session, unit_id: int, staff_id: int | None, own: int 
     )
 
 
+def _headed_school(session: Session, staff_id: int) -> dict[str, str] | None:
+    """The classification of the school a head leads, per year, from its stored scores (seed IV.1)."""
+    staff = session.get(StaffMember, staff_id)
+    if staff is None or not heads.is_head(session, staff):
+        return None
+    scores = heads.school_scores(session, staff.unit_id).items()
+    return {year: s.classification_code for year, s in scores if s.status == "verified"}
+
+
 def _open_flags(rows: list[Flag]) -> tuple[OpenFlag, ...]:
     return tuple(OpenFlag(f.kind, f.severity) for f in rows if f.closed_on is None)
 
@@ -97,6 +107,7 @@ def load_history(
             initiatives=_initiatives(session, unit_id, staff_id, own_achievement),
             open_flags=_open_flags(flags),
             ratings=ratings,
+            headed_school=_headed_school(session, staff_id),
         )
     unit_flags = list(
         session.exec(select(Flag).where(Flag.unit_id == unit_id, col(Flag.staff_id).is_(None))).all()

@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 from thidua.awards.types.rules import (
     AnyOfRule,
     AwardHeldRule,
+    HeadedSchoolRule,
     IndicatorRule,
     InitiativesRule,
     MembersRule,
@@ -81,6 +82,8 @@ class History:
     open_flags: tuple[OpenFlag, ...] = ()
     ratings: Mapping[str, str] = field(default_factory=dict)
     members: tuple[Member, ...] = ()
+    # For a head of school: the school's classification code per school year (None: not a head).
+    headed_school: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -331,6 +334,22 @@ def check_staff_rating(rule: StaffRatingRule, rnd: Round, h: History) -> tuple[b
     return False, f"Chưa đạt xếp loại {want} ({details})."
 
 
+def check_headed_school(rule: HeadedSchoolRule, rnd: Round, h: History) -> tuple[bool, str]:
+    want = f'"{_label(rnd, rule.min_classification)}" trở lên'
+    if h.headed_school is None:
+        return False, "Không phải người đứng đầu cơ sở giáo dục: không xét được kết quả của đơn vị."
+    years = years_ending(rnd.year, rule.consecutive_years)
+    floor = _class_rank(rnd, rule.min_classification)
+    missing = [y for y in years if y not in h.headed_school or _class_rank(rnd, h.headed_school[y]) < floor]
+    if not missing:
+        return True, f"Đạt: đơn vị do người này đứng đầu xếp loại {want} năm học {_years_text(years)}."
+    details = "; ".join(
+        f"{y}: " + (f'"{_label(rnd, h.headed_school[y])}"' if y in h.headed_school else "chưa có kết quả")
+        for y in missing
+    )
+    return False, f"Đơn vị do người này đứng đầu chưa đạt xếp loại {want} ({details})."
+
+
 def check_members(rule: MembersRule, rnd: Round, h: History) -> tuple[bool, str]:
     total = len(h.members)
 
@@ -402,6 +421,8 @@ def _check(rule: Rule, rnd: Round, h: History, quota: Quota) -> tuple[bool, str]
             return check_no_open_flag(rule, rnd, h)
         case StaffRatingRule():
             return check_staff_rating(rule, rnd, h)
+        case HeadedSchoolRule():
+            return check_headed_school(rule, rnd, h)
         case MembersRule():
             return check_members(rule, rnd, h)
         case QuotaRule():

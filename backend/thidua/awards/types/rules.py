@@ -75,6 +75,15 @@ class StaffRatingRule(_Rule):
     consecutive_years: Years = 1
 
 
+class HeadedSchoolRule(_Rule):
+    """For a head of school (seed IV.1): the school they lead reached a classification in N consecutive
+    school years ending with the round, as its stored scores hold it."""
+
+    kind: Literal["headed_school"]
+    min_classification: Annotated[str, Field(min_length=1, max_length=30)]
+    consecutive_years: Years = 1
+
+
 class MembersRule(_Rule):
     """For a collective: how many of its staff meet a condition in the round's last year."""
 
@@ -107,6 +116,7 @@ class AnyOfRule(_Rule):
             | IndicatorRule
             | NoOpenFlagRule
             | StaffRatingRule
+            | HeadedSchoolRule
             | MembersRule,
             Field(discriminator="kind"),
         ]
@@ -120,6 +130,7 @@ Rule = Annotated[
     | IndicatorRule
     | NoOpenFlagRule
     | StaffRatingRule
+    | HeadedSchoolRule
     | MembersRule
     | QuotaRule
     | AnyOfRule,

@@ -46,6 +46,10 @@ def rule_text(rule: Rule) -> str:
         case "staff_rating":
             years = f" {rule.consecutive_years} năm liên tục" if rule.consecutive_years > 1 else ""
             return f'Xếp loại cán bộ "{STAFF_RATING_LABELS_VI[rule.min_rating]}" trở lên{years}'
+        case "headed_school":
+            label = CLASS_LABELS.get(rule.min_classification, rule.min_classification)
+            years = f" {rule.consecutive_years} năm học liên tục" if rule.consecutive_years > 1 else ""
+            return f'Đơn vị do người này đứng đầu xếp loại "{label}" trở lên{years}'
         case "members":
             conds = []
             if rule.award_type_code:

@@ -16,6 +16,7 @@ from thidua.awards.models import (
 from thidua.awards.types.rules import (
     AnyOfRule,
     AwardHeldRule,
+    HeadedSchoolRule,
     IndicatorRule,
     MembersRule,
     NoOpenFlagRule,
@@ -72,7 +73,7 @@ class _Known:
 
 def _reference_problems(rule: Rule, path: str, known: _Known) -> list[FieldError]:
     problems = []
-    classification = rule.min_classification if isinstance(rule, ScorecardRule) else None
+    classification = rule.min_classification if isinstance(rule, ScorecardRule | HeadedSchoolRule) else None
     if classification and classification not in known.classes:
         problems.append(
             _error(
@@ -141,6 +142,14 @@ def _fit_problems(rule: Rule, path: str, collective: bool) -> list[FieldError]:
             return [_error(f"{path}.of_members", "Chỉ tập thể mới có thành viên.", "not_applicable")]
         case StaffRatingRule() if collective:
             return [_error(f"{path}.kind", "Xếp loại cán bộ chỉ dùng cho cá nhân.", "not_applicable")]
+        case HeadedSchoolRule() if collective:
+            return [
+                _error(
+                    f"{path}.kind",
+                    "Kết quả đơn vị của người đứng đầu chỉ dùng cho cá nhân.",
+                    "not_applicable",
+                )
+            ]
         case QuotaRule():
             return _quota_problems(rule, path, collective)
     return []

@@ -21,6 +21,7 @@ import {
   useUpdateCouncilMeeting,
 } from './api/awards';
 import { useDownload } from '../../lib/useDownload';
+import { useCommitteeForCouncil } from './api/committee';
 
 const MEETING_FIELDS = ['round_id', 'held_on', 'location', 'chair', 'secretary', 'members_present', 'members_total', 'notes'] as const;
 
@@ -121,6 +122,7 @@ function MeetingForm({
   const [members, setMembers] = useState<string[]>(initial?.members_present.length ? [...initial.members_present] : ['']);
   const [total, setTotal] = useState(initial ? String(initial.members_total) : '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
+  const fromCommittee = useCommitteeForCouncil();
   /** positions of the sent members in the form (blank rows are not sent) */
   const [sent, setSent] = useState<number[]>([]);
   const errors = error instanceof ApiError ? documentErrors(error.problem) : {};
@@ -161,6 +163,28 @@ function MeetingForm({
           required
         />
       )}
+      <div className="from-committee">
+        <button
+          type="button"
+          className="small"
+          disabled={fromCommittee.isPending}
+          onClick={() =>
+            fromCommittee.mutate(undefined, {
+              onSuccess: (found) => {
+                if (!found) return;
+                setChair(found.chair);
+                setMembers(found.members.length ? found.members : ['']);
+                setTotal(String(found.members.length + 1));
+              },
+            })
+          }
+        >
+          {t('steering.fromCommittee')}
+        </button>
+        <p className="field-hint">{t('steering.fromCommitteeHint')}</p>
+        {fromCommittee.data === null && <p className="muted">{t('steering.noCommittee')}</p>}
+        <ErrorBanner error={fromCommittee.error} />
+      </div>
       <div className="grid-2">
         <TextField id="held_on" type="date" label={t('awards.council.heldOn')} value={heldOn} onChange={setHeldOn} error={errors.held_on} required />
         <TextField id="location" label={t('awards.council.location')} value={location} onChange={setLocation} error={errors.location} />

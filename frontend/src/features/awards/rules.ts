@@ -24,6 +24,7 @@ export const RULE_KINDS = [
   'indicator',
   'no_open_flag',
   'staff_rating',
+  'headed_school',
   'members',
   'quota',
   'any_of',
@@ -38,6 +39,7 @@ export const SIMPLE_RULE_KINDS = [
   'indicator',
   'no_open_flag',
   'staff_rating',
+  'headed_school',
   'members',
 ] as const satisfies readonly RuleKind[];
 
@@ -116,6 +118,10 @@ export const RULE_FIELDS: Record<RuleKind, readonly FieldSpec[]> = {
   ],
   staff_rating: [
     { name: 'min_rating', type: 'select', options: STAFF_RATINGS, labels: 'staffRatings', required: true, default: 'good' },
+    { name: 'consecutive_years', type: 'int', required: true, default: '1' },
+  ],
+  headed_school: [
+    { name: 'min_classification', type: 'select', options: CLASSIFICATIONS, labels: 'classes', required: true, default: 'good' },
     { name: 'consecutive_years', type: 'int', required: true, default: '1' },
   ],
   members: [

@@ -6,6 +6,7 @@ import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ActionButtons } from '../../components/ActionButtons';
 import { useStaff, useStaffAction } from './api/staff';
+import { HeadSchoolResults } from './HeadSchoolResults';
 
 export function StaffDetailPage() {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function StaffDetailPage() {
             <dt>{t('fields.updatedAt')}</dt>
             <dd>{formatDateTime(s.updated_at)}</dd>
           </dl>
+          <HeadSchoolResults staffId={s.id} />
         </>
       )}
     </section>

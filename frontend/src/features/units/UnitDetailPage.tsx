@@ -6,6 +6,7 @@ import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ActionButtons } from '../../components/ActionButtons';
 import { useUnit, useUnitAction } from './api/units';
+import { ResearchSupportSummary } from './ResearchSupportSummary';
 
 export function UnitDetailPage() {
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export function UnitDetailPage() {
               <Link to={`/staff?unit_id=${u.id}`}>{t('units.viewStaff')}</Link>
             </p>
           )}
+          {u.kind === 'school' && me.permissions.includes('research_support:read') && <ResearchSupportSummary unitId={u.id} />}
         </>
       )}
     </section>

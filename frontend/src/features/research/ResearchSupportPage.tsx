@@ -1,0 +1,166 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, fieldErrors } from '../../api/problem';
+import { DataTable, ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { ErrorBanner, Loading } from '../../components/ErrorBanner';
+import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { SelectFilter } from '../../components/ListFilters';
+import { useMe } from '../../lib/auth';
+import { useMovements } from '../../lib/queries/frameworks';
+import { useListParams } from '../../lib/useListParams';
+import {
+  useCreateSupport,
+  useDeleteSupport,
+  useSupportableInitiatives,
+  useSupports,
+  useTotals,
+  type Support,
+  type SupportTotals,
+} from './api/research';
+import { hoursInput, parseMoney, vnHours, vnMoney } from './money';
+
+/** Hỗ trợ nghiên cứu (seed V.4.2): what each school gives its teachers' research, and the totals. */
+export function ResearchSupportPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const p = useListParams();
+  const movements = useMovements();
+  const years = movements.data?.[0]?.school_years ?? [];
+  const schoolYear = p.get('school_year') || undefined;
+  const canWrite = me.permissions.includes('research_support:write');
+  const totals = useTotals({ school_year: schoolYear });
+  const supports = useSupports({ school_year: schoolYear, limit: p.limit, offset: p.offset });
+  const remove = useDeleteSupport();
+
+  const totalColumns: Column<SupportTotals>[] = [
+    { key: 'unit', label: t('steering.research.school'), render: (r) => r.unit_name },
+    { key: 'supports', label: t('steering.research.supports'), render: (r) => r.supports },
+    { key: 'initiatives', label: t('steering.research.initiatives'), render: (r) => r.initiatives },
+    { key: 'hours', label: t('steering.research.hours'), render: (r) => vnHours(r.hours) },
+    { key: 'money', label: t('steering.research.moneyVnd'), render: (r) => vnMoney(r.money) },
+    { key: 'expertise', label: t('steering.research.withExpertise'), render: (r) => r.with_expertise },
+  ];
+  const columns: Column<Support>[] = [
+    { key: 'initiative', label: t('steering.research.initiative'), render: (s) => s.initiative_title },
+    { key: 'unit', label: t('steering.research.school'), render: (s) => s.unit_name },
+    { key: 'hours', label: t('steering.research.hours'), render: (s) => vnHours(s.hours) },
+    { key: 'money', label: t('steering.research.moneyVnd'), render: (s) => vnMoney(s.money) },
+    { key: 'expertise', label: t('steering.research.expertise'), render: (s) => s.expertise || '—' },
+    {
+      key: 'dates',
+      label: t('steering.research.period'),
+      render: (s) =>
+        `${new Date(s.starts_on).toLocaleDateString('vi-VN')} – ${s.ends_on ? new Date(s.ends_on).toLocaleDateString('vi-VN') : '…'}`,
+    },
+    {
+      key: 'actions',
+      label: t('steering.research.actions'),
+      render: (s) =>
+        s.allowed_actions.includes('delete') ? (
+          <button type="button" className="danger" onClick={() => remove.mutate(s)} aria-label={t('steering.research.deleteNamed', { name: s.initiative_title })}>
+            {t('common.delete')}
+          </button>
+        ) : null,
+    },
+  ];
+
+  return (
+    <ListPage
+      title={t('steering.research.title')}
+      filters={<SelectFilter p={p} name="school_year" label={t('fields.schoolYear')} options={years.map((y) => ({ value: y, label: y }))} />}
+    >
+      <p className="muted">{t('steering.research.intro')}</p>
+      <h2>{t('steering.research.totalsTitle')}</h2>
+      <ErrorBanner error={totals.error} />
+      {totals.isPending && <Loading />}
+      {totals.data && (
+        <>
+          <DataTable columns={totalColumns} rows={totals.data.items} rowKey={(r) => r.unit_id} caption={t('steering.research.totalsTitle')} />
+          {totals.data.items.length > 1 && (
+            <p className="research-sum">
+              {t('steering.research.sum', { hours: vnHours(totals.data.hours), money: vnMoney(totals.data.money) })}
+            </p>
+          )}
+        </>
+      )}
+      {canWrite && <SupportForm />}
+      <h2>{t('steering.research.listTitle')}</h2>
+      <ErrorBanner error={remove.error} />
+      <PagedTable query={supports} columns={columns} rowKey={(s) => s.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+    </ListPage>
+  );
+}
+
+function SupportForm() {
+  const { t } = useTranslation();
+  const create = useCreateSupport();
+  const initiatives = useSupportableInitiatives(true);
+  const [initiative, setInitiative] = useState('');
+  const [hours, setHours] = useState('');
+  const [money, setMoney] = useState('');
+  const [expertise, setExpertise] = useState('');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [note, setNote] = useState('');
+  const [localError, setLocalError] = useState<Record<string, string>>({});
+  const errors = { ...(create.error instanceof ApiError ? fieldErrors(create.error.problem) : {}), ...localError };
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const amount = parseMoney(money);
+    const local: Record<string, string> = {};
+    if (!initiative) local.initiative_id = t('steering.research.chooseInitiative');
+    if (amount === null) local.money = t('steering.research.moneyInvalid');
+    setLocalError(local);
+    if (Object.keys(local).length > 0 || amount === null) return;
+    create.mutate(
+      {
+        initiativeId: Number(initiative),
+        body: {
+          hours: hoursInput(hours),
+          money: amount,
+          expertise: expertise.trim(),
+          starts_on: start,
+          ends_on: end || null,
+          note: note.trim(),
+        },
+      },
+      {
+        onSuccess: () => {
+          setHours('');
+          setMoney('');
+          setExpertise('');
+          setNote('');
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={t('steering.research.record')}>
+      <h3>{t('steering.research.record')}</h3>
+      <ErrorBanner error={create.error} />
+      <ErrorBanner error={initiatives.error} />
+      <SelectField
+        id="initiative_id"
+        label={t('steering.research.initiative')}
+        value={initiative}
+        onChange={setInitiative}
+        error={errors.initiative_id}
+        empty={t('common.choose')}
+        options={(initiatives.data ?? []).map((i) => ({ value: String(i.id), label: `${i.title} (${i.school_year})` }))}
+      />
+      <TextField id="hours" inputMode="decimal" label={t('steering.research.hours')} value={hours} onChange={setHours} error={errors.hours} hint={t('steering.research.hoursHint')} />
+      <TextField id="money" inputMode="numeric" label={t('steering.research.moneyVnd')} value={money} onChange={setMoney} error={errors.money} />
+      <TextAreaField id="expertise" label={t('steering.research.expertise')} value={expertise} onChange={setExpertise} error={errors.expertise} hint={t('steering.research.expertiseHint')} />
+      <TextField id="starts_on" type="date" label={t('steering.research.startsOn')} value={start} onChange={setStart} error={errors.starts_on} required />
+      <TextField id="ends_on" type="date" label={t('steering.research.endsOn')} value={end} onChange={setEnd} error={errors.ends_on} />
+      <TextField id="note" label={t('steering.research.note')} value={note} onChange={setNote} error={errors.note} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {t('steering.research.recordButton')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,1 @@
+export { ResearchSupportPage } from './ResearchSupportPage';

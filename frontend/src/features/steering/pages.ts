@@ -1,0 +1,1 @@
+export { SteeringPage } from './SteeringPage';
