@@ -18,6 +18,7 @@ from thidua.awards.models import (
 )
 from thidua.conduct.models import Flag, StaffRating
 from thidua.core.ratelimit import RateCount
+from thidua.dti.models import DtiAssessment, DtiValue
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
@@ -47,6 +48,8 @@ __all__ = [
     "CouncilMeeting",
     "Criterion",
     "CriterionScore",
+    "DtiAssessment",
+    "DtiValue",
     "Evidence",
     "Flag",
     "Framework",

@@ -67,6 +67,7 @@ from thidua.users.routes import router as users_router
 from thidua.webhooks.delivery import lifespan as webhooks_lifespan
 from thidua.webhooks.events import webhooks_router as webhook_events
 from thidua.webhooks.routes import router as webhooks_router
+from thidua.dti.routes import router as dti_router
 
 API_PREFIX = "/api/v1"
 # The largest request body of any route but those in _larger_bodies (core/bodylimit.py refuses more
@@ -142,6 +143,7 @@ ROUTERS = (
     imports_router,
     exports_router,
     webhooks_router,
+    dti_router,
 )
 
 

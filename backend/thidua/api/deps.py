@@ -81,6 +81,8 @@ ApiKeysManageActor = Annotated[Actor, Depends(allow(Permission.api_keys_manage))
 ImportsRunActor = Annotated[Actor, Depends(allow(Permission.imports_run))]
 ExportsRunActor = Annotated[Actor, Depends(allow(Permission.exports_run))]
 WebhooksManageActor = Annotated[Actor, Depends(allow(Permission.webhooks_manage))]
+DtiReadActor = Annotated[Actor, Depends(allow(Permission.dti_read))]
+DtiWriteActor = Annotated[Actor, Depends(allow(Permission.dti_write))]
 
 
 class _Versioned(Protocol):

@@ -89,6 +89,8 @@ class Permission(StrEnum):
     imports_run = "imports:run"
     exports_run = "exports:run"
     webhooks_manage = "webhooks:manage"
+    dti_read = "dti:read"
+    dti_write = "dti:write"
 
 
 _ALL = frozenset(Role)
@@ -245,6 +247,20 @@ PERMISSION_ROLES.update(
             {Role.admin, Role.commune_officer, Role.commune_leader, Role.unit_manager, Role.integration}
         ),
         Permission.webhooks_manage: frozenset({Role.admin}),
+        # QĐ 4725 self-assessments: the school's head enters or imports its own; the commune office may
+        # correct them (unit scoping in dti/access.py).
+        Permission.dti_read: frozenset(
+            {
+                Role.admin,
+                Role.commune_officer,
+                Role.commune_leader,
+                Role.inspector,
+                Role.unit_manager,
+                Role.staff,
+                Role.integration,
+            }
+        ),
+        Permission.dti_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
     }
 )
 
@@ -297,6 +313,8 @@ PERMISSION_SCOPES: dict[Permission, str] = {
     # is checked there.
     Permission.imports_run: "*:import",
     Permission.exports_run: "*:read",
+    Permission.dti_read: "assessments:read",
+    Permission.dti_write: "assessments:write",
 }
 
 

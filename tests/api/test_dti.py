@@ -1,0 +1,107 @@
+"""QĐ 4725 (the Ministry's digital-transformation index): the index as data, a school's self-assessment
+with its group levels, and the movement indicators that take their value from it."""
+
+from fastapi.testclient import TestClient
+
+from tests.fixtures.api import audit_actions, with_etag
+from tests.fixtures.assessments import VALUES, put_values, start
+from tests.fixtures.dti import ANSWERS, URL, enter, levels
+from tests.helpers import World, assert_problem
+
+
+def test_the_index_is_published_with_its_sources_and_what_is_unconfirmed(client: TestClient, world: World) -> None:
+    r = client.get("/api/v1/dti/index", headers=world.headers("teacher_a"))
+    assert r.status_code == 200, r.text
+    index = r.json()
+    assert [g["code"] for g in index["groups"]] == ["1", "2"]
+    assert [(lv["level"], lv["min_points"]) for lv in index["levels"]] == [(3, "75.01"), (2, "50"), (1, "0")]
+    by_code = {c["code"]: c for c in index["criteria"]}
+    assert by_code["1.1"]["mandatory"] and by_code["1.1"]["max_points"] is None and by_code["1.1"]["verified"]
+    assert by_code["1.3"]["max_points"] == "30" and not by_code["1.3"]["verified"]
+    # Group I adds up to 100; group II to 90 in the sources found (10 points are not made up).
+    assert sum(float(c["max_points"] or 0) for c in index["criteria"] if c["group"] == "1") == 100
+    assert sum(float(c["max_points"] or 0) for c in index["criteria"] if c["group"] == "2") == 90
+    assert "dti.vnedu.vn" in index["sources"]["levels"] and "90/100" in index["note"]
+
+
+def test_a_head_enters_the_4725_self_assessment_and_sees_the_levels(client: TestClient, world: World) -> None:
+    r = enter(client, world)
+    assert r.status_code == 201, r.text
+    made = with_etag(r)
+    assert made["unit_code"] == "THCS-A" and made["source"] == "entered"
+    assert levels(made) == {"1": ("77.00", 3), "2": ("60.00", 2)}
+    assert made["overall_level"] is None  # how two group levels make one is not in the sources
+    assert made["allowed_actions"] == ["update"]
+
+    # 2.2 (the annual plan, a mandatory condition) not met: group II stays at level 1 whatever its points.
+    changed = [v if v["criterion_code"] != "2.2" else {"criterion_code": "2.2", "met": False} for v in ANSWERS]
+    url = f"{URL}/{made['id']}"
+    assert_problem(client.put(url, headers=world.headers("manager_a"), json={"values": changed}), 428)
+    r = client.put(url, headers={**world.headers("manager_a"), "If-Match": made["etag"]}, json={"values": changed})
+    assert r.status_code == 200, r.text
+    assert levels(r.json()) == {"1": ("77.00", 3), "2": ("60.00", 1)}
+    assert r.json()["groups"][1]["mandatory_unmet"] == ["2.2"]
+    assert_problem(
+        client.put(url, headers={**world.headers("manager_a"), "If-Match": made["etag"]}, json={"values": changed}),
+        412,
+    )
+    assert audit_actions(client, world, "dti_assessment", made["id"]) == ["update", "create"]
+    # One per school and year.
+    assert_problem(enter(client, world), 409)
+
+
+def test_bad_answers_name_the_field_and_store_nothing(client: TestClient, world: World) -> None:
+    cases = [
+        ([{"criterion_code": "9.9", "points": "5"}], "body.values.0.criterion_code"),
+        ([{"criterion_code": "1.3", "points": "31"}], "body.values.0.points"),
+        ([{"criterion_code": "1.3", "points": "-1"}], "body.values.0.points"),
+        ([{"criterion_code": "1.1", "points": "5"}], "body.values.0.points"),
+        ([{"criterion_code": "1.3", "met": True}], "body.values.0.met"),
+        ([{"criterion_code": "1.4", "points": "1"}, {"criterion_code": "1.4", "points": "2"}], "body.values.1.criterion_code"),
+        ([{"criterion_code": "1.1", "met": 1}], "body.values.0.met"),
+    ]
+    for values, path in cases:
+        assert_problem(enter(client, world, values), 422, path)
+    # Another school (manager A cannot write for B), and a unit the index does not apply to.
+    assert_problem(enter(client, world, unit_id=world.units["TH-B"]), 422, "body.unit_id")
+    assert_problem(enter(client, world, login="officer", unit_id=world.units["VHXH"]), 422, "body.unit_id")
+    assert client.get(URL, headers=world.headers("officer")).json()["total"] == 0
+
+
+def test_another_school_sees_nothing(client: TestClient, world: World) -> None:
+    made = enter(client, world).json()
+    assert client.get(URL, headers=world.headers("manager_b")).json()["total"] == 0
+    assert_problem(client.get(f"{URL}/{made['id']}", headers=world.headers("manager_b")), 404)
+    assert_problem(
+        client.put(f"{URL}/{made['id']}", headers={**world.headers("manager_b"), "If-Match": '"1"'}, json={"values": []}),
+        404,
+    )
+    assert client.get(URL, headers=world.headers("officer")).json()["total"] == 1
+    # A teacher reads the school's result but cannot change it.
+    assert client.get(f"{URL}/{made['id']}", headers=world.headers("teacher_a")).json()["allowed_actions"] == []
+    assert_problem(enter(client, world, login="teacher_a"), 403)
+
+
+def test_linked_movement_indicators_take_their_value_from_the_4725_result(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = with_etag(put_values(client, world, start(client, world, catalogue), VALUES))
+    assert a["score"]["self_total"] == "36.60"
+    assert enter(client, world).status_code == 201
+
+    # TC2.1 (4725: 1.3, 1.6): (24 + 14) / (30 + 20) = 76.00 % of 7 points = 5.32 (was 80 % = 5.60).
+    # TC2.4 (4725: 1.7): 16 / 20 = 80.00 % of 6 points = 4.80 (was 100 % = 6).
+    # TC2.2 (a level) and TC2.3 (a count) are not derived from points: they stay as typed.
+    # 36.60 - 5.60 - 6 + 5.32 + 4.80 = 35.12.
+    got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
+    entries = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}
+    assert entries["TC2.1"] == ("76.00", "5.32")
+    assert entries["TC2.4"] == ("80.00", "4.80")
+    assert entries["TC2.2"] == ("1.00", "3.00") and entries["TC2.3"] == ("10.00", "3.00")
+    assert got["score"]["self_total"] == "35.12"
+
+    linked = client.get(f"/api/v1/dti/linked/{a['id']}", headers=world.headers("manager_a")).json()
+    shown = {i["indicator_code"]: i["value"] for i in linked["indicators"]}
+    assert shown == {"TC2.1": "76.00", "TC2.2": None, "TC2.3": None, "TC2.4": "80.00"}
+    assert [(g["group"], g["level"]) for g in linked["groups"]] == [("1", 3), ("2", 2)]
+    assert_problem(client.get(f"/api/v1/dti/linked/{a['id']}", headers=world.headers("manager_b")), 404)
