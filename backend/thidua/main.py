@@ -43,6 +43,7 @@ from thidua.core.errors import Problem, allowed_methods, install_error_handlers,
 from thidua.core.nul import RejectNul
 from thidua.core.ratelimit import RateLimiter
 from thidua.db import make_engine
+from thidua.dti.routes import router as dti_router
 from thidua.frameworks.routes import router as frameworks_router
 from thidua.imports.jobs import lifespan as imports_lifespan
 from thidua.imports.routes import exports as exports_router
@@ -67,7 +68,6 @@ from thidua.users.routes import router as users_router
 from thidua.webhooks.delivery import lifespan as webhooks_lifespan
 from thidua.webhooks.events import webhooks_router as webhook_events
 from thidua.webhooks.routes import router as webhooks_router
-from thidua.dti.routes import router as dti_router
 
 API_PREFIX = "/api/v1"
 # The largest request body of any route but those in _larger_bodies (core/bodylimit.py refuses more

@@ -6,10 +6,14 @@ from fastapi.testclient import TestClient
 from tests.fixtures.api import audit_actions, with_etag
 from tests.fixtures.assessments import VALUES, put_values, start
 from tests.fixtures.dti import ANSWERS, URL, enter, levels
+from tests.fixtures.imports import counts, post, summary_of, xlsx
 from tests.helpers import World, assert_problem
+from thidua.imports.parsing import XLSX_MEDIA_TYPE as XLSX
 
 
-def test_the_index_is_published_with_its_sources_and_what_is_unconfirmed(client: TestClient, world: World) -> None:
+def test_the_index_is_published_with_its_sources_and_what_is_unconfirmed(
+    client: TestClient, world: World
+) -> None:
     r = client.get("/api/v1/dti/index", headers=world.headers("teacher_a"))
     assert r.status_code == 200, r.text
     index = r.json()
@@ -34,15 +38,21 @@ def test_a_head_enters_the_4725_self_assessment_and_sees_the_levels(client: Test
     assert made["allowed_actions"] == ["update"]
 
     # 2.2 (the annual plan, a mandatory condition) not met: group II stays at level 1 whatever its points.
-    changed = [v if v["criterion_code"] != "2.2" else {"criterion_code": "2.2", "met": False} for v in ANSWERS]
+    changed = [
+        v if v["criterion_code"] != "2.2" else {"criterion_code": "2.2", "met": False} for v in ANSWERS
+    ]
     url = f"{URL}/{made['id']}"
     assert_problem(client.put(url, headers=world.headers("manager_a"), json={"values": changed}), 428)
-    r = client.put(url, headers={**world.headers("manager_a"), "If-Match": made["etag"]}, json={"values": changed})
+    r = client.put(
+        url, headers={**world.headers("manager_a"), "If-Match": made["etag"]}, json={"values": changed}
+    )
     assert r.status_code == 200, r.text
     assert levels(r.json()) == {"1": ("77.00", 3), "2": ("60.00", 1)}
     assert r.json()["groups"][1]["mandatory_unmet"] == ["2.2"]
     assert_problem(
-        client.put(url, headers={**world.headers("manager_a"), "If-Match": made["etag"]}, json={"values": changed}),
+        client.put(
+            url, headers={**world.headers("manager_a"), "If-Match": made["etag"]}, json={"values": changed}
+        ),
         412,
     )
     assert audit_actions(client, world, "dti_assessment", made["id"]) == ["update", "create"]
@@ -57,7 +67,10 @@ def test_bad_answers_name_the_field_and_store_nothing(client: TestClient, world:
         ([{"criterion_code": "1.3", "points": "-1"}], "body.values.0.points"),
         ([{"criterion_code": "1.1", "points": "5"}], "body.values.0.points"),
         ([{"criterion_code": "1.3", "met": True}], "body.values.0.met"),
-        ([{"criterion_code": "1.4", "points": "1"}, {"criterion_code": "1.4", "points": "2"}], "body.values.1.criterion_code"),
+        (
+            [{"criterion_code": "1.4", "points": "1"}, {"criterion_code": "1.4", "points": "2"}],
+            "body.values.1.criterion_code",
+        ),
         ([{"criterion_code": "1.1", "met": 1}], "body.values.0.met"),
     ]
     for values, path in cases:
@@ -73,12 +86,18 @@ def test_another_school_sees_nothing(client: TestClient, world: World) -> None:
     assert client.get(URL, headers=world.headers("manager_b")).json()["total"] == 0
     assert_problem(client.get(f"{URL}/{made['id']}", headers=world.headers("manager_b")), 404)
     assert_problem(
-        client.put(f"{URL}/{made['id']}", headers={**world.headers("manager_b"), "If-Match": '"1"'}, json={"values": []}),
+        client.put(
+            f"{URL}/{made['id']}",
+            headers={**world.headers("manager_b"), "If-Match": '"1"'},
+            json={"values": []},
+        ),
         404,
     )
     assert client.get(URL, headers=world.headers("officer")).json()["total"] == 1
     # A teacher reads the school's result but cannot change it.
-    assert client.get(f"{URL}/{made['id']}", headers=world.headers("teacher_a")).json()["allowed_actions"] == []
+    assert (
+        client.get(f"{URL}/{made['id']}", headers=world.headers("teacher_a")).json()["allowed_actions"] == []
+    )
     assert_problem(enter(client, world, login="teacher_a"), 403)
 
 
@@ -105,3 +124,78 @@ def test_linked_movement_indicators_take_their_value_from_the_4725_result(
     assert shown == {"TC2.1": "76.00", "TC2.2": None, "TC2.3": None, "TC2.4": "80.00"}
     assert [(g["group"], g["level"]) for g in linked["groups"]] == [("1", 3), ("2", 2)]
     assert_problem(client.get(f"/api/v1/dti/linked/{a['id']}", headers=world.headers("manager_b")), 404)
+
+
+# ---------------------------------------------------------------- import from the DTI platform's export
+
+# The DTI platform's per-criterion table with its Vietnamese headers (docs/dti-4725.md).
+DTI_FILE = [
+    ["Mã trường", "Năm học", "Mã tiêu chí", "Điểm tự đánh giá"],
+    *[
+        ["THCS-A", "2025-2026", v["criterion_code"], v.get("points") or ("Đạt" if v["met"] else "Không đạt")]
+        for v in ANSWERS
+    ],
+]
+
+
+def test_a_4725_import_fills_the_linked_indicators(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    a = with_etag(put_values(client, world, start(client, world, catalogue), VALUES))
+    head = world.headers("manager_a")
+    body = xlsx(DTI_FILE)
+    dry = summary_of(post(client, head, "dti_4725", body, XLSX, dry_run=True))
+    assert dry["status"] == "dry_run" and counts(dry) == (11, 0, 0, 0)
+    assert client.get(URL, headers=head).json()["total"] == 0
+
+    key = {"Idempotency-Key": "dti-2025-2026-thcs-a"}
+    s = summary_of(post(client, {**head, **key}, "dti_4725", body, XLSX))
+    assert counts(s) == (11, 0, 0, 0)
+    again = post(client, {**head, **key}, "dti_4725", body, XLSX)
+    assert again.headers.get("Idempotent-Replayed") == "true" and counts(summary_of(again)) == (11, 0, 0, 0)
+    # Sent again without the key: every row unchanged.
+    assert counts(summary_of(post(client, head, "dti_4725", body, XLSX))) == (0, 0, 11, 0)
+
+    made = client.get(URL, headers=head).json()["items"][0]
+    assert made["source"] == "imported" and levels(made) == {"1": ("77.00", 3), "2": ("60.00", 2)}
+    # The same hand-checked figures as when entered: TC2.1 76.00 % = 5.32, TC2.4 80.00 % = 4.80, total 35.12.
+    got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=head).json()
+    entries = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}
+    assert entries["TC2.1"] == ("76.00", "5.32") and entries["TC2.4"] == ("80.00", "4.80")
+    assert got["score"]["self_total"] == "35.12"
+
+    # 1.3 lowered to 14: TC2.1 (14 + 14) / 50 = 56.00 % of 7 = 3.92; total 35.12 - 5.32 + 3.92 = 33.72.
+    s = summary_of(
+        post(
+            client, head, "dti_4725", "unit_code,school_year,criterion_code,value\nTHCS-A,2025-2026,1.3,14\n"
+        )
+    )
+    assert counts(s) == (0, 1, 0, 0)
+    got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=head).json()
+    assert got["score"]["self_total"] == "33.72"
+
+    exported = client.get("/api/v1/exports/dti_4725.csv", headers=head)
+    assert exported.status_code == 200 and "THCS-A,2025-2026,1.3,14\r\n" in exported.text
+
+
+def test_a_bad_4725_file_names_the_rows_and_stores_nothing(client: TestClient, world: World) -> None:
+    rows = [
+        "unit_code,school_year,criterion_code,value",
+        "THCS-A,2025-2026,1.3,24",
+        "TH-B,2025-2026,1.3,24",  # another school
+        "THCS-A,2025-2026,3.1,5",  # a criterion the index does not have
+        "THCS-A,2025-2026,1.4,11",  # over the criterion's 10 points
+        "THCS-A,2025-2026,1.1,5",  # a mandatory condition is Đạt / Không đạt
+    ]
+    s = summary_of(post(client, world.headers("manager_a"), "dti_4725", "\n".join(rows) + "\n"))
+    assert s["status"] == "rejected" and counts(s)[3] == 4
+    assert [(e["row"], e["column"]) for e in s["errors"]] == [
+        (3, "unit_code"),
+        (4, "criterion_code"),
+        (5, "value"),
+        (6, "value"),
+    ]
+    assert "TH-B" in s["errors"][0]["message_vi"] and "10" in s["errors"][2]["message_vi"]
+    assert client.get(URL, headers=world.headers("officer")).json()["total"] == 0
+    # A teacher may read the school's result but not import it.
+    assert_problem(post(client, world.headers("teacher_a"), "dti_4725", "\n".join(rows[:2]) + "\n"), 403)

@@ -203,10 +203,16 @@ def group_results(answers: dict[str, Answer]) -> list[GroupResult]:
     for group in GROUPS:
         criteria = [c for c in CRITERIA if c.group == group.code]
         total = sum(
-            ((answers[c.code].points or Decimal(0)) for c in criteria if c.code in answers and not c.mandatory),
+            (
+                (answers[c.code].points or Decimal(0))
+                for c in criteria
+                if c.code in answers and not c.mandatory
+            ),
             Decimal(0),
         )
-        unmet = tuple(c.code for c in criteria if c.mandatory and not (c.code in answers and answers[c.code].met))
+        unmet = tuple(
+            c.code for c in criteria if c.mandatory and not (c.code in answers and answers[c.code].met)
+        )
         level = level_of(total, bool(unmet))
         answered = sum(
             1
@@ -214,7 +220,9 @@ def group_results(answers: dict[str, Answer]) -> list[GroupResult]:
             if c.code in answers and (answers[c.code].met is not None or answers[c.code].points is not None)
         )
         results.append(
-            GroupResult(group.code, total, group.max_points, level.level, level.label, answered, len(criteria), unmet)
+            GroupResult(
+                group.code, total, group.max_points, level.level, level.label, answered, len(criteria), unmet
+            )
         )
     return results
 

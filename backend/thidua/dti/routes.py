@@ -23,7 +23,9 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, a: DtiAssessment) 
     return etag(a.version, service.read(session, actor, a))
 
 
-@router.get("/index", name="dti_index", summary="Bộ chỉ số chuyển đổi số QĐ 4725/QĐ-BGDĐT: nhóm, tiêu chí, mức")
+@router.get(
+    "/index", name="dti_index", summary="Bộ chỉ số chuyển đổi số QĐ 4725/QĐ-BGDĐT: nhóm, tiêu chí, mức"
+)
 def get_index(actor: DtiReadActor) -> DtiIndexRead:
     return service.index_read()
 

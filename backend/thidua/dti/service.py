@@ -75,7 +75,10 @@ def answer_problem(code: str, points: Decimal | None, met: bool | None) -> tuple
         return "criterion_code", f"Bộ chỉ số 4725 không có tiêu chí '{code}'; các mã có: {known}."
     if criterion.max_points is None:
         if points is not None:
-            return "points", f"Tiêu chí {code} là điều kiện bắt buộc: chỉ ghi đạt hoặc không đạt, không có điểm."
+            return (
+                "points",
+                f"Tiêu chí {code} là điều kiện bắt buộc: chỉ ghi đạt hoặc không đạt, không có điểm.",
+            )
         return None
     if met is not None:
         return "met", f"Tiêu chí {code} được chấm điểm: ghi số điểm, không ghi đạt/không đạt."
@@ -161,7 +164,12 @@ def list_assessments(
         access.readable(actor), (DtiAssessment.unit_id, unit_id), (DtiAssessment.school_year, school_year)
     )
     rows, total = paginate(
-        session, query, page, col(DtiAssessment.school_year).desc(), col(DtiAssessment.unit_id), col(DtiAssessment.id)
+        session,
+        query,
+        page,
+        col(DtiAssessment.school_year).desc(),
+        col(DtiAssessment.unit_id),
+        col(DtiAssessment.id),
     )
     return page_of(DtiAssessmentPage, [read(session, actor, a) for a in rows], total, page)
 
@@ -174,18 +182,23 @@ def get_assessment(session: Session, actor: Actor, assessment_id: int) -> DtiAss
 
 
 def _set_values(session: Session, assessment_id: int, values: list[DtiValueIn]) -> None:
-    stored = {v.criterion_code: v for v in session.exec(select(DtiValue).where(DtiValue.assessment_id == assessment_id))}
+    stored = {
+        v.criterion_code: v
+        for v in session.exec(select(DtiValue).where(DtiValue.assessment_id == assessment_id))
+    }
     wanted = {v.criterion_code: v for v in values}
     for code, row in stored.items():
         if code not in wanted:
             session.delete(row)
     for code, v in wanted.items():
-        row = stored.get(code)
-        if row is None:
-            session.add(DtiValue(assessment_id=assessment_id, criterion_code=code, points=v.points, met=v.met))
-        elif row.points != v.points or row.met != v.met:
-            row.points, row.met = v.points, v.met
-            session.add(row)
+        found = stored.get(code)
+        if found is None:
+            session.add(
+                DtiValue(assessment_id=assessment_id, criterion_code=code, points=v.points, met=v.met)
+            )
+        elif found.points != v.points or found.met != v.met:
+            found.points, found.met = v.points, v.met
+            session.add(found)
 
 
 def _check_values(values: list[DtiValueIn]) -> None:
@@ -216,7 +229,8 @@ def create(session: Session, actor: Actor, data: DtiAssessmentCreate) -> DtiAsse
     ).first()
     if existing is not None:
         raise Conflict(
-            f"Trường đã có bản tự đánh giá QĐ 4725 năm học {data.school_year} (id {existing.id}); hãy sửa bản đó."
+            f"Trường đã có bản tự đánh giá QĐ 4725 năm học {data.school_year} (id {existing.id}); "
+            "hãy sửa bản đó."
         )
     assessment = DtiAssessment(unit_id=unit.id, school_year=data.school_year, index_code=index.INDEX_CODE)
     session.add(assessment)

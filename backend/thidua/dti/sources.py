@@ -14,13 +14,13 @@ def answers_by_unit(session: Session, unit_ids: list[int], school_year: str) -> 
     if not unit_ids:
         return {}
     rows = session.exec(
-        select(DtiAssessment.unit_id, DtiValue.criterion_code, DtiValue.points, DtiValue.met)
+        select(DtiAssessment.unit_id, DtiValue)
         .join(DtiValue, col(DtiValue.assessment_id) == DtiAssessment.id)
         .where(col(DtiAssessment.unit_id).in_(unit_ids), DtiAssessment.school_year == school_year)
     ).all()
     found: dict[int, dict[str, Answer]] = {}
-    for unit_id, code, points, met in rows:
-        found.setdefault(unit_id, {})[code] = Answer(points, met)
+    for unit_id, value in rows:
+        found.setdefault(unit_id, {})[value.criterion_code] = Answer(value.points, value.met)
     return found
 
 

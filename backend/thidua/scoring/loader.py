@@ -79,7 +79,9 @@ def computed_values(
 
 def linked_indicators(indicators: list[Indicator]) -> list[LinkedIndicator]:
     return [
-        LinkedIndicator(i.code, i.kind, i.moet_4725) for i in indicators if i.moet_4725 and i.kind != "computed"
+        LinkedIndicator(i.code, i.kind, i.moet_4725)
+        for i in indicators
+        if i.moet_4725 and i.kind != "computed"
     ]
 
 

@@ -17,7 +17,17 @@ from sqlmodel import Session
 
 from thidua.scoring.subject import Subject
 
-__all__ = ["LINKERS", "SOURCES", "Compute", "LinkedIndicator", "Linker", "Source", "Subject", "register", "register_linker"]
+__all__ = [
+    "LINKERS",
+    "SOURCES",
+    "Compute",
+    "LinkedIndicator",
+    "Linker",
+    "Source",
+    "Subject",
+    "register",
+    "register_linker",
+]
 
 # Computes many subjects of one school year at once (a single subject is a list of one).
 Compute = Callable[[Session, list[Subject], str], dict[Subject, Decimal | None]]
