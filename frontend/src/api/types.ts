@@ -154,3 +154,11 @@ export const AWARD_SUBJECT_KINDS = ['collective', 'individual'] as const satisfi
 export const AWARD_TYPE_STATUSES = ['draft', 'active', 'retired'] as const;
 export const DECISION_STATUSES = ['draft', 'issued', 'answered'] as const;
 export const DECISION_KINDS = ['decision', 'proposal'] as const;
+
+export type DtiIndex = S['DtiIndexRead'];
+export type DtiCriterion = S['DtiCriterionOut'];
+export type DtiAssessment = S['DtiAssessmentRead'];
+export type DtiAssessmentCreate = S['DtiAssessmentCreate'];
+export type DtiValueIn = S['DtiValueIn'];
+export type DtiGroupResult = S['GroupResultOut'];
+export type DtiLinked = S['LinkedRead'];
