@@ -16,6 +16,8 @@ import './lint.e2e.mjs';
 import './pickers.e2e.mjs';
 import './forms.e2e.mjs';
 import './reminders.e2e.mjs';
+// QĐ 4725: the school's digital-transformation index joined to the movement's scorecard
+import './dti.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);

@@ -191,7 +191,7 @@ export function DtiPage() {
             {assessment && <span className="muted"> · {t(`dti.source_${assessment.source}`, { defaultValue: assessment.source })}</span>}
           </p>
           {(assessment || canWrite) && (
-            <DtiForm key={`${unitId}-${schoolYear}-${assessment?.id ?? 'new'}`} index={index.data} assessment={assessment} unitId={unitId} schoolYear={schoolYear} />
+            <DtiForm key={`${unitId}-${schoolYear}`} index={index.data} assessment={assessment} unitId={unitId} schoolYear={schoolYear} />
           )}
         </>
       )}
