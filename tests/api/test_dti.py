@@ -1,12 +1,18 @@
 """QĐ 4725 (the Ministry's digital-transformation index): the index as data, a school's self-assessment
 with its group levels, and the movement indicators that take their value from it."""
 
+from io import BytesIO
+
+from docx import Document
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 
 from tests.fixtures.api import audit_actions, with_etag
 from tests.fixtures.assessments import VALUES, put_values, start
 from tests.fixtures.dti import ANSWERS, URL, enter, levels
 from tests.fixtures.imports import counts, post, summary_of, xlsx
+from tests.fixtures.reports import URL as REPORTS
+from tests.fixtures.reports import request_reports
 from tests.helpers import World, assert_problem
 from thidua.imports.parsing import XLSX_MEDIA_TYPE as XLSX
 
@@ -199,3 +205,28 @@ def test_a_bad_4725_file_names_the_rows_and_stores_nothing(client: TestClient, w
     assert client.get(URL, headers=world.headers("officer")).json()["total"] == 0
     # A teacher may read the school's result but not import it.
     assert_problem(post(client, world.headers("teacher_a"), "dti_4725", "\n".join(rows[:2]) + "\n"), 403)
+
+
+def test_the_consolidated_report_annex_shows_the_4725_levels(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    assert enter(client, world).status_code == 201  # THCS A: group I level 3, group II level 2
+    request_id = request_reports(client, world, catalogue).json()["id"]
+    officer = world.headers("officer")
+    data = client.get(f"{REPORTS}/{request_id}/consolidated", headers=officer).json()
+    assert {r["unit_code"]: r["dti_levels"] for r in data["rows"]} == {
+        "THCS-A": "I: Mức 3; II: Mức 2",
+        "TH-B": "",
+    }
+    sheet = load_workbook(
+        BytesIO(client.get(f"{REPORTS}/{request_id}/consolidated.xlsx", headers=officer).content)
+    ).active
+    assert sheet is not None
+    assert sheet.cell(row=3, column=12).value == "Mức CĐS (QĐ 4725)"
+    by_unit = {row[1]: row[11] for row in sheet.iter_rows(min_row=4, values_only=True)}
+    assert by_unit == {"Trường THCS A": "I: Mức 3; II: Mức 2", "Trường Tiểu học B": "—"}
+    docx = client.get(
+        f"{REPORTS}/{request_id}/consolidated.docx?number=15&signer=Trần Văn Thành", headers=officer
+    )
+    texts = [p.text for p in Document(BytesIO(docx.content)).paragraphs]
+    assert any("4725/QĐ-BGDĐT" in t and "Trường THCS A (I: Mức 3; II: Mức 2)" in t for t in texts)

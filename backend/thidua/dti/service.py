@@ -300,3 +300,22 @@ def linked(session: Session, actor: Actor, assessment_id: int) -> LinkedRead:
         groups=groups_out(mine) if dti_id is not None else [],
         indicators=out,
     )
+
+
+# ---------------------------------------------------------------- for other screens and documents
+
+
+def level_words(answers: dict[str, Answer]) -> str:
+    """ "I: Mức 3; II: Mức 2": a school's 4725 level per group, as the annex prints it."""
+    return "; ".join(
+        f"{'I' if r.group == '1' else 'II'}: Mức {r.level}" for r in index.group_results(answers)
+    )
+
+
+def dti_levels(session: Session, unit_ids: list[int], school_year: str) -> dict[int, str]:
+    """The 4725 levels of units the caller already reaches (a report request's units), by unit id;
+    a unit without a 4725 result of the year is left out."""
+    return {
+        unit_id: level_words(answers)
+        for unit_id, answers in answers_by_unit(session, unit_ids, school_year).items()
+    }

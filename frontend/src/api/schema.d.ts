@@ -3944,6 +3944,12 @@ export interface components {
         ConsolidatedRow: {
             /** Difficulties */
             difficulties: string;
+            /**
+             * Dti Levels
+             * @description Mức chuyển đổi số theo QĐ 4725 của năm học, từng nhóm (trống: chưa có)
+             * @default
+             */
+            dti_levels: string;
             /** Figures */
             figures: {
                 [key: string]: unknown;
