@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from tests.fixtures.api import audit_actions, with_etag
-from tests.fixtures.assessments import VALUES, put_values, start
+from tests.fixtures.assessments import VALUES, put_values, start, submitted
 from tests.fixtures.dti import ANSWERS, URL, enter, levels
 from tests.fixtures.imports import counts, post, summary_of, xlsx
 from tests.fixtures.reports import URL as REPORTS
@@ -230,3 +230,28 @@ def test_the_consolidated_report_annex_shows_the_4725_levels(
     )
     texts = [p.text for p in Document(BytesIO(docx.content)).paragraphs]
     assert any("4725/QĐ-BGDĐT" in t and "Trường THCS A (I: Mức 3; II: Mức 2)" in t for t in texts)
+
+
+def test_linked_values_count_as_answered_and_stay_reviewable(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    assert enter(client, world).status_code == 201
+    # TC2.1 and TC2.4 are not typed: the 4725 result answers them, so the submission goes through.
+    typed = {k: v for k, v in VALUES.items() if k not in ("TC2.1", "TC2.4")}
+    a = submitted(client, world, catalogue, values=typed)
+    assert a["status"] == "submitted" and a["score"]["self_total"] == "35.12"
+    # The reviewer still sets a verified value: TC2.1 60 % of 7 = 4.20 instead of 5.32;
+    # verified total 35.12 - 5.32 + 4.20 = 34.00.
+    r = client.post(
+        f"/api/v1/self-assessments/{a['id']}/review",
+        headers={**world.headers("officer"), "If-Match": a["etag"]},
+        json={"entries": [{"indicator_code": "TC2.1", "verified_value": "60"}]},
+    )
+    assert r.status_code == 200, r.text
+    entry = next(e for e in r.json()["entries"] if e["indicator_code"] == "TC2.1")
+    assert (entry["self_value"], entry["effective_value"], entry["verified_points"]) == (
+        "76.00",
+        "60.00",
+        "4.20",
+    )
+    assert r.json()["score"]["verified_total"] == "34.00"
