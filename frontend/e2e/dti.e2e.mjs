@@ -28,21 +28,27 @@ describe('QĐ 4725 in the browser', { skip: skip ?? false, timeout: 240_000 }, (
   let assessmentId;
   before(async () => {
     app = await startApp();
-    // The school's movement self-assessment, typed before the 4725 result exists (TC2.1 80 %, TC2.4 100 %).
+    // The school's movement self-assessment, typed and submitted before the 4725 result exists
+    // (TC2.1 80 %, TC2.4 100 %): the ranking lists submitted scorecards.
     const head = await apiAs(app, 'hieutruong.thcs');
     const framework = (await head('GET', '/frameworks?status=active&subject_kind=unit')).items[0];
-    const made = await head('POST', '/self-assessments', { framework_id: framework.id, school_year: YEAR });
-    assessmentId = made.id;
-    const res = await fetch(`${app.baseURL}/api/v1/self-assessments/${made.id}`, {
-      headers: { Authorization: (await token(app, 'hieutruong.thcs')) },
-    });
-    const etag = res.headers.get('etag');
-    await head('PUT', `/self-assessments/${made.id}/entries`, {
-      entries: [
-        { indicator_code: 'TC2.1', value: '80' },
-        { indicator_code: 'TC2.4', value: '100' },
-      ],
-    }, { 'If-Match': etag });
+    let a = await head('POST', '/self-assessments', { framework_id: framework.id, school_year: YEAR });
+    assessmentId = a.id;
+    const values = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC4.3': 1, 'TC5.1': 1, 'TC5.2': 0 };
+    a = await head(
+      'PUT',
+      `/self-assessments/${a.id}/entries`,
+      { entries: Object.entries(values).map(([indicator_code, value]) => ({ indicator_code, value })) },
+      { 'If-Match': `"${a.version}"` },
+    );
+    for (const code of ['TC2.1', 'TC5.1'])
+      await head('POST', `/self-assessments/${a.id}/evidence/links`, {
+        indicator_code: code,
+        url: `https://thcs-thanhthuy.edu.vn/minh-chung/${code}`,
+        title: `Minh chứng ${code}`,
+      });
+    a = await head('GET', `/self-assessments/${a.id}`);
+    await head('POST', `/self-assessments/${a.id}/submit`, undefined, { 'If-Match': `"${a.version}"` });
   });
   after(async () => {
     await app?.stop();
@@ -81,15 +87,12 @@ describe('QĐ 4725 in the browser', { skip: skip ?? false, timeout: 240_000 }, (
         await eventually(() => tc21.innerText(), /từ Bộ chỉ số 4725/, 'TC2.1 says where its value comes from');
         await eventually(() => tc21.innerText(), /76/, 'TC2.1 takes 76 % from the 4725 result');
         await eventually(scroll, (px) => px <= width, `no horizontal scrolling on the scorecard at ${width} px`);
+
+        // The ranking: the school's 4725 level per group in its own column.
+        await page.goto(`/scorecards?school_year=${YEAR}`);
+        const row = page.locator('table tbody tr').filter({ hasText: 'Trường THCS Thanh Thủy' }).first();
+        await eventually(() => row.innerText(), /I: Mức 3.*II: Mức 2/s, 'the 4725 levels in the ranking');
       });
   });
 });
 
-async function token(app, username) {
-  const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username, password: 'thidua2026', scope: '' }).toString(),
-  });
-  return `Bearer ${(await res.json()).access_token}`;
-}
