@@ -33,6 +33,7 @@ from thidua.budget.models import (
 )
 from thidua.conduct.models import Flag, StaffRating
 from thidua.core.ratelimit import RateCount
+from thidua.dti.models import DtiAssessment, DtiValue
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
@@ -73,6 +74,8 @@ __all__ = [
     "CouncilMeeting",
     "Criterion",
     "CriterionScore",
+    "DtiAssessment",
+    "DtiValue",
     "EarlyVerification",
     "EvaluationWindow",
     "Evidence",

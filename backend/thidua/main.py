@@ -45,6 +45,7 @@ from thidua.core.errors import Problem, allowed_methods, install_error_handlers,
 from thidua.core.nul import RejectNul
 from thidua.core.ratelimit import RateLimiter
 from thidua.db import make_engine
+from thidua.dti.routes import router as dti_router
 from thidua.frameworks.routes import router as frameworks_router
 from thidua.imports.jobs import lifespan as imports_lifespan
 from thidua.imports.routes import exports as exports_router
@@ -156,6 +157,7 @@ ROUTERS = (
     budget_router,
     partners_router,
     steering_router,
+    dti_router,
 )
 
 

@@ -10,11 +10,13 @@ from thidua import score_dependencies  # noqa: F401 - the dependency map of stor
 from thidua.activities import sources as activities
 from thidua.assessments import access as assessments_access
 from thidua.assessments import sources as assessments
+from thidua.dti import sources as dti
 from thidua.initiatives import sources as initiatives
 from thidua.plans import sources as plans
 from thidua.reports import sources as reports
 from thidua.scoring import access as scoring_access
-from thidua.scoring.sources import register
+from thidua.scoring.sources import register, register_linker
 
 register(*assessments.SOURCES, *plans.SOURCES, *reports.SOURCES, *activities.SOURCES, *initiatives.SOURCES)
+register_linker(dti.linked_values)
 scoring_access.provide(assessments_access.readable, assessments_access.get_readable)

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from thidua.activities.models import Activity, Attendance
 from thidua.assessments.models import AssessmentEntry, ScorecardSnapshot, SelfAssessment
+from thidua.dti.models import DtiAssessment, DtiValue
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.plans.models import Plan
@@ -125,6 +126,19 @@ def _catalogue(_session: Session, row: Criterion | Indicator) -> Iterator[Affect
     yield from (FrameworkWide(f) for f in values(row, "framework_id"))
 
 
+def _dti(_session: Session, a: DtiAssessment) -> Iterator[Affected]:
+    # A school's QĐ 4725 result feeds the movement indicators that carry a 4725 code (dti/sources.py).
+    for year in values(a, "school_year"):
+        yield from (UnitYear(u, year) for u in values(a, "unit_id"))
+
+
+def _dti_value(session: Session, v: DtiValue) -> Iterator[Affected]:
+    for assessment_id in values(v, "assessment_id"):
+        a = session.get(DtiAssessment, assessment_id)
+        if a is not None:
+            yield UnitYear(a.unit_id, a.school_year)
+
+
 # THE MAP: each table scores are computed from, and the subjects one of its rows affects.
 AFFECTS: dict[type, Affects] = {
     SelfAssessment: _assessment,
@@ -143,6 +157,8 @@ AFFECTS: dict[type, Affects] = {
     Framework: _framework,
     Criterion: _catalogue,
     Indicator: _catalogue,
+    DtiAssessment: _dti,
+    DtiValue: _dti_value,
 }
 
 declare(AFFECTS)

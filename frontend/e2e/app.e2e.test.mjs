@@ -21,6 +21,8 @@ import './reminders.e2e.mjs';
 import './closing.e2e.mjs';
 // the Ban chỉ đạo and research support (issue 17, points 1 and 6)
 import './steering.e2e.mjs';
+// QĐ 4725: the school's digital-transformation index joined to the movement's scorecard
+import './dti.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);

@@ -680,7 +680,15 @@ def test_templates_are_downloadable(client: TestClient, world: World, kind: str)
 def test_kinds_describe_their_columns(client: TestClient, world: World) -> None:
     kinds = client.get(f"{URL}/kinds", headers=world.headers("manager_a")).json()
     by_name = {k["kind"]: k for k in kinds}
-    assert set(by_name) == {"units", "staff", "users", "assessment_entries", "activities", "initiatives"}
+    assert set(by_name) == {
+        "units",
+        "staff",
+        "users",
+        "assessment_entries",
+        "activities",
+        "initiatives",
+        "dti_4725",
+    }
     entries = by_name["assessment_entries"]
     assert entries["key_columns"] == ["unit_code", "staff_code", "indicator_code", "school_year"]
     assert entries["import_scope"] == "assessments:import"

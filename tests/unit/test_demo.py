@@ -33,6 +33,7 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "award_history": 1,
         "budget": 1,
         "steering": 1,
+        "dti_results": 2,
     }
     again = {
         "units": 0,
@@ -42,6 +43,7 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "award_history": 0,
         "budget": 0,
         "steering": 0,
+        "dti_results": 0,
     }
     assert load_demo(settings) == again
 

@@ -91,6 +91,8 @@ SteeringReadActor = Annotated[Actor, Depends(allow(Permission.steering_read))]
 SteeringWriteActor = Annotated[Actor, Depends(allow(Permission.steering_write))]
 ResearchSupportReadActor = Annotated[Actor, Depends(allow(Permission.research_support_read))]
 ResearchSupportWriteActor = Annotated[Actor, Depends(allow(Permission.research_support_write))]
+DtiReadActor = Annotated[Actor, Depends(allow(Permission.dti_read))]
+DtiWriteActor = Annotated[Actor, Depends(allow(Permission.dti_write))]
 
 
 class _Versioned(Protocol):

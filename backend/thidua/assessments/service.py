@@ -413,12 +413,15 @@ def submit(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
     with_evidence = set(
         session.exec(select(Evidence.indicator_id).where(Evidence.assessment_id == a.id)).all()
     )
+    # A value linked from another instrument (QĐ 4725, scoring/sources.py) counts as answered.
+    card, _frozen = loader.scorecard(session, a)
+    answered = {s["code"] for s in card["indicators"] if s.get("self_value") is not None}
     problems = []
     for ind in _indicators(session, a.framework_id):
         if ind.kind == "computed" or ind.id is None:
             continue
         entry = entries.get(ind.id)
-        if entry is None or entry.self_value is None:
+        if (entry is None or entry.self_value is None) and ind.code not in answered:
             problems.append(
                 FieldError(
                     path=f"entries.{ind.code}.value",

@@ -101,6 +101,8 @@ class Permission(StrEnum):
     steering_write = "steering:write"
     research_support_read = "research_support:read"
     research_support_write = "research_support:write"
+    dti_read = "dti:read"
+    dti_write = "dti:write"
 
 
 _ALL = frozenset(Role)
@@ -280,6 +282,20 @@ PERMISSION_ROLES.update(
         # and Phòng Kinh tế read the figures, scoped to the units the caller sees.
         Permission.research_support_read: _ALL - {Role.communications},
         Permission.research_support_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
+        # QĐ 4725 self-assessments: the school's head enters or imports its own; the commune office may
+        # correct them (unit scoping in dti/access.py).
+        Permission.dti_read: frozenset(
+            {
+                Role.admin,
+                Role.commune_officer,
+                Role.commune_leader,
+                Role.inspector,
+                Role.unit_manager,
+                Role.staff,
+                Role.integration,
+            }
+        ),
+        Permission.dti_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
     }
 )
 
@@ -333,6 +349,8 @@ PERMISSION_SCOPES: dict[Permission, str] = {
     # is checked there.
     Permission.imports_run: "*:import",
     Permission.exports_run: "*:read",
+    Permission.dti_read: "assessments:read",
+    Permission.dti_write: "assessments:write",
 }
 
 

@@ -23,6 +23,7 @@ from thidua.demo.awards import load_award_history
 from thidua.demo.budget import load_budget
 from thidua.demo.catalogue import MOVEMENT, framework_document
 from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
+from thidua.demo.dti import load_dti_results
 from thidua.demo.steering import load_steering
 from thidua.frameworks.models import Framework
 from thidua.frameworks.schemas import FrameworkDocument
@@ -60,6 +61,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
         "award_history": 0,
         "budget": 0,
         "steering": 0,
+        "dti_results": 0,
     }
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
@@ -123,6 +125,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
         created["award_history"] = int(load_award_history(session))
         created["budget"] = int(load_budget(session))
         created["steering"] = int(load_steering(session))
+        created["dti_results"] = load_dti_results(session)
     engine.dispose()
     return created
 

@@ -16,6 +16,7 @@ class ImportKindName(StrEnum):
     assessment_entries = "assessment_entries"
     activities = "activities"
     initiatives = "initiatives"
+    dti_4725 = "dti_4725"
 
 
 class FileFormat(StrEnum):

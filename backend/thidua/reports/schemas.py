@@ -112,6 +112,9 @@ class ConsolidatedRow(BaseModel):
     figures: dict[str, Any]
     difficulties: str
     proposals: str
+    dti_levels: str = Field(
+        default="", description="Mức chuyển đổi số theo QĐ 4725 của năm học, từng nhóm (trống: chưa có)"
+    )
 
 
 class Consolidated(BaseModel):

@@ -23,6 +23,7 @@ from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.documents import decree30
 from thidua.documents.spreadsheet import put
+from thidua.dti.service import dti_levels
 from thidua.movements.models import Movement, Phase
 from thidua.movements.service import school_years
 from thidua.reports import access
@@ -313,6 +314,7 @@ def consolidated(session: Session, actor: Actor, request: ReportRequest) -> Cons
     summary = read_request(session, actor, request)
     reports = {r.unit_id: r for r in session.exec(select(Report).where(Report.request_id == request.id))}
     years = covered_years(session, request)
+    levels = dti_levels(session, [u.unit_id for u in summary.units], request.school_year)
     rows = []
     for unit in summary.units:
         report = reports.get(unit.unit_id)
@@ -327,6 +329,7 @@ def consolidated(session: Session, actor: Actor, request: ReportRequest) -> Cons
                 figures=unit_figures(session, unit.unit_id, years),
                 difficulties=report.difficulties if report and submitted else "",
                 proposals=report.proposals if report and submitted else "",
+                dti_levels=levels.get(unit.unit_id, ""),
             )
         )
     scored = [r.figures["completion_percent"] for r in rows if r.figures.get("completion_percent")]
@@ -460,6 +463,8 @@ FIGURE_COLUMNS = [
     "Xếp loại",
     "Báo cáo",
 ]
+# The annex's last column: each school's QĐ 4725 level per group of the request's school year.
+DTI_COLUMN = "Mức CĐS (QĐ 4725)"
 PLAN_STATUS_VI = {
     "draft": "Đang soạn",
     "submitted": "Đã nộp",
@@ -560,6 +565,16 @@ def consolidated_docx(
             [[_vn_cell(v) for v in figure_row(n, r)] for n, r in enumerate(data.rows, start=1)],
             size=11,
         )
+        leveled = [r for r in data.rows if r.dti_levels]
+        if leveled:
+            decree30.paragraph(
+                doc,
+                f"3. Mức độ chuyển đổi số theo Quyết định số 4725/QĐ-BGDĐT năm học {request.school_year} "
+                "(nhóm I: dạy, học; nhóm II: quản trị): "
+                + "; ".join(f"{r.unit_name} ({r.dti_levels})" for r in leveled)
+                + ".",
+                first_line_indent=10,
+            )
         decree30.paragraph(doc, "II. KHÓ KHĂN, VƯỚNG MẮC", bold=True)
         _by_unit(doc, [(r.unit_name, r.difficulties) for r in data.rows])
         decree30.paragraph(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ", bold=True)
@@ -602,11 +617,12 @@ def consolidated_xlsx(data: Consolidated) -> bytes:
     ws.title = "Số liệu các đơn vị"
     put(ws, 1, 1, f"Phụ lục: {data.request.title} — năm học {data.request.school_year}")
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-    for c, header in enumerate([*FIGURE_COLUMNS, "Khó khăn", "Đề xuất"], start=1):
+    for c, header in enumerate([*FIGURE_COLUMNS, "Khó khăn", "Đề xuất", DTI_COLUMN], start=1):
         put(ws, 3, c, header)
         ws.cell(row=3, column=c).font = Font(bold=True)
     for r, row in enumerate(data.rows, start=4):
-        for c, value in enumerate([*figure_row(r - 3, row), row.difficulties, row.proposals], start=1):
+        cells = [*figure_row(r - 3, row), row.difficulties, row.proposals, row.dti_levels or "—"]
+        for c, value in enumerate(cells, start=1):
             if isinstance(value, str) and re.fullmatch(r"-?\d+\.\d+", value):
                 value = float(value)  # a number Excel can sum, not text
             put(ws, r, c, value)

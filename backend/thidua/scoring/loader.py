@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from thidua.assessments.models import AssessmentEntry, ScorecardSnapshot, SelfAssessment
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.scoring import engine
-from thidua.scoring.sources import SOURCES, Compute, Subject
+from thidua.scoring.sources import LINKERS, SOURCES, Compute, LinkedIndicator, Subject
 
 _specs: dict[tuple[int, int], engine.FrameworkSpec] = {}
 
@@ -77,6 +77,39 @@ def computed_values(
     }
 
 
+def linked_indicators(indicators: list[Indicator]) -> list[LinkedIndicator]:
+    return [
+        LinkedIndicator(i.code, i.kind, i.moet_4725)
+        for i in indicators
+        if i.moet_4725 and i.kind != "computed"
+    ]
+
+
+def _link(
+    session: Session,
+    values_of: dict[int, dict[str, engine.EntryValues]],
+    assessments: list[SelfAssessment],
+    indicators: list[Indicator],
+) -> None:
+    """Overlay the linked values (scoring/sources.py: linked indicators) on typed values, in place."""
+    linked = linked_indicators(indicators)
+    if not linked or not LINKERS:
+        return
+    by_year: dict[str, list[SelfAssessment]] = {}
+    for a in assessments:
+        if a.id in values_of and a.staff_id is None:
+            by_year.setdefault(a.school_year, []).append(a)
+    for year, rows in by_year.items():
+        subjects = {a.id: Subject(unit_id=a.unit_id, staff_id=None) for a in rows}
+        for linker in LINKERS:
+            found = linker(session, list(set(subjects.values())), year, linked)
+            for assessment_id, subject in subjects.items():
+                values = values_of[assessment_id or 0]
+                for code, value in found.get(subject, {}).items():
+                    verified = values[code].verified_value if code in values else None
+                    values[code] = engine.EntryValues(value, verified)
+
+
 def entry_values(
     session: Session, assessment: SelfAssessment, indicators: list[Indicator]
 ) -> dict[str, engine.EntryValues]:
@@ -92,6 +125,8 @@ def entry_values(
             continue
         self_value = computed.get(ind.code) if ind.kind == "computed" else entry.self_value
         values[ind.code] = engine.EntryValues(self_value, entry.verified_value)
+    if assessment.id is not None:
+        _link(session, {assessment.id: values}, [assessment], indicators)
     return values
 
 
@@ -178,6 +213,7 @@ def scorecards(
                 values = live[assessment_id or 0]
                 verified = values[code].verified_value if code in values else None
                 values[code] = engine.EntryValues(computed.get(subject), verified)
+    _link(session, live, assessments, indicators)
     cards = engine.score_many(framework_spec(session, framework), live)
     result: dict[int, tuple[dict[str, Any], bool]] = {i: (card, True) for i, card in frozen.items()}
     memo: dict[int, dict[str, Any]] = {}  # read-only: shared between subjects

@@ -17,7 +17,17 @@ from sqlmodel import Session
 
 from thidua.scoring.subject import Subject
 
-__all__ = ["SOURCES", "Compute", "Source", "Subject", "register"]
+__all__ = [
+    "LINKERS",
+    "SOURCES",
+    "Compute",
+    "LinkedIndicator",
+    "Linker",
+    "Source",
+    "Subject",
+    "register",
+    "register_linker",
+]
 
 # Computes many subjects of one school year at once (a single subject is a list of one).
 Compute = Callable[[Session, list[Subject], str], dict[Subject, Decimal | None]]
@@ -71,3 +81,28 @@ def register(*sources: Source) -> None:
     """Add sources to the registry (a source registered twice is kept once)."""
     for source in sources:
         SOURCES.add(source)
+
+
+# ---------------------------------------------------------------- linked indicators
+# A typed indicator that names a criterion of another instrument (`Indicator.moet_4725`: the Ministry's
+# digital-transformation index, QĐ 4725) takes its self value from the subject's result on that
+# instrument when there is one; the reviewer's verified value still overrides it. The domain holding
+# the results registers one linker (thidua/dti/sources.py); without one, the values stay typed.
+
+
+@dataclass(frozen=True)
+class LinkedIndicator:
+    code: str
+    kind: str
+    link: str  # the indicator's moet_4725, e.g. "1.3, 1.6"
+
+
+# The linked values of many subjects of one school year: subject -> indicator code -> value (an
+# indicator missing from a subject's map keeps its typed value).
+Linker = Callable[[Session, list[Subject], str, list[LinkedIndicator]], dict[Subject, dict[str, Decimal]]]
+LINKERS: list[Linker] = []
+
+
+def register_linker(linker: Linker) -> None:
+    if linker not in LINKERS:
+        LINKERS.append(linker)

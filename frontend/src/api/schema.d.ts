@@ -738,6 +738,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dti/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả tự đánh giá QĐ 4725 của các trường */
+        get: operations["dti_list"];
+        put?: never;
+        /** Nhập kết quả tự đánh giá QĐ 4725 của trường */
+        post: operations["dti_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dti/assessments/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một bản tự đánh giá QĐ 4725 */
+        get: operations["dti_get"];
+        /** Sửa kết quả tự đánh giá QĐ 4725 (thay toàn bộ các tiêu chí) */
+        put: operations["dti_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dti/index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bộ chỉ số chuyển đổi số QĐ 4725/QĐ-BGDĐT: nhóm, tiêu chí, mức */
+        get: operations["dti_index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dti/linked/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các chỉ tiêu của Phong trào lấy giá trị từ Bộ chỉ số 4725 (theo một bản tự đánh giá) */
+        get: operations["dti_linked"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/{kind}.{fmt}": {
         parameters: {
             query?: never;
@@ -4930,6 +5000,12 @@ export interface components {
         ConsolidatedRow: {
             /** Difficulties */
             difficulties: string;
+            /**
+             * Dti Levels
+             * @description Mức chuyển đổi số theo QĐ 4725 của năm học, từng nhóm (trống: chưa có)
+             * @default
+             */
+            dti_levels: string;
             /** Figures */
             figures: {
                 [key: string]: unknown;
@@ -5207,6 +5283,13 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** CriterionPartOut */
+        CriterionPartOut: {
+            /** Name */
+            name: string;
+            /** Points */
+            points: string;
+        };
         /** DecisionCreate */
         DecisionCreate: {
             /**
@@ -5355,6 +5438,132 @@ export interface components {
             unit_id: number;
             /** Unit Name */
             unit_name: string;
+        };
+        /** DtiAssessmentCreate */
+        DtiAssessmentCreate: {
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /**
+             * Unit Id
+             * @description Mặc định: đơn vị của người nhập
+             */
+            unit_id?: number | null;
+            /** Values */
+            values?: components["schemas"]["DtiValueIn"][];
+        };
+        /** DtiAssessmentPage */
+        DtiAssessmentPage: {
+            /** Items */
+            items: components["schemas"]["DtiAssessmentRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** DtiAssessmentRead */
+        DtiAssessmentRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Groups */
+            groups: components["schemas"]["GroupResultOut"][];
+            /** Id */
+            id: number;
+            /** Index Code */
+            index_code: string;
+            /**
+             * Overall Level
+             * @description Chưa xác định: chờ đối chiếu văn bản QĐ 4725
+             */
+            overall_level: number | null;
+            /** School Year */
+            school_year: string;
+            /** Source */
+            source: string;
+            /** Unit Code */
+            unit_code: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /** Values */
+            values: components["schemas"]["DtiValueOut"][];
+            /** Version */
+            version: number;
+        };
+        /** DtiAssessmentUpdate */
+        DtiAssessmentUpdate: {
+            /** Values */
+            values: components["schemas"]["DtiValueIn"][];
+        };
+        /** DtiCriterionOut */
+        DtiCriterionOut: {
+            /** Code */
+            code: string;
+            /** Group */
+            group: string;
+            /** Mandatory */
+            mandatory: boolean;
+            /** Max Points */
+            max_points: string | null;
+            /** Name */
+            name: string;
+            /** Parts */
+            parts: components["schemas"]["CriterionPartOut"][];
+            /** Source */
+            source: string;
+            /** Verified */
+            verified: boolean;
+        };
+        /** DtiIndexRead */
+        DtiIndexRead: {
+            /** Code */
+            code: string;
+            /** Criteria */
+            criteria: components["schemas"]["DtiCriterionOut"][];
+            /** Groups */
+            groups: components["schemas"]["GroupOut"][];
+            /** Levels */
+            levels: components["schemas"]["thidua__dti__schemas__LevelOut"][];
+            /** Name */
+            name: string;
+            /** Note */
+            note: string;
+            /** Sources */
+            sources: {
+                [key: string]: string;
+            };
+        };
+        /** DtiValueIn */
+        DtiValueIn: {
+            /**
+             * Criterion Code
+             * @description Mã tiêu chí, ví dụ 1.3
+             */
+            criterion_code: string;
+            /**
+             * Met
+             * @description Đạt hay không (điều kiện bắt buộc)
+             */
+            met?: boolean | null;
+            /**
+             * Points
+             * @description Điểm (tiêu chí có điểm)
+             */
+            points?: (number | string) | null;
+        };
+        /** DtiValueOut */
+        DtiValueOut: {
+            /** Criterion Code */
+            criterion_code: string;
+            /** Met */
+            met: boolean | null;
+            /** Points */
+            points: string | null;
         };
         /** EarlyVerificationOut */
         EarlyVerificationOut: {
@@ -5841,6 +6050,36 @@ export interface components {
          * @enum {string}
          */
         GrantingAuthority: "unit_head" | "commune_chairman" | "province_chairman";
+        /** GroupOut */
+        GroupOut: {
+            /** Code */
+            code: string;
+            /** Max Points */
+            max_points: string;
+            /** Name */
+            name: string;
+        };
+        /** GroupResultOut */
+        GroupResultOut: {
+            /** Answered */
+            answered: number;
+            /** Criteria */
+            criteria: number;
+            /** Group */
+            group: string;
+            /** Level */
+            level: number;
+            /** Level Label */
+            level_label: string;
+            /** Mandatory Unmet */
+            mandatory_unmet: string[];
+            /** Max Points */
+            max_points: string;
+            /** Name */
+            name: string;
+            /** Points */
+            points: string;
+        };
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
@@ -6001,7 +6240,7 @@ export interface components {
          * ImportKindName
          * @enum {string}
          */
-        ImportKindName: "units" | "staff" | "users" | "assessment_entries" | "activities" | "initiatives";
+        ImportKindName: "units" | "staff" | "users" | "assessment_entries" | "activities" | "initiatives" | "dti_4725";
         /**
          * ImportSummary
          * @description The outcome of one import. When `status` is `rejected` or `dry_run` nothing was stored and the
@@ -6160,7 +6399,7 @@ export interface components {
              */
             kind: "boolean" | "percent" | "count" | "level" | "computed";
             /** Levels */
-            levels: components["schemas"]["LevelOut"][];
+            levels: components["schemas"]["thidua__frameworks__schemas__LevelOut"][];
             /** Max Points */
             max_points: string;
             /** Moet 4725 */
@@ -6499,13 +6738,6 @@ export interface components {
             /** Value */
             value: number;
         };
-        /** LevelOut */
-        LevelOut: {
-            /** Label */
-            label: string;
-            /** Value */
-            value: number;
-        };
         /** LinkEvidenceIn */
         LinkEvidenceIn: {
             /** Indicator Code */
@@ -6531,6 +6763,22 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** LinkedIndicatorOut */
+        LinkedIndicatorOut: {
+            /** Dti Assessment Id */
+            dti_assessment_id: number | null;
+            /** Indicator Code */
+            indicator_code: string;
+            /** Indicator Name */
+            indicator_name: string;
+            /** Moet 4725 */
+            moet_4725: string;
+            /**
+             * Value
+             * @description Giá trị lấy từ Bộ chỉ số 4725; trống: vẫn do đơn vị nhập
+             */
+            value: string | null;
+        };
         /** LinkedInitiative */
         LinkedInitiative: {
             /** Id */
@@ -6543,6 +6791,21 @@ export interface components {
             title: string;
             /** Used */
             used: boolean;
+        };
+        /** LinkedRead */
+        LinkedRead: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Dti Assessment Id */
+            dti_assessment_id: number | null;
+            /** Groups */
+            groups: components["schemas"]["GroupResultOut"][];
+            /** Indicators */
+            indicators: components["schemas"]["LinkedIndicatorOut"][];
+            /** School Year */
+            school_year: string;
+            /** Unit Id */
+            unit_id: number;
         };
         /**
          * LookupItem
@@ -9467,6 +9730,22 @@ export interface components {
             /** Votes For */
             votes_for: number;
         };
+        /** LevelOut */
+        thidua__dti__schemas__LevelOut: {
+            /** Label */
+            label: string;
+            /** Level */
+            level: number;
+            /** Min Points */
+            min_points: string;
+        };
+        /** LevelOut */
+        thidua__frameworks__schemas__LevelOut: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -12219,6 +12498,270 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dti_list: {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+                school_year?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiAssessmentPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dti_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DtiAssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiAssessmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dti_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiAssessmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dti_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DtiAssessmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiAssessmentRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dti_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DtiIndexRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dti_linked: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

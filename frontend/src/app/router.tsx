@@ -21,6 +21,7 @@ const frameworks = () => import('../features/frameworks/pages');
 const assessments = () => import('../features/assessments/pages');
 const scorecards = () => import('../features/scorecards/pages');
 const activities = () => import('../features/activities/pages');
+const dti = () => import('../features/dti/pages');
 const inspections = () => import('../features/inspections/pages');
 const plans = () => import('../features/plans/pages');
 const reports = () => import('../features/reports/pages');
@@ -151,6 +152,10 @@ export const router = createBrowserRouter([
               { path: 'scorecards', lazy: async () => ({ Component: (await scorecards()).RankingPage }) },
               { path: 'scorecards/:id', lazy: async () => ({ Component: (await scorecards()).ScorecardPage }) },
             ],
+          },
+          {
+            element: <RequirePermission permission="dti:read" />,
+            children: [{ path: 'dti', lazy: async () => ({ Component: (await dti()).DtiPage }) }],
           },
           {
             element: <RequirePermission permission="activities:write" />,

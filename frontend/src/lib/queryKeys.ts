@@ -84,6 +84,13 @@ export const scorecardsKeys = {
 
 export const activitiesKeys = resource('activities');
 
+/** QĐ 4725 self-assessments; `linked` is a movement self-assessment's indicators taken from them. */
+export const dtiKeys = {
+  ...resource('dti'),
+  index: () => ['dti', 'index'] as const,
+  linked: (assessmentId: number | null | undefined) => ['dti', 'linked', assessmentId] as const,
+};
+
 export const inspectionsKeys = {
   ...resource('inspections'),
 };

@@ -2,6 +2,7 @@
 
 from thidua.imports.kinds.activities import ActivitiesKind
 from thidua.imports.kinds.base import ImportKind
+from thidua.imports.kinds.dti import DtiKind
 from thidua.imports.kinds.entries import EntriesKind
 from thidua.imports.kinds.initiatives import InitiativesKind
 from thidua.imports.kinds.staff import StaffKind
@@ -11,7 +12,15 @@ from thidua.imports.schemas import ImportKindName
 
 KINDS: dict[ImportKindName, ImportKind] = {
     kind.name: kind
-    for kind in (UnitsKind(), StaffKind(), UsersKind(), EntriesKind(), ActivitiesKind(), InitiativesKind())
+    for kind in (
+        UnitsKind(),
+        StaffKind(),
+        UsersKind(),
+        EntriesKind(),
+        ActivitiesKind(),
+        InitiativesKind(),
+        DtiKind(),
+    )
 }
 
 __all__ = ["KINDS", "ImportKind"]

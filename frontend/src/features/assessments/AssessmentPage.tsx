@@ -14,6 +14,7 @@ import { useAssessment, useAssessmentOps } from './api/assessments';
 import { EvidencePanel } from './EvidencePanel';
 import { IndicatorInput, displayValue } from '../../components/IndicatorInput';
 import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
+import { useDtiLinked } from '../../lib/queries/dti';
 
 type Ops = ReturnType<typeof useAssessmentOps>;
 type Mode = 'fill' | 'review' | 'view';
@@ -38,7 +39,10 @@ function IndicatorCard({
   returnMode,
   returnReason,
   onReturnReason,
+  fromDti = false,
 }: {
+  /** the value comes from the school's QĐ 4725 result: shown, not typed (the reviewer still reviews it) */
+  fromDti?: boolean;
   indicator: IndicatorOut;
   entry: Entry;
   mode: Mode;
@@ -123,7 +127,11 @@ function IndicatorCard({
         </p>
       )}
 
-      {entry.computed ? (
+      {fromDti && mode === 'fill' ? (
+        <p className="computed">
+          <span className="badge dti-from">{t('dti.fromIndex')}</span> <strong>{displayValue(indicator, entry.self_value, t)}</strong>
+        </p>
+      ) : entry.computed ? (
         <p className="computed">
           <span className="badge badge-off">{t('indicator.computedHint')}</span> <strong>{computedText}</strong>
           {entry.provisional && (
@@ -157,7 +165,10 @@ function IndicatorCard({
         <dl className="pair">
           <div>
             <dt>{t('assessments.selfValue')}</dt>
-            <dd>{displayValue(indicator, entry.self_value, t)}</dd>
+            <dd>
+              {displayValue(indicator, entry.self_value, t)}
+              {fromDti && <span className="badge dti-from"> {t('dti.fromIndex')}</span>}
+            </dd>
           </div>
           {entry.note && (
             <div>
@@ -241,6 +252,8 @@ export function AssessmentPage() {
   const query = useAssessment(id);
   const a = query.data;
   const framework = useFramework(a?.framework_id);
+  const linked = useDtiLinked(a?.id, !!a && a.subject_kind === 'unit' && me.permissions.includes('dti:read'));
+  const fromDti = new Set((linked.data?.indicators ?? []).filter((i) => i.value != null).map((i) => i.indicator_code));
   const ops = useAssessmentOps(id);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -386,6 +399,7 @@ export function AssessmentPage() {
                     returnMode={returnMode}
                     returnReason={returnReasons[ind.code] ?? ''}
                     onReturnReason={(v) => setReturnReasons((r) => ({ ...r, [ind.code]: v }))}
+                    fromDti={fromDti.has(ind.code)}
                   />
                 );
               })}

@@ -4,6 +4,33 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useMe } from '../../lib/auth';
 import { assessmentsKeys, frameworksKeys, staffKeys, unitsKeys, usersKeys } from '../../lib/queryKeys';
+import { useDtiResults } from '../../lib/queries/dti';
+import { DtiLevels } from '../../components/DtiLevels';
+
+/** The schools' QĐ 4725 levels of the latest school year with a result, beside the movement's figures. */
+function DtiSummary() {
+  const { t } = useTranslation();
+  const results = useDtiResults({});
+  const items = results.data?.items ?? [];
+  const year = items[0]?.school_year;
+  const latest = items.filter((a) => a.school_year === year);
+  if (!year) return null;
+  return (
+    <section className="dashboard-dti" aria-labelledby="dashboard-dti-title">
+      <h2 id="dashboard-dti-title">
+        {t('dti.levelTitle')} · {t('fields.schoolYear')} {year}
+      </h2>
+      <ul className="dti-summary">
+        {latest.map((a) => (
+          <li key={a.id}>
+            <span>{a.unit_name}</span> <DtiLevels groups={a.groups} compact />
+          </li>
+        ))}
+      </ul>
+      <Link to={`/dti?school_year=${year}`}>{t('dti.nav')}</Link>
+    </section>
+  );
+}
 
 function useCount(queryKey: readonly string[], enabled: boolean, fetcher: () => Promise<{ total: number }>) {
   return useQuery({ queryKey, queryFn: fetcher, enabled, select: (d) => d.total });
@@ -62,6 +89,7 @@ export function DashboardPage() {
           ))}
         </ul>
       )}
+      {has('dti:read') && <DtiSummary />}
     </section>
   );
 }

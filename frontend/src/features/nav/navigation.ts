@@ -15,6 +15,7 @@ const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/assessments', label: 'nav.assessments' }, permission: 'assessments:read' },
   { item: { to: '/scorecards', label: 'nav.scorecards' }, permission: 'scorecards:read' },
   { item: { to: '/activities', label: 'nav.activities' }, permission: 'activities:read' },
+  { item: { to: '/dti', label: 'dti.nav' }, permission: 'dti:read' },
   { item: { to: '/initiatives', label: 'initiatives.nav' }, permission: 'initiatives:read' },
   { item: { to: '/research-supports', label: 'steering.research.nav' }, permission: 'research_support:read' },
   { item: { to: '/inspections', label: 'nav.inspections' }, permission: 'inspections:read' },

@@ -13,6 +13,9 @@ import { SelectFilter } from '../../components/ListFilters';
 import { useFramework, useFrameworkOptions, useMovements } from '../../lib/queries/frameworks';
 import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
 import { exportUrl, useAggregates, useRanking } from './api/scorecards';
+import { byUnit, useDtiResults } from '../../lib/queries/dti';
+import { useMe } from '../../lib/auth';
+import { DtiLevels } from '../../components/DtiLevels';
 import { barWidths, percentValue } from './scorecard';
 
 /**
@@ -119,6 +122,10 @@ export function RankingPage() {
     },
   );
   const aggregates = useAggregates(base);
+  const me = useMe();
+  const showDti = chosen?.subject_kind === 'unit' && me.permissions.includes('dti:read');
+  const dti = useDtiResults({ school_year: schoolYear }, !!schoolYear && showDti);
+  const dtiByUnit = byUnit(dti.data?.items);
 
   const columns: Column<RankedScorecard>[] = [
     { key: 'rank', label: t('scorecards.rank'), className: 'col-rank', render: (r) => r.rank },
@@ -141,6 +148,9 @@ export function RankingPage() {
       ),
     },
     { key: 'gates', label: t('score.failedGates'), render: (r) => (r.failed_gates.length ? r.failed_gates.join(', ') : t('common.none')) },
+    ...(showDti
+      ? [{ key: 'dti', label: t('dti.levelShort'), render: (r: RankedScorecard) => <DtiLevels groups={dtiByUnit.get(r.unit_id)?.groups} compact /> }]
+      : []),
   ];
 
   async function exportXlsx() {

@@ -8,6 +8,8 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
 import { displayValue } from '../../components/IndicatorInput';
 import { useScorecard } from './api/scorecards';
+import { useDtiLinked } from '../../lib/queries/dti';
+import { DtiLevels } from '../../components/DtiLevels';
 import { pointsLost } from './scorecard';
 
 /** Kết quả của đơn vị: the breakdown of one assessment, where points were lost and failed gates. */
@@ -17,13 +19,24 @@ export function ScorecardPage() {
   const id = Number(useParams().id);
   const query = useScorecard(id);
   const s = query.data;
+  const linked = useDtiLinked(s?.assessment_id, !!s && s.subject_kind === 'unit' && me.permissions.includes('dti:read'));
+  const fromDti = new Set((linked.data?.indicators ?? []).filter((i) => i.value != null).map((i) => i.indicator_code));
 
   const value = (i: IndicatorBreakdown, v: string | null) =>
     displayValue(i, v, t);
 
   const lostColumns: Column<IndicatorBreakdown>[] = [
     { key: 'code', label: t('fields.code'), render: (i) => i.code },
-    { key: 'name', label: t('frameworks.indicator'), render: (i) => i.name },
+    {
+      key: 'name',
+      label: t('frameworks.indicator'),
+      render: (i) => (
+        <>
+          {i.name}
+          {fromDti.has(i.code) && <span className="badge dti-from"> {t('dti.fromIndex')}</span>}
+        </>
+      ),
+    },
     { key: 'value', label: t('scorecards.effectiveValue'), render: (i) => value(i, i.effective_value) },
     { key: 'points', label: t('frameworks.points'), className: 'col-num', render: (i) => `${formatNumber(i.verified_points)} / ${formatNumber(i.max_points)}` },
     { key: 'lost', label: t('scorecards.lostPoints'), className: 'col-num col-lost', render: (i) => formatNumber(i.lost_points) },
@@ -83,6 +96,14 @@ export function ScorecardPage() {
             <dd>{formatNumber(s.gap)}</dd>
             <dt>{t('score.completion')}</dt>
             <dd>{formatNumber(s.completion_percent)} %</dd>
+            {linked.data && (
+              <>
+                <dt>{t('dti.levelTitle')}</dt>
+                <dd data-testid="scorecard-dti">
+                  <DtiLevels groups={linked.data.groups} />
+                </dd>
+              </>
+            )}
             <dt>{t('score.classification')}</dt>
             <dd>
               <span className={`badge class-${s.classification_code}`}>{s.classification_label}</span>

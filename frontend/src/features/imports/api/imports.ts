@@ -11,6 +11,7 @@ import {
   staffKeys,
   unitsKeys,
   usersKeys,
+  dtiKeys,
 } from '../../../lib/queryKeys';
 
 export function getImportKinds() {
@@ -113,6 +114,7 @@ const CHANGED_BY: Record<ImportKindName, readonly (readonly string[])[]> = {
   assessment_entries: [assessmentsKeys.all, scorecardsKeys.all],
   activities: [activitiesKeys.all, assessmentsKeys.all, scorecardsKeys.all],
   initiatives: [initiativesKeys.all, assessmentsKeys.all, scorecardsKeys.all],
+  dti_4725: [dtiKeys.all, assessmentsKeys.all, scorecardsKeys.all],
 };
 
 /** After a run has finished: the job list, and (for a real import) the data it changed. */

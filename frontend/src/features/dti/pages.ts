@@ -1,0 +1,1 @@
+export { DtiPage } from './DtiPage';
