@@ -16,12 +16,14 @@ from thidua.awards.models import (
     CouncilMeeting,
     Nomination,
 )
+from thidua.communications.models import CommsOutput, CommsPlan, InfoCorner, StoryProposal
 from thidua.conduct.models import Flag, StaffRating
 from thidua.core.ratelimit import RateCount
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
+from thidua.materials.models import LearningMaterial
 from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.plans.models import Plan, PlanDispatch, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
@@ -42,6 +44,8 @@ __all__ = [
     "AwardRound",
     "AwardType",
     "BaseSalary",
+    "CommsOutput",
+    "CommsPlan",
     "ContentArea",
     "ContentAreaScore",
     "CouncilMeeting",
@@ -53,12 +57,14 @@ __all__ = [
     "IdempotencyRecord",
     "ImportJob",
     "Indicator",
+    "InfoCorner",
     "Initiative",
     "InitiativeAuthor",
     "Inspection",
     "InspectionMember",
     "InspectionUnit",
     "InspectionValue",
+    "LearningMaterial",
     "LoginThrottle",
     "Movement",
     "Nomination",
@@ -77,6 +83,7 @@ __all__ = [
     "StaffRating",
     "Story",
     "StoryImage",
+    "StoryProposal",
     "Unit",
     "User",
     "UserRole",
