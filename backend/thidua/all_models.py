@@ -2,7 +2,7 @@
 registrations (thidua/registrations.py) with them."""
 
 import thidua.registrations  # noqa: F401 - computed-indicator sources and access rules into scoring
-from thidua.activities.models import Activity, Attendance
+from thidua.activities.models import Activity, ActivityPartner, Attendance
 from thidua.apikeys.models import ApiKey
 from thidua.assessments.models import AssessmentEntry, Evidence, ScorecardSnapshot, SelfAssessment
 from thidua.audit.models import AuditEvent
@@ -35,6 +35,7 @@ from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
 __all__ = [
     "Achievement",
     "Activity",
+    "ActivityPartner",
     "ApiKey",
     "AssessmentEntry",
     "AssessmentScore",

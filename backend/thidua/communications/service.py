@@ -70,7 +70,7 @@ def read_plan(session: Session, actor: Actor, plan: CommsPlan) -> PlanRead:
         .where(CommsOutput.plan_id == plan.id)
         .group_by(col(CommsOutput.channel))
     ).all()
-    done = {channel: (int(n), int(reach)) for channel, n, reach in rows}
+    done = {channel: (int(n), int(reach or 0)) for channel, n, reach in rows}
     channels = [c for c in Channel if c.value in plan.targets or c.value in done]
     return from_row(
         PlanRead,
