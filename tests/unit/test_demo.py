@@ -9,10 +9,12 @@ from thidua.auth.models import User, UserRole
 from thidua.auth.passwords import verify_password
 from thidua.auth.roles import Role
 from thidua.cli import migrate
+from thidua.communications.models import CommsOutput, CommsPlan
 from thidua.config import Settings
 from thidua.db import make_engine
 from thidua.demo.data import DEMO_PASSWORD
 from thidua.demo.loader import load_demo
+from thidua.materials.models import LearningMaterial
 from thidua.plans.models import Plan, PlanDispatch
 from thidua.units.models import StaffMember, Unit
 
@@ -28,8 +30,16 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "users": 10,
         "frameworks": 2,
         "award_history": 1,
+        "communications": 1,
     }
-    assert load_demo(settings) == {"units": 0, "staff": 0, "users": 0, "frameworks": 0, "award_history": 0}
+    assert load_demo(settings) == {
+        "units": 0,
+        "staff": 0,
+        "users": 0,
+        "frameworks": 0,
+        "award_history": 0,
+        "communications": 0,
+    }
 
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
@@ -55,6 +65,11 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         school_plan = session.exec(select(Plan).where(Plan.kind == "unit")).one()
         statuses = [t["status"] for t in school_plan.content["tasks"]]
         assert school_plan.status == "approved" and statuses == ["done", "in_progress", "not_started"]
+        # Communications: this school year's plan with six outputs logged; four shared materials.
+        plan = session.exec(select(CommsPlan)).one()
+        outputs = session.exec(select(CommsOutput.channel).where(CommsOutput.plan_id == plan.id)).all()
+        assert sorted(outputs) == ["bulletin", "conference", "portal", "radio", "radio", "social"]
+        assert session.exec(select(func.count()).select_from(LearningMaterial)).one() == 4
     engine.dispose()
 
 

@@ -21,6 +21,7 @@ from thidua.demo import commune_plan
 from thidua.demo.award_types import AWARD_TYPES
 from thidua.demo.awards import load_award_history
 from thidua.demo.catalogue import MOVEMENT, framework_document
+from thidua.demo.communications import load_communications
 from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
 from thidua.frameworks.models import Framework
 from thidua.frameworks.schemas import FrameworkDocument
@@ -29,6 +30,7 @@ from thidua.movements.models import Movement
 from thidua.movements.schemas import MovementCreate
 from thidua.movements.service import create_movement
 from thidua.plans.models import Plan, PlanDispatch
+from thidua.storage import storage_for
 from thidua.units.models import StaffMember, Unit
 
 # Demo data is written by the system itself; the audit trail shows no person for it.
@@ -50,7 +52,7 @@ def _unit(
 
 def load_demo(settings: Settings) -> dict[str, int]:
     """Returns how many rows of each kind were created."""
-    created = {"units": 0, "staff": 0, "users": 0, "frameworks": 0, "award_history": 0}
+    created = {"units": 0, "staff": 0, "users": 0, "frameworks": 0, "award_history": 0, "communications": 0}
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
         before_units = len(session.exec(select(Unit.id)).all())
@@ -111,6 +113,8 @@ def load_demo(settings: Settings) -> dict[str, int]:
         session.commit()
         created["frameworks"] = load_movement(session)
         created["award_history"] = int(load_award_history(session))
+        storage = storage_for(settings.storage_url, settings.var_dir)
+        created["communications"] = int(load_communications(session, storage))
     engine.dispose()
     return created
 
