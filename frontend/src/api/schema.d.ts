@@ -494,6 +494,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/communications/outputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhật ký tin, bài, sản phẩm truyền thông (mới nhất trước) */
+        get: operations["comms_outputs_list"];
+        put?: never;
+        /** Ghi một sản phẩm truyền thông vào nhật ký */
+        post: operations["comms_outputs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/outputs/{output_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một sản phẩm truyền thông */
+        get: operations["comms_outputs_get"];
+        put?: never;
+        post?: never;
+        /** Xóa sản phẩm ghi nhầm */
+        delete: operations["comms_outputs_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa một sản phẩm truyền thông */
+        patch: operations["comms_outputs_update"];
+        trace?: never;
+    };
+    "/api/v1/communications/outputs/{output_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp sản phẩm truyền thông */
+        get: operations["comms_outputs_file"];
+        put?: never;
+        /** Đính kèm tệp sản phẩm (PDF, ảnh, DOCX, XLSX, PPTX; tối đa 10 MB) */
+        post: operations["comms_outputs_attach_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch truyền thông theo năm học */
+        get: operations["comms_plans_list"];
+        put?: never;
+        /** Lập kế hoạch truyền thông của năm học với chỉ tiêu theo kênh */
+        post: operations["comms_plans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem kế hoạch truyền thông và tiến độ theo kênh */
+        get: operations["comms_plans_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa kế hoạch truyền thông */
+        patch: operations["comms_plans_update"];
+        trace?: never;
+    };
     "/api/v1/council-meetings": {
         parameters: {
             query?: never;
@@ -793,6 +884,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/info-corners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chuyên mục thông tin về Phong trào trên website các trường */
+        get: operations["info_corners_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/info-corners/{unit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ghi đường dẫn chuyên mục thông tin trên website của trường */
+        put: operations["info_corners_put"];
+        post?: never;
+        /** Xóa đường dẫn chuyên mục thông tin */
+        delete: operations["info_corners_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/initiatives": {
         parameters: {
             query?: never;
@@ -980,6 +1106,78 @@ export interface paths {
         get: operations["lookups_units"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kho học liệu số dùng chung của các trường */
+        get: operations["materials_list"];
+        put?: never;
+        /** Chia sẻ một học liệu số */
+        post: operations["materials_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/recognised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Học liệu số đã được công nhận (sáng kiến loại học liệu số của các trường) */
+        get: operations["materials_recognised"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{material_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một học liệu */
+        get: operations["materials_get"];
+        put?: never;
+        post?: never;
+        /** Gỡ học liệu khỏi kho */
+        delete: operations["materials_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa thông tin học liệu */
+        patch: operations["materials_update"];
+        trace?: never;
+    };
+    "/api/v1/materials/{material_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải học liệu về */
+        get: operations["materials_download"];
+        put?: never;
+        /** Tải tệp học liệu lên (PDF, DOCX, XLSX, PPTX, PNG, JPEG; tối đa 20 MB) */
+        post: operations["materials_attach_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1461,6 +1659,23 @@ export interface paths {
         };
         /** Bảng vinh danh: tập thể, cá nhân được khen thưởng (quyết định mới nhất trước) */
         get: operations["public_honour_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/info-corners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chuyên mục thông tin về Phong trào trên website các trường */
+        get: operations["public_info_corners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2283,6 +2498,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/story-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bài gương điển hình các trường đề xuất */
+        get: operations["story_proposals_list"];
+        put?: never;
+        /** Trường viết bài đề xuất gương điển hình (bản nháp) */
+        post: operations["story_proposals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/story-proposals/{proposal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một bài đề xuất */
+        get: operations["story_proposals_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa bài đề xuất (bản nháp hoặc bị trả lại) */
+        patch: operations["story_proposals_update"];
+        trace?: never;
+    };
+    "/api/v1/story-proposals/{proposal_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duyệt và đăng bài lên bảng vinh danh */
+        post: operations["story_proposals_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/story-proposals/{proposal_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại bài để trường sửa */
+        post: operations["story_proposals_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/story-proposals/{proposal_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi bài cho Trung tâm DVSNC duyệt */
+        post: operations["story_proposals_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -2829,6 +3131,11 @@ export interface components {
              * @default 0
              */
             learner_count: number;
+            /**
+             * Partner Unit Id
+             * @description Trường bạn của chuyến tham quan, giao lưu (bắt buộc với loại này)
+             */
+            partner_unit_id?: number | null;
             /** Title */
             title: string;
             /**
@@ -2841,7 +3148,7 @@ export interface components {
          * ActivityKind
          * @enum {string}
          */
-        ActivityKind: "launch_ceremony" | "seminar" | "training" | "extracurricular" | "other";
+        ActivityKind: "launch_ceremony" | "seminar" | "training" | "extracurricular" | "study_visit" | "other";
         /** ActivityPage */
         ActivityPage: {
             /** Items */
@@ -2880,6 +3187,13 @@ export interface components {
             kind_label: string;
             /** Learner Count */
             learner_count: number;
+            /**
+             * Partner Unit Id
+             * @description Trường bạn (tham quan, giao lưu)
+             */
+            partner_unit_id: number | null;
+            /** Partner Unit Name */
+            partner_unit_name: string | null;
             /** School Year */
             school_year: string;
             /** Title */
@@ -2909,6 +3223,8 @@ export interface components {
             kind?: components["schemas"]["ActivityKind"] | null;
             /** Learner Count */
             learner_count?: number | null;
+            /** Partner Unit Id */
+            partner_unit_id?: number | null;
             /** Title */
             title?: string | null;
         };
@@ -3669,6 +3985,22 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** Body_comms_outputs_attach_file */
+        Body_comms_outputs_attach_file: {
+            /**
+             * File
+             * @description Tệp sản phẩm (xét loại theo nội dung tệp)
+             */
+            file: string;
+        };
+        /** Body_materials_attach_file */
+        Body_materials_attach_file: {
+            /**
+             * File
+             * @description Tệp học liệu (xét loại theo nội dung tệp)
+             */
+            file: string;
+        };
         /** Body_self_assessments_add_evidence_file */
         Body_self_assessments_add_evidence_file: {
             /**
@@ -3791,6 +4123,11 @@ export interface components {
             /** Verification Code */
             verification_code: string;
         };
+        /**
+         * Channel
+         * @enum {string}
+         */
+        Channel: "radio" | "portal" | "social" | "bulletin" | "video" | "conference" | "school_website";
         /** ClassificationBandIn */
         ClassificationBandIn: {
             /** Code */
@@ -4949,6 +5286,52 @@ export interface components {
             /** Value */
             value: number | string;
         };
+        /** InfoCornerIn */
+        InfoCornerIn: {
+            /**
+             * Title
+             * @default
+             */
+            title: string;
+            /**
+             * Url
+             * @description Đường dẫn bắt đầu bằng http:// hoặc https://
+             */
+            url: string;
+        };
+        /** InfoCornerPage */
+        InfoCornerPage: {
+            /** Items */
+            items: components["schemas"]["InfoCornerRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** InfoCornerRead */
+        InfoCornerRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
         /** InitiativeCreate */
         InitiativeCreate: {
             /**
@@ -5258,6 +5641,11 @@ export interface components {
             /** Value */
             value: number;
         };
+        /**
+         * Licence
+         * @enum {string}
+         */
+        Licence: "cc_by" | "cc_by_sa" | "cc_by_nc" | "cc0" | "internal";
         /** LinkEvidenceIn */
         LinkEvidenceIn: {
             /** Indicator Code */
@@ -5307,6 +5695,113 @@ export interface components {
             id: number;
             /** Label */
             label: string;
+        };
+        /** MaterialCreate */
+        MaterialCreate: {
+            /**
+             * Author
+             * @description Tác giả (họ tên, có thể nhiều người)
+             */
+            author: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Grade
+             * @description Khối lớp, ví dụ 'Lớp 6'
+             */
+            grade: string;
+            licence: components["schemas"]["Licence"];
+            /**
+             * Subject
+             * @description Môn học
+             */
+            subject: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Id
+             * @description Trường chia sẻ; mặc định: đơn vị của người nhập
+             */
+            unit_id?: number | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** MaterialPage */
+        MaterialPage: {
+            /** Items */
+            items: components["schemas"]["MaterialRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** MaterialRead */
+        MaterialRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Author */
+            author: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /** File Name */
+            file_name: string | null;
+            /** File Size Bytes */
+            file_size_bytes: number | null;
+            /**
+             * File Url
+             * @description Địa chỉ tải tệp học liệu (cần đăng nhập)
+             */
+            file_url: string | null;
+            /** Grade */
+            grade: string;
+            /** Id */
+            id: number;
+            licence: components["schemas"]["Licence"];
+            /** Licence Label */
+            licence_label: string;
+            /** Subject */
+            subject: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string | null;
+            /** Version */
+            version: number;
+        };
+        /** MaterialUpdate */
+        MaterialUpdate: {
+            /** Author */
+            author?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Grade */
+            grade?: string | null;
+            licence?: components["schemas"]["Licence"] | null;
+            /** Subject */
+            subject?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Url */
+            url?: string | null;
         };
         /** Me */
         Me: {
@@ -5630,6 +6125,102 @@ export interface components {
             name: string;
             subject_kind: components["schemas"]["SubjectKind"] | null;
         };
+        /** OutputCreate */
+        OutputCreate: {
+            channel: components["schemas"]["Channel"];
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Output Date
+             * Format: date
+             * @description Ngày phát sóng, đăng tải hoặc phát hành (trong năm học của kế hoạch)
+             */
+            output_date: string;
+            /** Plan Id */
+            plan_id: number;
+            /** Reach */
+            reach?: number | null;
+            /** Title */
+            title: string;
+            /** Url */
+            url?: string | null;
+        };
+        /** OutputPage */
+        OutputPage: {
+            /** Items */
+            items: components["schemas"]["OutputRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** OutputRead */
+        OutputRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            channel: components["schemas"]["Channel"];
+            /** Channel Label */
+            channel_label: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** File Name */
+            file_name: string | null;
+            /** File Size Bytes */
+            file_size_bytes: number | null;
+            /**
+             * File Url
+             * @description Địa chỉ tải tệp sản phẩm (cần đăng nhập)
+             */
+            file_url: string | null;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /**
+             * Output Date
+             * Format: date
+             */
+            output_date: string;
+            /** Plan Id */
+            plan_id: number;
+            /** Reach */
+            reach: number | null;
+            /** School Year */
+            school_year: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string | null;
+            /** Version */
+            version: number;
+        };
+        /** OutputUpdate */
+        OutputUpdate: {
+            channel?: components["schemas"]["Channel"] | null;
+            /** Note */
+            note?: string | null;
+            /** Output Date */
+            output_date?: string | null;
+            /** Reach */
+            reach?: number | null;
+            /** Title */
+            title?: string | null;
+            /** Url */
+            url?: string | null;
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
@@ -5737,29 +6328,9 @@ export interface components {
              */
             solutions: string;
             /** Targets */
-            targets?: components["schemas"]["TargetIn"][];
+            targets?: components["schemas"]["thidua__plans__schemas__TargetIn"][];
             /** Tasks */
             tasks?: components["schemas"]["TaskIn"][];
-        };
-        /** PlanCreate */
-        PlanCreate: {
-            content?: components["schemas"]["PlanContent"];
-            /** Issue Date */
-            issue_date?: string | null;
-            /** Movement Id */
-            movement_id: number;
-            /**
-             * Number
-             * @default
-             */
-            number: string;
-            /** Title */
-            title: string;
-            /**
-             * Unit Id
-             * @description Mặc định: đơn vị của người tạo
-             */
-            unit_id?: number | null;
         };
         /** PlanEventData */
         PlanEventData: {
@@ -5826,121 +6397,6 @@ export interface components {
              */
             signer_title: string;
         };
-        /** PlanPage */
-        PlanPage: {
-            /** Items */
-            items: components["schemas"]["PlanRead"][];
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
-            /** Total */
-            total: number;
-        };
-        /** PlanRead */
-        PlanRead: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            /** Approved At */
-            approved_at: string | null;
-            /** Budget Lines */
-            budget_lines: {
-                [key: string]: unknown;
-            }[];
-            /** Budget Total Vnd */
-            budget_total_vnd: number;
-            /** Content */
-            content: {
-                [key: string]: unknown;
-            };
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Days Left */
-            days_left: number | null;
-            /** Deadline Status */
-            deadline_status: ("not_received" | "pending" | "due_soon" | "overdue" | "on_time" | "submitted_late") | null;
-            /** Due Date */
-            due_date: string | null;
-            /** First Submitted At */
-            first_submitted_at: string | null;
-            /** Id */
-            id: number;
-            /** Issue Date */
-            issue_date: string | null;
-            /** Issued At */
-            issued_at: string | null;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "commune" | "unit";
-            /** Movement Id */
-            movement_id: number;
-            /** Number */
-            number: string;
-            /**
-             * Overdue Tasks
-             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
-             */
-            overdue_tasks: number[];
-            /** @description Bản điều chỉnh đang chờ duyệt; bản đã duyệt vẫn có hiệu lực đến khi duyệt điều chỉnh */
-            pending_adjustment: components["schemas"]["PendingAdjustment"] | null;
-            /** Received Date */
-            received_date: string | null;
-            /** Received Source */
-            received_source: ("app" | "exchange" | "school_entered") | null;
-            /** Return Comment */
-            return_comment: string | null;
-            /** Signer Name */
-            signer_name: string;
-            /** Signer Title */
-            signer_title: string;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "draft" | "submitted" | "returned" | "approved" | "issued";
-            /** Title */
-            title: string;
-            /** Unit Id */
-            unit_id: number;
-            /** Unit Name */
-            unit_name: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
-            /** Version */
-            version: number;
-            /** Version Count */
-            version_count: number;
-        };
-        /**
-         * PlanUpdate
-         * @description The received date is not here: the system records it (acknowledgement or document exchange).
-         */
-        PlanUpdate: {
-            content?: components["schemas"]["PlanContent"] | null;
-            /**
-             * Correction Reason
-             * @description Lý do đính chính: bắt buộc khi sửa kế hoạch của xã đã ban hành
-             */
-            correction_reason?: string | null;
-            /** Issue Date */
-            issue_date?: string | null;
-            /** Number */
-            number?: string | null;
-            /** Signer Name */
-            signer_name?: string | null;
-            /** Signer Title */
-            signer_title?: string | null;
-            /** Title */
-            title?: string | null;
-        };
         /** PlanVersionRead */
         PlanVersionRead: {
             /** Comment */
@@ -5977,6 +6433,98 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** ProposalCreate */
+        ProposalCreate: {
+            /**
+             * Body
+             * @description Nội dung dạng văn bản thuần (không phải HTML): các đoạn cách nhau bởi một dòng trống. Mọi ký tự được hiển thị đúng như đã gõ, không bao giờ được hiểu là HTML hay mã lệnh.
+             */
+            body: string;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Id
+             * @description Mặc định: đơn vị của người viết
+             */
+            unit_id?: number | null;
+        };
+        /** ProposalPage */
+        ProposalPage: {
+            /** Items */
+            items: components["schemas"]["ProposalRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** ProposalRead */
+        ProposalRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Author Id */
+            author_id: number;
+            /** Author Name */
+            author_name: string;
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Review Note */
+            review_note: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "returned" | "published";
+            /** Story Id */
+            story_id: number | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** ProposalReturn */
+        ProposalReturn: {
+            /**
+             * Note
+             * @description Điều cần sửa, bổ sung
+             */
+            note: string;
+        };
+        /** ProposalUpdate */
+        ProposalUpdate: {
+            /** Body */
+            body?: string | null;
+            /** Summary */
+            summary?: string | null;
+            /** Title */
+            title?: string | null;
+        };
         /** ProvinceAnswer */
         ProvinceAnswer: {
             /**
@@ -6005,6 +6553,20 @@ export interface components {
         PublicImage: {
             /** Caption */
             caption: string;
+            /** Url */
+            url: string;
+        };
+        /**
+         * PublicInfoCorner
+         * @description A school's info corner about the movement on its own website (seed V.4.3).
+         */
+        PublicInfoCorner: {
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
             /** Url */
             url: string;
         };
@@ -6301,6 +6863,43 @@ export interface components {
              * @description Ngày đến
              */
             received_on: string;
+        };
+        /**
+         * RecognisedMaterial
+         * @description A recognised initiative of kind 'học liệu số', shown in the library.
+         */
+        RecognisedMaterial: {
+            /** Authors */
+            authors: string[];
+            /** Initiative Id */
+            initiative_id: number;
+            /** Links */
+            links: string[];
+            /** Recognition Date */
+            recognition_date: string | null;
+            /** Recognition Level Label */
+            recognition_level_label: string;
+            /** School Year */
+            school_year: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+        };
+        /** RecognisedMaterialPage */
+        RecognisedMaterialPage: {
+            /** Items */
+            items: components["schemas"]["RecognisedMaterial"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
         };
         /** RecognitionIn */
         RecognitionIn: {
@@ -7110,22 +7709,23 @@ export interface components {
          * @enum {string}
          */
         SubjectKind: "collective" | "individual";
-        /** TargetIn */
-        TargetIn: {
-            /** Indicator Code */
-            indicator_code: string;
+        /** TargetRead */
+        TargetRead: {
+            channel: components["schemas"]["Channel"];
+            /** Channel Label */
+            channel_label: string;
             /**
-             * Note
-             * @default
+             * Done
+             * @description Số sản phẩm đã ghi nhận trong nhật ký
              */
-            note: string;
+            done: number;
             /**
-             * School Year
-             * @description Năm học, ví dụ 2025-2026
+             * Reach
+             * @description Tổng lượt tiếp cận đã ghi nhận
              */
-            school_year: string;
-            /** Target Value */
-            target_value: number | string;
+            reach: number;
+            /** Target */
+            target: number;
         };
         /** TaskIn */
         TaskIn: {
@@ -7777,6 +8377,233 @@ export interface components {
             votes_cast: number;
             /** Votes For */
             votes_for: number;
+        };
+        /** PlanCreate */
+        thidua__communications__schemas__PlanCreate: {
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /** Targets */
+            targets?: components["schemas"]["thidua__communications__schemas__TargetIn"][];
+            /** Title */
+            title: string;
+        };
+        /** PlanPage */
+        thidua__communications__schemas__PlanPage: {
+            /** Items */
+            items: components["schemas"]["thidua__communications__schemas__PlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** PlanRead */
+        thidua__communications__schemas__PlanRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /** Output Count */
+            output_count: number;
+            /** School Year */
+            school_year: string;
+            /** Targets */
+            targets: components["schemas"]["TargetRead"][];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** PlanUpdate */
+        thidua__communications__schemas__PlanUpdate: {
+            /** Note */
+            note?: string | null;
+            /** Targets */
+            targets?: components["schemas"]["thidua__communications__schemas__TargetIn"][] | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** TargetIn */
+        thidua__communications__schemas__TargetIn: {
+            channel: components["schemas"]["Channel"];
+            /**
+             * Target
+             * @description Số tin, bài, sản phẩm cần thực hiện trong năm học
+             */
+            target: number;
+        };
+        /** PlanCreate */
+        thidua__plans__schemas__PlanCreate: {
+            content?: components["schemas"]["PlanContent"];
+            /** Issue Date */
+            issue_date?: string | null;
+            /** Movement Id */
+            movement_id: number;
+            /**
+             * Number
+             * @default
+             */
+            number: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Id
+             * @description Mặc định: đơn vị của người tạo
+             */
+            unit_id?: number | null;
+        };
+        /** PlanPage */
+        thidua__plans__schemas__PlanPage: {
+            /** Items */
+            items: components["schemas"]["thidua__plans__schemas__PlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** PlanRead */
+        thidua__plans__schemas__PlanRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Approved At */
+            approved_at: string | null;
+            /** Budget Lines */
+            budget_lines: {
+                [key: string]: unknown;
+            }[];
+            /** Budget Total Vnd */
+            budget_total_vnd: number;
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Days Left */
+            days_left: number | null;
+            /** Deadline Status */
+            deadline_status: ("not_received" | "pending" | "due_soon" | "overdue" | "on_time" | "submitted_late") | null;
+            /** Due Date */
+            due_date: string | null;
+            /** First Submitted At */
+            first_submitted_at: string | null;
+            /** Id */
+            id: number;
+            /** Issue Date */
+            issue_date: string | null;
+            /** Issued At */
+            issued_at: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "commune" | "unit";
+            /** Movement Id */
+            movement_id: number;
+            /** Number */
+            number: string;
+            /**
+             * Overdue Tasks
+             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
+             */
+            overdue_tasks: number[];
+            /** @description Bản điều chỉnh đang chờ duyệt; bản đã duyệt vẫn có hiệu lực đến khi duyệt điều chỉnh */
+            pending_adjustment: components["schemas"]["PendingAdjustment"] | null;
+            /** Received Date */
+            received_date: string | null;
+            /** Received Source */
+            received_source: ("app" | "exchange" | "school_entered") | null;
+            /** Return Comment */
+            return_comment: string | null;
+            /** Signer Name */
+            signer_name: string;
+            /** Signer Title */
+            signer_title: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "returned" | "approved" | "issued";
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Version Count */
+            version_count: number;
+        };
+        /**
+         * PlanUpdate
+         * @description The received date is not here: the system records it (acknowledgement or document exchange).
+         */
+        thidua__plans__schemas__PlanUpdate: {
+            content?: components["schemas"]["PlanContent"] | null;
+            /**
+             * Correction Reason
+             * @description Lý do đính chính: bắt buộc khi sửa kế hoạch của xã đã ban hành
+             */
+            correction_reason?: string | null;
+            /** Issue Date */
+            issue_date?: string | null;
+            /** Number */
+            number?: string | null;
+            /** Signer Name */
+            signer_name?: string | null;
+            /** Signer Title */
+            signer_title?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** TargetIn */
+        thidua__plans__schemas__TargetIn: {
+            /** Indicator Code */
+            indicator_code: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /** Target Value */
+            target_value: number | string;
         };
     };
     responses: never;
@@ -9650,6 +10477,502 @@ export interface operations {
             };
         };
     };
+    comms_outputs_list: {
+        parameters: {
+            query?: {
+                plan_id?: number | null;
+                channel?: components["schemas"]["Channel"] | null;
+                /** @description Tìm trong tiêu đề */
+                q?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutputPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutputCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutputRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutputRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutputUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutputRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp sản phẩm */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_attach_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_comms_outputs_attach_file"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutputRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_plans_list: {
+        parameters: {
+            query?: {
+                school_year?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["thidua__communications__schemas__PlanPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_plans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["thidua__communications__schemas__PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["thidua__communications__schemas__PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_plans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["thidua__communications__schemas__PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_plans_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["thidua__communications__schemas__PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["thidua__communications__schemas__PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     council_meetings_list: {
         parameters: {
             query?: {
@@ -10765,6 +12088,143 @@ export interface operations {
             };
         };
     };
+    info_corners_list: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfoCornerPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    info_corners_put: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InfoCornerIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfoCornerRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    info_corners_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     initiatives_list: {
         parameters: {
             query?: {
@@ -11566,6 +13026,369 @@ export interface operations {
             };
         };
     };
+    materials_list: {
+        parameters: {
+            query?: {
+                /** @description Tìm trong tên, tác giả, môn học */
+                q?: string | null;
+                subject?: string | null;
+                grade?: string | null;
+                unit_id?: number | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaterialCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_recognised: {
+        parameters: {
+            query?: {
+                /** @description Tìm trong tên, tác giả, môn học */
+                q?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognisedMaterialPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                material_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                material_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                material_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaterialUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                material_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp học liệu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_attach_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                material_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_materials_attach_file"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     movements_list: {
         parameters: {
             query?: {
@@ -12281,7 +14104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanPage"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanPage"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12315,7 +14138,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlanCreate"];
+                "application/json": components["schemas"]["thidua__plans__schemas__PlanCreate"];
             };
         };
         responses: {
@@ -12325,7 +14148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12409,7 +14232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12448,7 +14271,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlanUpdate"];
+                "application/json": components["schemas"]["thidua__plans__schemas__PlanUpdate"];
             };
         };
         responses: {
@@ -12458,7 +14281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12549,7 +14372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12594,7 +14417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12643,7 +14466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12688,7 +14511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12737,7 +14560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12875,7 +14698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12924,7 +14747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12969,7 +14792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13020,7 +14843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13158,6 +14981,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HonourBoardPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_info_corners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInfoCorner"][];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -15938,6 +17801,327 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StoryRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_list: {
+        parameters: {
+            query?: {
+                status?: ("draft" | "submitted" | "returned" | "published") | null;
+                unit_id?: number | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_publish: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_return: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalReturn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
