@@ -25,17 +25,17 @@ from thidua.auth.policy import Actor
 from thidua.communications import service
 from thidua.communications.models import Channel, CommsOutput, CommsPlan, StoryProposal
 from thidua.communications.schemas import (
+    CommsOutputCreate,
+    CommsOutputPage,
+    CommsOutputRead,
+    CommsOutputUpdate,
+    CommsPlanCreate,
+    CommsPlanPage,
+    CommsPlanRead,
+    CommsPlanUpdate,
     InfoCornerIn,
     InfoCornerPage,
     InfoCornerRead,
-    OutputCreate,
-    OutputPage,
-    OutputRead,
-    OutputUpdate,
-    PlanCreate,
-    PlanPage,
-    PlanRead,
-    PlanUpdate,
     ProposalCreate,
     ProposalPage,
     ProposalRead,
@@ -53,11 +53,11 @@ corners = APIRouter(prefix="/info-corners", tags=["communications"])
 FILE_RESPONSE = {200: {"content": {"application/octet-stream": {}}, "description": "Tệp sản phẩm"}}
 
 
-def _plan(session: Session, actor: Actor, etag: ETagSetter, plan: CommsPlan) -> PlanRead:
+def _plan(session: Session, actor: Actor, etag: ETagSetter, plan: CommsPlan) -> CommsPlanRead:
     return etag(plan.version, service.read_plan(session, actor, plan))
 
 
-def _output(session: Session, actor: Actor, etag: ETagSetter, output: CommsOutput) -> OutputRead:
+def _output(session: Session, actor: Actor, etag: ETagSetter, output: CommsOutput) -> CommsOutputRead:
     return etag(output.version, service.read_output(session, actor, output))
 
 
@@ -68,7 +68,7 @@ def _proposal(session: Session, actor: Actor, etag: ETagSetter, p: StoryProposal
 @router.get("/plans", name="comms_plans_list", summary="Kế hoạch truyền thông theo năm học")
 def list_plans(
     actor: CommsReadActor, session: SessionDep, page: Page, school_year: SchoolYear | None = None
-) -> PlanPage:
+) -> CommsPlanPage:
     return service.list_plans(session, actor, school_year, page)
 
 
@@ -78,26 +78,28 @@ def list_plans(
     name="comms_plans_create",
     summary="Lập kế hoạch truyền thông của năm học với chỉ tiêu theo kênh",
 )
-def create_plan(body: PlanCreate, actor: CommsWriteActor, session: SessionDep, etag: ETag) -> PlanRead:
+def create_plan(
+    body: CommsPlanCreate, actor: CommsWriteActor, session: SessionDep, etag: ETag
+) -> CommsPlanRead:
     return _plan(session, actor, etag, service.create_plan(session, actor, body))
 
 
 @router.get(
     "/plans/{plan_id}", name="comms_plans_get", summary="Xem kế hoạch truyền thông và tiến độ theo kênh"
 )
-def get_plan(plan_id: PathId, actor: CommsReadActor, session: SessionDep, etag: ETag) -> PlanRead:
+def get_plan(plan_id: PathId, actor: CommsReadActor, session: SessionDep, etag: ETag) -> CommsPlanRead:
     return _plan(session, actor, etag, service.get_plan(session, plan_id))
 
 
 @router.patch("/plans/{plan_id}", name="comms_plans_update", summary="Sửa kế hoạch truyền thông")
 def update_plan(
     plan_id: PathId,
-    body: PlanUpdate,
+    body: CommsPlanUpdate,
     actor: CommsWriteActor,
     session: SessionDep,
     if_match: IfMatch,
     etag: ETag,
-) -> PlanRead:
+) -> CommsPlanRead:
     plan = if_match(service.get_plan(session, plan_id))
     return _plan(session, actor, etag, service.update_plan(session, actor, plan, body))
 
@@ -112,7 +114,7 @@ def list_outputs(
     plan_id: QueryId = None,
     channel: Channel | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Tìm trong tiêu đề")] = None,
-) -> OutputPage:
+) -> CommsOutputPage:
     filters = service.OutputFilters(plan_id, channel.value if channel else None, q)
     return service.list_outputs(session, actor, filters, page)
 
@@ -123,24 +125,26 @@ def list_outputs(
     name="comms_outputs_create",
     summary="Ghi một sản phẩm truyền thông vào nhật ký",
 )
-def create_output(body: OutputCreate, actor: CommsWriteActor, session: SessionDep, etag: ETag) -> OutputRead:
+def create_output(
+    body: CommsOutputCreate, actor: CommsWriteActor, session: SessionDep, etag: ETag
+) -> CommsOutputRead:
     return _output(session, actor, etag, service.create_output(session, actor, body))
 
 
 @router.get("/outputs/{output_id}", name="comms_outputs_get", summary="Xem một sản phẩm truyền thông")
-def get_output(output_id: PathId, actor: CommsReadActor, session: SessionDep, etag: ETag) -> OutputRead:
+def get_output(output_id: PathId, actor: CommsReadActor, session: SessionDep, etag: ETag) -> CommsOutputRead:
     return _output(session, actor, etag, service.get_output(session, output_id))
 
 
 @router.patch("/outputs/{output_id}", name="comms_outputs_update", summary="Sửa một sản phẩm truyền thông")
 def update_output(
     output_id: PathId,
-    body: OutputUpdate,
+    body: CommsOutputUpdate,
     actor: CommsWriteActor,
     session: SessionDep,
     if_match: IfMatch,
     etag: ETag,
-) -> OutputRead:
+) -> CommsOutputRead:
     output = if_match(service.get_output(session, output_id))
     return _output(session, actor, etag, service.update_output(session, actor, output, body))
 
@@ -172,7 +176,7 @@ def attach_file(
     actor: CommsWriteActor,
     session: SessionDep,
     etag: ETag,
-) -> OutputRead:
+) -> CommsOutputRead:
     output = service.get_output(session, output_id)
     changed = service.attach_file(session, actor, output, file, request.app.state.storage)
     return _output(session, actor, etag, changed)

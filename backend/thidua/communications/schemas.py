@@ -17,7 +17,7 @@ Reach = Annotated[int, Field(ge=0, le=100_000_000, description="Số lượt ti�
 ProposalStatus = Literal["draft", "submitted", "returned", "published"]
 
 
-def _unique_channels(targets: list["TargetIn"]) -> list["TargetIn"]:
+def _unique_channels(targets: list["ChannelTargetIn"]) -> list["ChannelTargetIn"]:
     seen: set[Channel] = set()
     for target in targets:
         if target.channel in seen:
@@ -30,28 +30,28 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class TargetIn(_In):
+class ChannelTargetIn(_In):
     channel: Channel
     target: int = Field(ge=0, le=10_000, description="Số tin, bài, sản phẩm cần thực hiện trong năm học")
 
 
-Targets = Annotated[list[TargetIn], Field(max_length=len(Channel)), AfterValidator(_unique_channels)]
+Targets = Annotated[list[ChannelTargetIn], Field(max_length=len(Channel)), AfterValidator(_unique_channels)]
 
 
-class PlanCreate(_In):
+class CommsPlanCreate(_In):
     school_year: SchoolYear
     title: Annotated[str, Field(min_length=1, max_length=300)]
     note: Annotated[str, Field(max_length=4000)] = ""
     targets: Targets = Field(default_factory=list)
 
 
-class PlanUpdate(_In):
+class CommsPlanUpdate(_In):
     title: Annotated[str, Field(min_length=1, max_length=300)] | None = None
     note: Annotated[str, Field(max_length=4000)] | None = None
     targets: Targets | None = None
 
 
-class TargetRead(BaseModel):
+class ChannelTargetRead(BaseModel):
     channel: Channel
     channel_label: str
     target: int
@@ -59,12 +59,12 @@ class TargetRead(BaseModel):
     reach: int = Field(description="Tổng lượt tiếp cận đã ghi nhận")
 
 
-class PlanRead(BaseModel):
+class CommsPlanRead(BaseModel):
     id: int
     school_year: str
     title: str
     note: str
-    targets: list[TargetRead]
+    targets: list[ChannelTargetRead]
     output_count: int
     version: int
     allowed_actions: list[str]
@@ -72,11 +72,11 @@ class PlanRead(BaseModel):
     updated_at: datetime
 
 
-class PlanPage(Page[PlanRead]):
+class CommsPlanPage(Page[CommsPlanRead]):
     pass
 
 
-class OutputCreate(_In):
+class CommsOutputCreate(_In):
     plan_id: Id
     channel: Channel
     output_date: Day = Field(
@@ -88,7 +88,7 @@ class OutputCreate(_In):
     note: Annotated[str, Field(max_length=2000)] = ""
 
 
-class OutputUpdate(_In):
+class CommsOutputUpdate(_In):
     channel: Channel | None = None
     output_date: Day | None = None
     title: Annotated[str, Field(min_length=1, max_length=300)] | None = None
@@ -97,7 +97,7 @@ class OutputUpdate(_In):
     note: Annotated[str, Field(max_length=2000)] | None = None
 
 
-class OutputRead(BaseModel):
+class CommsOutputRead(BaseModel):
     id: int
     plan_id: int
     school_year: str
@@ -117,7 +117,7 @@ class OutputRead(BaseModel):
     updated_at: datetime
 
 
-class OutputPage(Page[OutputRead]):
+class CommsOutputPage(Page[CommsOutputRead]):
     pass
 
 

@@ -24,23 +24,23 @@ from thidua.communications.models import (
     StoryProposal,
 )
 from thidua.communications.schemas import (
+    ChannelTargetIn,
+    ChannelTargetRead,
+    CommsOutputCreate,
+    CommsOutputPage,
+    CommsOutputRead,
+    CommsOutputUpdate,
+    CommsPlanCreate,
+    CommsPlanPage,
+    CommsPlanRead,
+    CommsPlanUpdate,
     InfoCornerIn,
     InfoCornerPage,
     InfoCornerRead,
-    OutputCreate,
-    OutputPage,
-    OutputRead,
-    OutputUpdate,
-    PlanCreate,
-    PlanPage,
-    PlanRead,
-    PlanUpdate,
     ProposalCreate,
     ProposalPage,
     ProposalRead,
     ProposalUpdate,
-    TargetIn,
-    TargetRead,
 )
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, NotFound
 from thidua.core.models import utcnow
@@ -56,14 +56,14 @@ MAX_OUTPUT_FILE_BYTES = files.MAX_EVIDENCE_BYTES
 OUTPUTS_FOLDER = "communications"
 
 
-def _targets(items: list[TargetIn]) -> dict[str, int]:
+def _targets(items: list[ChannelTargetIn]) -> dict[str, int]:
     return {t.channel.value: t.target for t in items}
 
 
 # ---------------------------------------------------------------- plans
 
 
-def read_plan(session: Session, actor: Actor, plan: CommsPlan) -> PlanRead:
+def read_plan(session: Session, actor: Actor, plan: CommsPlan) -> CommsPlanRead:
     assert plan.id is not None
     rows = session.exec(
         select(CommsOutput.channel, func.count(), func.coalesce(func.sum(CommsOutput.reach), 0))
@@ -73,10 +73,10 @@ def read_plan(session: Session, actor: Actor, plan: CommsPlan) -> PlanRead:
     done = {channel: (int(n), int(reach or 0)) for channel, n, reach in rows}
     channels = [c for c in Channel if c.value in plan.targets or c.value in done]
     return from_row(
-        PlanRead,
+        CommsPlanRead,
         plan,
         targets=[
-            TargetRead(
+            ChannelTargetRead(
                 channel=c,
                 channel_label=CHANNEL_LABELS_VI[c],
                 target=plan.targets.get(c.value, 0),
@@ -90,17 +90,17 @@ def read_plan(session: Session, actor: Actor, plan: CommsPlan) -> PlanRead:
     )
 
 
-def list_plans(session: Session, actor: Actor, school_year: str | None, page: PageParams) -> PlanPage:
+def list_plans(session: Session, actor: Actor, school_year: str | None, page: PageParams) -> CommsPlanPage:
     query = where_given(access.readable_plans(), (CommsPlan.school_year, school_year))
     rows, total = paginate(session, query, page, col(CommsPlan.school_year).desc(), col(CommsPlan.id))
-    return page_of(PlanPage, [read_plan(session, actor, p) for p in rows], total, page)
+    return page_of(CommsPlanPage, [read_plan(session, actor, p) for p in rows], total, page)
 
 
 def get_plan(session: Session, plan_id: int) -> CommsPlan:
     return access.get_plan(session, plan_id)
 
 
-def create_plan(session: Session, actor: Actor, data: PlanCreate) -> CommsPlan:
+def create_plan(session: Session, actor: Actor, data: CommsPlanCreate) -> CommsPlan:
     existing = session.exec(select(CommsPlan).where(CommsPlan.school_year == data.school_year)).first()
     if existing is not None:
         raise Conflict(
@@ -116,7 +116,7 @@ def create_plan(session: Session, actor: Actor, data: PlanCreate) -> CommsPlan:
     return audit.add_new(session, actor, plan)
 
 
-def update_plan(session: Session, actor: Actor, plan: CommsPlan, data: PlanUpdate) -> CommsPlan:
+def update_plan(session: Session, actor: Actor, plan: CommsPlan, data: CommsPlanUpdate) -> CommsPlan:
     changes: dict[str, Any] = {
         k: v for k, v in data.model_dump(exclude_unset=True, exclude={"targets"}).items() if v is not None
     }
@@ -132,10 +132,10 @@ def output_filename(output: CommsOutput) -> str:
     return output.file_name or f"san-pham-{output.id}"
 
 
-def read_output(session: Session, actor: Actor, output: CommsOutput) -> OutputRead:
+def read_output(session: Session, actor: Actor, output: CommsOutput) -> CommsOutputRead:
     plan = session.get(CommsPlan, output.plan_id)
     return from_row(
-        OutputRead,
+        CommsOutputRead,
         output,
         school_year=plan.school_year if plan else "",
         channel=Channel(output.channel),
@@ -152,7 +152,7 @@ class OutputFilters:
     q: str | None = None
 
 
-def list_outputs(session: Session, actor: Actor, f: OutputFilters, page: PageParams) -> OutputPage:
+def list_outputs(session: Session, actor: Actor, f: OutputFilters, page: PageParams) -> CommsOutputPage:
     query = where_given(
         access.readable_outputs(), (CommsOutput.plan_id, f.plan_id), (CommsOutput.channel, f.channel)
     )
@@ -161,7 +161,7 @@ def list_outputs(session: Session, actor: Actor, f: OutputFilters, page: PagePar
     rows, total = paginate(
         session, query, page, col(CommsOutput.output_date).desc(), col(CommsOutput.id).desc()
     )
-    return page_of(OutputPage, [read_output(session, actor, o) for o in rows], total, page)
+    return page_of(CommsOutputPage, [read_output(session, actor, o) for o in rows], total, page)
 
 
 def get_output(session: Session, output_id: int) -> CommsOutput:
@@ -178,7 +178,7 @@ def _check_date(plan: CommsPlan, day: date) -> None:
         )
 
 
-def create_output(session: Session, actor: Actor, data: OutputCreate) -> CommsOutput:
+def create_output(session: Session, actor: Actor, data: CommsOutputCreate) -> CommsOutput:
     plan = session.get(CommsPlan, data.plan_id)
     if plan is None:
         raise Invalid(
@@ -198,7 +198,9 @@ def create_output(session: Session, actor: Actor, data: OutputCreate) -> CommsOu
     return audit.add_new(session, actor, output)
 
 
-def update_output(session: Session, actor: Actor, output: CommsOutput, data: OutputUpdate) -> CommsOutput:
+def update_output(
+    session: Session, actor: Actor, output: CommsOutput, data: CommsOutputUpdate
+) -> CommsOutput:
     sent = data.model_dump(exclude_unset=True)
     changes: dict[str, Any] = {k: v for k, v in sent.items() if v is not None or k in ("url", "reach")}
     if "channel" in changes:

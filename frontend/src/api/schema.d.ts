@@ -4128,6 +4128,33 @@ export interface components {
          * @enum {string}
          */
         Channel: "radio" | "portal" | "social" | "bulletin" | "video" | "conference" | "school_website";
+        /** ChannelTargetIn */
+        ChannelTargetIn: {
+            channel: components["schemas"]["Channel"];
+            /**
+             * Target
+             * @description Số tin, bài, sản phẩm cần thực hiện trong năm học
+             */
+            target: number;
+        };
+        /** ChannelTargetRead */
+        ChannelTargetRead: {
+            channel: components["schemas"]["Channel"];
+            /** Channel Label */
+            channel_label: string;
+            /**
+             * Done
+             * @description Số sản phẩm đã ghi nhận trong nhật ký
+             */
+            done: number;
+            /**
+             * Reach
+             * @description Tổng lượt tiếp cận đã ghi nhận
+             */
+            reach: number;
+            /** Target */
+            target: number;
+        };
         /** ClassificationBandIn */
         ClassificationBandIn: {
             /** Code */
@@ -4196,6 +4223,168 @@ export interface components {
              * @description string, code, integer, decimal, date, school_year, enum, list
              */
             type: string;
+        };
+        /** CommsOutputCreate */
+        CommsOutputCreate: {
+            channel: components["schemas"]["Channel"];
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Output Date
+             * Format: date
+             * @description Ngày phát sóng, đăng tải hoặc phát hành (trong năm học của kế hoạch)
+             */
+            output_date: string;
+            /** Plan Id */
+            plan_id: number;
+            /** Reach */
+            reach?: number | null;
+            /** Title */
+            title: string;
+            /** Url */
+            url?: string | null;
+        };
+        /** CommsOutputPage */
+        CommsOutputPage: {
+            /** Items */
+            items: components["schemas"]["CommsOutputRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** CommsOutputRead */
+        CommsOutputRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            channel: components["schemas"]["Channel"];
+            /** Channel Label */
+            channel_label: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** File Name */
+            file_name: string | null;
+            /** File Size Bytes */
+            file_size_bytes: number | null;
+            /**
+             * File Url
+             * @description Địa chỉ tải tệp sản phẩm (cần đăng nhập)
+             */
+            file_url: string | null;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /**
+             * Output Date
+             * Format: date
+             */
+            output_date: string;
+            /** Plan Id */
+            plan_id: number;
+            /** Reach */
+            reach: number | null;
+            /** School Year */
+            school_year: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string | null;
+            /** Version */
+            version: number;
+        };
+        /** CommsOutputUpdate */
+        CommsOutputUpdate: {
+            channel?: components["schemas"]["Channel"] | null;
+            /** Note */
+            note?: string | null;
+            /** Output Date */
+            output_date?: string | null;
+            /** Reach */
+            reach?: number | null;
+            /** Title */
+            title?: string | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** CommsPlanCreate */
+        CommsPlanCreate: {
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /** Targets */
+            targets?: components["schemas"]["ChannelTargetIn"][];
+            /** Title */
+            title: string;
+        };
+        /** CommsPlanPage */
+        CommsPlanPage: {
+            /** Items */
+            items: components["schemas"]["CommsPlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** CommsPlanRead */
+        CommsPlanRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /** Output Count */
+            output_count: number;
+            /** School Year */
+            school_year: string;
+            /** Targets */
+            targets: components["schemas"]["ChannelTargetRead"][];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** CommsPlanUpdate */
+        CommsPlanUpdate: {
+            /** Note */
+            note?: string | null;
+            /** Targets */
+            targets?: components["schemas"]["ChannelTargetIn"][] | null;
+            /** Title */
+            title?: string | null;
         };
         /** Consolidated */
         Consolidated: {
@@ -6125,102 +6314,6 @@ export interface components {
             name: string;
             subject_kind: components["schemas"]["SubjectKind"] | null;
         };
-        /** OutputCreate */
-        OutputCreate: {
-            channel: components["schemas"]["Channel"];
-            /**
-             * Note
-             * @default
-             */
-            note: string;
-            /**
-             * Output Date
-             * Format: date
-             * @description Ngày phát sóng, đăng tải hoặc phát hành (trong năm học của kế hoạch)
-             */
-            output_date: string;
-            /** Plan Id */
-            plan_id: number;
-            /** Reach */
-            reach?: number | null;
-            /** Title */
-            title: string;
-            /** Url */
-            url?: string | null;
-        };
-        /** OutputPage */
-        OutputPage: {
-            /** Items */
-            items: components["schemas"]["OutputRead"][];
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
-            /** Total */
-            total: number;
-        };
-        /** OutputRead */
-        OutputRead: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            channel: components["schemas"]["Channel"];
-            /** Channel Label */
-            channel_label: string;
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** File Name */
-            file_name: string | null;
-            /** File Size Bytes */
-            file_size_bytes: number | null;
-            /**
-             * File Url
-             * @description Địa chỉ tải tệp sản phẩm (cần đăng nhập)
-             */
-            file_url: string | null;
-            /** Id */
-            id: number;
-            /** Note */
-            note: string;
-            /**
-             * Output Date
-             * Format: date
-             */
-            output_date: string;
-            /** Plan Id */
-            plan_id: number;
-            /** Reach */
-            reach: number | null;
-            /** School Year */
-            school_year: string;
-            /** Title */
-            title: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
-            /** Url */
-            url: string | null;
-            /** Version */
-            version: number;
-        };
-        /** OutputUpdate */
-        OutputUpdate: {
-            channel?: components["schemas"]["Channel"] | null;
-            /** Note */
-            note?: string | null;
-            /** Output Date */
-            output_date?: string | null;
-            /** Reach */
-            reach?: number | null;
-            /** Title */
-            title?: string | null;
-            /** Url */
-            url?: string | null;
-        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
@@ -6328,9 +6421,29 @@ export interface components {
              */
             solutions: string;
             /** Targets */
-            targets?: components["schemas"]["thidua__plans__schemas__TargetIn"][];
+            targets?: components["schemas"]["TargetIn"][];
             /** Tasks */
             tasks?: components["schemas"]["TaskIn"][];
+        };
+        /** PlanCreate */
+        PlanCreate: {
+            content?: components["schemas"]["PlanContent"];
+            /** Issue Date */
+            issue_date?: string | null;
+            /** Movement Id */
+            movement_id: number;
+            /**
+             * Number
+             * @default
+             */
+            number: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Id
+             * @description Mặc định: đơn vị của người tạo
+             */
+            unit_id?: number | null;
         };
         /** PlanEventData */
         PlanEventData: {
@@ -6396,6 +6509,121 @@ export interface components {
              * @description Thẩm quyền ký, ví dụ TM. UBND xã - Chủ tịch
              */
             signer_title: string;
+        };
+        /** PlanPage */
+        PlanPage: {
+            /** Items */
+            items: components["schemas"]["PlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** PlanRead */
+        PlanRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Approved At */
+            approved_at: string | null;
+            /** Budget Lines */
+            budget_lines: {
+                [key: string]: unknown;
+            }[];
+            /** Budget Total Vnd */
+            budget_total_vnd: number;
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Days Left */
+            days_left: number | null;
+            /** Deadline Status */
+            deadline_status: ("not_received" | "pending" | "due_soon" | "overdue" | "on_time" | "submitted_late") | null;
+            /** Due Date */
+            due_date: string | null;
+            /** First Submitted At */
+            first_submitted_at: string | null;
+            /** Id */
+            id: number;
+            /** Issue Date */
+            issue_date: string | null;
+            /** Issued At */
+            issued_at: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "commune" | "unit";
+            /** Movement Id */
+            movement_id: number;
+            /** Number */
+            number: string;
+            /**
+             * Overdue Tasks
+             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
+             */
+            overdue_tasks: number[];
+            /** @description Bản điều chỉnh đang chờ duyệt; bản đã duyệt vẫn có hiệu lực đến khi duyệt điều chỉnh */
+            pending_adjustment: components["schemas"]["PendingAdjustment"] | null;
+            /** Received Date */
+            received_date: string | null;
+            /** Received Source */
+            received_source: ("app" | "exchange" | "school_entered") | null;
+            /** Return Comment */
+            return_comment: string | null;
+            /** Signer Name */
+            signer_name: string;
+            /** Signer Title */
+            signer_title: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "returned" | "approved" | "issued";
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Version Count */
+            version_count: number;
+        };
+        /**
+         * PlanUpdate
+         * @description The received date is not here: the system records it (acknowledgement or document exchange).
+         */
+        PlanUpdate: {
+            content?: components["schemas"]["PlanContent"] | null;
+            /**
+             * Correction Reason
+             * @description Lý do đính chính: bắt buộc khi sửa kế hoạch của xã đã ban hành
+             */
+            correction_reason?: string | null;
+            /** Issue Date */
+            issue_date?: string | null;
+            /** Number */
+            number?: string | null;
+            /** Signer Name */
+            signer_name?: string | null;
+            /** Signer Title */
+            signer_title?: string | null;
+            /** Title */
+            title?: string | null;
         };
         /** PlanVersionRead */
         PlanVersionRead: {
@@ -7709,23 +7937,22 @@ export interface components {
          * @enum {string}
          */
         SubjectKind: "collective" | "individual";
-        /** TargetRead */
-        TargetRead: {
-            channel: components["schemas"]["Channel"];
-            /** Channel Label */
-            channel_label: string;
+        /** TargetIn */
+        TargetIn: {
+            /** Indicator Code */
+            indicator_code: string;
             /**
-             * Done
-             * @description Số sản phẩm đã ghi nhận trong nhật ký
+             * Note
+             * @default
              */
-            done: number;
+            note: string;
             /**
-             * Reach
-             * @description Tổng lượt tiếp cận đã ghi nhận
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
              */
-            reach: number;
-            /** Target */
-            target: number;
+            school_year: string;
+            /** Target Value */
+            target_value: number | string;
         };
         /** TaskIn */
         TaskIn: {
@@ -8377,233 +8604,6 @@ export interface components {
             votes_cast: number;
             /** Votes For */
             votes_for: number;
-        };
-        /** PlanCreate */
-        thidua__communications__schemas__PlanCreate: {
-            /**
-             * Note
-             * @default
-             */
-            note: string;
-            /**
-             * School Year
-             * @description Năm học, ví dụ 2025-2026
-             */
-            school_year: string;
-            /** Targets */
-            targets?: components["schemas"]["thidua__communications__schemas__TargetIn"][];
-            /** Title */
-            title: string;
-        };
-        /** PlanPage */
-        thidua__communications__schemas__PlanPage: {
-            /** Items */
-            items: components["schemas"]["thidua__communications__schemas__PlanRead"][];
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
-            /** Total */
-            total: number;
-        };
-        /** PlanRead */
-        thidua__communications__schemas__PlanRead: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Id */
-            id: number;
-            /** Note */
-            note: string;
-            /** Output Count */
-            output_count: number;
-            /** School Year */
-            school_year: string;
-            /** Targets */
-            targets: components["schemas"]["TargetRead"][];
-            /** Title */
-            title: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
-            /** Version */
-            version: number;
-        };
-        /** PlanUpdate */
-        thidua__communications__schemas__PlanUpdate: {
-            /** Note */
-            note?: string | null;
-            /** Targets */
-            targets?: components["schemas"]["thidua__communications__schemas__TargetIn"][] | null;
-            /** Title */
-            title?: string | null;
-        };
-        /** TargetIn */
-        thidua__communications__schemas__TargetIn: {
-            channel: components["schemas"]["Channel"];
-            /**
-             * Target
-             * @description Số tin, bài, sản phẩm cần thực hiện trong năm học
-             */
-            target: number;
-        };
-        /** PlanCreate */
-        thidua__plans__schemas__PlanCreate: {
-            content?: components["schemas"]["PlanContent"];
-            /** Issue Date */
-            issue_date?: string | null;
-            /** Movement Id */
-            movement_id: number;
-            /**
-             * Number
-             * @default
-             */
-            number: string;
-            /** Title */
-            title: string;
-            /**
-             * Unit Id
-             * @description Mặc định: đơn vị của người tạo
-             */
-            unit_id?: number | null;
-        };
-        /** PlanPage */
-        thidua__plans__schemas__PlanPage: {
-            /** Items */
-            items: components["schemas"]["thidua__plans__schemas__PlanRead"][];
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
-            /** Total */
-            total: number;
-        };
-        /** PlanRead */
-        thidua__plans__schemas__PlanRead: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            /** Approved At */
-            approved_at: string | null;
-            /** Budget Lines */
-            budget_lines: {
-                [key: string]: unknown;
-            }[];
-            /** Budget Total Vnd */
-            budget_total_vnd: number;
-            /** Content */
-            content: {
-                [key: string]: unknown;
-            };
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Days Left */
-            days_left: number | null;
-            /** Deadline Status */
-            deadline_status: ("not_received" | "pending" | "due_soon" | "overdue" | "on_time" | "submitted_late") | null;
-            /** Due Date */
-            due_date: string | null;
-            /** First Submitted At */
-            first_submitted_at: string | null;
-            /** Id */
-            id: number;
-            /** Issue Date */
-            issue_date: string | null;
-            /** Issued At */
-            issued_at: string | null;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "commune" | "unit";
-            /** Movement Id */
-            movement_id: number;
-            /** Number */
-            number: string;
-            /**
-             * Overdue Tasks
-             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
-             */
-            overdue_tasks: number[];
-            /** @description Bản điều chỉnh đang chờ duyệt; bản đã duyệt vẫn có hiệu lực đến khi duyệt điều chỉnh */
-            pending_adjustment: components["schemas"]["PendingAdjustment"] | null;
-            /** Received Date */
-            received_date: string | null;
-            /** Received Source */
-            received_source: ("app" | "exchange" | "school_entered") | null;
-            /** Return Comment */
-            return_comment: string | null;
-            /** Signer Name */
-            signer_name: string;
-            /** Signer Title */
-            signer_title: string;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "draft" | "submitted" | "returned" | "approved" | "issued";
-            /** Title */
-            title: string;
-            /** Unit Id */
-            unit_id: number;
-            /** Unit Name */
-            unit_name: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
-            /** Version */
-            version: number;
-            /** Version Count */
-            version_count: number;
-        };
-        /**
-         * PlanUpdate
-         * @description The received date is not here: the system records it (acknowledgement or document exchange).
-         */
-        thidua__plans__schemas__PlanUpdate: {
-            content?: components["schemas"]["PlanContent"] | null;
-            /**
-             * Correction Reason
-             * @description Lý do đính chính: bắt buộc khi sửa kế hoạch của xã đã ban hành
-             */
-            correction_reason?: string | null;
-            /** Issue Date */
-            issue_date?: string | null;
-            /** Number */
-            number?: string | null;
-            /** Signer Name */
-            signer_name?: string | null;
-            /** Signer Title */
-            signer_title?: string | null;
-            /** Title */
-            title?: string | null;
-        };
-        /** TargetIn */
-        thidua__plans__schemas__TargetIn: {
-            /** Indicator Code */
-            indicator_code: string;
-            /**
-             * Note
-             * @default
-             */
-            note: string;
-            /**
-             * School Year
-             * @description Năm học, ví dụ 2025-2026
-             */
-            school_year: string;
-            /** Target Value */
-            target_value: number | string;
         };
     };
     responses: never;
@@ -10501,7 +10501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutputPage"];
+                    "application/json": components["schemas"]["CommsOutputPage"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -10535,7 +10535,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OutputCreate"];
+                "application/json": components["schemas"]["CommsOutputCreate"];
             };
         };
         responses: {
@@ -10545,7 +10545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutputRead"];
+                    "application/json": components["schemas"]["CommsOutputRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -10587,7 +10587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutputRead"];
+                    "application/json": components["schemas"]["CommsOutputRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -10669,7 +10669,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OutputUpdate"];
+                "application/json": components["schemas"]["CommsOutputUpdate"];
             };
         };
         responses: {
@@ -10679,7 +10679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutputRead"];
+                    "application/json": components["schemas"]["CommsOutputRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -10767,7 +10767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutputRead"];
+                    "application/json": components["schemas"]["CommsOutputRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -10813,7 +10813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__communications__schemas__PlanPage"];
+                    "application/json": components["schemas"]["CommsPlanPage"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -10847,7 +10847,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["thidua__communications__schemas__PlanCreate"];
+                "application/json": components["schemas"]["CommsPlanCreate"];
             };
         };
         responses: {
@@ -10857,7 +10857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__communications__schemas__PlanRead"];
+                    "application/json": components["schemas"]["CommsPlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -10899,7 +10899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__communications__schemas__PlanRead"];
+                    "application/json": components["schemas"]["CommsPlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -10938,7 +10938,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["thidua__communications__schemas__PlanUpdate"];
+                "application/json": components["schemas"]["CommsPlanUpdate"];
             };
         };
         responses: {
@@ -10948,7 +10948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__communications__schemas__PlanRead"];
+                    "application/json": components["schemas"]["CommsPlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14104,7 +14104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanPage"];
+                    "application/json": components["schemas"]["PlanPage"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14138,7 +14138,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["thidua__plans__schemas__PlanCreate"];
+                "application/json": components["schemas"]["PlanCreate"];
             };
         };
         responses: {
@@ -14148,7 +14148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14232,7 +14232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14271,7 +14271,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["thidua__plans__schemas__PlanUpdate"];
+                "application/json": components["schemas"]["PlanUpdate"];
             };
         };
         responses: {
@@ -14281,7 +14281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14372,7 +14372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14417,7 +14417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14466,7 +14466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14511,7 +14511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14560,7 +14560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14698,7 +14698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14747,7 +14747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14792,7 +14792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14843,7 +14843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
