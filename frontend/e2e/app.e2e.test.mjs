@@ -16,6 +16,8 @@ import './lint.e2e.mjs';
 import './pickers.e2e.mjs';
 import './forms.e2e.mjs';
 import './reminders.e2e.mjs';
+// communications plan and log, school-proposed stories, info corners, shared materials (issue 17)
+import './communications.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);

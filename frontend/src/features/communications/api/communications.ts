@@ -143,6 +143,8 @@ export function useUpdateProposal(p: Proposal | undefined) {
           body,
         }),
       ),
+    // the answer is the new version: kept at once, so the next action sends its If-Match
+    onSuccess: (saved) => qc.setQueryData(proposalsKeys.detail(saved.id), saved),
     onSettled: () => invalidateProposals(qc),
   });
 }
@@ -162,6 +164,7 @@ export function useProposalAction() {
           : api.POST('/api/v1/story-proposals/{proposal_id}/publish', init),
       );
     },
+    onSuccess: (saved) => qc.setQueryData(proposalsKeys.detail(saved.id), saved),
     onSettled: () => invalidateProposals(qc),
   });
 }
