@@ -77,10 +77,6 @@ def proposal_actions(actor: Actor, proposal: StoryProposal) -> list[str]:
     return actions
 
 
-def is_own_school(actor: Actor, unit_id: int) -> bool:
-    return actor.sees_unit(unit_id)
-
-
 # ---------------------------------------------------------------- info corners
 
 
