@@ -2,7 +2,7 @@
 registrations (thidua/registrations.py) with them."""
 
 import thidua.registrations  # noqa: F401 - computed-indicator sources and access rules into scoring
-from thidua.activities.models import Activity, Attendance
+from thidua.activities.models import Activity, ActivityPartner, Attendance
 from thidua.apikeys.models import ApiKey
 from thidua.assessments.models import (
     AssessmentEntry,
@@ -31,6 +31,7 @@ from thidua.budget.models import (
     PartnerAgreement,
     PartnerContribution,
 )
+from thidua.communications.models import CommsOutput, CommsPlan, InfoCorner, StoryProposal
 from thidua.conduct.models import Flag, StaffRating
 from thidua.core.ratelimit import RateCount
 from thidua.dti.models import DtiAssessment, DtiValue
@@ -38,6 +39,7 @@ from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
+from thidua.materials.models import LearningMaterial
 from thidua.movements.models import ContentArea, EvaluationWindow, Movement, Phase
 from thidua.plans.models import Plan, PlanDispatch, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
@@ -56,6 +58,7 @@ from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
 __all__ = [
     "Achievement",
     "Activity",
+    "ActivityPartner",
     "ApiKey",
     "AssessmentEntry",
     "AssessmentScore",
@@ -69,6 +72,8 @@ __all__ = [
     "BudgetDocument",
     "BudgetSource",
     "BudgetSpending",
+    "CommsOutput",
+    "CommsPlan",
     "ContentArea",
     "ContentAreaScore",
     "CouncilMeeting",
@@ -84,12 +89,14 @@ __all__ = [
     "IdempotencyRecord",
     "ImportJob",
     "Indicator",
+    "InfoCorner",
     "Initiative",
     "InitiativeAuthor",
     "Inspection",
     "InspectionMember",
     "InspectionUnit",
     "InspectionValue",
+    "LearningMaterial",
     "LoginThrottle",
     "Movement",
     "Nomination",
@@ -116,6 +123,7 @@ __all__ = [
     "SteeringMember",
     "Story",
     "StoryImage",
+    "StoryProposal",
     "Unit",
     "User",
     "UserRole",

@@ -35,6 +35,10 @@ from thidua.awards.rounds.routes import router as award_rounds_router
 from thidua.awards.types.routes import router as award_types_router
 from thidua.budget.routes import partners_router
 from thidua.budget.routes import router as budget_router
+from thidua.communications.routes import corners as info_corners_router
+from thidua.communications.routes import proposals as story_proposals_router
+from thidua.communications.routes import router as communications_router
+from thidua.communications.service import MAX_OUTPUT_FILE_BYTES
 from thidua.conduct.routes import flags as flags_router
 from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings
@@ -53,6 +57,8 @@ from thidua.imports.routes import router as imports_router
 from thidua.initiatives.routes import router as initiatives_router
 from thidua.inspections.routes import router as inspections_router
 from thidua.lookups.routes import router as lookups_router
+from thidua.materials.routes import router as materials_router
+from thidua.materials.service import MAX_MATERIAL_BYTES
 from thidua.movements.routes import router as movements_router
 from thidua.plans.routes import router as plans_router
 from thidua.public.routes import router as public_router
@@ -149,6 +155,10 @@ ROUTERS = (
     achievements_router,
     stories_router,
     result_publications_router,
+    communications_router,
+    story_proposals_router,
+    info_corners_router,
+    materials_router,
     public_router,
     api_keys_router,
     imports_router,
@@ -194,6 +204,8 @@ def _larger_bodies(settings: Settings) -> list[tuple[Any, int]]:
         "stories_add_image": MAX_IMAGE_BYTES + FORM_OVERHEAD_BYTES,
         "budget_spending_add_document": MAX_EVIDENCE_BYTES + FORM_OVERHEAD_BYTES,
         "steering_committees_upload_scan": MAX_SCAN_BYTES + FORM_OVERHEAD_BYTES,
+        "comms_outputs_attach_file": MAX_OUTPUT_FILE_BYTES + FORM_OVERHEAD_BYTES,
+        "materials_attach_file": MAX_MATERIAL_BYTES + FORM_OVERHEAD_BYTES,
         "imports_run": settings.import_max_bytes,
     }
     found = [

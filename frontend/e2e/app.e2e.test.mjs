@@ -23,6 +23,8 @@ import './closing.e2e.mjs';
 import './steering.e2e.mjs';
 // QĐ 4725: the school's digital-transformation index joined to the movement's scorecard
 import './dti.e2e.mjs';
+// communications plan and log, school-proposed stories, info corners, shared materials (issue 17)
+import './communications.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);

@@ -267,6 +267,11 @@ def test_a_file_that_is_not_a_sound_backup_is_refused_and_changes_nothing(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     before = snapshot(TEST_DATABASE_URL)
+    # the two uploads and the demo's own stored files (a shared learning material's PDF)
+    files_before = sorted(
+        f.relative_to(commune.var_dir).as_posix() for f in commune.var_dir.rglob("*") if f.is_file()
+    )
+    assert set(UPLOADS) <= set(files_before)
     use(monkeypatch, TEST_DATABASE_URL, commune.var_dir)
     for case, (path, reason) in _bad_archives(tmp_path, commune_backup).items():
         assert main(["restore", str(path)]) == 2, case
@@ -276,6 +281,7 @@ def test_a_file_that_is_not_a_sound_backup_is_refused_and_changes_nothing(
     assert snapshot(TEST_DATABASE_URL) == before
     assert not (tmp_path.parent / "escaped").exists() and not (commune.var_dir / "escaped").exists()
     assert not list((commune.var_dir / "backups").glob("*before-restore*"))  # refused before that step
-    assert sorted(
-        p.relative_to(commune.var_dir).as_posix() for p in commune.var_dir.rglob("*") if p.is_file()
-    ) == (sorted(UPLOADS))
+    assert (
+        sorted(p.relative_to(commune.var_dir).as_posix() for p in commune.var_dir.rglob("*") if p.is_file())
+        == files_before
+    )

@@ -48,6 +48,8 @@ HOW_TO_UPDATE = (
 # Where a school user's 2xx on another school's object is not a leak, and why.
 NOT_A_LEAK = {
     "units_get": "the organisation chart is readable by every signed-in user (README, Roles)",
+    "materials_get": "the library of digital learning materials is shared by every school (seed IV.7)",
+    "materials_download": "the library of digital learning materials is shared by every school (seed IV.7)",
     "imports_run": "rows naming another school are refused one by one in the 200 summary (DESIGN.md §7)",
 }
 

@@ -10,10 +10,12 @@ from thidua.auth.models import User, UserRole
 from thidua.auth.passwords import verify_password
 from thidua.auth.roles import Role
 from thidua.cli import migrate
+from thidua.communications.models import CommsOutput, CommsPlan
 from thidua.config import Settings
 from thidua.db import make_engine
 from thidua.demo.data import DEMO_PASSWORD
 from thidua.demo.loader import load_demo
+from thidua.materials.models import LearningMaterial
 from thidua.plans.models import Plan, PlanDispatch
 from thidua.research.service import school_totals
 from thidua.steering.models import SteeringAssignment, SteeringCommittee, SteeringMember
@@ -34,6 +36,7 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "budget": 1,
         "steering": 1,
         "dti_results": 2,
+        "communications": 1,
     }
     again = {
         "units": 0,
@@ -44,6 +47,7 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "budget": 0,
         "steering": 0,
         "dti_results": 0,
+        "communications": 0,
     }
     assert load_demo(settings) == again
 
@@ -82,6 +86,11 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
             "THCS-TT": (2, Decimal("32.00"), 6_500_000),
             "TH-TT": (1, Decimal("12.50"), 2_000_000),
         }
+        # Communications: this school year's plan with six outputs logged; four shared materials.
+        plan = session.exec(select(CommsPlan)).one()
+        outputs = session.exec(select(CommsOutput.channel).where(CommsOutput.plan_id == plan.id)).all()
+        assert sorted(outputs) == ["bulletin", "conference", "portal", "radio", "radio", "social"]
+        assert session.exec(select(func.count()).select_from(LearningMaterial)).one() == 4
     engine.dispose()
 
 

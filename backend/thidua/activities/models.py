@@ -13,6 +13,7 @@ class ActivityKind(StrEnum):
     seminar = "seminar"  # sinh hoạt chuyên đề, hội nghị, tọa đàm
     training = "training"  # lớp bồi dưỡng "Bình dân học vụ số"
     extracurricular = "extracurricular"  # ngoại khóa kỹ năng số, an toàn thông tin
+    study_visit = "study_visit"  # tham quan, học tập, giao lưu giữa các trường (seed IV.7)
     other = "other"
 
 
@@ -21,6 +22,7 @@ ACTIVITY_KIND_LABELS_VI = {
     ActivityKind.seminar: "Sinh hoạt chuyên đề, hội nghị, tọa đàm",
     ActivityKind.training: 'Lớp bồi dưỡng "Bình dân học vụ số"',
     ActivityKind.extracurricular: "Hoạt động ngoại khóa kỹ năng số, an toàn thông tin",
+    ActivityKind.study_visit: "Tham quan, học tập, giao lưu giữa các trường",
     ActivityKind.other: "Hoạt động khác",
 }
 
@@ -47,3 +49,12 @@ class Attendance(SQLModel, table=True):
     activity_id: int = Field(foreign_key="activity.id", index=True, ondelete="CASCADE")
     staff_id: int = Field(foreign_key="staff_member.id", index=True)
     completed: bool = True
+
+
+class ActivityPartner(SQLModel, table=True):
+    """The other school of a study visit or exchange: it reads the activity as its own, the host edits it."""
+
+    __tablename__ = "activity_partner"
+
+    activity_id: int = Field(foreign_key="activity.id", primary_key=True, ondelete="CASCADE")
+    partner_unit_id: int = Field(foreign_key="unit.id", index=True)

@@ -34,6 +34,9 @@ class ActivityCreate(_In):
     )
     attendees: list[AttendeeIn] = Field(default_factory=list, max_length=2000)
     evidence_links: list[EvidenceLinkIn] = Field(default_factory=list, max_length=20)
+    partner_unit_id: Id | None = Field(
+        default=None, description="Trường bạn của chuyến tham quan, giao lưu (bắt buộc với loại này)"
+    )
 
 
 class ActivityUpdate(_In):
@@ -44,6 +47,7 @@ class ActivityUpdate(_In):
     learner_count: int | None = Field(default=None, ge=0, le=100_000)
     attendees: list[AttendeeIn] | None = Field(default=None, max_length=2000)
     evidence_links: list[EvidenceLinkIn] | None = Field(default=None, max_length=20)
+    partner_unit_id: Id | None = None
 
 
 class AttendeeOut(BaseModel):
@@ -66,6 +70,8 @@ class ActivityRead(BaseModel):
     learner_count: int
     attendees: list[AttendeeOut]
     evidence_links: list[EvidenceLinkIn]
+    partner_unit_id: int | None = Field(description="Trường bạn (tham quan, giao lưu)")
+    partner_unit_name: str | None
     version: int
     allowed_actions: list[str]
     created_at: datetime

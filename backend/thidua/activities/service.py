@@ -7,7 +7,13 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from thidua.activities import access
-from thidua.activities.models import ACTIVITY_KIND_LABELS_VI, Activity, ActivityKind, Attendance
+from thidua.activities.models import (
+    ACTIVITY_KIND_LABELS_VI,
+    Activity,
+    ActivityKind,
+    ActivityPartner,
+    Attendance,
+)
 from thidua.activities.schemas import (
     ActivityCreate,
     ActivityPage,
@@ -19,7 +25,7 @@ from thidua.activities.schemas import (
 )
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
-from thidua.core.errors import Invalid, ValidationFailed
+from thidua.core.errors import Forbidden, Invalid, ValidationFailed
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
@@ -37,16 +43,25 @@ def school_year_of(day: date) -> str:
 def read_activity(session: Session, actor: Actor, activity: Activity) -> ActivityRead:
     assert activity.id is not None
     unit = session.get(Unit, activity.unit_id)
-    rows = session.exec(
-        select(Attendance, StaffMember)
-        .join(StaffMember, col(StaffMember.id) == Attendance.staff_id)
-        .where(Attendance.activity_id == activity.id)
-        .order_by(col(StaffMember.code))
-    ).all()
+    # The partner school of a study visit reads the visit, not the host's staff list.
+    rows = (
+        []
+        if not access.is_host(actor, activity)
+        else session.exec(
+            select(Attendance, StaffMember)
+            .join(StaffMember, col(StaffMember.id) == Attendance.staff_id)
+            .where(Attendance.activity_id == activity.id)
+            .order_by(col(StaffMember.code))
+        ).all()
+    )
+    partner = session.get(ActivityPartner, activity.id)
+    partner_unit = session.get(Unit, partner.partner_unit_id) if partner else None
     return from_row(
         ActivityRead,
         activity,
         unit_name=unit.name if unit else "",
+        partner_unit_id=partner_unit.id if partner_unit else None,
+        partner_unit_name=partner_unit.name if partner_unit else None,
         kind=ActivityKind(activity.kind),
         kind_label=ACTIVITY_KIND_LABELS_VI[ActivityKind(activity.kind)],
         attendees=[
@@ -111,9 +126,39 @@ def _set_attendance(session: Session, activity_id: int, attendees: list[Attendee
         )
 
 
+def _check_partner(session: Session, kind: str, host_id: int, partner_id: int | None) -> int | None:
+    """A study visit names the other school (any school of the commune but the host); other kinds none."""
+    path = "body.partner_unit_id"
+    if kind != ActivityKind.study_visit.value:
+        if partner_id is not None:
+            raise Invalid(
+                path, "Chỉ hoạt động tham quan, giao lưu giữa các trường mới có trường bạn.", "not_allowed"
+            )
+        return None
+    if partner_id is None:
+        raise Invalid(path, "Chọn trường bạn của chuyến tham quan, giao lưu.", "missing")
+    partner = session.get(Unit, partner_id)
+    if partner is None or partner.kind != "school":
+        raise Invalid(path, f"Không tìm thấy trường có id {partner_id}.", "not_found")
+    if partner_id in units._ancestor_ids(session, host_id):  # the host itself or its own school
+        raise Invalid(path, "Trường bạn phải khác trường tổ chức.", "same_school")
+    return partner_id
+
+
+def _set_partner(session: Session, activity_id: int, partner_id: int | None) -> None:
+    existing = session.get(ActivityPartner, activity_id)
+    if existing is not None and existing.partner_unit_id != partner_id:
+        session.delete(existing)
+        session.flush()
+        existing = None
+    if partner_id is not None and existing is None:
+        session.add(ActivityPartner(activity_id=activity_id, partner_unit_id=partner_id))
+
+
 def create_activity(session: Session, actor: Actor, data: ActivityCreate) -> Activity:
     unit_id = _check_unit(session, actor, data.unit_id or actor.user.unit_id)
     _check_attendees(session, unit_id, data.attendees)
+    partner_id = _check_partner(session, data.kind.value, unit_id, data.partner_unit_id)
     activity = Activity(
         unit_id=unit_id,
         kind=data.kind.value,
@@ -128,17 +173,37 @@ def create_activity(session: Session, actor: Actor, data: ActivityCreate) -> Act
     session.flush()
     assert activity.id is not None
     _set_attendance(session, activity.id, data.attendees)
+    _set_partner(session, activity.id, partner_id)
     audit.record(session, actor, "create", activity, None)
     session.commit()
     return activity
 
 
+def _require_host(actor: Actor, activity: Activity) -> None:
+    if "update" not in access.allowed_actions(actor, activity):
+        raise Forbidden("Chỉ trường tổ chức mới sửa, xóa được hoạt động này; trường bạn chỉ xem.")
+
+
 def update_activity(session: Session, actor: Actor, activity: Activity, data: ActivityUpdate) -> Activity:
+    _require_host(actor, activity)
     changes: dict[str, Any] = {
         k: v for k, v in data.model_dump(exclude_unset=True, mode="json").items() if v is not None
     }
     attendees = data.attendees if "attendees" in changes else None
     changes.pop("attendees", None)
+    assert activity.id is not None
+    current = session.get(ActivityPartner, activity.id)
+    kind = data.kind.value if data.kind is not None else activity.kind
+    if "partner_unit_id" in data.model_fields_set or data.kind is not None:
+        wanted = (
+            data.partner_unit_id
+            if "partner_unit_id" in data.model_fields_set
+            else (current.partner_unit_id if current else None)
+        )
+        if kind != ActivityKind.study_visit.value and "partner_unit_id" not in data.model_fields_set:
+            wanted = None
+        _set_partner(session, activity.id, _check_partner(session, kind, activity.unit_id, wanted))
+    changes.pop("partner_unit_id", None)
     if attendees is not None:
         _check_attendees(session, activity.unit_id, attendees)
         assert activity.id is not None
@@ -151,6 +216,7 @@ def update_activity(session: Session, actor: Actor, activity: Activity, data: Ac
 
 
 def delete_activity(session: Session, actor: Actor, activity: Activity) -> None:
+    _require_host(actor, activity)
     audit.record_removal(session, actor, "delete", activity)
     session.delete(activity)  # the attendance list goes with it (ON DELETE CASCADE)
     session.commit()

@@ -88,6 +88,13 @@ class Permission(StrEnum):
     stories_read = "stories:read"
     stories_write = "stories:write"
     results_publish = "results:publish"
+    comms_read = "communications:read"
+    comms_write = "communications:write"
+    proposals_read = "story_proposals:read"
+    stories_propose = "stories:propose"
+    info_corners_write = "info_corners:write"
+    materials_read = "materials:read"
+    materials_write = "materials:write"
     api_keys_manage = "api_keys:manage"
     imports_run = "imports:run"
     exports_run = "exports:run"
@@ -254,6 +261,20 @@ PERMISSION_ROLES.update(
         ),
         Permission.stories_write: frozenset({Role.admin, Role.communications}),
         Permission.results_publish: _COMMUNE_ADMIN,
+        # Trung tâm Dịch vụ sự nghiệp công keeps the communications plan and its log (seed V.2).
+        Permission.comms_read: frozenset(
+            {Role.admin, Role.commune_officer, Role.commune_leader, Role.communications}
+        ),
+        Permission.comms_write: frozenset({Role.admin, Role.communications}),
+        # Schools propose stories; communications reviews them (stories:write returns or publishes).
+        Permission.proposals_read: frozenset({Role.admin, Role.communications, Role.unit_manager}),
+        Permission.stories_propose: frozenset({Role.admin, Role.unit_manager}),
+        Permission.info_corners_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
+        # The shared library of digital learning materials: every school browses, teachers share.
+        Permission.materials_read: _ALL,
+        Permission.materials_write: frozenset(
+            {Role.admin, Role.commune_officer, Role.unit_manager, Role.staff}
+        ),
         Permission.api_keys_manage: frozenset({Role.admin}),
         # Who may import or export which kind is decided per kind in the imports service.
         Permission.imports_run: frozenset(

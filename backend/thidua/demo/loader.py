@@ -22,6 +22,7 @@ from thidua.demo.award_types import AWARD_TYPES
 from thidua.demo.awards import load_award_history
 from thidua.demo.budget import load_budget
 from thidua.demo.catalogue import MOVEMENT, framework_document
+from thidua.demo.communications import load_communications
 from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
 from thidua.demo.dti import load_dti_results
 from thidua.demo.steering import load_steering
@@ -32,6 +33,7 @@ from thidua.movements.models import Movement
 from thidua.movements.schemas import MovementCreate
 from thidua.movements.service import create_movement
 from thidua.plans.models import Plan, PlanDispatch
+from thidua.storage import storage_for
 from thidua.units.models import StaffMember, Unit
 
 # Demo data is written by the system itself; the audit trail shows no person for it.
@@ -62,6 +64,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
         "budget": 0,
         "steering": 0,
         "dti_results": 0,
+        "communications": 0,
     }
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
@@ -126,6 +129,8 @@ def load_demo(settings: Settings) -> dict[str, int]:
         created["budget"] = int(load_budget(session))
         created["steering"] = int(load_steering(session))
         created["dti_results"] = load_dti_results(session)
+        storage = storage_for(settings.storage_url, settings.var_dir)
+        created["communications"] = int(load_communications(session, storage))
     engine.dispose()
     return created
 

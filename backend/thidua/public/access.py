@@ -3,7 +3,8 @@
 - awards issued by the system's decisions (those with a verification code): the honour board and
   certificate checks; awards typed in by hand never appear;
 - published stories (a draft is exactly as absent as a missing one) and their images;
-- published results, and of them only verified unit assessments (never an individual's).
+- published results, and of them only verified unit assessments (never an individual's);
+- every school's info-corner link (it points to the school's own public website).
 """
 
 from sqlmodel import Session, col, select
@@ -11,6 +12,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.assessments.models import SelfAssessment
 from thidua.awards.models import Achievement
+from thidua.communications.models import InfoCorner
 from thidua.core.errors import NotFound
 from thidua.frameworks.models import Framework
 from thidua.stories.models import ResultPublication, Story
@@ -53,3 +55,8 @@ def shown_assessments(framework_id: int, school_year: str) -> SelectOfScalar[Sel
         SelfAssessment.subject_kind == "unit",
         SelfAssessment.status == "verified",
     )
+
+
+def info_corners() -> SelectOfScalar[InfoCorner]:
+    """Every school's info-corner link is public: it points to the school's own public website."""
+    return select(InfoCorner)

@@ -14,6 +14,7 @@ from thidua.public import service
 from thidua.public.schemas import (
     CertificateCheck,
     HonourBoardPage,
+    PublicInfoCorner,
     PublicResult,
     PublicResultPage,
     PublicRound,
@@ -106,3 +107,12 @@ def get_result(publication_id: PathId, session: SessionDep) -> PublicResult:
 )
 def verify_certificate(code: VerificationCode, session: SessionDep) -> CertificateCheck:
     return service.certificate(session, code)
+
+
+@router.get(
+    "/info-corners",
+    name="public_info_corners",
+    summary="Chuyên mục thông tin về Phong trào trên website các trường",
+)
+def info_corners(session: SessionDep) -> list[PublicInfoCorner]:
+    return service.info_corners(session)

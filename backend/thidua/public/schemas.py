@@ -99,3 +99,12 @@ class CertificateCheck(BaseModel):
     decision_number: str
     decision_date: date
     issuer: str
+
+
+class PublicInfoCorner(BaseModel):
+    """A school's info corner about the movement on its own website (seed V.4.3)."""
+
+    unit_id: int
+    unit_name: str
+    url: str
+    title: str

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from thidua.assessments.models import SelfAssessment
 from thidua.auth.policy import descendant_unit_ids
 from thidua.awards.models import Achievement, AwardRound
+from thidua.communications.models import InfoCorner
 from thidua.core.errors import NotFound
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.search import matches, where_given
@@ -22,6 +23,7 @@ from thidua.public.schemas import (
     HonourBoardItem,
     HonourBoardPage,
     PublicImage,
+    PublicInfoCorner,
     PublicResult,
     PublicResultPage,
     PublicResultRow,
@@ -258,3 +260,22 @@ def certificate(session: Session, code: str) -> CertificateCheck:
         decision_date=item.decision_date,
         issuer=item.issuer,
     )
+
+
+# ---------------------------------------------------------------- schools' info corners
+
+
+def info_corners(session: Session) -> list[PublicInfoCorner]:
+    rows = session.exec(
+        access.info_corners().join(Unit, col(Unit.id) == InfoCorner.unit_id).order_by(col(Unit.name))
+    ).all()
+    units = stories.units_by_id(session, (c.unit_id for c in rows))
+    return [
+        PublicInfoCorner(
+            unit_id=c.unit_id,
+            unit_name=units[c.unit_id].name if c.unit_id in units else "",
+            url=c.url,
+            title=c.title,
+        )
+        for c in rows
+    ]

@@ -685,6 +685,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/communications/outputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhật ký tin, bài, sản phẩm truyền thông (mới nhất trước) */
+        get: operations["comms_outputs_list"];
+        put?: never;
+        /** Ghi một sản phẩm truyền thông vào nhật ký */
+        post: operations["comms_outputs_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/outputs/{output_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một sản phẩm truyền thông */
+        get: operations["comms_outputs_get"];
+        put?: never;
+        post?: never;
+        /** Xóa sản phẩm ghi nhầm */
+        delete: operations["comms_outputs_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa một sản phẩm truyền thông */
+        patch: operations["comms_outputs_update"];
+        trace?: never;
+    };
+    "/api/v1/communications/outputs/{output_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp sản phẩm truyền thông */
+        get: operations["comms_outputs_file"];
+        put?: never;
+        /** Đính kèm tệp sản phẩm (PDF, ảnh, DOCX, XLSX, PPTX; tối đa 10 MB) */
+        post: operations["comms_outputs_attach_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch truyền thông theo năm học */
+        get: operations["comms_plans_list"];
+        put?: never;
+        /** Lập kế hoạch truyền thông của năm học với chỉ tiêu theo kênh */
+        post: operations["comms_plans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem kế hoạch truyền thông và tiến độ theo kênh */
+        get: operations["comms_plans_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa kế hoạch truyền thông */
+        patch: operations["comms_plans_update"];
+        trace?: never;
+    };
     "/api/v1/council-meetings": {
         parameters: {
             query?: never;
@@ -1054,6 +1145,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/info-corners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chuyên mục thông tin về Phong trào trên website các trường */
+        get: operations["info_corners_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/info-corners/{unit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ghi đường dẫn chuyên mục thông tin trên website của trường */
+        put: operations["info_corners_put"];
+        post?: never;
+        /** Xóa đường dẫn chuyên mục thông tin */
+        delete: operations["info_corners_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/initiatives": {
         parameters: {
             query?: never;
@@ -1258,6 +1384,78 @@ export interface paths {
         get: operations["lookups_units"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kho học liệu số dùng chung của các trường */
+        get: operations["materials_list"];
+        put?: never;
+        /** Chia sẻ một học liệu số */
+        post: operations["materials_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/recognised": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Học liệu số đã được công nhận (sáng kiến loại học liệu số của các trường) */
+        get: operations["materials_recognised"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/materials/{material_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một học liệu */
+        get: operations["materials_get"];
+        put?: never;
+        post?: never;
+        /** Gỡ học liệu khỏi kho */
+        delete: operations["materials_delete"];
+        options?: never;
+        head?: never;
+        /** Sửa thông tin học liệu */
+        patch: operations["materials_update"];
+        trace?: never;
+    };
+    "/api/v1/materials/{material_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải học liệu về */
+        get: operations["materials_download"];
+        put?: never;
+        /** Tải tệp học liệu lên (PDF, DOCX, XLSX, PPTX, PNG, JPEG; tối đa 20 MB) */
+        post: operations["materials_attach_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1844,6 +2042,23 @@ export interface paths {
         };
         /** Bảng vinh danh: tập thể, cá nhân được khen thưởng (quyết định mới nhất trước) */
         get: operations["public_honour_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/info-corners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chuyên mục thông tin về Phong trào trên website các trường */
+        get: operations["public_info_corners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2929,6 +3144,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/story-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bài gương điển hình các trường đề xuất */
+        get: operations["story_proposals_list"];
+        put?: never;
+        /** Trường viết bài đề xuất gương điển hình (bản nháp) */
+        post: operations["story_proposals_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/story-proposals/{proposal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một bài đề xuất */
+        get: operations["story_proposals_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa bài đề xuất (bản nháp hoặc bị trả lại) */
+        patch: operations["story_proposals_update"];
+        trace?: never;
+    };
+    "/api/v1/story-proposals/{proposal_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duyệt và đăng bài lên bảng vinh danh */
+        post: operations["story_proposals_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/story-proposals/{proposal_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại bài để trường sửa */
+        post: operations["story_proposals_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/story-proposals/{proposal_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi bài cho Trung tâm DVSNC duyệt */
+        post: operations["story_proposals_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -3475,6 +3777,11 @@ export interface components {
              * @default 0
              */
             learner_count: number;
+            /**
+             * Partner Unit Id
+             * @description Trường bạn của chuyến tham quan, giao lưu (bắt buộc với loại này)
+             */
+            partner_unit_id?: number | null;
             /** Title */
             title: string;
             /**
@@ -3487,7 +3794,7 @@ export interface components {
          * ActivityKind
          * @enum {string}
          */
-        ActivityKind: "launch_ceremony" | "seminar" | "training" | "extracurricular" | "other";
+        ActivityKind: "launch_ceremony" | "seminar" | "training" | "extracurricular" | "study_visit" | "other";
         /** ActivityPage */
         ActivityPage: {
             /** Items */
@@ -3526,6 +3833,13 @@ export interface components {
             kind_label: string;
             /** Learner Count */
             learner_count: number;
+            /**
+             * Partner Unit Id
+             * @description Trường bạn (tham quan, giao lưu)
+             */
+            partner_unit_id: number | null;
+            /** Partner Unit Name */
+            partner_unit_name: string | null;
             /** School Year */
             school_year: string;
             /** Title */
@@ -3555,6 +3869,8 @@ export interface components {
             kind?: components["schemas"]["ActivityKind"] | null;
             /** Learner Count */
             learner_count?: number | null;
+            /** Partner Unit Id */
+            partner_unit_id?: number | null;
             /** Title */
             title?: string | null;
         };
@@ -4503,6 +4819,22 @@ export interface components {
              */
             file: string;
         };
+        /** Body_comms_outputs_attach_file */
+        Body_comms_outputs_attach_file: {
+            /**
+             * File
+             * @description Tệp sản phẩm (xét loại theo nội dung tệp)
+             */
+            file: string;
+        };
+        /** Body_materials_attach_file */
+        Body_materials_attach_file: {
+            /**
+             * File
+             * @description Tệp học liệu (xét loại theo nội dung tệp)
+             */
+            file: string;
+        };
         /** Body_self_assessments_add_evidence_file */
         Body_self_assessments_add_evidence_file: {
             /**
@@ -4752,6 +5084,38 @@ export interface components {
             /** Verification Code */
             verification_code: string;
         };
+        /**
+         * Channel
+         * @enum {string}
+         */
+        Channel: "radio" | "portal" | "social" | "bulletin" | "video" | "conference" | "school_website";
+        /** ChannelTargetIn */
+        ChannelTargetIn: {
+            channel: components["schemas"]["Channel"];
+            /**
+             * Target
+             * @description Số tin, bài, sản phẩm cần thực hiện trong năm học
+             */
+            target: number;
+        };
+        /** ChannelTargetRead */
+        ChannelTargetRead: {
+            channel: components["schemas"]["Channel"];
+            /** Channel Label */
+            channel_label: string;
+            /**
+             * Done
+             * @description Số sản phẩm đã ghi nhận trong nhật ký
+             */
+            done: number;
+            /**
+             * Reach
+             * @description Tổng lượt tiếp cận đã ghi nhận
+             */
+            reach: number;
+            /** Target */
+            target: number;
+        };
         /** ClassificationBandIn */
         ClassificationBandIn: {
             /** Code */
@@ -4911,6 +5275,168 @@ export interface components {
             note?: string | null;
             /** Signer */
             signer?: string | null;
+        };
+        /** CommsOutputCreate */
+        CommsOutputCreate: {
+            channel: components["schemas"]["Channel"];
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Output Date
+             * Format: date
+             * @description Ngày phát sóng, đăng tải hoặc phát hành (trong năm học của kế hoạch)
+             */
+            output_date: string;
+            /** Plan Id */
+            plan_id: number;
+            /** Reach */
+            reach?: number | null;
+            /** Title */
+            title: string;
+            /** Url */
+            url?: string | null;
+        };
+        /** CommsOutputPage */
+        CommsOutputPage: {
+            /** Items */
+            items: components["schemas"]["CommsOutputRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** CommsOutputRead */
+        CommsOutputRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            channel: components["schemas"]["Channel"];
+            /** Channel Label */
+            channel_label: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** File Name */
+            file_name: string | null;
+            /** File Size Bytes */
+            file_size_bytes: number | null;
+            /**
+             * File Url
+             * @description Địa chỉ tải tệp sản phẩm (cần đăng nhập)
+             */
+            file_url: string | null;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /**
+             * Output Date
+             * Format: date
+             */
+            output_date: string;
+            /** Plan Id */
+            plan_id: number;
+            /** Reach */
+            reach: number | null;
+            /** School Year */
+            school_year: string;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string | null;
+            /** Version */
+            version: number;
+        };
+        /** CommsOutputUpdate */
+        CommsOutputUpdate: {
+            channel?: components["schemas"]["Channel"] | null;
+            /** Note */
+            note?: string | null;
+            /** Output Date */
+            output_date?: string | null;
+            /** Reach */
+            reach?: number | null;
+            /** Title */
+            title?: string | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** CommsPlanCreate */
+        CommsPlanCreate: {
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /** Targets */
+            targets?: components["schemas"]["ChannelTargetIn"][];
+            /** Title */
+            title: string;
+        };
+        /** CommsPlanPage */
+        CommsPlanPage: {
+            /** Items */
+            items: components["schemas"]["CommsPlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** CommsPlanRead */
+        CommsPlanRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /** Output Count */
+            output_count: number;
+            /** School Year */
+            school_year: string;
+            /** Targets */
+            targets: components["schemas"]["ChannelTargetRead"][];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** CommsPlanUpdate */
+        CommsPlanUpdate: {
+            /** Note */
+            note?: string | null;
+            /** Targets */
+            targets?: components["schemas"]["ChannelTargetIn"][] | null;
+            /** Title */
+            title?: string | null;
         };
         /** Consolidated */
         Consolidated: {
@@ -6436,6 +6962,52 @@ export interface components {
             /** Value */
             value: number | string;
         };
+        /** InfoCornerIn */
+        InfoCornerIn: {
+            /**
+             * Title
+             * @default
+             */
+            title: string;
+            /**
+             * Url
+             * @description Đường dẫn bắt đầu bằng http:// hoặc https://
+             */
+            url: string;
+        };
+        /** InfoCornerPage */
+        InfoCornerPage: {
+            /** Items */
+            items: components["schemas"]["InfoCornerRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** InfoCornerRead */
+        InfoCornerRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
         /** InitiativeCreate */
         InitiativeCreate: {
             /**
@@ -6738,6 +7310,11 @@ export interface components {
             /** Value */
             value: number;
         };
+        /**
+         * Licence
+         * @enum {string}
+         */
+        Licence: "cc_by" | "cc_by_sa" | "cc_by_nc" | "cc0" | "internal";
         /** LinkEvidenceIn */
         LinkEvidenceIn: {
             /** Indicator Code */
@@ -6818,6 +7395,113 @@ export interface components {
             id: number;
             /** Label */
             label: string;
+        };
+        /** MaterialCreate */
+        MaterialCreate: {
+            /**
+             * Author
+             * @description Tác giả (họ tên, có thể nhiều người)
+             */
+            author: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Grade
+             * @description Khối lớp, ví dụ 'Lớp 6'
+             */
+            grade: string;
+            licence: components["schemas"]["Licence"];
+            /**
+             * Subject
+             * @description Môn học
+             */
+            subject: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Id
+             * @description Trường chia sẻ; mặc định: đơn vị của người nhập
+             */
+            unit_id?: number | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** MaterialPage */
+        MaterialPage: {
+            /** Items */
+            items: components["schemas"]["MaterialRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** MaterialRead */
+        MaterialRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Author */
+            author: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /** File Name */
+            file_name: string | null;
+            /** File Size Bytes */
+            file_size_bytes: number | null;
+            /**
+             * File Url
+             * @description Địa chỉ tải tệp học liệu (cần đăng nhập)
+             */
+            file_url: string | null;
+            /** Grade */
+            grade: string;
+            /** Id */
+            id: number;
+            licence: components["schemas"]["Licence"];
+            /** Licence Label */
+            licence_label: string;
+            /** Subject */
+            subject: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string | null;
+            /** Version */
+            version: number;
+        };
+        /** MaterialUpdate */
+        MaterialUpdate: {
+            /** Author */
+            author?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Grade */
+            grade?: string | null;
+            licence?: components["schemas"]["Licence"] | null;
+            /** Subject */
+            subject?: string | null;
+            /** Title */
+            title?: string | null;
+            /** Url */
+            url?: string | null;
         };
         /** Me */
         Me: {
@@ -7612,6 +8296,98 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** ProposalCreate */
+        ProposalCreate: {
+            /**
+             * Body
+             * @description Nội dung dạng văn bản thuần (không phải HTML): các đoạn cách nhau bởi một dòng trống. Mọi ký tự được hiển thị đúng như đã gõ, không bao giờ được hiểu là HTML hay mã lệnh.
+             */
+            body: string;
+            /**
+             * Summary
+             * @default
+             */
+            summary: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Id
+             * @description Mặc định: đơn vị của người viết
+             */
+            unit_id?: number | null;
+        };
+        /** ProposalPage */
+        ProposalPage: {
+            /** Items */
+            items: components["schemas"]["ProposalRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** ProposalRead */
+        ProposalRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Author Id */
+            author_id: number;
+            /** Author Name */
+            author_name: string;
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Review Note */
+            review_note: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "returned" | "published";
+            /** Story Id */
+            story_id: number | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** ProposalReturn */
+        ProposalReturn: {
+            /**
+             * Note
+             * @description Điều cần sửa, bổ sung
+             */
+            note: string;
+        };
+        /** ProposalUpdate */
+        ProposalUpdate: {
+            /** Body */
+            body?: string | null;
+            /** Summary */
+            summary?: string | null;
+            /** Title */
+            title?: string | null;
+        };
         /** ProvinceAnswer */
         ProvinceAnswer: {
             /**
@@ -7640,6 +8416,20 @@ export interface components {
         PublicImage: {
             /** Caption */
             caption: string;
+            /** Url */
+            url: string;
+        };
+        /**
+         * PublicInfoCorner
+         * @description A school's info corner about the movement on its own website (seed V.4.3).
+         */
+        PublicInfoCorner: {
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
             /** Url */
             url: string;
         };
@@ -7936,6 +8726,43 @@ export interface components {
              * @description Ngày đến
              */
             received_on: string;
+        };
+        /**
+         * RecognisedMaterial
+         * @description A recognised initiative of kind 'học liệu số', shown in the library.
+         */
+        RecognisedMaterial: {
+            /** Authors */
+            authors: string[];
+            /** Initiative Id */
+            initiative_id: number;
+            /** Links */
+            links: string[];
+            /** Recognition Date */
+            recognition_date: string | null;
+            /** Recognition Level Label */
+            recognition_level_label: string;
+            /** School Year */
+            school_year: string;
+            /** Summary */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+        };
+        /** RecognisedMaterialPage */
+        RecognisedMaterialPage: {
+            /** Items */
+            items: components["schemas"]["RecognisedMaterial"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
         };
         /** RecognitionIn */
         RecognitionIn: {
@@ -12299,6 +13126,502 @@ export interface operations {
             };
         };
     };
+    comms_outputs_list: {
+        parameters: {
+            query?: {
+                plan_id?: number | null;
+                channel?: components["schemas"]["Channel"] | null;
+                /** @description Tìm trong tiêu đề */
+                q?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommsOutputPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommsOutputCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommsOutputRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommsOutputRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommsOutputUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommsOutputRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp sản phẩm */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_outputs_attach_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                output_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_comms_outputs_attach_file"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommsOutputRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_plans_list: {
+        parameters: {
+            query?: {
+                school_year?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommsPlanPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_plans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommsPlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommsPlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_plans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommsPlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comms_plans_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommsPlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommsPlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     council_meetings_list: {
         parameters: {
             query?: {
@@ -13678,6 +15001,143 @@ export interface operations {
             };
         };
     };
+    info_corners_list: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfoCornerPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    info_corners_put: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InfoCornerIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InfoCornerRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    info_corners_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     initiatives_list: {
         parameters: {
             query?: {
@@ -14501,6 +15961,369 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LookupItem"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_list: {
+        parameters: {
+            query?: {
+                /** @description Tìm trong tên, tác giả, môn học */
+                q?: string | null;
+                subject?: string | null;
+                grade?: string | null;
+                unit_id?: number | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaterialCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_recognised: {
+        parameters: {
+            query?: {
+                /** @description Tìm trong tên, tác giả, môn học */
+                q?: string | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecognisedMaterialPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                material_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                material_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                material_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaterialUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                material_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp học liệu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    materials_attach_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                material_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_materials_attach_file"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -16533,6 +18356,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HonourBoardPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_info_corners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInfoCorner"][];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -20355,6 +22218,327 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StoryRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_list: {
+        parameters: {
+            query?: {
+                status?: ("draft" | "submitted" | "returned" | "published") | null;
+                unit_id?: number | null;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_publish: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_return: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalReturn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    story_proposals_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

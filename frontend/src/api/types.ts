@@ -88,6 +88,7 @@ export const ACTIVITY_KINDS = [
   'seminar',
   'training',
   'extracurricular',
+  'study_visit',
   'other',
 ] as const satisfies readonly ActivityKind[];
 

@@ -29,6 +29,9 @@ const reminders = () => import('../features/reminders/pages');
 const initiatives = () => import('../features/initiatives/pages');
 const conduct = () => import('../features/conduct/pages');
 const stories = () => import('../features/stories/pages');
+// Communications (plan, log, school-proposed stories, info corners) and the shared materials library.
+const communications = () => import('../features/communications/pages');
+const materials = () => import('../features/materials/pages');
 // The public site (honour board, stories, published results, certificate check) needs no sign-in.
 const publicPages = () => import('../features/public/pages');
 const awards = () => import('../features/awards/pages');
@@ -54,6 +57,7 @@ export const router = createBrowserRouter([
       { path: 'guong-dien-hinh/:id', lazy: async () => ({ Component: (await publicPages()).PublicStoryPage }) },
       { path: 'ket-qua', lazy: async () => ({ Component: (await publicPages()).PublicResultsPage }) },
       { path: 'ket-qua/:id', lazy: async () => ({ Component: (await publicPages()).PublicResultPage }) },
+      { path: 'goc-thong-tin', lazy: async () => ({ Component: (await publicPages()).PublicInfoCornersPage }) },
       { path: 'xac-thuc', lazy: async () => ({ Component: (await publicPages()).VerifyPage }) },
       // printed on every certificate as <PUBLIC_URL>/xac-thuc/<code>
       { path: 'xac-thuc/:code', lazy: async () => ({ Component: (await publicPages()).VerifyPage }) },
@@ -336,6 +340,21 @@ export const router = createBrowserRouter([
               { path: 'stories', lazy: async () => ({ Component: (await stories()).StoriesListPage }) },
               { path: 'stories/:id', lazy: async () => ({ Component: (await stories()).StoryPage }) },
             ],
+          },
+          {
+            element: <RequirePermission permission="communications:read" />,
+            children: [{ path: 'communications', lazy: async () => ({ Component: (await communications()).CommunicationsPage }) }],
+          },
+          {
+            element: <RequirePermission permission="story_proposals:read" />,
+            children: [
+              { path: 'story-proposals', lazy: async () => ({ Component: (await communications()).ProposalsPage }) },
+              { path: 'story-proposals/:id', lazy: async () => ({ Component: (await communications()).ProposalPage }) },
+            ],
+          },
+          {
+            element: <RequirePermission permission="materials:read" />,
+            children: [{ path: 'materials', lazy: async () => ({ Component: (await materials()).MaterialsPage }) }],
           },
           { path: '*', element: <NotFound /> },
         ],

@@ -222,3 +222,16 @@ export const budgetKeys = {
 export const partnersKeys = {
   ...resource('partners'),
 };
+
+/** Communications (plan, output log), story proposals, info corners; the shared materials library. */
+export const commsKeys = {
+  all: ['communications'] as const,
+  plans: (schoolYear: string) => ['communications', 'plans', schoolYear] as const,
+  outputs: <F>(filters: F) => ['communications', 'outputs', filters] as const,
+};
+export const proposalsKeys = resource('story-proposals');
+export const infoCornersKeys = { all: ['info-corners'] as const };
+export const materialsKeys = {
+  ...resource('materials'),
+  recognised: <F>(filters: F) => ['materials', 'recognised', filters] as const,
+};

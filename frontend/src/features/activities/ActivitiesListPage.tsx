@@ -51,7 +51,10 @@ export function ActivitiesListPage() {
             p={p}
             name="kind"
             label={t('activities.kind')}
-            options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kinds.${k}`) }))}
+            options={ACTIVITY_KINDS.map((k) => ({
+              value: k,
+              label: t(`activities.kinds.${k}`, { defaultValue: t(`communications.activityKinds.${k}`) }),
+            }))}
           />
           {!isUnitBound(me.roles) && (
             <SelectFilter

@@ -78,6 +78,12 @@ export function ActivityDetailPage() {
             <dd>{a.school_year}</dd>
             <dt>{t('activities.school')}</dt>
             <dd>{a.unit_name}</dd>
+            {a.partner_unit_name && (
+              <>
+                <dt>{t('communications.studyVisit.partner')}</dt>
+                <dd>{a.partner_unit_name}</dd>
+              </>
+            )}
             <dt>{t('activities.description')}</dt>
             <dd>{a.description || t('common.none')}</dd>
             <dt>{t('activities.learnerCount')}</dt>

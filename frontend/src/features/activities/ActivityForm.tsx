@@ -22,6 +22,7 @@ export const ACTIVITY_FIELDS = [
   'learner_count',
   'attendees',
   'evidence_links',
+  'partner_unit_id',
 ] as const;
 
 export function ActivityForm({
@@ -43,6 +44,7 @@ export function ActivityForm({
   const units = useUnitOptions();
   const [unitId, setUnitId] = useState(String(initial?.unit_id ?? me.unit_id ?? ''));
   const [kind, setKind] = useState<ActivityKind>(initial?.kind ?? 'training');
+  const [partner, setPartner] = useState(String(initial?.partner_unit_id ?? ''));
   const [title, setTitle] = useState(initial?.title ?? '');
   const [date, setDate] = useState(initial?.activity_date ?? '');
   const [description, setDescription] = useState(initial?.description ?? '');
@@ -85,6 +87,11 @@ export function ActivityForm({
     .filter((u) => u.kind === 'school' || u.id === me.unit_id)
     .map((u) => ({ value: String(u.id), label: u.name }));
 
+  const hostId = initial ? initial.unit_id : Number(unitId) || me.unit_id;
+  const partnerOptions = (units.data ?? [])
+    .filter((u) => u.kind === 'school' && u.id !== hostId)
+    .map((u) => ({ value: String(u.id), label: u.name }));
+
   function submit(e: FormEvent) {
     e.preventDefault();
     const attendees = attendeesPayload(attendance, isTraining);
@@ -99,6 +106,7 @@ export function ActivityForm({
       learner_count: learners.trim() === '' || !Number.isFinite(n) ? 0 : n,
       attendees,
       evidence_links: linksPayload(links),
+      partner_unit_id: kind === 'study_visit' ? Number(partner) || null : null,
     });
   }
 
@@ -124,8 +132,24 @@ export function ActivityForm({
         value={kind}
         onChange={(v) => setKind(v as ActivityKind)}
         error={top('kind')}
-        options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activities.kinds.${k}`) }))}
+        options={ACTIVITY_KINDS.map((k) => ({
+          value: k,
+          label: t(`activities.kinds.${k}`, { defaultValue: t(`communications.activityKinds.${k}`) }),
+        }))}
       />
+      {kind === 'study_visit' && (
+        <SelectField
+          id="partner_unit_id"
+          label={t('communications.studyVisit.partner')}
+          hint={t('communications.studyVisit.partnerHint')}
+          value={partner}
+          onChange={setPartner}
+          error={top('partner_unit_id')}
+          empty={t('common.choose')}
+          options={partnerOptions}
+          required
+        />
+      )}
       <TextField id="title" label={t('activities.titleField')} value={title} onChange={setTitle} error={top('title')} required />
       <TextField
         id="activity_date"

@@ -212,4 +212,11 @@ describe('can', () => {
     expect(can(['units:read'], 'units:read')).toBe(true);
     expect(can(['units:read'], 'units:write')).toBe(false);
   });
+
+  it('shows the communications plan, proposals and the shared library to Trung tâm DVSNC', () => {
+    expect(
+      paths(['stories:read', 'stories:write', 'communications:read', 'communications:write', 'story_proposals:read', 'materials:read']),
+    ).toEqual(['/', '/stories', '/communications', '/story-proposals', '/materials']);
+    expect(paths(['materials:read', 'materials:write'])).toEqual(['/', '/materials']);
+  });
 });

@@ -9,6 +9,7 @@ const LINKS = [
   { to: '/guong-dien-hinh', label: 'honour.nav.stories' },
   { to: '/ket-qua', label: 'honour.nav.results' },
   { to: '/xac-thuc', label: 'honour.nav.verify' },
+  { to: '/goc-thong-tin', label: 'communications.publicCorners.nav' },
 ] as const;
 
 /** The public site: no sign-in, a simple header with the public pages and the way in. */

@@ -3,3 +3,4 @@ export { HonourBoardPage } from './HonourBoardPage';
 export { PublicStoriesPage, PublicStoryPage } from './PublicStoriesPage';
 export { PublicResultsPage, PublicResultPage } from './PublicResultsPages';
 export { VerifyPage } from './VerifyPage';
+export { PublicInfoCornersPage } from './PublicInfoCornersPage';

@@ -133,3 +133,14 @@ export const certificateQueryOptions = (code: string) =>
 export function useCertificate(code: string) {
   return useQuery(certificateQueryOptions(code));
 }
+
+export const publicInfoCornersQueryOptions = () =>
+  queryOptions({
+    queryKey: [...publicKeys.all, 'info-corners'] as const,
+    queryFn: () => call(publicApi.GET('/api/v1/public/info-corners')),
+    staleTime: PUBLIC_STALE,
+  });
+
+export function usePublicInfoCorners() {
+  return useQuery(publicInfoCornersQueryOptions());
+}

@@ -1,0 +1,47 @@
+"""Who sees the shared library of digital learning materials and what they may do with one item.
+
+The library is shared: every signed-in user browses and downloads every school's materials, and
+recognised initiatives of kind 'học liệu số' of every school (only their title, authors, school and
+links; an initiative's other data stays scoped in initiatives/access.py). An item is edited by the
+commune, by its school's manager, or by the teacher who shared it.
+"""
+
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from thidua.auth.policy import Actor
+from thidua.auth.roles import Permission, Role
+from thidua.core.errors import NotFound
+from thidua.initiatives.models import Initiative, InitiativeKind
+from thidua.materials.models import LearningMaterial
+
+
+def readable() -> SelectOfScalar[LearningMaterial]:
+    return select(LearningMaterial)
+
+
+def get_readable(session: Session, material_id: int) -> LearningMaterial:
+    material = session.get(LearningMaterial, material_id)
+    if material is None:
+        raise NotFound(f"Không tìm thấy học liệu có id {material_id}.")
+    return material
+
+
+def may_share_for(actor: Actor, unit_id: int) -> bool:
+    return actor.can(Permission.materials_write) and actor.sees_unit(unit_id)
+
+
+def actions(actor: Actor, material: LearningMaterial) -> list[str]:
+    if not may_share_for(actor, material.unit_id):
+        return []
+    manager = actor.visible_unit_ids is None or Role.unit_manager in actor.roles
+    if manager or material.created_by_id == actor.id:
+        return ["update", "delete", "attach_file"]
+    return []
+
+
+def recognised_digital_materials() -> SelectOfScalar[Initiative]:
+    return select(Initiative).where(
+        Initiative.kind == InitiativeKind.digital_material.value,
+        col(Initiative.recognition_level).is_not(None),
+    )

@@ -1,0 +1,163 @@
+// Communications and sharing (issue 17, points 4 and 5), at 1280 px and 360 px, in a fresh app of its
+// own on the demo commune: Trung tâm DVSNC logs an output against its plan (a link without http(s) is
+// refused first and nothing is logged); a school proposes a story that communications returns, then
+// publishes, and records its website's info corner shown on the public pages; a teacher finds a
+// material of the shared library and downloads it (a file of a disallowed type is refused).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+
+const skip = skipReason();
+const WIDTHS = [1280, 360];
+
+async function noSideScroll(page, width) {
+  const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
+}
+
+describe('Communications and shared materials in the browser', { skip: skip ?? false, timeout: 600_000 }, () => {
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  test('communications logs an output against its plan', async () => {
+    // one channel per width, so each run's count is known: the demo logged no video and one conference
+    const runs = [
+      [1280, 'Video clip', 'video', 0],
+      [360, 'Hội nghị, tọa đàm', 'conference', 1],
+    ];
+    for (const [width, label, channel, before] of runs)
+      await withPage(app, `comms-log-${width}`, { viewport: { width, height: 900 } }, async (page) => {
+        await login(page, 'truyenthong');
+        await page.goto('/communications');
+        await page.getByRole('heading', { name: 'Kế hoạch và nhật ký truyền thông', level: 1 }).waitFor();
+        const progress = page.getByRole('table').first().getByRole('row').filter({ hasText: label });
+        const done = () => progress.locator('td').nth(2).innerText();
+        await eventually(done, String(before), `the ${label} outputs before`);
+
+        const form = page.getByRole('form', { name: 'Ghi tin, bài, sản phẩm truyền thông' });
+        const title = `Tin thử nghiệm ${channel} ${width}`;
+        await form.getByLabel('Kênh').selectOption(channel);
+        await form.getByLabel('Tiêu đề tin, bài, sản phẩm').fill(title);
+        await form.getByLabel('Đường dẫn').fill('thanhthuy.gov.vn/tin');
+        await form.getByLabel('Lượt tiếp cận').fill('250');
+        await form.getByRole('button', { name: 'Ghi vào nhật ký' }).click();
+        const alert = form.getByRole('alert');
+        await eventually(() => alert.innerText(), /Đường dẫn/, 'the refusal names the link field');
+        await eventually(done, String(before), `nothing logged after the refusal`);
+
+        await form.getByLabel('Đường dẫn').fill('https://thanhthuy.gov.vn/tin/thu-nghiem');
+        await form.getByRole('button', { name: 'Ghi vào nhật ký' }).click();
+        await eventually(() => form.getByRole('status').innerText(), new RegExp(title), 'the output is logged');
+        await eventually(done, String(before + 1), `the ${label} outputs after`);
+        const logged = page.getByRole('row').filter({ hasText: title });
+        await eventually(() => logged.innerText(), /250/, 'the log shows the reach');
+        await eventually(() => logged.getByRole('link', { name: title }).getAttribute('href'), 'https://thanhthuy.gov.vn/tin/thu-nghiem', 'the log links the output');
+        await noSideScroll(page, width);
+      });
+  });
+
+  test('a school proposes a story that communications returns, then publishes', async () => {
+    for (const width of WIDTHS) {
+      const viewport = { viewport: { width, height: 900 } };
+      const title = `Thầy Minh và giờ học số (${width})`;
+      let url = '';
+      await withPage(app, `proposal-write-${width}`, viewport, async (page) => {
+        await login(page, 'hieutruong.thcs');
+        await page.goto('/story-proposals');
+        await page.getByRole('button', { name: 'Viết bài đề xuất' }).click();
+        const form = page.getByRole('form', { name: 'Viết bài đề xuất' });
+        await form.getByLabel('Tiêu đề bài viết').fill(title);
+        await form.getByLabel('Nội dung').fill('Thầy Minh soạn bài giảng điện tử cho cả tổ.');
+        await form.getByRole('button', { name: 'Lưu bản nháp' }).click();
+        await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+        url = new URL(page.url()).pathname;
+        await page.getByRole('button', { name: 'Gửi Trung tâm duyệt' }).click();
+        await eventually(() => page.locator('.page-head .badge').innerText(), 'Đã gửi, chờ duyệt', 'sent for review');
+
+        // the school's info corner, shown on the public pages
+        await page.goto('/story-proposals');
+        const corner = page.getByRole('form', { name: 'Chuyên mục thông tin trên website của trường' });
+        await corner.getByLabel('Đường dẫn chuyên mục').fill(`https://thcsthanhthuy.edu.vn/goc-${width}`);
+        await corner.getByRole('button', { name: 'Lưu đường dẫn' }).click();
+        await eventually(() => corner.getByRole('status').innerText(), /Đã lưu/, 'the corner is saved');
+        await noSideScroll(page, width);
+      });
+      await withPage(app, `proposal-return-${width}`, viewport, async (page) => {
+        await login(page, 'truyenthong');
+        await page.goto('/story-proposals?status=submitted');
+        await page.getByRole('link', { name: title }).click();
+        await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+        await page.getByRole('button', { name: 'Trả lại để bổ sung' }).click();
+        await page.getByLabel('Nội dung cần sửa, bổ sung').fill('Bổ sung kết quả học sinh đạt được.');
+        await page.getByRole('button', { name: 'Trả lại bài' }).click();
+        await eventually(() => page.locator('.page-head .badge').innerText(), 'Bị trả lại', 'returned');
+        await noSideScroll(page, width);
+      });
+      await withPage(app, `proposal-edit-${width}`, viewport, async (page) => {
+        await login(page, 'hieutruong.thcs');
+        await page.goto(url);
+        await eventually(() => page.getByRole('note').innerText(), /Bổ sung kết quả học sinh/, "the reviewer's note");
+        await page.getByRole('button', { name: 'Sửa bài' }).click();
+        await page.getByLabel('Nội dung').fill('Thầy Minh soạn bài giảng điện tử cho cả tổ; 96% học sinh hoàn thành bài.');
+        await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+        await eventually(() => page.locator('main').innerText(), /96% học sinh hoàn thành bài/, 'the edited text is shown');
+        await page.getByRole('button', { name: 'Gửi Trung tâm duyệt' }).click();
+        await eventually(() => page.locator('.page-head .badge').innerText(), 'Đã gửi, chờ duyệt', 'sent again');
+      });
+      await withPage(app, `proposal-publish-${width}`, viewport, async (page) => {
+        await login(page, 'truyenthong');
+        await page.goto(url);
+        await page.getByRole('button', { name: 'Duyệt và đăng lên bảng vinh danh' }).click();
+        await eventually(() => page.locator('.page-head .badge').innerText(), 'Đã đăng', 'published');
+        await page.getByRole('link', { name: 'Xem trên trang công khai' }).click();
+        await page.getByRole('heading', { name: title }).waitFor();
+        await eventually(() => page.locator('main').innerText(), /96% học sinh hoàn thành bài/, 'the public story has the edited text');
+        await page.goto('/goc-thong-tin');
+        const row = page.getByRole('row').filter({ hasText: 'Trường THCS Thanh Thủy' });
+        await eventually(() => row.getByRole('link').getAttribute('href'), `https://thcsthanhthuy.edu.vn/goc-${width}`, "the school's corner on the public page");
+        await noSideScroll(page, width);
+      });
+    }
+  });
+
+  test('a teacher finds a material of the shared library and downloads it', async () => {
+    for (const width of WIDTHS)
+      await withPage(app, `materials-${width}`, { viewport: { width, height: 900 }, acceptDownloads: true }, async (page) => {
+        await login(page, 'giaovien.thcs');
+        await page.goto('/materials');
+        await page.getByRole('heading', { name: 'Kho học liệu số dùng chung', level: 1 }).waitFor();
+        await page.getByLabel('Tìm kiếm').fill('phân số');
+        const rows = page.locator('main table').first().locator('tbody tr');
+        await eventually(() => rows.count(), 1, 'one material matches "phân số"');
+        await eventually(() => rows.first().innerText(), /Toán · Lớp 6/, 'its subject and grade');
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Tải về Bài giảng điện tử: Phân số và các phép tính' }).click(),
+        ]);
+        assert.equal(download.suggestedFilename(), 'Bài giảng Phân số lớp 6.pdf');
+        // the recognised digital materials of the schools are listed too
+        await page.getByLabel('Tìm kiếm').fill('');
+        await eventually(() => page.locator('main').innerText(), /Học liệu số đã được công nhận[\s\S]*Kho học liệu số môn học/, 'recognised materials');
+        await noSideScroll(page, width);
+
+        if (width !== 1280) return;
+        // a file of a disallowed type is refused and nothing is shared
+        await page.getByRole('button', { name: 'Chia sẻ học liệu' }).click();
+        const form = page.getByRole('form', { name: 'Chia sẻ học liệu' });
+        await form.getByLabel('Tên học liệu').fill('Phần mềm ôn tập');
+        await form.getByLabel('Tác giả').fill('Giáo viên THCS Thanh Thủy');
+        await form.getByLabel('Môn học').fill('Tin học');
+        await form.getByLabel('Khối lớp').fill('Lớp 7');
+        await form.getByLabel('Tệp học liệu').setInputFiles({ name: 'on-tap.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00 not a document') });
+        await form.getByRole('button', { name: 'Chia sẻ', exact: true }).click();
+        await eventually(() => form.getByRole('alert').innerText(), /Tệp học liệu/, 'the refusal names the file field');
+        await page.getByLabel('Tìm kiếm').fill('Phần mềm ôn tập');
+        await eventually(() => page.locator('main table').first().count(), 0, 'the refused material is not in the library');
+      });
+  });
+});

@@ -1,0 +1,3 @@
+export { CommunicationsPage } from './CommunicationsPage';
+export { ProposalsPage } from './ProposalsPage';
+export { ProposalPage } from './ProposalPage';
