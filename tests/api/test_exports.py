@@ -138,3 +138,24 @@ def test_formula_looking_cells_are_escaped(client: TestClient, world: World) -> 
     stored = client.get("/api/v1/exports/staff.json", headers=manager).json()
     assert {r["code"]: r["full_name"] for r in stored}["A-81"] == "@SUM(1)"
     assert json.dumps(stored)  # plain JSON, nothing escaped there
+
+
+def test_typed_control_characters_do_not_break_the_xlsx_export(client: TestClient, world: World) -> None:
+    """Found by the fuzzer: a title with a control character (kept as typed) made the XLSX export a
+    500, since XLSX cannot hold it. The export leaves the character out; CSV and JSON keep it."""
+    manager = world.headers("manager_a")
+    r = client.post(
+        "/api/v1/activities",
+        headers=manager,
+        json={
+            "kind": "seminar",
+            "title": "Tọa\x01 đàm\x1f số",
+            "activity_date": "2025-10-10",
+            "attendees": [],
+        },
+    )
+    assert r.status_code == 201, r.text
+    book = client.get("/api/v1/exports/activities.xlsx", headers=manager)
+    assert book.status_code == 200, book.text
+    sheet = load_workbook(io.BytesIO(book.content)).worksheets[0]
+    assert "Tọa đàm số" in [c.value for row in sheet.iter_rows(min_row=2) for c in row]

@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from thidua.imports.kinds.base import Column, ImportKind
@@ -105,6 +106,10 @@ def iter_json(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[by
 def _cell(ws: Any, value: Any) -> Any:
     if isinstance(value, list | tuple):
         value = text(value)
+    if isinstance(value, str):
+        # control characters a user typed (kept in the database) cannot be written to XLSX: openpyxl
+        # refuses them and the export would fail
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"  # stored as text, never run as a formula
