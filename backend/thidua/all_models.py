@@ -21,7 +21,17 @@ from thidua.core.ratelimit import RateCount
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
-from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
+from thidua.inspections.models import (
+    Inspection,
+    InspectionDecision,
+    InspectionFinding,
+    InspectionLead,
+    InspectionMember,
+    InspectionPlan,
+    InspectionPlanItem,
+    InspectionUnit,
+    InspectionValue,
+)
 from thidua.movements.models import ContentArea, Movement, Phase
 from thidua.plans.models import Plan, PlanDispatch, PlanVersion
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
@@ -56,7 +66,12 @@ __all__ = [
     "Initiative",
     "InitiativeAuthor",
     "Inspection",
+    "InspectionDecision",
+    "InspectionFinding",
+    "InspectionLead",
     "InspectionMember",
+    "InspectionPlan",
+    "InspectionPlanItem",
     "InspectionUnit",
     "InspectionValue",
     "LoginThrottle",

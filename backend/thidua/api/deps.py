@@ -44,6 +44,7 @@ AssessmentsReviewActor = Annotated[Actor, Depends(allow(Permission.assessments_r
 InspectionsReadActor = Annotated[Actor, Depends(allow(Permission.inspections_read))]
 InspectionsRecordActor = Annotated[Actor, Depends(allow(Permission.inspections_record))]
 InspectionsManageActor = Annotated[Actor, Depends(allow(Permission.inspections_manage))]
+InspectionsRespondActor = Annotated[Actor, Depends(allow(Permission.inspections_respond))]
 ScorecardsReadActor = Annotated[Actor, Depends(allow(Permission.scorecards_read))]
 ActivitiesReadActor = Annotated[Actor, Depends(allow(Permission.activities_read))]
 ActivitiesWriteActor = Annotated[Actor, Depends(allow(Permission.activities_write))]
