@@ -282,6 +282,8 @@ def build(
 
     closing = doc.add_table(rows=1, cols=2)
     _fixed_widths(closing, (Mm(80), Mm(85)))
+    # The signature block stays whole: its titles never sit on one page and the names on the next.
+    closing.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     recipients, signature = closing.rows[0].cells
     recipients.text = signature.text = ""
     if head.cosigner is not None:  # two signatures side by side; "Nơi nhận" below them

@@ -165,5 +165,10 @@ def get_readable_plan(session: Session, actor: Actor, plan_id: int) -> Inspectio
     return found
 
 
+def plan_item_visible(actor: Actor, unit_id: int) -> bool:
+    """A school's staff read only their own visits of the plan (the issued DOCX goes to every school)."""
+    return actor.sees_unit(unit_id)
+
+
 def plan_actions(actor: Actor, plan: InspectionPlan) -> list[str]:
     return ["update", "issue"] if plan.status == "draft" and actor.can(Permission.inspections_manage) else []

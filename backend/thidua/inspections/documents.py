@@ -65,6 +65,13 @@ def _school_head(session: Session, unit_id: int) -> str:
     return name or ""
 
 
+def _without_kind(title: str, kind: str) -> str:
+    if title.lower().startswith(f"{kind.lower()} "):
+        rest = title[len(kind) + 1 :].strip()
+        return rest[:1].upper() + rest[1:]
+    return title
+
+
 def _sentence(text: str) -> str:
     text = " ".join(text.split())
     return text if text.endswith((".", "!", "?", ";", ":")) else f"{text}."
@@ -113,7 +120,8 @@ def minutes(session: Session, inspection: Inspection, unit_id: int) -> bytes:
         kind="BIÊN BẢN",
         title=decree30.without_doubled_words(f"{inspection.title} tại {unit.name}"),
         recipients=["- UBND xã (để báo cáo);", f"- {unit.name};", "- Lưu: VT, ĐKT."],
-        authority=("TRƯỞNG ĐOÀN",),
+        # One title line and a blank one, so both names sit on one line beside the school's two.
+        authority=("TRƯỞNG ĐOÀN KIỂM TRA", ""),
         signer=lead.full_name,
         cosigner=(("ĐẠI DIỆN ĐƠN VỊ", "HIỆU TRƯỞNG"), head_name),
     )
@@ -276,7 +284,10 @@ def plan_document(session: Session, plan: InspectionPlan) -> bytes:
         place=PLACE,
         issued_on=plan.signed_on,
         kind="KẾ HOẠCH",
-        title=decree30.without_doubled_words(decree30.joined(plan.title, f"năm học {plan.school_year}")),
+        # Under "KẾ HOẠCH" the title does not say "Kế hoạch" again.
+        title=decree30.without_doubled_words(
+            decree30.joined(_without_kind(plan.title, "Kế hoạch"), f"năm học {plan.school_year}", " ")
+        ),
         recipients=[
             "- Các cơ sở giáo dục trên địa bàn xã;",
             "- Thành viên Đoàn kiểm tra;",

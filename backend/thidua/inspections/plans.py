@@ -40,7 +40,11 @@ def read_plan(session: Session, actor: Actor, plan: InspectionPlan) -> PlanRead:
     return from_row(
         PlanRead,
         plan,
-        items=[from_row(PlanItemOut, item, unit_name=name) for item, name in items_of(session, plan)],
+        items=[
+            from_row(PlanItemOut, item, unit_name=name)
+            for item, name in items_of(session, plan)
+            if access.plan_item_visible(actor, item.unit_id)
+        ],
         allowed_actions=access.plan_actions(actor, plan),
     )
 

@@ -848,6 +848,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspection-findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kiến nghị sau kiểm tra cần theo dõi (đơn vị chỉ thấy của đơn vị mình) */
+        get: operations["inspection_findings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-findings/{finding_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một nhận xét kiểm tra */
+        get: operations["inspection_findings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa nhận xét; đánh dấu hoàn thành */
+        patch: operations["inspection_findings_update"];
+        trace?: never;
+    };
+    "/api/v1/inspection-findings/{finding_id}/report-done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đơn vị báo cáo đã thực hiện kiến nghị của đoàn kiểm tra */
+        post: operations["inspection_findings_report_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch kiểm tra các năm học */
+        get: operations["inspection_plans_list"];
+        put?: never;
+        /** Lập kế hoạch kiểm tra năm học: lịch kiểm tra từng đơn vị, thành phần đoàn, nội dung */
+        post: operations["inspection_plans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem kế hoạch kiểm tra */
+        get: operations["inspection_plans_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa kế hoạch kiểm tra (dự thảo) */
+        patch: operations["inspection_plans_update"];
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{plan_id}/document.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch kiểm tra đã ban hành (DOCX) */
+        get: operations["inspection_plans_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{plan_id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban hành kế hoạch kiểm tra (số, ngày ký, người ký) */
+        post: operations["inspection_plans_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections": {
         parameters: {
             query?: never;
@@ -882,6 +1004,92 @@ export interface paths {
         head?: never;
         /** Sửa đợt kiểm tra, ghi kết luận, kết thúc đợt */
         patch: operations["inspections_update"];
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trưởng đoàn ghi kết luận chung và kết thúc đợt kiểm tra */
+        post: operations["inspections_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ghi quyết định kiểm tra (số, ngày ký, người ký) của UBND xã */
+        put: operations["inspections_decide"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/decision.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quyết định kiểm tra (DOCX) */
+        get: operations["inspections_decision_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhận xét của đoàn theo chỉ tiêu: ưu điểm, hạn chế, kiến nghị */
+        get: operations["inspections_findings"];
+        put?: never;
+        /** Thành viên đoàn ghi nhận xét tại một đơn vị (theo chỉ tiêu hoặc nhận xét chung) */
+        post: operations["inspections_add_finding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/minutes.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản kiểm tra tại một đơn vị (DOCX): chữ ký trưởng đoàn và hiệu trưởng */
+        get: operations["inspections_minutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/inspections/{inspection_id}/values": {
@@ -3825,6 +4033,14 @@ export interface components {
             /** Label */
             label: string;
         };
+        /** CloseIn */
+        CloseIn: {
+            /**
+             * Conclusions
+             * @description Kết luận chung của đoàn
+             */
+            conclusions: string;
+        };
         /** ColumnInfo */
         ColumnInfo: {
             /** Aliases */
@@ -4092,6 +4308,40 @@ export interface components {
             number: string;
             /** Round Id */
             round_id: number;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Signer Name */
+            signer_name: string;
+            /** Signer Title */
+            signer_title: string;
+        };
+        /** DecisionIn */
+        DecisionIn: {
+            /**
+             * Number
+             * @description Số quyết định, ví dụ 12/QĐ-UBND
+             */
+            number: string;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Signer Name */
+            signer_name: string;
+            /**
+             * Signer Title
+             * @description Chủ tịch, Phó Chủ tịch
+             */
+            signer_title: string;
+        };
+        /** DecisionOut */
+        DecisionOut: {
+            /** Number */
+            number: string;
             /**
              * Signed On
              * Format: date
@@ -4379,6 +4629,124 @@ export interface components {
          * @enum {string}
          */
         FileFormat: "csv" | "xlsx" | "json";
+        /** FindingIn */
+        FindingIn: {
+            /**
+             * Indicator Code
+             * @description Chỉ tiêu; bỏ trống: nhận xét chung
+             */
+            indicator_code?: string | null;
+            /**
+             * Mandatory
+             * @description Bắt buộc hoàn thành trước khi kết thúc đợt kiểm tra
+             * @default false
+             */
+            mandatory: boolean;
+            /**
+             * Recommendations
+             * @default
+             */
+            recommendations: string;
+            /**
+             * Shortcomings
+             * @default
+             */
+            shortcomings: string;
+            /**
+             * Status
+             * @default open
+             * @enum {string}
+             */
+            status: "open" | "done";
+            /**
+             * Strengths
+             * @default
+             */
+            strengths: string;
+            /** Unit Id */
+            unit_id: number;
+        };
+        /** FindingPage */
+        FindingPage: {
+            /** Items */
+            items: components["schemas"]["FindingRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** FindingRead */
+        FindingRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Follow Up
+             * @description none: không có kiến nghị; pending: chờ đơn vị thực hiện; done: đơn vị đã báo cáo hoàn thành
+             * @enum {string}
+             */
+            follow_up: "none" | "pending" | "done";
+            /** Follow Up Done At */
+            follow_up_done_at: string | null;
+            /** Follow Up Note */
+            follow_up_note: string | null;
+            /** Id */
+            id: number;
+            /** Indicator Code */
+            indicator_code: string | null;
+            /** Inspection Id */
+            inspection_id: number;
+            /**
+             * Inspection Status
+             * @enum {string}
+             */
+            inspection_status: "open" | "closed";
+            /** Inspection Title */
+            inspection_title: string;
+            /** Mandatory */
+            mandatory: boolean;
+            /** Recommendations */
+            recommendations: string;
+            /** Shortcomings */
+            shortcomings: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "done";
+            /** Strengths */
+            strengths: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** FindingUpdate */
+        FindingUpdate: {
+            /** Mandatory */
+            mandatory?: boolean | null;
+            /** Recommendations */
+            recommendations?: string | null;
+            /** Shortcomings */
+            shortcomings?: string | null;
+            /** Status */
+            status?: ("open" | "done") | null;
+            /** Strengths */
+            strengths?: string | null;
+        };
         /** FlagCreate */
         FlagCreate: {
             kind: components["schemas"]["FlagKind"];
@@ -4486,6 +4854,14 @@ export interface components {
             /** Note */
             note?: string | null;
             severity?: components["schemas"]["DisciplineSeverity"] | null;
+        };
+        /** FollowUpIn */
+        FollowUpIn: {
+            /**
+             * Note
+             * @description Kết quả thực hiện kiến nghị
+             */
+            note: string;
         };
         /**
          * FrameworkDocument
@@ -5118,6 +5494,11 @@ export interface components {
              */
             kind: "periodic" | "ad_hoc";
             /**
+             * Lead User Id
+             * @description Trưởng đoàn: một thành viên của đoàn (mặc định thành viên đầu tiên)
+             */
+            lead_user_id?: number | null;
+            /**
              * Member User Ids
              * @description Thành viên đoàn kiểm tra
              */
@@ -5155,6 +5536,7 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            decision: components["schemas"]["DecisionOut"] | null;
             /** Findings */
             findings: string;
             /** Id */
@@ -5169,6 +5551,8 @@ export interface components {
              * @enum {string}
              */
             kind: "periodic" | "ad_hoc";
+            /** Lead User Id */
+            lead_user_id: number | null;
             /** Members */
             members: components["schemas"]["MemberOut"][];
             /** School Year */
@@ -5198,6 +5582,8 @@ export interface components {
             findings?: string | null;
             /** Inspection Date */
             inspection_date?: string | null;
+            /** Lead User Id */
+            lead_user_id?: number | null;
             /** Member User Ids */
             member_user_ids?: number[] | null;
             /** Status */
@@ -5741,26 +6127,6 @@ export interface components {
             /** Tasks */
             tasks?: components["schemas"]["TaskIn"][];
         };
-        /** PlanCreate */
-        PlanCreate: {
-            content?: components["schemas"]["PlanContent"];
-            /** Issue Date */
-            issue_date?: string | null;
-            /** Movement Id */
-            movement_id: number;
-            /**
-             * Number
-             * @default
-             */
-            number: string;
-            /** Title */
-            title: string;
-            /**
-             * Unit Id
-             * @description Mặc định: đơn vị của người tạo
-             */
-            unit_id?: number | null;
-        };
         /** PlanEventData */
         PlanEventData: {
             /**
@@ -5826,120 +6192,61 @@ export interface components {
              */
             signer_title: string;
         };
-        /** PlanPage */
-        PlanPage: {
-            /** Items */
-            items: components["schemas"]["PlanRead"][];
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
-            /** Total */
-            total: number;
-        };
-        /** PlanRead */
-        PlanRead: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            /** Approved At */
-            approved_at: string | null;
-            /** Budget Lines */
-            budget_lines: {
-                [key: string]: unknown;
-            }[];
-            /** Budget Total Vnd */
-            budget_total_vnd: number;
-            /** Content */
-            content: {
-                [key: string]: unknown;
-            };
+        /** PlanIssueIn */
+        PlanIssueIn: {
             /**
-             * Created At
-             * Format: date-time
+             * Number
+             * @description Số kế hoạch, ví dụ 15/KH-UBND
              */
-            created_at: string;
-            /** Days Left */
-            days_left: number | null;
-            /** Deadline Status */
-            deadline_status: ("not_received" | "pending" | "due_soon" | "overdue" | "on_time" | "submitted_late") | null;
-            /** Due Date */
-            due_date: string | null;
-            /** First Submitted At */
-            first_submitted_at: string | null;
-            /** Id */
-            id: number;
-            /** Issue Date */
-            issue_date: string | null;
-            /** Issued At */
-            issued_at: string | null;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "commune" | "unit";
-            /** Movement Id */
-            movement_id: number;
-            /** Number */
             number: string;
             /**
-             * Overdue Tasks
-             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
+             * Signed On
+             * Format: date
              */
-            overdue_tasks: number[];
-            /** @description Bản điều chỉnh đang chờ duyệt; bản đã duyệt vẫn có hiệu lực đến khi duyệt điều chỉnh */
-            pending_adjustment: components["schemas"]["PendingAdjustment"] | null;
-            /** Received Date */
-            received_date: string | null;
-            /** Received Source */
-            received_source: ("app" | "exchange" | "school_entered") | null;
-            /** Return Comment */
-            return_comment: string | null;
+            signed_on: string;
             /** Signer Name */
             signer_name: string;
-            /** Signer Title */
-            signer_title: string;
             /**
-             * Status
-             * @enum {string}
+             * Signer Title
+             * @description Chủ tịch, Phó Chủ tịch
              */
-            status: "draft" | "submitted" | "returned" | "approved" | "issued";
-            /** Title */
-            title: string;
+            signer_title: string;
+        };
+        /** PlanItemIn */
+        PlanItemIn: {
+            /**
+             * Content
+             * @description Nội dung kiểm tra
+             */
+            content: string;
+            /**
+             * Scheduled On
+             * Format: date
+             */
+            scheduled_on: string;
+            /**
+             * Team
+             * @description Thành phần đoàn kiểm tra
+             */
+            team: string;
+            /** Unit Id */
+            unit_id: number;
+        };
+        /** PlanItemOut */
+        PlanItemOut: {
+            /** Content */
+            content: string;
+            /**
+             * Scheduled On
+             * Format: date
+             */
+            scheduled_on: string;
+            /** Team */
+            team: string;
             /** Unit Id */
             unit_id: number;
             /** Unit Name */
             unit_name: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
-            /** Version */
-            version: number;
-            /** Version Count */
-            version_count: number;
-        };
-        /**
-         * PlanUpdate
-         * @description The received date is not here: the system records it (acknowledgement or document exchange).
-         */
-        PlanUpdate: {
-            content?: components["schemas"]["PlanContent"] | null;
-            /**
-             * Correction Reason
-             * @description Lý do đính chính: bắt buộc khi sửa kế hoạch của xã đã ban hành
-             */
-            correction_reason?: string | null;
-            /** Issue Date */
-            issue_date?: string | null;
-            /** Number */
-            number?: string | null;
-            /** Signer Name */
-            signer_name?: string | null;
-            /** Signer Title */
-            signer_title?: string | null;
-            /** Title */
-            title?: string | null;
         };
         /** PlanVersionRead */
         PlanVersionRead: {
@@ -6330,6 +6637,11 @@ export interface components {
         RecognitionLevel: "unit" | "commune" | "province";
         /** RecordedValueOut */
         RecordedValueOut: {
+            /**
+             * Applied
+             * @description Đã thành giá trị xác nhận; false khi đơn vị chưa nộp bản tự đánh giá (áp dụng khi nộp)
+             */
+            applied: boolean;
             /** Assessment Id */
             assessment_id: number;
             /** Comment */
@@ -6343,6 +6655,11 @@ export interface components {
             recorded_at: string;
             /** Recorded By Id */
             recorded_by_id: number | null;
+            /**
+             * Self Value
+             * @description Giá trị đơn vị tự đánh giá, để so sánh
+             */
+            self_value: string | null;
             /** Unit Id */
             unit_id: number;
             /** Value */
@@ -7777,6 +8094,220 @@ export interface components {
             votes_cast: number;
             /** Votes For */
             votes_for: number;
+        };
+        /** PlanCreate */
+        thidua__inspections__schemas__PlanCreate: {
+            /** Items */
+            items: components["schemas"]["PlanItemIn"][];
+            /**
+             * Purpose
+             * @default
+             */
+            purpose: string;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /** Title */
+            title: string;
+        };
+        /** PlanPage */
+        thidua__inspections__schemas__PlanPage: {
+            /** Items */
+            items: components["schemas"]["thidua__inspections__schemas__PlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** PlanRead */
+        thidua__inspections__schemas__PlanRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Issued At */
+            issued_at: string | null;
+            /** Items */
+            items: components["schemas"]["PlanItemOut"][];
+            /** Number */
+            number: string | null;
+            /** Purpose */
+            purpose: string;
+            /** School Year */
+            school_year: string;
+            /** Signed On */
+            signed_on: string | null;
+            /** Signer Name */
+            signer_name: string | null;
+            /** Signer Title */
+            signer_title: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "issued";
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** PlanUpdate */
+        thidua__inspections__schemas__PlanUpdate: {
+            /** Items */
+            items?: components["schemas"]["PlanItemIn"][] | null;
+            /** Purpose */
+            purpose?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** PlanCreate */
+        thidua__plans__schemas__PlanCreate: {
+            content?: components["schemas"]["PlanContent"];
+            /** Issue Date */
+            issue_date?: string | null;
+            /** Movement Id */
+            movement_id: number;
+            /**
+             * Number
+             * @default
+             */
+            number: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Id
+             * @description Mặc định: đơn vị của người tạo
+             */
+            unit_id?: number | null;
+        };
+        /** PlanPage */
+        thidua__plans__schemas__PlanPage: {
+            /** Items */
+            items: components["schemas"]["thidua__plans__schemas__PlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** PlanRead */
+        thidua__plans__schemas__PlanRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Approved At */
+            approved_at: string | null;
+            /** Budget Lines */
+            budget_lines: {
+                [key: string]: unknown;
+            }[];
+            /** Budget Total Vnd */
+            budget_total_vnd: number;
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Days Left */
+            days_left: number | null;
+            /** Deadline Status */
+            deadline_status: ("not_received" | "pending" | "due_soon" | "overdue" | "on_time" | "submitted_late") | null;
+            /** Due Date */
+            due_date: string | null;
+            /** First Submitted At */
+            first_submitted_at: string | null;
+            /** Id */
+            id: number;
+            /** Issue Date */
+            issue_date: string | null;
+            /** Issued At */
+            issued_at: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "commune" | "unit";
+            /** Movement Id */
+            movement_id: number;
+            /** Number */
+            number: string;
+            /**
+             * Overdue Tasks
+             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
+             */
+            overdue_tasks: number[];
+            /** @description Bản điều chỉnh đang chờ duyệt; bản đã duyệt vẫn có hiệu lực đến khi duyệt điều chỉnh */
+            pending_adjustment: components["schemas"]["PendingAdjustment"] | null;
+            /** Received Date */
+            received_date: string | null;
+            /** Received Source */
+            received_source: ("app" | "exchange" | "school_entered") | null;
+            /** Return Comment */
+            return_comment: string | null;
+            /** Signer Name */
+            signer_name: string;
+            /** Signer Title */
+            signer_title: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "returned" | "approved" | "issued";
+            /** Title */
+            title: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Version Count */
+            version_count: number;
+        };
+        /**
+         * PlanUpdate
+         * @description The received date is not here: the system records it (acknowledgement or document exchange).
+         */
+        thidua__plans__schemas__PlanUpdate: {
+            content?: components["schemas"]["PlanContent"] | null;
+            /**
+             * Correction Reason
+             * @description Lý do đính chính: bắt buộc khi sửa kế hoạch của xã đã ban hành
+             */
+            correction_reason?: string | null;
+            /** Issue Date */
+            issue_date?: string | null;
+            /** Number */
+            number?: string | null;
+            /** Signer Name */
+            signer_name?: string | null;
+            /** Signer Title */
+            signer_title?: string | null;
+            /** Title */
+            title?: string | null;
         };
     };
     responses: never;
@@ -11093,6 +11624,463 @@ export interface operations {
             };
         };
     };
+    inspection_findings_list: {
+        parameters: {
+            query?: {
+                follow_up?: "pending" | "done";
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_findings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                finding_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_findings_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                finding_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_findings_report_done: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                finding_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_list: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["thidua__inspections__schemas__PlanPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["thidua__inspections__schemas__PlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["thidua__inspections__schemas__PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["thidua__inspections__schemas__PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["thidua__inspections__schemas__PlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["thidua__inspections__schemas__PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_issue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanIssueIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["thidua__inspections__schemas__PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     inspections_list: {
         parameters: {
             query?: {
@@ -11252,6 +12240,283 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_close: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_decide: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_decision_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_findings: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_add_finding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_minutes: {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+            };
+            header?: never;
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12281,7 +13546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanPage"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanPage"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12315,7 +13580,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlanCreate"];
+                "application/json": components["schemas"]["thidua__plans__schemas__PlanCreate"];
             };
         };
         responses: {
@@ -12325,7 +13590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12409,7 +13674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12448,7 +13713,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlanUpdate"];
+                "application/json": components["schemas"]["thidua__plans__schemas__PlanUpdate"];
             };
         };
         responses: {
@@ -12458,7 +13723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12549,7 +13814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12594,7 +13859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12643,7 +13908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12688,7 +13953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12737,7 +14002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12875,7 +14140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12924,7 +14189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12969,7 +14234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13020,7 +14285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
