@@ -13,13 +13,13 @@ from thidua.core.records import from_row
 from thidua.inspections import access
 from thidua.inspections.models import InspectionPlan, InspectionPlanItem
 from thidua.inspections.schemas import (
-    PlanCreate,
-    PlanIssueIn,
-    PlanItemIn,
-    PlanItemOut,
-    PlanPage,
-    PlanRead,
-    PlanUpdate,
+    InspectionPlanCreate,
+    InspectionPlanIssueIn,
+    InspectionPlanItemIn,
+    InspectionPlanItemOut,
+    InspectionPlanPage,
+    InspectionPlanRead,
+    InspectionPlanUpdate,
 )
 from thidua.units.models import Unit
 
@@ -36,12 +36,12 @@ def items_of(session: Session, plan: InspectionPlan) -> list[tuple[InspectionPla
     ]
 
 
-def read_plan(session: Session, actor: Actor, plan: InspectionPlan) -> PlanRead:
+def read_plan(session: Session, actor: Actor, plan: InspectionPlan) -> InspectionPlanRead:
     return from_row(
-        PlanRead,
+        InspectionPlanRead,
         plan,
         items=[
-            from_row(PlanItemOut, item, unit_name=name)
+            from_row(InspectionPlanItemOut, item, unit_name=name)
             for item, name in items_of(session, plan)
             if access.plan_item_visible(actor, item.unit_id)
         ],
@@ -49,18 +49,18 @@ def read_plan(session: Session, actor: Actor, plan: InspectionPlan) -> PlanRead:
     )
 
 
-def list_plans(session: Session, actor: Actor, page: PageParams) -> PlanPage:
+def list_plans(session: Session, actor: Actor, page: PageParams) -> InspectionPlanPage:
     rows, total = paginate(
         session, access.readable_plans(actor), page, col(InspectionPlan.school_year).desc()
     )
-    return page_of(PlanPage, [read_plan(session, actor, p) for p in rows], total, page)
+    return page_of(InspectionPlanPage, [read_plan(session, actor, p) for p in rows], total, page)
 
 
 def get_plan(session: Session, actor: Actor, plan_id: int) -> InspectionPlan:
     return access.get_readable_plan(session, actor, plan_id)
 
 
-def _check_items(session: Session, items: list[PlanItemIn]) -> None:
+def _check_items(session: Session, items: list[InspectionPlanItemIn]) -> None:
     problems = []
     for n, item in enumerate(items):
         unit = session.get(Unit, item.unit_id)
@@ -76,7 +76,7 @@ def _check_items(session: Session, items: list[PlanItemIn]) -> None:
         raise ValidationFailed("Lịch kiểm tra chưa hợp lệ.", problems)
 
 
-def _set_items(session: Session, plan_id: int, items: list[PlanItemIn]) -> None:
+def _set_items(session: Session, plan_id: int, items: list[InspectionPlanItemIn]) -> None:
     for row in session.exec(select(InspectionPlanItem).where(InspectionPlanItem.plan_id == plan_id)).all():
         session.delete(row)
     session.flush()
@@ -84,7 +84,7 @@ def _set_items(session: Session, plan_id: int, items: list[PlanItemIn]) -> None:
         session.add(InspectionPlanItem(plan_id=plan_id, position=n, **item.model_dump()))
 
 
-def create_plan(session: Session, actor: Actor, data: PlanCreate) -> InspectionPlan:
+def create_plan(session: Session, actor: Actor, data: InspectionPlanCreate) -> InspectionPlan:
     _check_items(session, data.items)
     taken = session.exec(select(InspectionPlan).where(InspectionPlan.school_year == data.school_year)).first()
     if taken is not None:
@@ -109,7 +109,9 @@ def _require_draft(actor: Actor, plan: InspectionPlan) -> None:
         raise Conflict("Kế hoạch đã ban hành; không sửa được nữa.")
 
 
-def update_plan(session: Session, actor: Actor, plan: InspectionPlan, data: PlanUpdate) -> InspectionPlan:
+def update_plan(
+    session: Session, actor: Actor, plan: InspectionPlan, data: InspectionPlanUpdate
+) -> InspectionPlan:
     _require_draft(actor, plan)
     changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
     items = data.items
@@ -121,7 +123,9 @@ def update_plan(session: Session, actor: Actor, plan: InspectionPlan, data: Plan
     return audit.save_changes(session, actor, plan, changes, "update")
 
 
-def issue_plan(session: Session, actor: Actor, plan: InspectionPlan, data: PlanIssueIn) -> InspectionPlan:
+def issue_plan(
+    session: Session, actor: Actor, plan: InspectionPlan, data: InspectionPlanIssueIn
+) -> InspectionPlan:
     _require_draft(actor, plan)
     return audit.save_changes(
         session, actor, plan, {**data.model_dump(), "status": "issued", "issued_at": utcnow()}, "issue"

@@ -30,14 +30,14 @@ from thidua.inspections.schemas import (
     FollowUpIn,
     InspectionCreate,
     InspectionPage,
+    InspectionPlanCreate,
+    InspectionPlanIssueIn,
+    InspectionPlanPage,
+    InspectionPlanRead,
+    InspectionPlanUpdate,
     InspectionRead,
     InspectionUpdate,
     InspectionValuesIn,
-    PlanCreate,
-    PlanIssueIn,
-    PlanPage,
-    PlanRead,
-    PlanUpdate,
 )
 
 router = APIRouter(prefix="/inspections", tags=["inspections"])
@@ -268,12 +268,12 @@ def report_done(
 plans_router = APIRouter(prefix="/inspection-plans", tags=["inspections"])
 
 
-def _plan(session: Session, actor: Actor, etag: ETagSetter, p: InspectionPlan) -> PlanRead:
+def _plan(session: Session, actor: Actor, etag: ETagSetter, p: InspectionPlan) -> InspectionPlanRead:
     return etag(p.version, plans.read_plan(session, actor, p))
 
 
 @plans_router.get("", name="inspection_plans_list", summary="Kế hoạch kiểm tra các năm học")
-def list_plans(actor: InspectionsReadActor, session: SessionDep, page: Page) -> PlanPage:
+def list_plans(actor: InspectionsReadActor, session: SessionDep, page: Page) -> InspectionPlanPage:
     return plans.list_plans(session, actor, page)
 
 
@@ -283,24 +283,28 @@ def list_plans(actor: InspectionsReadActor, session: SessionDep, page: Page) -> 
     name="inspection_plans_create",
     summary="Lập kế hoạch kiểm tra năm học: lịch kiểm tra từng đơn vị, thành phần đoàn, nội dung",
 )
-def create_plan(body: PlanCreate, actor: InspectionsManageActor, session: SessionDep, etag: ETag) -> PlanRead:
+def create_plan(
+    body: InspectionPlanCreate, actor: InspectionsManageActor, session: SessionDep, etag: ETag
+) -> InspectionPlanRead:
     return _plan(session, actor, etag, plans.create_plan(session, actor, body))
 
 
 @plans_router.get("/{plan_id}", name="inspection_plans_get", summary="Xem kế hoạch kiểm tra")
-def get_plan(plan_id: PathId, actor: InspectionsReadActor, session: SessionDep, etag: ETag) -> PlanRead:
+def get_plan(
+    plan_id: PathId, actor: InspectionsReadActor, session: SessionDep, etag: ETag
+) -> InspectionPlanRead:
     return _plan(session, actor, etag, plans.get_plan(session, actor, plan_id))
 
 
 @plans_router.patch("/{plan_id}", name="inspection_plans_update", summary="Sửa kế hoạch kiểm tra (dự thảo)")
 def update_plan(
     plan_id: PathId,
-    body: PlanUpdate,
+    body: InspectionPlanUpdate,
     actor: InspectionsManageActor,
     session: SessionDep,
     if_match: IfMatch,
     etag: ETag,
-) -> PlanRead:
+) -> InspectionPlanRead:
     p = if_match(plans.get_plan(session, actor, plan_id))
     return _plan(session, actor, etag, plans.update_plan(session, actor, p, body))
 
@@ -312,12 +316,12 @@ def update_plan(
 )
 def issue_plan(
     plan_id: PathId,
-    body: PlanIssueIn,
+    body: InspectionPlanIssueIn,
     actor: InspectionsManageActor,
     session: SessionDep,
     if_match: IfMatch,
     etag: ETag,
-) -> PlanRead:
+) -> InspectionPlanRead:
     p = if_match(plans.get_plan(session, actor, plan_id))
     return _plan(session, actor, etag, plans.issue_plan(session, actor, p, body))
 

@@ -178,31 +178,31 @@ class FindingPage(Page[FindingRead]):
     pass
 
 
-class PlanItemIn(_In):
+class InspectionPlanItemIn(_In):
     unit_id: Id
     scheduled_on: Day
     team: Annotated[str, Field(min_length=1, max_length=1000, description="Thành phần đoàn kiểm tra")]
     content: Annotated[str, Field(min_length=1, max_length=4000, description="Nội dung kiểm tra")]
 
 
-class PlanCreate(_In):
+class InspectionPlanCreate(_In):
     school_year: SchoolYear
     title: Title
     purpose: Findings = ""
-    items: list[PlanItemIn] = Field(min_length=1, max_length=200)
+    items: list[InspectionPlanItemIn] = Field(min_length=1, max_length=200)
 
 
-class PlanUpdate(_In):
+class InspectionPlanUpdate(_In):
     title: Title | None = None
     purpose: Findings | None = None
-    items: list[PlanItemIn] | None = Field(default=None, min_length=1, max_length=200)
+    items: list[InspectionPlanItemIn] | None = Field(default=None, min_length=1, max_length=200)
 
 
-class PlanIssueIn(DecisionIn):
+class InspectionPlanIssueIn(DecisionIn):
     number: Annotated[str, Field(min_length=1, max_length=40, description="Số kế hoạch, ví dụ 15/KH-UBND")]
 
 
-class PlanItemOut(BaseModel):
+class InspectionPlanItemOut(BaseModel):
     unit_id: int
     unit_name: str
     scheduled_on: date
@@ -210,7 +210,7 @@ class PlanItemOut(BaseModel):
     content: str
 
 
-class PlanRead(BaseModel):
+class InspectionPlanRead(BaseModel):
     id: int
     school_year: str
     title: str
@@ -221,12 +221,12 @@ class PlanRead(BaseModel):
     signer_name: str | None
     signer_title: str | None
     issued_at: datetime | None
-    items: list[PlanItemOut]
+    items: list[InspectionPlanItemOut]
     version: int
     allowed_actions: list[str]
     created_at: datetime
     updated_at: datetime
 
 
-class PlanPage(Page[PlanRead]):
+class InspectionPlanPage(Page[InspectionPlanRead]):
     pass

@@ -5527,6 +5527,141 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** InspectionPlanCreate */
+        InspectionPlanCreate: {
+            /** Items */
+            items: components["schemas"]["InspectionPlanItemIn"][];
+            /**
+             * Purpose
+             * @default
+             */
+            purpose: string;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /** Title */
+            title: string;
+        };
+        /** InspectionPlanIssueIn */
+        InspectionPlanIssueIn: {
+            /**
+             * Number
+             * @description Số kế hoạch, ví dụ 15/KH-UBND
+             */
+            number: string;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Signer Name */
+            signer_name: string;
+            /**
+             * Signer Title
+             * @description Chủ tịch, Phó Chủ tịch
+             */
+            signer_title: string;
+        };
+        /** InspectionPlanItemIn */
+        InspectionPlanItemIn: {
+            /**
+             * Content
+             * @description Nội dung kiểm tra
+             */
+            content: string;
+            /**
+             * Scheduled On
+             * Format: date
+             */
+            scheduled_on: string;
+            /**
+             * Team
+             * @description Thành phần đoàn kiểm tra
+             */
+            team: string;
+            /** Unit Id */
+            unit_id: number;
+        };
+        /** InspectionPlanItemOut */
+        InspectionPlanItemOut: {
+            /** Content */
+            content: string;
+            /**
+             * Scheduled On
+             * Format: date
+             */
+            scheduled_on: string;
+            /** Team */
+            team: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+        };
+        /** InspectionPlanPage */
+        InspectionPlanPage: {
+            /** Items */
+            items: components["schemas"]["InspectionPlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** InspectionPlanRead */
+        InspectionPlanRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Issued At */
+            issued_at: string | null;
+            /** Items */
+            items: components["schemas"]["InspectionPlanItemOut"][];
+            /** Number */
+            number: string | null;
+            /** Purpose */
+            purpose: string;
+            /** School Year */
+            school_year: string;
+            /** Signed On */
+            signed_on: string | null;
+            /** Signer Name */
+            signer_name: string | null;
+            /** Signer Title */
+            signer_title: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "issued";
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** InspectionPlanUpdate */
+        InspectionPlanUpdate: {
+            /** Items */
+            items?: components["schemas"]["InspectionPlanItemIn"][] | null;
+            /** Purpose */
+            purpose?: string | null;
+            /** Title */
+            title?: string | null;
+        };
         /** InspectionRead */
         InspectionRead: {
             /** Allowed Actions */
@@ -6127,6 +6262,26 @@ export interface components {
             /** Tasks */
             tasks?: components["schemas"]["TaskIn"][];
         };
+        /** PlanCreate */
+        PlanCreate: {
+            content?: components["schemas"]["PlanContent"];
+            /** Issue Date */
+            issue_date?: string | null;
+            /** Movement Id */
+            movement_id: number;
+            /**
+             * Number
+             * @default
+             */
+            number: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Id
+             * @description Mặc định: đơn vị của người tạo
+             */
+            unit_id?: number | null;
+        };
         /** PlanEventData */
         PlanEventData: {
             /**
@@ -6192,61 +6347,120 @@ export interface components {
              */
             signer_title: string;
         };
-        /** PlanIssueIn */
-        PlanIssueIn: {
+        /** PlanPage */
+        PlanPage: {
+            /** Items */
+            items: components["schemas"]["PlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** PlanRead */
+        PlanRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /** Approved At */
+            approved_at: string | null;
+            /** Budget Lines */
+            budget_lines: {
+                [key: string]: unknown;
+            }[];
+            /** Budget Total Vnd */
+            budget_total_vnd: number;
+            /** Content */
+            content: {
+                [key: string]: unknown;
+            };
             /**
-             * Number
-             * @description Số kế hoạch, ví dụ 15/KH-UBND
+             * Created At
+             * Format: date-time
              */
+            created_at: string;
+            /** Days Left */
+            days_left: number | null;
+            /** Deadline Status */
+            deadline_status: ("not_received" | "pending" | "due_soon" | "overdue" | "on_time" | "submitted_late") | null;
+            /** Due Date */
+            due_date: string | null;
+            /** First Submitted At */
+            first_submitted_at: string | null;
+            /** Id */
+            id: number;
+            /** Issue Date */
+            issue_date: string | null;
+            /** Issued At */
+            issued_at: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "commune" | "unit";
+            /** Movement Id */
+            movement_id: number;
+            /** Number */
             number: string;
             /**
-             * Signed On
-             * Format: date
+             * Overdue Tasks
+             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
              */
-            signed_on: string;
+            overdue_tasks: number[];
+            /** @description Bản điều chỉnh đang chờ duyệt; bản đã duyệt vẫn có hiệu lực đến khi duyệt điều chỉnh */
+            pending_adjustment: components["schemas"]["PendingAdjustment"] | null;
+            /** Received Date */
+            received_date: string | null;
+            /** Received Source */
+            received_source: ("app" | "exchange" | "school_entered") | null;
+            /** Return Comment */
+            return_comment: string | null;
             /** Signer Name */
             signer_name: string;
-            /**
-             * Signer Title
-             * @description Chủ tịch, Phó Chủ tịch
-             */
+            /** Signer Title */
             signer_title: string;
-        };
-        /** PlanItemIn */
-        PlanItemIn: {
             /**
-             * Content
-             * @description Nội dung kiểm tra
+             * Status
+             * @enum {string}
              */
-            content: string;
-            /**
-             * Scheduled On
-             * Format: date
-             */
-            scheduled_on: string;
-            /**
-             * Team
-             * @description Thành phần đoàn kiểm tra
-             */
-            team: string;
-            /** Unit Id */
-            unit_id: number;
-        };
-        /** PlanItemOut */
-        PlanItemOut: {
-            /** Content */
-            content: string;
-            /**
-             * Scheduled On
-             * Format: date
-             */
-            scheduled_on: string;
-            /** Team */
-            team: string;
+            status: "draft" | "submitted" | "returned" | "approved" | "issued";
+            /** Title */
+            title: string;
             /** Unit Id */
             unit_id: number;
             /** Unit Name */
             unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /** Version Count */
+            version_count: number;
+        };
+        /**
+         * PlanUpdate
+         * @description The received date is not here: the system records it (acknowledgement or document exchange).
+         */
+        PlanUpdate: {
+            content?: components["schemas"]["PlanContent"] | null;
+            /**
+             * Correction Reason
+             * @description Lý do đính chính: bắt buộc khi sửa kế hoạch của xã đã ban hành
+             */
+            correction_reason?: string | null;
+            /** Issue Date */
+            issue_date?: string | null;
+            /** Number */
+            number?: string | null;
+            /** Signer Name */
+            signer_name?: string | null;
+            /** Signer Title */
+            signer_title?: string | null;
+            /** Title */
+            title?: string | null;
         };
         /** PlanVersionRead */
         PlanVersionRead: {
@@ -8094,220 +8308,6 @@ export interface components {
             votes_cast: number;
             /** Votes For */
             votes_for: number;
-        };
-        /** PlanCreate */
-        thidua__inspections__schemas__PlanCreate: {
-            /** Items */
-            items: components["schemas"]["PlanItemIn"][];
-            /**
-             * Purpose
-             * @default
-             */
-            purpose: string;
-            /**
-             * School Year
-             * @description Năm học, ví dụ 2025-2026
-             */
-            school_year: string;
-            /** Title */
-            title: string;
-        };
-        /** PlanPage */
-        thidua__inspections__schemas__PlanPage: {
-            /** Items */
-            items: components["schemas"]["thidua__inspections__schemas__PlanRead"][];
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
-            /** Total */
-            total: number;
-        };
-        /** PlanRead */
-        thidua__inspections__schemas__PlanRead: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Id */
-            id: number;
-            /** Issued At */
-            issued_at: string | null;
-            /** Items */
-            items: components["schemas"]["PlanItemOut"][];
-            /** Number */
-            number: string | null;
-            /** Purpose */
-            purpose: string;
-            /** School Year */
-            school_year: string;
-            /** Signed On */
-            signed_on: string | null;
-            /** Signer Name */
-            signer_name: string | null;
-            /** Signer Title */
-            signer_title: string | null;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "draft" | "issued";
-            /** Title */
-            title: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
-            /** Version */
-            version: number;
-        };
-        /** PlanUpdate */
-        thidua__inspections__schemas__PlanUpdate: {
-            /** Items */
-            items?: components["schemas"]["PlanItemIn"][] | null;
-            /** Purpose */
-            purpose?: string | null;
-            /** Title */
-            title?: string | null;
-        };
-        /** PlanCreate */
-        thidua__plans__schemas__PlanCreate: {
-            content?: components["schemas"]["PlanContent"];
-            /** Issue Date */
-            issue_date?: string | null;
-            /** Movement Id */
-            movement_id: number;
-            /**
-             * Number
-             * @default
-             */
-            number: string;
-            /** Title */
-            title: string;
-            /**
-             * Unit Id
-             * @description Mặc định: đơn vị của người tạo
-             */
-            unit_id?: number | null;
-        };
-        /** PlanPage */
-        thidua__plans__schemas__PlanPage: {
-            /** Items */
-            items: components["schemas"]["thidua__plans__schemas__PlanRead"][];
-            /** Limit */
-            limit: number;
-            /** Offset */
-            offset: number;
-            /** Total */
-            total: number;
-        };
-        /** PlanRead */
-        thidua__plans__schemas__PlanRead: {
-            /** Allowed Actions */
-            allowed_actions: string[];
-            /** Approved At */
-            approved_at: string | null;
-            /** Budget Lines */
-            budget_lines: {
-                [key: string]: unknown;
-            }[];
-            /** Budget Total Vnd */
-            budget_total_vnd: number;
-            /** Content */
-            content: {
-                [key: string]: unknown;
-            };
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Days Left */
-            days_left: number | null;
-            /** Deadline Status */
-            deadline_status: ("not_received" | "pending" | "due_soon" | "overdue" | "on_time" | "submitted_late") | null;
-            /** Due Date */
-            due_date: string | null;
-            /** First Submitted At */
-            first_submitted_at: string | null;
-            /** Id */
-            id: number;
-            /** Issue Date */
-            issue_date: string | null;
-            /** Issued At */
-            issued_at: string | null;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "commune" | "unit";
-            /** Movement Id */
-            movement_id: number;
-            /** Number */
-            number: string;
-            /**
-             * Overdue Tasks
-             * @description Số thứ tự (từ 0) các nhiệm vụ quá hạn
-             */
-            overdue_tasks: number[];
-            /** @description Bản điều chỉnh đang chờ duyệt; bản đã duyệt vẫn có hiệu lực đến khi duyệt điều chỉnh */
-            pending_adjustment: components["schemas"]["PendingAdjustment"] | null;
-            /** Received Date */
-            received_date: string | null;
-            /** Received Source */
-            received_source: ("app" | "exchange" | "school_entered") | null;
-            /** Return Comment */
-            return_comment: string | null;
-            /** Signer Name */
-            signer_name: string;
-            /** Signer Title */
-            signer_title: string;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "draft" | "submitted" | "returned" | "approved" | "issued";
-            /** Title */
-            title: string;
-            /** Unit Id */
-            unit_id: number;
-            /** Unit Name */
-            unit_name: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
-            /** Version */
-            version: number;
-            /** Version Count */
-            version_count: number;
-        };
-        /**
-         * PlanUpdate
-         * @description The received date is not here: the system records it (acknowledgement or document exchange).
-         */
-        thidua__plans__schemas__PlanUpdate: {
-            content?: components["schemas"]["PlanContent"] | null;
-            /**
-             * Correction Reason
-             * @description Lý do đính chính: bắt buộc khi sửa kế hoạch của xã đã ban hành
-             */
-            correction_reason?: string | null;
-            /** Issue Date */
-            issue_date?: string | null;
-            /** Number */
-            number?: string | null;
-            /** Signer Name */
-            signer_name?: string | null;
-            /** Signer Title */
-            signer_title?: string | null;
-            /** Title */
-            title?: string | null;
         };
     };
     responses: never;
@@ -11830,7 +11830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__inspections__schemas__PlanPage"];
+                    "application/json": components["schemas"]["InspectionPlanPage"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -11864,7 +11864,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["thidua__inspections__schemas__PlanCreate"];
+                "application/json": components["schemas"]["InspectionPlanCreate"];
             };
         };
         responses: {
@@ -11874,7 +11874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__inspections__schemas__PlanRead"];
+                    "application/json": components["schemas"]["InspectionPlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -11916,7 +11916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__inspections__schemas__PlanRead"];
+                    "application/json": components["schemas"]["InspectionPlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -11955,7 +11955,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["thidua__inspections__schemas__PlanUpdate"];
+                "application/json": components["schemas"]["InspectionPlanUpdate"];
             };
         };
         responses: {
@@ -11965,7 +11965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__inspections__schemas__PlanRead"];
+                    "application/json": components["schemas"]["InspectionPlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -12046,7 +12046,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlanIssueIn"];
+                "application/json": components["schemas"]["InspectionPlanIssueIn"];
             };
         };
         responses: {
@@ -12056,7 +12056,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__inspections__schemas__PlanRead"];
+                    "application/json": components["schemas"]["InspectionPlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13546,7 +13546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanPage"];
+                    "application/json": components["schemas"]["PlanPage"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13580,7 +13580,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["thidua__plans__schemas__PlanCreate"];
+                "application/json": components["schemas"]["PlanCreate"];
             };
         };
         responses: {
@@ -13590,7 +13590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13674,7 +13674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13713,7 +13713,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["thidua__plans__schemas__PlanUpdate"];
+                "application/json": components["schemas"]["PlanUpdate"];
             };
         };
         responses: {
@@ -13723,7 +13723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13814,7 +13814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13859,7 +13859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13908,7 +13908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -13953,7 +13953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14002,7 +14002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14140,7 +14140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14189,7 +14189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14234,7 +14234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -14285,7 +14285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["thidua__plans__schemas__PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

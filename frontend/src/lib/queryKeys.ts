@@ -83,7 +83,11 @@ export const activitiesKeys = resource('activities');
 
 export const inspectionsKeys = {
   ...resource('inspections'),
+  findings: (id: number) => ['inspections', 'findings', id] as const,
+  recommendations: (followUp: string) => ['inspections', 'recommendations', followUp] as const,
 };
+
+export const inspectionPlansKeys = resource('inspection-plans');
 
 export const plansKeys = {
   ...resource('plans'),

@@ -17,6 +17,8 @@ const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/activities', label: 'nav.activities' }, permission: 'activities:read' },
   { item: { to: '/initiatives', label: 'initiatives.nav' }, permission: 'initiatives:read' },
   { item: { to: '/inspections', label: 'nav.inspections' }, permission: 'inspections:read' },
+  { item: { to: '/inspection-plans', label: 'inspectionPlans.nav' }, permission: 'inspections:read' },
+  { item: { to: '/inspection-recommendations', label: 'inspectionFindings.nav' }, permission: 'inspections:read' },
   { item: { to: '/plans', label: 'nav.plans' }, permission: 'plans:read' },
   { item: { to: '/plans/tracking', label: 'nav.planTracking' }, permission: 'plans:review' },
   { item: { to: '/report-requests', label: 'nav.reports' }, permission: 'reports:read' },
