@@ -28,8 +28,16 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "users": 10,
         "frameworks": 2,
         "award_history": 1,
+        "inspections": 1,
     }
-    assert load_demo(settings) == {"units": 0, "staff": 0, "users": 0, "frameworks": 0, "award_history": 0}
+    assert load_demo(settings) == {
+        "units": 0,
+        "staff": 0,
+        "users": 0,
+        "frameworks": 0,
+        "award_history": 0,
+        "inspections": 0,
+    }
 
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:

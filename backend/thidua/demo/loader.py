@@ -22,6 +22,7 @@ from thidua.demo.award_types import AWARD_TYPES
 from thidua.demo.awards import load_award_history
 from thidua.demo.catalogue import MOVEMENT, framework_document
 from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
+from thidua.demo.inspections import load_inspections
 from thidua.frameworks.models import Framework
 from thidua.frameworks.schemas import FrameworkDocument
 from thidua.frameworks.service import activate, create_framework
@@ -50,7 +51,7 @@ def _unit(
 
 def load_demo(settings: Settings) -> dict[str, int]:
     """Returns how many rows of each kind were created."""
-    created = {"units": 0, "staff": 0, "users": 0, "frameworks": 0, "award_history": 0}
+    created = {"units": 0, "staff": 0, "users": 0, "frameworks": 0, "award_history": 0, "inspections": 0}
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
         before_units = len(session.exec(select(Unit.id)).all())
@@ -111,6 +112,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
         session.commit()
         created["frameworks"] = load_movement(session)
         created["award_history"] = int(load_award_history(session))
+        created["inspections"] = load_inspections(session)
     engine.dispose()
     return created
 
