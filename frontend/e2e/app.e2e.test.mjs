@@ -16,6 +16,7 @@ import './lint.e2e.mjs';
 import './pickers.e2e.mjs';
 import './forms.e2e.mjs';
 import './reminders.e2e.mjs';
+import './inspections.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);
