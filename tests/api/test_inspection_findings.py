@@ -361,3 +361,12 @@ def test_the_commune_issues_the_yearly_plan_and_the_decision(client: TestClient,
         assert part in text, part
     minutes = _text(client.get(f"{URL}/{iid}/minutes.docx", headers=officer).content)
     assert "Căn cứ Quyết định số 20/QĐ-UBND ngày 01/12/2025" in minutes
+
+
+def test_control_characters_in_a_finding_do_not_break_the_minutes(client: TestClient, world: World) -> None:
+    iid = create_inspection(client, world).json()["id"]
+    r = add_finding(client, world, iid, shortcomings="Sổ\x01 sách\x0b chưa khớp", status="done")
+    assert r.status_code == 201, r.text
+    m = client.get(f"{URL}/{iid}/minutes.docx", headers=world.headers("officer"))
+    assert m.status_code == 200, m.text
+    assert "Sổ sách chưa khớp" in _text(m.content)
