@@ -38,7 +38,17 @@ from thidua.dti.models import DtiAssessment, DtiValue
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
-from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
+from thidua.inspections.models import (
+    Inspection,
+    InspectionDecision,
+    InspectionFinding,
+    InspectionLead,
+    InspectionMember,
+    InspectionPlan,
+    InspectionPlanItem,
+    InspectionUnit,
+    InspectionValue,
+)
 from thidua.materials.models import LearningMaterial
 from thidua.movements.models import ContentArea, EvaluationWindow, Movement, Phase
 from thidua.plans.models import Plan, PlanDispatch, PlanVersion
@@ -93,7 +103,12 @@ __all__ = [
     "Initiative",
     "InitiativeAuthor",
     "Inspection",
+    "InspectionDecision",
+    "InspectionFinding",
+    "InspectionLead",
     "InspectionMember",
+    "InspectionPlan",
+    "InspectionPlanItem",
     "InspectionUnit",
     "InspectionValue",
     "LearningMaterial",

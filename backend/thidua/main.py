@@ -55,6 +55,8 @@ from thidua.imports.jobs import lifespan as imports_lifespan
 from thidua.imports.routes import exports as exports_router
 from thidua.imports.routes import router as imports_router
 from thidua.initiatives.routes import router as initiatives_router
+from thidua.inspections.routes import findings_router as inspection_findings_router
+from thidua.inspections.routes import plans_router as inspection_plans_router
 from thidua.inspections.routes import router as inspections_router
 from thidua.lookups.routes import router as lookups_router
 from thidua.materials.routes import router as materials_router
@@ -136,6 +138,8 @@ ROUTERS = (
     assessments_router,
     scorecards_router,
     inspections_router,
+    inspection_findings_router,
+    inspection_plans_router,
     activities_router,
     plans_router,
     report_requests_router,

@@ -1,5 +1,6 @@
 """Start-up wiring of the dependencies that point down to scoring: each domain's computed-indicator
-sources, and the assessments' access rules that decide whose scorecards a caller reads.
+sources, and the assessments' access rules that decide whose scorecards a caller reads; and the one
+hook the assessments call on submission (the inspections' held values).
 
 Scoring declares what it needs (scoring/sources.py, scoring/access.py) and never imports the domains
 above it; this module, imported once with every table by thidua/all_models.py, plugs them in. The
@@ -9,9 +10,11 @@ order of the sources is the order the API lists them in.
 from thidua import score_dependencies  # noqa: F401 - the dependency map of stored scores
 from thidua.activities import sources as activities
 from thidua.assessments import access as assessments_access
+from thidua.assessments import service as assessments_service
 from thidua.assessments import sources as assessments
 from thidua.dti import sources as dti
 from thidua.initiatives import sources as initiatives
+from thidua.inspections import service as inspections_service
 from thidua.plans import sources as plans
 from thidua.reports import sources as reports
 from thidua.scoring import access as scoring_access
@@ -20,3 +23,5 @@ from thidua.scoring.sources import register, register_linker
 register(*assessments.SOURCES, *plans.SOURCES, *reports.SOURCES, *activities.SOURCES, *initiatives.SOURCES)
 register_linker(dti.linked_values)
 scoring_access.provide(assessments_access.readable, assessments_access.get_readable)
+# Values an inspection recorded on a draft self-assessment become verified values when it is submitted.
+assessments_service.ON_SUBMIT.append(inspections_service.apply_held_values)

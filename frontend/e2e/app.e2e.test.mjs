@@ -25,6 +25,7 @@ import './steering.e2e.mjs';
 import './dti.e2e.mjs';
 // communications plan and log, school-proposed stories, info corners, shared materials (issue 17)
 import './communications.e2e.mjs';
+import './inspections.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);
@@ -639,9 +640,9 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await nav(page, 'Kiểm tra, giám sát');
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
-      // an inspector records but does not manage
-      const close = page.getByRole('button', { name: 'Kết thúc đợt kiểm tra' });
-      await eventually(() => close.count(), 0, 'no close button for an inspector');
+      // the only member leads the team: records, and may close (no managing: no reopen, no edit)
+      await page.getByRole('button', { name: 'Kết thúc đợt kiểm tra' }).waitFor();
+      await eventually(() => page.getByRole('button', { name: 'Sửa' }).count(), 0, 'no edit button for an inspector');
       await page.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click();
       const form = page.getByRole('form', { name: `Ghi kết quả kiểm tra: ${school}` });
       const tc21 = group(form, 'TC2.1');
@@ -659,7 +660,11 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await page.getByRole('status').filter({ hasText: `Đã ghi kết quả kiểm tra của ${school}.` }).waitFor();
       const recorded = page.locator('table.recorded-values tbody tr').filter({ hasText: 'TC2.1' });
       await recorded.waitFor();
-      await eventually(() => recorded.innerText(), /TC2\.1\s+50\s+Thực tế 50 %/, 'the recorded TC2.1');
+      await eventually(
+        () => recorded.innerText(),
+        /TC2\.1\s+80\s+50\s+Đã thành giá trị xác nhận\s+Thực tế 50 %/,
+        'the recorded TC2.1 beside the self value, applied',
+      );
     });
 
     await withPage(app, 'inspection-verified-value', {}, async (page) => {

@@ -26,6 +26,8 @@ from tests.fixtures.awards import (
     review_round,
     verified_scorecard,
 )
+from tests.fixtures.inspections import URL as INSPECTIONS
+from tests.fixtures.inspections import add_finding, create_inspection, plan_body
 from tests.fixtures.reports import URL, open_report, request_reports, write_and_submit
 from tests.helpers import World
 from thidua.documents.decree30 import MOTTO, NATIONAL_TITLE
@@ -165,6 +167,46 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
     )
     save(f"/api/v1/award-decisions/{proposal['id']}/document.docx", "proposal.docx")
 
+    # The inspection: the yearly plan, the decision sending the team, the minutes at school A.
+    r = client.post("/api/v1/inspection-plans", headers=officer, json=plan_body(world))
+    assert r.status_code == 201, r.text
+    signer = {"signed_on": str(TODAY), "signer_name": "Phạm Thị Phó", "signer_title": "Phó Chủ tịch"}
+    r = client.post(
+        f"/api/v1/inspection-plans/{r.json()['id']}/issue",
+        headers={**officer, "If-Match": r.headers["etag"]},
+        json={"number": "15/KH-UBND", **signer},
+    )
+    assert r.status_code == 200, r.text
+    save(f"/api/v1/inspection-plans/{r.json()['id']}/document.docx", "inspection-plan.docx")
+    created = create_inspection(client, world)
+    iid = created.json()["id"]
+    r = client.put(
+        f"{INSPECTIONS}/{iid}/decision",
+        headers={**officer, "If-Match": created.headers["etag"]},
+        json={"number": "20/QĐ-UBND", **signer},
+    )
+    assert r.status_code == 200, r.text
+    save(f"{INSPECTIONS}/{iid}/decision.docx", "inspection-decision.docx")
+    for code, text in (("TC2.1", "Tập huấn sử dụng LMS"), ("TC5.1", "Rà soát quy chế an toàn thông tin")):
+        made = add_finding(
+            client,
+            world,
+            iid,
+            indicator_code=code,
+            strengths="Hồ sơ đầy đủ",
+            shortcomings="Số liệu chưa khớp sổ sách",
+            recommendations=text,
+            status="done",
+        )
+        assert made.status_code == 201, made.text
+    r = client.post(
+        f"{INSPECTIONS}/{iid}/close",
+        headers={**world.headers("inspector"), "If-Match": r.headers["etag"]},
+        json={"conclusions": "Nhà trường triển khai phong trào nghiêm túc, đạt yêu cầu."},
+    )
+    assert r.status_code == 200, r.text
+    save(f"{INSPECTIONS}/{iid}/minutes.docx", "inspection-minutes.docx")
+
     uy_ban, kt = ("TM. ỦY BAN NHÂN DÂN",), ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
     return [
         Expected("school-decision", 2, ("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Đỗ Văn Hiệu")),
@@ -172,6 +214,19 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
         Expected("minutes", 1, ("THƯ KÝ", "CHỦ TỊCH HỘI ĐỒNG", "Lê Thị Thư", "Nguyễn Văn Chủ")),
         Expected("proposal", 1, (*uy_ban, "CHỦ TỊCH", "Hoàng Văn Xã")),
         Expected("report", 1, (*uy_ban, *kt, "Trần Văn Thành")),
+        Expected("inspection-plan", 1, (*uy_ban, *kt, "Phạm Thị Phó")),
+        Expected("inspection-decision", 1, (*uy_ban, *kt, "Phạm Thị Phó")),
+        Expected(
+            "inspection-minutes",
+            2,
+            (
+                "ĐẠI DIỆN ĐƠN VỊ",
+                "TRƯỞNG ĐOÀN KIỂM TRA",
+                "HIỆU TRƯỞNG",
+                "Manager_A",
+                "Inspector",
+            ),
+        ),
         Expected("school-certificate", 1, ("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Đỗ Văn Hiệu"), dated=False),
         Expected("commune-certificate", 1, (*uy_ban, *kt, "Phạm Thị Phó"), dated=False),
     ]

@@ -19,7 +19,7 @@ def test_inspector_records_verified_values_for_assigned_units(
 
     inspector = world.headers("inspector")
     seen = client.get(f"{URL}/{inspection['id']}", headers=inspector)
-    assert seen.json()["allowed_actions"] == ["record"]
+    assert seen.json()["allowed_actions"] == ["record", "close"]  # the only member leads the team
     url = f"{URL}/{inspection['id']}/values"
     body = {
         "unit_id": world.units["THCS-A"],
@@ -60,7 +60,7 @@ def test_inspector_records_verified_values_for_assigned_units(
         headers={**world.headers("officer"), "If-Match": etag},
         json={"status": "closed", "findings": "Đơn vị báo cáo cao hơn thực tế ở TC2.1."},
     )
-    assert closed.status_code == 200 and closed.json()["allowed_actions"] == ["update"]
+    assert closed.status_code == 200 and closed.json()["allowed_actions"] == ["update", "decide"]
     assert_problem(
         client.post(url, headers={**inspector, "If-Match": closed.headers["etag"]}, json=body), 409
     )
@@ -120,7 +120,7 @@ def test_the_team_must_be_inspectors_and_units_schools(client: TestClient, world
     assert client.get(URL, headers=world.headers("officer")).json()["total"] == 0
 
 
-def test_values_wait_for_a_submitted_assessment(
+def test_values_need_a_self_assessment_to_hold_them(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     inspection = create_inspection(client, world)

@@ -37,6 +37,7 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "steering": 1,
         "dti_results": 2,
         "communications": 1,
+        "inspections": 1,
     }
     again = {
         "units": 0,
@@ -48,6 +49,7 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "steering": 0,
         "dti_results": 0,
         "communications": 0,
+        "inspections": 0,
     }
     assert load_demo(settings) == again
 

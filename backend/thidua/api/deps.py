@@ -45,6 +45,7 @@ AssessmentsCloseEarlyActor = Annotated[Actor, Depends(allow(Permission.assessmen
 InspectionsReadActor = Annotated[Actor, Depends(allow(Permission.inspections_read))]
 InspectionsRecordActor = Annotated[Actor, Depends(allow(Permission.inspections_record))]
 InspectionsManageActor = Annotated[Actor, Depends(allow(Permission.inspections_manage))]
+InspectionsRespondActor = Annotated[Actor, Depends(allow(Permission.inspections_respond))]
 ScorecardsReadActor = Annotated[Actor, Depends(allow(Permission.scorecards_read))]
 ActivitiesReadActor = Annotated[Actor, Depends(allow(Permission.activities_read))]
 ActivitiesWriteActor = Annotated[Actor, Depends(allow(Permission.activities_write))]

@@ -3,6 +3,7 @@
 Who sees what and may do what is decided in assessments/access.py.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -399,6 +400,11 @@ def update_entries(session: Session, actor: Actor, a: SelfAssessment, data: Entr
     return audit.save_changes(session, actor, a, {}, "update_entries", {**before, "entries_changed": changed})
 
 
+# Called with the assessment before it leaves draft or returned, in the submission's transaction
+# (registrations.py plugs in the inspections' held values); assessments imports no other domain.
+ON_SUBMIT: list[Callable[[Session, SelfAssessment], None]] = []
+
+
 def submit(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
     if not access.is_subject(session, actor, a):
         raise Conflict("Chỉ đối tượng được đánh giá mới nộp được bản tự đánh giá này.")
@@ -443,6 +449,8 @@ def submit(session: Session, actor: Actor, a: SelfAssessment) -> SelfAssessment:
         if entry.return_reason:
             entry.return_reason = None
             session.add(entry)
+    for hook in ON_SUBMIT:
+        hook(session, a)
     changes = {"status": "submitted", "submitted_at": utcnow(), "return_reason": None}
     webhooks.emit(session, "self_assessment.submitted", a.unit_id, _event_data(a, "submitted"))
     return audit.save_changes(session, actor, a, changes, "submit")

@@ -55,6 +55,7 @@ class Permission(StrEnum):
     inspections_read = "inspections:read"
     inspections_record = "inspections:record"
     inspections_manage = "inspections:manage"
+    inspections_respond = "inspections:respond"
     scorecards_read = "scorecards:read"
     activities_read = "activities:read"
     activities_write = "activities:write"
@@ -158,6 +159,8 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     ),
     Permission.inspections_record: frozenset({Role.admin, Role.commune_officer, Role.inspector}),
     Permission.inspections_manage: _COMMUNE_ADMIN,
+    # The inspected school reports the team's recommendations done.
+    Permission.inspections_respond: frozenset({Role.unit_manager}),
     Permission.activities_read: frozenset(
         {
             Role.admin,

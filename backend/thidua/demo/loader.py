@@ -25,6 +25,7 @@ from thidua.demo.catalogue import MOVEMENT, framework_document
 from thidua.demo.communications import load_communications
 from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
 from thidua.demo.dti import load_dti_results
+from thidua.demo.inspections import load_inspections
 from thidua.demo.steering import load_steering
 from thidua.frameworks.models import Framework
 from thidua.frameworks.schemas import FrameworkDocument
@@ -65,6 +66,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
         "steering": 0,
         "dti_results": 0,
         "communications": 0,
+        "inspections": 0,
     }
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
@@ -131,6 +133,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
         created["dti_results"] = load_dti_results(session)
         storage = storage_for(settings.storage_url, settings.var_dir)
         created["communications"] = int(load_communications(session, storage))
+        created["inspections"] = load_inspections(session)
     engine.dispose()
     return created
 

@@ -5,6 +5,7 @@ stands in where the font is missing); page numbers centred at the top from page 
 block; the number line and the place-and-date line; the title in capitals; the body; "Nơi nhận"; and
 the signature block with its authority lines."""
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 FONT = "Times New Roman"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
@@ -133,7 +135,8 @@ def paragraph(
     space_after: float = 6,
     first_line_indent: float | None = None,
 ) -> Paragraph:
-    p: Paragraph = container.add_paragraph(text)  # a document or a table cell
+    # Control characters typed into free text would make the XML invalid (python-docx refuses them).
+    p: Paragraph = container.add_paragraph(_CONTROL.sub("", text))  # a document or a table cell
     p.alignment = align
     p.paragraph_format.space_after = Pt(space_after)
     p.paragraph_format.line_spacing = 1.15
@@ -282,6 +285,8 @@ def build(
 
     closing = doc.add_table(rows=1, cols=2)
     _fixed_widths(closing, (Mm(80), Mm(85)))
+    # The signature block stays whole: its titles never sit on one page and the names on the next.
+    closing.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     recipients, signature = closing.rows[0].cells
     recipients.text = signature.text = ""
     if head.cosigner is not None:  # two signatures side by side; "Nơi nhận" below them

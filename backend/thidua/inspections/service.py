@@ -1,7 +1,10 @@
 """Inspections (kiểm tra, giám sát): a team visits units, records findings and verified values.
 
 An inspector sees and records only for inspections they are a member of, and only for the units
-assigned to the inspection; a recorded value becomes the entry's verified value."""
+assigned to the inspection. A recorded value becomes the entry's verified value once the school has
+submitted its self-assessment; recorded on a draft, it is held as the inspection's value and applied
+by `apply_held_values` when the school submits (in the submission's transaction, so the stored
+scores move then and not before)."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -21,8 +24,18 @@ from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
 from thidua.inspections import access
-from thidua.inspections.models import Inspection, InspectionMember, InspectionUnit, InspectionValue
+from thidua.inspections.models import (
+    Inspection,
+    InspectionDecision,
+    InspectionFinding,
+    InspectionLead,
+    InspectionMember,
+    InspectionUnit,
+    InspectionValue,
+)
 from thidua.inspections.schemas import (
+    DecisionIn,
+    DecisionOut,
     InspectedUnitOut,
     InspectionCreate,
     InspectionPage,
@@ -53,22 +66,41 @@ def read_inspection(session: Session, actor: Actor, inspection: Inspection) -> I
     users = session.exec(select(User).where(col(User.id).in_(member_ids))).all() if member_ids else []
     units = session.exec(select(Unit).where(col(Unit.id).in_(unit_ids)).order_by(col(Unit.code))).all()
     rows = session.exec(
-        select(InspectionValue, Indicator.code, SelfAssessment.unit_id)
+        select(InspectionValue, Indicator.code, SelfAssessment.unit_id, SelfAssessment.status)
         .join(Indicator, col(Indicator.id) == InspectionValue.indicator_id)
         .join(SelfAssessment, col(SelfAssessment.id) == InspectionValue.assessment_id)
         .where(InspectionValue.inspection_id == inspection.id)
         .order_by(col(InspectionValue.id))
     ).all()
     visible_rows = [r for r in rows if units_access.in_reach(actor, r[2])]
+    self_values = {
+        (e.assessment_id, e.indicator_id): e.self_value
+        for e in session.exec(
+            select(AssessmentEntry).where(
+                col(AssessmentEntry.assessment_id).in_({r[0].assessment_id for r in visible_rows})
+            )
+        )
+    }
+    lead = session.get(InspectionLead, inspection.id)
+    decision = session.get(InspectionDecision, inspection.id)
     return from_row(
         InspectionRead,
         inspection,
         members=[MemberOut(user_id=u.id or 0, login=u.login, full_name=u.full_name) for u in users],
         units=[InspectedUnitOut(unit_id=u.id or 0, code=u.code, name=u.name) for u in units],
         values=[
-            from_row(RecordedValueOut, v, unit_id=unit_id, indicator_code=code)
-            for v, code, unit_id in visible_rows
+            from_row(
+                RecordedValueOut,
+                v,
+                unit_id=unit_id,
+                indicator_code=code,
+                self_value=self_values.get((v.assessment_id, v.indicator_id)),
+                applied=status != "draft",
+            )
+            for v, code, unit_id, status in visible_rows
         ],
+        lead_user_id=lead.user_id if lead else None,
+        decision=from_row(DecisionOut, decision) if decision else None,
         allowed_actions=access.allowed_actions(session, actor, inspection),
     )
 
@@ -93,8 +125,18 @@ def list_inspections(
     return page_of(InspectionPage, [read_inspection(session, actor, i) for i in rows], total, page)
 
 
-def _check_team(session: Session, member_ids: list[int], unit_ids: list[int]) -> None:
+def _check_team(
+    session: Session, member_ids: list[int], unit_ids: list[int], lead_id: int | None = None
+) -> None:
     problems = []
+    if lead_id is not None and lead_id not in member_ids:
+        problems.append(
+            FieldError(
+                path="body.lead_user_id",
+                type="not_member",
+                message="Trưởng đoàn phải là một thành viên của đoàn kiểm tra.",
+            )
+        )
     for n, user_id in enumerate(member_ids):
         user = session.get(User, user_id)
         if user is None or not user.is_active or Role.inspector not in roles_of(session, user_id):
@@ -141,13 +183,23 @@ def _set_team(
             session.add(model(inspection_id=inspection_id, **{column: value}))
 
 
+def _set_lead(session: Session, inspection_id: int, user_id: int) -> None:
+    lead = session.get(InspectionLead, inspection_id)
+    if lead is None:
+        session.add(InspectionLead(inspection_id=inspection_id, user_id=user_id))
+    else:
+        lead.user_id = user_id
+        session.add(lead)
+
+
 def create_inspection(session: Session, actor: Actor, data: InspectionCreate) -> Inspection:
-    _check_team(session, data.member_user_ids, data.unit_ids)
-    inspection = Inspection(**data.model_dump(exclude={"member_user_ids", "unit_ids"}))
+    _check_team(session, data.member_user_ids, data.unit_ids, data.lead_user_id)
+    inspection = Inspection(**data.model_dump(exclude={"member_user_ids", "unit_ids", "lead_user_id"}))
     session.add(inspection)
     session.flush()
     assert inspection.id is not None
     _set_team(session, inspection.id, data.member_user_ids, data.unit_ids)
+    _set_lead(session, inspection.id, data.lead_user_id or data.member_user_ids[0])
     audit.record(session, actor, "create", inspection, None)
     session.commit()
     return inspection
@@ -158,17 +210,74 @@ def update_inspection(
 ) -> Inspection:
     changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
     members, units = changes.pop("member_user_ids", None), changes.pop("unit_ids", None)
-    _check_team(session, members or [], units or [])
+    lead_id = changes.pop("lead_user_id", None)
     assert inspection.id is not None
+    current_lead = session.get(InspectionLead, inspection.id)
+    team = (
+        members
+        if members is not None
+        else _ids(session, InspectionMember, InspectionMember.user_id, inspection.id)
+    )
+    if lead_id is None and members is not None and current_lead and current_lead.user_id not in members:
+        lead_id = members[0]  # the lead left the team: the first member leads
+    _check_team(session, members or [], units or [])
+    if lead_id is not None and lead_id not in team:
+        raise Invalid(
+            "body.lead_user_id", "Trưởng đoàn phải là một thành viên của đoàn kiểm tra.", "not_member"
+        )
+    if changes.get("status") == "closed" and inspection.status == "open":
+        check_can_close(session, inspection)
     _set_team(session, inspection.id, members, units)
+    if lead_id is not None:
+        _set_lead(session, inspection.id, lead_id)
     return audit.save_changes(session, actor, inspection, changes, "update")
+
+
+def check_can_close(session: Session, inspection: Inspection) -> None:
+    """A mandatory finding still open keeps the inspection open: 409 naming each one."""
+    still_open = session.exec(
+        select(InspectionFinding)
+        .where(
+            InspectionFinding.inspection_id == inspection.id,
+            col(InspectionFinding.mandatory).is_(True),
+            InspectionFinding.status == "open",
+        )
+        .order_by(col(InspectionFinding.id))
+    ).all()
+    if still_open:
+        raise Conflict(
+            f"Còn {len(still_open)} nội dung kiểm tra bắt buộc chưa hoàn thành; "
+            "chưa kết thúc được đợt kiểm tra.",
+            errors=[
+                FieldError(
+                    path=f"findings.{f.id}.status",
+                    message="Nội dung bắt buộc chưa hoàn thành.",
+                    type="mandatory_open",
+                )
+                for f in still_open
+            ],
+        )
+
+
+def set_decision(session: Session, actor: Actor, inspection: Inspection, data: DecisionIn) -> Inspection:
+    """The commune's decision sending the team (Quyết định kiểm tra): recorded, then downloadable."""
+    assert inspection.id is not None
+    decision = session.get(InspectionDecision, inspection.id)
+    before = audit.snapshot(decision) if decision else None
+    decision = decision or InspectionDecision(inspection_id=inspection.id, **data.model_dump())
+    for key, value in data.model_dump().items():
+        setattr(decision, key, value)
+    decision.issued_at = utcnow()
+    session.add(decision)
+    session.flush()
+    audit.record(session, actor, "decide", decision, before)
+    return audit.save_changes(session, actor, inspection, {}, "decide")
 
 
 def record_values(
     session: Session, actor: Actor, inspection: Inspection, data: InspectionValuesIn
 ) -> Inspection:
-    if "record" not in access.allowed_actions(session, actor, inspection):
-        raise Conflict("Đợt kiểm tra đã kết thúc hoặc bạn không phải thành viên đoàn kiểm tra.")
+    access.require(session, actor, inspection, "record", "Chỉ thành viên đoàn kiểm tra mới ghi được giá trị.")
     if data.unit_id not in _ids(session, InspectionUnit, InspectionUnit.unit_id, inspection.id):
         raise Invalid("body.unit_id", "Đơn vị này không thuộc đợt kiểm tra.", "not_assigned")
     assessment = session.exec(
@@ -181,8 +290,8 @@ def record_values(
             Framework.status == "active",
         )
     ).first()
-    if assessment is None or assessment.status == "draft":
-        raise Conflict(f"Đơn vị chưa nộp bản tự đánh giá năm học {inspection.school_year}.")
+    if assessment is None:
+        raise Conflict(f"Đơn vị chưa lập bản tự đánh giá năm học {inspection.school_year}.")
     if assessment.status == "verified":
         raise Conflict("Bản tự đánh giá của đơn vị đã được xác nhận và chốt điểm; không ghi thêm giá trị.")
     indicators = {
@@ -221,17 +330,41 @@ def record_values(
             utcnow(),
         )
         session.add(value)
-        entry = session.exec(
-            select(AssessmentEntry).where(
-                AssessmentEntry.assessment_id == assessment.id, AssessmentEntry.indicator_id == ind.id
-            )
-        ).first()
-        entry = entry or AssessmentEntry(assessment_id=assessment.id or 0, indicator_id=ind.id or 0)
-        entry.verified_value, entry.verified_source = item.value, f"inspection:{inspection.id}"
-        session.add(entry)
+        if assessment.status != "draft":
+            _apply(session, assessment, value)
+    if assessment.status == "draft":
+        # Held as the inspection's values: they apply when the school submits, not before.
+        return audit.save_changes(session, actor, inspection, {}, "record_values")
     # Both change: the assessment's ETag must go stale for anyone editing it.
     assessment.updated_at = utcnow()
     session.add(assessment)
     session.flush()
     audit.record(session, actor, "inspection_values", assessment, before_assessment)
     return audit.save_changes(session, actor, inspection, {}, "record_values")
+
+
+def _apply(session: Session, assessment: SelfAssessment, value: InspectionValue) -> None:
+    entry = session.exec(
+        select(AssessmentEntry).where(
+            AssessmentEntry.assessment_id == assessment.id, AssessmentEntry.indicator_id == value.indicator_id
+        )
+    ).first()
+    entry = entry or AssessmentEntry(assessment_id=assessment.id or 0, indicator_id=value.indicator_id)
+    entry.verified_value, entry.verified_source = value.value, f"inspection:{value.inspection_id}"
+    session.add(entry)
+
+
+def apply_held_values(session: Session, assessment: SelfAssessment) -> None:
+    """On submission (assessments.service.submit, wired in registrations.py): the values inspections
+    recorded while the assessment was a draft become its verified values, the latest recorded value
+    of an indicator winning. The entries change in the submission's transaction; the dependency map
+    re-scores the assessment before it commits."""
+    if assessment.status != "draft":
+        return  # a returned assessment already carries them
+    held = session.exec(
+        select(InspectionValue)
+        .where(InspectionValue.assessment_id == assessment.id)
+        .order_by(col(InspectionValue.recorded_at), col(InspectionValue.id))
+    ).all()
+    for value in held:
+        _apply(session, assessment, value)

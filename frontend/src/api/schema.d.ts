@@ -1252,6 +1252,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspection-findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kiến nghị sau kiểm tra cần theo dõi (đơn vị chỉ thấy của đơn vị mình) */
+        get: operations["inspection_findings_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-findings/{finding_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem một nhận xét kiểm tra */
+        get: operations["inspection_findings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa nhận xét; đánh dấu hoàn thành */
+        patch: operations["inspection_findings_update"];
+        trace?: never;
+    };
+    "/api/v1/inspection-findings/{finding_id}/report-done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đơn vị báo cáo đã thực hiện kiến nghị của đoàn kiểm tra */
+        post: operations["inspection_findings_report_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch kiểm tra các năm học */
+        get: operations["inspection_plans_list"];
+        put?: never;
+        /** Lập kế hoạch kiểm tra năm học: lịch kiểm tra từng đơn vị, thành phần đoàn, nội dung */
+        post: operations["inspection_plans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem kế hoạch kiểm tra */
+        get: operations["inspection_plans_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa kế hoạch kiểm tra (dự thảo) */
+        patch: operations["inspection_plans_update"];
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{plan_id}/document.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch kiểm tra đã ban hành (DOCX) */
+        get: operations["inspection_plans_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-plans/{plan_id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban hành kế hoạch kiểm tra (số, ngày ký, người ký) */
+        post: operations["inspection_plans_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections": {
         parameters: {
             query?: never;
@@ -1286,6 +1408,92 @@ export interface paths {
         head?: never;
         /** Sửa đợt kiểm tra, ghi kết luận, kết thúc đợt */
         patch: operations["inspections_update"];
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trưởng đoàn ghi kết luận chung và kết thúc đợt kiểm tra */
+        post: operations["inspections_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ghi quyết định kiểm tra (số, ngày ký, người ký) của UBND xã */
+        put: operations["inspections_decide"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/decision.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quyết định kiểm tra (DOCX) */
+        get: operations["inspections_decision_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhận xét của đoàn theo chỉ tiêu: ưu điểm, hạn chế, kiến nghị */
+        get: operations["inspections_findings"];
+        put?: never;
+        /** Thành viên đoàn ghi nhận xét tại một đơn vị (theo chỉ tiêu hoặc nhận xét chung) */
+        post: operations["inspections_add_finding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{inspection_id}/minutes.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản kiểm tra tại một đơn vị (DOCX): chữ ký trưởng đoàn và hiệu trưởng */
+        get: operations["inspections_minutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/inspections/{inspection_id}/values": {
@@ -5150,6 +5358,14 @@ export interface components {
             /** Label */
             label: string;
         };
+        /** CloseIn */
+        CloseIn: {
+            /**
+             * Conclusions
+             * @description Kết luận chung của đoàn
+             */
+            conclusions: string;
+        };
         /** ColumnInfo */
         ColumnInfo: {
             /** Aliases */
@@ -5840,6 +6056,40 @@ export interface components {
             /** Signer Title */
             signer_title: string;
         };
+        /** DecisionIn */
+        DecisionIn: {
+            /**
+             * Number
+             * @description Số quyết định, ví dụ 12/QĐ-UBND
+             */
+            number: string;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Signer Name */
+            signer_name: string;
+            /**
+             * Signer Title
+             * @description Chủ tịch, Phó Chủ tịch
+             */
+            signer_title: string;
+        };
+        /** DecisionOut */
+        DecisionOut: {
+            /** Number */
+            number: string;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Signer Name */
+            signer_name: string;
+            /** Signer Title */
+            signer_title: string;
+        };
         /** DecisionPage */
         DecisionPage: {
             /** Items */
@@ -6326,6 +6576,124 @@ export interface components {
          * @enum {string}
          */
         FileFormat: "csv" | "xlsx" | "json";
+        /** FindingIn */
+        FindingIn: {
+            /**
+             * Indicator Code
+             * @description Chỉ tiêu; bỏ trống: nhận xét chung
+             */
+            indicator_code?: string | null;
+            /**
+             * Mandatory
+             * @description Bắt buộc hoàn thành trước khi kết thúc đợt kiểm tra
+             * @default false
+             */
+            mandatory: boolean;
+            /**
+             * Recommendations
+             * @default
+             */
+            recommendations: string;
+            /**
+             * Shortcomings
+             * @default
+             */
+            shortcomings: string;
+            /**
+             * Status
+             * @default open
+             * @enum {string}
+             */
+            status: "open" | "done";
+            /**
+             * Strengths
+             * @default
+             */
+            strengths: string;
+            /** Unit Id */
+            unit_id: number;
+        };
+        /** FindingPage */
+        FindingPage: {
+            /** Items */
+            items: components["schemas"]["FindingRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** FindingRead */
+        FindingRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Follow Up
+             * @description none: không có kiến nghị; pending: chờ đơn vị thực hiện; done: đơn vị đã báo cáo hoàn thành
+             * @enum {string}
+             */
+            follow_up: "none" | "pending" | "done";
+            /** Follow Up Done At */
+            follow_up_done_at: string | null;
+            /** Follow Up Note */
+            follow_up_note: string | null;
+            /** Id */
+            id: number;
+            /** Indicator Code */
+            indicator_code: string | null;
+            /** Inspection Id */
+            inspection_id: number;
+            /**
+             * Inspection Status
+             * @enum {string}
+             */
+            inspection_status: "open" | "closed";
+            /** Inspection Title */
+            inspection_title: string;
+            /** Mandatory */
+            mandatory: boolean;
+            /** Recommendations */
+            recommendations: string;
+            /** Shortcomings */
+            shortcomings: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "done";
+            /** Strengths */
+            strengths: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** FindingUpdate */
+        FindingUpdate: {
+            /** Mandatory */
+            mandatory?: boolean | null;
+            /** Recommendations */
+            recommendations?: string | null;
+            /** Shortcomings */
+            shortcomings?: string | null;
+            /** Status */
+            status?: ("open" | "done") | null;
+            /** Strengths */
+            strengths?: string | null;
+        };
         /** FlagCreate */
         FlagCreate: {
             kind: components["schemas"]["FlagKind"];
@@ -6433,6 +6801,14 @@ export interface components {
             /** Note */
             note?: string | null;
             severity?: components["schemas"]["DisciplineSeverity"] | null;
+        };
+        /** FollowUpIn */
+        FollowUpIn: {
+            /**
+             * Note
+             * @description Kết quả thực hiện kiến nghị
+             */
+            note: string;
         };
         /**
          * FrameworkDocument
@@ -7177,6 +7553,11 @@ export interface components {
              */
             kind: "periodic" | "ad_hoc";
             /**
+             * Lead User Id
+             * @description Trưởng đoàn: một thành viên của đoàn (mặc định thành viên đầu tiên)
+             */
+            lead_user_id?: number | null;
+            /**
              * Member User Ids
              * @description Thành viên đoàn kiểm tra
              */
@@ -7205,6 +7586,141 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** InspectionPlanCreate */
+        InspectionPlanCreate: {
+            /** Items */
+            items: components["schemas"]["InspectionPlanItemIn"][];
+            /**
+             * Purpose
+             * @default
+             */
+            purpose: string;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+            /** Title */
+            title: string;
+        };
+        /** InspectionPlanIssueIn */
+        InspectionPlanIssueIn: {
+            /**
+             * Number
+             * @description Số kế hoạch, ví dụ 15/KH-UBND
+             */
+            number: string;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Signer Name */
+            signer_name: string;
+            /**
+             * Signer Title
+             * @description Chủ tịch, Phó Chủ tịch
+             */
+            signer_title: string;
+        };
+        /** InspectionPlanItemIn */
+        InspectionPlanItemIn: {
+            /**
+             * Content
+             * @description Nội dung kiểm tra
+             */
+            content: string;
+            /**
+             * Scheduled On
+             * Format: date
+             */
+            scheduled_on: string;
+            /**
+             * Team
+             * @description Thành phần đoàn kiểm tra
+             */
+            team: string;
+            /** Unit Id */
+            unit_id: number;
+        };
+        /** InspectionPlanItemOut */
+        InspectionPlanItemOut: {
+            /** Content */
+            content: string;
+            /**
+             * Scheduled On
+             * Format: date
+             */
+            scheduled_on: string;
+            /** Team */
+            team: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+        };
+        /** InspectionPlanPage */
+        InspectionPlanPage: {
+            /** Items */
+            items: components["schemas"]["InspectionPlanRead"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /** InspectionPlanRead */
+        InspectionPlanRead: {
+            /** Allowed Actions */
+            allowed_actions: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Issued At */
+            issued_at: string | null;
+            /** Items */
+            items: components["schemas"]["InspectionPlanItemOut"][];
+            /** Number */
+            number: string | null;
+            /** Purpose */
+            purpose: string;
+            /** School Year */
+            school_year: string;
+            /** Signed On */
+            signed_on: string | null;
+            /** Signer Name */
+            signer_name: string | null;
+            /** Signer Title */
+            signer_title: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "issued";
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** InspectionPlanUpdate */
+        InspectionPlanUpdate: {
+            /** Items */
+            items?: components["schemas"]["InspectionPlanItemIn"][] | null;
+            /** Purpose */
+            purpose?: string | null;
+            /** Title */
+            title?: string | null;
+        };
         /** InspectionRead */
         InspectionRead: {
             /** Allowed Actions */
@@ -7214,6 +7730,7 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            decision: components["schemas"]["DecisionOut"] | null;
             /** Findings */
             findings: string;
             /** Id */
@@ -7228,6 +7745,8 @@ export interface components {
              * @enum {string}
              */
             kind: "periodic" | "ad_hoc";
+            /** Lead User Id */
+            lead_user_id: number | null;
             /** Members */
             members: components["schemas"]["MemberOut"][];
             /** School Year */
@@ -7257,6 +7776,8 @@ export interface components {
             findings?: string | null;
             /** Inspection Date */
             inspection_date?: string | null;
+            /** Lead User Id */
+            lead_user_id?: number | null;
             /** Member User Ids */
             member_user_ids?: number[] | null;
             /** Status */
@@ -8792,6 +9313,11 @@ export interface components {
         RecognitionLevel: "unit" | "commune" | "province";
         /** RecordedValueOut */
         RecordedValueOut: {
+            /**
+             * Applied
+             * @description Đã thành giá trị xác nhận; false khi đơn vị chưa nộp bản tự đánh giá (áp dụng khi nộp)
+             */
+            applied: boolean;
             /** Assessment Id */
             assessment_id: number;
             /** Comment */
@@ -8805,6 +9331,11 @@ export interface components {
             recorded_at: string;
             /** Recorded By Id */
             recorded_by_id: number | null;
+            /**
+             * Self Value
+             * @description Giá trị đơn vị tự đánh giá, để so sánh
+             */
+            self_value: string | null;
             /** Unit Id */
             unit_id: number;
             /** Value */
@@ -15512,6 +16043,463 @@ export interface operations {
             };
         };
     };
+    inspection_findings_list: {
+        parameters: {
+            query?: {
+                follow_up?: "pending" | "done";
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_findings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                finding_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_findings_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                finding_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_findings_report_done: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                finding_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_list: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPlanPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionPlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionPlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspection_plans_issue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionPlanIssueIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     inspections_list: {
         parameters: {
             query?: {
@@ -15671,6 +16659,283 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_close: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_decide: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_decision_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_findings: {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_add_finding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inspections_minutes: {
+        parameters: {
+            query?: {
+                unit_id?: number | null;
+            };
+            header?: never;
+            path: {
+                inspection_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

@@ -184,6 +184,8 @@ export const router = createBrowserRouter([
             children: [
               { path: 'inspections', lazy: async () => ({ Component: (await inspections()).InspectionsListPage }) },
               { path: 'inspections/:id', lazy: async () => ({ Component: (await inspections()).InspectionDetailPage }) },
+              { path: 'inspection-plans', lazy: async () => ({ Component: (await inspections()).InspectionPlansPage }) },
+              { path: 'inspection-recommendations', lazy: async () => ({ Component: (await inspections()).RecommendationsPage }) },
             ],
           },
           {

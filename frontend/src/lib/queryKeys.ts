@@ -93,6 +93,8 @@ export const dtiKeys = {
 
 export const inspectionsKeys = {
   ...resource('inspections'),
+  findings: (id: number) => ['inspections', 'findings', id] as const,
+  recommendations: (followUp: string) => ['inspections', 'recommendations', followUp] as const,
 };
 
 export const steeringKeys = {
@@ -104,6 +106,7 @@ export const researchSupportKeys = {
   ...resource('research-supports'),
   totals: <F>(filters: F) => ['research-supports', 'totals', filters] as const,
 };
+export const inspectionPlansKeys = resource('inspection-plans');
 
 export const plansKeys = {
   ...resource('plans'),

@@ -12,6 +12,8 @@ import { TextField } from '../../components/fields';
 import { useInspection, useUpdateInspection } from './api/inspections';
 import { InspectionStatusBadge } from './InspectionsListPage';
 import { RecordValuesForm } from './RecordValuesForm';
+import { FindingsPanel } from './FindingsPanel';
+import { ClosePanel, DecisionPanel, MinutesButton } from './ClosePanel';
 
 function EditBox({ inspection, onDone }: { inspection: Inspection; onDone: () => void }) {
   const { t } = useTranslation();
@@ -98,16 +100,7 @@ export function InspectionDetailPage() {
                 {t('common.edit')}
               </button>
             )}
-            {i.status === 'open' ? (
-              <button
-                type="button"
-                className="danger"
-                disabled={status.isPending}
-                onClick={() => status.mutate({ status: 'closed' }, { onSuccess: () => setRecording(null) })}
-              >
-                {t('inspections.close')}
-              </button>
-            ) : (
+            {i.status === 'closed' && (
               <button type="button" disabled={status.isPending} onClick={() => status.mutate({ status: 'open' })}>
                 {t('inspections.reopen')}
               </button>
@@ -135,6 +128,7 @@ export function InspectionDetailPage() {
               {i.members.map((m) => (
                 <li key={m.user_id}>
                   {m.full_name} <span className="muted">({m.login})</span>
+                  {m.user_id === i.lead_user_id && <strong> · {t('inspectionFindings.lead')}</strong>}
                 </li>
               ))}
             </ul>
@@ -153,6 +147,7 @@ export function InspectionDetailPage() {
               <h3 id={`unit-${u.unit_id}`}>
                 {u.name} <span className="muted">({u.code})</span>
               </h3>
+              <MinutesButton inspection={i} unitId={u.unit_id} name={u.name} />
               {canRecord && recording !== u.unit_id && (
                 <button
                   type="button"
@@ -184,14 +179,19 @@ export function InspectionDetailPage() {
               className="recorded-values"
               columns={[
                 { key: 'code', label: t('inspections.indicator'), render: (v) => v.indicator_code },
+                { key: 'self', label: t('inspectionFindings.selfValue'), className: 'col-num', render: (v) => (v.self_value == null ? '' : formatNumber(v.self_value)) },
                 { key: 'value', label: t('inspections.verifiedValue'), className: 'col-num', render: (v) => formatNumber(v.value) },
+                { key: 'applied', label: t('inspectionFindings.applied'), render: (v) => t(v.applied ? 'inspectionFindings.appliedYes' : 'inspectionFindings.appliedNo') },
                 { key: 'comment', label: t('inspections.comment'), render: (v) => v.comment ?? '' },
                 { key: 'at', label: t('inspections.recordedAt'), render: (v) => formatDateTime(v.recorded_at) },
               ]}
             />
+            <FindingsPanel inspection={i} unitId={u.unit_id} />
           </section>
         );
       })}
+      {i.allowed_actions.includes('close') && <ClosePanel key={i.version} inspection={i} />}
+      {(i.decision || i.allowed_actions.includes('decide')) && <DecisionPanel key={`d-${i.version}`} inspection={i} />}
     </section>
   );
 }

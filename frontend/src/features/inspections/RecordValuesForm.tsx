@@ -42,8 +42,7 @@ export function RecordValuesForm({
 
   if (assessment.isPending) return <Loading />;
   if (assessment.error) return <ErrorBanner error={assessment.error} />;
-  if (!a || a.status === 'draft')
-    return <p className="alert alert-info">{t('inspections.notSubmitted', { year: inspection.school_year })}</p>;
+  if (!a) return <p className="alert alert-info">{t('inspections.notSubmitted', { year: inspection.school_year })}</p>;
   if (a.status === 'verified') return <p className="alert alert-info">{t('inspections.alreadyVerified')}</p>;
 
   const fw = framework.data;
@@ -77,6 +76,11 @@ export function RecordValuesForm({
 
   return (
     <form className="record-form" onSubmit={submit} noValidate aria-label={t('inspections.recordFor', { name: a.subject_name })}>
+      {a.status === 'draft' && (
+        <p className="alert alert-info" role="note">
+          {t('inspectionFindings.heldHint')}
+        </p>
+      )}
       <p className="muted">
         {t('inspections.recordHint')}{' '}
         {me.permissions.includes('assessments:read') && <Link to={`/assessments/${a.id}`}>{t('inspections.openAssessment')}</Link>}

@@ -35,7 +35,7 @@ describe('navItems', () => {
   it('shows the activity log and inspections after the ranking, before frameworks', () => {
     expect(
       paths(['frameworks:read', 'inspections:read', 'activities:read', 'scorecards:read', 'assessments:read']),
-    ).toEqual(['/', '/assessments', '/scorecards', '/activities', '/inspections', '/frameworks']);
+    ).toEqual(['/', '/assessments', '/scorecards', '/activities', '/inspections', '/inspection-plans', '/inspection-recommendations', '/frameworks']);
     expect(paths(['inspections:record', 'inspections:manage', 'activities:write'])).toEqual(['/']);
   });
 
@@ -143,7 +143,7 @@ describe('navItems', () => {
 
   it('shows the initiatives register after the activity log, to readers of initiatives', () => {
     expect(paths(['initiatives:read', 'initiatives:write'])).toEqual(['/', '/initiatives']);
-    expect(paths(['inspections:read', 'initiatives:read', 'activities:read'])).toEqual(['/', '/activities', '/initiatives', '/inspections']);
+    expect(paths(['inspections:read', 'initiatives:read', 'activities:read'])).toEqual(['/', '/activities', '/initiatives', '/inspections', '/inspection-plans', '/inspection-recommendations']);
     expect(paths(['initiatives:write', 'initiatives:recognise'])).toEqual(['/']);
   });
 

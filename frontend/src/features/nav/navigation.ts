@@ -20,6 +20,8 @@ const ITEMS: { item: NavItem; permission: string | null }[] = [
   { item: { to: '/research-supports', label: 'steering.research.nav' }, permission: 'research_support:read' },
   { item: { to: '/inspections', label: 'nav.inspections' }, permission: 'inspections:read' },
   { item: { to: '/steering', label: 'steering.nav' }, permission: 'steering:read' },
+  { item: { to: '/inspection-plans', label: 'inspectionPlans.nav' }, permission: 'inspections:read' },
+  { item: { to: '/inspection-recommendations', label: 'inspectionFindings.nav' }, permission: 'inspections:read' },
   { item: { to: '/plans', label: 'nav.plans' }, permission: 'plans:read' },
   { item: { to: '/plans/tracking', label: 'nav.planTracking' }, permission: 'plans:review' },
   { item: { to: '/report-requests', label: 'nav.reports' }, permission: 'reports:read' },
