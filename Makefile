@@ -77,8 +77,8 @@ test-backend: test-backend-sqlite test-backend-postgres
 
 test-backend-sqlite: install fonts office
 	$(PYTEST) tests --ignore=tests/fuzz
-	@# the fuzzing run on its own: in one xdist run with the rest its items were dropped without a word
-	$(PYTEST) tests/fuzz
+	@# fuzzing in one process: schemathesis reports its cases as subtests, which pytest-xdist loses
+	$(BIN)/pytest tests/fuzz
 
 # Runs again on PostgreSQL when it answers; in CI a missing PostgreSQL is a failure, not a skip.
 test-backend-postgres: install fonts office pg-client
@@ -88,7 +88,7 @@ test-backend-postgres: install fonts office pg-client
 	fi
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(subst +psycopg,,$(PG_TEST_URL))', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== backend tests on PostgreSQL"; TEST_DATABASE_URL='$(PG_TEST_URL)' $(PYTEST) tests --ignore=tests/fuzz \
-	    && TEST_DATABASE_URL='$(PG_TEST_URL)' $(PYTEST) tests/fuzz; \
+	    && TEST_DATABASE_URL='$(PG_TEST_URL)' $(BIN)/pytest tests/fuzz; \
 	elif [ "$$CI" = true ]; then echo "PostgreSQL is not reachable at $(PG_TEST_URL): failing (CI=true)"; exit 1; \
 	else echo "SKIPPED: PostgreSQL not reachable at $(PG_TEST_URL)"; fi
 
