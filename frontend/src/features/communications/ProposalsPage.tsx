@@ -113,8 +113,10 @@ function InfoCornerForm({ unitId }: { unitId: number }) {
   const corners = useInfoCorners();
   const mine = corners.data?.items.find((c) => c.unit_id === unitId);
   if (corners.isPending) return null;
+  // Keyed by the unit, not the version: a save bumps the version, and remounting the fields then would
+  // wipe the "saved" confirmation the moment the list is refetched.
   return (
-    <InfoCornerFields key={mine?.version ?? 0} unitId={unitId} url={mine?.url ?? ''} title={mine?.title ?? ''} version={mine?.version} />
+    <InfoCornerFields key={unitId} unitId={unitId} url={mine?.url ?? ''} title={mine?.title ?? ''} version={mine?.version} />
   );
 }
 
