@@ -59,7 +59,7 @@ def sniff(head: bytes, path: Path) -> tuple[str, str] | None:
     return None
 
 
-def _safe_filename(name: str | None, extension: str) -> str:
+def safe_filename(name: str | None, extension: str) -> str:
     """Only for display and Content-Disposition; never used as a path. The last part of a POSIX or
     Windows path, without control or bidirectional-override characters (which can disguise an
     extension), at most 120 characters, and always the extension of the type found in the bytes."""
@@ -157,8 +157,8 @@ def add_file(
         sha256=stored.sha256,
         size_bytes=stored.size_bytes,
         content_type=stored.content_type,
-        filename=_safe_filename(upload.filename, stored.extension),
-        title=_safe_filename(upload.filename, stored.extension),
+        filename=safe_filename(upload.filename, stored.extension),
+        title=safe_filename(upload.filename, stored.extension),
         uploaded_by_id=actor.id,
     )
     return _store(session, actor, evidence)

@@ -11,7 +11,7 @@ from fastapi import UploadFile
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from thidua.assessments.evidence import MAX_EVIDENCE_BYTES, _safe_filename, receive
+from thidua.assessments.evidence import MAX_EVIDENCE_BYTES, receive, safe_filename
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.budget import access
@@ -356,7 +356,7 @@ def add_document(
     )
     doc = BudgetDocument(
         spending_id=sp.id,
-        filename=_safe_filename(upload.filename, stored.extension)[:200],
+        filename=safe_filename(upload.filename, stored.extension)[:200],
         content_type=stored.content_type,
         size_bytes=stored.size_bytes,
         sha256=stored.sha256,

@@ -241,7 +241,7 @@ def attach_file(
             "file_sha256": stored.sha256,
             "file_content_type": stored.content_type,
             "file_size_bytes": stored.size_bytes,
-            "file_name": files._safe_filename(upload.filename, stored.extension),
+            "file_name": files.safe_filename(upload.filename, stored.extension),
         },
         "attach_file",
     )

@@ -179,7 +179,7 @@ def attach_scan(
         too_large=f"Bản quét quyết định vượt quá {MAX_SCAN_BYTES // (1024 * 1024)} MB.",
         unsupported="Chỉ nhận bản quét PDF, PNG hoặc JPEG (xét theo nội dung tệp).",
     )
-    filename = files._safe_filename(upload.filename, stored.extension)
+    filename = files.safe_filename(upload.filename, stored.extension)
     changes = {
         "scan_sha256": stored.sha256,
         "scan_size_bytes": stored.size_bytes,
