@@ -284,7 +284,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.settings = settings
-    app.state.engine = make_engine(settings.resolved_database_url, echo=settings.sql_echo)
+    app.state.engine = make_engine(
+        settings.resolved_database_url,
+        echo=settings.sql_echo,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+    )
     app.state.storage = storage_for(settings.storage_url, settings.var_dir)
     app.state.rate_limiter = RateLimiter(app.state.engine, settings.rate_limit_per_minute)
     settings.resolved_secret_key  # noqa: B018 - fail at start-up, not at first login, on a weak secret

@@ -98,6 +98,14 @@ def new_assessments(session: OrmSession) -> list[SelfAssessment]:
     return found
 
 
+def settled(session: OrmSession) -> bool:
+    """Nothing in the session's transaction is waiting to be re-scored: the stored scores are those of
+    what the session sees (a reader may use them instead of computing the scorecard again)."""
+    if session.new or session.dirty or session.deleted:
+        return False
+    return not session.info.get(_PENDING) and not session.info.get(_NEW)
+
+
 def touch(session: OrmSession, *affected: Affected) -> None:
     """Declare subjects affected by a write the ORM does not see; re-scored before the commit."""
     _pending(session).update(affected)
