@@ -2173,6 +2173,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{plan_id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải bản quét kế hoạch của xã đã ký */
+        get: operations["plans_download_scan"];
+        put?: never;
+        /** Tải lên bản quét kế hoạch của xã đã ký, đóng dấu (PDF, PNG hoặc JPEG, tối đa 10 MB) */
+        post: operations["plans_upload_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{plan_id}/submit": {
         parameters: {
             query?: never;
@@ -5040,6 +5058,14 @@ export interface components {
             /**
              * File
              * @description Tệp học liệu (xét loại theo nội dung tệp)
+             */
+            file: string;
+        };
+        /** Body_plans_upload_scan */
+        Body_plans_upload_scan: {
+            /**
+             * File
+             * @description Bản quét kế hoạch đã ký
              */
             file: string;
         };
@@ -8734,6 +8760,11 @@ export interface components {
             received_source: ("app" | "exchange" | "school_entered") | null;
             /** Return Comment */
             return_comment: string | null;
+            /**
+             * Scan Filename
+             * @description Bản quét kế hoạch đã ký, đóng dấu (kế hoạch của xã)
+             */
+            scan_filename: string | null;
             /** Signer Name */
             signer_name: string;
             /** Signer Title */
@@ -19378,6 +19409,96 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReturnComment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plans_download_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bản quét */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plans_upload_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_plans_upload_scan"];
             };
         };
         responses: {
