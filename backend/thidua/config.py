@@ -100,6 +100,9 @@ class Settings(BaseSettings):
     # The day's re-score (scoring/daily.py): scores that read today's date are recomputed once the date
     # changes, by a thread of each API process that wakes this often (one process per pass on PostgreSQL).
     daily_rescore_enabled: bool = True
+    # Build every route and open a database connection at start-up instead of in the first users'
+    # requests (main._warm_up, under a second); the test suite's many short-lived apps skip it.
+    warm_up: bool = True
     rescore_poll_seconds: float = Field(default=600, gt=0)
 
     def startup_warnings(self) -> list[str]:

@@ -67,7 +67,8 @@ def test_issue_sends_the_plan_to_every_school_and_the_school_acknowledges(
     plan = issued.json()
     assert (plan["status"], plan["number"], plan["signer_name"]) == ("issued", "12/KH-UBND", "Nguyễn Văn Hòa")
     # The commune keeps the plan's budget lines too (Phòng Kinh tế, or the officer who issues it).
-    assert plan["issued_at"] and plan["allowed_actions"] == ["correct", "record_receipt", "attach_scan", "edit_budget"]
+    assert plan["issued_at"]
+    assert plan["allowed_actions"] == ["correct", "record_receipt", "attach_scan", "edit_budget"]
 
     sent = _dispatches(client, world, plan["id"])
     assert sorted(d["unit_name"] for d in sent) == ["Trường THCS A", "Trường Tiểu học B"]
