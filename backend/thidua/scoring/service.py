@@ -87,36 +87,6 @@ def _only_visible(column: Any, visible: Any) -> list[Any]:
     return [] if visible is None else [column.in_(visible)]
 
 
-def _rows_query(framework_id: int, school_year: str) -> Any:
-    """Stored rows of the ranked statuses with their competition rank over the whole commune (ranks
-    do not depend on who asks: callers then see only their rows), subject and unit names joined."""
-    ranked = (
-        sa_select(
-            *[S.c[k] for k in ("assessment_id", *_ROW_COLUMNS, "staff_id", "stale")],
-            func.rank().over(order_by=S.c.completion_percent.desc()).label("rank"),
-        )
-        .where(
-            S.c.framework_id == framework_id,
-            S.c.school_year == school_year,
-            S.c.status.in_(RANKED_STATUSES),
-        )
-        .subquery("ranked")
-    )
-    unit = Unit.__table__  # type: ignore[attr-defined]
-    staff = StaffMember.__table__  # type: ignore[attr-defined]
-    query = (
-        sa_select(
-            ranked,
-            unit.c.name.label("unit_name"),
-            unit.c.school_level,
-            func.coalesce(staff.c.full_name, unit.c.name).label("subject_name"),
-        )
-        .join(unit, unit.c.id == ranked.c.unit_id)
-        .outerjoin(staff, staff.c.id == ranked.c.staff_id)
-    )
-    return query, ranked
-
-
 def _row(m: Any) -> dict[str, Any]:
     return {
         **{k: m[k] for k in ("assessment_id", *_ROW_COLUMNS, "unit_name", "school_level", "subject_name")},
@@ -311,20 +281,65 @@ def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetai
 
 
 def _visible_rows(session: Session, actor: Actor, framework_id: int, school_year: str) -> list[Any]:
-    query, ranked = _rows_query(framework_id, school_year)
-    query = query.where(*_only_visible(ranked.c.assessment_id, _visible(session, actor)))
-    return list(session.execute(query.order_by(ranked.c.assessment_id)).mappings())
+    """The caller's stored rows of the ranking (no rank: the aggregates do not need one), named."""
+    unit = Unit.__table__  # type: ignore[attr-defined]
+    staff = StaffMember.__table__  # type: ignore[attr-defined]
+    query = (
+        sa_select(
+            S.c.assessment_id,
+            S.c.completion_percent,
+            S.c.gap,
+            S.c.classification_code,
+            unit.c.name.label("unit_name"),
+            func.coalesce(staff.c.full_name, unit.c.name).label("subject_name"),
+        )
+        .join(unit, unit.c.id == S.c.unit_id)
+        .outerjoin(staff, staff.c.id == S.c.staff_id)
+        .where(
+            S.c.framework_id == framework_id,
+            S.c.school_year == school_year,
+            S.c.status.in_(RANKED_STATUSES),
+            *_only_visible(S.c.assessment_id, _visible(session, actor)),
+        )
+        .order_by(S.c.assessment_id)
+    )
+    return list(session.execute(query).mappings())
 
 
-def _per_assessment(session: Session, table: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
-    """{assessment id: {code: row}} of a per-criterion or per-content-area table."""
-    found: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        for m in session.execute(
-            sa_select(table).where(table.c.assessment_id.in_(ids[start : start + 500]))
-        ).mappings():
-            found.setdefault(m["assessment_id"], {})[m["code"]] = m
+def _per_assessment(session: Session, table: Any, ids: list[int]) -> dict[int, dict[str, Decimal]]:
+    """{assessment id: {code: completion %}} of a per-criterion or per-content-area table."""
+    found: dict[int, dict[str, Decimal]] = {}
+    for start in range(0, len(ids), 2000):
+        rows = session.execute(
+            sa_select(table.c.assessment_id, table.c.code, table.c.completion_percent).where(
+                table.c.assessment_id.in_(ids[start : start + 2000])
+            )
+        )
+        for assessment_id, code, completion in rows:
+            found.setdefault(assessment_id, {})[code] = completion
     return found
+
+
+def _area_sums(session: Session, actor: Actor, framework_id: int, school_year: str) -> dict[str, Decimal]:
+    """{content area: the sum of its completion % over the caller's rows}, summed by the database."""
+    found = session.execute(
+        sa_select(CA.c.code, func.sum(CA.c.completion_percent))
+        .join(S, S.c.assessment_id == CA.c.assessment_id)
+        .where(
+            S.c.framework_id == framework_id,
+            S.c.school_year == school_year,
+            S.c.status.in_(RANKED_STATUSES),
+            *_only_visible(S.c.assessment_id, _visible(session, actor)),
+        )
+        .group_by(CA.c.code)
+    )
+    return {code: total for code, total in found}
+
+
+def _mean(total: Decimal, count: int) -> Decimal:
+    if not count:
+        return ZERO
+    return (total / count).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def aggregates(session: Session, actor: Actor, framework_id: int, school_year: str) -> Aggregates:
@@ -332,7 +347,7 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
     rows = _visible_rows(session, actor, framework_id, school_year)
     ids = [m["assessment_id"] for m in rows]
     by_criterion = _per_assessment(session, C, ids)
-    by_area = _per_assessment(session, CA, ids)
+    area_sums = _area_sums(session, actor, framework_id, school_year)
     spec = loader.framework_spec(session, framework)
     heat = [
         HeatmapRow(
@@ -340,9 +355,7 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
             subject_name=m["subject_name"],
             unit_name=m["unit_name"],
             completion_percent=m["completion_percent"],
-            completion_by_criterion={
-                code: c["completion_percent"] for code, c in by_criterion.get(m["assessment_id"], {}).items()
-            },
+            completion_by_criterion=by_criterion.get(m["assessment_id"], {}),
         )
         for m in rows
     ]
@@ -371,9 +384,7 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
                 code=code,
                 name=names.get(code, code),
                 max_points=area_max[code],
-                average_completion_percent=_average(
-                    [by_area.get(i, {}).get(code, {}).get("completion_percent", ZERO) for i in ids]
-                ),
+                average_completion_percent=_mean(area_sums.get(code, ZERO), len(ids)),
             )
             for code in sorted(area_max)
         ],
