@@ -208,6 +208,12 @@ def open_assessment_ids(session: Session, framework_id: int | None = None) -> li
     return list(session.execute(query).scalars())
 
 
+def unfreeze(session: Session, assessment_id: int) -> None:
+    """A verification undone (the commune re-opens an assessment): its stored row is re-scored from
+    the data again at the commit, like any open assessment's."""
+    session.execute(update(S).where(S.c.assessment_id == assessment_id).values(frozen=False))
+
+
 def mark_stale(session: Session, framework_id: int) -> None:
     """The framework's open rows say they are being recomputed until the job reaches them."""
     session.execute(

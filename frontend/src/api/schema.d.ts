@@ -1829,6 +1829,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/nominations/{nomination_id}/reopen-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cấp xã mở lại bản tự đánh giá cá nhân đơn vị đã xác nhận của người được đề nghị (nêu lý do) */
+        post: operations["nominations_reopen_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/nominations/{nomination_id}/review": {
         parameters: {
             query?: never;
@@ -9394,6 +9411,17 @@ export interface components {
             overdue: boolean;
             /** Title */
             title: string;
+        };
+        /**
+         * ReopenAssessmentInput
+         * @description The commune officer re-opens a nominee's individual self-assessment that the school verified,
+         *     to review it at commune level (V.4.4): it goes back to the teacher with this reason.
+         */
+        ReopenAssessmentInput: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Reason */
+            reason: string;
         };
         /** ReportCreate */
         ReportCreate: {
@@ -18305,6 +18333,55 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RejectInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nominations_reopen_assessment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenAssessmentInput"];
             };
         };
         responses: {
