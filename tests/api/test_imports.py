@@ -688,6 +688,7 @@ def test_kinds_describe_their_columns(client: TestClient, world: World) -> None:
         "activities",
         "initiatives",
         "dti_4725",
+        "partners",
     }
     entries = by_name["assessment_entries"]
     assert entries["key_columns"] == ["unit_code", "staff_code", "indicator_code", "school_year"]

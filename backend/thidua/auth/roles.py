@@ -280,11 +280,19 @@ PERMISSION_ROLES.update(
         ),
         Permission.api_keys_manage: frozenset({Role.admin}),
         # Who may import or export which kind is decided per kind in the imports service.
+        # Phòng Kinh tế imports and exports its partners (imports/kinds/partners.py).
         Permission.imports_run: frozenset(
-            {Role.admin, Role.commune_officer, Role.unit_manager, Role.integration}
+            {Role.admin, Role.commune_officer, Role.unit_manager, Role.integration, Role.finance}
         ),
         Permission.exports_run: frozenset(
-            {Role.admin, Role.commune_officer, Role.commune_leader, Role.unit_manager, Role.integration}
+            {
+                Role.admin,
+                Role.commune_officer,
+                Role.commune_leader,
+                Role.unit_manager,
+                Role.integration,
+                Role.finance,
+            }
         ),
         Permission.webhooks_manage: frozenset({Role.admin}),
         # Phòng Kinh tế keeps the movement's budget (seed V.3); a school reads its own allocations and
@@ -339,6 +347,7 @@ SCOPE_FAMILIES = (
     "plans",
     "reports",
     "awards",
+    "partners",
 )
 SCOPE_LEVELS = ("read", "write", "import")
 ALL_SCOPES = frozenset(f"{family}:{level}" for family in SCOPE_FAMILIES for level in SCOPE_LEVELS)
@@ -375,6 +384,8 @@ PERMISSION_SCOPES: dict[Permission, str] = {
     Permission.exports_run: "*:read",
     Permission.dti_read: "assessments:read",
     Permission.dti_write: "assessments:write",
+    Permission.partners_read: "partners:read",
+    Permission.partners_write: "partners:write",
 }
 
 

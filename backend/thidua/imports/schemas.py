@@ -17,6 +17,7 @@ class ImportKindName(StrEnum):
     activities = "activities"
     initiatives = "initiatives"
     dti_4725 = "dti_4725"
+    partners = "partners"
 
 
 class FileFormat(StrEnum):

@@ -7185,7 +7185,7 @@ export interface components {
          * ImportKindName
          * @enum {string}
          */
-        ImportKindName: "units" | "staff" | "users" | "assessment_entries" | "activities" | "initiatives" | "dti_4725";
+        ImportKindName: "units" | "staff" | "users" | "assessment_entries" | "activities" | "initiatives" | "dti_4725" | "partners";
         /**
          * ImportSummary
          * @description The outcome of one import. When `status` is `rejected` or `dry_run` nothing was stored and the

@@ -5,6 +5,7 @@ from thidua.imports.kinds.base import ImportKind
 from thidua.imports.kinds.dti import DtiKind
 from thidua.imports.kinds.entries import EntriesKind
 from thidua.imports.kinds.initiatives import InitiativesKind
+from thidua.imports.kinds.partners import PartnersKind
 from thidua.imports.kinds.staff import StaffKind
 from thidua.imports.kinds.units import UnitsKind
 from thidua.imports.kinds.users import UsersKind
@@ -20,6 +21,7 @@ KINDS: dict[ImportKindName, ImportKind] = {
         ActivitiesKind(),
         InitiativesKind(),
         DtiKind(),
+        PartnersKind(),
     )
 }
 

@@ -12,6 +12,7 @@ import {
   unitsKeys,
   usersKeys,
   dtiKeys,
+  partnersKeys,
 } from '../../../lib/queryKeys';
 
 export function getImportKinds() {
@@ -115,6 +116,7 @@ const CHANGED_BY: Record<ImportKindName, readonly (readonly string[])[]> = {
   activities: [activitiesKeys.all, assessmentsKeys.all, scorecardsKeys.all],
   initiatives: [initiativesKeys.all, assessmentsKeys.all, scorecardsKeys.all],
   dti_4725: [dtiKeys.all, assessmentsKeys.all, scorecardsKeys.all],
+  partners: [partnersKeys.all],
 };
 
 /** After a run has finished: the job list, and (for a real import) the data it changed. */
