@@ -9,7 +9,7 @@ from tests.helpers import World, assert_problem
 
 PARTNERS = (
     "Tên đối tác,Loại,Người liên hệ,Ghi chú\n"
-    "Công ty Cổ phần Công nghệ Đất Tổ,Doanh nghiệp,\"Ông An, 0912 345 678\",Tài trợ màn hình tương tác\n"
+    'Công ty Cổ phần Công nghệ Đất Tổ,Doanh nghiệp,"Ông An, 0912 345 678",Tài trợ màn hình tương tác\n'
     "Ban đại diện cha mẹ học sinh THCS Thanh Thủy,parents_association,,\n"
     "TS. Lê Minh Hà,expert,ha.le@example.vn,Tư vấn chuyển đổi số\n"
 )
