@@ -414,12 +414,14 @@ def test_the_public_criteria_page_shows_the_rules_frameworks_and_timetable(
     page = r.json()
     types = {t["code"]: t for t in page["award_types"]}
     assert set(types) == {"GK-DV-CN", "GK-XA-TT", "GK-XA-CN", "BK-TINH-TT", "BK-TINH-CN"}
-    # Criteria in words, one per rule, from the same rules the eligibility engine checks.
+    # Criteria in words, one per rule, from the same rules the eligibility engine checks, worded as the
+    # award screens word them.
     stored = {
         t["code"]: t for t in client.get("/api/v1/award-types?status=active", headers=officer).json()["items"]
     }
     for code, t in types.items():
         assert len(t["criteria"]) == len(stored[code]["rules"]), code
+        assert t["criteria"] == stored[code]["rule_texts"], code  # the award screens say the same
     with db(world) as session:
         tc52 = session.exec(select(Indicator.name).where(Indicator.code == "TC5.2")).first()
     assert f"Chỉ tiêu {tc52} (TC5.2) = 0 trên bảng điểm năm học xét" in types["GK-XA-TT"]["criteria"]

@@ -15,12 +15,11 @@ from thidua.awards.models import (
     ROUND_KIND_LABELS_VI,
     AwardLevel,
     AwardRound,
-    AwardType,
     GrantingAuthority,
     RoundKind,
 )
 from thidua.awards.texts import award_title
-from thidua.awards.types.service import type_rules
+from thidua.awards.types.service import rule_names, type_rules
 from thidua.awards.types.texts import rule_text
 from thidua.core.models import today
 from thidua.frameworks.models import Criterion, Framework, Indicator
@@ -86,25 +85,13 @@ def _framework(session: Session, f: Framework) -> PublicFramework:
     )
 
 
-def _names(session: Session, types: list[AwardType], frameworks: list[Framework]) -> dict[str, str]:
-    """Codes the rules name, with the names the public reads: award types, then indicators."""
-    names = {t.code: award_title(t.name) for t in types}
-    ids = [f.id for f in frameworks if f.id is not None]
-    if ids:
-        for code, name in session.exec(
-            select(Indicator.code, Indicator.name).where(col(Indicator.framework_id).in_(ids))
-        ).all():
-            names.setdefault(code, name)
-    return names
-
-
 def criteria(session: Session) -> PublicCriteria:
     types = sorted(
         session.exec(access.active_award_types()).all(),
         key=lambda t: (LEVEL_ORDER.get(t.level, 9), t.subject_kind, t.code),
     )
     frameworks = list(session.exec(access.active_frameworks().order_by(col(Framework.subject_kind).desc())))
-    names = _names(session, types, frameworks)
+    names = rule_names(session)
     base = base_salary_on(session, today())
     award_types = [
         PublicAwardType(
