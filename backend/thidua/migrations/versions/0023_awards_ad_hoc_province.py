@@ -1,5 +1,6 @@
 """Ad hoc award rounds with their reason; who signed the province's decision on a proposal; review
-rounds offer the commune's Giấy khen in databases made before that default
+rounds offer the commune's Giấy khen in databases made before that default; province awards already
+recorded lose the "(đề nghị)" of their type's name
 
 Revision ID: 0023_awards
 Revises: 0016
@@ -44,6 +45,24 @@ def _widen_round_kinds() -> None:
             bind.execute(award_type.update().where(award_type.c.id == row_id).values(round_kinds=widened))
 
 
+PROPOSED = " (đề nghị)"
+
+
+def _decided_names() -> None:
+    """An award the province granted is the "Bằng khen của Chủ tịch UBND tỉnh", not a proposal: the
+    achievements recorded from a province's answer before now drop the type's "(đề nghị)"."""
+    bind = op.get_bind()
+    achievement = sa.table("achievement", sa.column("id", sa.Integer), sa.column("award_name", sa.String))
+    rows = bind.execute(
+        sa.select(achievement.c.id, achievement.c.award_name).where(
+            achievement.c.award_name.like(f"%{PROPOSED}")
+        )
+    ).fetchall()
+    for row_id, name in rows:
+        decided = name.removesuffix(PROPOSED)
+        bind.execute(achievement.update().where(achievement.c.id == row_id).values(award_name=decided))
+
+
 def upgrade() -> None:
     with op.batch_alter_table("award_round", schema=None) as batch_op:
         batch_op.add_column(sa.Column("reason", sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=True))
@@ -52,6 +71,7 @@ def upgrade() -> None:
             sa.Column("province_issuer", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=True)
         )
     _widen_round_kinds()
+    _decided_names()
 
 
 def downgrade() -> None:
