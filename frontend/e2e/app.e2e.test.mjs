@@ -8,6 +8,8 @@ import { CHROMIUM, apiAs, eventually, login, skipReason, startApp, withPage } fr
 // plans and reports: a suite with its own app (fresh database)
 import './plans-reports.e2e.mjs';
 import './awards.e2e.mjs';
+// ad hoc rounds, province proposals from schools, public criteria, base salary (issue 16)
+import './award-flows.e2e.mjs';
 // the movement's budget and partners as Phòng Kinh tế
 import './budget.e2e.mjs';
 import './imports.e2e.mjs';

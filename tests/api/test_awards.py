@@ -676,11 +676,18 @@ def test_who_may_nominate_what(client: TestClient, world: World, catalogue: dict
         nominate(client, world, "manager_a", rnd["id"], "GK-XA-TT", unit_id=world.units["THCS-A"]).status_code
         == 201
     )
-    # Province proposals are the commune's.
+    # A school proposes its collective for the province's Bằng khen to the commune (seed III.2);
+    # teachers and Phòng Kinh tế propose nothing.
     review = review_round(client, world)
     assert (
         nominate(
             client, world, "manager_a", review["id"], "BK-TINH-TT", unit_id=world.units["THCS-A"]
+        ).status_code
+        == 201
+    )
+    assert (
+        nominate(
+            client, world, "teacher_a", review["id"], "BK-TINH-TT", unit_id=world.units["THCS-A"]
         ).status_code
         == 403
     )

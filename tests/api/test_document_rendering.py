@@ -32,6 +32,8 @@ from tests.fixtures.reports import URL, open_report, request_reports, write_and_
 from tests.helpers import World
 from thidua.documents.decree30 import MOTTO, NATIONAL_TITLE
 
+SAMPLES = Path(__file__).resolve().parents[2] / "docs" / "samples"
+
 
 @dataclass(frozen=True)
 class Expected:
@@ -134,6 +136,47 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
         },
     )
     save(f"/api/v1/award-decisions/{commune['id']}/document.docx", "commune-decision.docx")
+
+    # An ad hoc round's decision: the exceptional achievement instead of the period's results.
+    ad_hoc = client.post(
+        "/api/v1/award-rounds",
+        headers=officer,
+        json={
+            "kind": "ad_hoc",
+            "opens_on": str(TODAY),
+            "closes_on": str(TODAY),
+            "award_type_codes": ["GK-XA-CN"],
+            "reason": "Đạt giải Nhất Hội thi giáo viên dạy giỏi cấp tỉnh.",
+        },
+    ).json()
+    h = act(
+        client, world, "manager_a", nominate_staff(client, world, ad_hoc["id"], "GK-XA-CN").json(), "submit"
+    )
+    hm = meeting(client, world, ad_hoc["id"])
+    h = act(
+        client,
+        world,
+        "officer",
+        h.json(),
+        "review",
+        {"meeting_id": hm["id"], "votes_for": 5, "votes_cast": 5},
+    )
+    h = act(client, world, "leader", h.json(), "approve", {})
+    ad_hoc_decision = _issue(
+        client,
+        world,
+        "leader",
+        {
+            "round_id": ad_hoc["id"],
+            "level": "commune",
+            "number": "140/QĐ-UBND",
+            "signed_on": str(TODAY),
+            "signer_name": "Hoàng Văn Xã",
+            "signer_title": "Chủ tịch",
+            "nomination_ids": [h.json()["id"]],
+        },
+    )
+    save(f"/api/v1/award-decisions/{ad_hoc_decision['id']}/document.docx", "ad-hoc-decision.docx")
     awardee = commune["awardees"][0]  # type: ignore[index]
     save(f"/api/v1/achievements/{awardee['achievement_id']}/certificate.pdf", "commune-certificate.pdf")
 
@@ -166,6 +209,9 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
         },
     )
     save(f"/api/v1/award-decisions/{proposal['id']}/document.docx", "proposal.docx")
+    # The nominees' achievement reports for the hồ sơ: a school's, and a teacher's.
+    save(f"/api/v1/nominations/{p['id']}/achievement-report.docx", "school-report.docx")
+    save(f"/api/v1/nominations/{c['id']}/achievement-report.docx", "teacher-report.docx")
 
     # The inspection: the yearly plan, the decision sending the team, the minutes at school A.
     r = client.post("/api/v1/inspection-plans", headers=officer, json=plan_body(world))
@@ -211,6 +257,7 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
     return [
         Expected("school-decision", 2, ("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Đỗ Văn Hiệu")),
         Expected("commune-decision", 2, (*uy_ban, *kt, "Phạm Thị Phó")),
+        Expected("ad-hoc-decision", 2, (*uy_ban, "CHỦ TỊCH", "Hoàng Văn Xã")),
         Expected("minutes", 1, ("THƯ KÝ", "CHỦ TỊCH HỘI ĐỒNG", "Lê Thị Thư", "Nguyễn Văn Chủ")),
         Expected("proposal", 1, (*uy_ban, "CHỦ TỊCH", "Hoàng Văn Xã")),
         Expected("report", 1, (*uy_ban, *kt, "Trần Văn Thành")),
@@ -226,6 +273,12 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
                 "Manager_A",
                 "Inspector",
             ),
+        ),
+        Expected("school-report", 1, ("XÁC NHẬN, ĐÁNH GIÁ CỦA", "HIỆU TRƯỞNG", "(Ký, ghi rõ họ tên)")),
+        Expected(
+            "teacher-report",
+            2,
+            ("XÁC NHẬN, ĐÁNH GIÁ CỦA", "NGƯỜI BÁO CÁO THÀNH TÍCH", "HIỆU TRƯỞNG", "Trần Văn Dũng"),
         ),
         Expected("school-certificate", 1, ("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Đỗ Văn Hiệu"), dated=False),
         Expected("commune-certificate", 1, (*uy_ban, *kt, "Phạm Thị Phó"), dated=False),
@@ -289,3 +342,8 @@ def test_every_document_renders_as_the_clerk_signs_it(
             assert bad not in text, (e.file, bad)
         doubled = [line for line in lines if DOUBLED.search(line)]
         assert doubled == [], (e.file, doubled)
+    if os.environ.get("UPDATE_DOCUMENT_SAMPLES"):
+        # docs/samples/: every generated document as the clerk reads it, regenerated on demand.
+        SAMPLES.mkdir(parents=True, exist_ok=True)
+        for e in expected:
+            shutil.copyfile(tmp_path / f"{e.file}.pdf", SAMPLES / f"{e.file}.pdf")

@@ -19,6 +19,7 @@ from thidua.awards.types.eligibility import (
     YearScore,
     evaluate,
     quota_limit,
+    rules_for_round,
     windows,
 )
 from thidua.demo.award_types import AWARD_TYPES
@@ -316,3 +317,17 @@ def test_rules_are_validated_as_data() -> None:
         RULES.validate_python([{"kind": "quota", "percent": "130", "of": "eligible"}])
     with pytest.raises(ValidationError):
         RULES.validate_python([{"kind": "run_code", "source": "import os"}])
+
+
+def test_an_ad_hoc_round_judges_the_deed_not_the_period() -> None:
+    """Seed IV.5 "đột xuất": of an award type's rules only the conduct rules apply; the same person with
+    no scorecard, no initiative and no quota left is eligible, but not with an open disciplinary flag."""
+    rules = RULES.validate_python(next(t for t in AWARD_TYPES if t["code"] == "GK-XA-CN")["rules"])
+    kept = rules_for_round(rules, "ad_hoc")
+    assert [r.kind for r in kept] == ["no_open_flag"]
+    assert rules_for_round(rules, "annual") == rules
+    rnd = Round(school_years=(Y1,), award_type_code="GK-XA-CN")
+    assert evaluate(kept, rnd, History()).eligible is True
+    flagged = History(open_flags=(OpenFlag("disciplinary", "reprimand"),))
+    assert evaluate(kept, rnd, flagged).eligible is False
+    assert evaluate(rules, rnd, History()).eligible is False  # the year-end round asks for the results

@@ -13,11 +13,13 @@ from fastapi import Response
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
+ZIP = "application/zip"
 
 # The OpenAPI `responses` of a route answering with a file.
 DOCX_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {DOCX: {}}, "description": "Tệp Word"}}
 XLSX_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {XLSX: {}}, "description": "Tệp Excel"}}
 PDF_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {PDF: {}}, "description": "Tệp PDF"}}
+ZIP_RESPONSE: dict[int | str, dict[str, Any]] = {200: {"content": {ZIP: {}}, "description": "Tệp ZIP"}}
 
 
 def ascii_name(filename: str, fallback: str = "tai-lieu") -> str:

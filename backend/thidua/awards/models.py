@@ -47,12 +47,14 @@ class RoundKind(StrEnum):
     annual = "annual"
     preliminary = "preliminary"  # sơ kết giai đoạn 1 (2027)
     final = "final"  # tổng kết giai đoạn 2 (2030)
+    ad_hoc = "ad_hoc"  # khen thưởng đột xuất (seed IV.5): opened at any time, with its reason
 
 
 ROUND_KIND_LABELS_VI = {
     RoundKind.annual: "Khen thưởng năm học",
     RoundKind.preliminary: "Sơ kết giai đoạn 2025-2027",
     RoundKind.final: "Tổng kết giai đoạn 2027-2030",
+    RoundKind.ad_hoc: "Khen thưởng đột xuất",
 }
 
 
@@ -96,6 +98,8 @@ class AwardRound(Versioned, table=True):
     opens_on: date
     closes_on: date
     award_type_codes: list[str] = Field(default_factory=list, sa_type=JSON)
+    # Ad hoc rounds: the exceptional achievement they reward ("khen thưởng đột xuất"), required.
+    reason: str | None = Field(default=None, max_length=2000)
 
 
 class CouncilMeeting(Versioned, table=True):
@@ -166,6 +170,7 @@ class AwardDecision(Versioned, table=True):
     province_decision_number: str | None = Field(default=None, max_length=60)
     province_decision_date: date | None = None
     province_note: str | None = Field(default=None, max_length=4000)
+    province_issuer: str | None = Field(default=None, max_length=255)  # who signed the province's decision
 
 
 class Achievement(Versioned, table=True):

@@ -103,7 +103,7 @@ class Letterhead:
     issued_on: date
     kind: str  # "BÁO CÁO", "QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH"
     title: str  # what it is about, in bold under the kind
-    recipients: Sequence[str]  # "Nơi nhận" lines, ending with the archive line
+    recipients: Sequence[str]  # "Nơi nhận" lines, ending with the archive line; none: no "Nơi nhận"
     authority: Sequence[str]  # e.g. ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
     signer: str
     # A second signature on the left, beside the main one (the minutes' secretary): lines, then name.
@@ -146,9 +146,18 @@ def paragraph(
     return p
 
 
+TEXT_WIDTH_MM = 165  # A4 less the 30 mm and 15 mm margins
+
+
 def table(
-    doc: DocumentType, headers: Sequence[str], rows: Sequence[Sequence[object]], size: float = 12
+    doc: DocumentType,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    size: float = 12,
+    widths: Sequence[float] | None = None,
 ) -> Table:
+    """A bordered table; `widths` (relative, one per column) fixes the columns across the text width,
+    else they are equal."""
     t = doc.add_table(rows=1, cols=len(headers))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -169,6 +178,9 @@ def table(
             )
             cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
     assert isinstance(t, Table)  # python-docx leaves add_table untyped
+    if widths is not None:
+        total = sum(widths)
+        _fixed_widths(t, [Mm(TEXT_WIDTH_MM * w / total) for w in widths])
     return t
 
 
@@ -293,17 +305,25 @@ def build(
         _signature(recipients, *head.cosigner)
         _signature(signature, head.authority, head.signer)
         _drop_empty_first(recipients, signature)
-        receivers = doc.add_table(rows=1, cols=1)
-        _fixed_widths(receivers, (Mm(165),))
-        recipients = receivers.rows[0].cells[0]
-        recipients.text = ""
+        if head.recipients:
+            receivers = doc.add_table(rows=1, cols=1)
+            _fixed_widths(receivers, (Mm(165),))
+            recipients = receivers.rows[0].cells[0]
+            recipients.text = ""
     else:
         _signature(signature, head.authority, head.signer)
-    paragraph(
-        recipients, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0
-    )
-    for line in head.recipients:
-        paragraph(recipients, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
+    if head.recipients:  # a report of achievements, signed by its author, is sent to no one
+        paragraph(
+            recipients,
+            "Nơi nhận:",
+            size=12,
+            bold=True,
+            italic=True,
+            align=WD_ALIGN_PARAGRAPH.LEFT,
+            space_after=0,
+        )
+        for line in head.recipients:
+            paragraph(recipients, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
     _drop_empty_first(recipients, signature)
     if write_annex is not None:
         # The annex starts a page by its first paragraph's "page break before": an extra paragraph

@@ -4,14 +4,17 @@
   certificate checks; awards typed in by hand never appear;
 - published stories (a draft is exactly as absent as a missing one) and their images;
 - published results, and of them only verified unit assessments (never an individual's);
-- every school's info-corner link (it points to the school's own public website).
+- every school's info-corner link (it points to the school's own public website);
+- the criteria (seed IV.5 "công khai"): award types and scorecard frameworks in force, and every
+  round's name, dates and offered awards (never an ad hoc round's reason, which may name a person
+  before the council has reviewed anything).
 """
 
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.assessments.models import SelfAssessment
-from thidua.awards.models import Achievement
+from thidua.awards.models import Achievement, AwardRound, AwardType
 from thidua.communications.models import InfoCorner
 from thidua.core.errors import NotFound
 from thidua.frameworks.models import Framework
@@ -60,3 +63,15 @@ def shown_assessments(framework_id: int, school_year: str) -> SelectOfScalar[Sel
 def info_corners() -> SelectOfScalar[InfoCorner]:
     """Every school's info-corner link is public: it points to the school's own public website."""
     return select(InfoCorner)
+
+
+def active_award_types() -> SelectOfScalar[AwardType]:
+    return select(AwardType).where(AwardType.status == "active")
+
+
+def active_frameworks() -> SelectOfScalar[Framework]:
+    return select(Framework).where(Framework.status == "active")
+
+
+def timetable_rounds() -> SelectOfScalar[AwardRound]:
+    return select(AwardRound)

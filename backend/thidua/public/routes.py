@@ -10,10 +10,11 @@ from thidua.assessments.schemas import SchoolYear
 from thidua.auth.policy import PUBLIC
 from thidua.awards.models import AwardLevel
 from thidua.core.ids import PathId, QueryId
-from thidua.public import service
+from thidua.public import criteria, service
 from thidua.public.schemas import (
     CertificateCheck,
     HonourBoardPage,
+    PublicCriteria,
     PublicInfoCorner,
     PublicResult,
     PublicResultPage,
@@ -116,3 +117,12 @@ def verify_certificate(code: VerificationCode, session: SessionDep) -> Certifica
 )
 def info_corners(session: SessionDep) -> list[PublicInfoCorner]:
     return service.info_corners(session)
+
+
+@router.get(
+    "/criteria",
+    name="public_criteria",
+    summary="Tiêu chí khen thưởng công khai: hình thức và điều kiện, bộ tiêu chí chấm điểm, lịch các đợt",
+)
+def public_criteria(session: SessionDep) -> PublicCriteria:
+    return criteria.criteria(session)

@@ -108,3 +108,68 @@ class PublicInfoCorner(BaseModel):
     unit_name: str
     url: str
     title: str
+
+
+class PublicAwardType(BaseModel):
+    """An award type in force, with its criteria written from its rules (seed IV.5 "công khai")."""
+
+    code: str
+    name: str
+    level_label: str
+    granting_authority_label: str
+    subject_kind: str = Field(description="collective (tập thể) hoặc individual (cá nhân)")
+    round_kind_labels: list[str] = Field(description="Xét trong các đợt nào")
+    criteria: list[str] = Field(description="Các điều kiện, viết từ chính các quy tắc hệ thống kiểm tra")
+    description: str
+    cash_coefficient: Decimal | None = Field(description="Hệ số tiền thưởng × mức lương cơ sở")
+    cash_amount: int | None = Field(description="Tiền thưởng theo mức lương cơ sở hiện hành (đồng)")
+
+
+class PublicIndicator(BaseModel):
+    code: str
+    name: str
+    max_points: Decimal
+    mandatory: bool = Field(description="Điều kiện bắt buộc để được xếp loại")
+    evidence_required: bool
+
+
+class PublicCriterion(BaseModel):
+    code: str
+    name: str
+    max_points: Decimal
+    indicators: list[PublicIndicator]
+
+
+class PublicClassBand(BaseModel):
+    label: str
+    min_percent: Decimal
+
+
+class PublicFramework(BaseModel):
+    code: str
+    name: str
+    subject_kind: str = Field(description="unit (đơn vị) hoặc individual (cá nhân)")
+    version_number: int
+    max_points: Decimal
+    classification: list[PublicClassBand]
+    criteria: list[PublicCriterion]
+
+
+class PublicTimetableRound(BaseModel):
+    id: int
+    name: str
+    kind: str = Field(description="annual, preliminary, final, ad_hoc (đột xuất)")
+    kind_label: str
+    opens_on: date
+    closes_on: date
+    award_names: list[str]
+
+
+class PublicCriteria(BaseModel):
+    """Tiêu chí khen thưởng công khai: award types and their criteria, the scorecard frameworks with
+    their indicators and points, and the rounds' timetable."""
+
+    award_types: list[PublicAwardType]
+    frameworks: list[PublicFramework]
+    rounds: list[PublicTimetableRound]
+    base_salary: int | None = Field(description="Mức lương cơ sở hiện hành (đồng)")

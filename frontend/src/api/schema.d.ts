@@ -319,6 +319,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/award-decisions/{decision_id}/dossier.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ đề nghị cấp tỉnh (ZIP): tờ trình, danh sách, báo cáo thành tích và minh chứng */
+        get: operations["award_decisions_dossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/award-decisions/{decision_id}/issue": {
         parameters: {
             query?: never;
@@ -1795,6 +1812,23 @@ export interface paths {
         patch: operations["nominations_update"];
         trace?: never;
     };
+    "/api/v1/nominations/{nomination_id}/achievement-report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo thành tích của đối tượng được đề nghị (DOCX sửa được, số liệu từ hệ thống) */
+        get: operations["nominations_achievement_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/nominations/{nomination_id}/approve": {
         parameters: {
             query?: never;
@@ -2268,6 +2302,23 @@ export interface paths {
         };
         /** Xác minh giấy khen, bằng khen theo mã */
         get: operations["public_certificates_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiêu chí khen thưởng công khai: hình thức và điều kiện, bộ tiêu chí chấm điểm, lịch các đợt */
+        get: operations["public_criteria"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4763,8 +4814,11 @@ export interface components {
         AwardLevel: "unit" | "commune" | "province";
         /** AwardRoundCreate */
         AwardRoundCreate: {
-            /** Award Type Codes */
-            award_type_codes: string[];
+            /**
+             * Award Type Codes
+             * @description Mặc định: mọi hình thức đang áp dụng cho loại đợt (sơ kết, tổng kết: cả Giấy khen xã)
+             */
+            award_type_codes?: string[] | null;
             /**
              * Closes On
              * Format: date
@@ -4787,8 +4841,13 @@ export interface components {
              */
             phase_number?: number | null;
             /**
+             * Reason
+             * @description Bắt buộc với đợt khen thưởng đột xuất: thành tích đột xuất được khen thưởng
+             */
+            reason?: string | null;
+            /**
              * School Year
-             * @description Bắt buộc với đợt khen thưởng năm học
+             * @description Bắt buộc với đợt khen thưởng năm học; đợt đột xuất: mặc định năm học của ngày mở
              */
             school_year?: string | null;
         };
@@ -4839,6 +4898,8 @@ export interface components {
             opens_on: string;
             /** Phase Id */
             phase_id: number | null;
+            /** Reason */
+            reason: string | null;
             /** School Year */
             school_year: string | null;
             /** School Years */
@@ -4861,6 +4922,11 @@ export interface components {
             name?: string | null;
             /** Opens On */
             opens_on?: string | null;
+            /**
+             * Reason
+             * @description Chỉ với đợt khen thưởng đột xuất
+             */
+            reason?: string | null;
         };
         /**
          * AwardTypeDocument
@@ -6168,6 +6234,8 @@ export interface components {
             province_decision_date: string | null;
             /** Province Decision Number */
             province_decision_number: string | null;
+            /** Province Issuer */
+            province_issuer: string | null;
             /** Province Note */
             province_note: string | null;
             /** Round Id */
@@ -8957,7 +9025,10 @@ export interface components {
             /** Title */
             title?: string | null;
         };
-        /** ProvinceAnswer */
+        /**
+         * ProvinceAnswer
+         * @description The province's decision on a Tờ trình: its number, date and signer, and who was awarded.
+         */
         ProvinceAnswer: {
             /**
              * Decision Date
@@ -8966,6 +9037,12 @@ export interface components {
             decision_date: string;
             /** Decision Number */
             decision_number: string;
+            /**
+             * Issuer
+             * @description Cơ quan, người ký quyết định của tỉnh
+             * @default Chủ tịch UBND tỉnh Phú Thọ
+             */
+            issuer: string;
             /**
              * Note
              * @default
@@ -8981,12 +9058,125 @@ export interface components {
             /** Nomination Id */
             nomination_id: number;
         };
+        /**
+         * PublicAwardType
+         * @description An award type in force, with its criteria written from its rules (seed IV.5 "công khai").
+         */
+        PublicAwardType: {
+            /**
+             * Cash Amount
+             * @description Tiền thưởng theo mức lương cơ sở hiện hành (đồng)
+             */
+            cash_amount: number | null;
+            /**
+             * Cash Coefficient
+             * @description Hệ số tiền thưởng × mức lương cơ sở
+             */
+            cash_coefficient: string | null;
+            /** Code */
+            code: string;
+            /**
+             * Criteria
+             * @description Các điều kiện, viết từ chính các quy tắc hệ thống kiểm tra
+             */
+            criteria: string[];
+            /** Description */
+            description: string;
+            /** Granting Authority Label */
+            granting_authority_label: string;
+            /** Level Label */
+            level_label: string;
+            /** Name */
+            name: string;
+            /**
+             * Round Kind Labels
+             * @description Xét trong các đợt nào
+             */
+            round_kind_labels: string[];
+            /**
+             * Subject Kind
+             * @description collective (tập thể) hoặc individual (cá nhân)
+             */
+            subject_kind: string;
+        };
+        /** PublicClassBand */
+        PublicClassBand: {
+            /** Label */
+            label: string;
+            /** Min Percent */
+            min_percent: string;
+        };
+        /**
+         * PublicCriteria
+         * @description Tiêu chí khen thưởng công khai: award types and their criteria, the scorecard frameworks with
+         *     their indicators and points, and the rounds' timetable.
+         */
+        PublicCriteria: {
+            /** Award Types */
+            award_types: components["schemas"]["PublicAwardType"][];
+            /**
+             * Base Salary
+             * @description Mức lương cơ sở hiện hành (đồng)
+             */
+            base_salary: number | null;
+            /** Frameworks */
+            frameworks: components["schemas"]["PublicFramework"][];
+            /** Rounds */
+            rounds: components["schemas"]["PublicTimetableRound"][];
+        };
+        /** PublicCriterion */
+        PublicCriterion: {
+            /** Code */
+            code: string;
+            /** Indicators */
+            indicators: components["schemas"]["PublicIndicator"][];
+            /** Max Points */
+            max_points: string;
+            /** Name */
+            name: string;
+        };
+        /** PublicFramework */
+        PublicFramework: {
+            /** Classification */
+            classification: components["schemas"]["PublicClassBand"][];
+            /** Code */
+            code: string;
+            /** Criteria */
+            criteria: components["schemas"]["PublicCriterion"][];
+            /** Max Points */
+            max_points: string;
+            /** Name */
+            name: string;
+            /**
+             * Subject Kind
+             * @description unit (đơn vị) hoặc individual (cá nhân)
+             */
+            subject_kind: string;
+            /** Version Number */
+            version_number: number;
+        };
         /** PublicImage */
         PublicImage: {
             /** Caption */
             caption: string;
             /** Url */
             url: string;
+        };
+        /** PublicIndicator */
+        PublicIndicator: {
+            /** Code */
+            code: string;
+            /** Evidence Required */
+            evidence_required: boolean;
+            /**
+             * Mandatory
+             * @description Điều kiện bắt buộc để được xếp loại
+             */
+            mandatory: boolean;
+            /** Max Points */
+            max_points: string;
+            /** Name */
+            name: string;
         };
         /**
          * PublicInfoCorner
@@ -9127,6 +9317,32 @@ export interface components {
             summary: string;
             /** Title */
             title: string;
+        };
+        /** PublicTimetableRound */
+        PublicTimetableRound: {
+            /** Award Names */
+            award_names: string[];
+            /**
+             * Closes On
+             * Format: date
+             */
+            closes_on: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @description annual, preliminary, final, ad_hoc (đột xuất)
+             */
+            kind: string;
+            /** Kind Label */
+            kind_label: string;
+            /** Name */
+            name: string;
+            /**
+             * Opens On
+             * Format: date
+             */
+            opens_on: string;
         };
         /** PublicUnit */
         PublicUnit: {
@@ -9690,7 +9906,7 @@ export interface components {
          * RoundKind
          * @enum {string}
          */
-        RoundKind: "annual" | "preliminary" | "final";
+        RoundKind: "annual" | "preliminary" | "final" | "ad_hoc";
         /** RowError */
         RowError: {
             /**
@@ -12339,6 +12555,48 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    award_decisions_dossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decision_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp ZIP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": unknown;
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -18269,6 +18527,48 @@ export interface operations {
             };
         };
     };
+    nominations_achievement_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     nominations_approve: {
         parameters: {
             query?: never;
@@ -19767,6 +20067,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateCheck"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_criteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCriteria"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

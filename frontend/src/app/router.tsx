@@ -58,6 +58,7 @@ export const router = createBrowserRouter([
       { path: 'ket-qua', lazy: async () => ({ Component: (await publicPages()).PublicResultsPage }) },
       { path: 'ket-qua/:id', lazy: async () => ({ Component: (await publicPages()).PublicResultPage }) },
       { path: 'goc-thong-tin', lazy: async () => ({ Component: (await publicPages()).PublicInfoCornersPage }) },
+      { path: 'tieu-chi', lazy: async () => ({ Component: (await publicPages()).PublicCriteriaPage }) },
       { path: 'xac-thuc', lazy: async () => ({ Component: (await publicPages()).VerifyPage }) },
       // printed on every certificate as <PUBLIC_URL>/xac-thuc/<code>
       { path: 'xac-thuc/:code', lazy: async () => ({ Component: (await publicPages()).VerifyPage }) },

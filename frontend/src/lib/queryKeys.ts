@@ -158,6 +158,7 @@ export const publicKeys = {
   results: (offset: number, limit: number) => ['public', 'results', offset, limit] as const,
   result: (id: number) => ['public', 'result', id] as const,
   certificate: (code: string) => ['public', 'certificate', code] as const,
+  criteria: () => ['public', 'criteria'] as const,
 };
 
 export const awardTypesKeys = {

@@ -48,7 +48,7 @@ def may_prepare(actor: Actor, level: str, unit_id: int | None) -> bool:
 def allowed_actions(actor: Actor, d: AwardDecision) -> list[str]:
     actions = ["document"]
     if d.kind == "proposal":
-        actions.append("list")
+        actions += ["list", "dossier"]
     if d.status == "draft" and may_prepare(actor, d.level, d.unit_id):
         actions += ["update", "delete"]
     if d.status == "draft" and may_issue(actor, d):

@@ -6,7 +6,7 @@ import secrets
 from sqlmodel import Session, select
 
 from thidua.awards.models import Achievement, AwardDecision, AwardLevel, AwardRound
-from thidua.awards.texts import PLACE, in_sentence, period_phrase
+from thidua.awards.texts import PLACE, merit_phrase, period_phrase
 from thidua.config import Settings
 from thidua.core.errors import Conflict
 from thidua.documents.certificate import CertificateData, certificate_pdf
@@ -50,7 +50,11 @@ def certificate(session: Session, settings: Settings, a: Achievement) -> bytes:
     unit_name = unit.name if unit else ""
     heading, authority, collective, head = _heading_and_authority(a.level, unit_name)
     period = period_phrase(rnd.kind, rnd.school_years) if rnd else f"năm học {a.school_year}"
-    reason = f"Đã có thành tích xuất sắc trong {in_sentence(movement.title)}, {period}" if movement else ""
+    reason = (
+        f"Đã có {merit_phrase(rnd.kind, rnd.school_years, movement.title, rnd.reason)}"
+        if movement and rnd
+        else ""
+    )
     data = CertificateData(
         issuer_heading=heading,
         authority_title=authority,

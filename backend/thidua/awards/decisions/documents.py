@@ -102,7 +102,7 @@ def _counts(lines: Sequence[AwardeeLine]) -> str:
 
 
 def _decision_body(
-    doc: DocumentType, *, issuer: Issuer, movement: str, lines: Sequence[AwardeeLine], period: str
+    doc: DocumentType, *, issuer: Issuer, movement: str, lines: Sequence[AwardeeLine], merit: str
 ) -> None:
     awards = sorted({a.award_name for a in lines})
     decree30.paragraph(
@@ -118,8 +118,7 @@ def _decision_body(
     decree30.paragraph(
         doc,
         decree30.without_doubled_words(
-            f"Điều 1. Tặng {', '.join(awards)} cho {_counts(lines)} (có danh sách kèm theo) đã có thành tích "
-            f"xuất sắc trong {in_sentence(movement)}, {period}."
+            f"Điều 1. Tặng {', '.join(awards)} cho {_counts(lines)} (có danh sách kèm theo) đã có {merit}."
         ),
         first_line_indent=10,
     )
@@ -183,11 +182,13 @@ def decision_docx(
     signed_on: date,
     movement: str,
     period: str,
+    merit: str,
     lines: Sequence[AwardeeLine],
     signer_title: str,
     signer_name: str,
 ) -> bytes:
-    """Quyết định khen thưởng with the list of awardees as its annex."""
+    """Quyết định khen thưởng with the list of awardees as its annex. `merit` says why, after "đã có"
+    (texts.merit_phrase)."""
     head = decree30.Letterhead(
         issuing_body=issuer.body,
         number_line=f"Số: {number}",
@@ -199,7 +200,7 @@ def decision_docx(
         authority=decree30.signature_authority(issuer.collective, issuer.head, signer_title),
         signer=signer_name,
     )
-    body = partial(_decision_body, issuer=issuer, movement=movement, lines=lines, period=period)
+    body = partial(_decision_body, issuer=issuer, movement=movement, lines=lines, merit=merit)
     annex = partial(
         _decision_annex, authority=issuer.authority, number=number, signed_on=signed_on, lines=lines
     )

@@ -9,7 +9,7 @@ from thidua.awards.decisions.service import decision_nominations
 from thidua.awards.models import AwardDecision, AwardRound, AwardType
 from thidua.awards.rounds.service import get_round
 from thidua.awards.subjects import subject_names
-from thidua.awards.texts import period_phrase
+from thidua.awards.texts import merit_phrase, period_phrase
 from thidua.movements.models import Movement
 from thidua.units.models import Unit
 
@@ -67,6 +67,7 @@ def decision_document(session: Session, d: AwardDecision) -> tuple[bytes, str]:
         signed_on=d.signed_on,
         movement=movement,
         period=period,
+        merit=merit_phrase(rnd.kind, rnd.school_years, movement, rnd.reason),
         lines=lines,
         signer_title=d.signer_title,
         signer_name=d.signer_name,

@@ -5,6 +5,7 @@ from pydantic import BaseModel, Field
 
 from thidua.awards.models import AwardLevel
 from thidua.awards.schemas import In, PersonLine
+from thidua.awards.texts import PROVINCE
 from thidua.core.ids import Id
 from thidua.core.pagination import Page
 from thidua.core.types import Day
@@ -35,8 +36,13 @@ class ProvinceAnswerItem(In):
 
 
 class ProvinceAnswer(In):
+    """The province's decision on a Tờ trình: its number, date and signer, and who was awarded."""
+
     decision_number: Annotated[str, Field(min_length=1, max_length=60)]
     decision_date: Day
+    issuer: Annotated[str, Field(min_length=1, max_length=255)] = Field(
+        default=f"Chủ tịch UBND {PROVINCE}", description="Cơ quan, người ký quyết định của tỉnh"
+    )
     note: Annotated[str, Field(max_length=4000)] = ""
     results: list[ProvinceAnswerItem] = Field(min_length=1, max_length=2000)
 
@@ -68,6 +74,7 @@ class DecisionRead(BaseModel):
     province_decision_number: str | None
     province_decision_date: date | None
     province_note: str | None
+    province_issuer: str | None
     version: int
     allowed_actions: list[str]
     created_at: datetime

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.awards.decisions import access
-from thidua.awards.decisions.grants import PROVINCE_CHAIRMAN, emit_decided, grant, issuer_of
+from thidua.awards.decisions.grants import emit_decided, grant, issuer_of
 from thidua.awards.decisions.schemas import (
     Awardee,
     DecisionCreate,
@@ -297,7 +297,7 @@ def record_province_answer(
         n = proposed[result.nomination_id]
         n_before = audit.snapshot(n)
         if result.accepted:
-            _decided(session, actor, n, d, data.decision_number, data.decision_date, PROVINCE_CHAIRMAN)
+            _decided(session, actor, n, d, data.decision_number, data.decision_date, data.issuer)
         else:
             n.status = "rejected"
             n.decision_note = data.note or "Chủ tịch UBND tỉnh không tặng Bằng khen."
@@ -307,6 +307,7 @@ def record_province_answer(
         "province_decision_number": data.decision_number,
         "province_decision_date": data.decision_date,
         "province_note": data.note or None,
+        "province_issuer": data.issuer,
     }
     audit.save_changes(session, actor, d, changes, "province_answer", before)
     return d

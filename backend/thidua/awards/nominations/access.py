@@ -35,9 +35,15 @@ def may_nominate_in(actor: Actor, unit_id: int) -> bool:
 
 
 def may_nominate_level(actor: Actor, level: str) -> bool:
+    """A school proposes its collective and its people at every level (seed III.2: for the province
+    chairman's Bằng khen too); the commune's council reviews and the commune proposes to the province."""
     if actor.roles & {Role.admin, Role.commune_officer}:
         return True
-    return Role.unit_manager in actor.roles and level in (AwardLevel.unit, AwardLevel.commune)
+    return Role.unit_manager in actor.roles and level in (
+        AwardLevel.unit,
+        AwardLevel.commune,
+        AwardLevel.province,
+    )
 
 
 def may_nominate_out_of_time(actor: Actor) -> bool:

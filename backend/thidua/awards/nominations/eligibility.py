@@ -91,7 +91,7 @@ def _others_pass(saved: dict[str, Any]) -> bool:
 
 
 def evaluate(session: Session, c: Candidate) -> engine.Eligibility:
-    rules = type_rules(c.award_type)
+    rules = engine.rules_for_round(type_rules(c.award_type), c.round.kind)
     own_achievement = None
     if c.nomination_id is not None:
         own_achievement = session.exec(

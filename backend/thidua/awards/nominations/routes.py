@@ -15,6 +15,7 @@ from thidua.api.deps import (
     Page,
     SessionDep,
 )
+from thidua.api.files import DOCX, DOCX_RESPONSE, attachment
 from thidua.auth.policy import Actor
 from thidua.awards.models import AwardLevel, Nomination
 from thidua.awards.nominations import access, service
@@ -87,6 +88,20 @@ def get_nomination(
     nomination_id: PathId, actor: NominationsReadActor, session: SessionDep, etag: ETag
 ) -> NominationRead:
     return _answer(session, actor, etag, access.get_readable(session, actor, nomination_id), live=True)
+
+
+@router.get(
+    "/{nomination_id}/achievement-report.docx",
+    name="nominations_achievement_report",
+    summary="Báo cáo thành tích của đối tượng được đề nghị (DOCX sửa được, số liệu từ hệ thống)",
+    responses=DOCX_RESPONSE,
+    response_class=Response,
+)
+def achievement_report(nomination_id: PathId, actor: NominationsReadActor, session: SessionDep) -> Response:
+    content, filename = service.achievement_report(
+        session, access.get_readable(session, actor, nomination_id)
+    )
+    return attachment(content, DOCX, filename)
 
 
 @router.patch("/{nomination_id}", name="nominations_update", summary="Sửa đề nghị (dự thảo)")

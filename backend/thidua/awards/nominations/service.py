@@ -14,7 +14,7 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.awards.councils import access as councils
 from thidua.awards.models import Achievement, AwardLevel, AwardRound, AwardType, Nomination, SubjectKind
-from thidua.awards.nominations import access
+from thidua.awards.nominations import access, report
 from thidua.awards.nominations.eligibility import (
     Candidate,
     candidate_of,
@@ -43,7 +43,7 @@ from thidua.awards.subjects import subject_key
 from thidua.awards.texts import NOMINATION_STATUS_LABELS_VI
 from thidua.awards.types.service import active_award_type
 from thidua.core.errors import Conflict, Forbidden, Invalid
-from thidua.core.models import utcnow
+from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import matches, where_given
@@ -240,7 +240,7 @@ def _require_open(actor: Actor, rnd: AwardRound) -> None:
 def create_nomination(session: Session, actor: Actor, data: NominationCreate) -> Nomination:
     rnd, t = _subject(session, actor, data)
     if not access.may_nominate_level(actor, t.level):
-        raise Forbidden("Đề nghị khen thưởng cấp tỉnh do Phòng Văn hóa - Xã hội của xã lập.")
+        raise Forbidden("Bạn không có quyền lập đề nghị khen thưởng ở cấp này.")
     _require_open(actor, rnd)
     key = subject_key(data.unit_id, data.staff_id)
     _refuse_double(session, rnd, key, t.level, None)
@@ -280,6 +280,12 @@ def update_nomination(session: Session, actor: Actor, n: Nomination, data: Nomin
         setattr(n, key, value)
     audit.save_changes(session, actor, n, {**changes, **reevaluated(session, n)}, "update")
     return n
+
+
+def achievement_report(session: Session, n: Nomination) -> tuple[bytes, str]:
+    """The nominee's báo cáo thành tích (DOCX) from the system's data, for the school to edit and sign."""
+    data = report.gather(session, n, today())
+    return report.report_docx(data), report.report_filename(data)
 
 
 def delete_nomination(session: Session, actor: Actor, n: Nomination) -> None:

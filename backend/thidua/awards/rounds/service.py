@@ -4,12 +4,14 @@ from datetime import date
 
 from sqlmodel import Session, col, func, select
 
+from thidua.activities.service import school_year_of
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.awards.models import (
     ROUND_KIND_LABELS_VI,
     AwardLevel,
     AwardRound,
+    AwardType,
     Nomination,
     RoundKind,
     SubjectKind,
@@ -22,6 +24,7 @@ from thidua.awards.rounds.schemas import (
     AwardRoundUpdate,
     OfferedAward,
 )
+from thidua.awards.texts import period_phrase
 from thidua.awards.types.service import active_award_type
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import today
@@ -90,6 +93,22 @@ def get_round(session: Session, round_id: int, path: str | None = None) -> Award
     return r
 
 
+def offered_in(kind: RoundKind, level: str, round_kinds: list[str]) -> bool:
+    """Whether an award type is considered in a round of this kind. An ad hoc round (seed IV.5, Decree
+    98/2023: Giấy khen for an exceptional achievement) offers the units' and the commune's awards; the
+    province's Bằng khen follows its own procedure."""
+    if kind == RoundKind.ad_hoc:
+        return kind.value in round_kinds or level != AwardLevel.province
+    return kind.value in round_kinds
+
+
+def _default_codes(session: Session, kind: RoundKind) -> list[str]:
+    """Every active award type offered in rounds of this kind: the reviews offer the commune's Giấy khen
+    beside the province's Bằng khen (seed III.2)."""
+    active = session.exec(select(AwardType).where(AwardType.status == "active").order_by(col(AwardType.code)))
+    return [t.code for t in active if offered_in(kind, t.level, t.round_kinds)]
+
+
 def _offered_problems(session: Session, kind: RoundKind, codes: list[str]) -> list[FieldError]:
     problems = []
     for i, code in enumerate(codes):
@@ -102,7 +121,7 @@ def _offered_problems(session: Session, kind: RoundKind, codes: list[str]) -> li
                     message=f"Không có hình thức khen thưởng '{code}' đang áp dụng.",
                 )
             )
-        elif kind.value not in t.round_kinds:
+        elif not offered_in(kind, t.level, t.round_kinds):
             problems.append(
                 FieldError(
                     path=f"body.award_type_codes.{i}",
@@ -128,41 +147,68 @@ def _years_and_name(
         if not data.school_year:
             raise Invalid("body.school_year", "Đợt khen thưởng năm học cần năm học.", "missing")
         return None, [data.school_year], data.name or f"Khen thưởng năm học {data.school_year}"
+    if data.kind == RoundKind.ad_hoc:
+        year = data.school_year or school_year_of(data.opens_on)
+        return None, [year], data.name or f"Khen thưởng đột xuất ngày {data.opens_on:%d/%m/%Y}"
     number = data.phase_number or (1 if data.kind == RoundKind.preliminary else 2)
     phase = session.exec(
         select(Phase).where(Phase.movement_id == movement.id, Phase.number == number)
     ).first()
     if phase is None:
         raise Invalid("body.phase_number", f"Phong trào không có giai đoạn {number}.", "not_found")
-    name = data.name or f"{ROUND_KIND_LABELS_VI[data.kind]} ({phase.name})"
-    return phase.id, school_years(phase.start_year, phase.end_year), name
+    years = school_years(phase.start_year, phase.end_year)
+    # Named by its phase from the data ("Sơ kết giai đoạn 2025-2027"), never by nesting the phase's name.
+    phrase = period_phrase(data.kind.value, years)
+    return phase.id, years, data.name or phrase[:1].upper() + phrase[1:]
+
+
+def _check_reason(kind: RoundKind, reason: str | None) -> None:
+    if kind == RoundKind.ad_hoc and not reason:
+        raise Invalid(
+            "body.reason",
+            "Đợt khen thưởng đột xuất cần nêu thành tích đột xuất được khen thưởng.",
+            "missing",
+        )
+    if kind != RoundKind.ad_hoc and reason:
+        raise Invalid(
+            "body.reason", "Chỉ đợt khen thưởng đột xuất mới ghi lý do khen thưởng.", "not_applicable"
+        )
 
 
 def create_round(session: Session, actor: Actor, data: AwardRoundCreate) -> AwardRound:
     movement = session.exec(select(Movement).order_by(col(Movement.id))).first()
     if movement is None or movement.id is None:
         raise Conflict("Chưa có phong trào thi đua nào.")
+    _check_reason(data.kind, data.reason)
     _check_dates(data.opens_on, data.closes_on)
     phase_id, years, name = _years_and_name(session, movement, data)
-    problems = _offered_problems(session, data.kind, data.award_type_codes)
+    codes = data.award_type_codes or _default_codes(session, data.kind)
+    if not codes:
+        raise Invalid(
+            "body.award_type_codes", "Chưa có hình thức khen thưởng đang áp dụng cho loại đợt này.", "missing"
+        )
+    problems = _offered_problems(session, data.kind, codes)
     if problems:
         raise ValidationFailed("Danh sách hình thức khen thưởng chưa hợp lệ.", problems)
     r = AwardRound(
         movement_id=movement.id,
         kind=data.kind.value,
         name=name,
-        school_year=data.school_year if data.kind == RoundKind.annual else None,
+        school_year=years[0] if data.kind in (RoundKind.annual, RoundKind.ad_hoc) else None,
         phase_id=phase_id,
         school_years=years,
         opens_on=data.opens_on,
         closes_on=data.closes_on,
-        award_type_codes=data.award_type_codes,
+        award_type_codes=codes,
+        reason=data.reason,
     )
     return audit.add_new(session, actor, r)
 
 
 def update_round(session: Session, actor: Actor, r: AwardRound, data: AwardRoundUpdate) -> AwardRound:
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
+    if "reason" in changes:
+        _check_reason(RoundKind(r.kind), changes["reason"])
     _check_dates(changes.get("opens_on", r.opens_on), changes.get("closes_on", r.closes_on))
     if "award_type_codes" in changes:
         problems = _offered_problems(session, RoundKind(r.kind), changes["award_type_codes"])

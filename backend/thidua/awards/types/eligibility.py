@@ -446,5 +446,18 @@ def evaluate(rules: Sequence[Rule], rnd: Round, history: History, quota: Quota |
     return Eligibility(eligible=all(o.passed for o in outcomes), outcomes=outcomes)
 
 
+# An ad hoc award ("khen thưởng đột xuất", seed IV.5) rewards one exceptional achievement, not a
+# period's results: of an award type's rules only the subject's standing applies (no open disciplinary
+# or information-security flag); scorecards, initiatives, earlier awards and quotas do not.
+AD_HOC_RULE_KINDS = frozenset({"no_open_flag"})
+
+
+def rules_for_round(rules: Sequence[Rule], round_kind: str) -> list[Rule]:
+    """The rules an award type applies in a round of this kind."""
+    if round_kind == "ad_hoc":
+        return [r for r in rules if r.kind in AD_HOC_RULE_KINDS]
+    return list(rules)
+
+
 def without_quota(rules: Sequence[Rule]) -> list[Rule]:
     return [r for r in rules if not isinstance(r, QuotaRule)]

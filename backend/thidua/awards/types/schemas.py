@@ -19,7 +19,7 @@ class AwardTypeDocument(In):
     level: AwardLevel
     granting_authority: GrantingAuthority
     subject_kind: SubjectKind
-    round_kinds: list[RoundKind] = Field(min_length=1, max_length=3)
+    round_kinds: list[RoundKind] = Field(min_length=1, max_length=4)
     rules: list[Rule] = Field(default_factory=list, max_length=20)
     themed: StrictBool = Field(
         default=True, description="Khen thưởng theo chuyên đề (không làm căn cứ khen công trạng)"

@@ -18,6 +18,7 @@ from thidua.awards.models import (
     RoundKind,
     SubjectKind,
 )
+from thidua.awards.texts import award_title
 from thidua.awards.types import access
 from thidua.awards.types.eligibility import RULES
 from thidua.awards.types.rules import Rule
@@ -29,6 +30,7 @@ from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
+from thidua.frameworks.models import Framework, Indicator
 
 
 def nomination_count(session: Session, award_type_id: int) -> int:
@@ -39,8 +41,32 @@ def type_rules(t: AwardType) -> list[Rule]:
     return RULES.validate_python(t.rules)
 
 
-def read_award_type(session: Session, actor: Actor, t: AwardType) -> AwardTypeRead:
+def rule_names(session: Session) -> dict[str, str]:
+    """The names rules refer to by code, for their wording: active award types ("Giấy khen của Chủ tịch
+    UBND xã", a province type without its "(đề nghị)") and the indicators of active frameworks. The
+    award screens and the public criteria page word the rules with the same names."""
+    names = {
+        code: award_title(name)
+        for code, name in session.exec(
+            select(AwardType.code, AwardType.name).where(AwardType.status == "active")
+        ).all()
+    }
+    indicators = session.exec(
+        select(Indicator.code, Indicator.name)
+        .join(Framework, col(Framework.id) == Indicator.framework_id)
+        .where(Framework.status == "active")
+        .order_by(col(Framework.subject_kind).desc(), col(Indicator.id))
+    ).all()
+    for code, name in indicators:
+        names.setdefault(code, name)
+    return names
+
+
+def read_award_type(
+    session: Session, actor: Actor, t: AwardType, names: dict[str, str] | None = None
+) -> AwardTypeRead:
     assert t.id is not None
+    names = rule_names(session) if names is None else names
     used = nomination_count(session, t.id)
     return from_row(
         AwardTypeRead,
@@ -51,7 +77,7 @@ def read_award_type(session: Session, actor: Actor, t: AwardType) -> AwardTypeRe
         granting_authority_label=GRANTING_AUTHORITY_LABELS_VI[GrantingAuthority(t.granting_authority)],
         subject_kind=SubjectKind(t.subject_kind),
         round_kinds=[RoundKind(k) for k in t.round_kinds],
-        rule_texts=[rule_text(r) for r in type_rules(t)],
+        rule_texts=[rule_text(r, names) for r in type_rules(t)],
         nomination_count=used,
         allowed_actions=access.allowed_actions(actor, t, used),
     )
@@ -74,7 +100,8 @@ def list_award_types(session: Session, actor: Actor, f: AwardTypeFilters, page: 
         (AwardType.subject_kind, f.subject_kind),
     )
     rows, total = paginate(session, query, page, col(AwardType.code), col(AwardType.version_number).desc())
-    return page_of(AwardTypePage, [read_award_type(session, actor, t) for t in rows], total, page)
+    names = rule_names(session)
+    return page_of(AwardTypePage, [read_award_type(session, actor, t, names) for t in rows], total, page)
 
 
 def _type_fields(doc: AwardTypeDocument) -> dict[str, Any]:

@@ -27,6 +27,7 @@ import {
   toAwardTypeDraft,
   type AwardTypeDraft,
 } from './rules';
+import { roundKindLabel } from './badges';
 
 /** The award type document editor (new award type, or a draft version not yet used). */
 function AwardTypeEditor({ initial, save }: { initial?: AwardType; save: ReturnType<typeof useSaveAwardType> }) {
@@ -107,7 +108,7 @@ function AwardTypeEditor({ initial, save }: { initial?: AwardType; save: ReturnT
             <CheckboxField
               key={k}
               id={`round_kinds.${k}`}
-              label={t(`awards.roundKinds.${k}`)}
+              label={roundKindLabel(k, t)}
               checked={draft.round_kinds.includes(k)}
               onChange={(on) =>
                 set('round_kinds', on ? ROUND_KINDS.filter((x) => x === k || draft.round_kinds.includes(x)) : draft.round_kinds.filter((x) => x !== k))

@@ -4,7 +4,7 @@ import { useMe } from '../../lib/auth';
 import { formatDateTime } from '../../lib/i18n';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useAwardType, useAwardTypeAction } from './api/awards';
-import { AwardTypeStatusBadge } from './badges';
+import { AwardTypeStatusBadge, roundKindLabel } from './badges';
 
 export function AwardTypePage() {
   const { t } = useTranslation();
@@ -74,7 +74,7 @@ export function AwardTypePage() {
             <dt>{t('awards.types.subjectKind')}</dt>
             <dd>{t(`awards.subjectKinds.${a.subject_kind}`)}</dd>
             <dt>{t('awards.types.roundKinds')}</dt>
-            <dd>{a.round_kinds.map((k) => t(`awards.roundKinds.${k}`)).join('; ')}</dd>
+            <dd>{a.round_kinds.map((k) => roundKindLabel(k, t)).join('; ')}</dd>
             <dt>{t('awards.types.kindOfAward')}</dt>
             <dd>
               {a.themed && <span className="badge badge-info">{t('awards.types.themedShort')}</span>}{' '}

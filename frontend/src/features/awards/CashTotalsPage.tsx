@@ -1,14 +1,90 @@
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError, fieldErrors } from '../../api/problem';
+import { useMe } from '../../lib/auth';
+import { TextField } from '../../components/fields';
 import { useListParams } from '../../lib/useListParams';
 import { useDownload } from '../../lib/useDownload';
+import { formatDong, parseDong } from '../../lib/money';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { SelectFilter } from '../../components/ListFilters';
-import { useAwardRoundOptions, useBaseSalaries, useCashTotals } from './api/awards';
+import { useAwardRoundOptions, useBaseSalaries, useCashTotals, useCreateBaseSalary } from './api/awards';
 
-/** Đồng as a Vietnamese reader writes them: 1.000.000 đ. */
-export function formatDong(amount: number): string {
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(amount)} đ`;
+const SALARY_FIELDS = ['effective_from', 'amount', 'legal_basis'] as const;
+
+/** A new base salary from its effective date (Decree 73/2024 set 2.340.000 đ from 1 July 2024). */
+function BaseSalaryForm() {
+  const { t } = useTranslation();
+  const create = useCreateBaseSalary();
+  const [effectiveFrom, setEffectiveFrom] = useState('');
+  const [amount, setAmount] = useState('');
+  const [legalBasis, setLegalBasis] = useState('');
+  const [saved, setSaved] = useState(false);
+  const errors = create.error instanceof ApiError ? fieldErrors(create.error.problem) : {};
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    create.mutate(
+      { effective_from: effectiveFrom, amount: parseDong(amount), legal_basis: legalBasis.trim() },
+      {
+        onSuccess: () => {
+          setSaved(true);
+          setEffectiveFrom('');
+          setAmount('');
+          setLegalBasis('');
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="base-salary-form">
+      <h3 id="base-salary-form">{t('awardFlows.baseSalary.heading')}</h3>
+      <p className="field-hint">{t('awardFlows.baseSalary.hint')}</p>
+      <ErrorBanner error={create.error} fields={SALARY_FIELDS} />
+      {saved && (
+        <p className="alert alert-ok" role="status">
+          {t('awardFlows.baseSalary.saved')}
+        </p>
+      )}
+      <div className="grid-2">
+        <TextField
+          id="effective_from"
+          type="date"
+          label={t('awardFlows.baseSalary.effectiveFrom')}
+          value={effectiveFrom}
+          onChange={setEffectiveFrom}
+          error={errors.effective_from}
+          required
+        />
+        <TextField
+          id="amount"
+          label={t('awardFlows.baseSalary.amount')}
+          hint={t('awardFlows.baseSalary.amountHint')}
+          value={amount}
+          onChange={setAmount}
+          error={errors.amount}
+          required
+        />
+      </div>
+      <TextField
+        id="legal_basis"
+        label={t('awardFlows.baseSalary.legalBasis')}
+        value={legalBasis}
+        onChange={setLegalBasis}
+        error={errors.legal_basis}
+        required
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {t('awardFlows.baseSalary.save')}
+        </button>
+      </div>
+    </form>
+  );
 }
+
 
 /** Phòng Kinh tế: the cash rewards of issued decisions, per round and per decision, with an XLSX export. */
 export function CashTotalsPage() {
@@ -19,6 +95,7 @@ export function CashTotalsPage() {
   const query = useCashTotals(roundId);
   const download = useDownload();
   const salaries = useBaseSalaries();
+  const me = useMe();
   const data = query.data;
 
   return (
@@ -122,6 +199,7 @@ export function CashTotalsPage() {
           ))}
         </tbody>
       </table>
+      {me.permissions.includes('award_types:write') && <BaseSalaryForm />}
     </section>
   );
 }

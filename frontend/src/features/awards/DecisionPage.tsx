@@ -18,7 +18,7 @@ import { ConfirmDelete } from '../../components/ConfirmDelete';
 import { useDownload } from '../../lib/useDownload';
 
 const EDIT_FIELDS = ['number', 'signed_on', 'signer_name', 'signer_title'] as const;
-const ANSWER_FIELDS = ['decision_number', 'decision_date', 'note', 'results'] as const;
+const ANSWER_FIELDS = ['decision_number', 'decision_date', 'issuer', 'note', 'results'] as const;
 
 /** Number, date and signer of a draft. */
 function EditDraftForm({
@@ -75,6 +75,7 @@ function ProvinceAnswerForm({ decision, change }: { decision: AwardDecision; cha
   const { t } = useTranslation();
   const [number, setNumber] = useState('');
   const [date, setDate] = useState(todayIso());
+  const [issuer, setIssuer] = useState(t('awardFlows.provinceIssuerDefault'));
   const [note, setNote] = useState('');
   const [accepted, setAccepted] = useState<Record<number, boolean>>(() =>
     Object.fromEntries(decision.awardees.map((a) => [a.nomination_id, true])),
@@ -94,6 +95,7 @@ function ProvinceAnswerForm({ decision, change }: { decision: AwardDecision; cha
       body: {
         decision_number: number.trim(),
         decision_date: date,
+        issuer: issuer.trim(),
         note: note.trim(),
         results: decision.awardees.map((a) => ({ nomination_id: a.nomination_id, accepted: accepted[a.nomination_id] !== false })),
       },
@@ -124,6 +126,15 @@ function ProvinceAnswerForm({ decision, change }: { decision: AwardDecision; cha
           required
         />
       </div>
+      <TextField
+        id="issuer"
+        label={t('awardFlows.provinceIssuer')}
+        hint={t('awardFlows.provinceIssuerHint')}
+        value={issuer}
+        onChange={setIssuer}
+        error={errors.issuer}
+        required
+      />
       {errors.results && <p className="field-error">{errors.results}</p>}
       <ul className="attendee-list">
         {decision.awardees.map((a, i) => (
@@ -236,6 +247,11 @@ export function DecisionPage() {
                   {documentLabel}
                 </button>
               )}
+              {can('dossier') && (
+                <button type="button" disabled={download.busy !== null} onClick={() => download.run(fileUrls.dossier(d.id), `ho-so-de-nghi-${d.id}.zip`)}>
+                  {t('awardFlows.dossier')}
+                </button>
+              )}
               {can('list') && (
                 <button type="button" disabled={download.busy !== null} onClick={() => download.run(fileUrls.decisionList(d.id), `danh-sach-${d.id}.xlsx`)}>
                   {t('awards.decisions.downloadXlsx')}
@@ -327,6 +343,7 @@ export function DecisionPage() {
                   <dt>{t('awards.decisions.provinceResult')}</dt>
                   <dd>
                     {t('awards.decisions.provinceResultText', { number: d.province_decision_number, date: d.province_decision_date ?? '' })}
+                    {d.province_issuer && <div>{t('awardFlows.provinceIssuedBy', { issuer: d.province_issuer })}</div>}
                     {d.province_note && <div className="pre-line">{d.province_note}</div>}
                   </dd>
                 </>

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../api/problem';
 import { ROUND_KINDS, type AwardRound, type AwardRoundCreate, type RoundKind } from '../../api/types';
 import { optional } from '../../lib/form';
-import { CheckboxField, SelectField, TextField } from '../../components/fields';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useAwardTypeOptions } from './api/awards';
+import { roundKindLabel } from './badges';
 
-export const ROUND_FIELDS = ['kind', 'school_year', 'name', 'opens_on', 'closes_on', 'award_type_codes', 'phase_number'] as const;
+export const ROUND_FIELDS = ['kind', 'school_year', 'name', 'opens_on', 'closes_on', 'award_type_codes', 'phase_number', 'reason'] as const;
 
 /**
  * Create a round (kind, school year for an annual round, dates, award types) or, with `initial`,
@@ -36,11 +37,15 @@ export function RoundForm({
   const [name, setName] = useState(initial?.name ?? '');
   const [opensOn, setOpensOn] = useState(initial?.opens_on ?? '');
   const [closesOn, setClosesOn] = useState(initial?.closes_on ?? '');
+  const [reason, setReason] = useState(initial?.reason ?? '');
   /** null: not touched yet — a new round offers every active award type of its kind */
   const [codes, setCodes] = useState<string[] | null>(initial ? initial.award_types.map((a) => a.code) : null);
   const errors = error instanceof ApiError ? fieldErrors(error.problem) : {};
 
-  const offered = (active.data ?? []).filter((a) => a.round_kinds.includes(kind));
+  // An ad hoc round offers the units' and the commune's awards (the province's follow its own procedure).
+  const offered = (active.data ?? []).filter(
+    (a) => a.round_kinds.includes(kind) || (kind === 'ad_hoc' && a.level !== 'province'),
+  );
   // award types already in the round stay listed even if no longer active
   const options = [
     ...offered.map((a) => ({ code: a.code, label: `${a.code} – ${a.name} (${t(`awards.subjectKinds.${a.subject_kind}`)})` })),
@@ -63,6 +68,7 @@ export function RoundForm({
       opens_on: opensOn,
       closes_on: closesOn,
       award_type_codes: chosen.filter((c) => options.some((o) => o.code === c)),
+      reason: kind === 'ad_hoc' ? optional(reason) : null,
     });
   }
 
@@ -80,7 +86,7 @@ export function RoundForm({
               setCodes(null);
             }}
             error={errors.kind}
-            options={ROUND_KINDS.map((k) => ({ value: k, label: t(`awards.roundKinds.${k}`) }))}
+            options={ROUND_KINDS.map((k) => ({ value: k, label: roundKindLabel(k, t) }))}
           />
           {kind === 'annual' && (
             <SelectField
@@ -96,6 +102,16 @@ export function RoundForm({
           )}
           {errors.phase_number && <p className="field-error">{errors.phase_number}</p>}
         </>
+      )}
+      {kind === 'ad_hoc' && (
+        <TextAreaField
+          id="reason"
+          label={t('awardFlows.reason')}
+          hint={t('awardFlows.reasonHint')}
+          value={reason}
+          onChange={setReason}
+          error={errors.reason}
+        />
       )}
       <TextField
         id="name"

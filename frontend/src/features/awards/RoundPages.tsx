@@ -56,7 +56,7 @@ export function RoundPage() {
             <div>
               <h1>{r.name}</h1>
               <p className="muted">
-                {t(`awards.roundKinds.${r.kind}`, { defaultValue: r.kind_label })} · <OpenBadge open={r.is_open} />
+                {r.kind_label} · <OpenBadge open={r.is_open} />
               </p>
             </div>
             <div className="actions">
@@ -88,8 +88,20 @@ export function RoundPage() {
                 busy={update.isPending}
                 submitLabel={t('awards.save')}
                 onSubmit={(values) => {
-                  const before = { name: r.name, opens_on: r.opens_on, closes_on: r.closes_on, award_type_codes: r.award_types.map((a) => a.code) };
-                  const after = { name: values.name ?? r.name, opens_on: values.opens_on, closes_on: values.closes_on, award_type_codes: values.award_type_codes };
+                  const before = {
+                    name: r.name,
+                    opens_on: r.opens_on,
+                    closes_on: r.closes_on,
+                    award_type_codes: r.award_types.map((a) => a.code),
+                    reason: r.reason ?? null,
+                  };
+                  const after = {
+                    name: values.name ?? r.name,
+                    opens_on: values.opens_on,
+                    closes_on: values.closes_on,
+                    award_type_codes: values.award_type_codes,
+                    reason: values.reason ?? null,
+                  };
                   const body = changed(before, after);
                   if (Object.keys(body).length === 0) setEditing(false);
                   else update.mutate(body, { onSuccess: () => setEditing(false) });
@@ -105,9 +117,15 @@ export function RoundPage() {
             <>
               <dl className="details">
                 <dt>{t('awards.rounds.kind')}</dt>
-                <dd>{t(`awards.roundKinds.${r.kind}`, { defaultValue: r.kind_label })}</dd>
+                <dd>{r.kind_label}</dd>
                 <dt>{t('awards.rounds.schoolYears')}</dt>
                 <dd>{r.school_years.join(', ')}</dd>
+                {r.reason && (
+                  <>
+                    <dt>{t('awardFlows.reason')}</dt>
+                    <dd className="pre-line">{r.reason}</dd>
+                  </>
+                )}
                 <dt>{t('awards.rounds.opensOn')}</dt>
                 <dd>{r.opens_on}</dd>
                 <dt>{t('awards.rounds.closesOn')}</dt>

@@ -6,7 +6,7 @@ import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useAwardRounds } from './api/awards';
-import { OpenBadge } from './badges';
+import { OpenBadge, roundKindLabel } from './badges';
 import { NominationCounts } from './NominationCounts';
 
 export function RoundsListPage() {
@@ -21,7 +21,7 @@ export function RoundsListPage() {
 
   const columns: Column<AwardRound>[] = [
     { key: 'name', label: t('awards.rounds.name'), render: (r) => <Link to={`/awards/rounds/${r.id}`}>{r.name}</Link> },
-    { key: 'kind', label: t('awards.rounds.kind'), render: (r) => t(`awards.roundKinds.${r.kind}`, { defaultValue: r.kind_label }) },
+    { key: 'kind', label: t('awards.rounds.kind'), render: (r) => r.kind_label },
     { key: 'years', label: t('awards.rounds.schoolYears'), render: (r) => r.school_years.join(', ') },
     { key: 'opens', label: t('awards.rounds.opensOn'), render: (r) => r.opens_on },
     { key: 'closes', label: t('awards.rounds.closesOn'), render: (r) => r.closes_on },
@@ -51,7 +51,7 @@ export function RoundsListPage() {
           p={p}
           name="kind"
           label={t('awards.rounds.kind')}
-          options={ROUND_KINDS.map((k) => ({ value: k, label: t(`awards.roundKinds.${k}`) }))}
+          options={ROUND_KINDS.map((k) => ({ value: k, label: roundKindLabel(k, t) }))}
         />
       }
     >

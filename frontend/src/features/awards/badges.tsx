@@ -30,3 +30,8 @@ export function DecisionStatusBadge({ status }: { status: string }) {
 export function decisionKindLabel(kind: string, t: TFunction): string {
   return t(`awards.decisions.kinds.${kind}`, { defaultValue: kind });
 }
+
+/** "Khen thưởng năm học", "Sơ kết …", "Tổng kết …", "Khen thưởng đột xuất" */
+export function roundKindLabel(kind: string, t: TFunction): string {
+  return t([`awards.roundKinds.${kind}`, `awardFlows.roundKinds.${kind}`], { defaultValue: kind });
+}

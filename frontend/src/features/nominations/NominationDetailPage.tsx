@@ -28,6 +28,7 @@ import {
 import type { Nomination } from './types';
 import './nominations.css';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { useDownload } from '../../lib/useDownload';
 
 const FIELDS = [
   'justification',
@@ -378,6 +379,7 @@ export function NominationDetailPage() {
   const remove = useDeleteNomination();
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const download = useDownload();
 
   if (query.isPending)
     return (
@@ -414,6 +416,13 @@ export function NominationDetailPage() {
           </p>
         </div>
         <div className="actions">
+          <button
+            type="button"
+            disabled={download.busy !== null}
+            onClick={() => download.run(`/api/v1/nominations/${n.id}/achievement-report.docx`, `bao-cao-thanh-tich-${n.id}.docx`)}
+          >
+            {t('awardFlows.achievementReport')}
+          </button>
           {has('submit') && (
             <button type="button" className="primary" disabled={change.isPending} onClick={() => run({ kind: 'submit' }, t('nominations.submitted'))}>
               {t('nominations.submit')}
@@ -447,7 +456,7 @@ export function NominationDetailPage() {
           onCancel={() => setConfirming(false)}
         />
       )}
-      <ErrorBanner error={remove.error} />
+      <ErrorBanner error={remove.error ?? download.error} />
       {n.override_reason && (
         <div className="alert alert-warn" role="note">
           <strong>{t('nominations.overridden')}</strong> <span className="pre-line">{n.override_reason}</span>

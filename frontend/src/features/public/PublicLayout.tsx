@@ -10,6 +10,7 @@ const LINKS = [
   { to: '/ket-qua', label: 'honour.nav.results' },
   { to: '/xac-thuc', label: 'honour.nav.verify' },
   { to: '/goc-thong-tin', label: 'communications.publicCorners.nav' },
+  { to: '/tieu-chi', label: 'awardFlows.criteria.nav' },
 ] as const;
 
 /** The public site: no sign-in, a simple header with the public pages and the way in. */

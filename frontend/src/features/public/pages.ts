@@ -4,3 +4,4 @@ export { PublicStoriesPage, PublicStoryPage } from './PublicStoriesPage';
 export { PublicResultsPage, PublicResultPage } from './PublicResultsPages';
 export { VerifyPage } from './VerifyPage';
 export { PublicInfoCornersPage } from './PublicInfoCornersPage';
+export { PublicCriteriaPage } from './PublicCriteriaPage';

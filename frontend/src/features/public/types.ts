@@ -11,6 +11,9 @@ export type PublicResultSummary = S['PublicResultSummary'];
 export type PublicResult = S['PublicResult'];
 export type PublicResultRow = S['PublicResultRow'];
 export type CertificateCheck = S['CertificateCheck'];
+export type PublicCriteria = S['PublicCriteria'];
+export type PublicAwardType = S['PublicAwardType'];
+export type PublicFramework = S['PublicFramework'];
 export type HonourLevel = S['AwardLevel'];
 
 export const HONOUR_LEVELS = ['unit', 'commune', 'province'] as const satisfies readonly HonourLevel[];

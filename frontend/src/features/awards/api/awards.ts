@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
 import type {
+  BaseSalaryCreate,
   Achievement,
   AchievementCreate,
   AwardDecision,
@@ -483,6 +484,8 @@ export const fileUrls = {
   decisionDocument: (decisionId: number) => `/api/v1/award-decisions/${decisionId}/document.docx`,
   decisionList: (decisionId: number) => `/api/v1/award-decisions/${decisionId}/list.xlsx`,
   certificate: (achievementId: number) => `/api/v1/achievements/${achievementId}/certificate.pdf`,
+  /** the hồ sơ of a Tờ trình: the proposal, its list, each nominee's report and evidence */
+  dossier: (decisionId: number) => `/api/v1/award-decisions/${decisionId}/dossier.zip`,
 };
 
 // --- cash rewards (Phòng Kinh tế) -------------------------------------------------------------------
@@ -510,4 +513,13 @@ export const baseSalariesQueryOptions = () => queryOptions({ queryKey: awardType
 
 export function useBaseSalaries() {
   return useQuery(baseSalariesQueryOptions());
+}
+
+/** A new base salary from a date on (the officer; decided amounts never change). */
+export function useCreateBaseSalary() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BaseSalaryCreate) => call(api.POST('/api/v1/award-types/base-salaries', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: awardTypesKeys.baseSalaries() }),
+  });
 }

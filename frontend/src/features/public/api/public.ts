@@ -144,3 +144,15 @@ export const publicInfoCornersQueryOptions = () =>
 export function usePublicInfoCorners() {
   return useQuery(publicInfoCornersQueryOptions());
 }
+
+/** Tiêu chí khen thưởng công khai: award types with their criteria, frameworks, rounds' timetable. */
+export const publicCriteriaQueryOptions = () =>
+  queryOptions({
+    queryKey: publicKeys.criteria(),
+    queryFn: () => call(publicApi.GET('/api/v1/public/criteria')),
+    staleTime: PUBLIC_STALE,
+  });
+
+export function usePublicCriteria() {
+  return useQuery(publicCriteriaQueryOptions());
+}
