@@ -3,7 +3,7 @@ rounds offer the commune's Giấy khen in databases made before that default; pr
 recorded lose the "(đề nghị)" of their type's name
 
 Revision ID: 0023_awards
-Revises: 0016
+Revises: 0025
 Create Date: 2026-12-06 03:30:00
 """
 
@@ -14,7 +14,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0023_awards"
-down_revision: str | None = "0016"
+down_revision: str | None = "0025"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
