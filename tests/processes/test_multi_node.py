@@ -87,6 +87,7 @@ class Cluster:
 
 
 def _moto(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """moto's S3 server, started (it boots while the database is prepared)."""
     port = free_port()
     with (folder / "moto.log").open("wb") as out:
         process = subprocess.Popen(
@@ -94,15 +95,18 @@ def _moto(folder: Path) -> tuple[subprocess.Popen[bytes], str]:
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    url = f"http://127.0.0.1:{port}"
+    return process, f"http://127.0.0.1:{port}"
+
+
+def _wait_for(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
     deadline = time.monotonic() + 60
     while True:
         try:
             httpx.get(url, timeout=1)
-            return process, url
+            return
         except httpx.HTTPError:
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((folder / "moto.log").read_text(errors="replace")) from None
+                raise RuntimeError(log.read_text(errors="replace")) from None
             time.sleep(0.2)
 
 
@@ -140,14 +144,6 @@ def _admin(engine: Engine) -> int:
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     folder = tmp_path_factory.mktemp("nodes")
     moto, endpoint = _moto(folder)
-    s3 = boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-        region_name="us-east-1",
-    )
-    s3.create_bucket(Bucket=BUCKET)
     http, receiver = _receiver()
     processes: list[Server | Worker] = []
     try:
@@ -179,6 +175,15 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
                 worker.spawn()
             a.spawn()
             b.spawn()
+            _wait_for(moto, endpoint, folder / "moto.log")
+            s3 = boto3.client(
+                "s3",
+                endpoint_url=endpoint,
+                aws_access_key_id="test",
+                aws_secret_access_key="test",
+                region_name="us-east-1",
+            )
+            s3.create_bucket(Bucket=BUCKET)
             a.wait_ready()
             b.wait_ready()
             yield Cluster(commune, engine, a, b, workers, receiver, admin, s3)
