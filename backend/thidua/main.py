@@ -52,6 +52,7 @@ from thidua.core.ratelimit import RateLimiter
 from thidua.db import make_engine
 from thidua.dti.routes import router as dti_router
 from thidua.frameworks.routes import router as frameworks_router
+from thidua.imports.jobs import sweep
 from thidua.imports.routes import exports as exports_router
 from thidua.imports.routes import router as imports_router
 from thidua.initiatives.routes import router as initiatives_router
@@ -248,6 +249,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     runner: Runner | None = app.state.task_runner
     if runner is not None:
         runner.start()
+    else:  # the workers clean their own folders (imports.housekeeping); this node's uploads are its own
+        sweep(Path(app.state.settings.var_dir))
     try:
         yield
     finally:
