@@ -73,6 +73,7 @@ def settings() -> Settings:
         login_lock_seconds=300,
         job_queue="in_process",  # the app runs the queue's tasks itself, on PostgreSQL too
         daily_rescore_enabled=False,  # tests call thidua.scoring.rescore.rescore_outdated themselves
+        warm_up=False,  # hundreds of short-lived apps: main._warm_up is for a server's first users
         webhooks_enabled=False,  # tests call thidua.webhooks.delivery.deliver_due themselves
         webhook_private_addresses=True,  # their receiver listens on 127.0.0.1
     )
