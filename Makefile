@@ -153,7 +153,9 @@ soak: install
 
 ## make processes: the tests with real server processes (tests/processes), on SQLite then on PostgreSQL when
 ## it answers at PG_TEST_URL (in a database <name>_procs of their own): 20 clients with one If-Match against
-## two processes, kill -9 during a large import and during scorecard freezes; prints the figures.
+## two processes, kill -9 during a large import and during scorecard freezes; on PostgreSQL also several
+## nodes (<name>_nodes: two API processes, two queue workers, one of them killed mid-import, moto's S3);
+## prints the figures.
 processes: install
 	$(BIN)/pytest -q -s -p no:cacheprovider -m processes tests/processes
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(subst +psycopg,,$(PG_TEST_URL))', connect_timeout=3).close()" 2>/dev/null; then \

@@ -346,6 +346,7 @@ def million(target: str) -> tuple[str, float, float]:
         "SECRET_KEY": "bench-" + "k" * 40,
         "ENVIRONMENT": "development",
         "RATE_LIMIT_PER_MINUTE": "0",
+        "JOB_QUEUE": "in_process",  # the server runs the job itself: its peak RSS is the figure
     }
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "thidua.main:app", "--port", str(port), "--log-level", "warning"],

@@ -71,6 +71,7 @@ def settings() -> Settings:
         frontend_dist=_TMP / "no-frontend",
         login_max_failures=5,
         login_lock_seconds=300,
+        job_queue="in_process",  # the app runs the queue's tasks itself, on PostgreSQL too
         daily_rescore_enabled=False,  # tests call thidua.scoring.rescore.rescore_outdated themselves
         warm_up=False,  # hundreds of short-lived apps: main._warm_up is for a server's first users
         webhooks_enabled=False,  # tests call thidua.webhooks.delivery.deliver_due themselves

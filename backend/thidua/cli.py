@@ -1,4 +1,4 @@
-"""Operator commands: `python -m thidua.cli <command>`: migrate, demo, prepare, serve, unlock,
+"""Operator commands: `python -m thidua.cli <command>`: migrate, demo, prepare, serve, worker, unlock,
 send-reminders, openapi, backup, restore, verify-scores, rescore."""
 
 import argparse
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     again = sub.add_parser("rescore", help="re-score the open assessments (of one framework version)")
     again.add_argument("--framework", type=int, default=None, help="framework version id")
     again.add_argument(
-        "--outdated", action="store_true", help="only the open assessments computed before today (for cron)"
+        "--outdated", action="store_true", help="only the open assessments computed before today (at once)"
     )
     unlock = sub.add_parser("unlock", help="clear a login's failed-login counts and locks (every address)")
     unlock.add_argument("login")
@@ -161,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--no-access-log", action="store_true")
+    work = sub.add_parser(
+        "worker", help="run the job queue's tasks (PostgreSQL; several workers on several machines may run)"
+    )
+    work.add_argument("--concurrency", type=int, default=2, help="jobs run at once by this process")
     out = sub.add_parser("openapi", help="write the OpenAPI document")
     out.add_argument("path", nargs="?", default=str(REPO_ROOT / "openapi" / "openapi.json"))
     args = parser.parse_args(argv)
@@ -169,8 +173,18 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.path).write_text(openapi_document(), encoding="utf-8")
         return 0
     settings = Settings()
+    from thidua.core import tasks
+
+    tasks.set_mode(settings.resolved_job_queue)  # what this command's changes defer goes where it runs
     if args.command == "serve":
         return _serve(settings, args)
+    if args.command == "worker":
+        import logging
+
+        from thidua.tasks import worker
+
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        return worker.run(settings, max(1, args.concurrency))
     if args.command == "unlock":
         from sqlmodel import Session
 

@@ -85,25 +85,41 @@ class Settings(BaseSettings):
     import_async_threshold_bytes: int = Field(default=2 * 1024 * 1024, ge=0)
     import_max_bytes: int = Field(default=200 * 1024 * 1024, ge=1)
     import_json_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
-    # Webhooks: a dispatcher thread in each API process sends due deliveries (claimed with a lease, so
-    # several processes never send the same one twice). Retries back off exponentially:
+    # Background work (thidua/core/tasks.py): "procrastinate" = jobs in PostgreSQL run by
+    # `python -m thidua.cli worker` processes (the default on PostgreSQL); "in_process" = a thread of
+    # the API process runs them (the default on SQLite; one machine, one API process only).
+    job_queue: Literal["auto", "procrastinate", "in_process"] = "auto"
+    # Workers send a heartbeat this often; the jobs of a worker silent for queue_stalled_seconds go back
+    # to the queue for another worker (a killed worker's import is run again, exactly once).
+    queue_heartbeat_seconds: float = Field(default=10, gt=0)
+    queue_stalled_seconds: float = Field(default=30, gt=0)
+    # E-mail reminders (reminders/tasks.py), a periodic task: 00:00 UTC is 07:00 in Vietnam; "" = off.
+    reminders_cron: str = "0 0 * * *"
+    # Webhooks: each delivery is a job of the queue; a failed attempt is retried by the queue after
     # webhook_backoff_seconds x 2^(attempt-1), plus up to 10 % jitter, until webhook_max_attempts.
+    # The sweep (a periodic task) sends any due delivery a job did not take (false: nothing is sent).
     webhooks_enabled: bool = True
     webhook_timeout_seconds: float = Field(default=5, gt=0, le=60)
     webhook_max_attempts: int = Field(default=6, ge=1, le=20)
     webhook_backoff_seconds: float = Field(default=30, ge=0)
-    webhook_poll_seconds: float = Field(default=5, gt=0)
+    webhook_sweep_cron: str = "* * * * *"
     # Receivers on loopback, private, link-local or reserved addresses are refused (the server must not
     # be a way into the commune's own network or a cloud metadata service); true only for a receiver on
     # the same machine or intranet, and in tests.
     webhook_private_addresses: bool = False
-    # The day's re-score (scoring/daily.py): scores that read today's date are recomputed once the date
-    # changes, by a thread of each API process that wakes this often (one process per pass on PostgreSQL).
+    # The day's re-score (scoring/daily.py), a periodic task: scores that read today's date are
+    # recomputed once the date changes (one pass at a time for the whole deployment).
     daily_rescore_enabled: bool = True
+    daily_rescore_cron: str = "*/10 * * * *"
     # Build every route and open a database connection at start-up instead of in the first users'
     # requests (main._warm_up, under a second); the test suite's many short-lived apps skip it.
     warm_up: bool = True
-    rescore_poll_seconds: float = Field(default=600, gt=0)
+
+    @property
+    def resolved_job_queue(self) -> Literal["procrastinate", "in_process"]:
+        if self.job_queue != "auto":
+            return self.job_queue
+        return "procrastinate" if self.resolved_database_url.startswith("postgresql") else "in_process"
 
     def startup_warnings(self) -> list[str]:
         """What an operator must fix, logged at start-up without stopping the server."""
@@ -114,6 +130,17 @@ class Settings(BaseSettings):
                 "link nobody outside this machine can open; set PUBLIC_URL to the commune's public address."
             )
         return warnings
+
+    @field_validator("reminders_cron", "daily_rescore_cron", "webhook_sweep_cron")
+    @classmethod
+    def cron_line(cls, value: str) -> str:
+        """A cron line (5 fields, or 6 with seconds last), checked at start-up; empty: off."""
+        from croniter import croniter
+
+        value = value.strip()
+        if value and not croniter.is_valid(value):
+            raise ValueError(f"{value!r} is not a cron line such as '0 0 * * *'")
+        return value
 
     @field_validator("cors_origins", "trusted_proxies", mode="before")
     @classmethod

@@ -42,6 +42,7 @@ from thidua.communications.service import MAX_OUTPUT_FILE_BYTES
 from thidua.conduct.routes import flags as flags_router
 from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings
+from thidua.core import tasks
 from thidua.core.bodylimit import BodyLimit
 from thidua.core.browser import HSTS, SECURITY_HEADERS, ProblemCORSMiddleware, swagger_ui_page
 from thidua.core.concurrency import IF_MATCH_PARAMETER, none_match
@@ -51,7 +52,7 @@ from thidua.core.ratelimit import RateLimiter
 from thidua.db import make_engine
 from thidua.dti.routes import router as dti_router
 from thidua.frameworks.routes import router as frameworks_router
-from thidua.imports.jobs import lifespan as imports_lifespan
+from thidua.imports.jobs import sweep
 from thidua.imports.routes import exports as exports_router
 from thidua.imports.routes import router as imports_router
 from thidua.initiatives.routes import router as initiatives_router
@@ -69,7 +70,6 @@ from thidua.reports.routes import reports as reports_router
 from thidua.reports.routes import requests as report_requests_router
 from thidua.research.routes import by_initiative as research_by_initiative_router
 from thidua.research.routes import router as research_supports_router
-from thidua.scoring.daily import lifespan as daily_rescore_lifespan
 from thidua.scoring.routes import router as scorecards_router
 from thidua.steering.routes import heads_router as staff_school_results_router
 from thidua.steering.routes import router as steering_router
@@ -78,10 +78,10 @@ from thidua.storage import storage_for
 from thidua.stories.routes import publications as result_publications_router
 from thidua.stories.routes import router as stories_router
 from thidua.stories.service import MAX_IMAGE_BYTES
+from thidua.tasks.inprocess import Runner
 from thidua.units.routes import staff as staff_router
 from thidua.units.routes import units as units_router
 from thidua.users.routes import router as users_router
-from thidua.webhooks.delivery import lifespan as webhooks_lifespan
 from thidua.webhooks.events import webhooks_router as webhook_events
 from thidua.webhooks.routes import router as webhooks_router
 
@@ -253,13 +253,21 @@ def _warm_up(app: FastAPI) -> None:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Background workers: import jobs (after failing those a previous process left), webhooks, the
-    day's re-score."""
+    """Warm-up; the single-machine worker, when this process runs the queue's tasks itself (SQLite, or
+    JOB_QUEUE=in_process); with PostgreSQL workers the API only defers jobs."""
     if app.state.settings.warm_up:
         _warm_up(app)
     _freeze_startup_objects()
-    async with imports_lifespan(app), webhooks_lifespan(app), daily_rescore_lifespan(app):
+    runner: Runner | None = app.state.task_runner
+    if runner is not None:
+        runner.start()
+    else:  # the workers clean their own folders (imports.housekeeping); this node's uploads are its own
+        sweep(Path(app.state.settings.var_dir))
+    try:
         yield
+    finally:
+        if runner is not None:
+            runner.stop()
 
 
 def require_if_match(app: FastAPI) -> None:
@@ -304,6 +312,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.storage = storage_for(settings.storage_url, settings.var_dir)
     app.state.rate_limiter = RateLimiter(app.state.engine, settings.rate_limit_per_minute)
+    tasks.set_mode(settings.resolved_job_queue)
+    app.state.task_runner = (
+        Runner(tasks.Env(app.state.engine, settings, app.state.storage))
+        if settings.resolved_job_queue == "in_process"
+        else None
+    )
     settings.resolved_secret_key  # noqa: B018 - fail at start-up, not at first login, on a weak secret
     for warning in settings.startup_warnings():
         logging.getLogger("thidua").warning(warning)

@@ -9,8 +9,9 @@ import pytest
 from sqlmodel import Session
 
 from tests.helpers import World
+from thidua.core import tasks
 from thidua.db import make_engine
-from thidua.scoring import dependencies, rescore
+from thidua.scoring import rescore
 from thidua.scoring.sources import SOURCES
 
 
@@ -23,7 +24,7 @@ def stored_scores_match(request: pytest.FixtureRequest) -> Iterator[None]:
     world: World = request.getfixturevalue("world")
     yield
     assert SOURCES, "the computed-indicator sources are registered with the app"
-    dependencies.wait_for_jobs()
+    tasks.wait_idle()  # framework re-scores are jobs of the queue
     engine = make_engine(world.settings.resolved_database_url)
     try:
         with Session(engine) as session:

@@ -6,6 +6,7 @@ import io
 import time
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from thidua.assessments.models import AssessmentEntry, SelfAssessment
 from thidua.audit.models import AuditEvent
 from thidua.auth.models import User, UserRole
 from thidua.config import Settings
+from thidua.core import tasks
 from thidua.db import make_engine
 from thidua.imports import jobs, service
 from thidua.imports.models import IdempotencyRecord, ImportJob
@@ -603,7 +605,7 @@ def test_a_large_file_runs_as_a_job(async_client: TestClient, world: World, db: 
     assert count(db, StaffMember, StaffMember.code.like("K-%")) == 0  # type: ignore[attr-defined]
 
 
-def test_an_interrupted_job_leaves_nothing_and_is_failed_on_restart(
+def test_an_interrupted_job_leaves_nothing_and_runs_once_when_the_server_starts_again(
     world: World, db: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from thidua.imports.kinds.staff import StaffKind
@@ -611,10 +613,14 @@ def test_an_interrupted_job_leaves_nothing_and_is_failed_on_restart(
     monkeypatch.setattr(StaffKind, "chunk_size", 10)
     settings = world.settings.model_copy(update={"import_async_threshold_bytes": 200})
     app = create_app(settings)
-    submitted: list[int] = []  # not handed to the worker: the job stays queued, as if the process stopped
-    monkeypatch.setattr(jobs, "submit", lambda _app, job_id: submitted.append(job_id))
+    submitted: list[int] = []  # not run by the worker: the job stays queued, as if the process stopped
+    spec = tasks.TASKS["imports.run"]
+    monkeypatch.setitem(
+        tasks.TASKS, "imports.run", replace(spec, func=lambda _env, job_id: submitted.append(job_id))
+    )
+    headers = {**world.headers("officer"), "Idempotency-Key": "bi-ngat"}
     with TestClient(app, raise_server_exceptions=False) as c:
-        r = post(c, {**world.headers("officer"), "Idempotency-Key": "bi-ngat"}, "staff", staff_file(35, "X"))
+        r = post(c, headers, "staff", staff_file(35, "X"))
         assert r.status_code == 202
     job_id = submitted[0]
     assert count(db, IdempotencyRecord) == 1  # the 202 is kept for retries
@@ -637,21 +643,27 @@ def test_an_interrupted_job_leaves_nothing_and_is_failed_on_restart(
         raise Killed
 
     with pytest.raises(Killed):
-        jobs.run_job(app.state.engine, settings, job_id, after_chunk=die)
+        jobs.run_job(app.state.engine, settings, app.state.storage, job_id, after_chunk=die)
+    app.state.engine.dispose()
     assert seen == [10]
     db.expire_all()
     assert db.get(ImportJob, job_id).status == "running"  # type: ignore[union-attr]
-    # The restart: the job is failed, its file deleted, and none of its rows were stored.
-    assert jobs.recover(app.state.engine, app.state.storage) == 1
-    db.expire_all()
-    job = db.get(ImportJob, job_id)
-    assert job is not None and job.status == "failed" and "interrupted by a restart" in (job.error or "")
     assert count(db, StaffMember, StaffMember.code.like("X-%")) == 0  # type: ignore[attr-defined]
-    # Nothing was stored, so the key is free: a retry with it imports the file instead of replaying
-    # the failed job (tests/processes/test_crash_safety.py does this against a killed server).
-    assert count(db, IdempotencyRecord) == 0
-    assert not app.state.storage.exists(path)
-    app.state.engine.dispose()
+
+    # The restart: the worker starts again, finds the job unfinished and runs it, once.
+    monkeypatch.setitem(tasks.TASKS, "imports.run", spec)
+    again = create_app(settings)
+    with TestClient(again, raise_server_exceptions=False) as c:
+        job = wait_for(c, headers, service.job_url(job_id))
+        assert job["status"] == "succeeded" and job["summary"]["created"] == 35, job
+        # The client's retry with the same key replays the job: nothing is imported twice.
+        retry = post(c, headers, "staff", staff_file(35, "X"))
+        assert retry.status_code == 202 and retry.json()["id"] == job_id
+        assert retry.headers["Idempotent-Replayed"] == "true"
+    db.expire_all()
+    assert count(db, StaffMember, StaffMember.code.like("X-%")) == 35  # type: ignore[attr-defined]
+    assert not again.state.storage.exists(path)
+    again.state.engine.dispose()
 
 
 # ---------------------------------------------------------------- templates, kinds, policies

@@ -16,6 +16,7 @@ from tests.fixtures.inspections import create_inspection
 from tests.fixtures.plans import create_plan, days_ago, plan_act
 from tests.fixtures.reports import age_request, request_reports
 from tests.helpers import World
+from thidua.core import tasks
 from thidua.core.models import today
 from thidua.db import make_engine
 from thidua.reminders.service import send_email_reminders
@@ -171,7 +172,11 @@ def test_email_reminders_reach_users_with_an_address(
         engine = make_engine(settings.resolved_database_url)
         with Session(engine) as session:
             assert send_email_reminders(session, world.settings) == 0  # no SMTP settings: nothing sent
-            assert send_email_reminders(session, settings) == 1
+        # The daily e-mails are a periodic task of the job queue (07:00 in Vietnam by default).
+        daily = tasks.TASKS["reminders.send"]
+        assert daily.cron is not None and daily.cron(settings) == "0 0 * * *"
+        assert daily.cron(settings.model_copy(update={"reminders_cron": ""})) is None
+        daily.func(tasks.Env(engine, settings, None))
         engine.dispose()
     finally:
         controller.stop()

@@ -12,8 +12,9 @@ from sqlmodel import Session
 from tests.fixtures.assessments import URL, submitted
 from tests.helpers import World
 from thidua.cli import main
+from thidua.core import tasks
 from thidua.db import make_engine
-from thidua.scoring import dependencies, rescore
+from thidua.scoring import rescore
 
 
 def _review(client: TestClient, world: World, a: dict[str, Any], value: str) -> Any:
@@ -147,7 +148,7 @@ def test_a_framework_wide_rescore_marks_rows_recomputing_until_done(
         headers={**officer, "If-Match": draft.headers["etag"]},
     )
     assert r.status_code == 200, r.text
-    dependencies.wait_for_jobs()
+    tasks.wait_idle()  # the re-score is a job of the queue (in-process here)
     assert recomputing() == [False]
     assert _card(client, world, a["id"])["verified_total"] == "33.60"
 
@@ -156,7 +157,7 @@ def test_the_days_rescore_counts_a_report_request_missed_once_its_due_date_has_p
     client: TestClient, world: World, catalogue: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """TC1.3 reads the date: a request not answered is missed only after its due date. Nothing is
-    written when that day comes, so the day's re-score (`rescore --outdated`, the API's daily thread)
+    written when that day comes, so the day's re-score (`rescore --outdated`, the queue's periodic task)
     brings the stored score up to date."""
     from datetime import timedelta
 
@@ -204,8 +205,8 @@ def test_the_days_rescore_counts_a_report_request_missed_once_its_due_date_has_p
 def test_one_process_of_a_deployment_makes_the_days_pass(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    """The API's daily thread: a pass re-scores what was computed before today; on PostgreSQL a
-    process finding the pass's lock held by another skips it."""
+    """The day's re-score (a periodic task of the queue): a pass re-scores what was computed before
+    today; on PostgreSQL a process finding the pass's lock held by another skips it."""
     from thidua.scoring import daily
 
     submitted(client, world, catalogue, "manager_a")

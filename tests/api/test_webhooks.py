@@ -3,7 +3,8 @@ in the same transaction as the change; deliveries are signed (HMAC-SHA256 over t
 retried with backoff after a failure, logged, and never sent to a revoked subscription.
 
 A real HTTP receiver on 127.0.0.1 takes the requests; the tests drive `deliver_due` themselves (the
-dispatcher thread is off in the test settings) and move its clock forward past the backoff."""
+queue's webhook jobs send nothing while webhooks are off in the test settings) and move its clock
+forward past the backoff."""
 
 import json
 import socket
@@ -28,6 +29,7 @@ from tests.fixtures.reports import open_report, request_reports, write_and_submi
 from tests.helpers import World, assert_problem
 from thidua.audit.models import AuditEvent
 from thidua.config import Settings
+from thidua.core import tasks
 from thidua.core.models import utcnow
 from thidua.db import make_engine
 from thidua.main import create_app
@@ -501,22 +503,36 @@ def test_a_delivery_is_claimed_once(client: TestClient, world: World) -> None:
     engine.dispose()
 
 
-def test_the_dispatcher_thread_sends_while_the_app_runs(world: World, receiver: Receiver) -> None:
-    settings = world.settings.model_copy(update={"webhooks_enabled": True, "webhook_poll_seconds": 0.05})
+def test_the_queue_sends_while_the_app_runs_and_retries_with_backoff(
+    world: World, receiver: Receiver
+) -> None:
+    """Each delivery is a job of the queue (the app's in-process worker here; worker processes on
+    PostgreSQL, tests/processes/test_multi_node.py): a failed attempt is retried after the backoff."""
+    receiver.answers = [503]
+    settings = world.settings.model_copy(update={"webhooks_enabled": True, "webhook_backoff_seconds": 0.2})
     app = create_app(settings)
     with TestClient(app) as client:
-        dispatcher = app.state.webhook_dispatcher
-        assert dispatcher is not None and dispatcher.running
+        assert app.state.task_runner is not None and app.state.task_runner.running
         sub = subscribe(client, world, receiver.url, ["plan.submitted"])
         client.post(f"{URL}/{sub['id']}/test", headers=world.headers("admin"))
-        receiver.wait_for(1)
-        assert [q.headers["x-thidua-event"] for q in receiver.requests] == ["ping"]
-    assert not dispatcher.running
+        receiver.wait_for(2)
+        for _ in range(100):
+            [logged] = deliveries(client, world, sub["id"])
+            if logged["status"] != "pending":
+                break
+            time.sleep(0.02)
+    assert [q.headers["x-thidua-event"] for q in receiver.requests] == ["ping", "ping"]
+    assert len({q.headers["x-thidua-delivery"] for q in receiver.requests}) == 1  # one event, retried
+    assert (logged["status"], logged["attempts"], logged["last_status_code"]) == ("delivered", 2, 200)
+    assert not app.state.task_runner.running
     app.state.engine.dispose()
-    # Turned off in the settings: no thread at all.
+    # Turned off in the settings: the job sends nothing; the delivery waits for the sweep.
     off = create_app(world.settings)
-    with TestClient(off):
-        assert off.state.webhook_dispatcher is None
+    with TestClient(off) as client:
+        client.post(f"{URL}/{sub['id']}/test", headers=world.headers("admin"))
+        tasks.wait_idle()
+        assert [d["status"] for d in deliveries(client, world, sub["id"])] == ["pending", "delivered"]
+    assert len(receiver.requests) == 2
     off.state.engine.dispose()
 
 
@@ -549,7 +565,7 @@ def test_receivers_inside_the_network_are_refused_by_default(world: World, url: 
 def test_a_saved_receiver_that_now_points_inside_is_not_sent_to(
     client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
 ) -> None:
-    # Saved while allowed (as if its name pointed outside then); the dispatcher checks again at send time.
+    # Saved while allowed (as if its name pointed outside then); the sender checks again at send time.
     sub = subscribe(client, world, receiver.url, ["plan.submitted"])
     submitted_plan(client, world, catalogue)
     strict = world.settings.model_copy(update={"webhook_private_addresses": False})

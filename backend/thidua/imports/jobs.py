@@ -1,26 +1,27 @@
-"""Large imports as background jobs: one worker thread per server process, started with the app.
+"""Large imports as background jobs: a task of the job queue (thidua/core/tasks.py), `imports.run`.
 
-A job lives in the database (import_job), so its status, progress and summary survive. It runs as its
-caller (the user, or the API key, rebuilt from the job row and checked again), in one transaction of
-its own that also marks the job succeeded, so a crash leaves no half-imported batch: at the next
-start-up, queued and running jobs are marked failed ("interrupted by a restart") and their files
-deleted. A failed job frees its Idempotency-Key, so the client's retry with that key imports the file
-once (tests/processes/test_crash_safety.py kills the server with SIGKILL mid-import to prove it).
+A job lives in the database (import_job), so its status, progress and summary survive; the queue's
+job carries only its id, inserted in the transaction that creates the row. It runs as its caller (the
+user, or the API key, rebuilt from the job row and checked again), in one transaction of its own that
+also marks the job succeeded, so a crash leaves no half-imported batch. A job whose worker died
+(kill -9, a power cut) is run again: on PostgreSQL by another worker once the dead one's heartbeats
+stop (procrastinate's stalled jobs), on one machine when the server starts again (`imports.resume`).
+It is claimed again only when no live transaction holds its advisory lock, and it stores its rows
+only while its row still says running, so a file is imported exactly once (tests/processes kill the
+worker and the server with SIGKILL mid-import to prove it). A failed job frees its Idempotency-Key,
+so the client's retry with that key imports the file once.
 Progress is written per chunk in a short transaction of its own; on SQLite, where that would wait for
 the import's own write lock, it is kept in memory (one process serves a SQLite database).
 """
 
 import logging
-import queue
 import threading
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select, text, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, select, text, update
 from sqlmodel import Session
 
 from thidua.apikeys.models import ApiKey
@@ -30,19 +31,17 @@ from thidua.auth.roles import Role
 from thidua.config import Settings
 from thidua.core.errors import AppError
 from thidua.core.models import utcnow
+from thidua.core.tasks import Env, defer, task
 from thidua.imports import idempotency, parsing, service
 from thidua.imports.kinds import KINDS
 from thidua.imports.models import ImportJob
 from thidua.imports.schemas import FileFormat, ImportKindName, ImportSummary, Strategy
-from thidua.storage import Storage, fetched, storage_for
+from thidua.storage import Storage, fetched
 
 log = logging.getLogger("thidua.imports")
 
 J = ImportJob.__table__  # type: ignore[attr-defined]
-INTERRUPTED = (
-    "Bị gián đoạn do máy chủ khởi động lại (interrupted by a restart); không có dòng nào của lượt nhập "
-    "này được lưu. Hãy gửi lại tệp."
-)
+UNFINISHED = ("queued", "running")
 _progress: dict[int, int] = {}
 _progress_lock = threading.Lock()
 
@@ -81,13 +80,15 @@ def actor_for(session: Session, job: ImportJob) -> Actor:
 
 
 def fail(engine: Engine, job_id: int, message: str) -> None:
+    """Mark an unfinished job failed (a job another run finished meanwhile stays as it is)."""
     with engine.begin() as conn:
-        conn.execute(
+        failed = conn.execute(
             update(J)
-            .where(J.c.id == job_id)
+            .where(J.c.id == job_id, J.c.status.in_(UNFINISHED))
             .values(status="failed", error=message[:4000], finished_at=utcnow(), file_path=None)
         )
-        _release_key(conn, job_id)
+        if failed.rowcount == 1:
+            _release_key(conn, job_id)
 
 
 def _release_key(conn: Any, job_id: int) -> None:
@@ -104,11 +105,20 @@ def _remove(storage: Storage, key: str | None) -> None:
         storage.delete(key)
 
 
+@task("imports.run", lock=lambda kwargs: f"import-{kwargs['job_id']}")
+def run(env: Env, job_id: int) -> None:
+    run_job(env.engine, env.settings, env.storage, job_id)
+
+
 def run_job(
-    engine: Engine, settings: Settings, job_id: int, *, after_chunk: Callable[[int], None] | None = None
+    engine: Engine,
+    settings: Settings,
+    storage: Storage,
+    job_id: int,
+    *,
+    after_chunk: Callable[[int], None] | None = None,
 ) -> None:
     """Run one queued job to its end. `after_chunk` (tests) is called with the rows done after each chunk."""
-    storage = storage_for(settings.storage_url, settings.var_dir)
     claimed = _claim(engine, job_id, storage)
     if claimed is None:
         return
@@ -138,6 +148,8 @@ def run_job(
     except AppError as exc:
         problems = "; ".join(e.message for e in exc.errors if e.message != exc.detail)
         fail(engine, job_id, exc.detail + (f" {problems}" if problems else ""))
+    except service.JobGone:
+        return  # another run finished it meanwhile; its file is that run's
     except Exception:
         log.exception("import job %s failed", job_id)
         fail(
@@ -154,17 +166,20 @@ def run_job(
 
 
 def _claim(engine: Engine, job_id: int, storage: Storage) -> tuple[ImportJob, Actor] | None:
-    """The job marked running, and its caller checked again; None when it is not to run (run
-    already, failed by a restart meanwhile, or refused: then it is failed and its file deleted)."""
+    """The job marked running, and its caller checked again; None when it is not to run (finished,
+    failed, running in a live transaction elsewhere, or refused: then it is failed and its file
+    deleted). A job left running by a dead worker or process is taken over."""
     with Session(engine) as session:
+        if not _free(session.connection(), job_id):
+            return None  # a live transaction is importing it
         claimed = session.execute(
             update(J)
-            .where(J.c.id == job_id, J.c.status == "queued")
-            .values(status="running", started_at=utcnow())
+            .where(J.c.id == job_id, J.c.status.in_(UNFINISHED))
+            .values(status="running", started_at=utcnow(), processed_rows=0)
         )
         session.commit()
         if claimed.rowcount != 1:  # type: ignore[attr-defined]
-            return None  # failed by a restart meanwhile, or run already
+            return None  # finished or failed already
         job = session.get(ImportJob, job_id)
         assert job is not None
         try:
@@ -175,6 +190,19 @@ def _claim(engine: Engine, job_id: int, storage: Storage) -> tuple[ImportJob, Ac
             _remove(storage, job.file_path)
             return None
         return job, actor
+
+
+def _free(conn: Connection, job_id: int) -> bool:
+    """No live transaction holds the job's advisory lock (PostgreSQL; on SQLite one process runs
+    the jobs one at a time, so an unfinished job is never running elsewhere)."""
+    if conn.dialect.name != "postgresql":
+        return True
+    return bool(
+        conn.execute(
+            text("SELECT pg_try_advisory_xact_lock(CAST(:space AS integer), CAST(:job AS integer))"),
+            {"space": service.JOB_LOCK_SPACE, "job": job_id},
+        ).scalar()
+    )
 
 
 def _progress_writer(
@@ -196,34 +224,26 @@ def _progress_writer(
     return progress
 
 
-def recover(engine: Engine, storage: Storage) -> int:
-    """At start-up: jobs left queued or running by a process that stopped are marked failed and their
-    files deleted (their transaction never committed, so none of their rows were stored). On
-    PostgreSQL a running job whose lock is still held belongs to a live process and is left alone."""
-    failed = 0
-    with engine.begin() as conn:
-        jobs = conn.execute(
-            select(J.c.id, J.c.status, J.c.file_path).where(J.c.status.in_(("queued", "running")))
-        ).all()
-        postgres = conn.dialect.name == "postgresql"
-        for job in jobs:
-            if postgres and job.status == "running":
-                free = conn.execute(
-                    text("SELECT pg_try_advisory_xact_lock(CAST(:space AS integer), CAST(:job AS integer))"),
-                    {"space": service.JOB_LOCK_SPACE, "job": job.id},
-                ).scalar()
-                if not free:
-                    continue
-            conn.execute(
-                update(J)
-                .where(J.c.id == job.id, J.c.status.in_(("queued", "running")))
-                .values(status="failed", error=INTERRUPTED, finished_at=utcnow(), file_path=None)
-            )
-            _release_key(conn, job.id)
-            _remove(storage, job.file_path)
-            failed += 1
+@task("imports.resume", at_start=True, first=True)
+def resume(env: Env) -> None:
+    """The in-process worker's start, before the app serves: the jobs a stopped process left unfinished
+    are run again (their transaction never committed, so none of their rows were stored), and the
+    answers of requests that died with it are forgotten (on SQLite all of them: one process serves it,
+    and none of its own requests has started yet)."""
+    with env.engine.begin() as conn:
+        unfinished = conn.execute(select(J.c.id).where(J.c.status.in_(UNFINISHED)).order_by(J.c.id))
+        for job_id in unfinished.scalars():
+            defer(env.engine, "imports.run", job_id=job_id)
         idempotency.forget_unanswered(conn, everything=conn.dialect.name == "sqlite")
-    return failed
+    sweep(Path(env.settings.var_dir))
+
+
+@task("imports.housekeeping", cron=lambda _settings: "17 * * * *")
+def housekeeping(env: Env) -> None:
+    """Hourly: answers of requests that died with their process, and files a crash left behind."""
+    with env.engine.begin() as conn:
+        idempotency.forget_unanswered(conn, everything=False)
+    sweep(Path(env.settings.var_dir))
 
 
 def sweep(var_dir: Path, older_than: float = 24 * 3600) -> None:
@@ -237,69 +257,3 @@ def sweep(var_dir: Path, older_than: float = 24 * 3600) -> None:
                         path.unlink(missing_ok=True)
                 except OSError:
                     pass
-
-
-class Worker:
-    """One thread taking job ids from a queue, one job at a time."""
-
-    def __init__(self, engine: Engine, settings: Settings) -> None:
-        self.engine = engine
-        self.settings = settings
-        self.queue: queue.Queue[int | None] = queue.Queue()
-        self.thread = threading.Thread(target=self._loop, name="thidua-imports", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def submit(self, job_id: int) -> None:
-        self.queue.put(job_id)
-
-    def stop(self, timeout: float = 30) -> None:
-        self.queue.put(None)
-        self.thread.join(timeout)
-
-    def _loop(self) -> None:
-        while True:
-            job_id = self.queue.get()
-            if job_id is None:
-                return
-            try:
-                run_job(self.engine, self.settings, job_id)
-            except Exception:  # the worker must survive any single job
-                log.exception("import job %s crashed", job_id)
-
-
-def start(app: Any) -> None:
-    """Lifespan start: recover what a previous process left, then start the worker."""
-    try:
-        recover(app.state.engine, app.state.storage)
-    except SQLAlchemyError:  # a database not migrated yet: nothing to recover; imports will say why
-        log.warning("import jobs not recovered: the database is not ready", exc_info=True)
-    sweep(Path(app.state.settings.var_dir))
-    app.state.import_worker = Worker(app.state.engine, app.state.settings)
-    app.state.import_worker.start()
-
-
-def stop(app: Any) -> None:
-    worker: Worker | None = getattr(app.state, "import_worker", None)
-    if worker is not None:
-        worker.stop()
-        app.state.import_worker = None
-
-
-def submit(app: Any, job_id: int) -> None:
-    worker: Worker | None = getattr(app.state, "import_worker", None)
-    if worker is None:  # an app served without its lifespan (some test clients): start one now
-        worker = app.state.import_worker = Worker(app.state.engine, app.state.settings)
-        worker.start()
-    worker.submit(job_id)
-
-
-@asynccontextmanager
-async def lifespan(app: Any) -> AsyncIterator[None]:
-    """The import worker lives as long as the app."""
-    start(app)
-    try:
-        yield
-    finally:
-        stop(app)

@@ -25,6 +25,7 @@ from thidua.core.errors import Forbidden, NotFound
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
+from thidua.core.tasks import defer
 from thidua.imports.bulk import batched
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import KINDS, ImportKind
@@ -103,7 +104,22 @@ def _refuse(actor: Actor, kind: ImportKind, verb: str, scope: str, permissions: 
 # ---------------------------------------------------------------- running an import
 
 
+class JobGone(Exception):
+    """The job is no longer running (another run of it finished, or it was failed meanwhile)."""
+
+
 def _begin(conn: Connection, job_id: int | None) -> None:
+    """Open the import's transaction; a job's run holds its advisory lock (PostgreSQL) and goes on only
+    while its row says running, so two runs of one job never both store rows."""
+    _lock(conn, job_id)
+    if job_id is not None:
+        status = conn.execute(select(J.c.status).where(J.c.id == job_id)).scalar()
+        if status != "running":
+            conn.rollback()
+            raise JobGone(f"import job {job_id} is {status}")
+
+
+def _lock(conn: Connection, job_id: int | None) -> None:
     if conn.dialect.name == "sqlite":
         # Take the write lock at once: a deferred transaction that read first could otherwise fail
         # on its first write when another writer committed in between (SQLITE_BUSY_SNAPSHOT).
@@ -232,6 +248,10 @@ def new_job(
         started_at=now if status == "running" else None,
     )
     session.add(job)
+    if status == "queued":
+        session.flush()
+        # In the same transaction: the queue's job exists if and only if the row does.
+        defer(session, "imports.run", job_id=job.id)
     session.commit()
     session.refresh(job)
     return job

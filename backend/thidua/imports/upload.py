@@ -177,5 +177,4 @@ def _queue(sub: Submission, options: service.ImportOptions, hint: int | None) ->
     if sub.record_id is not None:
         with sub.engine.begin() as conn:
             idempotency.store(conn, sub.record_id, 202, body, headers)
-    jobs.submit(sub.request.app, job.id)
     return JSONResponse(body, status_code=202, headers=headers)

@@ -25,6 +25,12 @@ def _render_item(type_: str, obj: Any, _autogen_context: Any) -> str | Literal[F
 target_metadata = SQLModel.metadata
 
 
+def include_name(name: str | None, type_: str, _parent: Any) -> bool:
+    """procrastinate's tables (the job queue, migration 0023_queue) are not models: autogenerate
+    leaves them alone."""
+    return not (type_ == "table" and (name or "").startswith("procrastinate_"))
+
+
 def _url() -> str:
     return config.get_main_option("sqlalchemy.url") or Settings().resolved_database_url
 
@@ -53,6 +59,7 @@ def _run(connection: object) -> None:
         render_as_batch=True,  # SQLite alters tables by copying them
         compare_type=True,
         render_item=_render_item,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

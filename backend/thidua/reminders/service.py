@@ -1,5 +1,6 @@
 """What is due and overdue for a user: plans, reports, self-assessments; and e-mail reminders."""
 
+import logging
 import smtplib
 from datetime import date
 from email.message import EmailMessage
@@ -16,6 +17,7 @@ from thidua.awards.models import AwardDecision, AwardLevel, AwardRound, Nominati
 from thidua.awards.nominations import access as nominations_access
 from thidua.config import Settings
 from thidua.core.models import today
+from thidua.core.tasks import Env, task
 from thidua.inspections import access as inspections_access
 from thidua.inspections.models import Inspection, InspectionMember
 from thidua.plans.models import Plan
@@ -259,3 +261,13 @@ def send_email_reminders(session: Session, settings: Settings, on: date | None =
             smtp.send_message(message)
             sent += 1
     return sent
+
+
+@task("reminders.send", cron=lambda settings: settings.reminders_cron or None)
+def send(env: Env) -> None:
+    """The daily e-mails, a periodic task of the queue (REMINDERS_CRON): once per schedule for the
+    whole deployment on PostgreSQL; `python -m thidua.cli send-reminders` sends them at once."""
+    with Session(env.engine) as session:
+        sent = send_email_reminders(session, env.settings)
+    if sent:
+        logging.getLogger("thidua.reminders").info("%d reminder e-mail(s) sent", sent)

@@ -9,7 +9,8 @@ for one row being inserted, changed or deleted, which subjects it feeds:
                             computed figures roll their subtree up), of that school year (None: all)
     StaffYear(staff, year)  the staff member's own assessments and UnitYear of the unit they work in
     FrameworkWide(id)       every open assessment of a framework version: marked as being recomputed
-                            in the transaction and re-scored by a background job after the commit
+                            in the transaction and re-scored by a job of the queue after the commit
+                            (`scoring.rescore_framework`, deferred in the same transaction)
 
 A session hook collects these while the ORM flushes and, just before the commit, re-scores the
 assessments they resolve to, in the same transaction: a change and its scores land together or not
@@ -20,17 +21,17 @@ tests catch a forgotten one.
 """
 
 import logging
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, inspect, select
+from sqlalchemy import Connection, event, inspect, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col
 
 from thidua.assessments.models import SelfAssessment
+from thidua.core.tasks import Env, defer, task
 from thidua.scoring import rescore
 from thidua.units.models import StaffMember, Unit
 
@@ -85,7 +86,6 @@ def declare(mapping: dict[type, Affects]) -> None:
 
 _PENDING = "scoring.affected"
 _NEW = "scoring.new_assessments"
-_JOBS = "scoring.framework_jobs"
 
 
 def _pending(session: OrmSession) -> set[Affected]:
@@ -172,7 +172,9 @@ def _collect(session: OrmSession, _context: Any, _instances: Any) -> None:
 
 @event.listens_for(OrmSession, "before_commit")
 def _rescore(session: OrmSession) -> None:
-    """Re-score what this transaction changed, inside it, just before it commits."""
+    """Re-score what this transaction changed, inside it, just before it commits; framework-wide
+    changes mark the rows stale and defer their re-score as a job of the queue, in the transaction."""
+    deferred: set[int] = set()
     for _round in range(5):  # re-scoring writes only score tables: one round, rarely two
         session.flush()
         affected = session.info.pop(_PENDING, set())
@@ -181,23 +183,16 @@ def _rescore(session: OrmSession) -> None:
             return
         affected |= {Assessment(a.id) for a in new if a.id is not None and a in session}
         ids, frameworks = resolve(session, affected)
-        for framework_id in frameworks:
+        for framework_id in sorted(frameworks - deferred):
             rescore.mark_stale(session, framework_id)  # type: ignore[arg-type]
-            session.info.setdefault(_JOBS, set()).add(framework_id)
+            deferred.add(framework_id)
+            defer(session, "scoring.rescore_framework", framework_id=framework_id)
         rescore.rescore(session, ids)  # type: ignore[arg-type]
-
-
-@event.listens_for(OrmSession, "after_commit")
-def _start_jobs(session: OrmSession) -> None:
-    jobs = session.info.pop(_JOBS, set())
-    if jobs:
-        bind = session.get_bind()
-        start_framework_jobs(bind if isinstance(bind, Engine) else bind.engine, sorted(jobs))
 
 
 @event.listens_for(OrmSession, "after_rollback")
 def _forget(session: OrmSession) -> None:
-    for key in (_PENDING, _NEW, _JOBS):
+    for key in (_PENDING, _NEW):
         session.info.pop(key, None)
 
 
@@ -216,34 +211,18 @@ def rescore_on_connection(conn: Connection, assessment_ids: Iterable[int] | None
 
 # ---------------------------------------------------------------- framework-wide jobs
 
-# In-process threads for now; a kill leaves the rows marked stale and `thidua.cli rescore` (or the
-# next change of the framework) finishes them.
-_jobs_lock = threading.Lock()
-_running: set[threading.Thread] = set()
+
+@task("scoring.rescore_framework", inline=True, lock=lambda kwargs: f"framework-{kwargs['framework_id']}")
+def rescore_framework(env: Env, framework_id: int) -> None:
+    """Re-score a framework version's stale rows, committed in batches: a killed run leaves the rest
+    stale, and the queue's retry (or `python -m thidua.cli rescore`) finishes them."""
+    with Session(env.engine) as session:
+        rescore.rescore_framework(session, framework_id)
 
 
-def _run_job(engine: Engine, framework_id: int) -> None:
-    try:
-        with Session(engine) as session:
-            rescore.rescore_framework(session, framework_id)
-    except Exception:  # the rows stay marked stale; logged for the operator
-        log.exception("re-scoring framework %s failed", framework_id)
-    finally:
-        with _jobs_lock:
-            _running.discard(threading.current_thread())
-
-
-def start_framework_jobs(engine: Engine, framework_ids: list[int]) -> None:
-    for framework_id in framework_ids:
-        thread = threading.Thread(target=_run_job, args=(engine, framework_id), daemon=True)
-        with _jobs_lock:
-            _running.add(thread)
-        thread.start()
-
-
-def wait_for_jobs(timeout: float = 60.0) -> None:
-    """Block until the background re-scores started so far have finished (tests, shutdown)."""
-    with _jobs_lock:
-        threads = list(_running)
-    for thread in threads:
-        thread.join(timeout)
+@task("scoring.resume_stale", at_start=True)
+def resume_stale(env: Env) -> None:
+    """The single-machine worker's start: frameworks with rows still marked stale are re-scored."""
+    with Session(env.engine) as session:
+        for framework_id in rescore.stale_framework_ids(session):
+            defer(env.engine, "scoring.rescore_framework", framework_id=framework_id)

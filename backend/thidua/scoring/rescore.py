@@ -221,6 +221,12 @@ def mark_stale(session: Session, framework_id: int) -> None:
     )
 
 
+def stale_framework_ids(session: Session) -> list[int]:
+    """Framework versions with rows still marked as being recomputed."""
+    found = session.execute(select(S.c.framework_id).where(S.c.stale.is_(True)).distinct())
+    return sorted(i for i in found.scalars() if i is not None)
+
+
 def rescore_framework(session: Session, framework_id: int) -> int:
     """Re-score the framework's open assessments and return how many. Commits every BATCH
     assessments, each batch whole, so a run killed midway leaves finished batches stored, the rest

@@ -1,4 +1,4 @@
-"""Sending webhook deliveries: signing, retries with backoff, and the dispatcher thread.
+"""Sending webhook deliveries: signing, retries with backoff, and the queue's tasks that send them.
 
 How a delivery looks to the receiver
 ------------------------------------
@@ -32,10 +32,13 @@ already answered). After a secret rotation every later attempt is signed with th
 
 Claiming
 --------
-Every API process runs a dispatcher thread (unless `webhooks_enabled` is false). Each due delivery is
-claimed with a conditional UPDATE that moves its `next_attempt_at` forward as a lease (`WHERE
-status = 'pending' AND next_attempt_at = <the value read>`); only the process whose UPDATE changed
-one row sends it. If that process dies while sending, the lease runs out and another one retries.
+Each delivery is a job of the queue (`webhooks.deliver`, thidua/core/tasks.py), inserted in the
+transaction that records the event: on PostgreSQL a worker process takes it, once. A failed attempt
+raises RetryLater and the queue runs the job again after the backoff. Before sending, the job claims
+the delivery with a conditional UPDATE that moves its `next_attempt_at` forward as a lease (`WHERE
+status = 'pending' AND next_attempt_at = <the value read>`); only the run whose UPDATE changed one row
+sends it. If that worker dies while sending, the lease runs out and the sweep (`webhooks.sweep`, a
+periodic task) or the job's retry sends it again.
 """
 
 import hashlib
@@ -43,23 +46,21 @@ import hmac
 import json
 import logging
 import random
-import threading
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 import httpx
-from fastapi import FastAPI
 from sqlalchemy import CursorResult
 from sqlalchemy import update as sa_update
 from sqlmodel import Session, col, select
 
 from thidua.config import Settings
 from thidua.core.models import utcnow
+from thidua.core.tasks import Env, RetryLater, task
 from thidua.webhooks.addresses import Pinned, pin, url_problem
 from thidua.webhooks.models import WebhookDelivery, WebhookSubscription
 
@@ -308,59 +309,43 @@ def deliver_due(
     return handled
 
 
-# --- The dispatcher thread ----------------------------------------------------------------------
+# --- The queue's tasks ---------------------------------------------------------------------------
 
 
-class WebhookDispatcher:
-    """Polls for due deliveries every `webhook_poll_seconds` in a daemon thread; stop() ends it."""
+@task("webhooks.deliver", lock=lambda kwargs: f"webhook-{kwargs['delivery_id']}")
+def deliver(env: Env, delivery_id: int) -> None:
+    """One attempt at one delivery when it is due; RetryLater while it stays pending."""
+    settings: Settings = env.settings
+    if not settings.webhooks_enabled:
+        return  # the sweep sends it once webhooks are enabled again
 
-    def __init__(self, session_factory: SessionFactory, settings: Settings) -> None:
-        self.session_factory = session_factory
-        self.settings = settings
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+    def session_factory() -> Session:
+        return Session(env.engine)
 
-    def start(self) -> None:
-        if self._thread is not None:
+    now = utcnow()
+    with session_factory() as session:
+        row = session.get(WebhookDelivery, delivery_id)
+        if row is None or row.status != "pending" or row.next_attempt_at is None:
             return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="thidua-webhooks", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float | None = None) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout if timeout is not None else self.settings.webhook_timeout_seconds + 5)
-            self._thread = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def _run(self) -> None:
-        with httpx.Client(timeout=self.settings.webhook_timeout_seconds, follow_redirects=False) as client:
-            while not self._stop.is_set():
-                handled = 0
-                try:
-                    handled = deliver_due(self.session_factory, self.settings, client=client)
-                except Exception:
-                    log.exception("webhook dispatcher pass failed")
-                if handled < BATCH_SIZE:  # a full batch: more are waiting, go on at once
-                    self._stop.wait(self.settings.webhook_poll_seconds)
+        seen = row.next_attempt_at
+    if seen > now:  # not due yet, or leased by another run: look again then
+        raise RetryLater((seen - now).total_seconds() + 0.1)
+    lease_until = now + timedelta(seconds=_lease_seconds(settings))
+    if not _claim(session_factory, delivery_id, seen, lease_until):
+        raise RetryLater(_lease_seconds(settings))  # another run took it; it may fail and be due again
+    with httpx.Client(timeout=settings.webhook_timeout_seconds, follow_redirects=False) as http:
+        _handle(session_factory, settings, http, delivery_id, lease_until, now)
+    with session_factory() as session:
+        row = session.get(WebhookDelivery, delivery_id)
+        if row is not None and row.status == "pending" and row.next_attempt_at is not None:
+            raise RetryLater((row.next_attempt_at - utcnow()).total_seconds() + 0.1, "backoff")
 
 
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Starts the dispatcher with the app (when webhooks are enabled) and stops it on shutdown."""
-    settings: Settings = app.state.settings
-    dispatcher = None
+@task("webhooks.sweep", cron=lambda settings: settings.webhook_sweep_cron or None, at_start=True)
+def sweep(env: Env) -> None:
+    """Sends every due delivery no job took (webhooks switched back on, an in-process worker that
+    restarted, a job that failed unexpectedly): the lease keeps it from being sent twice."""
+    settings: Settings = env.settings
     if settings.webhooks_enabled:
-        engine = app.state.engine
-        dispatcher = WebhookDispatcher(lambda: Session(engine), settings)
-        dispatcher.start()
-    app.state.webhook_dispatcher = dispatcher
-    try:
-        yield
-    finally:
-        if dispatcher is not None:
-            dispatcher.stop()
+        while deliver_due(lambda: Session(env.engine), settings) >= BATCH_SIZE:
+            pass

@@ -16,6 +16,7 @@ from thidua.core.errors import Conflict, FieldError, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
+from thidua.core.tasks import defer
 from thidua.units.models import Unit
 from thidua.webhooks import access
 from thidua.webhooks.addresses import url_problem
@@ -126,6 +127,9 @@ def _queue(
         next_attempt_at=utcnow(),
     )
     session.add(delivery)
+    session.flush()
+    # A job of the queue in the same transaction: sent if and only if the change commits.
+    defer(session, "webhooks.deliver", delivery_id=delivery.id)
     return delivery
 
 

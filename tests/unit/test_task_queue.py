@@ -1,0 +1,66 @@
+"""The single-machine worker (thidua/tasks/inprocess.py): a job asked for in a transaction runs after
+its commit and never after a rollback, a RetryLater runs it again, a delayed job waits, and periodic
+tasks follow their cron line."""
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine
+from sqlmodel import Session
+
+from thidua.core import tasks
+from thidua.core.tasks import RetryLater, TaskSpec
+from thidua.tasks import inprocess
+
+
+def eventually(check: Callable[[], bool], seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "not reached in time"
+        time.sleep(0.01)
+
+
+def test_the_single_machine_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[Any] = []
+
+    def flaky(_env: tasks.Env, n: int) -> None:
+        calls.append(n)
+        if calls.count(n) == 1:
+            raise RetryLater(0.05)  # the first attempt asks to be run again
+
+    def tick(_env: tasks.Env) -> None:
+        calls.append("tick")
+
+    specs = {
+        "t.flaky": TaskSpec("t.flaky", flaky),
+        "t.tick": TaskSpec("t.tick", tick, cron=lambda _settings: "* * * * * */1", at_start=True),
+    }
+    monkeypatch.setattr(tasks, "TASKS", specs)
+    monkeypatch.setattr(inprocess, "TASKS", specs)
+    engine = create_engine("sqlite://")
+    runner = inprocess.Runner(tasks.Env(engine, None, None))
+    runner.start()
+    try:
+        eventually(lambda: calls.count("tick") >= 2)  # at start, then every second
+
+        with Session(engine) as session:
+            session.connection()
+            tasks.defer(session, "t.flaky", n=1)
+            session.rollback()  # the change did not happen: neither does its job
+            tasks.defer(session, "t.flaky", n=2)
+            time.sleep(0.2)
+            assert 2 not in calls  # not before the commit
+            session.commit()
+        eventually(lambda: calls.count(2) == 2)  # run, asked to retry, run again
+        assert 1 not in calls
+
+        asked = time.monotonic()
+        tasks.defer(engine, "t.flaky", n=3, delay=0.3)
+        assert runner.wait_idle() and 3 not in calls  # not due yet: nothing to wait for
+        eventually(lambda: 3 in calls)
+        assert time.monotonic() - asked >= 0.3
+    finally:
+        runner.stop()
+    assert not runner.running
