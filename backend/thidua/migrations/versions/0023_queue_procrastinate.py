@@ -6,7 +6,7 @@ migration files (procrastinate/sql/migrations/): upgrading it means a new Alembi
 applies those between the two versions. SQLite has no queue table: one process runs the tasks itself.
 
 Revision ID: 0023_queue
-Revises: 0025
+Revises: 0023_awards
 Create Date: 2026-12-06 03:10:00
 """
 
@@ -16,7 +16,7 @@ from importlib import resources
 from alembic import op
 
 revision: str = "0023_queue"
-down_revision: str | None = "0025"
+down_revision: str | None = "0023_awards"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
