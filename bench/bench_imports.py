@@ -58,7 +58,7 @@ from thidua.demo.loader import load_movement  # noqa: E402
 from thidua.units.models import StaffMember, Unit  # noqa: E402
 
 YEARS = ["2025-2026", "2026-2027", "2027-2028", "2028-2029", "2029-2030"]
-VALUES = {"CN1.2": "2", "CN2.1": "3", "CN2.2": "1", "CN3.3": "1"}  # the individual framework's entered ones
+VALUES = {"CN1.2": "2", "CN3.3": "1"}  # the individual framework's entered ones (CN2.1, CN2.2 are computed)
 SQLITE = "sqlite"
 PG_URL = os.environ.get("BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/thidua_bench_imports")
 RATIO_TARGET = 0.25  # HTTP rows/s against the raw rate, on SQLite

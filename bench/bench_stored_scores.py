@@ -168,10 +168,11 @@ def targets(settings: Settings, managers: list[int]) -> Targets:
         for kind, fid in frameworks.items():
             inds = session.exec(
                 select(Indicator).where(
-                    Indicator.framework_id == fid, col(Indicator.kind).in_(("count", "percent"))
+                    Indicator.framework_id == fid, col(Indicator.kind).in_(("count", "percent", "boolean"))
                 )
             ).all()
             reviewable[kind] = [i.code for i in inds]
+            # a count up to its target, a percentage up to 100, yes/no as 0 or 1
             limits[kind] = {i.code: 100.0 if i.kind == "percent" else float(i.target or 1) for i in inds}
         assessments: dict[str, list[int]] = {}
         for kind in frameworks:
@@ -515,6 +516,7 @@ def main() -> int:
         frontend_dist=TMP / "none",
     )
     proc: subprocess.Popen[bytes] | None = None
+    log = TMP / "server.log"
     created = False
     try:
         what = "reused (BENCH_REUSE_DB=1)" if REUSE else "created for this run"
@@ -533,7 +535,6 @@ def main() -> int:
             conn.execute("ANALYZE")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        log = TMP / "server.log"
         proc = start_server(PG_URL, secret, port, log, TMP, WORKERS)
         wait_healthy(proc, base, log)
         officer = create_access_token(secret, province.officer_id, 1, 120)
@@ -562,6 +563,10 @@ def main() -> int:
     except KeyboardInterrupt:
         print("\ninterrupted: cleaning up")
         return 130
+    except RuntimeError:
+        if log.exists():  # the server's traceback says why a request failed
+            print(f"the server's log ends with:\n{log.read_text()[-4000:]}", file=sys.stderr)
+        raise
     finally:
         if proc is not None:
             stop_server(proc)

@@ -72,6 +72,7 @@ def settings() -> Settings:
         login_max_failures=5,
         login_lock_seconds=300,
         daily_rescore_enabled=False,  # tests call thidua.scoring.rescore.rescore_outdated themselves
+        warm_up=False,  # hundreds of short-lived apps: main._warm_up is for a server's first users
         webhooks_enabled=False,  # tests call thidua.webhooks.delivery.deliver_due themselves
         webhook_private_addresses=True,  # their receiver listens on 127.0.0.1
     )

@@ -39,7 +39,9 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE_MEMBER = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 # Uploaded files the database refers to, each a content-addressed folder under VAR_DIR.
-UPLOAD_FOLDERS = ("evidence", "stories", "steering")  # steering: signed decisions of the Ban chỉ đạo
+# steering: signed decisions of the Ban chỉ đạo; plans: the commune plan's signed copy; budget,
+# communications, materials: their documents and files. tests/ops checks every domain's folder is here.
+UPLOAD_FOLDERS = ("evidence", "stories", "steering", "plans", "budget", "communications", "materials")
 
 
 class BackupRefused(Exception):

@@ -63,6 +63,11 @@ class Settings(BaseSettings):
     # are believed; empty: nobody's, the client address is the TCP peer's.
     trusted_proxies: Annotated[list[str], NoDecode] = []
     sql_echo: bool = False
+    # Database connections each API process keeps open (PostgreSQL), and how many more it may open at a
+    # peak. A request holds one for the session and, briefly, a second one for the rate limit: below the
+    # server's thread pool (40) a busy process opens and closes connections all the time.
+    db_pool_size: int = Field(default=20, ge=1, le=200)
+    db_max_overflow: int = Field(default=20, ge=0, le=200)
     # Requests per minute per API key and per user, counted in the database: shared by every API
     # process (0 turns it off).
     rate_limit_per_minute: int = Field(default=1200, ge=0)
@@ -95,6 +100,9 @@ class Settings(BaseSettings):
     # The day's re-score (scoring/daily.py): scores that read today's date are recomputed once the date
     # changes, by a thread of each API process that wakes this often (one process per pass on PostgreSQL).
     daily_rescore_enabled: bool = True
+    # Build every route and open a database connection at start-up instead of in the first users'
+    # requests (main._warm_up, under a second); the test suite's many short-lived apps skip it.
+    warm_up: bool = True
     rescore_poll_seconds: float = Field(default=600, gt=0)
 
     def startup_warnings(self) -> list[str]:

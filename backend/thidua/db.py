@@ -12,7 +12,7 @@ def _unicode_lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
-def make_engine(url: str, echo: bool = False) -> Engine:
+def make_engine(url: str, echo: bool = False, pool_size: int = 5, max_overflow: int = 10) -> Engine:
     """Statement parameters never reach the logs or error messages (`hide_parameters`), not even with
     SQL_ECHO on: they carry password hashes, webhook secrets and personal data."""
     if url.startswith("sqlite"):
@@ -34,7 +34,14 @@ def make_engine(url: str, echo: bool = False) -> Engine:
             dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
 
     else:
-        engine = create_engine(url, echo=echo, hide_parameters=True, pool_pre_ping=True)
+        engine = create_engine(
+            url,
+            echo=echo,
+            hide_parameters=True,
+            pool_pre_ping=True,
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+        )
     return engine
 
 

@@ -9,6 +9,7 @@ guard of the API tests and `python -m thidua.cli verify-scores` catch a forgotte
 
 from collections.abc import Iterator
 
+from sqlalchemy import inspect
 from sqlmodel import Session, col, select
 
 from thidua.activities.models import Activity, Attendance
@@ -37,9 +38,15 @@ def _assessment(session: Session, a: SelfAssessment) -> Iterator[Affected]:
         new_assessments(session).append(a)
     else:
         yield Assessment(a.id)
-    # Its status counts in the unit's share of staff who self-assessed (assessments/sources.py).
-    if a.staff_id is not None:
+    # Its status counts in the unit's share of staff who self-assessed (assessments/sources.py); a
+    # review or a new version number alone changes nothing there.
+    if a.staff_id is not None and (a.id is None or a in session.deleted or _moved(a)):
         yield from (UnitYear(u, a.school_year) for u in values(a, "unit_id"))
+
+
+def _moved(a: SelfAssessment) -> bool:
+    state = inspect(a)
+    return any(state.attrs[k].history.has_changes() for k in ("status", "unit_id", "school_year", "staff_id"))
 
 
 def _entry(_session: Session, e: AssessmentEntry) -> Iterator[Affected]:
@@ -64,6 +71,8 @@ def _attendance(session: Session, a: Attendance) -> Iterator[Affected]:
     activity = session.get(Activity, a.activity_id)
     year = activity.school_year if activity is not None else None
     yield from (StaffYear(s, year) for s in values(a, "staff_id"))
+    if activity is not None:  # a completed attendee makes the host's training class count (TC4.3)
+        yield UnitYear(activity.unit_id, year)
 
 
 def _initiative(session: Session, i: Initiative) -> Iterator[Affected]:

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { writeFileSync } from 'node:fs';
+import { PASSWORD, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
@@ -282,6 +283,70 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await issued.filter({ hasText: '15/BC-UBND' }).filter({ hasText: 'Trần Văn Bình' }).waitFor();
       const [signed] = await Promise.all([page.waitForEvent('download'), issued.getByRole('button', { name: 'DOCX' }).click()]);
       assert.match(signed.suggestedFilename(), /lan-1\.docx$/);
+    });
+  });
+
+  test('the commune issues its plan, records a receipt from the document exchange and attaches the scan', async () => {
+    const officer = await apiAs(app, 'vhxh');
+    const movement = (await officer('GET', '/movements')).items[0];
+    const commune = (await officer('GET', '/units?kind=commune')).items[0];
+    const draft = await officer('POST', '/plans', {
+      movement_id: movement.id,
+      unit_id: commune.id,
+      title: 'Kế hoạch bổ sung chuyển đổi số năm 2026',
+    });
+    const scan = path.join(os.tmpdir(), `ke-hoach-15-${process.pid}.pdf`);
+    writeFileSync(scan, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+    await withPage(app, 'commune-plan-issue', {}, async (page) => {
+      await login(page, 'vhxh');
+      await page.goto(`/plans/${draft.id}`);
+      const form = page.getByRole('form', { name: 'Ban hành kế hoạch của xã' });
+      await form.getByLabel('Số, ký hiệu').fill('15/KH-UBND');
+      await form.getByLabel('Ngày ban hành').fill(day(-2));
+      await form.getByLabel('Họ và tên người ký').fill('Trần Văn Thành');
+      await form.getByLabel('Thẩm quyền, chức vụ người ký').fill('TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH');
+      await form.getByRole('button', { name: 'Ban hành và gửi' }).click();
+      await status(page, 'Đã ban hành kế hoạch và gửi đến các cơ sở giáo dục.');
+      const receipts = page.getByRole('region', { name: 'Gửi và nhận kế hoạch' });
+      await receipts.getByRole('row').filter({ hasText: school }).filter({ hasText: 'Chưa nhận' }).waitFor();
+      await eventually(() => form.count(), 0, 'no issuing form once issued');
+
+      // the receipt from the document exchange: date and incoming number, recorded by the commune
+      const record = page.getByRole('form', { name: 'Ghi nhận ngày đến' });
+      await record.getByLabel('Đơn vị nhận').selectOption({ label: school });
+      await record.getByLabel('Ngày đến').fill(day(-1));
+      await record.getByLabel('Số đến').fill('101');
+      await record.getByRole('button', { name: 'Ghi nhận ngày đến' }).click();
+      await status(page, 'Đã ghi nhận ngày đến.');
+      await receipts
+        .getByRole('row')
+        .filter({ hasText: school })
+        .filter({ hasText: `${day(-1)} (theo hệ thống văn bản, số đến 101)` })
+        .waitFor();
+      // a recorded date changes only by a correction with its reason
+      await record.getByLabel('Đơn vị nhận').selectOption({ label: school });
+      await record.getByLabel('Lý do đính chính').waitFor();
+
+      // the signed and sealed copy
+      await page.getByText('Chưa có bản quét.').waitFor();
+      await page.getByLabel('Tệp bản quét').setInputFiles(scan);
+      await page.getByRole('button', { name: 'Tải lên bản quét' }).click();
+      await page.getByRole('button', { name: /\.pdf$/ }).waitFor();
+    });
+
+    // a head of school reads the issued plan with its scan on a phone
+    await withPage(app, 'commune-plan-scan-360', { viewport: { width: 360, height: 740 } }, async (page) => {
+      await login(page, 'hieutruong.thcs');
+      await page.goto(`/plans/${draft.id}`);
+      await page.getByText('15/KH-UBND').first().waitFor();
+      const file = page.getByRole('button', { name: /\.pdf$/ });
+      const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
+      assert.match(download.suggestedFilename(), /\.pdf$/);
+      await eventually(() => page.getByRole('form', { name: 'Ghi nhận ngày đến' }).count(), 0, 'no receipt form for a school');
+      await eventually(() => page.getByLabel('Tệp bản quét').count(), 0, 'no upload for a school');
+      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+      await eventually(width, (px) => px <= 360, 'the plan page fits 360 px (the value: its scrollWidth)');
     });
   });
 });

@@ -18,7 +18,7 @@ def test_activities_change_the_computed_indicators(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     a = with_etag(put_values(client, world, start(client, world, catalogue), VALUES))
-    assert a["score"]["self_total"] == "36.60"
+    assert a["score"]["self_total"] == "33.60"
     a01, a02 = world.staff["A-01"], world.staff["A-02"]
     both = [{"staff_id": a01}, {"staff_id": a02}]
     for kind, day, attendees in [
@@ -37,12 +37,13 @@ def test_activities_change_the_computed_indicators(
     assert r.json()["school_year"] == "2024-2025"
 
     # TC1.4 launch held = 5; TC4.1 1 of 2 staff trained = 50 % of 8 = 4.00; TC4.2 1 seminar of 2 = 2.00;
-    # TC5.3 1 extracurricular of 2 = 2.00.  36.60 + 13.00 = 49.60.
+    # TC4.3 a "Bình dân học vụ số" class held = 3; TC5.3 1 extracurricular of 2 = 2.00.  Total 49.60.
     got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
     entries = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}
     assert entries["TC1.4"] == ("1", "5.00")
     assert entries["TC4.1"] == ("50.00", "4.00")
     assert entries["TC4.2"] == ("1", "2.00")
+    assert entries["TC4.3"] == ("1", "3.00")
     assert entries["TC5.3"] == ("1", "2.00")
     assert got["score"]["self_total"] == "49.60"
     _assert_bulk_equals_single(world, a["id"])
@@ -53,6 +54,57 @@ def test_activities_change_the_computed_indicators(
     person = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in mine["entries"]}
     assert person["CN3.1"] == ("1", "10.00") and person["CN3.2"] == ("3", "12.00")
     assert mine["score"]["self_total"] == "22.00"
+
+
+def test_tc43_counts_a_class_someone_took_never_a_typed_value(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """TC4.3 = 1 when the school (its groups included) held a "Bình dân học vụ số" class in the school
+    year that someone took: a staff member who completed it, or a recorded learner count."""
+    manager = world.headers("manager_a")
+    a = with_etag(put_values(client, world, start(client, world, catalogue), VALUES))
+    assert_problem(put_values(client, world, a, {"TC4.3": "1"}), 422)  # computed: not typed
+
+    def tc43() -> tuple[str, str, str]:
+        got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=manager).json()
+        e = {e["indicator_code"]: e for e in got["entries"]}["TC4.3"]
+        return e["self_value"], e["self_points"], got["score"]["self_total"]
+
+    assert tc43() == ("0", "0.00", "33.60")
+    # A class with nobody in it, another school's class, a class of last year: still 0.
+    empty = {
+        "kind": "training",
+        "title": "Lớp chưa có người học",
+        "activity_date": "2025-11-01",
+        "learner_count": 0,
+    }
+    r = client.post(
+        URL,
+        headers=manager,
+        json={**empty, "attendees": [{"staff_id": world.staff["A-01"], "completed": False}]},
+    )
+    assert r.status_code == 201, r.text
+    assert create_activity(client, world, "training", "2025-11-02", [], login="manager_b").status_code == 201
+    assert create_activity(client, world, "training", "2025-08-20", []).status_code == 201
+    assert tc43() == ("0", "0.00", "33.60")
+    # The attendee completes the class: held, 3 points; and 1 of 2 staff trained: TC4.1 50 % of 8 = 4.00.
+    r = client.patch(
+        f"{URL}/{r.json()['id']}",
+        headers={**manager, "If-Match": r.headers["etag"]},
+        json={"attendees": [{"staff_id": world.staff["A-01"], "completed": True}]},
+    )
+    assert r.status_code == 200, r.text
+    assert tc43() == ("1", "3.00", "40.60")
+    # A class of the school's subject group with learners only counts for the school too (TC4.1 back to 0).
+    group = {**empty, "learner_count": 25, "unit_id": world.units["THCS-A-KHTN"]}
+    assert client.post(URL, headers=manager, json=group).status_code == 201
+    r = client.patch(
+        f"{URL}/{r.json()['id']}",
+        headers={**manager, "If-Match": r.headers["etag"]},
+        json={"attendees": [{"staff_id": world.staff["A-01"], "completed": False}]},
+    )
+    assert r.status_code == 200, r.text
+    assert tc43() == ("1", "3.00", "36.60")
 
 
 def test_attendance_comes_from_the_unit_and_other_schools_see_nothing(

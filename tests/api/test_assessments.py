@@ -42,7 +42,7 @@ def test_unit_assessment_workflow_end_to_end(
 
     a = with_etag(put_values(client, world, a, VALUES))
     score = a["score"]
-    assert (score["self_total"], score["verified_total"], score["gap"]) == ("36.60", "36.60", "0.00")
+    assert (score["self_total"], score["verified_total"], score["gap"]) == ("33.60", "33.60", "0.00")
     # TC1.2 and TC1.3 (computed) have no source data yet: missing, like an unanswered value. 15 of 17.
     assert score["data_completeness_percent"] == "88.24"
     assert (score["classification_code"], score["failed_gates"]) == ("not_completed", ["TC1.1"])
@@ -80,8 +80,8 @@ def test_unit_assessment_workflow_end_to_end(
         )
     )
     assert (a["score"]["self_total"], a["score"]["verified_total"], a["score"]["gap"]) == (
-        "36.60",
-        "35.20",
+        "33.60",
+        "32.20",
         "1.40",
     )
 
@@ -105,11 +105,11 @@ def test_unit_assessment_workflow_end_to_end(
     a = with_etag(client.post(f"{URL}/{a['id']}/submit", headers={**manager, "If-Match": a["etag"]}))
     assert a["status"] == "submitted"
     assert {e["indicator_code"]: e["return_reason"] for e in a["entries"]}["TC2.3"] is None
-    assert (a["score"]["self_total"], a["score"]["verified_total"]) == ("39.60", "38.20")
+    assert (a["score"]["self_total"], a["score"]["verified_total"]) == ("36.60", "35.20")
 
     a = with_etag(client.post(f"{URL}/{a['id']}/verify", headers={**officer, "If-Match": a["etag"]}))
     assert a["status"] == "verified" and a["score"]["frozen"] is True
-    assert a["score"]["verified_total"] == "38.20"
+    assert a["score"]["verified_total"] == "35.20"
     assert {e["indicator_code"]: e["provisional"] for e in a["entries"]}["TC1.1"] is False
     assert_problem(
         client.post(
@@ -167,7 +167,7 @@ def test_verified_scorecard_stays_frozen_when_the_framework_gets_a_new_version(
     assert client.get(fw_url, headers=officer).json()["status"] == "retired"
 
     after = client.get(f"/api/v1/scorecards/{a['id']}", headers=officer).json()
-    assert after == before and after["verified_total"] == "36.60" and after["max_total"] == "100.00"
+    assert after == before and after["verified_total"] == "33.60" and after["max_total"] == "100.00"
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,8 @@ def test_verified_scorecard_stays_frozen_when_the_framework_gets_a_new_version(
         ("TC2.1", "-1", "0 đến 100"),
         ("TC2.3", "-1", "số nguyên"),
         ("TC2.3", "2.5", "số nguyên"),
-        ("TC4.3", "2", "0 (không) hoặc 1"),
+        ("TC5.1", "2", "0 (không) hoặc 1"),
+        ("TC4.3", "1", "tự tính"),
         ("TC2.2", "5", "các mức"),
         ("TC2.1", "33.333", "2 chữ số"),
         ("TC1.1", "1", "tự tính"),
@@ -382,15 +383,13 @@ def test_staff_see_only_their_own_individual_assessment(
     # The school's manager sees the individual assessments of the school.
     seen = {x["id"] for x in client.get(URL, headers=world.headers("manager_a")).json()["items"]}
     assert seen == {mine.json()["id"], boss.json()["id"]}
-    # CN1.2 level 2 = 12 points; CN2.1 1 of 2 = 7.50; CN2.2 1 ≥ 1 = 10; CN3.3 yes = 8.  37.50 of 100.
+    # CN1.2 level 2 = 12 points; CN3.3 yes = 8 (CN2.1 and CN2.2 are computed: nothing recognised).  20.00.
     a = {**mine.json(), "etag": mine.headers["etag"]}
-    r = put_values(
-        client, world, a, {"CN1.2": "2", "CN2.1": "1", "CN2.2": "1", "CN3.3": "1"}, login="teacher_a"
-    )
+    r = put_values(client, world, a, {"CN1.2": "2", "CN3.3": "1"}, login="teacher_a")
     assert r.status_code == 200, r.text
-    assert r.json()["score"]["self_total"] == "37.50"
+    assert r.json()["score"]["self_total"] == "20.00"
     assert_problem(
-        put_values(client, world, {**a, "etag": r.headers["etag"]}, {"CN2.1": "1"}, login="manager_a"), 409
+        put_values(client, world, {**a, "etag": r.headers["etag"]}, {"CN3.3": "0"}, login="manager_a"), 409
     )
 
 
@@ -419,8 +418,8 @@ def test_ranking_ties_and_the_dashboard_aggregates(
         for x in ranking["items"]
     ]
     assert rows == [
-        ("Trường THCS A", 1, "36.60", "0.00", ["TC1.1"]),
-        ("Trường Tiểu học B", 2, "30.60", "6.00", ["TC1.1", "TC5.2"]),
+        ("Trường THCS A", 1, "33.60", "0.00", ["TC1.1"]),
+        ("Trường Tiểu học B", 2, "27.60", "6.00", ["TC1.1", "TC5.2"]),
     ]
     mine = client.get(url, headers=world.headers("manager_b")).json()
     assert [(x["unit_name"], x["rank"]) for x in mine["items"]] == [("Trường Tiểu học B", 2)]
@@ -557,13 +556,13 @@ def test_verification_outside_the_window_is_the_leaders_early_close_with_a_reaso
     body = closed.json()
     assert body["status"] == "verified" and body["score"]["frozen"] is True
     assert body["early_verification"]["reason"] == "Trường sáp nhập từ tháng 1/2026"
-    assert body["score"]["verified_total"] == "36.60"  # the catalogue values of tests/fixtures/assessments
+    assert body["score"]["verified_total"] == "33.60"  # the catalogue values of tests/fixtures/assessments
     assert audit_actions(client, world, "self_assessment", a["id"])[0] == "verify_early"
 
     # Frozen for good: opening the window changes nothing and a second verification is refused.
     open_window(client, world, catalogue["movement"])
     after = client.get(f"/api/v1/scorecards/{a['id']}", headers=officer).json()
-    assert after["verified_total"] == "36.60" and after["frozen"] is True
+    assert after["verified_total"] == "33.60" and after["frozen"] is True
     assert_problem(
         client.post(f"{URL}/{a['id']}/verify", headers={**officer, "If-Match": closed.headers["etag"]}), 409
     )
@@ -595,7 +594,7 @@ def _teacher_submits(client: TestClient, world: World, catalogue: dict[str, int]
     for staff_code, login in (("A-02", "teacher_a"), ("A-01", "manager_a")):
         link_user_to_staff(client, world, login, staff_code)
     a = start(client, world, catalogue, "teacher_a", kind="individual")
-    values = {"CN1.2": "2", "CN2.1": "1", "CN2.2": "1", "CN3.3": "1"}  # 37.50 of 100
+    values = {"CN1.2": "2", "CN3.3": "0"}  # 12.00 of 100 (CN2.1, CN2.2 computed: nothing recognised)
     a = with_etag(put_values(client, world, a, values, login="teacher_a"))
     return with_etag(
         client.post(f"{URL}/{a['id']}/submit", headers={**world.headers("teacher_a"), "If-Match": a["etag"]})
@@ -617,12 +616,12 @@ def test_the_principal_reviews_returns_and_verifies_the_schools_teachers(
         client.post(
             f"{URL}/{a['id']}/return",
             headers={**manager, "If-Match": a["etag"]},
-            json={"reason": "Bổ sung sáng kiến", "entries": [{"indicator_code": "CN2.1", "reason": "Thiếu"}]},
+            json={"reason": "Bổ sung hội thi", "entries": [{"indicator_code": "CN3.3", "reason": "Thiếu"}]},
         )
     )
     assert a["status"] == "returned"
     a = with_etag(client.get(f"{URL}/{a['id']}", headers=teacher))
-    a = with_etag(put_values(client, world, a, {"CN2.1": "2"}, login="teacher_a"))  # 2 of 2 = 15: +7.50
+    a = with_etag(put_values(client, world, a, {"CN3.3": "1"}, login="teacher_a"))  # yes = 8: +8.00
     a = with_etag(client.post(f"{URL}/{a['id']}/submit", headers={**teacher, "If-Match": a["etag"]}))
 
     # Another school's principal: the teacher's assessment does not exist for them.
@@ -633,7 +632,7 @@ def test_the_principal_reviews_returns_and_verifies_the_schools_teachers(
             json=body,
         )
         assert_problem(r, 404)
-    # The principal confirms CN1.2 at level 1 (5 points instead of 12) and verifies: 45.00 - 7 = 38.00.
+    # The principal confirms CN1.2 at level 1 (5 points instead of 12) and verifies: 20.00 - 7 = 13.00.
     a = with_etag(
         client.post(
             f"{URL}/{a['id']}/review",
@@ -641,7 +640,7 @@ def test_the_principal_reviews_returns_and_verifies_the_schools_teachers(
             json={"entries": [{"indicator_code": "CN1.2", "verified_value": "1", "comment": "Mức 1"}]},
         )
     )
-    assert (a["score"]["self_total"], a["score"]["verified_total"]) == ("45.00", "38.00")
+    assert (a["score"]["self_total"], a["score"]["verified_total"]) == ("20.00", "13.00")
     a = with_etag(client.post(f"{URL}/{a['id']}/verify", headers={**manager, "If-Match": a["etag"]}))
     assert a["status"] == "verified" and a["score"]["frozen"] is True
     assert audit_actions(client, world, "self_assessment", a["id"])[:2] == ["verify", "review"]
@@ -655,7 +654,7 @@ def test_the_principal_does_not_review_their_own_or_the_schools_unit_assessment(
     manager = world.headers("manager_a")
     _teacher_submits(client, world, catalogue)
     own = start(client, world, catalogue, "manager_a", kind="individual")
-    own = with_etag(put_values(client, world, own, {"CN1.2": "2", "CN2.1": "1", "CN2.2": "1", "CN3.3": "1"}))
+    own = with_etag(put_values(client, world, own, {"CN1.2": "2", "CN3.3": "1"}))
     own = with_etag(client.post(f"{URL}/{own['id']}/submit", headers={**manager, "If-Match": own["etag"]}))
     open_window(client, world, catalogue["movement"])
     assert client.get(f"{URL}/{own['id']}", headers=manager).json()["allowed_actions"] == []

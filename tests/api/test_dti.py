@@ -111,19 +111,19 @@ def test_linked_movement_indicators_take_their_value_from_the_4725_result(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     a = with_etag(put_values(client, world, start(client, world, catalogue), VALUES))
-    assert a["score"]["self_total"] == "36.60"
+    assert a["score"]["self_total"] == "33.60"
     assert enter(client, world).status_code == 201
 
     # TC2.1 (4725: 1.3, 1.6): (24 + 14) / (30 + 20) = 76.00 % of 7 points = 5.32 (was 80 % = 5.60).
     # TC2.4 (4725: 1.7): 16 / 20 = 80.00 % of 6 points = 4.80 (was 100 % = 6).
     # TC2.2 (a level) and TC2.3 (a count) are not derived from points: they stay as typed.
-    # 36.60 - 5.60 - 6 + 5.32 + 4.80 = 35.12.
+    # 33.60 - 5.60 - 6 + 5.32 + 4.80 = 32.12.
     got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
     entries = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}
     assert entries["TC2.1"] == ("76.00", "5.32")
     assert entries["TC2.4"] == ("80.00", "4.80")
     assert entries["TC2.2"] == ("1.00", "3.00") and entries["TC2.3"] == ("10.00", "3.00")
-    assert got["score"]["self_total"] == "35.12"
+    assert got["score"]["self_total"] == "32.12"
 
     linked = client.get(f"/api/v1/dti/linked/{a['id']}", headers=world.headers("manager_a")).json()
     shown = {i["indicator_code"]: i["value"] for i in linked["indicators"]}
@@ -164,13 +164,13 @@ def test_a_4725_import_fills_the_linked_indicators(
 
     made = client.get(URL, headers=head).json()["items"][0]
     assert made["source"] == "imported" and levels(made) == {"1": ("77.00", 3), "2": ("60.00", 2)}
-    # The same hand-checked figures as when entered: TC2.1 76.00 % = 5.32, TC2.4 80.00 % = 4.80, total 35.12.
+    # The same hand-checked figures as when entered: TC2.1 76.00 % = 5.32, TC2.4 80.00 % = 4.80, total 32.12.
     got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=head).json()
     entries = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}
     assert entries["TC2.1"] == ("76.00", "5.32") and entries["TC2.4"] == ("80.00", "4.80")
-    assert got["score"]["self_total"] == "35.12"
+    assert got["score"]["self_total"] == "32.12"
 
-    # 1.3 lowered to 14: TC2.1 (14 + 14) / 50 = 56.00 % of 7 = 3.92; total 35.12 - 5.32 + 3.92 = 33.72.
+    # 1.3 lowered to 14: TC2.1 (14 + 14) / 50 = 56.00 % of 7 = 3.92; total 32.12 - 5.32 + 3.92 = 30.72.
     s = summary_of(
         post(
             client, head, "dti_4725", "unit_code,school_year,criterion_code,value\nTHCS-A,2025-2026,1.3,14\n"
@@ -178,7 +178,7 @@ def test_a_4725_import_fills_the_linked_indicators(
     )
     assert counts(s) == (0, 1, 0, 0)
     got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=head).json()
-    assert got["score"]["self_total"] == "33.72"
+    assert got["score"]["self_total"] == "30.72"
 
     exported = client.get("/api/v1/exports/dti_4725.csv", headers=head)
     assert exported.status_code == 200 and "THCS-A,2025-2026,1.3,14\r\n" in exported.text
@@ -239,9 +239,9 @@ def test_linked_values_count_as_answered_and_stay_reviewable(
     # TC2.1 and TC2.4 are not typed: the 4725 result answers them, so the submission goes through.
     typed = {k: v for k, v in VALUES.items() if k not in ("TC2.1", "TC2.4")}
     a = submitted(client, world, catalogue, values=typed)
-    assert a["status"] == "submitted" and a["score"]["self_total"] == "35.12"
+    assert a["status"] == "submitted" and a["score"]["self_total"] == "32.12"
     # The reviewer still sets a verified value: TC2.1 60 % of 7 = 4.20 instead of 5.32;
-    # verified total 35.12 - 5.32 + 4.20 = 34.00.
+    # verified total 32.12 - 5.32 + 4.20 = 31.00.
     r = client.post(
         f"/api/v1/self-assessments/{a['id']}/review",
         headers={**world.headers("officer"), "If-Match": a["etag"]},
@@ -254,4 +254,4 @@ def test_linked_values_count_as_answered_and_stay_reviewable(
         "60.00",
         "4.20",
     )
-    assert r.json()["score"]["verified_total"] == "34.00"
+    assert r.json()["score"]["verified_total"] == "31.00"

@@ -28,7 +28,7 @@ def filled(client: TestClient, world: World, catalogue: dict[str, int]) -> None:
             "unit_code,staff_code,indicator_code,school_year,value,note\n"
             "THCS-A,,TC2.1,2025-2026,80.5,Theo sổ\n"
             "THCS-A,,TC2.2,2025-2026,1,\n"
-            ",A-01,CN2.1,2025-2026,3,\n"
+            ",A-01,CN1.2,2025-2026,3,\n"
             ",A-02,CN1.2,2026-2027,2,\n",
         ),
         (

@@ -248,7 +248,7 @@ ENTRIES = (
     "THCS-A,,TC2.1,2025-2026,80,Theo sổ theo dõi\n"
     "THCS-A,,TC2.2,2025-2026,1,\n"
     'THCS-A,,tc2.3,2025-2026,"10",\n'
-    ",A-01,CN2.1,2025-2026,3,\n"
+    ",A-01,CN1.2,2025-2026,3,\n"
 )
 
 
@@ -292,7 +292,7 @@ def test_entries_create_draft_assessments_and_store_values(
     assert s["status"] == "rejected" and s["errors"][0]["message_en"].startswith("Already exists")
     body = (
         "unit_code,staff_code,indicator_code,school_year,value\n"
-        ",A-02,CN2.1,2026-2027,1\n"
+        ",A-02,CN1.2,2026-2027,1\n"
         "THCS-A,,TC2.3,2025-2026,11\n"
     )
     s = summary_of(
@@ -316,12 +316,12 @@ def test_entry_rows_are_checked(
         "THCS-A;;TC9.9;2025-2026;1\n"  # 8 unknown indicator
         "KHONG-CO;;TC2.1;2025-2026;1\n"  # 9 unknown unit
         "THCS-A-KHTN;;TC2.1;2025-2026;1\n"  # 10 not a school
-        "THCS-A;A-01;CN2.1;2025-2026;1\n"  # 11 both subjects
+        "THCS-A;A-01;CN1.2;2025-2026;1\n"  # 11 both subjects
         ";;TC2.1;2025-2026;1\n"  # 12 no subject
         "THCS-A;;TC2.2;2025;1\n"  # 13 malformed school year
         "THCS-A;;TC2.3;2025-2026;2,5\n"  # 14 a count must be whole (decimal comma read as 2.5)
         "TH-B;;TC2.1;2025-2026;80\n"  # 15 another school
-        ";B-01;CN2.1;2025-2026;1\n"  # 16 another school's teacher
+        ";B-01;CN1.2;2025-2026;1\n"  # 16 another school's teacher
     )
     s = summary_of(post(client, world.headers("manager_a"), "assessment_entries", body))
     assert s["status"] == "rejected" and counts(s) == (1, 0, 0, 14), s
@@ -713,12 +713,12 @@ def test_staff_codes_match_in_any_case_with_or_without_the_preload(
 ) -> None:
     from thidua.imports import lookups
 
-    body = "staff_code,indicator_code,school_year,value\na-01,CN2.1,2025-2026,2\nA-02,cn2.2,2025-2026,1\n"
+    body = "staff_code,indicator_code,school_year,value\na-01,CN1.2,2025-2026,2\nA-02,cn3.3,2025-2026,1\n"
     s = summary_of(post(client, world.headers("manager_a"), "assessment_entries", body))
     assert counts(s) == (2, 0, 0, 0)
     monkeypatch.setattr(lookups, "PRELOAD_STAFF", 0)  # a huge staff list: looked up chunk by chunk
     s = summary_of(
-        post(client, world.headers("manager_a"), "assessment_entries", body + "x-99,CN2.1,2025-2026,1\n")
+        post(client, world.headers("manager_a"), "assessment_entries", body + "x-99,CN1.2,2025-2026,1\n")
     )
     assert counts(s) == (0, 0, 2, 1) and s["errors"][0]["row"] == 4
 

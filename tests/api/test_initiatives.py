@@ -360,7 +360,7 @@ def test_recognised_initiatives_feed_the_scorecards(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     a = with_etag(put_values(client, world, start(client, world, catalogue), VALUES))
-    assert a["score"]["self_total"] == "36.60"
+    assert a["score"]["self_total"] == "33.60"
     entry = {e["indicator_code"]: e for e in a["entries"]}
     assert entry["TC3.1"]["source_available"] is True and entry["TC3.1"]["self_value"] == "0"
 
@@ -384,12 +384,12 @@ def test_recognised_initiatives_feed_the_scorecards(
     )
     _created_ok(recognise(client, world, b, "province"))  # another school
 
-    # TC3.1: 3 recognised, the target → 10; TC3.2: one at commune level → 5.  36.60 + 15 = 51.60.
+    # TC3.1: 3 recognised, the target → 10; TC3.2: one at commune level → 5.  33.60 + 15 = 48.60.
     got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
     entries = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}
     assert entries["TC3.1"] == ("3", "10.00")
     assert entries["TC3.2"] == ("1", "5.00")
-    assert got["score"]["self_total"] == "51.60"
+    assert got["score"]["self_total"] == "48.60"
 
     # A-01 is an author of two of them: CN1.1 = 2 (threshold 1 → 25 points) on their own scorecard.
     link_user_to_staff(client, world, "teacher_a", "A-01")
@@ -399,7 +399,7 @@ def test_recognised_initiatives_feed_the_scorecards(
     assert mine["score"]["self_total"] == "25.00"
 
     # Withdrawing the commune-level recognition: TC3.2 back to 0, TC3.1 2 of 3 → 10 × 2/3 = 6.67.
-    # 36.60 + 6.67 = 43.27.
+    # 33.60 + 6.67 = 40.27.
     two = client.get(f"{URL}/{two['id']}", headers=world.headers("officer"))
     r = client.delete(
         f"{URL}/{two.json()['id']}/recognition",
@@ -409,7 +409,55 @@ def test_recognised_initiatives_feed_the_scorecards(
     got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
     entries = {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}
     assert (entries["TC3.1"], entries["TC3.2"]) == (("2", "6.67"), ("0", "0.00"))
-    assert got["score"]["self_total"] == "43.27"
+    assert got["score"]["self_total"] == "40.27"
+
+
+def test_recognised_materials_and_research_feed_cn21_and_cn22_not_cn11(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """CN2.1 counts the person's recognised digital materials, CN2.2 their recognised research and
+    articles; CN1.1 and TC3.1 count only initiatives and solutions ("sáng kiến, giải pháp")."""
+    mine = author_shares(world, ("A-01", "100"))
+    recognised = {}
+    for key, kind, year in (
+        ("material", "digital_material", "2025-2026"),
+        ("material_2", "digital_material", "2025-2026"),
+        ("material_old", "digital_material", "2024-2025"),  # another school year
+        ("article", "article", "2025-2026"),
+        ("research", "research", "2025-2026"),
+        ("initiative", "initiative", "2025-2026"),
+    ):
+        recognised[key] = made(create_initiative(client, world, authors=mine, kind=kind, school_year=year))
+    for key in ("material", "material_old", "article", "research", "initiative"):  # not material_2 yet
+        _created_ok(recognise(client, world, recognised[key], "unit", login="manager_a"))
+
+    link_user_to_staff(client, world, "teacher_a", "A-01")
+    person = start(client, world, catalogue, "teacher_a", kind="individual")
+    assert_problem(put_values(client, world, person, {"CN2.1": "2"}, login="teacher_a"), 422)
+
+    def scores() -> tuple[dict[str, tuple[str, str]], str]:
+        got = client.get(
+            f"/api/v1/self-assessments/{person['id']}", headers=world.headers("teacher_a")
+        ).json()
+        return {e["indicator_code"]: (e["self_value"], e["self_points"]) for e in got["entries"]}, got[
+            "score"
+        ]["self_total"]
+
+    # CN1.1 1 initiative ≥ 1 = 25; CN2.1 1 material of 2 = 7.50; CN2.2 2 (article, research) ≥ 1 = 10.  42.50.
+    entries, total = scores()
+    assert (entries["CN1.1"], entries["CN2.1"], entries["CN2.2"]) == (
+        ("1", "25.00"),
+        ("1", "7.50"),
+        ("2", "10.00"),
+    )
+    assert total == "42.50"
+    # The second material recognised: CN2.1 2 of 2 = 15.  50.00.
+    _created_ok(recognise(client, world, recognised["material_2"], "unit", login="manager_a"))
+    entries, total = scores()
+    assert (entries["CN2.1"], total) == (("2", "15.00"), "50.00")
+    # The school's TC3.1 counts only the initiative: 1 of 3 → 10 × 1/3 = 3.33.
+    school = start(client, world, catalogue)
+    assert {e["indicator_code"]: e["self_points"] for e in school["entries"]}["TC3.1"] == "3.33"
 
 
 def test_sources_compute_many_subjects_at_once(client: TestClient, world: World) -> None:

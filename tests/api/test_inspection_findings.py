@@ -34,7 +34,7 @@ def test_a_value_recorded_on_a_draft_is_held_until_the_school_submits(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     draft = verified(client, world, catalogue, stop_at="draft")
-    assert _score(client, world, draft["id"]) == ("36.60", "36.60")
+    assert _score(client, world, draft["id"]) == ("33.60", "33.60")
     inspection = create_inspection(client, world)
     body = {"unit_id": world.units["THCS-A"], "values": [{"indicator_code": "TC2.1", "value": "50"}]}
     r = client.post(
@@ -47,19 +47,19 @@ def test_a_value_recorded_on_a_draft_is_held_until_the_school_submits(
     assert [(v["indicator_code"], v["self_value"], v["value"], v["applied"]) for v in r.json()["values"]] == [
         ("TC2.1", "80.00", "50.00", False)
     ]
-    assert _score(client, world, draft["id"]) == ("36.60", "36.60")
+    assert _score(client, world, draft["id"]) == ("33.60", "33.60")
     a = client.get(f"{ASSESSMENTS}/{draft['id']}", headers=world.headers("manager_a"))
     assert {e["indicator_code"]: e["verified_value"] for e in a.json()["entries"]}["TC2.1"] is None
 
     # The school submits: the held value becomes the verified value in the same transaction,
-    # 50 % of 7 = 3.50 instead of 5.60, so 36.60 - 2.10 = 34.50.
+    # 50 % of 7 = 3.50 instead of 5.60, so 33.60 - 2.10 = 31.50.
     add_required_evidence(client, world, draft)
     a = with_etag(client.get(f"{ASSESSMENTS}/{draft['id']}", headers=world.headers("manager_a")))
     s = client.post(
         f"{ASSESSMENTS}/{draft['id']}/submit", headers={**world.headers("manager_a"), "If-Match": a["etag"]}
     )
     assert s.status_code == 200, s.text
-    assert _score(client, world, draft["id"]) == ("36.60", "34.50")
+    assert _score(client, world, draft["id"]) == ("33.60", "31.50")
     entries = {e["indicator_code"]: e for e in s.json()["entries"]}
     assert entries["TC2.1"]["verified_value"] == "50.00"
     seen = client.get(f"{URL}/{inspection.json()['id']}", headers=world.headers("inspector")).json()

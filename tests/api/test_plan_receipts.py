@@ -67,7 +67,8 @@ def test_issue_sends_the_plan_to_every_school_and_the_school_acknowledges(
     plan = issued.json()
     assert (plan["status"], plan["number"], plan["signer_name"]) == ("issued", "12/KH-UBND", "Nguyễn Văn Hòa")
     # The commune keeps the plan's budget lines too (Phòng Kinh tế, or the officer who issues it).
-    assert plan["issued_at"] and plan["allowed_actions"] == ["correct", "record_receipt", "edit_budget"]
+    assert plan["issued_at"]
+    assert plan["allowed_actions"] == ["correct", "record_receipt", "attach_scan", "edit_budget"]
 
     sent = _dispatches(client, world, plan["id"])
     assert sorted(d["unit_name"] for d in sent) == ["Trường THCS A", "Trường Tiểu học B"]
@@ -197,3 +198,33 @@ def test_tc11_reads_the_recorded_receipt_and_corrections_are_checked(
     assert got["due_date"] == days_ago(5) and got["deadline_status"] == "on_time"
     assert _tc(client, world, a["id"])["TC1.1"] == ("1", "8.00")
     assert _audits(world, "correct_receipt") == 2  # the dispatch and the school's plan
+
+
+def test_the_signed_scan_of_the_commune_plan_is_attached_and_read_by_the_schools(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """Point 1: the officer attaches the signed and sealed copy; every school downloads it; nobody else
+    may attach one, a file that is not a PDF or an image is refused by its content, and each
+    replacement is audited."""
+    from tests.fixtures.api import PDF
+
+    plan = commune_plan(client, world, catalogue["movement"])
+    url = f"{URL}/{plan['id']}/scan"
+    assert plan["scan_filename"] is None and "attach_scan" in plan["allowed_actions"]
+    assert_problem(client.get(url, headers=world.headers("manager_a")), 404)
+    scan = ("Kế hoạch 12-KH-UBND (bản ký).pdf", PDF, "application/pdf")
+    assert_problem(client.post(url, headers=world.headers("manager_a"), files={"file": scan}), 403)
+    fake = client.post(
+        url,
+        headers=world.headers("officer"),
+        files={"file": ("ke-hoach.pdf", b"not a pdf", "application/pdf")},
+    )
+    assert_problem(fake, 422)
+    attached = client.post(url, headers=world.headers("officer"), files={"file": scan})
+    assert attached.status_code == 200, attached.text
+    assert attached.json()["scan_filename"].endswith(".pdf")
+    for login in ("manager_a", "manager_b", "teacher_a"):
+        got = client.get(url, headers=world.headers(login))
+        assert got.status_code == 200 and got.content == PDF
+        assert got.headers["content-type"] == "application/pdf"
+    assert _audits(world, "attach_scan") == 1

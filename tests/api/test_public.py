@@ -133,7 +133,7 @@ def everything_public(client: TestClient, world: World, awards: dict[str, int]) 
     text = json.dumps(pages, ensure_ascii=False)
     # Not vacuous: the pages do show the award, the story and the published results.
     assert "Nguyễn Thị Hương" in text and "Đoạn hai." in text and "Trường THCS A" in text
-    assert '"completion_percent": "36.60"' in text and "GK-2026-7QX4M9" in text
+    assert '"completion_percent": "33.60"' in text and "GK-2026-7QX4M9" in text
     return text
 
 
@@ -286,10 +286,10 @@ def test_public_stories_show_only_published_ones(
 def test_results_are_published_verified_and_unit_only(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
-    # THCS A: self 36.60, the officer verified TC2.1 at 60 % (4.20 instead of 5.60): 35.20 of 100.
+    # THCS A: self 33.60, the officer verified TC2.1 at 60 % (4.20 instead of 5.60): 32.20 of 100.
     a = verified(client, world, catalogue, "manager_a", reviewed={"TC2.1": "60"})
-    assert (a["score"]["self_total"], a["score"]["verified_total"]) == ("36.60", "35.20")
-    verified(client, world, catalogue, "manager_b")  # 36.60: ranks first
+    assert (a["score"]["self_total"], a["score"]["verified_total"]) == ("33.60", "32.20")
+    verified(client, world, catalogue, "manager_b")  # 33.60: ranks first
     assert client.get(f"{PUBLIC}/results").json()["total"] == 0
 
     assert_problem(publish(client, world, catalogue["individual"]), 422, "body.framework_id")
@@ -320,14 +320,14 @@ def test_results_are_published_verified_and_unit_only(
             "rank": 1,
             "unit_name": "Trường Tiểu học B",
             "school_level": "primary",
-            "completion_percent": "36.60",
+            "completion_percent": "33.60",
             "classification_label": "Chưa hoàn thành",
         },
         {
             "rank": 2,
             "unit_name": "Trường THCS A",
             "school_level": "lower_secondary",
-            "completion_percent": "35.20",  # the verified value, not the self-assessed 36.60
+            "completion_percent": "32.20",  # the verified value, not the self-assessed 33.60
             "classification_label": "Chưa hoàn thành",
         },
     ]
@@ -371,9 +371,9 @@ def test_an_unpublished_year_and_self_values_stay_private(
     summary = client.get(f"{PUBLIC}/results").json()
     assert [s["school_year"] for s in summary["items"]] == ["2025-2026"]
     result = client.get(f"{PUBLIC}/results/{publication['id']}").json()
-    assert [r["completion_percent"] for r in result["rows"]] == ["35.20"]
+    assert [r["completion_percent"] for r in result["rows"]] == ["32.20"]
     text = json.dumps(result)
-    assert "2026-2027" not in text and "36.60" not in text
+    assert "2026-2027" not in text and "33.60" not in text
     assert not {
         "self_total",
         "self_value",

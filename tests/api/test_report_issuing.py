@@ -24,7 +24,7 @@ def test_the_commune_issues_the_consolidated_report_and_its_figures_freeze(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     officer = world.headers("officer")
-    # THCS A self-assessed (36.60 of 100 points before reports, tests/fixtures/assessments.py) and
+    # THCS A self-assessed (33.60 of 100 points before reports, tests/fixtures/assessments.py) and
     # reports on time; TH B has neither a scorecard nor a report.
     submitted(client, world, catalogue, "manager_a")
     request_id = request_reports(client, world, catalogue).json()["id"]
@@ -48,8 +48,8 @@ def test_the_commune_issues_the_consolidated_report_and_its_figures_freeze(
         "reports_submitted_late": 0,
         "reports_missing": 1,
     }
-    # THCS A: 36.60 + TC1.3 (1 of 1 request answered on time: 5 points) = 41.60 of 100
-    assert (live["units_with_scorecard"], live["average_completion_percent"]) == (1, "41.60")
+    # THCS A: 33.60 + TC1.3 (1 of 1 request answered on time: 5 points) = 38.60 of 100
+    assert (live["units_with_scorecard"], live["average_completion_percent"]) == (1, "38.60")
 
     # Bad input: each names its field, and nothing is issued.
     tomorrow = (today() + timedelta(days=1)).isoformat()
@@ -77,7 +77,7 @@ def test_the_commune_issues_the_consolidated_report_and_its_figures_freeze(
     assert "- Sở Giáo dục và Đào tạo tỉnh Phú Thọ;" in text
     assert "kết quả học kỳ I năm học 2025-2026 như sau" in text  # the period with its number
     assert "1/2 cơ sở giáo dục nộp báo cáo (0 đơn vị nộp muộn, 1 đơn vị chưa nộp)" in text
-    assert "bảng điểm chuẩn của 1/2 đơn vị có bảng điểm: 41,60%" in text
+    assert "bảng điểm chuẩn của 1/2 đơn vị có bảng điểm: 38,60%" in text
 
     # A correction is a new version with its own number; the first stays readable.
     assert_problem(issue(), 422, "body.number")  # 15/BC-UBND is taken this year
@@ -88,8 +88,8 @@ def test_the_commune_issues_the_consolidated_report_and_its_figures_freeze(
         (1, "15"),
         (2, "16"),
     ]
-    # TH B: 36.60 (its request is not due yet: TC1.3 not counted); (41.60 + 36.60) / 2 = 39.10
-    assert "bảng điểm chuẩn của 2/2 đơn vị có bảng điểm: 39,10%" in _text(
+    # TH B: 33.60 (its request is not due yet: TC1.3 not counted); (38.60 + 33.60) / 2 = 36.10
+    assert "bảng điểm chuẩn của 2/2 đơn vị có bảng điểm: 36,10%" in _text(
         client.get(f"{url}/issues/2.docx", headers=officer).content
     )
     assert "Số: 15/BC-UBND" in _text(client.get(f"{url}/issues/1.docx", headers=officer).content)

@@ -34,9 +34,9 @@ def test_two_reviewers_at_once_one_wins_and_the_stored_score_is_the_winners(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:
     a = submitted(client, world, catalogue, "manager_a")
-    assert _card(client, world, a["id"])["verified_total"] == "36.60"
+    assert _card(client, world, a["id"])["verified_total"] == "33.60"
     # TC2.1 (7 points, proportional): 40 % gives 2.80, 100 % gives 7.00, instead of 5.60 at 80 %.
-    totals = {"40": "33.80", "100": "38.00"}
+    totals = {"40": "33.80", "100": "35.00"}
     answers: dict[str, Any] = {}
     start = threading.Barrier(2)
 
@@ -80,9 +80,9 @@ def test_ranking_reads_stored_rows_with_competition_ranks(
         (x["unit_name"], x["rank"], x["verified_total"])
         for x in client.get("/api/v1/scorecards", params=params, headers=officer).json()["items"]
     ]
-    assert ranks() == [("Trường THCS A", 1, "36.60"), ("Trường Tiểu học B", 1, "36.60")]
+    assert ranks() == [("Trường THCS A", 1, "33.60"), ("Trường Tiểu học B", 1, "33.60")]
     assert _review(client, world, b, "100").status_code == 200
-    assert ranks() == [("Trường Tiểu học B", 1, "38.00"), ("Trường THCS A", 2, "36.60")]
+    assert ranks() == [("Trường Tiểu học B", 1, "35.00"), ("Trường THCS A", 2, "33.60")]
     # Each school's manager sees only their row, with its rank over the whole commune.
     own = client.get("/api/v1/scorecards", params=params, headers=world.headers("manager_a")).json()
     assert [(x["assessment_id"], x["rank"]) for x in own["items"]] == [(a["id"], 2)]
@@ -110,10 +110,10 @@ def test_verify_scores_finds_a_corrupted_row_and_rescore_repairs_it(
     capsys.readouterr()
     assert main(["verify-scores"]) == 1
     out = capsys.readouterr().out
-    assert f"assessment {a['id']}: verified_total stored Decimal('0.01'), recomputed Decimal('36.60')" in out
+    assert f"assessment {a['id']}: verified_total stored Decimal('0.01'), recomputed Decimal('33.60')" in out
     assert main(["rescore", "--framework", str(catalogue["unit"])]) == 0
     assert main(["verify-scores"]) == 0
-    assert _card(client, world, a["id"])["verified_total"] == "36.60"
+    assert _card(client, world, a["id"])["verified_total"] == "33.60"
 
 
 def test_a_framework_wide_rescore_marks_rows_recomputing_until_done(
@@ -149,7 +149,7 @@ def test_a_framework_wide_rescore_marks_rows_recomputing_until_done(
     assert r.status_code == 200, r.text
     dependencies.wait_for_jobs()
     assert recomputing() == [False]
-    assert _card(client, world, a["id"])["verified_total"] == "36.60"
+    assert _card(client, world, a["id"])["verified_total"] == "33.60"
 
 
 def test_the_days_rescore_counts_a_report_request_missed_once_its_due_date_has_passed(
@@ -179,10 +179,10 @@ def test_the_days_rescore_counts_a_report_request_missed_once_its_due_date_has_p
         with Session(engine) as session:
             # the date moved on, nothing was written: what is stored is yesterday's figure
             found = list(rescore.differences(session))
-            # TC1.3 gets a value: 8 of the 17 indicators answered instead of 7 (47.06 % instead of 41.18 %)
+            # TC1.3 gets a value: 9 of the 17 indicators answered instead of 8 (52.94 % instead of 47.06 %)
             assert found == [
-                f"assessment {a['id']}: data_completeness_percent stored Decimal('41.18'), "
-                "recomputed Decimal('47.06')",
+                f"assessment {a['id']}: data_completeness_percent stored Decimal('47.06'), "
+                "recomputed Decimal('52.94')",
                 f"assessment {a['id']}: stored scorecard differs from the recomputed one",
             ]
             assert tc13() is None

@@ -1,6 +1,8 @@
 """Alembic is the only way the schema is made: after upgrading to head, autogenerate finds no
 difference from the models (run on SQLite and, in the PostgreSQL pass, on PostgreSQL)."""
 
+from decimal import Decimal
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from fastapi.testclient import TestClient
@@ -61,7 +63,68 @@ def test_an_upgrade_over_existing_assessments_scores_them_after_the_last_migrati
             total = session.execute(
                 text("SELECT verified_total FROM assessment_score WHERE assessment_id = :i"), {"i": a["id"]}
             ).scalar()
-            assert total == 3660  # 36.60 points, stored in hundredths
+            assert total == 3360  # 33.60 points, stored in hundredths
             assert list(rescore.differences(session)) == []
     finally:
         engine.dispose()
+
+
+def test_tc43_and_cn2_become_computed_and_typed_values_stay_without_counting(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """0023 (issue 15, point 6): a school had typed TC4.3 = 1 while it was a yes/no indicator. After the
+    upgrade the value is still in its entry (the history), but the score reads the trainings held."""
+    from alembic import command
+    from sqlalchemy import delete, insert, text
+    from sqlmodel import Session, select
+
+    from tests.fixtures.assessments import submitted
+    from thidua.assessments.models import AssessmentEntry
+    from thidua.cli import alembic_config, migrate
+    from thidua.core.models import utcnow
+    from thidua.scoring import rescore
+
+    a = submitted(client, world, catalogue, "manager_a")
+    url = world.settings.resolved_database_url
+    command.downgrade(alembic_config(url), "0016")
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            found = session.execute(text("SELECT code, kind FROM indicator WHERE code IN ('TC4.3', 'CN2.1')"))
+            kinds = {code: kind for code, kind in found.all()}
+            assert kinds == {"TC4.3": "boolean", "CN2.1": "count"}
+            tc43 = session.execute(
+                text("SELECT id FROM indicator WHERE code = 'TC4.3' AND framework_id = :f"),
+                {"f": catalogue["unit"]},
+            ).scalar_one()
+            # typed by the school while TC4.3 was yes/no; written in SQL, as the ORM's score hooks expect
+            # today's tables
+            entries = AssessmentEntry.__table__  # type: ignore[attr-defined]
+            mine = (entries.c.assessment_id == a["id"], entries.c.indicator_id == tc43)
+            session.execute(delete(entries).where(*mine))
+            session.execute(
+                insert(entries).values(
+                    assessment_id=a["id"], indicator_id=tc43, self_value=Decimal(1), updated_at=utcnow()
+                )
+            )
+            session.commit()
+        migrate(world.settings)
+        with Session(engine) as session:
+            row = session.execute(text("SELECT kind, source FROM indicator WHERE id = :i"), {"i": tc43}).one()
+            assert tuple(row) == ("computed", "training_class_held")
+            kept = session.exec(
+                select(AssessmentEntry.self_value).where(
+                    AssessmentEntry.assessment_id == a["id"], AssessmentEntry.indicator_id == tc43
+                )
+            ).one()
+            assert kept == Decimal(1)
+            assert list(rescore.differences(session)) == []
+    finally:
+        engine.dispose()
+    got = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a")).json()
+    entry = {e["indicator_code"]: e for e in got["entries"]}["TC4.3"]
+    assert (entry["self_value"], entry["self_points"]) == (
+        "0",
+        "0.00",
+    )  # no class held: the typed 1 no longer counts
+    assert got["score"]["self_total"] == "33.60"

@@ -125,13 +125,14 @@ def test_a_backup_restored_into_a_fresh_database_is_identical_row_by_row(
     use(monkeypatch, TEST_DATABASE_URL, commune.var_dir)
     assert main(["backup", "--output", str(archive)]) == 0
     said = capsys.readouterr().out
-    assert f"Backup written: {archive}" in said and "KiB" in said and "2 uploaded file(s)" in said
+    # the two uploads above and the shared material of the demo's library
+    assert f"Backup written: {archive}" in said and "KiB" in said and "3 uploaded file(s)" in said
     assert archive.stat().st_mode & 0o077 == 0  # staff's personal data: readable by the owner only
 
     restored_var = tmp_path / "restored-var"
     use(monkeypatch, fresh_database, restored_var)
     assert main(["restore", str(archive)]) == 0
-    assert "2 uploaded file(s)" in capsys.readouterr().out
+    assert "3 uploaded file(s)" in capsys.readouterr().out
 
     before, after = snapshot(TEST_DATABASE_URL), snapshot(fresh_database)
     # the demo: 150 school staff and the two commune officials of the Ban chỉ đạo
@@ -285,3 +286,22 @@ def test_a_file_that_is_not_a_sound_backup_is_refused_and_changes_nothing(
         sorted(p.relative_to(commune.var_dir).as_posix() for p in commune.var_dir.rglob("*") if p.is_file())
         == files_before
     )
+
+
+def test_every_folder_of_uploads_is_in_the_backup() -> None:
+    """Each domain names the storage folder of its uploads in a `…FOLDER = "name"` constant; a folder
+    missing from the backup would be lost by a restore on a new machine."""
+    import re
+    from pathlib import Path
+
+    import thidua
+    from thidua import backup
+
+    package = Path(thidua.__file__).parent
+    named = {
+        m
+        for f in package.rglob("*.py")
+        for m in re.findall(r'^[A-Z_]*FOLDER = "([a-z_]+)"', f.read_text(encoding="utf-8"), re.MULTILINE)
+    }
+    assert {"evidence", "plans", "materials"} <= named
+    assert named <= set(backup.UPLOAD_FOLDERS), named - set(backup.UPLOAD_FOLDERS)

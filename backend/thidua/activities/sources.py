@@ -46,6 +46,30 @@ def extracurricular_count(session: Session, subjects: list[Subject], year: str) 
     return {s: Decimal(counts[s.unit_id]) for s in subjects}
 
 
+def training_class_held(session: Session, subjects: list[Subject], year: str) -> Values:
+    """TC4.3: 1 when the unit (its subject groups included) held a "Bình dân học vụ số" class in the
+    school year that someone took: a staff member who completed it or a recorded learner count. An
+    activity with nobody in it does not count, so a title alone cannot earn the points."""
+    owner = rollup(session, {s.unit_id for s in subjects})
+    completed = (
+        select(Attendance.activity_id)
+        .where(col(Attendance.activity_id) == Activity.id, col(Attendance.completed).is_(True))
+        .exists()
+    )
+    held = session.exec(
+        select(Activity.unit_id)
+        .where(
+            Activity.school_year == year,
+            Activity.kind == ActivityKind.training.value,
+            among(Activity.unit_id, owner),
+            (col(Activity.learner_count) > 0) | completed,
+        )
+        .distinct()
+    ).all()
+    units = {owner[u] for u in held if u in owner}
+    return {s: Decimal(1 if s.unit_id in units else 0) for s in subjects}
+
+
 def trained_staff(session: Session, year: str, staff_ids: Collection[int]) -> set[int]:
     """Those of `staff_ids` with at least one completed training of the school year."""
     return set(
@@ -96,6 +120,13 @@ SOURCES = (
         "unit",
         "percent",
         trained_staff_share,
+    ),
+    Source(
+        "training_class_held",
+        'Đã tổ chức lớp "Bình dân học vụ số" có người học',
+        "unit",
+        "boolean",
+        training_class_held,
     ),
     Source(
         "seminars_count",

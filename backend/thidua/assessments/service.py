@@ -39,7 +39,7 @@ from thidua.core.search import where_given
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import Movement
 from thidua.movements.service import Window, school_years, window_for
-from thidua.scoring import loader
+from thidua.scoring import dependencies, loader
 from thidua.scoring.sources import SOURCES
 from thidua.units import access as unit_access
 from thidua.units.models import StaffMember, Unit
@@ -115,7 +115,7 @@ def evidence_out(e: Evidence, indicator_code: str) -> EvidenceOut:
 
 
 def read_assessment(session: Session, actor: Actor, a: SelfAssessment) -> AssessmentRead:
-    card, frozen = loader.scorecard(session, a)
+    card, frozen = loader.scorecard(session, a, stored=dependencies.settled(session))
     indicators = _indicators(session, a.framework_id)
     criteria = {
         c.id: c.code for c in session.exec(select(Criterion).where(Criterion.framework_id == a.framework_id))

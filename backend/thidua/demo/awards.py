@@ -27,8 +27,14 @@ YEAR = "2025-2026"
 SCHOOL = "TH-TT"
 PEOPLE = ("TH-TT-05", "TH-TT-06", "TH-TT-07")
 WITH_INITIATIVE = ("TH-TT-05", "TH-TT-06")
-# Self-entered values (verified as entered): CN1.2 level 3, two learning materials, one article, a contest.
-SELF_VALUES = {"CN1.2": Decimal(3), "CN2.1": Decimal(2), "CN2.2": Decimal(1), "CN3.3": Decimal(1)}
+# Self-entered values (verified as entered): CN1.2 level 3, a contest. CN2.1 and CN2.2 are computed from
+# each person's recognised works below: two digital learning materials and one article.
+SELF_VALUES = {"CN1.2": Decimal(3), "CN3.3": Decimal(1)}
+WORKS = (
+    ("digital_material", "Bài giảng điện tử chủ đề Năng lượng của {name}"),
+    ("digital_material", "Bộ câu hỏi ôn tập trực tuyến của {name}"),
+    ("article", "Bài viết chia sẻ kinh nghiệm dạy học số của {name} trên tạp chí giáo dục"),
+)
 ACTIVITIES = (
     ("launch_ceremony", "Lễ phát động Phong trào thi đua năm học 2025-2026", date(2025, 9, 20)),
     ("training", 'Lớp bồi dưỡng "Bình dân học vụ số" cho giáo viên', date(2025, 10, 18)),
@@ -54,12 +60,16 @@ def load_award_history(session: Session) -> bool:
         session.flush()
         for member in staff.values():
             session.add(Attendance(activity_id=activity.id or 0, staff_id=member.id or 0, completed=True))
-    for code in WITH_INITIATIVE:
-        member = staff[code]
+    works = [
+        (staff[code], "initiative", "Sáng kiến xây dựng kho học liệu số môn học của {name}")
+        for code in WITH_INITIATIVE
+    ]
+    works += [(member, kind, title) for member in staff.values() for kind, title in WORKS]
+    for member, kind, title in works:
         initiative = Initiative(
             unit_id=member.unit_id,
-            kind="digital_material",
-            title=f"Kho học liệu số môn học của {member.full_name}",
+            kind=kind,
+            title=title.format(name=member.full_name),
             summary="Bộ bài giảng điện tử và câu hỏi ôn tập trực tuyến dùng chung trong tổ chuyên môn.",
             school_year=YEAR,
             recognition_level="unit",

@@ -9,12 +9,16 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, func, select
 
-from thidua.initiatives.models import Initiative, InitiativeAuthor, RecognitionLevel
+from thidua.initiatives.models import Initiative, InitiativeAuthor, InitiativeKind, RecognitionLevel
 from thidua.scoring.sources import Source
 from thidua.scoring.subject import Subject, among, rollup
 
 Values = dict[Subject, Decimal | None]
 COMMUNE_OR_ABOVE = (RecognitionLevel.commune.value, RecognitionLevel.province.value)
+# "Sáng kiến, giải pháp" (TC3.1, TC3.2, CN1.1); the other kinds feed CN2.1 and CN2.2, never both.
+INITIATIVES = (InitiativeKind.initiative.value, InitiativeKind.solution.value)
+DIGITAL_MATERIALS = (InitiativeKind.digital_material.value,)
+RESEARCH = (InitiativeKind.research.value, InitiativeKind.article.value)
 
 
 def _recognised_per_unit(
@@ -27,6 +31,7 @@ def _recognised_per_unit(
         select(Initiative.unit_id, func.count())
         .where(
             Initiative.school_year == year,
+            col(Initiative.kind).in_(INITIATIVES),
             level.in_(levels) if levels else level.is_not(None),
             among(Initiative.unit_id, owner),
         )
@@ -49,8 +54,10 @@ def unit_initiatives_recognised_commune_level(session: Session, subjects: list[S
     return {s: Decimal(1 if counts[s.unit_id] else 0) for s in subjects}
 
 
-def person_initiatives_recognised(session: Session, subjects: list[Subject], year: str) -> Values:
-    """Recognised initiatives of the year the person is an author or co-author of."""
+def _person_recognised(
+    session: Session, subjects: list[Subject], year: str, kinds: tuple[str, ...]
+) -> Values:
+    """Recognised works of these kinds of the year the person is an author or co-author of."""
     staff_ids = [s.staff_id for s in subjects if s.staff_id is not None]
     counts = dict(
         session.exec(
@@ -58,6 +65,7 @@ def person_initiatives_recognised(session: Session, subjects: list[Subject], yea
             .join(Initiative, col(Initiative.id) == InitiativeAuthor.initiative_id)
             .where(
                 Initiative.school_year == year,
+                col(Initiative.kind).in_(kinds),
                 col(Initiative.recognition_level).is_not(None),
                 among(InitiativeAuthor.staff_id, staff_ids),
             )
@@ -65,6 +73,18 @@ def person_initiatives_recognised(session: Session, subjects: list[Subject], yea
         ).all()
     )
     return {s: None if s.staff_id is None else Decimal(int(counts.get(s.staff_id, 0))) for s in subjects}
+
+
+def person_initiatives_recognised(session: Session, subjects: list[Subject], year: str) -> Values:
+    return _person_recognised(session, subjects, year, INITIATIVES)
+
+
+def person_digital_materials_recognised(session: Session, subjects: list[Subject], year: str) -> Values:
+    return _person_recognised(session, subjects, year, DIGITAL_MATERIALS)
+
+
+def person_research_recognised(session: Session, subjects: list[Subject], year: str) -> Values:
+    return _person_recognised(session, subjects, year, RESEARCH)
 
 
 SOURCES = (
@@ -88,5 +108,19 @@ SOURCES = (
         "individual",
         "count",
         person_initiatives_recognised,
+    ),
+    Source(
+        "person_digital_materials_recognised",
+        "Số học liệu số của cá nhân được công nhận",
+        "individual",
+        "count",
+        person_digital_materials_recognised,
+    ),
+    Source(
+        "person_research_recognised",
+        "Số đề tài, bài báo khoa học của cá nhân được công nhận",
+        "individual",
+        "count",
+        person_research_recognised,
     ),
 )

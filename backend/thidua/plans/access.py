@@ -54,6 +54,8 @@ def allowed_actions(actor: Actor, plan: Plan, status: str | None = None) -> list
         actions += ["update", "submit"] if plan.kind == "unit" else ["update", "issue"]
     if writer and plan.kind == "commune" and status == "issued":
         actions += ["correct", "record_receipt"]  # changes after issue only through a recorded correction
+    if writer and plan.kind == "commune" and status in ("draft", "issued"):
+        actions.append("attach_scan")  # the signed copy, before or after it is sent
     if writer and plan.kind == "unit" and status == "approved":
         actions += ["update_progress", "adjust"]  # the approved plan stays alive: progress, adjustments
     if plan.kind == "unit" and status == "approved" and actor.can(Permission.plans_review):

@@ -38,6 +38,11 @@ class Plan(Versioned, table=True):
     return_comment: str | None = Field(default=None, max_length=4000)
     first_submitted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # commune plan: the signed and sealed copy (PDF or image), stored by content hash like evidence
+    scan_sha256: str | None = Field(default=None, max_length=64)
+    scan_size_bytes: int | None = None
+    scan_content_type: str | None = Field(default=None, max_length=100)
+    scan_filename: str | None = Field(default=None, max_length=200)
 
 
 class PlanVersion(SQLModel, table=True):

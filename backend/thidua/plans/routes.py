@@ -1,6 +1,8 @@
+from pathlib import PurePath
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, File, Path, Query, Request, UploadFile
+from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
 from thidua.api.deps import (
@@ -14,7 +16,9 @@ from thidua.api.deps import (
     PlansWriteActor,
     SessionDep,
 )
+from thidua.api.files import disposition
 from thidua.auth.policy import Actor
+from thidua.core.errors import NotFound
 from thidua.core.ids import MAX_ID, PathId, QueryId
 from thidua.plans import service
 from thidua.plans.models import Plan
@@ -162,6 +166,59 @@ def issue(
 ) -> PlanRead:
     plan = if_match(service.get_plan(session, actor, plan_id))
     return _answer(session, actor, etag, service.issue(session, actor, plan, body))
+
+
+@router.post(
+    "/{plan_id}/scan",
+    name="plans_upload_scan",
+    summary="Tải lên bản quét kế hoạch của xã đã ký, đóng dấu (PDF, PNG hoặc JPEG, tối đa 10 MB)",
+)
+def upload_scan(
+    plan_id: PathId,
+    request: Request,
+    file: Annotated[UploadFile, File(description="Bản quét kế hoạch đã ký")],
+    actor: PlansReviewActor,
+    session: SessionDep,
+    etag: ETag,
+) -> PlanRead:
+    plan = service.get_plan(session, actor, plan_id)
+    return _answer(
+        session, actor, etag, service.attach_scan(session, actor, plan, file, request.app.state.storage)
+    )
+
+
+@router.get(
+    "/{plan_id}/scan",
+    response_class=StreamingResponse,
+    name="plans_download_scan",
+    summary="Tải bản quét kế hoạch của xã đã ký",
+    responses={
+        200: {
+            "content": {"application/pdf": {}, "image/png": {}, "image/jpeg": {}},
+            "description": "Bản quét",
+        }
+    },
+)
+def download_scan(
+    plan_id: PathId, request: Request, actor: PlansReadActor, session: SessionDep
+) -> StreamingResponse:
+    plan = service.get_plan(session, actor, plan_id)
+    if not plan.scan_sha256:
+        raise NotFound("Kế hoạch chưa có bản quét đã ký.")
+    try:
+        chunks = request.app.state.storage.chunks(service.scan_key(plan))
+    except FileNotFoundError:
+        raise NotFound("Bản quét kế hoạch không còn trên máy chủ.") from None
+    name = plan.scan_filename or "ke-hoach.pdf"
+    return StreamingResponse(
+        chunks,
+        media_type=plan.scan_content_type or "application/pdf",
+        headers={
+            **disposition(name, plain=f"ke-hoach{PurePath(name).suffix}"),
+            "X-Content-Type-Options": "nosniff",
+            "Content-Length": str(plan.scan_size_bytes or 0),
+        },
+    )
 
 
 @router.get(

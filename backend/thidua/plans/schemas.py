@@ -202,6 +202,7 @@ class PlanRead(BaseModel):
     return_comment: str | None
     first_submitted_at: datetime | None
     approved_at: datetime | None
+    scan_filename: str | None = Field(description="Bản quét kế hoạch đã ký, đóng dấu (kế hoạch của xã)")
     version_count: int
     overdue_tasks: list[int] = Field(description="Số thứ tự (từ 0) các nhiệm vụ quá hạn")
     pending_adjustment: PendingAdjustment | None = Field(

@@ -6,8 +6,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from fastapi import UploadFile
 from sqlmodel import Session, col, func, select
 
+from thidua.assessments import evidence as files
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.auth.roles import Permission, Role
@@ -37,6 +39,7 @@ from thidua.plans.schemas import (
     TaskProgress,
     TrackingRow,
 )
+from thidua.storage import Storage, content_key
 from thidua.units import access as unit_access
 from thidua.units.models import StaffMember, Unit
 from thidua.webhooks import service as webhooks
@@ -260,6 +263,37 @@ def issue(session: Session, actor: Actor, plan: Plan, data: PlanIssue) -> Plan:
     for unit_id in schools:
         session.add(PlanDispatch(plan_id=plan.id, unit_id=unit_id or 0, channel=data.channel))
     return _transition(session, actor, plan, "issue", changes)
+
+
+SCAN_FOLDER = "plans"
+MAX_SCAN_BYTES = 10 * 1024 * 1024
+SCAN_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
+
+
+def scan_key(plan: Plan) -> str:
+    assert plan.scan_sha256 is not None
+    return content_key(SCAN_FOLDER, plan.scan_sha256)
+
+
+def attach_scan(session: Session, actor: Actor, plan: Plan, upload: UploadFile, storage: Storage) -> Plan:
+    """The commune plan's signed and sealed copy; replacing it is audited like every change."""
+    access.require(actor, plan, "attach_scan")
+    stored = files.receive(
+        upload,
+        storage,
+        SCAN_FOLDER,
+        max_bytes=MAX_SCAN_BYTES,
+        accept=SCAN_TYPES,
+        too_large=f"Bản quét kế hoạch vượt quá {MAX_SCAN_BYTES // (1024 * 1024)} MB.",
+        unsupported="Chỉ nhận bản quét PDF, PNG hoặc JPEG (xét theo nội dung tệp).",
+    )
+    changes = {
+        "scan_sha256": stored.sha256,
+        "scan_size_bytes": stored.size_bytes,
+        "scan_content_type": stored.content_type,
+        "scan_filename": files.safe_filename(upload.filename, stored.extension),
+    }
+    return audit.save_changes(session, actor, plan, changes, "attach_scan")
 
 
 def _dispatch_for(session: Session, movement_id: int, unit_id: int) -> PlanDispatch | None:

@@ -98,6 +98,14 @@ def new_assessments(session: OrmSession) -> list[SelfAssessment]:
     return found
 
 
+def settled(session: OrmSession) -> bool:
+    """Nothing in the session's transaction is waiting to be re-scored: the stored scores are those of
+    what the session sees (a reader may use them instead of computing the scorecard again)."""
+    if session.new or session.dirty or session.deleted:
+        return False
+    return not session.info.get(_PENDING) and not session.info.get(_NEW)
+
+
 def touch(session: OrmSession, *affected: Affected) -> None:
     """Declare subjects affected by a write the ORM does not see; re-scored before the commit."""
     _pending(session).update(affected)
@@ -114,33 +122,40 @@ def _ancestors(session: OrmSession, unit_id: int) -> list[int]:
 
 
 def resolve(session: OrmSession, affected: Iterable[Affected]) -> tuple[set[int], set[int]]:
-    """(assessment ids to re-score now, framework ids to re-score in the background)."""
+    """(assessment ids to re-score now, framework ids to re-score in the background). Staff and units
+    are looked up together per school year: a training with 40 attendees costs a few queries, not a
+    few per attendee."""
     ids: set[int] = set()
     frameworks: set[int] = set()
-    A = SelfAssessment
+    staff_by_year: dict[str | None, set[int]] = {}
+    units_by_year: dict[str | None, set[int]] = {}
     for item in affected:
         if isinstance(item, Assessment):
             ids.add(item.id)
         elif isinstance(item, FrameworkWide):
             frameworks.add(item.framework_id)
+        elif isinstance(item, StaffYear):
+            staff_by_year.setdefault(item.school_year, set()).add(item.staff_id)
         else:
-            query = select(col(A.id))
-            year = item.school_year
-            if isinstance(item, StaffYear):
-                query = query.where(col(A.staff_id) == item.staff_id)
-                unit = session.execute(
-                    select(col(StaffMember.unit_id)).where(col(StaffMember.id) == item.staff_id)
-                )
-                extra = [UnitYear(u, year) for u in unit.scalars()]
-                ids |= resolve(session, extra)[0]
-            else:
-                query = query.where(
-                    col(A.unit_id).in_(_ancestors(session, item.unit_id)), col(A.staff_id).is_(None)
-                )
-            if year is not None:
-                query = query.where(col(A.school_year) == year)
-            ids.update(i for i in session.execute(query).scalars() if i is not None)
+            units_by_year.setdefault(item.school_year, set()).add(item.unit_id)
+    A = SelfAssessment
+    for year, staff in staff_by_year.items():
+        ids |= _in_year(session, select(col(A.id)).where(col(A.staff_id).in_(staff)), year)
+        their_units = session.execute(
+            select(col(StaffMember.unit_id)).where(col(StaffMember.id).in_(staff)).distinct()
+        )
+        units_by_year.setdefault(year, set()).update(u for u in their_units.scalars() if u is not None)
+    for year, units in units_by_year.items():
+        chain_ = {u for unit in units for u in _ancestors(session, unit)}
+        query = select(col(A.id)).where(col(A.unit_id).in_(chain_), col(A.staff_id).is_(None))
+        ids |= _in_year(session, query, year)
     return ids, frameworks
+
+
+def _in_year(session: OrmSession, query: Any, year: str | None) -> set[int]:
+    if year is not None:
+        query = query.where(col(SelfAssessment.school_year) == year)
+    return {i for i in session.execute(query).scalars() if i is not None}
 
 
 @event.listens_for(OrmSession, "before_flush")

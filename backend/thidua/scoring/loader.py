@@ -2,6 +2,7 @@
 computed), live and frozen scorecards. Everything else in scoring/ is pure."""
 
 from dataclasses import fields
+from datetime import UTC, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -9,8 +10,10 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from thidua.assessments.models import AssessmentEntry, ScorecardSnapshot, SelfAssessment
+from thidua.core.models import today
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.scoring import engine
+from thidua.scoring.models import AssessmentScore
 from thidua.scoring.sources import LINKERS, SOURCES, Compute, LinkedIndicator, Subject
 
 _specs: dict[tuple[int, int], engine.FrameworkSpec] = {}
@@ -222,13 +225,29 @@ def scorecards(
     return result
 
 
-def scorecard(session: Session, assessment: SelfAssessment) -> tuple[dict[str, Any], bool]:
-    """(scorecard, frozen): the snapshot taken at verification, else computed now."""
+def scorecard(
+    session: Session, assessment: SelfAssessment, stored: bool = False
+) -> tuple[dict[str, Any], bool]:
+    """(scorecard, frozen): the snapshot taken at verification, else computed now. With `stored` (the
+    caller's transaction has nothing waiting to be re-scored), the stored card when it was computed
+    today and no framework-wide re-score is on its way: the same figures without running every
+    computed indicator's queries again."""
     snapshot = session.exec(
         select(ScorecardSnapshot).where(ScorecardSnapshot.assessment_id == assessment.id)
     ).first()
     if snapshot is not None:
         return snapshot.scorecard, True
+    if stored:
+        S = AssessmentScore
+        row = session.exec(
+            select(S.scorecard).where(
+                S.assessment_id == assessment.id,
+                col(S.stale).is_(False),
+                S.computed_at >= datetime.combine(today(), time.min, UTC),
+            )
+        ).first()
+        if row is not None:
+            return dict(row), False
     return live_scorecard(session, assessment), False
 
 

@@ -65,3 +65,16 @@ class ContentAreaScore(SQLModel, table=True):
     verified_points: Decimal = Field(sa_type=Decimal2)
     max_points: Decimal = Field(sa_type=Decimal2)
     completion_percent: Decimal = Field(sa_type=Decimal2)
+
+
+_score: Any = AssessmentScore.__table__  # type: ignore[attr-defined]
+# The ranking's own order (best completion first, then by assessment) with the status it filters on: an
+# unfiltered page, however deep, is read from this index alone (scoring/service.ranking).
+Index(
+    "ix_assessment_score_rank_order",
+    _score.c.framework_id,
+    _score.c.school_year,
+    _score.c.completion_percent.desc(),
+    _score.c.assessment_id,
+    postgresql_include=["status"],
+)

@@ -6,13 +6,13 @@ what the engine computes now (`verify-scores`).
 can only disagree when the data changed without a re-score.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import JSON, delete, insert, select, update
 from sqlmodel import Session, col
 
 from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
@@ -141,20 +141,58 @@ def rescore(session: Session, assessment_ids: Iterable[int]) -> int:
         if not todo:
             continue
         found = list(expected(session, _load(session, todo)))
-        session.execute(delete(C).where(C.c.assessment_id.in_(todo)))
-        session.execute(delete(CA).where(CA.c.assessment_id.in_(todo)))
-        session.execute(delete(S).where(S.c.assessment_id.in_(todo)))
-        if found:
-            now = utcnow()
-            session.execute(insert(S), [{**r.score, "computed_at": now, "stale": False} for r in found])
-            criteria = [c for r in found for c in r.criteria.values()]
-            areas = [c for r in found for c in r.areas.values()]
-            if criteria:
-                session.execute(insert(C), criteria)
-            if areas:
-                session.execute(insert(CA), areas)
+        now = utcnow()
+        _replace(
+            session,
+            todo,
+            {
+                S: [{**r.score, "computed_at": now, "stale": False} for r in found],
+                C: [c for r in found for c in r.criteria.values()],
+                CA: [c for r in found for c in r.areas.values()],
+            },
+        )
         written += len(found)
     return written
+
+
+def _replace(session: Session, ids: list[int], rows: dict[Any, list[dict[str, Any]]]) -> None:
+    """The stored rows of `ids` replaced by `rows` (per table), in the session's transaction. On
+    PostgreSQL through COPY: a province's re-score writes about 1.4 million rows, and COPY loads them
+    several times faster than INSERT statements."""
+    tables = (C, CA, S)  # children first
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        for table in tables:
+            session.execute(delete(table).where(table.c.assessment_id.in_(ids)))
+        for table in reversed(tables):
+            if rows[table]:
+                session.execute(insert(table), rows[table])
+        return
+    raw: Any = connection.connection.driver_connection
+    with raw.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"DELETE FROM {table.name} WHERE assessment_id = ANY(%s)", (ids,))
+        for table in reversed(tables):
+            if rows[table]:
+                _copy(cursor, table, rows[table], connection.dialect)
+
+
+def _copy(cursor: Any, table: Any, rows: list[dict[str, Any]], dialect: Any) -> None:
+    """COPY the rows into the table, each value converted as SQLAlchemy would bind it (hundredths for
+    Decimal2, UTC for UTCDateTime, JSON as JSON)."""
+    from psycopg.types.json import Json
+
+    names = list(rows[0])
+    convert: list[Callable[[Any], Any]] = []
+    for name in names:
+        column_type = table.c[name].type
+        if isinstance(column_type, JSON):
+            convert.append(lambda v: None if v is None else Json(v))
+        else:
+            convert.append(column_type.bind_processor(dialect) or (lambda v: v))
+    with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([f(row[name]) for f, name in zip(convert, names, strict=True)])
 
 
 def open_assessment_ids(session: Session, framework_id: int | None = None) -> list[int]:
@@ -168,6 +206,12 @@ def open_assessment_ids(session: Session, framework_id: int | None = None) -> li
     if framework_id is not None:
         query = query.where(col(SelfAssessment.framework_id) == framework_id)
     return list(session.execute(query).scalars())
+
+
+def unfreeze(session: Session, assessment_id: int) -> None:
+    """A verification undone (the commune re-opens an assessment): its stored row is re-scored from
+    the data again at the commit, like any open assessment's."""
+    session.execute(update(S).where(S.c.assessment_id == assessment_id).values(frozen=False))
 
 
 def mark_stale(session: Session, framework_id: int) -> None:

@@ -75,38 +75,16 @@ def _average(values: list[Decimal]) -> Decimal:
 
 
 def _visible(session: Session, actor: Actor) -> Any:
-    """The ids of the assessments the caller may read, as a subquery."""
-    return access.readable(session, actor).with_only_columns(col(SelfAssessment.id)).scalar_subquery()
+    """The ids of the assessments the caller may read, as a subquery; None when the caller reads every
+    assessment (the commune's officers), so that their queries skip a join over all of them."""
+    readable = access.readable(session, actor)
+    if readable.whereclause is None:
+        return None
+    return readable.with_only_columns(col(SelfAssessment.id)).scalar_subquery()
 
 
-def _rows_query(framework_id: int, school_year: str) -> Any:
-    """Stored rows of the ranked statuses with their competition rank over the whole commune (ranks
-    do not depend on who asks: callers then see only their rows), subject and unit names joined."""
-    ranked = (
-        sa_select(
-            *[S.c[k] for k in ("assessment_id", *_ROW_COLUMNS, "staff_id", "stale")],
-            func.rank().over(order_by=S.c.completion_percent.desc()).label("rank"),
-        )
-        .where(
-            S.c.framework_id == framework_id,
-            S.c.school_year == school_year,
-            S.c.status.in_(RANKED_STATUSES),
-        )
-        .subquery("ranked")
-    )
-    unit = Unit.__table__  # type: ignore[attr-defined]
-    staff = StaffMember.__table__  # type: ignore[attr-defined]
-    query = (
-        sa_select(
-            ranked,
-            unit.c.name.label("unit_name"),
-            unit.c.school_level,
-            func.coalesce(staff.c.full_name, unit.c.name).label("subject_name"),
-        )
-        .join(unit, unit.c.id == ranked.c.unit_id)
-        .outerjoin(staff, staff.c.id == ranked.c.staff_id)
-    )
-    return query, ranked
+def _only_visible(column: Any, visible: Any) -> list[Any]:
+    return [] if visible is None else [column.in_(visible)]
 
 
 def _row(m: Any) -> dict[str, Any]:
@@ -136,32 +114,109 @@ def ranking(
     classification: str | None,
     page: PageParams,
 ) -> RankingPage:
+    """One page of the competition ranking (1, 2, 2, 4) over the whole commune: ranks do not depend on
+    who asks or what is filtered."""
     _framework(session, framework_id)
-    query, ranked = _rows_query(framework_id, school_year)
-    query = query.where(ranked.c.assessment_id.in_(_visible(session, actor)))
-    if classification:
-        query = query.where(ranked.c.classification_code == classification)
-    if unit_kind:
-        query = query.where(Unit.__table__.c.school_level == unit_kind)  # type: ignore[attr-defined]
-    total = session.execute(sa_select(func.count()).select_from(query.subquery())).scalar_one()
-    rows = session.execute(
-        query.order_by(ranked.c.rank, ranked.c.assessment_id).offset(page.offset).limit(page.limit)
-    ).mappings()
-    ranked_count = session.execute(
-        sa_select(func.count()).where(
-            S.c.framework_id == framework_id,
-            S.c.school_year == school_year,
-            S.c.status.in_(RANKED_STATUSES),
-        )
-    ).scalar_one()
+    in_ranking = (
+        S.c.framework_id == framework_id,
+        S.c.school_year == school_year,
+        S.c.status.in_(RANKED_STATUSES),
+    )
+    mine = _ranking_filters(S, _visible(session, actor), unit_kind, classification)
+    ranked_count = session.execute(sa_select(func.count()).where(*in_ranking)).scalar_one()
+    if mine:
+        total = session.execute(sa_select(func.count()).where(*in_ranking, *mine)).scalar_one()
+        ranks = _filtered_page(session, in_ranking, mine, page)
+    else:
+        total, ranks = ranked_count, _page_in_index_order(session, in_ranking, page)
+    rows = _named_rows(session, list(ranks))
     return RankingPage(
-        items=[RankedScorecard(**_row(m), rank=m["rank"]) for m in rows],
+        items=[RankedScorecard(**_row(m), rank=ranks[m["assessment_id"]]) for m in rows],
         total=total,
         limit=page.limit,
         offset=page.offset,
         framework_id=framework_id,
         school_year=school_year,
         ranked_count=ranked_count,
+    )
+
+
+def _ranking_filters(t: Any, visible: Any, unit_kind: str | None, classification: str | None) -> list[Any]:
+    found = _only_visible(t.c.assessment_id, visible)
+    if classification:
+        found.append(t.c.classification_code == classification)
+    if unit_kind:
+        unit = Unit.__table__  # type: ignore[attr-defined]
+        found.append(t.c.unit_id.in_(sa_select(unit.c.id).where(unit.c.school_level == unit_kind)))
+    return found
+
+
+def _page_in_index_order(session: Session, in_ranking: tuple[Any, ...], page: PageParams) -> dict[int, int]:
+    """{assessment id: rank} of an unfiltered page, read in the order of ix_assessment_score_rank_order.
+    The first row's rank is one more than the rows with a better completion; each next row shares the
+    rank of the one before when tied, else its rank is its position."""
+    found = session.execute(
+        sa_select(S.c.assessment_id, S.c.completion_percent)
+        .where(*in_ranking)
+        .order_by(S.c.completion_percent.desc(), S.c.assessment_id)
+        .offset(page.offset)
+        .limit(page.limit)
+    ).all()
+    ranks: dict[int, int] = {}
+    rank, previous = 0, None
+    for i, (assessment_id, completion) in enumerate(found):
+        if i == 0:
+            better = sa_select(func.count()).where(*in_ranking, S.c.completion_percent > completion)
+            rank = session.execute(better).scalar_one() + 1
+        elif completion != previous:
+            rank = page.offset + i + 1
+        ranks[assessment_id], previous = rank, completion
+    return ranks
+
+
+def _filtered_page(
+    session: Session, in_ranking: tuple[Any, ...], filters: list[Any], page: PageParams
+) -> dict[int, int]:
+    """{assessment id: rank} of a page of the caller's rows or a filter's: the rank is taken over every
+    stored row of the ranking first, then the rows are chosen."""
+    ranked = (
+        sa_select(
+            S.c.assessment_id,
+            S.c.completion_percent,
+            func.rank().over(order_by=S.c.completion_percent.desc()).label("rank"),
+        )
+        .where(*in_ranking)
+        .subquery("ranked")
+    )
+    found = session.execute(
+        sa_select(ranked.c.assessment_id, ranked.c.rank)
+        .where(ranked.c.assessment_id.in_(sa_select(S.c.assessment_id).where(*filters)))
+        .order_by(ranked.c.completion_percent.desc(), ranked.c.assessment_id)
+        .offset(page.offset)
+        .limit(page.limit)
+    ).all()
+    return {assessment_id: rank for assessment_id, rank in found}
+
+
+def _named_rows(session: Session, ids: list[int]) -> list[Any]:
+    """The stored rows of `ids` with the subject's and the unit's names, best completion first."""
+    if not ids:
+        return []
+    unit = Unit.__table__  # type: ignore[attr-defined]
+    staff = StaffMember.__table__  # type: ignore[attr-defined]
+    return list(
+        session.execute(
+            sa_select(
+                *[S.c[k] for k in ("assessment_id", *_ROW_COLUMNS, "staff_id", "stale")],
+                unit.c.name.label("unit_name"),
+                unit.c.school_level,
+                func.coalesce(staff.c.full_name, unit.c.name).label("subject_name"),
+            )
+            .join(unit, unit.c.id == S.c.unit_id)
+            .outerjoin(staff, staff.c.id == S.c.staff_id)
+            .where(S.c.assessment_id.in_(ids))
+            .order_by(S.c.completion_percent.desc(), S.c.assessment_id)
+        ).mappings()
     )
 
 
@@ -226,20 +281,65 @@ def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetai
 
 
 def _visible_rows(session: Session, actor: Actor, framework_id: int, school_year: str) -> list[Any]:
-    query, ranked = _rows_query(framework_id, school_year)
-    query = query.where(ranked.c.assessment_id.in_(_visible(session, actor)))
-    return list(session.execute(query.order_by(ranked.c.assessment_id)).mappings())
+    """The caller's stored rows of the ranking (no rank: the aggregates do not need one), named."""
+    unit = Unit.__table__  # type: ignore[attr-defined]
+    staff = StaffMember.__table__  # type: ignore[attr-defined]
+    query = (
+        sa_select(
+            S.c.assessment_id,
+            S.c.completion_percent,
+            S.c.gap,
+            S.c.classification_code,
+            unit.c.name.label("unit_name"),
+            func.coalesce(staff.c.full_name, unit.c.name).label("subject_name"),
+        )
+        .join(unit, unit.c.id == S.c.unit_id)
+        .outerjoin(staff, staff.c.id == S.c.staff_id)
+        .where(
+            S.c.framework_id == framework_id,
+            S.c.school_year == school_year,
+            S.c.status.in_(RANKED_STATUSES),
+            *_only_visible(S.c.assessment_id, _visible(session, actor)),
+        )
+        .order_by(S.c.assessment_id)
+    )
+    return list(session.execute(query).mappings())
 
 
-def _per_assessment(session: Session, table: Any, ids: list[int]) -> dict[int, dict[str, Any]]:
-    """{assessment id: {code: row}} of a per-criterion or per-content-area table."""
-    found: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        for m in session.execute(
-            sa_select(table).where(table.c.assessment_id.in_(ids[start : start + 500]))
-        ).mappings():
-            found.setdefault(m["assessment_id"], {})[m["code"]] = m
+def _per_assessment(session: Session, table: Any, ids: list[int]) -> dict[int, dict[str, Decimal]]:
+    """{assessment id: {code: completion %}} of a per-criterion or per-content-area table."""
+    found: dict[int, dict[str, Decimal]] = {}
+    for start in range(0, len(ids), 2000):
+        rows = session.execute(
+            sa_select(table.c.assessment_id, table.c.code, table.c.completion_percent).where(
+                table.c.assessment_id.in_(ids[start : start + 2000])
+            )
+        )
+        for assessment_id, code, completion in rows:
+            found.setdefault(assessment_id, {})[code] = completion
     return found
+
+
+def _area_sums(session: Session, actor: Actor, framework_id: int, school_year: str) -> dict[str, Decimal]:
+    """{content area: the sum of its completion % over the caller's rows}, summed by the database."""
+    found = session.execute(
+        sa_select(CA.c.code, func.sum(CA.c.completion_percent))
+        .join(S, S.c.assessment_id == CA.c.assessment_id)
+        .where(
+            S.c.framework_id == framework_id,
+            S.c.school_year == school_year,
+            S.c.status.in_(RANKED_STATUSES),
+            *_only_visible(S.c.assessment_id, _visible(session, actor)),
+        )
+        .group_by(CA.c.code)
+    )
+    return {code: total for code, total in found}
+
+
+def _mean(total: Decimal, count: int) -> Decimal:
+    if not count:
+        return ZERO
+    return (total / count).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def aggregates(session: Session, actor: Actor, framework_id: int, school_year: str) -> Aggregates:
@@ -247,7 +347,7 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
     rows = _visible_rows(session, actor, framework_id, school_year)
     ids = [m["assessment_id"] for m in rows]
     by_criterion = _per_assessment(session, C, ids)
-    by_area = _per_assessment(session, CA, ids)
+    area_sums = _area_sums(session, actor, framework_id, school_year)
     spec = loader.framework_spec(session, framework)
     heat = [
         HeatmapRow(
@@ -255,9 +355,7 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
             subject_name=m["subject_name"],
             unit_name=m["unit_name"],
             completion_percent=m["completion_percent"],
-            completion_by_criterion={
-                code: c["completion_percent"] for code, c in by_criterion.get(m["assessment_id"], {}).items()
-            },
+            completion_by_criterion=by_criterion.get(m["assessment_id"], {}),
         )
         for m in rows
     ]
@@ -286,9 +384,7 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
                 code=code,
                 name=names.get(code, code),
                 max_points=area_max[code],
-                average_completion_percent=_average(
-                    [by_area.get(i, {}).get(code, {}).get("completion_percent", ZERO) for i in ids]
-                ),
+                average_completion_percent=_mean(area_sums.get(code, ZERO), len(ids)),
             )
             for code in sorted(area_max)
         ],
@@ -313,7 +409,7 @@ def year_over_year(session: Session, actor: Actor, framework_code: str) -> YearO
             sa_select(S.c.school_year, S.c.classification_code, S.c.completion_percent).where(
                 S.c.framework_id == framework.id,
                 S.c.status.in_(RANKED_STATUSES),
-                S.c.assessment_id.in_(visible),
+                *_only_visible(S.c.assessment_id, visible),
             )
         ).all()
         by_year: dict[str, list[tuple[str, Decimal]]] = {}

@@ -1829,6 +1829,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/nominations/{nomination_id}/reopen-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cấp xã mở lại bản tự đánh giá cá nhân đơn vị đã xác nhận của người được đề nghị (nêu lý do) */
+        post: operations["nominations_reopen_assessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/nominations/{nomination_id}/review": {
         parameters: {
             query?: never;
@@ -2167,6 +2184,24 @@ export interface paths {
         put?: never;
         /** Trả lại kế hoạch kèm góp ý */
         post: operations["plans_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan_id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải bản quét kế hoạch của xã đã ký */
+        get: operations["plans_download_scan"];
+        put?: never;
+        /** Tải lên bản quét kế hoạch của xã đã ký, đóng dấu (PDF, PNG hoặc JPEG, tối đa 10 MB) */
+        post: operations["plans_upload_scan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5040,6 +5075,14 @@ export interface components {
             /**
              * File
              * @description Tệp học liệu (xét loại theo nội dung tệp)
+             */
+            file: string;
+        };
+        /** Body_plans_upload_scan */
+        Body_plans_upload_scan: {
+            /**
+             * File
+             * @description Bản quét kế hoạch đã ký
              */
             file: string;
         };
@@ -8734,6 +8777,11 @@ export interface components {
             received_source: ("app" | "exchange" | "school_entered") | null;
             /** Return Comment */
             return_comment: string | null;
+            /**
+             * Scan Filename
+             * @description Bản quét kế hoạch đã ký, đóng dấu (kế hoạch của xã)
+             */
+            scan_filename: string | null;
             /** Signer Name */
             signer_name: string;
             /** Signer Title */
@@ -9363,6 +9411,17 @@ export interface components {
             overdue: boolean;
             /** Title */
             title: string;
+        };
+        /**
+         * ReopenAssessmentInput
+         * @description The commune officer re-opens a nominee's individual self-assessment that the school verified,
+         *     to review it at commune level (V.4.4): it goes back to the teacher with this reason.
+         */
+        ReopenAssessmentInput: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Reason */
+            reason: string;
         };
         /** ReportCreate */
         ReportCreate: {
@@ -18308,6 +18367,55 @@ export interface operations {
             };
         };
     };
+    nominations_reopen_assessment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                nomination_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenAssessmentInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     nominations_review: {
         parameters: {
             query?: never;
@@ -19378,6 +19486,96 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReturnComment"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plans_download_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bản quét */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plans_upload_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_plans_upload_scan"];
             };
         };
         responses: {

@@ -110,6 +110,9 @@ export const INSPECTION_KINDS = ['periodic', 'ad_hoc'] as const satisfies readon
 export const INSPECTION_STATUSES = ['open', 'closed'] as const satisfies readonly InspectionStatus[];
 
 export type Plan = S['PlanRead'];
+export type PlanIssue = S['PlanIssue'];
+export type PlanDispatch = S['DispatchRead'];
+export type ReceiptRecord = S['ReceiptRecord'];
 export type PlanCreate = S['PlanCreate'];
 export type PlanUpdate = S['PlanUpdate'];
 export type PlanContent = S['PlanContent'];

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.policy import Actor, get_visible, scoped
-from thidua.auth.roles import Permission, Role
+from thidua.auth.roles import COMMUNE_REVIEW_ROLES, Permission, Role
 from thidua.awards.models import AwardLevel, Nomination
 from thidua.awards.nominations.schemas import EligibilityResult
 from thidua.awards.texts import NOMINATION_STATUS_LABELS_VI
@@ -66,7 +66,14 @@ def allowed_actions(actor: Actor, n: Nomination) -> list[str]:
         actions += ["approve", "reject"]
     if n.status == "reviewed" and not unit_level and Role.commune_leader in actor.roles:
         actions += ["approve", "reject"]
+    if n.status == "submitted" and n.level == AwardLevel.commune and may_reopen_assessments(actor):
+        actions.append("reopen_assessment")
     return actions
+
+
+def may_reopen_assessments(actor: Actor) -> bool:
+    """The commune's reviewers re-open a nominee's school-verified self-assessment (V.4.4)."""
+    return bool(actor.roles & COMMUNE_REVIEW_ROLES) and actor.can(Permission.assessments_review)
 
 
 def require(actor: Actor, n: Nomination, action: str) -> None:

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query, Response
 from sqlmodel import Session
 
 from thidua.api.deps import (
+    AssessmentsReviewActor,
     ETag,
     ETagSetter,
     IfMatch,
@@ -26,6 +27,7 @@ from thidua.awards.nominations.schemas import (
     NominationRead,
     NominationUpdate,
     RejectInput,
+    ReopenAssessmentInput,
 )
 from thidua.awards.schemas import ReviewInput
 from thidua.core.ids import PathId, QueryId
@@ -179,3 +181,20 @@ def reject_nomination(
 ) -> NominationRead:
     n = if_match(access.get_readable(session, actor, nomination_id))
     return _answer(session, actor, etag, service.reject(session, actor, n, body))
+
+
+@router.post(
+    "/{nomination_id}/reopen-assessment",
+    name="nominations_reopen_assessment",
+    summary="Cấp xã mở lại bản tự đánh giá cá nhân đơn vị đã xác nhận của người được đề nghị (nêu lý do)",
+)
+def reopen_assessment(
+    nomination_id: PathId,
+    body: ReopenAssessmentInput,
+    actor: AssessmentsReviewActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> NominationRead:
+    n = if_match(access.get_readable(session, actor, nomination_id))
+    return _answer(session, actor, etag, service.reopen_assessment(session, actor, n, body))

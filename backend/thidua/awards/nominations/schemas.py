@@ -110,3 +110,11 @@ class NominationRead(BaseModel):
 
 class NominationPage(Page[NominationRead]):
     pass
+
+
+class ReopenAssessmentInput(In):
+    """The commune officer re-opens a nominee's individual self-assessment that the school verified,
+    to review it at commune level (V.4.4): it goes back to the teacher with this reason."""
+
+    assessment_id: Id
+    reason: Reason

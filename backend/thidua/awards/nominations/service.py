@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
+from thidua.assessments.models import EarlyVerification, ScorecardSnapshot, SelfAssessment
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor, descendant_unit_ids
 from thidua.awards.councils import access as councils
@@ -35,6 +35,7 @@ from thidua.awards.nominations.schemas import (
     NominationRead,
     NominationUpdate,
     RejectInput,
+    ReopenAssessmentInput,
 )
 from thidua.awards.rounds.service import get_round, round_is_open
 from thidua.awards.schemas import ReviewInput
@@ -47,6 +48,7 @@ from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import matches, where_given
 from thidua.initiatives.models import Initiative
+from thidua.scoring import rescore
 from thidua.units.models import StaffMember, Unit
 
 OPEN_STATUSES = ("draft", "submitted", "reviewed")
@@ -356,4 +358,35 @@ def reject(session: Session, actor: Actor, n: Nomination, data: RejectInput) -> 
     access.require(actor, n, "reject")
     changes = {"status": "rejected", "approved_by_id": actor.id, "decision_note": data.reason}
     audit.save_changes(session, actor, n, changes, "reject")
+    return n
+
+
+def reopen_assessment(
+    session: Session, actor: Actor, n: Nomination, data: ReopenAssessmentInput
+) -> Nomination:
+    """A nominee for a commune award: the commune officer re-opens the individual self-assessment the
+    school verified, with a reason. The verification snapshot (and a leader's early verification) is
+    removed, the assessment goes back to the teacher as returned, and its score is live again until
+    it is verified anew; the audit trail keeps what was removed."""
+    access.require(actor, n, "reopen_assessment")
+    if data.assessment_id not in n.assessment_ids:
+        raise Invalid("body.assessment_id", "Bản tự đánh giá này không thuộc hồ sơ đề nghị.", "not_linked")
+    a = session.get(SelfAssessment, data.assessment_id)
+    if a is None or a.staff_id is None or a.status != "verified":
+        raise Conflict("Chỉ mở lại được bản tự đánh giá cá nhân đã được đơn vị xác nhận.")
+    before = audit.snapshot(a)
+    for row in (
+        *session.exec(select(ScorecardSnapshot).where(ScorecardSnapshot.assessment_id == a.id)),
+        *session.exec(select(EarlyVerification).where(EarlyVerification.assessment_id == a.id)),
+    ):
+        audit.record_removal(session, actor, "delete", row)
+        session.delete(row)
+    rescore.unfreeze(session, data.assessment_id)
+    changes = {
+        "status": "returned",
+        "return_reason": f"Cấp xã mở lại khi xét đề nghị khen thưởng: {data.reason}",
+        "verified_at": None,
+        "verified_by_id": None,
+    }
+    audit.save_changes(session, actor, a, changes, "reopen", before)
     return n

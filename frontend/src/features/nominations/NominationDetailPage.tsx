@@ -40,6 +40,7 @@ const FIELDS = [
   'override_reason',
   'note',
   'reason',
+  'assessment_id',
 ] as const;
 
 type Errors = Record<string, string>;
@@ -156,6 +157,40 @@ function NominationLinks({ n }: { n: Nomination }) {
         </ul>
       )}
     </>
+  );
+}
+
+/** The commune officer re-opens a nominee's individual self-assessment the school verified, with a
+ * reason: it goes back to the teacher and is verified again (V.4.4, checked at commune level). */
+function ReopenBox({ n, errors, busy, onReopen }: { n: Nomination; errors: Errors; busy: boolean; onReopen: (change: NominationChange) => void }) {
+  const { t } = useTranslation();
+  const verified = n.assessments.filter((a) => a.status === 'verified');
+  const [chosen, setChosen] = useState(String(verified[0]?.id ?? ''));
+  const [reason, setReason] = useState('');
+  if (verified.length === 0) return null;
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onReopen({ kind: 'reopenAssessment', assessmentId: Number(chosen), reason: reason.trim() });
+  }
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="reopen-heading">
+      <h2 id="reopen-heading">{t('nominations.reopenTitle')}</h2>
+      <p className="muted">{t('nominations.reopenHint')}</p>
+      <SelectField
+        id="reopen-assessment"
+        label={t('nominations.reopenWhich')}
+        value={chosen}
+        onChange={setChosen}
+        options={verified.map((a) => ({ value: String(a.id), label: t('nominations.assessmentOf', { year: a.school_year }) }))}
+        error={errors.assessment_id}
+      />
+      <TextAreaField id="reopen-reason" label={t('nominations.reopenReason')} value={reason} onChange={setReason} error={errors.reason} />
+      <div className="form-actions">
+        <button type="submit" disabled={busy}>
+          {t('nominations.reopen')}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -512,6 +547,9 @@ export function NominationDetailPage() {
               </dl>
             )}
           </section>
+          {has('reopen_assessment') && (
+            <ReopenBox key={`reopen-${n.version}`} n={n} errors={errors} busy={change.isPending} onReopen={(c) => run(c, t('nominations.reopened'))} />
+          )}
           {has('review') && (
             <ReviewBox key={`review-${n.version}`} n={n} errors={errors} busy={change.isPending} onReview={(c) => run(c, t('nominations.reviewed'))} />
           )}

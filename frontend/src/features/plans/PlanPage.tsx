@@ -1,18 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { BUDGET_SOURCES, type BudgetLine, type Plan, type PlanContent, type PlanVersion, type TaskProgress } from '../../api/types';
+import { BUDGET_SOURCES, type BudgetLine, type Plan, type PlanContent, type PlanDispatch, type PlanIssue, type PlanVersion, type TaskProgress } from '../../api/types';
 import { ApiError } from '../../api/problem';
 import { formatDateTime } from '../../lib/i18n';
+import { useDownload } from '../../lib/useDownload';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { useAcknowledgePlan, useOwnerOptions, usePlan, usePlanChange, usePlanDispatches, usePlanVersions } from './api/plans';
+import {
+  planScanUrl,
+  useAcknowledgePlan,
+  useOwnerOptions,
+  usePlan,
+  usePlanChange,
+  usePlanDispatches,
+  usePlanVersions,
+  useRecordReceipt,
+  useUploadPlanScan,
+} from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 import { MonthView, ownerName, PlanEditor } from './PlanEditor';
 import { budgetTotal, compareVersions, emptyBudgetLine, formatVnd, normalizeContent, planFieldErrors, toContentIn } from './plan';
 
-const BANNER_FIELDS = ['number', 'title', 'issue_date', 'content', 'budget_lines', 'comment', 'status', 'progress_percent', 'done_date', 'result_note', 'evidence_links', 'reason'] as const;
+const BANNER_FIELDS = ['number', 'title', 'issue_date', 'signer_name', 'signer_title', 'channel', 'content', 'budget_lines', 'comment', 'status', 'progress_percent', 'done_date', 'result_note', 'evidence_links', 'reason'] as const;
 
 /** The school's manager records one task's progress on the approved plan (phone-friendly: one
  * task at a time, stacked fields). */
@@ -176,6 +187,157 @@ function Receipts({ plan }: { plan: Plan }) {
           },
         ]}
       />
+      {plan.allowed_actions.includes('record_receipt') && dispatches.data && dispatches.data.length > 0 && (
+        <ReceiptForm planId={plan.id} dispatches={dispatches.data} />
+      )}
+    </section>
+  );
+}
+
+/** The commune officer issues the draft plan: number, date, who signs and for whom, and how it is
+ * sent; issuing sends it to every school (one dispatch each). */
+function IssueForm({ errors, busy, onIssue }: { errors: Record<string, string>; busy: boolean; onIssue: (body: PlanIssue) => void }) {
+  const { t } = useTranslation();
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState('');
+  const [signerName, setSignerName] = useState('');
+  const [signerTitle, setSignerTitle] = useState('');
+  const [channel, setChannel] = useState<PlanIssue['channel']>('app');
+  function submit(ev: FormEvent) {
+    ev.preventDefault();
+    onIssue({ number: number.trim(), issue_date: date, signer_name: signerName.trim(), signer_title: signerTitle.trim(), channel });
+  }
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="issue-plan">
+      <h2 id="issue-plan">{t('plans.issueTitle')}</h2>
+      <p className="muted">{t('plans.issueHint')}</p>
+      <TextField id="issue-number" label={t('plans.number')} hint={t('plans.numberHint')} value={number} onChange={setNumber} error={errors.number} required />
+      <TextField id="issue-date" type="date" label={t('plans.issueDate')} value={date} onChange={setDate} error={errors.issue_date} required />
+      <TextField id="issue-signer-name" label={t('plans.signerName')} value={signerName} onChange={setSignerName} error={errors.signer_name} required />
+      <TextField
+        id="issue-signer-title"
+        label={t('plans.signerTitle')}
+        hint={t('plans.signerTitleHint')}
+        value={signerTitle}
+        onChange={setSignerTitle}
+        error={errors.signer_title}
+        required
+      />
+      <SelectField
+        id="issue-channel"
+        label={t('plans.channel')}
+        value={channel}
+        onChange={(v) => setChannel(v as PlanIssue['channel'])}
+        options={(['app', 'exchange'] as const).map((c) => ({ value: c, label: t(`plans.channels.${c}`) }))}
+        error={errors.channel}
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('plans.issue')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The commune officer records a school's receipt from the document exchange (incoming number and
+ * date), or corrects a recorded one with a reason; the school never types it. */
+function ReceiptForm({ planId, dispatches }: { planId: number; dispatches: PlanDispatch[] }) {
+  const { t } = useTranslation();
+  const record = useRecordReceipt(planId);
+  const [unit, setUnit] = useState(String(dispatches[0]?.unit_id ?? ''));
+  const [receivedOn, setReceivedOn] = useState('');
+  const [incoming, setIncoming] = useState('');
+  const [reason, setReason] = useState('');
+  const chosen = dispatches.find((d) => String(d.unit_id) === unit);
+  const correcting = !!chosen?.received_on;
+  const errors = record.error instanceof ApiError ? planFieldErrors(record.error.problem) : {};
+  function submit(ev: FormEvent) {
+    ev.preventDefault();
+    if (!chosen) return;
+    record.mutate(
+      { unitId: chosen.unit_id, body: { received_on: receivedOn, incoming_number: incoming.trim(), reason: correcting ? reason.trim() : null } },
+      {
+        onSuccess: () => {
+          setReceivedOn('');
+          setIncoming('');
+          setReason('');
+        },
+      },
+    );
+  }
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="record-receipt">
+      <h3 id="record-receipt">{t('plans.recordReceipt')}</h3>
+      <p className="muted">{t('plans.recordReceiptHint')}</p>
+      <ErrorBanner error={record.error} fields={['received_on', 'incoming_number', 'reason']} />
+      {record.isSuccess && (
+        <p className="alert alert-ok" role="status">
+          {t('plans.receiptRecorded')}
+        </p>
+      )}
+      <SelectField
+        id="receipt-unit"
+        label={t('plans.receiptUnit')}
+        value={unit}
+        onChange={setUnit}
+        options={dispatches.map((d) => ({ value: String(d.unit_id), label: d.unit_name }))}
+      />
+      <TextField id="receipt-date" type="date" label={t('plans.receivedOn')} value={receivedOn} onChange={setReceivedOn} error={errors.received_on} required />
+      <TextField id="receipt-number" label={t('plans.incomingNumberLabel')} value={incoming} onChange={setIncoming} error={errors.incoming_number} required />
+      {correcting && (
+        <TextAreaField id="receipt-reason" label={t('plans.correctionReason')} value={reason} onChange={setReason} error={errors.reason} />
+      )}
+      <div className="form-actions">
+        <button type="submit" disabled={record.isPending || !chosen}>
+          {correcting ? t('plans.correctReceipt') : t('plans.recordReceipt')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The signed and sealed copy of the commune plan: downloaded by everyone who reads the plan,
+ * attached by the commune officer. */
+function ScanPanel({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const upload = useUploadPlanScan(plan.id);
+  const download = useDownload();
+  const [file, setFile] = useState<File | null>(null);
+  const errors = upload.error instanceof ApiError ? planFieldErrors(upload.error.problem) : {};
+  function submit(ev: FormEvent) {
+    ev.preventDefault();
+    if (file) upload.mutate(file, { onSuccess: () => setFile(null) });
+  }
+  return (
+    <section aria-labelledby="plan-scan">
+      <h2 id="plan-scan">{t('plans.scan')}</h2>
+      <ErrorBanner error={download.error} />
+      <p>
+        {plan.scan_filename ? (
+          <button type="button" className="link-button" onClick={() => download.run(planScanUrl(plan.id), plan.scan_filename ?? 'ke-hoach.pdf')}>
+            {plan.scan_filename}
+          </button>
+        ) : (
+          <span className="muted">{t('plans.noScan')}</span>
+        )}
+      </p>
+      {plan.allowed_actions.includes('attach_scan') && (
+        <form className="form" onSubmit={submit} noValidate aria-label={t('plans.uploadScan')}>
+          <ErrorBanner error={upload.error} fields={['file']} />
+          <div className="field">
+            <label htmlFor="plan-scan-file">{t('plans.scanFile')}</label>
+            <input id="plan-scan-file" name="file" type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <p className="field-hint">{t('plans.scanHint')}</p>
+            {errors.file && <p className="field-error">{errors.file}</p>}
+          </div>
+          <div className="form-actions">
+            <button type="submit" disabled={!file || upload.isPending}>
+              {t('plans.uploadScan')}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }
@@ -194,6 +356,7 @@ function CommunePlan({ plan }: { plan: Plan }) {
         <dt>{t('plans.signer')}</dt>
         <dd>{[plan.signer_title, plan.signer_name].filter(Boolean).join(' ') || t('common.none')}</dd>
       </dl>
+      <ScanPanel plan={plan} />
       {plan.status === 'issued' && <Receipts plan={plan} />}
       {c.sections.map((s, i) => (
         <section key={i}>
@@ -581,6 +744,9 @@ export function PlanPage() {
       {plan.kind === 'commune' ? (
         <>
           <CommunePlan plan={plan} />
+          {plan.allowed_actions.includes('issue') && (
+            <IssueForm key={`issue-${plan.version}`} errors={errors} busy={change.isPending} onIssue={(body) => change.mutate({ kind: 'issue', body }, done(t('plans.issued')))} />
+          )}
           {/* Phòng Kinh tế keeps the commune plan's budget lines too */}
           {(plan.allowed_actions.includes('edit_budget') || plan.budget_lines.length > 0) && (
             <BudgetPanel

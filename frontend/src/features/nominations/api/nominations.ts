@@ -197,7 +197,8 @@ export type NominationChange =
   | { kind: 'withdraw' }
   | { kind: 'review'; body: NominationReviewInput }
   | { kind: 'approve'; body: ApproveInput }
-  | { kind: 'reject'; reason: string };
+  | { kind: 'reject'; reason: string }
+  | { kind: 'reopenAssessment'; assessmentId: number; reason: string };
 
 function send(n: Nomination, change: NominationChange) {
   const params = { path: { nomination_id: n.id }, header: ifMatch(n.version) };
@@ -214,6 +215,13 @@ function send(n: Nomination, change: NominationChange) {
       return call(api.POST('/api/v1/nominations/{nomination_id}/approve', { params, body: change.body }));
     case 'reject':
       return call(api.POST('/api/v1/nominations/{nomination_id}/reject', { params, body: { reason: change.reason } }));
+    case 'reopenAssessment':
+      return call(
+        api.POST('/api/v1/nominations/{nomination_id}/reopen-assessment', {
+          params,
+          body: { assessment_id: change.assessmentId, reason: change.reason },
+        }),
+      );
   }
 }
 

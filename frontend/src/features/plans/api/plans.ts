@@ -3,7 +3,7 @@ import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
 import { lookupQueryOptions } from '../../../lib/queries/lookups';
-import type { BudgetLine, Plan, PlanContent, PlanCreate, PlanStatus, PlanUpdate, TaskProgress } from '../../../api/types';
+import type { BudgetLine, Plan, PlanContent, PlanCreate, PlanIssue, PlanStatus, PlanUpdate, ReceiptRecord, TaskProgress } from '../../../api/types';
 import { frameworksKeys, plansKeys, remindersKeys, unitsKeys } from '../../../lib/queryKeys';
 
 export interface PlanFilters {
@@ -89,6 +89,53 @@ export function useAcknowledgePlan(id: number) {
   });
 }
 
+/** The commune officer records a school's receipt from the document exchange (or corrects one). */
+export function recordReceipt(planId: number, unitId: number, body: ReceiptRecord) {
+  return call(
+    api.PUT('/api/v1/plans/{plan_id}/dispatches/{unit_id}/receipt', {
+      params: { path: { plan_id: planId, unit_id: unitId } },
+      body,
+    }),
+  );
+}
+
+export function useRecordReceipt(planId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ unitId, body }: { unitId: number; body: ReceiptRecord }) => recordReceipt(planId, unitId, body),
+    onSuccess: (data) => {
+      qc.setQueryData(plansKeys.dispatches(planId), data);
+      void qc.invalidateQueries({ queryKey: plansKeys.allTracking() });
+      void qc.invalidateQueries({ queryKey: remindersKeys.all });
+    },
+  });
+}
+
+/** The commune plan's signed and sealed copy (PDF or image). */
+export function uploadPlanScan(planId: number, file: File) {
+  return call(
+    api.POST('/api/v1/plans/{plan_id}/scan', {
+      params: { path: { plan_id: planId } },
+      body: { file: '' },
+      bodySerializer: () => {
+        const form = new FormData();
+        form.append('file', file);
+        return form;
+      },
+    }),
+  );
+}
+
+export function useUploadPlanScan(planId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadPlanScan(planId, file),
+    onSuccess: (data) => qc.setQueryData(plansKeys.detail(planId), data),
+  });
+}
+
+export const planScanUrl = (planId: number) => `/api/v1/plans/${planId}/scan`;
+
 export function getPlanTracking(movementId: number | undefined) {
   return call(api.GET('/api/v1/plans/tracking', { params: { query: { movement_id: movementId! } } }));
 }
@@ -120,6 +167,7 @@ type Change =
   | { kind: 'update'; body: PlanUpdate }
   | { kind: 'budget'; lines: BudgetLine[] }
   | { kind: 'submit' }
+  | { kind: 'issue'; body: PlanIssue }
   | { kind: 'approve' }
   | { kind: 'return'; comment: string }
   | { kind: 'progress'; index: number; body: TaskProgress }
@@ -136,6 +184,8 @@ function send(plan: Plan, change: Change) {
       return call(api.PUT('/api/v1/plans/{plan_id}/budget-lines', { params, body: { budget_lines: change.lines } }));
     case 'submit':
       return call(api.POST('/api/v1/plans/{plan_id}/submit', { params }));
+    case 'issue':
+      return call(api.POST('/api/v1/plans/{plan_id}/issue', { params, body: change.body }));
     case 'approve':
       return call(api.POST('/api/v1/plans/{plan_id}/approve', { params }));
     case 'return':
@@ -165,6 +215,7 @@ export function usePlanChange(plan: Plan | undefined) {
       qc.setQueryData(plansKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: plansKeys.lists() });
       void qc.invalidateQueries({ queryKey: plansKeys.versions(data.id) });
+      void qc.invalidateQueries({ queryKey: plansKeys.dispatches(data.id) });
       void qc.invalidateQueries({ queryKey: plansKeys.allTracking() });
       void qc.invalidateQueries({ queryKey: remindersKeys.all });
     },
