@@ -307,7 +307,7 @@ def _self_assessment(
         head,
         AssessmentCreate(framework_id=framework.id, school_year=YEAR, unit_id=demo.school(code)),
     )
-    values = _values(session, framework.id, percent, () if submit else ("TC2.3", "TC4.3"))
+    values = _values(session, framework.id, percent, () if submit else ("TC2.3", "TC2.4"))
     a = assessments.update_entries(session, head, a, EntriesUpdate(entries=values))
     if not submit:
         return a
