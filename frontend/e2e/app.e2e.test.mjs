@@ -28,6 +28,8 @@ import './dti.e2e.mjs';
 // communications plan and log, school-proposed stories, info corners, shared materials (issue 17)
 import './communications.e2e.mjs';
 import './inspections.e2e.mjs';
+// the demo commune: something to see and decide for every role; the self-assessment form (issue 18, 6 and 5)
+import './demo.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);
@@ -286,8 +288,8 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         await tc21.getByRole('button', { name: 'Thêm liên kết' }).click();
         await tc21.getByRole('link', { name: 'Báo cáo sử dụng hệ thống LMS' }).waitFor();
         const tc51 = group(page, 'TC5.1');
+        // the file goes up as soon as it is chosen (several may be chosen at once)
         await tc51.getByLabel('Tệp minh chứng').setInputFiles(pdf);
-        await tc51.getByRole('button', { name: 'Tải lên' }).click();
         const fileButton = tc51.getByRole('button', { name: 'quy-che-an-toan-thong-tin.pdf', exact: true });
         await fileButton.waitFor();
         // the file downloads with the bearer token
@@ -337,12 +339,15 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         const row = page.locator('table.ranking tbody tr').filter({ hasText: school });
         await row.waitFor();
         const cell = (name) => () => row.locator(`td.col-${name}`).innerText().then((text) => text.trim());
-        await eventually(cell('rank'), '1', "the school's rank");
+        // the demo's schools of 2025-2026 rank too: Tiểu học Thanh Thủy 94 (verified), Tiểu học Đào Xá
+        // 39.58 (reviewed), Mầm non Thanh Thủy 38.4 (submitted), then this school's 37.6
+        await eventually(cell('rank'), '4', "the school's rank");
         await eventually(cell('gap'), '1.4', "the school's gap");
-        await eventually(() => row.innerText(), /42/, 'the self-assessed total in the ranking');
-        await eventually(() => row.innerText(), /40\.6/, 'the verified total in the ranking');
+        await eventually(() => row.innerText(), /\t39\t/, 'the self-assessed total in the ranking');
+        await eventually(() => row.innerText(), /\t37\.6\t/, 'the verified total in the ranking');
         await page.getByRole('cell', { name: `${school}, TC2: 86.4 %` }).waitFor();
-        await eventually(() => page.getByTestId('average-gap').innerText(), '1.4', 'the average gap');
+        // gaps 0.35, 1.5, 0 and this school's 1.4
+        await eventually(() => page.getByTestId('average-gap').innerText(), '0.81', 'the average gap');
 
         // the school's own result: where the points were lost
         await row.getByRole('link', { name: school }).click();

@@ -157,12 +157,13 @@ describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () 
     });
 
     // Phòng Kinh tế: the cash reward of the issued decision (Giấy khen 0,15 × 2.340.000 đ rounded up
-    // to the ten thousand: 360.000 đ), per round and per decision, and the XLSX export.
+    // to the ten thousand: 360.000 đ), per round and per decision, and the XLSX export. The grand total
+    // adds the demo's decision 98/QĐ-UBND (a school's Giấy khen, 0,3 × 2.340.000 đ: 710.000 đ).
     await withPage(app, 'awards-cash', { acceptDownloads: true }, async (page) => {
       await login(page, 'kinhte');
       await nav(page, 'Tiền thưởng');
       await page.getByRole('heading', { name: 'Tiền thưởng', level: 1 }).waitFor();
-      await eventually(() => page.getByTestId('cash-grand-total').innerText(), (t) => t.trim() === '360.000 đ', 'the grand total');
+      await eventually(() => page.getByTestId('cash-grand-total').innerText(), (t) => t.trim() === '1.070.000 đ', 'the grand total');
       const row = page.getByTestId('cash-by-decision').getByRole('row').filter({ hasText: '125/QĐ-UBND' });
       await eventually(() => row.innerText(), (t) => t.includes('2.340.000 đ') && t.includes('360.000 đ'), 'the decision row');
       await page.getByTestId('base-salaries').getByRole('row').filter({ hasText: '01/07/2024' }).getByText('2.340.000 đ').waitFor();

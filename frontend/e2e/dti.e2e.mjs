@@ -34,7 +34,7 @@ describe('QĐ 4725 in the browser', { skip: skip ?? false, timeout: 240_000 }, (
     const framework = (await head('GET', '/frameworks?status=active&subject_kind=unit')).items[0];
     let a = await head('POST', '/self-assessments', { framework_id: framework.id, school_year: YEAR });
     assessmentId = a.id;
-    const values = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC4.3': 1, 'TC5.1': 1, 'TC5.2': 0 };
+    const values = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC5.1': 1, 'TC5.2': 0 }; // TC4.3 is computed (migration 0023)
     a = await head(
       'PUT',
       `/self-assessments/${a.id}/entries`,

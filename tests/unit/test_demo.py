@@ -3,12 +3,17 @@
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from pydantic import SecretStr
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
+from thidua.assessments.models import SelfAssessment
+from thidua.audit.models import AuditEvent
 from thidua.auth.models import User, UserRole
 from thidua.auth.passwords import verify_password
 from thidua.auth.roles import Role
+from thidua.awards.models import Achievement, AwardDecision, Nomination
+from thidua.cli import main as cli_main
 from thidua.cli import migrate
 from thidua.communications.models import CommsOutput, CommsPlan
 from thidua.config import Settings
@@ -17,8 +22,10 @@ from thidua.demo.data import DEMO_PASSWORD
 from thidua.demo.loader import load_demo
 from thidua.materials.models import LearningMaterial
 from thidua.plans.models import Plan, PlanDispatch
+from thidua.reports.models import Report
 from thidua.research.service import school_totals
 from thidua.steering.models import SteeringAssignment, SteeringCommittee, SteeringMember
+from thidua.stories.models import ResultPublication, Story
 from thidua.units.models import StaffMember, Unit
 
 
@@ -30,7 +37,7 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
     assert load_demo(settings) == {
         "units": 44,
         "staff": 150,
-        "users": 10,
+        "users": 13,
         "frameworks": 2,
         "award_history": 1,
         "budget": 1,
@@ -38,6 +45,7 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "dti_results": 2,
         "communications": 1,
         "inspections": 1,
+        "year": 1,
     }
     again = {
         "units": 0,
@@ -50,6 +58,7 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "dti_results": 0,
         "communications": 0,
         "inspections": 0,
+        "year": 0,
     }
     assert load_demo(settings) == again
 
@@ -67,17 +76,70 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         assert verify_password(DEMO_PASSWORD, principal.password_hash)
         linked = session.exec(select(StaffMember).where(StaffMember.user_id == principal.id)).one()
         assert linked.position == "Hiệu trưởng" and linked.full_name == principal.full_name
-        # The commune plan issued and sent to the 10 schools; 7 (kindergartens, primary) received it,
-        # the 3 secondary schools not yet; one school's plan approved and in progress.
+        # The commune plan issued 45 days ago and sent to the 10 schools; 7 receipts recorded from the
+        # document exchange, the 3 secondary schools not yet.
         commune = session.exec(select(Plan).where(Plan.kind == "commune")).one()
         assert (commune.status, commune.number) == ("issued", "12/KH-UBND")
         received = session.exec(
             select(PlanDispatch.received_on).where(PlanDispatch.plan_id == commune.id)
         ).all()
         assert (len(received), sum(r is not None for r in received)) == (10, 7)
-        school_plan = session.exec(select(Plan).where(Plan.kind == "unit")).one()
-        statuses = [t["status"] for t in school_plan.content["tasks"]]
-        assert school_plan.status == "approved" and statuses == ["done", "in_progress", "not_started"]
+        # The schools' plans in every state: approved with progress, submitted late, returned, a draft.
+        school_plans = {
+            code: (
+                plan.status,
+                plan.first_submitted_at is not None
+                and plan.due_date is not None
+                and plan.first_submitted_at.date() > plan.due_date,
+            )
+            for plan, code in session.exec(
+                select(Plan, Unit.code).join(Unit, col(Unit.id) == Plan.unit_id).where(Plan.kind == "unit")
+            )
+        }
+        assert school_plans == {
+            "TH-TT": ("approved", False),
+            "TH-DX": ("submitted", True),
+            "TH-TP": ("returned", True),
+            "MN-TT": ("draft", False),
+        }
+        approved = session.exec(
+            select(Plan).join(Unit, col(Unit.id) == Plan.unit_id).where(Unit.code == "TH-TT")
+        ).one()
+        statuses = [t["status"] for t in approved.content["tasks"]]
+        assert statuses == ["done", "in_progress", "not_started"]
+        # The school self-assessments of 2025-2026: verified, reviewed, submitted, draft; one published year.
+        assessed = dict(
+            session.exec(
+                select(Unit.code, SelfAssessment.status)
+                .join(Unit, col(Unit.id) == SelfAssessment.unit_id)
+                .where(SelfAssessment.subject_kind == "unit")
+            ).all()
+        )
+        assert assessed == {"TH-TT": "verified", "TH-DX": "submitted", "MN-TT": "submitted", "TH-TP": "draft"}
+        assert session.exec(select(func.count()).select_from(ResultPublication)).one() == 1
+        # The semester report: two of ten submitted, one draft.
+        report_states = sorted(session.exec(select(Report.status)).all())
+        assert report_states == ["draft", "submitted", "submitted"]
+        # The round: one nomination decided (in an issued decision with its certificate), one waiting
+        # for the leader, one for the council; a published story on the award and a draft.
+        waiting = sorted(session.exec(select(Nomination.status)).all())
+        assert waiting == ["decided", "reviewed", "submitted"]
+        decision = session.exec(select(AwardDecision)).one()
+        assert (decision.number, decision.status) == ("98/QĐ-UBND", "issued")
+        certificate = session.exec(select(Achievement).where(Achievement.decision_id == decision.id)).one()
+        assert certificate.verification_code is not None
+        assert sorted(session.exec(select(Story.status)).all()) == ["draft", "published"]
+        # Everything was written through the services: each step has its audit event.
+        actions = set(session.exec(select(AuditEvent.action)).all())
+        assert {
+            "issue",
+            "record_receipt",
+            "submit",
+            "return",
+            "approve",
+            "update_progress",
+            "verify",
+        } <= actions
         # The Ban chỉ đạo: six members, four assignments; three supports at two schools.
         committee = session.exec(select(SteeringCommittee)).one()
         assert committee.decision_number == "125/QĐ-UBND"
@@ -94,6 +156,21 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         assert sorted(outputs) == ["bulletin", "conference", "portal", "radio", "radio", "social"]
         assert session.exec(select(func.count()).select_from(LearningMaterial)).one() == 4
     engine.dispose()
+
+
+def test_demo_scores_match_a_recomputation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python -m thidua.cli verify-scores` on a fresh demo: every stored score is what the engine
+    computes from the data the services wrote."""
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    settings = Settings(var_dir=tmp_path, database_url=url, secret_key=SecretStr("d" * 40))
+    migrate(settings)
+    load_demo(settings)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("VAR_DIR", str(tmp_path))
+    assert cli_main(["verify-scores"]) == 0
+    assert "0 difference(s)" in capsys.readouterr().out
 
 
 def test_demo_award_history_gives_one_eligible_and_one_failing_nominee(tmp_path: Path) -> None:

@@ -144,6 +144,9 @@ USERS = [
     DemoUser("kinhte", "Hoàng Văn Nam", ("finance",), "KT"),
     DemoUser("hieutruong.thcs", "", ("unit_manager",), "THCS-TT", "THCS-TT-01"),
     DemoUser("hieutruong.th", "", ("unit_manager",), "TH-TT", "TH-TT-01"),
+    DemoUser("hieutruong.thdx", "", ("unit_manager",), "TH-DX", "TH-DX-01"),
+    DemoUser("hieutruong.thtp", "", ("unit_manager",), "TH-TP", "TH-TP-01"),
+    DemoUser("hieutruong.mn", "", ("unit_manager",), "MN-TT", "MN-TT-01"),
     DemoUser("giaovien.thcs", "", ("staff",), "THCS-TT", "THCS-TT-07"),
     DemoUser("tichhop", "Hệ thống tích hợp (demo)", ("integration",), None),
 ]

@@ -1,6 +1,5 @@
 """Loads the demo commune; running it again changes nothing that exists."""
 
-from datetime import timedelta
 from types import SimpleNamespace
 from typing import cast
 
@@ -15,9 +14,7 @@ from thidua.awards.models import AwardType
 from thidua.awards.types.schemas import AwardTypeDocument
 from thidua.awards.types.service import activate_award_type, create_award_type
 from thidua.config import Settings
-from thidua.core.models import today, utcnow
 from thidua.db import make_engine
-from thidua.demo import commune_plan
 from thidua.demo.award_types import AWARD_TYPES
 from thidua.demo.awards import load_award_history
 from thidua.demo.budget import load_budget
@@ -27,13 +24,13 @@ from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_G
 from thidua.demo.dti import load_dti_results
 from thidua.demo.inspections import load_inspections
 from thidua.demo.steering import load_steering
+from thidua.demo.year import load_year
 from thidua.frameworks.models import Framework
 from thidua.frameworks.schemas import FrameworkDocument
 from thidua.frameworks.service import activate, create_framework
 from thidua.movements.models import Movement
 from thidua.movements.schemas import MovementCreate
 from thidua.movements.service import create_movement
-from thidua.plans.models import Plan, PlanDispatch
 from thidua.storage import storage_for
 from thidua.units.models import StaffMember, Unit
 
@@ -67,6 +64,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
         "dti_results": 0,
         "communications": 0,
         "inspections": 0,
+        "year": 0,
     }
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
@@ -134,38 +132,20 @@ def load_demo(settings: Settings) -> dict[str, int]:
         storage = storage_for(settings.storage_url, settings.var_dir)
         created["communications"] = int(load_communications(session, storage))
         created["inspections"] = load_inspections(session)
+        created["year"] = load_year(session)
     engine.dispose()
     return created
 
 
 def load_movement(session: Session) -> int:
     """The Thanh Thủy movement with its two default frameworks and the default award types, active.
-    Returns the number of frameworks created."""
+    Returns the number of frameworks created. The commune plan and the year's work come later
+    (demo/year.py), through the services."""
     system = cast(Actor, SYSTEM)
     movement = session.exec(select(Movement).where(Movement.code == MOVEMENT["code"])).first()
     if movement is None:
         movement = create_movement(session, system, MovementCreate.model_validate(MOVEMENT))
     assert movement.id is not None
-    commune = session.exec(select(Unit).where(Unit.code == COMMUNE[0])).first()
-    if commune is not None and session.exec(select(Plan.id).where(Plan.kind == "commune")).first() is None:
-        plan = Plan(
-            movement_id=movement.id,
-            unit_id=commune.id or 0,
-            kind="commune",
-            status="issued",
-            number=commune_plan.DEMO_NUMBER,
-            title=commune_plan.TITLE,
-            issue_date=today() - timedelta(days=12),
-            signer_name=commune_plan.DEMO_SIGNER,
-            signer_title=commune_plan.SIGNER_TITLE,
-            issued_at=utcnow() - timedelta(days=12),
-            content={"sections": commune_plan.SECTIONS},
-        )
-        session.add(plan)
-        session.flush()
-        load_dispatches(session, plan)
-        load_plan_in_progress(session, movement.id)
-        session.commit()
     created = 0
     for subject_kind in ("unit", "individual"):
         doc = FrameworkDocument.model_validate(framework_document(movement.id, subject_kind))
@@ -178,81 +158,6 @@ def load_movement(session: Session) -> int:
             document = AwardTypeDocument.model_validate(award_type)
             activate_award_type(session, system, create_award_type(session, system, document))
     return created
-
-
-def load_dispatches(session: Session, plan: Plan) -> None:
-    """The commune plan sent to every school 12 days ago; the primary schools and kindergartens
-    received it through the document exchange 10 days ago, the secondary schools have not
-    acknowledged it yet (they appear in the reminders and the tracking table)."""
-    assert plan.id is not None
-    for n, school in enumerate(SCHOOLS, start=1):
-        unit = session.exec(select(Unit).where(Unit.code == school.code)).one()
-        received = school.code.startswith(("MN-", "TH-")) and "THCS" not in school.code
-        session.add(
-            PlanDispatch(
-                plan_id=plan.id,
-                unit_id=unit.id or 0,
-                channel="exchange",
-                sent_at=utcnow() - timedelta(days=12),
-                received_on=today() - timedelta(days=10) if received else None,
-                received_at=utcnow() - timedelta(days=10) if received else None,
-                received_source="exchange" if received else None,
-                incoming_number=f"{140 + n}" if received else "",
-            )
-        )
-
-
-def load_plan_in_progress(session: Session, movement_id: int) -> None:
-    """Trường Tiểu học Thanh Thủy's plan: received 10 days ago, submitted 4 days ago, approved 2 days
-    ago, its progress being recorded (one task done, one in progress, one not started)."""
-    unit = session.exec(select(Unit).where(Unit.code == "TH-TT")).one()
-    received = today() - timedelta(days=10)
-
-    def task(
-        title: str, start: int, due: int, status: str, percent: int, done: int | None
-    ) -> dict[str, object]:
-        return {
-            "title": title,
-            "owner_staff_id": None,
-            "owner_unit_id": None,
-            "start_date": str(today() + timedelta(days=start)),
-            "due_date": str(today() + timedelta(days=due)),
-            "status": status,
-            "progress_percent": percent,
-            "done_date": str(today() + timedelta(days=done)) if done is not None else None,
-            "period": "",
-            "result_note": "100% giáo viên tham dự" if status == "done" else "",
-            "evidence_links": [],
-        }
-
-    session.add(
-        Plan(
-            movement_id=movement_id,
-            unit_id=unit.id or 0,
-            kind="unit",
-            number="08/KH-THTT",
-            title="Kế hoạch thực hiện Phong trào thi đua chuyển đổi số năm học 2025-2026",
-            received_date=received,
-            received_source="exchange",
-            due_date=received + timedelta(days=30),
-            status="approved",
-            first_submitted_at=utcnow() - timedelta(days=4),
-            approved_at=utcnow() - timedelta(days=2),
-            content={
-                "objectives": "100% cán bộ, giáo viên được bồi dưỡng kỹ năng số cơ bản.",
-                "solutions": "Bồi dưỡng theo tổ chuyên môn; giáo viên cốt cán hỗ trợ đồng nghiệp.",
-                "responsibilities": "Hiệu trưởng chỉ đạo chung; các tổ trưởng chuyên môn tổ chức thực hiện.",
-                "sections": [],
-                "targets": [],
-                "tasks": [
-                    task("Tổ chức Lễ phát động Phong trào", -3, 1, "done", 100, -1),
-                    task("Bồi dưỡng kỹ năng số cho giáo viên", -1, 40, "in_progress", 40, None),
-                    task("Xây dựng kho học liệu số của trường", 10, 120, "not_started", 0, None),
-                ],
-                "roadmap": [],
-            },
-        )
-    )
 
 
 def print_logins() -> None:

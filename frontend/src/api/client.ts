@@ -92,3 +92,33 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 1000);
 }
+
+/**
+ * Posts a multipart form with upload progress (fetch cannot report it): `onProgress` gets the share
+ * sent, 0 to 1. Same token, 401 handling and ApiError as every other call.
+ */
+export function postFormWithProgress<T>(url: string, form: FormData, onProgress: (share: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    const token = getToken();
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, detail: null, title: 'Network error' }));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = xhr.responseText;
+      }
+      if (xhr.status === 401) setToken(null);
+      if (xhr.status < 200 || xhr.status >= 300) return reject(new ApiError(toProblem(body, xhr.status)));
+      onProgress(1);
+      resolve(body as T);
+    };
+    xhr.send(form);
+  });
+}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import type { Page } from '../api/types';
+import { EmptyState, type EmptyProps } from './EmptyState';
 import { ErrorBanner, Loading } from './ErrorBanner';
 import { Pagination } from './Pagination';
 
@@ -21,15 +21,17 @@ export function DataTable<T>({
   rowKey,
   caption,
   className,
+  empty,
 }: {
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string | number;
   caption?: string;
   className?: string;
+  /** what the empty list says would fill it, and the action when the role has it */
+  empty?: EmptyProps;
 }) {
-  const { t } = useTranslation();
-  if (rows.length === 0) return <p className="muted">{t('common.empty')}</p>;
+  if (rows.length === 0) return <EmptyState {...empty} />;
   return (
     <table className={className ? `table ${className}` : 'table'}>
       {caption && <caption className="visually-hidden">{caption}</caption>}
@@ -57,6 +59,12 @@ export function DataTable<T>({
   );
 }
 
+/** Whether a paged list came back empty: its action then moves from the page's heading into the empty
+ * state, which says what would fill the list (one button, where the eye is). */
+export function isEmpty<T>(query: UseQueryResult<Page<T>>): boolean {
+  return query.data?.total === 0;
+}
+
 /** Loading / error / empty / table / pagination for one page of a server-side paged list. */
 export function PagedTable<T>({
   query,
@@ -65,6 +73,7 @@ export function PagedTable<T>({
   offset,
   limit,
   onOffset,
+  empty,
 }: {
   query: UseQueryResult<Page<T>>;
   columns: readonly Column<T>[];
@@ -72,6 +81,7 @@ export function PagedTable<T>({
   offset: number;
   limit: number;
   onOffset: (offset: number) => void;
+  empty?: EmptyProps;
 }) {
   return (
     <>
@@ -80,7 +90,7 @@ export function PagedTable<T>({
         <Loading />
       ) : query.data ? (
         <>
-          <DataTable columns={columns} rows={query.data.items} rowKey={rowKey} />
+          <DataTable columns={columns} rows={query.data.items} rowKey={rowKey} empty={empty} />
           <Pagination offset={offset} limit={limit} total={query.data.total} onChange={onOffset} />
         </>
       ) : null}

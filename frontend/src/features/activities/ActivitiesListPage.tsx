@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ACTIVITY_KINDS, type Activity, type ActivityKind } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useUnitOptions } from '../../lib/queries/units';
@@ -34,16 +34,16 @@ export function ActivitiesListPage() {
     { key: 'learners', label: t('activities.learnerCount'), className: 'col-num', render: (a) => a.learner_count },
   ];
 
+  const may = me.permissions.includes('activities:write');
+  const createLink = (
+    <Link className="button primary" to="/activities/new">
+      {t('activities.create')}
+    </Link>
+  );
   return (
     <ListPage
       title={t('activities.title')}
-      action={
-        me.permissions.includes('activities:write') && (
-          <Link className="button primary" to="/activities/new">
-            {t('activities.create')}
-          </Link>
-        )
-      }
+      action={may && !isEmpty(query) && createLink}
       filters={
         <>
           <SelectFilter p={p} name="school_year" label={t('fields.schoolYear')} options={years.map((y) => ({ value: y, label: y }))} />
@@ -68,7 +68,7 @@ export function ActivitiesListPage() {
       }
     >
       <p className="muted">{t('activities.feedsHint')}</p>
-      <PagedTable query={query} columns={columns} rowKey={(a) => a.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+      <PagedTable query={query} columns={columns} rowKey={(a) => a.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} empty={{ message: t('demo.empty.activities'), action: may ? createLink : undefined }} />
     </ListPage>
   );
 }

@@ -15,12 +15,50 @@ import { EvidencePanel } from './EvidencePanel';
 import { IndicatorInput, displayValue } from '../../components/IndicatorInput';
 import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
 import { useDtiLinked } from '../../lib/queries/dti';
+import { completion, missingItems, type MissingItem } from './completion';
 
 type Ops = ReturnType<typeof useAssessmentOps>;
 type Mode = 'fill' | 'review' | 'view';
 
 /** DOM-safe id part for an indicator code ("TC2.1" → "TC2_1"). */
 const slug = (code: string) => code.replace(/[^A-Za-z0-9_-]/g, '_');
+
+/** The field a missing item links to: the value's input (a yes/no answer: its first choice) or the file picker. */
+const fieldId = (item: MissingItem) => `${slug(item.indicator)}-${item.what === 'value' ? 'value' : 'file'}`;
+
+/**
+ * What is still missing before the school can submit, each a link to its field (the criterion's
+ * section opens first). Sticky beside the form on a desktop; on a phone the bar at the bottom of the
+ * screen links here.
+ */
+function MissingSummary({ items, onGo }: { items: MissingItem[]; onGo: (item: MissingItem) => void }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="missing-summary" id="missing" aria-labelledby="missing-title">
+      <h2 id="missing-title">{items.length ? t('demo.fill.missingTitle', { count: items.length }) : t('demo.fill.missingNone')}</h2>
+      {items.length > 0 && (
+        <>
+          <p className="muted">{t('demo.fill.missingHint')}</p>
+          <ul>
+            {items.map((item) => (
+              <li key={`${item.indicator}-${item.what}`}>
+                <a
+                  href={`#${fieldId(item)}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onGo(item);
+                  }}
+                >
+                  {t(item.what === 'value' ? 'demo.fill.missingValue' : 'demo.fill.missingEvidence', { code: item.indicator })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </nav>
+  );
+}
 
 function saveErrorText(error: unknown, code: string, field: string, t: ReturnType<typeof useTranslation>['t']): string {
   if (error instanceof ApiError) {
@@ -266,6 +304,9 @@ export function AssessmentPage() {
   const [earlyMode, setEarlyMode] = useState(false);
   const [earlyReason, setEarlyReason] = useState('');
   const [earlyError, setEarlyError] = useState<string | null>(null);
+  // Criteria sections: open or closed as the user left them; before that, open while something is missing.
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const [firstOpen, setFirstOpen] = useState<{ id: number; open: Record<string, boolean> } | null>(null);
 
   async function act(fn: () => Promise<unknown>, message: string, onProblem?: (e: ApiError) => void) {
     setBusy(true);
@@ -333,6 +374,31 @@ export function AssessmentPage() {
   const mode: Mode = allowed.includes('edit') ? 'fill' : allowed.includes('review') ? 'review' : 'view';
   const entries = new Map(a.entries.map((e) => [e.indicator_code, e]));
   const fw = framework.data;
+  const missing = fw && mode === 'fill' ? missingItems(fw.criteria, entries, fromDti) : [];
+  const progress = new Map((fw?.criteria ?? []).map((c) => [c.code, completion(c, entries, fromDti)]));
+  // When filling, a complete section starts closed (a section of computed indicators stays open: it
+  // shows what the system counted); the state at first load is kept so a section does not close
+  // under the user's hands when its last item is filled.
+  if (fw && firstOpen?.id !== a.id) {
+    const open = Object.fromEntries(
+      fw.criteria.map((c) => {
+        const p = progress.get(c.code);
+        return [c.code, mode !== 'fill' || !p || p.total === 0 || p.done < p.total];
+      }),
+    );
+    setFirstOpen({ id: a.id, open });
+  }
+  const isOpen = (code: string) => toggled[code] ?? firstOpen?.open[code] ?? true;
+
+  function goTo(item: MissingItem) {
+    setToggled((open) => ({ ...open, [item.criterion]: true }));
+    // after the section has opened
+    requestAnimationFrame(() => {
+      const field = document.getElementById(fieldId(item)) ?? document.querySelector<HTMLInputElement>(`input[name="${fieldId(item)}"]`);
+      field?.scrollIntoView({ block: 'center' });
+      field?.focus();
+    });
+  }
 
   return (
     <section>
@@ -379,41 +445,63 @@ export function AssessmentPage() {
         <div className="assessment-main">
           <ErrorBanner error={framework.error} />
           {!fw && framework.isPending && <Loading />}
-          {fw?.criteria.map((c) => (
-            <section key={c.id} className="criterion" aria-labelledby={`crit-${slug(c.code)}`}>
-              <h2 id={`crit-${slug(c.code)}`}>
-                <span className="code">{c.code}</span> {c.name}{' '}
-                <span className="muted">({t('frameworks.pointsN', { n: formatNumber(c.max_points) })})</span>
-              </h2>
-              {c.indicators.map((ind) => {
-                const entry = entries.get(ind.code);
-                if (!entry) return null;
-                return (
-                  <IndicatorCard
-                    key={ind.code}
-                    indicator={ind}
-                    entry={entry}
-                    mode={mode}
-                    ops={ops}
-                    submitErrors={submitErrors[ind.code]}
-                    returnMode={returnMode}
-                    returnReason={returnReasons[ind.code] ?? ''}
-                    onReturnReason={(v) => setReturnReasons((r) => ({ ...r, [ind.code]: v }))}
-                    fromDti={fromDti.has(ind.code)}
-                  />
-                );
-              })}
-            </section>
-          ))}
+          {fw?.criteria.map((c) => {
+            const p = progress.get(c.code);
+            return (
+              <details
+                key={c.id}
+                className="criterion"
+                open={isOpen(c.code)}
+                onToggle={(e) => {
+                  const open = e.currentTarget.open;
+                  if (open !== isOpen(c.code)) setToggled((o) => ({ ...o, [c.code]: open }));
+                }}
+              >
+                <summary>
+                  <h2 id={`crit-${slug(c.code)}`}>
+                    <span className="code">{c.code}</span> {c.name}{' '}
+                    <span className="muted">({t('frameworks.pointsN', { n: formatNumber(c.max_points) })})</span>
+                  </h2>
+                  {p && mode === 'fill' && (
+                    <span className={p.total === 0 ? 'badge badge-off' : p.done === p.total ? 'badge badge-ok' : 'badge badge-warn'}>
+                      {p.total === 0 ? t('demo.fill.sectionComputed') : t('demo.fill.sectionDone', { done: p.done, total: p.total })}
+                    </span>
+                  )}
+                </summary>
+                {c.indicators.map((ind) => {
+                  const entry = entries.get(ind.code);
+                  if (!entry) return null;
+                  return (
+                    <IndicatorCard
+                      key={ind.code}
+                      indicator={ind}
+                      entry={entry}
+                      mode={mode}
+                      ops={ops}
+                      submitErrors={submitErrors[ind.code]}
+                      returnMode={returnMode}
+                      returnReason={returnReasons[ind.code] ?? ''}
+                      onReturnReason={(v) => setReturnReasons((r) => ({ ...r, [ind.code]: v }))}
+                      fromDti={fromDti.has(ind.code)}
+                    />
+                  );
+                })}
+              </details>
+            );
+          })}
         </div>
-        {/* phones: the live score stays visible while filling (the full panel is below) */}
-        <div className="score-sticky" aria-hidden="true">
-          <span>
+        {/* phones: the live score stays visible while filling (the full panel is below), with what is missing */}
+        <div className="score-sticky">
+          <span aria-hidden="true">
             {t('score.selfTotal')}: <strong>{formatNumber(a.score.self_total)} / {formatNumber(a.score.max_total)}</strong>
           </span>
-          <span className={`badge class-${a.score.classification_code}`}>{a.score.classification_label}</span>
+          <span className={`badge class-${a.score.classification_code}`} aria-hidden="true">
+            {a.score.classification_label}
+          </span>
+          {missing.length > 0 && <a href="#missing">{t('demo.fill.toMissing', { count: missing.length })}</a>}
         </div>
         <div className="assessment-side" id="score">
+          {mode === 'fill' && fw && <MissingSummary items={missing} onGo={goTo} />}
           <ScorePanel score={a.score} showVerified={mode !== 'fill' || a.status !== 'draft'} />
           <div className="side-actions">
             {done && (

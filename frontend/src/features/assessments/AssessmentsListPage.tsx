@@ -8,7 +8,7 @@ import { formatDateTime } from '../../lib/i18n';
 import { useListParams } from '../../lib/useListParams';
 import { SelectField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useFrameworkOptions, useMovements } from '../../lib/queries/frameworks';
 import { useAssessments, useCreateAssessment } from './api/assessments';
@@ -99,17 +99,16 @@ export function AssessmentsListPage() {
     { key: 'updated', label: t('fields.updatedAt'), render: (a) => formatDateTime(a.updated_at) },
   ];
 
+  const mayStart = me.permissions.includes('assessments:fill') && !starting;
+  const startButton = (
+    <button type="button" className="primary" onClick={() => setStarting(true)}>
+      {t('assessments.start')}
+    </button>
+  );
   return (
     <ListPage
       title={t('assessments.title')}
-      action={
-        me.permissions.includes('assessments:fill') &&
-        !starting && (
-          <button type="button" className="primary" onClick={() => setStarting(true)}>
-            {t('assessments.start')}
-          </button>
-        )
-      }
+      action={mayStart && !isEmpty(query) && startButton}
       filters={
         <>
           <SelectFilter
@@ -135,7 +134,7 @@ export function AssessmentsListPage() {
       }
     >
       {starting && <StartForm onCancel={() => setStarting(false)} />}
-      <PagedTable query={query} columns={columns} rowKey={(a) => a.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+      <PagedTable query={query} columns={columns} rowKey={(a) => a.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} empty={{ message: t('demo.empty.assessments'), action: mayStart ? startButton : undefined }} />
     </ListPage>
   );
 }

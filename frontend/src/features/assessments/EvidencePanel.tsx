@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entry } from '../../api/types';
 import { downloadFile } from '../../api/client';
@@ -17,7 +17,17 @@ function fieldMessage(error: unknown, field: string): string | undefined {
   return hit?.message;
 }
 
-/** Evidence of one indicator: the list (download, delete) and, when editable, file upload and link. */
+/** One file being sent: its share sent (0–1), then done or its error. */
+interface Upload {
+  key: string;
+  name: string;
+  share: number;
+  state: 'waiting' | 'sending' | 'done' | 'failed';
+  message?: string;
+}
+
+/** Evidence of one indicator: the list (download, delete) and, when editable, files (several at once, by
+ * selection or drag-and-drop, each with its progress) and links. */
 export function EvidencePanel({
   entry,
   idBase,
@@ -32,8 +42,9 @@ export function EvidencePanel({
   requiredError?: string;
 }) {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
   const [fileKey, setFileKey] = useState(0);
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [dragging, setDragging] = useState(false);
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
@@ -55,14 +66,45 @@ export function EvidencePanel({
     }
   }
 
-  async function upload(e: FormEvent) {
-    e.preventDefault();
-    if (!file) return setLocalError(t('evidence.chooseFile'));
-    if (file.size > MAX_FILE_BYTES) return setLocalError(t('evidence.tooLarge'));
-    if (await act(() => ops.uploadFile(entry.indicator_code, file))) {
-      setFile(null);
+  /** Sends the files one after the other (each needs the version the previous one left); a refused
+   * file (too large, wrong type) is reported on its line and the others go on. */
+  async function uploadAll(files: File[]) {
+    if (files.length === 0) return;
+    const batch = files.map((f, n) => ({ key: `${Date.now()}-${n}-${f.name}`, name: f.name, share: 0, state: 'waiting' as const }));
+    const update = (key: string, change: Partial<Upload>) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)));
+    setUploads(batch);
+    setLocalError(null);
+    setError(null);
+    setBusy(true);
+    try {
+      for (const [n, file] of files.entries()) {
+        const { key } = batch[n]!;
+        if (file.size > MAX_FILE_BYTES) {
+          update(key, { state: 'failed', message: t('evidence.tooLarge') });
+          continue;
+        }
+        update(key, { state: 'sending' });
+        try {
+          await ops.uploadFileWithProgress(entry.indicator_code, file, (share) => update(key, { share }));
+          update(key, { state: 'done', share: 1 });
+        } catch (e) {
+          const text =
+            e instanceof ApiError && e.status === 413
+              ? t('evidence.tooLarge')
+              : [errorMessage(e, t), fieldMessage(e, 'file')].filter(Boolean).join(' ');
+          update(key, { state: 'failed', message: text });
+        }
+      }
+    } finally {
+      setBusy(false);
       setFileKey((k) => k + 1);
     }
+  }
+
+  function drop(e: DragEvent<HTMLDivElement>) {
+    e.preventDefault();
+    setDragging(false);
+    if (!busy) void uploadAll(Array.from(e.dataTransfer.files));
   }
 
   async function addLink(e: FormEvent) {
@@ -131,22 +173,52 @@ export function EvidencePanel({
       )}
       {canEdit && (
         <div className="evidence-add">
-          <form onSubmit={(e) => void upload(e)} className="inline-form">
+          <div
+            className={dragging ? 'dropzone dragging' : 'dropzone'}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={drop}
+            data-testid={`${idBase}-dropzone`}
+          >
             <div className="field">
               <label htmlFor={`${idBase}-file`}>{t('evidence.file')}</label>
               <input
                 key={fileKey}
                 id={`${idBase}-file`}
                 type="file"
+                multiple
                 accept={FILE_ACCEPT}
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                disabled={busy}
+                aria-describedby={`${idBase}-file-hint`}
+                onChange={(e) => void uploadAll(Array.from(e.target.files ?? []))}
               />
-              <p className="field-hint">{t('evidence.fileHint')}</p>
+              <p className="field-hint" id={`${idBase}-file-hint`}>
+                {t('demo.fill.dropHere')} {t('evidence.fileHint')}
+              </p>
             </div>
-            <button type="submit" disabled={busy}>
-              {t('evidence.upload')}
-            </button>
-          </form>
+            {uploads.length > 0 && (
+              <ul className="upload-list" aria-live="polite">
+                {uploads.map((u) => (
+                  <li key={u.key} className={`upload-${u.state}`}>
+                    <span className="upload-name">{u.name}</span>
+                    <progress max={100} value={Math.round(u.share * 100)} aria-label={t('demo.fill.progressOf', { name: u.name })} />
+                    <span>
+                      {u.state === 'failed'
+                        ? u.message
+                        : u.state === 'done'
+                          ? t('demo.fill.uploaded')
+                          : u.state === 'sending'
+                            ? `${Math.round(u.share * 100)} %`
+                            : t('demo.fill.waiting')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
           <form onSubmit={(e) => void addLink(e)} className="inline-form">
             <div className="field">
               <label htmlFor={`${idBase}-url`}>{t('evidence.url')}</label>

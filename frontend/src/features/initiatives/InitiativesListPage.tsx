@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useUnitOptions } from '../../lib/queries/units';
@@ -43,16 +43,16 @@ export function InitiativesListPage() {
     { key: 'recognition', label: t('initiatives.recognition'), render: (i) => <RecognitionBadges initiative={i} /> },
   ];
 
+  const may = me.permissions.includes('initiatives:write');
+  const createLink = (
+    <Link className="button primary" to="/initiatives/new">
+      {t('initiatives.create')}
+    </Link>
+  );
   return (
     <ListPage
       title={t('initiatives.title')}
-      action={
-        me.permissions.includes('initiatives:write') && (
-          <Link className="button primary" to="/initiatives/new">
-            {t('initiatives.create')}
-          </Link>
-        )
-      }
+      action={may && !isEmpty(query) && createLink}
       filters={
         <>
           <SearchFilter p={p} />
@@ -89,7 +89,7 @@ export function InitiativesListPage() {
         </>
       }
     >
-      <PagedTable query={query} columns={columns} rowKey={(i) => i.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+      <PagedTable query={query} columns={columns} rowKey={(i) => i.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} empty={{ message: t('demo.empty.initiatives'), action: may ? createLink : undefined }} />
     </ListPage>
   );
 }

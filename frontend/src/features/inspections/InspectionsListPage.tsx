@@ -9,7 +9,7 @@ import {
 } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useInspections } from './api/inspections';
@@ -46,16 +46,16 @@ export function InspectionsListPage() {
     { key: 'status', label: t('fields.status'), render: (i) => <InspectionStatusBadge status={i.status} /> },
   ];
 
+  const may = me.permissions.includes('inspections:manage');
+  const createLink = (
+    <Link className="button primary" to="/inspections/new">
+      {t('inspections.create')}
+    </Link>
+  );
   return (
     <ListPage
       title={t('inspections.title')}
-      action={
-        me.permissions.includes('inspections:manage') && (
-          <Link className="button primary" to="/inspections/new">
-            {t('inspections.create')}
-          </Link>
-        )
-      }
+      action={may && !isEmpty(query) && createLink}
       filters={
         <>
           <SelectFilter p={p} name="school_year" label={t('fields.schoolYear')} options={years.map((y) => ({ value: y, label: y }))} />
@@ -74,7 +74,7 @@ export function InspectionsListPage() {
         </>
       }
     >
-      <PagedTable query={query} columns={columns} rowKey={(i) => i.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+      <PagedTable query={query} columns={columns} rowKey={(i) => i.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} empty={{ message: t('demo.empty.inspections'), action: may ? createLink : undefined }} />
     </ListPage>
   );
 }

@@ -5,7 +5,7 @@ import { useMe } from '../../lib/auth';
 import { formatDate } from '../../lib/i18n';
 import { useDownload } from '../../lib/useDownload';
 import { useListParams } from '../../lib/useListParams';
-import { DataTable, ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { DataTable, isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SearchFilter } from '../../components/ListFilters';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
@@ -68,7 +68,7 @@ export function MaterialsPage() {
     <ListPage
       title={t('communications.materials.title')}
       action={
-        mayShare && !sharing ? (
+        mayShare && !sharing && !isEmpty(query) ? (
           <button type="button" className="primary" onClick={() => setSharing(true)}>
             {t('communications.materials.share')}
           </button>
@@ -89,7 +89,23 @@ export function MaterialsPage() {
       <p className="muted">{t('communications.materials.hint')}</p>
       {sharing && <ShareForm onClose={() => setSharing(false)} />}
       <ErrorBanner error={download.error} />
-      <PagedTable query={query} columns={columns} rowKey={(m) => m.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+      <PagedTable
+        query={query}
+        columns={columns}
+        rowKey={(m) => m.id}
+        offset={p.offset}
+        limit={p.limit}
+        onOffset={p.setOffset}
+        empty={{
+          message: t('demo.empty.materials'),
+          action:
+            mayShare && !sharing ? (
+              <button type="button" className="primary" onClick={() => setSharing(true)}>
+                {t('communications.materials.share')}
+              </button>
+            ) : undefined,
+        }}
+      />
       <h2>{t('communications.materials.recognisedTitle')}</h2>
       <p className="muted">{t('communications.materials.recognisedHint')}</p>
       <ErrorBanner error={recognised.error} />

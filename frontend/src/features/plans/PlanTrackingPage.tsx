@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrackingRow } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
+import { useMe } from '../../lib/auth';
 import { useMovements } from '../../lib/queries/frameworks';
 import { usePlanTracking } from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
@@ -10,6 +11,7 @@ import { formatDateTime } from '../../lib/i18n';
 
 export function PlanTrackingPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const movements = useMovements();
   const query = usePlanTracking(movements.data?.[0]?.id);
   return (
@@ -23,6 +25,14 @@ export function PlanTrackingPage() {
           rows={query.data ?? []}
           rowKey={(r) => r.unit_id}
           className="tracking"
+          empty={{
+            message: t('demo.empty.tracking'),
+            action: me.permissions.includes('plans:review') ? (
+              <Link className="button primary" to="/plans">
+                {t('plans.title')}
+              </Link>
+            ) : undefined,
+          }}
           columns={[
             { key: 'code', label: t('fields.code'), render: (r) => r.unit_code },
             {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Plan, PlanStatus } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { usePlans } from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
@@ -25,6 +25,11 @@ export function PlansListPage() {
   const canCreate =
     me.permissions.includes('plans:write') && !me.permissions.includes('plans:review') && !!me.unit_id && own.isSuccess && own.data.items.every((x) => x.unit_id !== me.unit_id);
 
+  const createLink = (
+    <Link className="button primary" to="/plans/new">
+      {t('plans.create')}
+    </Link>
+  );
   const columns: Column<Plan>[] = [
     { key: 'number', label: t('plans.number'), render: (x) => x.number },
     { key: 'title', label: t('plans.titleField'), render: (x) => <Link to={`/plans/${x.id}`}>{x.title}</Link> },
@@ -45,13 +50,7 @@ export function PlansListPage() {
   return (
     <ListPage
       title={t('plans.title')}
-      action={
-        canCreate && (
-          <Link className="button primary" to="/plans/new">
-            {t('plans.create')}
-          </Link>
-        )
-      }
+      action={canCreate && !isEmpty(query) && createLink}
       filters={
         <>
           <SelectFilter p={p} name="status" label={t('fields.status')} options={STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))} />
@@ -64,7 +63,7 @@ export function PlansListPage() {
         </>
       }
     >
-      <PagedTable query={query} columns={columns} rowKey={(x) => x.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+      <PagedTable query={query} columns={columns} rowKey={(x) => x.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} empty={{ message: t('demo.empty.plans'), action: canCreate ? createLink : undefined }} />
     </ListPage>
   );
 }

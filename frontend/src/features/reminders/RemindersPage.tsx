@@ -32,6 +32,7 @@ export function RemindersPage() {
           rows={query.data ?? []}
           rowKey={(r) => `${r.kind}-${r.link}`}
           className="reminders"
+          empty={{ message: t('demo.empty.reminders') }}
           columns={[
             { key: 'kind', label: t('reminders.kind'), render: (r) => t(`reminders.kinds.${r.kind}`, { defaultValue: r.kind }) },
             { key: 'title', label: t('reminders.what'), render: (r) => <Link to={r.link}>{r.title}</Link> },

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportRequest } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { useReportRequests } from './api/reports';
 
 export function ReportRequestsListPage() {
@@ -19,18 +19,18 @@ export function ReportRequestsListPage() {
     { key: 'due', label: t('reports.dueDate'), render: (r) => r.due_date },
     { key: 'count', label: t('reports.submittedCount'), className: 'col-num', render: (r) => `${r.submitted_count}/${r.units.length}` },
   ];
+  const may = me.permissions.includes('reports:manage');
+  const createLink = (
+    <Link className="button primary" to="/report-requests/new">
+      {t('reports.createRequest')}
+    </Link>
+  );
   return (
     <ListPage
       title={t('reports.title')}
-      action={
-        me.permissions.includes('reports:manage') && (
-          <Link className="button primary" to="/report-requests/new">
-            {t('reports.createRequest')}
-          </Link>
-        )
-      }
+      action={may && !isEmpty(query) && createLink}
     >
-      <PagedTable query={query} columns={columns} rowKey={(r) => r.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+      <PagedTable query={query} columns={columns} rowKey={(r) => r.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} empty={{ message: t('demo.empty.reportRequests'), action: may ? createLink : undefined }} />
     </ListPage>
   );
 }

@@ -230,7 +230,14 @@ export function RankingPage() {
         <Loading />
       ) : ranking.data ? (
         <>
-          <DataTable columns={columns} rows={ranking.data.items} rowKey={(r) => r.assessment_id} className="ranking" caption={t('scorecards.ranking')} />
+          <DataTable
+            columns={columns}
+            rows={ranking.data.items}
+            rowKey={(r) => r.assessment_id}
+            className="ranking"
+            caption={t('scorecards.ranking')}
+            empty={{ message: t('demo.empty.ranking') }}
+          />
           {ranking.data.total > ranking.data.limit && (
             <Pagination offset={p.offset} limit={p.limit} total={ranking.data.total} onChange={p.setOffset} />
           )}

@@ -113,6 +113,7 @@ export function PublicationsPage() {
           <DataTable
             rows={list.data.items}
             rowKey={(x) => x.id}
+            empty={{ message: t('demo.empty.publications') }}
             columns={[
               {
                 key: 'framework',

@@ -61,7 +61,22 @@ export function StoriesListPage() {
       <p className="muted">
         {t('stories.hint')} <Link to="/guong-dien-hinh">{t('stories.viewPublic')}</Link>
       </p>
-      <PagedTable query={query} columns={columns} rowKey={(s) => s.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
+      <PagedTable
+        query={query}
+        columns={columns}
+        rowKey={(s) => s.id}
+        offset={p.offset}
+        limit={p.limit}
+        onOffset={p.setOffset}
+        empty={{
+          message: t('demo.empty.stories'),
+          action: me.permissions.includes('stories:write') ? (
+            <Link className="button primary" to="/stories/new">
+              {t('stories.create')}
+            </Link>
+          ) : undefined,
+        }}
+      />
     </ListPage>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { keepPreviousData, queryOptions, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, ifMatch } from '../../../api/client';
+import { api, call, ifMatch, postFormWithProgress } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
 import type {
@@ -149,23 +149,14 @@ export function useAssessmentOps(id: number) {
           () => call(api.POST('/api/v1/self-assessments/{assessment_id}/evidence/links', { params: { path }, body: { indicator_code, url, title } })),
           reload,
         ),
-      uploadFile: (indicator_code: string, file: File) =>
-        run(
-          () =>
-            call(
-              api.POST('/api/v1/self-assessments/{assessment_id}/evidence/files', {
-                params: { path },
-                body: { indicator_code, file: '' },
-                bodySerializer: () => {
-                  const form = new FormData();
-                  form.append('indicator_code', indicator_code);
-                  form.append('file', file);
-                  return form;
-                },
-              }),
-            ),
-          reload,
-        ),
+      /** One file, its upload progress reported as a share from 0 to 1 (drag-and-drop and multiple selection). */
+      uploadFileWithProgress: (indicator_code: string, file: File, onProgress: (share: number) => void) =>
+        run(() => {
+          const form = new FormData();
+          form.append('indicator_code', indicator_code);
+          form.append('file', file);
+          return postFormWithProgress(`/api/v1/self-assessments/${id}/evidence/files`, form, onProgress);
+        }, reload),
       deleteEvidence: (evidence_id: number) =>
         run(
           () =>
