@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { PASSWORD, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
@@ -21,8 +21,7 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
   });
 
   const school = 'Trường THCS Thanh Thủy';
-  const nav = (page, name) =>
-    page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
+  const nav = (page, name) => openMenu(page, name);
   /** A change made elsewhere (the JSON API as `username`), for the 412 check. */
   async function patchAs(username, path, body) {
     const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
