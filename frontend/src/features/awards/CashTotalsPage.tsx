@@ -4,6 +4,7 @@ import { useDownload } from '../../lib/useDownload';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { SelectFilter } from '../../components/ListFilters';
 import { useAwardRoundOptions, useBaseSalaries, useCashTotals } from './api/awards';
+import { formatDate } from '../../lib/format';
 
 /** Đồng as a Vietnamese reader writes them: 1.000.000 đ. */
 export function formatDong(amount: number): string {
@@ -91,7 +92,7 @@ export function CashTotalsPage() {
               {data.decisions.map((d) => (
                 <tr key={d.decision_id}>
                   <td>{d.number}</td>
-                  <td>{d.signed_on.split('-').reverse().join('/')}</td>
+                  <td>{formatDate(d.signed_on)}</td>
                   <td>{d.round_name}</td>
                   <td>{d.issuer}</td>
                   <td className="col-num">{d.awardees}</td>
@@ -115,7 +116,7 @@ export function CashTotalsPage() {
         <tbody>
           {(salaries.data ?? []).map((b) => (
             <tr key={b.id}>
-              <td>{b.effective_from.split('-').reverse().join('/')}</td>
+              <td>{formatDate(b.effective_from)}</td>
               <td className="col-num">{formatDong(b.amount)}</td>
               <td>{b.legal_basis}</td>
             </tr>
