@@ -346,7 +346,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         await eventually(cell('gap'), '1,4', "the school's gap");
         await eventually(() => row.innerText(), /42/, 'the self-assessed total in the ranking');
         await eventually(() => row.innerText(), /40,6/, 'the verified total in the ranking');
-        await page.getByRole('cell', { name: `${school}, TC2: 86.4 %` }).waitFor();
+        await page.getByRole('cell', { name: `${school}, TC2: 86,4 %` }).waitFor();
         await eventually(() => page.getByTestId('average-gap').innerText(), '1,4', 'the average gap');
 
         // the school's own result: where the points were lost
@@ -583,7 +583,8 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       const tc41 = group(page, 'TC4.1');
       await tc41.getByText('Hệ thống tự tính', { exact: true }).waitFor();
       await eventually(
-        async () => Number((await tc41.locator('.computed strong').innerText()).trim()),
+        // a Vietnamese decimal (33,33): the comma is the decimal mark
+        async () => Number((await tc41.locator('.computed strong').innerText()).trim().replace(',', '.')),
         (value) => value > 0 && value < 100,
         'the computed TC4.1',
       );

@@ -90,6 +90,8 @@ export function AppShell() {
                       onClick={() => setOpenGroup((o) => (o === g.id ? null : g.id))}
                     >
                       {t(g.label)}
+                      {/* the caret is decoration: kept out of the button's name */}
+                      <span className="nav-group-caret" aria-hidden="true" />
                     </button>
                     <ul id={`nav-group-${g.id}`} className="nav-group-items" hidden={openGroup !== g.id}>
                       {g.items.map((item) => (
