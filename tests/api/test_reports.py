@@ -120,7 +120,8 @@ def test_units_answer_and_the_commune_consolidates(
     assert isinstance(a_row[0].value, int) and a_row[0].number_format == "#,##0"
     assert isinstance(a_row[4].value, int) and a_row[4].number_format == "#,##0"  # activities
     trained = a_row[5]
-    assert trained.value == "—" or (isinstance(trained.value, int | float) and trained.number_format == "0.00%")
+    is_percent = isinstance(trained.value, int | float) and trained.number_format == "0.00%"
+    assert trained.value == "—" or is_percent
     assert sheet.column_dimensions["B"].width >= len("Trường Tiểu học B")
 
 
