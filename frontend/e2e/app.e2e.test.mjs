@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHROMIUM, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { CHROMIUM, apiAs, eventually, login, menuLink, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 // plans and reports: a suite with its own app (fresh database)
 import './plans-reports.e2e.mjs';
 import './awards.e2e.mjs';
@@ -20,6 +20,8 @@ import './lint.e2e.mjs';
 import './pickers.e2e.mjs';
 import './forms.e2e.mjs';
 import './reminders.e2e.mjs';
+// charts with their tables on the commune's dashboard and a school's scorecard (issue 18.7)
+import './charts.e2e.mjs';
 import './closing.e2e.mjs';
 // the Ban chỉ đạo and research support (issue 17, points 1 and 6)
 import './steering.e2e.mjs';
@@ -52,12 +54,11 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
   test('commune officer creates a school and a staff member in it', async () => {
     await withPage(app, 'create-school-and-staff', {}, async (page) => {
       await login(page, 'vhxh');
-      const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
 
       // a new school
       const schoolCode = `MN-E2E-${unique}`;
       const schoolName = `Trường Mầm non Thử nghiệm ${unique}`;
-      await nav.getByRole('link', { name: 'Đơn vị', exact: true }).click();
+      await openMenu(page, 'Đơn vị');
       await page.getByRole('link', { name: 'Thêm đơn vị' }).click();
       await page.getByLabel('Mã', { exact: true }).fill(schoolCode);
       await page.getByLabel('Tên đơn vị').fill(schoolName);
@@ -67,7 +68,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await page.getByRole('button', { name: 'Tạo mới' }).click();
       await page.getByRole('heading', { name: schoolName }).waitFor();
 
-      await nav.getByRole('link', { name: 'Đơn vị', exact: true }).click();
+      await openMenu(page, 'Đơn vị');
       await page.getByLabel('Tìm kiếm').fill(schoolCode);
       const unitRow = page.getByRole('row').filter({ hasText: schoolCode });
       await unitRow.waitFor();
@@ -77,7 +78,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       // a staff member in it
       const staffCode = `GV-E2E-${unique}`;
       const staffName = `Nguyễn Thị Hồng Nhung ${unique}`;
-      await nav.getByRole('link', { name: 'Cán bộ, giáo viên', exact: true }).click();
+      await openMenu(page, 'Cán bộ, giáo viên');
       await page.getByRole('link', { name: 'Thêm cán bộ' }).click();
       await page.getByLabel('Mã', { exact: true }).fill(staffCode);
       await page.getByLabel('Họ và tên').fill(staffName);
@@ -87,7 +88,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await page.getByRole('button', { name: 'Tạo mới' }).click();
       await page.getByRole('heading', { name: staffName }).waitFor();
 
-      await nav.getByRole('link', { name: 'Cán bộ, giáo viên', exact: true }).click();
+      await openMenu(page, 'Cán bộ, giáo viên');
       await page.getByLabel('Tìm kiếm').fill(staffCode);
       const staffRow = page.getByRole('row').filter({ hasText: staffCode });
       await staffRow.waitFor();
@@ -99,10 +100,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
   test('a head of school sees only the staff of their own school', async () => {
     await withPage(app, 'unit-manager-staff-scope', {}, async (page) => {
       await login(page, 'hieutruong.thcs');
-      await page
-        .getByRole('navigation', { name: 'Điều hướng chính' })
-        .getByRole('link', { name: 'Cán bộ, giáo viên', exact: true })
-        .click();
+      await openMenu(page, 'Cán bộ, giáo viên');
       await page.locator('table td.col-unit').first().waitFor();
       // at least one staff member, the school itself among their units; every unit is the school or one of
       // its subject groups ("Tổ Văn phòng - THCS Thanh Thủy"), checked on that same reading of the column
@@ -129,10 +127,12 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
     await withPage(app, 'language-switch', {}, async (page) => {
       await login(page, 'vhxh');
       const nav = page.getByRole('navigation', { name: /Điều hướng chính|Main navigation/ });
-      await nav.getByRole('link', { name: 'Đơn vị', exact: true }).waitFor();
+      // the menu's groups (issue 18.8) carry the language too
+      await nav.getByRole('button', { name: 'Quản trị', exact: true }).waitFor();
 
       await page.getByRole('button', { name: 'EN', exact: true }).click();
-      await nav.getByRole('link', { name: 'Units', exact: true }).waitFor();
+      await nav.getByRole('button', { name: 'Administration', exact: true }).waitFor();
+      await (await menuLink(page, 'Units')).waitFor();
       await page.getByRole('heading', { name: /^Welcome,/ }).waitFor();
       await eventually(() => page.getAttribute('html', 'lang'), 'en', 'the page language');
       await eventually(() => nav.getByRole('link', { name: 'Đơn vị', exact: true }).count(), 0, 'no Vietnamese link left');
@@ -142,7 +142,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
 
       await page.getByRole('button', { name: 'VI', exact: true }).click();
-      await nav.getByRole('link', { name: 'Đơn vị', exact: true }).waitFor();
+      await nav.getByRole('button', { name: 'Quản trị', exact: true }).waitFor();
       await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
       await eventually(() => page.getAttribute('html', 'lang'), 'vi', 'the page language');
     });
@@ -158,15 +158,25 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
       await fits('login page');
 
       await login(page, 'vhxh');
-      const menu = page.getByRole('button', { name: 'Menu' });
-      const staffLink = page
-        .getByRole('navigation', { name: 'Điều hướng chính' })
-        .getByRole('link', { name: 'Cán bộ, giáo viên', exact: true });
+      const menu = page.getByRole('button', { name: 'Danh mục' });
+      const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+      const admin = nav.getByRole('button', { name: 'Quản trị', exact: true });
+      const staffLink = nav.getByRole('link', { name: 'Cán bộ, giáo viên', exact: true });
       await eventually(() => staffLink.isVisible(), false, 'navigation is collapsed at first');
       await eventually(() => menu.getAttribute('aria-expanded'), 'false', 'the menu button, closed');
 
       await menu.click();
       await eventually(() => menu.getAttribute('aria-expanded'), 'true', 'the menu button, open');
+      // the groups fold (issue 18.8): the open menu is a short list of the seed's works
+      await admin.waitFor({ state: 'visible' });
+      await eventually(() => staffLink.isVisible(), false, 'the administration group, folded');
+      await eventually(
+        () => page.locator('#main-menu').evaluate((m) => m.getBoundingClientRect().height),
+        (px) => px < 740,
+        "the open menu fits the phone's screen (its height in px)",
+      );
+      await admin.click();
+      await eventually(() => admin.getAttribute('aria-expanded'), 'true', 'the administration group, open');
       await staffLink.waitFor({ state: 'visible' });
       await fits('open menu');
 
@@ -230,7 +240,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
     try {
       await withPage(app, 'self-assessment-fill-submit', {}, async (page) => {
         await login(page, 'hieutruong.thcs');
-        await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tự đánh giá', exact: true }).click();
+        await openMenu(page, 'Tự đánh giá');
         await page.getByRole('button', { name: 'Bắt đầu tự đánh giá' }).click();
         const start = page.getByRole('form', { name: 'Bắt đầu tự đánh giá' });
         await start
@@ -275,7 +285,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         await panel.getByText('Chưa hoàn thành').waitFor();
         await panel.getByText('TC1.1').waitFor();
         // 15 of 17: the computed TC1.2 and TC1.3 have no data yet and count as missing (issue 15)
-        await eventually(() => panel.innerText(), /Mức độ đầy đủ dữ liệu\s+88\.24 %/, 'the data completeness in the score panel');
+        await eventually(() => panel.innerText(), /Mức độ đầy đủ dữ liệu\s+88,24 %/, 'the data completeness in the score panel');
 
         // submitting without the required evidence shows what is missing at the indicators
         await page.getByRole('button', { name: 'Nộp', exact: true }).click();
@@ -313,7 +323,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
 
       await withPage(app, 'self-assessment-review-verify', {}, async (page) => {
         await login(page, 'vhxh');
-        await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tự đánh giá', exact: true }).click();
+        await openMenu(page, 'Tự đánh giá');
         await page.getByRole('row').filter({ hasText: 'Đã nộp, chờ xem xét' }).getByRole('link', { name: school }).click();
         await page.getByRole('heading', { name: school, level: 1 }).waitFor();
 
@@ -322,8 +332,8 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         await tc21.getByLabel('Giá trị xác nhận (%)').fill('60');
         await tc21.getByLabel('Nhận xét của người xem xét').fill('Theo thống kê hệ thống LMS chỉ 60 % giáo viên sử dụng thường xuyên.');
         await tc21.getByLabel('Nhận xét của người xem xét').press('Tab');
-        await page.waitForFunction(() => document.querySelector('[data-testid="gap"]')?.textContent === '1.4');
-        await eventually(() => page.getByTestId('verified-total').innerText(), '37.6 / 100', 'the verified total');
+        await page.waitForFunction(() => document.querySelector('[data-testid="gap"]')?.textContent === '1,4');
+        await eventually(() => page.getByTestId('verified-total').innerText(), '37,6 / 100', 'the verified total');
         await eventually(() => page.getByTestId('self-total').innerText(), '39 / 100', 'the self-assessed total');
 
         await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
@@ -331,7 +341,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         await page.getByText('Đã xác nhận', { exact: true }).first().waitFor();
 
         // the commune dashboard: ranking, gap, heatmap
-        await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Bảng xếp hạng', exact: true }).click();
+        await openMenu(page, 'Bảng xếp hạng');
         await page
           .getByLabel('Bảng điểm chuẩn', { exact: true })
           .selectOption({ label: 'BDC-CSGD (phiên bản 1) – Bảng điểm chuẩn đối với các cơ sở giáo dục' });
@@ -342,12 +352,12 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         // the demo's schools of 2025-2026 rank too: Tiểu học Thanh Thủy 94 (verified), Tiểu học Đào Xá
         // 39.58 (reviewed), Mầm non Thanh Thủy 38.4 (submitted), then this school's 37.6
         await eventually(cell('rank'), '4', "the school's rank");
-        await eventually(cell('gap'), '1.4', "the school's gap");
+        await eventually(cell('gap'), '1,4', "the school's gap");
         await eventually(() => row.innerText(), /\t39\t/, 'the self-assessed total in the ranking');
-        await eventually(() => row.innerText(), /\t37\.6\t/, 'the verified total in the ranking');
-        await page.getByRole('cell', { name: `${school}, TC2: 86.4 %` }).waitFor();
+        await eventually(() => row.innerText(), /\t37,6\t/, 'the verified total in the ranking');
+        await page.getByRole('cell', { name: `${school}, TC2: 86,4 %` }).waitFor();
         // gaps 0.35, 1.5, 0 and this school's 1.4
-        await eventually(() => page.getByTestId('average-gap').innerText(), '0.81', 'the average gap');
+        await eventually(() => page.getByTestId('average-gap').innerText(), '0,81', 'the average gap');
 
         // the school's own result: where the points were lost
         await row.getByRole('link', { name: school }).click();
@@ -357,7 +367,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
         await eventually(() => lost.first().innerText(), /^TC3\.1/, 'the indicator that lost most points');
         const lostAt = (code) => () => lost.filter({ hasText: code }).innerText();
         await eventually(lostAt('TC1.1'), /Chưa đạt điều kiện bắt buộc/, 'the failed gate TC1.1');
-        await eventually(lostAt('TC2.1'), /4\.2 \/ 7\s+2\.8/, 'the points TC2.1 lost after the review');
+        await eventually(lostAt('TC2.1'), /4,2 \/ 7\s+2,8/, 'the points TC2.1 lost after the review');
 
         // the dashboard, the result and the assessment fit a 360 px phone
         await page.setViewportSize({ width: 360, height: 740 });
@@ -381,7 +391,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
   test('the commune drafts a new framework version, sees field errors, saves it and puts it into use', async () => {
     await withPage(app, 'framework-new-version', {}, async (page) => {
       await login(page, 'vhxh');
-      await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Bảng điểm chuẩn', exact: true }).click();
+      await openMenu(page, 'Bảng điểm chuẩn');
       await page.getByRole('link', { name: 'Bảng điểm chuẩn đối với cá nhân' }).first().click();
       await page.getByRole('heading', { name: 'Bảng điểm chuẩn đối với cá nhân', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Tạo phiên bản mới' }).click();
@@ -417,10 +427,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
     const password = 'Mat-khau-Manh-2026!';
     await withPage(app, 'admin-creates-user', {}, async (page) => {
       await login(page, 'admin');
-      await page
-        .getByRole('navigation', { name: 'Điều hướng chính' })
-        .getByRole('link', { name: 'Người dùng', exact: true })
-        .click();
+      await openMenu(page, 'Người dùng');
       await page.getByRole('link', { name: 'Thêm người dùng' }).click();
       await page.getByLabel('Tên đăng nhập').fill(login_);
       await page.getByLabel('Họ và tên').fill(fullName);
@@ -457,8 +464,7 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
   const school = 'Trường THCS Thanh Thủy';
   const year = '2025-2026';
   const group = (scope, code) => scope.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} `) });
-  const nav = (page, name) =>
-    page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
+  const nav = (page, name) => openMenu(page, name);
 
   /** THCS-TT's unit assessment for 2025-2026: the existing one, or a new one. */
   async function schoolAssessment(call) {
@@ -570,7 +576,7 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       await page.getByLabel('Loại hoạt động').selectOption({ label: 'Lớp bồi dưỡng “Bình dân học vụ số”' });
       const row = page.getByRole('row').filter({ hasText: renamed });
       await row.waitFor();
-      await eventually(() => row.innerText(), /2025-10-15/, 'the date of the training in the log');
+      await eventually(() => row.innerText(), /15\/10\/2025/, 'the date of the training in the log');
       await page.getByLabel('Loại hoạt động').selectOption({ label: 'Hoạt động khác' });
       await row.waitFor({ state: 'detached' });
 
@@ -587,7 +593,8 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
       const tc41 = group(page, 'TC4.1');
       await tc41.getByText('Hệ thống tự tính', { exact: true }).waitFor();
       await eventually(
-        async () => Number((await tc41.locator('.computed strong').innerText()).trim()),
+        // a Vietnamese decimal (33,33): the comma is the decimal mark
+        async () => Number((await tc41.locator('.computed strong').innerText()).trim().replace(',', '.')),
         (value) => value > 0 && value < 100,
         'the computed TC4.1',
       );

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { PASSWORD, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const today = () => new Date().toISOString().slice(0, 10);
@@ -38,8 +38,7 @@ describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () 
       },
     };
   }
-  const nav = (page, name) =>
-    page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
+  const nav = (page, name) => openMenu(page, name);
   /** The label of the option of `select` that names `person`. */
   const optionLabel = async (select, person) => {
     const option = select.locator('option', { hasText: person });
@@ -166,7 +165,7 @@ describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () 
       await eventually(() => page.getByTestId('cash-grand-total').innerText(), (t) => t.trim() === '1.070.000 đ', 'the grand total');
       const row = page.getByTestId('cash-by-decision').getByRole('row').filter({ hasText: '125/QĐ-UBND' });
       await eventually(() => row.innerText(), (t) => t.includes('2.340.000 đ') && t.includes('360.000 đ'), 'the decision row');
-      await page.getByTestId('base-salaries').getByRole('row').filter({ hasText: '01/07/2024' }).getByText('2.340.000 đ').waitFor();
+      await page.getByTestId('base-salaries').getByRole('row').filter({ hasText: '1/7/2024' }).getByText('2.340.000 đ').waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Tải bảng tiền thưởng (XLSX)' }).click(),

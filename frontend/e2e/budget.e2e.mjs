@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -38,7 +38,7 @@ describe('The movement budget in the browser', { skip: skip ?? false, timeout: 2
           );
         await login(page, 'kinhte');
         if (width === 1280) {
-          await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kinh phí', exact: true }).click();
+          await openMenu(page, 'Kinh phí');
         } else {
           await page.goto('/budget');
         }

@@ -147,6 +147,31 @@ export async function login(page, username, password = PASSWORD) {
   await page.getByRole('heading', { name: /^Xin chào,/ }).waitFor();
 }
 
+const MAIN_NAV = /^(Điều hướng chính|Main navigation)$/;
+
+/**
+ * The main menu's entry `name`, ready to click. The menu is grouped (issue 18.8): every screen folds
+ * the groups and a phone folds the whole menu behind its button, so this opens both, as a user would,
+ * where they are closed (an open one is left open).
+ */
+export async function menuLink(page, name) {
+  const hidden = page
+    .getByRole('navigation', { name: MAIN_NAV, includeHidden: true })
+    .getByRole('link', { name, exact: true, includeHidden: true });
+  await hidden.evaluate((a) => {
+    const menu = document.querySelector('.menu-button[aria-expanded="false"]');
+    if (menu instanceof HTMLElement && getComputedStyle(menu).display !== 'none') menu.click();
+    const group = a.closest('.nav-group')?.querySelector(':scope > button[aria-expanded="false"]');
+    if (group instanceof HTMLElement) group.click();
+  });
+  return page.getByRole('navigation', { name: MAIN_NAV }).getByRole('link', { name, exact: true });
+}
+
+/** Opens the main menu's entry `name` (see menuLink). */
+export async function openMenu(page, name) {
+  await (await menuLink(page, name)).click();
+}
+
 /** The JSON API as `username`, for setup steps that are not under test: `call(method, path, body,
  * headers)` returns the parsed answer and throws on any answer but 2xx. */
 export async function apiAs(app, username, password = PASSWORD) {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { PASSWORD, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
@@ -63,10 +63,7 @@ describe('Bulk import in the browser', { skip: skip ?? false, timeout: 240_000 }
 
     await withPage(app, 'imports-staff-csv', {}, async (page) => {
       await login(page, 'vhxh');
-      await page
-        .getByRole('navigation', { name: 'Điều hướng chính' })
-        .getByRole('link', { name: 'Nhập dữ liệu', exact: true })
-        .click();
+      await openMenu(page, 'Nhập dữ liệu');
       await page.getByRole('heading', { name: 'Nhập dữ liệu hàng loạt', level: 1 }).waitFor();
 
       // the kind, its columns and the template (a protected download with the bearer token)

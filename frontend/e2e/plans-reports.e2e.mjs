@@ -6,11 +6,12 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { PASSWORD, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { PASSWORD, apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const dmy = (iso) => iso.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/');
 
 describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
   let app;
@@ -22,8 +23,7 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
   });
 
   const school = 'Trường THCS Thanh Thủy';
-  const nav = (page, name) =>
-    page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
+  const nav = (page, name) => openMenu(page, name);
   /** A change made elsewhere (the JSON API as `username`), for the 412 check. */
   async function patchAs(username, path, body) {
     const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
@@ -64,7 +64,7 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await acknowledge.click();
       await status(page, 'Đã xác nhận nhận kế hoạch.');
       const receipts = page.getByRole('region', { name: 'Gửi và nhận kế hoạch' });
-      await receipts.getByRole('row').filter({ hasText: school }).filter({ hasText: `${day(0)} (đơn vị xác nhận)` }).waitFor();
+      await receipts.getByRole('row').filter({ hasText: school }).filter({ hasText: `${dmy(day(0))} (đơn vị xác nhận)` }).waitFor();
       await eventually(() => acknowledge.count(), 0, 'acknowledged once, no button to do it again');
       await eventually(() => page.locator('input[type="date"]').count(), 0, 'still no date field');
 
@@ -76,7 +76,7 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await page.getByRole('button', { name: 'Tạo mới' }).click();
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
       planUrl = await eventually(() => new URL(page.url()).pathname, /^\/plans\/\d+$/, 'the address of the new plan');
-      await page.getByText(day(30)).first().waitFor(); // due date = recorded receipt (today) + 30 days
+      await page.getByText(dmy(day(30))).first().waitFor(); // due date = recorded receipt (today) + 30 days
       await page.getByText('Trong hạn · còn 30 ngày').first().waitFor();
 
       await page.getByLabel('Mục tiêu', { exact: true }).fill('Nâng cao năng lực số của cán bộ, giáo viên.');
@@ -322,7 +322,7 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await receipts
         .getByRole('row')
         .filter({ hasText: school })
-        .filter({ hasText: `${day(-1)} (theo hệ thống văn bản, số đến 101)` })
+        .filter({ hasText: `${dmy(day(-1))} (theo hệ thống văn bản, số đến 101)` })
         .waitFor();
       // a recorded date changes only by a correction with its reason
       await record.getByLabel('Đơn vị nhận').selectOption({ label: school });

@@ -157,7 +157,13 @@ def test_export_keeps_user_text_as_text(client: TestClient, world: World, catalo
     name = ranking.cell(row=4, column=2)
     assert name.value == '=HYPERLINK("http://x.example","Bấm")' and name.data_type == "s"
     assert ranking.cell(row=4, column=6).value == 33.6
-    assert [c.value for c in book["Bản đồ nhiệt"][3]][1:3] == ["TC1 (25.00 điểm)", "TC2 (25.00 điểm)"]
+    # One format (issue 18.4): numbers typed as numbers with display formats, the header frozen.
+    assert ranking.cell(row=4, column=6).number_format == "#,##0.00" and ranking.freeze_panes == "A4"
+    completion = ranking.cell(row=4, column=9)
+    assert completion.number_format == "0.00%" and 0 <= completion.value <= 1
+    heat = book["Bản đồ nhiệt"]
+    assert [c.value for c in heat[3]][1:3] == ["TC1 (25 điểm)", "TC2 (25 điểm)"]
+    assert heat.freeze_panes == "A4" and heat.cell(row=4, column=2).number_format == "0.00%"
 
 
 def test_a_computed_indicator_takes_its_value_from_the_system(

@@ -131,3 +131,13 @@ def test_values_need_a_self_assessment_to_hold_them(
         json=body,
     )
     assert_problem(r, 409)
+    # The inspection says why before anyone tries (issue 18.8): the button is offered only where it works.
+    seen = client.get(f"{URL}/{inspection.json()['id']}", headers=world.headers("inspector")).json()
+    assert seen["units"][0]["record_blocked"] == "Đơn vị chưa lập bản tự đánh giá năm học 2025-2026."
+    # Nobody who cannot record is told about recording.
+    school_seen = client.get(f"{URL}/{inspection.json()['id']}", headers=world.headers("manager_a")).json()
+    assert school_seen["units"][0]["record_blocked"] is None
+
+    submitted(client, world, catalogue)
+    ready = client.get(f"{URL}/{inspection.json()['id']}", headers=world.headers("inspector")).json()
+    assert ready["units"][0]["record_blocked"] is None

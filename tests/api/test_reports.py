@@ -114,6 +114,15 @@ def test_units_answer_and_the_commune_consolidates(
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     assert {v[1] for v in values} == {"Trường THCS A", "Trường Tiểu học B"}
     assert next(v for v in values if v[1] == "Trường THCS A")[8] == "Đã nộp"
+    # One format (issue 18.4): the header stays in view, figures are numbers with display formats.
+    assert sheet.freeze_panes == "A4" and sheet.cell(row=3, column=1).font.b
+    a_row = next(row for row in sheet.iter_rows(min_row=4) if row[1].value == "Trường THCS A")
+    assert isinstance(a_row[0].value, int) and a_row[0].number_format == "#,##0"
+    assert isinstance(a_row[4].value, int) and a_row[4].number_format == "#,##0"  # activities
+    trained = a_row[5]
+    is_percent = isinstance(trained.value, int | float) and trained.number_format == "0.00%"
+    assert trained.value == "—" or is_percent
+    assert sheet.column_dimensions["B"].width >= len("Trường Tiểu học B")
 
 
 def test_reports_only_from_units_asked_and_only_their_own(

@@ -598,3 +598,21 @@ def test_audit_filter_by_entity(client: TestClient, world: World) -> None:
     assert response.status_code == 200, response.text
     assert [(e["action"], e["after"]["full_name"]) for e in response.json()["items"]] == [("update", "B")]
     assert_problem(client.get(f"{API}/audit-events", headers=world.headers("teacher_a")), 403)
+
+
+def test_the_audit_log_reads_in_words(client: TestClient, world: World) -> None:
+    """Issue 18.4: who did what to which object, in Vietnamese, not "award_type #5" or "system"."""
+    patch_user(client, world, uid(world, "teacher_b"), {"full_name": "Lê Thị Bình"})
+    response = client.get(
+        f"{API}/audit-events",
+        params={"entity_type": "user_account", "entity_id": uid(world, "teacher_b")},
+        headers=world.headers("admin"),
+    )
+    event = response.json()["items"][0]
+    admin_name = client.get(f"{API}/auth/me", headers=world.headers("admin")).json()["full_name"]
+    assert (event["actor_name"], event["action_label"], event["entity_label"], event["entity_name"]) == (
+        admin_name,
+        "Cập nhật",
+        "Người dùng",
+        "Lê Thị Bình",
+    )

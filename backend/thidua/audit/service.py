@@ -5,8 +5,10 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel, col, select
 
+from thidua.audit import labels
 from thidua.audit.models import AuditEvent
 from thidua.audit.schemas import AuditEventPage, AuditEventRead
+from thidua.auth.models import User
 from thidua.core.models import Versioned, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 
@@ -93,7 +95,24 @@ def list_events(session: Session, filters: AuditFilters, page: PageParams) -> Au
     if filters.actor_user_id is not None:
         query = query.where(AuditEvent.actor_user_id == filters.actor_user_id)
     rows, total = paginate(session, query, page, col(AuditEvent.id).desc())
-    items = [AuditEventRead.model_validate(r, from_attributes=True) for r in rows]
+    actor_ids = {r.actor_user_id for r in rows if r.actor_user_id is not None}
+    names = dict(
+        session.exec(select(User.id, User.full_name).where(col(User.id).in_(actor_ids))).all()
+        if actor_ids
+        else []
+    )
+    items = [
+        AuditEventRead(
+            **r.model_dump(),
+            actor_name=(names.get(r.actor_user_id) or r.actor_login or labels.SYSTEM)
+            if r.actor_user_id is not None
+            else labels.SYSTEM,
+            action_label=labels.action_label(r.action),
+            entity_label=labels.entity_label(r.entity_type),
+            entity_name=labels.entity_name(r.before, r.after),
+        )
+        for r in rows
+    ]
     return page_of(AuditEventPage, items, total, page)
 
 

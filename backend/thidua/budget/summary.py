@@ -24,7 +24,7 @@ from thidua.budget.schemas import (
     UnitSummary,
 )
 from thidua.budget.service import COMMUNE_ACTIVITIES, SOURCE_LABELS
-from thidua.documents.spreadsheet import put
+from thidua.documents.spreadsheet import header, put
 from thidua.units.models import Unit
 
 
@@ -140,9 +140,7 @@ def summary(session: Session, actor: Actor, movement_id: int, school_year: str) 
 
 
 def _table(ws: Worksheet, headers: list[str], rows: list[list[object]], money_from: int) -> None:
-    for c, h in enumerate(headers, 1):
-        put(ws, 1, c, h)
-        ws.cell(row=1, column=c).font = Font(bold=True)
+    header(ws, 1, headers)  # bold and frozen: the titles stay in view
     for r, values in enumerate(rows, 2):
         for c, value in enumerate(values, 1):
             put(ws, r, c, value)
@@ -199,6 +197,7 @@ def summary_xlsx(data: BudgetSummary, movement_title: str) -> bytes:
     put(ws, 1, 1, f"Kinh phí phong trào: {movement_title}")
     put(ws, 2, 1, f"Năm học {data.school_year}")
     ws.cell(row=1, column=1).font = Font(bold=True)
+    ws.freeze_panes = "A4"  # the titles moved down with the two lines above them
 
     by_unit = book.create_sheet("Theo đơn vị")
     _table(

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from thidua.imports.kinds.base import Column, ImportKind
 from thidua.imports.parsing import FORMULA_STARTS
@@ -127,6 +128,10 @@ def write_xlsx(
     """A write-only workbook (rows go to disk as they come): headers in bold, then the rows."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Dữ liệu")
+    # The header stays in view and each column is wide enough for its name (set before any row).
+    ws.freeze_panes = "A2"
+    for i, name in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(name) + 4))
     bold = Font(bold=True)
     headers = []
     for name in columns:

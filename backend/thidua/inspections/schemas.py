@@ -62,6 +62,11 @@ class InspectedUnitOut(BaseModel):
     unit_id: int
     code: str
     name: str
+    record_blocked: str | None = Field(
+        default=None,
+        description="Vì sao chưa ghi được kết quả kiểm tra cho đơn vị "
+        "(chưa có hoặc đã chốt bản tự đánh giá); trống khi ghi được",
+    )
 
 
 class RecordedValueOut(BaseModel):

@@ -83,11 +83,25 @@ def read_inspection(session: Session, actor: Actor, inspection: Inspection) -> I
     }
     lead = session.get(InspectionLead, inspection.id)
     decision = session.get(InspectionDecision, inspection.id)
+    recorder = "record" in access.allowed_actions(session, actor, inspection)
     return from_row(
         InspectionRead,
         inspection,
         members=[MemberOut(user_id=u.id or 0, login=u.login, full_name=u.full_name) for u in users],
-        units=[InspectedUnitOut(unit_id=u.id or 0, code=u.code, name=u.name) for u in units],
+        units=[
+            InspectedUnitOut(
+                unit_id=u.id or 0,
+                code=u.code,
+                name=u.name,
+                # only where recording is the caller's to do: the reason is what stops the button
+                record_blocked=_record_blocked(
+                    _unit_assessment(session, u.id or 0, inspection.school_year), inspection.school_year
+                )
+                if recorder
+                else None,
+            )
+            for u in units
+        ],
         values=[
             from_row(
                 RecordedValueOut,
@@ -274,26 +288,39 @@ def set_decision(session: Session, actor: Actor, inspection: Inspection, data: D
     return audit.save_changes(session, actor, inspection, {}, "decide")
 
 
+def _unit_assessment(session: Session, unit_id: int, school_year: str) -> SelfAssessment | None:
+    """The unit's self-assessment of the inspection's year on the active framework (values land there)."""
+    return session.exec(
+        select(SelfAssessment)
+        .join(Framework, col(Framework.id) == SelfAssessment.framework_id)
+        .where(
+            SelfAssessment.unit_id == unit_id,
+            SelfAssessment.subject_kind == "unit",
+            SelfAssessment.school_year == school_year,
+            Framework.status == "active",
+        )
+    ).first()
+
+
+def _record_blocked(assessment: SelfAssessment | None, school_year: str) -> str | None:
+    """Why values cannot be recorded on the unit's assessment now, or None when they can."""
+    if assessment is None:
+        return f"Đơn vị chưa lập bản tự đánh giá năm học {school_year}."
+    if assessment.status == "verified":
+        return "Bản tự đánh giá của đơn vị đã được xác nhận và chốt điểm; không ghi thêm giá trị."
+    return None
+
+
 def record_values(
     session: Session, actor: Actor, inspection: Inspection, data: InspectionValuesIn
 ) -> Inspection:
     access.require(session, actor, inspection, "record", "Chỉ thành viên đoàn kiểm tra mới ghi được giá trị.")
     if data.unit_id not in _ids(session, InspectionUnit, InspectionUnit.unit_id, inspection.id):
         raise Invalid("body.unit_id", "Đơn vị này không thuộc đợt kiểm tra.", "not_assigned")
-    assessment = session.exec(
-        select(SelfAssessment)
-        .join(Framework, col(Framework.id) == SelfAssessment.framework_id)
-        .where(
-            SelfAssessment.unit_id == data.unit_id,
-            SelfAssessment.subject_kind == "unit",
-            SelfAssessment.school_year == inspection.school_year,
-            Framework.status == "active",
-        )
-    ).first()
-    if assessment is None:
-        raise Conflict(f"Đơn vị chưa lập bản tự đánh giá năm học {inspection.school_year}.")
-    if assessment.status == "verified":
-        raise Conflict("Bản tự đánh giá của đơn vị đã được xác nhận và chốt điểm; không ghi thêm giá trị.")
+    assessment = _unit_assessment(session, data.unit_id, inspection.school_year)
+    blocked = _record_blocked(assessment, inspection.school_year)
+    if blocked is not None or assessment is None:
+        raise Conflict(blocked or "")
     indicators = {
         i.code.upper(): i
         for i in session.exec(select(Indicator).where(Indicator.framework_id == assessment.framework_id))

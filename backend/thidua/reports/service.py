@@ -22,7 +22,7 @@ from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.documents import decree30
-from thidua.documents.spreadsheet import put
+from thidua.documents.spreadsheet import DECIMAL, INTEGER, PERCENT, fit_columns, header, put, put_number
 from thidua.dti.service import dti_levels
 from thidua.movements.models import Movement, Phase
 from thidua.movements.service import school_years
@@ -610,6 +610,10 @@ def _by_unit(doc: DocumentType, items: list[tuple[str, str]]) -> None:
         decree30.paragraph(doc, f"- {name}: {text.strip()}", first_line_indent=10)
 
 
+# The annex's number columns (1-based, as FIGURE_COLUMNS): order, activities, trained staff (%), points.
+_ANNEX_FORMATS = {1: INTEGER, 5: INTEGER, 6: PERCENT, 7: DECIMAL}
+
+
 def consolidated_xlsx(data: Consolidated) -> bytes:
     book = Workbook()
     ws = book.active
@@ -617,18 +621,16 @@ def consolidated_xlsx(data: Consolidated) -> bytes:
     ws.title = "Số liệu các đơn vị"
     put(ws, 1, 1, f"Phụ lục: {data.request.title} — năm học {data.request.school_year}")
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-    for c, header in enumerate([*FIGURE_COLUMNS, "Khó khăn", "Đề xuất", DTI_COLUMN], start=1):
-        put(ws, 3, c, header)
-        ws.cell(row=3, column=c).font = Font(bold=True)
+    header(ws, 3, [*FIGURE_COLUMNS, "Khó khăn", "Đề xuất", DTI_COLUMN])
     for r, row in enumerate(data.rows, start=4):
         cells = [*figure_row(r - 3, row), row.difficulties, row.proposals, row.dti_levels or "—"]
         for c, value in enumerate(cells, start=1):
-            if isinstance(value, str) and re.fullmatch(r"-?\d+\.\d+", value):
-                value = float(value)  # a number Excel can sum, not text
-            put(ws, r, c, value)
-            if isinstance(value, float):  # shown 86,67 in a Vietnamese Excel
-                ws.cell(row=r, column=c).number_format = "#,##0.00"
-    ws.column_dimensions["B"].width = 36
+            # Figures are numbers Excel can sum, shown 86,67 / 86,67% in a Vietnamese Excel.
+            if c in _ANNEX_FORMATS:
+                put_number(ws, r, c, value, _ANNEX_FORMATS[c])
+            else:
+                put(ws, r, c, value)
+    fit_columns(ws, from_row=3)
     out = BytesIO()
     book.save(out)
     return out.getvalue()

@@ -12,6 +12,7 @@ from thidua.scoring.schemas import (
     DefaultClassificationBand,
     RankingPage,
     ScorecardDetail,
+    ScorecardHistory,
     YearOverYear,
 )
 from thidua.units.models import SchoolLevel
@@ -85,6 +86,15 @@ def export(
 def classification(actor: SignedInActor) -> list[DefaultClassificationBand]:
     # Not secret and needed wherever a classification is chosen (award rules, filters): any caller.
     return service.default_classification()
+
+
+@router.get(
+    "/{assessment_id}/history",
+    name="scorecards_history",
+    summary="Kết quả của đối tượng qua các năm học, bên cạnh bình quân của xã",
+)
+def get_history(assessment_id: PathId, actor: ScorecardsReadActor, session: SessionDep) -> ScorecardHistory:
+    return service.history(session, actor, assessment_id)
 
 
 @router.get(

@@ -1,7 +1,7 @@
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from thidua.core.pagination import Page
 from thidua.scoring.engine import ClassificationCode
@@ -126,6 +126,32 @@ class YearResult(BaseModel):
 class YearOverYear(BaseModel):
     framework_code: str
     years: list[YearResult]
+
+
+class HistoryYear(BaseModel):
+    """One school year of a subject's results beside the commune's average for the same scorecard."""
+
+    school_year: str
+    assessment_id: int
+    status: str
+    completion_percent: Decimal
+    verified_total: Decimal
+    max_total: Decimal
+    classification_code: str
+    classification_label: str
+    commune_average_percent: Decimal = Field(
+        description="Tỷ lệ hoàn thành bình quân của các đối tượng cùng bảng điểm trong năm học (%)"
+    )
+    commune_count: int = Field(description="Số đối tượng tính vào bình quân")
+
+
+class ScorecardHistory(BaseModel):
+    """A subject's results across the school years of one scorecard (every version of its code)."""
+
+    assessment_id: int
+    subject_name: str
+    framework_code: str
+    years: list[HistoryYear]
 
 
 class DefaultClassificationBand(BaseModel):

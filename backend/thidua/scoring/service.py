@@ -6,7 +6,7 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
@@ -16,7 +16,7 @@ from thidua.assessments.models import Evidence, SelfAssessment
 from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, Invalid
 from thidua.core.pagination import PageParams
-from thidua.documents.spreadsheet import put
+from thidua.documents.spreadsheet import DECIMAL, INTEGER, PERCENT, fit_columns, header, put, put_number
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import ContentArea
 from thidua.scoring import access, engine, loader
@@ -29,10 +29,12 @@ from thidua.scoring.schemas import (
     CriterionColumn,
     DefaultClassificationBand,
     HeatmapRow,
+    HistoryYear,
     IndicatorBreakdown,
     RankedScorecard,
     RankingPage,
     ScorecardDetail,
+    ScorecardHistory,
     YearOverYear,
     YearResult,
 )
@@ -433,9 +435,63 @@ def year_over_year(session: Session, actor: Actor, framework_code: str) -> YearO
     return YearOverYear(framework_code=framework_code, years=sorted(years, key=lambda y: y.school_year))
 
 
-# ---------------------------------------------------------------- XLSX export
+def history(session: Session, actor: Actor, assessment_id: int) -> ScorecardHistory:
+    """The subject's results in every school year of the scorecard's code (the ranked ones, and this
+    assessment whatever its state), each beside the average of all subjects ranked that year. The
+    average is one figure over the commune, so a school may see it beside its own."""
+    a = access.get_readable(session, actor, assessment_id)
+    framework = _framework(session, a.framework_id)
+    versions = list(session.exec(select(Framework.id).where(Framework.code == framework.code)).all())
+    own = session.execute(
+        sa_select(S)
+        .join(SelfAssessment.__table__, SelfAssessment.__table__.c.id == S.c.assessment_id)  # type: ignore[attr-defined]
+        .where(
+            S.c.framework_id.in_(versions),
+            SelfAssessment.__table__.c.subject_key == a.subject_key,  # type: ignore[attr-defined]
+            S.c.assessment_id.in_(_visible(session, actor)),
+            (S.c.status.in_(RANKED_STATUSES)) | (S.c.assessment_id == a.id),
+        )
+        .order_by(S.c.school_year, S.c.assessment_id)
+    ).mappings()
+    by_year = {m["school_year"]: m for m in own}  # the latest assessment of a year wins
+    averages = {
+        # completion is stored in hundredths (Decimal2), so the SQL average is too
+        year: ((Decimal(str(avg)) / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), count)
+        for year, avg, count in session.execute(
+            sa_select(S.c.school_year, func.avg(S.c.completion_percent), func.count())
+            .where(
+                S.c.framework_id.in_(versions),
+                S.c.school_year.in_(list(by_year)),
+                S.c.status.in_(RANKED_STATUSES),
+            )
+            .group_by(S.c.school_year)
+        ).all()
+    }
+    unit = session.get(Unit, a.unit_id)
+    staff = session.get(StaffMember, a.staff_id) if a.staff_id else None
+    return ScorecardHistory(
+        assessment_id=a.id or 0,
+        subject_name=staff.full_name if staff else (unit.name if unit else ""),
+        framework_code=framework.code,
+        years=[
+            HistoryYear(
+                school_year=year,
+                assessment_id=m["assessment_id"],
+                status=m["status"],
+                completion_percent=m["completion_percent"],
+                verified_total=m["verified_total"],
+                max_total=m["max_total"],
+                classification_code=m["classification_code"],
+                classification_label=m["classification_label"],
+                commune_average_percent=averages.get(year, (ZERO, 0))[0],
+                commune_count=averages.get(year, (ZERO, 0))[1],
+            )
+            for year, m in sorted(by_year.items())
+        ],
+    )
 
-_HEADER = Font(bold=True)
+
+# ---------------------------------------------------------------- XLSX export
 
 
 def _heat_fill(percent: Decimal) -> PatternFill:
@@ -455,56 +511,60 @@ _RANKING_HEADERS = (
     "Điểm xác nhận",
     "Điểm tối đa",
     "Chênh lệch",
-    "Tỷ lệ hoàn thành (%)",
+    "Tỷ lệ hoàn thành",
     "Xếp loại",
     "Điều kiện bắt buộc chưa đạt",
 )
 _STATUS_VI = {"submitted": "Đã nộp", "returned": "Trả lại", "verified": "Đã xác nhận"}
 
 
+# Number columns of the ranking sheet (1-based): rank, points, gap, completion.
+_RANKING_FORMATS = {1: INTEGER, 5: DECIMAL, 6: DECIMAL, 7: DECIMAL, 8: DECIMAL, 9: PERCENT}
+
+
 def _ranking_sheet(ws: Worksheet, framework: Framework, school_year: str, page: RankingPage) -> None:
     ws.title = "Xếp hạng"
     put(ws, 1, 1, f"{framework.name} (phiên bản {framework.version_number}) — năm học {school_year}")
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-    for c, header in enumerate(_RANKING_HEADERS, start=1):
-        put(ws, 3, c, header)
-        ws.cell(row=3, column=c).font = _HEADER
+    header(ws, 3, _RANKING_HEADERS)
     for r, item in enumerate(page.items, start=4):
         values = [
             item.rank,
             item.subject_name,
             item.unit_name,
             _STATUS_VI.get(item.status, item.status),
-            float(item.self_total),
-            float(item.verified_total),
-            float(item.max_total),
-            float(item.gap),
-            float(item.completion_percent),
+            item.self_total,
+            item.verified_total,
+            item.max_total,
+            item.gap,
+            item.completion_percent,
             item.classification_label,
             ", ".join(item.failed_gates),
         ]
         for c, value in enumerate(values, start=1):
-            put(ws, r, c, value)
-    for letter, width in zip("ABCDEFGHIJK", (7, 40, 36, 14, 16, 14, 12, 12, 20, 22, 26), strict=True):
-        ws.column_dimensions[letter].width = width
+            if c in _RANKING_FORMATS:
+                put_number(ws, r, c, value, _RANKING_FORMATS[c])
+            else:
+                put(ws, r, c, value)
+    fit_columns(ws, from_row=3, maximum=45)
+
+
+def _vn_points(points: Decimal) -> str:
+    """25.00 → "25", 7.50 → "7,5": points as a Vietnamese reader writes them."""
+    return f"{points.normalize():f}".replace(".", ",")
 
 
 def _heatmap_sheet(heat: Worksheet, agg: Aggregates) -> None:
-    put(heat, 1, 1, "Tỷ lệ hoàn thành (%) theo tiêu chí")
+    put(heat, 1, 1, "Tỷ lệ hoàn thành theo tiêu chí")
     heat.cell(row=1, column=1).font = Font(bold=True, size=13)
-    put(heat, 3, 1, "Đối tượng")
-    heat.cell(row=3, column=1).font = _HEADER
-    for c, criterion in enumerate(agg.criteria, start=2):
-        put(heat, 3, c, f"{criterion.code} ({criterion.max_points} điểm)")
-        heat.cell(row=3, column=c).font = _HEADER
-        heat.cell(row=3, column=c).alignment = Alignment(wrap_text=True)
+    header(heat, 3, ["Đối tượng", *(f"{c.code} ({_vn_points(c.max_points)} điểm)" for c in agg.criteria)])
     for r, row in enumerate(agg.rows, start=4):
         put(heat, r, 1, row.subject_name)
         for c, criterion in enumerate(agg.criteria, start=2):
             value = row.completion_by_criterion.get(criterion.code, ZERO)
-            put(heat, r, c, float(value))
+            put_number(heat, r, c, value, PERCENT)
             heat.cell(row=r, column=c).fill = _heat_fill(value)
-    heat.column_dimensions["A"].width = 40
+    fit_columns(heat, from_row=3, minimum=10, maximum=45)
 
 
 def export_xlsx(session: Session, actor: Actor, framework_id: int, school_year: str) -> bytes:

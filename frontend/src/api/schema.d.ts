@@ -47,7 +47,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Giấy khen / Bằng khen (PDF) có mã xác thực */
+        /** Giấy khen / Bằng khen (PDF) có mã xác minh */
         get: operations["achievements_certificate"];
         put?: never;
         post?: never;
@@ -2879,6 +2879,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scorecards/{assessment_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả của đối tượng qua các năm học, bên cạnh bình quân của xã */
+        get: operations["scorecards_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/self-assessments": {
         parameters: {
             query?: never;
@@ -4730,8 +4747,15 @@ export interface components {
         AuditEventRead: {
             /** Action */
             action: string;
+            /** Action Label */
+            action_label: string;
             /** Actor Login */
             actor_login: string | null;
+            /**
+             * Actor Name
+             * @description Họ tên người thực hiện; "Hệ thống (tự động)" khi không có người
+             */
+            actor_name: string;
             /** Actor User Id */
             actor_user_id: number | null;
             /** After */
@@ -4744,6 +4768,16 @@ export interface components {
             } | null;
             /** Entity Id */
             entity_id: number | null;
+            /**
+             * Entity Label
+             * @description Loại đối tượng, bằng tiếng Việt
+             */
+            entity_label: string;
+            /**
+             * Entity Name
+             * @description Tên, tiêu đề hoặc số của đối tượng, nếu có
+             */
+            entity_name: string | null;
             /** Entity Type */
             entity_type: string;
             /** Id */
@@ -7154,6 +7188,38 @@ export interface components {
             /** Unit Name */
             unit_name: string;
         };
+        /**
+         * HistoryYear
+         * @description One school year of a subject's results beside the commune's average for the same scorecard.
+         */
+        HistoryYear: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Classification Code */
+            classification_code: string;
+            /** Classification Label */
+            classification_label: string;
+            /**
+             * Commune Average Percent
+             * @description Tỷ lệ hoàn thành bình quân của các đối tượng cùng bảng điểm trong năm học (%)
+             */
+            commune_average_percent: string;
+            /**
+             * Commune Count
+             * @description Số đối tượng tính vào bình quân
+             */
+            commune_count: number;
+            /** Completion Percent */
+            completion_percent: string;
+            /** Max Total */
+            max_total: string;
+            /** School Year */
+            school_year: string;
+            /** Status */
+            status: string;
+            /** Verified Total */
+            verified_total: string;
+        };
         /** HonourBoardItem */
         HonourBoardItem: {
             /** Award Name */
@@ -7642,6 +7708,11 @@ export interface components {
             code: string;
             /** Name */
             name: string;
+            /**
+             * Record Blocked
+             * @description Vì sao chưa ghi được kết quả kiểm tra cho đơn vị (chưa có hoặc đã chốt bản tự đánh giá); trống khi ghi được
+             */
+            record_blocked?: string | null;
             /** Unit Id */
             unit_id: number;
         };
@@ -10059,6 +10130,20 @@ export interface components {
             unit_name: string;
             /** Verified Total */
             verified_total: string;
+        };
+        /**
+         * ScorecardHistory
+         * @description A subject's results across the school years of one scorecard (every version of its code).
+         */
+        ScorecardHistory: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Framework Code */
+            framework_code: string;
+            /** Subject Name */
+            subject_name: string;
+            /** Years */
+            years: components["schemas"]["HistoryYear"][];
         };
         /**
          * ScorecardRule
@@ -21883,6 +21968,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScorecardDetail"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scorecards_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardHistory"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

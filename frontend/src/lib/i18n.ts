@@ -32,16 +32,4 @@ export function locale(): string {
   return i18n.language === 'en' ? 'en-GB' : 'vi-VN';
 }
 
-export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return '';
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : d.toLocaleString(locale());
-}
-
-/** "2026-03-10" → "10/3/2026" (d/m/yyyy, the commune's way of writing a date). */
-export function formatDate(value: string | null | undefined): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
-  return m ? `${Number(m[3])}/${Number(m[2])}/${m[1]}` : (value ?? '');
-}
-
 export default i18n;

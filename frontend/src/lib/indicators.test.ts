@@ -45,8 +45,8 @@ describe('value formatting', () => {
   it('shows API decimals without trailing zeros', () => {
     expect(valueToInput('80.00')).toBe('80');
     expect(valueToInput(null)).toBe('');
-    expect(formatNumber('8.60')).toBe('8.6');
-    expect(formatNumber('-2.50')).toBe('-2.5');
+    expect(formatNumber('8.60')).toBe('8,6');
+    expect(formatNumber('-2.50')).toBe('-2,5');
     expect(formatNumber(null)).toBe('');
   });
 });

@@ -55,12 +55,8 @@ export function valueToInput(value: string | null | undefined): string {
   return String(n);
 }
 
-/** "80.00" → "80", "8.60" → "8.6"; keeps non-numbers as they are. */
-export function formatNumber(value: string | number | null | undefined): string {
-  if (value == null || value === '') return '';
-  const n = Number(value);
-  return Number.isFinite(n) ? String(Math.round(n * 100) / 100) : String(value);
-}
+/** "80.00" → "80", "8.60" → "8,6" (Vietnamese decimals; issue 18.4): the one number formatter. */
+export { formatNumber } from './format';
 
 /** Field of an indicator an error belongs to (value, evidence, note, verified_value, comment, reason, …). */
 export type EntryErrors = Record<string, Record<string, string>>;

@@ -80,6 +80,8 @@ export const scorecardsKeys = {
   ...resource('scorecards'),
   ranking: <F>(filters: F) => ['scorecards', 'ranking', filters] as const,
   aggregates: <Q>(query: Q) => ['scorecards', 'aggregates', query] as const,
+  yearOverYear: (frameworkCode: string | undefined) => ['scorecards', 'year-over-year', frameworkCode] as const,
+  history: (assessmentId: number) => ['scorecards', 'history', assessmentId] as const,
 };
 
 export const activitiesKeys = resource('activities');

@@ -76,7 +76,7 @@ def delete_achievement(
 @router.get(
     "/{achievement_id}/certificate.pdf",
     name="achievements_certificate",
-    summary="Giấy khen / Bằng khen (PDF) có mã xác thực",
+    summary="Giấy khen / Bằng khen (PDF) có mã xác minh",
     responses=PDF_RESPONSE,
     response_class=Response,
 )

@@ -13,7 +13,7 @@ from thidua.awards.decisions import access
 from thidua.awards.decisions.files import decision_lines
 from thidua.awards.decisions.schemas import CashDecisionLine, CashRoundTotal, CashTotals
 from thidua.awards.models import AwardDecision, AwardRound
-from thidua.documents.spreadsheet import put
+from thidua.documents.spreadsheet import header, put
 from thidua.units.models import Unit
 
 MONEY_FORMAT = '#,##0 "đ"'  # shown 1.000.000 đ in a Vietnamese Excel
@@ -71,14 +71,12 @@ def cash_totals_xlsx(data: CashTotals) -> bytes:
         "Mức lương cơ sở",
         "Tổng tiền thưởng",
     ]
-    for c, h in enumerate(headers, 1):
-        put(ws, 1, c, h)
-        ws.cell(row=1, column=c).font = Font(bold=True)
+    header(ws, 1, headers)
     for r, d in enumerate(data.decisions, 2):
         values = [r - 1, d.number, d.signed_on, d.round_name, d.issuer, d.awardees, d.base_salary, d.total]
         for c, value in enumerate(values, 1):
             put(ws, r, c, value)
-        ws.cell(row=r, column=3).number_format = "DD/MM/YYYY"
+        ws.cell(row=r, column=3).number_format = "d/m/yyyy"  # the commune's way of writing a date
         for c in (7, 8):
             ws.cell(row=r, column=c).number_format = MONEY_FORMAT
     last = len(data.decisions) + 2
@@ -90,9 +88,7 @@ def cash_totals_xlsx(data: CashTotals) -> bytes:
         ws.column_dimensions[letter].width = width
 
     by_round = book.create_sheet("Theo đợt")
-    for c, h in enumerate(["Đợt khen thưởng", "Số quyết định", "Tổng tiền thưởng"], 1):
-        put(by_round, 1, c, h)
-        by_round.cell(row=1, column=c).font = Font(bold=True)
+    header(by_round, 1, ["Đợt khen thưởng", "Số quyết định", "Tổng tiền thưởng"])
     for r, t in enumerate(data.rounds, 2):
         for c, value in enumerate([t.round_name, t.decisions, t.total], 1):
             put(by_round, r, c, value)

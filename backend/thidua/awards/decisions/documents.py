@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 
 from thidua.awards.texts import COMMUNE, COMMUNE_BODY, PLACE, PROVINCE, in_sentence
 from thidua.documents import decree30
-from thidua.documents.spreadsheet import put
+from thidua.documents.spreadsheet import header, put
 
 LAW_BASIS = (
     "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
@@ -280,9 +280,7 @@ def awardee_xlsx(title: str, lines: Sequence[AwardeeLine]) -> bytes:
         "Ghi chú",
         "Tiền thưởng",
     ]
-    for c, h in enumerate(headers, 1):
-        put(ws, 3, c, h)
-        ws.cell(row=3, column=c).font = Font(bold=True)
+    header(ws, 3, headers)
     for r, a in enumerate(lines, 4):
         for c, value in enumerate(
             [

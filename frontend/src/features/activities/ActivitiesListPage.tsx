@@ -9,6 +9,7 @@ import { useMovements } from '../../lib/queries/frameworks';
 import { useUnitOptions } from '../../lib/queries/units';
 import { useActivities } from './api/activities';
 import { isUnitBound } from '../../lib/units';
+import { formatDate } from '../../lib/format';
 
 export function ActivitiesListPage() {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function ActivitiesListPage() {
   });
 
   const columns: Column<Activity>[] = [
-    { key: 'date', label: t('activities.date'), render: (a) => a.activity_date },
+    { key: 'date', label: t('activities.date'), render: (a) => formatDate(a.activity_date) },
     { key: 'title', label: t('activities.titleField'), render: (a) => <Link to={`/activities/${a.id}`}>{a.title}</Link> },
     { key: 'kind', label: t('activities.kind'), render: (a) => t(`activities.kinds.${a.kind}`, { defaultValue: a.kind_label }) },
     { key: 'unit', label: t('activities.school'), className: 'col-unit', render: (a) => a.unit_name },

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
@@ -73,7 +73,7 @@ export function ActivityDetailPage() {
             <dt>{t('activities.kind')}</dt>
             <dd>{t(`activities.kinds.${a.kind}`, { defaultValue: a.kind_label })}</dd>
             <dt>{t('activities.date')}</dt>
-            <dd>{a.activity_date}</dd>
+            <dd>{formatDate(a.activity_date)}</dd>
             <dt>{t('fields.schoolYear')}</dt>
             <dd>{a.school_year}</dd>
             <dt>{t('activities.school')}</dt>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Entry, IndicatorOut } from '../../api/types';
 import { ApiError } from '../../api/problem';
 import { useMe } from '../../lib/auth';
-import { formatDate } from '../../lib/i18n';
+import { formatDate } from '../../lib/format';
 import { errorMessage } from '../../lib/errors';
 import { formatNumber, mapEntryErrors, parseIndicatorInput, valueToInput, type EntryErrors } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
@@ -414,7 +414,8 @@ export function AssessmentPage() {
           </p>
         </div>
         {me.permissions.includes('scorecards:read') && (
-          <Link to={`/scorecards/${a.id}`}>{t('scorecards.unitResult')}</Link>
+          // a teacher's own result, not the school's (issue 18.8)
+          <Link to={`/scorecards/${a.id}`}>{t(a.subject_kind === 'individual' ? 'ux.results.individual' : 'scorecards.unitResult')}</Link>
         )}
       </div>
 

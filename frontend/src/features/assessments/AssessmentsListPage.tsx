@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../api/problem';
 import { ASSESSMENT_STATUSES, SUBJECT_KINDS, type AssessmentStatus, type AssessmentSummary, type SubjectKind } from '../../api/types';
 import { useMe } from '../../lib/auth';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/useListParams';
 import { SelectField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/useListParams';
 import type { AuditEvent } from '../../api/types';
 import { TextField } from '../../components/fields';
@@ -50,21 +50,22 @@ export function AuditPage() {
 
   const columns: Column<AuditEvent>[] = [
     { key: 'time', label: t('audit.time'), render: (e) => formatDateTime(e.occurred_at) },
-    { key: 'actor', label: t('audit.actor'), render: (e) => e.actor_login ?? '' },
-    { key: 'action', label: t('audit.action'), render: (e) => t(`audit.actions.${e.action}`, { defaultValue: e.action }) },
+    // names and Vietnamese words from the server, never a login, a table name or an English action (issue 18.4)
+    { key: 'actor', label: t('audit.actor'), render: (e) => e.actor_name },
+    { key: 'action', label: t('audit.action'), render: (e) => e.action_label },
     {
       key: 'entity',
       label: t('audit.entity'),
-      render: (e) => (
-        <>
-          {t(`audit.entityTypes.${e.entity_type}`, { defaultValue: e.entity_type })}{' '}
-          {e.entity_id != null && ENTITY_PAGES[e.entity_type] ? (
-            <Link to={`${ENTITY_PAGES[e.entity_type]}/${e.entity_id}`}>#{e.entity_id}</Link>
-          ) : (
-            e.entity_id != null && `#${e.entity_id}`
-          )}
-        </>
-      ),
+      render: (e) => {
+        const name = e.entity_name ?? (e.entity_id != null ? `#${e.entity_id}` : '');
+        return (
+          <>
+            {e.entity_label}
+            {name && ': '}
+            {e.entity_id != null && ENTITY_PAGES[e.entity_type] ? <Link to={`${ENTITY_PAGES[e.entity_type]}/${e.entity_id}`}>{name}</Link> : name}
+          </>
+        );
+      },
     },
     { key: 'changes', label: t('audit.changes'), render: (e) => <Changes e={e} /> },
   ];

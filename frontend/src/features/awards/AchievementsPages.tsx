@@ -15,6 +15,7 @@ import { useUnitOptions } from '../../lib/queries/units';
 import { fileUrls, useAchievements, useAwardTypeOptions, useCreateAchievement, useDeleteAchievement, useUnitStaff } from './api/awards';
 import { todayIso, yearsWithEarlier } from './dates';
 import { useDownload } from '../../lib/useDownload';
+import { formatDate } from '../../lib/format';
 
 /** "Lịch sử thành tích": titles and awards with decision number, date and issuer (what the rules read). */
 export function AchievementsPage() {
@@ -33,7 +34,10 @@ export function AchievementsPage() {
   const download = useDownload();
   const remove = useDeleteAchievement();
   const [confirming, setConfirming] = useState<Achievement | null>(null);
-  const codes = [...new Set((awardTypes.data ?? []).map((a) => a.code))].sort();
+  // one entry per code, by its name (issue 18.4: the filter offered "BK-TINH-CN")
+  const awardOptions = [...new Map((awardTypes.data ?? []).map((a) => [a.code, a.name])).entries()]
+    .map(([code, name]) => ({ value: code, label: name }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
 
   const columns: Column<Achievement>[] = [
     { key: 'year', label: t('fields.schoolYear'), render: (a) => a.school_year },
@@ -55,7 +59,7 @@ export function AchievementsPage() {
       label: t('awards.achievements.decision'),
       render: (a) => (
         <div>
-          {t('awards.achievements.decisionText', { number: a.decision_number, date: a.decision_date })}
+          {t('awards.achievements.decisionText', { number: a.decision_number, date: formatDate(a.decision_date) })}
           <div className="muted">{a.issuer}</div>
         </div>
       ),
@@ -116,7 +120,7 @@ export function AchievementsPage() {
             p={p}
             name="award_type_code"
             label={t('awards.achievements.awardCode')}
-            options={codes.map((c) => ({ value: c, label: c }))}
+            options={awardOptions}
           />
         </>
       }

@@ -1,7 +1,7 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useAwardType, useAwardTypeAction } from './api/awards';
 import { AwardTypeStatusBadge, roundKindLabel } from './badges';

@@ -9,6 +9,7 @@ import { formatDong, parseDong } from '../../lib/money';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { SelectFilter } from '../../components/ListFilters';
 import { useAwardRoundOptions, useBaseSalaries, useCashTotals, useCreateBaseSalary } from './api/awards';
+import { formatDate } from '../../lib/format';
 
 const SALARY_FIELDS = ['effective_from', 'amount', 'legal_basis'] as const;
 
@@ -168,7 +169,7 @@ export function CashTotalsPage() {
               {data.decisions.map((d) => (
                 <tr key={d.decision_id}>
                   <td>{d.number}</td>
-                  <td>{d.signed_on.split('-').reverse().join('/')}</td>
+                  <td>{formatDate(d.signed_on)}</td>
                   <td>{d.round_name}</td>
                   <td>{d.issuer}</td>
                   <td className="col-num">{d.awardees}</td>
@@ -192,7 +193,7 @@ export function CashTotalsPage() {
         <tbody>
           {(salaries.data ?? []).map((b) => (
             <tr key={b.id}>
-              <td>{b.effective_from.split('-').reverse().join('/')}</td>
+              <td>{formatDate(b.effective_from)}</td>
               <td className="col-num">{formatDong(b.amount)}</td>
               <td>{b.legal_basis}</td>
             </tr>

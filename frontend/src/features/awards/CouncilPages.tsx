@@ -22,6 +22,7 @@ import {
 } from './api/awards';
 import { useDownload } from '../../lib/useDownload';
 import { useCommitteeForCouncil } from './api/committee';
+import { formatDate } from '../../lib/format';
 
 const MEETING_FIELDS = ['round_id', 'held_on', 'location', 'chair', 'secretary', 'members_present', 'members_total', 'notes'] as const;
 
@@ -37,7 +38,7 @@ export function CouncilPage() {
   const canWrite = me.permissions.includes('nominations:review');
 
   const columns: Column<CouncilMeeting>[] = [
-    { key: 'held', label: t('awards.council.heldOn'), render: (m) => m.held_on },
+    { key: 'held', label: t('awards.council.heldOn'), render: (m) => formatDate(m.held_on) },
     { key: 'round', label: t('awards.council.round'), render: (m) => <Link to={`/awards/rounds/${m.round_id}`}>{m.round_name}</Link> },
     { key: 'location', label: t('awards.council.location'), render: (m) => m.location },
     { key: 'chair', label: t('awards.council.chair'), render: (m) => m.chair },
@@ -56,7 +57,7 @@ export function CouncilPage() {
             <button
               type="button"
               className="small"
-              aria-label={t('awards.council.minutesOf', { date: m.held_on })}
+              aria-label={t('awards.council.minutesOf', { date: formatDate(m.held_on) })}
               disabled={download.busy !== null}
               onClick={() => download.run(fileUrls.minutes(m.id), `bien-ban-hoi-dong-${m.id}.docx`)}
             >
@@ -64,7 +65,7 @@ export function CouncilPage() {
             </button>
           )}
           {canWrite && m.allowed_actions.includes('update') && (
-            <Link className="button small" to={`/awards/council/${m.id}/edit`} aria-label={t('awards.council.editOf', { date: m.held_on })}>
+            <Link className="button small" to={`/awards/council/${m.id}/edit`} aria-label={t('awards.council.editOf', { date: formatDate(m.held_on) })}>
               {t('common.edit')}
             </Link>
           )}

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/problem';
 import type { AwardDecision, Awardee } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { changed } from '../../lib/form';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { documentErrors } from '../../lib/indicators';
 import { isConflict } from '../../lib/errors';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -327,7 +327,7 @@ export function DecisionPage() {
                 <Link to={`/awards/rounds/${d.round_id}`}>{d.round_name}</Link>
               </dd>
               <dt>{t('awards.decisions.signedOn')}</dt>
-              <dd>{d.signed_on}</dd>
+              <dd>{formatDate(d.signed_on)}</dd>
               <dt>{t('awards.decisions.signer')}</dt>
               <dd>
                 {d.signer_title} – {d.signer_name}
@@ -342,7 +342,7 @@ export function DecisionPage() {
                 <>
                   <dt>{t('awards.decisions.provinceResult')}</dt>
                   <dd>
-                    {t('awards.decisions.provinceResultText', { number: d.province_decision_number, date: d.province_decision_date ?? '' })}
+                    {t('awards.decisions.provinceResultText', { number: d.province_decision_number, date: formatDate(d.province_decision_date) })}
                     {d.province_issuer && <div>{t('awardFlows.provinceIssuedBy', { issuer: d.province_issuer })}</div>}
                     {d.province_note && <div className="pre-line">{d.province_note}</div>}
                   </dd>

@@ -7,6 +7,7 @@ import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useAwardDecisions, useAwardRoundOptions } from './api/awards';
 import { DecisionStatusBadge, decisionKindLabel } from './badges';
+import { formatDate } from '../../lib/format';
 
 export function DecisionsListPage() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function DecisionsListPage() {
       label: t('awards.decisions.number'),
       render: (d) => <Link to={`/awards/decisions/${d.id}`}>{d.number}</Link>,
     },
-    { key: 'signed', label: t('awards.decisions.signedOn'), render: (d) => d.signed_on },
+    { key: 'signed', label: t('awards.decisions.signedOn'), render: (d) => formatDate(d.signed_on) },
     { key: 'round', label: t('awards.decisions.round'), render: (d) => d.round_name },
     { key: 'kind', label: t('awards.decisions.kind'), render: (d) => decisionKindLabel(d.kind, t) },
     { key: 'level', label: t('awards.decisions.level'), render: (d) => t(`awards.levels.${d.level}`) },

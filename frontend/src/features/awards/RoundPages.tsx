@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
 import { changed } from '../../lib/form';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
@@ -127,9 +127,9 @@ export function RoundPage() {
                   </>
                 )}
                 <dt>{t('awards.rounds.opensOn')}</dt>
-                <dd>{r.opens_on}</dd>
+                <dd>{formatDate(r.opens_on)}</dd>
                 <dt>{t('awards.rounds.closesOn')}</dt>
-                <dd>{r.closes_on}</dd>
+                <dd>{formatDate(r.closes_on)}</dd>
                 <dt>{t('awards.rounds.nominations')}</dt>
                 <dd>
                   <NominationCounts counts={r.nomination_counts} />

@@ -8,6 +8,7 @@ import { SelectFilter } from '../../components/ListFilters';
 import { useAwardRounds } from './api/awards';
 import { OpenBadge, roundKindLabel } from './badges';
 import { NominationCounts } from './NominationCounts';
+import { formatDate } from '../../lib/format';
 
 export function RoundsListPage() {
   const { t } = useTranslation();
@@ -23,8 +24,8 @@ export function RoundsListPage() {
     { key: 'name', label: t('awards.rounds.name'), render: (r) => <Link to={`/awards/rounds/${r.id}`}>{r.name}</Link> },
     { key: 'kind', label: t('awards.rounds.kind'), render: (r) => r.kind_label },
     { key: 'years', label: t('awards.rounds.schoolYears'), render: (r) => r.school_years.join(', ') },
-    { key: 'opens', label: t('awards.rounds.opensOn'), render: (r) => r.opens_on },
-    { key: 'closes', label: t('awards.rounds.closesOn'), render: (r) => r.closes_on },
+    { key: 'opens', label: t('awards.rounds.opensOn'), render: (r) => formatDate(r.opens_on) },
+    { key: 'closes', label: t('awards.rounds.closesOn'), render: (r) => formatDate(r.closes_on) },
     { key: 'open', label: t('awards.rounds.state'), render: (r) => <OpenBadge open={r.is_open} /> },
     { key: 'nominations', label: t('awards.rounds.nominations'), render: (r) => <NominationCounts counts={r.nomination_counts} /> },
   ];

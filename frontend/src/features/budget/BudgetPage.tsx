@@ -24,6 +24,7 @@ import {
   type YearFilters,
 } from './api/budget';
 import { formatDong, parseDong } from './money';
+import { formatDate } from '../../lib/format';
 
 type Form = 'source' | 'allocation' | 'spending' | null;
 
@@ -481,7 +482,7 @@ function SpendingList({ filters }: { filters: YearFilters }) {
   const spending = useSpending(filters, true);
   const [error, setError] = useState<unknown>(null);
   const columns: Column<BudgetSpending>[] = [
-    { key: 'date', label: t('budget.spending.date'), render: (s) => s.spent_on.split('-').reverse().join('/') },
+    { key: 'date', label: t('budget.spending.date'), render: (s) => formatDate(s.spent_on) },
     { key: 'unit', label: t('budget.allocations.unit'), render: (s) => s.unit_name ?? t('budget.communeActivities') },
     { key: 'description', label: t('budget.spending.description'), render: (s) => s.description },
     { key: 'voucher', label: t('budget.spending.voucher'), render: (s) => s.voucher_number || '—' },

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../api/problem';
 import { useMe } from '../../lib/auth';
-import { formatDate } from '../../lib/i18n';
+import { formatDate } from '../../lib/format';
 import { schoolYearOf } from '../../lib/schoolYear';
 import { useDownload } from '../../lib/useDownload';
 import { useListParams } from '../../lib/useListParams';

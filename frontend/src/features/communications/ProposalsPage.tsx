@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../api/problem';
 import { useMe } from '../../lib/auth';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';

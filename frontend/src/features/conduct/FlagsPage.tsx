@@ -15,6 +15,7 @@ import { flagPayload, localToday } from './flags';
 import { Panel } from './Panel';
 import { FLAG_KINDS, SEVERITIES, type Flag, type FlagKind } from './types';
 import './conduct.css';
+import { formatDate } from '../../lib/format';
 
 type Mode = null | { kind: 'create' } | { kind: 'close'; flag: Flag } | { kind: 'delete'; flag: Flag };
 
@@ -48,7 +49,7 @@ export function FlagsPage() {
       label: t('conduct.severity'),
       render: (f) => (f.severity ? t(`conduct.severities.${f.severity}`, { defaultValue: f.severity_label ?? f.severity }) : t('common.none')),
     },
-    { key: 'opened', label: t('conduct.openedOn'), render: (f) => f.opened_on },
+    { key: 'opened', label: t('conduct.openedOn'), render: (f) => formatDate(f.opened_on) },
     {
       key: 'state',
       label: t('conduct.state'),
@@ -56,7 +57,7 @@ export function FlagsPage() {
         f.is_open ? (
           <span className="badge badge-danger">{t('conduct.open')}</span>
         ) : (
-          <span className="badge badge-off">{t('conduct.closedOn', { date: f.closed_on })}</span>
+          <span className="badge badge-off">{t('conduct.closedOn', { date: formatDate(f.closed_on) })}</span>
         ),
     },
     { key: 'note', label: t('conduct.note'), render: (f) => <span className="pre-line">{f.note || t('common.none')}</span> },
@@ -71,7 +72,7 @@ export function FlagsPage() {
             <button
               type="button"
               className="small"
-              aria-label={t('conduct.closeFlagOf', { name: f.subject_name, date: f.opened_on })}
+              aria-label={t('conduct.closeFlagOf', { name: f.subject_name, date: formatDate(f.opened_on) })}
               onClick={() => setMode({ kind: 'close', flag: f })}
             >
               {t('conduct.close')}
@@ -82,7 +83,7 @@ export function FlagsPage() {
               type="button"
               className="small"
               disabled={reopen.isPending}
-              aria-label={t('conduct.reopenFlagOf', { name: f.subject_name, date: f.opened_on })}
+              aria-label={t('conduct.reopenFlagOf', { name: f.subject_name, date: formatDate(f.opened_on) })}
               onClick={() => reopen.mutate({ flag: f, body: { closed_on: null } })}
             >
               {t('conduct.reopen')}
@@ -92,7 +93,7 @@ export function FlagsPage() {
             <button
               type="button"
               className="danger small"
-              aria-label={t('conduct.deleteFlagOf', { name: f.subject_name, date: f.opened_on })}
+              aria-label={t('conduct.deleteFlagOf', { name: f.subject_name, date: formatDate(f.opened_on) })}
               onClick={() => {
                 remove.reset();
                 setMode({ kind: 'delete', flag: f });
@@ -146,7 +147,7 @@ export function FlagsPage() {
             {t('conduct.deleteFlagConfirm', {
               kind: t(`conduct.flagKinds.${mode.flag.kind}`, { defaultValue: mode.flag.kind_label }),
               name: mode.flag.subject_name,
-              date: mode.flag.opened_on,
+              date: formatDate(mode.flag.opened_on),
             })}
           </p>
           <ErrorBanner error={remove.error} />
@@ -279,7 +280,7 @@ function CloseForm({ flag, onDone }: { flag: Flag; onDone: () => void }) {
       <form onSubmit={submit} noValidate>
         <p>
           {t(`conduct.flagKinds.${flag.kind}`, { defaultValue: flag.kind_label })} · <strong>{flag.subject_name}</strong> ·{' '}
-          {t('conduct.since', { date: flag.opened_on })}
+          {t('conduct.since', { date: formatDate(flag.opened_on) })}
         </p>
         <ErrorBanner error={update.error} fields={['closed_on']} />
         <TextField

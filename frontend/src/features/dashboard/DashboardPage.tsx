@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +32,9 @@ function DtiSummary() {
     </section>
   );
 }
+
+// The charts bring the chart library: loaded after the dashboard's own figures, in their own chunk.
+const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 function useCount(queryKey: readonly string[], enabled: boolean, fetcher: () => Promise<{ total: number }>) {
   return useQuery({ queryKey, queryFn: fetcher, enabled, select: (d) => d.total });
@@ -90,6 +94,9 @@ export function DashboardPage() {
         </ul>
       )}
       {has('dti:read') && <DtiSummary />}
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <DashboardCharts />
+      </Suspense>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { errorMessage } from '../../lib/errors';
-import { formatDate } from '../../lib/i18n';
+import { formatDate } from '../../lib/format';
 import { useUpdateWindow, useWindows, type EvaluationWindow } from './api/windows';
 
 function WindowRow({ window }: { window: EvaluationWindow }) {

@@ -2,7 +2,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorOut } from '../../api/types';
 import { useMe } from '../../lib/auth';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { formatNumber } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable, type Column } from '../../components/DataTable';

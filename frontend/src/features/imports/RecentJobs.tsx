@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, locale } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
+import { locale } from '../../lib/i18n';
 import { PagedTable, type Column } from '../../components/DataTable';
 import { useImportJobs } from './api/imports';
 import { JobOutcomeBadge } from './badges';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { isConflict } from '../../lib/errors';
 import { formatNumber } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
@@ -156,7 +156,7 @@ export function InitiativeDetailPage() {
               <dt>{t('initiatives.decisionNumber')}</dt>
               <dd>{i.recognition_decision}</dd>
               <dt>{t('initiatives.decisionDate')}</dt>
-              <dd>{i.recognition_date}</dd>
+              <dd>{formatDate(i.recognition_date)}</dd>
               <dt>{t('initiatives.recognisedBy')}</dt>
               <dd>{i.recognised_by}</dd>
             </dl>

@@ -6,6 +6,7 @@ import { downloadFile } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { TextAreaField, TextField } from '../../components/fields';
 import { useCloseInspection, useDecide } from './api/findings';
+import { formatDate } from '../../lib/format';
 
 /** The team lead writes the overall conclusions and closes the inspection. */
 export function ClosePanel({ inspection }: { inspection: Inspection }) {
@@ -72,7 +73,7 @@ export function DecisionPanel({ inspection }: { inspection: Inspection }) {
       <h2 id="decision-title">{t('inspectionFindings.decision')}</h2>
       {d && (
         <p>
-          {t('inspectionFindings.decisionLine', { number: d.number, date: d.signed_on, signer: d.signer_name })}{' '}
+          {t('inspectionFindings.decisionLine', { number: d.number, date: formatDate(d.signed_on), signer: d.signer_name })}{' '}
           <button
             type="button"
             onClick={() => {

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../api/types';
 import { ApiError, fieldErrors } from '../../api/problem';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { isConflict } from '../../lib/errors';
 import { formatNumber } from '../../lib/indicators';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
@@ -119,7 +119,7 @@ export function InspectionDetailPage() {
       ) : (
         <dl className="details">
           <dt>{t('inspections.date')}</dt>
-          <dd>{i.inspection_date}</dd>
+          <dd>{formatDate(i.inspection_date)}</dd>
           <dt>{t('inspections.findings')}</dt>
           <dd className="pre-line">{i.findings || t('common.none')}</dd>
           <dt>{t('inspections.members')}</dt>
@@ -148,7 +148,9 @@ export function InspectionDetailPage() {
                 {u.name} <span className="muted">({u.code})</span>
               </h3>
               <MinutesButton inspection={i} unitId={u.unit_id} name={u.name} />
-              {canRecord && recording !== u.unit_id && (
+              {/* shown only where it can succeed; otherwise the reason (issue 18.8) */}
+              {canRecord && u.record_blocked && <p className="muted record-blocked">{u.record_blocked}</p>}
+              {canRecord && !u.record_blocked && recording !== u.unit_id && (
                 <button
                   type="button"
                   className="primary"
@@ -161,7 +163,7 @@ export function InspectionDetailPage() {
                 </button>
               )}
             </div>
-            {canRecord && recording === u.unit_id && (
+            {canRecord && !u.record_blocked && recording === u.unit_id && (
               <RecordValuesForm
                 inspection={i}
                 unitId={u.unit_id}

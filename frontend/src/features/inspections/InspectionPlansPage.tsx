@@ -9,6 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useCreatePlan, useIssuePlan, usePlans } from './api/findings';
+import { formatDate } from '../../lib/format';
 
 interface ItemRow {
   unit: string;
@@ -118,7 +119,7 @@ function PlanCard({ plan }: { plan: InspectionPlan }) {
       </h2>
       <p>
         <span className={`badge badge-${plan.status === 'issued' ? 'ok' : 'warn'}`}>{t(`inspectionPlans.statuses.${plan.status}`)}</span>{' '}
-        {plan.number && t('inspectionPlans.issuedLine', { number: plan.number, date: plan.signed_on, signer: plan.signer_name })}
+        {plan.number && t('inspectionPlans.issuedLine', { number: plan.number, date: formatDate(plan.signed_on), signer: plan.signer_name })}
       </p>
       {plan.purpose && <p className="pre-line">{plan.purpose}</p>}
       <DataTable
@@ -127,7 +128,7 @@ function PlanCard({ plan }: { plan: InspectionPlan }) {
         className="plan-items"
         columns={[
           { key: 'school', label: t('inspectionPlans.school'), render: (i) => i.unit_name },
-          { key: 'date', label: t('inspectionPlans.date'), render: (i) => i.scheduled_on },
+          { key: 'date', label: t('inspectionPlans.date'), render: (i) => formatDate(i.scheduled_on) },
           { key: 'team', label: t('inspectionPlans.team'), render: (i) => i.team },
           { key: 'content', label: t('inspectionPlans.content'), render: (i) => i.content },
         ]}

@@ -13,6 +13,7 @@ import { isEmpty, ListPage, PagedTable, type Column } from '../../components/Dat
 import { SelectFilter } from '../../components/ListFilters';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useInspections } from './api/inspections';
+import { formatDate } from '../../lib/format';
 
 export function InspectionStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function InspectionsListPage() {
   });
 
   const columns: Column<Inspection>[] = [
-    { key: 'date', label: t('inspections.date'), render: (i) => i.inspection_date },
+    { key: 'date', label: t('inspections.date'), render: (i) => formatDate(i.inspection_date) },
     { key: 'title', label: t('inspections.titleField'), render: (i) => <Link to={`/inspections/${i.id}`}>{i.title}</Link> },
     { key: 'kind', label: t('inspections.kind'), render: (i) => t(`inspections.kinds.${i.kind}`) },
     { key: 'year', label: t('fields.schoolYear'), render: (i) => i.school_year },

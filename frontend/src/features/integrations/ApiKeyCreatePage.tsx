@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldErrors } from '../../api/problem';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { optionalId } from '../../lib/form';
 import { SelectField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { isConflict } from '../../lib/errors';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/useListParams';
 import { PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';

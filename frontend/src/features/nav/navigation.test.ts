@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_BOARD, can, navItems } from './navigation';
+import { GROUP_IDS, PUBLIC_BOARD, can, groupOf, navGroups, navItems } from './navigation';
 
 // The public honour board is offered to everyone (tested on its own below), so the lists leave it out.
 const paths = (perms: string[]) =>
@@ -7,203 +7,130 @@ const paths = (perms: string[]) =>
     .map((i) => i.to)
     .filter((to) => to !== PUBLIC_BOARD);
 
-describe('navItems', () => {
-  it('shows only the home page without permissions', () => {
+const grouped = (perms: string[]) =>
+  Object.fromEntries(navGroups(perms).map((g) => [g.id, g.items.map((i) => i.to).filter((to) => to !== PUBLIC_BOARD)]));
+
+/** Roughly what GET /auth/me answers for each role (auth/roles.py). */
+const OFFICER = [
+  'units:read', 'units:write', 'staff:read', 'audit:read', 'frameworks:read', 'assessments:read', 'scorecards:read',
+  'activities:read', 'dti:read', 'initiatives:read', 'inspections:read', 'steering:read', 'research_support:read',
+  'plans:read', 'plans:review', 'reports:read', 'reports:manage', 'award_types:read', 'award_rounds:read',
+  'nominations:read', 'nominations:review', 'council:read', 'decisions:read', 'achievements:read', 'conduct:read',
+  'stories:read', 'results:publish', 'communications:read', 'story_proposals:read', 'materials:read', 'imports:run',
+  'budget:read',
+];
+const ADMIN = [...OFFICER, 'users:manage', 'api_keys:manage', 'webhooks:manage', 'cash:read', 'partners:read'];
+
+describe('the grouped menu (issue 18.8)', () => {
+  it('shows only the home page and the honour board without permissions', () => {
     expect(paths([])).toEqual(['/']);
+    expect(navGroups([]).map((g) => g.id)).toEqual(['communications']);
   });
 
-  it('shows units and staff for a unit manager', () => {
-    expect(paths(['units:read', 'staff:read', 'staff:write'])).toEqual(['/', '/units', '/staff']);
+  it('groups the entries by the seed\'s work, in its order, and leaves out empty groups', () => {
+    expect(navGroups(ADMIN).map((g) => g.id)).toEqual([...GROUP_IDS]);
+    expect(navGroups(['plans:read', 'units:read']).map((g) => g.id)).toEqual(['plans', 'communications', 'admin']);
+    for (const g of navGroups(ADMIN)) expect(g.label).toBe(`ux.menu.${g.id}`);
   });
 
-  it('shows everything for an administrator, in a fixed order', () => {
-    expect(paths(['audit:read', 'users:manage', 'staff:read', 'units:write', 'units:read'])).toEqual([
-      '/',
+  it('puts each entry in its group', () => {
+    const g = grouped(ADMIN);
+    expect(g.plans).toEqual(['/plans', '/plans/tracking', '/steering', '/budget', '/budget/partners', '/research-supports']);
+    expect(g.assessment).toEqual([
+      '/assessments',
+      '/scorecards',
+      '/dti',
+      '/activities',
+      '/initiatives',
+      '/inspections',
+      '/inspection-plans',
+      '/inspection-recommendations',
+      '/conduct/ratings',
+      '/conduct/flags',
+    ]);
+    expect(g.reports).toEqual(['/report-requests']);
+    expect(g.communications).toEqual(['/stories', '/communications', '/story-proposals', '/materials']);
+    expect(g.admin).toEqual([
       '/units',
       '/staff',
       '/users',
+      '/frameworks',
       '/audit',
+      '/imports',
+      '/integrations/api-keys',
+      '/integrations/webhooks',
     ]);
   });
 
-  it('shows self-assessment, ranking and frameworks for a commune officer, before the audit log', () => {
-    expect(
-      paths(['units:read', 'staff:read', 'audit:read', 'frameworks:read', 'frameworks:write', 'assessments:read', 'assessments:review', 'scorecards:read']),
-    ).toEqual(['/', '/units', '/staff', '/assessments', '/scorecards', '/frameworks', '/audit']);
-  });
-
-  it('shows the activity log and inspections after the ranking, before frameworks', () => {
-    expect(
-      paths(['frameworks:read', 'inspections:read', 'activities:read', 'scorecards:read', 'assessments:read']),
-    ).toEqual(['/', '/assessments', '/scorecards', '/activities', '/inspections', '/inspection-plans', '/inspection-recommendations', '/frameworks']);
-    expect(paths(['inspections:record', 'inspections:manage', 'activities:write'])).toEqual(['/']);
-  });
-
-  it('does not show frameworks for a fill-only permission', () => {
-    expect(paths(['assessments:fill'])).toEqual(['/']);
-  });
-
-  it('does not show a list for a write-only permission', () => {
-    expect(paths(['units:write', 'staff:write'])).toEqual(['/']);
-  });
-
-  it('ignores unknown permissions', () => {
-    expect(paths(['payroll:read'])).toEqual(['/']);
-  });
-
-  it('shows plans, plan tracking and reports by permission', () => {
-    expect(paths(['plans:read', 'reports:read'])).toEqual(['/', '/plans', '/report-requests']);
-    expect(paths(['reports:write', 'plans:read', 'plans:review', 'reports:read', 'reports:manage'])).toEqual([
-      '/',
-      '/plans',
-      '/plans/tracking',
-      '/report-requests',
-    ]);
-    expect(paths(['plans:write', 'plans:budget'])).toEqual(['/']);
-  });
-
-  it('shows award nominations and the approval queue to readers of nominations, after reports', () => {
-    const shown = paths(['reports:read', 'nominations:read']);
-    expect(shown).toContain('/awards/nominations');
-    expect(shown).toContain('/awards/nominations/queue');
-    expect(shown.indexOf('/report-requests')).toBeLessThan(shown.indexOf('/awards/nominations'));
-    expect(shown.indexOf('/awards/nominations')).toBeLessThan(shown.indexOf('/awards/nominations/queue'));
-    const labels = navItems(['nominations:read']).filter((i) => i.to.startsWith('/awards/nominations'));
-    expect(labels.map((i) => i.label)).toEqual(['nominations.navList', 'nominations.navQueue']);
-    for (const perms of [['nominations:write'], ['nominations:review', 'nominations:approve'], []])
-      expect(paths(perms).filter((p) => p.startsWith('/awards/nominations'))).toEqual([]);
-  });
-
-  it('shows the award administration screens by permission, in the order of the award workflow', () => {
-    const officer = paths([
-      'reports:read',
-      'award_types:read',
-      'award_types:write',
-      'award_rounds:read',
-      'award_rounds:write',
-      'decisions:read',
-      'decisions:write',
-      'achievements:read',
-      'achievements:write',
-      'frameworks:read',
-    ]);
-    expect(officer).toEqual([
-      '/',
-      '/report-requests',
+  it('offers council meetings and result publication in the awards group, in the order of the workflow', () => {
+    expect(grouped(ADMIN).awards).toEqual([
       '/awards/types',
       '/awards/rounds',
+      '/awards/nominations',
+      '/awards/nominations/queue',
+      '/awards/council',
       '/awards/decisions',
+      '/awards/cash',
       '/awards/achievements',
-      '/frameworks',
+      '/stories/publications',
     ]);
-    // a teacher reads award types, rounds and the own achievements, not decisions
+    expect(paths(['nominations:read', 'stories:read'])).not.toContain('/awards/council');
+    expect(paths(['stories:read'])).not.toContain('/stories/publications');
+    expect(paths(['results:publish'])).toEqual(['/', '/stories/publications']);
+  });
+
+  it('shows a unit manager units and staff, a teacher what a teacher reads', () => {
+    expect(paths(['units:read', 'staff:read', 'staff:write'])).toEqual(['/', '/units', '/staff']);
     expect(paths(['award_types:read', 'award_rounds:read', 'achievements:read'])).toEqual([
       '/',
       '/awards/types',
       '/awards/rounds',
       '/awards/achievements',
     ]);
-    // write-only permissions show nothing
-    expect(paths(['award_types:write', 'award_rounds:write', 'decisions:write', 'achievements:write'])).toEqual(['/']);
-    const labels = navItems(['award_types:read', 'award_rounds:read', 'decisions:read', 'achievements:read']).filter((i) =>
-      i.to.startsWith('/awards/'),
-    );
-    expect(labels.map((i) => i.label)).toEqual(['awards.nav.types', 'awards.nav.rounds', 'awards.nav.decisions', 'awards.nav.achievements']);
   });
 
-  it('offers council meetings after the nominations and result publication after the stories', () => {
-    const all = paths(['nominations:read', 'council:read', 'decisions:read', 'stories:read', 'results:publish']);
-    expect(all.indexOf('/awards/nominations/queue')).toBeLessThan(all.indexOf('/awards/council'));
-    expect(all.indexOf('/awards/council')).toBeLessThan(all.indexOf('/awards/decisions'));
-    expect(all.indexOf('/stories/publications')).toBe(all.indexOf('/stories') + 1);
-    expect(paths(['nominations:read', 'stories:read'])).not.toContain('/awards/council');
-    expect(paths(['stories:read'])).not.toContain('/stories/publications');
+  it('shows nothing for write-only, fill-only or unknown permissions', () => {
+    for (const perms of [
+      ['units:write', 'staff:write'],
+      ['assessments:fill'],
+      ['payroll:read'],
+      ['plans:write', 'plans:budget'],
+      ['inspections:record', 'inspections:manage', 'activities:write'],
+      ['award_types:write', 'award_rounds:write', 'decisions:write', 'achievements:write'],
+      ['nominations:write'],
+      ['ratings:write', 'flags:write'],
+      ['exports:run'],
+    ])
+      expect(paths(perms)).toEqual(['/']);
   });
 
-  it('places award types and rounds before nominations, decisions and achievements after them', () => {
-    const all = paths(['award_types:read', 'award_rounds:read', 'nominations:read', 'decisions:read', 'achievements:read']);
-    expect(all.indexOf('/awards/rounds')).toBeLessThan(all.indexOf('/awards/nominations'));
-    expect(all.indexOf('/awards/nominations/queue')).toBeLessThan(all.indexOf('/awards/decisions'));
-    expect(all.indexOf('/awards/decisions')).toBeLessThan(all.indexOf('/awards/achievements'));
-  });
-
-  it('gives every item a label key', () => {
-    for (const item of navItems(['units:read', 'staff:read', 'users:manage', 'audit:read', 'frameworks:read', 'assessments:read', 'scorecards:read'])) {
-      if (item.to === PUBLIC_BOARD) continue;
-      expect(item.label).toMatch(/^nav\./);
-    }
-  });
-
-  it('offers the public honour board to everyone, signed in with any permissions, as the last entry', () => {
-    for (const perms of [[], ['units:read'], ['stories:read', 'audit:read']]) {
-      const all = navItems(perms);
-      expect(all.at(-1)).toEqual({ to: '/bang-vang', label: 'honour.nav.board' });
-    }
-  });
-
-  it('shows the initiatives register after the activity log, to readers of initiatives', () => {
-    expect(paths(['initiatives:read', 'initiatives:write'])).toEqual(['/', '/initiatives']);
-    expect(paths(['inspections:read', 'initiatives:read', 'activities:read'])).toEqual(['/', '/activities', '/initiatives', '/inspections', '/inspection-plans', '/inspection-recommendations']);
-    expect(paths(['initiatives:write', 'initiatives:recognise'])).toEqual(['/']);
-  });
-
-  it('shows staff ratings and flags to readers of conduct data, not to writers only', () => {
-    expect(paths(['conduct:read', 'ratings:write'])).toEqual(['/', '/conduct/ratings', '/conduct/flags']);
-    expect(paths(['ratings:write', 'flags:write'])).toEqual(['/']);
-  });
-
-  it('shows the stories editor to readers of stories, before frameworks', () => {
-    expect(paths(['stories:read', 'stories:write'])).toEqual(['/', '/stories']);
-    expect(paths(['frameworks:read', 'stories:read', 'conduct:read'])).toEqual([
-      '/',
-      '/conduct/ratings',
-      '/conduct/flags',
-      '/stories',
-      '/frameworks',
-    ]);
-    // result publication has its own entry (issue 18: it was reachable only from the stories page)
-    expect(paths(['results:publish'])).toEqual(['/', '/stories/publications']);
-  });
-
-  it('shows API keys and webhooks to administrators only, after the audit log', () => {
-    const admin = paths(['users:manage', 'audit:read', 'api_keys:manage', 'webhooks:manage']);
-    expect(admin).toEqual(['/', '/users', '/audit', '/integrations/api-keys', '/integrations/webhooks']);
-    expect(paths(['api_keys:manage'])).toEqual(['/', '/integrations/api-keys']);
+  it('shows API keys and webhooks to administrators only', () => {
+    expect(grouped(OFFICER).admin).not.toContain('/integrations/api-keys');
+    expect(grouped(OFFICER).admin).not.toContain('/integrations/webhooks');
     expect(paths(['webhooks:manage'])).toEqual(['/', '/integrations/webhooks']);
-    // an integration account's own permissions, or a commune officer's, show neither (only the import screen)
-    expect(paths(['units:read', 'staff:read', 'imports:run', 'exports:run', 'audit:read'])).toEqual([
-      '/',
-      '/units',
-      '/staff',
-      '/audit',
-      '/imports',
-    ]);
-    const labels = navItems(['api_keys:manage', 'webhooks:manage']).filter((i) => i.to.startsWith('/integrations/'));
-    expect(labels).toEqual([
-      { to: '/integrations/api-keys', label: 'integrations.navApiKeys' },
-      { to: '/integrations/webhooks', label: 'integrations.navWebhooks' },
-    ]);
   });
 
-  it('shows the bulk import screen to those who may run imports, after the audit log and before integrations', () => {
-    expect(paths(['imports:run'])).toEqual(['/', '/imports']);
-    expect(navItems(['imports:run']).filter((i) => i.to === '/imports')).toEqual([{ to: '/imports', label: 'imports.nav' }]);
-    // exporting alone does not open the import screen
-    expect(paths(['exports:run'])).toEqual(['/']);
-    const admin = paths(['audit:read', 'imports:run', 'exports:run', 'api_keys:manage', 'webhooks:manage']);
-    expect(admin).toEqual(['/', '/audit', '/imports', '/integrations/api-keys', '/integrations/webhooks']);
+  it('offers the public honour board to everyone, in the communications group', () => {
+    for (const perms of [[], ['units:read'], ADMIN]) {
+      const communications = navGroups(perms).find((g) => g.id === 'communications');
+      expect(communications?.items.at(-1)).toEqual({ to: '/bang-vang', label: 'honour.nav.board' });
+    }
   });
 
-  it('labels the new entries with their feature keys', () => {
-    const labels = navItems(['initiatives:read', 'conduct:read', 'stories:read']).map((i) => i.label);
-    expect(labels).toEqual([
-      'nav.home',
-      'initiatives.nav',
-      'conduct.navRatings',
-      'conduct.navFlags',
-      'stories.nav',
-      'honour.nav.board',
-    ]);
+  it('keeps the administrator\'s menu to seven top-level entries (it was 39)', () => {
+    expect(navGroups(ADMIN).length + 1).toBe(7);
+    expect(navItems(ADMIN).length).toBeGreaterThan(35);
+  });
+
+  it('knows the group of the page shown, the deepest entry first', () => {
+    const groups = navGroups(ADMIN);
+    expect(groupOf(groups, '/plans/tracking')).toBe('plans');
+    expect(groupOf(groups, '/plans/12')).toBe('plans');
+    expect(groupOf(groups, '/stories/publications')).toBe('awards');
+    expect(groupOf(groups, '/stories/3')).toBe('communications');
+    expect(groupOf(groups, '/awards/nominations/queue')).toBe('awards');
+    expect(groupOf(groups, '/')).toBeNull();
+    expect(groupOf(groups, '/password')).toBeNull();
   });
 });
 
@@ -211,12 +138,5 @@ describe('can', () => {
   it('checks one permission', () => {
     expect(can(['units:read'], 'units:read')).toBe(true);
     expect(can(['units:read'], 'units:write')).toBe(false);
-  });
-
-  it('shows the communications plan, proposals and the shared library to Trung tâm DVSNC', () => {
-    expect(
-      paths(['stories:read', 'stories:write', 'communications:read', 'communications:write', 'story_proposals:read', 'materials:read']),
-    ).toEqual(['/', '/stories', '/communications', '/story-proposals', '/materials']);
-    expect(paths(['materials:read', 'materials:write'])).toEqual(['/', '/materials']);
   });
 });

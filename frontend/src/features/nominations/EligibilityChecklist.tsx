@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import type { EligibilityResult } from './types';
 import { summarise } from './nomination';
 import './nominations.css';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
@@ -201,7 +201,7 @@ function MeetingName({ n }: { n: Nomination }) {
   const meetings = useRoundMeetings(n.round_id, n.meeting_id !== null && n.meeting_id !== undefined);
   const m = meetings.data?.find((x) => x.id === n.meeting_id);
   if (!m) return null;
-  return <span>{t('nominations.meetingOption', { date: m.held_on, present: m.members_present.length, total: m.members_total })}</span>;
+  return <span>{t('nominations.meetingOption', { date: formatDate(m.held_on), present: m.members_present.length, total: m.members_total })}</span>;
 }
 
 /** The council's vote, recorded by its secretary ("review"). */
@@ -241,7 +241,7 @@ function ReviewBox({ n, errors, busy, onReview }: { n: Nomination; errors: Error
         empty={meetings.isPending ? t('common.loading') : t('common.choose')}
         options={(meetings.data ?? []).map((m) => ({
           value: String(m.id),
-          label: t('nominations.meetingOption', { date: m.held_on, present: m.members_present.length, total: m.members_total }),
+          label: t('nominations.meetingOption', { date: formatDate(m.held_on), present: m.members_present.length, total: m.members_total }),
         }))}
         error={errors.meeting_id ?? required('meetingId')}
         required

@@ -6,6 +6,7 @@ import { useMovements } from '../../lib/queries/frameworks';
 import { useIndicatorCodes, useOwnerOptions } from './api/plans';
 import { DeadlineBadge } from '../../components/PlanBadges';
 import { emptyTask, groupTasksByMonth, normalizeContent, toContentIn, type NormalContent } from './plan';
+import { formatDate } from '../../lib/format';
 
 export interface Owners {
   staff: { id: number; full_name: string; code: string }[];
@@ -41,7 +42,7 @@ export function MonthView({ tasks, owners }: { tasks: readonly PlanTask[]; owner
               <ul>
                 {g.tasks.map(({ index, task }) => (
                   <li key={index}>
-                    <strong>{task.title || '—'}</strong> <span className="muted">({task.due_date || '—'})</span>
+                    <strong>{task.title || '—'}</strong> <span className="muted">({formatDate(task.due_date) || '—'})</span>
                     <br />
                     {t(`plans.taskStatuses.${task.status}`)} · {task.progress_percent}%{ownerName(task, owners) ? ` · ${ownerName(task, owners)}` : ''}
                   </li>
@@ -78,7 +79,7 @@ export function PlanEditor({
   const [title, setTitle] = useState(plan.title);
   const [issueDate, setIssueDate] = useState(plan.issue_date ?? '');
   const [doc, setDoc] = useState<NormalContent>(() => normalizeContent(plan.content));
-  const owners = useOwnerOptions(plan.unit_id);
+  const owners = useOwnerOptions(plan.unit_id, normalizeContent(plan.content).tasks);
   const codes = useIndicatorCodes();
   const movements = useMovements();
   const years = movements.data?.find((m) => m.id === plan.movement_id)?.school_years ?? movements.data?.[0]?.school_years ?? [];
@@ -106,11 +107,11 @@ export function PlanEditor({
         <TextField id="number" label={t('plans.number')} value={number} onChange={setNumber} error={e('number')} />
         <TextField id="issue_date" type="date" label={t('plans.issueDate')} value={issueDate} onChange={setIssueDate} error={e('issue_date')} />
         <p>
-          {t('plans.receivedDate')}: <strong>{plan.received_date ?? t('plans.notReceived')}</strong>
+          {t('plans.receivedDate')}: <strong>{(plan.received_date ? formatDate(plan.received_date) : t('plans.notReceived'))}</strong>
         </p>
       </div>
       <p>
-        {t('plans.dueDate')}: <strong>{plan.due_date ?? t('plans.noDueDateYet')}</strong>{' '}
+        {t('plans.dueDate')}: <strong>{(plan.due_date ? formatDate(plan.due_date) : t('plans.noDueDateYet'))}</strong>{' '}
         <DeadlineBadge status={plan.deadline_status} daysLeft={plan.days_left} />
       </p>
       <TextField id="title" label={t('plans.titleField')} value={title} onChange={setTitle} error={e('title')} required />

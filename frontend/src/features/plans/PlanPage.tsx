@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BUDGET_SOURCES, type BudgetLine, type Plan, type PlanContent, type PlanDispatch, type PlanIssue, type PlanVersion, type TaskProgress } from '../../api/types';
 import { ApiError } from '../../api/problem';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { useDownload } from '../../lib/useDownload';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { DataTable } from '../../components/DataTable';
@@ -180,7 +180,7 @@ function Receipts({ plan }: { plan: Plan }) {
             label: t('plans.receivedDate'),
             render: (d) =>
               d.received_on
-                ? `${d.received_on} (${t(`plans.receivedSources.${d.received_source ?? 'app'}`)}${d.incoming_number ? `, ${t('plans.incomingNumber')} ${d.incoming_number}` : ''})`
+                ? `${formatDate(d.received_on)} (${t(`plans.receivedSources.${d.received_source ?? 'app'}`)}${d.incoming_number ? `, ${t('plans.incomingNumber')} ${d.incoming_number}` : ''})`
                 : d.ack_overdue
                   ? t('plans.ackOverdue')
                   : t('plans.notReceived'),
@@ -352,7 +352,7 @@ function CommunePlan({ plan }: { plan: Plan }) {
         <dt>{t('plans.number')}</dt>
         <dd>{plan.number || t('common.none')}</dd>
         <dt>{t('plans.issueDate')}</dt>
-        <dd>{plan.issue_date ?? ''}</dd>
+        <dd>{formatDate(plan.issue_date)}</dd>
         <dt>{t('plans.signer')}</dt>
         <dd>{[plan.signer_title, plan.signer_name].filter(Boolean).join(' ') || t('common.none')}</dd>
       </dl>
@@ -371,19 +371,19 @@ function CommunePlan({ plan }: { plan: Plan }) {
 function PlanView({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const c = normalizeContent(plan.content);
-  const owners = useOwnerOptions(plan.unit_id);
+  const owners = useOwnerOptions(plan.unit_id, c.tasks);
   return (
     <>
       <dl className="details">
         <dt>{t('plans.number')}</dt>
         <dd>{plan.number || t('common.none')}</dd>
         <dt>{t('plans.issueDate')}</dt>
-        <dd>{plan.issue_date ?? ''}</dd>
+        <dd>{formatDate(plan.issue_date)}</dd>
         <dt>{t('plans.receivedDate')}</dt>
-        <dd>{plan.received_date ?? ''}</dd>
+        <dd>{formatDate(plan.received_date)}</dd>
         <dt>{t('plans.dueDate')}</dt>
         <dd>
-          {plan.due_date ?? ''} <DeadlineBadge status={plan.deadline_status} daysLeft={plan.days_left} />
+          {formatDate(plan.due_date)} <DeadlineBadge status={plan.deadline_status} daysLeft={plan.days_left} />
         </dd>
         <dt>{t('plans.objectives')}</dt>
         <dd className="pre-line">{c.objectives || t('common.none')}</dd>
@@ -410,11 +410,11 @@ function PlanView({ plan }: { plan: Plan }) {
         columns={[
           { key: 'title', label: t('plans.taskTitle'), render: (x) => x.task.title },
           { key: 'owner', label: t('plans.owner'), render: (x) => ownerName(x.task, owners) },
-          { key: 'start', label: t('plans.startDate'), render: (x) => x.task.start_date },
-          { key: 'due', label: t('plans.taskDue'), render: (x) => x.task.due_date },
+          { key: 'start', label: t('plans.startDate'), render: (x) => formatDate(x.task.start_date) },
+          { key: 'due', label: t('plans.taskDue'), render: (x) => formatDate(x.task.due_date) },
           { key: 'status', label: t('plans.taskStatus'), render: (x) => t(`plans.taskStatuses.${x.task.status}`) },
           { key: 'progress', label: t('plans.progress'), className: 'col-num', render: (x) => `${x.task.progress_percent}%` },
-          { key: 'done', label: t('plans.doneDate'), render: (x) => x.task.done_date ?? '' },
+          { key: 'done', label: t('plans.doneDate'), render: (x) => formatDate(x.task.done_date) },
           {
             key: 'overdue',
             label: t('plans.overdue'),
@@ -444,7 +444,7 @@ function PlanView({ plan }: { plan: Plan }) {
         rowKey={(x) => x.index}
         columns={[
           { key: 'title', label: t('plans.milestoneTitle'), render: (x) => x.m.title },
-          { key: 'date', label: t('plans.milestoneDate'), render: (x) => x.m.target_date },
+          { key: 'date', label: t('plans.milestoneDate'), render: (x) => formatDate(x.m.target_date) },
         ]}
       />
     </>

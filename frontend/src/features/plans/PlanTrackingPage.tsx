@@ -7,7 +7,7 @@ import { useMe } from '../../lib/auth';
 import { useMovements } from '../../lib/queries/frameworks';
 import { usePlanTracking } from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDate, formatDateTime, formatPercent } from '../../lib/format';
 
 export function PlanTrackingPage() {
   const { t } = useTranslation();
@@ -47,12 +47,12 @@ export function PlanTrackingPage() {
               label: t('plans.receivedDate'),
               render: (r) =>
                 r.received_date
-                  ? `${r.received_date} (${t(`plans.receivedSources.${r.received_source ?? 'app'}`)})`
+                  ? `${formatDate(r.received_date)} (${t(`plans.receivedSources.${r.received_source ?? 'app'}`)})`
                   : r.ack_overdue
                     ? t('plans.ackOverdue')
                     : '',
             },
-            { key: 'due', label: t('plans.dueDate'), render: (r) => r.due_date ?? '' },
+            { key: 'due', label: t('plans.dueDate'), render: (r) => formatDate(r.due_date) },
             {
               key: 'days',
               label: t('plans.daysLeftColumn'),
@@ -65,7 +65,7 @@ export function PlanTrackingPage() {
               key: 'progress',
               label: t('plans.progress'),
               className: 'col-num',
-              render: (r) => (r.progress_percent === null ? '' : `${r.progress_percent}%`),
+              render: (r) => formatPercent(r.progress_percent),
             },
             { key: 'deadline', label: t('plans.deadlineStatus'), render: (r) => <DeadlineBadge status={r.deadline_status} daysLeft={r.days_left} /> },
           ]}

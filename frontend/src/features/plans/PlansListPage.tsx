@@ -7,6 +7,7 @@ import { isEmpty, ListPage, PagedTable, type Column } from '../../components/Dat
 import { SelectFilter } from '../../components/ListFilters';
 import { usePlans } from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
+import { formatDate } from '../../lib/format';
 
 const STATUSES = ['draft', 'submitted', 'returned', 'approved', 'issued'] as const satisfies readonly PlanStatus[];
 
@@ -41,7 +42,7 @@ export function PlansListPage() {
       label: t('plans.dueDate'),
       render: (x) => (
         <>
-          {x.due_date ?? ''} <DeadlineBadge status={x.deadline_status} daysLeft={x.days_left} />
+          {formatDate(x.due_date)} <DeadlineBadge status={x.deadline_status} daysLeft={x.days_left} />
         </>
       ),
     },

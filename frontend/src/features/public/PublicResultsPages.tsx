@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/useListParams';
 import { Pagination } from '../../components/Pagination';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';

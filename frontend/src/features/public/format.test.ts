@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, formatPercent } from './format';
 
 describe('formatDate', () => {
-  it('writes day/month/year', () => {
-    expect(formatDate('2026-05-20')).toBe('20/05/2026');
-    expect(formatDate('2026-05-20T08:00:00Z')).toBe('20/05/2026');
+  it('writes day/month/year, the one way the app writes dates (d/m/yyyy)', () => {
+    expect(formatDate('2026-05-20')).toBe('20/5/2026');
+    expect(formatDate('2026-05-20T08:00:00Z')).toBe('20/5/2026');
   });
 
   it('leaves other text alone', () => {

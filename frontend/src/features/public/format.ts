@@ -1,11 +1,7 @@
 /** Display helpers of the public pages. */
 
-/** "2026-05-20" → "20/05/2026" (the Vietnamese way of writing a date); anything else is left as it is. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+/** Dates are written the one way the app writes them (d/m/yyyy): the shared formatter. */
+export { formatDate } from '../../lib/format';
 
 /** "85.50" → "85,5 %" in Vietnamese, "85.5 %" in English; "" for nothing. */
 export function formatPercent(value: string | number | null | undefined, lang: string): string {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Reminder } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { formatDate } from '../../lib/i18n';
+import { formatDate } from '../../lib/format';
 import { useReminders } from './api/reminders';
 
 export function DueBadge({ reminder }: { reminder: Reminder }) {

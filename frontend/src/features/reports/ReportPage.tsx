@@ -9,6 +9,7 @@ import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
 import { useReport, useReportChange } from './api/reports';
 import { figureRows } from './figures';
 import { ReportStatusBadge } from './ReportRequestPage';
+import { formatDate } from '../../lib/format';
 
 function Figures({ report }: { report: Report }) {
   const { t } = useTranslation();
@@ -149,7 +150,7 @@ export function ReportPage() {
         <div>
           <h1>{t('reports.reportOf', { unit: report.unit_name })}</h1>
           <p className="muted">
-            {report.request_title} · {t('reports.dueDate')} {report.due_date} · <ReportStatusBadge status={report.status} />
+            {report.request_title} · {t('reports.dueDate')} {formatDate(report.due_date)} · <ReportStatusBadge status={report.status} />
             {report.late && <span className="badge badge-danger">{t('reports.lateMark')}</span>}
           </p>
         </div>

@@ -7,6 +7,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { TextField } from '../../components/fields';
 import { useConsolidated, useConsolidatedIssues, useCreateReport, useIssueConsolidated, useReportRequest } from './api/reports';
+import { formatDate, formatDateTime } from '../../lib/format';
 
 /** Today as the server judges dates (UTC): a report is not issued in the future. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -106,7 +107,7 @@ export function ReportRequestPage() {
         <dt>{t('fields.schoolYear')}</dt>
         <dd>{r.school_year}</dd>
         <dt>{t('reports.dueDate')}</dt>
-        <dd>{r.due_date}</dd>
+        <dd>{formatDate(r.due_date)}</dd>
         <dt>{t('reports.note')}</dt>
         <dd className="pre-line">{r.note || t('common.none')}</dd>
         <dt>{t('reports.submittedCount')}</dt>
@@ -223,10 +224,10 @@ export function ReportRequestPage() {
                 columns={[
                   { key: 'sequence', label: t('reports.sequence'), render: (v) => v.sequence },
                   { key: 'number', label: t('reports.docNumber'), render: (v) => v.number_line },
-                  { key: 'issued_on', label: t('reports.issuedOn'), render: (v) => v.issued_on },
+                  { key: 'issued_on', label: t('reports.issuedOn'), render: (v) => formatDate(v.issued_on) },
                   { key: 'signer', label: t('reports.signer'), render: (v) => `${v.signer} (${v.signer_title})` },
                   { key: 'recipient', label: t('reports.recipient'), render: (v) => v.recipient },
-                  { key: 'sent_at', label: t('reports.sentAt'), render: (v) => new Date(v.sent_at).toLocaleString('vi-VN') },
+                  { key: 'sent_at', label: t('reports.sentAt'), render: (v) => formatDateTime(v.sent_at) },
                   {
                     key: 'files',
                     label: t('reports.download'),

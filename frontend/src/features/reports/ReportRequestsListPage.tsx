@@ -5,6 +5,7 @@ import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
 import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { useReportRequests } from './api/reports';
+import { formatDate } from '../../lib/format';
 
 export function ReportRequestsListPage() {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function ReportRequestsListPage() {
     { key: 'kind', label: t('reports.kind'), render: (r) => t(`reports.kinds.${r.kind}`, { defaultValue: r.kind }) },
     { key: 'period', label: t('reports.period'), render: (r) => r.period_label },
     { key: 'year', label: t('fields.schoolYear'), render: (r) => r.school_year },
-    { key: 'due', label: t('reports.dueDate'), render: (r) => r.due_date },
+    { key: 'due', label: t('reports.dueDate'), render: (r) => formatDate(r.due_date) },
     { key: 'count', label: t('reports.submittedCount'), className: 'col-num', render: (r) => `${r.submitted_count}/${r.units.length}` },
   ];
   const may = me.permissions.includes('reports:manage');

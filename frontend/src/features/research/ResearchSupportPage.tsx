@@ -18,6 +18,7 @@ import {
   type SupportTotals,
 } from './api/research';
 import { hoursInput, parseMoney, vnHours, vnMoney } from './money';
+import { formatDate } from '../../lib/format';
 
 /** Hỗ trợ nghiên cứu (seed V.4.2): what each school gives its teachers' research, and the totals. */
 export function ResearchSupportPage() {
@@ -50,7 +51,7 @@ export function ResearchSupportPage() {
       key: 'dates',
       label: t('steering.research.period'),
       render: (s) =>
-        `${new Date(s.starts_on).toLocaleDateString('vi-VN')} – ${s.ends_on ? new Date(s.ends_on).toLocaleDateString('vi-VN') : '…'}`,
+        `${formatDate(s.starts_on)} – ${s.ends_on ? formatDate(s.ends_on) : '…'}`,
     },
     {
       key: 'actions',

@@ -103,8 +103,12 @@ export function RankingPage() {
   const [exportError, setExportError] = useState<unknown>(null);
   const [exporting, setExporting] = useState(false);
 
-  const options = (frameworks.data ?? []).filter((f) => f.status !== 'draft');
-  const defaultFramework = options.find((f) => f.status === 'active' && f.subject_kind === 'unit') ?? options[0];
+  const me = useMe();
+  // A teacher reads their own results, not the school's (issue 18.8): only the individual scorecards.
+  const teacher = me.roles.length > 0 && me.roles.every((r) => r === 'staff');
+  const options = (frameworks.data ?? []).filter((f) => f.status !== 'draft' && (!teacher || f.subject_kind === 'individual'));
+  const defaultFramework =
+    options.find((f) => f.status === 'active' && f.subject_kind === (teacher ? 'individual' : 'unit')) ?? options[0];
   const frameworkId = Number(p.get('framework_id')) || defaultFramework?.id;
   const chosen = options.find((f) => f.id === frameworkId);
   const movement = movements.data?.find((m) => m.id === chosen?.movement_id) ?? movements.data?.[0];
@@ -122,7 +126,6 @@ export function RankingPage() {
     },
   );
   const aggregates = useAggregates(base);
-  const me = useMe();
   const showDti = chosen?.subject_kind === 'unit' && me.permissions.includes('dti:read');
   const dti = useDtiResults({ school_year: schoolYear }, !!schoolYear && showDti);
   const dtiByUnit = byUnit(dti.data?.items);

@@ -11,6 +11,7 @@ import { useScorecard } from './api/scorecards';
 import { useDtiLinked } from '../../lib/queries/dti';
 import { DtiLevels } from '../../components/DtiLevels';
 import { pointsLost } from './scorecard';
+import { HistoryChart } from './HistoryChart';
 
 /** Kết quả của đơn vị: the breakdown of one assessment, where points were lost and failed gates. */
 export function ScorecardPage() {
@@ -71,7 +72,7 @@ export function ScorecardPage() {
           <div className="page-head">
             <div>
               <h1>
-                {t('scorecards.unitResult')}: {s.subject_name}
+                {t(s.subject_kind === 'individual' ? 'ux.results.individual' : 'scorecards.unitResult')}: {s.subject_name}
               </h1>
               <p className="muted">
                 {s.framework_code} ({t('frameworks.versionN', { n: s.framework_version })}) · {t('fields.schoolYear')} {s.school_year} ·{' '}
@@ -122,6 +123,8 @@ export function ScorecardPage() {
                 : t('common.none')}
             </dd>
           </dl>
+
+          <HistoryChart assessmentId={s.assessment_id} subjectName={s.subject_name} />
 
           <h2>{t('scorecards.byCriterion')}</h2>
           <ul className="bars criteria-bars">

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ActionButtons } from '../../components/ActionButtons';

@@ -25,6 +25,7 @@ import {
   type CommitteePosition,
 } from './api/steering';
 import './steering.css';
+import { formatDate } from '../../lib/format';
 
 function errorsOf(error: unknown): Record<string, string> {
   return error instanceof ApiError ? fieldErrors(error.problem) : {};
@@ -69,7 +70,7 @@ export function SteeringPage() {
           label={t('steering.decisionChoice')}
           value={String(committee?.id ?? '')}
           onChange={(v) => setChosen(Number(v))}
-          options={list.map((c) => ({ value: String(c.id), label: `${c.decision_number} (${c.decision_date})` }))}
+          options={list.map((c) => ({ value: String(c.id), label: `${c.decision_number} (${formatDate(c.decision_date)})` }))}
         />
       )}
       {committee && <CommitteeView committee={committee} canWrite={canWrite} />}
@@ -182,7 +183,7 @@ function CommitteeView({ committee, canWrite }: { committee: Committee; canWrite
         <dt>{t('steering.decisionNumber')}</dt>
         <dd>{committee.decision_number}</dd>
         <dt>{t('steering.decisionDate')}</dt>
-        <dd>{new Date(committee.decision_date).toLocaleDateString('vi-VN')}</dd>
+        <dd>{formatDate(committee.decision_date)}</dd>
         {committee.signer && (
           <>
             <dt>{t('steering.signer')}</dt>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/useListParams';
 import { ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SearchFilter, SelectFilter } from '../../components/ListFilters';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
 import { isConflict } from '../../lib/errors';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useDeleteStory, useStory, useStoryAction } from './api/stories';

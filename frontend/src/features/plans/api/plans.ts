@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
-import { lookupQueryOptions } from '../../../lib/queries/lookups';
+import { lookupQueryOptions, useLookupNames } from '../../../lib/queries/lookups';
 import type { BudgetLine, Plan, PlanContent, PlanCreate, PlanIssue, PlanStatus, PlanUpdate, ReceiptRecord, TaskProgress } from '../../../api/types';
 import { frameworksKeys, plansKeys, remindersKeys, unitsKeys } from '../../../lib/queryKeys';
 
@@ -225,8 +225,14 @@ export function usePlanChange(plan: Plan | undefined) {
   });
 }
 
-/** Staff of a school and of its subject groups, and the subject groups (task owners). */
-export function useOwnerOptions(schoolId: number | undefined) {
+type OwnedTask = { owner_staff_id?: number | null; owner_unit_id?: number | null };
+
+/** Staff of a school and of its subject groups, and the subject groups (task owners); the owners the
+ * plan's tasks already name are looked up by id too, so a former member or one past the first hundred
+ * still shows by name (issue 18.8: the finance office saw "#46"). */
+export function useOwnerOptions(schoolId: number | undefined, tasks: readonly OwnedTask[] = []) {
+  const staffNames = useLookupNames('staff', tasks.flatMap((t) => (t.owner_staff_id ? [t.owner_staff_id] : [])));
+  const unitNames = useLookupNames('units', tasks.flatMap((t) => (t.owner_unit_id ? [t.owner_unit_id] : [])));
   // The look-up, not GET /staff: whoever reads the plan (the finance office too) sees owners by name.
   const staff = useQuery({
     ...lookupQueryOptions('staff', { unit_id: schoolId, limit: 100 }, !!schoolId),
@@ -239,7 +245,20 @@ export function useOwnerOptions(schoolId: number | undefined) {
     select: (page) => page.items,
     staleTime: 60 * 1000,
   });
-  return { staff: staff.data ?? [], groups: groups.data ?? [] };
+  const listedStaff = staff.data ?? [];
+  const listedGroups = groups.data ?? [];
+  return {
+    staff: [
+      ...listedStaff,
+      ...[...staffNames]
+        .filter(([id]) => !listedStaff.some((s) => s.id === id))
+        .map(([id, full_name]) => ({ id, full_name, code: '' })),
+    ],
+    groups: [
+      ...listedGroups,
+      ...[...unitNames].filter(([id]) => !listedGroups.some((g) => g.id === id)).map(([id, name]) => ({ id, name })),
+    ],
+  };
 }
 
 /** Indicator codes of the active unit framework (plan targets). */

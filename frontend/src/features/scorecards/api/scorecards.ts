@@ -61,3 +61,14 @@ export function useScorecard(id: number) {
 export function exportUrl(frameworkId: number, schoolYear: string): string {
   return `/api/v1/scorecards/export.xlsx?${new URLSearchParams({ framework_id: String(frameworkId), school_year: schoolYear })}`;
 }
+
+export function getScorecardHistory(id: number) {
+  return call(api.GET('/api/v1/scorecards/{assessment_id}/history', { params: { path: { assessment_id: id } } }));
+}
+
+export const scorecardHistoryQueryOptions = (id: number, enabled: boolean) =>
+  queryOptions({ queryKey: scorecardsKeys.history(id), queryFn: () => getScorecardHistory(id), enabled });
+
+export function useScorecardHistory(id: number, enabled: boolean) {
+  return useQuery(scorecardHistoryQueryOptions(id, enabled));
+}
