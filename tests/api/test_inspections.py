@@ -33,7 +33,7 @@ def test_inspector_records_verified_values_for_assigned_units(
     # The value is now the entry's verified value: 50 % of 7 = 3.50 instead of 5.60.
     assessment = client.get(f"/api/v1/self-assessments/{a['id']}", headers=world.headers("manager_a"))
     assert assessment.headers["etag"] != a["etag"]
-    assert assessment.json()["score"]["verified_total"] == "34.50"
+    assert assessment.json()["score"]["verified_total"] == "31.50"
     assert {e["indicator_code"]: e["verified_value"] for e in assessment.json()["entries"]}[
         "TC2.1"
     ] == "50.00"

@@ -448,7 +448,7 @@ def history(session: Session, actor: Actor, assessment_id: int) -> ScorecardHist
         .where(
             S.c.framework_id.in_(versions),
             SelfAssessment.__table__.c.subject_key == a.subject_key,  # type: ignore[attr-defined]
-            S.c.assessment_id.in_(_visible(session, actor)),
+            *_only_visible(S.c.assessment_id, _visible(session, actor)),
             (S.c.status.in_(RANKED_STATUSES)) | (S.c.assessment_id == a.id),
         )
         .order_by(S.c.school_year, S.c.assessment_id)
