@@ -210,7 +210,7 @@ describe('Award flows in the browser', { skip: skip ?? false, timeout: 300_000 }
       await page.getByLabel('Văn bản quy định').fill('Nghị định số 99/2030/NĐ-CP');
       await page.getByRole('button', { name: 'Lưu mức lương cơ sở' }).click();
       await page.getByText('Đã lưu mức lương cơ sở.').waitFor();
-      const row = page.getByTestId('base-salaries').getByRole('row').filter({ hasText: '01/07/2030' });
+      const row = page.getByTestId('base-salaries').getByRole('row').filter({ hasText: '1/7/2030' });
       await eventually(() => row.innerText(), (t) => t.includes('2.530.000 đ'), 'the new base salary');
     });
   });

@@ -34,7 +34,7 @@ describe('Charts in the browser', { skip: skip ?? false, timeout: 300_000 }, () 
           school_year: year,
         });
     if (a.status === 'draft') {
-      const values = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC4.3': 1, 'TC5.1': 1, 'TC5.2': 0 };
+      const values = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC5.1': 1, 'TC5.2': 0 };
       a = await head(
         'PUT',
         `/self-assessments/${a.id}/entries`,

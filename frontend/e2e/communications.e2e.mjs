@@ -142,7 +142,7 @@ describe('Communications and shared materials in the browser', { skip: skip ?? f
         assert.equal(download.suggestedFilename(), 'Bài giảng Phân số lớp 6.pdf');
         // the recognised digital materials of the schools are listed too
         await page.getByLabel('Tìm kiếm').fill('');
-        await eventually(() => page.locator('main').innerText(), /Học liệu số đã được công nhận[\s\S]*Kho học liệu số môn học/, 'recognised materials');
+        await eventually(() => page.locator('main').innerText(), /Học liệu số đã được công nhận[\s\S]*Bài giảng điện tử chủ đề Năng lượng/, 'recognised materials');
         await noSideScroll(page, width);
 
         if (width !== 1280) return;
