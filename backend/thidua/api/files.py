@@ -5,10 +5,15 @@ Every download (documents, exports, templates, evidence, story pictures) names i
 clients and the real Vietnamese name as UTF-8 ("Đ" cannot travel in a header as is)."""
 
 import unicodedata
+from pathlib import PurePath
 from typing import Any, Literal
 from urllib.parse import quote
 
 from fastapi import Response
+from fastapi.responses import StreamingResponse
+
+from thidua.core.errors import NotFound
+from thidua.storage import Storage
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,3 +45,33 @@ def disposition(
 
 def attachment(content: bytes, media_type: str, filename: str) -> Response:
     return Response(content=content, media_type=media_type, headers=disposition(filename))
+
+
+def stored_file(
+    storage: Storage,
+    key: str,
+    *,
+    filename: str,
+    media_type: str,
+    size: int,
+    missing: str,
+    plain_stem: str | None = None,
+    how: Literal["attachment", "inline"] = "attachment",
+) -> StreamingResponse:
+    """An uploaded file streamed from the storage under its stored name and sniffed type (never
+    sniffed again by the browser); 404 with `missing` when the storage no longer holds it.
+    `plain_stem` names it for old clients instead of the uploader's name (with its extension)."""
+    try:
+        chunks = storage.chunks(key)
+    except FileNotFoundError:
+        raise NotFound(missing) from None
+    plain = f"{plain_stem}{PurePath(filename).suffix}" if plain_stem else None
+    return StreamingResponse(
+        chunks,
+        media_type=media_type,
+        headers={
+            **disposition(filename, how, plain),
+            "X-Content-Type-Options": "nosniff",
+            "Content-Length": str(size),
+        },
+    )

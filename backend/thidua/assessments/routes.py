@@ -1,4 +1,3 @@
-from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
@@ -16,7 +15,7 @@ from thidua.api.deps import (
     Page,
     SessionDep,
 )
-from thidua.api.files import disposition
+from thidua.api.files import stored_file
 from thidua.assessments import access, service
 from thidua.assessments import evidence as evidence_service
 from thidua.assessments.models import SelfAssessment
@@ -234,20 +233,15 @@ def download_evidence(
     evidence = evidence_service.get_evidence(session, a, evidence_id)
     if evidence.kind != "file" or not evidence.sha256:
         raise NotFound("Minh chứng này là đường dẫn, không có tệp.")
-    try:
-        chunks = request.app.state.storage.chunks(evidence_service.evidence_key(evidence.sha256))
-    except FileNotFoundError:
-        raise NotFound("Tệp minh chứng không còn trên máy chủ.") from None
-    name = evidence.filename or "minh-chung"
-    return StreamingResponse(
-        chunks,
+    # The uploader's name travels only as UTF-8; old clients get a neutral one.
+    return stored_file(
+        request.app.state.storage,
+        evidence_service.evidence_key(evidence.sha256),
+        filename=evidence.filename or "minh-chung",
         media_type=evidence.content_type or "application/octet-stream",
-        # The uploader's name travels only as UTF-8; old clients get a neutral one.
-        headers={
-            **disposition(name, plain=f"minh-chung{Path(name).suffix}"),
-            "X-Content-Type-Options": "nosniff",
-            "Content-Length": str(evidence.size_bytes),
-        },
+        size=evidence.size_bytes or 0,  # a file evidence always has its size
+        missing="Tệp minh chứng không còn trên máy chủ.",
+        plain_stem="minh-chung",
     )
 
 

@@ -1,4 +1,3 @@
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
@@ -17,7 +16,7 @@ from thidua.api.deps import (
     PartnersWriteActor,
     SessionDep,
 )
-from thidua.api.files import XLSX, XLSX_RESPONSE, attachment, disposition
+from thidua.api.files import XLSX, XLSX_RESPONSE, attachment, stored_file
 from thidua.assessments.schemas import SchoolYear
 from thidua.auth.policy import Actor
 from thidua.budget import partners, service, summary
@@ -44,7 +43,7 @@ from thidua.budget.schemas import (
     SpendingPage,
     SpendingRead,
 )
-from thidua.core.errors import Invalid, NotFound
+from thidua.core.errors import Invalid
 from thidua.core.ids import PathId, QueryId
 from thidua.movements.models import Movement
 
@@ -240,18 +239,14 @@ def download_document(
 ) -> StreamingResponse:
     sp = service.get_spending(session, actor, spending_id)
     doc = service.get_document(session, sp, document_id)
-    try:
-        chunks = request.app.state.storage.chunks(service.document_key(doc))
-    except FileNotFoundError:
-        raise NotFound("Tệp chứng từ không còn trên máy chủ.") from None
-    return StreamingResponse(
-        chunks,
+    return stored_file(
+        request.app.state.storage,
+        service.document_key(doc),
+        filename=doc.filename,
         media_type=doc.content_type,
-        headers={
-            **disposition(doc.filename, plain=f"chung-tu{Path(doc.filename).suffix}"),
-            "X-Content-Type-Options": "nosniff",
-            "Content-Length": str(doc.size_bytes),
-        },
+        size=doc.size_bytes,
+        missing="Tệp chứng từ không còn trên máy chủ.",
+        plain_stem="chung-tu",
     )
 
 

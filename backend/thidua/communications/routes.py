@@ -1,4 +1,3 @@
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
@@ -19,7 +18,7 @@ from thidua.api.deps import (
     StoriesWriteActor,
     UnitsReadActor,
 )
-from thidua.api.files import disposition
+from thidua.api.files import stored_file
 from thidua.assessments.schemas import SchoolYear
 from thidua.auth.policy import Actor
 from thidua.communications import service
@@ -43,7 +42,6 @@ from thidua.communications.schemas import (
     ProposalStatus,
     ProposalUpdate,
 )
-from thidua.core.errors import NotFound
 from thidua.core.ids import PathId, QueryId
 
 router = APIRouter(prefix="/communications", tags=["communications"])
@@ -193,19 +191,14 @@ def download_file(
     output_id: PathId, request: Request, actor: CommsReadActor, session: SessionDep
 ) -> StreamingResponse:
     output = service.get_output(session, output_id)
-    try:
-        chunks = request.app.state.storage.chunks(service.output_file_key(output))
-    except FileNotFoundError:
-        raise NotFound("Tệp không còn trên máy chủ.") from None
-    name = service.output_filename(output)
-    return StreamingResponse(
-        chunks,
+    return stored_file(
+        request.app.state.storage,
+        service.output_file_key(output),
+        filename=service.output_filename(output),
         media_type=output.file_content_type or "application/octet-stream",
-        headers={
-            **disposition(name, plain=f"san-pham{Path(name).suffix}"),
-            "X-Content-Type-Options": "nosniff",
-            "Content-Length": str(output.file_size_bytes or 0),
-        },
+        size=output.file_size_bytes or 0,
+        missing="Tệp không còn trên máy chủ.",
+        plain_stem="san-pham",
     )
 
 

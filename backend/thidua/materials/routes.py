@@ -1,4 +1,3 @@
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile
@@ -14,9 +13,8 @@ from thidua.api.deps import (
     Page,
     SessionDep,
 )
-from thidua.api.files import disposition
+from thidua.api.files import stored_file
 from thidua.auth.policy import Actor
-from thidua.core.errors import NotFound
 from thidua.core.ids import PathId, QueryId
 from thidua.materials import service
 from thidua.materials.models import LearningMaterial
@@ -133,17 +131,12 @@ def download(
     material_id: PathId, request: Request, actor: MaterialsReadActor, session: SessionDep
 ) -> StreamingResponse:
     m = service.get(session, material_id)
-    try:
-        chunks = request.app.state.storage.chunks(service.file_key(m))
-    except FileNotFoundError:
-        raise NotFound("Tệp học liệu không còn trên máy chủ.") from None
-    name = m.file_name or f"hoc-lieu-{m.id}"
-    return StreamingResponse(
-        chunks,
+    return stored_file(
+        request.app.state.storage,
+        service.file_key(m),
+        filename=m.file_name or f"hoc-lieu-{m.id}",
         media_type=m.file_content_type or "application/octet-stream",
-        headers={
-            **disposition(name, plain=f"hoc-lieu{Path(name).suffix}"),
-            "X-Content-Type-Options": "nosniff",
-            "Content-Length": str(m.file_size_bytes or 0),
-        },
+        size=m.file_size_bytes or 0,
+        missing="Tệp học liệu không còn trên máy chủ.",
+        plain_stem="hoc-lieu",
     )

@@ -1,4 +1,3 @@
-from pathlib import PurePath
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Path, Query, Request, UploadFile
@@ -16,7 +15,7 @@ from thidua.api.deps import (
     PlansWriteActor,
     SessionDep,
 )
-from thidua.api.files import disposition
+from thidua.api.files import stored_file
 from thidua.auth.policy import Actor
 from thidua.core.errors import NotFound
 from thidua.core.ids import MAX_ID, PathId, QueryId
@@ -205,19 +204,14 @@ def download_scan(
     plan = service.get_plan(session, actor, plan_id)
     if not plan.scan_sha256:
         raise NotFound("Kế hoạch chưa có bản quét đã ký.")
-    try:
-        chunks = request.app.state.storage.chunks(service.scan_key(plan))
-    except FileNotFoundError:
-        raise NotFound("Bản quét kế hoạch không còn trên máy chủ.") from None
-    name = plan.scan_filename or "ke-hoach.pdf"
-    return StreamingResponse(
-        chunks,
+    return stored_file(
+        request.app.state.storage,
+        service.scan_key(plan),
+        filename=plan.scan_filename or "ke-hoach.pdf",
         media_type=plan.scan_content_type or "application/pdf",
-        headers={
-            **disposition(name, plain=f"ke-hoach{PurePath(name).suffix}"),
-            "X-Content-Type-Options": "nosniff",
-            "Content-Length": str(plan.scan_size_bytes or 0),
-        },
+        size=plan.scan_size_bytes or 0,
+        missing="Bản quét kế hoạch không còn trên máy chủ.",
+        plain_stem="ke-hoach",
     )
 
 

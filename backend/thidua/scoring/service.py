@@ -71,9 +71,7 @@ def _framework(session: Session, framework_id: int) -> Framework:
 
 
 def _average(values: list[Decimal]) -> Decimal:
-    if not values:
-        return ZERO
-    return (sum(values, ZERO) / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return _mean(sum(values, ZERO), len(values))
 
 
 def _visible(session: Session, actor: Actor) -> Any:

@@ -1,4 +1,3 @@
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, File, Request, Response, UploadFile
@@ -15,7 +14,7 @@ from thidua.api.deps import (
     SteeringReadActor,
     SteeringWriteActor,
 )
-from thidua.api.files import disposition
+from thidua.api.files import stored_file
 from thidua.auth.policy import Actor
 from thidua.core.errors import NotFound
 from thidua.core.ids import PathId
@@ -141,19 +140,14 @@ def download_scan(
     committee = service.get_committee(session, actor, committee_id)
     if not committee.scan_sha256:
         raise NotFound("Chưa có bản quét quyết định.")
-    try:
-        chunks = request.app.state.storage.chunks(service.scan_key(committee))
-    except FileNotFoundError:
-        raise NotFound("Bản quét quyết định không còn trên máy chủ.") from None
-    name = committee.scan_filename or "quyet-dinh.pdf"
-    return StreamingResponse(
-        chunks,
+    return stored_file(
+        request.app.state.storage,
+        service.scan_key(committee),
+        filename=committee.scan_filename or "quyet-dinh.pdf",
         media_type=committee.scan_content_type or "application/pdf",
-        headers={
-            **disposition(name, plain=f"quyet-dinh{Path(name).suffix}"),
-            "X-Content-Type-Options": "nosniff",
-            "Content-Length": str(committee.scan_size_bytes or 0),
-        },
+        size=committee.scan_size_bytes or 0,
+        missing="Bản quét quyết định không còn trên máy chủ.",
+        plain_stem="quyet-dinh",
     )
 
 

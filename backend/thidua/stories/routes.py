@@ -14,10 +14,9 @@ from thidua.api.deps import (
     StoriesReadActor,
     StoriesWriteActor,
 )
-from thidua.api.files import disposition
+from thidua.api.files import stored_file
 from thidua.assessments.schemas import SchoolYear
 from thidua.auth.policy import Actor
-from thidua.core.errors import NotFound
 from thidua.core.ids import PathId, QueryId
 from thidua.stories import service
 from thidua.stories.models import Story, StoryImage
@@ -47,18 +46,14 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, story: Story) -> S
 
 def image_response(request: Request, image: StoryImage) -> StreamingResponse:
     """The stored file with its sniffed type, shown inline under a safe name; never sniffed again."""
-    try:
-        chunks = request.app.state.storage.chunks(service.image_key(image))
-    except FileNotFoundError:
-        raise NotFound("Tệp ảnh không còn trên máy chủ.") from None
-    return StreamingResponse(
-        chunks,
+    return stored_file(
+        request.app.state.storage,
+        service.image_key(image),
+        filename=service.image_filename(image),
         media_type=image.content_type,
-        headers={
-            **disposition(service.image_filename(image), "inline"),
-            "X-Content-Type-Options": "nosniff",
-            "Content-Length": str(image.size_bytes),
-        },
+        size=image.size_bytes,
+        missing="Tệp ảnh không còn trên máy chủ.",
+        how="inline",
     )
 
 
