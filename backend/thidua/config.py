@@ -64,10 +64,11 @@ class Settings(BaseSettings):
     trusted_proxies: Annotated[list[str], NoDecode] = []
     sql_echo: bool = False
     # Database connections each API process keeps open (PostgreSQL), and how many more it may open at a
-    # peak. A request holds one for the session and, briefly, a second one for the rate limit: below the
-    # server's thread pool (40) a busy process opens and closes connections all the time.
-    db_pool_size: int = Field(default=20, ge=1, le=200)
-    db_max_overflow: int = Field(default=20, ge=0, le=200)
+    # peak. A request holds one (the rate limit counts on it too); below the server's thread pool (40)
+    # a busy process opens and closes connections all the time, and a new PostgreSQL backend costs more
+    # than the queries it serves.
+    db_pool_size: int = Field(default=40, ge=1, le=200)
+    db_max_overflow: int = Field(default=5, ge=0, le=200)
     # Requests per minute per API key and per user, counted in the database: shared by every API
     # process (0 turns it off).
     rate_limit_per_minute: int = Field(default=1200, ge=0)

@@ -449,6 +449,14 @@ def test_ranking_ties_and_the_dashboard_aggregates(
         "completed": 0,
         "not_completed": 2,
     }
+    # The heatmap pages like the ranking (A first); the figures above stay over every subject.
+    second = client.get(
+        f"/api/v1/scorecards/aggregates?framework_id={catalogue['unit']}&school_year=2025-2026&limit=1&offset=1",
+        headers=officer,
+    ).json()
+    assert [r["subject_name"] for r in second["rows"]] == ["Trường Tiểu học B"]
+    assert (second["limit"], second["offset"], second["subject_count"]) == (1, 1, 2)
+    assert second["criterion_average_completion"]["TC5"] == "53.33" and second["average_gap"] == "3.00"
     export = client.get(
         f"/api/v1/scorecards/export.xlsx?framework_id={catalogue['unit']}&school_year=2025-2026",
         headers=officer,

@@ -144,12 +144,13 @@ def _key_actor(session: Session, raw: str) -> Actor:
     return actor
 
 
-def _rate_limit(request: Request, actor: Actor) -> None:
+def _rate_limit(request: Request, session: Session, bucket: str) -> None:
+    """Counts the request on the session's connection (committed at once, before anything is read that
+    a commit would expire)."""
     limiter = getattr(request.app.state, "rate_limiter", None)
     if limiter is None:
         return
-    bucket = f"key:{actor.api_key_id}" if actor.api_key_id else f"user:{actor.id}"
-    retry_after = limiter.hit(bucket)
+    retry_after = limiter.hit(bucket, session=session)
     if retry_after is not None:
         raise TooManyRequests(
             f"Quá {limiter.per_minute} yêu cầu mỗi phút; vui lòng thử lại sau {retry_after} giây.",
@@ -160,12 +161,10 @@ def _rate_limit(request: Request, actor: Actor) -> None:
 def authenticate(request: Request, session: Session, token: str | None, api_key: str | None = None) -> Actor:
     raw_key = api_key or (token if token and token.startswith(API_KEY_START) else None)
     if raw_key:
-        actor = _key_actor(session, raw_key)
-        _rate_limit(request, actor)
+        actor = _key_actor(session, raw_key)  # its user is a detached copy: the commit leaves it whole
+        _rate_limit(request, session, f"key:{actor.api_key_id}")
         return actor
-    actor = _user_actor(request, session, token)
-    _rate_limit(request, actor)
-    return actor
+    return _user_actor(request, session, token)
 
 
 def _user_actor(request: Request, session: Session, token: str | None) -> Actor:
@@ -175,6 +174,8 @@ def _user_actor(request: Request, session: Session, token: str | None) -> Actor:
         user_id, token_version = decode_access_token(request.app.state.settings.resolved_secret_key, token)
     except InvalidToken:
         raise Unauthorized("Mã truy cập không hợp lệ hoặc đã hết hạn; vui lòng đăng nhập lại.") from None
+    # The signature vouches for the id: count the request before reading the account.
+    _rate_limit(request, session, f"user:{user_id}")
     user = session.get(User, user_id)
     if user is None or not user.is_active or user.token_version != token_version:
         raise Unauthorized("Phiên đăng nhập không còn hiệu lực; vui lòng đăng nhập lại.")

@@ -3,16 +3,18 @@
 Every API process (on every machine) counts in the same rows, so the limit holds however many
 processes serve the API. One short transaction per authenticated request: an upsert that adds one and
 reads the count back (INSERT ... ON CONFLICT DO UPDATE ... RETURNING, on PostgreSQL and SQLite alike),
-so parallel requests are never lost. The first request of a bucket in a new minute deletes the rows of
+so parallel requests are never lost. A request counts on its own session's connection before it reads
+anything (`hit(..., session=)`): a second connection per request made a busy process open and close
+connections all the time. The first request of a bucket in a new minute deletes the rows of
 minutes that are over, so the table holds about two minutes of callers."""
 
 import time
 from typing import Any
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Connection, Engine, delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, Session, SQLModel
 
 
 class RateCount(SQLModel, table=True):
@@ -32,23 +34,32 @@ class RateLimiter:
         self.per_minute = per_minute
         self._insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
 
-    def hit(self, bucket: str, now: float | None = None) -> int | None:
-        """Counts one request; returns None when allowed, else the seconds until the next window."""
+    def hit(self, bucket: str, now: float | None = None, session: Session | None = None) -> int | None:
+        """Counts one request; returns None when allowed, else the seconds until the next window. With a
+        session, counts in its transaction and commits it (call it before the request changes anything)."""
         if self.per_minute <= 0:
             return None
         now = time.time() if now is None else now
         window = int(now // 60)
+        if session is None:
+            with self.engine.begin() as conn:
+                count = self._count(conn, bucket, window)
+        else:
+            count = self._count(session.connection(), bucket, window)
+            session.commit()
+        if count > self.per_minute:
+            return max(1, int((window + 1) * 60 - now))
+        return None
+
+    def _count(self, conn: Connection, bucket: str, window: int) -> int:
         insert = self._insert(_T).values(bucket=bucket, window=window, hits=1)
         upsert = insert.on_conflict_do_update(
             index_elements=[_T.c.bucket, _T.c.window], set_={"hits": _T.c.hits + 1}
         ).returning(_T.c.hits)
-        with self.engine.begin() as conn:
-            if self._insert is pg_insert:
-                # A count lost in a crash costs nothing; waiting for the WAL flush on every request does.
-                conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-            count = int(conn.execute(upsert).scalar_one())
-            if count == 1:
-                conn.execute(delete(_T).where(_T.c.window < window - 1))
-        if count > self.per_minute:
-            return max(1, int((window + 1) * 60 - now))
-        return None
+        if self._insert is pg_insert:
+            # A count lost in a crash costs nothing; waiting for the WAL flush on every request does.
+            conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+        count = int(conn.execute(upsert).scalar_one())
+        if count == 1:
+            conn.execute(delete(_T).where(_T.c.window < window - 1))
+        return count

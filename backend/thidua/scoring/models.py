@@ -51,6 +51,9 @@ class CriterionScore(SQLModel, table=True):
 
     assessment_id: int = Field(primary_key=True, foreign_key="self_assessment.id", ondelete="CASCADE")
     code: str = Field(primary_key=True, max_length=20)
+    # The assessment's, copied (rewritten with it): the aggregates sum one framework and year by index.
+    framework_id: int
+    school_year: str = Field(max_length=9)
     self_points: Decimal = Field(sa_type=Decimal2)
     verified_points: Decimal = Field(sa_type=Decimal2)
     max_points: Decimal = Field(sa_type=Decimal2)
@@ -62,6 +65,9 @@ class ContentAreaScore(SQLModel, table=True):
 
     assessment_id: int = Field(primary_key=True, foreign_key="self_assessment.id", ondelete="CASCADE")
     code: str = Field(primary_key=True, max_length=20)
+    # The assessment's, copied (rewritten with it): the aggregates sum one framework and year by index.
+    framework_id: int
+    school_year: str = Field(max_length=9)
     verified_points: Decimal = Field(sa_type=Decimal2)
     max_points: Decimal = Field(sa_type=Decimal2)
     completion_percent: Decimal = Field(sa_type=Decimal2)
@@ -78,3 +84,13 @@ Index(
     _score.c.assessment_id,
     postgresql_include=["status"],
 )
+
+# The aggregates' sums per criterion and per content area over one framework and year (scoring/service).
+for _part in (CriterionScore.__table__, ContentAreaScore.__table__):  # type: ignore[attr-defined]
+    Index(
+        f"ix_{_part.name}_framework_year",
+        _part.c.framework_id,
+        _part.c.school_year,
+        _part.c.code,
+        postgresql_include=["assessment_id", "completion_percent"],
+    )

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, delete, insert, select, update
+from sqlalchemy import JSON, Engine, delete, insert, select, update
 from sqlmodel import Session, col
 
 from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
@@ -76,6 +76,8 @@ def rows_for(
         c["code"]: {
             "assessment_id": a.id,
             "code": c["code"],
+            "framework_id": a.framework_id,
+            "school_year": a.school_year,
             "self_points": Decimal(c["self_points"]),
             "verified_points": Decimal(c["verified_points"]),
             "max_points": Decimal(c["max_points"]),
@@ -98,6 +100,8 @@ def rows_for(
         code: {
             "assessment_id": a.id,
             "code": code,
+            "framework_id": a.framework_id,
+            "school_year": a.school_year,
             "verified_points": earned.get(code, ZERO),
             "max_points": top,
             "completion_percent": engine.percent(earned.get(code, ZERO), top),
@@ -235,7 +239,22 @@ def rescore_framework(session: Session, framework_id: int) -> int:
     for batch in batched(open_assessment_ids(session, framework_id)):
         done += rescore(session, batch)
         session.commit()
+    _vacuum(session)
     return done
+
+
+def _vacuum(session: Session) -> None:
+    """After a re-score that rewrote a framework's rows, PostgreSQL's tables hold as many dead rows as
+    live ones until autovacuum comes by, and the rankings' index-only scans must visit the table for
+    every row meanwhile (a 60,000-staff ranking page went from 20 ms to 200 ms): vacuum them now."""
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    with engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        for table in (S, C, CA):
+            conn.exec_driver_sql(f"VACUUM (ANALYZE) {table.name}")
 
 
 def rescore_all(session: Session) -> int:
@@ -245,6 +264,7 @@ def rescore_all(session: Session) -> int:
     for batch in batched(ids):
         done += rescore(session, batch)
         session.commit()
+    _vacuum(session)
     return done
 
 

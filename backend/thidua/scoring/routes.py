@@ -46,9 +46,10 @@ def ranking(
     summary="Tổng hợp: mức hoàn thành theo tiêu chí (bản đồ nhiệt), nội dung thi đua, phân bố xếp loại",
 )
 def aggregates(
-    framework_id: FrameworkId, school_year: Year, actor: ScorecardsReadActor, session: SessionDep
+    framework_id: FrameworkId, school_year: Year, actor: ScorecardsReadActor, session: SessionDep, page: Page
 ) -> Aggregates:
-    return service.aggregates(session, actor, framework_id, school_year)
+    """Figures over every subject the caller sees; the heatmap's rows are the page asked, in ranking order."""
+    return service.aggregates(session, actor, framework_id, school_year, page)
 
 
 @router.get(

@@ -106,7 +106,10 @@ class Aggregates(BaseModel):
     school_year: str
     subject_count: int
     criteria: list[CriterionColumn]
+    # The heatmap: one page of the subjects in ranking order (limit and offset as asked).
     rows: list[HeatmapRow]
+    limit: int
+    offset: int
     criterion_average_completion: dict[str, Decimal]
     content_areas: list[ContentAreaAverage]
     classification_distribution: list[ClassificationCount]

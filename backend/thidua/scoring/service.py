@@ -280,29 +280,34 @@ def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetai
     )
 
 
-def _visible_rows(session: Session, actor: Actor, framework_id: int, school_year: str) -> list[Any]:
-    """The caller's stored rows of the ranking (no rank: the aggregates do not need one), named."""
+def _in_aggregates(session: Session, actor: Actor, framework_id: int, school_year: str) -> list[Any]:
+    """The conditions choosing the caller's stored rows of a ranking (what the aggregates sum)."""
+    return [
+        S.c.framework_id == framework_id,
+        S.c.school_year == school_year,
+        S.c.status.in_(RANKED_STATUSES),
+        *_only_visible(S.c.assessment_id, _visible(session, actor)),
+    ]
+
+
+def _heat_rows(session: Session, chosen: list[Any], page: PageParams | None) -> list[Any]:
+    """The caller's rows in ranking order (completion, then id), named; a page of them, or all."""
     unit = Unit.__table__  # type: ignore[attr-defined]
     staff = StaffMember.__table__  # type: ignore[attr-defined]
     query = (
         sa_select(
             S.c.assessment_id,
             S.c.completion_percent,
-            S.c.gap,
-            S.c.classification_code,
             unit.c.name.label("unit_name"),
             func.coalesce(staff.c.full_name, unit.c.name).label("subject_name"),
         )
         .join(unit, unit.c.id == S.c.unit_id)
         .outerjoin(staff, staff.c.id == S.c.staff_id)
-        .where(
-            S.c.framework_id == framework_id,
-            S.c.school_year == school_year,
-            S.c.status.in_(RANKED_STATUSES),
-            *_only_visible(S.c.assessment_id, _visible(session, actor)),
-        )
-        .order_by(S.c.assessment_id)
+        .where(*chosen)
+        .order_by(S.c.completion_percent.desc(), S.c.assessment_id)
     )
+    if page is not None:
+        query = query.offset(page.offset).limit(page.limit)
     return list(session.execute(query).mappings())
 
 
@@ -320,18 +325,13 @@ def _per_assessment(session: Session, table: Any, ids: list[int]) -> dict[int, d
     return found
 
 
-def _area_sums(session: Session, actor: Actor, framework_id: int, school_year: str) -> dict[str, Decimal]:
-    """{content area: the sum of its completion % over the caller's rows}, summed by the database."""
+def _sums_by_code(session: Session, table: Any, chosen: list[Any]) -> dict[str, Decimal]:
+    """{criterion or content area: the sum of its completion % over the chosen rows}, by the database."""
     found = session.execute(
-        sa_select(CA.c.code, func.sum(CA.c.completion_percent))
-        .join(S, S.c.assessment_id == CA.c.assessment_id)
-        .where(
-            S.c.framework_id == framework_id,
-            S.c.school_year == school_year,
-            S.c.status.in_(RANKED_STATUSES),
-            *_only_visible(S.c.assessment_id, _visible(session, actor)),
-        )
-        .group_by(CA.c.code)
+        sa_select(table.c.code, func.sum(table.c.completion_percent))
+        .join(S, S.c.assessment_id == table.c.assessment_id)
+        .where(table.c.framework_id == S.c.framework_id, table.c.school_year == S.c.school_year, *chosen)
+        .group_by(table.c.code)
     )
     return {code: total for code, total in found}
 
@@ -342,24 +342,27 @@ def _mean(total: Decimal, count: int) -> Decimal:
     return (total / count).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def aggregates(session: Session, actor: Actor, framework_id: int, school_year: str) -> Aggregates:
+def aggregates(
+    session: Session, actor: Actor, framework_id: int, school_year: str, page: PageParams | None = None
+) -> Aggregates:
+    """The figures over all the caller's rows, summed by the database so that a province costs what a
+    commune does; the heatmap's rows are one page in ranking order (all of them without a page)."""
     framework = _framework(session, framework_id)
-    rows = _visible_rows(session, actor, framework_id, school_year)
-    ids = [m["assessment_id"] for m in rows]
-    by_criterion = _per_assessment(session, C, ids)
-    area_sums = _area_sums(session, actor, framework_id, school_year)
+    chosen = _in_aggregates(session, actor, framework_id, school_year)
+    per_class = session.execute(
+        sa_select(S.c.classification_code, func.count(), func.sum(S.c.completion_percent), func.sum(S.c.gap))
+        .where(*chosen)
+        .group_by(S.c.classification_code)
+    ).all()
+    classes = {code: n for code, n, _, _ in per_class}
+    count = sum(classes.values())
+    completion_sum = sum((c for _, _, c, _ in per_class), ZERO)
+    gap_sum = sum((g for _, _, _, g in per_class), ZERO)
+    criterion_sums = _sums_by_code(session, C, chosen)
+    area_sums = _sums_by_code(session, CA, chosen)
+    rows = _heat_rows(session, chosen, page)
+    by_criterion = _per_assessment(session, C, [m["assessment_id"] for m in rows])
     spec = loader.framework_spec(session, framework)
-    heat = [
-        HeatmapRow(
-            assessment_id=m["assessment_id"],
-            subject_name=m["subject_name"],
-            unit_name=m["unit_name"],
-            completion_percent=m["completion_percent"],
-            completion_by_criterion=by_criterion.get(m["assessment_id"], {}),
-        )
-        for m in rows
-    ]
-    counts = Counter(m["classification_code"] for m in rows)
     area_max: dict[str, Decimal] = {}
     for i in spec.indicators:
         if i.content_area:
@@ -372,28 +375,38 @@ def aggregates(session: Session, actor: Actor, framework_id: int, school_year: s
     return Aggregates(
         framework_id=framework_id,
         school_year=school_year,
-        subject_count=len(rows),
+        subject_count=count,
         criteria=[CriterionColumn(code=c.code, name=c.name, max_points=c.max_points) for c in spec.criteria],
-        rows=heat,
+        rows=[
+            HeatmapRow(
+                assessment_id=m["assessment_id"],
+                subject_name=m["subject_name"],
+                unit_name=m["unit_name"],
+                completion_percent=m["completion_percent"],
+                completion_by_criterion=by_criterion.get(m["assessment_id"], {}),
+            )
+            for m in rows
+        ],
+        limit=page.limit if page is not None else max(count, 1),
+        offset=page.offset if page is not None else 0,
         criterion_average_completion={
-            c.code: _average([h.completion_by_criterion.get(c.code, ZERO) for h in heat])
-            for c in spec.criteria
+            c.code: _mean(criterion_sums.get(c.code, ZERO), count) for c in spec.criteria
         },
         content_areas=[
             ContentAreaAverage(
                 code=code,
                 name=names.get(code, code),
                 max_points=area_max[code],
-                average_completion_percent=_mean(area_sums.get(code, ZERO), len(ids)),
+                average_completion_percent=_mean(area_sums.get(code, ZERO), count),
             )
             for code in sorted(area_max)
         ],
         classification_distribution=[
-            ClassificationCount(code=b.code, label=b.label, count=counts.get(b.code, 0))
+            ClassificationCount(code=b.code, label=b.label, count=classes.get(b.code, 0))
             for b in spec.classification
         ],
-        average_completion_percent=_average([m["completion_percent"] for m in rows]),
-        average_gap=_average([m["gap"] for m in rows]),
+        average_completion_percent=_mean(completion_sum, count),
+        average_gap=_mean(gap_sum, count),
     )
 
 

@@ -2801,7 +2801,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tổng hợp: mức hoàn thành theo tiêu chí (bản đồ nhiệt), nội dung thi đua, phân bố xếp loại */
+        /**
+         * Tổng hợp: mức hoàn thành theo tiêu chí (bản đồ nhiệt), nội dung thi đua, phân bố xếp loại
+         * @description Figures over every subject the caller sees; the heatmap's rows are the page asked, in ranking order.
+         */
         get: operations["scorecards_aggregates"];
         put?: never;
         post?: never;
@@ -4215,6 +4218,10 @@ export interface components {
             };
             /** Framework Id */
             framework_id: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
             /** Rows */
             rows: components["schemas"]["HeatmapRow"][];
             /** School Year */
@@ -21785,6 +21792,10 @@ export interface operations {
                 framework_id: number;
                 /** @description Năm học, ví dụ 2025-2026 */
                 school_year: string;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
             };
             header?: never;
             path?: never;

@@ -125,7 +125,8 @@ export function RankingPage() {
       offset: p.offset,
     },
   );
-  const aggregates = useAggregates(base);
+  // The heatmap shows the ranking's page (in ranking order); the figures cover every subject.
+  const aggregates = useAggregates(base && { ...base, limit: p.limit, offset: p.offset });
   const showDti = chosen?.subject_kind === 'unit' && me.permissions.includes('dti:read');
   const dti = useDtiResults({ school_year: schoolYear }, !!schoolYear && showDti);
   const dtiByUnit = byUnit(dti.data?.items);
@@ -252,6 +253,15 @@ export function RankingPage() {
           <section aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">{t('scorecards.heatmap')}</h2>
             <Heatmap data={aggregates.data} />
+            {aggregates.data.subject_count > aggregates.data.rows.length && aggregates.data.rows.length > 0 && (
+              <p className="muted">
+                {t('scorecards.heatmapPage', {
+                  from: aggregates.data.offset + 1,
+                  to: aggregates.data.offset + aggregates.data.rows.length,
+                  total: aggregates.data.subject_count,
+                })}
+              </p>
+            )}
             <ul className="plain criteria-legend">
               {aggregates.data.criteria.map((c) => (
                 <li key={c.code}>

@@ -29,18 +29,20 @@ export function useRanking(filters: RankingFilters | null) {
   return useQuery(rankingQueryOptions(filters));
 }
 
-export function getAggregates(query: { framework_id: number; school_year: string } | null) {
+type AggregatesQuery = { framework_id: number; school_year: string; limit?: number; offset?: number } | null;
+
+export function getAggregates(query: AggregatesQuery) {
   return call(api.GET('/api/v1/scorecards/aggregates', { params: { query: query! } }));
 }
 
-export const aggregatesQueryOptions = (query: { framework_id: number; school_year: string } | null) =>
+export const aggregatesQueryOptions = (query: AggregatesQuery) =>
   queryOptions({
     queryKey: scorecardsKeys.aggregates(query),
     queryFn: () => getAggregates(query),
     enabled: !!query,
   });
 
-export function useAggregates(query: { framework_id: number; school_year: string } | null) {
+export function useAggregates(query: AggregatesQuery) {
   return useQuery(aggregatesQueryOptions(query));
 }
 
