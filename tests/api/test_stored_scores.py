@@ -81,9 +81,17 @@ def test_ranking_reads_stored_rows_with_competition_ranks(
         (x["unit_name"], x["rank"], x["verified_total"])
         for x in client.get("/api/v1/scorecards", params=params, headers=officer).json()["items"]
     ]
+    second_page = lambda: [  # noqa: E731
+        (x["unit_name"], x["rank"])
+        for x in client.get(
+            "/api/v1/scorecards", params={**params, "limit": 1, "offset": 1}, headers=officer
+        ).json()["items"]
+    ]
     assert ranks() == [("Trường THCS A", 1, "33.60"), ("Trường Tiểu học B", 1, "33.60")]
+    assert second_page() == [("Trường Tiểu học B", 1)]  # a page that starts inside a tie keeps its rank
     assert _review(client, world, b, "100").status_code == 200
     assert ranks() == [("Trường Tiểu học B", 1, "35.00"), ("Trường THCS A", 2, "33.60")]
+    assert second_page() == [("Trường THCS A", 2)]
     # Each school's manager sees only their row, with its rank over the whole commune.
     own = client.get("/api/v1/scorecards", params=params, headers=world.headers("manager_a")).json()
     assert [(x["assessment_id"], x["rank"]) for x in own["items"]] == [(a["id"], 2)]

@@ -153,8 +153,10 @@ def _ranking_filters(t: Any, visible: Any, unit_kind: str | None, classification
 
 def _page_in_index_order(session: Session, in_ranking: tuple[Any, ...], page: PageParams) -> dict[int, int]:
     """{assessment id: rank} of an unfiltered page, read in the order of ix_assessment_score_rank_order.
-    The first row's rank is one more than the rows with a better completion; each next row shares the
-    rank of the one before when tied, else its rank is its position."""
+    The first row's rank is one more than the rows with a better completion: the `offset` rows before it
+    less those tied with it (a short range of the same index, where counting the better rows would read
+    it again up to the page); each next row shares the rank of the one before when tied, else its rank
+    is its position."""
     found = session.execute(
         sa_select(S.c.assessment_id, S.c.completion_percent)
         .where(*in_ranking)
@@ -166,8 +168,10 @@ def _page_in_index_order(session: Session, in_ranking: tuple[Any, ...], page: Pa
     rank, previous = 0, None
     for i, (assessment_id, completion) in enumerate(found):
         if i == 0:
-            better = sa_select(func.count()).where(*in_ranking, S.c.completion_percent > completion)
-            rank = session.execute(better).scalar_one() + 1
+            tied_before = sa_select(func.count()).where(
+                *in_ranking, S.c.completion_percent == completion, S.c.assessment_id < assessment_id
+            )
+            rank = page.offset - session.execute(tied_before).scalar_one() + 1
         elif completion != previous:
             rank = page.offset + i + 1
         ranks[assessment_id], previous = rank, completion
