@@ -44,8 +44,8 @@ from thidua.conduct.routes import ratings as staff_ratings_router
 from thidua.config import Settings
 from thidua.core import tasks
 from thidua.core.bodylimit import BodyLimit
-from thidua.core.browser import HSTS, SECURITY_HEADERS, ProblemCORSMiddleware, swagger_ui_page
-from thidua.core.concurrency import IF_MATCH_PARAMETER, none_match
+from thidua.core.browser import ProblemCORSMiddleware, ResponseHeaders, swagger_ui_page
+from thidua.core.concurrency import IF_MATCH_PARAMETER
 from thidua.core.errors import Problem, allowed_methods, install_error_handlers, problem_response
 from thidua.core.nul import RejectNul
 from thidua.core.ratelimit import RateLimiter
@@ -366,30 +366,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["ETag", "Retry-After", "Location", "Idempotent-Replayed"],
         )
 
-    @app.middleware("http")
-    async def _not_modified(request: Request, call_next: Any) -> Response:
-        """If-None-Match on anything that carries an ETag: 304 without a body when the client has it."""
-        response: Response = await call_next(request)
-        etag = response.headers.get("etag")
-        if (
-            request.method in ("GET", "HEAD")
-            and response.status_code == 200
-            and etag
-            and none_match(request.headers.get("if-none-match"), etag)
-        ):
-            return Response(status_code=304, headers={"ETag": etag})
-        return response
-
-    @app.middleware("http")
-    async def _security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if request.url.path.startswith(API_PREFIX):
-            response.headers.setdefault("Cache-Control", "no-store")
-        if request.url.scheme == "https":  # behind TLS (directly or via --proxy-headers): stay on https
-            response.headers.setdefault("Strict-Transport-Security", HSTS)
-        return response
+    app.add_middleware(ResponseHeaders, api_prefix=API_PREFIX)  # outermost: every answer gets them
 
     dist = Path(settings.frontend_dist)
     if (dist / "index.html").exists():

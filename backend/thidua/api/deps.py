@@ -128,7 +128,8 @@ class IfMatchCheck:
         check_version(self.header, current_version)
 
 
-def _if_match(
+# The two below are async because they do no I/O: FastAPI runs a sync dependency in a worker thread.
+async def _if_match(
     if_match: Annotated[str | None, Header(alias="If-Match", description=IF_MATCH_DESCRIPTION)] = None,
 ) -> IfMatchCheck:
     # Optional here so that a missing object still answers 404 before a missing header answers 428;
@@ -150,7 +151,7 @@ class ETagSetter:
         return body
 
 
-def _etag(response: Response) -> ETagSetter:
+async def _etag(response: Response) -> ETagSetter:
     return ETagSetter(response)
 
 

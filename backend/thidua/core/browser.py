@@ -8,10 +8,12 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from starlette.datastructures import Headers
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import HTMLResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from thidua.core.concurrency import none_match
 from thidua.core.errors import problem_response
 
 # The SPA is built into files only (no inline script or style), so the policy allows nothing inline and
@@ -30,6 +32,52 @@ SECURITY_HEADERS = {
 }
 # Sent on https only: a browser that saw it will not use plain http for this host for a year.
 HSTS = "max-age=31536000"
+
+
+class ResponseHeaders:
+    """Every response: the security headers, `Cache-Control: no-store` under the API, HSTS behind TLS;
+    and If-None-Match on anything that carries an ETag answered 304 without a body. Plain ASGI, because
+    Starlette's BaseHTTPMiddleware (`@app.middleware`) costs a task and a stream on every request."""
+
+    def __init__(self, app: ASGIApp, api_prefix: str) -> None:
+        self.app = app
+        self.api_prefix = api_prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        asked = Headers(scope=scope).get("if-none-match") if scope["method"] in ("GET", "HEAD") else None
+        api = scope["path"].startswith(self.api_prefix)
+        https = scope.get("scheme") == "https"
+        not_modified = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal not_modified
+            if message["type"] == "http.response.start":
+                etag = MutableHeaders(scope=message).get("etag")
+                if asked and etag and message["status"] == 200 and none_match(asked, etag):
+                    not_modified = True
+                    message = {
+                        "type": "http.response.start",
+                        "status": 304,
+                        "headers": [(b"etag", etag.encode())],
+                    }
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if api:
+                    headers.setdefault("Cache-Control", "no-store")
+                if https:  # behind TLS (directly or via --proxy-headers): stay on https
+                    headers.setdefault("Strict-Transport-Security", HSTS)
+            elif message["type"] == "http.response.body" and not_modified:
+                if message.get("more_body", False):
+                    return  # the body the client already has: dropped
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
 
 # Swagger UI comes from this CDN (FastAPI's default) and starts with one inline script, which the docs
 # page's policy names by its hash; Swagger UI sets inline styles, so styles may be inline there only.

@@ -27,7 +27,8 @@ class PageParams:
     offset: int
 
 
-def page_params(
+# async: no I/O, so FastAPI calls it on the event loop instead of handing it to a worker thread.
+async def page_params(
     limit: int = Query(50, ge=1, le=MAX_LIMIT, description="Số bản ghi tối đa trả về (1–200)."),
     offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Bỏ qua bao nhiêu bản ghi đầu."),
 ) -> PageParams:
