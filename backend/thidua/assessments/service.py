@@ -157,8 +157,11 @@ def read_assessment(session: Session, actor: Actor, a: SelfAssessment) -> Assess
         )
     window = evaluation_window(session, a)
     early = session.exec(select(EarlyVerification).where(EarlyVerification.assessment_id == a.id)).first()
+    framework = session.get(Framework, a.framework_id)
+    assert framework is not None
+    open_now = {(framework.movement_id, a.school_year): window.is_open()}  # the summary's window: read once
     return AssessmentRead(
-        **summary(session, actor, a).model_dump(),
+        **summary(session, actor, a, open_now).model_dump(),
         return_reason=a.return_reason,
         evaluation_window=WindowOut(
             starts_on=window.starts_on, ends_on=window.ends_on, is_open=window.is_open()
