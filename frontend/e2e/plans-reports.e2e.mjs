@@ -246,9 +246,9 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
     // Tiểu học Thanh Thủy's plan was approved in the demo (hieutruong.th); the phone case is above.
     const head = await apiAs(app, 'hieutruong.th');
     const officer = await apiAs(app, 'vhxh');
-    const plan = (await head('GET', '/plans?kind=school&status=approved')).items[0];
+    const plan = (await head('GET', '/plans?kind=unit&status=approved')).items[0];
     const full = await head('GET', `/plans/${plan.id}`);
-    const task = full.tasks[0];
+    const task = full.content.tasks.find((t) => !t.done_date); // a task still under way
     const note = 'Đã triển khai cho 2/3 khối lớp.';
     await withPage(app, 'plan-progress-1280', { viewport: { width: 1280, height: 800 } }, async (page) => {
       await login(page, 'hieutruong.th');
@@ -263,7 +263,7 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       const row = page.getByRole('row').filter({ hasText: task.title }).filter({ hasText: note });
       await row.getByText('60%', { exact: true }).waitFor();
     });
-    const seen = (await officer('GET', `/plans/${plan.id}`)).tasks.find((t) => t.title === task.title);
+    const seen = (await officer('GET', `/plans/${plan.id}`)).content.tasks.find((t) => t.title === task.title);
     assert.equal(seen.progress_percent, 60);
     assert.equal(seen.result_note, note);
   });
