@@ -113,7 +113,7 @@ def run(client: httpx.Client, api_key: str, school: str, year: str, workdir: Pat
     headers = {"X-API-Key": api_key}
     unit = school_unit(client, headers, school)
 
-    template = client.get("/api/v1/imports/templates/staff.csv", headers=headers)
+    template = client.get("/api/v1/imports/templates/staff.csv?lang=en", headers=headers)  # machine names
     fail_on_error(template)
     (workdir / "staff-template.csv").write_bytes(template.content)
     columns = next(csv.reader(io.StringIO(template.content.decode("utf-8-sig"))))

@@ -42,67 +42,77 @@ describe('Award flows in the browser', { skip: skip ?? false, timeout: 300_000 }
 
   test('an ad hoc round opened with its reason awards a commune Giấy khen', async () => {
     const officer = await apiAs(app, 'vhxh');
-    const teacher = (await officer('GET', '/staff?q=TH-TT-07')).items[0].full_name;
+    // One round and teacher at 1280 px, another on a phone.
+    const cases = [
+      [1280, 'TH-TT-07', '150/QĐ-UBND'],
+      [360, 'TH-TT-05', '151/QĐ-UBND'],
+    ];
+    for (const [width, staffCode, decisionNumber] of cases) {
+      const viewport = { width, height: 800 };
+      const teacher = (await officer('GET', `/staff?q=${staffCode}`)).items[0].full_name;
+      let roundId;
+      await withPage(app, `ad-hoc-round-${width}`, { viewport }, async (page) => {
+        await login(page, 'vhxh');
+        await page.goto('/awards/rounds/new');
+        await page.getByLabel('Loại đợt').selectOption('ad_hoc');
+        await page.getByLabel('Ngày bắt đầu nhận đề nghị').fill(iso());
+        await page.getByLabel('Hạn nhận đề nghị').fill(iso(7));
+        // The commune's certificates are offered; the province's Bằng khen is not.
+        await page.getByRole('checkbox', { name: /GK-XA-CN/ }).waitFor();
+        await eventually(() => page.getByRole('checkbox', { name: /BK-TINH/ }).count(), 0, 'no province award in an ad hoc round');
+        await page.getByRole('button', { name: 'Mở đợt' }).click();
+        await page.locator('#reason-error').waitFor(); // the reason is required: the field says so
+        await page.getByLabel('Thành tích đột xuất được khen thưởng').fill(EXPLOIT);
+        await page.getByRole('button', { name: 'Mở đợt' }).click();
+        await page.waitForURL(/\/awards\/rounds\/\d+$/);
+        roundId = Number(new URL(page.url()).pathname.split('/').pop());
+        await page.getByText(EXPLOIT).waitFor();
+        await page.getByText('Khen thưởng đột xuất', { exact: true }).first().waitFor();
+        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+      });
 
-    await withPage(app, 'ad-hoc-round', {}, async (page) => {
-      await login(page, 'vhxh');
-      await page.goto('/awards/rounds/new');
-      await page.getByLabel('Loại đợt').selectOption('ad_hoc');
-      await page.getByLabel('Ngày bắt đầu nhận đề nghị').fill(iso());
-      await page.getByLabel('Hạn nhận đề nghị').fill(iso(7));
-      // The commune's certificates are offered; the province's Bằng khen is not.
-      await page.getByRole('checkbox', { name: /GK-XA-CN/ }).waitFor();
-      await eventually(() => page.getByRole('checkbox', { name: /BK-TINH/ }).count(), 0, 'no province award in an ad hoc round');
-      await page.getByRole('button', { name: 'Mở đợt' }).click();
-      await page.locator('#reason-error').waitFor(); // the reason is required: the field says so
-      await page.getByLabel('Thành tích đột xuất được khen thưởng').fill(EXPLOIT);
-      await page.getByRole('button', { name: 'Mở đợt' }).click();
-      await page.waitForURL(/\/awards\/rounds\/\d+$/);
-      await page.getByText(EXPLOIT).waitFor();
-      await page.getByText('Khen thưởng đột xuất', { exact: true }).first().waitFor();
-    });
+      let nominationUrl;
+      await withPage(app, `ad-hoc-nominate-${width}`, { viewport }, async (page) => {
+        await login(page, 'hieutruong.th');
+        await page.goto('/awards/nominations/new');
+        const rounds = page.getByLabel('Đợt khen thưởng');
+        await rounds.locator(`option[value="${roundId}"]`).waitFor({ state: 'attached' });
+        await rounds.selectOption(String(roundId));
+        await page.getByLabel('Hình thức khen thưởng').selectOption('GK-XA-CN');
+        const staff = page.getByLabel('Cán bộ', { exact: true });
+        await staff.locator('option', { hasText: teacher }).waitFor({ state: 'attached' });
+        const label = await eventually(() => staff.locator('option', { hasText: teacher }).innerText(), (t) => t.includes(teacher), 'the teacher');
+        await staff.selectOption({ label: label.trim() });
+        await page.getByText('Đủ điều kiện', { exact: true }).waitFor(); // no scorecard asked for an exceptional deed
+        await page.getByLabel('Tóm tắt thành tích').fill(EXPLOIT);
+        await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
+        await page.waitForURL(/\/awards\/nominations\/\d+$/);
+        nominationUrl = new URL(page.url()).pathname;
+        await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
+        await page.getByText('Đã gửi đề nghị', { exact: true }).first().waitFor();
+      });
 
-    const round = (await officer('GET', '/award-rounds?kind=ad_hoc')).items[0];
-    let nominationUrl;
-    await withPage(app, 'ad-hoc-nominate', {}, async (page) => {
-      await login(page, 'hieutruong.th');
-      await page.goto('/awards/nominations/new');
-      const rounds = page.getByLabel('Đợt khen thưởng');
-      await rounds.locator(`option[value="${round.id}"]`).waitFor({ state: 'attached' });
-      await rounds.selectOption(String(round.id));
-      await page.getByLabel('Hình thức khen thưởng').selectOption('GK-XA-CN');
-      const staff = page.getByLabel('Cán bộ', { exact: true });
-      await staff.locator('option', { hasText: teacher }).waitFor({ state: 'attached' });
-      const label = await eventually(() => staff.locator('option', { hasText: teacher }).innerText(), (t) => t.includes(teacher), 'the teacher');
-      await staff.selectOption({ label: label.trim() });
-      await page.getByText('Đủ điều kiện', { exact: true }).waitFor(); // no scorecard asked for an exceptional deed
-      await page.getByLabel('Tóm tắt thành tích').fill(EXPLOIT);
-      await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
-      await page.waitForURL(/\/awards\/nominations\/\d+$/);
-      nominationUrl = new URL(page.url()).pathname;
-      await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
-      await page.getByText('Đã gửi đề nghị', { exact: true }).first().waitFor();
-    });
+      const nominationId = Number(nominationUrl.split('/').pop());
+      await reviewAndApprove(nominationId, roundId);
+      const draft = await officer('POST', '/award-decisions', {
+        round_id: roundId,
+        level: 'commune',
+        number: decisionNumber,
+        signed_on: iso(),
+        signer_name: 'Trần Văn Thành',
+        signer_title: 'Chủ tịch',
+        nomination_ids: [nominationId],
+      });
+      const leader = await apiAs(app, 'chutich');
+      await leader('POST', `/award-decisions/${draft.id}/issue`, null, { 'If-Match': `"${draft.version}"` });
 
-    const nominationId = Number(nominationUrl.split('/').pop());
-    await reviewAndApprove(nominationId, round.id);
-    const draft = await officer('POST', '/award-decisions', {
-      round_id: round.id,
-      level: 'commune',
-      number: '150/QĐ-UBND',
-      signed_on: iso(),
-      signer_name: 'Trần Văn Thành',
-      signer_title: 'Chủ tịch',
-      nomination_ids: [nominationId],
-    });
-    const leader = await apiAs(app, 'chutich');
-    await leader('POST', `/award-decisions/${draft.id}/issue`, null, { 'If-Match': `"${draft.version}"` });
-
-    await withPage(app, 'ad-hoc-public', {}, async (page) => {
-      await page.goto('/bang-vang');
-      const row = page.getByLabel('Bảng vàng').getByRole('row').filter({ hasText: teacher });
-      await eventually(() => row.first().innerText(), (t) => t.includes('150/QĐ-UBND'), 'the ad hoc award on the honour board');
-    });
+      await withPage(app, `ad-hoc-public-${width}`, { viewport }, async (page) => {
+        await page.goto('/bang-vang');
+        const row = page.getByLabel('Bảng vàng').locator('tr').filter({ hasText: teacher });
+        await eventually(() => row.first().innerText(), (t) => t.includes(decisionNumber), 'the ad hoc award on the honour board');
+      });
+    }
   });
 
   test('a school proposes itself for the province and the officer records the province decision', async () => {
@@ -114,82 +124,95 @@ describe('Award flows in the browser', { skip: skip ?? false, timeout: 300_000 }
       award_type_codes: ['BK-TINH-TT', 'GK-XA-TT'],
     });
     assert.equal(review.name, 'Sơ kết giai đoạn 2025-2027');
-    const principal = await apiAs(app, 'hieutruong.th');
-    const me = await principal('GET', '/auth/me');
+    // Two schools, the second one (and the officer answering for it) on a phone.
+    const cases = [
+      [1280, 'hieutruong.th', '60/TTr-UBND', '2100/QĐ-UBND'],
+      [360, 'hieutruong.thdx', '61/TTr-UBND', '2101/QĐ-UBND'],
+    ];
+    for (const [width, principalLogin, proposalNumber, provinceNumber] of cases) {
+      const viewport = { width, height: 800 };
+      const principal = await apiAs(app, principalLogin);
+      const me = await principal('GET', '/auth/me');
 
-    let nominationUrl;
-    let schoolName;
-    await withPage(app, 'province-nominate', { acceptDownloads: true }, async (page) => {
-      await login(page, 'hieutruong.th');
-      await page.goto('/awards/nominations/new');
-      const rounds = page.getByLabel('Đợt khen thưởng');
-      await rounds.locator(`option[value="${review.id}"]`).waitFor({ state: 'attached' });
-      await rounds.selectOption(String(review.id));
-      await page.getByLabel('Hình thức khen thưởng').selectOption('BK-TINH-TT');
-      const unit = page.getByLabel('Đơn vị', { exact: true });
-      await unit.locator(`option[value="${me.unit_id}"]`).waitFor({ state: 'attached' });
-      await unit.selectOption(String(me.unit_id));
-      schoolName = (await eventually(() => unit.locator(`option[value="${me.unit_id}"]`).innerText(), (t) => t.trim().length > 0, 'the school')).trim();
-      await page.getByLabel('Tóm tắt thành tích').fill('Nhà trường dẫn đầu xã về chuyển đổi số trong dạy học giai đoạn 2025-2027.');
-      await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
-      await page.waitForURL(/\/awards\/nominations\/\d+$/);
-      nominationUrl = new URL(page.url()).pathname;
-      // The nominee's achievement report, generated from the system's data, as an editable DOCX.
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Tải báo cáo thành tích (DOCX)' }).click(),
-      ]);
-      assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK');
-      assert.match(download.suggestedFilename(), /^bao-cao-thanh-tich-.*\.docx$/);
-      await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
-      await page.getByText('Đã gửi đề nghị', { exact: true }).first().waitFor();
-    });
+      let nominationUrl;
+      let schoolName;
+      await withPage(app, `province-nominate-${width}`, { acceptDownloads: true, viewport }, async (page) => {
+        await login(page, principalLogin);
+        await page.goto('/awards/nominations/new');
+        const rounds = page.getByLabel('Đợt khen thưởng');
+        await rounds.locator(`option[value="${review.id}"]`).waitFor({ state: 'attached' });
+        await rounds.selectOption(String(review.id));
+        await page.getByLabel('Hình thức khen thưởng').selectOption('BK-TINH-TT');
+        const unit = page.getByLabel('Đơn vị', { exact: true });
+        await unit.locator(`option[value="${me.unit_id}"]`).waitFor({ state: 'attached' });
+        await unit.selectOption(String(me.unit_id));
+        schoolName = (await eventually(() => unit.locator(`option[value="${me.unit_id}"]`).innerText(), (t) => t.trim().length > 0, 'the school')).trim();
+        await page.getByLabel('Tóm tắt thành tích').fill('Nhà trường dẫn đầu xã về chuyển đổi số trong dạy học giai đoạn 2025-2027.');
+        await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
+        await page.waitForURL(/\/awards\/nominations\/\d+$/);
+        nominationUrl = new URL(page.url()).pathname;
+        // The nominee's achievement report, generated from the system's data, as an editable DOCX.
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Tải báo cáo thành tích (DOCX)' }).click(),
+        ]);
+        assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK');
+        assert.match(download.suggestedFilename(), /^bao-cao-thanh-tich-.*\.docx$/);
+        await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
+        await page.getByText('Đã gửi đề nghị', { exact: true }).first().waitFor();
+        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+      });
 
-    const nominationId = Number(nominationUrl.split('/').pop());
-    await reviewAndApprove(nominationId, review.id);
-    const draft = await officer('POST', '/award-decisions', {
-      round_id: review.id,
-      kind: 'proposal',
-      level: 'province',
-      number: '60/TTr-UBND',
-      signed_on: iso(),
-      signer_name: 'Trần Văn Thành',
-      signer_title: 'Chủ tịch',
-      nomination_ids: [nominationId],
-    });
-    const leader = await apiAs(app, 'chutich');
-    await leader('POST', `/award-decisions/${draft.id}/issue`, null, { 'If-Match': `"${draft.version}"` });
+      const nominationId = Number(nominationUrl.split('/').pop());
+      await reviewAndApprove(nominationId, review.id);
+      const draft = await officer('POST', '/award-decisions', {
+        round_id: review.id,
+        kind: 'proposal',
+        level: 'province',
+        number: proposalNumber,
+        signed_on: iso(),
+        signer_name: 'Trần Văn Thành',
+        signer_title: 'Chủ tịch',
+        nomination_ids: [nominationId],
+      });
+      const leader = await apiAs(app, 'chutich');
+      await leader('POST', `/award-decisions/${draft.id}/issue`, null, { 'If-Match': `"${draft.version}"` });
 
-    await withPage(app, 'province-answer', { acceptDownloads: true }, async (page) => {
-      await login(page, 'vhxh');
-      await page.goto(`/awards/decisions/${draft.id}`);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Tải hồ sơ đề nghị (ZIP)' }).click(),
-      ]);
-      assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK');
-      assert.equal(download.suggestedFilename(), 'ho-so-de-nghi-60-TTr-UBND.zip');
-      await page.getByLabel('Số quyết định của tỉnh').fill('2100/QĐ-UBND');
-      const issuer = page.getByLabel('Người ký quyết định của tỉnh');
-      await eventually(() => issuer.inputValue(), 'Chủ tịch UBND tỉnh Phú Thọ', 'the default issuer');
-      await page.getByRole('button', { name: 'Lưu kết quả' }).click();
-      await page.getByText('Người ký: Chủ tịch UBND tỉnh Phú Thọ').waitFor();
-      await page.getByRole('row').filter({ hasText: schoolName }).getByText('Đã có quyết định').waitFor();
-    });
+      await withPage(app, `province-answer-${width}`, { acceptDownloads: true, viewport }, async (page) => {
+        await login(page, 'vhxh');
+        await page.goto(`/awards/decisions/${draft.id}`);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Tải hồ sơ đề nghị (ZIP)' }).click(),
+        ]);
+        assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK');
+        assert.equal(download.suggestedFilename(), `ho-so-de-nghi-${proposalNumber.replaceAll('/', '-')}.zip`);
+        await page.getByLabel('Số quyết định của tỉnh').fill(provinceNumber);
+        const issuer = page.getByLabel('Người ký quyết định của tỉnh');
+        await eventually(() => issuer.inputValue(), 'Chủ tịch UBND tỉnh Phú Thọ', 'the default issuer');
+        await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+        await page.getByText('Người ký: Chủ tịch UBND tỉnh Phú Thọ').waitFor();
+        await page.locator('tr').filter({ hasText: schoolName }).getByText('Đã có quyết định').waitFor();
+        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+      });
 
-    await withPage(app, 'province-public', {}, async (page) => {
-      await page.goto('/bang-vang');
-      const row = page.getByLabel('Bảng vàng').getByRole('row').filter({ hasText: '2100/QĐ-UBND' });
-      await eventually(
-        () => row.first().innerText(),
-        (t) => t.includes(schoolName) && t.includes('Bằng khen của Chủ tịch UBND tỉnh') && !t.includes('(đề nghị)'),
-        'the province award on the honour board, by its real name',
-      );
-    });
+      await withPage(app, `province-public-${width}`, { viewport }, async (page) => {
+        await page.goto('/bang-vang');
+        const row = page.getByLabel('Bảng vàng').locator('tr').filter({ hasText: provinceNumber });
+        await eventually(
+          () => row.first().innerText(),
+          (t) => t.includes(schoolName) && t.includes('Bằng khen của Chủ tịch UBND tỉnh') && !t.includes('(đề nghị)'),
+          'the province award on the honour board, by its real name',
+        );
+      });
+    }
   });
 
   test('the public criteria page needs no sign-in', async () => {
-    await withPage(app, 'criteria', {}, async (page) => {
+    for (const width of [1280, 360])
+    await withPage(app, `criteria-${width}`, { viewport: { width, height: 800 } }, async (page) => {
       await page.goto('/bang-vang');
       await page.getByRole('navigation').getByRole('link', { name: 'Tiêu chí khen thưởng' }).click();
       await page.getByRole('heading', { name: 'Tiêu chí khen thưởng', level: 1 }).waitFor();
@@ -198,6 +221,8 @@ describe('Award flows in the browser', { skip: skip ?? false, timeout: 300_000 }
       await page.getByRole('heading', { name: 'Bộ tiêu chí chấm điểm' }).waitFor();
       const timetable = page.getByRole('table', { name: 'Lịch các đợt khen thưởng' });
       await eventually(() => timetable.innerText(), (t) => t.includes('Khen thưởng đột xuất') && !t.includes(EXPLOIT), 'the timetable, without the reason');
+      const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+      await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
     });
   });
 

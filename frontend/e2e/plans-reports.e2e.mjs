@@ -169,7 +169,7 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       await eventually(() => changed.innerText(), /Mục tiêu/, 'the first changed row of the comparison');
     });
 
-    await withPage(app, 'plan-progress', { viewport: { width: 390, height: 844 } }, async (page) => {
+    await withPage(app, 'plan-progress', { viewport: { width: 360, height: 800 } }, async (page) => {
       // after approval the school records the task's progress, on a phone
       await login(page, 'hieutruong.thcs');
       await page.goto(planUrl);
@@ -211,6 +211,61 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240
       const events = page.locator('table.plan-versions tbody tr td:nth-child(2)');
       await eventually(() => events.count(), 6, 'rows of the versions table');
     });
+  });
+
+  test('a head of school acknowledges the commune plan on a phone (360 px), with no date to type', async () => {
+    // THCS Đào Xá has not acknowledged in the demo; the administrator gives its head a login (setup).
+    const admin = await apiAs(app, 'admin');
+    const officer = await apiAs(app, 'vhxh');
+    const unit = (await admin('GET', '/units?q=THCS-DX')).items.find((u) => u.code === 'THCS-DX');
+    const password = 'Mat-khau-Manh-2026!';
+    await admin('POST', '/users', { login: 'hieutruong.thcsdx', full_name: 'Lê Văn Đào', password, roles: ['unit_manager'], unit_id: unit.id });
+    const plan = (await officer('GET', '/plans?kind=commune')).items[0];
+    const before = (await officer('GET', `/plans/${plan.id}/dispatches`)).find((d) => d.unit_id === unit.id);
+    assert.equal(before.received_on, null);
+    await withPage(app, 'plan-acknowledge-360', { viewport: { width: 360, height: 800 } }, async (page) => {
+      await login(page, 'hieutruong.thcsdx', password);
+      await page.goto(`/plans/${plan.id}`);
+      await page.getByText('12/KH-UBND').first().waitFor();
+      const acknowledge = page.getByRole('button', { name: 'Xác nhận đã nhận kế hoạch' });
+      await acknowledge.waitFor();
+      await eventually(() => page.locator('input[type="date"]').count(), 0, 'no date field to type the receipt');
+      await acknowledge.click();
+      await status(page, 'Đã xác nhận nhận kế hoạch.');
+      await eventually(() => acknowledge.count(), 0, 'acknowledged once, no button to do it again');
+      await eventually(() => page.locator('input[type="date"]').count(), 0, 'still no date field');
+      const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+      await eventually(scroll, (px) => px <= 360, 'no horizontal scrolling at 360 px');
+    });
+    const after_ = (await officer('GET', `/plans/${plan.id}/dispatches`)).find((d) => d.unit_id === unit.id);
+    assert.equal(after_.received_on, day(0));
+    assert.equal(after_.received_source, 'app');
+  });
+
+  test('a head of school records the progress of the demo’s approved plan at 1280 px; the commune sees it', async () => {
+    // Tiểu học Thanh Thủy's plan was approved in the demo (hieutruong.th); the phone case is above.
+    const head = await apiAs(app, 'hieutruong.th');
+    const officer = await apiAs(app, 'vhxh');
+    const plan = (await head('GET', '/plans?kind=unit&status=approved')).items[0];
+    const full = await head('GET', `/plans/${plan.id}`);
+    const task = full.content.tasks.find((t) => !t.done_date); // a task still under way
+    const note = 'Đã triển khai cho 2/3 khối lớp.';
+    await withPage(app, 'plan-progress-1280', { viewport: { width: 1280, height: 800 } }, async (page) => {
+      await login(page, 'hieutruong.th');
+      await page.goto(`/plans/${plan.id}`);
+      await page.getByRole('heading', { name: 'Cập nhật tiến độ nhiệm vụ' }).waitFor();
+      await page.getByLabel('Tên nhiệm vụ', { exact: true }).selectOption({ label: task.title });
+      await page.getByLabel('Tình trạng').selectOption('in_progress');
+      await page.getByLabel('Tiến độ (%)').fill('60');
+      await page.getByLabel('Kết quả thực hiện').fill(note);
+      await page.getByRole('button', { name: 'Lưu tiến độ' }).click();
+      await status(page, 'Đã lưu tiến độ nhiệm vụ.');
+      const row = page.getByRole('row').filter({ hasText: task.title }).filter({ hasText: note });
+      await row.getByText('60%', { exact: true }).waitFor();
+    });
+    const seen = (await officer('GET', `/plans/${plan.id}`)).content.tasks.find((t) => t.title === task.title);
+    assert.equal(seen.progress_percent, 60);
+    assert.equal(seen.result_note, note);
   });
 
   test('the commune requests a report, the school answers it, the commune downloads the DOCX', async () => {

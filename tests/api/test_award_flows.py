@@ -253,7 +253,10 @@ def test_a_school_proposes_for_the_province_and_the_officer_records_its_decision
     assert report.headers["content-type"].startswith("application/vnd.openxmlformats")
     text = docx_text(report.content)
     assert "BÁO CÁO THÀNH TÍCH" in text
-    assert "Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh, sơ kết giai đoạn 2025-2027" in text
+    # The form of Decree 98/2023 (Phụ lục I): what is proposed, for which campaign, then the nominee.
+    assert "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" in text
+    assert "(Về thành tích xuất sắc trong" in text and "sơ kết giai đoạn 2025-2027)" in text
+    assert "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG" in text and "NHẬN XÉT, XÁC NHẬN CỦA" in text
     assert "(đề nghị)" not in text and "I. THÔNG TIN CHUNG" in text and "II. THÀNH TÍCH ĐẠT ĐƯỢC" in text
     # Both verified years, their completion the Vietnamese way, and the recognised initiative.
     assert text.count("Hoàn thành xuất sắc") == 2 and "95,00%" in text

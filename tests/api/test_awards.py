@@ -803,7 +803,7 @@ def test_province_proposal_and_the_province_answer(
     ).active
     assert (
         sheet["B4"].value == "Trường THCS A"
-        and sheet["E4"].value == "Bằng khen của Chủ tịch UBND tỉnh (đề nghị)"
+        and sheet["E4"].value == "Bằng khen của Chủ tịch UBND tỉnh"
         and sheet["F4"].value.startswith("Xét đặc cách: Trường đạt giải cấp tỉnh")
     )
 

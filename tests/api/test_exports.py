@@ -62,26 +62,34 @@ def test_export_then_import_reports_everything_unchanged(
     client: TestClient, world: World, filled: None, kind: str, fmt: str
 ) -> None:
     admin = world.headers("admin")
-    r = client.get(f"/api/v1/exports/{kind}.{fmt}", headers=admin)
-    assert r.status_code == 200, r.text
-    assert r.headers["content-disposition"].startswith(f'attachment; filename="{kind}.{fmt}"')
-    s = summary_of(post(client, admin, kind, r.content, CONTENT_TYPES[fmt]))
-    assert s["total"] > 0 and counts(s) == (0, 0, s["total"], 0), s
-    assert s["ignored_columns"] == []
+    # Headed in Vietnamese (the default) or with the machine names (lang=en): both import back.
+    for lang in ("vi", "en"):
+        r = client.get(f"/api/v1/exports/{kind}.{fmt}?lang={lang}", headers=admin)
+        assert r.status_code == 200, r.text
+        assert r.headers["content-disposition"].startswith(f'attachment; filename="{kind}.{fmt}"')
+        s = summary_of(post(client, admin, kind, r.content, CONTENT_TYPES[fmt]))
+        assert s["total"] > 0 and counts(s) == (0, 0, s["total"], 0), (lang, s)
+        assert s["ignored_columns"] == []
 
 
 def test_export_columns_and_values(client: TestClient, world: World, filled: None) -> None:
     admin = world.headers("admin")
     text = client.get("/api/v1/exports/assessment_entries.csv", headers=admin).content.decode("utf-8")
-    assert text.startswith(
+    # Issue 18.4: headed in Vietnamese; the machine names behind lang=en.
+    assert text.startswith("\ufeffMã đơn vị,Mã cán bộ,Mã chỉ tiêu,Năm học,Giá trị,Ghi chú,Mã bộ tiêu chí\r\n")
+    english = client.get("/api/v1/exports/assessment_entries.csv?lang=en", headers=admin).content
+    assert english.decode("utf-8").startswith(
         "\ufeffunit_code,staff_code,indicator_code,school_year,value,note,framework_code\r\n"
+    )
+    assert_problem(
+        client.get("/api/v1/exports/assessment_entries.csv?lang=fr", headers=admin), 422, "query.lang"
     )
     assert "THCS-A,,TC2.1,2025-2026,80.5,Theo sổ,BDC-CSGD" in text
     rows = client.get("/api/v1/exports/activities.json", headers=admin).json()
     training = next(r for r in rows if r["kind"] == "training")
     assert training["learner_count"] == 0 and training["attendees"] == ["A-01", "A-02:0"]
     users = client.get("/api/v1/exports/users.csv", headers=admin).content.decode("utf-8-sig")
-    assert users.splitlines()[0] == "login,full_name,roles,unit_code"  # never a password
+    assert users.splitlines()[0] == "Tên đăng nhập,Họ và tên,Vai trò,Mã đơn vị"  # never a password
     initiatives = client.get("/api/v1/exports/initiatives.json", headers=admin).json()
     assert initiatives[0]["authors"] == ["A-01:62.5", "A-02:37.5"]
 

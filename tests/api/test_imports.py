@@ -683,10 +683,19 @@ def test_templates_are_downloadable(client: TestClient, world: World, kind: str)
     sheet = load_workbook(io.BytesIO(r.content)).worksheets[0]
     header = [c.value for c in sheet[1]]
     assert header == lines[0].split(",")
+    # Issue 18.4: headed in Vietnamese; the machine names behind lang=en; either imports.
+    english = client.get(f"{URL}/templates/{kind}.csv?lang=en", headers=admin).content.decode("utf-8-sig")
+    assert english.splitlines()[0] == ",".join(c["name"] for c in _kind(client, world, kind)["columns"])
+    assert not set(header) & {c["name"] for c in _kind(client, world, kind)["columns"] if "_" in c["name"]}
     # The template's example row is itself a valid row (dry run on the template of staff and units).
     if kind in ("units", "staff"):
         s = summary_of(post(client, admin, kind, r.content, XLSX, dry_run=True))
         assert s["total"] == 1
+
+
+def _kind(client: TestClient, world: World, kind: str) -> dict[str, Any]:
+    kinds = client.get(f"{URL}/kinds", headers=world.headers("admin")).json()
+    return next(k for k in kinds if k["kind"] == kind)  # type: ignore[no-any-return]
 
 
 def test_kinds_describe_their_columns(client: TestClient, world: World) -> None:

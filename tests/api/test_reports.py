@@ -78,6 +78,30 @@ def test_units_answer_and_the_commune_consolidates(
     signature = cells[cells.index("TM. ỦY BAN NHÂN DÂN") :]
     assert signature[:3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert signature[3:8] == ["", "", "", "", "Trần Văn Thành"]
+    # Issue 18.7: the figures as pictures (PNG, the caption as alternative text), each in one row with
+    # a table of the same numbers beside it.
+    captions = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert captions[:2] == [
+        "Biểu đồ 1. Tình hình nộp báo cáo",
+        "Biểu đồ 2. Kế hoạch thực hiện của các đơn vị",
+    ]
+    assert "Biểu đồ 1. Tình hình nộp báo cáo" in texts
+    images = [p for p in document.part.related_parts.values() if p.content_type == "image/png"]
+    assert len(images) == len(captions) and all(i.blob.startswith(b"\x89PNG") for i in images)
+    beside = [t for t in document.tables if t.rows[0].cells[0]._tc.xpath(".//pic:pic")]
+    assert len(beside) == len(captions)
+    numbers = beside[0].rows[0].cells[1].tables[0]
+    assert [[c.text for c in row.cells] for row in numbers.rows] == [
+        ["Báo cáo", "Số đơn vị"],
+        ["Nộp đúng hạn", "1"],
+        ["Nộp muộn", "0"],
+        ["Chưa nộp", "1"],
+    ]
+    plans = beside[1].rows[0].cells[1].tables[0]
+    assert [[c.text for c in row.cells] for row in plans.rows] == [
+        ["Kế hoạch", "Số đơn vị"],
+        ["Chưa lập", "2"],
+    ]
     # Without a signer's name the report cannot be signed as generated.
     assert_problem(
         client.get(f"{URL}/{request_id}/consolidated.docx?number=15", headers=world.headers("officer")),

@@ -135,3 +135,76 @@ def test_tc43_and_cn2_become_computed_and_typed_values_stay_without_counting(
         "0.00",
     )  # no class held: the typed 1 no longer counts
     assert got["score"]["self_total"] == "33.60"
+
+
+def test_province_award_types_lose_the_proposal_suffix(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """0026 (issue 16): a database whose province award types (and an achievement) were named
+    "Bằng khen của Chủ tịch UBND tỉnh (đề nghị)" reads "Bằng khen của Chủ tịch UBND tỉnh" after the
+    upgrade; the commune's types keep their names."""
+    from alembic import command
+    from sqlalchemy import text
+    from sqlmodel import Session
+
+    from thidua.cli import alembic_config, migrate
+
+    url = world.settings.resolved_database_url
+    command.downgrade(alembic_config(url), "0023_queue")
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            session.execute(
+                text("UPDATE award_type SET name = name || ' (đề nghị)' WHERE code LIKE 'BK-TINH-%'")
+            )
+            session.commit()
+            names = {
+                code: name for code, name in session.execute(text("SELECT code, name FROM award_type")).all()
+            }
+            assert names["BK-TINH-CN"] == "Bằng khen của Chủ tịch UBND tỉnh (đề nghị)"
+        migrate(world.settings)
+        with Session(engine) as session:
+            names = {
+                code: name for code, name in session.execute(text("SELECT code, name FROM award_type")).all()
+            }
+    finally:
+        engine.dispose()
+    assert names["BK-TINH-CN"] == names["BK-TINH-TT"] == "Bằng khen của Chủ tịch UBND tỉnh"
+    assert names["GK-XA-CN"] == "Giấy khen của Chủ tịch UBND xã"
+    types = client.get("/api/v1/public/criteria").json()["award_types"]
+    assert all("(đề nghị)" not in t["name"] for t in types)
+
+
+def test_received_dates_typed_before_0013_are_kept_and_marked_as_the_schools(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """0013 (issue 15, point 2): a receipt date a school typed before the system recorded receipts is
+    kept, marked as entered by the school ("school_entered"), never taken for a recorded receipt."""
+    from alembic import command
+    from sqlalchemy import text
+    from sqlmodel import Session
+
+    from tests.fixtures.plans import create_plan, days_ago
+    from thidua.cli import alembic_config, migrate
+
+    plan = create_plan(client, world, catalogue["movement"], days_ago(20))
+    assert plan.status_code == 201, plan.text
+    plan_id = plan.json()["id"]
+    url = world.settings.resolved_database_url
+    command.downgrade(alembic_config(url), "0012")
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            typed = days_ago(25)
+            session.execute(
+                text("UPDATE plan SET received_date = :d WHERE id = :i"), {"d": typed, "i": plan_id}
+            )
+            session.commit()
+        migrate(world.settings)
+        with Session(engine) as session:
+            row = session.execute(
+                text("SELECT received_date, received_source FROM plan WHERE id = :i"), {"i": plan_id}
+            ).one()
+    finally:
+        engine.dispose()
+    assert (str(row[0])[:10], row[1]) == (typed, "school_entered")

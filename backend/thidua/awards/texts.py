@@ -17,12 +17,6 @@ PLACE = "Thanh Thủy"
 PROVINCE = "tỉnh Phú Thọ"
 
 
-def award_title(name: str) -> str:
-    """An award's name as decided: a province award type is named '... (đề nghị)' while the commune
-    only proposes it; the award the province grants and the history that records it drop that."""
-    return name.removesuffix(" (đề nghị)")
-
-
 def period_phrase(kind: str, school_years: list[str]) -> str:
     """What a round covers, in words that read inside a sentence: 'năm học 2025-2026', 'sơ kết giai
     đoạn 2025-2027', 'tổng kết giai đoạn 2027-2030', 'đột xuất năm học 2025-2026'. Built from the

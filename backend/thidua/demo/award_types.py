@@ -53,7 +53,7 @@ AWARD_TYPES: list[dict[str, Any]] = [
     {
         "code": "BK-TINH-TT",
         "cash_coefficient": "2",
-        "name": "Bằng khen của Chủ tịch UBND tỉnh (đề nghị)",
+        "name": "Bằng khen của Chủ tịch UBND tỉnh",
         "level": "province",
         "granting_authority": "province_chairman",
         "subject_kind": "collective",
@@ -68,7 +68,7 @@ AWARD_TYPES: list[dict[str, Any]] = [
     {
         "code": "BK-TINH-CN",
         "cash_coefficient": "1",
-        "name": "Bằng khen của Chủ tịch UBND tỉnh (đề nghị)",
+        "name": "Bằng khen của Chủ tịch UBND tỉnh",
         "level": "province",
         "granting_authority": "province_chairman",
         "subject_kind": "individual",

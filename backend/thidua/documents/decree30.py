@@ -184,6 +184,48 @@ def table(
     return t
 
 
+def figure_with_table(
+    doc: DocumentType,
+    caption: str,
+    png: bytes,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    picture_mm: float = 95,
+) -> Table:
+    """A chart with its numbers beside it (issue 18.7): the caption, then one borderless row holding the
+    picture (its caption as alternative text, for screen readers) on the left and a bordered table of
+    the same figures on the right, so the numbers can be read, copied and printed without the picture.
+    Grid and cell widths agree, as in every table here. The row never splits across pages."""
+    title = paragraph(doc, caption, size=13, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=3)
+    title.paragraph_format.keep_with_next = True  # never a caption at a page's foot, its chart overleaf
+    layout = doc.add_table(rows=1, cols=2)
+    layout.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fixed_widths(layout, (Mm(picture_mm), Mm(TEXT_WIDTH_MM - picture_mm)))
+    layout.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    picture, numbers = layout.rows[0].cells
+    run = picture.paragraphs[0].add_run()
+    shape = run.add_picture(BytesIO(png), width=Mm(picture_mm - 3))
+    shape._inline.docPr.set("descr", caption)  # alternative text
+    numbers.text = ""
+    inner = numbers.add_table(rows=1, cols=len(headers))
+    inner.style = "Table Grid"
+    for cell, header in zip(inner.rows[0].cells, headers, strict=True):
+        cell.text = ""
+        paragraph(cell, header, size=11, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    for row in rows:
+        for cell, value in zip(inner.add_row().cells, row, strict=True):
+            cell.text = ""
+            paragraph(cell, str(value), size=11, align=WD_ALIGN_PARAGRAPH.LEFT, space_after=0)
+    for row_cells in inner.rows:
+        _drop_empty_first(*row_cells.cells)
+    share = (TEXT_WIDTH_MM - picture_mm - 2) / (len(headers) + 1)  # the label column twice as wide
+    _fixed_widths(inner, [Mm(share * (2 if i == 0 else 1)) for i in range(len(headers))])
+    _drop_empty_first(numbers)
+    paragraph(doc, "", space_after=3)
+    assert isinstance(layout, Table)  # python-docx leaves add_table untyped
+    return layout
+
+
 def _fixed_widths(t: Table, widths: Sequence[Mm]) -> None:
     """Cell widths and the table grid alike: LibreOffice lays a table out by its grid (w:tblGrid),
     Word by its cells; when they disagree the motto breaks onto two lines in one of them."""
@@ -200,8 +242,11 @@ def _fixed_widths(t: Table, widths: Sequence[Mm]) -> None:
 
 
 def _signature(cell: Any, lines: Sequence[str], name: str) -> None:
-    for line in lines:
-        paragraph(cell, line, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    for line in lines:  # a note such as "(Ký, đóng dấu)" in italics, the titles in bold
+        note = line.startswith("(")
+        paragraph(
+            cell, line, size=14, bold=not note, italic=note, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0
+        )
     for _ in range(4):
         paragraph(cell, "", space_after=0)
     paragraph(cell, name, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)

@@ -18,6 +18,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from thidua.imports.headings import Lang, heading, headings
 from thidua.imports.kinds.base import Column, ImportKind
 from thidua.imports.parsing import FORMULA_STARTS
 
@@ -57,12 +58,13 @@ def text(value: Any) -> str:
 # ---------------------------------------------------------------- CSV
 
 
-def iter_csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
-    """UTF-8 with a BOM (so Excel shows Vietnamese), comma-separated, streamed in pieces."""
+def iter_csv(columns: list[str], rows: Iterable[dict[str, Any]], lang: Lang = "en") -> Iterator[bytes]:
+    """UTF-8 with a BOM (so Excel shows Vietnamese), comma-separated, streamed in pieces; the header row
+    in `lang` (headings.py)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")
-    writer.writerow(columns)
+    writer.writerow(headings(columns, lang))
     for count, row in enumerate(rows, start=1):
         writer.writerow([escape(text(row.get(c))) for c in columns])
         if count % _FLUSH_ROWS == 0:
@@ -85,8 +87,9 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def iter_json(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
-    """One top-level array of objects (which imports read row by row)."""
+def iter_json(columns: list[str], rows: Iterable[dict[str, Any]], lang: Lang = "en") -> Iterator[bytes]:
+    """One top-level array of objects (which imports read row by row), keyed by the machine names
+    whatever `lang` (JSON is read by programs)."""
     yield b"["
     first = True
     parts: list[str] = []
@@ -124,17 +127,19 @@ def write_xlsx(
     columns: list[str],
     rows: Iterable[dict[str, Any]],
     help_columns: list[Column] | None = None,
+    lang: Lang = "en",
 ) -> None:
-    """A write-only workbook (rows go to disk as they come): headers in bold, then the rows."""
+    """A write-only workbook (rows go to disk as they come): headers in bold (in `lang`), then the rows."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Dữ liệu")
     # The header stays in view and each column is wide enough for its name (set before any row).
     ws.freeze_panes = "A2"
-    for i, name in enumerate(columns, start=1):
+    titles = headings(columns, lang)
+    for i, name in enumerate(titles, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(name) + 4))
     bold = Font(bold=True)
     headers = []
-    for name in columns:
+    for name in titles:
         cell = WriteOnlyCell(ws, value=name)
         cell.font = bold
         headers.append(cell)
@@ -144,11 +149,27 @@ def write_xlsx(
     if help_columns:
         guide = wb.create_sheet("Hướng dẫn")
         guide.append(
-            ["Cột / column", "Bắt buộc / required", "Kiểu / type", "Giá trị / values", "Hướng dẫn", "Help"]
+            [
+                "Cột",
+                "Column",
+                "Bắt buộc / required",
+                "Kiểu / type",
+                "Giá trị / values",
+                "Hướng dẫn",
+                "Help",
+            ]
         )
         for c in help_columns:
             guide.append(
-                [c.name, "có / yes" if c.required else "", c.type, ", ".join(c.choices), c.help_vi, c.help_en]
+                [
+                    heading(c.name, "vi"),
+                    c.name,
+                    "có / yes" if c.required else "",
+                    c.type,
+                    ", ".join(c.choices),
+                    c.help_vi,
+                    c.help_en,
+                ]
             )
     wb.save(path)
 
@@ -161,6 +182,6 @@ def template_rows(kind: ImportKind) -> tuple[list[str], list[dict[str, Any]]]:
     return columns, [{c.name: c.example for c in kind.columns}]
 
 
-def template_csv(kind: ImportKind) -> bytes:
+def template_csv(kind: ImportKind, lang: Lang = "vi") -> bytes:
     columns, rows = template_rows(kind)
-    return b"".join(iter_csv(columns, rows))
+    return b"".join(iter_csv(columns, rows, lang))

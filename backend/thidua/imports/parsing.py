@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from thidua.core.errors import AppError, FieldError, ValidationFailed
+from thidua.imports.headings import HEADINGS_VI
 from thidua.imports.schemas import FileFormat
 
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -228,7 +229,7 @@ def map_header(names: Sequence[str], spec: Sequence[ColumnSpec]) -> tuple[list[s
     required column or a column given twice."""
     lookup: dict[str, str] = {}
     for column in spec:
-        for alias in (column.name, *column.aliases):
+        for alias in (column.name, *column.aliases, HEADINGS_VI.get(column.name, column.name)):
             lookup.setdefault(header_key(alias), column.name)
             lookup.setdefault(ascii_key(alias), column.name)
     mapped: list[str | None] = []
@@ -644,7 +645,7 @@ def _json_rows(
     names: dict[str, str | None] = {}
     lookup: dict[str, str] = {}
     for column in spec:
-        for alias in (column.name, *column.aliases):
+        for alias in (column.name, *column.aliases, HEADINGS_VI.get(column.name, column.name)):
             lookup.setdefault(header_key(alias), column.name)
             lookup.setdefault(ascii_key(alias), column.name)
 

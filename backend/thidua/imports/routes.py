@@ -1,7 +1,7 @@
 """Bulk import and export over HTTP: the request body is the file, streamed to a temporary file."""
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
@@ -11,6 +11,7 @@ from thidua.api.deps import ExportsRunActor, ImportsRunActor, Page, SessionDep
 from thidua.assessments.schemas import SchoolYear
 from thidua.core.ids import PathId, QueryId
 from thidua.imports import downloads, idempotency, jobs, service, upload
+from thidua.imports.headings import Lang
 from thidua.imports.kinds import KINDS
 from thidua.imports.kinds.base import ExportFilters
 from thidua.imports.parsing import XLSX_MEDIA_TYPE
@@ -25,6 +26,14 @@ from thidua.imports.schemas import (
     Strategy,
     TemplateFormat,
 )
+
+# Column headings of templates and CSV/XLSX exports: Vietnamese by default, machine names with "en".
+FileLang = Annotated[
+    Lang,
+    Query(
+        description="Tiêu đề cột: vi (tiếng Việt, mặc định) hoặc en (tên cột của máy); JSON luôn dùng tên cột"
+    ),
+]
 
 router = APIRouter(prefix="/imports", tags=["integrations"])
 exports = APIRouter(prefix="/exports", tags=["integrations"])
@@ -75,8 +84,10 @@ def list_kinds(actor: ImportsRunActor) -> list[KindInfo]:
         200: {"content": {"text/csv": {}, XLSX_MEDIA_TYPE: {}}, "description": "Tệp mẫu CSV hoặc XLSX"}
     },
 )
-def template(kind: ImportKindName, fmt: TemplateFormat, actor: ImportsRunActor) -> Response:
-    return downloads.template(KINDS[kind], fmt)
+def template(
+    kind: ImportKindName, fmt: TemplateFormat, actor: ImportsRunActor, lang: FileLang = "vi"
+) -> Response:
+    return downloads.template(KINDS[kind], fmt, lang)
 
 
 @router.get("", name="imports_list", summary="Các lượt nhập dữ liệu (của mình; quản trị viên xem tất cả)")
@@ -176,8 +187,9 @@ def export(
     actor: ExportsRunActor,
     unit_id: QueryId = None,
     school_year: SchoolYear | None = None,
+    lang: FileLang = "vi",
 ) -> Response:
     spec = service.check_export(actor, kind)
     var_dir = Path(request.app.state.settings.var_dir)
     filters = ExportFilters(unit_id=unit_id, school_year=school_year)
-    return downloads.export(request.app.state.engine, var_dir, actor, spec, fmt, filters)
+    return downloads.export(request.app.state.engine, var_dir, actor, spec, fmt, filters, lang)

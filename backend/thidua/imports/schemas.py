@@ -104,6 +104,7 @@ class ImportJobPage(Page[ImportJobRead]):
 
 class ColumnInfo(BaseModel):
     name: str
+    heading_vi: str = Field(description="Tiêu đề cột tiếng Việt trong tệp mẫu và tệp xuất (mặc định)")
     type: str = Field(description="string, code, integer, decimal, date, school_year, enum, list")
     required: bool = Field(description="Cột bắt buộc có trong dòng tiêu đề")
     key: bool = Field(description="Thuộc khóa tự nhiên của dòng")

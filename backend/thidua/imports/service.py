@@ -28,6 +28,7 @@ from thidua.core.records import from_row
 from thidua.core.tasks import defer
 from thidua.imports.bulk import batched
 from thidua.imports.context import ImportContext
+from thidua.imports.headings import heading
 from thidua.imports.kinds import KINDS, ImportKind
 from thidua.imports.messages import M
 from thidua.imports.models import ImportJob
@@ -353,6 +354,7 @@ def kinds_info() -> list[KindInfo]:
                 columns=[
                     ColumnInfo(
                         name=c.name,
+                        heading_vi=heading(c.name, "vi"),
                         type=c.type,
                         required=c.required,
                         key=c.key,

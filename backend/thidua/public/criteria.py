@@ -18,7 +18,6 @@ from thidua.awards.models import (
     GrantingAuthority,
     RoundKind,
 )
-from thidua.awards.texts import award_title
 from thidua.awards.types.service import rule_names, type_rules
 from thidua.awards.types.texts import rule_text
 from thidua.core.models import today
@@ -96,7 +95,7 @@ def criteria(session: Session) -> PublicCriteria:
     award_types = [
         PublicAwardType(
             code=t.code,
-            name=award_title(t.name),
+            name=t.name,
             level_label=AWARD_LEVEL_LABELS_VI[AwardLevel(t.level)],
             granting_authority_label=GRANTING_AUTHORITY_LABELS_VI[GrantingAuthority(t.granting_authority)],
             subject_kind=t.subject_kind,
@@ -111,7 +110,7 @@ def criteria(session: Session) -> PublicCriteria:
     rounds = session.exec(
         access.timetable_rounds().order_by(col(AwardRound.opens_on).desc(), col(AwardRound.id))
     ).all()
-    offered = {t.code: f"{award_title(t.name)} ({SUBJECT_LABELS.get(t.subject_kind, '')})" for t in types}
+    offered = {t.code: f"{t.name} ({SUBJECT_LABELS.get(t.subject_kind, '')})" for t in types}
     timetable = [
         PublicTimetableRound(
             id=r.id or 0,

@@ -21,7 +21,7 @@ from thidua.core.models import today, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
-from thidua.documents import decree30
+from thidua.documents import charts, decree30
 from thidua.documents.spreadsheet import DECIMAL, INTEGER, PERCENT, fit_columns, header, put, put_number
 from thidua.dti.service import dti_levels
 from thidua.movements.models import Movement, Phase
@@ -567,14 +567,30 @@ def consolidated_docx(
         )
         leveled = [r for r in data.rows if r.dti_levels]
         if leveled:
+            number += 1
             decree30.paragraph(
                 doc,
-                f"3. Mức độ chuyển đổi số theo Quyết định số 4725/QĐ-BGDĐT năm học {request.school_year} "
+                f"{number}. Mức độ chuyển đổi số theo Quyết định số 4725/QĐ-BGDĐT "
+                f"năm học {request.school_year} "
                 "(nhóm I: dạy, học; nhóm II: quản trị): "
                 + "; ".join(f"{r.unit_name} ({r.dti_levels})" for r in leveled)
                 + ".",
                 first_line_indent=10,
             )
+        figures = report_charts(data)
+        if figures:
+            number += 1
+            decree30.paragraph(
+                doc, f"{number}. Biểu đồ (số liệu của mỗi biểu đồ ở bảng bên cạnh):", first_line_indent=10
+            )
+            for i, figure in enumerate(figures, start=1):
+                decree30.figure_with_table(
+                    doc,
+                    f"Biểu đồ {i}. {figure.chart.title}",
+                    charts.bar_chart(figure.chart),
+                    figure.headers,
+                    figure.rows,
+                )
         decree30.paragraph(doc, "II. KHÓ KHĂN, VƯỚNG MẮC", bold=True)
         _by_unit(doc, [(r.unit_name, r.difficulties) for r in data.rows])
         decree30.paragraph(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ", bold=True)
@@ -582,6 +598,94 @@ def consolidated_docx(
         decree30.paragraph(doc, "Trên đây là báo cáo của UBND xã Thanh Thủy./.", first_line_indent=10)
 
     return decree30.build(head, body)
+
+
+@dataclass(frozen=True)
+class ReportChart:
+    """A chart of the consolidated report and the table of its numbers printed beside it."""
+
+    chart: charts.Bars
+    headers: tuple[str, str]
+    rows: list[tuple[str, str]]
+
+
+# Beyond this many schools a chart per school would not fit the page: the table above has them all.
+MAX_CHART_UNITS = 25
+
+
+def _counted(title: str, header: str, counts: dict[str, int]) -> ReportChart:
+    return ReportChart(
+        charts.Bars(title, list(counts), [float(v) for v in counts.values()]),
+        (header, "Số đơn vị"),
+        [(label, decree30.vn_number(v)) for label, v in counts.items()],
+    )
+
+
+def report_charts(data: Consolidated) -> list[ReportChart]:
+    """The figures of the commune's dashboard that the report holds, as charts (issue 18.7): report
+    submission, plans, classification and each school's completion against the commune's average. Only
+    the charts the data can fill: no classification chart before any scorecard, no per-school chart
+    beyond MAX_CHART_UNITS schools."""
+    t, rows = data.totals, data.rows
+    if not rows:
+        return []
+    out = [
+        _counted(
+            "Tình hình nộp báo cáo",
+            "Báo cáo",
+            {
+                "Nộp đúng hạn": t["reports_submitted"] - t["reports_submitted_late"],
+                "Nộp muộn": t["reports_submitted_late"],
+                "Chưa nộp": t["reports_missing"],
+            },
+        )
+    ]
+    plans: dict[str, int] = {}
+    for status in ("approved", "submitted", "returned", "draft", None):
+        count = sum(1 for r in rows if r.figures.get("plan_status") == status)
+        if count:
+            plans[PLAN_STATUS_VI[status]] = count
+    if plans:
+        out.append(_counted("Kế hoạch thực hiện của các đơn vị", "Kế hoạch", plans))
+    classes: dict[str, int] = {}
+    for r in rows:
+        label = r.figures.get("classification_label")
+        if label:
+            classes[label] = classes.get(label, 0) + 1
+    if classes:
+        unclassified = len(rows) - sum(classes.values())
+        if unclassified:
+            classes["Chưa xếp loại"] = unclassified
+        out.append(_counted("Xếp loại theo bảng điểm", "Xếp loại", classes))
+    scored = [
+        (r.unit_name, float(r.figures["completion_percent"]))
+        for r in rows
+        if r.figures.get("completion_percent")
+    ]
+    if scored and len(scored) <= MAX_CHART_UNITS:
+        average = t.get("average_completion_percent")
+        out.append(
+            ReportChart(
+                charts.Bars(
+                    "Mức hoàn thành theo bảng điểm (%)",
+                    [name for name, _ in scored],
+                    [value for _, value in scored],
+                    places=2,
+                    suffix="%",
+                    reference=float(average) if average is not None else None,
+                    reference_label="Bình quân",
+                    maximum=100,
+                ),
+                ("Đơn vị", "Hoàn thành (%)"),
+                [(name, decree30.vn_number(value, 2)) for name, value in scored]
+                + (
+                    [("Bình quân của xã", decree30.vn_number(float(average), 2))]
+                    if average is not None
+                    else []
+                ),
+            )
+        )
+    return out
 
 
 def _average(t: dict[str, Any]) -> str:

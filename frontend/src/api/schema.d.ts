@@ -5529,6 +5529,11 @@ export interface components {
              * @description Có trong tệp xuất
              */
             exported: boolean;
+            /**
+             * Heading Vi
+             * @description Tiêu đề cột tiếng Việt trong tệp mẫu và tệp xuất (mặc định)
+             */
+            heading_vi: string;
             /** Help En */
             help_en: string;
             /** Help Vi */
@@ -15054,6 +15059,8 @@ export interface operations {
             query?: {
                 unit_id?: number | null;
                 school_year?: string | null;
+                /** @description Tiêu đề cột: vi (tiếng Việt, mặc định) hoặc en (tên cột của máy); JSON luôn dùng tên cột */
+                lang?: "vi" | "en";
             };
             header?: never;
             path: {
@@ -15766,7 +15773,10 @@ export interface operations {
     };
     imports_template: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Tiêu đề cột: vi (tiếng Việt, mặc định) hoặc en (tên cột của máy); JSON luôn dùng tên cột */
+                lang?: "vi" | "en";
+            };
             header?: never;
             path: {
                 kind: components["schemas"]["ImportKindName"];

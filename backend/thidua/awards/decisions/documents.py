@@ -218,7 +218,7 @@ def proposal_docx(
     signer_name: str,
 ) -> bytes:
     """Tờ trình: the commune proposes the province chairman's certificates of commendation."""
-    awards = sorted({a.award_name.removesuffix(" (đề nghị)") for a in lines})
+    awards = sorted({a.award_name for a in lines})
     issuer = commune_issuer()
     head = decree30.Letterhead(
         issuing_body=COMMUNE_BODY,

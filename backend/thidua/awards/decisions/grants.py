@@ -9,7 +9,6 @@ from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.awards.decisions.certificates import new_verification_code
 from thidua.awards.models import Achievement, AwardDecision, AwardLevel, AwardRound, AwardType, Nomination
-from thidua.awards.texts import award_title
 from thidua.core.errors import Conflict
 from thidua.initiatives.models import Initiative
 from thidua.units.models import StaffMember, Unit
@@ -37,7 +36,7 @@ def grant(
         unit_id=n.unit_id,
         staff_id=n.staff_id,
         award_type_code=t.code,
-        award_name=award_title(t.name),
+        award_name=t.name,
         level=t.level,
         school_year=rnd.school_years[-1],
         decision_number=number,

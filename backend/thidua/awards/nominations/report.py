@@ -1,13 +1,27 @@
 """Báo cáo thành tích: a nominee's achievement report, generated from the system's data as an editable
 DOCX for the hồ sơ the commune sends with its Tờ trình (seed III.2).
 
-The layout follows the guidance's form for awards by campaign or theme (Decree 98/2023/NĐ-CP, annex of
-forms; "báo cáo thành tích đề nghị khen thưởng theo đợt thi đua hoặc theo chuyên đề"): the nominee's
-letterhead, I. general information, II. the achievements (here: the verified scorecards of the round's
-school years, recognised initiatives, the movement's activities, the summary the school wrote),
-III. the awards already held, then two signatures: for a collective its head, confirmed by the commune;
-for a person the author, confirmed by the school's head. The school edits the wording in Word before
-signing; the figures come from the database."""
+Source of the layout: Decree 98/2023/NĐ-CP (detailing the Law on Emulation and Commendation 2022),
+Phụ lục I, the forms of "báo cáo thành tích": Mẫu số 02 for a collective proposed for a province's Bằng
+khen (thuvienphapluat.vn, "Mẫu Báo cáo thành tích tập thể đề nghị UBND tỉnh tặng Bằng khen"), the
+individual's form beside it, and the form for awards by campaign ("theo đợt thi đua hoặc theo chuyên
+đề"), which is what a review of the movement (sơ kết 2027, tổng kết 2030) proposes. What the forms fix
+and this report follows:
+- the letterhead: the body above (UBND xã) and the nominee's unit on the left, the national motto and
+  "<place>, ngày … tháng … năm …" on the right;
+- "BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ TẶNG <award>", for a campaign "(Về thành tích xuất sắc trong <the
+  movement>, <period>)", then the unit's name, or the person's name, position and unit, written in full;
+- I. THÔNG TIN CHUNG: for a collective its seat, staff and head; for a person the form's lines (date of
+  birth, gender, home town, residence, unit, position, qualifications, titles), those the system does
+  not hold left as dotted lines to fill in before signing;
+- II. THÀNH TÍCH ĐẠT ĐƯỢC (here: the verified scorecards of the round's school years, recognised
+  initiatives, the movement's activities, the summary the school wrote);
+- III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG: year, award, "số, ngày, tháng, năm của quyết định; cơ quan ban
+  hành" (the system records awards, not emulation titles, so the form's table of titles is not printed);
+- two signatures: a collective's head ("(Ký, đóng dấu)") with the direct superior's "nhận xét, xác nhận"
+  beside it; a person's own ("NGƯỜI BÁO CÁO THÀNH TÍCH", "(Ký, ghi rõ họ và tên)") with the head of the
+  unit's "xác nhận, đề nghị".
+The school edits the wording in Word before signing; the figures come from the database."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,9 +36,10 @@ from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
 from thidua.auth.policy import descendant_unit_ids
 from thidua.awards.models import Achievement, AwardRound, AwardType, Nomination
 from thidua.awards.subjects import school_of, subject_key
-from thidua.awards.texts import COMMUNE, PLACE, award_title, period_phrase
+from thidua.awards.texts import COMMUNE, PLACE, merit_phrase
 from thidua.documents import decree30
 from thidua.initiatives.models import RECOGNITION_LEVEL_LABELS_VI, Initiative, InitiativeAuthor
+from thidua.movements.models import Movement
 from thidua.steering.heads import is_head
 from thidua.units.models import StaffMember, Unit
 
@@ -37,7 +52,8 @@ class ReportData:
     """Everything the report prints, gathered from the database."""
 
     award: str  # "Bằng khen của Chủ tịch UBND tỉnh"
-    period: str  # "sơ kết giai đoạn 2025-2027"
+    merit: str  # "thành tích xuất sắc trong phong trào thi đua …, sơ kết giai đoạn 2025-2027"
+    address: str  # the school's seat ("" when not recorded)
     school: str
     subject: str  # the school's name, or the person's
     position: str  # the person's position ("" for a collective)
@@ -47,7 +63,7 @@ class ReportData:
     scores: Sequence[tuple[str, str, str, str]]  # year, total, completion %, classification
     initiatives: Sequence[tuple[str, str, str, str]]  # year, title, level, decision
     activities: Sequence[tuple[str, str, int]]  # year, kind, count
-    awards: Sequence[tuple[str, str, str, str]]  # year, award, decision number and date, issuer
+    awards: Sequence[tuple[str, str, str]]  # year, award, "decision number, date; issuer"
     summary: str
     today: date
 
@@ -121,7 +137,7 @@ def _activities(
     return [(year, ACTIVITY_LABELS.get(kind, kind), int(count)) for year, kind, count in sorted(rows)]
 
 
-def _awards(session: Session, unit_id: int, staff_id: int | None) -> list[tuple[str, str, str, str]]:
+def _awards(session: Session, unit_id: int, staff_id: int | None) -> list[tuple[str, str, str]]:
     query = select(Achievement)
     if staff_id:
         query = query.where(Achievement.staff_id == staff_id)
@@ -131,9 +147,8 @@ def _awards(session: Session, unit_id: int, staff_id: int | None) -> list[tuple[
     return [
         (
             a.school_year,
-            award_title(a.award_name),
-            f"{a.decision_number} ngày {a.decision_date:%d/%m/%Y}",
-            a.issuer,
+            a.award_name,
+            f"Quyết định số {a.decision_number} ngày {a.decision_date:%d/%m/%Y}; {a.issuer}",
         )
         for a in rows
     ]
@@ -166,9 +181,11 @@ def gather(session: Session, n: Nomination, today: date) -> ReportData:
                 )
             ).one()
         )
+    movement = session.get(Movement, rnd.movement_id)
     return ReportData(
-        award=award_title(t.name),
-        period=period_phrase(rnd.kind, years),
+        award=t.name,
+        merit=merit_phrase(rnd.kind, years, movement.title if movement else "", rnd.reason),
+        address=(school.address or "") if school else "",
         school=school.name if school else "",
         subject=staff.full_name if staff else (school.name if school else ""),
         position=staff.position if staff else "",
@@ -201,21 +218,35 @@ def _table_or(
         decree30.paragraph(doc, none, italic=True, first_line_indent=10)
 
 
+# A line of the form the system holds no data for, to fill in before signing.
+BLANK = "……………………"
+
+
 def _body(doc: DocumentType, r: ReportData) -> None:
-    decree30.paragraph(doc, r.subject, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
+    decree30.paragraph(doc, f"(Về {r.merit})", italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    named = r.subject if r.collective else ", ".join(filter(None, (r.subject, r.position, r.school)))
+    decree30.paragraph(doc, named, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
     _section(doc, "I. THÔNG TIN CHUNG")
     if r.collective:
         lines = [
             f"- Tên đơn vị: {r.school}, {COMMUNE}.",
-            f"- Số cán bộ, giáo viên, nhân viên: {r.staff_count}.",
+            f"- Địa điểm trụ sở chính: {r.address or BLANK}.",
+            f"- Tổng số cán bộ, giáo viên, nhân viên: {r.staff_count}.",
         ]
         if r.head_name:
             lines.append(f"- Người đứng đầu: {r.head_name}.")
     else:
-        lines = [f"- Họ và tên: {r.subject}."]
-        if r.position:
-            lines.append(f"- Chức vụ: {r.position}.")
-        lines.append(f"- Đơn vị công tác: {r.school}, {COMMUNE}.")
+        lines = [
+            f"- Họ và tên: {r.subject}.",
+            f"- Sinh ngày, tháng, năm: {BLANK}",
+            f"- Giới tính: {BLANK}",
+            f"- Quê quán: {BLANK}",
+            f"- Trú quán: {BLANK}",
+            f"- Đơn vị công tác: {r.school}, {COMMUNE}.",
+            f"- Chức vụ (Đảng, chính quyền, đoàn thể): {r.position or BLANK}",
+            f"- Trình độ chuyên môn, nghiệp vụ: {BLANK}",
+            f"- Học hàm, học vị, danh hiệu, giải thưởng: {BLANK}",
+        ]
     for line in lines:
         decree30.paragraph(doc, line, first_line_indent=10)
     _section(doc, "II. THÀNH TÍCH ĐẠT ĐƯỢC")
@@ -250,11 +281,16 @@ def _body(doc: DocumentType, r: ReportData) -> None:
     decree30.paragraph(doc, "4. Tóm tắt thành tích", italic=True)
     for line in filter(None, (part.strip() for part in r.summary.splitlines())):
         decree30.paragraph(doc, line, first_line_indent=10)
-    _section(doc, "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN")
+    _section(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
     _table_or(
         doc,
-        ["STT", "Năm học", "Hình thức khen thưởng", "Số, ngày quyết định", "Cơ quan ban hành"],
-        (12, 26, 50, 37, 40),
+        [
+            "STT",
+            "Năm học",
+            "Hình thức khen thưởng",
+            "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan ban hành quyết định",
+        ],
+        (12, 26, 55, 72),
         r.awards,
         "Không có hình thức khen thưởng được ghi nhận trên hệ thống.",
     )
@@ -265,19 +301,21 @@ UNSIGNED = "(Ký, ghi rõ họ tên)"
 
 
 def report_docx(r: ReportData) -> bytes:
-    if r.collective:  # the school's head reports; the commune confirms
-        authority, signer = ("HIỆU TRƯỞNG",), r.head_name or UNSIGNED
-        cosigner: tuple[Sequence[str], str] = (("XÁC NHẬN, ĐÁNH GIÁ CỦA", f"UBND {COMMUNE.upper()}"), " ")
-    else:  # the person reports; the school's head confirms
-        authority, signer = ("NGƯỜI BÁO CÁO THÀNH TÍCH",), r.subject
-        cosigner = (("XÁC NHẬN, ĐÁNH GIÁ CỦA", "HIỆU TRƯỞNG"), r.head_name or " ")
+    if r.collective:  # the school's head reports; the commune, its direct superior, confirms
+        authority: Sequence[str] = ("HIỆU TRƯỞNG", "(Ký, đóng dấu)")
+        signer = r.head_name or UNSIGNED
+        superior = ("NHẬN XÉT, XÁC NHẬN CỦA", f"UBND {COMMUNE.upper()}", "(Ký, đóng dấu)")
+        cosigner: tuple[Sequence[str], str] = (superior, " ")
+    else:  # the person reports; the school's head confirms and proposes
+        authority, signer = ("NGƯỜI BÁO CÁO THÀNH TÍCH", "(Ký, ghi rõ họ và tên)"), r.subject
+        cosigner = (("HIỆU TRƯỞNG", "XÁC NHẬN, ĐỀ NGHỊ", "(Ký, đóng dấu)"), r.head_name or " ")
     head = decree30.Letterhead(
         issuing_body=(f"UBND {COMMUNE.upper()}", r.school.upper()),
         number_line=" ",
         place=PLACE,
         issued_on=r.today,
         kind="BÁO CÁO THÀNH TÍCH",
-        title=decree30.without_doubled_words(f"Đề nghị tặng {r.award}, {r.period}"),
+        title=decree30.without_doubled_words(f"ĐỀ NGHỊ TẶNG {r.award.upper()}"),
         recipients=(),
         authority=authority,
         signer=signer,

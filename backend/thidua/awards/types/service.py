@@ -18,7 +18,6 @@ from thidua.awards.models import (
     RoundKind,
     SubjectKind,
 )
-from thidua.awards.texts import award_title
 from thidua.awards.types import access
 from thidua.awards.types.eligibility import RULES
 from thidua.awards.types.rules import Rule
@@ -43,10 +42,10 @@ def type_rules(t: AwardType) -> list[Rule]:
 
 def rule_names(session: Session) -> dict[str, str]:
     """The names rules refer to by code, for their wording: active award types ("Giấy khen của Chủ tịch
-    UBND xã", a province type without its "(đề nghị)") and the indicators of active frameworks. The
+    UBND xã") and the indicators of active frameworks. The
     award screens and the public criteria page word the rules with the same names."""
     names = {
-        code: award_title(name)
+        code: name
         for code, name in session.exec(
             select(AwardType.code, AwardType.name).where(AwardType.status == "active")
         ).all()

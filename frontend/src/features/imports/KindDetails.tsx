@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { fileUrls } from './api/imports';
+import { fileUrls, withHeadingLang } from './api/imports';
 import { kindLabel } from './labels';
 import { FILE_FORMATS, TEMPLATE_FORMATS, type ImportColumn, type ImportKind } from './types';
 import { useDownload } from '../../lib/useDownload';
@@ -19,7 +19,7 @@ export function KindDetails({ kind, canExport }: { kind: ImportKind; canExport: 
       label: t('imports.columns.name'),
       render: (c) => (
         <span className="import-column-name">
-          <code>{c.name}</code>
+          {!english && <strong>{c.heading_vi}</strong>} <code>{c.name}</code>
           {c.required && <span className="badge badge-warn">{t('imports.columns.required')}</span>}
           {c.key && <span className="badge badge-info">{t('imports.columns.key')}</span>}
         </span>
@@ -60,7 +60,7 @@ export function KindDetails({ kind, canExport }: { kind: ImportKind; canExport: 
           <h3>{t('imports.template.title')}</h3>
           <div className="actions">
             {TEMPLATE_FORMATS.map((f) => {
-              const url = kind.templates[f] ?? fileUrls.template(kind.kind, f);
+              const url = withHeadingLang(kind.templates[f] ?? fileUrls.template(kind.kind, f));
               return (
                 <button key={f} type="button" disabled={download.busy === url} onClick={() => download.run(url, `mau-${kind.kind}.${f}`)}>
                   {t(`imports.template.${f}`)}
@@ -74,7 +74,7 @@ export function KindDetails({ kind, canExport }: { kind: ImportKind; canExport: 
             <h3>{t('imports.export.title')}</h3>
             <div className="actions">
               {FILE_FORMATS.map((f) => {
-                const url = kind.export_urls[f] ?? fileUrls.export(kind.kind, f);
+                const url = withHeadingLang(kind.export_urls[f] ?? fileUrls.export(kind.kind, f));
                 return (
                   <button key={f} type="button" disabled={download.busy === url} onClick={() => download.run(url, `${kind.kind}.${f}`)}>
                     {t(`imports.export.${f}`)}

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../../api/client';
+import i18n from '../../../lib/i18n';
 import { MEDIA_TYPES, POLL_MS, isJobFinished, jobPollInterval, type Started } from '../imports';
 import type { FileFormat, ImportJob, ImportKindName, ImportSummary, Strategy } from '../types';
 import {
@@ -127,6 +128,10 @@ export function useAfterRun() {
     if (stored) for (const queryKey of CHANGED_BY[kind]) void qc.invalidateQueries({ queryKey });
   };
 }
+
+/** Templates and exports head their columns in the interface's language (Vietnamese unless English is
+ * chosen); either imports back. */
+export const withHeadingLang = (url: string) => `${url}${url.includes('?') ? '&' : '?'}lang=${i18n.language === 'en' ? 'en' : 'vi'}`;
 
 export const fileUrls = {
   template: (kind: ImportKindName, format: 'csv' | 'xlsx') => `/api/v1/imports/templates/${kind}.${format}`,
