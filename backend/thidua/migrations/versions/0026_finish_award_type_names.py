@@ -3,7 +3,7 @@
 so the name no longer needs stripping wherever an award is granted (issue 16)
 
 Revision ID: 0026_finish
-Revises: 0023_queue
+Revises: 0026_scores
 Create Date: 2026-12-06 07:30:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0026_finish"
-down_revision: str | None = "0023_queue"
+down_revision: str | None = "0026_scores"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
