@@ -48,6 +48,7 @@ from thidua.inspections.models import (
     InspectionPlanItem,
     InspectionUnit,
     InspectionValue,
+    InspectionVisit,
 )
 from thidua.materials.models import LearningMaterial
 from thidua.movements.models import ContentArea, EvaluationWindow, Movement, Phase
@@ -111,6 +112,7 @@ __all__ = [
     "InspectionPlanItem",
     "InspectionUnit",
     "InspectionValue",
+    "InspectionVisit",
     "LearningMaterial",
     "LoginThrottle",
     "Movement",

@@ -30,6 +30,7 @@ import './dti.e2e.mjs';
 // communications plan and log, school-proposed stories, info corners, shared materials (issue 17)
 import './communications.e2e.mjs';
 import './inspections.e2e.mjs';
+import './actors.e2e.mjs';
 // the demo commune: something to see and decide for every role; the self-assessment form (issue 18, 6 and 5)
 import './demo.e2e.mjs';
 

@@ -5,7 +5,7 @@
 // material of the shared library and downloads it (a file of a disallowed type is refused).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const WIDTHS = [1280, 360];
@@ -158,6 +158,53 @@ describe('Communications and shared materials in the browser', { skip: skip ?? f
         await eventually(() => form.getByRole('alert').innerText(), /Tệp học liệu/, 'the refusal names the file field');
         await page.getByLabel('Tìm kiếm').fill('Phần mềm ôn tập');
         await eventually(() => page.locator('main table').first().count(), 0, 'the refused material is not in the library');
+      });
+  });
+
+  test('communications imports its log through the imports screen: a bad row first, then the fixed file', async () => {
+    // one pair of rows per width (different titles), each file first with a channel that does not exist;
+    // dated in December of the demo plan's school year
+    const comms = await apiAs(app, 'truyenthong');
+    const year = (await comms('GET', '/communications/plans')).items[0].school_year.slice(0, 4);
+    for (const width of WIDTHS)
+      await withPage(app, `comms-import-${width}`, { viewport: { width, height: 900 } }, async (page) => {
+        const title = `Bản tin nhập từ tệp (${width})`;
+        const csv = (channel) =>
+          `Kênh,Ngày,Tên sản phẩm,Đường dẫn,Lượt tiếp cận\n` +
+          `bulletin,${year}-12-15,${title},,800\n` +
+          `${channel},${year}-12-16,Phóng sự nhập từ tệp (${width}),https://thanhthuy.gov.vn/video/${width},1500\n`;
+        await login(page, 'truyenthong');
+        await openMenu(page, 'Nhập dữ liệu');
+        await page.getByRole('heading', { name: 'Nhập dữ liệu hàng loạt', level: 1 }).waitFor();
+        await page.getByLabel('Loại dữ liệu').selectOption({ label: 'Nhật ký sản phẩm truyền thông' });
+        await page.getByRole('table', { name: 'Các cột của loại dữ liệu Nhật ký sản phẩm truyền thông' }).waitFor();
+
+        const fileInput = page.getByLabel('Tệp dữ liệu');
+        const count = (label) =>
+          page.locator('.import-count').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
+        await fileInput.setInputFiles({ name: 'nhat-ky.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('truyen-hinh')) });
+        await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click();
+        const errors = page.getByRole('table', { name: 'Lỗi từng dòng' });
+        const firstCells = () =>
+          errors.locator('tbody tr').first().locator('td').allInnerTexts().then((t) => t.map((s) => s.trim()).slice(0, 3));
+        await eventually(firstCells, ['3', 'channel', 'truyen-hinh'], 'the bad channel row, named by its column');
+        await eventually(() => count('Dòng lỗi').innerText(), '1', 'one bad row');
+        const importButton = page.getByRole('button', { name: 'Nhập dữ liệu', exact: true });
+        await eventually(() => importButton.isDisabled(), true, 'no import while a row is bad');
+
+        await fileInput.setInputFiles({ name: 'nhat-ky.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('video')) });
+        await page.getByRole('heading', { name: 'Kết quả kiểm tra' }).waitFor({ state: 'detached' });
+        await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click();
+        await eventually(() => count('Sẽ tạo mới').innerText(), '2', 'two rows to create');
+        await eventually(() => importButton.isEnabled(), true, 'the import is enabled after a clean dry run');
+        await importButton.click();
+        await page.getByText('Đã nhập xong.', { exact: true }).waitFor();
+        await eventually(() => count('Đã tạo mới').innerText(), '2', 'two outputs logged');
+        await noSideScroll(page, width);
+
+        await page.goto('/communications');
+        const logged = page.getByRole('row').filter({ hasText: title });
+        await eventually(() => logged.innerText(), /800/, 'the imported output is in the log with its reach');
       });
   });
 });

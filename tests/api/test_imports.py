@@ -710,6 +710,8 @@ def test_kinds_describe_their_columns(client: TestClient, world: World) -> None:
         "initiatives",
         "dti_4725",
         "partners",
+        "materials",
+        "comms_outputs",
     }
     entries = by_name["assessment_entries"]
     assert entries["key_columns"] == ["unit_code", "staff_code", "indicator_code", "school_year"]

@@ -122,7 +122,11 @@ def test_members_record_findings_and_the_lead_closes_with_minutes(
     # The member may not close; the lead may not while the mandatory finding is open.
     etag = client.get(f"{URL}/{iid}", headers=world.headers("inspector")).headers["etag"]
     close = {"conclusions": "Nhà trường thực hiện tốt phong trào; cần nâng tỷ lệ sử dụng LMS."}
-    assert_problem(client.post(f"{URL}/{iid}/close", headers={**member, "If-Match": etag}, json=close), 403)
+    assert_problem(
+        client.post(f"{URL}/{iid}/close", headers={**member, "If-Match": etag}, json=close),
+        403,
+        "path.inspection_id",
+    )
     refused = assert_problem(
         client.post(
             f"{URL}/{iid}/close", headers={**world.headers("inspector"), "If-Match": etag}, json=close
@@ -205,11 +209,11 @@ def test_members_record_findings_and_the_lead_closes_with_minutes(
 def test_findings_on_an_inspection_one_is_not_on_are_refused(client: TestClient, world: World) -> None:
     other = second_inspector(client, world)
     iid = create_inspection(client, world).json()["id"]
-    # Not on the team: the inspection is out of reach, exactly like a missing one.
+    # Not on the team: the inspection is out of reach, exactly like a missing one; the answer names it.
     r = client.post(
         f"{URL}/{iid}/findings", headers=world.headers_for(other), json={"unit_id": world.units["THCS-A"]}
     )
-    assert_problem(r, 404)
+    assert "thành viên đoàn kiểm tra" in assert_problem(r, 404, "path.inspection_id")["detail"]
     assert_problem(add_finding(client, world, iid, login="manager_a"), 403)
     assert client.get(f"{URL}/{iid}/findings", headers=world.headers("officer")).json()["total"] == 0
 

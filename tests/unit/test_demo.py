@@ -13,6 +13,7 @@ from thidua.auth.models import User, UserRole
 from thidua.auth.passwords import verify_password
 from thidua.auth.roles import Role
 from thidua.awards.models import Achievement, AwardDecision, Nomination
+from thidua.budget.models import BudgetSpending, Partner, PartnerContribution
 from thidua.cli import main as cli_main
 from thidua.cli import migrate
 from thidua.communications.models import CommsOutput, CommsPlan
@@ -20,6 +21,8 @@ from thidua.config import Settings
 from thidua.db import make_engine
 from thidua.demo.data import DEMO_PASSWORD
 from thidua.demo.loader import load_demo
+from thidua.inspections import documents as inspection_documents
+from thidua.inspections.models import Inspection, InspectionFinding, InspectionPlanItem, InspectionVisit
 from thidua.materials.models import LearningMaterial
 from thidua.plans.models import Plan, PlanDispatch
 from thidua.reports.models import Report
@@ -155,6 +158,24 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         outputs = session.exec(select(CommsOutput.channel).where(CommsOutput.plan_id == plan.id)).all()
         assert sorted(outputs) == ["bulletin", "conference", "portal", "radio", "radio", "social"]
         assert session.exec(select(func.count()).select_from(LearningMaterial)).one() == 4
+        # Issue 17's "Done when": an inspection with findings and minutes, the plan's visit it made; a
+        # budget with spending; partners with contributions.
+        inspection = session.exec(select(Inspection)).one()
+        assert inspection.status == "closed"
+        findings = session.exec(
+            select(InspectionFinding).where(InspectionFinding.inspection_id == inspection.id)
+        )
+        assert len(findings.all()) == 2
+        school = session.exec(select(Unit).where(Unit.code == "THCS-TT")).one()
+        assert school.id is not None
+        assert inspection_documents.minutes(session, inspection, school.id)[:2] == b"PK"
+        visit = session.exec(select(InspectionVisit)).one()
+        item = session.get(InspectionPlanItem, visit.plan_item_id)
+        assert item is not None and (visit.inspection_id, item.unit_id) == (inspection.id, school.id)
+        spent = session.exec(select(func.sum(BudgetSpending.amount_vnd))).one()
+        assert spent == 45_600_000 + 18_500_000 + 12_000_000 + 9_800_000
+        assert session.exec(select(func.count()).select_from(Partner)).one() == 3
+        assert session.exec(select(func.sum(PartnerContribution.amount_vnd))).one() == 42_000_000
     engine.dispose()
 
 

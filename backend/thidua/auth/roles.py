@@ -280,9 +280,17 @@ PERMISSION_ROLES.update(
         ),
         Permission.api_keys_manage: frozenset({Role.admin}),
         # Who may import or export which kind is decided per kind in the imports service.
-        # Phòng Kinh tế imports and exports its partners (imports/kinds/partners.py).
+        # Phòng Kinh tế imports and exports its partners (imports/kinds/partners.py), Trung tâm DVSNC
+        # its communications log (imports/kinds/comms_outputs.py).
         Permission.imports_run: frozenset(
-            {Role.admin, Role.commune_officer, Role.unit_manager, Role.integration, Role.finance}
+            {
+                Role.admin,
+                Role.commune_officer,
+                Role.unit_manager,
+                Role.integration,
+                Role.finance,
+                Role.communications,
+            }
         ),
         Permission.exports_run: frozenset(
             {
@@ -292,6 +300,7 @@ PERMISSION_ROLES.update(
                 Role.unit_manager,
                 Role.integration,
                 Role.finance,
+                Role.communications,
             }
         ),
         Permission.webhooks_manage: frozenset({Role.admin}),
@@ -348,6 +357,8 @@ SCOPE_FAMILIES = (
     "reports",
     "awards",
     "partners",
+    "materials",
+    "communications",
 )
 SCOPE_LEVELS = ("read", "write", "import")
 ALL_SCOPES = frozenset(f"{family}:{level}" for family in SCOPE_FAMILIES for level in SCOPE_LEVELS)
@@ -386,6 +397,10 @@ PERMISSION_SCOPES: dict[Permission, str] = {
     Permission.dti_write: "assessments:write",
     Permission.partners_read: "partners:read",
     Permission.partners_write: "partners:write",
+    Permission.materials_read: "materials:read",
+    Permission.materials_write: "materials:write",
+    Permission.comms_read: "communications:read",
+    Permission.comms_write: "communications:write",
 }
 
 

@@ -68,7 +68,7 @@ def source_actions(actor: Actor) -> list[str]:
 
 
 def allocation_actions(actor: Actor, allocation: BudgetAllocation) -> list[str]:
-    actions = ["update"] if actor.can(Permission.budget_manage) else []
+    actions = ["update", "delete"] if actor.can(Permission.budget_manage) else []
     if actor.can(Permission.budget_spend) and actor.sees_unit(allocation.unit_id):
         actions.append("spend")
     return actions
@@ -81,4 +81,6 @@ def spending_actions(actor: Actor, allocation: BudgetAllocation) -> list[str]:
 
 
 def partner_actions(actor: Actor) -> list[str]:
-    return ["update", "add_agreement", "add_contribution"] if actor.can(Permission.partners_write) else []
+    if actor.can(Permission.partners_write):
+        return ["update", "delete", "add_agreement", "add_contribution"]
+    return []

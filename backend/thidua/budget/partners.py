@@ -1,6 +1,8 @@
 """Partners (đối tác: doanh nghiệp, Ban đại diện cha mẹ học sinh, chuyên gia) with their agreements
 and contributions, cash or in kind; every contribution counts in the year's socialisation source."""
 
+from typing import Any
+
 from sqlmodel import Session, col, select
 
 from thidua.audit import service as audit
@@ -10,14 +12,17 @@ from thidua.budget.models import BudgetSource, Partner, PartnerAgreement, Partne
 from thidua.budget.schemas import (
     AgreementCreate,
     AgreementRead,
+    AgreementUpdate,
     ContributionCreate,
     ContributionRead,
+    ContributionUpdate,
     PartnerCreate,
     PartnerPage,
     PartnerRead,
     PartnerUpdate,
 )
-from thidua.core.errors import Invalid
+from thidua.core.errors import Conflict, Invalid, NotFound
+from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.units.models import Unit
@@ -81,6 +86,110 @@ def add_agreement(session: Session, actor: Actor, p: Partner, data: AgreementCre
     return audit.save_changes(session, actor, p, {}, "add_agreement", before)
 
 
+def delete_partner(session: Session, actor: Actor, p: Partner) -> None:
+    """A partner entered by mistake; one with agreements or contributions stays (409): they are the
+    budget's record of the socialisation source."""
+    used = session.exec(select(PartnerAgreement.id).where(PartnerAgreement.partner_id == p.id)).first()
+    used = (
+        used
+        or session.exec(select(PartnerContribution.id).where(PartnerContribution.partner_id == p.id)).first()
+    )
+    if used is not None:
+        raise Conflict("Đối tác đã có thỏa thuận hoặc đóng góp; xóa chúng trước khi xóa đối tác.")
+    audit.record_removal(session, actor, "delete", p)
+    session.delete(p)
+    session.commit()
+
+
+def get_agreement(session: Session, p: Partner, agreement_id: int) -> PartnerAgreement:
+    row = session.get(PartnerAgreement, agreement_id)
+    if row is None or row.partner_id != p.id:
+        raise NotFound(f"Đối tác không có thỏa thuận có id {agreement_id}.")
+    return row
+
+
+def get_contribution(session: Session, p: Partner, contribution_id: int) -> PartnerContribution:
+    row = session.get(PartnerContribution, contribution_id)
+    if row is None or row.partner_id != p.id:
+        raise NotFound(f"Đối tác không có đóng góp có id {contribution_id}.")
+    return row
+
+
+def _change(
+    session: Session,
+    actor: Actor,
+    p: Partner,
+    row: PartnerAgreement | PartnerContribution,
+    changes: dict[str, Any],
+) -> Partner:
+    """A child row changed: its own audit event, and the partner's version moves (its ETag covers the
+    agreements and contributions it shows), in one transaction."""
+    before, row_before = audit.snapshot(p), audit.snapshot(row)
+    for key, value in changes.items():
+        setattr(row, key, value)
+    row.updated_at = utcnow()
+    session.add(row)
+    session.flush()
+    audit.record(session, actor, "update", row, row_before)
+    return audit.save_changes(
+        session, actor, p, {}, f"update_{row.__tablename__.removeprefix('partner_')}", before
+    )
+
+
+def _remove(
+    session: Session, actor: Actor, p: Partner, row: PartnerAgreement | PartnerContribution
+) -> Partner:
+    before = audit.snapshot(p)
+    audit.record_removal(session, actor, "delete", row)
+    session.delete(row)
+    session.flush()
+    return audit.save_changes(
+        session, actor, p, {}, f"delete_{row.__tablename__.removeprefix('partner_')}", before
+    )
+
+
+def update_agreement(
+    session: Session, actor: Actor, p: Partner, row: PartnerAgreement, data: AgreementUpdate
+) -> Partner:
+    sent = data.model_dump(exclude_unset=True)
+    return _change(
+        session, actor, p, row, {k: v for k, v in sent.items() if v is not None or k == "pledged_vnd"}
+    )
+
+
+def delete_agreement(session: Session, actor: Actor, p: Partner, row: PartnerAgreement) -> Partner:
+    linked = session.exec(
+        select(PartnerContribution.id).where(PartnerContribution.agreement_id == row.id)
+    ).first()
+    if linked is not None:
+        raise Conflict("Có đóng góp ghi theo thỏa thuận này; sửa hoặc xóa các đóng góp đó trước.")
+    return _remove(session, actor, p, row)
+
+
+def _check_links(session: Session, p: Partner, agreement_id: int | None, unit_id: int | None) -> None:
+    if agreement_id is not None:
+        agreement = session.get(PartnerAgreement, agreement_id)
+        if agreement is None or agreement.partner_id != p.id:
+            raise Invalid("body.agreement_id", "Thỏa thuận này không phải của đối tác.", "unknown_agreement")
+    if unit_id is not None:
+        unit = session.get(Unit, unit_id)
+        if unit is None or unit.kind != "school":
+            raise Invalid("body.unit_id", f"Không có cơ sở giáo dục có id {unit_id}.", "not_school")
+
+
+def update_contribution(
+    session: Session, actor: Actor, p: Partner, row: PartnerContribution, data: ContributionUpdate
+) -> Partner:
+    sent = data.model_dump(exclude_unset=True)
+    changes = {k: v for k, v in sent.items() if v is not None or k in ("agreement_id", "unit_id")}
+    _check_links(session, p, changes.get("agreement_id"), changes.get("unit_id"))
+    return _change(session, actor, p, row, changes)
+
+
+def delete_contribution(session: Session, actor: Actor, p: Partner, row: PartnerContribution) -> Partner:
+    return _remove(session, actor, p, row)
+
+
 def add_contribution(session: Session, actor: Actor, p: Partner, data: ContributionCreate) -> Partner:
     source = session.exec(
         select(BudgetSource).where(
@@ -96,14 +205,7 @@ def add_contribution(session: Session, actor: Actor, p: Partner, data: Contribut
             "lập nguồn đó trước khi ghi đóng góp.",
             "no_socialisation_source",
         )
-    if data.agreement_id is not None:
-        agreement = session.get(PartnerAgreement, data.agreement_id)
-        if agreement is None or agreement.partner_id != p.id:
-            raise Invalid("body.agreement_id", "Thỏa thuận này không phải của đối tác.", "unknown_agreement")
-    if data.unit_id is not None:
-        unit = session.get(Unit, data.unit_id)
-        if unit is None or unit.kind != "school":
-            raise Invalid("body.unit_id", f"Không có cơ sở giáo dục có id {data.unit_id}.", "not_school")
+    _check_links(session, p, data.agreement_id, data.unit_id)
     before = audit.snapshot(p)
     row = PartnerContribution(
         partner_id=p.id or 0,

@@ -23,6 +23,7 @@ from thidua.budget import partners, service, summary
 from thidua.budget.models import BudgetAllocation, BudgetSource, BudgetSpending, Partner
 from thidua.budget.schemas import (
     AgreementCreate,
+    AgreementUpdate,
     AllocationCreate,
     AllocationPage,
     AllocationRead,
@@ -33,6 +34,7 @@ from thidua.budget.schemas import (
     BudgetSourceUpdate,
     BudgetSummary,
     ContributionCreate,
+    ContributionUpdate,
     PartnerCreate,
     PartnerKind,
     PartnerPage,
@@ -168,6 +170,21 @@ def update_allocation(
 ) -> AllocationRead:
     a = if_match(service.get_allocation(session, actor, allocation_id))
     return _allocation(session, actor, etag, service.update_allocation(session, actor, a, body))
+
+
+@router.delete(
+    "/allocations/{allocation_id}",
+    status_code=204,
+    response_class=Response,
+    name="budget_allocations_delete",
+    summary="Xóa khoản phân bổ chưa chi",
+)
+def delete_allocation(
+    allocation_id: PathId, actor: BudgetManageActor, session: SessionDep, if_match: IfMatch
+) -> Response:
+    a = if_match(service.get_allocation(session, actor, allocation_id))
+    service.delete_allocation(session, actor, a)
+    return Response(status_code=204)
 
 
 @router.post(
@@ -332,6 +349,21 @@ def update_partner(
     return _partner(session, actor, etag, partners.update_partner(session, actor, p, body))
 
 
+@partners_router.delete(
+    "/{partner_id}",
+    status_code=204,
+    response_class=Response,
+    name="partners_delete",
+    summary="Xóa đối tác nhập nhầm (chưa có thỏa thuận, đóng góp)",
+)
+def delete_partner(
+    partner_id: PathId, actor: PartnersWriteActor, session: SessionDep, if_match: IfMatch
+) -> Response:
+    p = if_match(partners.get_partner(session, actor, partner_id))
+    partners.delete_partner(session, actor, p)
+    return Response(status_code=204)
+
+
 @partners_router.post(
     "/{partner_id}/agreements",
     status_code=201,
@@ -356,3 +388,77 @@ def add_contribution(
 ) -> PartnerRead:
     p = partners.get_partner(session, actor, partner_id)
     return _partner(session, actor, etag, partners.add_contribution(session, actor, p, body))
+
+
+@partners_router.patch(
+    "/{partner_id}/agreements/{agreement_id}",
+    name="partners_update_agreement",
+    summary="Sửa thỏa thuận với đối tác",
+)
+def update_agreement(
+    partner_id: PathId,
+    agreement_id: PathId,
+    body: AgreementUpdate,
+    actor: PartnersWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> PartnerRead:
+    p = partners.get_partner(session, actor, partner_id)
+    row = if_match(partners.get_agreement(session, p, agreement_id))
+    return _partner(session, actor, etag, partners.update_agreement(session, actor, p, row, body))
+
+
+@partners_router.delete(
+    "/{partner_id}/agreements/{agreement_id}",
+    name="partners_delete_agreement",
+    summary="Xóa thỏa thuận chưa có đóng góp nào ghi theo",
+)
+def delete_agreement(
+    partner_id: PathId,
+    agreement_id: PathId,
+    actor: PartnersWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> PartnerRead:
+    p = partners.get_partner(session, actor, partner_id)
+    row = if_match(partners.get_agreement(session, p, agreement_id))
+    return _partner(session, actor, etag, partners.delete_agreement(session, actor, p, row))
+
+
+@partners_router.patch(
+    "/{partner_id}/contributions/{contribution_id}",
+    name="partners_update_contribution",
+    summary="Sửa đóng góp của đối tác",
+)
+def update_contribution(
+    partner_id: PathId,
+    contribution_id: PathId,
+    body: ContributionUpdate,
+    actor: PartnersWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> PartnerRead:
+    p = partners.get_partner(session, actor, partner_id)
+    row = if_match(partners.get_contribution(session, p, contribution_id))
+    return _partner(session, actor, etag, partners.update_contribution(session, actor, p, row, body))
+
+
+@partners_router.delete(
+    "/{partner_id}/contributions/{contribution_id}",
+    name="partners_delete_contribution",
+    summary="Xóa đóng góp ghi nhầm",
+)
+def delete_contribution(
+    partner_id: PathId,
+    contribution_id: PathId,
+    actor: PartnersWriteActor,
+    session: SessionDep,
+    if_match: IfMatch,
+    etag: ETag,
+) -> PartnerRead:
+    p = partners.get_partner(session, actor, partner_id)
+    row = if_match(partners.get_contribution(session, p, contribution_id))
+    return _partner(session, actor, etag, partners.delete_contribution(session, actor, p, row))

@@ -212,6 +212,22 @@ class AgreementCreate(_In):
     pledged_vnd: Money | None = None
 
 
+class AgreementUpdate(_In):
+    number: Annotated[str, Field(max_length=60)] | None = None
+    title: Text500 | None = None
+    signed_on: Day | None = None
+    pledged_vnd: Money | None = Field(default=None, description="Gửi null để bỏ số tiền cam kết")
+
+
+class ContributionUpdate(_In):
+    kind: ContributionKind | None = None
+    amount_vnd: PositiveMoney | None = None
+    description: Text500 | None = None
+    received_on: Day | None = None
+    agreement_id: Id | None = Field(default=None, description="Gửi null để bỏ liên kết thỏa thuận")
+    unit_id: Id | None = Field(default=None, description="Gửi null: không cho riêng trường nào")
+
+
 class ContributionCreate(_In):
     movement_id: Id
     school_year: SchoolYear
@@ -229,6 +245,7 @@ class AgreementRead(BaseModel):
     title: str
     signed_on: date
     pledged_vnd: int | None
+    version: int
 
 
 class ContributionRead(BaseModel):
@@ -242,6 +259,7 @@ class ContributionRead(BaseModel):
     received_on: date
     unit_id: int | None
     unit_name: str | None
+    version: int
 
 
 class PartnerRead(BaseModel):

@@ -36,7 +36,7 @@ from thidua.budget.schemas import (
     SpendingPage,
     SpendingRead,
 )
-from thidua.core.errors import Forbidden, Invalid, NotFound
+from thidua.core.errors import Conflict, Forbidden, Invalid, NotFound
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
@@ -244,6 +244,19 @@ def update_allocation(
                 "below_spent",
             )
     return audit.save_changes(session, actor, a, changes, "update")
+
+
+def delete_allocation(session: Session, actor: Actor, a: BudgetAllocation) -> None:
+    """Only an allocation nothing was spent from: spending keeps its allocation (409 otherwise)."""
+    assert a.id is not None
+    used = spent(session, a.id)
+    if used > 0:
+        raise Conflict(
+            f"Đã chi {money(used)} từ khoản phân bổ này; không xóa được. Hãy giảm số phân bổ thay vì xóa.",
+        )
+    audit.record_removal(session, actor, "delete", a)
+    session.delete(a)
+    session.commit()
 
 
 # ---------------------------------------------------------------- spending

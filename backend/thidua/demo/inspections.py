@@ -1,7 +1,7 @@
 """The demo commune's inspections, through the services as the demo logins: the yearly plan issued,
-and one periodic inspection of THCS Thanh Thủy done: the decision, the team's findings per indicator,
-the conclusions, one recommendation the school has yet to report done (its minutes download from the
-inspection's page)."""
+and one periodic inspection of THCS Thanh Thủy done (the plan's first visit, shown done on the plan):
+the decision, the team's findings per indicator, the conclusions, one recommendation the school has yet
+to report done (its minutes download from the inspection's page)."""
 
 from datetime import timedelta
 
@@ -74,6 +74,8 @@ def load_inspections(session: Session) -> int:
             number="08/KH-UBND", signed_on=signed, signer_name=SIGNER[0], signer_title=SIGNER[1]
         ),
     )
+    # The inspection makes the plan's first visit (THCS Thanh Thủy): the plan shows it done.
+    planned = [item.id for item, _ in plans.items_of(session, plan) if item.unit_id == school.id and item.id]
     inspection = inspections.create_inspection(
         session,
         officer,
@@ -85,6 +87,7 @@ def load_inspections(session: Session) -> int:
             member_user_ids=[inspector.id],
             unit_ids=[school.id],
             lead_user_id=inspector.id,
+            plan_item_ids=planned[:1],
         ),
     )
     decision = DecisionIn(

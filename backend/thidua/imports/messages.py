@@ -25,6 +25,10 @@ class M:
     )
     bad_email: Message = ("Địa chỉ e-mail không hợp lệ.", "Not a valid e-mail address.")
     bad_phone: Message = ("Số điện thoại không hợp lệ.", "Not a valid phone number.")
+    bad_url: Message = (
+        "Đường dẫn phải bắt đầu bằng http:// hoặc https:// và không có khoảng trắng (tối đa 2000 ký tự).",
+        "A link starts with http:// or https:// and has no spaces (at most 2000 characters).",
+    )
     duplicate: Message = (
         "Trùng khóa với một dòng trước đó trong tệp; dòng này bị bỏ qua.",
         "Same key as an earlier row of the file; this row is skipped.",

@@ -18,6 +18,8 @@ class ImportKindName(StrEnum):
     initiatives = "initiatives"
     dti_4725 = "dti_4725"
     partners = "partners"
+    materials = "materials"
+    comms_outputs = "comms_outputs"
 
 
 class FileFormat(StrEnum):
@@ -105,7 +107,7 @@ class ImportJobPage(Page[ImportJobRead]):
 class ColumnInfo(BaseModel):
     name: str
     heading_vi: str = Field(description="Tiêu đề cột tiếng Việt trong tệp mẫu và tệp xuất (mặc định)")
-    type: str = Field(description="string, code, integer, decimal, date, school_year, enum, list")
+    type: str = Field(description="string, code, integer, decimal, date, school_year, enum, list, url")
     required: bool = Field(description="Cột bắt buộc có trong dòng tiêu đề")
     key: bool = Field(description="Thuộc khóa tự nhiên của dòng")
     exported: bool = Field(description="Có trong tệp xuất")

@@ -12,7 +12,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission, Role
-from thidua.core.errors import Conflict, Forbidden, Invalid, NotFound
+from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, NotFound
 from thidua.inspections.models import (
     Inspection,
     InspectionFinding,
@@ -39,7 +39,13 @@ def readable(actor: Actor) -> SelectOfScalar[Inspection]:
 def get_readable(session: Session, actor: Actor, inspection_id: int) -> Inspection:
     found = session.exec(readable(actor).where(Inspection.id == inspection_id)).first()
     if found is None:
-        raise NotFound(f"Không tìm thấy đợt kiểm tra có id {inspection_id}.")
+        message = (
+            f"Không tìm thấy đợt kiểm tra có id {inspection_id} trong các đợt bạn được xem "
+            "(thành viên đoàn kiểm tra và đơn vị được kiểm tra mới xem được)."
+        )
+        raise NotFound(
+            message, errors=[FieldError(path="path.inspection_id", message=message, type="not_found")]
+        )
     return found
 
 
@@ -84,7 +90,8 @@ def require(session: Session, actor: Actor, inspection: Inspection, action: str,
     """403 when the caller may never do it on this inspection (not on the team, not its lead); 409
     when only the inspection's state is in the way (it is closed)."""
     if not _may(session, actor, inspection, action):
-        raise Forbidden(why)
+        kind = "not_lead" if action == "close" else "not_member"
+        raise Forbidden(why, errors=[FieldError(path="path.inspection_id", message=why, type=kind)])
     if inspection.status != "open":
         raise Conflict("Đợt kiểm tra đã kết thúc; không ghi thêm được nữa.")
 

@@ -127,3 +127,13 @@ class InspectionPlanItem(SQLModel, table=True):
     scheduled_on: date
     team: str = Field(max_length=1000)
     content: str = Field(max_length=4000)
+
+
+class InspectionVisit(SQLModel, table=True):
+    """A visit of the issued yearly plan carried out by an inspection: the plan shows it as done, with the
+    inspection's findings and minutes at that school. A visit is made by one inspection at most."""
+
+    __tablename__ = "inspection_visit"
+
+    plan_item_id: int = Field(primary_key=True, foreign_key="inspection_plan_item.id", ondelete="CASCADE")
+    inspection_id: int = Field(foreign_key="inspection.id", index=True, ondelete="CASCADE")

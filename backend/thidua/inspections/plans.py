@@ -10,7 +10,7 @@ from thidua.core.errors import Conflict, FieldError, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
-from thidua.inspections import access
+from thidua.inspections import access, visits
 from thidua.inspections.models import InspectionPlan, InspectionPlanItem
 from thidua.inspections.schemas import (
     InspectionPlanCreate,
@@ -37,11 +37,12 @@ def items_of(session: Session, plan: InspectionPlan) -> list[tuple[InspectionPla
 
 
 def read_plan(session: Session, actor: Actor, plan: InspectionPlan) -> InspectionPlanRead:
+    done = visits.done_by(session, actor, plan)
     return from_row(
         InspectionPlanRead,
         plan,
         items=[
-            from_row(InspectionPlanItemOut, item, unit_name=name)
+            from_row(InspectionPlanItemOut, item, unit_name=name, inspection=done.get(item.id or 0))
             for item, name in items_of(session, plan)
             if access.plan_item_visible(actor, item.unit_id)
         ],

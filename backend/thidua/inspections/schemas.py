@@ -29,6 +29,12 @@ class InspectionCreate(_In):
     lead_user_id: Id | None = Field(
         default=None, description="Trưởng đoàn: một thành viên của đoàn (mặc định thành viên đầu tiên)"
     )
+    plan_item_ids: list[Id] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Các lượt kiểm tra trong kế hoạch kiểm tra năm học (đã ban hành) mà đợt này thực hiện; "
+        "trường của mỗi lượt được thêm vào các đơn vị được kiểm tra",
+    )
 
 
 class InspectionUpdate(_In):
@@ -39,6 +45,9 @@ class InspectionUpdate(_In):
     member_user_ids: list[Id] | None = Field(default=None, min_length=1, max_length=20)
     unit_ids: list[Id] | None = Field(default=None, min_length=1, max_length=200)
     lead_user_id: Id | None = None
+    plan_item_ids: list[Id] | None = Field(
+        default=None, max_length=200, description="Thay các lượt kiểm tra theo kế hoạch mà đợt này thực hiện"
+    )
 
 
 class VerifiedValueIn(_In):
@@ -97,6 +106,16 @@ class DecisionOut(BaseModel):
     signer_title: str
 
 
+class VisitOut(BaseModel):
+    """A visit of the yearly plan this inspection carries out."""
+
+    plan_item_id: int
+    plan_id: int
+    unit_id: int
+    unit_name: str
+    scheduled_on: date
+
+
 class InspectionRead(BaseModel):
     id: int
     kind: Kind
@@ -110,6 +129,7 @@ class InspectionRead(BaseModel):
     values: list[RecordedValueOut]
     lead_user_id: int | None
     decision: DecisionOut | None
+    visits: list[VisitOut]
     version: int
     allowed_actions: list[str]
     created_at: datetime
@@ -207,12 +227,28 @@ class InspectionPlanIssueIn(DecisionIn):
     number: Annotated[str, Field(min_length=1, max_length=40, description="Số kế hoạch, ví dụ 15/KH-UBND")]
 
 
+class VisitDoneOut(BaseModel):
+    """The inspection that made a planned visit, as far as the caller may read it."""
+
+    inspection_id: int
+    title: str
+    status: Literal["open", "closed"]
+    inspection_date: date
+    findings: int = Field(description="Số nhận xét của đoàn tại trường này")
+    open_findings: int = Field(description="Số nhận xét chưa hoàn thành")
+    minutes_url: str = Field(description="Biên bản kiểm tra tại trường (DOCX)")
+
+
 class InspectionPlanItemOut(BaseModel):
+    id: int
     unit_id: int
     unit_name: str
     scheduled_on: date
     team: str
     content: str
+    inspection: VisitDoneOut | None = Field(
+        description="Đợt kiểm tra đã thực hiện lượt này (trống: chưa thực hiện hoặc không xem được)"
+    )
 
 
 class InspectionPlanRead(BaseModel):

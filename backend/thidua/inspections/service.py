@@ -23,13 +23,14 @@ from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
-from thidua.inspections import access
+from thidua.inspections import access, visits
 from thidua.inspections.models import (
     Inspection,
     InspectionDecision,
     InspectionFinding,
     InspectionLead,
     InspectionMember,
+    InspectionPlanItem,
     InspectionUnit,
     InspectionValue,
 )
@@ -115,6 +116,7 @@ def read_inspection(session: Session, actor: Actor, inspection: Inspection) -> I
         ],
         lead_user_id=lead.user_id if lead else None,
         decision=from_row(DecisionOut, decision) if decision else None,
+        visits=visits.of_inspection(session, actor, inspection),
         allowed_actions=access.allowed_actions(session, actor, inspection),
     )
 
@@ -206,13 +208,22 @@ def _set_lead(session: Session, inspection_id: int, user_id: int) -> None:
         session.add(lead)
 
 
+def _with_visited(unit_ids: list[int], planned: list[InspectionPlanItem]) -> list[int]:
+    """The inspection's schools: those named, then each planned visit's school not named."""
+    return unit_ids + [u for u in dict.fromkeys(i.unit_id for i in planned) if u not in unit_ids]
+
+
 def create_inspection(session: Session, actor: Actor, data: InspectionCreate) -> Inspection:
     _check_team(session, data.member_user_ids, data.unit_ids, data.lead_user_id)
-    inspection = Inspection(**data.model_dump(exclude={"member_user_ids", "unit_ids", "lead_user_id"}))
+    planned = visits.check(session, data.kind, data.school_year, data.plan_item_ids, None)
+    inspection = Inspection(
+        **data.model_dump(exclude={"member_user_ids", "unit_ids", "lead_user_id", "plan_item_ids"})
+    )
     session.add(inspection)
     session.flush()
     assert inspection.id is not None
-    _set_team(session, inspection.id, data.member_user_ids, data.unit_ids)
+    _set_team(session, inspection.id, data.member_user_ids, _with_visited(data.unit_ids, planned))
+    visits.replace(session, inspection.id, planned)
     _set_lead(session, inspection.id, data.lead_user_id or data.member_user_ids[0])
     audit.record(session, actor, "create", inspection, None)
     session.commit()
@@ -225,7 +236,20 @@ def update_inspection(
     changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
     members, units = changes.pop("member_user_ids", None), changes.pop("unit_ids", None)
     lead_id = changes.pop("lead_user_id", None)
+    item_ids = changes.pop("plan_item_ids", None)
     assert inspection.id is not None
+    planned = (
+        visits.check(session, inspection.kind, inspection.school_year, item_ids, inspection.id)
+        if item_ids is not None
+        else None
+    )
+    if planned:
+        current = (
+            units
+            if units is not None
+            else _ids(session, InspectionUnit, InspectionUnit.unit_id, inspection.id)
+        )
+        units = _with_visited(current, planned)
     current_lead = session.get(InspectionLead, inspection.id)
     team = (
         members
@@ -242,6 +266,10 @@ def update_inspection(
     if changes.get("status") == "closed" and inspection.status == "open":
         check_can_close(session, inspection)
     _set_team(session, inspection.id, members, units)
+    if planned is not None:
+        visits.replace(session, inspection.id, planned)
+    elif units is not None:
+        visits.drop_outside(session, inspection.id, units)
     if lead_id is not None:
         _set_lead(session, inspection.id, lead_id)
     return audit.save_changes(session, actor, inspection, changes, "update")

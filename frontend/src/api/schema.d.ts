@@ -540,7 +540,8 @@ export interface paths {
         get: operations["budget_allocations_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Xóa khoản phân bổ chưa chi */
+        delete: operations["budget_allocations_delete"];
         options?: never;
         head?: never;
         /** Sửa số tiền, nội dung phân bổ */
@@ -1960,7 +1961,8 @@ export interface paths {
         get: operations["partners_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Xóa đối tác nhập nhầm (chưa có thỏa thuận, đóng góp) */
+        delete: operations["partners_delete"];
         options?: never;
         head?: never;
         /** Sửa thông tin đối tác */
@@ -1984,6 +1986,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partners/{partner_id}/agreements/{agreement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa thỏa thuận chưa có đóng góp nào ghi theo */
+        delete: operations["partners_delete_agreement"];
+        options?: never;
+        head?: never;
+        /** Sửa thỏa thuận với đối tác */
+        patch: operations["partners_update_agreement"];
+        trace?: never;
+    };
     "/api/v1/partners/{partner_id}/contributions": {
         parameters: {
             query?: never;
@@ -1999,6 +2019,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{partner_id}/contributions/{contribution_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa đóng góp ghi nhầm */
+        delete: operations["partners_delete_contribution"];
+        options?: never;
+        head?: never;
+        /** Sửa đóng góp của đối tác */
+        patch: operations["partners_update_contribution"];
         trace?: never;
     };
     "/api/v1/plans": {
@@ -4261,6 +4299,22 @@ export interface components {
             signed_on: string;
             /** Title */
             title: string;
+            /** Version */
+            version: number;
+        };
+        /** AgreementUpdate */
+        AgreementUpdate: {
+            /** Number */
+            number?: string | null;
+            /**
+             * Pledged Vnd
+             * @description Gửi null để bỏ số tiền cam kết
+             */
+            pledged_vnd?: number | null;
+            /** Signed On */
+            signed_on?: string | null;
+            /** Title */
+            title?: string | null;
         };
         /** AllocationCreate */
         AllocationCreate: {
@@ -5552,7 +5606,7 @@ export interface components {
             required: boolean;
             /**
              * Type
-             * @description string, code, integer, decimal, date, school_year, enum, list
+             * @description string, code, integer, decimal, date, school_year, enum, list, url
              */
             type: string;
         };
@@ -6023,6 +6077,29 @@ export interface components {
             unit_id: number | null;
             /** Unit Name */
             unit_name: string | null;
+            /** Version */
+            version: number;
+        };
+        /** ContributionUpdate */
+        ContributionUpdate: {
+            /**
+             * Agreement Id
+             * @description Gửi null để bỏ liên kết thỏa thuận
+             */
+            agreement_id?: number | null;
+            /** Amount Vnd */
+            amount_vnd?: number | null;
+            /** Description */
+            description?: string | null;
+            /** Kind */
+            kind?: ("cash" | "in_kind") | null;
+            /** Received On */
+            received_on?: string | null;
+            /**
+             * Unit Id
+             * @description Gửi null: không cho riêng trường nào
+             */
+            unit_id?: number | null;
         };
         /** Contributions */
         Contributions: {
@@ -7331,7 +7408,7 @@ export interface components {
          * ImportKindName
          * @enum {string}
          */
-        ImportKindName: "units" | "staff" | "users" | "assessment_entries" | "activities" | "initiatives" | "dti_4725" | "partners";
+        ImportKindName: "units" | "staff" | "users" | "assessment_entries" | "activities" | "initiatives" | "dti_4725" | "partners" | "materials" | "comms_outputs";
         /**
          * ImportSummary
          * @description The outcome of one import. When `status` is `rejected` or `dry_run` nothing was stored and the
@@ -7757,6 +7834,11 @@ export interface components {
              */
             member_user_ids: number[];
             /**
+             * Plan Item Ids
+             * @description Các lượt kiểm tra trong kế hoạch kiểm tra năm học (đã ban hành) mà đợt này thực hiện; trường của mỗi lượt được thêm vào các đơn vị được kiểm tra
+             */
+            plan_item_ids?: number[];
+            /**
              * School Year
              * @description Năm học, ví dụ 2025-2026
              */
@@ -7841,6 +7923,10 @@ export interface components {
         InspectionPlanItemOut: {
             /** Content */
             content: string;
+            /** Id */
+            id: number;
+            /** @description Đợt kiểm tra đã thực hiện lượt này (trống: chưa thực hiện hoặc không xem được) */
+            inspection: components["schemas"]["VisitDoneOut"] | null;
             /**
              * Scheduled On
              * Format: date
@@ -7963,6 +8049,8 @@ export interface components {
             values: components["schemas"]["RecordedValueOut"][];
             /** Version */
             version: number;
+            /** Visits */
+            visits: components["schemas"]["VisitOut"][];
         };
         /** InspectionUpdate */
         InspectionUpdate: {
@@ -7974,6 +8062,11 @@ export interface components {
             lead_user_id?: number | null;
             /** Member User Ids */
             member_user_ids?: number[] | null;
+            /**
+             * Plan Item Ids
+             * @description Thay các lượt kiểm tra theo kế hoạch mà đợt này thực hiện
+             */
+            plan_item_ids?: number[] | null;
             /** Status */
             status?: ("open" | "closed") | null;
             /** Title */
@@ -11099,6 +11192,60 @@ export interface components {
             /** Value */
             value: number | string;
         };
+        /**
+         * VisitDoneOut
+         * @description The inspection that made a planned visit, as far as the caller may read it.
+         */
+        VisitDoneOut: {
+            /**
+             * Findings
+             * @description Số nhận xét của đoàn tại trường này
+             */
+            findings: number;
+            /**
+             * Inspection Date
+             * Format: date
+             */
+            inspection_date: string;
+            /** Inspection Id */
+            inspection_id: number;
+            /**
+             * Minutes Url
+             * @description Biên bản kiểm tra tại trường (DOCX)
+             */
+            minutes_url: string;
+            /**
+             * Open Findings
+             * @description Số nhận xét chưa hoàn thành
+             */
+            open_findings: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            /** Title */
+            title: string;
+        };
+        /**
+         * VisitOut
+         * @description A visit of the yearly plan this inspection carries out.
+         */
+        VisitOut: {
+            /** Plan Id */
+            plan_id: number;
+            /** Plan Item Id */
+            plan_item_id: number;
+            /**
+             * Scheduled On
+             * Format: date
+             */
+            scheduled_on: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+        };
         /** WebhookCreate */
         WebhookCreate: {
             /**
@@ -13502,6 +13649,49 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AllocationRead"];
                 };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_allocations_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                allocation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
             "4XX": {
@@ -19090,6 +19280,49 @@ export interface operations {
             };
         };
     };
+    partners_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                partner_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     partners_update: {
         parameters: {
             query?: never;
@@ -19185,6 +19418,102 @@ export interface operations {
             };
         };
     };
+    partners_delete_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                partner_id: number;
+                agreement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partners_update_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                partner_id: number;
+                agreement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     partners_add_contribution: {
         parameters: {
             query?: never;
@@ -19202,6 +19531,102 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partners_delete_contribution: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                partner_id: number;
+                contribution_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partners_update_contribution: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag của phiên bản đang sửa, ví dụ "3" */
+                "If-Match": string;
+            };
+            path: {
+                partner_id: number;
+                contribution_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContributionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

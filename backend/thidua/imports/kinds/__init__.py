@@ -2,9 +2,11 @@
 
 from thidua.imports.kinds.activities import ActivitiesKind
 from thidua.imports.kinds.base import ImportKind
+from thidua.imports.kinds.comms_outputs import CommsOutputsKind
 from thidua.imports.kinds.dti import DtiKind
 from thidua.imports.kinds.entries import EntriesKind
 from thidua.imports.kinds.initiatives import InitiativesKind
+from thidua.imports.kinds.materials import MaterialsKind
 from thidua.imports.kinds.partners import PartnersKind
 from thidua.imports.kinds.staff import StaffKind
 from thidua.imports.kinds.units import UnitsKind
@@ -22,6 +24,8 @@ KINDS: dict[ImportKindName, ImportKind] = {
         InitiativesKind(),
         DtiKind(),
         PartnersKind(),
+        MaterialsKind(),
+        CommsOutputsKind(),
     )
 }
 

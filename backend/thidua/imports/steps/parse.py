@@ -30,6 +30,7 @@ _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 .-]{6,20}$")
 _SCHOOL_YEAR = re.compile(r"^(20\d\d)-(20\d\d)$")
+_URL = re.compile(r"^https?://[^\s]+$")
 _DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 
 
@@ -109,6 +110,13 @@ def school_year(text: str) -> str:
 def email(text: str) -> str:
     if len(text) > 254 or not _EMAIL.match(text):
         raise CellError(M.bad_email)
+    return text
+
+
+def url(text: str) -> str:
+    """An http(s) link, as the API's own forms take it (communications/schemas.py: Url)."""
+    if len(text) > 2000 or len(text) < 8 or not _URL.match(text):
+        raise CellError(M.bad_url)
     return text
 
 

@@ -18,13 +18,16 @@ import {
   useBudgetSummary,
   useAttachDocument,
   useCreateAllocation,
+  useDeleteAllocation,
   useRecordSpending,
+  useUpdateAllocation,
   useSaveSource,
   useSpending,
   type YearFilters,
 } from './api/budget';
 import { formatDong, parseDong } from './money';
 import { formatDate } from '../../lib/format';
+import { ConfirmDelete } from '../../components/ConfirmDelete';
 
 type Form = 'source' | 'allocation' | 'spending' | null;
 
@@ -458,6 +461,11 @@ function SpendingForm({ filters, onDone }: { filters: YearFilters; onDone: () =>
 function Allocations({ filters }: { filters: YearFilters }) {
   const { t } = useTranslation();
   const allocations = useAllocations(filters, true);
+  const remove = useDeleteAllocation();
+  const [editing, setEditing] = useState<BudgetAllocation | null>(null);
+  const [deleting, setDeleting] = useState<BudgetAllocation | null>(null);
+  const [saved, setSaved] = useState('');
+  const name = (a: BudgetAllocation) => `${a.unit_name ?? t('budget.communeActivities')}: ${a.purpose}`;
   const columns: Column<BudgetAllocation>[] = [
     { key: 'unit', label: t('budget.allocations.unit'), render: (a) => a.unit_name ?? t('budget.communeActivities') },
     { key: 'source', label: t('budget.sources.source'), render: (a) => t(`budget.sources.kinds.${a.source}`) },
@@ -466,14 +474,142 @@ function Allocations({ filters }: { filters: YearFilters }) {
     { key: 'spent', label: t('budget.summary.spent'), className: 'col-num', render: (a) => formatDong(a.spent_vnd) },
     { key: 'remaining', label: t('budget.summary.remaining'), className: 'col-num', render: (a) => formatDong(a.remaining_vnd) },
   ];
+  if ((allocations.data?.items ?? []).some((a) => a.allowed_actions.includes('update')))
+    columns.push({
+      key: 'actions',
+      label: t('actors.actions'),
+      render: (a) => (
+        <span className="actions">
+          {a.allowed_actions.includes('update') && (
+            <button
+              type="button"
+              onClick={() => {
+                setSaved('');
+                setDeleting(null);
+                setEditing(a);
+              }}
+              aria-label={t('actors.budget.editNamed', { name: name(a) })}
+            >
+              {t('common.edit')}
+            </button>
+          )}
+          {a.allowed_actions.includes('delete') && (
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setSaved('');
+                setEditing(null);
+                remove.reset();
+                setDeleting(a);
+              }}
+              aria-label={t('actors.budget.deleteNamed', { name: name(a) })}
+            >
+              {t('common.delete')}
+            </button>
+          )}
+        </span>
+      ),
+    });
   return (
     <>
       <h2>{t('budget.allocations.title')}</h2>
       <ErrorBanner error={allocations.error} />
+      {saved && (
+        <p className="alert alert-ok" role="status">
+          {saved}
+        </p>
+      )}
+      {editing && (
+        <AllocationEditForm
+          key={editing.id}
+          allocation={editing}
+          onDone={() => {
+            setEditing(null);
+            setSaved(t('actors.saved'));
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {deleting && (
+        <>
+          <ErrorBanner error={remove.error} />
+          <ConfirmDelete
+            question={t('actors.budget.deleteConfirm', { name: name(deleting) })}
+            yes={t('common.delete')}
+            busy={remove.isPending}
+            onYes={() =>
+              remove.mutate(deleting, {
+                onSuccess: () => {
+                  setDeleting(null);
+                  setSaved(t('actors.budget.deleted'));
+                },
+              })
+            }
+            onCancel={() => setDeleting(null)}
+          />
+        </>
+      )}
       {allocations.data && (
         <DataTable className="budget-allocations" columns={columns} rows={allocations.data.items} rowKey={(a) => a.id} />
       )}
     </>
+  );
+}
+
+/** The purpose and amount of an allocation (its source and school stay: a new allocation moves money). */
+function AllocationEditForm({
+  allocation,
+  onDone,
+  onCancel,
+}: {
+  allocation: BudgetAllocation;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateAllocation();
+  const [purpose, setPurpose] = useState(allocation.purpose);
+  const [amount, setAmount] = useState(formatDong(allocation.amount_vnd));
+  const [amountError, setAmountError] = useState('');
+  const errors: Record<string, string> = {
+    ...(update.error instanceof ApiError ? fieldErrors(update.error.problem) : {}),
+    ...(amountError ? { amount_vnd: amountError } : {}),
+  };
+  const title = t('actors.budget.editNamed', { name: `${allocation.unit_name ?? t('budget.communeActivities')}: ${allocation.purpose}` });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const amountVnd = parseDong(amount);
+    setAmountError(Number.isNaN(amountVnd) ? t('actors.amountInvalid') : '');
+    if (Number.isNaN(amountVnd)) return;
+    update.mutate({ allocation, body: { purpose: purpose.trim(), amount_vnd: amountVnd } }, { onSuccess: onDone });
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={title}>
+      <h3>{title}</h3>
+      <ErrorBanner error={update.error} />
+      <TextField id="purpose" label={t('budget.allocations.purpose')} value={purpose} onChange={setPurpose} error={errors.purpose} required />
+      <TextField
+        id="amount_vnd"
+        label={t('budget.amount')}
+        inputMode="numeric"
+        value={amount}
+        onChange={setAmount}
+        error={errors.amount_vnd}
+        hint={t('actors.budget.amountHint', { spent: formatDong(allocation.spent_vnd) })}
+        required
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 

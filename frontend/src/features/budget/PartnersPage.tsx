@@ -17,6 +17,7 @@ import { useMovements } from '../../lib/queries/frameworks';
 import { useSchoolOptions } from '../../lib/queries/units';
 import { useAddAgreement, useAddContribution, useCreatePartner, usePartners } from './api/budget';
 import { formatDong, parseDong } from './money';
+import { PartnerEditPanel } from './PartnerEditPanel';
 
 type Form = 'partner' | 'agreement' | 'contribution' | null;
 
@@ -28,7 +29,9 @@ export function PartnersPage() {
   const write = me.permissions.includes('partners:write');
   const partners = usePartners();
   const [open, setOpen] = useState<Form>(null);
+  const [editingId, setEditingId] = useState<number | null>(null);
   const items = partners.data?.items ?? [];
+  const editing = items.find((p) => p.id === editingId);
   const columns: Column<Partner>[] = [
     { key: 'name', label: t('budget.partners.name'), render: (p) => p.name },
     { key: 'kind', label: t('budget.partners.kind'), render: (p) => t(`budget.partners.kinds.${p.kind}`) },
@@ -50,6 +53,23 @@ export function PartnersPage() {
     },
     { key: 'total', label: t('budget.partners.total'), className: 'col-num', render: (p) => formatDong(p.contributed_vnd) },
   ];
+  if (write)
+    columns.push({
+      key: 'actions',
+      label: t('actors.actions'),
+      render: (p) => (
+        <button
+          type="button"
+          onClick={() => {
+            setOpen(null);
+            setEditingId(p.id);
+          }}
+          aria-label={t('actors.partners.editNamed', { name: p.name })}
+        >
+          {t('common.edit')}
+        </button>
+      ),
+    });
   return (
     <section>
       <p>
@@ -57,7 +77,7 @@ export function PartnersPage() {
       </p>
       <h1>{t('budget.partners.title')}</h1>
       <p className="muted">{t('budget.partners.intro')}</p>
-      {write && (
+      {write && !editing && (
         <div className="actions">
           <button type="button" onClick={() => setOpen(open === 'partner' ? null : 'partner')}>
             {t('budget.partners.add')}
@@ -77,6 +97,7 @@ export function PartnersPage() {
       {open === 'partner' && <PartnerForm onDone={() => setOpen(null)} />}
       {open === 'agreement' && <AgreementForm partners={items} onDone={() => setOpen(null)} />}
       {open === 'contribution' && <ContributionForm partners={items} onDone={() => setOpen(null)} />}
+      {write && editing && <PartnerEditPanel key={editing.id} partner={editing} onClose={() => setEditingId(null)} />}
       <ErrorBanner error={partners.error} />
       {partners.isPending && <Loading />}
       {partners.data && <DataTable className="partners" columns={columns} rows={items} rowKey={(p) => p.id} />}

@@ -9,8 +9,10 @@ import { useMovements } from '../../lib/queries/frameworks';
 import { useSchoolOptions } from '../../lib/queries/units';
 import { LookupPicker } from '../../components/LookupPicker';
 import { useCreateInspection } from './api/inspections';
+import { usePlans } from './api/findings';
+import { formatDate } from '../../lib/format';
 
-const FIELDS = ['kind', 'title', 'school_year', 'inspection_date', 'findings', 'member_user_ids', 'unit_ids'] as const;
+const FIELDS = ['kind', 'title', 'school_year', 'inspection_date', 'findings', 'member_user_ids', 'unit_ids', 'plan_item_ids'] as const;
 
 function toggle(list: number[], id: number, on: boolean): number[] {
   return on ? (list.includes(id) ? list : [...list, id]) : list.filter((x) => x !== id);
@@ -30,8 +32,15 @@ export function InspectionCreatePage() {
   const [findings, setFindings] = useState('');
   const [members, setMembers] = useState<number[]>([]);
   const [units, setUnits] = useState<number[]>([]);
+  const [visits, setVisits] = useState<number[]>([]);
   const errors = create.error instanceof ApiError ? fieldErrors(create.error.problem) : {};
   const schoolYear = year || years[0] || '';
+  const plans = usePlans();
+  // The issued plan's visits of the year not made yet: a periodic inspection carries some of them out.
+  const open = (plans.data?.items ?? [])
+    .filter((p) => p.status === 'issued' && p.school_year === schoolYear)
+    .flatMap((p) => p.items)
+    .filter((item) => item.inspection == null);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -44,6 +53,7 @@ export function InspectionCreatePage() {
         findings: findings.trim(),
         member_user_ids: members,
         unit_ids: units,
+        plan_item_ids: kind === 'periodic' ? visits : [],
       },
       { onSuccess: (i) => navigate(`/inspections/${i.id}`) },
     );
@@ -103,6 +113,29 @@ export function InspectionCreatePage() {
           error={errors.member_user_ids}
           hint={t('inspections.membersHint')}
         />
+
+        {kind === 'periodic' && open.length > 0 && (
+          <fieldset className="field" id="plan_item_ids">
+            <legend>{t('actors.visits.legend')}</legend>
+            <p className="field-hint">{t('actors.visits.hint')}</p>
+            <div className="checks">
+              {open.map((item) => (
+                <label key={item.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={visits.includes(item.id)}
+                    onChange={(e) => {
+                      setVisits((l) => toggle(l, item.id, e.target.checked));
+                      if (e.target.checked) setUnits((l) => toggle(l, item.unit_id, true));
+                    }}
+                  />{' '}
+                  {item.unit_name} · {formatDate(item.scheduled_on)} <span className="muted">({item.content})</span>
+                </label>
+              ))}
+            </div>
+            {errors.plan_item_ids && <p className="field-error">{errors.plan_item_ids}</p>}
+          </fieldset>
+        )}
 
         <fieldset className="field">
           <legend>{t('inspections.schools')}</legend>

@@ -133,6 +133,20 @@ export function InspectionDetailPage() {
               ))}
             </ul>
           </dd>
+          {i.visits.length > 0 && (
+            <>
+              <dt>{t('actors.visits.ofPlan')}</dt>
+              <dd>
+                <ul>
+                  {i.visits.map((v) => (
+                    <li key={v.plan_item_id}>
+                      {v.unit_name} · {formatDate(v.scheduled_on)}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
           <dt>{t('fields.updatedAt')}</dt>
           <dd>{formatDateTime(i.updated_at)}</dd>
         </dl>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { InspectionPlan } from '../../api/types';
 import { ApiError, fieldErrors } from '../../api/problem';
@@ -109,6 +110,33 @@ function IssueForm({ plan }: { plan: InspectionPlan }) {
   );
 }
 
+/** Whether a planned visit was made: by which inspection, its findings at the school, the minutes. */
+function VisitDone({ item, onError }: { item: InspectionPlan['items'][number]; onError: (e: unknown) => void }) {
+  const { t } = useTranslation();
+  const done = item.inspection;
+  if (!done) return <span className="muted">{t('actors.visits.notYet')}</span>;
+  return (
+    <div className="visit-done">
+      <Link to={`/inspections/${done.inspection_id}`}>{done.title}</Link>{' '}
+      <span className={`badge badge-${done.status === 'closed' ? 'ok' : 'warn'}`}>{t(`actors.visits.statuses.${done.status}`)}</span>
+      <br />
+      {formatDate(done.inspection_date)} · {t('actors.visits.findings', { count: done.findings, open: done.open_findings })}
+      <br />
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          onError(null);
+          downloadFile(done.minutes_url, `bien-ban-kiem-tra-${done.inspection_id}.docx`).catch(onError);
+        }}
+        aria-label={t('actors.visits.minutesOf', { school: item.unit_name })}
+      >
+        {t('actors.visits.minutes')}
+      </button>
+    </div>
+  );
+}
+
 function PlanCard({ plan }: { plan: InspectionPlan }) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
@@ -124,13 +152,17 @@ function PlanCard({ plan }: { plan: InspectionPlan }) {
       {plan.purpose && <p className="pre-line">{plan.purpose}</p>}
       <DataTable
         rows={plan.items}
-        rowKey={(i) => `${i.unit_id}-${i.scheduled_on}`}
+        rowKey={(i) => i.id}
         className="plan-items"
+        caption={t('actors.visits.caption', { year: plan.school_year })}
         columns={[
           { key: 'school', label: t('inspectionPlans.school'), render: (i) => i.unit_name },
           { key: 'date', label: t('inspectionPlans.date'), render: (i) => formatDate(i.scheduled_on) },
           { key: 'team', label: t('inspectionPlans.team'), render: (i) => i.team },
           { key: 'content', label: t('inspectionPlans.content'), render: (i) => i.content },
+          ...(plan.status === 'issued'
+            ? [{ key: 'done', label: t('actors.visits.done'), render: (i: InspectionPlan['items'][number]) => <VisitDone item={i} onError={setError} /> }]
+            : []),
         ]}
       />
       {plan.status === 'issued' && (

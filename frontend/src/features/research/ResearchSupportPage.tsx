@@ -14,6 +14,7 @@ import {
   useSupportableInitiatives,
   useSupports,
   useTotals,
+  useUpdateSupport,
   type Support,
   type SupportTotals,
 } from './api/research';
@@ -32,6 +33,8 @@ export function ResearchSupportPage() {
   const totals = useTotals({ school_year: schoolYear });
   const supports = useSupports({ school_year: schoolYear, limit: p.limit, offset: p.offset });
   const remove = useDeleteSupport();
+  const [editing, setEditing] = useState<Support | null>(null);
+  const [saved, setSaved] = useState(false);
 
   const totalColumns: Column<SupportTotals>[] = [
     { key: 'unit', label: t('steering.research.school'), render: (r) => r.unit_name },
@@ -56,12 +59,27 @@ export function ResearchSupportPage() {
     {
       key: 'actions',
       label: t('steering.research.actions'),
-      render: (s) =>
-        s.allowed_actions.includes('delete') ? (
-          <button type="button" className="danger" onClick={() => remove.mutate(s)} aria-label={t('steering.research.deleteNamed', { name: s.initiative_title })}>
-            {t('common.delete')}
-          </button>
-        ) : null,
+      render: (s) => (
+        <span className="actions">
+          {s.allowed_actions.includes('update') && (
+            <button
+              type="button"
+              onClick={() => {
+                setSaved(false);
+                setEditing(s);
+              }}
+              aria-label={t('actors.research.editNamed', { name: s.initiative_title })}
+            >
+              {t('common.edit')}
+            </button>
+          )}
+          {s.allowed_actions.includes('delete') && (
+            <button type="button" className="danger" onClick={() => remove.mutate(s)} aria-label={t('steering.research.deleteNamed', { name: s.initiative_title })}>
+              {t('common.delete')}
+            </button>
+          )}
+        </span>
+      ),
     },
   ];
 
@@ -84,7 +102,23 @@ export function ResearchSupportPage() {
           )}
         </>
       )}
-      {canWrite && <SupportForm />}
+      {saved && (
+        <p className="alert alert-ok" role="status">
+          {t('actors.saved')}
+        </p>
+      )}
+      {canWrite && editing && (
+        <SupportForm
+          key={editing.id}
+          support={editing}
+          onDone={() => {
+            setEditing(null);
+            setSaved(true);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {canWrite && !editing && <SupportForm />}
       <h2>{t('steering.research.listTitle')}</h2>
       <ErrorBanner error={remove.error} />
       <PagedTable query={supports} columns={columns} rowKey={(s) => s.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} />
@@ -92,28 +126,44 @@ export function ResearchSupportPage() {
   );
 }
 
-function SupportForm() {
+/** Records a support, or (given `support`) edits one: the initiative stays, the rest can change. */
+function SupportForm({ support, onDone, onCancel }: { support?: Support; onDone?: () => void; onCancel?: () => void }) {
   const { t } = useTranslation();
   const create = useCreateSupport();
-  const initiatives = useSupportableInitiatives(true);
+  const update = useUpdateSupport();
+  const mutation = support ? update : create;
+  const initiatives = useSupportableInitiatives(!support);
   const [initiative, setInitiative] = useState('');
-  const [hours, setHours] = useState('');
-  const [money, setMoney] = useState('');
-  const [expertise, setExpertise] = useState('');
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
-  const [note, setNote] = useState('');
+  const [hours, setHours] = useState(support ? vnHours(support.hours) : '');
+  const [money, setMoney] = useState(support ? vnMoney(support.money) : '');
+  const [expertise, setExpertise] = useState(support?.expertise ?? '');
+  const [start, setStart] = useState(support?.starts_on ?? '');
+  const [end, setEnd] = useState(support?.ends_on ?? '');
+  const [note, setNote] = useState(support?.note ?? '');
   const [localError, setLocalError] = useState<Record<string, string>>({});
-  const errors = { ...(create.error instanceof ApiError ? fieldErrors(create.error.problem) : {}), ...localError };
+  const errors = { ...(mutation.error instanceof ApiError ? fieldErrors(mutation.error.problem) : {}), ...localError };
+  const title = support ? t('actors.research.editNamed', { name: support.initiative_title }) : t('steering.research.record');
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const amount = parseMoney(money);
     const local: Record<string, string> = {};
-    if (!initiative) local.initiative_id = t('steering.research.chooseInitiative');
+    if (!support && !initiative) local.initiative_id = t('steering.research.chooseInitiative');
     if (amount === null) local.money = t('steering.research.moneyInvalid');
     setLocalError(local);
     if (Object.keys(local).length > 0 || amount === null) return;
+    if (support) {
+      const body = {
+        hours: hoursInput(hours),
+        money: amount,
+        expertise: expertise.trim(),
+        starts_on: start,
+        ends_on: end || null,
+        note: note.trim(),
+      };
+      update.mutate({ support, body }, { onSuccess: () => onDone?.() });
+      return;
+    }
     create.mutate(
       {
         initiativeId: Number(initiative),
@@ -138,19 +188,21 @@ function SupportForm() {
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={t('steering.research.record')}>
-      <h3>{t('steering.research.record')}</h3>
-      <ErrorBanner error={create.error} />
+    <form className="form" onSubmit={submit} noValidate aria-label={title}>
+      <h3>{title}</h3>
+      <ErrorBanner error={mutation.error} />
       <ErrorBanner error={initiatives.error} />
-      <SelectField
-        id="initiative_id"
-        label={t('steering.research.initiative')}
-        value={initiative}
-        onChange={setInitiative}
-        error={errors.initiative_id}
-        empty={t('common.choose')}
-        options={(initiatives.data ?? []).map((i) => ({ value: String(i.id), label: `${i.title} (${i.school_year})` }))}
-      />
+      {!support && (
+        <SelectField
+          id="initiative_id"
+          label={t('steering.research.initiative')}
+          value={initiative}
+          onChange={setInitiative}
+          error={errors.initiative_id}
+          empty={t('common.choose')}
+          options={(initiatives.data ?? []).map((i) => ({ value: String(i.id), label: `${i.title} (${i.school_year})` }))}
+        />
+      )}
       <TextField id="hours" inputMode="decimal" label={t('steering.research.hours')} value={hours} onChange={setHours} error={errors.hours} hint={t('steering.research.hoursHint')} />
       <TextField id="money" inputMode="numeric" label={t('steering.research.moneyVnd')} value={money} onChange={setMoney} error={errors.money} />
       <TextAreaField id="expertise" label={t('steering.research.expertise')} value={expertise} onChange={setExpertise} error={errors.expertise} hint={t('steering.research.expertiseHint')} />
@@ -158,9 +210,14 @@ function SupportForm() {
       <TextField id="ends_on" type="date" label={t('steering.research.endsOn')} value={end} onChange={setEnd} error={errors.ends_on} />
       <TextField id="note" label={t('steering.research.note')} value={note} onChange={setNote} error={errors.note} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('steering.research.recordButton')}
+        <button type="submit" className="primary" disabled={mutation.isPending}>
+          {support ? t('common.save') : t('steering.research.recordButton')}
         </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -18,6 +18,9 @@ import {
   useCreateCommittee,
   useRemoveAssignment,
   useRemoveMember,
+  useUpdateAssignment,
+  useUpdateCommittee,
+  useUpdateMember,
   useUploadScan,
   type Assignment,
   type Committee,
@@ -26,6 +29,7 @@ import {
 } from './api/steering';
 import './steering.css';
 import { formatDate } from '../../lib/format';
+import { changed } from '../../lib/form';
 
 function errorsOf(error: unknown): Record<string, string> {
   return error instanceof ApiError ? fieldErrors(error.problem) : {};
@@ -78,27 +82,38 @@ export function SteeringPage() {
   );
 }
 
-function CommitteeForm({ onDone, onCancel }: { onDone: (id: number) => void; onCancel?: () => void }) {
+function CommitteeForm({
+  committee,
+  onDone,
+  onCancel,
+}: {
+  committee?: Committee;
+  onDone: (id: number) => void;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateCommittee();
-  const [name, setName] = useState(t('steering.defaultName'));
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState('');
-  const [signer, setSigner] = useState('');
-  const errors = errorsOf(create.error);
+  const update = useUpdateCommittee();
+  const [name, setName] = useState(committee?.name ?? t('steering.defaultName'));
+  const [number, setNumber] = useState(committee?.decision_number ?? '');
+  const [date, setDate] = useState(committee?.decision_date ?? '');
+  const [signer, setSigner] = useState(committee?.signer ?? '');
+  const [note, setNote] = useState(committee?.note ?? '');
+  const mutation = committee ? update : create;
+  const errors = errorsOf(mutation.error);
+  const title = committee ? t('actors.steering.editCommittee') : t('steering.establish');
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    create.mutate(
-      { name: name.trim(), decision_number: number.trim(), decision_date: date, signer: signer.trim(), note: '' },
-      { onSuccess: (c) => onDone(c.id) },
-    );
+    const body = { name: name.trim(), decision_number: number.trim(), decision_date: date, signer: signer.trim(), note: note.trim() };
+    if (committee) update.mutate({ committee, body: changed(committee, body) }, { onSuccess: (c) => onDone(c.id) });
+    else create.mutate(body, { onSuccess: (c) => onDone(c.id) });
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={t('steering.establish')}>
-      <h2>{t('steering.establish')}</h2>
-      <ErrorBanner error={create.error} />
+    <form className="form" onSubmit={submit} noValidate aria-label={title}>
+      <h2>{title}</h2>
+      <ErrorBanner error={mutation.error} />
       <TextField id="name" label={t('steering.name')} value={name} onChange={setName} error={errors.name} required />
       <TextField
         id="decision_number"
@@ -119,9 +134,10 @@ function CommitteeForm({ onDone, onCancel }: { onDone: (id: number) => void; onC
         required
       />
       <TextField id="signer" label={t('steering.signer')} value={signer} onChange={setSigner} error={errors.signer} />
+      {committee && <TextField id="note" label={t('steering.note')} value={note} onChange={setNote} error={errors.note} />}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t('steering.establishButton')}
+        <button type="submit" className="primary" disabled={mutation.isPending}>
+          {committee ? t('common.save') : t('steering.establishButton')}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
@@ -133,15 +149,24 @@ function CommitteeForm({ onDone, onCancel }: { onDone: (id: number) => void; onC
   );
 }
 
+type Editing = { kind: 'committee' } | { kind: 'member'; row: CommitteeMember } | { kind: 'assignment'; row: Assignment } | null;
+
 function CommitteeView({ committee, canWrite }: { committee: Committee; canWrite: boolean }) {
   const { t } = useTranslation();
   const [downloadError, setDownloadError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [saved, setSaved] = useState('');
+  const done = (message: string) => {
+    setEditing(null);
+    setSaved(message);
+  };
   const removeMember = useRemoveMember(committee);
   const removeAssignment = useRemoveAssignment(committee);
 
   const memberColumns: Column<CommitteeMember>[] = [
     { key: 'name', label: t('steering.memberName'), render: (m) => m.full_name },
     { key: 'position', label: t('steering.position'), render: (m) => t(`steering.positions.${m.position}`) },
+    { key: 'duties', label: t('actors.steering.duties'), render: (m) => m.duties },
     { key: 'unit', label: t('steering.unit'), render: (m) => `${m.staff_position ? `${m.staff_position}, ` : ''}${m.unit_name}` },
   ];
   if (canWrite)
@@ -149,9 +174,14 @@ function CommitteeView({ committee, canWrite }: { committee: Committee; canWrite
       key: 'actions',
       label: t('steering.actions'),
       render: (m) => (
-        <button type="button" className="danger" onClick={() => removeMember.mutate(m)} aria-label={t('steering.removeMember', { name: m.full_name })}>
-          {t('common.remove')}
-        </button>
+        <span className="actions">
+          <button type="button" onClick={() => { setSaved(''); setEditing({ kind: 'member', row: m }); }} aria-label={t('actors.steering.editMemberNamed', { name: m.full_name })}>
+            {t('common.edit')}
+          </button>
+          <button type="button" className="danger" onClick={() => removeMember.mutate(m)} aria-label={t('steering.removeMember', { name: m.full_name })}>
+            {t('common.remove')}
+          </button>
+        </span>
       ),
     });
   const assignmentColumns: Column<Assignment>[] = [
@@ -165,19 +195,33 @@ function CommitteeView({ committee, canWrite }: { committee: Committee; canWrite
       key: 'actions',
       label: t('steering.actions'),
       render: (a) => (
-        <button
-          type="button"
-          className="danger"
-          onClick={() => removeAssignment.mutate(a)}
-          aria-label={t('steering.removeAssignment', { name: a.member_name })}
-        >
-          {t('common.remove')}
-        </button>
+        <span className="actions">
+          <button
+            type="button"
+            onClick={() => { setSaved(''); setEditing({ kind: 'assignment', row: a }); }}
+            aria-label={t('actors.steering.editAssignmentNamed', { name: a.member_name, area: a.content_area_code })}
+          >
+            {t('common.edit')}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => removeAssignment.mutate(a)}
+            aria-label={t('steering.removeAssignment', { name: a.member_name })}
+          >
+            {t('common.remove')}
+          </button>
+        </span>
       ),
     });
 
   return (
     <>
+      {saved && (
+        <p className="alert alert-ok" role="status">
+          {saved}
+        </p>
+      )}
       <h2>{committee.name}</h2>
       <dl className="details">
         <dt>{t('steering.decisionNumber')}</dt>
@@ -209,17 +253,36 @@ function CommitteeView({ committee, canWrite }: { committee: Committee; canWrite
         </dd>
       </dl>
       <ErrorBanner error={downloadError} />
-      {canWrite && <ScanForm committee={committee} />}
+      {canWrite && editing?.kind !== 'committee' && (
+        <button type="button" onClick={() => { setSaved(''); setEditing({ kind: 'committee' }); }}>
+          {t('actors.steering.editCommittee')}
+        </button>
+      )}
+      {canWrite && editing?.kind === 'committee' && (
+        <CommitteeForm
+          key={`c-${committee.id}-${committee.version}`}
+          committee={committee}
+          onDone={() => done(t('actors.saved'))}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {canWrite && editing === null && <ScanForm committee={committee} />}
 
       <h2>{t('steering.members')}</h2>
       <ErrorBanner error={removeMember.error} />
       <DataTable columns={memberColumns} rows={committee.members} rowKey={(m) => m.id} caption={t('steering.members')} />
-      {canWrite && <MemberForm committee={committee} />}
+      {canWrite && editing?.kind === 'member' && (
+        <MemberEditForm key={editing.row.id} committee={committee} member={editing.row} onDone={() => done(t('actors.saved'))} onCancel={() => setEditing(null)} />
+      )}
+      {canWrite && editing === null && <MemberForm committee={committee} />}
 
       <h2>{t('steering.assignments')}</h2>
       <ErrorBanner error={removeAssignment.error} />
       <DataTable columns={assignmentColumns} rows={committee.assignments} rowKey={(a) => a.id} caption={t('steering.assignments')} />
-      {canWrite && committee.members.length > 0 && <AssignmentForm committee={committee} />}
+      {canWrite && committee.members.length > 0 && editing?.kind === 'assignment' && (
+        <AssignmentForm key={editing.row.id} committee={committee} assignment={editing.row} onDone={() => done(t('actors.saved'))} onCancel={() => setEditing(null)} />
+      )}
+      {canWrite && committee.members.length > 0 && editing === null && <AssignmentForm committee={committee} />}
     </>
   );
 }
@@ -295,35 +358,101 @@ function MemberForm({ committee }: { committee: Committee }) {
   );
 }
 
-function AssignmentForm({ committee }: { committee: Committee }) {
+function MemberEditForm({
+  committee,
+  member,
+  onDone,
+  onCancel,
+}: {
+  committee: Committee;
+  member: CommitteeMember;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
-  const add = useAddAssignment(committee);
-  const movements = useMovements();
-  const schools = useSchoolOptions();
-  const areas = movements.data?.[0]?.content_areas ?? [];
-  const [member, setMember] = useState('');
-  const [area, setArea] = useState('');
-  const [units, setUnits] = useState<number[]>([]);
-  const [note, setNote] = useState('');
-  const errors = errorsOf(add.error);
+  const update = useUpdateMember(committee);
+  const [position, setPosition] = useState<CommitteePosition>(member.position);
+  const [duties, setDuties] = useState(member.duties);
+  const errors = errorsOf(update.error);
+  const title = t('actors.steering.editMemberNamed', { name: member.full_name });
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    add.mutate(
-      { member_id: Number(member) || 0, content_area_id: Number(area) || 0, unit_ids: units, note: note.trim() },
-      {
-        onSuccess: () => {
-          setUnits([]);
-          setNote('');
-        },
-      },
-    );
+    update.mutate({ member, body: changed(member, { position, duties: duties.trim() }) }, { onSuccess: onDone });
   }
 
   return (
-    <form className="form form-wide" onSubmit={submit} noValidate aria-label={t('steering.addAssignment')}>
-      <h3>{t('steering.addAssignment')}</h3>
-      <ErrorBanner error={add.error} />
+    <form className="form" onSubmit={submit} noValidate aria-label={title}>
+      <h3>{title}</h3>
+      <ErrorBanner error={update.error} />
+      <SelectField
+        id="position"
+        label={t('steering.position')}
+        value={position}
+        onChange={(v) => setPosition(v as CommitteePosition)}
+        error={errors.position}
+        options={POSITIONS.map((p) => ({ value: p, label: t(`steering.positions.${p}`) }))}
+      />
+      <TextField id="duties" label={t('actors.steering.duties')} value={duties} onChange={setDuties} error={errors.duties} hint={t('actors.steering.dutiesHint')} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AssignmentForm({
+  committee,
+  assignment,
+  onDone,
+  onCancel,
+}: {
+  committee: Committee;
+  assignment?: Assignment;
+  onDone?: () => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const add = useAddAssignment(committee);
+  const update = useUpdateAssignment(committee);
+  const mutation = assignment ? update : add;
+  const movements = useMovements();
+  const schools = useSchoolOptions();
+  const areas = movements.data?.[0]?.content_areas ?? [];
+  const [member, setMember] = useState(assignment ? String(assignment.member_id) : '');
+  const [area, setArea] = useState(assignment ? String(assignment.content_area_id) : '');
+  const [units, setUnits] = useState<number[]>(assignment ? assignment.schools.map((s) => s.unit_id) : []);
+  const [note, setNote] = useState(assignment?.note ?? '');
+  const errors = errorsOf(mutation.error);
+  const title = assignment
+    ? t('actors.steering.editAssignmentNamed', { name: assignment.member_name, area: assignment.content_area_code })
+    : t('steering.addAssignment');
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const body = { member_id: Number(member) || 0, content_area_id: Number(area) || 0, unit_ids: units, note: note.trim() };
+    if (assignment) {
+      const before = { ...assignment, unit_ids: assignment.schools.map((s) => s.unit_id) };
+      update.mutate({ row: assignment, body: changed(before, body) }, { onSuccess: () => onDone?.() });
+      return;
+    }
+    add.mutate(body, {
+      onSuccess: () => {
+        setUnits([]);
+        setNote('');
+      },
+    });
+  }
+
+  return (
+    <form className="form form-wide" onSubmit={submit} noValidate aria-label={title}>
+      <h3>{title}</h3>
+      <ErrorBanner error={mutation.error} />
       <SelectField
         id="member_id"
         label={t('steering.assignedMember')}
@@ -361,9 +490,14 @@ function AssignmentForm({ committee }: { committee: Committee }) {
       </fieldset>
       <TextField id="note" label={t('steering.note')} value={note} onChange={setNote} error={errors.note} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={add.isPending}>
-          {t('steering.addAssignmentButton')}
+        <button type="submit" className="primary" disabled={mutation.isPending}>
+          {assignment ? t('common.save') : t('steering.addAssignmentButton')}
         </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );

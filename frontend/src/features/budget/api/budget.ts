@@ -9,7 +9,17 @@ import type {
   ContributionCreate,
   PartnerCreate,
 } from '../../../api/types';
+import type { components } from '../../../api/schema';
 import { budgetKeys, partnersKeys } from '../../../lib/queryKeys';
+
+type S = components['schemas'];
+export type AllocationUpdate = S['AllocationUpdate'];
+export type Partner = S['PartnerRead'];
+export type PartnerUpdate = S['PartnerUpdate'];
+export type Agreement = S['AgreementRead'];
+export type AgreementUpdate = S['AgreementUpdate'];
+export type Contribution = S['ContributionRead'];
+export type ContributionUpdate = S['ContributionUpdate'];
 
 export interface YearFilters {
   movement_id: number;
@@ -84,6 +94,27 @@ export function useCreateAllocation() {
   return useBudgetMutation((body: BudgetAllocationCreate) => call(api.POST('/api/v1/budget/allocations', { body })));
 }
 
+export function useUpdateAllocation() {
+  return useBudgetMutation(({ allocation, body }: { allocation: { id: number; version: number }; body: AllocationUpdate }) =>
+    call(
+      api.PATCH('/api/v1/budget/allocations/{allocation_id}', {
+        params: { path: { allocation_id: allocation.id }, header: ifMatch(allocation.version) },
+        body,
+      }),
+    ),
+  );
+}
+
+export function useDeleteAllocation() {
+  return useBudgetMutation((allocation: { id: number; version: number }) =>
+    call(
+      api.DELETE('/api/v1/budget/allocations/{allocation_id}', {
+        params: { path: { allocation_id: allocation.id }, header: ifMatch(allocation.version) },
+      }),
+    ),
+  );
+}
+
 export function useRecordSpending() {
   return useBudgetMutation(({ allocationId, body }: { allocationId: number; body: BudgetSpendingCreate }) =>
     call(
@@ -148,5 +179,65 @@ export function useAddAgreement() {
 export function useAddContribution() {
   return usePartnerMutation(({ partnerId, body }: { partnerId: number; body: ContributionCreate }) =>
     call(api.POST('/api/v1/partners/{partner_id}/contributions', { params: { path: { partner_id: partnerId } }, body })),
+  );
+}
+
+export function useUpdatePartner() {
+  return usePartnerMutation(({ partner, body }: { partner: Partner; body: PartnerUpdate }) =>
+    call(
+      api.PATCH('/api/v1/partners/{partner_id}', {
+        params: { path: { partner_id: partner.id }, header: ifMatch(partner.version) },
+        body,
+      }),
+    ),
+  );
+}
+
+export function useDeletePartner() {
+  return usePartnerMutation((partner: Partner) =>
+    call(api.DELETE('/api/v1/partners/{partner_id}', { params: { path: { partner_id: partner.id }, header: ifMatch(partner.version) } })),
+  );
+}
+
+export function useUpdateAgreement() {
+  return usePartnerMutation(({ partnerId, agreement, body }: { partnerId: number; agreement: Agreement; body: AgreementUpdate }) =>
+    call(
+      api.PATCH('/api/v1/partners/{partner_id}/agreements/{agreement_id}', {
+        params: { path: { partner_id: partnerId, agreement_id: agreement.id }, header: ifMatch(agreement.version) },
+        body,
+      }),
+    ),
+  );
+}
+
+export function useDeleteAgreement() {
+  return usePartnerMutation(({ partnerId, agreement }: { partnerId: number; agreement: Agreement }) =>
+    call(
+      api.DELETE('/api/v1/partners/{partner_id}/agreements/{agreement_id}', {
+        params: { path: { partner_id: partnerId, agreement_id: agreement.id }, header: ifMatch(agreement.version) },
+      }),
+    ),
+  );
+}
+
+export function useUpdateContribution() {
+  return usePartnerMutation(
+    ({ partnerId, contribution, body }: { partnerId: number; contribution: Contribution; body: ContributionUpdate }) =>
+      call(
+        api.PATCH('/api/v1/partners/{partner_id}/contributions/{contribution_id}', {
+          params: { path: { partner_id: partnerId, contribution_id: contribution.id }, header: ifMatch(contribution.version) },
+          body,
+        }),
+      ),
+  );
+}
+
+export function useDeleteContribution() {
+  return usePartnerMutation(({ partnerId, contribution }: { partnerId: number; contribution: Contribution }) =>
+    call(
+      api.DELETE('/api/v1/partners/{partner_id}/contributions/{contribution_id}', {
+        params: { path: { partner_id: partnerId, contribution_id: contribution.id }, header: ifMatch(contribution.version) },
+      }),
+    ),
   );
 }

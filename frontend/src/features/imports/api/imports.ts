@@ -14,6 +14,8 @@ import {
   usersKeys,
   dtiKeys,
   partnersKeys,
+  materialsKeys,
+  commsKeys,
 } from '../../../lib/queryKeys';
 
 export function getImportKinds() {
@@ -118,6 +120,8 @@ const CHANGED_BY: Record<ImportKindName, readonly (readonly string[])[]> = {
   initiatives: [initiativesKeys.all, assessmentsKeys.all, scorecardsKeys.all],
   dti_4725: [dtiKeys.all, assessmentsKeys.all, scorecardsKeys.all],
   partners: [partnersKeys.all],
+  materials: [materialsKeys.all],
+  comms_outputs: [commsKeys.all],
 };
 
 /** After a run has finished: the job list, and (for a real import) the data it changed. */

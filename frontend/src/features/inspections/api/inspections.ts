@@ -10,7 +10,7 @@ import type {
   InspectionUpdate,
   InspectionValuesIn,
 } from '../../../api/types';
-import { assessmentsKeys, inspectionsKeys, scorecardsKeys } from '../../../lib/queryKeys';
+import { assessmentsKeys, inspectionsKeys, inspectionPlansKeys, scorecardsKeys } from '../../../lib/queryKeys';
 
 export interface InspectionFilters {
   school_year?: string;
@@ -56,6 +56,7 @@ export function useCreateInspection() {
     onSuccess: (data) => {
       qc.setQueryData(inspectionsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: inspectionsKeys.lists() });
+      void qc.invalidateQueries({ queryKey: inspectionPlansKeys.all }); // the plan shows its visits done
     },
   });
 }
@@ -73,6 +74,7 @@ export function useUpdateInspection(inspection: Inspection | undefined) {
     onSuccess: (data) => {
       qc.setQueryData(inspectionsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: inspectionsKeys.lists() });
+      void qc.invalidateQueries({ queryKey: inspectionPlansKeys.all }); // the plan shows its visits done
     },
     onError: (error) => {
       if (isConflict(error)) void qc.invalidateQueries({ queryKey: inspectionsKeys.all });

@@ -7,6 +7,7 @@ import { researchSupportKeys } from '../../../lib/queryKeys';
 type S = components['schemas'];
 export type Support = S['SupportRead'];
 export type SupportCreate = S['SupportCreate'];
+export type SupportUpdate = S['SupportUpdate'];
 export type SupportTotals = S['SupportTotals'];
 
 export interface SupportFilters {
@@ -67,6 +68,20 @@ export function useDeleteSupport() {
   return useMutation({
     mutationFn: (s: Support) =>
       call(api.DELETE('/api/v1/research-supports/{support_id}', { params: { path: { support_id: s.id }, header: ifMatch(s.version) } })),
+    onSettled: () => void qc.invalidateQueries({ queryKey: researchSupportKeys.all }),
+  });
+}
+
+export function useUpdateSupport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ support, body }: { support: Support; body: SupportUpdate }) =>
+      call(
+        api.PATCH('/api/v1/research-supports/{support_id}', {
+          params: { path: { support_id: support.id }, header: ifMatch(support.version) },
+          body,
+        }),
+      ),
     onSettled: () => void qc.invalidateQueries({ queryKey: researchSupportKeys.all }),
   });
 }

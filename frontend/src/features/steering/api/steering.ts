@@ -10,6 +10,8 @@ export type CommitteeCreate = S['CommitteeCreate'];
 export type CommitteeUpdate = S['CommitteeUpdate'];
 export type CommitteeMember = S['MemberRead'];
 export type MemberCreate = S['MemberCreate'];
+export type MemberUpdate = S['MemberUpdate'];
+export type AssignmentUpdate = S['AssignmentUpdate'];
 export type Assignment = S['AssignmentRead'];
 export type AssignmentCreate = S['AssignmentCreate'];
 export type CommitteePosition = S['CommitteePosition'];
@@ -45,9 +47,9 @@ export function useCreateCommittee() {
   });
 }
 
-export function useUpdateCommittee(committee: Committee) {
+export function useUpdateCommittee() {
   return useMutation({
-    mutationFn: (body: CommitteeUpdate) =>
+    mutationFn: ({ committee, body }: { committee: Committee; body: CommitteeUpdate }) =>
       call(
         api.PATCH('/api/v1/steering-committees/{committee_id}', {
           params: { path: { committee_id: committee.id }, header: ifMatch(committee.version) },
@@ -116,6 +118,32 @@ export function useRemoveAssignment(committee: Committee) {
       call(
         api.DELETE('/api/v1/steering-committees/{committee_id}/assignments/{assignment_id}', {
           params: { path: { committee_id: committee.id, assignment_id: row.id }, header: ifMatch(row.version) },
+        }),
+      ),
+    ...useRefresh(),
+  });
+}
+
+export function useUpdateMember(committee: Committee) {
+  return useMutation({
+    mutationFn: ({ member, body }: { member: CommitteeMember; body: MemberUpdate }) =>
+      call(
+        api.PATCH('/api/v1/steering-committees/{committee_id}/members/{member_id}', {
+          params: { path: { committee_id: committee.id, member_id: member.id }, header: ifMatch(member.version) },
+          body,
+        }),
+      ),
+    ...useRefresh(),
+  });
+}
+
+export function useUpdateAssignment(committee: Committee) {
+  return useMutation({
+    mutationFn: ({ row, body }: { row: Assignment; body: AssignmentUpdate }) =>
+      call(
+        api.PATCH('/api/v1/steering-committees/{committee_id}/assignments/{assignment_id}', {
+          params: { path: { committee_id: committee.id, assignment_id: row.id }, header: ifMatch(row.version) },
+          body,
         }),
       ),
     ...useRefresh(),
