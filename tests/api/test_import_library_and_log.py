@@ -206,9 +206,9 @@ def test_templates_explain_every_column_in_both_languages(client: TestClient, wo
         guide = load_workbook(io.BytesIO(book.content))["Hướng dẫn"]
         rows = {r[0]: r for r in guide.iter_rows(min_row=2, values_only=True)}
         assert list(rows) == columns
-        assert all(r[4] and r[5] for r in rows.values())  # Vietnamese and English help for each
-        assert help_vi in " ".join(r[4] for r in rows.values())
-        assert help_en in " ".join(r[5] for r in rows.values())
+        assert all(r[5] and r[6] for r in rows.values())  # Vietnamese and English help for each
+        assert help_vi in " ".join(r[5] for r in rows.values())
+        assert help_en in " ".join(r[6] for r in rows.values())
     # The example rows are valid rows: a plan for the example's year, a school with the example's code.
     _plan(client, world)
     log = client.get("/api/v1/imports/templates/comms_outputs.csv", headers=world.headers("comms")).content
