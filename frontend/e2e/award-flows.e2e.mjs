@@ -163,10 +163,11 @@ describe('Award flows in the browser', { skip: skip ?? false, timeout: 300_000 }
     await withPage(app, 'province-answer', { acceptDownloads: true }, async (page) => {
       await login(page, 'vhxh');
       await page.goto(`/awards/decisions/${draft.id}`);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Tải hồ sơ đề nghị (ZIP)' }).click(),
-      ]);
+      // the hồ sơ is built by the job queue (issue 19.1): the button starts it, the link downloads it
+      await page.getByRole('button', { name: 'Tạo hồ sơ đề nghị (ZIP)' }).click();
+      const link = page.getByRole('link', { name: 'Tải ho-so-de-nghi-60-TTr-UBND.zip' });
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK');
       assert.equal(download.suggestedFilename(), 'ho-so-de-nghi-60-TTr-UBND.zip');
       await page.getByLabel('Số quyết định của tỉnh').fill('2100/QĐ-UBND');
