@@ -51,7 +51,7 @@ function freePort() {
 }
 
 async function waitForHealth(baseURL, server, log) {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`);
     try {
@@ -62,18 +62,21 @@ async function waitForHealth(baseURL, server, log) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`server did not become healthy within 30 s:\n${log()}`);
+  throw new Error(`server did not become healthy within 60 s:\n${log()}`);
 }
 
 // Set-up shared by every suite of one run (CI time, issue 19): `thidua.cli prepare` (migrations and
 // the demo commune, the slowest part of starting an app) runs once, and each app starts on its own
-// copy of that folder (database and stored files), so every suite still has a fresh database. One
-// Chromium serves every suite (each test has its own browser context); it closes when no app has
-// used it for a moment, so the test process can end.
+// copy of that folder (database and stored files), so every suite still has a fresh database. While
+// a suite runs, the server of the next one is already starting (importing the app takes seconds);
+// one Chromium serves every suite (each test has its own browser context). When no app has been
+// asked for a moment after the last one stopped, the spare server and the browser go, so the test
+// process can end.
 let template = null;
+let spare = null;
 let sharedBrowser = null;
 let browserUsers = 0;
-let browserCloser = null;
+let idleTimer = null;
 
 function preparedTemplate() {
   if (template === null) {
@@ -86,9 +89,45 @@ function preparedTemplate() {
   return template;
 }
 
+/** A server on a fresh copy of the prepared database: `ready` resolves once it answers; `stop()`
+ * ends it (at any time) and removes its folder. */
+function launchServer(extraEnv) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-'));
+  cpSync(preparedTemplate(), tmp, { recursive: true });
+  const env = { ...process.env, DATABASE_URL: `sqlite:///${tmp}/e2e.db`, VAR_DIR: tmp, ...extraEnv };
+  let server = null;
+  let output = '';
+  let exited = Promise.resolve();
+  const ready = freePort().then((port) => {
+    const baseURL = `http://127.0.0.1:${port}`;
+    server = spawn(
+      PYTHON,
+      ['-m', 'uvicorn', 'thidua.main:app', '--host', '127.0.0.1', '--port', String(port)],
+      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const collect = (chunk) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
+    server.stdout.on('data', collect);
+    server.stderr.on('data', collect);
+    exited = new Promise((resolve) => server.once('exit', resolve));
+    return waitForHealth(baseURL, server, () => output).then(() => baseURL);
+  });
+  ready.catch(() => {}); // a spare nobody claims may fail unseen; a claimed one fails its suite
+  async function stop() {
+    await ready.catch(() => {});
+    if (server !== null && server.exitCode === null) {
+      server.kill('SIGTERM');
+      const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return { key: JSON.stringify(extraEnv), ready, stop, log: () => output };
+}
+
 async function acquireBrowser() {
-  clearTimeout(browserCloser);
-  browserCloser = null;
   if (sharedBrowser === null || !sharedBrowser.isConnected())
     sharedBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   browserUsers += 1;
@@ -98,70 +137,58 @@ async function acquireBrowser() {
 function releaseBrowser() {
   browserUsers -= 1;
   if (browserUsers > 0) return;
-  browserCloser = setTimeout(() => {
-    const closing = sharedBrowser;
+  idleTimer = setTimeout(() => {
+    const [closing, unclaimed] = [sharedBrowser, spare];
     sharedBrowser = null;
+    spare = null;
     closing?.close().catch(() => {});
+    unclaimed?.stop();
   }, 1500);
 }
 
 /**
- * Starts a server on a fresh copy of the prepared demo database, and hands out the shared browser;
- * returns { baseURL, browser, stop }. `extraEnv` adds environment variables (settings) for the
- * server, e.g. { IMPORT_ASYNC_THRESHOLD_BYTES: '2000' }.
+ * A server on a fresh copy of the prepared demo database, and the shared browser; returns
+ * { baseURL, browser, stop }. `extraEnv` adds environment variables (settings) for the server, e.g.
+ * { IMPORT_ASYNC_THRESHOLD_BYTES: '2000' }.
  */
 export async function startApp(extraEnv = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (install the chromium package)`);
   if (!existsSync(path.join(FRONTEND, 'dist', 'index.html')))
     throw new Error('frontend/dist is missing: run `npm run build` first');
   if (!existsSync(PYTHON)) throw new Error(`${PYTHON} is missing (backend virtualenv)`);
+  clearTimeout(idleTimer);
+  idleTimer = null;
 
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-'));
-  cpSync(preparedTemplate(), tmp, { recursive: true });
-  const env = { ...process.env, DATABASE_URL: `sqlite:///${tmp}/e2e.db`, VAR_DIR: tmp, ...extraEnv };
-
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const server = spawn(
-    PYTHON,
-    ['-m', 'uvicorn', 'thidua.main:app', '--host', '127.0.0.1', '--port', String(port)],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const collect = (chunk) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  server.stdout.on('data', collect);
-  server.stderr.on('data', collect);
-  const exited = new Promise((resolve) => server.once('exit', resolve));
+  const key = JSON.stringify(extraEnv);
+  let launched = null;
+  if (spare !== null && spare.key === key) [launched, spare] = [spare, null];
+  if (launched !== null && !(await launched.ready.then(() => true, () => false))) {
+    await launched.stop(); // a spare that did not come up: start this suite's own
+    launched = null;
+  }
+  launched ??= launchServer(extraEnv);
+  if (spare === null) spare = launchServer({}); // the next suite's, starting while this one runs
 
   let browser;
   async function stop() {
     if (browser) releaseBrowser();
     browser = undefined;
-    if (server.exitCode === null) {
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(tmp, { recursive: true, force: true });
+    await launched.stop();
   }
-
-  // the browser starts (once per run) while the server imports the app
   const gotBrowser = acquireBrowser().then((b) => {
     browser = b;
     return b;
   });
+  let baseURL;
   try {
-    await Promise.all([gotBrowser, waitForHealth(baseURL, server, () => output)]);
+    [, baseURL] = await Promise.all([gotBrowser, launched.ready]);
   } catch (e) {
     await gotBrowser.catch(() => {});
     await stop();
     throw e;
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  return { baseURL, browser, stop, serverLog: () => output };
+  return { baseURL, browser, stop, serverLog: launched.log };
 }
 
 /**
