@@ -36,6 +36,7 @@ from thidua.conduct.models import Flag, StaffRating
 from thidua.core.ratelimit import RateCount
 from thidua.dti.models import DtiAssessment, DtiValue
 from thidua.frameworks.models import Criterion, Framework, Indicator
+from thidua.generated.models import GeneratedFile
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.inspections.models import (
@@ -97,6 +98,7 @@ __all__ = [
     "Evidence",
     "Flag",
     "Framework",
+    "GeneratedFile",
     "IdempotencyRecord",
     "ImportJob",
     "Indicator",

@@ -52,6 +52,9 @@ from thidua.core.ratelimit import RateLimiter
 from thidua.db import make_engine
 from thidua.dti.routes import router as dti_router
 from thidua.frameworks.routes import router as frameworks_router
+from thidua.generated.routes import dossiers as dossiers_router
+from thidua.generated.routes import router as generated_router
+from thidua.generated.routes import scorecard_exports as scorecard_exports_router
 from thidua.imports.jobs import sweep
 from thidua.imports.routes import exports as exports_router
 from thidua.imports.routes import router as imports_router
@@ -136,6 +139,7 @@ ROUTERS = (
     movements_router,
     frameworks_router,
     assessments_router,
+    scorecard_exports_router,
     scorecards_router,
     inspections_router,
     inspection_findings_router,
@@ -156,6 +160,7 @@ ROUTERS = (
     council_meetings_router,
     nominations_router,
     award_decisions_router,
+    dossiers_router,
     achievements_router,
     stories_router,
     result_publications_router,
@@ -167,6 +172,7 @@ ROUTERS = (
     api_keys_router,
     imports_router,
     exports_router,
+    generated_router,
     webhooks_router,
     budget_router,
     partners_router,

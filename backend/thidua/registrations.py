@@ -14,6 +14,7 @@ from thidua.assessments import access as assessments_access
 from thidua.assessments import service as assessments_service
 from thidua.assessments import sources as assessments
 from thidua.dti import sources as dti
+from thidua.generated import jobs as generated_jobs  # noqa: F401 - tasks generated.run, .resume, .housekeeping
 from thidua.imports import jobs as import_jobs  # noqa: F401 - tasks imports.run, .resume, .housekeeping
 from thidua.initiatives import sources as initiatives
 from thidua.inspections import service as inspections_service

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHROMIUM, apiAs, eventually, login, menuLink, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { CHROMIUM, apiAs, eventually, login, menuLink, openMenu, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
 // plans and reports: a suite with its own app (fresh database)
 import './plans-reports.e2e.mjs';
 import './awards.e2e.mjs';
@@ -467,17 +467,6 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
   const group = (scope, code) => scope.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} `) });
   const nav = (page, name) => openMenu(page, name);
 
-  /** THCS-TT's unit assessment for 2025-2026: the existing one, or a new one. */
-  async function schoolAssessment(call) {
-    const units = await call('GET', '/units?q=THCS-TT&kind=school');
-    const unit = units.items.find((u) => u.code === 'THCS-TT');
-    const found = await call('GET', `/self-assessments?unit_id=${unit.id}&school_year=${year}&subject_kind=unit`);
-    if (found.items.length) return call('GET', `/self-assessments/${found.items[0].id}`);
-    const frameworks = await call('GET', '/frameworks?status=active&subject_kind=unit');
-    const fw = frameworks.items.find((f) => f.code === 'BDC-CSGD');
-    return call('POST', '/self-assessments', { framework_id: fw.id, school_year: year });
-  }
-
   test('a head of school records a training; it feeds TC4.1 of the self-assessment', async () => {
     const title = 'Lớp bồi dưỡng Bình dân học vụ số – đợt 1';
     await withPage(app, 'activity-training', {}, async (page) => {
@@ -607,23 +596,7 @@ describe('Activity log and inspections in the browser', { skip: skip ?? false, t
 
     // setup through the API: the school's submitted self-assessment
     const head = await apiAs(app, 'hieutruong.thcs');
-    let a = await schoolAssessment(head);
-    assert.equal(a.status, 'draft');
-    const values = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC5.1': 1, 'TC5.2': 0 };
-    a = await head(
-      'PUT',
-      `/self-assessments/${a.id}/entries`,
-      { entries: Object.entries(values).map(([indicator_code, value]) => ({ indicator_code, value })) },
-      { 'If-Match': `"${a.version}"` },
-    );
-    for (const code of ['TC2.1', 'TC5.1'])
-      await head('POST', `/self-assessments/${a.id}/evidence/links`, {
-        indicator_code: code,
-        url: `https://thcs-thanhthuy.edu.vn/minh-chung/${code}`,
-        title: `Minh chứng ${code}`,
-      });
-    a = await head('GET', `/self-assessments/${a.id}`);
-    a = await head('POST', `/self-assessments/${a.id}/submit`, undefined, { 'If-Match': `"${a.version}"` });
+    const a = await submittedSchoolAssessment(head, year);
     assert.equal(a.status, 'submitted');
 
     await withPage(app, 'inspection-create', {}, async (page) => {

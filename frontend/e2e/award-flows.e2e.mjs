@@ -182,12 +182,14 @@ describe('Award flows in the browser', { skip: skip ?? false, timeout: 300_000 }
       await withPage(app, `province-answer-${width}`, { acceptDownloads: true, viewport }, async (page) => {
         await login(page, 'vhxh');
         await page.goto(`/awards/decisions/${draft.id}`);
-        const [download] = await Promise.all([
-          page.waitForEvent('download'),
-          page.getByRole('button', { name: 'Tải hồ sơ đề nghị (ZIP)' }).click(),
-        ]);
+        // the hồ sơ is built by the job queue (issue 19.1): the button starts it, the link downloads it
+        const zipName = `ho-so-de-nghi-${proposalNumber.replaceAll('/', '-')}.zip`;
+        await page.getByRole('button', { name: 'Tạo hồ sơ đề nghị (ZIP)' }).click();
+        const link = page.getByRole('link', { name: `Tải ${zipName}` });
+        await link.waitFor();
+        const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
         assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK');
-        assert.equal(download.suggestedFilename(), `ho-so-de-nghi-${proposalNumber.replaceAll('/', '-')}.zip`);
+        assert.equal(download.suggestedFilename(), zipName);
         await page.getByLabel('Số quyết định của tỉnh').fill(provinceNumber);
         const issuer = page.getByLabel('Người ký quyết định của tỉnh');
         await eventually(() => issuer.inputValue(), 'Chủ tịch UBND tỉnh Phú Thọ', 'the default issuer');

@@ -3,7 +3,9 @@
 // school's results beside the commune's average, each with its numbers as a table beside it, at 1280 px
 // and at 360 px. A fresh app of its own.
 import { after, before, describe, test } from 'node:test';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { apiAs, eventually, login, openMenu, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const year = '2025-2026';
@@ -24,32 +26,8 @@ describe('Charts in the browser', { skip: skip ?? false, timeout: 300_000 }, () 
     // setup through the API: THCS Thanh Thủy's self-assessment submitted, a report request due in 10 days
     const head = await apiAs(app, 'hieutruong.thcs');
     const officer = await apiAs(app, 'vhxh');
-    const units = await head('GET', '/units?q=THCS-TT&kind=school');
-    const school = units.items.find((u) => u.code === 'THCS-TT');
-    const found = await head('GET', `/self-assessments?unit_id=${school.id}&school_year=${year}&subject_kind=unit`);
-    let a = found.items.length
-      ? await head('GET', `/self-assessments/${found.items[0].id}`)
-      : await head('POST', '/self-assessments', {
-          framework_id: (await head('GET', '/frameworks?status=active&subject_kind=unit')).items.find((f) => f.code === 'BDC-CSGD').id,
-          school_year: year,
-        });
-    if (a.status === 'draft') {
-      const values = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC5.1': 1, 'TC5.2': 0 };
-      a = await head(
-        'PUT',
-        `/self-assessments/${a.id}/entries`,
-        { entries: Object.entries(values).map(([indicator_code, value]) => ({ indicator_code, value })) },
-        { 'If-Match': `"${a.version}"` },
-      );
-      for (const code of ['TC2.1', 'TC5.1'])
-        await head('POST', `/self-assessments/${a.id}/evidence/links`, {
-          indicator_code: code,
-          url: `https://thcs-thanhthuy.edu.vn/minh-chung/${code}`,
-          title: `Minh chứng ${code}`,
-        });
-      a = await head('GET', `/self-assessments/${a.id}`);
-      a = await head('POST', `/self-assessments/${a.id}/submit`, undefined, { 'If-Match': `"${a.version}"` });
-    }
+    const school = (await head('GET', '/units?q=THCS-TT&kind=school')).items.find((u) => u.code === 'THCS-TT');
+    const a = await submittedSchoolAssessment(head, year);
     const movement = (await officer('GET', '/movements')).items[0];
     const due = inDays(10);
     const request = await officer('POST', '/report-requests', {
@@ -107,5 +85,28 @@ describe('Charts in the browser', { skip: skip ?? false, timeout: 300_000 }, () 
         await eventually(scroll(page), (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
       });
     }
+  });
+
+  test('the results of every school export as XLSX through the job queue, at 1280 px and 360 px', async () => {
+    await submittedSchoolAssessment(await apiAs(app, 'hieutruong.thcs'), year);
+    for (const width of [1280, 360])
+      await withPage(app, `export-ranking-${width}`, { viewport: { width, height: 800 }, acceptDownloads: true }, async (page) => {
+        await login(page, 'vhxh');
+        await openMenu(page, 'Bảng xếp hạng');
+        await page
+          .getByLabel('Bảng điểm chuẩn', { exact: true })
+          .selectOption({ label: 'BDC-CSGD (phiên bản 1) – Bảng điểm chuẩn đối với các cơ sở giáo dục' });
+        await page.getByLabel('Năm học').selectOption(year);
+        await page.locator('table.ranking tbody tr').filter({ hasText: 'Trường THCS Thanh Thủy' }).waitFor();
+        // the button asks the server, whose job queue builds the file; the link appears when it is done
+        await page.getByRole('button', { name: 'Xuất Excel (XLSX)' }).click();
+        const link = page.getByRole('link', { name: new RegExp(`^Tải xep-hang-\\d+-${year}\\.xlsx$`) });
+        await link.waitFor();
+        await eventually(() => page.getByRole('status').filter({ has: link }).innerText(), /^Tệp đã sẵn sàng:/, 'the file is ready');
+        const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+        assert.match(download.suggestedFilename(), new RegExp(`^xep-hang-\\d+-${year}\\.xlsx$`));
+        assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK');
+        await eventually(() => page.evaluate(() => document.documentElement.scrollWidth), (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
+      });
   });
 });

@@ -3,7 +3,7 @@
 // it beside the movement score on the scorecard, where the linked indicators say "từ Bộ chỉ số 4725".
 // At 1280 px and at 360 px (no horizontal scrolling). A fresh app of its own.
 import { after, before, describe, test } from 'node:test';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { apiAs, eventually, login, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const YEAR = '2025-2026';
@@ -31,24 +31,7 @@ describe('QĐ 4725 in the browser', { skip: skip ?? false, timeout: 240_000 }, (
     // The school's movement self-assessment, typed and submitted before the 4725 result exists
     // (TC2.1 80 %, TC2.4 100 %): the ranking lists submitted scorecards.
     const head = await apiAs(app, 'hieutruong.thcs');
-    const framework = (await head('GET', '/frameworks?status=active&subject_kind=unit')).items[0];
-    let a = await head('POST', '/self-assessments', { framework_id: framework.id, school_year: YEAR });
-    assessmentId = a.id;
-    const values = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC5.1': 1, 'TC5.2': 0 }; // TC4.3 is computed (migration 0023)
-    a = await head(
-      'PUT',
-      `/self-assessments/${a.id}/entries`,
-      { entries: Object.entries(values).map(([indicator_code, value]) => ({ indicator_code, value })) },
-      { 'If-Match': `"${a.version}"` },
-    );
-    for (const code of ['TC2.1', 'TC5.1'])
-      await head('POST', `/self-assessments/${a.id}/evidence/links`, {
-        indicator_code: code,
-        url: `https://thcs-thanhthuy.edu.vn/minh-chung/${code}`,
-        title: `Minh chứng ${code}`,
-      });
-    a = await head('GET', `/self-assessments/${a.id}`);
-    await head('POST', `/self-assessments/${a.id}/submit`, undefined, { 'If-Match': `"${a.version}"` });
+    assessmentId = (await submittedSchoolAssessment(head, YEAR)).id;
   });
   after(async () => {
     await app?.stop();

@@ -1,8 +1,9 @@
 // Starts the real app (FastAPI serving frontend/dist) on a free port with a throwaway
-// SQLite database, and a headless Chromium from /usr/bin/chromium (no Playwright download).
+// SQLite database (a copy of one prepared per run), and a headless Chromium from /usr/bin/chromium
+// (no Playwright download), one per run.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,7 @@ function freePort() {
 }
 
 async function waitForHealth(baseURL, server, log) {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`);
     try {
@@ -61,42 +62,61 @@ async function waitForHealth(baseURL, server, log) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`server did not become healthy within 30 s:\n${log()}`);
+  throw new Error(`server did not become healthy within 60 s:\n${log()}`);
 }
 
-/**
- * Starts server and browser; returns { baseURL, browser, stop }. `extraEnv` adds environment variables
- * (settings) for `thidua.cli prepare` and the server, e.g. { IMPORT_ASYNC_THRESHOLD_BYTES: '2000' }.
- */
-export async function startApp(extraEnv = {}) {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (install the chromium package)`);
-  if (!existsSync(path.join(FRONTEND, 'dist', 'index.html')))
-    throw new Error('frontend/dist is missing: run `npm run build` first');
-  if (!existsSync(PYTHON)) throw new Error(`${PYTHON} is missing (backend virtualenv)`);
+// Set-up shared by every suite of one run (CI time, issue 19): `thidua.cli prepare` (migrations and
+// the demo commune, the slowest part of starting an app) runs once, and each app starts on its own
+// copy of that folder (database and stored files), so every suite still has a fresh database. While
+// a suite runs, the server of the next one is already starting (importing the app takes seconds);
+// one Chromium serves every suite (each test has its own browser context). When no app has been
+// asked for a moment after the last one stopped, the spare server and the browser go, so the test
+// process can end.
+let template = null;
+let spare = null;
+let sharedBrowser = null;
+let browserUsers = 0;
+let idleTimer = null;
 
+function preparedTemplate() {
+  if (template === null) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-template-'));
+    const env = { ...process.env, DATABASE_URL: `sqlite:///${dir}/e2e.db`, VAR_DIR: dir };
+    execFileSync(PYTHON, ['-m', 'thidua.cli', 'prepare'], { cwd: ROOT, env, stdio: 'pipe' });
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    template = dir;
+  }
+  return template;
+}
+
+/** A server on a fresh copy of the prepared database: `ready` resolves once it answers; `stop()`
+ * ends it (at any time) and removes its folder. */
+function launchServer(extraEnv) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-'));
+  cpSync(preparedTemplate(), tmp, { recursive: true });
   const env = { ...process.env, DATABASE_URL: `sqlite:///${tmp}/e2e.db`, VAR_DIR: tmp, ...extraEnv };
-  execFileSync(PYTHON, ['-m', 'thidua.cli', 'prepare'], { cwd: ROOT, env, stdio: 'pipe' });
-
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const server = spawn(
-    PYTHON,
-    ['-m', 'uvicorn', 'thidua.main:app', '--host', '127.0.0.1', '--port', String(port)],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  let server = null;
   let output = '';
-  const collect = (chunk) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  server.stdout.on('data', collect);
-  server.stderr.on('data', collect);
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-
-  let browser;
+  let exited = Promise.resolve();
+  const ready = freePort().then((port) => {
+    const baseURL = `http://127.0.0.1:${port}`;
+    server = spawn(
+      PYTHON,
+      ['-m', 'uvicorn', 'thidua.main:app', '--host', '127.0.0.1', '--port', String(port)],
+      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const collect = (chunk) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
+    server.stdout.on('data', collect);
+    server.stderr.on('data', collect);
+    exited = new Promise((resolve) => server.once('exit', resolve));
+    return waitForHealth(baseURL, server, () => output).then(() => baseURL);
+  });
+  ready.catch(() => {}); // a spare nobody claims may fail unseen; a claimed one fails its suite
   async function stop() {
-    await browser?.close().catch(() => {});
-    if (server.exitCode === null) {
+    await ready.catch(() => {});
+    if (server !== null && server.exitCode === null) {
       server.kill('SIGTERM');
       const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
       await exited;
@@ -104,16 +124,71 @@ export async function startApp(extraEnv = {}) {
     }
     rmSync(tmp, { recursive: true, force: true });
   }
+  return { key: JSON.stringify(extraEnv), ready, stop, log: () => output };
+}
 
+async function acquireBrowser() {
+  if (sharedBrowser === null || !sharedBrowser.isConnected())
+    sharedBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  browserUsers += 1;
+  return sharedBrowser;
+}
+
+function releaseBrowser() {
+  browserUsers -= 1;
+  if (browserUsers > 0) return;
+  idleTimer = setTimeout(() => {
+    const [closing, unclaimed] = [sharedBrowser, spare];
+    sharedBrowser = null;
+    spare = null;
+    closing?.close().catch(() => {});
+    unclaimed?.stop();
+  }, 1500);
+}
+
+/**
+ * A server on a fresh copy of the prepared demo database, and the shared browser; returns
+ * { baseURL, browser, stop }. `extraEnv` adds environment variables (settings) for the server, e.g.
+ * { IMPORT_ASYNC_THRESHOLD_BYTES: '2000' }.
+ */
+export async function startApp(extraEnv = {}) {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (install the chromium package)`);
+  if (!existsSync(path.join(FRONTEND, 'dist', 'index.html')))
+    throw new Error('frontend/dist is missing: run `npm run build` first');
+  if (!existsSync(PYTHON)) throw new Error(`${PYTHON} is missing (backend virtualenv)`);
+  clearTimeout(idleTimer);
+  idleTimer = null;
+
+  const key = JSON.stringify(extraEnv);
+  let launched = null;
+  if (spare !== null && spare.key === key) [launched, spare] = [spare, null];
+  if (launched !== null && !(await launched.ready.then(() => true, () => false))) {
+    await launched.stop(); // a spare that did not come up: start this suite's own
+    launched = null;
+  }
+  launched ??= launchServer(extraEnv);
+  if (spare === null) spare = launchServer({}); // the next suite's, starting while this one runs
+
+  let browser;
+  async function stop() {
+    if (browser) releaseBrowser();
+    browser = undefined;
+    await launched.stop();
+  }
+  const gotBrowser = acquireBrowser().then((b) => {
+    browser = b;
+    return b;
+  });
+  let baseURL;
   try {
-    await waitForHealth(baseURL, server, () => output);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    [, baseURL] = await Promise.all([gotBrowser, launched.ready]);
   } catch (e) {
+    await gotBrowser.catch(() => {});
     await stop();
     throw e;
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  return { baseURL, browser, stop, serverLog: () => output };
+  return { baseURL, browser, stop, serverLog: launched.log };
 }
 
 /**
@@ -196,6 +271,41 @@ export async function apiAs(app, username, password = PASSWORD) {
     if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${text}`);
     return text ? JSON.parse(text) : null;
   };
+}
+
+/** The answers every suite gives for THCS Thanh Thủy's unit self-assessment (TC4.3 is computed). */
+export const SCHOOL_VALUES = { 'TC2.1': 80, 'TC2.2': 1, 'TC2.3': 10, 'TC2.4': 100, 'TC3.3': 2, 'TC5.1': 1, 'TC5.2': 0 };
+
+/**
+ * THCS Thanh Thủy's unit self-assessment of `year` (BDC-CSGD) through the API as its head (`call`,
+ * from apiAs): the existing one or a new one; a draft gets SCHOOL_VALUES, evidence links for TC2.1 and
+ * TC5.1, and is submitted. Returns the assessment as it ends up.
+ */
+export async function submittedSchoolAssessment(call, year = '2025-2026') {
+  const units = await call('GET', '/units?q=THCS-TT&kind=school');
+  const school = units.items.find((u) => u.code === 'THCS-TT');
+  const found = await call('GET', `/self-assessments?unit_id=${school.id}&school_year=${year}&subject_kind=unit`);
+  let a = found.items.length
+    ? await call('GET', `/self-assessments/${found.items[0].id}`)
+    : await call('POST', '/self-assessments', {
+        framework_id: (await call('GET', '/frameworks?status=active&subject_kind=unit')).items.find((f) => f.code === 'BDC-CSGD').id,
+        school_year: year,
+      });
+  if (a.status !== 'draft') return a;
+  a = await call(
+    'PUT',
+    `/self-assessments/${a.id}/entries`,
+    { entries: Object.entries(SCHOOL_VALUES).map(([indicator_code, value]) => ({ indicator_code, value })) },
+    { 'If-Match': `"${a.version}"` },
+  );
+  for (const code of ['TC2.1', 'TC5.1'])
+    await call('POST', `/self-assessments/${a.id}/evidence/links`, {
+      indicator_code: code,
+      url: `https://thcs-thanhthuy.edu.vn/minh-chung/${code}`,
+      title: `Minh chứng ${code}`,
+    });
+  a = await call('GET', `/self-assessments/${a.id}`);
+  return call('POST', `/self-assessments/${a.id}/submit`, undefined, { 'If-Match': `"${a.version}"` });
 }
 
 // Every assertion on the page waits for the state it checks. A read taken once, right after a click or a

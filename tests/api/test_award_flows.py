@@ -24,6 +24,7 @@ from tests.fixtures.awards import (
     nominate_staff,
     verified_scorecard,
 )
+from tests.fixtures.generated import generate
 from tests.helpers import World, assert_problem
 from thidua.activities.service import school_year_of
 from thidua.assessments.evidence import evidence_key
@@ -296,9 +297,9 @@ def test_a_school_proposes_for_the_province_and_the_officer_records_its_decision
     assert "dossier" in proposal["allowed_actions"]
 
     # The hồ sơ: the Tờ trình, the list, and per nominee the report and the evidence.
-    archive = client.get(f"{DECISIONS}/{proposal['id']}/dossier.zip", headers=officer)
-    assert archive.status_code == 200, archive.text
+    archive = generate(client, officer, f"{DECISIONS}/{proposal['id']}/dossier")
     assert archive.headers["content-type"] == "application/zip"
+    assert "ho-so-de-nghi-56-TTr-UBND.zip" in archive.headers["content-disposition"]
     with zipfile.ZipFile(BytesIO(archive.content)) as z:
         names = set(z.namelist())
         assert {
@@ -316,7 +317,7 @@ def test_a_school_proposes_for_the_province_and_the_officer_records_its_decision
             "https://thcs-a.example.edu.vn/chuyen-doi-so"
             in z.read("01-Truong-THCS-A/minh-chung/lien-ket.txt").decode()
         )
-    assert_problem(client.get(f"{DECISIONS}/{proposal['id']}/dossier.zip", headers=manager), 404)
+    assert_problem(client.post(f"{DECISIONS}/{proposal['id']}/dossier", headers=manager), 404)
 
     # The province's decision: naming someone never proposed changes nothing.
     headers = {**officer, "If-Match": f'"{proposal["version"]}"'}
@@ -391,7 +392,7 @@ def test_the_dossier_is_only_a_proposals(client: TestClient, world: World, catal
         },
         headers=officer,
     ).json()
-    assert_problem(client.get(f"{DECISIONS}/{d['id']}/dossier.zip", headers=officer), 409)
+    assert_problem(client.post(f"{DECISIONS}/{d['id']}/dossier", headers=officer), 409)
 
 
 # --- Public criteria ----------------------------------------------------------------------------

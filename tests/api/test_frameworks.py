@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from tests.fixtures.assessments import open_window, submitted
 from tests.fixtures.frameworks import document_of
+from tests.fixtures.generated import generate
 from tests.helpers import World, assert_problem
 
 URL = "/api/v1/frameworks"
@@ -147,9 +148,11 @@ def test_export_keeps_user_text_as_text(client: TestClient, world: World, catalo
     )
     assert r.status_code == 200, r.text
     submitted(client, world, catalogue)
-    export = client.get(
-        f"/api/v1/scorecards/export.xlsx?framework_id={catalogue['unit']}&school_year=2025-2026",
-        headers=officer,
+    export = generate(
+        client,
+        officer,
+        "/api/v1/scorecards/export",
+        {"framework_id": catalogue["unit"], "school_year": "2025-2026"},
     )
     book = load_workbook(BytesIO(export.content))
     ranking = book["Xếp hạng"]

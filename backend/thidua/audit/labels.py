@@ -31,6 +31,7 @@ ENTITY_LABELS = {
     "evidence": "Minh chứng",
     "flag": "Kỷ luật, sự cố",
     "framework": "Bảng điểm chuẩn",
+    "generated_file": "Tệp xuất tạo nền",
     "import_job": "Lượt nhập dữ liệu",
     "indicator": "Chỉ tiêu",
     "info_corner": "Góc thông tin",

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, select, text, update
 from sqlmodel import Session
@@ -56,16 +56,24 @@ class JobRefused(Exception):
     """The job cannot run as its caller any more (account deactivated, key revoked, scope gone)."""
 
 
-def actor_for(session: Session, job: ImportJob) -> Actor:
+class Requested(Protocol):
+    """A job row that names its caller (an import, a generated file)."""
+
+    user_id: int
+    api_key_id: int | None
+
+
+def actor_for(session: Session, job: Requested) -> Actor:
+    """The job's caller as a request would load it; JobRefused when it may no longer act."""
     user = session.get(User, job.user_id)
     if user is None or not user.is_active:
-        raise JobRefused("Tài khoản gửi tệp đã ngừng hoạt động.")
+        raise JobRefused("Tài khoản yêu cầu đã ngừng hoạt động.")
     if job.api_key_id is None:
         return load_actor(session, user)
     key = session.get(ApiKey, job.api_key_id)
     now = utcnow()
     if key is None or key.revoked_at is not None or (key.expires_at is not None and key.expires_at <= now):
-        raise JobRefused("Khóa API gửi tệp đã bị thu hồi hoặc đã hết hạn.")
+        raise JobRefused("Khóa API của yêu cầu đã bị thu hồi hoặc đã hết hạn.")
     acting = User(**user.model_dump())
     if key.unit_id is not None:
         acting.unit_id = key.unit_id
@@ -249,7 +257,7 @@ def housekeeping(env: Env) -> None:
 def sweep(var_dir: Path, older_than: float = 24 * 3600) -> None:
     """Uploads and exports a crash left behind (a live request's file is younger than a day)."""
     limit = time.time() - older_than
-    for folder in (var_dir / "uploads", var_dir / "imports", var_dir / "exports"):
+    for folder in (var_dir / "uploads", var_dir / "imports", var_dir / "exports", var_dir / "generated-tmp"):
         if folder.is_dir():
             for path in folder.iterdir():
                 try:

@@ -3,7 +3,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from thidua.api.deps import Page, ScorecardsReadActor, SessionDep, SignedInActor
-from thidua.api.files import XLSX, XLSX_RESPONSE, attachment
 from thidua.core.concurrency import content_etag
 from thidua.core.ids import MAX_ID, PathId
 from thidua.scoring import service
@@ -63,20 +62,6 @@ def year_over_year(
     session: SessionDep,
 ) -> YearOverYear:
     return service.year_over_year(session, actor, framework_code)
-
-
-@router.get(
-    "/export.xlsx",
-    response_class=Response,
-    name="scorecards_export",
-    summary="Xuất bảng xếp hạng và bản đồ nhiệt ra XLSX",
-    responses=XLSX_RESPONSE,
-)
-def export(
-    framework_id: FrameworkId, school_year: Year, actor: ScorecardsReadActor, session: SessionDep
-) -> Response:
-    content = service.export_xlsx(session, actor, framework_id, school_year)
-    return attachment(content, XLSX, f"xep-hang-{framework_id}-{school_year}.xlsx")
 
 
 @router.get(

@@ -1,9 +1,9 @@
 """Scorecards: the ranked list, one subject's breakdown, aggregates and the XLSX export."""
 
 from collections import Counter
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
-from io import BytesIO
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -582,15 +582,33 @@ def _heatmap_sheet(heat: Worksheet, agg: Aggregates) -> None:
     fit_columns(heat, from_row=3, minimum=10, maximum=45)
 
 
-def export_xlsx(session: Session, actor: Actor, framework_id: int, school_year: str) -> bytes:
+def export_framework(session: Session, framework_id: int, path: str = "query.framework_id") -> Framework:
+    """The framework an export names (422 at `path` when there is none)."""
+    framework = session.get(Framework, framework_id)
+    if framework is None:
+        raise Invalid(path, f"Không tìm thấy bảng điểm có id {framework_id}.", "not_found")
+    return framework
+
+
+def export_xlsx(
+    session: Session,
+    actor: Actor,
+    framework_id: int,
+    school_year: str,
+    out: BinaryIO,
+    progress: Callable[[int], None] = lambda _percent: None,
+) -> None:
+    """The ranking and the heat map of every subject the caller sees, written to `out`; `progress`
+    hears the percent done (the export is a job of the queue: thidua/generated)."""
     framework = _framework(session, framework_id)
     page = ranking(session, actor, framework_id, school_year, None, None, PageParams(limit=10**6, offset=0))
+    progress(35)
     agg = aggregates(session, actor, framework_id, school_year)
+    progress(60)
     book = Workbook()
     ws = book.active
     assert isinstance(ws, Worksheet)
     _ranking_sheet(ws, framework, school_year, page)
     _heatmap_sheet(book.create_sheet("Bản đồ nhiệt"), agg)
-    out = BytesIO()
+    progress(80)
     book.save(out)
-    return out.getvalue()

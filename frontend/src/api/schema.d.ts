@@ -319,17 +319,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/award-decisions/{decision_id}/dossier.zip": {
+    "/api/v1/award-decisions/{decision_id}/dossier": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Hồ sơ đề nghị cấp tỉnh (ZIP): tờ trình, danh sách, báo cáo thành tích và minh chứng */
-        get: operations["award_decisions_dossier"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** Tạo hồ sơ đề nghị cấp tỉnh (ZIP): tờ trình, danh sách, báo cáo thành tích và minh chứng */
+        post: operations["award_decisions_dossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1052,6 +1052,40 @@ export interface paths {
         put?: never;
         /** Tạo phiên bản mới (bản nháp) từ phiên bản này */
         post: operations["frameworks_new_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/generated-files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiến độ tạo tệp và địa chỉ tải khi xong */
+        get: operations["generated_files_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/generated-files/{file_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp đã tạo (chỉ người đã yêu cầu; 409 khi chưa xong) */
+        get: operations["generated_files_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2869,17 +2903,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/scorecards/export.xlsx": {
+    "/api/v1/scorecards/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Xuất bảng xếp hạng và bản đồ nhiệt ra XLSX */
-        get: operations["scorecards_export"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** Xuất bảng xếp hạng và bản đồ nhiệt ra XLSX (tạo nền: theo dõi tại Location, tải khi xong) */
+        post: operations["scorecards_export"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7181,6 +7215,59 @@ export interface components {
             /** Version Number */
             version_number: number;
         };
+        /** GeneratedFileRead */
+        GeneratedFileRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Download Url
+             * @description Địa chỉ tải tệp khi đã tạo xong
+             */
+            download_url: string | null;
+            /**
+             * Error
+             * @description Lý do khi không tạo được tệp
+             */
+            error: string | null;
+            /** Filename */
+            filename: string;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["GeneratedKind"];
+            /** Media Type */
+            media_type: string;
+            /**
+             * Progress Percent
+             * @description Phần trăm đã tạo (100 khi xong)
+             */
+            progress_percent: number;
+            /**
+             * Size Bytes
+             * @description Kích thước tệp khi đã tạo xong
+             */
+            size_bytes: number;
+            status: components["schemas"]["GeneratedStatus"];
+            /**
+             * Url
+             * @description Địa chỉ theo dõi tiến độ
+             */
+            url: string;
+        };
+        /**
+         * GeneratedKind
+         * @enum {string}
+         */
+        GeneratedKind: "scorecards" | "dossier";
+        /**
+         * GeneratedStatus
+         * @enum {string}
+         */
+        GeneratedStatus: "queued" | "running" | "succeeded" | "failed";
         /**
          * GrantingAuthority
          * @enum {string}
@@ -10270,6 +10357,19 @@ export interface components {
             /** Min Completion */
             min_completion?: number | string | null;
         };
+        /** ScorecardsExportCreate */
+        ScorecardsExportCreate: {
+            /**
+             * Framework Id
+             * @description Phiên bản bảng điểm
+             */
+            framework_id: number;
+            /**
+             * School Year
+             * @description Năm học, ví dụ 2025-2026
+             */
+            school_year: string;
+        };
         /** SourceOut */
         SourceOut: {
             /** Available */
@@ -12834,13 +12934,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Tệp ZIP */
-            200: {
+            /** @description Đang tạo tệp nền; theo dõi tiến độ tại địa chỉ trong Location */
+            202: {
                 headers: {
+                    /** @description Địa chỉ theo dõi tệp */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/zip": unknown;
+                    "application/json": components["schemas"]["GeneratedFileRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -15810,6 +15912,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FrameworkRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generated_files_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedFileRead"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generated_files_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp đã tạo (XLSX hoặc ZIP, theo loại) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/zip": unknown;
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
@@ -22311,25 +22498,26 @@ export interface operations {
     };
     scorecards_export: {
         parameters: {
-            query: {
-                /** @description Phiên bản bảng điểm */
-                framework_id: number;
-                /** @description Năm học, ví dụ 2025-2026 */
-                school_year: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScorecardsExportCreate"];
+            };
+        };
         responses: {
-            /** @description Tệp Excel */
-            200: {
+            /** @description Đang tạo tệp nền; theo dõi tiến độ tại địa chỉ trong Location */
+            202: {
                 headers: {
+                    /** @description Địa chỉ theo dõi tệp */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/json": components["schemas"]["GeneratedFileRead"];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

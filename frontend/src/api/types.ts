@@ -194,3 +194,4 @@ export type DtiAssessmentCreate = S['DtiAssessmentCreate'];
 export type DtiValueIn = S['DtiValueIn'];
 export type DtiGroupResult = S['GroupResultOut'];
 export type DtiLinked = S['LinkedRead'];
+export type GeneratedFile = S['GeneratedFileRead'];

@@ -241,3 +241,6 @@ export const materialsKeys = {
   ...resource('materials'),
   recognised: <F>(filters: F) => ['materials', 'recognised', filters] as const,
 };
+
+/** Large exports and document batches built by the job queue (issue 19.1), followed until done. */
+export const generatedFilesKeys = resource('generated-files');

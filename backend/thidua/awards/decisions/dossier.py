@@ -4,7 +4,8 @@ and the evidence files of the verified self-assessments the nomination rests on 
 evidence links beside them)."""
 
 import zipfile
-from io import BytesIO
+from collections.abc import Callable
+from typing import BinaryIO
 
 from sqlmodel import Session, col, select
 
@@ -65,20 +66,40 @@ def _add_evidence(archive: zipfile.ZipFile, storage: Storage, folder: str, rows:
         archive.writestr(f"{folder}/minh-chung/lien-ket.txt", "\n".join(links) + "\n")
 
 
-def dossier_zip(session: Session, storage: Storage, d: AwardDecision) -> tuple[bytes, str]:
+def dossier_name(d: AwardDecision) -> str:
+    """The archive's name; 409 when the decision has no hồ sơ (only a province proposal has one)."""
     if d.kind != "proposal":
         raise Conflict("Hồ sơ đề nghị chỉ có với tờ trình đề nghị cấp tỉnh.")
+    return f"ho-so-de-nghi-{_safe(d)}.zip"
+
+
+def _safe(d: AwardDecision) -> str:
+    return d.number.replace("/", "-").replace(" ", "")
+
+
+def write_dossier(
+    session: Session,
+    storage: Storage,
+    d: AwardDecision,
+    out: BinaryIO,
+    progress: Callable[[int], None] = lambda _percent: None,
+) -> str:
+    """Writes the ZIP archive to `out`, nominee by nominee (evidence files streamed from the storage,
+    never whole in memory); `progress` hears the percent done. Returns the archive's name."""
+    name = dossier_name(d)
     rnd = session.get(AwardRound, d.round_id)
     assert rnd is not None
-    safe = d.number.replace("/", "-").replace(" ", "")
-    out = BytesIO()
+    safe = _safe(d)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         proposal, proposal_name = files.decision_document(session, d)
         archive.writestr(proposal_name, proposal)
         archive.writestr(f"danh-sach-{safe}.xlsx", files.decision_list_xlsx(session, d))
-        for i, n in enumerate(decision_nominations(session, d.id or 0), 1):
+        nominations = decision_nominations(session, d.id or 0)
+        progress(10)
+        for i, n in enumerate(nominations, 1):
             data = report.gather(session, n, today())
             folder = _folder(i, data.subject)
             archive.writestr(f"{folder}/bao-cao-thanh-tich.docx", report.report_docx(data))
             _add_evidence(archive, storage, folder, _evidence(session, rnd, n))
-    return out.getvalue(), f"ho-so-de-nghi-{safe}.zip"
+            progress(10 + 80 * i // max(1, len(nominations)))
+    return name

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 from sqlmodel import Session
 
 from thidua.api.deps import (
@@ -13,9 +13,9 @@ from thidua.api.deps import (
     Page,
     SessionDep,
 )
-from thidua.api.files import DOCX, DOCX_RESPONSE, XLSX, XLSX_RESPONSE, ZIP, ZIP_RESPONSE, attachment
+from thidua.api.files import DOCX, DOCX_RESPONSE, XLSX, XLSX_RESPONSE, attachment
 from thidua.auth.policy import Actor
-from thidua.awards.decisions import access, cash, dossier, files, service
+from thidua.awards.decisions import access, cash, files, service
 from thidua.awards.decisions.schemas import (
     CashTotals,
     DecisionCreate,
@@ -163,18 +163,3 @@ def decision_document(decision_id: PathId, actor: DecisionsReadActor, session: S
 def decision_list(decision_id: PathId, actor: DecisionsReadActor, session: SessionDep) -> Response:
     d = access.get_readable(session, actor, decision_id)
     return attachment(files.decision_list_xlsx(session, d), XLSX, f"danh-sach-{decision_id}.xlsx")
-
-
-@router.get(
-    "/{decision_id}/dossier.zip",
-    name="award_decisions_dossier",
-    summary="Hồ sơ đề nghị cấp tỉnh (ZIP): tờ trình, danh sách, báo cáo thành tích và minh chứng",
-    responses=ZIP_RESPONSE,
-    response_class=Response,
-)
-def decision_dossier(
-    decision_id: PathId, request: Request, actor: DecisionsReadActor, session: SessionDep
-) -> Response:
-    d = access.get_readable(session, actor, decision_id)
-    content, filename = dossier.dossier_zip(session, request.app.state.storage, d)
-    return attachment(content, ZIP, filename)

@@ -11,10 +11,11 @@ import { isConflict } from '../../lib/errors';
 import { DataTable, type Column } from '../../components/DataTable';
 import { TextAreaField, TextField } from '../../components/fields';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
-import { fileUrls, useAwardDecision, useDecisionChange, useDeleteAwardDecision } from './api/awards';
+import { fileUrls, startDossier, useAwardDecision, useDecisionChange, useDeleteAwardDecision } from './api/awards';
 import { DecisionStatusBadge, decisionKindLabel } from './badges';
 import { todayIso } from './dates';
 import { ConfirmDelete } from '../../components/ConfirmDelete';
+import { GeneratedFileButton } from '../../components/GeneratedFileButton';
 import { useDownload } from '../../lib/useDownload';
 
 const EDIT_FIELDS = ['number', 'signed_on', 'signer_name', 'signer_title'] as const;
@@ -247,11 +248,7 @@ export function DecisionPage() {
                   {documentLabel}
                 </button>
               )}
-              {can('dossier') && (
-                <button type="button" disabled={download.busy !== null} onClick={() => download.run(fileUrls.dossier(d.id), `ho-so-de-nghi-${d.id}.zip`)}>
-                  {t('awardFlows.dossier')}
-                </button>
-              )}
+              {can('dossier') && <GeneratedFileButton label={t('awardFlows.dossier')} start={() => startDossier(d.id)} />}
               {can('list') && (
                 <button type="button" disabled={download.busy !== null} onClick={() => download.run(fileUrls.decisionList(d.id), `danh-sach-${d.id}.xlsx`)}>
                   {t('awards.decisions.downloadXlsx')}

@@ -1,8 +1,7 @@
-import { useState, type CSSProperties } from 'react';
+import { type CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SCHOOL_LEVELS, type Aggregates, type RankedScorecard, type SchoolLevel } from '../../api/types';
-import { downloadFile } from '../../api/client';
 import { formatNumber, heatColour, HEAT_PALETTE } from '../../lib/indicators';
 import { useListParams } from '../../lib/useListParams';
 import { SelectField } from '../../components/fields';
@@ -12,10 +11,11 @@ import { Pagination } from '../../components/Pagination';
 import { SelectFilter } from '../../components/ListFilters';
 import { useFramework, useFrameworkOptions, useMovements } from '../../lib/queries/frameworks';
 import { AssessmentStatusBadge } from '../../components/AssessmentStatusBadge';
-import { exportUrl, useAggregates, useRanking } from './api/scorecards';
+import { startExport, useAggregates, useRanking } from './api/scorecards';
 import { byUnit, useDtiResults } from '../../lib/queries/dti';
 import { useMe } from '../../lib/auth';
 import { DtiLevels } from '../../components/DtiLevels';
+import { GeneratedFileButton } from '../../components/GeneratedFileButton';
 import { barWidths, percentValue } from './scorecard';
 
 /**
@@ -100,8 +100,6 @@ export function RankingPage() {
   const p = useListParams();
   const frameworks = useFrameworkOptions();
   const movements = useMovements();
-  const [exportError, setExportError] = useState<unknown>(null);
-  const [exporting, setExporting] = useState(false);
 
   const me = useMe();
   // A teacher reads their own results, not the school's (issue 18.8): only the individual scorecards.
@@ -157,28 +155,17 @@ export function RankingPage() {
       : []),
   ];
 
-  async function exportXlsx() {
-    if (!base) return;
-    setExporting(true);
-    setExportError(null);
-    try {
-      await downloadFile(exportUrl(base.framework_id, base.school_year), `bang-xep-hang-${chosen?.code ?? base.framework_id}-${base.school_year}.xlsx`);
-    } catch (e) {
-      setExportError(e);
-    } finally {
-      setExporting(false);
-    }
-  }
-
   return (
     <section>
       <div className="page-head">
         <h1>{t('scorecards.title')}</h1>
-        <button type="button" onClick={() => void exportXlsx()} disabled={!base || exporting}>
-          {t('scorecards.export')}
-        </button>
+        <GeneratedFileButton
+          key={base ? `${base.framework_id}-${base.school_year}` : 'none'}
+          label={t('scorecards.export')}
+          disabled={!base}
+          start={() => startExport(base!.framework_id, base!.school_year)}
+        />
       </div>
-      <ErrorBanner error={exportError} />
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <SelectField
           id="framework_id"

@@ -484,9 +484,13 @@ export const fileUrls = {
   decisionDocument: (decisionId: number) => `/api/v1/award-decisions/${decisionId}/document.docx`,
   decisionList: (decisionId: number) => `/api/v1/award-decisions/${decisionId}/list.xlsx`,
   certificate: (achievementId: number) => `/api/v1/achievements/${achievementId}/certificate.pdf`,
-  /** the hồ sơ of a Tờ trình: the proposal, its list, each nominee's report and evidence */
-  dossier: (decisionId: number) => `/api/v1/award-decisions/${decisionId}/dossier.zip`,
 };
+
+/** The hồ sơ of a Tờ trình (the proposal, its list, each nominee's report and evidence): built by the
+ * job queue, followed with lib/queries/generatedFiles. */
+export function startDossier(decisionId: number) {
+  return call(api.POST('/api/v1/award-decisions/{decision_id}/dossier', { params: { path: { decision_id: decisionId } } }));
+}
 
 // --- cash rewards (Phòng Kinh tế) -------------------------------------------------------------------
 

@@ -60,8 +60,10 @@ export function useScorecard(id: number) {
   return useQuery(scorecardQueryOptions(id));
 }
 
-export function exportUrl(frameworkId: number, schoolYear: string): string {
-  return `/api/v1/scorecards/export.xlsx?${new URLSearchParams({ framework_id: String(frameworkId), school_year: schoolYear })}`;
+/** The ranking and heat map of every unit in reach as XLSX, built by the job queue (followed with
+ * lib/queries/generatedFiles). */
+export function startExport(frameworkId: number, schoolYear: string) {
+  return call(api.POST('/api/v1/scorecards/export', { body: { framework_id: frameworkId, school_year: schoolYear } }));
 }
 
 export function getScorecardHistory(id: number) {
