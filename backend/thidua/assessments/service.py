@@ -29,7 +29,7 @@ from thidua.assessments.schemas import (
     WindowOut,
 )
 from thidua.audit import service as audit
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, of_commune
 from thidua.auth.roles import Role
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
@@ -223,7 +223,7 @@ def list_assessments(
 
 
 def create_assessment(session: Session, actor: Actor, data: AssessmentCreate) -> SelfAssessment:
-    framework = session.get(Framework, data.framework_id)
+    framework = of_commune(actor, session.get(Framework, data.framework_id))
     if framework is None:
         raise Invalid(
             "body.framework_id", f"Không tìm thấy bảng điểm có id {data.framework_id}.", "not_found"

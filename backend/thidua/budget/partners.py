@@ -64,7 +64,7 @@ def get_partner(session: Session, actor: Actor, partner_id: int) -> Partner:
 
 
 def create_partner(session: Session, actor: Actor, data: PartnerCreate) -> Partner:
-    return audit.add_new(session, actor, Partner(**data.model_dump()))
+    return audit.add_new(session, actor, Partner(**data.model_dump(), commune_id=actor.commune_id))
 
 
 def update_partner(session: Session, actor: Actor, p: Partner, data: PartnerUpdate) -> Partner:

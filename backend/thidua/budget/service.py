@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from thidua.assessments.evidence import MAX_EVIDENCE_BYTES, receive, safe_filename
 from thidua.audit import service as audit
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, of_commune
 from thidua.budget import access
 from thidua.budget.models import (
     BudgetAllocation,
@@ -113,7 +113,7 @@ def get_source(session: Session, actor: Actor, source_id: int) -> BudgetSource:
 
 
 def create_source(session: Session, actor: Actor, data: BudgetSourceCreate) -> BudgetSource:
-    if session.get(Movement, data.movement_id) is None:
+    if of_commune(actor, session.get(Movement, data.movement_id)) is None:
         raise Invalid("body.movement_id", f"Không có phong trào có id {data.movement_id}.", "unknown")
     existing = session.exec(
         select(BudgetSource.id).where(
@@ -129,7 +129,7 @@ def create_source(session: Session, actor: Actor, data: BudgetSourceCreate) -> B
             "hãy sửa số tiền của nguồn đó.",
             "duplicate",
         )
-    return audit.add_new(session, actor, BudgetSource(**data.model_dump()))
+    return audit.add_new(session, actor, BudgetSource(**data.model_dump(), commune_id=actor.commune_id))
 
 
 def update_source(session: Session, actor: Actor, s: BudgetSource, data: BudgetSourceUpdate) -> BudgetSource:
@@ -216,7 +216,7 @@ def _check_within_source(session: Session, s: BudgetSource, amount: int, except_
 
 
 def create_allocation(session: Session, actor: Actor, data: AllocationCreate) -> BudgetAllocation:
-    s = session.get(BudgetSource, data.source_id)
+    s = of_commune(actor, session.get(BudgetSource, data.source_id))
     if s is None:
         raise Invalid("body.source_id", f"Không có nguồn kinh phí có id {data.source_id}.", "unknown")
     if data.unit_id is not None:

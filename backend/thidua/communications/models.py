@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import JSON
 from sqlmodel import Field, UniqueConstraint
 
-from thidua.core.models import UTCDateTime, Versioned
+from thidua.core.models import CommuneOwned, UTCDateTime, Versioned
 
 
 class Channel(StrEnum):
@@ -32,7 +32,7 @@ CHANNEL_LABELS_VI = {
 }
 
 
-class CommsPlan(Versioned, table=True):
+class CommsPlan(Versioned, CommuneOwned, table=True):
     """Kế hoạch truyền thông: one per school year, with a target count of outputs per channel."""
 
     __tablename__ = "comms_plan"

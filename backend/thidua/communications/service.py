@@ -13,7 +13,7 @@ from thidua.activities.service import school_year_of
 from thidua.assessments import evidence as files
 from thidua.audit import service as audit
 from thidua.auth.models import User
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, of_commune
 from thidua.communications import access
 from thidua.communications.models import (
     CHANNEL_LABELS_VI,
@@ -91,13 +91,13 @@ def read_plan(session: Session, actor: Actor, plan: CommsPlan) -> CommsPlanRead:
 
 
 def list_plans(session: Session, actor: Actor, school_year: str | None, page: PageParams) -> CommsPlanPage:
-    query = where_given(access.readable_plans(), (CommsPlan.school_year, school_year))
+    query = where_given(access.readable_plans(actor), (CommsPlan.school_year, school_year))
     rows, total = paginate(session, query, page, col(CommsPlan.school_year).desc(), col(CommsPlan.id))
     return page_of(CommsPlanPage, [read_plan(session, actor, p) for p in rows], total, page)
 
 
-def get_plan(session: Session, plan_id: int) -> CommsPlan:
-    return access.get_plan(session, plan_id)
+def get_plan(session: Session, actor: Actor, plan_id: int) -> CommsPlan:
+    return access.get_plan(session, actor, plan_id)
 
 
 def create_plan(session: Session, actor: Actor, data: CommsPlanCreate) -> CommsPlan:
@@ -107,6 +107,7 @@ def create_plan(session: Session, actor: Actor, data: CommsPlanCreate) -> CommsP
             f"Năm học {data.school_year} đã có kế hoạch truyền thông (số {existing.id}); hãy sửa kế hoạch đó."
         )
     plan = CommsPlan(
+        commune_id=actor.commune_id,
         school_year=data.school_year,
         title=data.title,
         note=data.note,
@@ -154,7 +155,7 @@ class OutputFilters:
 
 def list_outputs(session: Session, actor: Actor, f: OutputFilters, page: PageParams) -> CommsOutputPage:
     query = where_given(
-        access.readable_outputs(), (CommsOutput.plan_id, f.plan_id), (CommsOutput.channel, f.channel)
+        access.readable_outputs(actor), (CommsOutput.plan_id, f.plan_id), (CommsOutput.channel, f.channel)
     )
     if f.q and f.q.strip():
         query = query.where(matches(f.q, CommsOutput.title))
@@ -164,8 +165,8 @@ def list_outputs(session: Session, actor: Actor, f: OutputFilters, page: PagePar
     return page_of(CommsOutputPage, [read_output(session, actor, o) for o in rows], total, page)
 
 
-def get_output(session: Session, output_id: int) -> CommsOutput:
-    return access.get_output(session, output_id)
+def get_output(session: Session, actor: Actor, output_id: int) -> CommsOutput:
+    return access.get_output(session, actor, output_id)
 
 
 def _check_date(plan: CommsPlan, day: date) -> None:
@@ -179,7 +180,7 @@ def _check_date(plan: CommsPlan, day: date) -> None:
 
 
 def create_output(session: Session, actor: Actor, data: CommsOutputCreate) -> CommsOutput:
-    plan = session.get(CommsPlan, data.plan_id)
+    plan = of_commune(actor, session.get(CommsPlan, data.plan_id))
     if plan is None:
         raise Invalid(
             "body.plan_id", f"Không tìm thấy kế hoạch truyền thông có id {data.plan_id}.", "not_found"
@@ -342,6 +343,7 @@ def publish_proposal(session: Session, actor: Actor, p: StoryProposal) -> StoryP
     _not_own(actor, p)
     _require(actor, p, "publish", "Chỉ đăng được bài trường đã gửi và chưa đăng.")
     story = Story(
+        commune_id=actor.commune_id,
         title=p.title,
         summary=p.summary,
         body=p.body,

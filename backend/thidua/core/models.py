@@ -67,3 +67,12 @@ class Versioned(SQLModel):
     @declared_attr  # type: ignore[arg-type]
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class CommuneOwned(SQLModel):
+    """A commune-level object (a movement, a framework, a round...): in a province deployment it
+    belongs to one commune, whose users alone see it (`auth.policy.commune_scoped`). NULL in a
+    one-commune deployment; filled with that commune when a second commune or the Department is
+    added (`units.service.create_unit`) and by migration 0026."""
+
+    commune_id: int | None = Field(default=None, foreign_key="unit.id", index=True)

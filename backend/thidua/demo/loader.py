@@ -35,7 +35,7 @@ from thidua.storage import storage_for
 from thidua.units.models import StaffMember, Unit
 
 # Demo data is written by the system itself; the audit trail shows no person for it.
-SYSTEM = SimpleNamespace(id=None, login="system", user=SimpleNamespace(unit_id=None))
+SYSTEM = SimpleNamespace(id=None, login="system", user=SimpleNamespace(unit_id=None), commune_id=None)
 
 
 def _unit(

@@ -5,10 +5,10 @@ from typing import Any
 from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-from thidua.core.models import Decimal2, UTCDateTime, Versioned
+from thidua.core.models import CommuneOwned, Decimal2, UTCDateTime, Versioned
 
 
-class Framework(Versioned, table=True):
+class Framework(Versioned, CommuneOwned, table=True):
     """Bảng điểm chuẩn: one version of a scorecard template. Immutable once an assessment uses it;
     editing then means a new version."""
 

@@ -311,6 +311,7 @@ def create_framework(session: Session, actor: Actor, doc: FrameworkDocument) -> 
             errors=[FieldError(path="body.code", message="Mã bảng điểm đã tồn tại.", type="duplicate")],
         )
     fw = Framework(
+        commune_id=actor.commune_id,
         movement_id=doc.movement_id,
         code=doc.code,
         name=doc.name,
@@ -364,6 +365,7 @@ def new_version(session: Session, actor: Actor, source: Framework) -> Framework:
         select(func.max(Framework.version_number)).where(Framework.code == source.code)
     ).one()
     copy = Framework(
+        commune_id=source.commune_id,
         movement_id=source.movement_id,
         code=source.code,
         version_number=int(latest or 0) + 1,

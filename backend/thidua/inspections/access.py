@@ -10,7 +10,7 @@ values while the inspection is open. Another inspection answers 404, exactly lik
 from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, commune_scoped
 from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, Forbidden, Invalid, NotFound
 from thidua.inspections.models import (
@@ -24,11 +24,11 @@ from thidua.inspections.models import (
 
 
 def readable(actor: Actor) -> SelectOfScalar[Inspection]:
-    query = select(Inspection)
+    query = commune_scoped(select(Inspection), Inspection.commune_id, actor)
     if actor.can(Permission.inspections_manage) or Role.commune_leader in actor.roles:
         return query
     member_of = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.id)
-    if actor.visible_unit_ids is None:  # an inspector: their own inspections only
+    if actor.commune_wide or actor.visible_unit_ids is None:  # an inspector: their own inspections only
         return query.where(col(Inspection.id).in_(member_of))
     of_my_units = select(InspectionUnit.inspection_id).where(
         col(InspectionUnit.unit_id).in_(actor.visible_unit_ids)
@@ -152,7 +152,7 @@ def finding_actions(
 
 def readable_plans(actor: Actor) -> SelectOfScalar[InspectionPlan]:
     """The commune's managers and leader see drafts too; everyone else only issued plans."""
-    query = select(InspectionPlan)
+    query = commune_scoped(select(InspectionPlan), InspectionPlan.commune_id, actor)
     if actor.can(Permission.inspections_manage) or Role.commune_leader in actor.roles:
         return query
     return query.where(InspectionPlan.status == "issued")

@@ -94,7 +94,7 @@ def create_plan(session: Session, actor: Actor, data: InspectionPlanCreate) -> I
                 FieldError(path="body.school_year", message="Đã có kế hoạch cho năm học này.", type="taken")
             ],
         )
-    plan = InspectionPlan(**data.model_dump(exclude={"items"}))
+    plan = InspectionPlan(**data.model_dump(exclude={"items"}), commune_id=actor.commune_id)
     session.add(plan)
     session.flush()
     assert plan.id is not None

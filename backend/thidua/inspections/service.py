@@ -208,7 +208,10 @@ def _set_lead(session: Session, inspection_id: int, user_id: int) -> None:
 
 def create_inspection(session: Session, actor: Actor, data: InspectionCreate) -> Inspection:
     _check_team(session, data.member_user_ids, data.unit_ids, data.lead_user_id)
-    inspection = Inspection(**data.model_dump(exclude={"member_user_ids", "unit_ids", "lead_user_id"}))
+    inspection = Inspection(
+        **data.model_dump(exclude={"member_user_ids", "unit_ids", "lead_user_id"}),
+        commune_id=actor.commune_id,
+    )
     session.add(inspection)
     session.flush()
     assert inspection.id is not None

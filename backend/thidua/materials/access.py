@@ -34,7 +34,7 @@ def may_share_for(actor: Actor, unit_id: int) -> bool:
 def actions(actor: Actor, material: LearningMaterial) -> list[str]:
     if not may_share_for(actor, material.unit_id):
         return []
-    manager = actor.visible_unit_ids is None or Role.unit_manager in actor.roles
+    manager = actor.commune_wide or Role.unit_manager in actor.roles
     if manager or material.created_by_id == actor.id:
         return ["update", "delete", "attach_file"]
     return []

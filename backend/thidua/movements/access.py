@@ -7,14 +7,14 @@ by unit.
 from sqlmodel import Session, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, commune_scoped
 from thidua.auth.roles import Permission
 from thidua.core.lookup import first_or_404
 from thidua.movements.models import Movement
 
 
 def readable(actor: Actor) -> SelectOfScalar[Movement]:
-    return select(Movement)
+    return commune_scoped(select(Movement), Movement.commune_id, actor)
 
 
 def get_readable(session: Session, actor: Actor, movement_id: int) -> Movement:

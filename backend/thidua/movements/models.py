@@ -2,10 +2,10 @@ from datetime import date
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-from thidua.core.models import Versioned
+from thidua.core.models import CommuneOwned, Versioned
 
 
-class Movement(Versioned, table=True):
+class Movement(Versioned, CommuneOwned, table=True):
     """Phong trào thi đua: the campaign, with its phases and content areas."""
 
     code: str = Field(max_length=40, unique=True, index=True)

@@ -89,6 +89,7 @@ def create_movement(session: Session, actor: Actor, data: MovementCreate) -> Mov
         start_year=data.start_year,
         end_year=data.end_year,
         owner_unit_id=actor.user.unit_id,
+        commune_id=actor.commune_id,
     )
     session.add(movement)
     session.flush()

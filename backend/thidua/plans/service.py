@@ -11,7 +11,7 @@ from sqlmodel import Session, col, func, select
 
 from thidua.assessments import evidence as files
 from thidua.audit import service as audit
-from thidua.auth.policy import Actor, descendant_unit_ids
+from thidua.auth.policy import Actor, descendant_unit_ids, of_commune
 from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, NotFound, ValidationFailed
 from thidua.core.models import CENT, today, utcnow
@@ -171,7 +171,7 @@ def _validate(session: Session, movement_id: int, unit_id: int, content: PlanCon
 
 
 def create_plan(session: Session, actor: Actor, data: PlanCreate) -> Plan:
-    if session.get(Movement, data.movement_id) is None:
+    if of_commune(actor, session.get(Movement, data.movement_id)) is None:
         raise Invalid("body.movement_id", f"Không tìm thấy phong trào có id {data.movement_id}.", "not_found")
     unit = unit_access.unit_in_reach(session, actor, data.unit_id or actor.user.unit_id or 0)
     if unit is None or unit.id is None:

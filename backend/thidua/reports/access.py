@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor, scoped
+from thidua.auth.policy import Actor, commune_scoped, scoped
 from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict
 from thidua.core.lookup import first_or_404
@@ -22,8 +22,8 @@ from thidua.units import access as unit_access
 
 
 def readable_requests(actor: Actor) -> SelectOfScalar[ReportRequest]:
-    query = select(ReportRequest)
-    if actor.visible_unit_ids is None:
+    query = commune_scoped(select(ReportRequest), ReportRequest.commune_id, actor)
+    if actor.commune_wide or actor.visible_unit_ids is None:
         return query
     mine = select(ReportRequestUnit.request_id).where(
         col(ReportRequestUnit.unit_id).in_(actor.visible_unit_ids)

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from thidua.audit import service as audit
 from thidua.auth.models import User
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, of_commune
 from thidua.awards.texts import in_sentence
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import today, utcnow
@@ -144,7 +144,7 @@ def get_request(session: Session, actor: Actor, request_id: int) -> ReportReques
 
 
 def create_request(session: Session, actor: Actor, data: ReportRequestCreate) -> ReportRequest:
-    if session.get(Movement, data.movement_id) is None:
+    if of_commune(actor, session.get(Movement, data.movement_id)) is None:
         raise Invalid("body.movement_id", f"Không tìm thấy phong trào có id {data.movement_id}.", "not_found")
     _check_due(data.due_date, today())
     if data.kind == "phase_review" and data.phase_number is None:
@@ -172,7 +172,7 @@ def create_request(session: Session, actor: Actor, data: ReportRequestCreate) ->
         problems.append(FieldError(path="body.unit_ids", message="Đơn vị bị trùng.", type="duplicate"))
     if problems:
         raise ValidationFailed("Danh sách đơn vị chưa hợp lệ.", problems)
-    request = ReportRequest(**data.model_dump(exclude={"unit_ids"}))
+    request = ReportRequest(**data.model_dump(exclude={"unit_ids"}), commune_id=actor.commune_id)
     session.add(request)
     session.flush()
     for unit_id in data.unit_ids:
@@ -242,7 +242,7 @@ def get_report(session: Session, actor: Actor, report_id: int) -> Report:
 
 def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
     # A request is a commune document, not another unit's data: name the field instead of hiding it.
-    request = session.get(ReportRequest, data.request_id)
+    request = of_commune(actor, session.get(ReportRequest, data.request_id))
     if request is None:
         raise Invalid("body.request_id", f"Không tìm thấy yêu cầu báo cáo id {data.request_id}.", "not_found")
     unit_id = data.unit_id or actor.user.unit_id

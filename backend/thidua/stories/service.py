@@ -16,7 +16,7 @@ from thidua.assessments import evidence as files
 from thidua.assessments.models import SelfAssessment
 from thidua.audit import service as audit
 from thidua.auth.models import User
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, of_commune
 from thidua.awards.models import Achievement
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import utcnow
@@ -150,7 +150,7 @@ class StoryFilters:
 
 
 def list_stories(session: Session, actor: Actor, f: StoryFilters, page: PageParams) -> StoryPage:
-    query = access.readable_stories()
+    query = access.readable_stories(actor)
     if f.status is not None:
         query = query.where(Story.status == f.status)
     if f.q and f.q.strip():
@@ -159,8 +159,8 @@ def list_stories(session: Session, actor: Actor, f: StoryFilters, page: PagePara
     return page_of(StoryPage, [read_story(session, actor, s) for s in rows], total, page)
 
 
-def get_story(session: Session, story_id: int) -> Story:
-    return access.get_readable_story(session, story_id)
+def get_story(session: Session, actor: Actor, story_id: int) -> Story:
+    return access.get_readable_story(session, actor, story_id)
 
 
 def _check_references(
@@ -225,6 +225,7 @@ def _check_references(
 def create_story(session: Session, actor: Actor, data: StoryCreate) -> Story:
     _check_references(session, data.unit_ids, data.achievement_ids)
     story = Story(
+        commune_id=actor.commune_id,
         title=data.title,
         summary=data.summary,
         body=data.body,
@@ -364,7 +365,7 @@ def read_publication(session: Session, actor: Actor, p: ResultPublication) -> Pu
 def list_publications(
     session: Session, actor: Actor, framework_id: int | None, school_year: str | None, page: PageParams
 ) -> PublicationPage:
-    query = access.readable_publications()
+    query = access.readable_publications(actor)
     if framework_id is not None:
         query = query.where(ResultPublication.framework_id == framework_id)
     if school_year is not None:
@@ -376,7 +377,7 @@ def list_publications(
 
 
 def publish_results(session: Session, actor: Actor, data: PublicationCreate) -> ResultPublication:
-    framework = session.get(Framework, data.framework_id)
+    framework = of_commune(actor, session.get(Framework, data.framework_id))
     if framework is None or framework.id is None:
         raise Invalid(
             "body.framework_id", f"Không tìm thấy bảng điểm có id {data.framework_id}.", "not_found"
@@ -415,8 +416,8 @@ def publish_results(session: Session, actor: Actor, data: PublicationCreate) -> 
     return publication
 
 
-def get_publication(session: Session, publication_id: int) -> ResultPublication:
-    return access.get_readable_publication(session, publication_id)
+def get_publication(session: Session, actor: Actor, publication_id: int) -> ResultPublication:
+    return access.get_readable_publication(session, actor, publication_id)
 
 
 def withdraw_results(session: Session, actor: Actor, publication: ResultPublication) -> None:

@@ -191,6 +191,7 @@ def create_round(session: Session, actor: Actor, data: AwardRoundCreate) -> Awar
     if problems:
         raise ValidationFailed("Danh sách hình thức khen thưởng chưa hợp lệ.", problems)
     r = AwardRound(
+        commune_id=movement.commune_id,
         movement_id=movement.id,
         kind=data.kind.value,
         name=name,

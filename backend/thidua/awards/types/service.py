@@ -123,7 +123,7 @@ def create_award_type(session: Session, actor: Actor, doc: AwardTypeDocument) ->
     if session.exec(select(AwardType).where(AwardType.code == doc.code)).first():
         raise Conflict(f"Đã có hình thức khen thưởng mã '{doc.code}'; hãy tạo phiên bản mới của nó.")
     validate_type(session, doc)
-    t = AwardType(code=doc.code, **_type_fields(doc))
+    t = AwardType(code=doc.code, commune_id=actor.commune_id, **_type_fields(doc))
     return audit.add_new(session, actor, t)
 
 
