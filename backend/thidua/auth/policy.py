@@ -329,6 +329,14 @@ def commune_scoped(query: SelectOfScalar[Any], commune_column: Any, actor: Actor
     return query.where(col(commune_column) == actor.commune_id)
 
 
+def commune_units_only(query: SelectOfScalar[Any], unit_column: Any, actor: Actor) -> SelectOfScalar[Any]:
+    """Restrict a query of rows every unit of a commune shares (the library of materials, the schools'
+    info corners) to the caller's commune; nothing to do without a wall."""
+    if actor.commune_unit_ids is None:
+        return query
+    return query.where(col(unit_column).in_(actor.commune_unit_ids))
+
+
 C = TypeVar("C")
 
 

@@ -119,6 +119,7 @@ class Permission(StrEnum):
     research_support_write = "research_support:write"
     dti_read = "dti:read"
     dti_write = "dti:write"
+    province_read = "province:read"
 
 
 # Every role of a commune, and the Department's officer (who reads); not the province administrator,
@@ -410,6 +411,7 @@ _DEPARTMENT_READS = (
     Permission.decisions_read,
     Permission.dti_read,
 )
+PERMISSION_ROLES[Permission.province_read] = frozenset({Role.department_officer})
 for _permission in _DEPARTMENT_READS:
     PERMISSION_ROLES[_permission] = PERMISSION_ROLES[_permission] | {Role.department_officer}
 for _permission in (Permission.units_read, Permission.units_write, Permission.users_manage):

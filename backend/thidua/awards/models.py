@@ -63,7 +63,7 @@ class AwardType(Versioned, CommuneOwned, table=True):
     nomination uses is immutable; editing it then means a new version, activated to replace it."""
 
     __tablename__ = "award_type"
-    __table_args__ = (UniqueConstraint("code", "version_number"),)
+    __table_args__ = (UniqueConstraint("commune_id", "code", "version_number"),)
 
     code: str = Field(max_length=40, index=True)
     version_number: int = 1

@@ -8,7 +8,7 @@ from sqlalchemy import false
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor, commune_scoped
+from thidua.auth.policy import Actor, commune_scoped, of_commune
 from thidua.auth.roles import Permission
 from thidua.budget.models import BudgetAllocation, BudgetSource, BudgetSpending, Partner
 from thidua.core.lookup import first_or_404
@@ -17,6 +17,12 @@ from thidua.core.lookup import first_or_404
 def readable_sources(actor: Actor) -> SelectOfScalar[BudgetSource]:
     query = commune_scoped(select(BudgetSource), BudgetSource.commune_id, actor)
     return query if actor.commune_wide else query.where(false())
+
+
+def all_sources(actor: Actor) -> SelectOfScalar[BudgetSource]:
+    """Every source of the caller's commune, whoever asks: a school's manager sees its allocations
+    against them (the summary), not the sources themselves."""
+    return commune_scoped(select(BudgetSource), BudgetSource.commune_id, actor)
 
 
 def readable_allocations(actor: Actor) -> SelectOfScalar[BudgetAllocation]:
@@ -85,3 +91,8 @@ def spending_actions(actor: Actor, allocation: BudgetAllocation) -> list[str]:
 
 def partner_actions(actor: Actor) -> list[str]:
     return ["update", "add_agreement", "add_contribution"] if actor.can(Permission.partners_write) else []
+
+
+def source_named(session: Session, actor: Actor, source_id: int) -> BudgetSource | None:
+    """The budget source a body names, or None when missing or another commune's."""
+    return of_commune(actor, session.get(BudgetSource, source_id))

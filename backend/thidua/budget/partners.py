@@ -20,6 +20,7 @@ from thidua.budget.schemas import (
 from thidua.core.errors import Invalid
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
+from thidua.units import access as units_access
 from thidua.units.models import Unit
 
 
@@ -83,7 +84,7 @@ def add_agreement(session: Session, actor: Actor, p: Partner, data: AgreementCre
 
 def add_contribution(session: Session, actor: Actor, p: Partner, data: ContributionCreate) -> Partner:
     source = session.exec(
-        select(BudgetSource).where(
+        access.all_sources(actor).where(
             BudgetSource.movement_id == data.movement_id,
             BudgetSource.school_year == data.school_year,
             BudgetSource.source == "socialisation",
@@ -101,7 +102,7 @@ def add_contribution(session: Session, actor: Actor, p: Partner, data: Contribut
         if agreement is None or agreement.partner_id != p.id:
             raise Invalid("body.agreement_id", "Thỏa thuận này không phải của đối tác.", "unknown_agreement")
     if data.unit_id is not None:
-        unit = session.get(Unit, data.unit_id)
+        unit = units_access.unit_in_reach(session, actor, data.unit_id)
         if unit is None or unit.kind != "school":
             raise Invalid("body.unit_id", f"Không có cơ sở giáo dục có id {data.unit_id}.", "not_school")
     before = audit.snapshot(p)

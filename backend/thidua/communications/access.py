@@ -12,7 +12,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor, commune_scoped, scoped
+from thidua.auth.policy import Actor, commune_scoped, commune_units_only, of_commune, scoped
 from thidua.auth.roles import Permission
 from thidua.communications.models import CommsOutput, CommsPlan, InfoCorner, StoryProposal
 from thidua.core.errors import NotFound
@@ -84,10 +84,16 @@ def proposal_actions(actor: Actor, proposal: StoryProposal) -> list[str]:
 # ---------------------------------------------------------------- info corners
 
 
-def readable_corners() -> SelectOfScalar[InfoCorner]:
-    return select(InfoCorner)
+def readable_corners(actor: Actor) -> SelectOfScalar[InfoCorner]:
+    """Every school's info corner of the caller's commune (every commune's without a wall)."""
+    return commune_units_only(select(InfoCorner), InfoCorner.unit_id, actor)
 
 
 def corner_actions(actor: Actor, unit_id: int) -> list[str]:
     may = actor.can(Permission.info_corners_write) and actor.sees_unit(unit_id)
     return ["update", "delete"] if may else []
+
+
+def plan_named(session: Session, actor: Actor, plan_id: int) -> CommsPlan | None:
+    """The communications plan a body names, or None when missing or another commune's."""
+    return of_commune(actor, session.get(CommsPlan, plan_id))

@@ -36,7 +36,7 @@ class CommsPlan(Versioned, CommuneOwned, table=True):
     """Kế hoạch truyền thông: one per school year, with a target count of outputs per channel."""
 
     __tablename__ = "comms_plan"
-    __table_args__ = (UniqueConstraint("school_year"),)
+    __table_args__ = (UniqueConstraint("commune_id", "school_year"),)
 
     school_year: str = Field(max_length=9, index=True)
     title: str = Field(max_length=300)

@@ -13,7 +13,7 @@ from thidua.activities.service import school_year_of
 from thidua.assessments import evidence as files
 from thidua.audit import service as audit
 from thidua.auth.models import User
-from thidua.auth.policy import Actor, of_commune
+from thidua.auth.policy import Actor
 from thidua.communications import access
 from thidua.communications.models import (
     CHANNEL_LABELS_VI,
@@ -43,7 +43,7 @@ from thidua.communications.schemas import (
     ProposalUpdate,
 )
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, NotFound
-from thidua.core.models import utcnow
+from thidua.core.models import same_commune, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import matches, where_given
@@ -101,7 +101,11 @@ def get_plan(session: Session, actor: Actor, plan_id: int) -> CommsPlan:
 
 
 def create_plan(session: Session, actor: Actor, data: CommsPlanCreate) -> CommsPlan:
-    existing = session.exec(select(CommsPlan).where(CommsPlan.school_year == data.school_year)).first()
+    existing = session.exec(
+        select(CommsPlan).where(
+            CommsPlan.school_year == data.school_year, same_commune(CommsPlan.commune_id, actor.commune_id)
+        )
+    ).first()
     if existing is not None:
         raise Conflict(
             f"Năm học {data.school_year} đã có kế hoạch truyền thông (số {existing.id}); hãy sửa kế hoạch đó."
@@ -180,7 +184,7 @@ def _check_date(plan: CommsPlan, day: date) -> None:
 
 
 def create_output(session: Session, actor: Actor, data: CommsOutputCreate) -> CommsOutput:
-    plan = of_commune(actor, session.get(CommsPlan, data.plan_id))
+    plan = access.plan_named(session, actor, data.plan_id)
     if plan is None:
         raise Invalid(
             "body.plan_id", f"Không tìm thấy kế hoạch truyền thông có id {data.plan_id}.", "not_found"
@@ -373,7 +377,7 @@ def read_corner(session: Session, actor: Actor, corner: InfoCorner) -> InfoCorne
 
 
 def list_corners(session: Session, actor: Actor, page: PageParams) -> InfoCornerPage:
-    rows, total = paginate(session, access.readable_corners(), page, col(InfoCorner.unit_id))
+    rows, total = paginate(session, access.readable_corners(actor), page, col(InfoCorner.unit_id))
     return page_of(InfoCornerPage, [read_corner(session, actor, c) for c in rows], total, page)
 
 

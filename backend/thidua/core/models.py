@@ -76,3 +76,9 @@ class CommuneOwned(SQLModel):
     added (`units.service.create_unit`) and by migration 0026."""
 
     commune_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+
+
+def same_commune(column: Any, commune_id: int | None) -> Any:
+    """`column` names the same commune as `commune_id` (both NULL in a one-commune deployment): codes
+    and numbers are unique per commune."""
+    return column.is_(None) if commune_id is None else column == commune_id

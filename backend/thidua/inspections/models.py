@@ -102,8 +102,9 @@ class InspectionPlan(Versioned, CommuneOwned, table=True):
     """Kế hoạch kiểm tra năm học: the commune's yearly schedule, issued as a Decree 30 document."""
 
     __tablename__ = "inspection_plan"
+    __table_args__ = (UniqueConstraint("commune_id", "school_year"),)
 
-    school_year: str = Field(max_length=9, unique=True, index=True)
+    school_year: str = Field(max_length=9, index=True)
     title: str = Field(max_length=300)
     purpose: str = Field(default="", max_length=8000)
     status: str = Field(default="draft", max_length=20)  # draft | issued

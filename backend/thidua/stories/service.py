@@ -16,13 +16,14 @@ from thidua.assessments import evidence as files
 from thidua.assessments.models import SelfAssessment
 from thidua.audit import service as audit
 from thidua.auth.models import User
-from thidua.auth.policy import Actor, of_commune
+from thidua.auth.policy import Actor
 from thidua.awards.models import Achievement
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import matches
+from thidua.frameworks import access as frameworks_access
 from thidua.frameworks.models import Framework
 from thidua.public import access as public
 from thidua.storage import Storage, content_key
@@ -40,6 +41,7 @@ from thidua.stories.schemas import (
     StoryRead,
     StoryUpdate,
 )
+from thidua.units import access as units_access
 from thidua.units.models import StaffMember, Unit
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -164,7 +166,7 @@ def get_story(session: Session, actor: Actor, story_id: int) -> Story:
 
 
 def _check_references(
-    session: Session, unit_ids: list[int] | None, achievement_ids: list[int] | None
+    session: Session, actor: Actor, unit_ids: list[int] | None, achievement_ids: list[int] | None
 ) -> None:
     """Every featured unit and achievement exists; achievements must come from an issued decision
     (a verification code), since only those appear on the honour board."""
@@ -178,7 +180,7 @@ def _check_references(
                 problems.append(
                     FieldError(path=path, type="duplicate", message="Đơn vị bị trùng trong danh sách.")
                 )
-            elif unit_id not in units:
+            elif unit_id not in units or not units_access.in_commune(actor, unit_id):
                 problems.append(
                     FieldError(path=path, type="not_found", message=f"Không tìm thấy đơn vị có id {unit_id}.")
                 )
@@ -196,7 +198,7 @@ def _check_references(
                 problems.append(
                     FieldError(path=path, type="duplicate", message="Thành tích bị trùng trong danh sách.")
                 )
-            elif achievement is None:
+            elif achievement is None or not units_access.in_commune(actor, achievement.unit_id):
                 problems.append(
                     FieldError(
                         path=path,
@@ -223,7 +225,7 @@ def _check_references(
 
 
 def create_story(session: Session, actor: Actor, data: StoryCreate) -> Story:
-    _check_references(session, data.unit_ids, data.achievement_ids)
+    _check_references(session, actor, data.unit_ids, data.achievement_ids)
     story = Story(
         commune_id=actor.commune_id,
         title=data.title,
@@ -242,7 +244,7 @@ def create_story(session: Session, actor: Actor, data: StoryCreate) -> Story:
 
 def update_story(session: Session, actor: Actor, story: Story, data: StoryUpdate) -> Story:
     changes: dict[str, Any] = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
-    _check_references(session, changes.get("unit_ids"), changes.get("achievement_ids"))
+    _check_references(session, actor, changes.get("unit_ids"), changes.get("achievement_ids"))
     return audit.save_changes(session, actor, story, changes, "update")
 
 
@@ -377,7 +379,7 @@ def list_publications(
 
 
 def publish_results(session: Session, actor: Actor, data: PublicationCreate) -> ResultPublication:
-    framework = of_commune(actor, session.get(Framework, data.framework_id))
+    framework = frameworks_access.named(session, actor, data.framework_id)
     if framework is None or framework.id is None:
         raise Invalid(
             "body.framework_id", f"Không tìm thấy bảng điểm có id {data.framework_id}.", "not_found"

@@ -32,6 +32,12 @@ def in_reach(actor: Actor, unit_id: int | None) -> bool:
     return actor.sees_unit(unit_id)
 
 
+def in_commune(actor: Actor, unit_id: int | None) -> bool:
+    """Whether a unit is of the caller's commune (always, without a wall): what a body may name beyond
+    the caller's own reach (a study visit's partner school)."""
+    return actor.commune_unit_ids is None or unit_id in actor.commune_unit_ids
+
+
 def unit_bound(actor: Actor) -> bool:
     """The caller reaches only some units (a school's manager, a key bound to a unit), not all."""
     return actor.visible_unit_ids is not None

@@ -7,8 +7,9 @@ from sqlalchemy import update as sa_update
 from sqlmodel import Session, SQLModel, col, func, select
 
 from thidua.audit import service as audit
-from thidua.auth.models import User
+from thidua.auth.models import User, UserRole
 from thidua.auth.policy import Actor, descendant_unit_ids, walled
+from thidua.auth.roles import PROVINCE_ROLES
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
@@ -152,9 +153,15 @@ def _check_placement(
         raise Invalid("body.school_level", "Chỉ cơ sở giáo dục mới có cấp học.", "not_allowed")
 
 
-def _claim_for_the_first_commune(session: Session) -> None:
+# Rows that name no unit and so meant "the whole commune" while there was one: behind the wall they
+# become the first commune's (an account with no home unit, a webhook subscription for every unit).
+_WHOLE_COMMUNE_UNIT = ("user_account", "webhook_subscription")
+
+
+def claim_for_the_first_commune(session: Session) -> None:
     """Before a second commune (or the Department) joins a one-commune deployment, every commune-level
-    row without a commune (made while there was no wall) becomes the first commune's."""
+    row without a commune (made while there was no wall) becomes the first commune's, and so do the
+    accounts (but the province's) and webhook subscriptions that named no unit."""
     if walled(session):
         return
     communes = session.exec(select(Unit.id).where(Unit.kind == UnitKind.commune.value)).all()
@@ -165,13 +172,20 @@ def _claim_for_the_first_commune(session: Session) -> None:
             session.execute(
                 sa_update(table).where(table.c.commune_id.is_(None)).values(commune_id=communes[0])
             )
+    province = select(UserRole.user_id).where(col(UserRole.role).in_([r.value for r in PROVINCE_ROLES]))
+    for name in _WHOLE_COMMUNE_UNIT:
+        table = SQLModel.metadata.tables[name]
+        unowned = sa_update(table).where(table.c.unit_id.is_(None))
+        if name == "user_account":
+            unowned = unowned.where(table.c.id.not_in(province))
+        session.execute(unowned.values(unit_id=communes[0]))
 
 
 def create_unit(session: Session, actor: Actor, data: UnitCreate) -> Unit:
     _check_code_free(session, Unit, data.code, "đơn vị")
     _check_placement(session, actor, None, data.kind, data.parent_id, data.school_level)
     if data.kind.value in PROVINCE_KINDS:
-        _claim_for_the_first_commune(session)
+        claim_for_the_first_commune(session)
     unit = Unit(**data.model_dump(mode="json"))
     session.add(unit)
     session.flush()

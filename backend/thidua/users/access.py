@@ -27,3 +27,8 @@ def get_readable(session: Session, actor: Actor, user_id: int) -> User:
 
 def allowed_actions(actor: Actor, user: User) -> list[str]:
     return lifecycle_actions(user.is_active)
+
+
+def unit_for_account(actor: Actor, unit_id: int | None) -> bool:
+    """Whether an account may be placed in this unit by the caller: behind a wall, its commune's."""
+    return actor.commune_unit_ids is None or unit_id in actor.commune_unit_ids

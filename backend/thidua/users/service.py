@@ -63,7 +63,7 @@ def get_user(session: Session, actor: Actor, user_id: int) -> User:
 def _check_roles_and_unit(session: Session, actor: Actor, roles: list[Role], unit_id: int | None) -> None:
     if unit_id is not None:
         unit = session.get(Unit, unit_id)
-        if unit is None or (actor.commune_unit_ids is not None and unit_id not in actor.commune_unit_ids):
+        if unit is None or not access.unit_for_account(actor, unit_id):
             raise Invalid("body.unit_id", f"Không tìm thấy đơn vị có id {unit_id}.", "not_found")
         if not unit.is_active:
             raise Invalid("body.unit_id", f"Đơn vị '{unit.name}' đã ngừng hoạt động.", "inactive")

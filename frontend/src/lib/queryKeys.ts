@@ -241,3 +241,13 @@ export const materialsKeys = {
   ...resource('materials'),
   recognised: <F>(filters: F) => ['materials', 'recognised', filters] as const,
 };
+
+/** The Department's view of the province (read only). */
+export const provinceKeys = {
+  all: ['province'] as const,
+  communes: () => ['province', 'communes'] as const,
+  inbox: (schoolYear: string) => ['province', 'inbox', schoolYear] as const,
+  heatmap: <Q>(q: Q) => ['province', 'heatmap', q] as const,
+  ranking: <Q>(q: Q) => ['province', 'ranking', q] as const,
+  proposals: (schoolYear: string) => ['province', 'proposals', schoolYear] as const,
+};

@@ -24,3 +24,8 @@ def get_readable(session: Session, actor: Actor, round_id: int) -> AwardRound:
 
 def allowed_actions(actor: Actor, r: AwardRound) -> list[str]:
     return ["update"] if actor.can(Permission.award_rounds_write) else []
+
+
+def get_readable_or_none(session: Session, actor: Actor, r: AwardRound) -> AwardRound | None:
+    """A round a body names: None when another commune's (the caller names the field)."""
+    return r if actor.sees_commune(r.commune_id) else None
