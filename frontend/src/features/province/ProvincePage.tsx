@@ -8,7 +8,6 @@ import { Pagination } from '../../components/Pagination';
 import { formatDate, formatPercent } from '../../lib/format';
 import { formatNumber, heatColour } from '../../lib/indicators';
 import { schoolYearOf } from '../../lib/schoolYear';
-import { percentValue } from '../scorecards/scorecard';
 import {
   useProvinceCommunes,
   useProvinceHeatmap,
@@ -19,6 +18,13 @@ import {
 import './province.css';
 
 const PAGE = 20;
+
+/** A stored percentage ("87.50") as a number, or null without one. */
+function percentValue(value: string | null | undefined): number | null {
+  if (value == null || value === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
 
 function recentYears(): string[] {
   const now = schoolYearOf(new Date().toISOString().slice(0, 10)) ?? '2025-2026';
