@@ -222,7 +222,7 @@ def test_demo_award_history_gives_one_eligible_and_one_failing_nominee(tmp_path:
         }
 
         def check(code: str, award: str) -> list[bool]:
-            t = active_award_type(session, award)
+            t = active_award_type(session, award, rnd.commune_id)  # the round's commune's version
             assert t is not None
             member = staff[code]
             result = nominations.evaluate(session, nominations.Candidate(rnd, t, member.unit_id, member.id))
