@@ -115,6 +115,37 @@ def _scores(settings: Settings, which: str, framework_id: int | None, outdated: 
         engine.dispose()
 
 
+def _province_admin(settings: Settings, login: str, full_name: str) -> int:
+    """The province's first account: no API call can make it (only a province administrator grants
+    province roles)."""
+    import os
+
+    from sqlmodel import Session, select
+
+    from thidua.auth.models import User, UserRole
+    from thidua.auth.passwords import hash_password, password_problems
+    from thidua.auth.roles import Role
+    from thidua.db import make_engine
+
+    password = os.environ.get("THIDUA_PASSWORD", "")
+    problem = password_problems(password, login)
+    if problem:
+        print(f"THIDUA_PASSWORD: {problem}", file=sys.stderr)
+        return 2
+    with Session(make_engine(settings.resolved_database_url)) as session:
+        if session.exec(select(User.id).where(User.login == login)).first() is not None:
+            print(f"{login}: đã có tài khoản này", file=sys.stderr)
+            return 1
+        user = User(login=login, full_name=full_name, password_hash=hash_password(password))
+        session.add(user)
+        session.flush()
+        assert user.id is not None
+        session.add(UserRole(user_id=user.id, role=Role.province_admin.value))
+        session.commit()
+    print(f"{login}: {Role.province_admin.value}")
+    return 0
+
+
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     """uvicorn believes X-Forwarded-For from loopback by default, so anyone on the machine (or a proxy
     passing the header through) could pick their address and dodge the per-address login throttle.
@@ -155,6 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     unlock = sub.add_parser("unlock", help="clear a login's failed-login counts and locks (every address)")
     unlock.add_argument("login")
+    first = sub.add_parser(
+        "province-admin",
+        help="create the province administrator (password from THIDUA_PASSWORD), who then creates communes",
+    )
+    first.add_argument("login")
+    first.add_argument("--name", default="Quản trị cấp tỉnh")
     serve = sub.add_parser("serve", help="run the API with uvicorn; proxy headers only from TRUSTED_PROXIES")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -194,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         with Session(make_engine(settings.resolved_database_url)) as session:
             print(f"{args.login}: {unlock_login(session, args.login)} failure count(s) cleared")
         return 0
+    if args.command == "province-admin":
+        return _province_admin(settings, args.login, args.name)
     if args.command in ("backup", "restore"):
         return _backup_or_restore(
             settings, args.command, args.output if args.command == "backup" else args.path

@@ -67,6 +67,7 @@ from thidua.materials.routes import router as materials_router
 from thidua.materials.service import MAX_MATERIAL_BYTES
 from thidua.movements.routes import router as movements_router
 from thidua.plans.routes import router as plans_router
+from thidua.province.routes import router as province_router
 from thidua.public.routes import router as public_router
 from thidua.reminders.routes import router as reminders_router
 from thidua.reports.routes import reports as reports_router
@@ -178,6 +179,7 @@ ROUTERS = (
     partners_router,
     steering_router,
     dti_router,
+    province_router,
 )
 
 

@@ -33,6 +33,8 @@ import './inspections.e2e.mjs';
 import './actors.e2e.mjs';
 // the demo commune: something to see and decide for every role; the self-assessment form (issue 18, 6 and 5)
 import './demo.e2e.mjs';
+// the Department over two communes, and the wall between communes (issue 20)
+import './province.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);

@@ -192,3 +192,54 @@ def test_roles_without_the_permission_get_403_and_anonymous_401(run: MatrixRun) 
             if not allowed and c.status != 403:
                 wrong.append(f"{c.route.name} [{c.scope}] {c.role} lacks {policy.permission}: {c.status}")
     assert not wrong, "\n".join(wrong)
+
+
+# Commune-to-commune cells: where a second commune's 2xx on commune A's object is not a leak, and why.
+NOT_A_COMMUNE_LEAK = {
+    "imports_run": "rows naming another commune's units are refused one by one in the 200 summary",
+}
+# The public pages are read by anyone, signed in or not (their `commune_id` narrows them to a commune).
+PUBLIC_PAGES = "public_"
+
+
+def test_no_user_of_another_commune_reaches_a_communes_object(run: MatrixRun) -> None:
+    """Every route, as every role of a second commune, on commune A's objects (its schools' and its
+    own): 404 like a missing object, or 403 when the role may not use the route at all."""
+    assert run.foreign_calls, "the second commune made no calls"
+    on_objects = [c for c in run.foreign_calls if CASES[c.route.name].target]
+    reached = [
+        f"{c.route.method} {c.route.path} [{c.scope}] as {c.role}: {c.status}"
+        for c in on_objects
+        if c.status < 300
+        and c.route.name not in NOT_A_COMMUNE_LEAK
+        and not c.route.name.startswith(PUBLIC_PAGES)
+    ]
+    assert not reached, "a commune's user reached another commune's object:\n" + "\n".join(reached)
+    refusals = {c.status for c in on_objects if c.status >= 300}
+    assert refusals <= {403, 404}, refusals
+    print(
+        f"\ncommune-to-commune cells: {len(run.foreign_calls)} calls, {len(on_objects)} on objects, 0 leaks"
+    )
+
+
+def test_no_user_of_another_commune_reads_a_communes_rows(run: MatrixRun) -> None:
+    leaks = [
+        f"{c.route.method} {c.route.path} [{c.scope}] as {c.role}: {c.leaks}"
+        for c in run.foreign_calls
+        if c.leaks and not c.route.name.startswith(PUBLIC_PAGES)
+    ]
+    assert not leaks, "commune A's ids in answers to the second commune's users:\n" + "\n".join(leaks)
+    assert not run.foreign_items, "lists showing commune A's rows:\n" + "\n".join(run.foreign_items)
+
+
+def test_the_department_writes_nothing_of_a_communes_data(run: MatrixRun) -> None:
+    """The Department's officer (chuyên viên Sở GDĐT) reads every commune; every write it tries is
+    refused, whatever the route."""
+    wrote = [
+        f"{c.route.method} {c.route.path} [{c.scope}]: {c.status}"
+        for c in run.calls
+        if c.role == "department_officer" and c.route.method != "GET" and c.status < 300
+    ]
+    assert not wrote, "the Department wrote:\n" + "\n".join(wrote)
+    reads = [c for c in run.calls if c.role == "department_officer" and c.route.method == "GET"]
+    assert sum(c.status == 200 for c in reads) > 90  # it does read: results, plans, reports, proposals

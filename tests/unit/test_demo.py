@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, SQLModel, col, func, select
 
 from thidua.assessments.models import SelfAssessment
 from thidua.audit.models import AuditEvent
@@ -25,7 +25,7 @@ from thidua.inspections import documents as inspection_documents
 from thidua.inspections.models import Inspection, InspectionFinding, InspectionPlanItem, InspectionVisit
 from thidua.materials.models import LearningMaterial
 from thidua.plans.models import Plan, PlanDispatch
-from thidua.reports.models import Report
+from thidua.reports.models import ConsolidatedIssue, Report, ReportRequest
 from thidua.research.service import school_totals
 from thidua.steering.models import SteeringAssignment, SteeringCommittee, SteeringMember
 from thidua.stories.models import ResultPublication, Story
@@ -49,6 +49,7 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "communications": 1,
         "inspections": 1,
         "year": 1,
+        "province": 1,
     }
     again = {
         "units": 0,
@@ -62,17 +63,19 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
         "communications": 0,
         "inspections": 0,
         "year": 0,
+        "province": 0,
     }
     assert load_demo(settings) == again
 
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
         kinds = dict(session.exec(select(Unit.kind, func.count()).group_by(Unit.kind)).all())
-        assert kinds == {"commune": 1, "office": 3, "school": 10, "subject_group": 30}
+        # Thanh Thủy and, in the province around it (demo/province.py), the Department and Sơn Hà.
+        assert kinds == {"department": 1, "commune": 2, "office": 4, "school": 13, "subject_group": 30}
         levels = set(session.exec(select(Unit.school_level).where(Unit.kind == "school")).all())
         assert levels == {"preschool", "primary", "lower_secondary", "inter_level"}
-        # 150 school staff and the two commune officials on the Ban chỉ đạo.
-        assert session.exec(select(func.count()).select_from(StaffMember)).one() == 152
+        # 150 school staff and the two commune officials on the Ban chỉ đạo; 9 at Sơn Hà's schools.
+        assert session.exec(select(func.count()).select_from(StaffMember)).one() == 161
         roles = set(session.exec(select(UserRole.role)).all())
         assert roles == {r.value for r in Role}
         principal = session.exec(select(User).where(User.login == "hieutruong.thcs")).one()
@@ -118,7 +121,32 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
                 .where(SelfAssessment.subject_kind == "unit")
             ).all()
         )
-        assert assessed == {"TH-TT": "verified", "TH-DX": "submitted", "MN-TT": "submitted", "TH-TP": "draft"}
+        assert assessed == {
+            "TH-TT": "verified",
+            "TH-DX": "submitted",
+            "MN-TT": "submitted",
+            "TH-TP": "draft",
+            "TH-SH": "submitted",
+            "THCS-SH": "submitted",
+        }
+        # Every commune-level row belongs to a commune: Thanh Thủy's, made before the wall, claimed.
+        for table in SQLModel.metadata.sorted_tables:
+            if "commune_id" in table.c:
+                unowned = select(func.count()).select_from(table).where(table.c.commune_id.is_(None))
+                assert session.exec(unowned).one() == 0, table.name  # type: ignore[call-overload]
+        # The Department's inbox: Thanh Thủy's semester report received, Sơn Hà's missing.
+        issued = session.exec(
+            select(Unit.code)
+            .join(ReportRequest, col(ReportRequest.commune_id) == Unit.id)
+            .join(ConsolidatedIssue, col(ConsolidatedIssue.request_id) == ReportRequest.id)
+        ).all()
+        assert issued == ["UBND-TT"]
+        asked = session.exec(
+            select(Unit.code)
+            .join(ReportRequest, col(ReportRequest.commune_id) == Unit.id)
+            .order_by(Unit.code)
+        ).all()
+        assert asked == ["UBND-SH", "UBND-TT"]
         assert session.exec(select(func.count()).select_from(ResultPublication)).one() == 1
         # The semester report: two of ten submitted, one draft.
         report_states = sorted(session.exec(select(Report.status)).all())
@@ -215,7 +243,7 @@ def test_demo_award_history_gives_one_eligible_and_one_failing_nominee(tmp_path:
         }
 
         def check(code: str, award: str) -> list[bool]:
-            t = active_award_type(session, award)
+            t = active_award_type(session, award, rnd.commune_id)  # the round's commune's version
             assert t is not None
             member = staff[code]
             result = nominations.evaluate(session, nominations.Candidate(rnd, t, member.unit_id, member.id))

@@ -12,7 +12,18 @@ PACKAGE = Path(__file__).resolve().parents[2] / "backend" / "thidua"
 
 # Deciding which units a caller sees belongs to auth/ and to each domain's access.py: a service, a
 # route, an import kind or an export that filters by unit itself is a wall with a hole in it.
-UNIT_SCOPING = {"scoped", "get_visible", "sees_unit", "visible_unit_ids"}
+UNIT_SCOPING = {
+    "scoped",
+    "get_visible",
+    "sees_unit",
+    "visible_unit_ids",
+    # the wall between communes (a province deployment)
+    "commune_scoped",
+    "commune_units_only",
+    "commune_unit_ids",
+    "sees_commune",
+    "of_commune",
+}
 
 # Files that still scope by themselves while the access layer is built; this list only shrinks.
 NOT_YET_MOVED: set[str] = set()

@@ -126,7 +126,9 @@ def _set_attendance(session: Session, activity_id: int, attendees: list[Attendee
         )
 
 
-def _check_partner(session: Session, kind: str, host_id: int, partner_id: int | None) -> int | None:
+def _check_partner(
+    session: Session, actor: Actor, kind: str, host_id: int, partner_id: int | None
+) -> int | None:
     """A study visit names the other school (any school of the commune but the host); other kinds none."""
     path = "body.partner_unit_id"
     if kind != ActivityKind.study_visit.value:
@@ -138,7 +140,7 @@ def _check_partner(session: Session, kind: str, host_id: int, partner_id: int | 
     if partner_id is None:
         raise Invalid(path, "Chọn trường bạn của chuyến tham quan, giao lưu.", "missing")
     partner = session.get(Unit, partner_id)
-    if partner is None or partner.kind != "school":
+    if partner is None or partner.kind != "school" or not units_access.in_commune(actor, partner_id):
         raise Invalid(path, f"Không tìm thấy trường có id {partner_id}.", "not_found")
     if partner_id in units._ancestor_ids(session, host_id):  # the host itself or its own school
         raise Invalid(path, "Trường bạn phải khác trường tổ chức.", "same_school")
@@ -158,7 +160,7 @@ def _set_partner(session: Session, activity_id: int, partner_id: int | None) -> 
 def create_activity(session: Session, actor: Actor, data: ActivityCreate) -> Activity:
     unit_id = _check_unit(session, actor, data.unit_id or actor.user.unit_id)
     _check_attendees(session, unit_id, data.attendees)
-    partner_id = _check_partner(session, data.kind.value, unit_id, data.partner_unit_id)
+    partner_id = _check_partner(session, actor, data.kind.value, unit_id, data.partner_unit_id)
     activity = Activity(
         unit_id=unit_id,
         kind=data.kind.value,
@@ -202,7 +204,7 @@ def update_activity(session: Session, actor: Actor, activity: Activity, data: Ac
         )
         if kind != ActivityKind.study_visit.value and "partner_unit_id" not in data.model_fields_set:
             wanted = None
-        _set_partner(session, activity.id, _check_partner(session, kind, activity.unit_id, wanted))
+        _set_partner(session, activity.id, _check_partner(session, actor, kind, activity.unit_id, wanted))
     changes.pop("partner_unit_id", None)
     if attendees is not None:
         _check_attendees(session, activity.unit_id, attendees)

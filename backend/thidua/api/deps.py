@@ -100,6 +100,7 @@ SteeringWriteActor = Annotated[Actor, Depends(allow(Permission.steering_write))]
 ResearchSupportReadActor = Annotated[Actor, Depends(allow(Permission.research_support_read))]
 ResearchSupportWriteActor = Annotated[Actor, Depends(allow(Permission.research_support_write))]
 DtiReadActor = Annotated[Actor, Depends(allow(Permission.dti_read))]
+ProvinceReadActor = Annotated[Actor, Depends(allow(Permission.province_read))]
 DtiWriteActor = Annotated[Actor, Depends(allow(Permission.dti_write))]
 
 

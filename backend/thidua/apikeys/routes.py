@@ -13,7 +13,7 @@ router = APIRouter(prefix="/api-keys", tags=["integrations"])
 def list_keys(
     actor: ApiKeysManageActor, session: SessionDep, page: Page, service_account_id: QueryId = None
 ) -> ApiKeyPage:
-    return service.list_keys(session, page, service_account_id)
+    return service.list_keys(session, actor, page, service_account_id)
 
 
 @router.get("/scopes", name="api_keys_scopes", summary="Các phạm vi quyền của khóa")
@@ -33,7 +33,7 @@ def create_key(
 
 @router.get("/{key_id}", name="api_keys_get", summary="Xem một khóa API")
 def get_key(key_id: PathId, actor: ApiKeysManageActor, session: SessionDep, etag: ETag) -> ApiKeyRead:
-    key = service.get_key(session, key_id)
+    key = service.get_key(session, actor, key_id)
     return etag(key.version, service.read_key(session, key))
 
 
@@ -41,5 +41,5 @@ def get_key(key_id: PathId, actor: ApiKeysManageActor, session: SessionDep, etag
 def revoke_key(
     key_id: PathId, actor: ApiKeysManageActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> ApiKeyRead:
-    key = service.revoke_key(session, actor, if_match(service.get_key(session, key_id)))
+    key = service.revoke_key(session, actor, if_match(service.get_key(session, actor, key_id)))
     return etag(key.version, service.read_key(session, key))

@@ -46,16 +46,16 @@ def read_key(session: Session, key: ApiKey) -> ApiKeyRead:
     )
 
 
-def list_keys(session: Session, page: PageParams, service_account_id: int | None) -> ApiKeyPage:
-    query = access.readable()
+def list_keys(session: Session, actor: Actor, page: PageParams, service_account_id: int | None) -> ApiKeyPage:
+    query = access.readable(actor)
     if service_account_id is not None:
         query = query.where(ApiKey.user_id == service_account_id)
     rows, total = paginate(session, query, page, col(ApiKey.id).desc())
     return page_of(ApiKeyPage, [read_key(session, k) for k in rows], total, page)
 
 
-def get_key(session: Session, key_id: int) -> ApiKey:
-    return access.get_readable(session, key_id)
+def get_key(session: Session, actor: Actor, key_id: int) -> ApiKey:
+    return access.get_readable(session, actor, key_id)
 
 
 def create_key(session: Session, actor: Actor, data: ApiKeyCreate) -> ApiKeyCreated:
@@ -67,6 +67,8 @@ def create_key(session: Session, actor: Actor, data: ApiKeyCreate) -> ApiKeyCrea
         if scope not in ALL_SCOPES
     ]
     account = session.get(User, data.service_account_id)
+    if account is not None and not access.account_in_reach(actor, account):
+        account = None  # another commune's account reads like a missing one
     if account is None or not account.is_active or Role.integration not in roles_of(session, account.id or 0):
         problems.append(
             FieldError(
@@ -75,7 +77,9 @@ def create_key(session: Session, actor: Actor, data: ApiKeyCreate) -> ApiKeyCrea
                 message="Chỉ cấp khóa cho tài khoản tích hợp đang hoạt động (vai trò integration).",
             )
         )
-    if data.unit_id is not None and session.get(Unit, data.unit_id) is None:
+    if data.unit_id is not None and (
+        session.get(Unit, data.unit_id) is None or not access.unit_in_reach(actor, data.unit_id)
+    ):
         problems.append(FieldError(path="body.unit_id", type="not_found", message="Không tìm thấy đơn vị."))
     if data.expires_at is not None and (data.expires_at.tzinfo is None or data.expires_at <= utcnow()):
         problems.append(

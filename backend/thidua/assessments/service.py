@@ -36,6 +36,7 @@ from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
+from thidua.frameworks import access as frameworks_access
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.movements.models import Movement
 from thidua.movements.service import Window, school_years, window_for
@@ -226,7 +227,7 @@ def list_assessments(
 
 
 def create_assessment(session: Session, actor: Actor, data: AssessmentCreate) -> SelfAssessment:
-    framework = session.get(Framework, data.framework_id)
+    framework = frameworks_access.named(session, actor, data.framework_id)
     if framework is None:
         raise Invalid(
             "body.framework_id", f"Không tìm thấy bảng điểm có id {data.framework_id}.", "not_found"

@@ -18,4 +18,4 @@ def list_audit_events(
     actor_user_id: QueryId = None,
 ) -> AuditEventPage:
     filters = service.AuditFilters(entity_type, entity_id, actor_user_id)
-    return service.list_events(session, filters, page)
+    return service.list_events(session, actor, filters, page)

@@ -5,10 +5,11 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel, col, select
 
-from thidua.audit import labels
+from thidua.audit import access, labels
 from thidua.audit.models import AuditEvent
 from thidua.audit.schemas import AuditEventPage, AuditEventRead
 from thidua.auth.models import User
+from thidua.auth.policy import Actor
 from thidua.core.models import Versioned, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 
@@ -86,8 +87,8 @@ class AuditFilters:
     actor_user_id: int | None = None
 
 
-def list_events(session: Session, filters: AuditFilters, page: PageParams) -> AuditEventPage:
-    query = select(AuditEvent)
+def list_events(session: Session, actor: Actor, filters: AuditFilters, page: PageParams) -> AuditEventPage:
+    query = access.readable(actor)
     if filters.entity_type:
         query = query.where(AuditEvent.entity_type == filters.entity_type)
     if filters.entity_id is not None:

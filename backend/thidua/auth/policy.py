@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
 from sqlalchemy import update as sa_update
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, SQLModel, col, func, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.apikeys.models import ApiKey
@@ -22,6 +22,7 @@ from thidua.auth.roles import (
     COMMUNE_WIDE_ROLES,
     PERMISSION_ROLES,
     PERMISSION_SCOPES,
+    PROVINCE_ROLES,
     Permission,
     Role,
     permissions_of,
@@ -30,7 +31,7 @@ from thidua.auth.tokens import InvalidToken, decode_access_token
 from thidua.core.errors import Forbidden, NotFound, TooManyRequests, Unauthorized
 from thidua.core.models import utcnow
 from thidua.db import get_session
-from thidua.units.models import Unit
+from thidua.units.models import PROVINCE_KINDS, Unit, UnitKind
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
@@ -48,6 +49,25 @@ class Actor:
     visible_unit_ids: frozenset[int] | None
     scopes: frozenset[str] | None = None
     api_key_id: int | None = None
+    # Tenancy (a province deployment, more than one commune or the Department in the unit tree): the
+    # caller's commune and its whole subtree. None: no wall (a one-commune deployment, or a province
+    # role that reads every commune). 0: a commune account bound to no commune, which sees nothing.
+    commune_id: int | None = None
+    commune_unit_ids: frozenset[int] | None = None
+
+    @property
+    def commune_wide(self) -> bool:
+        """The caller's reach is its whole commune (or every unit): what "commune-wide" roles have."""
+        return self.visible_unit_ids is None or self.visible_unit_ids == self.commune_unit_ids
+
+    @property
+    def province_wide(self) -> bool:
+        return bool(self.roles & PROVINCE_ROLES) and self.scopes is None
+
+    def sees_commune(self, commune_id: int | None) -> bool:
+        """Whether a commune-level object (a movement, a framework, a round...) of this commune is the
+        caller's: every one without a wall, only its own commune's behind one."""
+        return self.commune_id is None or commune_id == self.commune_id
 
     @property
     def id(self) -> int:
@@ -96,11 +116,52 @@ def roles_of(session: Session, user_id: int) -> frozenset[Role]:
     return frozenset(Role(n) for n in names if n in Role.__members__)
 
 
+def walled(session: Session) -> bool:
+    """A province deployment: the Department or more than one commune in the unit tree."""
+    count = session.exec(
+        select(func.count()).select_from(Unit).where(col(Unit.kind).in_(PROVINCE_KINDS))
+    ).one()
+    return int(count) > 1
+
+
+def commune_of(session: Session, unit_id: int | None) -> int | None:
+    """The commune a unit belongs to (itself, or its nearest commune ancestor)."""
+    seen: set[int] = set()
+    while unit_id is not None and unit_id not in seen:
+        seen.add(unit_id)
+        unit = session.get(Unit, unit_id)
+        if unit is None:
+            return None
+        if unit.kind == UnitKind.commune.value:
+            return unit_id
+        unit_id = unit.parent_id
+    return None
+
+
+def _wall(session: Session, unit_id: int | None) -> tuple[int, frozenset[int]]:
+    commune = commune_of(session, unit_id)
+    if commune is None:
+        return 0, frozenset()
+    return commune, descendant_unit_ids(session, commune)
+
+
 def load_actor(session: Session, user: User) -> Actor:
     assert user.id is not None
     roles = roles_of(session, user.id)
-    if roles & COMMUNE_WIDE_ROLES or (user.unit_id is None and Role.integration in roles):
-        visible: frozenset[int] | None = None
+    commune_wide = roles & COMMUNE_WIDE_ROLES or (user.unit_id is None and Role.integration in roles)
+    if roles & PROVINCE_ROLES:
+        return Actor(user=user, roles=roles, visible_unit_ids=None)
+    if walled(session):
+        commune_id, commune_units = _wall(session, user.unit_id)
+        if commune_wide:
+            visible: frozenset[int] | None = commune_units
+        elif user.unit_id is None:
+            visible = frozenset()
+        else:
+            visible = descendant_unit_ids(session, user.unit_id)
+        return Actor(user, roles, visible, commune_id=commune_id, commune_unit_ids=commune_units)
+    if commune_wide:
+        visible = None
     elif user.unit_id is None:
         visible = frozenset()
     else:
@@ -112,6 +173,27 @@ API_KEY_START = "tds_"
 api_key_header = APIKeyHeader(
     name="X-API-Key", auto_error=False, description="Khóa API của tài khoản tích hợp"
 )
+
+
+def actor_for_key(session: Session, user: User, key: ApiKey) -> Actor:
+    """The service account acting through one of its keys (also for a queued import's job)."""
+    # A detached copy: the key's unit stands in for the account's own unit without touching the row.
+    acting = User(**user.model_dump())
+    if key.unit_id is not None:
+        acting.unit_id = key.unit_id
+    visible = descendant_unit_ids(session, key.unit_id) if key.unit_id is not None else None
+    commune_id, commune_units = _wall(session, acting.unit_id) if walled(session) else (None, None)
+    if visible is None and commune_units is not None:
+        visible = commune_units  # a key of no unit reaches its account's commune, no further
+    return Actor(
+        user=acting,
+        roles=frozenset({Role.integration}),
+        visible_unit_ids=visible,
+        scopes=frozenset(key.scopes),
+        api_key_id=key.id,
+        commune_id=commune_id,
+        commune_unit_ids=commune_units,
+    )
 
 
 def _key_actor(session: Session, raw: str) -> Actor:
@@ -126,18 +208,7 @@ def _key_actor(session: Session, raw: str) -> Actor:
     user = session.get(User, key.user_id)
     if user is None or not user.is_active:
         raise invalid
-    # A detached copy: the key's unit stands in for the account's own unit without touching the row.
-    acting = User(**user.model_dump())
-    if key.unit_id is not None:
-        acting.unit_id = key.unit_id
-    visible = descendant_unit_ids(session, key.unit_id) if key.unit_id is not None else None
-    actor = Actor(
-        user=acting,
-        roles=frozenset({Role.integration}),
-        visible_unit_ids=visible,
-        scopes=frozenset(key.scopes),
-        api_key_id=key.id,
-    )
+    actor = actor_for_key(session, user, key)
     if key.last_used_at is None or (now - key.last_used_at).total_seconds() > 60:
         session.execute(sa_update(ApiKey).where(col(ApiKey.id) == key.id).values(last_used_at=now))
         session.commit()
@@ -249,6 +320,33 @@ def scoped(query: SelectOfScalar[Any], unit_column: Any, actor: Actor) -> Select
     if actor.visible_unit_ids is None:
         return query
     return query.where(col(unit_column).in_(actor.visible_unit_ids))
+
+
+def commune_scoped(query: SelectOfScalar[Any], commune_column: Any, actor: Actor) -> SelectOfScalar[Any]:
+    """Restrict a query of commune-level rows (movements, frameworks, rounds...) to the caller's
+    commune; nothing to do without a wall."""
+    if actor.commune_id is None:
+        return query
+    return query.where(col(commune_column) == actor.commune_id)
+
+
+def commune_units_only(query: SelectOfScalar[Any], unit_column: Any, actor: Actor) -> SelectOfScalar[Any]:
+    """Restrict a query of rows every unit of a commune shares (the library of materials, the schools'
+    info corners) to the caller's commune; nothing to do without a wall."""
+    if actor.commune_unit_ids is None:
+        return query
+    return query.where(col(unit_column).in_(actor.commune_unit_ids))
+
+
+C = TypeVar("C")
+
+
+def of_commune(actor: Actor, row: C | None) -> C | None:
+    """A commune-level row a request names by id, or None when it is missing or another commune's (the
+    caller then names the field, exactly as for a missing one)."""
+    if row is None or not actor.sees_commune(getattr(row, "commune_id", None)):
+        return None
+    return row
 
 
 def get_visible(session: Session, model: type[M], object_id: int, actor: Actor, label: str) -> M:

@@ -13,6 +13,8 @@ class Role(StrEnum):
     unit_manager = "unit_manager"
     staff = "staff"
     integration = "integration"
+    department_officer = "department_officer"
+    province_admin = "province_admin"
 
 
 ROLE_LABELS_VI = {
@@ -25,8 +27,14 @@ ROLE_LABELS_VI = {
     Role.unit_manager: "Thủ trưởng đơn vị",
     Role.staff: "Cán bộ, giáo viên, nhân viên",
     Role.integration: "Tài khoản tích hợp",
+    Role.department_officer: "Chuyên viên Sở GDĐT",
+    Role.province_admin: "Quản trị cấp tỉnh",
 }
 
+# Province roles: above every commune. The Department's officer reads every commune's results, plans
+# and reports and writes none of a commune's data; the province administrator creates communes and
+# their first users.
+PROVINCE_ROLES = frozenset({Role.department_officer, Role.province_admin})
 # Roles whose work spans the whole commune; everyone else only sees their own unit's subtree.
 COMMUNE_WIDE_ROLES = frozenset(
     {Role.admin, Role.commune_officer, Role.commune_leader, Role.inspector, Role.communications, Role.finance}
@@ -111,9 +119,12 @@ class Permission(StrEnum):
     research_support_write = "research_support:write"
     dti_read = "dti:read"
     dti_write = "dti:write"
+    province_read = "province:read"
 
 
-_ALL = frozenset(Role)
+# Every role of a commune, and the Department's officer (who reads); not the province administrator,
+# who creates communes and their first users and reads nothing else.
+_ALL = frozenset(Role) - {Role.province_admin}
 _COMMUNE_ADMIN = frozenset({Role.admin, Role.commune_officer})
 PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     Permission.units_read: _ALL,
@@ -402,6 +413,24 @@ PERMISSION_SCOPES: dict[Permission, str] = {
     Permission.comms_read: "communications:read",
     Permission.comms_write: "communications:write",
 }
+
+
+# The Department (Sở GDĐT) reads every commune's results, plans tracking and reports, and writes nothing
+# of a commune's data; the province administrator keeps the unit tree and the accounts.
+_DEPARTMENT_READS = (
+    Permission.assessments_read,
+    Permission.scorecards_read,
+    Permission.plans_read,
+    Permission.reports_read,
+    Permission.nominations_read,
+    Permission.decisions_read,
+    Permission.dti_read,
+)
+PERMISSION_ROLES[Permission.province_read] = frozenset({Role.department_officer})
+for _permission in _DEPARTMENT_READS:
+    PERMISSION_ROLES[_permission] = PERMISSION_ROLES[_permission] | {Role.department_officer}
+for _permission in (Permission.units_read, Permission.units_write, Permission.users_manage):
+    PERMISSION_ROLES[_permission] = PERMISSION_ROLES[_permission] | {Role.province_admin}
 
 
 def permissions_of(roles: set[Role] | frozenset[Role]) -> list[Permission]:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger
 from sqlmodel import Field, UniqueConstraint
 
-from thidua.core.models import Decimal2, UTCDateTime, Versioned
+from thidua.core.models import CommuneOwned, Decimal2, UTCDateTime, Versioned
 
 
 class AwardLevel(StrEnum):
@@ -58,12 +58,12 @@ ROUND_KIND_LABELS_VI = {
 }
 
 
-class AwardType(Versioned, table=True):
+class AwardType(Versioned, CommuneOwned, table=True):
     """Hình thức khen thưởng: one version of an award type. Versioned like frameworks: a version that a
     nomination uses is immutable; editing it then means a new version, activated to replace it."""
 
     __tablename__ = "award_type"
-    __table_args__ = (UniqueConstraint("code", "version_number"),)
+    __table_args__ = (UniqueConstraint("commune_id", "code", "version_number"),)
 
     code: str = Field(max_length=40, index=True)
     version_number: int = 1
@@ -84,7 +84,7 @@ class AwardType(Versioned, table=True):
     activated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class AwardRound(Versioned, table=True):
+class AwardRound(Versioned, CommuneOwned, table=True):
     """Đợt khen thưởng: the end of a school year, or a phase's review."""
 
     __tablename__ = "award_round"

@@ -8,21 +8,30 @@ from sqlalchemy import false
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, commune_scoped, of_commune
 from thidua.auth.roles import Permission
 from thidua.budget.models import BudgetAllocation, BudgetSource, BudgetSpending, Partner
 from thidua.core.lookup import first_or_404
 
 
 def readable_sources(actor: Actor) -> SelectOfScalar[BudgetSource]:
-    query = select(BudgetSource)
-    return query if actor.visible_unit_ids is None else query.where(false())
+    query = commune_scoped(select(BudgetSource), BudgetSource.commune_id, actor)
+    return query if actor.commune_wide else query.where(false())
+
+
+def all_sources(actor: Actor) -> SelectOfScalar[BudgetSource]:
+    """Every source of the caller's commune, whoever asks: a school's manager sees its allocations
+    against them (the summary), not the sources themselves."""
+    return commune_scoped(select(BudgetSource), BudgetSource.commune_id, actor)
 
 
 def readable_allocations(actor: Actor) -> SelectOfScalar[BudgetAllocation]:
     query = select(BudgetAllocation)
     if actor.visible_unit_ids is None:
         return query
+    if actor.commune_wide:  # behind a wall: the allocations of the commune's own sources
+        sources = readable_sources(actor).with_only_columns(col(BudgetSource.id))
+        return query.where(col(BudgetAllocation.source_id).in_(sources))
     return query.where(col(BudgetAllocation.unit_id).in_(actor.visible_unit_ids))
 
 
@@ -30,17 +39,17 @@ def readable_spending(actor: Actor) -> SelectOfScalar[BudgetSpending]:
     query = select(BudgetSpending)
     if actor.visible_unit_ids is None:
         return query
-    mine = select(BudgetAllocation.id).where(col(BudgetAllocation.unit_id).in_(actor.visible_unit_ids))
+    mine = readable_allocations(actor).with_only_columns(col(BudgetAllocation.id))
     return query.where(col(BudgetSpending.allocation_id).in_(mine))
 
 
 def readable_partners(actor: Actor) -> SelectOfScalar[Partner]:
-    query = select(Partner)
-    return query if actor.visible_unit_ids is None else query.where(false())
+    query = commune_scoped(select(Partner), Partner.commune_id, actor)
+    return query if actor.commune_wide else query.where(false())
 
 
 def sees_commune_budget(actor: Actor) -> bool:
-    return actor.visible_unit_ids is None
+    return actor.commune_wide
 
 
 def get_source(session: Session, actor: Actor, source_id: int) -> BudgetSource:
@@ -84,3 +93,8 @@ def partner_actions(actor: Actor) -> list[str]:
     if actor.can(Permission.partners_write):
         return ["update", "delete", "add_agreement", "add_contribution"]
     return []
+
+
+def source_named(session: Session, actor: Actor, source_id: int) -> BudgetSource | None:
+    """The budget source a body names, or None when missing or another commune's."""
+    return of_commune(actor, session.get(BudgetSource, source_id))

@@ -7,14 +7,14 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-from thidua.core.models import UTCDateTime, Versioned, utcnow
+from thidua.core.models import CommuneOwned, UTCDateTime, Versioned, utcnow
 
 SOURCES = ("state_budget", "socialisation")  # ngân sách nhà nước, xã hội hóa
 PARTNER_KINDS = ("business", "parents_association", "expert", "other")
 CONTRIBUTION_KINDS = ("cash", "in_kind")
 
 
-class BudgetSource(Versioned, table=True):
+class BudgetSource(Versioned, CommuneOwned, table=True):
     """Kinh phí của xã cho phong trào trong một năm học, theo một nguồn."""
 
     __tablename__ = "budget_source"
@@ -68,7 +68,7 @@ class BudgetDocument(SQLModel, table=True):
     uploaded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class Partner(Versioned, table=True):
+class Partner(Versioned, CommuneOwned, table=True):
     """Đối tác: a business, the parents' association, an expert who supports the movement."""
 
     kind: str = Field(max_length=30)  # business | parents_association | expert | other

@@ -25,6 +25,7 @@ from thidua.core.errors import Conflict, Invalid, NotFound
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
+from thidua.units import access as units_access
 from thidua.units.models import Unit
 
 
@@ -69,7 +70,7 @@ def get_partner(session: Session, actor: Actor, partner_id: int) -> Partner:
 
 
 def create_partner(session: Session, actor: Actor, data: PartnerCreate) -> Partner:
-    return audit.add_new(session, actor, Partner(**data.model_dump()))
+    return audit.add_new(session, actor, Partner(**data.model_dump(), commune_id=actor.commune_id))
 
 
 def update_partner(session: Session, actor: Actor, p: Partner, data: PartnerUpdate) -> Partner:
@@ -166,13 +167,15 @@ def delete_agreement(session: Session, actor: Actor, p: Partner, row: PartnerAgr
     return _remove(session, actor, p, row)
 
 
-def _check_links(session: Session, p: Partner, agreement_id: int | None, unit_id: int | None) -> None:
+def _check_links(
+    session: Session, actor: Actor, p: Partner, agreement_id: int | None, unit_id: int | None
+) -> None:
     if agreement_id is not None:
         agreement = session.get(PartnerAgreement, agreement_id)
         if agreement is None or agreement.partner_id != p.id:
             raise Invalid("body.agreement_id", "Thỏa thuận này không phải của đối tác.", "unknown_agreement")
     if unit_id is not None:
-        unit = session.get(Unit, unit_id)
+        unit = units_access.unit_in_reach(session, actor, unit_id)  # another commune's school: unknown
         if unit is None or unit.kind != "school":
             raise Invalid("body.unit_id", f"Không có cơ sở giáo dục có id {unit_id}.", "not_school")
 
@@ -182,7 +185,7 @@ def update_contribution(
 ) -> Partner:
     sent = data.model_dump(exclude_unset=True)
     changes = {k: v for k, v in sent.items() if v is not None or k in ("agreement_id", "unit_id")}
-    _check_links(session, p, changes.get("agreement_id"), changes.get("unit_id"))
+    _check_links(session, actor, p, changes.get("agreement_id"), changes.get("unit_id"))
     return _change(session, actor, p, row, changes)
 
 
@@ -192,7 +195,7 @@ def delete_contribution(session: Session, actor: Actor, p: Partner, row: Partner
 
 def add_contribution(session: Session, actor: Actor, p: Partner, data: ContributionCreate) -> Partner:
     source = session.exec(
-        select(BudgetSource).where(
+        access.all_sources(actor).where(
             BudgetSource.movement_id == data.movement_id,
             BudgetSource.school_year == data.school_year,
             BudgetSource.source == "socialisation",
@@ -205,7 +208,7 @@ def add_contribution(session: Session, actor: Actor, p: Partner, data: Contribut
             "lập nguồn đó trước khi ghi đóng góp.",
             "no_socialisation_source",
         )
-    _check_links(session, p, data.agreement_id, data.unit_id)
+    _check_links(session, actor, p, data.agreement_id, data.unit_id)
     before = audit.snapshot(p)
     row = PartnerContribution(
         partner_id=p.id or 0,

@@ -40,8 +40,9 @@ from thidua.core.errors import Conflict, Forbidden, Invalid, NotFound
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
-from thidua.movements.models import Movement
+from thidua.movements import access as movements_access
 from thidua.storage import Storage, content_key
+from thidua.units import access as units_access
 from thidua.units.models import Unit
 
 DOCUMENTS_FOLDER = "budget"
@@ -113,7 +114,7 @@ def get_source(session: Session, actor: Actor, source_id: int) -> BudgetSource:
 
 
 def create_source(session: Session, actor: Actor, data: BudgetSourceCreate) -> BudgetSource:
-    if session.get(Movement, data.movement_id) is None:
+    if movements_access.named(session, actor, data.movement_id) is None:
         raise Invalid("body.movement_id", f"Không có phong trào có id {data.movement_id}.", "unknown")
     existing = session.exec(
         select(BudgetSource.id).where(
@@ -129,7 +130,7 @@ def create_source(session: Session, actor: Actor, data: BudgetSourceCreate) -> B
             "hãy sửa số tiền của nguồn đó.",
             "duplicate",
         )
-    return audit.add_new(session, actor, BudgetSource(**data.model_dump()))
+    return audit.add_new(session, actor, BudgetSource(**data.model_dump(), commune_id=actor.commune_id))
 
 
 def update_source(session: Session, actor: Actor, s: BudgetSource, data: BudgetSourceUpdate) -> BudgetSource:
@@ -216,11 +217,11 @@ def _check_within_source(session: Session, s: BudgetSource, amount: int, except_
 
 
 def create_allocation(session: Session, actor: Actor, data: AllocationCreate) -> BudgetAllocation:
-    s = session.get(BudgetSource, data.source_id)
+    s = access.source_named(session, actor, data.source_id)
     if s is None:
         raise Invalid("body.source_id", f"Không có nguồn kinh phí có id {data.source_id}.", "unknown")
     if data.unit_id is not None:
-        unit = session.get(Unit, data.unit_id)
+        unit = units_access.unit_in_reach(session, actor, data.unit_id)
         if unit is None or unit.kind != "school" or not unit.is_active:
             raise Invalid("body.unit_id", f"Không có cơ sở giáo dục có id {data.unit_id}.", "not_school")
     _check_within_source(session, s, data.amount_vnd, None)

@@ -30,8 +30,9 @@ from thidua.units.models import Unit
 
 def summary(session: Session, actor: Actor, movement_id: int, school_year: str) -> BudgetSummary:
     commune = access.sees_commune_budget(actor)
+    # The commune's own sources (another commune's movement has none of the caller's).
     sources = session.exec(
-        select(BudgetSource).where(
+        access.all_sources(actor).where(
             BudgetSource.movement_id == movement_id, BudgetSource.school_year == school_year
         )
     ).all()

@@ -12,18 +12,19 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor, scoped
+from thidua.auth.policy import Actor, commune_scoped, commune_units_only, of_commune, scoped
 from thidua.auth.roles import Permission
 from thidua.communications.models import CommsOutput, CommsPlan, InfoCorner, StoryProposal
 from thidua.core.errors import NotFound
 
 
-def readable_plans() -> SelectOfScalar[CommsPlan]:
-    return select(CommsPlan)
+def readable_plans(actor: Actor) -> SelectOfScalar[CommsPlan]:
+    """The commune's plans (its own commune's, behind a province deployment's wall)."""
+    return commune_scoped(select(CommsPlan), CommsPlan.commune_id, actor)
 
 
-def get_plan(session: Session, plan_id: int) -> CommsPlan:
-    plan = session.get(CommsPlan, plan_id)
+def get_plan(session: Session, actor: Actor, plan_id: int) -> CommsPlan:
+    plan = session.exec(readable_plans(actor).where(CommsPlan.id == plan_id)).first()
     if plan is None:
         raise NotFound(f"Không tìm thấy kế hoạch truyền thông có id {plan_id}.")
     return plan
@@ -33,12 +34,15 @@ def plan_actions(actor: Actor) -> list[str]:
     return ["update", "log_output"] if actor.can(Permission.comms_write) else []
 
 
-def readable_outputs() -> SelectOfScalar[CommsOutput]:
-    return select(CommsOutput)
+def readable_outputs(actor: Actor) -> SelectOfScalar[CommsOutput]:
+    if actor.commune_id is None:
+        return select(CommsOutput)
+    plans = readable_plans(actor).with_only_columns(col(CommsPlan.id))
+    return select(CommsOutput).where(col(CommsOutput.plan_id).in_(plans))
 
 
-def get_output(session: Session, output_id: int) -> CommsOutput:
-    output = session.get(CommsOutput, output_id)
+def get_output(session: Session, actor: Actor, output_id: int) -> CommsOutput:
+    output = session.exec(readable_outputs(actor).where(CommsOutput.id == output_id)).first()
     if output is None:
         raise NotFound(f"Không tìm thấy sản phẩm truyền thông có id {output_id}.")
     return output
@@ -52,9 +56,9 @@ def output_actions(actor: Actor) -> list[str]:
 
 
 def readable_proposals(actor: Actor) -> SelectOfScalar[StoryProposal]:
-    if actor.visible_unit_ids is not None:
+    if not actor.commune_wide:
         return scoped(select(StoryProposal), StoryProposal.unit_id, actor)
-    return select(StoryProposal).where(
+    return scoped(select(StoryProposal), StoryProposal.unit_id, actor).where(
         or_(col(StoryProposal.status) != "draft", col(StoryProposal.author_id) == actor.id)
     )
 
@@ -80,10 +84,16 @@ def proposal_actions(actor: Actor, proposal: StoryProposal) -> list[str]:
 # ---------------------------------------------------------------- info corners
 
 
-def readable_corners() -> SelectOfScalar[InfoCorner]:
-    return select(InfoCorner)
+def readable_corners(actor: Actor) -> SelectOfScalar[InfoCorner]:
+    """Every school's info corner of the caller's commune (every commune's without a wall)."""
+    return commune_units_only(select(InfoCorner), InfoCorner.unit_id, actor)
 
 
 def corner_actions(actor: Actor, unit_id: int) -> list[str]:
     may = actor.can(Permission.info_corners_write) and actor.sees_unit(unit_id)
     return ["update", "delete"] if may else []
+
+
+def plan_named(session: Session, actor: Actor, plan_id: int) -> CommsPlan | None:
+    """The communications plan a body names, or None when missing or another commune's."""
+    return of_commune(actor, session.get(CommsPlan, plan_id))

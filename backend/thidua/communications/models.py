@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import JSON
 from sqlmodel import Field, UniqueConstraint
 
-from thidua.core.models import UTCDateTime, Versioned
+from thidua.core.models import CommuneOwned, UTCDateTime, Versioned
 
 
 class Channel(StrEnum):
@@ -32,11 +32,11 @@ CHANNEL_LABELS_VI = {
 }
 
 
-class CommsPlan(Versioned, table=True):
+class CommsPlan(Versioned, CommuneOwned, table=True):
     """Kế hoạch truyền thông: one per school year, with a target count of outputs per channel."""
 
     __tablename__ = "comms_plan"
-    __table_args__ = (UniqueConstraint("school_year"),)
+    __table_args__ = (UniqueConstraint("commune_id", "school_year"),)
 
     school_year: str = Field(max_length=9, index=True)
     title: str = Field(max_length=300)

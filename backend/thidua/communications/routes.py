@@ -86,7 +86,7 @@ def create_plan(
     "/plans/{plan_id}", name="comms_plans_get", summary="Xem kế hoạch truyền thông và tiến độ theo kênh"
 )
 def get_plan(plan_id: PathId, actor: CommsReadActor, session: SessionDep, etag: ETag) -> CommsPlanRead:
-    return _plan(session, actor, etag, service.get_plan(session, plan_id))
+    return _plan(session, actor, etag, service.get_plan(session, actor, plan_id))
 
 
 @router.patch("/plans/{plan_id}", name="comms_plans_update", summary="Sửa kế hoạch truyền thông")
@@ -98,7 +98,7 @@ def update_plan(
     if_match: IfMatch,
     etag: ETag,
 ) -> CommsPlanRead:
-    plan = if_match(service.get_plan(session, plan_id))
+    plan = if_match(service.get_plan(session, actor, plan_id))
     return _plan(session, actor, etag, service.update_plan(session, actor, plan, body))
 
 
@@ -131,7 +131,7 @@ def create_output(
 
 @router.get("/outputs/{output_id}", name="comms_outputs_get", summary="Xem một sản phẩm truyền thông")
 def get_output(output_id: PathId, actor: CommsReadActor, session: SessionDep, etag: ETag) -> CommsOutputRead:
-    return _output(session, actor, etag, service.get_output(session, output_id))
+    return _output(session, actor, etag, service.get_output(session, actor, output_id))
 
 
 @router.patch("/outputs/{output_id}", name="comms_outputs_update", summary="Sửa một sản phẩm truyền thông")
@@ -143,7 +143,7 @@ def update_output(
     if_match: IfMatch,
     etag: ETag,
 ) -> CommsOutputRead:
-    output = if_match(service.get_output(session, output_id))
+    output = if_match(service.get_output(session, actor, output_id))
     return _output(session, actor, etag, service.update_output(session, actor, output, body))
 
 
@@ -157,7 +157,7 @@ def update_output(
 def delete_output(
     output_id: PathId, request: Request, actor: CommsWriteActor, session: SessionDep, if_match: IfMatch
 ) -> Response:
-    output = if_match(service.get_output(session, output_id))
+    output = if_match(service.get_output(session, actor, output_id))
     service.delete_output(session, actor, output, request.app.state.storage)
     return Response(status_code=204)
 
@@ -175,7 +175,7 @@ def attach_file(
     session: SessionDep,
     etag: ETag,
 ) -> CommsOutputRead:
-    output = service.get_output(session, output_id)
+    output = service.get_output(session, actor, output_id)
     changed = service.attach_file(session, actor, output, file, request.app.state.storage)
     return _output(session, actor, etag, changed)
 
@@ -190,7 +190,7 @@ def attach_file(
 def download_file(
     output_id: PathId, request: Request, actor: CommsReadActor, session: SessionDep
 ) -> StreamingResponse:
-    output = service.get_output(session, output_id)
+    output = service.get_output(session, actor, output_id)
     return stored_file(
         request.app.state.storage,
         service.output_file_key(output),

@@ -43,7 +43,7 @@ from thidua.communications.schemas import (
     ProposalUpdate,
 )
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, NotFound
-from thidua.core.models import utcnow
+from thidua.core.models import same_commune, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import matches, where_given
@@ -91,22 +91,27 @@ def read_plan(session: Session, actor: Actor, plan: CommsPlan) -> CommsPlanRead:
 
 
 def list_plans(session: Session, actor: Actor, school_year: str | None, page: PageParams) -> CommsPlanPage:
-    query = where_given(access.readable_plans(), (CommsPlan.school_year, school_year))
+    query = where_given(access.readable_plans(actor), (CommsPlan.school_year, school_year))
     rows, total = paginate(session, query, page, col(CommsPlan.school_year).desc(), col(CommsPlan.id))
     return page_of(CommsPlanPage, [read_plan(session, actor, p) for p in rows], total, page)
 
 
-def get_plan(session: Session, plan_id: int) -> CommsPlan:
-    return access.get_plan(session, plan_id)
+def get_plan(session: Session, actor: Actor, plan_id: int) -> CommsPlan:
+    return access.get_plan(session, actor, plan_id)
 
 
 def create_plan(session: Session, actor: Actor, data: CommsPlanCreate) -> CommsPlan:
-    existing = session.exec(select(CommsPlan).where(CommsPlan.school_year == data.school_year)).first()
+    existing = session.exec(
+        select(CommsPlan).where(
+            CommsPlan.school_year == data.school_year, same_commune(CommsPlan.commune_id, actor.commune_id)
+        )
+    ).first()
     if existing is not None:
         raise Conflict(
             f"Năm học {data.school_year} đã có kế hoạch truyền thông (số {existing.id}); hãy sửa kế hoạch đó."
         )
     plan = CommsPlan(
+        commune_id=actor.commune_id,
         school_year=data.school_year,
         title=data.title,
         note=data.note,
@@ -154,7 +159,7 @@ class OutputFilters:
 
 def list_outputs(session: Session, actor: Actor, f: OutputFilters, page: PageParams) -> CommsOutputPage:
     query = where_given(
-        access.readable_outputs(), (CommsOutput.plan_id, f.plan_id), (CommsOutput.channel, f.channel)
+        access.readable_outputs(actor), (CommsOutput.plan_id, f.plan_id), (CommsOutput.channel, f.channel)
     )
     if f.q and f.q.strip():
         query = query.where(matches(f.q, CommsOutput.title))
@@ -164,8 +169,8 @@ def list_outputs(session: Session, actor: Actor, f: OutputFilters, page: PagePar
     return page_of(CommsOutputPage, [read_output(session, actor, o) for o in rows], total, page)
 
 
-def get_output(session: Session, output_id: int) -> CommsOutput:
-    return access.get_output(session, output_id)
+def get_output(session: Session, actor: Actor, output_id: int) -> CommsOutput:
+    return access.get_output(session, actor, output_id)
 
 
 def _check_date(plan: CommsPlan, day: date) -> None:
@@ -179,7 +184,7 @@ def _check_date(plan: CommsPlan, day: date) -> None:
 
 
 def create_output(session: Session, actor: Actor, data: CommsOutputCreate) -> CommsOutput:
-    plan = session.get(CommsPlan, data.plan_id)
+    plan = access.plan_named(session, actor, data.plan_id)
     if plan is None:
         raise Invalid(
             "body.plan_id", f"Không tìm thấy kế hoạch truyền thông có id {data.plan_id}.", "not_found"
@@ -342,6 +347,7 @@ def publish_proposal(session: Session, actor: Actor, p: StoryProposal) -> StoryP
     _not_own(actor, p)
     _require(actor, p, "publish", "Chỉ đăng được bài trường đã gửi và chưa đăng.")
     story = Story(
+        commune_id=actor.commune_id,
         title=p.title,
         summary=p.summary,
         body=p.body,
@@ -371,7 +377,7 @@ def read_corner(session: Session, actor: Actor, corner: InfoCorner) -> InfoCorne
 
 
 def list_corners(session: Session, actor: Actor, page: PageParams) -> InfoCornerPage:
-    rows, total = paginate(session, access.readable_corners(), page, col(InfoCorner.unit_id))
+    rows, total = paginate(session, access.readable_corners(actor), page, col(InfoCorner.unit_id))
     return page_of(InfoCornerPage, [read_corner(session, actor, c) for c in rows], total, page)
 
 

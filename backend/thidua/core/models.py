@@ -67,3 +67,18 @@ class Versioned(SQLModel):
     @declared_attr  # type: ignore[arg-type]
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class CommuneOwned(SQLModel):
+    """A commune-level object (a movement, a framework, a round...): in a province deployment it
+    belongs to one commune, whose users alone see it (`auth.policy.commune_scoped`). NULL in a
+    one-commune deployment; filled with that commune when a second commune or the Department is
+    added (`units.service.create_unit`) and by migration 0026."""
+
+    commune_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+
+
+def same_commune(column: Any, commune_id: int | None) -> Any:
+    """`column` names the same commune as `commune_id` (both NULL in a one-commune deployment): codes
+    and numbers are unique per commune."""
+    return column.is_(None) if commune_id is None else column == commune_id

@@ -148,5 +148,5 @@ USERS = [
     DemoUser("hieutruong.thtp", "", ("unit_manager",), "TH-TP", "TH-TP-01"),
     DemoUser("hieutruong.mn", "", ("unit_manager",), "MN-TT", "MN-TT-01"),
     DemoUser("giaovien.thcs", "", ("staff",), "THCS-TT", "THCS-TT-07"),
-    DemoUser("tichhop", "Hệ thống tích hợp (demo)", ("integration",), None),
+    DemoUser("tichhop", "Hệ thống tích hợp (demo)", ("integration",), "UBND-TT"),
 ]

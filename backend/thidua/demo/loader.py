@@ -23,6 +23,7 @@ from thidua.demo.communications import load_communications
 from thidua.demo.data import COMMUNE, DEMO_PASSWORD, OFFICES, SCHOOLS, SUBJECT_GROUPS, USERS, school_staff
 from thidua.demo.dti import load_dti_results
 from thidua.demo.inspections import load_inspections
+from thidua.demo.province import PROVINCE_USERS, load_province
 from thidua.demo.steering import load_steering
 from thidua.demo.year import load_year
 from thidua.frameworks.models import Framework
@@ -35,7 +36,14 @@ from thidua.storage import storage_for
 from thidua.units.models import StaffMember, Unit
 
 # Demo data is written by the system itself; the audit trail shows no person for it.
-SYSTEM = SimpleNamespace(id=None, login="system", user=SimpleNamespace(unit_id=None))
+# A one-commune deployment's system: no commune wall (the province's communes come later, demo/province.py).
+SYSTEM = SimpleNamespace(
+    id=None,
+    login="system",
+    user=SimpleNamespace(unit_id=None),
+    commune_id=None,
+    sees_commune=lambda _commune_id: True,
+)
 
 
 def _unit(
@@ -65,6 +73,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
         "communications": 0,
         "inspections": 0,
         "year": 0,
+        "province": 0,
     }
     engine = make_engine(settings.resolved_database_url)
     with Session(engine) as session:
@@ -133,6 +142,7 @@ def load_demo(settings: Settings) -> dict[str, int]:
         created["communications"] = int(load_communications(session, storage))
         created["inspections"] = load_inspections(session)
         created["year"] = load_year(session)
+        created["province"] = load_province(session)
     engine.dispose()
     return created
 
@@ -162,7 +172,7 @@ def load_movement(session: Session) -> int:
 
 def print_logins() -> None:
     print(f"\nTài khoản demo (mật khẩu chung / shared password: {DEMO_PASSWORD})")
-    for demo in USERS:
+    for demo in [*USERS, *PROVINCE_USERS]:
         labels = ", ".join(ROLE_LABELS_VI[Role(r)] for r in demo.roles)
         print(f"  {demo.login:<17} {labels}" + (f" — {demo.unit_code}" if demo.unit_code else ""))
     print()

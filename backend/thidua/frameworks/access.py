@@ -7,14 +7,14 @@ by unit. What a writer may do depends on the version's state and on whether asse
 from sqlmodel import Session, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, commune_scoped, of_commune
 from thidua.auth.roles import Permission
 from thidua.core.lookup import first_or_404
 from thidua.frameworks.models import Framework
 
 
 def readable(actor: Actor) -> SelectOfScalar[Framework]:
-    return select(Framework)
+    return commune_scoped(select(Framework), Framework.commune_id, actor)
 
 
 def get_readable(session: Session, actor: Actor, framework_id: int) -> Framework:
@@ -32,3 +32,8 @@ def allowed_actions(actor: Actor, framework: Framework, used: int) -> list[str]:
     if framework.status == "draft":
         actions.append("activate")
     return actions
+
+
+def named(session: Session, actor: Actor, framework_id: int) -> Framework | None:
+    """The framework a request names by id, or None when missing or another commune's."""
+    return of_commune(actor, session.get(Framework, framework_id))

@@ -5,14 +5,14 @@ from typing import Any
 from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-from thidua.core.models import Decimal2, UTCDateTime, Versioned
+from thidua.core.models import CommuneOwned, Decimal2, UTCDateTime, Versioned
 
 
-class Framework(Versioned, table=True):
+class Framework(Versioned, CommuneOwned, table=True):
     """Bảng điểm chuẩn: one version of a scorecard template. Immutable once an assessment uses it;
     editing then means a new version."""
 
-    __table_args__ = (UniqueConstraint("code", "version_number"),)
+    __table_args__ = (UniqueConstraint("commune_id", "code", "version_number"),)
 
     movement_id: int = Field(foreign_key="movement.id", index=True)
     code: str = Field(max_length=40, index=True)

@@ -11,7 +11,7 @@ from thidua.assessments.models import SelfAssessment
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
-from thidua.core.models import utcnow
+from thidua.core.models import same_commune, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.frameworks import access
@@ -29,7 +29,8 @@ from thidua.frameworks.schemas import (
     IndicatorOut,
     LevelOut,
 )
-from thidua.movements.models import ContentArea, Movement
+from thidua.movements import access as movements_access
+from thidua.movements.models import ContentArea
 from thidua.scoring.sources import SOURCES
 
 DEFAULT_CLASSIFICATION = [
@@ -258,14 +259,14 @@ def list_frameworks(
 # ---------------------------------------------------------------- writing
 
 
-def _content_area_codes(session: Session, movement_id: int) -> set[str]:
-    if session.get(Movement, movement_id) is None:
+def _content_area_codes(session: Session, actor: Actor, movement_id: int) -> set[str]:
+    if movements_access.named(session, actor, movement_id) is None:
         raise Invalid("body.movement_id", f"Không tìm thấy phong trào có id {movement_id}.", "not_found")
     return set(session.exec(select(ContentArea.code).where(ContentArea.movement_id == movement_id)).all())
 
 
-def _validate(session: Session, doc: FrameworkDocument) -> None:
-    problems = document_problems(doc, _content_area_codes(session, doc.movement_id))
+def _validate(session: Session, actor: Actor, doc: FrameworkDocument) -> None:
+    problems = document_problems(doc, _content_area_codes(session, actor, doc.movement_id))
     if problems:
         raise ValidationFailed(
             f"Bảng điểm chưa hợp lệ: {len(problems)} lỗi; xem chi tiết trong errors.", problems
@@ -304,13 +305,21 @@ def _classification(doc: FrameworkDocument) -> list[dict[str, Any]]:
 
 
 def create_framework(session: Session, actor: Actor, doc: FrameworkDocument) -> Framework:
-    _validate(session, doc)
-    if session.exec(select(Framework.id).where(Framework.code == doc.code)).first() is not None:
+    _validate(session, actor, doc)
+    if (
+        session.exec(
+            select(Framework.id).where(
+                Framework.code == doc.code, same_commune(Framework.commune_id, actor.commune_id)
+            )
+        ).first()
+        is not None
+    ):
         raise Conflict(
             f"Đã có bảng điểm mã '{doc.code}'; hãy tạo phiên bản mới từ bảng điểm đó.",
             errors=[FieldError(path="body.code", message="Mã bảng điểm đã tồn tại.", type="duplicate")],
         )
     fw = Framework(
+        commune_id=actor.commune_id,
         movement_id=doc.movement_id,
         code=doc.code,
         name=doc.name,
@@ -346,7 +355,7 @@ def replace_framework(session: Session, actor: Actor, fw: Framework, doc: Framew
         raise Invalid(
             "body.code", "Không đổi được mã, phong trào hay đối tượng của một bảng điểm đã có.", "immutable"
         )
-    _validate(session, doc)
+    _validate(session, actor, doc)
     for table in (Indicator, Criterion):  # indicators first: they reference their criterion
         for row in session.exec(select(table).where(table.framework_id == fw.id)).all():
             session.delete(row)
@@ -361,9 +370,12 @@ def replace_framework(session: Session, actor: Actor, fw: Framework, doc: Framew
 def new_version(session: Session, actor: Actor, source: Framework) -> Framework:
     assert source.id is not None
     latest = session.exec(
-        select(func.max(Framework.version_number)).where(Framework.code == source.code)
+        select(func.max(Framework.version_number)).where(
+            Framework.code == source.code, same_commune(Framework.commune_id, source.commune_id)
+        )
     ).one()
     copy = Framework(
+        commune_id=source.commune_id,
         movement_id=source.movement_id,
         code=source.code,
         version_number=int(latest or 0) + 1,
@@ -396,7 +408,11 @@ def activate(session: Session, actor: Actor, fw: Framework) -> Framework:
     if fw.status != "draft":
         raise Conflict("Chỉ phiên bản nháp mới kích hoạt được.")
     for other in session.exec(
-        select(Framework).where(Framework.code == fw.code, Framework.status == "active")
+        select(Framework).where(
+            Framework.code == fw.code,
+            Framework.status == "active",
+            same_commune(Framework.commune_id, fw.commune_id),
+        )
     ):
         audit.save_changes(session, actor, other, {"status": "retired"}, "retire")
     return audit.save_changes(session, actor, fw, {"status": "active", "activated_at": utcnow()}, "activate")

@@ -29,7 +29,7 @@ class Kind:
 
 
 def _scorecards_name(session: Session, actor: Actor, params: dict[str, Any]) -> str:
-    scoring.export_framework(session, params["framework_id"], "body.framework_id")
+    scoring.export_framework(session, actor, params["framework_id"], "body.framework_id")
     return f"xep-hang-{params['framework_id']}-{params['school_year']}.xlsx"
 
 

@@ -26,8 +26,7 @@ from sqlmodel import Session
 
 from thidua.apikeys.models import ApiKey
 from thidua.auth.models import User
-from thidua.auth.policy import Actor, descendant_unit_ids, load_actor
-from thidua.auth.roles import Role
+from thidua.auth.policy import Actor, actor_for_key, load_actor
 from thidua.config import Settings
 from thidua.core.errors import AppError
 from thidua.core.models import utcnow
@@ -73,18 +72,8 @@ def actor_for(session: Session, job: Requested) -> Actor:
     key = session.get(ApiKey, job.api_key_id)
     now = utcnow()
     if key is None or key.revoked_at is not None or (key.expires_at is not None and key.expires_at <= now):
-        raise JobRefused("Khóa API của yêu cầu đã bị thu hồi hoặc đã hết hạn.")
-    acting = User(**user.model_dump())
-    if key.unit_id is not None:
-        acting.unit_id = key.unit_id
-    visible = descendant_unit_ids(session, key.unit_id) if key.unit_id is not None else None
-    return Actor(
-        user=acting,
-        roles=frozenset({Role.integration}),
-        visible_unit_ids=visible,
-        scopes=frozenset(key.scopes),
-        api_key_id=key.id,
-    )
+        raise JobRefused("Khóa API gửi tệp đã bị thu hồi hoặc đã hết hạn.")
+    return actor_for_key(session, user, key)
 
 
 def fail(engine: Engine, job_id: int, message: str) -> None:

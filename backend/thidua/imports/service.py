@@ -17,15 +17,14 @@ from typing import NoReturn
 
 from sqlalchemy import Connection, Engine, text, update
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.policy import Actor
-from thidua.auth.roles import Role
 from thidua.core.errors import Forbidden, NotFound
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.tasks import defer
+from thidua.imports import access
 from thidua.imports.bulk import batched
 from thidua.imports.context import ImportContext
 from thidua.imports.headings import heading
@@ -303,17 +302,8 @@ def read_job(job: ImportJob, live_rows: int | None = None) -> ImportJobRead:
     )
 
 
-def _visible_jobs(actor: Actor) -> SelectOfScalar[ImportJob]:
-    query = select(ImportJob)
-    if actor.api_key_id is not None:
-        return query.where(ImportJob.api_key_id == actor.api_key_id)
-    if Role.admin in actor.roles:
-        return query
-    return query.where(ImportJob.user_id == actor.id, col(ImportJob.api_key_id).is_(None))
-
-
 def get_job(session: Session, actor: Actor, job_id: int) -> ImportJob:
-    job = session.exec(_visible_jobs(actor).where(ImportJob.id == job_id)).first()
+    job = session.exec(access.visible_jobs(actor).where(ImportJob.id == job_id)).first()
     if job is None:
         raise NotFound(f"Không tìm thấy lượt nhập dữ liệu có id {job_id}.")
     return job
@@ -327,7 +317,7 @@ def list_jobs(
     page: PageParams,
     live: Callable[[int], int | None],
 ) -> ImportJobPage:
-    query = _visible_jobs(actor)
+    query = access.visible_jobs(actor)
     if kind is not None:
         query = query.where(ImportJob.kind == kind.value)
     if status is not None:

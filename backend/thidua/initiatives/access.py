@@ -43,7 +43,7 @@ def _unit_writer(actor: Actor, unit_id: int) -> bool:
     """Commune officer and admin anywhere, a unit manager in their own unit."""
     if not actor.can(Permission.initiatives_write) or not actor.sees_unit(unit_id):
         return False
-    return actor.visible_unit_ids is None or Role.unit_manager in actor.roles
+    return actor.commune_wide or Role.unit_manager in actor.roles
 
 
 def may_edit(actor: Actor, initiative: Initiative, me: int | None, author_ids: set[int]) -> bool:
@@ -60,7 +60,7 @@ def may_edit(actor: Actor, initiative: Initiative, me: int | None, author_ids: s
 def may_recognise(actor: Actor, unit_id: int, level: RecognitionLevel) -> bool:
     if not actor.can(Permission.initiatives_recognise) or not actor.sees_unit(unit_id):
         return False
-    if actor.visible_unit_ids is None:  # commune-wide
+    if actor.commune_wide:
         return True
     return level == RecognitionLevel.unit and Role.unit_manager in actor.roles
 

@@ -10,7 +10,7 @@ values while the inspection is open. Another inspection answers 404, exactly lik
 from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, commune_scoped, of_commune
 from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid, NotFound
 from thidua.inspections.models import (
@@ -24,11 +24,11 @@ from thidua.inspections.models import (
 
 
 def readable(actor: Actor) -> SelectOfScalar[Inspection]:
-    query = select(Inspection)
+    query = commune_scoped(select(Inspection), Inspection.commune_id, actor)
     if actor.can(Permission.inspections_manage) or Role.commune_leader in actor.roles:
         return query
     member_of = select(InspectionMember.inspection_id).where(InspectionMember.user_id == actor.id)
-    if actor.visible_unit_ids is None:  # an inspector: their own inspections only
+    if actor.commune_wide or actor.visible_unit_ids is None:  # an inspector: their own inspections only
         return query.where(col(Inspection.id).in_(member_of))
     of_my_units = select(InspectionUnit.inspection_id).where(
         col(InspectionUnit.unit_id).in_(actor.visible_unit_ids)
@@ -159,7 +159,7 @@ def finding_actions(
 
 def readable_plans(actor: Actor) -> SelectOfScalar[InspectionPlan]:
     """The commune's managers and leader see drafts too; everyone else only issued plans."""
-    query = select(InspectionPlan)
+    query = commune_scoped(select(InspectionPlan), InspectionPlan.commune_id, actor)
     if actor.can(Permission.inspections_manage) or Role.commune_leader in actor.roles:
         return query
     return query.where(InspectionPlan.status == "issued")
@@ -170,6 +170,11 @@ def get_readable_plan(session: Session, actor: Actor, plan_id: int) -> Inspectio
     if found is None:
         raise NotFound(f"Không tìm thấy kế hoạch kiểm tra có id {plan_id}.")
     return found
+
+
+def plan_of_caller(actor: Actor, plan: InspectionPlan | None) -> InspectionPlan | None:
+    """A plan a request names through one of its visits, or None when it is another commune's."""
+    return of_commune(actor, plan)
 
 
 def plan_item_visible(actor: Actor, unit_id: int) -> bool:

@@ -3,10 +3,10 @@ from decimal import Decimal
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-from thidua.core.models import Decimal2, UTCDateTime, Versioned, utcnow
+from thidua.core.models import CommuneOwned, Decimal2, UTCDateTime, Versioned, utcnow
 
 
-class Inspection(Versioned, table=True):
+class Inspection(Versioned, CommuneOwned, table=True):
     """Kiểm tra, giám sát: a periodic or ad hoc visit by a team to some units."""
 
     kind: str = Field(max_length=20)  # periodic | ad_hoc
@@ -98,12 +98,13 @@ class InspectionFinding(Versioned, table=True):
     follow_up_by_id: int | None = Field(default=None, foreign_key="user_account.id")
 
 
-class InspectionPlan(Versioned, table=True):
+class InspectionPlan(Versioned, CommuneOwned, table=True):
     """Kế hoạch kiểm tra năm học: the commune's yearly schedule, issued as a Decree 30 document."""
 
     __tablename__ = "inspection_plan"
+    __table_args__ = (UniqueConstraint("commune_id", "school_year"),)
 
-    school_year: str = Field(max_length=9, unique=True, index=True)
+    school_year: str = Field(max_length=9, index=True)
     title: str = Field(max_length=300)
     purpose: str = Field(default="", max_length=8000)
     status: str = Field(default="draft", max_length=20)  # draft | issued

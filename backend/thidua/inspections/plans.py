@@ -7,7 +7,7 @@ from sqlmodel import Session, col, select
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, ValidationFailed
-from thidua.core.models import utcnow
+from thidua.core.models import same_commune, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.inspections import access, visits
@@ -21,6 +21,7 @@ from thidua.inspections.schemas import (
     InspectionPlanRead,
     InspectionPlanUpdate,
 )
+from thidua.units import access as units_access
 from thidua.units.models import Unit
 
 
@@ -61,10 +62,10 @@ def get_plan(session: Session, actor: Actor, plan_id: int) -> InspectionPlan:
     return access.get_readable_plan(session, actor, plan_id)
 
 
-def _check_items(session: Session, items: list[InspectionPlanItemIn]) -> None:
+def _check_items(session: Session, actor: Actor, items: list[InspectionPlanItemIn]) -> None:
     problems = []
     for n, item in enumerate(items):
-        unit = session.get(Unit, item.unit_id)
+        unit = units_access.unit_in_reach(session, actor, item.unit_id)
         if unit is None or unit.kind != "school":
             problems.append(
                 FieldError(
@@ -86,8 +87,13 @@ def _set_items(session: Session, plan_id: int, items: list[InspectionPlanItemIn]
 
 
 def create_plan(session: Session, actor: Actor, data: InspectionPlanCreate) -> InspectionPlan:
-    _check_items(session, data.items)
-    taken = session.exec(select(InspectionPlan).where(InspectionPlan.school_year == data.school_year)).first()
+    _check_items(session, actor, data.items)
+    taken = session.exec(
+        select(InspectionPlan).where(
+            InspectionPlan.school_year == data.school_year,
+            same_commune(InspectionPlan.commune_id, actor.commune_id),
+        )
+    ).first()
     if taken is not None:
         raise Conflict(
             f"Năm học {data.school_year} đã có kế hoạch kiểm tra.",
@@ -95,7 +101,7 @@ def create_plan(session: Session, actor: Actor, data: InspectionPlanCreate) -> I
                 FieldError(path="body.school_year", message="Đã có kế hoạch cho năm học này.", type="taken")
             ],
         )
-    plan = InspectionPlan(**data.model_dump(exclude={"items"}))
+    plan = InspectionPlan(**data.model_dump(exclude={"items"}), commune_id=actor.commune_id)
     session.add(plan)
     session.flush()
     assert plan.id is not None
@@ -118,7 +124,7 @@ def update_plan(
     items = data.items
     changes.pop("items", None)
     if items is not None:
-        _check_items(session, items)
+        _check_items(session, actor, items)
         assert plan.id is not None
         _set_items(session, plan.id, items)
     return audit.save_changes(session, actor, plan, changes, "update")

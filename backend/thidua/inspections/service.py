@@ -48,6 +48,7 @@ from thidua.inspections.schemas import (
 )
 from thidua.units import access as units_access
 from thidua.units.models import Unit
+from thidua.users import access as users_access
 
 
 def _ids(session: Session, model: Any, column: Any, inspection_id: int | None) -> list[int]:
@@ -142,7 +143,7 @@ def list_inspections(
 
 
 def _check_team(
-    session: Session, member_ids: list[int], unit_ids: list[int], lead_id: int | None = None
+    session: Session, actor: Actor, member_ids: list[int], unit_ids: list[int], lead_id: int | None = None
 ) -> None:
     problems = []
     if lead_id is not None and lead_id not in member_ids:
@@ -155,6 +156,8 @@ def _check_team(
         )
     for n, user_id in enumerate(member_ids):
         user = session.get(User, user_id)
+        if user is not None and not users_access.unit_for_account(actor, user.unit_id):
+            user = None  # another commune's inspector reads like a missing one
         if user is None or not user.is_active or Role.inspector not in roles_of(session, user_id):
             problems.append(
                 FieldError(
@@ -164,7 +167,7 @@ def _check_team(
                 )
             )
     for n, unit_id in enumerate(unit_ids):
-        unit = session.get(Unit, unit_id)
+        unit = units_access.unit_in_reach(session, actor, unit_id)
         if unit is None or unit.kind != "school":
             problems.append(
                 FieldError(
@@ -214,10 +217,11 @@ def _with_visited(unit_ids: list[int], planned: list[InspectionPlanItem]) -> lis
 
 
 def create_inspection(session: Session, actor: Actor, data: InspectionCreate) -> Inspection:
-    _check_team(session, data.member_user_ids, data.unit_ids, data.lead_user_id)
-    planned = visits.check(session, data.kind, data.school_year, data.plan_item_ids, None)
+    _check_team(session, actor, data.member_user_ids, data.unit_ids, data.lead_user_id)
+    planned = visits.check(session, actor, data.kind, data.school_year, data.plan_item_ids, None)
     inspection = Inspection(
-        **data.model_dump(exclude={"member_user_ids", "unit_ids", "lead_user_id", "plan_item_ids"})
+        **data.model_dump(exclude={"member_user_ids", "unit_ids", "lead_user_id", "plan_item_ids"}),
+        commune_id=actor.commune_id,
     )
     session.add(inspection)
     session.flush()
@@ -239,7 +243,7 @@ def update_inspection(
     item_ids = changes.pop("plan_item_ids", None)
     assert inspection.id is not None
     planned = (
-        visits.check(session, inspection.kind, inspection.school_year, item_ids, inspection.id)
+        visits.check(session, actor, inspection.kind, inspection.school_year, item_ids, inspection.id)
         if item_ids is not None
         else None
     )
@@ -258,7 +262,7 @@ def update_inspection(
     )
     if lead_id is None and members is not None and current_lead and current_lead.user_id not in members:
         lead_id = members[0]  # the lead left the team: the first member leads
-    _check_team(session, members or [], units or [])
+    _check_team(session, actor, members or [], units or [])
     if lead_id is not None and lead_id not in team:
         raise Invalid(
             "body.lead_user_id", "Trưởng đoàn phải là một thành viên của đoàn kiểm tra.", "not_member"

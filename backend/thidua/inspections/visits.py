@@ -25,7 +25,12 @@ PATH = "body.plan_item_ids"
 
 
 def check(
-    session: Session, kind: str, school_year: str, item_ids: Sequence[int], inspection_id: int | None
+    session: Session,
+    actor: Actor,
+    kind: str,
+    school_year: str,
+    item_ids: Sequence[int],
+    inspection_id: int | None,
 ) -> list[InspectionPlanItem]:
     """The planned visits the ids name, or 422 naming each id that cannot be made by this inspection."""
     if not item_ids:
@@ -45,7 +50,7 @@ def check(
     found: list[InspectionPlanItem] = []
     for n, item_id in enumerate(item_ids):
         item = session.get(InspectionPlanItem, item_id)
-        plan = session.get(InspectionPlan, item.plan_id) if item else None
+        plan = access.plan_of_caller(actor, session.get(InspectionPlan, item.plan_id)) if item else None
         made_by = session.get(InspectionVisit, item_id)
         path = f"{PATH}.{n}"
         if item is None or plan is None:

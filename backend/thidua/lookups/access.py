@@ -18,12 +18,18 @@ from thidua.units import access as units_access
 
 def readable_people(actor: Actor) -> SelectOfScalar[User]:
     query = select(User)
-    if actor.visible_unit_ids is None or actor.can(Permission.users_manage):
+    if actor.visible_unit_ids is None:
         return query
+    commune = actor.commune_unit_ids
+    if actor.can(Permission.users_manage):
+        return query if commune is None else query.where(col(User.unit_id).in_(commune))
     in_reach = col(User.unit_id).in_(actor.visible_unit_ids)
     if actor.can(Permission.inspections_manage):
         inspectors = select(UserRole.user_id).where(UserRole.role == Role.inspector.value)
-        return query.where(or_(in_reach, col(User.id).in_(inspectors)))
+        theirs = col(User.id).in_(inspectors)
+        if commune is not None:  # the commune's own inspectors, not another commune's
+            return query.where(or_(in_reach, theirs & col(User.unit_id).in_(commune)))
+        return query.where(or_(in_reach, theirs))
     return query.where(in_reach)
 
 

@@ -56,7 +56,7 @@ def list_materials(
 def list_recognised(
     actor: MaterialsReadActor, session: SessionDep, page: Page, q: Search = None
 ) -> RecognisedMaterialPage:
-    return service.list_recognised(session, q, page)
+    return service.list_recognised(session, actor, q, page)
 
 
 @router.post("", status_code=201, name="materials_create", summary="Chia sẻ một học liệu số")
@@ -70,7 +70,7 @@ def create_material(
 def get_material(
     material_id: PathId, actor: MaterialsReadActor, session: SessionDep, etag: ETag
 ) -> MaterialRead:
-    return _answer(session, actor, etag, service.get(session, material_id))
+    return _answer(session, actor, etag, service.get(session, actor, material_id))
 
 
 @router.patch("/{material_id}", name="materials_update", summary="Sửa thông tin học liệu")
@@ -82,7 +82,7 @@ def update_material(
     if_match: IfMatch,
     etag: ETag,
 ) -> MaterialRead:
-    m = if_match(service.get(session, material_id))
+    m = if_match(service.get(session, actor, material_id))
     return _answer(session, actor, etag, service.update(session, actor, m, body))
 
 
@@ -96,7 +96,7 @@ def update_material(
 def delete_material(
     material_id: PathId, request: Request, actor: MaterialsWriteActor, session: SessionDep, if_match: IfMatch
 ) -> Response:
-    m = if_match(service.get(session, material_id))
+    m = if_match(service.get(session, actor, material_id))
     service.delete(session, actor, m, request.app.state.storage)
     return Response(status_code=204)
 
@@ -114,7 +114,7 @@ def attach_file(
     session: SessionDep,
     etag: ETag,
 ) -> MaterialRead:
-    m = service.get(session, material_id)
+    m = service.get(session, actor, material_id)
     return _answer(
         session, actor, etag, service.attach_file(session, actor, m, file, request.app.state.storage)
     )
@@ -130,7 +130,7 @@ def attach_file(
 def download(
     material_id: PathId, request: Request, actor: MaterialsReadActor, session: SessionDep
 ) -> StreamingResponse:
-    m = service.get(session, material_id)
+    m = service.get(session, actor, material_id)
     return stored_file(
         request.app.state.storage,
         service.file_key(m),

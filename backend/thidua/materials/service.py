@@ -60,7 +60,7 @@ class Filters:
 
 def list_materials(session: Session, actor: Actor, f: Filters, page: PageParams) -> MaterialPage:
     query = where_given(
-        access.readable(),
+        access.readable(actor),
         (LearningMaterial.subject, f.subject),
         (LearningMaterial.grade, f.grade),
         (LearningMaterial.unit_id, f.unit_id),
@@ -73,8 +73,8 @@ def list_materials(session: Session, actor: Actor, f: Filters, page: PageParams)
     return page_of(MaterialPage, [read(session, actor, m) for m in rows], total, page)
 
 
-def get(session: Session, material_id: int) -> LearningMaterial:
-    return access.get_readable(session, material_id)
+def get(session: Session, actor: Actor, material_id: int) -> LearningMaterial:
+    return access.get_readable(session, actor, material_id)
 
 
 def create(session: Session, actor: Actor, data: MaterialCreate) -> LearningMaterial:
@@ -167,8 +167,10 @@ def _discard_unused(session: Session, storage: Storage, sha: str | None) -> None
         storage.delete(content_key(FOLDER, sha))
 
 
-def list_recognised(session: Session, q: str | None, page: PageParams) -> RecognisedMaterialPage:
-    query = access.recognised_digital_materials()
+def list_recognised(
+    session: Session, actor: Actor, q: str | None, page: PageParams
+) -> RecognisedMaterialPage:
+    query = access.recognised_digital_materials(actor)
     if q and q.strip():
         query = query.where(matches(q, Initiative.title))
     rows, total = paginate(

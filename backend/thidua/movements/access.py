@@ -7,14 +7,14 @@ by unit.
 from sqlmodel import Session, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, commune_scoped, of_commune
 from thidua.auth.roles import Permission
 from thidua.core.lookup import first_or_404
 from thidua.movements.models import Movement
 
 
 def readable(actor: Actor) -> SelectOfScalar[Movement]:
-    return select(Movement)
+    return commune_scoped(select(Movement), Movement.commune_id, actor)
 
 
 def get_readable(session: Session, actor: Actor, movement_id: int) -> Movement:
@@ -29,3 +29,8 @@ def allowed_actions(actor: Actor, movement: Movement) -> list[str]:
 def window_actions(actor: Actor) -> list[str]:
     """The commune officer sets each school year's evaluation window."""
     return ["update"] if actor.can(Permission.movements_write) else []
+
+
+def named(session: Session, actor: Actor, movement_id: int) -> Movement | None:
+    """The movement a request names by id, or None when missing or another commune's."""
+    return of_commune(actor, session.get(Movement, movement_id))

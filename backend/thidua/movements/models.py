@@ -2,13 +2,15 @@ from datetime import date
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-from thidua.core.models import Versioned
+from thidua.core.models import CommuneOwned, Versioned
 
 
-class Movement(Versioned, table=True):
+class Movement(Versioned, CommuneOwned, table=True):
     """Phong trào thi đua: the campaign, with its phases and content areas."""
 
-    code: str = Field(max_length=40, unique=True, index=True)
+    __table_args__ = (UniqueConstraint("commune_id", "code"),)
+
+    code: str = Field(max_length=40, index=True)
     title: str = Field(max_length=500)
     legal_basis: str = Field(default="", max_length=4000)
     start_year: int

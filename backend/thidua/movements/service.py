@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 from thidua.audit import service as audit
 from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound
-from thidua.core.models import today
+from thidua.core.models import same_commune, today
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.movements import access
@@ -77,7 +77,14 @@ def create_movement(session: Session, actor: Actor, data: MovementCreate) -> Mov
         raise Invalid("body.phases", "Số thứ tự giai đoạn bị trùng.", "duplicate")
     if len({a.code for a in data.content_areas}) != len(data.content_areas):
         raise Invalid("body.content_areas", "Mã nội dung thi đua bị trùng.", "duplicate")
-    if session.exec(select(Movement.id).where(Movement.code == data.code)).first() is not None:
+    if (
+        session.exec(
+            select(Movement.id).where(
+                Movement.code == data.code, same_commune(Movement.commune_id, actor.commune_id)
+            )
+        ).first()
+        is not None
+    ):
         raise Conflict(
             f"Mã phong trào '{data.code}' đã tồn tại.",
             errors=[FieldError(path="body.code", message="Mã đã được dùng.", type="duplicate")],
@@ -89,6 +96,7 @@ def create_movement(session: Session, actor: Actor, data: MovementCreate) -> Mov
         start_year=data.start_year,
         end_year=data.end_year,
         owner_unit_id=actor.user.unit_id,
+        commune_id=actor.commune_id,
     )
     session.add(movement)
     session.flush()

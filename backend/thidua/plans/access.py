@@ -22,7 +22,11 @@ def readable(actor: Actor) -> SelectOfScalar[Plan]:
     query = select(Plan)
     if actor.visible_unit_ids is None:
         return query
-    return query.where(or_(col(Plan.kind) == "commune", col(Plan.unit_id).in_(actor.visible_unit_ids)))
+    # The commune's plan: its own commune's (every commune's without a wall).
+    communes = col(Plan.kind) == "commune"
+    if actor.commune_unit_ids is not None:
+        communes = communes & col(Plan.unit_id).in_(actor.commune_unit_ids)
+    return query.where(or_(communes, col(Plan.unit_id).in_(actor.visible_unit_ids)))
 
 
 def readable_dispatches(actor: Actor, plan_id: int) -> Select[PlanDispatch, str]:
@@ -63,7 +67,7 @@ def allowed_actions(actor: Actor, plan: Plan, status: str | None = None) -> list
     # Phòng Kinh tế keeps the budget lines of the school plans and of the commune's own plan.
     if actor.can(Permission.plans_budget) and (
         (plan.kind == "unit" and actor.sees_unit(plan.unit_id))
-        or (plan.kind == "commune" and actor.visible_unit_ids is None)
+        or (plan.kind == "commune" and actor.commune_wide)
     ):
         actions.append("edit_budget")
     if plan.kind == "unit" and status == "submitted" and actor.can(Permission.plans_review):

@@ -64,7 +64,7 @@ def list_plans(
 def tracking(
     movement_id: Annotated[int, Query(ge=1, le=MAX_ID)], actor: PlansReviewActor, session: SessionDep
 ) -> list[TrackingRow]:
-    return service.tracking(session, movement_id)
+    return service.tracking(session, actor, movement_id)
 
 
 @router.post(

@@ -19,7 +19,7 @@ from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.frameworks.models import Framework, Indicator
-from thidua.movements.models import Movement
+from thidua.movements import access as movements_access
 from thidua.plans import access
 from thidua.plans.models import ACK_WITHIN_DAYS, PLAN_DEADLINE_DAYS, Plan, PlanDispatch, PlanVersion
 from thidua.plans.schemas import (
@@ -171,7 +171,7 @@ def _validate(session: Session, movement_id: int, unit_id: int, content: PlanCon
 
 
 def create_plan(session: Session, actor: Actor, data: PlanCreate) -> Plan:
-    if session.get(Movement, data.movement_id) is None:
+    if movements_access.named(session, actor, data.movement_id) is None:
         raise Invalid("body.movement_id", f"Không tìm thấy phong trào có id {data.movement_id}.", "not_found")
     unit = unit_access.unit_in_reach(session, actor, data.unit_id or actor.user.unit_id or 0)
     if unit is None or unit.id is None:
@@ -620,11 +620,16 @@ def _progress(plan: Plan | None) -> Decimal | None:
     return (Decimal(sum(int(t.get("progress_percent", 0)) for t in tasks)) / len(tasks)).quantize(CENT)
 
 
-def tracking(session: Session, movement_id: int) -> list[TrackingRow]:
-    """The commune's table: per school, sent, received, due, submitted, approved and progress."""
-    schools = session.exec(
-        select(Unit).where(Unit.kind == "school", col(Unit.is_active).is_(True)).order_by(col(Unit.code))
-    ).all()
+def tracking(session: Session, actor: Actor, movement_id: int) -> list[TrackingRow]:
+    """The commune's table: per school, sent, received, due, submitted, approved and progress. In a
+    province deployment: the schools of the movement's commune (another commune's movement is 404)."""
+    movement = movements_access.named(session, actor, movement_id)
+    if movement is None:
+        raise Invalid("query.movement_id", f"Không tìm thấy phong trào có id {movement_id}.", "not_found")
+    query = unit_access.units_in_reach(actor).where(Unit.kind == "school", col(Unit.is_active).is_(True))
+    if movement.commune_id is not None:
+        query = query.where(col(Unit.id).in_(descendant_unit_ids(session, movement.commune_id)))
+    schools = session.exec(query.order_by(col(Unit.code))).all()
     plans = {
         p.unit_id: p
         for p in session.exec(select(Plan).where(Plan.movement_id == movement_id, Plan.kind == "unit"))

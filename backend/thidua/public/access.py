@@ -10,6 +10,8 @@
   before the council has reviewed anything).
 """
 
+from typing import Any
+
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -27,8 +29,14 @@ def issued_achievements() -> SelectOfScalar[Achievement]:
     return select(Achievement).where(ISSUED)
 
 
-def published_stories() -> SelectOfScalar[Story]:
-    return select(Story).where(Story.status == "published")
+def _of(query: SelectOfScalar[Any], column: Any, commune_id: int | None) -> SelectOfScalar[Any]:
+    """A province deployment's public pages, per commune: `commune_id` narrows them to one commune's
+    rows (None: every commune's, which is all there is in a one-commune deployment)."""
+    return query if commune_id is None else query.where(column == commune_id)
+
+
+def published_stories(commune_id: int | None = None) -> SelectOfScalar[Story]:
+    return _of(select(Story).where(Story.status == "published"), Story.commune_id, commune_id)
 
 
 def get_published_story(session: Session, story_id: int) -> Story:
@@ -38,8 +46,11 @@ def get_published_story(session: Session, story_id: int) -> Story:
     return story
 
 
-def published_results() -> SelectOfScalar[ResultPublication]:
-    return select(ResultPublication)
+def published_results(commune_id: int | None = None) -> SelectOfScalar[ResultPublication]:
+    if commune_id is None:
+        return select(ResultPublication)
+    frameworks = select(Framework.id).where(Framework.commune_id == commune_id)
+    return select(ResultPublication).where(col(ResultPublication.framework_id).in_(frameworks))
 
 
 def get_published_result(session: Session, publication_id: int) -> tuple[ResultPublication, Framework]:
@@ -60,18 +71,20 @@ def shown_assessments(framework_id: int, school_year: str) -> SelectOfScalar[Sel
     )
 
 
-def info_corners() -> SelectOfScalar[InfoCorner]:
-    """Every school's info-corner link is public: it points to the school's own public website."""
-    return select(InfoCorner)
+def info_corners(unit_ids: frozenset[int] | None = None) -> SelectOfScalar[InfoCorner]:
+    """Every school's info-corner link is public: it points to the school's own public website.
+    `unit_ids`: one commune's units (a province deployment's public page of that commune)."""
+    query = select(InfoCorner)
+    return query if unit_ids is None else query.where(col(InfoCorner.unit_id).in_(unit_ids))
 
 
-def active_award_types() -> SelectOfScalar[AwardType]:
-    return select(AwardType).where(AwardType.status == "active")
+def active_award_types(commune_id: int | None = None) -> SelectOfScalar[AwardType]:
+    return _of(select(AwardType).where(AwardType.status == "active"), AwardType.commune_id, commune_id)
 
 
-def active_frameworks() -> SelectOfScalar[Framework]:
-    return select(Framework).where(Framework.status == "active")
+def active_frameworks(commune_id: int | None = None) -> SelectOfScalar[Framework]:
+    return _of(select(Framework).where(Framework.status == "active"), Framework.commune_id, commune_id)
 
 
-def timetable_rounds() -> SelectOfScalar[AwardRound]:
-    return select(AwardRound)
+def timetable_rounds(commune_id: int | None = None) -> SelectOfScalar[AwardRound]:
+    return _of(select(AwardRound), AwardRound.commune_id, commune_id)

@@ -84,12 +84,14 @@ def _framework(session: Session, f: Framework) -> PublicFramework:
     )
 
 
-def criteria(session: Session) -> PublicCriteria:
+def criteria(session: Session, commune_id: int | None = None) -> PublicCriteria:
     types = sorted(
-        session.exec(access.active_award_types()).all(),
+        session.exec(access.active_award_types(commune_id)).all(),
         key=lambda t: (LEVEL_ORDER.get(t.level, 9), t.subject_kind, t.code),
     )
-    frameworks = list(session.exec(access.active_frameworks().order_by(col(Framework.subject_kind).desc())))
+    frameworks = list(
+        session.exec(access.active_frameworks(commune_id).order_by(col(Framework.subject_kind).desc()))
+    )
     names = rule_names(session)
     base = base_salary_on(session, today())
     award_types = [
@@ -108,7 +110,7 @@ def criteria(session: Session) -> PublicCriteria:
         for t in types
     ]
     rounds = session.exec(
-        access.timetable_rounds().order_by(col(AwardRound.opens_on).desc(), col(AwardRound.id))
+        access.timetable_rounds(commune_id).order_by(col(AwardRound.opens_on).desc(), col(AwardRound.id))
     ).all()
     offered = {t.code: f"{t.name} ({SUBJECT_LABELS.get(t.subject_kind, '')})" for t in types}
     timetable = [

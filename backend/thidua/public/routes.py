@@ -9,7 +9,7 @@ from thidua.api.deps import Page, SessionDep
 from thidua.assessments.schemas import SchoolYear
 from thidua.auth.policy import PUBLIC
 from thidua.awards.models import AwardLevel
-from thidua.core.ids import PathId, QueryId
+from thidua.core.ids import MAX_ID, PathId, QueryId
 from thidua.public import criteria, service
 from thidua.public.schemas import (
     CertificateCheck,
@@ -38,6 +38,12 @@ VerificationCode = Annotated[
 ]
 
 
+# A province deployment's public pages are per commune: `commune_id` (a commune's unit id) narrows them.
+CommuneId = Annotated[
+    int | None, Query(ge=1, le=MAX_ID, description="Trang công khai của một xã (id đơn vị UBND xã)")
+]
+
+
 @router.get(
     "/honour-board",
     name="public_honour_board",
@@ -52,23 +58,24 @@ def honour_board(
     subject_kind: Literal["collective", "individual"] | None = None,
     unit_id: QueryId = None,
     q: Annotated[str | None, Query(max_length=100, description="Tìm theo tên cá nhân hoặc đơn vị")] = None,
+    commune_id: CommuneId = None,
 ) -> HonourBoardPage:
     filters = service.HonourFilters(
-        round_id, school_year, level.value if level else None, subject_kind, unit_id, q
+        round_id, school_year, level.value if level else None, subject_kind, unit_id, q, commune_id
     )
     return service.honour_board(session, filters, page)
 
 
 @router.get("/rounds", name="public_rounds", summary="Các đợt khen thưởng có kết quả trên bảng vinh danh")
-def rounds(session: SessionDep) -> list[PublicRound]:
-    return service.rounds(session)
+def rounds(session: SessionDep, commune_id: CommuneId = None) -> list[PublicRound]:
+    return service.rounds(session, commune_id)
 
 
 @router.get(
     "/stories", name="public_stories_list", summary="Gương điển hình tiên tiến đã đăng (mới nhất trước)"
 )
-def list_stories(session: SessionDep, page: Page) -> PublicStoryPage:
-    return service.list_stories(session, page)
+def list_stories(session: SessionDep, page: Page, commune_id: CommuneId = None) -> PublicStoryPage:
+    return service.list_stories(session, page, commune_id)
 
 
 @router.get("/stories/{story_id}", name="public_stories_get", summary="Đọc một bài gương điển hình tiên tiến")
@@ -90,8 +97,8 @@ def get_story_image(
 
 
 @router.get("/results", name="public_results_list", summary="Kết quả đánh giá đã công khai")
-def list_results(session: SessionDep, page: Page) -> PublicResultPage:
-    return service.list_results(session, page)
+def list_results(session: SessionDep, page: Page, commune_id: CommuneId = None) -> PublicResultPage:
+    return service.list_results(session, page, commune_id)
 
 
 @router.get(
@@ -115,8 +122,8 @@ def verify_certificate(code: VerificationCode, session: SessionDep) -> Certifica
     name="public_info_corners",
     summary="Chuyên mục thông tin về Phong trào trên website các trường",
 )
-def info_corners(session: SessionDep) -> list[PublicInfoCorner]:
-    return service.info_corners(session)
+def info_corners(session: SessionDep, commune_id: CommuneId = None) -> list[PublicInfoCorner]:
+    return service.info_corners(session, commune_id)
 
 
 @router.get(
@@ -124,5 +131,5 @@ def info_corners(session: SessionDep) -> list[PublicInfoCorner]:
     name="public_criteria",
     summary="Tiêu chí khen thưởng công khai: hình thức và điều kiện, bộ tiêu chí chấm điểm, lịch các đợt",
 )
-def public_criteria(session: SessionDep) -> PublicCriteria:
-    return criteria.criteria(session)
+def public_criteria(session: SessionDep, commune_id: CommuneId = None) -> PublicCriteria:
+    return criteria.criteria(session, commune_id)

@@ -78,6 +78,7 @@ class HonourFilters:
     subject_kind: str | None = None  # collective | individual
     unit_id: int | None = None
     q: str | None = None
+    commune_id: int | None = None
 
 
 def honour_board(session: Session, f: HonourFilters, page: PageParams) -> HonourBoardPage:
@@ -99,6 +100,8 @@ def honour_board(session: Session, f: HonourFilters, page: PageParams) -> Honour
         query = query.where(col(Achievement.staff_id).is_not(None))
     if f.unit_id is not None:  # a school with its subject groups
         query = query.where(col(Achievement.unit_id).in_(descendant_unit_ids(session, f.unit_id)))
+    if f.commune_id is not None:  # one commune's page of a province deployment
+        query = query.where(col(Achievement.unit_id).in_(descendant_unit_ids(session, f.commune_id)))
     if f.q and f.q.strip():
         query = query.where(matches(f.q, StaffMember.full_name, Unit.name))
     rows, total = paginate(
@@ -107,11 +110,11 @@ def honour_board(session: Session, f: HonourFilters, page: PageParams) -> Honour
     return page_of(HonourBoardPage, honour_items(session, rows), total, page)
 
 
-def rounds(session: Session) -> list[PublicRound]:
+def rounds(session: Session, commune_id: int | None = None) -> list[PublicRound]:
     """Rounds with at least one award on the honour board, for its filter."""
     issued = select(Achievement.round_id).where(access.ISSUED, col(Achievement.round_id).is_not(None))
     found = session.exec(
-        select(AwardRound)
+        access.timetable_rounds(commune_id)
         .where(col(AwardRound.id).in_(issued))
         .order_by(col(AwardRound.opens_on).desc(), col(AwardRound.id).desc())
     ).all()
@@ -125,9 +128,13 @@ def _image_url(story_id: int, image_id: int | None) -> str:
     return f"/api/v1/public/stories/{story_id}/images/{image_id}"
 
 
-def list_stories(session: Session, page: PageParams) -> PublicStoryPage:
+def list_stories(session: Session, page: PageParams, commune_id: int | None = None) -> PublicStoryPage:
     rows, total = paginate(
-        session, access.published_stories(), page, col(Story.published_at).desc(), col(Story.id).desc()
+        session,
+        access.published_stories(commune_id),
+        page,
+        col(Story.published_at).desc(),
+        col(Story.id).desc(),
     )
     ids = [s.id for s in rows]
     first: dict[int, int] = {}
@@ -187,10 +194,10 @@ def _summary(p: ResultPublication, framework: Framework | None) -> PublicResultS
     )
 
 
-def list_results(session: Session, page: PageParams) -> PublicResultPage:
+def list_results(session: Session, page: PageParams, commune_id: int | None = None) -> PublicResultPage:
     rows, total = paginate(
         session,
-        access.published_results(),
+        access.published_results(commune_id),
         page,
         col(ResultPublication.published_at).desc(),
         col(ResultPublication.id).desc(),
@@ -265,9 +272,12 @@ def certificate(session: Session, code: str) -> CertificateCheck:
 # ---------------------------------------------------------------- schools' info corners
 
 
-def info_corners(session: Session) -> list[PublicInfoCorner]:
+def info_corners(session: Session, commune_id: int | None = None) -> list[PublicInfoCorner]:
+    commune_units = descendant_unit_ids(session, commune_id) if commune_id is not None else None
     rows = session.exec(
-        access.info_corners().join(Unit, col(Unit.id) == InfoCorner.unit_id).order_by(col(Unit.name))
+        access.info_corners(commune_units)
+        .join(Unit, col(Unit.id) == InfoCorner.unit_id)
+        .order_by(col(Unit.name))
     ).all()
     units = stories.units_by_id(session, (c.unit_id for c in rows))
     return [

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor, scoped
+from thidua.auth.policy import Actor, commune_scoped, of_commune, scoped
 from thidua.auth.roles import Permission, Role
 from thidua.core.errors import Conflict
 from thidua.core.lookup import first_or_404
@@ -22,8 +22,8 @@ from thidua.units import access as unit_access
 
 
 def readable_requests(actor: Actor) -> SelectOfScalar[ReportRequest]:
-    query = select(ReportRequest)
-    if actor.visible_unit_ids is None:
+    query = commune_scoped(select(ReportRequest), ReportRequest.commune_id, actor)
+    if actor.commune_wide or actor.visible_unit_ids is None:
         return query
     mine = select(ReportRequestUnit.request_id).where(
         col(ReportRequestUnit.unit_id).in_(actor.visible_unit_ids)
@@ -70,3 +70,8 @@ def report_actions(actor: Actor, report: Report) -> list[str]:
 def require(actor: Actor, report: Report, action: str) -> None:
     if action not in report_actions(actor, report):
         raise Conflict("Báo cáo đã nộp hoặc bạn không được sửa báo cáo này.")
+
+
+def request_named(session: Session, actor: Actor, request_id: int) -> ReportRequest | None:
+    """The report request a body names, or None when missing or another commune's."""
+    return of_commune(actor, session.get(ReportRequest, request_id))

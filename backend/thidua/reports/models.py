@@ -4,10 +4,10 @@ from typing import Any
 from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-from thidua.core.models import UTCDateTime, Versioned
+from thidua.core.models import CommuneOwned, UTCDateTime, Versioned
 
 
-class ReportRequest(Versioned, table=True):
+class ReportRequest(Versioned, CommuneOwned, table=True):
     """Yêu cầu báo cáo: periodic (quarter, semester, school year, phase review) or ad hoc."""
 
     __tablename__ = "report_request"

@@ -17,14 +17,15 @@ from thidua.auth.models import User
 from thidua.auth.policy import Actor
 from thidua.awards.texts import in_sentence
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
-from thidua.core.models import today, utcnow
+from thidua.core.models import same_commune, today, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
 from thidua.documents import charts, decree30
 from thidua.documents.spreadsheet import DECIMAL, INTEGER, PERCENT, fit_columns, header, put, put_number
 from thidua.dti.service import dti_levels
-from thidua.movements.models import Movement, Phase
+from thidua.movements import access as movements_access
+from thidua.movements.models import Phase
 from thidua.movements.service import school_years
 from thidua.reports import access
 from thidua.reports.figures import unit_figures
@@ -45,6 +46,7 @@ from thidua.reports.schemas import (
     ReportUpdate,
     RequestedUnit,
 )
+from thidua.units import access as unit_access
 from thidua.units.models import Unit
 from thidua.webhooks import service as webhooks
 
@@ -144,7 +146,7 @@ def get_request(session: Session, actor: Actor, request_id: int) -> ReportReques
 
 
 def create_request(session: Session, actor: Actor, data: ReportRequestCreate) -> ReportRequest:
-    if session.get(Movement, data.movement_id) is None:
+    if movements_access.named(session, actor, data.movement_id) is None:
         raise Invalid("body.movement_id", f"Không tìm thấy phong trào có id {data.movement_id}.", "not_found")
     _check_due(data.due_date, today())
     if data.kind == "phase_review" and data.phase_number is None:
@@ -159,7 +161,7 @@ def create_request(session: Session, actor: Actor, data: ReportRequestCreate) ->
         raise Invalid("body.phase_number", f"Phong trào không có giai đoạn {data.phase_number}.", "not_found")
     problems = []
     for n, unit_id in enumerate(data.unit_ids):
-        unit = session.get(Unit, unit_id)
+        unit = unit_access.unit_in_reach(session, actor, unit_id)
         if unit is None or unit.kind != "school":
             problems.append(
                 FieldError(
@@ -172,7 +174,7 @@ def create_request(session: Session, actor: Actor, data: ReportRequestCreate) ->
         problems.append(FieldError(path="body.unit_ids", message="Đơn vị bị trùng.", type="duplicate"))
     if problems:
         raise ValidationFailed("Danh sách đơn vị chưa hợp lệ.", problems)
-    request = ReportRequest(**data.model_dump(exclude={"unit_ids"}))
+    request = ReportRequest(**data.model_dump(exclude={"unit_ids"}), commune_id=actor.commune_id)
     session.add(request)
     session.flush()
     for unit_id in data.unit_ids:
@@ -242,7 +244,7 @@ def get_report(session: Session, actor: Actor, report_id: int) -> Report:
 
 def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
     # A request is a commune document, not another unit's data: name the field instead of hiding it.
-    request = session.get(ReportRequest, data.request_id)
+    request = access.request_named(session, actor, data.request_id)
     if request is None:
         raise Invalid("body.request_id", f"Không tìm thấy yêu cầu báo cáo id {data.request_id}.", "not_found")
     unit_id = data.unit_id or actor.user.unit_id
@@ -403,7 +405,15 @@ def issue_consolidated(
     earlier ones stay readable."""
     if data.issued_on > today():
         raise Invalid("body.issued_on", "Ngày ban hành không được ở tương lai.", "future")
-    used = session.exec(select(ConsolidatedIssue).where(ConsolidatedIssue.number == data.number)).all()
+    # Numbering is the commune's own ("<số>/BC-UBND" of its People's Committee).
+    used = session.exec(
+        select(ConsolidatedIssue)
+        .join(ReportRequest, col(ReportRequest.id) == ConsolidatedIssue.request_id)
+        .where(
+            ConsolidatedIssue.number == data.number,
+            same_commune(ReportRequest.commune_id, request.commune_id),
+        )
+    ).all()
     if any(u.issued_on.year == data.issued_on.year for u in used):
         raise Invalid(
             "body.number",

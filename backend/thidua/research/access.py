@@ -28,7 +28,7 @@ def get_readable(session: Session, actor: Actor, support_id: int) -> ResearchSup
 def may_write(actor: Actor, unit_id: int) -> bool:
     if not actor.can(Permission.research_support_write) or not actor.sees_unit(unit_id):
         return False
-    return actor.visible_unit_ids is None or Role.unit_manager in actor.roles
+    return actor.commune_wide or Role.unit_manager in actor.roles
 
 
 def allowed_actions(actor: Actor, support: ResearchSupport) -> list[str]:

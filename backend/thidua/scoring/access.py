@@ -13,6 +13,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.assessments.models import SelfAssessment
 from thidua.auth.policy import Actor
+from thidua.frameworks.models import Framework
 
 # The assessments the actor may read, as a select to narrow further.
 Readable = Callable[[Session, Actor], SelectOfScalar[SelfAssessment]]
@@ -49,3 +50,13 @@ def get_readable(session: Session, actor: Actor, assessment_id: int) -> SelfAsse
     if _rules.get_readable is None:
         raise _missing()
     return _rules.get_readable(session, actor, assessment_id)
+
+
+def framework_readable(actor: Actor, framework: Framework) -> bool:
+    """A framework is one commune's: another commune's reads like a missing one."""
+    return actor.sees_commune(framework.commune_id)
+
+
+def reads_whole_framework(actor: Actor, framework: Framework) -> bool:
+    """A commune-wide caller reads every assessment on its own commune's framework."""
+    return actor.commune_wide and actor.commune_id is not None and framework.commune_id == actor.commune_id

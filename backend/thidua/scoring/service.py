@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from thidua.assessments.models import Evidence, SelfAssessment
 from thidua.auth.policy import Actor
 from thidua.core.errors import Conflict, Invalid
+from thidua.core.models import same_commune
 from thidua.core.pagination import PageParams
 from thidua.documents.spreadsheet import DECIMAL, INTEGER, PERCENT, fit_columns, header, put, put_number
 from thidua.frameworks.models import Criterion, Framework, Indicator
@@ -63,9 +64,10 @@ _ROW_COLUMNS = (
 )
 
 
-def _framework(session: Session, framework_id: int) -> Framework:
+def _framework(session: Session, framework_id: int, actor: Actor | None = None) -> Framework:
+    """The framework a query names (for an `actor`: another commune's reads like a missing one)."""
     framework = session.get(Framework, framework_id)
-    if framework is None:
+    if framework is None or (actor is not None and not access.framework_readable(actor, framework)):
         raise Invalid("query.framework_id", f"Không tìm thấy bảng điểm có id {framework_id}.", "not_found")
     return framework
 
@@ -74,9 +76,13 @@ def _average(values: list[Decimal]) -> Decimal:
     return _mean(sum(values, ZERO), len(values))
 
 
-def _visible(session: Session, actor: Actor) -> Any:
+def _visible(session: Session, actor: Actor, framework: Framework | None = None) -> Any:
     """The ids of the assessments the caller may read, as a subquery; None when the caller reads every
-    assessment (the commune's officers), so that their queries skip a join over all of them."""
+    assessment (the commune's officers), so that their queries skip a join over all of them. Behind a
+    province deployment's wall a commune's officers read every assessment of their commune's
+    framework (a framework is one commune's): None as well, so its ranking stays in index order."""
+    if framework is not None and access.reads_whole_framework(actor, framework):
+        return None
     readable = access.readable(session, actor)
     if readable.whereclause is None:
         return None
@@ -116,13 +122,13 @@ def ranking(
 ) -> RankingPage:
     """One page of the competition ranking (1, 2, 2, 4) over the whole commune: ranks do not depend on
     who asks or what is filtered."""
-    _framework(session, framework_id)
+    framework = _framework(session, framework_id, actor)
     in_ranking = (
         S.c.framework_id == framework_id,
         S.c.school_year == school_year,
         S.c.status.in_(RANKED_STATUSES),
     )
-    mine = _ranking_filters(S, _visible(session, actor), unit_kind, classification)
+    mine = _ranking_filters(S, _visible(session, actor, framework), unit_kind, classification)
     ranked_count = session.execute(sa_select(func.count()).where(*in_ranking)).scalar_one()
     if mine:
         total = session.execute(sa_select(func.count()).where(*in_ranking, *mine)).scalar_one()
@@ -284,13 +290,13 @@ def detail(session: Session, actor: Actor, assessment_id: int) -> ScorecardDetai
     )
 
 
-def _in_aggregates(session: Session, actor: Actor, framework_id: int, school_year: str) -> list[Any]:
+def _in_aggregates(session: Session, actor: Actor, framework: Framework, school_year: str) -> list[Any]:
     """The conditions choosing the caller's stored rows of a ranking (what the aggregates sum)."""
     return [
-        S.c.framework_id == framework_id,
+        S.c.framework_id == framework.id,
         S.c.school_year == school_year,
         S.c.status.in_(RANKED_STATUSES),
-        *_only_visible(S.c.assessment_id, _visible(session, actor)),
+        *_only_visible(S.c.assessment_id, _visible(session, actor, framework)),
     ]
 
 
@@ -351,8 +357,8 @@ def aggregates(
 ) -> Aggregates:
     """The figures over all the caller's rows, summed by the database so that a province costs what a
     commune does; the heatmap's rows are one page in ranking order (all of them without a page)."""
-    framework = _framework(session, framework_id)
-    chosen = _in_aggregates(session, actor, framework_id, school_year)
+    framework = _framework(session, framework_id, actor)
+    chosen = _in_aggregates(session, actor, framework, school_year)
     per_class = session.execute(
         sa_select(S.c.classification_code, func.count(), func.sum(S.c.completion_percent), func.sum(S.c.gap))
         .where(*chosen)
@@ -415,7 +421,11 @@ def aggregates(
 
 
 def year_over_year(session: Session, actor: Actor, framework_code: str) -> YearOverYear:
-    versions = list(session.exec(select(Framework).where(Framework.code == framework_code)).all())
+    versions = [
+        v
+        for v in session.exec(select(Framework).where(Framework.code == framework_code)).all()
+        if access.framework_readable(actor, v)
+    ]
     if not versions:
         raise Invalid("query.framework_code", f"Không có bảng điểm mã '{framework_code}'.", "not_found")
     years: list[YearResult] = []
@@ -456,7 +466,13 @@ def history(session: Session, actor: Actor, assessment_id: int) -> ScorecardHist
     average is one figure over the commune, so a school may see it beside its own."""
     a = access.get_readable(session, actor, assessment_id)
     framework = _framework(session, a.framework_id)
-    versions = list(session.exec(select(Framework.id).where(Framework.code == framework.code)).all())
+    versions = list(
+        session.exec(
+            select(Framework.id).where(
+                Framework.code == framework.code, same_commune(Framework.commune_id, framework.commune_id)
+            )
+        ).all()
+    )
     own = session.execute(
         sa_select(S)
         .join(SelfAssessment.__table__, SelfAssessment.__table__.c.id == S.c.assessment_id)  # type: ignore[attr-defined]
@@ -582,10 +598,12 @@ def _heatmap_sheet(heat: Worksheet, agg: Aggregates) -> None:
     fit_columns(heat, from_row=3, minimum=10, maximum=45)
 
 
-def export_framework(session: Session, framework_id: int, path: str = "query.framework_id") -> Framework:
-    """The framework an export names (422 at `path` when there is none)."""
+def export_framework(
+    session: Session, actor: Actor, framework_id: int, path: str = "query.framework_id"
+) -> Framework:
+    """The framework an export names (422 at `path` when there is none, or it is another commune's)."""
     framework = session.get(Framework, framework_id)
-    if framework is None:
+    if framework is None or not access.framework_readable(actor, framework):
         raise Invalid(path, f"Không tìm thấy bảng điểm có id {framework_id}.", "not_found")
     return framework
 
@@ -600,7 +618,7 @@ def export_xlsx(
 ) -> None:
     """The ranking and the heat map of every subject the caller sees, written to `out`; `progress`
     hears the percent done (the export is a job of the queue: thidua/generated)."""
-    framework = _framework(session, framework_id)
+    framework = _framework(session, framework_id, actor)
     page = ranking(session, actor, framework_id, school_year, None, None, PageParams(limit=10**6, offset=0))
     progress(35)
     agg = aggregates(session, actor, framework_id, school_year)

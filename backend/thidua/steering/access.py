@@ -8,7 +8,7 @@ assignment names must be schools in the writer's reach (units/access.py answers 
 from sqlmodel import Session, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, commune_scoped
 from thidua.auth.roles import Permission
 from thidua.core.errors import NotFound
 from thidua.steering.models import SteeringAssignment, SteeringCommittee, SteeringMember
@@ -17,7 +17,7 @@ LABEL = "Ban chỉ đạo"
 
 
 def readable(actor: Actor) -> SelectOfScalar[SteeringCommittee]:
-    return select(SteeringCommittee)
+    return commune_scoped(select(SteeringCommittee), SteeringCommittee.commune_id, actor)
 
 
 def get_readable(session: Session, actor: Actor, committee_id: int) -> SteeringCommittee:

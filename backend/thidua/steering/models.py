@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-from thidua.core.models import Versioned
+from thidua.core.models import CommuneOwned, Versioned
 
 
 class CommitteePosition(StrEnum):
@@ -29,7 +29,7 @@ POSITION_LABELS_VI = {
 POSITION_ORDER = {p: n for n, p in enumerate(POSITION_LABELS_VI)}
 
 
-class SteeringCommittee(Versioned, table=True):
+class SteeringCommittee(Versioned, CommuneOwned, table=True):
     """A Ban chỉ đạo as its establishing decision (quyết định thành lập, kiện toàn) sets it up; the
     signed decision's scan is stored by content hash like evidence files."""
 

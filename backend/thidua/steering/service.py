@@ -157,7 +157,7 @@ def list_committees(session: Session, actor: Actor, page: PageParams) -> Committ
 
 
 def create_committee(session: Session, actor: Actor, data: CommitteeCreate) -> SteeringCommittee:
-    return audit.add_new(session, actor, SteeringCommittee(**data.model_dump()))
+    return audit.add_new(session, actor, SteeringCommittee(**data.model_dump(), commune_id=actor.commune_id))
 
 
 def update_committee(

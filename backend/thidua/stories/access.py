@@ -5,21 +5,22 @@ included, and `stories.write` edits them; `results.publish` reads and withdraws 
 What anonymous readers see of them is decided in public/access.py.
 """
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, commune_scoped
 from thidua.auth.roles import Permission
 from thidua.core.errors import NotFound
+from thidua.frameworks.models import Framework
 from thidua.stories.models import ResultPublication, Story
 
 
-def readable_stories() -> SelectOfScalar[Story]:
-    return select(Story)
+def readable_stories(actor: Actor) -> SelectOfScalar[Story]:
+    return commune_scoped(select(Story), Story.commune_id, actor)
 
 
-def get_readable_story(session: Session, story_id: int) -> Story:
-    story = session.get(Story, story_id)
+def get_readable_story(session: Session, actor: Actor, story_id: int) -> Story:
+    story = session.exec(readable_stories(actor).where(Story.id == story_id)).first()
     if story is None:
         raise NotFound(f"Không tìm thấy bài viết có id {story_id}.")
     return story
@@ -33,12 +34,17 @@ def story_actions(actor: Actor, story: Story) -> list[str]:
     return ["update", "delete", "publish", "add_image"]
 
 
-def readable_publications() -> SelectOfScalar[ResultPublication]:
-    return select(ResultPublication)
+def readable_publications(actor: Actor) -> SelectOfScalar[ResultPublication]:
+    """Publications of the commune's frameworks (its own commune's, behind a wall)."""
+    if actor.commune_id is None:
+        return select(ResultPublication)
+    mine = select(Framework.id).where(Framework.commune_id == actor.commune_id)
+    return select(ResultPublication).where(col(ResultPublication.framework_id).in_(mine))
 
 
-def get_readable_publication(session: Session, publication_id: int) -> ResultPublication:
-    publication = session.get(ResultPublication, publication_id)
+def get_readable_publication(session: Session, actor: Actor, publication_id: int) -> ResultPublication:
+    query = readable_publications(actor).where(ResultPublication.id == publication_id)
+    publication = session.exec(query).first()
     if publication is None:
         raise NotFound(f"Không tìm thấy lần công khai kết quả có id {publication_id}.")
     return publication

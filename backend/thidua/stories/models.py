@@ -3,10 +3,10 @@ from datetime import datetime
 from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-from thidua.core.models import UTCDateTime, Versioned, utcnow
+from thidua.core.models import CommuneOwned, UTCDateTime, Versioned, utcnow
 
 
-class Story(Versioned, table=True):
+class Story(Versioned, CommuneOwned, table=True):
     """Gương điển hình tiên tiến: a story about an exemplary model on the public honour board. The body is
     plain text (paragraphs split by blank lines), never HTML, so it cannot carry script."""
 

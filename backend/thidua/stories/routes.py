@@ -77,7 +77,7 @@ def create_story(body: StoryCreate, actor: StoriesWriteActor, session: SessionDe
 
 @router.get("/{story_id}", name="stories_get", summary="Xem một bài viết")
 def get_story(story_id: PathId, actor: StoriesReadActor, session: SessionDep, etag: ETag) -> StoryRead:
-    return _answer(session, actor, etag, service.get_story(session, story_id))
+    return _answer(session, actor, etag, service.get_story(session, actor, story_id))
 
 
 @router.patch("/{story_id}", name="stories_update", summary="Sửa bài viết")
@@ -89,7 +89,7 @@ def update_story(
     if_match: IfMatch,
     etag: ETag,
 ) -> StoryRead:
-    story = if_match(service.get_story(session, story_id))
+    story = if_match(service.get_story(session, actor, story_id))
     return _answer(session, actor, etag, service.update_story(session, actor, story, body))
 
 
@@ -103,7 +103,7 @@ def update_story(
 def delete_story(
     story_id: PathId, request: Request, actor: StoriesWriteActor, session: SessionDep, if_match: IfMatch
 ) -> Response:
-    story = if_match(service.get_story(session, story_id))
+    story = if_match(service.get_story(session, actor, story_id))
     service.delete_story(session, actor, story, request.app.state.storage)
     return Response(status_code=204)
 
@@ -112,7 +112,7 @@ def delete_story(
 def publish_story(
     story_id: PathId, actor: StoriesWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> StoryRead:
-    story = if_match(service.get_story(session, story_id))
+    story = if_match(service.get_story(session, actor, story_id))
     return _answer(session, actor, etag, service.publish(session, actor, story))
 
 
@@ -122,7 +122,7 @@ def publish_story(
 def unpublish_story(
     story_id: PathId, actor: StoriesWriteActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> StoryRead:
-    story = if_match(service.get_story(session, story_id))
+    story = if_match(service.get_story(session, actor, story_id))
     return _answer(session, actor, etag, service.unpublish(session, actor, story))
 
 
@@ -140,7 +140,7 @@ def add_image(
     session: SessionDep,
     caption: Annotated[str, Form(max_length=300, description="Chú thích ảnh")] = "",
 ) -> StoryImageRead:
-    story = service.get_story(session, story_id)
+    story = service.get_story(session, actor, story_id)
     image = service.add_image(session, actor, story, file, caption.strip(), request.app.state.storage)
     return service.image_read(image)
 
@@ -155,7 +155,7 @@ def add_image(
 def get_image(
     story_id: PathId, image_id: PathId, request: Request, actor: StoriesReadActor, session: SessionDep
 ) -> StreamingResponse:
-    story = service.get_story(session, story_id)
+    story = service.get_story(session, actor, story_id)
     return image_response(request, service.get_image(session, story, image_id))
 
 
@@ -169,7 +169,7 @@ def get_image(
 def remove_image(
     story_id: PathId, image_id: PathId, request: Request, actor: StoriesWriteActor, session: SessionDep
 ) -> Response:
-    story = service.get_story(session, story_id)
+    story = service.get_story(session, actor, story_id)
     image = service.get_image(session, story, image_id)
     service.remove_image(session, actor, story, image, request.app.state.storage)
     return Response(status_code=204)
@@ -209,5 +209,5 @@ def publish_results(
     summary="Thu hồi việc công khai kết quả",
 )
 def withdraw_results(publication_id: PathId, actor: ResultsPublishActor, session: SessionDep) -> Response:
-    service.withdraw_results(session, actor, service.get_publication(session, publication_id))
+    service.withdraw_results(session, actor, service.get_publication(session, actor, publication_id))
     return Response(status_code=204)

@@ -23,6 +23,7 @@ from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import matches
+from thidua.frameworks import access as frameworks_access
 from thidua.frameworks.models import Framework
 from thidua.public import access as public
 from thidua.storage import Storage, content_key
@@ -40,6 +41,7 @@ from thidua.stories.schemas import (
     StoryRead,
     StoryUpdate,
 )
+from thidua.units import access as units_access
 from thidua.units.models import StaffMember, Unit
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -150,7 +152,7 @@ class StoryFilters:
 
 
 def list_stories(session: Session, actor: Actor, f: StoryFilters, page: PageParams) -> StoryPage:
-    query = access.readable_stories()
+    query = access.readable_stories(actor)
     if f.status is not None:
         query = query.where(Story.status == f.status)
     if f.q and f.q.strip():
@@ -159,12 +161,12 @@ def list_stories(session: Session, actor: Actor, f: StoryFilters, page: PagePara
     return page_of(StoryPage, [read_story(session, actor, s) for s in rows], total, page)
 
 
-def get_story(session: Session, story_id: int) -> Story:
-    return access.get_readable_story(session, story_id)
+def get_story(session: Session, actor: Actor, story_id: int) -> Story:
+    return access.get_readable_story(session, actor, story_id)
 
 
 def _check_references(
-    session: Session, unit_ids: list[int] | None, achievement_ids: list[int] | None
+    session: Session, actor: Actor, unit_ids: list[int] | None, achievement_ids: list[int] | None
 ) -> None:
     """Every featured unit and achievement exists; achievements must come from an issued decision
     (a verification code), since only those appear on the honour board."""
@@ -178,7 +180,7 @@ def _check_references(
                 problems.append(
                     FieldError(path=path, type="duplicate", message="Đơn vị bị trùng trong danh sách.")
                 )
-            elif unit_id not in units:
+            elif unit_id not in units or not units_access.in_commune(actor, unit_id):
                 problems.append(
                     FieldError(path=path, type="not_found", message=f"Không tìm thấy đơn vị có id {unit_id}.")
                 )
@@ -196,7 +198,7 @@ def _check_references(
                 problems.append(
                     FieldError(path=path, type="duplicate", message="Thành tích bị trùng trong danh sách.")
                 )
-            elif achievement is None:
+            elif achievement is None or not units_access.in_commune(actor, achievement.unit_id):
                 problems.append(
                     FieldError(
                         path=path,
@@ -223,8 +225,9 @@ def _check_references(
 
 
 def create_story(session: Session, actor: Actor, data: StoryCreate) -> Story:
-    _check_references(session, data.unit_ids, data.achievement_ids)
+    _check_references(session, actor, data.unit_ids, data.achievement_ids)
     story = Story(
+        commune_id=actor.commune_id,
         title=data.title,
         summary=data.summary,
         body=data.body,
@@ -241,7 +244,7 @@ def create_story(session: Session, actor: Actor, data: StoryCreate) -> Story:
 
 def update_story(session: Session, actor: Actor, story: Story, data: StoryUpdate) -> Story:
     changes: dict[str, Any] = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
-    _check_references(session, changes.get("unit_ids"), changes.get("achievement_ids"))
+    _check_references(session, actor, changes.get("unit_ids"), changes.get("achievement_ids"))
     return audit.save_changes(session, actor, story, changes, "update")
 
 
@@ -364,7 +367,7 @@ def read_publication(session: Session, actor: Actor, p: ResultPublication) -> Pu
 def list_publications(
     session: Session, actor: Actor, framework_id: int | None, school_year: str | None, page: PageParams
 ) -> PublicationPage:
-    query = access.readable_publications()
+    query = access.readable_publications(actor)
     if framework_id is not None:
         query = query.where(ResultPublication.framework_id == framework_id)
     if school_year is not None:
@@ -376,7 +379,7 @@ def list_publications(
 
 
 def publish_results(session: Session, actor: Actor, data: PublicationCreate) -> ResultPublication:
-    framework = session.get(Framework, data.framework_id)
+    framework = frameworks_access.named(session, actor, data.framework_id)
     if framework is None or framework.id is None:
         raise Invalid(
             "body.framework_id", f"Không tìm thấy bảng điểm có id {data.framework_id}.", "not_found"
@@ -415,8 +418,8 @@ def publish_results(session: Session, actor: Actor, data: PublicationCreate) -> 
     return publication
 
 
-def get_publication(session: Session, publication_id: int) -> ResultPublication:
-    return access.get_readable_publication(session, publication_id)
+def get_publication(session: Session, actor: Actor, publication_id: int) -> ResultPublication:
+    return access.get_readable_publication(session, actor, publication_id)
 
 
 def withdraw_results(session: Session, actor: Actor, publication: ResultPublication) -> None:

@@ -2,7 +2,9 @@
 
 The organisation chart is public knowledge (the honour board names schools), so every unit is
 readable. What a caller may see and change of a unit's data is its reach: a unit-bound caller
-reaches its home unit and every unit below it, a commune-wide caller reaches all. A staff record
+reaches its home unit and every unit below it, a commune-wide caller reaches all of its commune (in a
+province deployment: its commune's subtree, `Actor.commune_unit_ids`; province roles reach every
+commune). A staff record
 belongs to its unit: another unit's staff member answers 404, exactly like a missing one.
 
 Other domains ask here whether a unit or a staff member is within the caller's reach: `in_reach`
@@ -30,6 +32,12 @@ def in_reach(actor: Actor, unit_id: int | None) -> bool:
     return actor.sees_unit(unit_id)
 
 
+def in_commune(actor: Actor, unit_id: int | None) -> bool:
+    """Whether a unit is of the caller's commune (always, without a wall): what a body may name beyond
+    the caller's own reach (a study visit's partner school)."""
+    return actor.commune_unit_ids is None or unit_id in actor.commune_unit_ids
+
+
 def unit_bound(actor: Actor) -> bool:
     """The caller reaches only some units (a school's manager, a key bound to a unit), not all."""
     return actor.visible_unit_ids is not None
@@ -51,8 +59,12 @@ def lifecycle_actions(is_active: bool) -> list[str]:
 
 
 def readable_units(actor: Actor) -> SelectOfScalar[Unit]:
-    """Every unit, for every reader: the organisation chart is public knowledge."""
-    return select(Unit)
+    """Every unit of the caller's commune, for every reader: the organisation chart is public
+    knowledge. Behind a commune's wall (a province deployment) another commune's units are 404; the
+    Department above is not the commune's to read either."""
+    if actor.commune_unit_ids is None:
+        return select(Unit)
+    return select(Unit).where(col(Unit.id).in_(actor.commune_unit_ids))
 
 
 def get_readable_unit(session: Session, actor: Actor, unit_id: int) -> Unit:

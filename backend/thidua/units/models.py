@@ -6,6 +6,7 @@ from thidua.core.models import Versioned
 
 
 class UnitKind(StrEnum):
+    department = "department"
     commune = "commune"
     office = "office"
     school = "school"
@@ -19,15 +20,24 @@ class SchoolLevel(StrEnum):
     inter_level = "inter_level"
 
 
-# Which kind of unit may sit under which: commune → offices and schools → subject groups.
+# Which kind of unit may sit under which: the province's Department (Sở GDĐT) → communes → offices and
+# schools → subject groups. A commune may also stand alone (a one-commune deployment).
 ALLOWED_PARENT_KIND: dict[UnitKind, UnitKind | None] = {
-    UnitKind.commune: None,
+    UnitKind.department: None,
+    UnitKind.commune: UnitKind.department,
     UnitKind.office: UnitKind.commune,
     UnitKind.school: UnitKind.commune,
     UnitKind.subject_group: UnitKind.school,
 }
 
+# Kinds that may also sit at the root of the tree.
+MAY_BE_ROOT = frozenset({UnitKind.department, UnitKind.commune})
+# Kinds that are tenants: each one's users see only its subtree and its own commune-level objects.
+TENANT_KINDS = ("commune",)
+PROVINCE_KINDS = ("commune", "department")
+
 UNIT_KIND_LABELS_VI = {
+    UnitKind.department: "Sở Giáo dục và Đào tạo",
     UnitKind.commune: "UBND xã",
     UnitKind.office: "Phòng, trung tâm",
     UnitKind.school: "Cơ sở giáo dục",

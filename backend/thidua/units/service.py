@@ -3,18 +3,22 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, func, select
+from sqlalchemy import update as sa_update
+from sqlmodel import Session, SQLModel, col, func, select
 
 from thidua.audit import service as audit
-from thidua.auth.models import User
-from thidua.auth.policy import Actor, descendant_unit_ids
-from thidua.core.errors import Conflict, FieldError, Invalid
+from thidua.auth.models import User, UserRole
+from thidua.auth.policy import Actor, descendant_unit_ids, walled
+from thidua.auth.roles import PROVINCE_ROLES
+from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import matches
 from thidua.units import access
 from thidua.units.models import (
     ALLOWED_PARENT_KIND,
+    MAY_BE_ROOT,
+    PROVINCE_KINDS,
     UNIT_KIND_LABELS_VI,
     SchoolLevel,
     StaffMember,
@@ -108,10 +112,20 @@ def _ancestor_ids(session: Session, unit_id: int | None) -> list[int]:
 
 
 def _check_placement(
-    session: Session, unit_id: int | None, kind: UnitKind, parent_id: int | None, school_level: str | None
+    session: Session,
+    actor: Actor,
+    unit_id: int | None,
+    kind: UnitKind,
+    parent_id: int | None,
+    school_level: str | None,
 ) -> None:
-    """Hierarchy rules: parent exists, no cycles, the right kind of parent, school level for schools."""
+    """Hierarchy rules: parent exists (and is in the caller's commune), no cycles, the right kind of
+    parent, school level for schools. Only the province creates communes and the Department."""
     parent = session.get(Unit, parent_id) if parent_id is not None else None
+    if parent is not None and not actor.province_wide and not access.in_reach(actor, parent.id):
+        parent = None
+    if kind in MAY_BE_ROOT and unit_id is None and actor.commune_id is not None and not actor.province_wide:
+        raise Forbidden("Chỉ quản trị cấp tỉnh mới tạo xã hoặc Sở GDĐT.")
     if parent_id is not None and parent is None:
         raise Invalid("body.parent_id", f"Không tìm thấy đơn vị cấp trên có id {parent_id}.", "not_found")
     if parent is not None and unit_id is not None and unit_id in _ancestor_ids(session, parent_id):
@@ -125,7 +139,9 @@ def _check_placement(
     expected = ALLOWED_PARENT_KIND[kind]
     if expected is None and parent is not None:
         raise Invalid("body.parent_id", f"{UNIT_KIND_LABELS_VI[kind]} không có đơn vị cấp trên.", "hierarchy")
-    if expected is not None and (parent is None or parent.kind != expected.value):
+    if expected is not None and (
+        (parent is None and kind not in MAY_BE_ROOT) or (parent is not None and parent.kind != expected.value)
+    ):
         raise Invalid(
             "body.parent_id",
             f"{UNIT_KIND_LABELS_VI[kind]} phải trực thuộc một đơn vị loại '{UNIT_KIND_LABELS_VI[expected]}'.",
@@ -137,9 +153,39 @@ def _check_placement(
         raise Invalid("body.school_level", "Chỉ cơ sở giáo dục mới có cấp học.", "not_allowed")
 
 
+# Rows that name no unit and so meant "the whole commune" while there was one: behind the wall they
+# become the first commune's (an account with no home unit, a webhook subscription for every unit).
+_WHOLE_COMMUNE_UNIT = ("user_account", "webhook_subscription")
+
+
+def claim_for_the_first_commune(session: Session) -> None:
+    """Before a second commune (or the Department) joins a one-commune deployment, every commune-level
+    row without a commune (made while there was no wall) becomes the first commune's, and so do the
+    accounts (but the province's) and webhook subscriptions that named no unit."""
+    if walled(session):
+        return
+    communes = session.exec(select(Unit.id).where(Unit.kind == UnitKind.commune.value)).all()
+    if len(communes) != 1:
+        return
+    for table in SQLModel.metadata.sorted_tables:
+        if "commune_id" in table.c:
+            session.execute(
+                sa_update(table).where(table.c.commune_id.is_(None)).values(commune_id=communes[0])
+            )
+    province = select(UserRole.user_id).where(col(UserRole.role).in_([r.value for r in PROVINCE_ROLES]))
+    for name in _WHOLE_COMMUNE_UNIT:
+        table = SQLModel.metadata.tables[name]
+        unowned = sa_update(table).where(table.c.unit_id.is_(None))
+        if name == "user_account":
+            unowned = unowned.where(table.c.id.not_in(province))
+        session.execute(unowned.values(unit_id=communes[0]))
+
+
 def create_unit(session: Session, actor: Actor, data: UnitCreate) -> Unit:
     _check_code_free(session, Unit, data.code, "đơn vị")
-    _check_placement(session, None, data.kind, data.parent_id, data.school_level)
+    _check_placement(session, actor, None, data.kind, data.parent_id, data.school_level)
+    if data.kind.value in PROVINCE_KINDS:
+        claim_for_the_first_commune(session)
     unit = Unit(**data.model_dump(mode="json"))
     session.add(unit)
     session.flush()
@@ -156,7 +202,9 @@ def update_unit(session: Session, actor: Actor, unit: Unit, data: UnitUpdate) ->
     if "code" in changes and changes["code"].lower() != unit.code.lower():
         _check_code_free(session, Unit, changes["code"], "đơn vị")
     merged = {**unit.model_dump(mode="json"), **changes}
-    _check_placement(session, unit.id, UnitKind(unit.kind), merged["parent_id"], merged["school_level"])
+    _check_placement(
+        session, actor, unit.id, UnitKind(unit.kind), merged["parent_id"], merged["school_level"]
+    )
     return audit.save_changes(session, actor, unit, changes, "update")
 
 

@@ -10,8 +10,8 @@ from thidua.audit.models import AuditEvent
 from thidua.auth.models import User, UserRole
 from thidua.auth.passwords import hash_password, password_problems
 from thidua.auth.policy import Actor, roles_of
-from thidua.auth.roles import UNIT_BOUND_ROLES, Role
-from thidua.core.errors import Conflict, FieldError, Invalid
+from thidua.auth.roles import PROVINCE_ROLES, UNIT_BOUND_ROLES, Role
+from thidua.core.errors import Conflict, FieldError, Forbidden, Invalid
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import matches
@@ -60,13 +60,19 @@ def get_user(session: Session, actor: Actor, user_id: int) -> User:
     return access.get_readable(session, actor, user_id)
 
 
-def _check_roles_and_unit(session: Session, roles: list[Role], unit_id: int | None) -> None:
+def _check_roles_and_unit(session: Session, actor: Actor, roles: list[Role], unit_id: int | None) -> None:
     if unit_id is not None:
         unit = session.get(Unit, unit_id)
-        if unit is None:
+        if unit is None or not access.unit_for_account(actor, unit_id):
             raise Invalid("body.unit_id", f"Không tìm thấy đơn vị có id {unit_id}.", "not_found")
         if not unit.is_active:
             raise Invalid("body.unit_id", f"Đơn vị '{unit.name}' đã ngừng hoạt động.", "inactive")
+    province = [r for r in roles if r in PROVINCE_ROLES]
+    if province and not actor.province_wide:
+        raise Forbidden("Chỉ quản trị cấp tỉnh mới cấp vai trò của Sở GDĐT hoặc quản trị cấp tỉnh.")
+    if actor.commune_id is not None and unit_id is None and not province:
+        # Behind a commune's wall every account belongs to a commune (its commune's office or a unit).
+        raise Invalid("body.unit_id", "Tài khoản của xã phải gắn với một đơn vị của xã.", "missing")
     bound = [r for r in roles if r in UNIT_BOUND_ROLES]
     if bound and unit_id is None:
         raise Invalid("body.unit_id", f"Vai trò {', '.join(bound)} cần gắn với một đơn vị.", "missing")
@@ -90,7 +96,7 @@ def create_user(session: Session, actor: Actor, data: UserCreate) -> User:
             f"Tên đăng nhập '{data.login}' đã tồn tại.",
             errors=[FieldError(path="body.login", message="Tên đăng nhập đã được dùng.", type="duplicate")],
         )
-    _check_roles_and_unit(session, data.roles, data.unit_id)
+    _check_roles_and_unit(session, actor, data.roles, data.unit_id)
     _check_password(data.password, data.login)
     user = User(
         login=data.login,
@@ -142,7 +148,7 @@ def update_user(session: Session, actor: Actor, user: User, data: UserUpdate) ->
         )
     # An unchanged home unit is not re-checked: a password reset must work after the unit closed.
     if roles_changed or "unit_id" in changes:
-        _check_roles_and_unit(session, roles, changes.get("unit_id", user.unit_id))
+        _check_roles_and_unit(session, actor, roles, changes.get("unit_id", user.unit_id))
     password = changes.pop("password", None)
     if password is not None:
         _check_password(password, user.login)

@@ -5,9 +5,10 @@ administrator) sees and manages every one; a revoked subscription is kept for it
 more can be done with it.
 """
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from thidua.auth.policy import Actor
 from thidua.core.errors import NotFound
 from thidua.webhooks.models import WebhookSubscription
 
@@ -18,12 +19,15 @@ _ACTIONS = {
 }
 
 
-def readable() -> SelectOfScalar[WebhookSubscription]:
-    return select(WebhookSubscription)
+def readable(actor: Actor) -> SelectOfScalar[WebhookSubscription]:
+    """Behind a province deployment's wall: the subscriptions for the commune's own units."""
+    if actor.commune_unit_ids is None:
+        return select(WebhookSubscription)
+    return select(WebhookSubscription).where(col(WebhookSubscription.unit_id).in_(actor.commune_unit_ids))
 
 
-def get_readable(session: Session, sub_id: int) -> WebhookSubscription:
-    sub = session.get(WebhookSubscription, sub_id)
+def get_readable(session: Session, actor: Actor, sub_id: int) -> WebhookSubscription:
+    sub = session.exec(readable(actor).where(WebhookSubscription.id == sub_id)).first()
     if sub is None:
         raise NotFound(f"Không tìm thấy đăng ký webhook có id {sub_id}.")
     return sub
@@ -37,3 +41,12 @@ def status_of(sub: WebhookSubscription) -> str:
 
 def allowed_actions(sub: WebhookSubscription) -> list[str]:
     return list(_ACTIONS[status_of(sub)])
+
+
+def subscription_unit(actor: Actor, unit_id: int | None) -> int | None:
+    """The unit a new subscription covers: behind a wall, the caller's commune when none is named."""
+    return actor.commune_id if unit_id is None and actor.commune_id is not None else unit_id
+
+
+def unit_in_reach(actor: Actor, unit_id: int) -> bool:
+    return actor.sees_unit(unit_id)

@@ -49,7 +49,7 @@ def _answer(session: Session, etag: ETagSetter, sub: WebhookSubscription) -> Web
 
 @router.get("", name="webhooks_list", summary="Các đăng ký webhook")
 def list_webhooks(actor: WebhooksManageActor, session: SessionDep, page: Page) -> WebhookPage:
-    return service.list_subscriptions(session, page)
+    return service.list_subscriptions(session, actor, page)
 
 
 @router.get("/events", name="webhooks_events", summary="Danh mục sự kiện có thể đăng ký nhận")
@@ -76,7 +76,7 @@ def create_webhook(
 def get_webhook(
     webhook_id: PathId, actor: WebhooksManageActor, session: SessionDep, etag: ETag
 ) -> WebhookRead:
-    return _answer(session, etag, service.get_subscription(session, webhook_id))
+    return _answer(session, etag, service.get_subscription(session, actor, webhook_id))
 
 
 @router.patch(
@@ -91,7 +91,7 @@ def update_webhook(
     if_match: IfMatch,
     etag: ETag,
 ) -> WebhookRead:
-    sub = if_match(service.get_subscription(session, webhook_id))
+    sub = if_match(service.get_subscription(session, actor, webhook_id))
     allow_private = request.app.state.settings.webhook_private_addresses
     return _answer(session, etag, service.update_subscription(session, actor, sub, body, allow_private))
 
@@ -104,7 +104,7 @@ def update_webhook(
 def revoke_webhook(
     webhook_id: PathId, actor: WebhooksManageActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> WebhookRead:
-    sub = if_match(service.get_subscription(session, webhook_id))
+    sub = if_match(service.get_subscription(session, actor, webhook_id))
     return _answer(session, etag, service.revoke_subscription(session, actor, sub))
 
 
@@ -116,7 +116,7 @@ def revoke_webhook(
 def rotate_secret(
     webhook_id: PathId, actor: WebhooksManageActor, session: SessionDep, if_match: IfMatch, etag: ETag
 ) -> WebhookCreated:
-    sub = if_match(service.get_subscription(session, webhook_id))
+    sub = if_match(service.get_subscription(session, actor, webhook_id))
     rotated = service.rotate_secret(session, actor, sub)
     return etag(rotated.version, rotated)
 
@@ -131,11 +131,11 @@ def deliveries(
     page: Page,
     status: DeliveryStatus | None = None,
 ) -> WebhookDeliveryPage:
-    sub = service.get_subscription(session, webhook_id)
+    sub = service.get_subscription(session, actor, webhook_id)
     return service.list_deliveries(session, sub, page, status)
 
 
 @router.post("/{webhook_id}/test", status_code=202, name="webhooks_test", summary="Gửi thử một sự kiện ping")
 def test_webhook(webhook_id: PathId, actor: WebhooksManageActor, session: SessionDep) -> WebhookDeliveryRead:
-    sub = service.get_subscription(session, webhook_id)
+    sub = service.get_subscription(session, actor, webhook_id)
     return service.read_delivery(service.queue_ping(session, actor, sub))

@@ -161,13 +161,13 @@ def read_subscription(session: Session, sub: WebhookSubscription) -> WebhookRead
     )
 
 
-def list_subscriptions(session: Session, page: PageParams) -> WebhookPage:
-    rows, total = paginate(session, access.readable(), page, col(WebhookSubscription.id).desc())
+def list_subscriptions(session: Session, actor: Actor, page: PageParams) -> WebhookPage:
+    rows, total = paginate(session, access.readable(actor), page, col(WebhookSubscription.id).desc())
     return page_of(WebhookPage, [read_subscription(session, s) for s in rows], total, page)
 
 
-def get_subscription(session: Session, sub_id: int) -> WebhookSubscription:
-    return access.get_readable(session, sub_id)
+def get_subscription(session: Session, actor: Actor, sub_id: int) -> WebhookSubscription:
+    return access.get_readable(session, actor, sub_id)
 
 
 def create_subscription(
@@ -177,7 +177,10 @@ def create_subscription(
     url_error = url_problem(data.url, allow_private)
     if url_error:
         problems.append(url_error)
-    if data.unit_id is not None and session.get(Unit, data.unit_id) is None:
+    unit_id = access.subscription_unit(actor, data.unit_id)
+    if unit_id is not None and (
+        session.get(Unit, unit_id) is None or not access.unit_in_reach(actor, unit_id)
+    ):
         problems.append(FieldError(path="body.unit_id", type="not_found", message="Không tìm thấy đơn vị."))
     if problems:
         raise ValidationFailed("Đăng ký webhook chưa hợp lệ; không có gì được lưu.", problems)
@@ -187,7 +190,7 @@ def create_subscription(
         url=data.url,
         events=sorted(set(data.events)),
         secret=secret,
-        unit_id=data.unit_id,
+        unit_id=unit_id,
         created_by_id=actor.id,
     )
     session.add(sub)

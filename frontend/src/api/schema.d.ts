@@ -2365,6 +2365,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/province/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các xã của tỉnh và số cơ sở giáo dục */
+        get: operations["province_communes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/province/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản đồ nhiệt xã × tiêu chí: tỷ lệ hoàn thành trung bình của các trường */
+        get: operations["province_heatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/province/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tờ trình đề nghị khen thưởng cấp tỉnh các xã đã gửi */
+        get: operations["province_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/province/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xếp hạng các trường của toàn tỉnh trên cùng một phiên bản bảng điểm (hạng 1, 2, 2, 4) */
+        get: operations["province_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/province/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo tổng hợp các xã đã gửi Sở: đã nhận và còn thiếu theo kỳ báo cáo */
+        get: operations["province_report_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/certificates/{code}": {
         parameters: {
             query?: never;
@@ -5897,6 +5982,29 @@ export interface components {
             /** Title */
             title?: string | null;
         };
+        /** CommuneRef */
+        CommuneRef: {
+            /** Code */
+            code: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
+        /** CommuneSummary */
+        CommuneSummary: {
+            /** Code */
+            code: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Schools
+             * @description Số cơ sở giáo dục đang hoạt động
+             */
+            schools: number;
+        };
         /** Consolidated */
         Consolidated: {
             request: components["schemas"]["ReportRequestRead"];
@@ -7349,6 +7457,30 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** Heatmap */
+        Heatmap: {
+            /** Cells */
+            cells: components["schemas"]["HeatmapCell"][];
+            /** Communes */
+            communes: components["schemas"]["CommuneRef"][];
+            /** Criteria */
+            criteria: string[];
+            /** Framework Code */
+            framework_code: string;
+            /** School Year */
+            school_year: string;
+        };
+        /** HeatmapCell */
+        HeatmapCell: {
+            /** Assessments */
+            assessments: number;
+            /** Average Completion Percent */
+            average_completion_percent: string;
+            /** Code */
+            code: string;
+            /** Commune Id */
+            commune_id: number;
+        };
         /** HeatmapRow */
         HeatmapRow: {
             /** Assessment Id */
@@ -7545,6 +7677,22 @@ export interface components {
             unchanged: number;
             /** Updated */
             updated: number;
+        };
+        /** InboxPeriod */
+        InboxPeriod: {
+            /** Kind */
+            kind: string;
+            /**
+             * Label
+             * @description Kỳ báo cáo bằng lời, ví dụ 'Học kỳ I năm học 2025-2026'
+             */
+            label: string;
+            /** Missing */
+            missing: components["schemas"]["MissingReport"][];
+            /** Period Label */
+            period_label: string;
+            /** Received */
+            received: components["schemas"]["ReceivedReport"][];
         };
         /** IndicatorBreakdown */
         IndicatorBreakdown: {
@@ -8502,6 +8650,18 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** MissingReport */
+        MissingReport: {
+            /** Commune Id */
+            commune_id: number;
+            /** Commune Name */
+            commune_name: string;
+            /**
+             * Request Id
+             * @description Yêu cầu báo cáo của xã cho kỳ này, nếu xã đã lập
+             */
+            request_id: number | null;
+        };
         /** MovementCreate */
         MovementCreate: {
             /** Code */
@@ -9321,6 +9481,80 @@ export interface components {
             /** Nomination Id */
             nomination_id: number;
         };
+        /** ProvinceProposal */
+        ProvinceProposal: {
+            /** Commune Id */
+            commune_id: number;
+            /** Commune Name */
+            commune_name: string;
+            /** Id */
+            id: number;
+            /** Nominees */
+            nominees: number;
+            /** Number */
+            number: string;
+            /** Province Decision Date */
+            province_decision_date: string | null;
+            /** Province Decision Number */
+            province_decision_number: string | null;
+            /** Round Name */
+            round_name: string;
+            /**
+             * Signed On
+             * Format: date
+             */
+            signed_on: string;
+            /** Status */
+            status: string;
+        };
+        /** ProvinceRankedSchool */
+        ProvinceRankedSchool: {
+            /** Assessment Id */
+            assessment_id: number;
+            /** Classification Label */
+            classification_label: string;
+            /** Commune Id */
+            commune_id: number;
+            /** Commune Name */
+            commune_name: string;
+            /** Completion Percent */
+            completion_percent: string;
+            /** Rank */
+            rank: number;
+            /** Status */
+            status: string;
+            /** Unit Id */
+            unit_id: number;
+            /** Unit Name */
+            unit_name: string;
+        };
+        /** ProvinceRankingPage */
+        ProvinceRankingPage: {
+            /**
+             * Excluded
+             * @description Đánh giá cùng mã bảng điểm nhưng khác phiên bản: không xếp hạng
+             */
+            excluded: number;
+            /** Framework Code */
+            framework_code: string;
+            /** Items */
+            items: components["schemas"]["ProvinceRankedSchool"][];
+            /** Limit */
+            limit: number;
+            /**
+             * Note
+             * @description Phạm vi so sánh, bằng lời
+             */
+            note: string;
+            /** Offset */
+            offset: number;
+            /** School Year */
+            school_year: string;
+            /** Total */
+            total: number;
+            /** Version Number */
+            version_number: number;
+        };
         /**
          * PublicAwardType
          * @description An award type in force, with its criteria written from its rules (seed IV.5 "công khai").
@@ -9775,6 +10009,39 @@ export interface components {
              */
             received_on: string;
         };
+        /** ReceivedReport */
+        ReceivedReport: {
+            /** Commune Id */
+            commune_id: number;
+            /** Commune Name */
+            commune_name: string;
+            /** Issue Id */
+            issue_id: number;
+            /**
+             * Issued On
+             * Format: date
+             */
+            issued_on: string;
+            /**
+             * Number
+             * @description Số báo cáo, in kèm '/BC-UBND'
+             */
+            number: string;
+            /** Request Id */
+            request_id: number;
+            /**
+             * Sent At
+             * Format: date-time
+             */
+            sent_at: string;
+            /**
+             * Sequence
+             * @description Lần ban hành (1, 2… khi xã ban hành lại)
+             */
+            sequence: number;
+            /** Signer */
+            signer: string;
+        };
         /**
          * RecognisedMaterial
          * @description A recognised initiative of kind 'học liệu số', shown in the library.
@@ -9939,6 +10206,15 @@ export interface components {
              * @description Tên đơn vị
              */
             unit_name: string;
+        };
+        /** ReportInbox */
+        ReportInbox: {
+            /** Communes */
+            communes: components["schemas"]["CommuneRef"][];
+            /** Periods */
+            periods: components["schemas"]["InboxPeriod"][];
+            /** School Year */
+            school_year: string;
         };
         /** ReportPage */
         ReportPage: {
@@ -10164,7 +10440,7 @@ export interface components {
          * Role
          * @enum {string}
          */
-        Role: "admin" | "commune_officer" | "commune_leader" | "inspector" | "communications" | "finance" | "unit_manager" | "staff" | "integration";
+        Role: "admin" | "commune_officer" | "commune_leader" | "inspector" | "communications" | "finance" | "unit_manager" | "staff" | "integration" | "department_officer" | "province_admin";
         /**
          * RoundKind
          * @enum {string}
@@ -11118,7 +11394,7 @@ export interface components {
          * UnitKind
          * @enum {string}
          */
-        UnitKind: "commune" | "office" | "school" | "subject_group";
+        UnitKind: "department" | "commune" | "office" | "school" | "subject_group";
         /** UnitPage */
         UnitPage: {
             /** Items */
@@ -20762,6 +21038,227 @@ export interface operations {
             };
         };
     };
+    province_communes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommuneSummary"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    province_heatmap: {
+        parameters: {
+            query: {
+                /** @description Năm học, ví dụ 2025-2026 */
+                school_year: string;
+                /** @description Mã bảng điểm, ví dụ BDC-CSGD */
+                framework_code: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Heatmap"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    province_proposals: {
+        parameters: {
+            query?: {
+                school_year?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceProposal"][];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    province_ranking: {
+        parameters: {
+            query: {
+                /** @description Năm học, ví dụ 2025-2026 */
+                school_year: string;
+                /** @description Mã bảng điểm, ví dụ BDC-CSGD */
+                framework_code: string;
+                /** @description Phiên bản bảng điểm */
+                version_number: number;
+                /** @description Số bản ghi tối đa trả về (1–200). */
+                limit?: number;
+                /** @description Bỏ qua bao nhiêu bản ghi đầu. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceRankingPage"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    province_report_inbox: {
+        parameters: {
+            query: {
+                /** @description Năm học, ví dụ 2025-2026 */
+                school_year: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportInbox"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     public_certificates_verify: {
         parameters: {
             query?: never;
@@ -20807,7 +21304,10 @@ export interface operations {
     };
     public_criteria: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Trang công khai của một xã (id đơn vị UBND xã) */
+                commune_id?: number | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -20855,6 +21355,8 @@ export interface operations {
                 unit_id?: number | null;
                 /** @description Tìm theo tên cá nhân hoặc đơn vị */
                 q?: string | null;
+                /** @description Trang công khai của một xã (id đơn vị UBND xã) */
+                commune_id?: number | null;
                 /** @description Số bản ghi tối đa trả về (1–200). */
                 limit?: number;
                 /** @description Bỏ qua bao nhiêu bản ghi đầu. */
@@ -20899,7 +21401,10 @@ export interface operations {
     };
     public_info_corners: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Trang công khai của một xã (id đơn vị UBND xã) */
+                commune_id?: number | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -20940,6 +21445,8 @@ export interface operations {
     public_results_list: {
         parameters: {
             query?: {
+                /** @description Trang công khai của một xã (id đơn vị UBND xã) */
+                commune_id?: number | null;
                 /** @description Số bản ghi tối đa trả về (1–200). */
                 limit?: number;
                 /** @description Bỏ qua bao nhiêu bản ghi đầu. */
@@ -21026,7 +21533,10 @@ export interface operations {
     };
     public_rounds: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Trang công khai của một xã (id đơn vị UBND xã) */
+                commune_id?: number | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -21067,6 +21577,8 @@ export interface operations {
     public_stories_list: {
         parameters: {
             query?: {
+                /** @description Trang công khai của một xã (id đơn vị UBND xã) */
+                commune_id?: number | null;
                 /** @description Số bản ghi tối đa trả về (1–200). */
                 limit?: number;
                 /** @description Bỏ qua bao nhiêu bản ghi đầu. */

@@ -19,7 +19,7 @@ export type Role = S['Role'];
 export type UnitKind = S['UnitKind'];
 export type SchoolLevel = S['SchoolLevel'];
 
-export const UNIT_KINDS = ['commune', 'office', 'school', 'subject_group'] as const satisfies readonly UnitKind[];
+export const UNIT_KINDS = ['department', 'commune', 'office', 'school', 'subject_group'] as const satisfies readonly UnitKind[];
 export const SCHOOL_LEVELS = ['preschool', 'primary', 'lower_secondary', 'inter_level'] as const satisfies readonly SchoolLevel[];
 export const ROLES = [
   'admin',
@@ -31,6 +31,8 @@ export const ROLES = [
   'unit_manager',
   'staff',
   'integration',
+  'department_officer',
+  'province_admin',
 ] as const satisfies readonly Role[];
 
 export interface Page<T> {
@@ -195,3 +197,11 @@ export type DtiValueIn = S['DtiValueIn'];
 export type DtiGroupResult = S['GroupResultOut'];
 export type DtiLinked = S['LinkedRead'];
 export type GeneratedFile = S['GeneratedFileRead'];
+
+// The Department's view (issue 20)
+export type CommuneSummary = S['CommuneSummary'];
+export type ReportInbox = S['ReportInbox'];
+export type InboxPeriod = S['InboxPeriod'];
+export type Heatmap = S['Heatmap'];
+export type ProvinceRankedSchool = S['ProvinceRankedSchool'];
+export type ProvinceProposal = S['ProvinceProposal'];

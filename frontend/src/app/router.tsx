@@ -22,6 +22,7 @@ const assessments = () => import('../features/assessments/pages');
 const scorecards = () => import('../features/scorecards/pages');
 const activities = () => import('../features/activities/pages');
 const dti = () => import('../features/dti/pages');
+const province = () => import('../features/province/pages');
 const inspections = () => import('../features/inspections/pages');
 const plans = () => import('../features/plans/pages');
 const reports = () => import('../features/reports/pages');
@@ -161,6 +162,10 @@ export const router = createBrowserRouter([
           {
             element: <RequirePermission permission="dti:read" />,
             children: [{ path: 'dti', lazy: async () => ({ Component: (await dti()).DtiPage }) }],
+          },
+          {
+            element: <RequirePermission permission="province:read" />,
+            children: [{ path: 'province', lazy: async () => ({ Component: (await province()).ProvincePage }) }],
           },
           {
             element: <RequirePermission permission="activities:write" />,

@@ -244,3 +244,13 @@ export const materialsKeys = {
 
 /** Large exports and document batches built by the job queue (issue 19.1), followed until done. */
 export const generatedFilesKeys = resource('generated-files');
+
+/** The Department's view of the province (read only). */
+export const provinceKeys = {
+  all: ['province'] as const,
+  communes: () => ['province', 'communes'] as const,
+  inbox: (schoolYear: string) => ['province', 'inbox', schoolYear] as const,
+  heatmap: <Q>(q: Q) => ['province', 'heatmap', q] as const,
+  ranking: <Q>(q: Q) => ['province', 'ranking', q] as const,
+  proposals: (schoolYear: string) => ['province', 'proposals', schoolYear] as const,
+};

@@ -15,6 +15,7 @@ from thidua.core.models import today
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
+from thidua.units import access as units_access
 from thidua.units.models import StaffMember, Unit
 
 
@@ -59,7 +60,7 @@ def list_achievements(
 
 
 def create_achievement(session: Session, actor: Actor, data: AchievementCreate) -> Achievement:
-    unit = session.get(Unit, data.unit_id)
+    unit = units_access.unit_in_reach(session, actor, data.unit_id)
     if unit is None:
         raise Invalid("body.unit_id", f"Không tìm thấy đơn vị có id {data.unit_id}.", "not_found")
     if data.staff_id is not None:

@@ -1,17 +1,21 @@
 """Who sees the council's meetings and what they may do with one. The council is the commune's: every
-caller with the read permission sees all its meetings, so nothing here is scoped by unit."""
+caller with the read permission sees all its meetings (behind a province deployment's wall, those of
+its commune's rounds), so nothing here is scoped by unit."""
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
-from thidua.awards.models import CouncilMeeting
+from thidua.awards.models import AwardRound, CouncilMeeting
 from thidua.core.lookup import first_or_404
 
 
 def readable(actor: Actor) -> SelectOfScalar[CouncilMeeting]:
-    return select(CouncilMeeting)
+    if actor.commune_id is None:
+        return select(CouncilMeeting)
+    rounds = select(AwardRound.id).where(AwardRound.commune_id == actor.commune_id)
+    return select(CouncilMeeting).where(col(CouncilMeeting.round_id).in_(rounds))
 
 
 def get_readable(session: Session, actor: Actor, meeting_id: int) -> CouncilMeeting:

@@ -49,7 +49,7 @@ def _check_attendance(present: list[str], total: int) -> None:
 
 
 def create_meeting(session: Session, actor: Actor, data: CouncilMeetingCreate) -> CouncilMeeting:
-    get_round(session, data.round_id, "body.round_id")
+    get_round(session, data.round_id, "body.round_id", actor)
     _check_attendance(data.members_present, data.members_total)
     m = CouncilMeeting(**data.model_dump())
     return audit.add_new(session, actor, m)

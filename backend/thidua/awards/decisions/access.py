@@ -2,35 +2,37 @@
 scoped. A unit manager sees its own unit's decisions; commune and province decisions are the commune's
 (a school sees its awards through its nominations). Another unit's decision answers 404."""
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from thidua.auth.policy import Actor, scoped
 from thidua.auth.roles import Role
-from thidua.awards.models import AwardDecision, AwardLevel
+from thidua.awards.models import AwardDecision, AwardLevel, AwardRound
 from thidua.core.errors import Conflict, Forbidden, NotFound
 
 
 def readable(actor: Actor) -> SelectOfScalar[AwardDecision]:
     query = select(AwardDecision)
-    if actor.visible_unit_ids is not None:  # unit managers see their own unit's decisions
-        query = scoped(query, AwardDecision.unit_id, actor)
-    return query
+    if actor.visible_unit_ids is None:
+        return query
+    if actor.commune_wide:  # behind a wall: the commune's units' decisions and its rounds' own
+        rounds = select(AwardRound.id).where(AwardRound.commune_id == actor.commune_id)
+        of_commune = col(AwardDecision.unit_id).is_(None) & col(AwardDecision.round_id).in_(rounds)
+        return query.where(or_(col(AwardDecision.unit_id).in_(actor.visible_unit_ids), of_commune))
+    # Unit managers see their own unit's decisions; commune decisions are the commune's (a school sees
+    # its awards through its nominations).
+    return scoped(query, AwardDecision.unit_id, actor)
 
 
 def get_readable(session: Session, actor: Actor, decision_id: int) -> AwardDecision:
-    d = session.get(AwardDecision, decision_id)
-    if d is not None and d.unit_id is None and actor.visible_unit_ids is not None:
-        d = None  # commune decisions: the commune's; a school sees its awards through its nominations
-    if d is None or (d.unit_id is not None and not actor.sees_unit(d.unit_id)):
+    d = session.exec(readable(actor).where(AwardDecision.id == decision_id)).first()
+    if d is None:
         raise NotFound(f"Không tìm thấy quyết định có id {decision_id}.")
     return d
 
 
 def _unit_head_of(actor: Actor, unit_id: int | None) -> bool:
-    return (
-        Role.unit_manager in actor.roles and actor.visible_unit_ids is not None and actor.sees_unit(unit_id)
-    )
+    return Role.unit_manager in actor.roles and not actor.commune_wide and actor.sees_unit(unit_id)
 
 
 def may_issue(actor: Actor, d: AwardDecision) -> bool:

@@ -167,7 +167,7 @@ def _check_signed_on(signed_on: date | None) -> None:
 
 
 def create_decision(session: Session, actor: Actor, data: DecisionCreate) -> AwardDecision:
-    rnd = get_round(session, data.round_id, "body.round_id")
+    rnd = get_round(session, data.round_id, "body.round_id", actor)
     _check_signed_on(data.signed_on)
     if (data.kind == "proposal") != (data.level == AwardLevel.province):
         raise Invalid(

@@ -52,9 +52,7 @@ def may_nominate_out_of_time(actor: Actor) -> bool:
 
 
 def _is_unit_head_of(actor: Actor, n: Nomination) -> bool:
-    return (
-        Role.unit_manager in actor.roles and actor.visible_unit_ids is not None and actor.sees_unit(n.unit_id)
-    )
+    return Role.unit_manager in actor.roles and not actor.commune_wide and actor.sees_unit(n.unit_id)
 
 
 def allowed_actions(actor: Actor, n: Nomination) -> list[str]:

@@ -188,14 +188,14 @@ def _check_staff(session: Session, t: AwardType, unit: Unit, staff_id: int | Non
 
 
 def _subject(session: Session, actor: Actor, data: EligibilityPreview) -> tuple[AwardRound, AwardType]:
-    rnd = get_round(session, data.round_id, "body.round_id")
+    rnd = get_round(session, data.round_id, "body.round_id", actor)
     if data.award_type_code not in rnd.award_type_codes:
         raise Invalid(
             "body.award_type_code",
             f"Đợt '{rnd.name}' không xét hình thức '{data.award_type_code}'.",
             "not_offered",
         )
-    t = active_award_type(session, data.award_type_code)
+    t = active_award_type(session, data.award_type_code, rnd.commune_id)
     if t is None:
         raise Invalid("body.award_type_code", "Hình thức khen thưởng này không còn áp dụng.", "not_found")
     unit = session.get(Unit, data.unit_id)

@@ -4,14 +4,14 @@ read permission sees all of them, so nothing here is scoped by unit."""
 from sqlmodel import Session, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, commune_scoped
 from thidua.auth.roles import Permission
 from thidua.awards.models import AwardRound
 from thidua.core.lookup import first_or_404
 
 
 def readable(actor: Actor) -> SelectOfScalar[AwardRound]:
-    return select(AwardRound)
+    return commune_scoped(select(AwardRound), AwardRound.commune_id, actor)
 
 
 def get_readable(session: Session, actor: Actor, round_id: int) -> AwardRound:
@@ -24,3 +24,8 @@ def get_readable(session: Session, actor: Actor, round_id: int) -> AwardRound:
 
 def allowed_actions(actor: Actor, r: AwardRound) -> list[str]:
     return ["update"] if actor.can(Permission.award_rounds_write) else []
+
+
+def get_readable_or_none(session: Session, actor: Actor, r: AwardRound) -> AwardRound | None:
+    """A round a body names: None when another commune's (the caller names the field)."""
+    return r if actor.sees_commune(r.commune_id) else None

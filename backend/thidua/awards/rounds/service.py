@@ -27,9 +27,10 @@ from thidua.awards.rounds.schemas import (
 from thidua.awards.texts import period_phrase
 from thidua.awards.types.service import active_award_type
 from thidua.core.errors import Conflict, FieldError, Invalid, NotFound, ValidationFailed
-from thidua.core.models import today
+from thidua.core.models import same_commune, today
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
+from thidua.movements import access as movements_access
 from thidua.movements.models import Movement, Phase
 from thidua.movements.service import school_years
 
@@ -41,7 +42,7 @@ def round_is_open(r: AwardRound) -> bool:
 def _offered(session: Session, r: AwardRound) -> list[OfferedAward]:
     offered = []
     for code in r.award_type_codes:
-        t = active_award_type(session, code)
+        t = active_award_type(session, code, r.commune_id)
         offered.append(
             OfferedAward(
                 code=code,
@@ -83,10 +84,13 @@ def list_rounds(session: Session, actor: Actor, kind: str | None, page: PagePara
     return page_of(AwardRoundPage, [read_round(session, actor, r) for r in rows], total, page)
 
 
-def get_round(session: Session, round_id: int, path: str | None = None) -> AwardRound:
-    """The round a body refers to (422 at `path` when it does not exist), or the round of a stored object."""
+def get_round(
+    session: Session, round_id: int, path: str | None = None, actor: Actor | None = None
+) -> AwardRound:
+    """The round a body refers to (422 at `path` when it does not exist, or is another commune's round
+    for the `actor`), or the round of a stored object."""
     r = session.get(AwardRound, round_id)
-    if r is None:
+    if r is None or (actor is not None and access.get_readable_or_none(session, actor, r) is None):
         if path:
             raise Invalid(path, f"Không tìm thấy đợt khen thưởng có id {round_id}.", "not_found")
         raise NotFound(f"Không tìm thấy đợt khen thưởng có id {round_id}.")
@@ -102,17 +106,23 @@ def offered_in(kind: RoundKind, level: str, round_kinds: list[str]) -> bool:
     return kind.value in round_kinds
 
 
-def _default_codes(session: Session, kind: RoundKind) -> list[str]:
+def _default_codes(session: Session, kind: RoundKind, commune_id: int | None) -> list[str]:
     """Every active award type offered in rounds of this kind: the reviews offer the commune's Giấy khen
     beside the province's Bằng khen (seed III.2)."""
-    active = session.exec(select(AwardType).where(AwardType.status == "active").order_by(col(AwardType.code)))
+    active = session.exec(
+        select(AwardType)
+        .where(AwardType.status == "active", same_commune(AwardType.commune_id, commune_id))
+        .order_by(col(AwardType.code))
+    )
     return [t.code for t in active if offered_in(kind, t.level, t.round_kinds)]
 
 
-def _offered_problems(session: Session, kind: RoundKind, codes: list[str]) -> list[FieldError]:
+def _offered_problems(
+    session: Session, kind: RoundKind, codes: list[str], commune_id: int | None
+) -> list[FieldError]:
     problems = []
     for i, code in enumerate(codes):
-        t = active_award_type(session, code)
+        t = active_award_type(session, code, commune_id)
         if t is None:
             problems.append(
                 FieldError(
@@ -176,21 +186,22 @@ def _check_reason(kind: RoundKind, reason: str | None) -> None:
 
 
 def create_round(session: Session, actor: Actor, data: AwardRoundCreate) -> AwardRound:
-    movement = session.exec(select(Movement).order_by(col(Movement.id))).first()
+    movement = session.exec(movements_access.readable(actor).order_by(col(Movement.id))).first()
     if movement is None or movement.id is None:
         raise Conflict("Chưa có phong trào thi đua nào.")
     _check_reason(data.kind, data.reason)
     _check_dates(data.opens_on, data.closes_on)
     phase_id, years, name = _years_and_name(session, movement, data)
-    codes = data.award_type_codes or _default_codes(session, data.kind)
+    codes = data.award_type_codes or _default_codes(session, data.kind, movement.commune_id)
     if not codes:
         raise Invalid(
             "body.award_type_codes", "Chưa có hình thức khen thưởng đang áp dụng cho loại đợt này.", "missing"
         )
-    problems = _offered_problems(session, data.kind, codes)
+    problems = _offered_problems(session, data.kind, codes, movement.commune_id)
     if problems:
         raise ValidationFailed("Danh sách hình thức khen thưởng chưa hợp lệ.", problems)
     r = AwardRound(
+        commune_id=movement.commune_id,
         movement_id=movement.id,
         kind=data.kind.value,
         name=name,
@@ -211,7 +222,7 @@ def update_round(session: Session, actor: Actor, r: AwardRound, data: AwardRound
         _check_reason(RoundKind(r.kind), changes["reason"])
     _check_dates(changes.get("opens_on", r.opens_on), changes.get("closes_on", r.closes_on))
     if "award_type_codes" in changes:
-        problems = _offered_problems(session, RoundKind(r.kind), changes["award_type_codes"])
+        problems = _offered_problems(session, RoundKind(r.kind), changes["award_type_codes"], r.commune_id)
         used = set(session.exec(select(Nomination.award_type_code).where(Nomination.round_id == r.id)).all())
         for code in sorted(used - set(changes["award_type_codes"])):
             problems.append(

@@ -4,14 +4,14 @@ caller with the read permission sees all of them, so nothing here is scoped by u
 from sqlmodel import Session, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor
+from thidua.auth.policy import Actor, commune_scoped
 from thidua.auth.roles import Permission
 from thidua.awards.models import AwardType
 from thidua.core.lookup import first_or_404
 
 
 def readable(actor: Actor) -> SelectOfScalar[AwardType]:
-    return select(AwardType)
+    return commune_scoped(select(AwardType), AwardType.commune_id, actor)
 
 
 def get_readable(session: Session, actor: Actor, award_type_id: int) -> AwardType:

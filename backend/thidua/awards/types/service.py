@@ -25,7 +25,7 @@ from thidua.awards.types.schemas import AwardTypeDocument, AwardTypePage, AwardT
 from thidua.awards.types.texts import rule_text
 from thidua.awards.types.validation import validate_type
 from thidua.core.errors import Conflict, Invalid
-from thidua.core.models import utcnow
+from thidua.core.models import same_commune, utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.core.search import where_given
@@ -119,10 +119,14 @@ def _type_fields(doc: AwardTypeDocument) -> dict[str, Any]:
 
 
 def create_award_type(session: Session, actor: Actor, doc: AwardTypeDocument) -> AwardType:
-    if session.exec(select(AwardType).where(AwardType.code == doc.code)).first():
+    if session.exec(
+        select(AwardType).where(
+            AwardType.code == doc.code, same_commune(AwardType.commune_id, actor.commune_id)
+        )
+    ).first():
         raise Conflict(f"Đã có hình thức khen thưởng mã '{doc.code}'; hãy tạo phiên bản mới của nó.")
     validate_type(session, doc)
-    t = AwardType(code=doc.code, **_type_fields(doc))
+    t = AwardType(code=doc.code, commune_id=actor.commune_id, **_type_fields(doc))
     return audit.add_new(session, actor, t)
 
 
@@ -157,7 +161,9 @@ _NOT_COPIED = {
 
 def new_award_type_version(session: Session, actor: Actor, source: AwardType) -> AwardType:
     latest = session.exec(
-        select(func.max(AwardType.version_number)).where(AwardType.code == source.code)
+        select(func.max(AwardType.version_number)).where(
+            AwardType.code == source.code, same_commune(AwardType.commune_id, source.commune_id)
+        )
     ).one()
     copy = AwardType(
         **source.model_dump(exclude=_NOT_COPIED),
@@ -171,12 +177,18 @@ def activate_award_type(session: Session, actor: Actor, t: AwardType) -> AwardTy
     if t.status != "draft":
         raise Conflict("Chỉ phiên bản nháp mới kích hoạt được.")
     for other in session.exec(
-        select(AwardType).where(AwardType.code == t.code, AwardType.status == "active")
+        select(AwardType).where(
+            AwardType.code == t.code,
+            AwardType.status == "active",
+            same_commune(AwardType.commune_id, t.commune_id),
+        )
     ):
         audit.save_changes(session, actor, other, {"status": "retired"}, "retire")
     audit.save_changes(session, actor, t, {"status": "active", "activated_at": utcnow()}, "activate")
     return t
 
 
-def active_award_type(session: Session, code: str) -> AwardType | None:
-    return session.exec(select(AwardType).where(AwardType.code == code, AwardType.status == "active")).first()
+def active_award_type(session: Session, code: str, commune_id: int | None = None) -> AwardType | None:
+    """The version in force of an award type code, in a commune (`commune_id`: a round's commune)."""
+    query = select(AwardType).where(AwardType.code == code, AwardType.status == "active")
+    return session.exec(query.where(same_commune(AwardType.commune_id, commune_id))).first()

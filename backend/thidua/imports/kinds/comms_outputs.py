@@ -13,6 +13,7 @@ from thidua.activities.service import school_year_of
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
 from thidua.communications.models import CHANNEL_LABELS_VI, Channel, CommsOutput, CommsPlan
+from thidua.core.models import same_commune
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import export
 from thidua.imports.kinds.base import Column, ExportFilters, RowKind
@@ -118,13 +119,20 @@ class CommsOutputsKind(RowKind[OutputRow]):
 
     def load(self, ctx: ImportContext, parsed: list[tuple[RowReader, OutputRow]]) -> None:
         plans: dict[str, int] = ctx.state.setdefault(
-            "plans", {p.school_year: p.id for p in ctx.conn.execute(select(P.c.id, P.c.school_year))}
+            "plans",
+            {
+                p.school_year: p.id
+                for p in ctx.conn.execute(
+                    select(P.c.id, P.c.school_year).where(same_commune(P.c.commune_id, ctx.actor.commune_id))
+                )
+            },
         )
         known: dict[Hashable, dict[str, Any]] = ctx.state.setdefault("outputs", {})
         days = {rec.day for r, rec in parsed if not r.problems and rec.day}
         if days:
+            mine = T.c.plan_id.in_(select(P.c.id).where(same_commune(P.c.commune_id, ctx.actor.commune_id)))
             for row in ctx.conn.execute(
-                select(T).where(T.c.output_date.in_(days)).order_by(T.c.id)
+                select(T).where(T.c.output_date.in_(days), mine).order_by(T.c.id)
             ).mappings():
                 known.setdefault((row["channel"], row["output_date"], row["title"]), dict(row))
         for r, rec in parsed:
@@ -175,9 +183,10 @@ class CommsOutputsKind(RowKind[OutputRow]):
 
     def export_rows(self, conn: Connection, actor: Actor, filters: ExportFilters) -> Iterator[dict[str, Any]]:
         # The log belongs to the commune: the whole of it (or one school year's) for whoever reads it.
-        query = select(T)
+        plans = select(P.c.id).where(same_commune(P.c.commune_id, actor.commune_id))
         if filters.school_year is not None:
-            query = query.where(T.c.plan_id.in_(select(P.c.id).where(P.c.school_year == filters.school_year)))
+            plans = plans.where(P.c.school_year == filters.school_year)
+        query = select(T).where(T.c.plan_id.in_(plans))
         for batch in export.batches(conn, query, T.c.id):
             for o in batch:
                 yield {

@@ -19,6 +19,7 @@ from thidua.imports.schemas import ImportKindName
 from thidua.imports.steps import parse, validate, write
 from thidua.imports.steps.parse import RowReader
 from thidua.imports.steps.write import Change
+from thidua.materials import access as materials_access
 from thidua.materials.models import LICENCE_LABELS_VI, LearningMaterial, Licence
 
 T = LearningMaterial.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__
@@ -167,7 +168,7 @@ class MaterialsKind(RowKind[MaterialRow]):
     def export_rows(self, conn: Connection, actor: Actor, filters: ExportFilters) -> Iterator[dict[str, Any]]:
         # The library is shared: every school's materials, narrowed to a unit's subtree when asked.
         directory = UnitDirectory(conn)
-        query = select(T)
+        query = materials_access.in_commune(select(T), T.c.unit_id, actor)  # the caller's commune's library
         if filters.unit_id is not None:
             query = query.where(T.c.unit_id.in_(directory.subtree(filters.unit_id)))
         for batch in export.batches(conn, query, T.c.id):

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, func, select
 from thidua.auth.policy import Actor
 from thidua.auth.roles import Permission
 from thidua.budget.models import PARTNER_KINDS, Partner
+from thidua.core.models import same_commune
 from thidua.imports.context import ImportContext
 from thidua.imports.kinds import export
 from thidua.imports.kinds.base import Column, ExportFilters, RowKind
@@ -104,7 +105,9 @@ class PartnersKind(RowKind[PartnerRow]):
         names = {rec.name.lower() for _, rec in parsed if rec.name}
         if not names:
             return
-        stored = ctx.conn.execute(select(T).where(func.lower(T.c.name).in_(names)).order_by(T.c.id))
+        # the caller's commune's partners (no commune: a one-commune deployment's)
+        mine = same_commune(T.c.commune_id, ctx.actor.commune_id)
+        stored = ctx.conn.execute(select(T).where(func.lower(T.c.name).in_(names), mine).order_by(T.c.id))
         by_name: dict[str, dict[str, Any]] = {}
         for row in stored.mappings():
             by_name.setdefault(row["name"].lower(), dict(row))  # the oldest of namesakes entered by hand
@@ -128,7 +131,7 @@ class PartnersKind(RowKind[PartnerRow]):
         return Change(existing is not None, values, changed)
 
     def create(self, ctx: ImportContext, record: PartnerRow, values: dict[str, Any]) -> None:
-        row = {"contact": "", "note": "", **values}
+        row = {"contact": "", "note": "", "commune_id": ctx.actor.commune_id, **values}
         new_id = write.insert_versioned(ctx, T, row)
         assert record.name
         # a later row of the same file naming it again is an update of this one
@@ -140,7 +143,8 @@ class PartnersKind(RowKind[PartnerRow]):
         record.existing.update(values)
 
     def export_rows(self, conn: Connection, actor: Actor, filters: ExportFilters) -> Iterator[dict[str, Any]]:
-        # Partners belong to the commune, not to a school: the whole list for whoever may read it.
-        for batch in export.batches(conn, select(T), T.c.id):
+        # Partners belong to the commune, not to a school: the commune's whole list for whoever may read it.
+        query = select(T).where(same_commune(T.c.commune_id, actor.commune_id))
+        for batch in export.batches(conn, query, T.c.id):
             for p in batch:
                 yield {"name": p.name, "kind": p.kind, "contact": p.contact, "note": p.note}

@@ -19,12 +19,20 @@ from thidua.imports.steps import parse, write
 from thidua.imports.steps.parse import RowReader
 from thidua.imports.steps.write import Change
 from thidua.units import access as units_access
-from thidua.units.models import ALLOWED_PARENT_KIND, UNIT_KIND_LABELS_VI, SchoolLevel, Unit, UnitKind
+from thidua.units.models import (
+    ALLOWED_PARENT_KIND,
+    MAY_BE_ROOT,
+    UNIT_KIND_LABELS_VI,
+    SchoolLevel,
+    Unit,
+    UnitKind,
+)
 
 T = Unit.__table__  # type: ignore[attr-defined]  # SQLModel declares no __table__
 _KIND = parse.choice(UnitKind, UNIT_KIND_LABELS_VI)
 _LEVEL = parse.choice(SchoolLevel)
 _KIND_EN = {
+    UnitKind.department: "a Department of Education",
     UnitKind.commune: "a commune",
     UnitKind.office: "an office",
     UnitKind.school: "a school",
@@ -234,7 +242,9 @@ def _check_placement(ctx: ImportContext, r: RowReader, unit: UnitRow) -> None:
                 f"{_KIND_EN[kind].capitalize()} has no parent unit.",
             ),
         )
-    elif expected is not None and (parent is None or parent.kind != expected.value):
+    elif expected is not None and (
+        (parent is None and kind not in MAY_BE_ROOT) or (parent is not None and parent.kind != expected.value)
+    ):
         r.fail(
             "parent_code",
             (

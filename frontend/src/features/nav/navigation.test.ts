@@ -22,6 +22,12 @@ const OFFICER = [
 const ADMIN = [...OFFICER, 'users:manage', 'api_keys:manage', 'webhooks:manage', 'cash:read', 'partners:read'];
 
 describe('the grouped menu (issue 18.8)', () => {
+  it("gives the Department's officer its view of the communes beside the reports (issue 20)", () => {
+    const department = ['units:read', 'assessments:read', 'scorecards:read', 'plans:read', 'reports:read', 'province:read'];
+    expect(grouped(department).reports).toEqual(['/report-requests', '/province']);
+    expect(paths(['units:read'])).not.toContain('/province');
+  });
+
   it('shows only the home page and the honour board without permissions', () => {
     expect(paths([])).toEqual(['/']);
     expect(navGroups([]).map((g) => g.id)).toEqual(['communications']);

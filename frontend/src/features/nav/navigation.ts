@@ -43,6 +43,8 @@ const ITEMS: Entry[] = [
   { group: 'assessment', item: { to: '/conduct/flags', label: 'conduct.navFlags' }, permission: 'conduct:read' },
   // Báo cáo
   { group: 'reports', item: { to: '/report-requests', label: 'nav.reports' }, permission: 'reports:read' },
+  // the Department (Sở GDĐT): every commune's reports, results and proposals
+  { group: 'reports', item: { to: '/province', label: 'tenancy.nav' }, permission: 'province:read' },
   // Thi đua khen thưởng: in the order of the award workflow, the council and the publication of results
   { group: 'awards', item: { to: '/awards/types', label: 'awards.nav.types' }, permission: 'award_types:read' },
   { group: 'awards', item: { to: '/awards/rounds', label: 'awards.nav.rounds' }, permission: 'award_rounds:read' },

@@ -34,8 +34,9 @@ export function UnitForm({
   const [address, setAddress] = useState(initial?.address ?? '');
   const errors = error instanceof ApiError ? fieldErrors(error.problem) : {};
 
-  // New units usually belong to the (single) commune: preselect it.
-  const parentValue = !initial && parent === '' && communes.length === 1 && kind !== 'commune' ? String(communes[0]!.id) : parent;
+  // New units usually belong to the (single) commune: preselect it (not for a commune or the Department).
+  const topLevel = kind === 'commune' || kind === 'department';
+  const parentValue = !initial && parent === '' && communes.length === 1 && !topLevel ? String(communes[0]!.id) : parent;
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,0 +1,66 @@
+// The Department (Sở GDĐT) over two communes (issue 20): its officer opens its view of the province
+// and finds Thanh Thủy's semester report received and Sơn Hà's missing, both communes in the
+// heatmap, and the schools of both ranked on one framework version, the page saying so. Then a
+// commune's officer is walled in: Sơn Hà's officer gets 404 on Thanh Thủy's movement. At 1280 px
+// and at 360 px (no horizontal scrolling). A fresh app of its own (the demo is a province).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+
+const skip = skipReason();
+const YEAR = '2025-2026';
+
+describe('the Department of Education over its communes', { skip: skip ?? false, timeout: 240_000 }, () => {
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  test("the Department's officer reads every commune's reports, scores and ranking", async () => {
+    for (const width of [1280, 360])
+      await withPage(app, `province-${width}`, { viewport: { width, height: 800 } }, async (page) => {
+        await login(page, 'so.gddt');
+        await openMenu(page, 'Sở GDĐT: các xã');
+        await page.getByRole('heading', { name: 'Sở Giáo dục và Đào tạo: theo dõi các xã', level: 1 }).waitFor();
+        await page.locator('[id="school_year"]').selectOption(YEAR);
+
+        const period = page.getByRole('article', { name: 'Học kỳ I năm học 2025-2026' });
+        await eventually(() => period.innerText(), /Đã nhận 1 báo cáo/, 'one consolidated report received');
+        await eventually(() => period.innerText(), /UBND xã Thanh Thủy: Báo cáo số 45\/BC-UBND/, "Thanh Thủy's report");
+        await eventually(() => period.innerText(), /Chưa gửi: UBND xã Sơn Hà/, 'Sơn Hà has not sent its report');
+
+        const heatmap = page.getByRole('table', { name: /Tỷ lệ hoàn thành trung bình/ });
+        await eventually(() => heatmap.getByRole('row').count(), 3, 'a header and one row per commune');
+        await eventually(() => heatmap.innerText(), /UBND xã Sơn Hà/, 'Sơn Hà in the heatmap');
+
+        const note = page.getByRole('note');
+        await eventually(() => note.innerText(), /cùng phiên bản 1 của bảng điểm BDC-CSGD \(2 xã\)/, 'the ranking says what it compares');
+        const ranking = page.locator('table').filter({ hasText: 'Hạng' });
+        await eventually(() => ranking.innerText(), /Trường Tiểu học Sơn Hà/, 'a school of Sơn Hà is ranked');
+        await eventually(() => ranking.innerText(), /Trường Tiểu học Thanh Thủy/, 'a school of Thanh Thủy is ranked');
+
+        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+        await eventually(scroll, (px) => px <= width, `no horizontal scrolling on the Department's page at ${width} px`);
+      });
+  });
+
+  test("a commune's officer sees nothing of the other commune", async () => {
+    const sonHa = await apiAs(app, 'vhxh.sonha');
+    const thanhThuy = await apiAs(app, 'vhxh');
+    const [movement] = (await thanhThuy('GET', '/movements')).items;
+    const own = (await sonHa('GET', '/movements')).items;
+    assert.equal(own.length, 1);
+    assert.notEqual(own[0].id, movement.id);
+    await assert.rejects(sonHa('GET', `/movements/${movement.id}`), /404/);
+    await withPage(app, 'province-walled', { viewport: { width: 1280, height: 800 } }, async (page) => {
+      await login(page, 'vhxh.sonha');
+      await page.goto('/units');
+      const table = page.locator('table');
+      await eventually(() => table.innerText(), /Trường THCS Sơn Hà/, "Sơn Hà's schools are listed");
+      await eventually(() => table.innerText(), (text) => !text.includes('Thanh Thủy'), 'no unit of Thanh Thủy');
+    });
+  });
+});

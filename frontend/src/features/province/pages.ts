@@ -1,0 +1,1 @@
+export { ProvincePage } from './ProvincePage';
