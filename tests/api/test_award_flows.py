@@ -258,6 +258,7 @@ def test_a_school_proposes_for_the_province_and_the_officer_records_its_decision
     assert "ĐỀ NGHỊ TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" in text
     assert "(Về thành tích xuất sắc trong" in text and "sơ kết giai đoạn 2025-2027)" in text
     assert "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG" in text and "NHẬN XÉT, XÁC NHẬN CỦA" in text
+    assert "1. Danh hiệu thi đua" in text and "2. Hình thức khen thưởng" in text  # the form's two tables
     assert "(đề nghị)" not in text and "I. THÔNG TIN CHUNG" in text and "II. THÀNH TÍCH ĐẠT ĐƯỢC" in text
     # Both verified years, their completion the Vietnamese way, and the recognised initiative.
     assert text.count("Hoàn thành xuất sắc") == 2 and "95,00%" in text

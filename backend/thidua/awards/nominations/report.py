@@ -16,8 +16,9 @@ and this report follows:
   not hold left as dotted lines to fill in before signing;
 - II. THÀNH TÍCH ĐẠT ĐƯỢC (here: the verified scorecards of the round's school years, recognised
   initiatives, the movement's activities, the summary the school wrote);
-- III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG: year, award, "số, ngày, tháng, năm của quyết định; cơ quan ban
-  hành" (the system records awards, not emulation titles, so the form's table of titles is not printed);
+- III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG: 1. the emulation titles (danh hiệu thi đua), which the system
+  does not record, as the form's table with a line to fill in; 2. the awards: year, award, "số, ngày,
+  tháng, năm của quyết định; cơ quan ban hành";
 - two signatures: a collective's head ("(Ký, đóng dấu)") with the direct superior's "nhận xét, xác nhận"
   beside it; a person's own ("NGƯỜI BÁO CÁO THÀNH TÍCH", "(Ký, ghi rõ họ và tên)") with the head of the
   unit's "xác nhận, đề nghị".
@@ -282,6 +283,21 @@ def _body(doc: DocumentType, r: ReportData) -> None:
     for line in filter(None, (part.strip() for part in r.summary.splitlines())):
         decree30.paragraph(doc, line, first_line_indent=10)
     _section(doc, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
+    # The form's two tables. The system records awards, not emulation titles: the titles' table is
+    # printed with a line to fill in before signing, so the report keeps the form's layout.
+    decree30.paragraph(doc, "1. Danh hiệu thi đua", italic=True)
+    decree30.table(
+        doc,
+        [
+            "STT",
+            "Năm học",
+            "Danh hiệu thi đua",
+            "Số, ngày, tháng, năm của quyết định công nhận; cơ quan ban hành",
+        ],
+        [[1, BLANK, BLANK, BLANK]],
+        widths=(12, 26, 55, 72),
+    )
+    decree30.paragraph(doc, "2. Hình thức khen thưởng", italic=True)
     _table_or(
         doc,
         [
