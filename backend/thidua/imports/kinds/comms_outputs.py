@@ -39,6 +39,12 @@ class OutputRow:
     existing: dict[str, Any] | None = None
 
 
+def _mine(actor: Actor) -> Any:
+    """The caller's commune's communications plans (no commune: a one-commune deployment's): the log
+    it imports into, matches against and exports."""
+    return same_commune(P.c.commune_id, actor.commune_id)
+
+
 class CommsOutputsKind(RowKind[OutputRow]):
     name = ImportKindName.comms_outputs
     family = "communications"
@@ -122,15 +128,13 @@ class CommsOutputsKind(RowKind[OutputRow]):
             "plans",
             {
                 p.school_year: p.id
-                for p in ctx.conn.execute(
-                    select(P.c.id, P.c.school_year).where(same_commune(P.c.commune_id, ctx.actor.commune_id))
-                )
+                for p in ctx.conn.execute(select(P.c.id, P.c.school_year).where(_mine(ctx.actor)))
             },
         )
         known: dict[Hashable, dict[str, Any]] = ctx.state.setdefault("outputs", {})
         days = {rec.day for r, rec in parsed if not r.problems and rec.day}
         if days:
-            mine = T.c.plan_id.in_(select(P.c.id).where(same_commune(P.c.commune_id, ctx.actor.commune_id)))
+            mine = T.c.plan_id.in_(select(P.c.id).where(_mine(ctx.actor)))
             for row in ctx.conn.execute(
                 select(T).where(T.c.output_date.in_(days), mine).order_by(T.c.id)
             ).mappings():
@@ -183,7 +187,7 @@ class CommsOutputsKind(RowKind[OutputRow]):
 
     def export_rows(self, conn: Connection, actor: Actor, filters: ExportFilters) -> Iterator[dict[str, Any]]:
         # The log belongs to the commune: the whole of it (or one school year's) for whoever reads it.
-        plans = select(P.c.id).where(same_commune(P.c.commune_id, actor.commune_id))
+        plans = select(P.c.id).where(_mine(actor))
         if filters.school_year is not None:
             plans = plans.where(P.c.school_year == filters.school_year)
         query = select(T).where(T.c.plan_id.in_(plans))
