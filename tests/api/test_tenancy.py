@@ -294,3 +294,21 @@ def test_public_pages_per_commune(client: TestClient, world: World, province: di
     assert client.get(f"{API}/public/info-corners", params={"commune_id": world.units["UBND"]}).json() == []
     listed = client.get(f"{API}/info-corners", headers=world.headers("officer")).json()["items"]
     assert world.units["TH-C"] not in [c["unit_id"] for c in listed]
+
+
+def test_bulk_partners_stay_in_their_commune(
+    client: TestClient, world: World, province: dict[str, int]
+) -> None:
+    """The partners' import matches, writes and exports the importing commune's partners only: the
+    same name in another commune is another partner."""
+    from tests.fixtures.imports import counts, post, summary_of
+
+    body = "Tên đối tác,Loại,Người liên hệ\nCông ty Cổ phần Công nghệ Đất Tổ,Doanh nghiệp,Ông An\n"
+    assert counts(summary_of(post(client, world.headers("finance"), "partners", body))) == (1, 0, 0, 0)
+    other = body.replace("Ông An", "Bà Bình")
+    assert counts(summary_of(post(client, world.headers("admin_2"), "partners", other))) == (1, 0, 0, 0)
+    for login, contact in (("finance", "Ông An"), ("admin_2", "Bà Bình")):
+        exported = _get(client, world, login, "/exports/partners.json").json()
+        assert [(p["name"], p["contact"]) for p in exported] == [
+            ("Công ty Cổ phần Công nghệ Đất Tổ", contact)
+        ]
