@@ -294,7 +294,7 @@ def _body(doc: DocumentType, r: ReportData) -> None:
             "Danh hiệu thi đua",
             "Số, ngày, tháng, năm của quyết định công nhận; cơ quan ban hành",
         ],
-        [[1, BLANK, BLANK, BLANK]],
+        [[1, "…………", BLANK, BLANK]],  # a short line in the narrow year column: one line, not two
         widths=(12, 26, 55, 72),
     )
     decree30.paragraph(doc, "2. Hình thức khen thưởng", italic=True)
