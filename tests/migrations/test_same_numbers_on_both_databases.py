@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from pydantic import SecretStr
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from tests.conftest import TEST_DATABASE_URL, is_postgres
 from tests.helpers import World
@@ -44,7 +44,10 @@ def _scorecards(url: str) -> list[dict[str, Any]]:
         session.flush()
         rng = random.Random(2025)
         for framework in session.exec(select(Framework).order_by(Framework.code)).all():
-            indicators = list(session.exec(select(Indicator).where(Indicator.framework_id == framework.id)))
+            # in id order: without ORDER BY, PostgreSQL returns rows in heap order, which after the
+            # suite's deletions is not insertion order, and the random values would land elsewhere
+            of_framework = select(Indicator).where(Indicator.framework_id == framework.id)
+            indicators = list(session.exec(of_framework.order_by(col(Indicator.id))))
             for n in range(40):
                 school = Unit(
                     code=f"{framework.code}-{n}",
