@@ -123,7 +123,7 @@ test-e2e: install frontend chromium
 	cd frontend && node --test e2e/app.e2e.test.mjs
 
 ## make bench: the scoring engine alone, through the database and the API, bulk imports, concurrent load and
-## issue 14's goals (prints numbers, and PASS/FAIL beside each goal of issue 14)
+## the goals of issues 14 and 20 (prints numbers, and PASS/FAIL beside each goal)
 bench: install
 	$(BIN)/python bench/bench_scoring_engine.py
 	$(BIN)/python bench/bench_scorecards_db.py
@@ -137,6 +137,9 @@ bench: install
 	@# issue 14's goals for stored scores (rankings, writes, a training, the mixed load, re-scoring as a job),
 	@# each beside its figure, on the same province, which it drops at the end; BENCH_QUICK=1 for a short run
 	BENCH_REUSE_DB=1 $(BIN)/python bench/bench_stored_scores.py
+	@# issue 20's goals: 150 communes × 20 schools under the Department, its dashboard, the cross-commune
+	@# ranking and a commune's own ranking under the mixed load, and a commune's pages beside one commune alone
+	$(BIN)/python bench/bench_province.py
 
 .PHONY: backup restore pg-client pg-up audit-deps soak fuzz-sqlite fuzz-postgres
 
