@@ -13,6 +13,7 @@ import type {
   SubjectKind,
 } from '../../../api/types';
 import { assessmentsKeys, scorecardsKeys } from '../../../lib/queryKeys';
+import { putAnswer } from '../../../lib/cache';
 
 export interface AssessmentFilters {
   framework_id?: number;
@@ -58,7 +59,7 @@ export function useCreateAssessment() {
   return useMutation({
     mutationFn: (body: AssessmentCreate) => call(api.POST('/api/v1/self-assessments', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(assessmentsKeys.detail(data.id), data);
+      putAnswer(qc, assessmentsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: assessmentsKeys.lists() });
     },
   });
@@ -84,7 +85,7 @@ export function useAssessmentOps(id: number) {
     const header = () => ifMatch(current(qc, id).version);
     const reload = async () => {
       const fresh = await call(api.GET('/api/v1/self-assessments/{assessment_id}', { params: { path } }));
-      qc.setQueryData(assessmentsKeys.detail(id), fresh);
+      putAnswer(qc, assessmentsKeys.detail(id), fresh);
       return fresh;
     };
 
@@ -95,7 +96,7 @@ export function useAssessmentOps(id: number) {
           try {
             const result = await op();
             const updated = await after(result);
-            qc.setQueryData(assessmentsKeys.detail(id), updated);
+            putAnswer(qc, assessmentsKeys.detail(id), updated);
             return updated;
           } catch (e) {
             if (isConflict(e)) await reload().catch(() => undefined);

@@ -23,6 +23,7 @@ import type {
   RoundKind,
 } from '../../../api/types';
 import { achievementsKeys, awardDecisionsKeys, awardRoundsKeys, awardTypesKeys, councilMeetingsKeys, frameworksKeys, nominationsKeys, staffKeys } from '../../../lib/queryKeys';
+import { putAnswer } from '../../../lib/cache';
 
 type QueryClient = ReturnType<typeof useQueryClient>;
 
@@ -98,7 +99,7 @@ export function useSaveAwardType(existing: AwardType | undefined) {
           : api.POST('/api/v1/award-types', { body }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(awardTypesKeys.detail(data.id), data);
+      putAnswer(qc, awardTypesKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: awardTypesKeys.lists() });
       void qc.invalidateQueries({ queryKey: awardTypesKeys.allOptions() });
     },
@@ -197,7 +198,7 @@ export function useCreateAwardRound() {
   return useMutation({
     mutationFn: (body: AwardRoundCreate) => call(api.POST('/api/v1/award-rounds', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(awardRoundsKeys.detail(data.id), data);
+      putAnswer(qc, awardRoundsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: awardRoundsKeys.lists() });
       void qc.invalidateQueries({ queryKey: awardRoundsKeys.options() });
     },
@@ -215,7 +216,7 @@ export function useUpdateAwardRound(round: AwardRound | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(awardRoundsKeys.detail(data.id), data);
+      putAnswer(qc, awardRoundsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: awardRoundsKeys.lists() });
       void qc.invalidateQueries({ queryKey: awardRoundsKeys.options() });
     },
@@ -261,7 +262,7 @@ export function useCreateCouncilMeeting() {
   return useMutation({
     mutationFn: (body: CouncilMeetingCreate) => call(api.POST('/api/v1/council-meetings', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(councilMeetingsKeys.detail(data.id), data);
+      putAnswer(qc, councilMeetingsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: councilMeetingsKeys.lists() });
     },
   });
@@ -278,7 +279,7 @@ export function useUpdateCouncilMeeting(meeting: CouncilMeeting | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(councilMeetingsKeys.detail(data.id), data);
+      putAnswer(qc, councilMeetingsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: councilMeetingsKeys.lists() });
     },
     onError: (error) => {
@@ -339,7 +340,7 @@ export function useCreateAwardDecision() {
   return useMutation({
     mutationFn: (body: AwardDecisionCreate) => call(api.POST('/api/v1/award-decisions', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(awardDecisionsKeys.detail(data.id), data);
+      putAnswer(qc, awardDecisionsKeys.detail(data.id), data);
       invalidateAfterDecision(qc);
     },
   });
@@ -366,7 +367,7 @@ export function useDecisionChange(decision: AwardDecision | undefined) {
       }
     },
     onSuccess: (data) => {
-      qc.setQueryData(awardDecisionsKeys.detail(data.id), data);
+      putAnswer(qc, awardDecisionsKeys.detail(data.id), data);
       invalidateAfterDecision(qc);
     },
     onError: (error) => {

@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../../api/client';
 import { compact } from '../../../lib/useListParams';
 import { commsKeys, infoCornersKeys, proposalsKeys, publicKeys, storiesKeys } from '../../../lib/queryKeys';
 import type { Channel, CommsOutputCreate, CommsPlan, CommsPlanCreate, Proposal, ProposalCreate, ProposalStatus, ProposalUpdate } from '../types';
+import { putAnswer } from '../../../lib/cache';
 
 // ---------------------------------------------------------------- plan and log
 
@@ -144,7 +145,7 @@ export function useUpdateProposal(p: Proposal | undefined) {
         }),
       ),
     // the answer is the new version: kept at once, so the next action sends its If-Match
-    onSuccess: (saved) => qc.setQueryData(proposalsKeys.detail(saved.id), saved),
+    onSuccess: (saved) => putAnswer(qc, proposalsKeys.detail(saved.id), saved),
     onSettled: () => invalidateProposals(qc),
   });
 }
@@ -164,7 +165,7 @@ export function useProposalAction() {
           : api.POST('/api/v1/story-proposals/{proposal_id}/publish', init),
       );
     },
-    onSuccess: (saved) => qc.setQueryData(proposalsKeys.detail(saved.id), saved),
+    onSuccess: (saved) => putAnswer(qc, proposalsKeys.detail(saved.id), saved),
     onSettled: () => invalidateProposals(qc),
   });
 }

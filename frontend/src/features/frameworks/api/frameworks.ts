@@ -4,6 +4,7 @@ import { isConflict } from '../../../lib/errors';
 import { compact } from '../../../lib/useListParams';
 import type { Framework, FrameworkDocument, FrameworkStatus, SubjectKind } from '../../../api/types';
 import { frameworksKeys } from '../../../lib/queryKeys';
+import { putAnswer } from '../../../lib/cache';
 
 export interface FrameworkFilters {
   status?: FrameworkStatus;
@@ -54,7 +55,7 @@ export function useUpdateFramework(framework: Framework | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(frameworksKeys.detail(data.id), data);
+      putAnswer(qc, frameworksKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: frameworksKeys.lists() });
     },
     onError: (error) => {

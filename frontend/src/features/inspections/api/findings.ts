@@ -12,6 +12,7 @@ import type {
   InspectionPlanIssue,
 } from '../../../api/types';
 import { inspectionPlansKeys, inspectionsKeys } from '../../../lib/queryKeys';
+import { putAnswer } from '../../../lib/cache';
 
 export const findingsQueryOptions = (inspectionId: number) =>
   queryOptions({
@@ -68,7 +69,7 @@ export function useCloseInspection(inspection: Inspection | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(inspectionsKeys.detail(data.id), data);
+      putAnswer(qc, inspectionsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: inspectionsKeys.all });
     },
     onError: (error) => {
@@ -87,7 +88,7 @@ export function useDecide(inspection: Inspection | undefined) {
           body,
         }),
       ),
-    onSuccess: (data) => qc.setQueryData(inspectionsKeys.detail(data.id), data),
+    onSuccess: (data) => putAnswer(qc, inspectionsKeys.detail(data.id), data),
   });
 }
 

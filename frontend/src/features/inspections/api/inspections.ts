@@ -11,6 +11,7 @@ import type {
   InspectionValuesIn,
 } from '../../../api/types';
 import { assessmentsKeys, inspectionsKeys, inspectionPlansKeys, scorecardsKeys } from '../../../lib/queryKeys';
+import { putAnswer } from '../../../lib/cache';
 
 export interface InspectionFilters {
   school_year?: string;
@@ -54,7 +55,7 @@ export function useCreateInspection() {
   return useMutation({
     mutationFn: (body: InspectionCreate) => call(api.POST('/api/v1/inspections', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(inspectionsKeys.detail(data.id), data);
+      putAnswer(qc, inspectionsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: inspectionsKeys.lists() });
       void qc.invalidateQueries({ queryKey: inspectionPlansKeys.all }); // the plan shows its visits done
     },
@@ -72,7 +73,7 @@ export function useUpdateInspection(inspection: Inspection | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(inspectionsKeys.detail(data.id), data);
+      putAnswer(qc, inspectionsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: inspectionsKeys.lists() });
       void qc.invalidateQueries({ queryKey: inspectionPlansKeys.all }); // the plan shows its visits done
     },
@@ -94,7 +95,7 @@ export function useRecordValues(inspection: Inspection | undefined) {
         }),
       ),
     onSuccess: (data) => {
-      qc.setQueryData(inspectionsKeys.detail(data.id), data);
+      putAnswer(qc, inspectionsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: assessmentsKeys.all });
       void qc.invalidateQueries({ queryKey: scorecardsKeys.all });
     },

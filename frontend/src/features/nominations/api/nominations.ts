@@ -14,6 +14,7 @@ import type {
   NominationUpdate,
 } from '../types';
 import { assessmentsKeys, initiativesKeys, nominationsKeys, staffKeys } from '../../../lib/queryKeys';
+import { putAnswer } from '../../../lib/cache';
 
 export interface NominationFilters {
   round_id?: number;
@@ -184,7 +185,7 @@ export function useCreateNomination() {
   return useMutation({
     mutationFn: (body: NominationCreate) => call(api.POST('/api/v1/nominations', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(nominationsKeys.detail(data.id), data);
+      putAnswer(qc, nominationsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: nominationsKeys.lists() });
       void qc.invalidateQueries({ queryKey: nominationsKeys.allRoundOptions });
     },
@@ -231,7 +232,7 @@ export function useNominationChange(n: Nomination | undefined) {
   return useMutation({
     mutationFn: (change: NominationChange) => send(n!, change),
     onSuccess: (data) => {
-      qc.setQueryData(nominationsKeys.detail(data.id), data);
+      putAnswer(qc, nominationsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: nominationsKeys.lists() });
       void qc.invalidateQueries({ queryKey: nominationsKeys.allRoundOptions });
       void qc.invalidateQueries({ queryKey: nominationsKeys.allRoundMeetings });

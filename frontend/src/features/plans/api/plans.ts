@@ -5,6 +5,7 @@ import { compact } from '../../../lib/useListParams';
 import { lookupQueryOptions, useLookupNames } from '../../../lib/queries/lookups';
 import type { BudgetLine, Plan, PlanContent, PlanCreate, PlanIssue, PlanStatus, PlanUpdate, ReceiptRecord, TaskProgress } from '../../../api/types';
 import { frameworksKeys, plansKeys, remindersKeys, unitsKeys } from '../../../lib/queryKeys';
+import { putAnswer } from '../../../lib/cache';
 
 export interface PlanFilters {
   unit_id?: number;
@@ -81,7 +82,7 @@ export function useAcknowledgePlan(id: number) {
   return useMutation({
     mutationFn: () => acknowledgePlan(id),
     onSuccess: (data) => {
-      qc.setQueryData(plansKeys.dispatches(id), data);
+      putAnswer(qc, plansKeys.dispatches(id), data);
       void qc.invalidateQueries({ queryKey: plansKeys.detail(id) });
       void qc.invalidateQueries({ queryKey: plansKeys.lists() });
       void qc.invalidateQueries({ queryKey: remindersKeys.all });
@@ -104,7 +105,7 @@ export function useRecordReceipt(planId: number) {
   return useMutation({
     mutationFn: ({ unitId, body }: { unitId: number; body: ReceiptRecord }) => recordReceipt(planId, unitId, body),
     onSuccess: (data) => {
-      qc.setQueryData(plansKeys.dispatches(planId), data);
+      putAnswer(qc, plansKeys.dispatches(planId), data);
       void qc.invalidateQueries({ queryKey: plansKeys.allTracking() });
       void qc.invalidateQueries({ queryKey: remindersKeys.all });
     },
@@ -130,7 +131,7 @@ export function useUploadPlanScan(planId: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (file: File) => uploadPlanScan(planId, file),
-    onSuccess: (data) => qc.setQueryData(plansKeys.detail(planId), data),
+    onSuccess: (data) => putAnswer(qc, plansKeys.detail(planId), data),
   });
 }
 
@@ -156,7 +157,7 @@ export function useCreatePlan() {
   return useMutation({
     mutationFn: (body: PlanCreate) => call(api.POST('/api/v1/plans', { body })),
     onSuccess: (data) => {
-      qc.setQueryData(plansKeys.detail(data.id), data);
+      putAnswer(qc, plansKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: plansKeys.lists() });
       void qc.invalidateQueries({ queryKey: remindersKeys.all });
     },
@@ -212,7 +213,7 @@ export function usePlanChange(plan: Plan | undefined) {
   return useMutation({
     mutationFn: (change: Change) => send(plan!, change),
     onSuccess: (data) => {
-      qc.setQueryData(plansKeys.detail(data.id), data);
+      putAnswer(qc, plansKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: plansKeys.lists() });
       void qc.invalidateQueries({ queryKey: plansKeys.versions(data.id) });
       void qc.invalidateQueries({ queryKey: plansKeys.dispatches(data.id) });

@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../../api/client';
 import { isConflict } from '../../../lib/errors';
 import type { ConsolidatedIssueCreate, Report, ReportRequestCreate, ReportUpdate } from '../../../api/types';
 import { remindersKeys, reportRequestsKeys, reportsKeys } from '../../../lib/queryKeys';
+import { putAnswer } from '../../../lib/cache';
 
 export function getReportRequests(paging: { limit: number; offset: number }) {
   return call(api.GET('/api/v1/report-requests', { params: { query: paging } }));
@@ -89,7 +90,7 @@ export function useCreateReport() {
   return useMutation({
     mutationFn: (requestId: number) => call(api.POST('/api/v1/reports', { body: { request_id: requestId } })),
     onSuccess: (data) => {
-      qc.setQueryData(reportsKeys.detail(data.id), data);
+      putAnswer(qc, reportsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: reportRequestsKeys.all });
     },
   });
@@ -122,14 +123,14 @@ export function useReportChange(report: Report | undefined) {
       if (change.kind === 'update' || (change.kind === 'submit' && change.body)) {
         const saved = await call(api.PATCH('/api/v1/reports/{report_id}', { params: params(), body: change.body! }));
         if (change.kind === 'update') return saved;
-        qc.setQueryData(reportsKeys.detail(id), saved);
+        putAnswer(qc, reportsKeys.detail(id), saved);
         version = saved.version;
       }
       if (change.kind === 'refresh') return call(api.POST('/api/v1/reports/{report_id}/refresh-figures', { params: params() }));
       return call(api.POST('/api/v1/reports/{report_id}/submit', { params: params() }));
     },
     onSuccess: (data) => {
-      qc.setQueryData(reportsKeys.detail(data.id), data);
+      putAnswer(qc, reportsKeys.detail(data.id), data);
       void qc.invalidateQueries({ queryKey: reportRequestsKeys.all });
       void qc.invalidateQueries({ queryKey: remindersKeys.all });
     },
