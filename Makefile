@@ -11,7 +11,8 @@ CHROMIUM := /usr/bin/chromium
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 
-.PHONY: run test bench test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e lint format \
+.PHONY: run test bench test-suites test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e \
+        lint format \
         openapi install frontend fonts chromium office clean hooks
 
 ## make run: install, build the SPA, migrate, load the demo commune, serve on http://127.0.0.1:8000
@@ -24,10 +25,16 @@ run: install frontend fonts
 # (the audit asks the advisory services over the network while the linters use the cores)
 test: install frontend chromium office
 	$(MAKE) --no-print-directory -j2 --output-sync=target lint audit-deps
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-e2e test-suites
+
+# What `make test` runs beside the browser suite, which spends most of its time waiting on Chromium
+# and its server (on a machine loaded to 9 it took as long as on an idle one): the backend on SQLite,
+# then on PostgreSQL, then both fuzz suites (a core each: each runs in one process) and the frontend's
+# unit tests.
+test-suites: install fonts office
 	$(MAKE) --no-print-directory FUZZ_AFTER=0 test-backend-sqlite
 	$(MAKE) --no-print-directory FUZZ_AFTER=0 test-backend-postgres
 	$(MAKE) --no-print-directory -j3 --output-sync=target fuzz-sqlite fuzz-postgres test-frontend
-	$(MAKE) --no-print-directory test-e2e
 
 install: $(VENV)/.installed
 
