@@ -46,14 +46,20 @@ import httpx
 import psycopg
 from bench_stored_scores import (
     GOALS,
+    READERS,
+    THINK,
     TMP,
+    WARMUP,
+    WRITE_EVERY,
     Goal,
-    Reviewer,
     Targets,
     Window,
-    call,
-    client,
+    errors_goal,
     goal,
+    print_window,
+    until_closed,
+    viewer,
+    writer,
 )
 from pg_province import (
     DEFAULT_PG_URL,
@@ -66,7 +72,7 @@ from pg_province import (
     reachable,
     start_server,
 )
-from province import STAFF_PER_SCHOOL, loader_now, value_for
+from province import STAFF_PER_SCHOOL, entry_rows, loader_now
 from pydantic import SecretStr
 from serving import free_port, stop_server, wait_healthy
 from sqlalchemy import insert
@@ -100,10 +106,8 @@ STRICT = os.environ.get("BENCH_STRICT") == "1"
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", "10" if QUICK else "30"))
 MIXED_SECONDS = float(os.environ.get("BENCH_MIXED_SECONDS", "15" if QUICK else "60"))
-WARMUP = 5.0
-READERS = int(os.environ.get("BENCH_READERS", "50"))
 MANAGERS = 10
-THINK, WRITE_EVERY, PAGE, SEED = 1.0, 0.5, 50, 20262027
+PAGE, SEED = 50, 20262027
 YEAR = YEARS[0]
 
 
@@ -141,20 +145,7 @@ def _entries(session: Session, rng: random.Random, year: str, indicators: dict[i
     assessments = session.exec(
         select(SelfAssessment.id, SelfAssessment.framework_id).where(SelfAssessment.school_year == year)
     ).all()
-    rows = []
-    for assessment_id, framework_id in assessments:
-        for ind in indicators[framework_id]:
-            value = None if ind.kind == "computed" else value_for(ind, rng)
-            verified = value - 1 if value is not None and value >= 1 and rng.random() < 0.1 else None
-            rows.append(
-                {
-                    "assessment_id": assessment_id,
-                    "indicator_id": ind.id,
-                    "self_value": value,
-                    "verified_value": verified if ind.kind in ("count", "percent") else None,
-                    "updated_at": loader_now(),
-                }
-            )
+    rows = [row for a, framework_id in assessments for row in entry_rows(rng, a, indicators[framework_id])]
     for start in range(0, len(rows), 100_000):
         session.execute(insert(AssessmentEntry), rows[start : start + 100_000])
     return len(rows)
@@ -428,33 +419,6 @@ def print_figures(figures: dict[str, list[float]]) -> None:
 # ---------------------------------------------------------------- the mixed load
 
 
-async def reader(
-    n: int, base: str, token: str, views: list[tuple[str, Callable[[], list[str]]]], w: Window
-) -> None:
-    async with client(base, token) as http:
-        await asyncio.sleep(WARMUP * n / READERS)
-        view = n
-        while True:
-            label, paths = views[view % len(views)]
-            view += 1
-            for path in paths():
-                await call(http, w, label, "GET", path)
-            await asyncio.sleep(THINK)
-
-
-async def writer(n: int, base: str, token: str, t: Targets, w: Window) -> None:
-    reviewer = Reviewer(t, 200 + n)
-    async with client(base, token) as http:
-        await asyncio.sleep(WRITE_EVERY * n / 2)
-        while True:
-            started = time.perf_counter()
-            path, body, headers, assessment = reviewer.next_write()
-            response = await call(http, w, "review write", "POST", path, json=body, headers=headers)
-            if response is not None:
-                reviewer.done(assessment, response)
-            await asyncio.sleep(max(0.0, WRITE_EVERY - (time.perf_counter() - started)))
-
-
 async def mixed(base: str, secret: str, logins: Logins, reviewers: list[Targets], own: list[int]) -> Window:
     rng = random.Random(SEED)
     schools = len(logins.officers) * SCHOOLS_PER_COMMUNE
@@ -481,31 +445,14 @@ async def mixed(base: str, secret: str, logins: Logins, reviewers: list[Targets]
             k = n % len(logins.managers)
             views = [("school scorecard", lambda a=own[k]: [f"/api/v1/scorecards/{a}"])]  # type: ignore[misc]
             user = logins.managers[k]
-        tasks.append(asyncio.create_task(reader(n, base, token(user), views, w)))
+        tasks.append(asyncio.create_task(viewer(n, base, token(user), views, w)))
     for n, t in enumerate(reviewers):
         tasks.append(asyncio.create_task(writer(n, base, token(logins.officers[n]), t, w)))
-    await asyncio.sleep(max(0.0, w.stop_at - time.perf_counter()))
-    unanswered = list(w.pending.values())
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
-    for label, started in unanswered:
-        w.ms.setdefault(label, []).append((w.stop_at - started) * 1000)
-    w.in_flight = len(unanswered)
-    return w
+    return await until_closed(w, tasks)
 
 
 def report_mixed(w: Window) -> None:
-    print(f"    {'page view':<30} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for label in sorted(w.ms):
-        ms = w.ms[label]
-        p50, p95, _ = quantiles(ms)
-        print(
-            f"    {label:<30} {len(ms):>8,} {w.errors.get(label, 0):>6,} "
-            f"{p50:>8,.0f} {p95:>8,.0f} {max(ms):>8,.0f}"
-        )
-    if w.statuses:
-        print("    errors by status: " + ", ".join(f"{k}: {v}" for k, v in sorted(w.statuses.items())))
+    print_window(w)
     commune = [m for label, ms in w.ms.items() if label.startswith("commune ranking") for m in ms]
     for what, ms in (
         ("mixed load: Department dashboard p95", w.ms.get("Department dashboard", [])),
@@ -514,9 +461,7 @@ def report_mixed(w: Window) -> None:
         ("mixed load: review writes p95 (issue 14's goal)", w.ms.get("review write", [])),
     ):
         goal(what, quantiles(ms)[1], 100.0, extra=f" ({len(ms):,})")
-    errors = sum(w.errors.values())
-    GOALS.append(Goal("mixed load: errors", f"{errors:,}", "0", errors == 0))
-    print(f"  mixed load: errors: {errors:,} (goal 0) {'PASS' if errors == 0 else 'FAIL'}")
+    errors_goal(w)
 
 
 # ---------------------------------------------------------------- main

@@ -400,6 +400,13 @@ async def reader(n: int, base: str, token: str, own: int | None, t: Targets, w: 
         ),
         ("dashboard (5 calls)", lambda: DASHBOARD),
     ]
+    await viewer(n, base, token, views, w)
+
+
+async def viewer(
+    n: int, base: str, token: str, views: list[tuple[str, Callable[[], list[str]]]], w: Window
+) -> None:
+    """A person reading: each view's pages in turn, then THINK seconds on it; starts spread over WARMUP."""
     async with client(base, token) as http:
         await asyncio.sleep(WARMUP * n / READERS)
         view = n
@@ -435,6 +442,11 @@ async def mixed(base: str, officer: str, managers: list[str], t: Targets) -> Win
             k = (n // 2) % len(managers)
             tasks.append(asyncio.create_task(reader(n, base, managers[k], t.manager_assessments[k], t, w)))
     tasks += [asyncio.create_task(writer(n, base, officer, t, w)) for n in range(REVIEWERS)]
+    return await until_closed(w, tasks)
+
+
+async def until_closed(w: Window, tasks: list[asyncio.Task[None]]) -> Window:
+    """Lets the tasks run until the window closes, then stops them."""
     await asyncio.sleep(max(0.0, w.stop_at - time.perf_counter()))
     # A request still unanswered when the window closes counts with the time it has waited so far (a
     # lower bound): leaving it out would hide the slowest requests.
@@ -448,13 +460,14 @@ async def mixed(base: str, officer: str, managers: list[str], t: Targets) -> Win
     return w
 
 
-def report_mixed(w: Window) -> None:
-    print(f"{'page view':<24} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+def print_window(w: Window) -> None:
+    """Each page view's requests, errors and times, and what was still unanswered at the end."""
+    print(f"{'page view':<28} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for label in sorted(w.ms):
         ms = w.ms[label]
         p50, p95, _ = quantiles(ms)
         print(
-            f"{label:<24} {len(ms):>8,} {w.errors.get(label, 0):>6,} "
+            f"{label:<28} {len(ms):>8,} {w.errors.get(label, 0):>6,} "
             f"{p50:>8,.0f} {p95:>8,.0f} {max(ms):>8,.0f}"
         )
     if w.statuses:
@@ -463,13 +476,21 @@ def report_mixed(w: Window) -> None:
         f"{w.in_flight} requests still unanswered when the window closed: counted with the time they had "
         "waited (a lower bound)"
     )
+
+
+def errors_goal(w: Window) -> None:
+    errors = sum(w.errors.values())
+    GOALS.append(Goal("mixed load: errors", f"{errors:,}", "0", errors == 0))
+    print(f"  mixed load: errors: {errors:,} (goal 0) {'PASS' if errors == 0 else 'FAIL'}")
+
+
+def report_mixed(w: Window) -> None:
+    print_window(w)
     reads = [m for label, ms in w.ms.items() if label != "review write" for m in ms]
     writes = w.ms.get("review write", [])
     goal("mixed load: reads p95", quantiles(reads)[1], 100.0, extra=f" ({len(reads):,} reads)")
     goal("mixed load: writes p95", quantiles(writes)[1], 100.0, extra=f" ({len(writes):,} writes)")
-    errors = sum(w.errors.values())
-    GOALS.append(Goal("mixed load: errors", f"{errors:,}", "0", errors == 0))
-    print(f"  mixed load: errors: {errors:,} (goal 0) {'PASS' if errors == 0 else 'FAIL'}")
+    errors_goal(w)
 
 
 # ---------------------------------------------------------------- re-scoring as a job

@@ -103,22 +103,31 @@ def _assessments_and_entries(
     assessments = session.exec(
         select(SelfAssessment.id, SelfAssessment.subject_kind).where(SelfAssessment.school_year == year)
     ).all()
-    entries = []
-    for assessment_id, kind in assessments:
-        for ind in indicators[kind]:
-            value = None if ind.kind == "computed" else value_for(ind, rng)
-            verified = value - 1 if value is not None and value >= 1 and rng.random() < 0.1 else None
-            entries.append(
-                {
-                    "assessment_id": assessment_id,
-                    "indicator_id": ind.id,
-                    "self_value": value,
-                    "verified_value": verified if ind.kind in ("count", "percent") else None,
-                    "updated_at": loader_now(),
-                }
-            )
+    entries = [
+        row for assessment_id, kind in assessments for row in entry_rows(rng, assessment_id, indicators[kind])
+    ]
     session.execute(insert(AssessmentEntry), entries)
     return len(entries)
+
+
+def entry_rows(
+    rng: random.Random, assessment_id: int | None, indicators: Sequence[Indicator]
+) -> list[dict[str, Any]]:
+    """An assessment's entries: a seeded value per typed indicator, a tenth of them verified one lower."""
+    rows = []
+    for ind in indicators:
+        value = None if ind.kind == "computed" else value_for(ind, rng)
+        verified = value - 1 if value is not None and value >= 1 and rng.random() < 0.1 else None
+        rows.append(
+            {
+                "assessment_id": assessment_id,
+                "indicator_id": ind.id,
+                "self_value": value,
+                "verified_value": verified if ind.kind in ("count", "percent") else None,
+                "updated_at": loader_now(),
+            }
+        )
+    return rows
 
 
 def generate(settings: Settings, years: Sequence[str] = (YEAR,)) -> tuple[int, int]:
