@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     import_async_threshold_bytes: int = Field(default=2 * 1024 * 1024, ge=0)
     import_max_bytes: int = Field(default=200 * 1024 * 1024, ge=1)
     import_json_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1)
+    # A fault-injection hook for tests/processes only (ENVIRONMENT=test): an import job waits this long
+    # after each chunk, so a SIGKILL lands inside its transaction however fast the machine is.
+    import_chunk_pause_seconds: float = Field(default=0, ge=0, le=5)
     # Background work (thidua/core/tasks.py): "procrastinate" = jobs in PostgreSQL run by
     # `python -m thidua.cli worker` processes (the default on PostgreSQL); "in_process" = a thread of
     # the API process runs them (the default on SQLite; one machine, one API process only).

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.process_commune import JOB_THRESHOLD_BYTES, Commune, seed
+from tests.fixtures.process_commune import CHUNK_PAUSE_SECONDS, JOB_THRESHOLD_BYTES, Commune, seed
 from tests.fixtures.process_server import Server, fresh_database
 
 
@@ -28,7 +28,10 @@ def commune() -> Iterator[Commune]:
 @pytest.fixture(scope="package")
 def servers(commune: Commune) -> Iterator[list[Server]]:
     """Two server processes on the commune's database (started together: each takes seconds)."""
-    env = {"IMPORT_ASYNC_THRESHOLD_BYTES": str(JOB_THRESHOLD_BYTES)}
+    env = {
+        "IMPORT_ASYNC_THRESHOLD_BYTES": str(JOB_THRESHOLD_BYTES),
+        "IMPORT_CHUNK_PAUSE_SECONDS": str(CHUNK_PAUSE_SECONDS),
+    }
     pair = [Server(commune.database_url, commune.folder, env) for _ in range(2)]
     try:
         for server in pair:

@@ -34,7 +34,14 @@ from sqlalchemy import Engine, func, text
 from sqlmodel import Session, col, select
 
 from tests.fixtures.api import PDF
-from tests.fixtures.process_commune import JOB_THRESHOLD_BYTES, SCHOOLS, YEAR, Commune, seed
+from tests.fixtures.process_commune import (
+    CHUNK_PAUSE_SECONDS,
+    JOB_THRESHOLD_BYTES,
+    SCHOOLS,
+    YEAR,
+    Commune,
+    seed,
+)
 from tests.fixtures.process_server import (
     Server,
     Worker,
@@ -160,6 +167,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
                 "STORAGE_URL": f"s3://{BUCKET}/xa-thanh-thuy",
                 "JOB_QUEUE": "procrastinate",
                 "IMPORT_ASYNC_THRESHOLD_BYTES": str(JOB_THRESHOLD_BYTES),
+                "IMPORT_CHUNK_PAUSE_SECONDS": str(CHUNK_PAUSE_SECONDS),
                 "WEBHOOKS_ENABLED": "true",
                 "WEBHOOK_PRIVATE_ADDRESSES": "true",  # the receiver listens on loopback
                 "RATE_LIMIT_PER_MINUTE": str(RATE_LIMIT),

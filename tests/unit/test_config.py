@@ -70,3 +70,14 @@ def test_production_warns_at_start_while_public_url_is_the_loopback_default(
     )
     assert public.startup_warnings() == []
     assert Settings(var_dir=tmp_path, environment="development").startup_warnings() == []
+
+
+def test_the_import_pause_hook_works_only_in_the_test_environment(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from thidua.imports.jobs import _pause
+
+    assert _pause(Settings(var_dir=tmp_path, environment="test", import_chunk_pause_seconds=0.2)) is not None
+    assert _pause(Settings(var_dir=tmp_path, environment="test")) is None
+    production = Settings(
+        var_dir=tmp_path, environment="production", secret_key="k" * 48, import_chunk_pause_seconds=0.2
+    )
+    assert _pause(production) is None

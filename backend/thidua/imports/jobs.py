@@ -138,7 +138,7 @@ def run_job(
             table = parsing.open_table(
                 path, options.format, KINDS[options.kind].columns, settings.import_json_max_bytes
             )
-            progress = _progress_writer(engine, job_id, after_chunk)
+            progress = _progress_writer(engine, job_id, after_chunk or _pause(settings))
             service.run_import(
                 engine, actor, options, table, job_id=job_id, finalize=finalize, progress=progress
             )
@@ -200,6 +200,14 @@ def _free(conn: Connection, job_id: int) -> bool:
             {"space": service.JOB_LOCK_SPACE, "job": job_id},
         ).scalar()
     )
+
+
+def _pause(settings: Settings) -> Callable[[int], None] | None:
+    """The test hook import_chunk_pause_seconds (config.py); never on outside ENVIRONMENT=test."""
+    seconds = settings.import_chunk_pause_seconds
+    if not seconds or settings.environment != "test":
+        return None
+    return lambda _rows: time.sleep(seconds)
 
 
 def _progress_writer(
