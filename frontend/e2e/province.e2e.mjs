@@ -47,6 +47,30 @@ describe('the Department of Education over its communes', { skip: skip ?? false,
       });
   });
 
+  test('a visitor reads one commune\'s public pages at a time', async () => {
+    for (const width of [1280, 360])
+      await withPage(app, `province-public-${width}`, { viewport: { width, height: 800 } }, async (page) => {
+        await page.goto('/bang-vang');
+        const board = page.getByRole('table', { name: 'Bảng vàng' });
+        await eventually(() => board.innerText(), /Trường Tiểu học Thanh Thủy/, "Thanh Thủy's award on the province's board");
+        const picker = page.getByLabel('Xã', { exact: true });
+        await picker.selectOption({ label: 'UBND xã Sơn Hà' });
+        await eventually(() => page.locator('main').innerText(), /Chưa có tập thể, cá nhân nào phù hợp\./, 'Sơn Hà has awarded nobody yet');
+        assert.match(page.url(), /\?xa=\d+$/);
+        await eventually(() => page.locator('header').innerText(), /Bảng vàng thi đua xã Sơn Hà/, "the site's title names the commune");
+        // The menu keeps the commune: its criteria page lists Sơn Hà's framework only.
+        await page.getByRole('link', { name: 'Tiêu chí khen thưởng' }).click();
+        await page.waitForURL(/\/tieu-chi\?xa=\d+$/);
+        assert.equal(await picker.inputValue(), page.url().split('xa=')[1]);
+        await picker.selectOption({ label: 'Tất cả các xã' });
+        await page.waitForURL((url) => !url.search.includes('xa='));
+        await page.getByRole('link', { name: 'Bảng vàng' }).click();
+        await eventually(() => board.innerText(), /Trường Tiểu học Thanh Thủy/, 'every commune again');
+        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+        await eventually(scroll, (px) => px <= width, `no horizontal scrolling on the public pages at ${width} px`);
+      });
+  });
+
   test("a commune's officer sees nothing of the other commune", async () => {
     const sonHa = await apiAs(app, 'vhxh.sonha');
     const thanhThuy = await apiAs(app, 'vhxh');

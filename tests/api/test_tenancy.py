@@ -280,6 +280,10 @@ def test_the_departments_view_of_reports_scores_and_rankings(
 
 def test_public_pages_per_commune(client: TestClient, world: World, province: dict[str, int]) -> None:
     _second_commune_defaults(client, world)
+    # A visitor picks the commune whose pages to read: every active commune, by name, not the Department.
+    listed = client.get(f"{API}/public/communes").json()
+    assert {c["id"] for c in listed} == {world.units["UBND"], world.units["UBND-2"]}
+    assert [c["name"] for c in listed] == sorted(c["name"] for c in listed)
     everyone = client.get(f"{API}/public/criteria").json()
     mine = client.get(f"{API}/public/criteria", params={"commune_id": world.units["UBND-2"]}).json()
     assert [f["code"] for f in everyone["frameworks"]].count("BDC-CSGD") == 2

@@ -14,6 +14,7 @@ from thidua.public import criteria, service
 from thidua.public.schemas import (
     CertificateCheck,
     HonourBoardPage,
+    PublicCommune,
     PublicCriteria,
     PublicInfoCorner,
     PublicResult,
@@ -42,6 +43,11 @@ VerificationCode = Annotated[
 CommuneId = Annotated[
     int | None, Query(ge=1, le=MAX_ID, description="Trang công khai của một xã (id đơn vị UBND xã)")
 ]
+
+
+@router.get("/communes", name="public_communes", summary="Các xã có trang công khai (chọn một xã để xem)")
+def communes(session: SessionDep) -> list[PublicCommune]:
+    return service.communes(session)
 
 
 @router.get(

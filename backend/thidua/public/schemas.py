@@ -56,6 +56,13 @@ class PublicUnit(BaseModel):
     name: str
 
 
+class PublicCommune(BaseModel):
+    """A commune of the deployment: its public pages are narrowed to it with `commune_id`."""
+
+    id: int
+    name: str
+
+
 class PublicStory(BaseModel):
     id: int
     title: str

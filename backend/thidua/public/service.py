@@ -22,6 +22,7 @@ from thidua.public.schemas import (
     CertificateCheck,
     HonourBoardItem,
     HonourBoardPage,
+    PublicCommune,
     PublicImage,
     PublicInfoCorner,
     PublicResult,
@@ -37,7 +38,18 @@ from thidua.public.schemas import (
 from thidua.scoring.models import AssessmentScore
 from thidua.stories import service as stories
 from thidua.stories.models import ResultPublication, Story, StoryImage
-from thidua.units.models import StaffMember, Unit
+from thidua.units.models import StaffMember, Unit, UnitKind
+
+# ---------------------------------------------------------------- communes
+
+
+def communes(session: Session) -> list[PublicCommune]:
+    """The deployment's active communes, by name: a province's visitor picks one."""
+    rows = session.exec(
+        select(Unit).where(Unit.kind == UnitKind.commune, col(Unit.is_active)).order_by(col(Unit.name))
+    ).all()
+    return [PublicCommune(id=u.id, name=u.name) for u in rows]
+
 
 # ---------------------------------------------------------------- honour board
 

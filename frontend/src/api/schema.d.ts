@@ -2467,6 +2467,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các xã có trang công khai (chọn một xã để xem) */
+        get: operations["public_communes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/criteria": {
         parameters: {
             query?: never;
@@ -9602,6 +9619,16 @@ export interface components {
             label: string;
             /** Min Percent */
             min_percent: string;
+        };
+        /**
+         * PublicCommune
+         * @description A commune of the deployment: its public pages are narrowed to it with `commune_id`.
+         */
+        PublicCommune: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
         };
         /**
          * PublicCriteria
@@ -21278,6 +21305,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateCheck"];
+                };
+            };
+            /** @description Lỗi do yêu cầu (RFC 9457 problem details) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Lỗi hệ thống (RFC 9457 problem details) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_communes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCommune"][];
                 };
             };
             /** @description Lỗi do yêu cầu (RFC 9457 problem details) */

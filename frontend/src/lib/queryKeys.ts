@@ -154,13 +154,17 @@ export const publicationsKeys = {
 export const publicKeys = {
   all: ['public'] as const,
   honourBoard: <F>(filters: F) => ['public', 'honour-board', filters] as const,
-  rounds: () => ['public', 'rounds'] as const,
-  stories: (offset: number, limit: number) => ['public', 'stories', offset, limit] as const,
+  communes: () => ['public', 'communes'] as const,
+  rounds: (commune?: number) => ['public', 'rounds', commune ?? 'all'] as const,
+  stories: (offset: number, limit: number, commune?: number) =>
+    ['public', 'stories', offset, limit, commune ?? 'all'] as const,
   story: (id: number) => ['public', 'story', id] as const,
-  results: (offset: number, limit: number) => ['public', 'results', offset, limit] as const,
+  results: (offset: number, limit: number, commune?: number) =>
+    ['public', 'results', offset, limit, commune ?? 'all'] as const,
   result: (id: number) => ['public', 'result', id] as const,
   certificate: (code: string) => ['public', 'certificate', code] as const,
-  criteria: () => ['public', 'criteria'] as const,
+  criteria: (commune?: number) => ['public', 'criteria', commune ?? 'all'] as const,
+  infoCorners: (commune?: number) => ['public', 'info-corners', commune ?? 'all'] as const,
 };
 
 export const awardTypesKeys = {

@@ -5,6 +5,7 @@ import { SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { Pagination } from '../../components/Pagination';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { useHonourBoard, usePublicRounds } from './api/public';
+import { usePublicCommune } from './commune';
 import { formatDate } from './format';
 import { PublicTable } from './PublicTable';
 import { HONOUR_LEVELS, HONOUR_SUBJECT_KINDS, type HonourBoardItem, type HonourLevel, type HonourSubjectKind } from './types';
@@ -14,8 +15,10 @@ import { schoolYearOptions } from './years';
 export function HonourBoardPage() {
   const { t } = useTranslation();
   const p = useListParams();
-  const rounds = usePublicRounds();
+  const commune = usePublicCommune();
+  const rounds = usePublicRounds(commune);
   const query = useHonourBoard({
+    commune_id: commune,
     round_id: Number(p.get('round_id')) || undefined,
     school_year: p.get('school_year') || undefined,
     level: HONOUR_LEVELS.find((l): l is HonourLevel => l === p.get('level')),

@@ -5,6 +5,7 @@ import { usePublicCriteria } from './api/public';
 import { formatDate, formatPercent } from './format';
 import { PublicTable } from './PublicTable';
 import type { PublicAwardType, PublicFramework } from './types';
+import { usePublicCommune } from './commune';
 
 /** "30.00" → "30", "2.50" → "2,5" (Vietnamese) or "2.5" (English). */
 function points(value: string | number, lang: string): string {
@@ -81,7 +82,7 @@ function FrameworkSection({ f }: { f: PublicFramework }) {
  * the system checks, the scorecard frameworks with their indicators and points, the rounds' timetable. */
 export function PublicCriteriaPage() {
   const { t } = useTranslation();
-  const query = usePublicCriteria();
+  const query = usePublicCriteria(usePublicCommune());
   const data = query.data;
   return (
     <section>

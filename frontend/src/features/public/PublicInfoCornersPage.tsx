@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { usePublicInfoCorners } from './api/public';
 import { PublicTable } from './PublicTable';
+import { usePublicCommune } from './commune';
 
 /** Chuyên mục, góc thông tin về Phong trào trên website của các trường (Kế hoạch, mục V.4.3). */
 export function PublicInfoCornersPage() {
   const { t } = useTranslation();
-  const query = usePublicInfoCorners();
+  const query = usePublicInfoCorners(usePublicCommune());
   return (
     <section>
       <h1>{t('communications.publicCorners.title')}</h1>

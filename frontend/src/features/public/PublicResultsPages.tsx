@@ -7,12 +7,13 @@ import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { usePublicResult, usePublicResults } from './api/public';
 import { formatPercent } from './format';
 import { PublicTable } from './PublicTable';
+import { usePublicCommune } from './commune';
 
 /** Kết quả đánh giá đã công khai (seed IV.6): one entry per framework and school year. */
 export function PublicResultsPage() {
   const { t } = useTranslation();
   const p = useListParams();
-  const query = usePublicResults(p.offset, p.limit);
+  const query = usePublicResults(p.offset, p.limit, usePublicCommune());
   return (
     <section>
       <h1>{t('honour.resultsTitle')}</h1>

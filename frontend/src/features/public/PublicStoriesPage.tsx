@@ -7,12 +7,13 @@ import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { StoryBody } from '../../components/StoryBody';
 import { usePublicStories, usePublicStory } from './api/public';
 import { formatDate } from './format';
+import { usePublicCommune } from './commune';
 
 /** Gương điển hình tiên tiến: the published stories, newest first. */
 export function PublicStoriesPage() {
   const { t } = useTranslation();
   const p = useListParams();
-  const query = usePublicStories(p.offset, p.limit);
+  const query = usePublicStories(p.offset, p.limit, usePublicCommune());
   return (
     <section>
       <h1>{t('honour.storiesTitle')}</h1>

@@ -14,6 +14,7 @@ export type CertificateCheck = S['CertificateCheck'];
 export type PublicCriteria = S['PublicCriteria'];
 export type PublicAwardType = S['PublicAwardType'];
 export type PublicFramework = S['PublicFramework'];
+export type PublicCommune = S['PublicCommune'];
 export type HonourLevel = S['AwardLevel'];
 
 export const HONOUR_LEVELS = ['unit', 'commune', 'province'] as const satisfies readonly HonourLevel[];

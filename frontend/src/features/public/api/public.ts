@@ -21,6 +21,7 @@ export interface HonourFilters {
   level?: HonourLevel;
   subject_kind?: HonourSubjectKind;
   q?: string;
+  commune_id?: number;
   limit: number;
   offset: number;
 }
@@ -41,35 +42,49 @@ export function useHonourBoard(filters: HonourFilters) {
   return useQuery(honourBoardQueryOptions(filters));
 }
 
-export function getPublicRounds() {
-  return call(publicApi.GET('/api/v1/public/rounds'));
-}
-
-export const publicRoundsQueryOptions = () =>
+/** The deployment's communes: a province's visitor picks one (`commune` below; undefined = all). */
+export const publicCommunesQueryOptions = () =>
   queryOptions({
-    queryKey: publicKeys.rounds(),
-    queryFn: () => getPublicRounds(),
+    queryKey: publicKeys.communes(),
+    queryFn: () => call(publicApi.GET('/api/v1/public/communes')),
     staleTime: 5 * PUBLIC_STALE,
   });
 
-export function usePublicRounds() {
-  return useQuery(publicRoundsQueryOptions());
+export function usePublicCommunes() {
+  return useQuery(publicCommunesQueryOptions());
 }
 
-export function getPublicStories(offset: number, limit: number) {
-  return call(publicApi.GET('/api/v1/public/stories', { params: { query: { offset, limit } } }));
+export function getPublicRounds(commune?: number) {
+  return call(publicApi.GET('/api/v1/public/rounds', { params: { query: { commune_id: commune } } }));
 }
 
-export const publicStoriesQueryOptions = (offset: number, limit: number) =>
+export const publicRoundsQueryOptions = (commune?: number) =>
   queryOptions({
-    queryKey: publicKeys.stories(offset, limit),
-    queryFn: () => getPublicStories(offset, limit),
+    queryKey: publicKeys.rounds(commune),
+    queryFn: () => getPublicRounds(commune),
+    staleTime: 5 * PUBLIC_STALE,
+  });
+
+export function usePublicRounds(commune?: number) {
+  return useQuery(publicRoundsQueryOptions(commune));
+}
+
+export function getPublicStories(offset: number, limit: number, commune?: number) {
+  return call(
+    publicApi.GET('/api/v1/public/stories', { params: { query: { offset, limit, commune_id: commune } } }),
+  );
+}
+
+export const publicStoriesQueryOptions = (offset: number, limit: number, commune?: number) =>
+  queryOptions({
+    queryKey: publicKeys.stories(offset, limit, commune),
+    queryFn: () => getPublicStories(offset, limit, commune),
     placeholderData: keepPreviousData,
     staleTime: PUBLIC_STALE,
   });
 
-export function usePublicStories(offset: number, limit: number) {
-  return useQuery(publicStoriesQueryOptions(offset, limit));
+export function usePublicStories(offset: number, limit: number, commune?: number) {
+  return useQuery(publicStoriesQueryOptions(offset, limit, commune));
 }
 
 export function getPublicStory(id: number) {
@@ -87,20 +102,22 @@ export function usePublicStory(id: number) {
   return useQuery(publicStoryQueryOptions(id));
 }
 
-export function getPublicResults(offset: number, limit: number) {
-  return call(publicApi.GET('/api/v1/public/results', { params: { query: { offset, limit } } }));
+export function getPublicResults(offset: number, limit: number, commune?: number) {
+  return call(
+    publicApi.GET('/api/v1/public/results', { params: { query: { offset, limit, commune_id: commune } } }),
+  );
 }
 
-export const publicResultsQueryOptions = (offset: number, limit: number) =>
+export const publicResultsQueryOptions = (offset: number, limit: number, commune?: number) =>
   queryOptions({
-    queryKey: publicKeys.results(offset, limit),
-    queryFn: () => getPublicResults(offset, limit),
+    queryKey: publicKeys.results(offset, limit, commune),
+    queryFn: () => getPublicResults(offset, limit, commune),
     placeholderData: keepPreviousData,
     staleTime: PUBLIC_STALE,
   });
 
-export function usePublicResults(offset: number, limit: number) {
-  return useQuery(publicResultsQueryOptions(offset, limit));
+export function usePublicResults(offset: number, limit: number, commune?: number) {
+  return useQuery(publicResultsQueryOptions(offset, limit, commune));
 }
 
 export function getPublicResult(id: number) {
@@ -134,25 +151,26 @@ export function useCertificate(code: string) {
   return useQuery(certificateQueryOptions(code));
 }
 
-export const publicInfoCornersQueryOptions = () =>
+export const publicInfoCornersQueryOptions = (commune?: number) =>
   queryOptions({
-    queryKey: [...publicKeys.all, 'info-corners'] as const,
-    queryFn: () => call(publicApi.GET('/api/v1/public/info-corners')),
+    queryKey: publicKeys.infoCorners(commune),
+    queryFn: () =>
+      call(publicApi.GET('/api/v1/public/info-corners', { params: { query: { commune_id: commune } } })),
     staleTime: PUBLIC_STALE,
   });
 
-export function usePublicInfoCorners() {
-  return useQuery(publicInfoCornersQueryOptions());
+export function usePublicInfoCorners(commune?: number) {
+  return useQuery(publicInfoCornersQueryOptions(commune));
 }
 
 /** Tiêu chí khen thưởng công khai: award types with their criteria, frameworks, rounds' timetable. */
-export const publicCriteriaQueryOptions = () =>
+export const publicCriteriaQueryOptions = (commune?: number) =>
   queryOptions({
-    queryKey: publicKeys.criteria(),
-    queryFn: () => call(publicApi.GET('/api/v1/public/criteria')),
+    queryKey: publicKeys.criteria(commune),
+    queryFn: () => call(publicApi.GET('/api/v1/public/criteria', { params: { query: { commune_id: commune } } })),
     staleTime: PUBLIC_STALE,
   });
 
-export function usePublicCriteria() {
-  return useQuery(publicCriteriaQueryOptions());
+export function usePublicCriteria(commune?: number) {
+  return useQuery(publicCriteriaQueryOptions(commune));
 }
