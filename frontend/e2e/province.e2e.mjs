@@ -1,8 +1,10 @@
 // The Department (Sở GDĐT) over two communes (issue 20): its officer opens its view of the province
 // and finds Thanh Thủy's semester report received and Sơn Hà's missing, both communes in the
-// heatmap, and the schools of both ranked on one framework version, the page saying so. Then a
-// commune's officer is walled in: Sơn Hà's officer gets 404 on Thanh Thủy's movement. At 1280 px
-// and at 360 px (no horizontal scrolling). A fresh app of its own (the demo is a province).
+// heatmap, and the schools of both ranked on one framework version, the page saying so. It picks a
+// commune under "Kế hoạch của các xã" and reads its schools' plan tracking (Thanh Thủy's approved and
+// submitted plans, Sơn Hà's schools without one). Then a commune's officer is walled in: Sơn Hà's
+// officer gets 404 on Thanh Thủy's movement and its plan tracking. At 1280 px and at 360 px (no
+// horizontal scrolling). A fresh app of its own (the demo is a province).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
@@ -47,6 +49,32 @@ describe('the Department of Education over its communes', { skip: skip ?? false,
       });
   });
 
+  test("the Department's officer reads a commune's plan tracking", async () => {
+    for (const width of [1280, 360])
+      await withPage(app, `province-plans-${width}`, { viewport: { width, height: 800 } }, async (page) => {
+        await login(page, 'so.gddt');
+        await openMenu(page, 'Sở GDĐT: các xã');
+        await page.getByRole('heading', { name: 'Kế hoạch của các xã', level: 2 }).waitFor();
+        const commune = page.getByLabel('Xã', { exact: true });
+
+        await commune.selectOption({ label: 'UBND xã Thanh Thủy' });
+        const thanhThuy = page.getByRole('table', { name: /các trường thuộc UBND xã Thanh Thủy/ });
+        const row = (table, school) => table.getByRole('row').filter({ hasText: school });
+        await eventually(() => row(thanhThuy, 'Trường Tiểu học Thanh Thủy').innerText(), /Đã phê duyệt/, "Tiểu học Thanh Thủy's plan approved");
+        await eventually(() => row(thanhThuy, 'Trường Tiểu học Đào Xá').innerText(), /Đã gửi, chờ xem xét/, "Tiểu học Đào Xá's plan waiting for the commune");
+        await eventually(() => page.locator('.province-plan-counts').innerText(), /^10 trường: 1 đã phê duyệt, 1 chờ xã xem xét/, "Thanh Thủy's counts");
+
+        await commune.selectOption({ label: 'UBND xã Sơn Hà' });
+        const sonHa = page.getByRole('table', { name: /các trường thuộc UBND xã Sơn Hà/ });
+        await eventually(() => row(sonHa, 'Sơn Hà').count(), 3, "Sơn Hà's three schools");
+        await eventually(() => row(sonHa, 'Trường THCS Sơn Hà').innerText(), /Chưa nhận kế hoạch/, 'Sơn Hà has not issued its plan yet');
+        await eventually(() => page.locator('.province-plan-counts').innerText(), /^3 trường: 0 đã phê duyệt/, "Sơn Hà's counts");
+
+        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+        await eventually(scroll, (px) => px <= width, `no horizontal scrolling with a commune's plans at ${width} px`);
+      });
+  });
+
   test('a visitor reads one commune\'s public pages at a time', async () => {
     for (const width of [1280, 360])
       await withPage(app, `province-public-${width}`, { viewport: { width, height: 800 } }, async (page) => {
@@ -79,6 +107,7 @@ describe('the Department of Education over its communes', { skip: skip ?? false,
     assert.equal(own.length, 1);
     assert.notEqual(own[0].id, movement.id);
     await assert.rejects(sonHa('GET', `/movements/${movement.id}`), /404/);
+    await assert.rejects(sonHa('GET', `/plans/tracking?movement_id=${movement.id}`), /404/);
     await withPage(app, 'province-walled', { viewport: { width: 1280, height: 800 } }, async (page) => {
       await login(page, 'vhxh.sonha');
       await page.goto('/units');

@@ -71,6 +71,7 @@ class Permission(StrEnum):
     plans_write = "plans:write"
     plans_review = "plans:review"
     plans_budget = "plans:budget"
+    plans_track = "plans:track"
     reports_read = "reports:read"
     reports_write = "reports:write"
     reports_manage = "reports:manage"
@@ -200,6 +201,9 @@ PERMISSION_ROLES: dict[Permission, frozenset[Role]] = {
     ),
     Permission.plans_write: frozenset({Role.admin, Role.commune_officer, Role.unit_manager}),
     Permission.plans_review: _COMMUNE_ADMIN,
+    # Which schools have received, submitted and had approved their implementation plans: the commune
+    # reviewing them, and the Department (below) for the commune it picks (plans/service.tracking).
+    Permission.plans_track: _COMMUNE_ADMIN,
     # Phòng Kinh tế keeps the budget lines of every plan (seed V.3).
     Permission.plans_budget: frozenset({Role.admin, Role.commune_officer, Role.finance, Role.unit_manager}),
     Permission.reports_read: frozenset(
@@ -421,6 +425,7 @@ _DEPARTMENT_READS = (
     Permission.assessments_read,
     Permission.scorecards_read,
     Permission.plans_read,
+    Permission.plans_track,
     Permission.reports_read,
     Permission.nominations_read,
     Permission.decisions_read,

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 from sqlmodel import Session
 
 from thidua.api.deps import (
@@ -13,7 +13,7 @@ from thidua.api.deps import (
     SessionDep,
 )
 from thidua.auth.policy import Actor
-from thidua.core.ids import PathId
+from thidua.core.ids import MAX_ID, PathId
 from thidua.movements import service
 from thidua.movements.models import Movement
 from thidua.movements.schemas import (
@@ -34,8 +34,15 @@ def _answer(session: Session, actor: Actor, etag: ETagSetter, movement: Movement
 
 
 @router.get("", name="movements_list", summary="Danh sách phong trào thi đua")
-def list_movements(actor: MovementsReadActor, session: SessionDep, page: Page) -> MovementPage:
-    return service.list_movements(session, actor, page)
+def list_movements(
+    actor: MovementsReadActor,
+    session: SessionDep,
+    page: Page,
+    commune_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Chỉ phong trào của xã này (Sở GDĐT chọn xã)")
+    ] = None,
+) -> MovementPage:
+    return service.list_movements(session, actor, page, commune_id)
 
 
 @router.post(

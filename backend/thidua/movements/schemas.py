@@ -59,6 +59,9 @@ class ContentAreaOut(ContentAreaIn):
 
 class MovementRead(BaseModel):
     id: int
+    commune_id: int | None = Field(
+        description="Xã của phong trào (đơn vị cấp xã); trống khi cả hệ thống chỉ có một xã"
+    )
     code: str
     title: str
     legal_basis: str

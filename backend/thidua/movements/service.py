@@ -11,6 +11,7 @@ from thidua.core.errors import Conflict, FieldError, Invalid, NotFound
 from thidua.core.models import same_commune, today
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
+from thidua.core.search import where_given
 from thidua.movements import access
 from thidua.movements.models import ContentArea, EvaluationWindow, Movement, Phase
 from thidua.movements.schemas import (
@@ -54,10 +55,13 @@ def read_movement(session: Session, actor: Actor, movement: Movement) -> Movemen
     )
 
 
-def list_movements(session: Session, actor: Actor, page: PageParams) -> MovementPage:
-    rows, total = paginate(
-        session, access.readable(actor), page, col(Movement.start_year).desc(), Movement.id
-    )
+def list_movements(
+    session: Session, actor: Actor, page: PageParams, commune_id: int | None = None
+) -> MovementPage:
+    """The movements the caller reads, newest first; `commune_id` narrows them to one commune's (the
+    Department picking a commune; a commune's user naming another commune gets an empty page)."""
+    query = where_given(access.readable(actor), (Movement.commune_id, commune_id))
+    rows, total = paginate(session, query, page, col(Movement.start_year).desc(), Movement.id)
     return page_of(MovementPage, [read_movement(session, actor, m) for m in rows], total, page)
 
 

@@ -12,6 +12,7 @@ from thidua.api.deps import (
     PlansBudgetActor,
     PlansReadActor,
     PlansReviewActor,
+    PlansTrackActor,
     PlansWriteActor,
     SessionDep,
 )
@@ -60,9 +61,15 @@ def list_plans(
     "/tracking",
     name="plans_tracking",
     summary="Theo dõi kế hoạch của các cơ sở giáo dục: trạng thái và số ngày còn lại",
+    description=(
+        "Các trường của xã có phong trào `movement_id`. Sở GDĐT chọn phong trào của xã cần xem; "
+        "phong trào của xã khác với người dùng cấp xã là 404, như phong trào không có."
+    ),
 )
 def tracking(
-    movement_id: Annotated[int, Query(ge=1, le=MAX_ID)], actor: PlansReviewActor, session: SessionDep
+    movement_id: Annotated[int, Query(ge=1, le=MAX_ID, description="Phong trào (của xã cần xem)")],
+    actor: PlansTrackActor,
+    session: SessionDep,
 ) -> list[TrackingRow]:
     return service.tracking(session, actor, movement_id)
 

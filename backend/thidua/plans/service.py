@@ -622,10 +622,9 @@ def _progress(plan: Plan | None) -> Decimal | None:
 
 def tracking(session: Session, actor: Actor, movement_id: int) -> list[TrackingRow]:
     """The commune's table: per school, sent, received, due, submitted, approved and progress. In a
-    province deployment: the schools of the movement's commune (another commune's movement is 404)."""
-    movement = movements_access.named(session, actor, movement_id)
-    if movement is None:
-        raise Invalid("query.movement_id", f"Không tìm thấy phong trào có id {movement_id}.", "not_found")
+    province deployment: the schools of the movement's commune; the Department names the commune by
+    its movement, a commune's user reading another commune's movement gets 404 like a missing one."""
+    movement = movements_access.get_readable(session, actor, movement_id)
     query = unit_access.units_in_reach(actor).where(Unit.kind == "school", col(Unit.is_active).is_(True))
     if movement.commune_id is not None:
         query = query.where(col(Unit.id).in_(descendant_unit_ids(session, movement.commune_id)))

@@ -2098,7 +2098,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Theo dõi kế hoạch của các cơ sở giáo dục: trạng thái và số ngày còn lại */
+        /**
+         * Theo dõi kế hoạch của các cơ sở giáo dục: trạng thái và số ngày còn lại
+         * @description Các trường của xã có phong trào `movement_id`. Sở GDĐT chọn phong trào của xã cần xem; phong trào của xã khác với người dùng cấp xã là 404, như phong trào không có.
+         */
         get: operations["plans_tracking"];
         put?: never;
         post?: never;
@@ -8716,6 +8719,11 @@ export interface components {
             allowed_actions: string[];
             /** Code */
             code: string;
+            /**
+             * Commune Id
+             * @description Xã của phong trào (đơn vị cấp xã); trống khi cả hệ thống chỉ có một xã
+             */
+            commune_id: number | null;
             /** Content Areas */
             content_areas: components["schemas"]["ContentAreaOut"][];
             /**
@@ -18715,6 +18723,8 @@ export interface operations {
     movements_list: {
         parameters: {
             query?: {
+                /** @description Chỉ phong trào của xã này (Sở GDĐT chọn xã) */
+                commune_id?: number | null;
                 /** @description Số bản ghi tối đa trả về (1–200). */
                 limit?: number;
                 /** @description Bỏ qua bao nhiêu bản ghi đầu. */
@@ -20241,6 +20251,7 @@ export interface operations {
     plans_tracking: {
         parameters: {
             query: {
+                /** @description Phong trào (của xã cần xem) */
                 movement_id: number;
             };
             header?: never;

@@ -257,4 +257,5 @@ export const provinceKeys = {
   heatmap: <Q>(q: Q) => ['province', 'heatmap', q] as const,
   ranking: <Q>(q: Q) => ['province', 'ranking', q] as const,
   proposals: (schoolYear: string) => ['province', 'proposals', schoolYear] as const,
+  movements: (communeId: number | undefined) => ['province', 'movements', communeId] as const,
 };

@@ -1,13 +1,10 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TrackingRow } from '../../api/types';
-import { DataTable } from '../../components/DataTable';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
+import { PlanTrackingTable } from '../../components/PlanTrackingTable';
 import { useMe } from '../../lib/auth';
 import { useMovements } from '../../lib/queries/frameworks';
-import { usePlanTracking } from './api/plans';
-import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
-import { formatDate, formatDateTime, formatPercent } from '../../lib/format';
+import { usePlanTracking } from '../../lib/queries/plans';
 
 export function PlanTrackingPage() {
   const { t } = useTranslation();
@@ -21,10 +18,8 @@ export function PlanTrackingPage() {
       {query.isPending ? (
         <Loading />
       ) : (
-        <DataTable<TrackingRow>
+        <PlanTrackingTable
           rows={query.data ?? []}
-          rowKey={(r) => r.unit_id}
-          className="tracking"
           empty={{
             message: t('demo.empty.tracking'),
             action: me.permissions.includes('plans:review') ? (
@@ -33,42 +28,6 @@ export function PlanTrackingPage() {
               </Link>
             ) : undefined,
           }}
-          columns={[
-            { key: 'code', label: t('fields.code'), render: (r) => r.unit_code },
-            {
-              key: 'name',
-              label: t('fields.name'),
-              render: (r) => (r.plan_id ? <Link to={`/plans/${r.plan_id}`}>{r.unit_name}</Link> : r.unit_name),
-            },
-            { key: 'status', label: t('fields.status'), render: (r) => <PlanStatusBadge status={r.status} /> },
-            { key: 'sent', label: t('plans.sentAt'), render: (r) => (r.sent_at ? formatDateTime(r.sent_at) : '') },
-            {
-              key: 'received',
-              label: t('plans.receivedDate'),
-              render: (r) =>
-                r.received_date
-                  ? `${formatDate(r.received_date)} (${t(`plans.receivedSources.${r.received_source ?? 'app'}`)})`
-                  : r.ack_overdue
-                    ? t('plans.ackOverdue')
-                    : '',
-            },
-            { key: 'due', label: t('plans.dueDate'), render: (r) => formatDate(r.due_date) },
-            {
-              key: 'days',
-              label: t('plans.daysLeftColumn'),
-              className: 'col-num',
-              render: (r) => (r.days_left === null ? '' : String(r.days_left)),
-            },
-            { key: 'submitted', label: t('plans.submittedAt'), render: (r) => (r.submitted_at ? formatDateTime(r.submitted_at) : '') },
-            { key: 'approved', label: t('plans.approvedAt'), render: (r) => (r.approved_at ? formatDateTime(r.approved_at) : '') },
-            {
-              key: 'progress',
-              label: t('plans.progress'),
-              className: 'col-num',
-              render: (r) => formatPercent(r.progress_percent),
-            },
-            { key: 'deadline', label: t('plans.deadlineStatus'), render: (r) => <DeadlineBadge status={r.deadline_status} daysLeft={r.days_left} /> },
-          ]}
         />
       )}
     </section>

@@ -15,6 +15,7 @@ import {
   useProvinceRanking,
   useReportInbox,
 } from './api/province';
+import { CommunePlans } from './CommunePlans';
 import './province.css';
 
 const PAGE = 20;
@@ -197,6 +198,8 @@ export function ProvincePage() {
       ) : (
         <p className="muted">{t('tenancy.noPeriods')}</p>
       )}
+
+      {communes.isPending ? <Loading /> : communes.data ? <CommunePlans communes={communes.data} /> : null}
 
       <h2>{t('tenancy.heatmapTitle')}</h2>
       <ErrorBanner error={heatmap.error} />

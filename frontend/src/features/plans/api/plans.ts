@@ -137,21 +137,6 @@ export function useUploadPlanScan(planId: number) {
 
 export const planScanUrl = (planId: number) => `/api/v1/plans/${planId}/scan`;
 
-export function getPlanTracking(movementId: number | undefined) {
-  return call(api.GET('/api/v1/plans/tracking', { params: { query: { movement_id: movementId! } } }));
-}
-
-export const planTrackingQueryOptions = (movementId: number | undefined) =>
-  queryOptions({
-    queryKey: plansKeys.tracking(movementId),
-    enabled: !!movementId,
-    queryFn: () => getPlanTracking(movementId),
-  });
-
-export function usePlanTracking(movementId: number | undefined) {
-  return useQuery(planTrackingQueryOptions(movementId));
-}
-
 export function useCreatePlan() {
   const qc = useQueryClient();
   return useMutation({

@@ -75,3 +75,21 @@ export const proposalsQueryOptions = (schoolYear: string) =>
 export function useProvinceProposals(schoolYear: string) {
   return useQuery(proposalsQueryOptions(schoolYear));
 }
+
+export function getCommuneMovements(communeId: number) {
+  return call(api.GET('/api/v1/movements', { params: { query: { commune_id: communeId, limit: 50 } } }));
+}
+
+export const communeMovementsQueryOptions = (communeId: number | undefined) =>
+  queryOptions({
+    queryKey: provinceKeys.movements(communeId),
+    enabled: !!communeId,
+    queryFn: () => getCommuneMovements(communeId!),
+    select: (page) => page.items,
+    staleTime: 5 * 60 * 1000,
+  });
+
+/** The movements of the commune the Department picked (newest first): its plans are tracked per movement. */
+export function useCommuneMovements(communeId: number | undefined) {
+  return useQuery(communeMovementsQueryOptions(communeId));
+}
