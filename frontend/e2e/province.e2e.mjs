@@ -92,7 +92,7 @@ describe('the Department of Education over its communes', { skip: skip ?? false,
         assert.equal(await picker.inputValue(), page.url().split('xa=')[1]);
         await picker.selectOption({ label: 'Tất cả các xã' });
         await page.waitForURL((url) => !url.search.includes('xa='));
-        await page.getByRole('link', { name: 'Bảng vàng' }).click();
+        await page.getByRole('link', { name: 'Bảng vàng', exact: true }).click();
         await eventually(() => board.innerText(), /Trường Tiểu học Thanh Thủy/, 'every commune again');
         const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
         await eventually(scroll, (px) => px <= width, `no horizontal scrolling on the public pages at ${width} px`);
