@@ -208,3 +208,40 @@ def test_received_dates_typed_before_0013_are_kept_and_marked_as_the_schools(
     finally:
         engine.dispose()
     assert (str(row[0])[:10], row[1]) == (typed, "school_entered")
+
+
+def test_units_and_staff_take_their_commune_from_the_tree(client: TestClient, world: World) -> None:
+    """0027 (issue 20): a province database from before codes were per commune gets each unit's and
+    staff member's commune from the unit tree; the Department and the communes sit in none."""
+    from alembic import command
+    from sqlalchemy import text
+    from sqlmodel import Session
+
+    from tests.fixtures.province import make_province
+    from thidua.cli import alembic_config, migrate
+
+    make_province(client, world)
+    url = world.settings.resolved_database_url
+    command.downgrade(alembic_config(url), "0026_tenancy")
+    engine = make_engine(url)
+    try:
+        migrate(world.settings)
+        with Session(engine) as session:
+            units = {c: u for c, u in session.execute(text("SELECT code, commune_id FROM unit"))}
+            staff = {c: u for c, u in session.execute(text("SELECT code, commune_id FROM staff_member"))}
+    finally:
+        engine.dispose()
+    a, b = world.units["UBND"], world.units["UBND-2"]
+    assert units == {
+        "SO-GDDT": None,
+        "UBND": None,
+        "UBND-2": None,
+        "VHXH": a,
+        "THCS-A": a,
+        "THCS-A-KHTN": a,
+        "TH-B": a,
+        "TH-B-K45": a,
+        "VHXH-2": b,
+        "TH-C": b,
+    }
+    assert staff == {"A-01": a, "A-02": a, "B-01": a, "B-02": a, "C-01": b}

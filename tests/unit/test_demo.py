@@ -130,10 +130,17 @@ def test_demo_commune_is_complete_and_idempotent(tmp_path: Path) -> None:
             "THCS-SH": "submitted",
         }
         # Every commune-level row belongs to a commune: Thanh Thủy's, made before the wall, claimed.
+        # Units and staff take theirs from the tree: only the Department and the communes sit in none.
         for table in SQLModel.metadata.sorted_tables:
-            if "commune_id" in table.c:
+            if "commune_id" in table.c and table.name not in ("unit", "staff_member"):
                 unowned = select(func.count()).select_from(table).where(table.c.commune_id.is_(None))
                 assert session.exec(unowned).one() == 0, table.name  # type: ignore[call-overload]
+        outside = session.exec(select(Unit.kind).where(col(Unit.commune_id).is_(None))).all()
+        assert sorted(outside) == ["commune", "commune", "department"]
+        staff_outside = (
+            select(func.count()).select_from(StaffMember).where(col(StaffMember.commune_id).is_(None))
+        )
+        assert session.exec(staff_outside).one() == 0
         # The Department's inbox: Thanh Thủy's semester report received, Sơn Hà's missing.
         issued = session.exec(
             select(Unit.code)

@@ -31,13 +31,13 @@ class ImportContext(Report):
     @property
     def units(self) -> UnitDirectory:
         if self._units is None:
-            self._units = UnitDirectory(self.conn)
+            self._units = UnitDirectory(self.conn, units_access.code_commune(self.actor))
         return self._units
 
     @property
     def staff(self) -> StaffLookup:
         if self._staff is None:
-            self._staff = StaffLookup(self.conn)
+            self._staff = StaffLookup(self.conn, units_access.code_commune(self.actor))
         return self._staff
 
     def sees(self, unit_id: int | None) -> bool:

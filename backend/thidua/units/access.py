@@ -50,6 +50,13 @@ def restrict_to_reach(query: Q, actor: Actor, unit_column: Any) -> Q:
     return query.where(col(unit_column).in_(actor.visible_unit_ids))
 
 
+def code_commune(actor: Actor) -> int | None:
+    """The commune whose units and staff the caller names by code (imports): its own behind a wall
+    (0, no commune, finds nothing). None: every commune, where a code used by more than one names
+    none (a one-commune deployment, or a province role)."""
+    return actor.commune_id
+
+
 def lifecycle_actions(is_active: bool) -> list[str]:
     """What one who may edit a record (unit, staff member, account) may do with it."""
     return ["update", "deactivate"] if is_active else ["update", "activate"]

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sqlalchemy import select as sa_select
 from sqlalchemy import update as sa_update
 from sqlmodel import Session, SQLModel, col, func, select
 
@@ -20,10 +21,15 @@ from thidua.units.models import (
     MAY_BE_ROOT,
     PROVINCE_KINDS,
     UNIT_KIND_LABELS_VI,
+    S,
     SchoolLevel,
     StaffMember,
+    U,
     Unit,
     UnitKind,
+    codes_of_commune,
+    commune_at,
+    subtree_ids,
 )
 from thidua.units.schemas import (
     StaffCreate,
@@ -94,11 +100,68 @@ def get_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
     return access.get_readable_unit(session, actor, unit_id)
 
 
-def _check_code_free(session: Session, model: type[Unit] | type[StaffMember], code: str, label: str) -> None:
-    if session.exec(select(model.id).where(func.lower(model.code) == code.lower())).first() is not None:
+def _code_taken(
+    session: Session,
+    model: type[Unit] | type[StaffMember],
+    code: str,
+    commune: int | None,
+    moving: list[int] | None = None,
+) -> bool:
+    """Whether a row of `commune` (codes_of_commune) has this code, in any letter case; `moving`: the
+    units of a subtree that moves, whose rows do not count."""
+    table = U if model is Unit else S
+    query = sa_select(table.c.id).where(
+        func.lower(table.c.code) == code.lower(), codes_of_commune(table, commune)
+    )
+    if moving is not None:
+        query = query.where((table.c.id if model is Unit else table.c.unit_id).not_in(moving))
+    return session.execute(query).first() is not None
+
+
+def _check_code_free(
+    session: Session,
+    model: type[Unit] | type[StaffMember],
+    code: str,
+    commune: int | None,
+    label: str,
+    path: str = "body.code",
+) -> None:
+    """Codes are unique per commune (`commune` is the one the row sits in; None: the Department and
+    the communes themselves): another commune may use the same code."""
+    if _code_taken(session, model, code, commune):
+        where = "trong xã này" if commune is not None else "ở cấp tỉnh"
         raise Conflict(
-            f"Mã {label} '{code}' đã tồn tại.",
-            errors=[FieldError(path="body.code", message=f"Mã '{code}' đã được dùng.", type="duplicate")],
+            f"Mã {label} '{code}' đã tồn tại {where}.",
+            errors=[FieldError(path=path, message=f"Mã '{code}' đã được dùng {where}.", type="duplicate")],
+        )
+
+
+def _commune_at(session: Session, unit_id: int | None) -> int | None:
+    """The commune of what sits at this unit (`units.models.commune_at`, read in the session)."""
+    return commune_at(session.connection(), unit_id)
+
+
+def _check_move(session: Session, unit: Unit, parent_id: int | None) -> None:
+    """A unit moved into another commune takes its codes, those of the units below it and of their
+    staff with it: none may be taken there (409 on the new parent)."""
+    assert unit.id is not None
+    commune = _commune_at(session, parent_id)
+    if commune == unit.commune_id:
+        return
+    subtree = subtree_ids(session.connection(), unit.id)
+    moving = session.exec(select(Unit).where(col(Unit.id).in_(subtree))).all()
+    staff = session.exec(select(StaffMember).where(col(StaffMember.unit_id).in_(subtree))).all()
+    clashes = [u.code for u in moving if _code_taken(session, Unit, u.code, commune, subtree)]
+    clashes += [s.code for s in staff if _code_taken(session, StaffMember, s.code, commune, subtree)]
+    if clashes:
+        listed = ", ".join(sorted(clashes))
+        raise Conflict(
+            f"Không chuyển được '{unit.name}': xã nhận đã dùng các mã {listed}.",
+            errors=[
+                FieldError(
+                    path="body.parent_id", message=f"Mã đã được dùng ở xã nhận: {listed}.", type="duplicate"
+                )
+            ],
         )
 
 
@@ -156,6 +219,8 @@ def _check_placement(
 # Rows that name no unit and so meant "the whole commune" while there was one: behind the wall they
 # become the first commune's (an account with no home unit, a webhook subscription for every unit).
 _WHOLE_COMMUNE_UNIT = ("user_account", "webhook_subscription")
+# Tables whose commune follows the unit tree (`units.models`), already the first commune's.
+_COMMUNE_FROM_THE_TREE = ("unit", "staff_member")
 
 
 def claim_for_the_first_commune(session: Session) -> None:
@@ -168,7 +233,7 @@ def claim_for_the_first_commune(session: Session) -> None:
     if len(communes) != 1:
         return
     for table in SQLModel.metadata.sorted_tables:
-        if "commune_id" in table.c:
+        if "commune_id" in table.c and table.name not in _COMMUNE_FROM_THE_TREE:
             session.execute(
                 sa_update(table).where(table.c.commune_id.is_(None)).values(commune_id=communes[0])
             )
@@ -182,11 +247,12 @@ def claim_for_the_first_commune(session: Session) -> None:
 
 
 def create_unit(session: Session, actor: Actor, data: UnitCreate) -> Unit:
-    _check_code_free(session, Unit, data.code, "đơn vị")
     _check_placement(session, actor, None, data.kind, data.parent_id, data.school_level)
+    commune = None if data.kind.value in PROVINCE_KINDS else _commune_at(session, data.parent_id)
+    _check_code_free(session, Unit, data.code, commune, "đơn vị")
     if data.kind.value in PROVINCE_KINDS:
         claim_for_the_first_commune(session)
-    unit = Unit(**data.model_dump(mode="json"))
+    unit = Unit(**data.model_dump(mode="json"), commune_id=commune)
     session.add(unit)
     session.flush()
     audit.record(session, actor, "create", unit, None)
@@ -199,12 +265,16 @@ def update_unit(session: Session, actor: Actor, unit: Unit, data: UnitUpdate) ->
     for required in ("code", "name"):
         if required in changes and changes[required] is None:
             raise Invalid(f"body.{required}", "Trường này không được để trống.", "missing")
-    if "code" in changes and changes["code"].lower() != unit.code.lower():
-        _check_code_free(session, Unit, changes["code"], "đơn vị")
     merged = {**unit.model_dump(mode="json"), **changes}
     _check_placement(
         session, actor, unit.id, UnitKind(unit.kind), merged["parent_id"], merged["school_level"]
     )
+    if "code" in changes and changes["code"].lower() != unit.code.lower():
+        _check_code_free(session, Unit, changes["code"], unit.commune_id, "đơn vị")
+        if unit.kind == UnitKind.commune.value:  # nor may it take a code of its own units
+            _check_code_free(session, Unit, changes["code"], unit.id, "đơn vị")
+    if merged["parent_id"] != unit.parent_id:
+        _check_move(session, unit, merged["parent_id"])
     return audit.save_changes(session, actor, unit, changes, "update")
 
 
@@ -295,11 +365,12 @@ def _check_user_link(session: Session, staff_id: int | None, user_id: int) -> No
 
 
 def create_staff(session: Session, actor: Actor, data: StaffCreate) -> StaffMember:
-    _check_code_free(session, StaffMember, data.code, "cán bộ")
     _check_staff_unit(session, actor, data.unit_id)
+    commune = _commune_at(session, data.unit_id)
+    _check_code_free(session, StaffMember, data.code, commune, "cán bộ")
     if data.user_id is not None:
         _check_user_link(session, None, data.user_id)
-    staff = StaffMember(**data.model_dump())
+    staff = StaffMember(**data.model_dump(), commune_id=commune)
     session.add(staff)
     session.flush()
     audit.record(session, actor, "create", staff, None)
@@ -312,10 +383,13 @@ def update_staff(session: Session, actor: Actor, staff: StaffMember, data: Staff
     for required in ("code", "full_name", "unit_id", "position"):
         if required in changes and changes[required] is None:
             raise Invalid(f"body.{required}", "Trường này không được để trống.", "missing")
-    if "code" in changes and changes["code"].lower() != staff.code.lower():
-        _check_code_free(session, StaffMember, changes["code"], "cán bộ")
     if "unit_id" in changes:
         _check_staff_unit(session, actor, changes["unit_id"])
+    code, unit_id = changes.get("code", staff.code), changes.get("unit_id", staff.unit_id)
+    commune = _commune_at(session, unit_id)
+    if code.lower() != staff.code.lower() or commune != staff.commune_id:
+        # Moved to a unit of another commune, the person's code must be free there.
+        _check_code_free(session, StaffMember, code, commune, "cán bộ", "body.code")
     if changes.get("user_id") is not None:
         _check_user_link(session, staff.id, changes["user_id"])
     return audit.save_changes(session, actor, staff, changes, "update")

@@ -126,14 +126,19 @@ class StaffKind(RowKind[StaffRow]):
 
     def create(self, ctx: ImportContext, record: StaffRow, values: dict[str, Any]) -> None:
         assert record.code and record.unit
-        new_id = write.insert_versioned(ctx, T, {"code": record.code, "is_active": True, **values})
-        ctx.staff.remember(StaffInfo(new_id, record.code, record.unit.id))
+        commune = record.unit.commune_below  # the unit's (units.models.StaffMember)
+        new_id = write.insert_versioned(
+            ctx, T, {"code": record.code, "is_active": True, "commune_id": commune, **values}
+        )
+        ctx.staff.remember(StaffInfo(new_id, record.code, record.unit.id, commune))
 
     def update(self, ctx: ImportContext, record: StaffRow, values: dict[str, Any]) -> None:
         assert record.current is not None and record.found is not None and record.unit is not None
-        write.update_versioned(ctx, T, record.found.id, values)
+        # Its commune follows its unit (found by this import's code lookup, so no code clash there).
+        commune = record.unit.commune_below
+        write.update_versioned(ctx, T, record.found.id, {**values, "commune_id": commune})
         record.current.update(values)
-        record.found.unit_id = record.unit.id
+        record.found.unit_id, record.found.commune_id = record.unit.id, commune
 
     def export_rows(self, conn: Connection, actor: Actor, filters: ExportFilters) -> Iterator[dict[str, Any]]:
         directory = UnitDirectory(conn)

@@ -171,8 +171,10 @@ class UnitsKind(RowKind[UnitRow]):
     def create(self, ctx: ImportContext, record: UnitRow, values: dict[str, Any]) -> None:
         assert record.code and record.name and record.kind
         kind = record.kind.value
+        # The commune it sits in follows the tree (units.models.Unit): the parent's.
+        commune = record.parent.commune_below if record.parent else None
         new_id = write.insert_versioned(
-            ctx, T, {"code": record.code, "kind": kind, "is_active": True, **values}
+            ctx, T, {"code": record.code, "kind": kind, "is_active": True, "commune_id": commune, **values}
         )
         info = UnitInfo(
             new_id,
@@ -183,6 +185,7 @@ class UnitsKind(RowKind[UnitRow]):
             True,
             values["school_level"],
             values.get("address"),
+            commune,
         )
         ctx.units.add(info)
         ctx.units.created.add(new_id)
@@ -218,7 +221,21 @@ def _check_placement(ctx: ImportContext, r: RowReader, unit: UnitRow) -> None:
     existing, kind, parent, level = unit.existing, unit.kind, unit.parent, unit.level
     assert kind is not None
     expected = ALLOWED_PARENT_KIND[kind]
-    if parent is not None and existing is not None and existing.id in ctx.units.ancestors(parent.id):
+    moved_away = (
+        existing is not None
+        and kind != UnitKind.commune
+        and (parent.commune_below if parent else None) != existing.commune_id
+    )
+    if moved_away:
+        # Its codes and its staff's would go with it: the units' screen checks them (units.service).
+        r.fail(
+            "parent_code",
+            (
+                "Không chuyển được đơn vị sang xã khác bằng tệp nhập; hãy chuyển trên màn hình Đơn vị.",
+                "A unit cannot move to another commune by import; move it on the Units screen.",
+            ),
+        )
+    elif parent is not None and existing is not None and existing.id in ctx.units.ancestors(parent.id):
         r.fail(
             "parent_code",
             (
