@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const WIDTHS = [1280, 360];
@@ -18,7 +18,7 @@ const noScroll = (page, width) =>
 const fieldError = (scope, label) => () =>
   scope.locator('.field').filter({ has: scope.page().getByLabel(label, { exact: true }) }).locator('.field-error').innerText();
 
-describe('Edit screens of every actor in the browser', { skip: skip ?? false, timeout: 600_000 }, () => {
+describe('Edit screens of every actor in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

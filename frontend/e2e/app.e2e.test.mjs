@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CHROMIUM, apiAs, eventually, login, menuLink, openMenu, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, CHROMIUM, apiAs, eventually, login, menuLink, openMenu, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
 // plans and reports: a suite with its own app (fresh database)
 import './plans-reports.e2e.mjs';
 import './awards.e2e.mjs';
@@ -43,7 +43,7 @@ test('Chromium is installed', { skip: skip ?? false }, () => {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (install the chromium package)`);
 });
 
-describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();
@@ -455,7 +455,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: 240_000
 
 // Activities and inspections change THCS-TT's 2025-2026 self-assessment (computed TC4.1, verified
 // values), which the suite above checks exactly: they get their own app with a fresh database.
-describe('Activity log and inspections in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+describe('Activity log and inspections in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const iso = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const EXPLOIT = 'Đạt giải Nhất Hội thi giáo viên dạy giỏi cấp tỉnh.';
 
-describe('Award flows in the browser', { skip: skip ?? false, timeout: 300_000 }, () => {
+describe('Award flows in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

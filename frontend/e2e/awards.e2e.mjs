@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, PASSWORD, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const today = () => new Date().toISOString().slice(0, 10);
 
-describe('Awards in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+describe('Awards in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

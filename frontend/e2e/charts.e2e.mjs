@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { apiAs, eventually, login, openMenu, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const year = '2025-2026';
@@ -13,7 +13,7 @@ const inDays = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(
 const dmy = (iso) => iso.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/');
 const vn = (n) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(Number(n));
 
-describe('Charts in the browser', { skip: skip ?? false, timeout: 300_000 }, () => {
+describe('Charts in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

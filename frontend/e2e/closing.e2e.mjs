@@ -5,12 +5,12 @@
 // of a teacher proposed for a commune award, on the nomination's page, at both widths. A fresh app of
 // its own.
 import { after, before, describe, test } from 'node:test';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const inDays = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-describe('Closing a school year in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+describe('Closing a school year in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

@@ -5,7 +5,7 @@
 // material of the shared library and downloads it (a file of a disallowed type is refused).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const WIDTHS = [1280, 360];
@@ -15,7 +15,7 @@ async function noSideScroll(page, width) {
   await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
 }
 
-describe('Communications and shared materials in the browser', { skip: skip ?? false, timeout: 600_000 }, () => {
+describe('Communications and shared materials in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

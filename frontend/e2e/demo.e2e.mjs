@@ -8,13 +8,13 @@
 //   closed, each missing item links to its field, evidence goes in several files at once (selection at
 //   1280 px, drag-and-drop at 360 px) with their progress, and the list of what is missing shrinks.
 import { after, before, describe, test } from 'node:test';
-import { eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const WIDTHS = [1280, 360];
 
-describe('The demo commune in the browser', { skip: skip ?? false, timeout: 300_000 }, () => {
+describe('The demo commune in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

@@ -3,7 +3,7 @@
 // it beside the movement score on the scorecard, where the linked indicators say "từ Bộ chỉ số 4725".
 // At 1280 px and at 360 px (no horizontal scrolling). A fresh app of its own.
 import { after, before, describe, test } from 'node:test';
-import { apiAs, eventually, login, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const YEAR = '2025-2026';
@@ -23,7 +23,7 @@ const ANSWERS = [
   ['values.10.points', '20'],
 ];
 
-describe('QĐ 4725 in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+describe('QĐ 4725 in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   let assessmentId;
   before(async () => {

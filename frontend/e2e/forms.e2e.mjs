@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, ROOT, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
@@ -39,7 +39,7 @@ const FORMS = [
 // /initiatives/new (its author rows are checked in the browser first, so whether the API is asked
 // depends on how fast the user's own staff record loads).
 
-describe('Errors in words on every form', { skip: skip ?? false, timeout: 300_000 }, () => {
+describe('Errors in words on every form', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   const fields = apiFieldNames();
   const english = new RegExp(`(^|[^\\p{L}_])(${fields.join('|')})(?=$|[^\\p{L}_])`, 'u');

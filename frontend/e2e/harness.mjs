@@ -50,8 +50,15 @@ function freePort() {
   });
 }
 
+// Generous waits: they end as soon as the state is there, and a CI machine running the backend suites
+// beside this one (make test) can take a minute to start a server or render a page.
+const HEALTH_WAIT_MS = 180_000;
+export const WAIT_MS = 30_000;
+// A suite's ceiling: it only catches a hang, so it is far above a loaded machine's slowest suite.
+export const SUITE_WAIT_MS = 900_000;
+
 async function waitForHealth(baseURL, server, log) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + HEALTH_WAIT_MS;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`);
     try {
@@ -62,7 +69,7 @@ async function waitForHealth(baseURL, server, log) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`server did not become healthy within 60 s:\n${log()}`);
+  throw new Error(`server did not become healthy within ${HEALTH_WAIT_MS / 1000} s:\n${log()}`);
 }
 
 // Set-up shared by every suite of one run (CI time, issue 19): `thidua.cli prepare` (migrations and
@@ -196,7 +203,7 @@ export async function startApp(extraEnv = {}) {
  */
 export async function withPage(app, name, options, fn) {
   const context = await app.browser.newContext({ baseURL: app.baseURL, ...options });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -328,7 +335,7 @@ function describeExpected(expected) {
  * or any other value (deep strict equality). A read that throws is retried too. After `timeout` ms it fails
  * with `what`, the last value read (or the last error) and what was expected.
  */
-export async function eventually(read, expected, what, { timeout = 15_000, interval = 100 } = {}) {
+export async function eventually(read, expected, what, { timeout = WAIT_MS, interval = 100 } = {}) {
   const matches =
     expected instanceof RegExp
       ? (value) => typeof value === 'string' && new RegExp(expected.source, expected.flags).test(value)

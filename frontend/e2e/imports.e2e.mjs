@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PASSWORD, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, PASSWORD, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
@@ -34,7 +34,7 @@ function staffCsv({ broken }) {
   return `${lines.join('\n')}\n`;
 }
 
-describe('Bulk import in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+describe('Bulk import in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp({ IMPORT_ASYNC_THRESHOLD_BYTES: String(ASYNC_THRESHOLD) });

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
-describe('Inspections in the browser', { skip: skip ?? false, timeout: 300_000 }, () => {
+describe('Inspections in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

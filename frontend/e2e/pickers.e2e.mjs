@@ -2,11 +2,11 @@
 // at 1280 px and at 360 px, and the finance office sees a plan's task owners by name, not "#46".
 // A fresh app of its own (its own database), so the other suites are not disturbed.
 import { after, before, describe, test } from 'node:test';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
-describe('Pickers and names in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+describe('Pickers and names in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

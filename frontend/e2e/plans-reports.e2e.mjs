@@ -6,14 +6,14 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { PASSWORD, apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, PASSWORD, apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const dmy = (iso) => iso.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/');
 
-describe('Plans and reports in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+describe('Plans and reports in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

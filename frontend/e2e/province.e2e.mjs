@@ -7,12 +7,12 @@
 // horizontal scrolling). A fresh app of its own (the demo is a province).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const YEAR = '2025-2026';
 
-describe('the Department of Education over its communes', { skip: skip ?? false, timeout: 240_000 }, () => {
+describe('the Department of Education over its communes', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

@@ -2,13 +2,13 @@
 // record) and on the head of school (a report due in a month) is listed with its date and a link,
 // at 1280 px and at 360 px. A fresh app of its own.
 import { after, before, describe, test } from 'node:test';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const inDays = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const dmy = (iso) => iso.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/');
 
-describe('Reminders in the browser', { skip: skip ?? false, timeout: 240_000 }, () => {
+describe('Reminders in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

@@ -5,7 +5,7 @@
 // Imported by app.e2e.test.mjs; a fresh app of its own.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -127,7 +127,7 @@ async function expectLiteral(page, hits, where, { text = [], values = [] }) {
   assert.deepEqual(hits, [], `${where}: something ran`);
 }
 
-describe('Script and HTML in free-text fields stay text', { skip: skip ?? false, timeout: 120_000 }, () => {
+describe('Script and HTML in free-text fields stay text', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();

@@ -4,14 +4,14 @@
 // Thủy records the school's support for a research work and sees the totals on the school's page.
 // A fresh app of its own (the demo commune already has a committee and three supports).
 import { after, before, describe, test } from 'node:test';
-import { apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const noScroll = (page, width) =>
   eventually(() => page.evaluate(() => document.documentElement.scrollWidth), (px) => px <= width, `no horizontal scrolling at ${width} px`);
 
-describe('Ban chỉ đạo and research support in the browser', { skip: skip ?? false, timeout: 300_000 }, () => {
+describe('Ban chỉ đạo and research support in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
   before(async () => {
     app = await startApp();
