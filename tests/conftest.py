@@ -191,6 +191,17 @@ def client(world: World) -> Iterator[TestClient]:
 
 
 @pytest.fixture
+def db(world: World) -> Iterator[Session]:
+    """A session on the test's database, for reading what the API stored."""
+    from thidua.db import make_engine
+
+    engine = make_engine(world.settings.resolved_database_url)
+    with Session(engine) as session:
+        yield session
+    engine.dispose()
+
+
+@pytest.fixture
 def catalogue(world: World) -> dict[str, int]:
     """The Thanh Thủy movement and its two default frameworks (shared/CATALOGUE.md), active."""
     from thidua.db import make_engine

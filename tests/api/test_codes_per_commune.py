@@ -2,27 +2,15 @@
 school TH-01 and a teacher GV-01, one commune may not have two; imports name the units and staff of
 the importing commune only."""
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
 from tests.fixtures.imports import counts, post, summary_of
 from tests.fixtures.province import make_province
 from tests.helpers import World, assert_problem
-from thidua.db import make_engine
 from thidua.units.models import StaffMember, Unit
 
 API = "/api/v1"
-
-
-@pytest.fixture
-def db(world: World) -> Iterator[Session]:
-    engine = make_engine(world.settings.resolved_database_url)
-    with Session(engine) as session:
-        yield session
-    engine.dispose()
 
 
 def _school(client: TestClient, world: World, login: str, commune: str, code: str = "TH-01") -> int:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.fixtures.plans import ISSUE, URL, days_ago, plan_act, plan_content, submitted_plan
+from tests.fixtures.plans import URL, commune_plan, plan_act, plan_content, submitted_plan
 from tests.fixtures.province import make_province
 from tests.helpers import World, assert_problem
 from thidua.demo.catalogue import MOVEMENT
@@ -36,20 +36,8 @@ def _rows(client: TestClient, world: World, login: str, movement: int) -> list[t
 
 def _commune_b_plan_submitted(client: TestClient, world: World, movement: int) -> None:
     """Commune B issues its plan, TH-C acknowledges it and submits its own implementation plan."""
-    officer = world.headers("officer_2")
-    made = client.post(
-        URL,
-        headers=officer,
-        json={"movement_id": movement, "unit_id": world.units["UBND-2"], "title": "Kế hoạch phát động"},
-    )
-    assert made.status_code == 201, made.text
-    issued = client.post(
-        f"{URL}/{made.json()['id']}/issue",
-        headers={**officer, "If-Match": made.headers["etag"]},
-        json={**ISSUE, "issue_date": days_ago(20)},
-    )
-    assert issued.status_code == 200, issued.text
-    ack = client.post(f"{URL}/{made.json()['id']}/acknowledge", headers=world.headers("manager_c"))
+    issued = commune_plan(client, world, movement, 20, officer_login="officer_2", commune="UBND-2")
+    ack = client.post(f"{URL}/{issued['id']}/acknowledge", headers=world.headers("manager_c"))
     assert ack.status_code == 200, ack.text
     plan = client.post(
         URL,

@@ -26,20 +26,11 @@ from thidua.audit.models import AuditEvent
 from thidua.auth.models import User, UserRole
 from thidua.config import Settings
 from thidua.core import tasks
-from thidua.db import make_engine
 from thidua.imports import jobs, service
 from thidua.imports.models import IdempotencyRecord, ImportJob
 from thidua.initiatives.models import Initiative, InitiativeAuthor
 from thidua.main import create_app
 from thidua.units.models import StaffMember, Unit
-
-
-@pytest.fixture
-def db(world: World) -> Iterator[Session]:
-    engine = make_engine(world.settings.resolved_database_url)
-    with Session(engine) as session:
-        yield session
-    engine.dispose()
 
 
 def count(session: Session, model: Any, *where: Any) -> int:
