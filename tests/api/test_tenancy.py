@@ -316,3 +316,25 @@ def test_bulk_partners_stay_in_their_commune(
         assert [(p["name"], p["contact"]) for p in exported] == [
             ("Công ty Cổ phần Công nghệ Đất Tổ", contact)
         ]
+
+
+def test_a_steering_assignment_names_its_own_communes_content_area(
+    client: TestClient, world: World, province: dict[str, int]
+) -> None:
+    """Commune A's content areas are not commune B's to assign: 422 on the field, as for a missing
+    one, and the answer never shows their names."""
+    from tests.fixtures.api import made
+    from tests.fixtures.steering import URL, add_member, content_area_ids, create_committee
+
+    a_code, a_area = sorted(content_area_ids(client, world, province["movement"]).items())[0]
+    committee = made(create_committee(client, world, login="officer_2"))
+    member = made(add_member(client, world, committee["id"], "C-01", "head", login="officer_2"))
+    r = client.post(
+        f"{URL}/{committee['id']}/assignments",
+        headers=world.headers("officer_2"),
+        json={"member_id": member["id"], "content_area_id": a_area, "unit_ids": [world.units["TH-C"]]},
+    )
+    assert_problem(r, 422, "body.content_area_id")
+    assert a_code not in r.text
+    after = client.get(f"{URL}/{committee['id']}", headers=world.headers("officer_2")).json()
+    assert after["assignments"] == []

@@ -10,7 +10,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from thidua.auth.policy import Actor, commune_scoped, of_commune
 from thidua.auth.roles import Permission
 from thidua.core.lookup import first_or_404
-from thidua.movements.models import Movement
+from thidua.movements.models import ContentArea, Movement
 
 
 def readable(actor: Actor) -> SelectOfScalar[Movement]:
@@ -34,3 +34,11 @@ def window_actions(actor: Actor) -> list[str]:
 def named(session: Session, actor: Actor, movement_id: int) -> Movement | None:
     """The movement a request names by id, or None when missing or another commune's."""
     return of_commune(actor, session.get(Movement, movement_id))
+
+
+def content_area_named(session: Session, actor: Actor, area_id: int) -> ContentArea | None:
+    """A content area a request names by id, or None when missing or of another commune's movement."""
+    area = session.get(ContentArea, area_id)
+    if area is None or named(session, actor, area.movement_id) is None:
+        return None
+    return area

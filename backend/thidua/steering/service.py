@@ -15,6 +15,7 @@ from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
 from thidua.movements.models import ContentArea
+from thidua.movements import access as movements_access
 from thidua.steering import access
 from thidua.steering.models import (
     POSITION_LABELS_VI,
@@ -264,7 +265,7 @@ def _check_assignment(
                     type="not_member",
                 )
             )
-    if area_id is not None and session.get(ContentArea, area_id) is None:
+    if area_id is not None and movements_access.content_area_named(session, actor, area_id) is None:
         problems.append(
             FieldError(
                 path="body.content_area_id",
