@@ -338,3 +338,12 @@ def test_a_steering_assignment_names_its_own_communes_content_area(
     assert a_code not in r.text
     after = client.get(f"{URL}/{committee['id']}", headers=world.headers("officer_2")).json()
     assert after["assignments"] == []
+
+
+def test_the_budget_summary_names_its_own_communes_movement(
+    client: TestClient, world: World, province: dict[str, int]
+) -> None:
+    params = {"movement_id": province["movement"], "school_year": YEAR}
+    for url in ("/budget/summary", "/budget/summary.xlsx"):
+        assert_problem(_get(client, world, "officer_2", url, **params), 422, "query.movement_id")
+    assert _get(client, world, "officer", "/budget/summary", **params).status_code == 200

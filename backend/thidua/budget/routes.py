@@ -48,6 +48,7 @@ from thidua.budget.schemas import (
 from thidua.core.errors import Invalid
 from thidua.core.ids import PathId, QueryId
 from thidua.movements.models import Movement
+from thidua.movements import access as movements_access
 
 router = APIRouter(prefix="/budget", tags=["budget"])
 partners_router = APIRouter(prefix="/partners", tags=["partners"])
@@ -270,8 +271,8 @@ def download_document(
 # ---------------------------------------------------------------- summary
 
 
-def _movement(session: Session, movement_id: int) -> Movement:
-    movement = session.get(Movement, movement_id)
+def _movement(session: Session, actor: Actor, movement_id: int) -> Movement:
+    movement = movements_access.named(session, actor, movement_id)
     if movement is None:
         raise Invalid("query.movement_id", f"Không có phong trào có id {movement_id}.", "unknown")
     return movement
@@ -288,7 +289,7 @@ def get_summary(
     movement_id: Annotated[int, Query(ge=1, le=2_147_483_647)],
     school_year: SchoolYear,
 ) -> BudgetSummary:
-    _movement(session, movement_id)
+    _movement(session, actor, movement_id)
     return summary.summary(session, actor, movement_id, school_year)
 
 
@@ -305,7 +306,7 @@ def get_summary_xlsx(
     movement_id: Annotated[int, Query(ge=1, le=2_147_483_647)],
     school_year: SchoolYear,
 ) -> Response:
-    movement = _movement(session, movement_id)
+    movement = _movement(session, actor, movement_id)
     data = summary.summary(session, actor, movement_id, school_year)
     return attachment(summary.summary_xlsx(data, movement.title), XLSX, f"Kinh phí {school_year}.xlsx")
 
