@@ -347,3 +347,14 @@ def test_the_budget_summary_names_its_own_communes_movement(
     for url in ("/budget/summary", "/budget/summary.xlsx"):
         assert_problem(_get(client, world, "officer_2", url, **params), 422, "query.movement_id")
     assert _get(client, world, "officer", "/budget/summary", **params).status_code == 200
+
+
+def test_a_communes_units_export_is_its_own_chart(
+    client: TestClient, world: World, province: dict[str, int]
+) -> None:
+    """The export re-imports as it is: only the commune's own units, as its Units screen lists them."""
+    exported = _get(client, world, "admin_2", "/exports/units.json")
+    assert exported.status_code == 200, exported.text
+    assert {u["code"] for u in exported.json()} == {"UBND-2", "VHXH-2", "TH-C"}
+    mine = {u["code"] for u in _get(client, world, "admin", "/exports/units.json").json()}
+    assert "TH-C" not in mine and "THCS-A" in mine

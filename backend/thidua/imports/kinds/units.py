@@ -199,9 +199,12 @@ class UnitsKind(RowKind[UnitRow]):
         ctx.units.add(existing)
 
     def export_rows(self, conn: Connection, actor: Actor, filters: ExportFilters) -> Iterator[dict[str, Any]]:
-        # The organisation chart is public knowledge (the honour board names schools): not scoped.
+        # The organisation chart is public knowledge (the honour board names schools): not scoped by
+        # unit, but a province deployment's commune exports its own chart, as its Units screen shows it.
         codes: dict[int, str] = {r.id: r.code for r in conn.execute(select(T.c.id, T.c.code))}
         query = select(T).where(T.c.is_active.is_(True))
+        if actor.commune_unit_ids is not None:
+            query = query.where(T.c.id.in_(actor.commune_unit_ids))
         if filters.unit_id is not None:
             query = query.where(T.c.id.in_(UnitDirectory(conn).subtree(filters.unit_id)))
         for batch in export.batches(conn, query, T.c.id):
