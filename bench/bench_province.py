@@ -163,7 +163,7 @@ def generate(settings: Settings, communes: int, with_department: bool) -> Logins
             department = Unit(code="SGDDT", name="Sở Giáo dục và Đào tạo", kind="department")
             session.add(department)
             session.flush()
-        officers, frameworks, schools_of = [], [], []
+        officers, frameworks, schools_of, communes_ids = [], [], [], []
         for c in range(communes):
             commune = Unit(
                 code=f"X{c:03d}",
@@ -173,6 +173,7 @@ def generate(settings: Settings, communes: int, with_department: bool) -> Logins
             )
             session.add(commune)
             session.flush()
+            communes_ids.append(commune.id or 0)
             officers.append(_user(session, f"vhxh.x{c:03d}", commune.id or 0, "commune_officer"))
             session.commit()
             actor = load_actor(session, session.get_one(User, officers[-1]))
@@ -186,6 +187,7 @@ def generate(settings: Settings, communes: int, with_department: bool) -> Logins
                         "kind": "school",
                         "school_level": "primary",
                         "parent_id": commune.id,
+                        "commune_id": commune.id,  # what units.models' events set (a bulk insert skips them)
                         "is_active": True,
                         "version": 1,
                         "created_at": loader_now(),
@@ -201,6 +203,9 @@ def generate(settings: Settings, communes: int, with_department: bool) -> Logins
             ).all()
             schools_of.append([s or 0 for s in schools])
             session.commit()
+        commune_of = {
+            school: c for c, schools in zip(communes_ids, schools_of, strict=True) for school in schools
+        }
         session.execute(
             insert(StaffMember),
             [
@@ -209,6 +214,7 @@ def generate(settings: Settings, communes: int, with_department: bool) -> Logins
                     "full_name": f"Cán bộ {school}-{n:02d}",
                     "position": "Giáo viên",
                     "unit_id": school,
+                    "commune_id": commune_of[school],
                     "is_active": True,
                     "version": 1,
                     "created_at": loader_now(),

@@ -154,6 +154,7 @@ def generate(settings: Settings, years: Sequence[str] = (YEAR,)) -> tuple[int, i
                     "kind": "school",
                     "school_level": "primary",
                     "parent_id": commune.id,
+                    "commune_id": commune.id,  # what units.models' events set (a bulk insert skips them)
                     "is_active": True,
                     "version": 1,
                     "created_at": loader_now(),
@@ -171,6 +172,7 @@ def generate(settings: Settings, years: Sequence[str] = (YEAR,)) -> tuple[int, i
                     "full_name": f"Cán bộ {n}",
                     "position": "Giáo viên",
                     "unit_id": school_ids[n // STAFF_PER_SCHOOL],
+                    "commune_id": commune.id,
                     "is_active": True,
                     "version": 1,
                     "created_at": loader_now(),

@@ -47,8 +47,8 @@ from thidua.budget.schemas import (
 )
 from thidua.core.errors import Invalid
 from thidua.core.ids import PathId, QueryId
-from thidua.movements.models import Movement
 from thidua.movements import access as movements_access
+from thidua.movements.models import Movement
 
 router = APIRouter(prefix="/budget", tags=["budget"])
 partners_router = APIRouter(prefix="/partners", tags=["partners"])

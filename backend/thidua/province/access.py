@@ -18,6 +18,8 @@ def communes(actor: Actor) -> SelectOfScalar[Unit]:
     return query.order_by(col(Unit.name), col(Unit.id))
 
 
-def in_communes(column: Any, commune_ids: list[int]) -> Any:
-    """Rows of the communes the caller reads (a commune-level row's `commune_id`)."""
-    return col(column).in_(commune_ids)
+def in_communes(column: Any, actor: Actor) -> Any:
+    """Rows of the communes the caller reads (a commune-level row's `commune_id`): a subquery, so that
+    150 communes make one short statement, not a list of ids the driver parses anew each time."""
+    ids = communes(actor).with_only_columns(col(Unit.id)).order_by(None)
+    return col(column).in_(ids)

@@ -14,8 +14,8 @@ from thidua.core.errors import Conflict, FieldError, Invalid, ValidationFailed
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
 from thidua.core.records import from_row
-from thidua.movements.models import ContentArea
 from thidua.movements import access as movements_access
+from thidua.movements.models import ContentArea
 from thidua.steering import access
 from thidua.steering.models import (
     POSITION_LABELS_VI,

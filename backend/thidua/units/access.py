@@ -18,7 +18,7 @@ from sqlalchemy import Select
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from thidua.auth.policy import Actor, scoped
+from thidua.auth.policy import Actor, commune_units_only, scoped
 from thidua.auth.roles import Permission
 from thidua.core.lookup import first_or_404
 from thidua.units.models import StaffMember, Unit
@@ -72,6 +72,11 @@ def readable_units(actor: Actor) -> SelectOfScalar[Unit]:
     if actor.commune_unit_ids is None:
         return select(Unit)
     return select(Unit).where(col(Unit.id).in_(actor.commune_unit_ids))
+
+
+def chart_in_commune(query: Q, actor: Actor, unit_column: Any) -> Q:
+    """A bulk export's Core query of units narrowed like readable_units: the caller's commune's."""
+    return commune_units_only(query, unit_column, actor)  # type: ignore[arg-type,return-value]
 
 
 def get_readable_unit(session: Session, actor: Actor, unit_id: int) -> Unit:

@@ -202,9 +202,7 @@ class UnitsKind(RowKind[UnitRow]):
         # The organisation chart is public knowledge (the honour board names schools): not scoped by
         # unit, but a province deployment's commune exports its own chart, as its Units screen shows it.
         codes: dict[int, str] = {r.id: r.code for r in conn.execute(select(T.c.id, T.c.code))}
-        query = select(T).where(T.c.is_active.is_(True))
-        if actor.commune_unit_ids is not None:
-            query = query.where(T.c.id.in_(actor.commune_unit_ids))
+        query = units_access.chart_in_commune(select(T).where(T.c.is_active.is_(True)), actor, T.c.id)
         if filters.unit_id is not None:
             query = query.where(T.c.id.in_(UnitDirectory(conn).subtree(filters.unit_id)))
         for batch in export.batches(conn, query, T.c.id):
