@@ -104,7 +104,7 @@ KEEP = os.environ.get("BENCH_KEEP_DB") == "1"
 REUSE = os.environ.get("BENCH_REUSE_DB") == "1"
 STRICT = os.environ.get("BENCH_STRICT") == "1"
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
-SAMPLES = int(os.environ.get("BENCH_SAMPLES", "10" if QUICK else "30"))
+SAMPLES = int(os.environ.get("BENCH_SAMPLES", "10" if QUICK else "150"))
 MIXED_SECONDS = float(os.environ.get("BENCH_MIXED_SECONDS", "15" if QUICK else "60"))
 MANAGERS = 10
 PAGE, SEED = 50, 20262027
