@@ -11,7 +11,7 @@ CHROMIUM := /usr/bin/chromium
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 
-.PHONY: run test bench test-suites test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e \
+.PHONY: run test bench test-suites test-e2e-then-fuzz test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e \
         lint format \
         openapi install frontend fonts chromium office clean hooks
 
@@ -25,16 +25,21 @@ run: install frontend fonts
 # (the audit asks the advisory services over the network while the linters use the cores)
 test: install frontend chromium office
 	$(MAKE) --no-print-directory -j2 --output-sync=target lint audit-deps
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-e2e test-suites
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-e2e-then-fuzz test-suites
 
-# What `make test` runs beside the browser suite, which spends most of its time waiting on Chromium
-# and its server (on a machine loaded to 9 it took as long as on an idle one): the backend on SQLite,
-# then on PostgreSQL, then both fuzz suites (a core each: each runs in one process) and the frontend's
-# unit tests.
+# Two lanes side by side, each at most one process beside the other lane's two test workers: the
+# browser suite (most of its time waiting on Chromium and its server), then the fuzz suites (one
+# process each: schemathesis reports its cases as subtests, which pytest-xdist loses); and the backend
+# on SQLite, then on PostgreSQL, then the frontend's unit tests (README: the figures).
+test-e2e-then-fuzz: install frontend chromium
+	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory fuzz-sqlite
+	$(MAKE) --no-print-directory fuzz-postgres
+
 test-suites: install fonts office
 	$(MAKE) --no-print-directory FUZZ_AFTER=0 test-backend-sqlite
 	$(MAKE) --no-print-directory FUZZ_AFTER=0 test-backend-postgres
-	$(MAKE) --no-print-directory -j3 --output-sync=target fuzz-sqlite fuzz-postgres test-frontend
+	$(MAKE) --no-print-directory test-frontend
 
 install: $(VENV)/.installed
 
@@ -108,10 +113,11 @@ pg-up: install pg-client
 	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start 2>/dev/null || true; sleep 2; \
 	fi
 
-# Runs again on PostgreSQL when it answers; in CI a missing PostgreSQL is a failure, not a skip.
+# Runs again on PostgreSQL when it answers, but for the modules that touch no database (tests/conftest.py:
+# NO_DATABASE_MODULES); in CI a missing PostgreSQL is a failure, not a skip.
 test-backend-postgres: install fonts office pg-up
 	@if $(PG_ANSWERS); then \
-	  echo "== backend tests on PostgreSQL"; TEST_DATABASE_URL='$(PG_TEST_URL)' $(PYTEST) tests --ignore=tests/fuzz \
+	  echo "== backend tests on PostgreSQL"; TEST_DATABASE_URL='$(PG_TEST_URL)' $(PYTEST) tests --ignore=tests/fuzz -m 'not no_db' \
 	    && if [ "$(FUZZ_AFTER)" != 0 ]; then $(MAKE) --no-print-directory fuzz-postgres; fi; \
 	elif [ "$$CI" = true ]; then echo "PostgreSQL is not reachable at $(PG_TEST_URL): failing (CI=true)"; exit 1; \
 	else echo "SKIPPED: PostgreSQL not reachable at $(PG_TEST_URL)"; fi

@@ -257,3 +257,33 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         f"(2xx {STATS['2xx']}, 3xx {STATS['3xx']}, 4xx {STATS['4xx']}, 5xx {STATS['5xx']}), "
         f"{failed} operations failing, {STATS['seconds']} s"
     )
+
+
+# --- Modules that touch no database (pure functions, the code's own layout, configuration): `make test`
+# runs them on the SQLite pass only (`-m "not no_db"` on PostgreSQL), since a second run on another
+# database tests nothing new. A module that starts using a database fixture must leave this list.
+NO_DATABASE_MODULES = frozenset(
+    {
+        "tests/ops/test_audit_deps.py",
+        "tests/unit/test_cash.py",
+        "tests/unit/test_certificate_pdf.py",
+        "tests/unit/test_charts.py",
+        "tests/unit/test_config.py",
+        "tests/unit/test_import_headings.py",
+        "tests/unit/test_import_parsing.py",
+        "tests/unit/test_imports.py",
+        "tests/unit/test_layers.py",
+        "tests/unit/test_openapi.py",
+        "tests/unit/test_route_policies.py",
+        "tests/unit/test_test_modules.py",
+    }
+)
+DATABASE_FIXTURES = frozenset({"migrated", "world", "client", "db", "catalogue"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.split("::")[0] in NO_DATABASE_MODULES:
+            used = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+            assert not used, f"{item.nodeid} uses {sorted(used)}: take its module off NO_DATABASE_MODULES"
+            item.add_marker(pytest.mark.no_db)
