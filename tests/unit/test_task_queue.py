@@ -64,3 +64,14 @@ def test_the_single_machine_worker(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         runner.stop()
     assert not runner.running
+
+
+def test_a_sqlite_database_runs_its_jobs_in_process_in_any_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process whose app serves PostgreSQL (mode procrastinate) may also load the demo into a SQLite
+    file: that database has no queue tables, so its jobs run in process."""
+    monkeypatch.setattr(tasks, "_mode", "procrastinate")
+    assert tasks.mode_for(create_engine("sqlite://")) == "in_process"
+    postgres = create_engine("postgresql+psycopg://postgres@127.0.0.1:5432/test")  # never connects
+    assert tasks.mode_for(postgres) == "procrastinate"
+    monkeypatch.setattr(tasks, "_mode", "in_process")
+    assert tasks.mode_for(postgres) == "in_process"

@@ -125,9 +125,11 @@ def set_mode(mode: Mode) -> None:
 
 
 def mode_for(engine: Engine) -> Mode:
-    if _mode is not None:
-        return _mode
-    return "procrastinate" if engine.dialect.name == "postgresql" else "in_process"
+    # procrastinate's tables exist on PostgreSQL only: a SQLite database (the demo loaded into a file
+    # by a process whose app serves PostgreSQL, say) always runs its jobs in process.
+    if engine.dialect.name != "postgresql":
+        return "in_process"
+    return _mode if _mode is not None else "procrastinate"
 
 
 _AFTER_COMMIT = "tasks.after_commit"
