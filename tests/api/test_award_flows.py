@@ -15,7 +15,6 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from tests.fixtures.awards import (
-    TODAY,
     act,
     db,
     initiative,
@@ -30,6 +29,7 @@ from thidua.activities.service import school_year_of
 from thidua.assessments.evidence import evidence_key
 from thidua.assessments.models import Evidence
 from thidua.awards.models import AwardDecision, AwardRound, Nomination
+from thidua.core.models import today
 from thidua.frameworks.models import Indicator
 
 ROUNDS = "/api/v1/award-rounds"
@@ -78,8 +78,8 @@ def test_an_ad_hoc_round_needs_its_reason_and_offers_no_province_award(
     officer = world.headers("officer")
     body = {
         "kind": "ad_hoc",
-        "opens_on": str(TODAY),
-        "closes_on": str(TODAY + timedelta(days=7)),
+        "opens_on": str(today()),
+        "closes_on": str(today() + timedelta(days=7)),
         "award_type_codes": ["GK-XA-CN"],
     }
     assert_problem(client.post(ROUNDS, json=body, headers=officer), 422, "body.reason")
@@ -106,7 +106,7 @@ def test_rounds_offer_their_kinds_awards_by_default(
     """Without a list, a review offers the commune's Giấy khen beside the province's Bằng khen, and an
     ad hoc round the units' and the commune's Giấy khen."""
     officer = world.headers("officer")
-    dates = {"opens_on": str(TODAY), "closes_on": str(TODAY + timedelta(days=7))}
+    dates = {"opens_on": str(today()), "closes_on": str(today() + timedelta(days=7))}
     review = client.post(ROUNDS, json={"kind": "final", **dates}, headers=officer)
     assert review.status_code == 201, review.text
     assert [a["code"] for a in review.json()["award_types"]] == [
@@ -131,8 +131,8 @@ def test_an_ad_hoc_round_awards_a_commune_certificate_end_to_end(
         ROUNDS,
         json={
             "kind": "ad_hoc",
-            "opens_on": str(TODAY),
-            "closes_on": str(TODAY + timedelta(days=7)),
+            "opens_on": str(today()),
+            "closes_on": str(today() + timedelta(days=7)),
             "award_type_codes": ["GK-XA-CN", "GK-DV-CN"],
             "reason": EXPLOIT,
         },
@@ -141,8 +141,8 @@ def test_an_ad_hoc_round_awards_a_commune_certificate_end_to_end(
     assert r.status_code == 201, r.text
     rnd = r.json()
     assert rnd["kind_label"] == "Khen thưởng đột xuất" and rnd["reason"] == EXPLOIT
-    assert rnd["school_years"] == [school_year_of(TODAY)] and rnd["is_open"] is True
-    assert rnd["name"] == f"Khen thưởng đột xuất ngày {TODAY:%d/%m/%Y}"
+    assert rnd["school_years"] == [school_year_of(today())] and rnd["is_open"] is True
+    assert rnd["name"] == f"Khen thưởng đột xuất ngày {today():%d/%m/%Y}"
 
     n = nominate_staff(client, world, rnd["id"], "GK-XA-CN", justification=EXPLOIT)
     assert n.status_code == 201, n.text
@@ -158,7 +158,7 @@ def test_an_ad_hoc_round_awards_a_commune_certificate_end_to_end(
             "round_id": rnd["id"],
             "level": "commune",
             "number": "140/QĐ-UBND",
-            "signed_on": str(TODAY),
+            "signed_on": str(today()),
             "signer_name": "Hoàng Văn Xã",
             "signer_title": "Chủ tịch",
             "nomination_ids": [n["id"]],
@@ -166,7 +166,7 @@ def test_an_ad_hoc_round_awards_a_commune_certificate_end_to_end(
     )
     assert d["status"] == "issued" and d["awardees"][0]["subject_name"] == "Nguyễn Thị Hương"
     text = docx_text(client.get(f"{DECISIONS}/{d['id']}/document.docx", headers=officer).content)
-    assert f"Về việc khen thưởng đột xuất năm học {school_year_of(TODAY)}\n" in text
+    assert f"Về việc khen thưởng đột xuất năm học {school_year_of(today())}\n" in text
     assert "đã có thành tích xuất sắc đột xuất trong phong trào" in text
     assert ": Đạt giải Nhất Hội thi giáo viên dạy giỏi cấp tỉnh năm học 2025-2026." in text
     assert "360.000" in text  # 0,15 × 2.340.000 đ rounded up to the ten thousand
@@ -228,8 +228,8 @@ def test_a_school_proposes_for_the_province_and_the_officer_records_its_decision
         ROUNDS,
         json={
             "kind": "preliminary",
-            "opens_on": str(TODAY),
-            "closes_on": str(TODAY + timedelta(days=9)),
+            "opens_on": str(today()),
+            "closes_on": str(today() + timedelta(days=9)),
             "award_type_codes": ["BK-TINH-TT", "BK-TINH-CN", "GK-XA-TT"],
         },
         headers=officer,
@@ -289,7 +289,7 @@ def test_a_school_proposes_for_the_province_and_the_officer_records_its_decision
             "kind": "proposal",
             "level": "province",
             "number": "56/TTr-UBND",
-            "signed_on": str(TODAY),
+            "signed_on": str(today()),
             "signer_name": "Phạm Thị Phó",
             "signer_title": "Phó Chủ tịch",
             "nomination_ids": [s["id"], t["id"]],
@@ -324,7 +324,7 @@ def test_a_school_proposes_for_the_province_and_the_officer_records_its_decision
     headers = {**officer, "If-Match": f'"{proposal["version"]}"'}
     answer: dict[str, Any] = {
         "decision_number": "1234/QĐ-UBND",
-        "decision_date": str(TODAY),
+        "decision_date": str(today()),
         "issuer": "Chủ tịch UBND tỉnh Phú Thọ",
         "results": [
             {"nomination_id": s["id"], "accepted": True},
@@ -369,8 +369,8 @@ def test_the_dossier_is_only_a_proposals(client: TestClient, world: World, catal
         ROUNDS,
         json={
             "kind": "ad_hoc",
-            "opens_on": str(TODAY),
-            "closes_on": str(TODAY),
+            "opens_on": str(today()),
+            "closes_on": str(today()),
             "award_type_codes": ["GK-XA-CN"],
             "reason": EXPLOIT,
         },
@@ -386,7 +386,7 @@ def test_the_dossier_is_only_a_proposals(client: TestClient, world: World, catal
             "round_id": r.json()["id"],
             "level": "commune",
             "number": "141/QĐ-UBND",
-            "signed_on": str(TODAY),
+            "signed_on": str(today()),
             "signer_name": "Hoàng Văn Xã",
             "signer_title": "Chủ tịch",
             "nomination_ids": [n["id"]],
@@ -407,8 +407,8 @@ def test_the_public_criteria_page_shows_the_rules_frameworks_and_timetable(
         ROUNDS,
         json={
             "kind": "ad_hoc",
-            "opens_on": str(TODAY),
-            "closes_on": str(TODAY + timedelta(days=7)),
+            "opens_on": str(today()),
+            "closes_on": str(today() + timedelta(days=7)),
             "award_type_codes": ["GK-XA-CN"],
             "reason": EXPLOIT,
         },

@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from sqlmodel import select
 
 from tests.fixtures.awards import (
-    TODAY,
     YEAR,
     act,
     db,
@@ -27,6 +26,7 @@ from tests.fixtures.awards import (
 )
 from tests.helpers import World, assert_problem
 from thidua.audit.models import AuditEvent
+from thidua.core.models import today
 from thidua.initiatives.models import Initiative
 
 
@@ -207,7 +207,7 @@ def test_review_rounds_offer_the_commune_certificates_by_default(
     """Seed IV.5: at the 2027 and 2030 reviews the commune awards its own Giấy khen beside the province
     proposals, without a new award-type version; unit certificates stay with the school year."""
     officer = world.headers("officer")
-    body = {"kind": "preliminary", "opens_on": str(TODAY), "closes_on": str(TODAY + timedelta(days=9))}
+    body = {"kind": "preliminary", "opens_on": str(today()), "closes_on": str(today() + timedelta(days=9))}
     assert_problem(
         client.post("/api/v1/award-rounds", json={**body, "award_type_codes": ["GK-DV-CN"]}, headers=officer),
         422,
@@ -232,7 +232,7 @@ def test_review_rounds_offer_the_commune_certificates_by_default(
             "round_id": review["id"],
             "level": "commune",
             "number": "130/QĐ-UBND",
-            "signed_on": str(TODAY),
+            "signed_on": str(today()),
             "signer_name": "Hoàng Văn Xã",
             "signer_title": "Chủ tịch",
             "nomination_ids": [n["id"]],
@@ -284,7 +284,7 @@ def test_a_unit_head_grants_unit_certificates_to_own_staff_end_to_end(
         "round_id": rnd["id"],
         "level": "unit",
         "number": "45/QĐ-THCSA",
-        "signed_on": str(TODAY),
+        "signed_on": str(today()),
         "signer_name": "Đỗ Văn Hiệu",
         "signer_title": "Hiệu trưởng",
         "nomination_ids": [n["id"]],
@@ -294,7 +294,7 @@ def test_a_unit_head_grants_unit_certificates_to_own_staff_end_to_end(
         == 422
     )
     # A signing date in the future is refused when the draft is written, not only at issuing.
-    future = {**decision, "signed_on": str(TODAY + timedelta(days=3))}
+    future = {**decision, "signed_on": str(today() + timedelta(days=3))}
     r = client.post("/api/v1/award-decisions", json=future, headers=world.headers("manager_a"))
     assert_problem(r, 422)
     assert [e["path"] for e in r.json()["errors"]] == ["body.signed_on"]
@@ -310,7 +310,7 @@ def test_a_unit_head_grants_unit_certificates_to_own_staff_end_to_end(
     assert_problem(r, 422)
     assert client.get(f"/api/v1/award-decisions/{d['id']}", headers=world.headers("manager_a")).json()[
         "signed_on"
-    ] == str(TODAY)
+    ] == str(today())
     r = client.post(
         f"/api/v1/award-decisions/{d['id']}/issue",
         headers={**world.headers("manager_a"), "If-Match": f'"{d["version"]}"'},
@@ -478,7 +478,7 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
         "round_id": rnd["id"],
         "level": "commune",
         "number": "125/QĐ-UBND",
-        "signed_on": str(TODAY),
+        "signed_on": str(today()),
         "signer_name": "Hoàng Văn Xã",
         "signer_title": "Chủ tịch",
         "nomination_ids": [approved["id"], approved_ok["id"]],
@@ -569,11 +569,11 @@ def test_a_failed_rule_is_explained_and_approval_over_it_needs_a_reason(
     assert [(b["effective_from"], b["amount"]) for b in client.get(salaries, headers=officer).json()] == [
         ("2024-07-01", 2340000)
     ]
-    new = {"effective_from": str(TODAY), "amount": 2530000, "legal_basis": "Nghị định mới"}
+    new = {"effective_from": str(today()), "amount": 2530000, "legal_basis": "Nghị định mới"}
     assert_problem(client.post(salaries, json=new, headers=officer), 422, "body.effective_from")
     assert_problem(client.post(salaries, json={**new, "amount": 2530}, headers=officer), 422, "body.amount")
     assert_problem(client.post(salaries, json=new, headers=world.headers("finance")), 403)
-    later = {**new, "effective_from": str(TODAY + timedelta(days=1))}
+    later = {**new, "effective_from": str(today() + timedelta(days=1))}
     assert client.post(salaries, json=later, headers=officer).status_code == 201
     assert_problem(client.post(salaries, json=later, headers=officer), 422, "body.effective_from")
     assert len(client.get(salaries, headers=officer).json()) == 2
@@ -771,7 +771,7 @@ def test_province_proposal_and_the_province_answer(
         "kind": "proposal",
         "level": "province",
         "number": "56/TTr-UBND",
-        "signed_on": str(TODAY),
+        "signed_on": str(today()),
         "signer_name": "Phạm Thị Phó",
         "signer_title": "Phó Chủ tịch",
         "nomination_ids": [n["id"]],
@@ -809,7 +809,7 @@ def test_province_proposal_and_the_province_answer(
 
     answer = {
         "decision_number": "1234/QĐ-UBND",
-        "decision_date": str(TODAY),
+        "decision_date": str(today()),
         "results": [{"nomination_id": 999999, "accepted": True}],
     }
     headers = {**officer, "If-Match": f'"{d["version"]}"'}
@@ -855,7 +855,7 @@ def test_earlier_achievements_feed_the_rules(
     assert_problem(
         client.post(
             "/api/v1/achievements",
-            json={**past, "decision_date": str(TODAY + timedelta(days=3))},
+            json={**past, "decision_date": str(today() + timedelta(days=3))},
             headers=officer,
         ),
         422,
@@ -889,7 +889,7 @@ def test_council_minutes_stay_within_the_commune(
     r = client.get(f"/api/v1/council-meetings/{m['id']}/minutes.docx", headers=world.headers("leader"))
     assert r.status_code == 200 and "Nguyễn Văn Chủ" in docx_text(r.content)
     bad = {
-        **{"round_id": rnd["id"], "held_on": str(TODAY), "chair": "A", "members_present": ["A", "B", "C"]},
+        **{"round_id": rnd["id"], "held_on": str(today()), "chair": "A", "members_present": ["A", "B", "C"]},
         "members_total": 2,
     }
     assert_problem(

@@ -16,7 +16,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.fixtures.awards import (
-    TODAY,
     act,
     initiative,
     meeting,
@@ -30,6 +29,7 @@ from tests.fixtures.inspections import URL as INSPECTIONS
 from tests.fixtures.inspections import add_finding, create_inspection, plan_body
 from tests.fixtures.reports import URL, open_report, request_reports, write_and_submit
 from tests.helpers import World
+from thidua.core.models import today
 from thidua.documents.decree30 import MOTTO, NATIONAL_TITLE
 
 SAMPLES = Path(__file__).resolve().parents[2] / "docs" / "samples"
@@ -97,7 +97,7 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
             "round_id": rnd["id"],
             "level": "unit",
             "number": "45/QĐ-THCSA",
-            "signed_on": str(TODAY),
+            "signed_on": str(today()),
             "signer_name": "Đỗ Văn Hiệu",
             "signer_title": "Phó Hiệu trưởng",
             "nomination_ids": [n["id"]],
@@ -129,7 +129,7 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
             "round_id": rnd["id"],
             "level": "commune",
             "number": "125/QĐ-UBND",
-            "signed_on": str(TODAY),
+            "signed_on": str(today()),
             "signer_name": "Phạm Thị Phó",
             "signer_title": "Phó Chủ tịch",
             "nomination_ids": [c["id"]],
@@ -143,8 +143,8 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
         headers=officer,
         json={
             "kind": "ad_hoc",
-            "opens_on": str(TODAY),
-            "closes_on": str(TODAY),
+            "opens_on": str(today()),
+            "closes_on": str(today()),
             "award_type_codes": ["GK-XA-CN"],
             "reason": "Đạt giải Nhất Hội thi giáo viên dạy giỏi cấp tỉnh.",
         },
@@ -170,7 +170,7 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
             "round_id": ad_hoc["id"],
             "level": "commune",
             "number": "140/QĐ-UBND",
-            "signed_on": str(TODAY),
+            "signed_on": str(today()),
             "signer_name": "Hoàng Văn Xã",
             "signer_title": "Chủ tịch",
             "nomination_ids": [h.json()["id"]],
@@ -202,7 +202,7 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
             "kind": "proposal",
             "level": "province",
             "number": "56/TTr-UBND",
-            "signed_on": str(TODAY),
+            "signed_on": str(today()),
             "signer_name": "Hoàng Văn Xã",
             "signer_title": "Chủ tịch",
             "nomination_ids": [p["id"]],
@@ -216,7 +216,7 @@ def _documents(client: TestClient, world: World, catalogue: dict[str, int], out:
     # The inspection: the yearly plan, the decision sending the team, the minutes at school A.
     r = client.post("/api/v1/inspection-plans", headers=officer, json=plan_body(world))
     assert r.status_code == 201, r.text
-    signer = {"signed_on": str(TODAY), "signer_name": "Phạm Thị Phó", "signer_title": "Phó Chủ tịch"}
+    signer = {"signed_on": str(today()), "signer_name": "Phạm Thị Phó", "signer_title": "Phó Chủ tịch"}
     r = client.post(
         f"/api/v1/inspection-plans/{r.json()['id']}/issue",
         headers={**officer, "If-Match": r.headers["etag"]},
