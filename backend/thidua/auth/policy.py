@@ -12,7 +12,9 @@ from typing import Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
+from sqlalchemy import case
 from sqlalchemy import update as sa_update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col, func, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -124,24 +126,6 @@ def walled(session: Session) -> bool:
     return int(count) > 1
 
 
-def commune_of(session: Session, unit_id: int | None) -> int | None:
-    """The commune a unit belongs to: itself, or the commune its row records (units/models.py keeps a
-    unit's `commune_id` from the tree)."""
-    unit = session.get(Unit, unit_id) if unit_id is not None else None
-    if unit is None:
-        return None
-    return unit.id if unit.kind == UnitKind.commune.value else unit.commune_id
-
-
-def _commune_tree(session: Session, commune_id: int) -> dict[int, int | None]:
-    """{unit: its parent} of the commune and every unit in it: one indexed query, where walking the
-    tree level by level took one query per level on every request."""
-    rows = session.exec(
-        select(Unit.id, Unit.parent_id).where(or_(Unit.commune_id == commune_id, Unit.id == commune_id))
-    ).all()
-    return {uid: parent for uid, parent in rows if uid is not None}
-
-
 def _below(tree: dict[int, int | None], root_id: int) -> frozenset[int]:
     """The unit and all units below it, within an already read tree."""
     children: dict[int | None, list[int]] = {}
@@ -155,12 +139,25 @@ def _below(tree: dict[int, int | None], root_id: int) -> frozenset[int]:
 
 
 def _wall(session: Session, unit_id: int | None) -> tuple[int, frozenset[int], dict[int, int | None]]:
-    """The caller's commune, its units, and their tree (0 and nothing outside every commune)."""
-    commune = commune_of(session, unit_id)
-    if commune is None:
+    """The caller's commune, its units, and their tree (0 and nothing outside every commune), in one
+    indexed query, where walking the tree took one query per level on every request: the home unit's
+    commune (itself, or the commune its row records: units/models.py keeps `commune_id` from the tree)
+    and every unit of it."""
+    if unit_id is None:
         return 0, frozenset(), {}
-    tree = _commune_tree(session, commune)
-    return commune, frozenset(tree), tree
+    home = aliased(Unit)
+    commune = (
+        select(case((col(home.kind) == UnitKind.commune.value, col(home.id)), else_=col(home.commune_id)))
+        .where(home.id == unit_id)
+        .scalar_subquery()
+    )
+    rows = session.exec(
+        select(Unit.id, Unit.parent_id, commune).where(or_(Unit.commune_id == commune, Unit.id == commune))
+    ).all()
+    if not rows:
+        return 0, frozenset(), {}
+    tree = {uid: parent for uid, parent, _commune in rows if uid is not None}
+    return int(rows[0][2]), frozenset(tree), tree
 
 
 def load_actor(session: Session, user: User) -> Actor:
