@@ -15,6 +15,7 @@ from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.scoring import engine
 from thidua.scoring.models import AssessmentScore
 from thidua.scoring.sources import LINKERS, SOURCES, Compute, LinkedIndicator, Subject
+from thidua.scoring.subject import one_tree
 
 _specs: dict[tuple[int, int], engine.FrameworkSpec] = {}
 
@@ -74,10 +75,11 @@ def computed_values(
     session: Session, assessment: SelfAssessment, indicators: list[Indicator]
 ) -> dict[str, Decimal | None]:
     subject = Subject(unit_id=assessment.unit_id, staff_id=assessment.staff_id)
-    return {
-        code: compute(session, [subject], assessment.school_year)[subject] if compute else None
-        for code, compute in _computations(indicators)
-    }
+    with one_tree(session):
+        return {
+            code: compute(session, [subject], assessment.school_year)[subject] if compute else None
+            for code, compute in _computations(indicators)
+        }
 
 
 def linked_indicators(indicators: list[Indicator]) -> list[LinkedIndicator]:
@@ -208,14 +210,15 @@ def scorecards(
     for a in assessments:
         if a.id in live:
             by_year.setdefault(a.school_year, []).append(a)
-    for code, compute in _computations(indicators):
-        for year, rows in by_year.items():
-            subjects = {a.id: Subject(unit_id=a.unit_id, staff_id=a.staff_id) for a in rows}
-            computed = compute(session, list(set(subjects.values())), year) if compute else {}
-            for assessment_id, subject in subjects.items():
-                values = live[assessment_id or 0]
-                verified = values[code].verified_value if code in values else None
-                values[code] = engine.EntryValues(computed.get(subject), verified)
+    with one_tree(session):
+        for code, compute in _computations(indicators):
+            for year, rows in by_year.items():
+                subjects = {a.id: Subject(unit_id=a.unit_id, staff_id=a.staff_id) for a in rows}
+                computed = compute(session, list(set(subjects.values())), year) if compute else {}
+                for assessment_id, subject in subjects.items():
+                    values = live[assessment_id or 0]
+                    verified = values[code].verified_value if code in values else None
+                    values[code] = engine.EntryValues(computed.get(subject), verified)
     _link(session, live, assessments, indicators)
     cards = engine.score_many(framework_spec(session, framework), live)
     result: dict[int, tuple[dict[str, Any], bool]] = {i: (card, True) for i, card in frozen.items()}

@@ -1,7 +1,8 @@
 """Who a computed value is for, and the helpers every domain's sources share to compute many
 subjects at once."""
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -31,9 +32,28 @@ def among(column: Any, ids: Collection[int]) -> Any:
     return true() if len(ids) > MANY else col(column).in_(list(ids))
 
 
+_ROLLUPS = "scoring.rollups"
+
+
+@contextmanager
+def one_tree(session: Session) -> Iterator[None]:
+    """Inside: `rollup` reads the unit tree once per set of subject units. The computed sources of one
+    re-score all ask for the same units (seven walks of the tree for one school's review) and the tree
+    does not change while they compute."""
+    session.info[_ROLLUPS] = {}
+    try:
+        yield
+    finally:
+        session.info.pop(_ROLLUPS, None)
+
+
 def rollup(session: Session, subject_units: set[int]) -> dict[int, int]:
     """Each unit under the subject units mapped to the subject unit it belongs under (itself or its
     nearest listed ancestor), so a school's figures include its subject groups. One query per level."""
+    memo: dict[frozenset[int], dict[int, int]] | None = session.info.get(_ROLLUPS)
+    key = frozenset(subject_units)
+    if memo is not None and key in memo:
+        return dict(memo[key])
     owner = {u: u for u in subject_units}
     frontier = set(subject_units)
     for _level in range(20):
@@ -45,6 +65,8 @@ def rollup(session: Session, subject_units: set[int]) -> dict[int, int]:
             if child is not None and parent in owner and child not in owner:
                 owner[child] = owner[parent]
                 frontier.add(child)
+    if memo is not None:
+        memo[key] = dict(owner)
     return owner
 
 
