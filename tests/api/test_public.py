@@ -5,7 +5,6 @@ Awards are inserted as rows (the awards API is built elsewhere): achievements wi
 are what the system's decisions issued and what the honour board shows."""
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -18,7 +17,6 @@ from tests.fixtures.api import PNG
 from tests.fixtures.assessments import verified
 from tests.helpers import World, assert_problem
 from thidua.conduct.models import Flag, StaffRating
-from thidua.db import make_engine
 from thidua.units.models import StaffMember
 
 PUBLIC = "/api/v1/public"
@@ -44,21 +42,13 @@ HONOUR_FIELDS = {
 
 
 @pytest.fixture
-def session(world: World) -> Iterator[Session]:
-    engine = make_engine(world.settings.resolved_database_url)
-    with Session(engine) as s:
-        yield s
-    engine.dispose()
-
-
-@pytest.fixture
-def awards(world: World, catalogue: dict[str, int], session: Session) -> dict[str, int]:
+def awards(world: World, catalogue: dict[str, int], db: Session) -> dict[str, int]:
     """Awards, plus the personal data around the award-winning teacher that must never go public."""
-    staff = session.get(StaffMember, world.staff["A-01"])
+    staff = db.get(StaffMember, world.staff["A-01"])
     assert staff is not None
     staff.email, staff.phone, staff.user_id = EMAIL, PHONE, world.users["teacher_a"].id
-    session.add(staff)
-    session.add(
+    db.add(staff)
+    db.add(
         StaffRating(
             staff_id=world.staff["A-01"],
             unit_id=world.units["THCS-A"],
@@ -66,7 +56,7 @@ def awards(world: World, catalogue: dict[str, int], session: Session) -> dict[st
             rating="excellent",
         )
     )
-    session.add(
+    db.add(
         Flag(
             unit_id=world.units["THCS-A"],
             staff_id=world.staff["A-01"],
@@ -76,8 +66,8 @@ def awards(world: World, catalogue: dict[str, int], session: Session) -> dict[st
             note=FLAG_NOTE,
         )
     )
-    session.commit()
-    return insert_awards(session, world, catalogue["movement"])
+    db.commit()
+    return insert_awards(db, world, catalogue["movement"])
 
 
 def publish(client: TestClient, world: World, framework_id: int, school_year: str = "2025-2026") -> Any:
