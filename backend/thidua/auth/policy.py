@@ -7,6 +7,7 @@ table and fails on a route without one. Unit-scoped callers get `Actor.visible_u
 
 import hashlib
 import hmac
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -113,17 +114,23 @@ def descendant_unit_ids(session: Session, root_id: int) -> frozenset[int]:
     return frozenset(found)
 
 
-def roles_of(session: Session, user_id: int) -> frozenset[Role]:
-    names = session.exec(select(UserRole.role).where(UserRole.user_id == user_id)).all()
+def _known_roles(names: Iterable[str]) -> frozenset[Role]:
     return frozenset(Role(n) for n in names if n in Role.__members__)
+
+
+def roles_of(session: Session, user_id: int) -> frozenset[Role]:
+    return _known_roles(session.exec(select(UserRole.role).where(UserRole.user_id == user_id)).all())
+
+
+def _walled_count() -> Any:
+    """How many of the Department and the communes there are, counted up to two (enough to tell)."""
+    firsts = select(Unit.id).where(col(Unit.kind).in_(PROVINCE_KINDS)).limit(2).subquery()
+    return select(func.count()).select_from(firsts).scalar_subquery()
 
 
 def walled(session: Session) -> bool:
     """A province deployment: the Department or more than one commune in the unit tree."""
-    count = session.exec(
-        select(func.count()).select_from(Unit).where(col(Unit.kind).in_(PROVINCE_KINDS))
-    ).one()
-    return int(count) > 1
+    return int(session.exec(select(_walled_count())).one()) > 1
 
 
 def _below(tree: dict[int, int | None], root_id: int) -> frozenset[int]:
@@ -160,13 +167,16 @@ def _wall(session: Session, unit_id: int | None) -> tuple[int, frozenset[int], d
     return int(rows[0][2]), frozenset(tree), tree
 
 
-def load_actor(session: Session, user: User) -> Actor:
+def load_actor(
+    session: Session, user: User, roles: frozenset[Role] | None = None, is_walled: bool | None = None
+) -> Actor:
+    """The actor of an account (`roles` and `is_walled` when the caller has already read them)."""
     assert user.id is not None
-    roles = roles_of(session, user.id)
+    roles = roles_of(session, user.id) if roles is None else roles
     commune_wide = roles & COMMUNE_WIDE_ROLES or (user.unit_id is None and Role.integration in roles)
     if roles & PROVINCE_ROLES:
         return Actor(user=user, roles=roles, visible_unit_ids=None)
-    if walled(session):
+    if walled(session) if is_walled is None else is_walled:
         commune_id, commune_units, tree = _wall(session, user.unit_id)
         if commune_wide:
             visible: frozenset[int] | None = commune_units
@@ -264,10 +274,16 @@ def _user_actor(request: Request, session: Session, token: str | None) -> Actor:
         raise Unauthorized("Mã truy cập không hợp lệ hoặc đã hết hạn; vui lòng đăng nhập lại.") from None
     # The signature vouches for the id: count the request before reading the account.
     _rate_limit(request, session, f"user:{user_id}")
-    user = session.get(User, user_id)
-    if user is None or not user.is_active or user.token_version != token_version:
+    # The account, its roles and whether there is a wall in one round trip: this runs on every request.
+    roles = select(func.aggregate_strings(col(UserRole.role), ",")).where(UserRole.user_id == User.id)
+    row = session.exec(
+        select(User, roles.scalar_subquery(), _walled_count()).where(User.id == user_id)
+    ).first()
+    user = row[0] if row is not None else None
+    if row is None or user is None or not user.is_active or user.token_version != token_version:
         raise Unauthorized("Phiên đăng nhập không còn hiệu lực; vui lòng đăng nhập lại.")
-    return load_actor(session, user)
+    names = row[1].split(",") if row[1] else []
+    return load_actor(session, user, _known_roles(names), is_walled=int(row[2]) > 1)
 
 
 class Policy:
