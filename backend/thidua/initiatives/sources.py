@@ -11,7 +11,7 @@ from sqlmodel import Session, col, func, select
 
 from thidua.initiatives.models import Initiative, InitiativeAuthor, InitiativeKind, RecognitionLevel
 from thidua.scoring.sources import Source
-from thidua.scoring.subject import Subject, among, rollup
+from thidua.scoring.subject import Subject, among, rollup, shared
 
 Values = dict[Subject, Decimal | None]
 COMMUNE_OR_ABOVE = (RecognitionLevel.commune.value, RecognitionLevel.province.value)
@@ -24,24 +24,37 @@ RESEARCH = (InitiativeKind.research.value, InitiativeKind.article.value)
 def _recognised_per_unit(
     session: Session, subjects: list[Subject], year: str, levels: tuple[str, ...] | None = None
 ) -> Counter[int]:
-    """Recognised initiatives of the year per subject unit (its subtree rolled up into it)."""
+    """Recognised initiatives of the year per subject unit (its subtree rolled up into it), at these
+    levels (any level when None)."""
     owner = rollup(session, {s.unit_id for s in subjects})
+    by_level = shared(
+        session, ("initiatives", year, frozenset(owner)), lambda: _by_level(session, year, owner)
+    )
+    per_subject: Counter[int] = Counter()
+    for level, counts in by_level.items():
+        if levels is None or level in levels:
+            per_subject.update(counts)
+    return per_subject
+
+
+def _by_level(session: Session, year: str, owner: dict[int, int]) -> dict[str, Counter[int]]:
+    """Every recognition level counted in one query: two sources of one re-score count them."""
     level = col(Initiative.recognition_level)
     query = (
-        select(Initiative.unit_id, func.count())
+        select(level, Initiative.unit_id, func.count())
         .where(
             Initiative.school_year == year,
             col(Initiative.kind).in_(INITIATIVES),
-            level.in_(levels) if levels else level.is_not(None),
+            level.is_not(None),
             among(Initiative.unit_id, owner),
         )
-        .group_by(col(Initiative.unit_id))
+        .group_by(level, col(Initiative.unit_id))
     )
-    per_subject: Counter[int] = Counter()
-    for unit_id, n in session.exec(query).all():
-        if unit_id in owner:
-            per_subject[owner[unit_id]] += int(n)
-    return per_subject
+    per_level: dict[str, Counter[int]] = {}
+    for recognised_at, unit_id, n in session.exec(query).all():
+        if unit_id in owner and recognised_at is not None:
+            per_level.setdefault(recognised_at, Counter())[owner[unit_id]] += int(n)
+    return per_level
 
 
 def unit_initiatives_recognised(session: Session, subjects: list[Subject], year: str) -> Values:

@@ -15,7 +15,7 @@ from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.scoring import engine
 from thidua.scoring.models import AssessmentScore
 from thidua.scoring.sources import LINKERS, SOURCES, Compute, LinkedIndicator, Subject
-from thidua.scoring.subject import one_tree
+from thidua.scoring.subject import one_pass
 
 _specs: dict[tuple[int, int], engine.FrameworkSpec] = {}
 
@@ -75,7 +75,7 @@ def computed_values(
     session: Session, assessment: SelfAssessment, indicators: list[Indicator]
 ) -> dict[str, Decimal | None]:
     subject = Subject(unit_id=assessment.unit_id, staff_id=assessment.staff_id)
-    with one_tree(session):
+    with one_pass(session):
         return {
             code: compute(session, [subject], assessment.school_year)[subject] if compute else None
             for code, compute in _computations(indicators)
@@ -175,9 +175,15 @@ def live_scorecard(session: Session, assessment: SelfAssessment) -> dict[str, An
 
 
 def scorecards(
-    session: Session, framework: Framework, assessments: list[SelfAssessment]
+    session: Session,
+    framework: Framework,
+    assessments: list[SelfAssessment],
+    known: dict[int, dict[str, Decimal | None]] | None = None,
 ) -> dict[int, tuple[dict[str, Any], bool]]:
-    """(scorecard, frozen) for many assessments of one framework, with a handful of queries."""
+    """(scorecard, frozen) for many assessments of one framework, with a handful of queries. `known`:
+    assessment id -> computed indicator values known to be current (scoring/rescore.py says when),
+    taken instead of running the sources for those assessments."""
+    known = known or {}
     ids = [a.id for a in assessments if a.id is not None]
     if not ids:
         return {}
@@ -208,10 +214,15 @@ def scorecards(
     # Computed values: one call per source and school year for all subjects, not one per subject.
     by_year: dict[str, list[SelfAssessment]] = {}
     for a in assessments:
-        if a.id in live:
+        if a.id in live and a.id not in known:
             by_year.setdefault(a.school_year, []).append(a)
-    with one_tree(session):
+    with one_pass(session):
         for code, compute in _computations(indicators):
+            for assessment_id, current in known.items():
+                if assessment_id in live:
+                    values = live[assessment_id]
+                    verified = values[code].verified_value if code in values else None
+                    values[code] = engine.EntryValues(current.get(code), verified)
             for year, rows in by_year.items():
                 subjects = {a.id: Subject(unit_id=a.unit_id, staff_id=a.staff_id) for a in rows}
                 computed = compute(session, list(set(subjects.values())), year) if compute else {}

@@ -1,11 +1,11 @@
 """Who a computed value is for, and the helpers every domain's sources share to compute many
 subjects at once."""
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import true
 from sqlmodel import Session, col, select
@@ -32,28 +32,42 @@ def among(column: Any, ids: Collection[int]) -> Any:
     return true() if len(ids) > MANY else col(column).in_(list(ids))
 
 
-_ROLLUPS = "scoring.rollups"
+_PASS = "scoring.pass"
+T = TypeVar("T")
 
 
 @contextmanager
-def one_tree(session: Session) -> Iterator[None]:
-    """Inside: `rollup` reads the unit tree once per set of subject units. The computed sources of one
-    re-score all ask for the same units (seven walks of the tree for one school's review) and the tree
-    does not change while they compute."""
-    session.info[_ROLLUPS] = {}
+def one_pass(session: Session) -> Iterator[None]:
+    """Inside: what `shared` computes is computed once. The computed sources of one re-score ask for the
+    same things (the unit tree under the subjects seven times, activities counted per kind three
+    times), and nothing they read changes while they compute."""
+    session.info[_PASS] = {}
     try:
         yield
     finally:
-        session.info.pop(_ROLLUPS, None)
+        session.info.pop(_PASS, None)
+
+
+def shared(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, computed once per `key` inside `one_pass` (every time outside it). Callers get the
+    same object: they must not change it."""
+    memo: dict[Hashable, Any] | None = session.info.get(_PASS)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return cast(T, memo[key])
 
 
 def rollup(session: Session, subject_units: set[int]) -> dict[int, int]:
     """Each unit under the subject units mapped to the subject unit it belongs under (itself or its
-    nearest listed ancestor), so a school's figures include its subject groups. One query per level."""
-    memo: dict[frozenset[int], dict[int, int]] | None = session.info.get(_ROLLUPS)
+    nearest listed ancestor), so a school's figures include its subject groups."""
     key = frozenset(subject_units)
-    if memo is not None and key in memo:
-        return dict(memo[key])
+    return dict(shared(session, ("rollup", key), lambda: _rollup(session, key)))
+
+
+def _rollup(session: Session, subject_units: frozenset[int]) -> dict[int, int]:
+    """One query per level of the tree."""
     owner = {u: u for u in subject_units}
     frontier = set(subject_units)
     for _level in range(20):
@@ -65,8 +79,6 @@ def rollup(session: Session, subject_units: set[int]) -> dict[int, int]:
             if child is not None and parent in owner and child not in owner:
                 owner[child] = owner[parent]
                 frontier.add(child)
-    if memo is not None:
-        memo[key] = dict(owner)
     return owner
 
 
