@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from tests.fixtures.assessments import URL, submitted
 from tests.helpers import World
@@ -227,5 +227,49 @@ def test_one_process_of_a_deployment_makes_the_days_pass(
                 assert daily.run_pass(engine) is None
                 other.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": daily.LOCK_KEY})
             assert daily.run_pass(engine) == 0
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("why", ["computed yesterday", "being recomputed"])
+def test_a_review_reads_the_sources_again_unless_the_stored_row_is_todays(
+    client: TestClient, world: World, catalogue: dict[str, int], why: str
+) -> None:
+    """A review changes only its own assessment, so its re-score takes the computed indicators' values
+    from the stored row (scoring/rescore.py) — but only from a row computed today and not waiting for a
+    framework-wide re-score: a figure that reads the date may have moved since yesterday."""
+    from datetime import timedelta
+
+    from thidua.frameworks.models import Indicator
+    from thidua.scoring.models import AssessmentScore
+
+    a = submitted(client, world, catalogue, "manager_a")
+    engine = make_engine(world.settings.resolved_database_url)
+    try:
+        with Session(engine) as session:
+            computed = session.exec(
+                select(Indicator.code).where(
+                    Indicator.framework_id == catalogue["unit"], Indicator.kind == "computed"
+                )
+            ).first()
+            row = session.get(AssessmentScore, a["id"])
+            assert computed is not None and row is not None
+            card = {**row.scorecard}
+            card["indicators"] = [
+                {**i, "self_value": "99.00"} if i["code"] == computed else i for i in card["indicators"]
+            ]
+            row.scorecard = card  # a computed figure the sources no longer give
+            if why == "computed yesterday":
+                row.computed_at = row.computed_at - timedelta(days=1)
+            else:
+                row.stale = True
+            session.add(row)
+            session.commit()
+            assert list(rescore.differences(session)) != []
+        assert _review(client, world, a, "100").status_code == 200
+        with Session(engine) as session:
+            assert list(rescore.differences(session)) == []
+        shown = next(i for i in _card(client, world, a["id"])["indicators"] if i["code"] == computed)
+        assert shown["self_value"] != "99.00"
     finally:
         engine.dispose()

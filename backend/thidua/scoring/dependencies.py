@@ -121,17 +121,25 @@ def _ancestors(session: OrmSession, unit_id: int) -> list[int]:
     return chain_
 
 
-def resolve(session: OrmSession, affected: Iterable[Affected]) -> tuple[set[int], set[int]]:
-    """(assessment ids to re-score now, framework ids to re-score in the background). Staff and units
-    are looked up together per school year: a training with 40 attendees costs a few queries, not a
-    few per attendee."""
+@dataclass(frozen=True)
+class Resolved:
+    ids: set[int]  # assessments to re-score now
+    frameworks: set[int]  # framework versions to re-score in the background
+    # Of `ids`, those named only as themselves (Assessment): their computed indicators' data is unchanged.
+    sources_unchanged: set[int]
+
+
+def resolve(session: OrmSession, affected: Iterable[Affected]) -> Resolved:
+    """Staff and units are looked up together per school year: a training with 40 attendees costs a
+    few queries, not a few per attendee."""
+    own: set[int] = set()
     ids: set[int] = set()
     frameworks: set[int] = set()
     staff_by_year: dict[str | None, set[int]] = {}
     units_by_year: dict[str | None, set[int]] = {}
     for item in affected:
         if isinstance(item, Assessment):
-            ids.add(item.id)
+            own.add(item.id)
         elif isinstance(item, FrameworkWide):
             frameworks.add(item.framework_id)
         elif isinstance(item, StaffYear):
@@ -149,7 +157,7 @@ def resolve(session: OrmSession, affected: Iterable[Affected]) -> tuple[set[int]
         chain_ = {u for unit in units for u in _ancestors(session, unit)}
         query = select(col(A.id)).where(col(A.unit_id).in_(chain_), col(A.staff_id).is_(None))
         ids |= _in_year(session, query, year)
-    return ids, frameworks
+    return Resolved(ids | own, frameworks, own - ids)
 
 
 def _in_year(session: OrmSession, query: Any, year: str | None) -> set[int]:
@@ -182,12 +190,12 @@ def _rescore(session: OrmSession) -> None:
         if not affected and not new:
             return
         affected |= {Assessment(a.id) for a in new if a.id is not None and a in session}
-        ids, frameworks = resolve(session, affected)
-        for framework_id in sorted(frameworks - deferred):
+        found = resolve(session, affected)
+        for framework_id in sorted(found.frameworks - deferred):
             rescore.mark_stale(session, framework_id)  # type: ignore[arg-type]
             deferred.add(framework_id)
             defer(session, "scoring.rescore_framework", framework_id=framework_id)
-        rescore.rescore(session, ids)  # type: ignore[arg-type]
+        rescore.rescore(session, found.ids, found.sources_unchanged)  # type: ignore[arg-type]
 
 
 @event.listens_for(OrmSession, "after_rollback")

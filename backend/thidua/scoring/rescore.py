@@ -6,13 +6,14 @@ what the engine computes now (`verify-scores`).
 can only disagree when the data changed without a re-score.
 """
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Engine, delete, insert, select, update
+from sqlalchemy import JSON, Engine, and_, case, delete, insert, null, select, type_coerce, update
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, col
 
 from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
@@ -25,6 +26,7 @@ S = AssessmentScore.__table__  # type: ignore[attr-defined]
 C = CriterionScore.__table__  # type: ignore[attr-defined]
 CA = ContentAreaScore.__table__  # type: ignore[attr-defined]
 ZERO = Decimal("0.00")
+Computed = dict[str, Decimal | None]  # indicator code -> value, as `loader.scorecards` takes them
 BATCH = 500  # assessments per statement (SQLite's parameter limit) and per commit of a job
 
 _CARD_COLUMNS = (
@@ -111,8 +113,11 @@ def rows_for(
     return Rows(score, criteria, areas)
 
 
-def expected(session: Session, assessments: Iterable[SelfAssessment]) -> Iterator[Rows]:
-    """What the engine says now for these assessments (frozen ones: their snapshot)."""
+def expected(
+    session: Session, assessments: Iterable[SelfAssessment], known: dict[int, Computed] | None = None
+) -> Iterator[Rows]:
+    """What the engine says now for these assessments (frozen ones: their snapshot); `known`: computed
+    values already known for some of them (see `rescore`)."""
     by_framework: dict[int, list[SelfAssessment]] = {}
     for a in assessments:
         by_framework.setdefault(a.framework_id, []).append(a)
@@ -120,31 +125,61 @@ def expected(session: Session, assessments: Iterable[SelfAssessment]) -> Iterato
         framework = session.get(Framework, framework_id)
         assert framework is not None
         spec = loader.framework_spec(session, framework)
-        cards = loader.scorecards(session, framework, rows)
+        cards = loader.scorecards(session, framework, rows, known)
         for a in rows:
             card, frozen = cards[a.id or 0]
             yield rows_for(a, framework, spec, card, frozen)
 
 
 def _load(session: Session, ids: list[int]) -> list[SelfAssessment]:
-    return list(session.execute(select(SelfAssessment).where(col(SelfAssessment.id).in_(ids))).scalars())
+    """The assessments, from the session's identity map when they are loaded already (the re-score of a
+    write runs in the transaction that loaded them)."""
+    loaded = [session.identity_map.get(identity_key(SelfAssessment, i)) for i in ids]
+    found = [a for a in loaded if isinstance(a, SelfAssessment) and "id" in a.__dict__]
+    missing = sorted(set(ids) - {a.id for a in found})
+    if missing:
+        found += session.execute(select(SelfAssessment).where(col(SelfAssessment.id).in_(missing))).scalars()
+    return found
 
 
-def rescore(session: Session, assessment_ids: Iterable[int]) -> int:
+def _computed_today() -> Any:
+    return S.c.computed_at >= datetime.combine(today(), time.min, UTC)
+
+
+def rescore(session: Session, assessment_ids: Iterable[int], sources_unchanged: Collection[int] = ()) -> int:
     """Re-score these assessments in the session's transaction (no commit). A stored frozen row is
-    kept as it is: a verified scorecard never changes. Returns how many were written."""
+    kept as it is: a verified scorecard never changes. Returns how many were written.
+
+    `sources_unchanged`: assessments only their own rows changed for (an entry, a review). Nothing their
+    computed indicators read has changed then (the dependency map would have named their unit or staff
+    member), so a row stored today and not stale gives those values, and the sources' queries, three
+    quarters of a review's re-score, are not run again. The property test and `verify-scores` check
+    that stored still equals recomputed."""
     wanted = sorted(set(assessment_ids))
     written = 0
     for batch in batched(wanted):
-        frozen = set(
-            session.execute(
-                select(S.c.assessment_id).where(S.c.assessment_id.in_(batch), S.c.frozen.is_(True))
-            ).scalars()
-        )
+        reusable = [i for i in batch if i in sources_unchanged]
+        card: Any = null()
+        if reusable:
+            fresh = and_(S.c.assessment_id.in_(reusable), S.c.stale.is_(False), _computed_today())
+            card = type_coerce(case((fresh, S.c.scorecard), else_=null()), JSON)
+        stored = session.execute(
+            select(S.c.assessment_id, S.c.frozen, S.c.unit_id, S.c.staff_id, S.c.school_year, card).where(
+                S.c.assessment_id.in_(batch)
+            )
+        ).all()
+        frozen = {row[0] for row in stored if row[1]}
         todo = [i for i in batch if i not in frozen]
         if not todo:
             continue
-        found = list(expected(session, _load(session, todo)))
+        assessments = _load(session, todo)
+        where = {a.id: (a.unit_id, a.staff_id, a.school_year) for a in assessments}
+        known = {
+            row[0]: _computed_values(row[5])
+            for row in stored
+            if row[5] is not None and where.get(row[0]) == (row[2], row[3], row[4])
+        }
+        found = list(expected(session, assessments, known))
         now = utcnow()
         _replace(
             session,
@@ -157,6 +192,13 @@ def rescore(session: Session, assessment_ids: Iterable[int]) -> int:
         )
         written += len(found)
     return written
+
+
+def _computed_values(card: dict[str, Any]) -> Computed:
+    """Each indicator's self value in a stored scorecard (the loader keeps the computed ones)."""
+    return {
+        i["code"]: None if i["self_value"] is None else Decimal(i["self_value"]) for i in card["indicators"]
+    }
 
 
 def _replace(session: Session, ids: list[int], rows: dict[Any, list[dict[str, Any]]]) -> None:
