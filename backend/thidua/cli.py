@@ -120,13 +120,27 @@ def _province_admin(settings: Settings, login: str, full_name: str) -> int:
     province roles)."""
     import os
 
+    from pydantic import TypeAdapter, ValidationError
     from sqlmodel import Session, select
 
     from thidua.auth.models import User, UserRole
     from thidua.auth.passwords import hash_password, password_problems
     from thidua.auth.roles import Role
+    from thidua.core.text import PersonName
     from thidua.db import make_engine
+    from thidua.users.schemas import Login
 
+    # The API's own rules for a login and a name: a login is stored lower case, as sign-in reads it.
+    try:
+        login = TypeAdapter(Login).validate_python(login)
+    except ValidationError:
+        print(f"{login}: Tên đăng nhập gồm 3–64 chữ không dấu, số, dấu chấm, gạch", file=sys.stderr)
+        return 2
+    try:
+        full_name = TypeAdapter(PersonName).validate_python(full_name)
+    except ValidationError:
+        print("--name: Họ tên có từ 1 đến 120 ký tự", file=sys.stderr)
+        return 2
     password = os.environ.get("THIDUA_PASSWORD", "")
     problem = password_problems(password, login)
     if problem:

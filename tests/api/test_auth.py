@@ -322,6 +322,32 @@ def test_unlock_command_clears_a_login_from_every_address(world: World, monkeypa
     app.state.engine.dispose()
 
 
+def test_the_province_admin_command_makes_an_account_that_can_sign_in(
+    client: TestClient, world: World, monkeypatch: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Logins are lower case (the sign-in lowers what is typed): a login given in capitals is stored
+    lower case, as the API stores it, or its owner could never sign in."""
+    from thidua import cli
+
+    monkeypatch.setenv("DATABASE_URL", world.settings.resolved_database_url)
+    monkeypatch.setenv("SECRET_KEY", world.settings.resolved_secret_key)
+    monkeypatch.setenv("THIDUA_PASSWORD", PASSWORD)
+    for bad in ("a b", "x", "Sở.GD"):
+        assert cli.main(["province-admin", bad]) == 2
+        assert "Tên đăng nhập" in capsys.readouterr().err
+    assert cli.main(["province-admin", "SoGD.Admin", "--name", "Nguyễn Văn Tỉnh"]) == 0
+    assert cli.main(["province-admin", "sogd.admin"]) == 1  # the same login, whatever its case
+    assert "đã có tài khoản này" in capsys.readouterr().err
+    with Session(client.app.state.engine) as session:
+        logins = session.exec(select(User.login).where(User.login.startswith("sogd"))).all()  # type: ignore[attr-defined]
+    assert logins == ["sogd.admin"]
+    token = token_of(client, "SoGD.Admin")
+    me = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200, me.text
+    assert me.json()["roles"] == [Role.province_admin.value]
+    assert me.json()["full_name"] == "Nguyễn Văn Tỉnh"
+
+
 def test_old_throttle_rows_are_expired(client: TestClient, world: World) -> None:
     """Every failure deletes counts whose window and lock are over: guesses from ever new addresses
     cannot grow the table without bound."""
