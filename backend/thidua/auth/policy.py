@@ -145,39 +145,62 @@ def _below(tree: dict[int, int | None], root_id: int) -> frozenset[int]:
     return frozenset(found)
 
 
-def _wall(session: Session, unit_id: int | None) -> tuple[int, frozenset[int], dict[int, int | None]]:
-    """The caller's commune, its units, and their tree (0 and nothing outside every commune), in one
-    indexed query, where walking the tree took one query per level on every request: the home unit's
-    commune (itself, or the commune its row records: units/models.py keeps `commune_id` from the tree)
-    and every unit of it."""
-    if unit_id is None:
-        return 0, frozenset(), {}
+def _home_commune(unit_id: Any) -> Any:
+    """The commune a unit sits in (itself for a commune; the commune its row records otherwise:
+    units/models.py keeps `commune_id` from the tree), as a scalar subquery."""
     home = aliased(Unit)
-    commune = (
+    return (
         select(case((col(home.kind) == UnitKind.commune.value, col(home.id)), else_=col(home.commune_id)))
         .where(home.id == unit_id)
         .scalar_subquery()
     )
-    rows = session.exec(
-        select(Unit.id, Unit.parent_id, commune).where(or_(Unit.commune_id == commune, Unit.id == commune))
-    ).all()
-    if not rows:
+
+
+def _wall(session: Session, commune_id: int | None) -> tuple[int, frozenset[int], dict[int, int | None]]:
+    """The caller's commune, its units and their tree (0 and nothing outside every commune), in one
+    indexed query, where walking the tree took one query per level on every request."""
+    if commune_id is None:
         return 0, frozenset(), {}
-    tree = {uid: parent for uid, parent, _commune in rows if uid is not None}
-    return int(rows[0][2]), frozenset(tree), tree
+    rows = session.exec(
+        select(Unit.id, Unit.parent_id).where(or_(Unit.commune_id == commune_id, Unit.id == commune_id))
+    ).all()
+    tree = {uid: parent for uid, parent in rows if uid is not None}
+    return (commune_id, frozenset(tree), tree) if tree else (0, frozenset(), {})
 
 
-def load_actor(
-    session: Session, user: User, roles: frozenset[Role] | None = None, is_walled: bool | None = None
-) -> Actor:
-    """The actor of an account (`roles` and `is_walled` when the caller has already read them)."""
+@dataclass(frozen=True)
+class Standing:
+    """What decides an account's reach besides the account row: its roles, whether the deployment has
+    a wall between communes, and the commune of its home unit."""
+
+    roles: frozenset[Role]
+    walled: bool
+    home_commune: int | None
+
+
+def _standing_columns() -> tuple[Any, Any, Any]:
+    """The three, as columns of a SELECT on the account: this runs on every request, in one statement
+    with the account itself (`_user_actor`)."""
+    roles = select(func.aggregate_strings(col(UserRole.role), ",")).where(UserRole.user_id == User.id)
+    return roles.scalar_subquery(), _walled_count(), _home_commune(User.unit_id)
+
+
+def _standing(row: Any) -> Standing:
+    names, walled_count, commune = row
+    return Standing(_known_roles(names.split(",") if names else []), int(walled_count) > 1, commune)
+
+
+def load_actor(session: Session, user: User, standing: Standing | None = None) -> Actor:
+    """The actor of an account (`standing` when the caller has read it with the account)."""
     assert user.id is not None
-    roles = roles_of(session, user.id) if roles is None else roles
+    if standing is None:
+        standing = _standing(session.exec(select(*_standing_columns()).where(User.id == user.id)).one())
+    roles = standing.roles
     commune_wide = roles & COMMUNE_WIDE_ROLES or (user.unit_id is None and Role.integration in roles)
     if roles & PROVINCE_ROLES:
         return Actor(user=user, roles=roles, visible_unit_ids=None)
-    if walled(session) if is_walled is None else is_walled:
-        commune_id, commune_units, tree = _wall(session, user.unit_id)
+    if standing.walled:
+        commune_id, commune_units, tree = _wall(session, standing.home_commune)
         if commune_wide:
             visible: frozenset[int] | None = commune_units
         elif user.unit_id is None:
@@ -209,7 +232,11 @@ def actor_for_key(session: Session, user: User, key: ApiKey) -> Actor:
     if key.unit_id is not None:
         acting.unit_id = key.unit_id
     visible = descendant_unit_ids(session, key.unit_id) if key.unit_id is not None else None
-    commune_id, commune_units, _tree = _wall(session, acting.unit_id) if walled(session) else (None, None, {})
+    commune_id: int | None = None
+    commune_units: frozenset[int] | None = None
+    if walled(session):
+        home = session.exec(select(_home_commune(acting.unit_id))).one()  # None: no unit, no commune
+        commune_id, commune_units, _tree = _wall(session, home)
     if visible is None and commune_units is not None:
         visible = commune_units  # a key of no unit reaches its account's commune, no further
     return Actor(
@@ -274,16 +301,11 @@ def _user_actor(request: Request, session: Session, token: str | None) -> Actor:
         raise Unauthorized("Mã truy cập không hợp lệ hoặc đã hết hạn; vui lòng đăng nhập lại.") from None
     # The signature vouches for the id: count the request before reading the account.
     _rate_limit(request, session, f"user:{user_id}")
-    # The account, its roles and whether there is a wall in one round trip: this runs on every request.
-    roles = select(func.aggregate_strings(col(UserRole.role), ",")).where(UserRole.user_id == User.id)
-    row = session.exec(
-        select(User, roles.scalar_subquery(), _walled_count()).where(User.id == user_id)
-    ).first()
+    row = session.exec(select(User, *_standing_columns()).where(User.id == user_id)).first()
     user = row[0] if row is not None else None
     if row is None or user is None or not user.is_active or user.token_version != token_version:
         raise Unauthorized("Phiên đăng nhập không còn hiệu lực; vui lòng đăng nhập lại.")
-    names = row[1].split(",") if row[1] else []
-    return load_actor(session, user, _known_roles(names), is_walled=int(row[2]) > 1)
+    return load_actor(session, user, _standing(row[1:]))
 
 
 class Policy:
