@@ -70,7 +70,7 @@ from pg_province import (  # noqa: E402
 )
 from province import SCHOOLS  # noqa: E402
 from pydantic import SecretStr  # noqa: E402
-from serving import free_port, stop_server, wait_healthy  # noqa: E402
+from serving import collector_paused, free_port, stop_server, wait_healthy  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from thidua.auth.tokens import create_access_token  # noqa: E402
@@ -436,7 +436,8 @@ def main() -> int:
         busy1, total1 = _jiffies()
         idle_busy = 100 * (busy1 - busy0) / (total1 - total0) if total1 > total0 else 0.0
         cpu = Cpu(proc.pid, make_url(PG_URL).database or "")
-        run, in_flight = asyncio.run(load(base, tokens, province.unit_framework_id, cpu))
+        with collector_paused():
+            run, in_flight = asyncio.run(load(base, tokens, province.unit_framework_id, cpu))
         wall = SECONDS
         print()
         for line in machine(PG_URL, WORKERS):

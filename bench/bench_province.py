@@ -74,7 +74,7 @@ from pg_province import (
 )
 from province import STAFF_PER_SCHOOL, entry_rows, loader_now
 from pydantic import SecretStr
-from serving import free_port, stop_server, wait_healthy
+from serving import collector_paused, free_port, stop_server, wait_healthy
 from sqlalchemy import insert
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, col, select
@@ -407,10 +407,12 @@ def _timed(http: httpx.Client, path: str) -> float:
 def sequential(base: str, token: str, paths: Sequence[tuple[str, str]]) -> dict[str, list[float]]:
     """Each path SAMPLES times, one request at a time, on a new connection (both workers answer)."""
     found: dict[str, list[float]] = {}
-    for _ in range(SAMPLES):
-        for label, path in paths:
-            with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120) as h:
-                found.setdefault(label, []).append(_timed(h, path))
+    with collector_paused():
+        for _ in range(SAMPLES):
+            for label, path in paths:
+                headers = {"Authorization": f"Bearer {token}"}
+                with httpx.Client(base_url=base, headers=headers, timeout=120) as h:
+                    found.setdefault(label, []).append(_timed(h, path))
     return found
 
 
@@ -578,7 +580,8 @@ def main() -> int:
             f"officers, a write every {WRITE_EVERY:g} s each), warm-up {WARMUP:g} s, measured "
             f"{MIXED_SECONDS:g} s:"
         )
-        window = asyncio.run(mixed(base, secret, province, reviewers, own))
+        with collector_paused():
+            window = asyncio.run(mixed(base, secret, province, reviewers, own))
         report_mixed(window)
         stop_server(proc)
         proc = None

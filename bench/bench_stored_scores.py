@@ -73,7 +73,7 @@ from pg_province import (  # noqa: E402
 )
 from province import SCHOOLS, STAFF_PER_SCHOOL  # noqa: E402
 from pydantic import SecretStr  # noqa: E402
-from serving import free_port, stop_server, wait_healthy  # noqa: E402
+from serving import collector_paused, free_port, stop_server, wait_healthy  # noqa: E402
 from sqlalchemy import update  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlmodel import Session, col, func, select  # noqa: E402
@@ -564,12 +564,14 @@ def main() -> int:
             print(line)
         print(f"mode: {'quick (BENCH_QUICK=1)' if QUICK else 'full'}\n")
         print("one request at a time (the commune officer):")
-        sequential(base, officer, t)
+        with collector_paused():
+            sequential(base, officer, t)
         print(
             f"\nmixed load: {READERS} readers ({THINK:g} s think time) and {REVIEWERS} reviewers "
             f"(a write every {WRITE_EVERY:g} s each), warm-up {WARMUP:g} s, measured {MIXED_SECONDS:g} s:"
         )
-        window = asyncio.run(mixed(base, officer, managers, t))
+        with collector_paused():
+            window = asyncio.run(mixed(base, officer, managers, t))
         report_mixed(window)
         if proc.poll() is not None:
             print(f"the server exited during the run:\n{log.read_text()[-3000:]}")

@@ -3,11 +3,14 @@ the whole process group (workers included)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -45,3 +48,18 @@ def stop_server(proc: subprocess.Popen[bytes], timeout: float = 15) -> None:
         proc.wait(timeout=5)
     except ProcessLookupError:
         pass
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The load generator's own garbage collector kept out of the figures while it measures. A full
+    pass in this process (it makes an HTTP client, with its TLS context, per request) paused it for
+    about 10 ms inside about 8 % of the requests it timed: exactly the p95 of a one-request-at-a-time
+    figure, for the server in a province and alone alike. Cyclic garbage waits until the run is over."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
