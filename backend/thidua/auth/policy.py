@@ -308,6 +308,11 @@ def _user_actor(request: Request, session: Session, token: str | None) -> Actor:
     return load_actor(session, user, _standing(row[1:]))
 
 
+def warm_up_authentication(session: Session) -> None:
+    """Runs the account's statement once for no account (a process's start-up, `main._warm_up`)."""
+    session.exec(select(User, *_standing_columns()).where(User.id == 0)).first()
+
+
 class Policy:
     """A route dependency: authenticates the caller and checks one permission."""
 
