@@ -100,25 +100,49 @@ def trained_staff_share(session: Session, subjects: list[Subject], year: str) ->
 
 
 def person_trained(session: Session, subjects: list[Subject], year: str) -> Values:
-    trained = trained_staff(session, year, [s.staff_id for s in subjects if s.staff_id is not None])
-    return {s: None if s.staff_id is None else Decimal(1 if s.staff_id in trained else 0) for s in subjects}
+    attended = _attended(session, subjects, year)
+    return {
+        s: None if s.staff_id is None else Decimal(1 if attended.get((s.staff_id, TRAINED)) else 0)
+        for s in subjects
+    }
 
 
 def person_activities_attended(session: Session, subjects: list[Subject], year: str) -> Values:
     """Conferences, seminars, trainings and the launch ceremony the person attended in the year."""
-    counts = dict(
-        session.exec(
-            select(Attendance.staff_id, func.count(func.distinct(Attendance.activity_id)))
+    attended = _attended(session, subjects, year)
+    return {
+        s: None if s.staff_id is None else Decimal(_count_of(attended, s.staff_id, PARTICIPATION))
+        for s in subjects
+    }
+
+
+def _count_of(attended: dict[tuple[int, str], int], staff_id: int, kinds: tuple[str, ...]) -> int:
+    return sum(attended.get((staff_id, kind), 0) for kind in kinds)
+
+
+TRAINED = "completed training"
+
+
+def _attended(session: Session, subjects: list[Subject], year: str) -> dict[tuple[int, str], int]:
+    """(staff member, activity kind) -> activities of the year attended, and (staff member, TRAINED) ->
+    trainings completed: the two individual sources of one re-score share one query."""
+    staff_ids = frozenset(s.staff_id for s in subjects if s.staff_id is not None)
+
+    def count() -> dict[tuple[int, str], int]:
+        rows = session.exec(
+            select(Attendance.staff_id, Activity.kind, Attendance.completed, func.count())
             .join(Activity, col(Activity.id) == Attendance.activity_id)
-            .where(
-                Activity.school_year == year,
-                col(Activity.kind).in_(PARTICIPATION),
-                among(Attendance.staff_id, [s.staff_id for s in subjects if s.staff_id is not None]),
-            )
-            .group_by(col(Attendance.staff_id))
+            .where(Activity.school_year == year, among(Attendance.staff_id, staff_ids))
+            .group_by(col(Attendance.staff_id), col(Activity.kind), col(Attendance.completed))
         ).all()
-    )
-    return {s: None if s.staff_id is None else Decimal(int(counts.get(s.staff_id, 0))) for s in subjects}
+        found: Counter[tuple[int, str]] = Counter()
+        for staff_id, kind, completed, n in rows:  # one attendance per activity and person
+            found[(staff_id, kind)] += int(n)
+            if kind == ActivityKind.training.value and completed:
+                found[(staff_id, TRAINED)] += int(n)
+        return dict(found)
+
+    return shared(session, ("attended", year, staff_ids), count)
 
 
 SOURCES = (
