@@ -35,6 +35,8 @@ import './actors.e2e.mjs';
 import './demo.e2e.mjs';
 // the Department over two communes, and the wall between communes (issue 20)
 import './province.e2e.mjs';
+// webhooks: another system subscribed to the commune's own events
+import './integrations.e2e.mjs';
 
 const skip = skipReason();
 if (skip) console.warn(`# skipping browser tests: ${skip}`);

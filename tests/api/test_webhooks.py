@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 from tests.fixtures.assessments import URL as ASSESSMENTS
 from tests.fixtures.assessments import open_window, submitted
 from tests.fixtures.awards import act, nominate_staff, open_round, verified_scorecard
-from tests.fixtures.plans import create_plan, days_ago, plan_act, submitted_plan
+from tests.fixtures.plans import commune_plan, create_plan, days_ago, plan_act, submitted_plan
 from tests.fixtures.reports import open_report, request_reports, write_and_submit
 from tests.helpers import World, assert_problem
 from thidua.audit.models import AuditEvent
@@ -136,8 +136,11 @@ def test_only_the_administrator_manages_webhooks(client: TestClient, world: Worl
     catalogue = client.get(f"{URL}/events", headers=world.headers("admin")).json()["events"]
     by_event = {e["event"]: e for e in catalogue}
     assert set(by_event) == {
+        "plan.issued",
         "plan.submitted",
         "plan.approved",
+        "report_request.created",
+        "award_round.created",
         "self_assessment.submitted",
         "self_assessment.verified",
         "report.submitted",
@@ -446,6 +449,59 @@ def test_every_workflow_event_is_emitted(
     assert by_event["self_assessment.submitted"]["data"]["status"] == "submitted"
     assert by_event["report.submitted"]["data"]["report_id"] == report.json()["id"]
     assert all(q.json["unit_id"] == world.units["THCS-A"] for q in receiver.requests)
+
+
+def test_the_communes_own_events_are_emitted(
+    client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
+) -> None:
+    """A commune plan issued, a report request sent, an award round opened: events of the commune
+    itself, heard by the subscriptions for the whole commune, not by a school's."""
+    events = ["plan.issued", "report_request.created", "award_round.created"]
+    everyone = subscribe(client, world, receiver.url, events)
+    school = subscribe(client, world, receiver.url, events, unit_id=world.units["THCS-A"])
+    plan = commune_plan(client, world, catalogue["movement"], issued_days_ago=1)
+    request = request_reports(client, world, catalogue, due_in=12).json()
+    round_ = open_round(client, world)
+
+    assert deliver(world) == 3
+    assert deliveries(client, world, school["id"]) == []
+    assert len(deliveries(client, world, everyone["id"])) == 3
+    for q in receiver.requests:  # what is sent is what the OpenAPI document's `webhooks` says
+        WebhookEvent[EVENT_DATA[q.json["event"]]].model_validate(q.json)  # type: ignore[index]
+    by_event = {q.json["event"]: q.json["data"] for q in receiver.requests}
+    assert set(by_event) == set(events)
+    issued = by_event["plan.issued"]
+    assert (issued["plan_id"], issued["kind"], issued["status"]) == (plan["id"], "commune", "issued")
+    assert issued["number"] == "12/KH-UBND" and issued["unit_code"] == "UBND"
+    asked = by_event["report_request.created"]
+    assert asked["request_id"] == request["id"] and asked["title"] == "Báo cáo sơ kết học kỳ I"
+    assert asked["due_date"] == request["due_date"]
+    assert asked["unit_ids"] == [world.units["THCS-A"], world.units["TH-B"]]
+    opened = by_event["award_round.created"]
+    assert (opened["round_id"], opened["kind"]) == (round_["id"], "annual")
+    assert opened["award_type_codes"] == ["GK-DV-CN", "GK-XA-TT", "GK-XA-CN"]
+    assert opened["opens_on"] == round_["opens_on"] and opened["closes_on"] == round_["closes_on"]
+
+
+def test_a_refused_request_emits_nothing(
+    client: TestClient, world: World, catalogue: dict[str, int], receiver: Receiver
+) -> None:
+    """The event is queued in the change's transaction: a request refused stores neither."""
+    subscribe(client, world, receiver.url, ["report_request.created", "award_round.created"])
+    bad = request_reports(client, world, catalogue, unit_ids=[world.units["UBND"]])
+    assert_problem(bad, 422)
+    refused = client.post(
+        "/api/v1/award-rounds",
+        json={
+            "kind": "annual",
+            "school_year": "2025-2026",
+            "opens_on": "2026-01-10",
+            "closes_on": "2026-01-02",
+        },
+        headers=world.headers("officer"),
+    )
+    assert_problem(refused, 422)
+    assert deliver(world) == 0
 
 
 def test_a_decided_nomination_is_emitted(

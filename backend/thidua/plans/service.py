@@ -571,7 +571,7 @@ def _transition(
     session.flush()
     _snapshot(session, actor, plan, event or action, comment)
     audit.record(session, actor, event or action, plan, before)
-    event = {"submit": "plan.submitted", "approve": "plan.approved"}.get(action)
+    event = {"issue": "plan.issued", "submit": "plan.submitted", "approve": "plan.approved"}.get(action)
     if event:  # the webhook event commits with the change, or not at all
         data = {"plan_id": plan.id, "kind": plan.kind, "movement_id": plan.movement_id, "status": plan.status}
         webhooks.emit(session, event, plan.unit_id, {**data, "number": plan.number, "title": plan.title})

@@ -180,6 +180,17 @@ def create_request(session: Session, actor: Actor, data: ReportRequestCreate) ->
     for unit_id in data.unit_ids:
         session.add(ReportRequestUnit(request_id=request.id or 0, unit_id=unit_id))
     audit.record(session, actor, "create", request, None)
+    event = {
+        "request_id": request.id,
+        "movement_id": request.movement_id,
+        "kind": request.kind,
+        "title": request.title,
+        "period_label": request.period_label,
+        "school_year": request.school_year,
+        "due_date": request.due_date.isoformat(),
+        "unit_ids": list(data.unit_ids),
+    }
+    webhooks.emit(session, "report_request.created", request.commune_id, event)  # commits with it
     session.commit()
     return request
 

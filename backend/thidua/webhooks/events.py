@@ -20,11 +20,19 @@ class _UnitData(_Data):
     unit_name: str = Field(description="Tên đơn vị")
 
 
+class _CommuneData(_Data):
+    """A commune's own event: its unit is the commune (none in a one-commune deployment, where only
+    subscriptions for every unit hear it; behind a province's wall, the commune's subscriptions)."""
+
+    unit_code: str | None = Field(default=None, description="Mã đơn vị xã (khi có)")
+    unit_name: str | None = Field(default=None, description="Tên xã (khi có)")
+
+
 class PlanEventData(_UnitData):
     plan_id: int
     kind: Literal["commune", "unit"] = Field(description="Kế hoạch của xã hay của đơn vị")
     movement_id: int
-    status: Literal["submitted", "approved"]
+    status: Literal["issued", "submitted", "approved"]
     number: str | None = Field(description="Số kế hoạch")
     title: str
 
@@ -45,6 +53,27 @@ class ReportEventData(_UnitData):
     period_label: str
     school_year: str
     status: Literal["submitted"]
+
+
+class ReportRequestEventData(_CommuneData):
+    request_id: int
+    movement_id: int
+    kind: str = Field(description="quarter, semester, school_year, phase_review hoặc ad_hoc")
+    title: str
+    period_label: str
+    school_year: str
+    due_date: str = Field(description="Hạn nộp (YYYY-MM-DD)")
+    unit_ids: list[int] = Field(description="Các đơn vị được yêu cầu báo cáo")
+
+
+class AwardRoundEventData(_CommuneData):
+    round_id: int
+    movement_id: int
+    kind: str = Field(description="annual, preliminary, final hoặc ad_hoc")
+    name: str
+    opens_on: str = Field(description="Ngày mở (YYYY-MM-DD)")
+    closes_on: str = Field(description="Ngày đóng (YYYY-MM-DD)")
+    award_type_codes: list[str] = Field(description="Các hình thức khen thưởng của đợt")
 
 
 class NominationEventData(_UnitData):
@@ -82,11 +111,14 @@ class WebhookEvent(BaseModel, Generic[D]):
 
 
 EVENT_DATA: dict[str, type[_Data]] = {
+    "plan.issued": PlanEventData,
     "plan.submitted": PlanEventData,
     "plan.approved": PlanEventData,
     "self_assessment.submitted": AssessmentEventData,
     "self_assessment.verified": AssessmentEventData,
+    "report_request.created": ReportRequestEventData,
     "report.submitted": ReportEventData,
+    "award_round.created": AwardRoundEventData,
     "nomination.decided": NominationEventData,
     "ping": PingData,
 }

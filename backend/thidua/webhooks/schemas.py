@@ -9,8 +9,11 @@ from thidua.core.types import StrictBool
 
 # The events a subscription may name (ping is sent on request only, to every subscription asked).
 SubscribableEvent = Literal[
+    "plan.issued",
     "plan.submitted",
     "plan.approved",
+    "report_request.created",
+    "award_round.created",
     "self_assessment.submitted",
     "self_assessment.verified",
     "report.submitted",

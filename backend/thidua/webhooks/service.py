@@ -36,11 +36,14 @@ from thidua.webhooks.schemas import (
 
 PING = "ping"
 EVENT_LABELS_VI: dict[str, str] = {
+    "plan.issued": "Xã ban hành kế hoạch của xã",
     "plan.submitted": "Đơn vị nộp kế hoạch thực hiện",
     "plan.approved": "Xã phê duyệt kế hoạch thực hiện",
     "self_assessment.submitted": "Nộp bản tự đánh giá",
     "self_assessment.verified": "Xã xác nhận kết quả tự đánh giá",
+    "report_request.created": "Xã gửi yêu cầu báo cáo",
     "report.submitted": "Đơn vị nộp báo cáo",
+    "award_round.created": "Xã mở đợt xét khen thưởng",
     "nomination.decided": "Đề nghị khen thưởng có quyết định khen thưởng",
     PING: "Gửi thử (khi quản trị viên bấm Gửi thử; không cần đăng ký)",
 }

@@ -4009,6 +4009,26 @@ export interface paths {
     };
 }
 export interface webhooks {
+    "award_round.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xã mở đợt xét khen thưởng
+         * @description Sự kiện `award_round.created` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_award_round_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "nomination.decided": {
         parameters: {
             query?: never;
@@ -4069,6 +4089,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "plan.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xã ban hành kế hoạch của xã
+         * @description Sự kiện `plan.issued` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_plan_issued"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "plan.submitted": {
         parameters: {
             query?: never;
@@ -4103,6 +4143,26 @@ export interface webhooks {
          * @description Sự kiện `report.submitted` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
          */
         post: operations["webhook_report_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "report_request.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xã gửi yêu cầu báo cáo
+         * @description Sự kiện `report_request.created` gửi tới địa chỉ đã đăng ký. Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi.
+         */
+        post: operations["webhook_report_request_created"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5084,6 +5144,45 @@ export interface components {
              * @description Bắt buộc với đợt khen thưởng năm học; đợt đột xuất: mặc định năm học của ngày mở
              */
             school_year?: string | null;
+        };
+        /** AwardRoundEventData */
+        AwardRoundEventData: {
+            /**
+             * Award Type Codes
+             * @description Các hình thức khen thưởng của đợt
+             */
+            award_type_codes: string[];
+            /**
+             * Closes On
+             * @description Ngày đóng (YYYY-MM-DD)
+             */
+            closes_on: string;
+            /**
+             * Kind
+             * @description annual, preliminary, final hoặc ad_hoc
+             */
+            kind: string;
+            /** Movement Id */
+            movement_id: number;
+            /** Name */
+            name: string;
+            /**
+             * Opens On
+             * @description Ngày mở (YYYY-MM-DD)
+             */
+            opens_on: string;
+            /** Round Id */
+            round_id: number;
+            /**
+             * Unit Code
+             * @description Mã đơn vị xã (khi có)
+             */
+            unit_code?: string | null;
+            /**
+             * Unit Name
+             * @description Tên xã (khi có)
+             */
+            unit_name?: string | null;
         };
         /** AwardRoundPage */
         AwardRoundPage: {
@@ -9181,7 +9280,7 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "submitted" | "approved";
+            status: "issued" | "submitted" | "approved";
             /** Title */
             title: string;
             /**
@@ -10352,6 +10451,44 @@ export interface components {
              * @description Các đơn vị được yêu cầu báo cáo
              */
             unit_ids: number[];
+        };
+        /** ReportRequestEventData */
+        ReportRequestEventData: {
+            /**
+             * Due Date
+             * @description Hạn nộp (YYYY-MM-DD)
+             */
+            due_date: string;
+            /**
+             * Kind
+             * @description quarter, semester, school_year, phase_review hoặc ad_hoc
+             */
+            kind: string;
+            /** Movement Id */
+            movement_id: number;
+            /** Period Label */
+            period_label: string;
+            /** Request Id */
+            request_id: number;
+            /** School Year */
+            school_year: string;
+            /** Title */
+            title: string;
+            /**
+             * Unit Code
+             * @description Mã đơn vị xã (khi có)
+             */
+            unit_code?: string | null;
+            /**
+             * Unit Ids
+             * @description Các đơn vị được yêu cầu báo cáo
+             */
+            unit_ids: number[];
+            /**
+             * Unit Name
+             * @description Tên xã (khi có)
+             */
+            unit_name?: string | null;
         };
         /** ReportRequestPage */
         ReportRequestPage: {
@@ -11663,7 +11800,7 @@ export interface components {
              * Events
              * @description Các sự kiện cần nhận (xem GET /webhooks/events)
              */
-            events: ("plan.submitted" | "plan.approved" | "self_assessment.submitted" | "self_assessment.verified" | "report.submitted" | "nomination.decided")[];
+            events: ("plan.issued" | "plan.submitted" | "plan.approved" | "report_request.created" | "award_round.created" | "self_assessment.submitted" | "self_assessment.verified" | "report.submitted" | "nomination.decided")[];
             /** Name */
             name: string;
             /**
@@ -11800,6 +11937,28 @@ export interface components {
              */
             unit_id: number | null;
         };
+        /** WebhookEvent[AwardRoundEventData] */
+        WebhookEvent_AwardRoundEventData_: {
+            data: components["schemas"]["AwardRoundEventData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
+        };
         /** WebhookEvent[NominationEventData] */
         WebhookEvent_NominationEventData_: {
             data: components["schemas"]["NominationEventData"];
@@ -11888,6 +12047,28 @@ export interface components {
              */
             unit_id: number | null;
         };
+        /** WebhookEvent[ReportRequestEventData] */
+        WebhookEvent_ReportRequestEventData_: {
+            data: components["schemas"]["ReportRequestEventData"];
+            /** Event */
+            event: string;
+            /**
+             * Id
+             * @description Mã sự kiện (UUID), giữ nguyên khi gửi lại: dùng để bỏ bản trùng
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description Thời điểm xảy ra (UTC, ISO 8601)
+             */
+            occurred_at: string;
+            /**
+             * Unit Id
+             * @description Đơn vị của sự kiện
+             */
+            unit_id: number | null;
+        };
         /** WebhookPage */
         WebhookPage: {
             /** Items */
@@ -11941,7 +12122,7 @@ export interface components {
         /** WebhookUpdate */
         WebhookUpdate: {
             /** Events */
-            events?: ("plan.submitted" | "plan.approved" | "self_assessment.submitted" | "self_assessment.verified" | "report.submitted" | "nomination.decided")[] | null;
+            events?: ("plan.issued" | "plan.submitted" | "plan.approved" | "report_request.created" | "award_round.created" | "self_assessment.submitted" | "self_assessment.verified" | "report.submitted" | "nomination.decided")[] | null;
             /**
              * Is Active
              * @description false: tạm dừng (sự kiện mới không được gửi tới); true: bật lại
@@ -26668,6 +26849,46 @@ export interface operations {
             };
         };
     };
+    webhook_award_round_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_AwardRoundEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     webhook_nomination_decided: {
         parameters: {
             query?: never;
@@ -26788,6 +27009,46 @@ export interface operations {
             };
         };
     };
+    webhook_plan_issued: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_PlanEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     webhook_plan_submitted: {
         parameters: {
             query?: never;
@@ -26847,6 +27108,46 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookEvent_ReportEventData_"];
+            };
+        };
+        responses: {
+            /** @description Đã nhận */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    webhook_report_request_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Tên sự kiện */
+                "X-ThiDua-Event": string;
+                /** @description Mã sự kiện (UUID) */
+                "X-ThiDua-Delivery": string;
+                /** @description Thời điểm gửi lần này (giây Unix) */
+                "X-ThiDua-Timestamp": string;
+                /** @description Chữ ký: `v1=<hex HMAC-SHA256(secret, X-ThiDua-Timestamp + "." + nội dung nguyên văn)>`; khóa là toàn bộ chuỗi `whsec_...` (UTF-8). So sánh bằng phép so sánh thời gian hằng; từ chối khi dấu thời gian lệch quá 5 phút. Trả lời 2xx để xác nhận; mã khác, chuyển hướng hoặc lỗi mạng sẽ được gửi lại với thời gian chờ tăng gấp đôi. */
+                "X-ThiDua-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEvent_ReportRequestEventData_"];
             };
         };
         responses: {

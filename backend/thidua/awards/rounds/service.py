@@ -33,6 +33,7 @@ from thidua.core.records import from_row
 from thidua.movements import access as movements_access
 from thidua.movements.models import Movement, Phase
 from thidua.movements.service import school_years
+from thidua.webhooks import service as webhooks
 
 
 def round_is_open(r: AwardRound) -> bool:
@@ -213,6 +214,18 @@ def create_round(session: Session, actor: Actor, data: AwardRoundCreate) -> Awar
         award_type_codes=codes,
         reason=data.reason,
     )
+    session.add(r)
+    session.flush()
+    event = {
+        "round_id": r.id,
+        "movement_id": r.movement_id,
+        "kind": r.kind,
+        "name": r.name,
+        "opens_on": r.opens_on.isoformat(),
+        "closes_on": r.closes_on.isoformat(),
+        "award_type_codes": list(codes),
+    }
+    webhooks.emit(session, "award_round.created", r.commune_id, event)  # commits with the round
     return audit.add_new(session, actor, r)
 
 
