@@ -15,6 +15,7 @@ from thidua.scoring.subject import Subject, active_staff_share, among, rollup, s
 
 Values = dict[Subject, Decimal | None]
 PARTICIPATION = (ActivityKind.launch_ceremony.value, ActivityKind.seminar.value, ActivityKind.training.value)
+TRAINED = "completed training"  # beside the kinds in `_attended`'s counts: trainings completed
 
 
 def _counts(session: Session, subjects: list[Subject], year: str, kind: ActivityKind) -> Counter[int]:
@@ -118,9 +119,6 @@ def person_activities_attended(session: Session, subjects: list[Subject], year: 
 
 def _count_of(attended: dict[tuple[int, str], int], staff_id: int, kinds: tuple[str, ...]) -> int:
     return sum(attended.get((staff_id, kind), 0) for kind in kinds)
-
-
-TRAINED = "completed training"
 
 
 def _attended(session: Session, subjects: list[Subject], year: str) -> dict[tuple[int, str], int]:

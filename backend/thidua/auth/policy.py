@@ -301,16 +301,20 @@ def _user_actor(request: Request, session: Session, token: str | None) -> Actor:
         raise Unauthorized("Mã truy cập không hợp lệ hoặc đã hết hạn; vui lòng đăng nhập lại.") from None
     # The signature vouches for the id: count the request before reading the account.
     _rate_limit(request, session, f"user:{user_id}")
-    row = session.exec(select(User, *_standing_columns()).where(User.id == user_id)).first()
-    user = row[0] if row is not None else None
-    if row is None or user is None or not user.is_active or user.token_version != token_version:
+    row = session.exec(_account(user_id)).first()
+    if row is None or not row[0].is_active or row[0].token_version != token_version:
         raise Unauthorized("Phiên đăng nhập không còn hiệu lực; vui lòng đăng nhập lại.")
-    return load_actor(session, user, _standing(row[1:]))
+    return load_actor(session, row[0], _standing(row[1:]))
+
+
+def _account(user_id: int) -> Any:
+    """The account with its standing: the statement every signed-in request runs first."""
+    return select(User, *_standing_columns()).where(User.id == user_id)
 
 
 def warm_up_authentication(session: Session) -> None:
     """Runs the account's statement once for no account (a process's start-up, `main._warm_up`)."""
-    session.exec(select(User, *_standing_columns()).where(User.id == 0)).first()
+    session.exec(_account(0)).first()
 
 
 class Policy:

@@ -90,6 +90,12 @@ def linked_indicators(indicators: list[Indicator]) -> list[LinkedIndicator]:
     ]
 
 
+def _set_self_value(values: dict[str, engine.EntryValues], code: str, value: Decimal | None) -> None:
+    """The indicator's self value set (computed or linked), keeping the reviewer's verified value."""
+    verified = values[code].verified_value if code in values else None
+    values[code] = engine.EntryValues(value, verified)
+
+
 def _link(
     session: Session,
     values_of: dict[int, dict[str, engine.EntryValues]],
@@ -111,8 +117,7 @@ def _link(
             for assessment_id, subject in subjects.items():
                 values = values_of[assessment_id or 0]
                 for code, value in found.get(subject, {}).items():
-                    verified = values[code].verified_value if code in values else None
-                    values[code] = engine.EntryValues(value, verified)
+                    _set_self_value(values, code, value)
 
 
 def entry_values(
@@ -220,16 +225,12 @@ def scorecards(
         for code, compute in _computations(indicators):
             for assessment_id, current in known.items():
                 if assessment_id in live:
-                    values = live[assessment_id]
-                    verified = values[code].verified_value if code in values else None
-                    values[code] = engine.EntryValues(current.get(code), verified)
+                    _set_self_value(live[assessment_id], code, current.get(code))
             for year, rows in by_year.items():
                 subjects = {a.id: Subject(unit_id=a.unit_id, staff_id=a.staff_id) for a in rows}
                 computed = compute(session, list(set(subjects.values())), year) if compute else {}
                 for assessment_id, subject in subjects.items():
-                    values = live[assessment_id or 0]
-                    verified = values[code].verified_value if code in values else None
-                    values[code] = engine.EntryValues(computed.get(subject), verified)
+                    _set_self_value(live[assessment_id or 0], code, computed.get(subject))
     _link(session, live, assessments, indicators)
     cards = engine.score_many(framework_spec(session, framework), live)
     result: dict[int, tuple[dict[str, Any], bool]] = {i: (card, True) for i, card in frozen.items()}

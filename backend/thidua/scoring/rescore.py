@@ -164,20 +164,22 @@ def rescore(session: Session, assessment_ids: Iterable[int], sources_unchanged: 
             fresh = and_(S.c.assessment_id.in_(reusable), S.c.stale.is_(False), _computed_today())
             card = type_coerce(case((fresh, S.c.scorecard), else_=null()), JSON)
         stored = session.execute(
-            select(S.c.assessment_id, S.c.frozen, S.c.unit_id, S.c.staff_id, S.c.school_year, card).where(
-                S.c.assessment_id.in_(batch)
-            )
+            select(
+                S.c.assessment_id, S.c.frozen, S.c.unit_id, S.c.staff_id, S.c.school_year, card.label("card")
+            ).where(S.c.assessment_id.in_(batch))
         ).all()
-        frozen = {row[0] for row in stored if row[1]}
+        frozen = {row.assessment_id for row in stored if row.frozen}
         todo = [i for i in batch if i not in frozen]
         if not todo:
             continue
         assessments = _load(session, todo)
-        where = {a.id: (a.unit_id, a.staff_id, a.school_year) for a in assessments}
+        # A row stored for the same subject and year (the sources read those) gives the computed values.
+        subject_of = {a.id: (a.unit_id, a.staff_id, a.school_year) for a in assessments}
         known = {
-            row[0]: _computed_values(row[5])
+            row.assessment_id: _computed_values(row.card)
             for row in stored
-            if row[5] is not None and where.get(row[0]) == (row[2], row[3], row[4])
+            if row.card is not None
+            and subject_of.get(row.assessment_id) == (row.unit_id, row.staff_id, row.school_year)
         }
         found = list(expected(session, assessments, known))
         now = utcnow()
