@@ -8,12 +8,10 @@
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, noHorizontalScroll, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const WIDTHS = [1280, 360];
-const noScroll = (page, width) =>
-  eventually(() => page.evaluate(() => document.documentElement.scrollWidth), (px) => px <= width, `no horizontal scrolling at ${width} px`);
 /** The message shown under the field labelled `label` inside `scope`. */
 const fieldError = (scope, label) => () =>
   scope.locator('.field').filter({ has: scope.page().getByLabel(label, { exact: true }) }).locator('.field-error').innerText();
@@ -73,7 +71,7 @@ describe('Edit screens of every actor in the browser', { skip: skip ?? false, ti
           school,
           'the assignment now follows one school',
         );
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
     });
   }
@@ -102,7 +100,7 @@ describe('Edit screens of every actor in the browser', { skip: skip ?? false, ti
         await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
         await page.getByRole('status').filter({ hasText: 'Đã lưu thay đổi.' }).waitFor();
         await eventually(() => row.innerText(), new RegExp(`${money.replaceAll('.', '\\.')}[\\s\\S]*31/1/2026`), 'the corrected support');
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
     });
   }
@@ -146,7 +144,7 @@ describe('Edit screens of every actor in the browser', { skip: skip ?? false, ti
         await page.getByRole('alertdialog').getByRole('button', { name: 'Xóa' }).click();
         await page.getByRole('status').filter({ hasText: 'Đã xóa khoản phân bổ.' }).waitFor();
         await eventually(() => allocations.filter({ hasText: purpose }).count(), 0, 'the unspent allocation is gone');
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
     });
   }
@@ -189,7 +187,7 @@ describe('Edit screens of every actor in the browser', { skip: skip ?? false, ti
         await agreements.getByRole('button', { name: /^Xóa thỏa thuận 01\/2025\/TTHT/ }).click();
         await panel.getByRole('alertdialog').getByRole('button', { name: 'Xóa' }).click();
         await eventually(() => panel.getByRole('alert').filter({ hasText: 'thỏa thuận' }).innerText(), /Có đóng góp ghi theo thỏa thuận này/, 'the agreement stays');
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
     });
   }
@@ -210,7 +208,7 @@ describe('Edit screens of every actor in the browser', { skip: skip ?? false, ti
           await visits.getByRole('checkbox', { name: new RegExp(`^${second.unit_name}`) }).check();
           const schools = page.getByRole('group', { name: 'Cơ sở giáo dục được kiểm tra' });
           await eventually(() => schools.getByRole('checkbox', { name: new RegExp(`^${second.unit_name}`) }).isChecked(), true, 'the visit’s school ticked');
-          await noScroll(page, width);
+          await noHorizontalScroll(page, width);
           await officer('POST', '/inspections', {
             kind: 'periodic',
             title: 'Kiểm tra định kỳ học kỳ II',
@@ -232,7 +230,7 @@ describe('Edit screens of every actor in the browser', { skip: skip ?? false, ti
         assert.equal(readFileSync(await minutes.path()).subarray(0, 2).toString(), 'PK');
         const next = visits.getByRole('row').filter({ hasText: second.unit_name });
         await eventually(() => next.innerText(), /Kiểm tra định kỳ học kỳ II[\s\S]*Đang kiểm tra[\s\S]*0 nhận xét/, 'the second visit under way');
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
   });
 });

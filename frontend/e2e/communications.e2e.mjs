@@ -5,15 +5,11 @@
 // material of the shared library and downloads it (a file of a disallowed type is refused).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, noHorizontalScroll, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const WIDTHS = [1280, 360];
 
-async function noSideScroll(page, width) {
-  const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-  await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
-}
 
 describe('Communications and shared materials in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
@@ -57,7 +53,7 @@ describe('Communications and shared materials in the browser', { skip: skip ?? f
         const logged = page.getByRole('row').filter({ hasText: title });
         await eventually(() => logged.innerText(), /250/, 'the log shows the reach');
         await eventually(() => logged.getByRole('link', { name: title }).getAttribute('href'), 'https://thanhthuy.gov.vn/tin/thu-nghiem', 'the log links the output');
-        await noSideScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
   });
 
@@ -85,7 +81,7 @@ describe('Communications and shared materials in the browser', { skip: skip ?? f
         await corner.getByLabel('Đường dẫn chuyên mục').fill(`https://thcsthanhthuy.edu.vn/goc-${width}`);
         await corner.getByRole('button', { name: 'Lưu đường dẫn' }).click();
         await eventually(() => corner.getByRole('status').innerText(), /Đã lưu/, 'the corner is saved');
-        await noSideScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
       await withPage(app, `proposal-return-${width}`, viewport, async (page) => {
         await login(page, 'truyenthong');
@@ -96,7 +92,7 @@ describe('Communications and shared materials in the browser', { skip: skip ?? f
         await page.getByLabel('Nội dung cần sửa, bổ sung').fill('Bổ sung kết quả học sinh đạt được.');
         await page.getByRole('button', { name: 'Trả lại bài' }).click();
         await eventually(() => page.locator('.page-head .badge').innerText(), 'Bị trả lại', 'returned');
-        await noSideScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
       await withPage(app, `proposal-edit-${width}`, viewport, async (page) => {
         await login(page, 'hieutruong.thcs');
@@ -120,7 +116,7 @@ describe('Communications and shared materials in the browser', { skip: skip ?? f
         await page.goto('/goc-thong-tin');
         const row = page.getByRole('row').filter({ hasText: 'Trường THCS Thanh Thủy' });
         await eventually(() => row.getByRole('link').getAttribute('href'), `https://thcsthanhthuy.edu.vn/goc-${width}`, "the school's corner on the public page");
-        await noSideScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
     }
   });
@@ -143,7 +139,7 @@ describe('Communications and shared materials in the browser', { skip: skip ?? f
         // the recognised digital materials of the schools are listed too
         await page.getByLabel('Tìm kiếm').fill('');
         await eventually(() => page.locator('main').innerText(), /Học liệu số đã được công nhận[\s\S]*Bài giảng điện tử chủ đề Năng lượng/, 'recognised materials');
-        await noSideScroll(page, width);
+        await noHorizontalScroll(page, width);
 
         if (width !== 1280) return;
         // a file of a disallowed type is refused and nothing is shared
@@ -200,7 +196,7 @@ describe('Communications and shared materials in the browser', { skip: skip ?? f
         await importButton.click();
         await page.getByText('Đã nhập xong.', { exact: true }).waitFor();
         await eventually(() => count('Đã tạo mới').innerText(), '2', 'two outputs logged');
-        await noSideScroll(page, width);
+        await noHorizontalScroll(page, width);
 
         await page.goto('/communications');
         const logged = page.getByRole('row').filter({ hasText: title });

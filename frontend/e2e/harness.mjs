@@ -367,3 +367,9 @@ export async function eventually(read, expected, what, { timeout = WAIT_MS, inte
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
+
+/** Waits until the page is no wider than `width`: a phone shows it without scrolling sideways. */
+export function noHorizontalScroll(page, width) {
+  const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
+  return eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
+}

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, noHorizontalScroll, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 
@@ -22,8 +22,6 @@ describe('Inspections in the browser', { skip: skip ?? false, timeout: SUITE_WAI
     const officer = await apiAs(app, 'vhxh');
     const [inspector] = await officer('GET', '/lookups/people?role=inspector&q=kiemtra');
     const school = (await officer('GET', '/lookups/units?kind=school&q=THCS-TT')).find((u) => u.detail === 'THCS-TT');
-    const noScroll = async (page, width) =>
-      eventually(() => page.evaluate(() => document.documentElement.scrollWidth), (px) => px <= width, `no horizontal scrolling at ${width} px`);
 
     for (const [width, year] of [
       [1280, '2026-2027'],
@@ -62,7 +60,7 @@ describe('Inspections in the browser', { skip: skip ?? false, timeout: SUITE_WAI
           card.getByRole('button', { name: 'Tải kế hoạch (DOCX)' }).click(),
         ]);
         assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK');
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
 
       // The team lead records a finding, closes with conclusions, downloads the minutes.
@@ -92,7 +90,7 @@ describe('Inspections in the browser', { skip: skip ?? false, timeout: SUITE_WAI
           page.getByRole('button', { name: /Tải biên bản kiểm tra/ }).click(),
         ]);
         assert.match(download.suggestedFilename(), /^bien-ban-kiem-tra-\d+\.docx$/);
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
 
       // The head of the school sees the recommendation and reports it done.
@@ -106,7 +104,7 @@ describe('Inspections in the browser', { skip: skip ?? false, timeout: SUITE_WAI
         await card.getByRole('button', { name: 'Báo cáo đã thực hiện' }).click();
         const done = page.locator('ul.recommendations.done li').filter({ hasText: recommendation });
         await eventually(() => done.innerText(), /Đơn vị đã báo cáo hoàn thành[\s\S]*32\/32/, 'the recommendation reported done');
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
     }
   });

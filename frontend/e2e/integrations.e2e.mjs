@@ -2,11 +2,9 @@
 // issued, a report request sent) and sees the signing secret once; the subscription then lists them.
 // At 1280 px and at 360 px (no horizontal scrolling). A fresh app of its own.
 import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, eventually, login, noHorizontalScroll, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
-const noSideScroll = (page, width) =>
-  eventually(() => page.evaluate(() => document.documentElement.scrollWidth), (px) => px <= width, `no horizontal scrolling at ${width} px`);
 
 describe('Webhooks in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
@@ -33,13 +31,13 @@ describe('Webhooks in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_M
         await page.getByLabel(/Xã ban hành kế hoạch của xã/).check();
         await page.getByLabel(/Xã gửi yêu cầu báo cáo/).check();
         await eventually(() => page.getByLabel(/Xã mở đợt xét khen thưởng/).isVisible(), true, 'the award round event offered');
-        await noSideScroll(page, width);
+        await noHorizontalScroll(page, width);
         await page.getByRole('button', { name: 'Tạo webhook' }).click();
 
         await page.getByText(`Đã tạo webhook "${name}".`).waitFor();
         await page.getByRole('heading', { name: 'Khóa ký webhook' }).waitFor();
         await eventually(() => page.locator('main').innerText(), /whsec_/, 'the signing secret, shown once');
-        await noSideScroll(page, width);
+        await noHorizontalScroll(page, width);
 
         await page.getByRole('link', { name: 'Xem webhook' }).click();
         await page.getByRole('heading', { name }).waitFor();
@@ -47,7 +45,7 @@ describe('Webhooks in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_M
         await eventually(shown, /Xã ban hành kế hoạch của xã/, 'the plan event on the subscription');
         await eventually(shown, /Xã gửi yêu cầu báo cáo/, 'the report request event on the subscription');
         await eventually(shown, (text) => !/whsec_/.test(text), 'the secret not shown again');
-        await noSideScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
     });
   }

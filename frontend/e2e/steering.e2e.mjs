@@ -4,12 +4,10 @@
 // Thủy records the school's support for a research work and sees the totals on the school's page.
 // A fresh app of its own (the demo commune already has a committee and three supports).
 import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, noHorizontalScroll, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const noScroll = (page, width) =>
-  eventually(() => page.evaluate(() => document.documentElement.scrollWidth), (px) => px <= width, `no horizontal scrolling at ${width} px`);
 
 describe('Ban chỉ đạo and research support in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
   let app;
@@ -76,7 +74,7 @@ describe('Ban chỉ đạo and research support in the browser', { skip: skip ??
           /Nguyễn Thị Thu Hà[\s\S]*Trường THCS Đào Xá, Trường THCS Thanh Thủy[\s\S]*Báo cáo mỗi học kỳ/,
           'the assignment listed with its schools (by code: THCS-DX, THCS-TT)',
         );
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
 
       // Every signed-in user reads the committee in office (the newest decision).
@@ -87,7 +85,7 @@ describe('Ban chỉ đạo and research support in the browser', { skip: skip ??
         const members = page.getByRole('table', { name: 'Thành viên Ban chỉ đạo' });
         await eventually(() => members.innerText(), /Trần Văn Thành[\s\S]*Trưởng ban[\s\S]*Nguyễn Thị Thu Hà/, 'the members');
         await eventually(() => page.getByRole('button', { name: 'Thêm vào Ban chỉ đạo' }).count(), 0, 'no editing for a teacher');
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
     });
   }
@@ -101,7 +99,7 @@ describe('Ban chỉ đạo and research support in the browser', { skip: skip ??
       await eventually(() => page.getByLabel('Chủ trì').inputValue(), 'Trần Văn Thành, Phó Chủ tịch UBND xã', 'the chair');
       await eventually(() => page.getByLabel('Thành viên 1').inputValue(), 'Nguyễn Thị Thu Hà, Công chức Văn hóa - Xã hội', 'the member');
       await eventually(() => page.getByLabel('Tổng số thành viên Hội đồng').inputValue(), '2', 'the members in all');
-      await noScroll(page, 360);
+      await noHorizontalScroll(page, 360);
     });
   });
 
@@ -142,7 +140,7 @@ describe('Ban chỉ đạo and research support in the browser', { skip: skip ??
           new RegExp(`Trường THCS Thanh Thủy[\\s\\S]*${want.supports}[\\s\\S]*\\b2\\b[\\s\\S]*${want.hours}[\\s\\S]*${want.money.replaceAll('.', '\\.')}`),
           'the school totals with the new support',
         );
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
 
         await page.goto(`/units/${school.id}`);
         await eventually(
@@ -152,7 +150,7 @@ describe('Ban chỉ đạo and research support in the browser', { skip: skip ??
           ),
           "the totals on the school's page",
         );
-        await noScroll(page, width);
+        await noHorizontalScroll(page, width);
       });
     });
   }
