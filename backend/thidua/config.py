@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     # A fault-injection hook for tests/processes only (ENVIRONMENT=test): an import job waits this long
     # after each chunk, so a SIGKILL lands inside its transaction however fast the machine is.
     import_chunk_pause_seconds: float = Field(default=0, ge=0, le=5)
+    # The same, held by a file: after each chunk the job waits while this file exists, so a test
+    # can kill the process mid-import however loaded the machine is.
+    import_chunk_gate: Path | None = None
     # Background work (thidua/core/tasks.py): "procrastinate" = jobs in PostgreSQL run by
     # `python -m thidua.cli worker` processes (the default on PostgreSQL); "in_process" = a thread of
     # the API process runs them (the default on SQLite; one machine, one API process only).

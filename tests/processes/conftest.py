@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.process_commune import CHUNK_PAUSE_SECONDS, JOB_THRESHOLD_BYTES, Commune, seed
+from tests.fixtures.process_commune import CHUNK_GATE, CHUNK_PAUSE_SECONDS, JOB_THRESHOLD_BYTES, Commune, seed
 from tests.fixtures.process_server import Server, fresh_database
 
 
@@ -31,6 +31,7 @@ def servers(commune: Commune) -> Iterator[list[Server]]:
     env = {
         "IMPORT_ASYNC_THRESHOLD_BYTES": str(JOB_THRESHOLD_BYTES),
         "IMPORT_CHUNK_PAUSE_SECONDS": str(CHUNK_PAUSE_SECONDS),
+        "IMPORT_CHUNK_GATE": str(commune.folder / CHUNK_GATE),
     }
     pair = [Server(commune.database_url, commune.folder, env) for _ in range(2)]
     try:

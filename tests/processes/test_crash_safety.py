@@ -11,6 +11,8 @@ of every foreign key on both databases).
 
 import threading
 import time
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,7 +20,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from tests.fixtures.process_commune import JOB_THRESHOLD_BYTES, SCHOOLS, Commune
+from tests.fixtures.process_commune import CHUNK_GATE, JOB_THRESHOLD_BYTES, SCHOOLS, Commune
 from tests.fixtures.process_server import Server, bearer, engine_for, integrity
 from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
 from thidua.audit.models import AuditEvent
@@ -52,8 +54,17 @@ def assert_intact(engine: Any) -> dict[str, Any]:
     return found
 
 
+@pytest.fixture
+def gate(commune: Commune) -> Iterator[Path]:
+    """While this file exists the servers' import jobs hold after each chunk."""
+    path = commune.folder / CHUNK_GATE
+    path.touch()
+    yield path
+    path.unlink(missing_ok=True)  # a failed test must not leave the other tests' imports held
+
+
 def test_a_kill_during_a_large_import_leaves_nothing_and_the_restart_imports_once(
-    servers: list[Server], commune: Commune
+    servers: list[Server], commune: Commune, gate: Path
 ) -> None:
     server = servers[0]
     officer = {**bearer(commune.officer_id), "Idempotency-Key": "can-bo-cac-truong-2025-10"}
@@ -65,7 +76,8 @@ def test_a_kill_during_a_large_import_leaves_nothing_and_the_restart_imports_onc
     assert r.status_code == 202, r.text
     first_job = r.json()["id"]
     job_url = f"{server.url}{r.headers['Location']}"
-    # Wait until the job has written its first chunks inside its transaction, then pull the plug.
+    # Wait until the job has written its first chunk inside its transaction (the gate holds it
+    # there), then pull the plug.
     deadline = time.monotonic() + 60
     while True:
         job = httpx.get(job_url, headers=officer, timeout=10).json()
@@ -86,6 +98,7 @@ def test_a_kill_during_a_large_import_leaves_nothing_and_the_restart_imports_onc
     assert imported(engine) == 0
     crash_check = assert_intact(engine)
 
+    gate.unlink()  # the re-run goes through
     started = time.perf_counter()
     server.start()
     restart_seconds = time.perf_counter() - started

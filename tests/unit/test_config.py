@@ -77,6 +77,10 @@ def test_the_import_pause_hook_works_only_in_the_test_environment(tmp_path) -> N
 
     assert _pause(Settings(var_dir=tmp_path, environment="test", import_chunk_pause_seconds=0.2)) is not None
     assert _pause(Settings(var_dir=tmp_path, environment="test")) is None
+    gate = tmp_path / "gate"
+    assert _pause(Settings(var_dir=tmp_path, environment="test", import_chunk_gate=gate)) is not None
+    gated = Settings(var_dir=tmp_path, environment="production", secret_key="k" * 48, import_chunk_gate=gate)
+    assert _pause(gated) is None
     production = Settings(
         var_dir=tmp_path, environment="production", secret_key="k" * 48, import_chunk_pause_seconds=0.2
     )

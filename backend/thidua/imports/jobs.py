@@ -203,11 +203,18 @@ def _free(conn: Connection, job_id: int) -> bool:
 
 
 def _pause(settings: Settings) -> Callable[[int], None] | None:
-    """The test hook import_chunk_pause_seconds (config.py); never on outside ENVIRONMENT=test."""
-    seconds = settings.import_chunk_pause_seconds
-    if not seconds or settings.environment != "test":
+    """The test hooks import_chunk_pause_seconds and import_chunk_gate (config.py); never on
+    outside ENVIRONMENT=test."""
+    seconds, gate = settings.import_chunk_pause_seconds, settings.import_chunk_gate
+    if not (seconds or gate) or settings.environment != "test":
         return None
-    return lambda _rows: time.sleep(seconds)
+
+    def pause(_rows: int) -> None:
+        time.sleep(seconds)
+        while gate is not None and gate.exists():
+            time.sleep(0.05)
+
+    return pause
 
 
 def _progress_writer(
