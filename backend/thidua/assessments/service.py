@@ -117,10 +117,12 @@ def evidence_out(e: Evidence, indicator_code: str) -> EvidenceOut:
 
 def read_assessment(session: Session, actor: Actor, a: SelfAssessment) -> AssessmentRead:
     card, frozen = loader.scorecard(session, a, stored=dependencies.settled(session))
-    indicators = _indicators(session, a.framework_id)
-    criteria = {
-        c.id: c.code for c in session.exec(select(Criterion).where(Criterion.framework_id == a.framework_id))
-    }
+    indicators = session.exec(
+        select(Indicator, Criterion.code)
+        .join(Criterion, col(Criterion.id) == Indicator.criterion_id)
+        .where(Indicator.framework_id == a.framework_id)
+        .order_by(col(Indicator.position))
+    ).all()
     entries = {
         e.indicator_id: e
         for e in session.exec(select(AssessmentEntry).where(AssessmentEntry.assessment_id == a.id))
@@ -130,7 +132,7 @@ def read_assessment(session: Session, actor: Actor, a: SelfAssessment) -> Assess
         evidence.setdefault(e.indicator_id, []).append(e)
     scores = {s["code"]: s for s in card["indicators"]}
     rows = []
-    for ind in indicators:
+    for ind, criterion_code in indicators:
         assert ind.id is not None
         entry, score = entries.get(ind.id), scores.get(ind.code, {})
         source = SOURCES.get(ind.source or "")
@@ -138,7 +140,7 @@ def read_assessment(session: Session, actor: Actor, a: SelfAssessment) -> Assess
             EntryOut(
                 indicator_id=ind.id,
                 indicator_code=ind.code,
-                criterion_code=criteria[ind.criterion_id],
+                criterion_code=criterion_code,
                 kind=ind.kind,
                 computed=ind.kind == "computed",
                 provisional=ind.kind == "computed" and not frozen,
@@ -156,10 +158,10 @@ def read_assessment(session: Session, actor: Actor, a: SelfAssessment) -> Assess
                 evidence=[evidence_out(e, ind.code) for e in evidence.get(ind.id, [])],
             )
         )
-    window = evaluation_window(session, a)
-    early = session.exec(select(EarlyVerification).where(EarlyVerification.assessment_id == a.id)).first()
-    framework = session.get(Framework, a.framework_id)
+    framework = session.get(Framework, a.framework_id)  # held here: the summary gets it from the session
     assert framework is not None
+    window = window_for(session, framework.movement_id, a.school_year)
+    early = session.exec(select(EarlyVerification).where(EarlyVerification.assessment_id == a.id)).first()
     open_now = {(framework.movement_id, a.school_year): window.is_open()}  # the summary's window: read once
     return AssessmentRead(
         **summary(session, actor, a, open_now).model_dump(),

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import literal, union_all
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -247,22 +248,21 @@ def scorecard(
     caller's transaction has nothing waiting to be re-scored), the stored card when it was computed
     today and no framework-wide re-score is on its way: the same figures without running every
     computed indicator's queries again."""
-    snapshot = session.exec(
-        select(ScorecardSnapshot).where(ScorecardSnapshot.assessment_id == assessment.id)
-    ).first()
-    if snapshot is not None:
-        return snapshot.scorecard, True
-    if stored:
-        S = AssessmentScore
-        row = session.exec(
-            select(S.scorecard).where(
-                S.assessment_id == assessment.id,
-                col(S.stale).is_(False),
-                S.computed_at >= datetime.combine(today(), time.min, UTC),
-            )
-        ).first()
-        if row is not None:
-            return dict(row), False
+    snapshots, scores = ScorecardSnapshot.__table__.c, AssessmentScore.__table__.c  # type: ignore[attr-defined]
+    query = sa_select(snapshots.scorecard, literal(True).label("frozen")).where(
+        snapshots.assessment_id == assessment.id
+    )
+    if stored:  # one round trip for both: the snapshot first, else today's stored card
+        todays = sa_select(scores.scorecard, literal(False)).where(
+            scores.assessment_id == assessment.id,
+            scores.stale.is_(False),
+            scores.computed_at >= datetime.combine(today(), time.min, UTC),
+        )
+        both = union_all(query, todays).subquery()
+        query = sa_select(both).order_by(both.c.frozen.desc())
+    row = session.execute(query.limit(1)).first()
+    if row is not None:
+        return dict(row.scorecard), bool(row.frozen)
     return live_scorecard(session, assessment), False
 
 
