@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
 
 const skip = skipReason();
 const iso = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -68,8 +68,7 @@ describe('Award flows in the browser', { skip: skip ?? false, timeout: SUITE_WAI
         roundId = Number(new URL(page.url()).pathname.split('/').pop());
         await page.getByText(EXPLOIT).waitFor();
         await page.getByText('Khen thưởng đột xuất', { exact: true }).first().waitFor();
-        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+        await noHorizontalScroll(page, width);
       });
 
       let nominationUrl;
@@ -160,8 +159,7 @@ describe('Award flows in the browser', { skip: skip ?? false, timeout: SUITE_WAI
         assert.match(download.suggestedFilename(), /^bao-cao-thanh-tich-.*\.docx$/);
         await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
         await page.getByText('Đã gửi đề nghị', { exact: true }).first().waitFor();
-        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+        await noHorizontalScroll(page, width);
       });
 
       const nominationId = Number(nominationUrl.split('/').pop());
@@ -196,8 +194,7 @@ describe('Award flows in the browser', { skip: skip ?? false, timeout: SUITE_WAI
         await page.getByRole('button', { name: 'Lưu kết quả' }).click();
         await page.getByText('Người ký: Chủ tịch UBND tỉnh Phú Thọ').waitFor();
         await page.locator('tr').filter({ hasText: schoolName }).getByText('Đã có quyết định').waitFor();
-        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+        await noHorizontalScroll(page, width);
       });
 
       await withPage(app, `province-public-${width}`, { viewport }, async (page) => {
@@ -223,8 +220,7 @@ describe('Award flows in the browser', { skip: skip ?? false, timeout: SUITE_WAI
       await page.getByRole('heading', { name: 'Bộ tiêu chí chấm điểm' }).waitFor();
       const timetable = page.getByRole('table', { name: 'Lịch các đợt khen thưởng' });
       await eventually(() => timetable.innerText(), (t) => t.includes('Khen thưởng đột xuất') && !t.includes(EXPLOIT), 'the timetable, without the reason');
-      const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-      await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+      await noHorizontalScroll(page, width);
     });
   });
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, noHorizontalScroll, openMenu, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -30,12 +30,7 @@ describe('The movement budget in the browser', { skip: skip ?? false, timeout: S
       const year = width === 1280 ? '2026-2027' : '2027-2028';
       const school = width === 1280 ? 'Trường THCS Đào Xá' : 'Trường Tiểu học Hoàng Xá';
       await withPage(app, `budget-${width}`, { viewport: { width, height: 900 }, acceptDownloads: true }, async (page) => {
-        const fits = (what) =>
-          eventually(
-            () => page.evaluate(() => document.documentElement.scrollWidth),
-            (px) => px <= width,
-            `the ${what} is at most ${width} px wide (the value: its scrollWidth)`,
-          );
+        const fits = (what) => noHorizontalScroll(page, width, `the ${what}`);
         await login(page, 'kinhte');
         if (width === 1280) {
           await openMenu(page, 'Kinh phí');

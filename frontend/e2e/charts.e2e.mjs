@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, submittedSchoolAssessment, withPage, noHorizontalScroll } from './harness.mjs';
 
 const skip = skipReason();
 const year = '2025-2026';
@@ -44,8 +44,6 @@ describe('Charts in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS 
     const thisYear = history.years.find((y) => y.school_year === year);
 
     for (const width of [1280, 360]) {
-      const scroll = (page) => () => page.evaluate(() => document.documentElement.scrollWidth);
-
       await withPage(app, `charts-dashboard-${width}`, { viewport: { width, height: 800 } }, async (page) => {
         await login(page, 'vhxh');
         const table = (id) => page.getByTestId(id).locator('table.chart-table');
@@ -67,7 +65,7 @@ describe('Charts in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS 
         // every chart is drawn (an SVG picture, one image for assistive technology) beside its table
         await eventually(() => page.locator('.chart-plot[role="img"] svg').count(), (n) => n >= 5, 'the charts drawn');
         await eventually(() => page.locator('.chart-plot[role="img"]').first().getAttribute('aria-label'), /số liệu ở bảng bên cạnh/, "a chart's summary");
-        await eventually(scroll(page), (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
+        await noHorizontalScroll(page, width);
       });
 
       await withPage(app, `charts-history-${width}`, { viewport: { width, height: 800 } }, async (page) => {
@@ -82,7 +80,7 @@ describe('Charts in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS 
           "the school's completion beside the commune's average",
         );
         await eventually(() => figure.locator('thead').innerText(), /Bình quân của xã/, 'the average named in the table');
-        await eventually(scroll(page), (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
+        await noHorizontalScroll(page, width);
       });
     }
   });
@@ -106,7 +104,7 @@ describe('Charts in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS 
         const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
         assert.match(download.suggestedFilename(), new RegExp(`^xep-hang-\\d+-${year}\\.xlsx$`));
         assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK');
-        await eventually(() => page.evaluate(() => document.documentElement.scrollWidth), (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
+        await noHorizontalScroll(page, width);
       });
   });
 });

@@ -5,7 +5,7 @@
 // of a teacher proposed for a commune award, on the nomination's page, at both widths. A fresh app of
 // its own.
 import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
 
 const skip = skipReason();
 const inDays = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -76,8 +76,7 @@ describe('Closing a school year in the browser', { skip: skip ?? false, timeout:
         await eventually(() => page.getByText('Đã xác nhận', { exact: true }).count(), (n) => n >= 1, 'the status reads verified');
         await eventually(() => provisional.count(), 0, 'no value is provisional once frozen');
         await eventually(() => page.getByRole('button', { name: 'Xác nhận', exact: true }).count(), 0, 'no verify button once verified');
-        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+        await noHorizontalScroll(page, width);
       });
       const stored = await officer('GET', `/self-assessments/${a.id}`);
       if (stored.status !== 'verified' || !stored.score.frozen) throw new Error(`not verified: ${stored.status}`);
@@ -146,8 +145,7 @@ describe('Closing a school year in the browser', { skip: skip ?? false, timeout:
         await box.getByRole('button', { name: 'Mở lại bản tự đánh giá' }).click();
         await page.getByRole('status').filter({ hasText: 'Đã mở lại bản tự đánh giá' }).waitFor();
         await eventually(() => box.count(), 0, 'nothing left to re-open once it went back to the teacher');
-        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+        await noHorizontalScroll(page, width);
       });
       const back = await teacher('GET', `/self-assessments/${a.id}`);
       if (back.status !== 'returned' || !back.return_reason.includes(reason) || back.score.frozen)

@@ -8,7 +8,7 @@
 //   closed, each missing item links to its field, evidence goes in several files at once (selection at
 //   1280 px, drag-and-drop at 360 px) with their progress, and the list of what is missing shrinks.
 import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, eventually, login, noHorizontalScroll, skipReason, startApp, withPage } from './harness.mjs';
 
 const skip = skipReason();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -23,9 +23,6 @@ describe('The demo commune in the browser', { skip: skip ?? false, timeout: SUIT
     await app?.stop();
   });
 
-  const fits = (page, width, what) =>
-    eventually(() => page.evaluate(() => document.documentElement.scrollWidth), (px) => px <= width, `${what} fits ${width} px`);
-
   test('every role finds something to see and decide', async () => {
     for (const width of WIDTHS) {
       const viewport = { width, height: 800 };
@@ -37,13 +34,13 @@ describe('The demo commune in the browser', { skip: skip ?? false, timeout: SUIT
         await eventually(() => row('TH-DX').innerText(), /Đã gửi, chờ xem xét/, 'the plan submitted late');
         await eventually(() => row('TH-TP').innerText(), /Bị trả lại/, 'the returned plan');
         await eventually(() => row('MN-TT').innerText(), /Dự thảo/, 'the plan being drafted');
-        await fits(page, width, 'the plan tracking');
+        await noHorizontalScroll(page, width, 'the plan tracking');
         await page.goto('/reminders');
         const list = page.locator('main');
         await eventually(() => list.innerText(), /Xem xét kế hoạch[\s\S]*Trường Tiểu học Đào Xá/, 'the late plan to review');
         await eventually(() => list.innerText(), /Xem xét tự đánh giá/, 'the self-assessments to review');
         await eventually(() => list.innerText(), /Xem xét đề nghị khen thưởng/, 'the nomination for the council');
-        await fits(page, width, 'the to-do list');
+        await noHorizontalScroll(page, width, 'the to-do list');
       });
       await withPage(app, `demo-leader-${width}`, { viewport }, async (page) => {
         await login(page, 'chutich');
@@ -62,7 +59,7 @@ describe('The demo commune in the browser', { skip: skip ?? false, timeout: SUIT
         await eventually(() => page.getByRole('table', { name: 'Bảng vàng' }).innerText(), /Trường Tiểu học Thanh Thủy/, 'the awarded school on the honour board');
         await page.goto('/ket-qua');
         await eventually(() => page.locator('main').innerText(), /2025-2026/, 'the published results');
-        await fits(page, width, 'the public results');
+        await noHorizontalScroll(page, width, 'the public results');
       });
     }
   });
@@ -79,7 +76,7 @@ describe('The demo commune in the browser', { skip: skip ?? false, timeout: SUIT
         await eventually(() => start.count(), 1, 'one start button, in the empty list');
         await empty.getByRole('button', { name: 'Bắt đầu tự đánh giá' }).click();
         await page.getByRole('form', { name: 'Bắt đầu tự đánh giá' }).waitFor();
-        await fits(page, width, 'the empty list');
+        await noHorizontalScroll(page, width, 'the empty list');
       });
   });
 
@@ -128,7 +125,7 @@ describe('The demo commune in the browser', { skip: skip ?? false, timeout: SUIT
         }
         await eventually(() => missing.locator('h2').innerText(), `Còn thiếu ${before - 1} mục`, 'one item fewer missing');
         await eventually(() => missing.innerText(), (text) => !text.includes(`${code}: cần minh chứng`), `${code} no longer listed`);
-        await fits(page, width, 'the self-assessment');
+        await noHorizontalScroll(page, width, 'the self-assessment');
       });
   });
 });

@@ -3,7 +3,7 @@
 // it beside the movement score on the scorecard, where the linked indicators say "từ Bộ chỉ số 4725".
 // At 1280 px and at 360 px (no horizontal scrolling). A fresh app of its own.
 import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, submittedSchoolAssessment, withPage, noHorizontalScroll } from './harness.mjs';
 
 const skip = skipReason();
 const YEAR = '2025-2026';
@@ -59,8 +59,7 @@ describe('QĐ 4725 in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_M
         const result = page.getByTestId('dti-result');
         await eventually(() => result.innerText(), /Nhóm I: Mức 3 \(77 điểm\)/, 'group I level on the DTI page');
         await eventually(() => result.innerText(), /Nhóm II: Mức 2 \(60 điểm\)/, 'group II level on the DTI page');
-        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling on the DTI page at ${width} px`);
+        await noHorizontalScroll(page, width, 'the DTI page');
 
         // The scorecard: the 4725 levels beside the movement score; TC2.1 (1.3, 1.6) = 76 % from the index.
         await page.goto(`/scorecards/${assessmentId}`);
@@ -69,7 +68,7 @@ describe('QĐ 4725 in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_M
         const tc21 = page.locator('.lost-table tr, .lost-table [role="row"]').filter({ hasText: 'TC2.1' }).first();
         await eventually(() => tc21.innerText(), /từ Bộ chỉ số 4725/, 'TC2.1 says where its value comes from');
         await eventually(() => tc21.innerText(), /76/, 'TC2.1 takes 76 % from the 4725 result');
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling on the scorecard at ${width} px`);
+        await noHorizontalScroll(page, width, 'the scorecard');
 
         // The ranking: the school's 4725 level per group in its own column.
         await page.goto(`/scorecards?school_year=${YEAR}`);

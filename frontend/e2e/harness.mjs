@@ -369,7 +369,7 @@ export async function eventually(read, expected, what, { timeout = WAIT_MS, inte
 }
 
 /** Waits until the page is no wider than `width`: a phone shows it without scrolling sideways. */
-export function noHorizontalScroll(page, width) {
+export function noHorizontalScroll(page, width, what = 'the page') {
   const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-  return eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
+  return eventually(scroll, (px) => px <= width, `no horizontal scrolling on ${what} at ${width} px (scrollWidth)`);
 }

@@ -2,7 +2,7 @@
 // at 1280 px and at 360 px, and the finance office sees a plan's task owners by name, not "#46".
 // A fresh app of its own (its own database), so the other suites are not disturbed.
 import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
 
 const skip = skipReason();
 
@@ -36,8 +36,7 @@ describe('Pickers and names in the browser', { skip: skip ?? false, timeout: SUI
         await eventually(() => chosen.count(), 1, 'the choice kept after a new search');
         await page.getByRole('button', { name: 'Bỏ Lê Minh Tuấn' }).click();
         await eventually(() => chosen.count(), 0, 'the choice removed');
-        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px (scrollWidth)`);
+        await noHorizontalScroll(page, width);
       });
     });
   }

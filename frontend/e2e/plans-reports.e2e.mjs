@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { SUITE_WAIT_MS, PASSWORD, apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, PASSWORD, apiAs, eventually, login, openMenu, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
 
 const skip = skipReason();
 
@@ -234,8 +234,7 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: SUI
       await status(page, 'Đã xác nhận nhận kế hoạch.');
       await eventually(() => acknowledge.count(), 0, 'acknowledged once, no button to do it again');
       await eventually(() => page.locator('input[type="date"]').count(), 0, 'still no date field');
-      const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-      await eventually(scroll, (px) => px <= 360, 'no horizontal scrolling at 360 px');
+      await noHorizontalScroll(page, 360);
     });
     const after_ = (await officer('GET', `/plans/${plan.id}/dispatches`)).find((d) => d.unit_id === unit.id);
     assert.equal(after_.received_on, day(0));
@@ -400,8 +399,7 @@ describe('Plans and reports in the browser', { skip: skip ?? false, timeout: SUI
       assert.match(download.suggestedFilename(), /\.pdf$/);
       await eventually(() => page.getByRole('form', { name: 'Ghi nhận ngày đến' }).count(), 0, 'no receipt form for a school');
       await eventually(() => page.getByLabel('Tệp bản quét').count(), 0, 'no upload for a school');
-      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
-      await eventually(width, (px) => px <= 360, 'the plan page fits 360 px (the value: its scrollWidth)');
+      await noHorizontalScroll(page, 360);
     });
   });
 });

@@ -7,7 +7,7 @@
 // horizontal scrolling). A fresh app of its own (the demo is a province).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
 
 const skip = skipReason();
 const YEAR = '2025-2026';
@@ -44,8 +44,7 @@ describe('the Department of Education over its communes', { skip: skip ?? false,
         await eventually(() => ranking.innerText(), /Trường Tiểu học Sơn Hà/, 'a school of Sơn Hà is ranked');
         await eventually(() => ranking.innerText(), /Trường Tiểu học Thanh Thủy/, 'a school of Thanh Thủy is ranked');
 
-        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling on the Department's page at ${width} px`);
+        await noHorizontalScroll(page, width, "the Department's page");
       });
   });
 
@@ -70,8 +69,7 @@ describe('the Department of Education over its communes', { skip: skip ?? false,
         await eventually(() => row(sonHa, 'Trường THCS Sơn Hà').innerText(), /Chưa nhận kế hoạch/, 'Sơn Hà has not issued its plan yet');
         await eventually(() => page.locator('.province-plan-counts').innerText(), /^3 trường: 0 đã phê duyệt/, "Sơn Hà's counts");
 
-        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling with a commune's plans at ${width} px`);
+        await noHorizontalScroll(page, width, "a commune's plans");
       });
   });
 
@@ -94,8 +92,7 @@ describe('the Department of Education over its communes', { skip: skip ?? false,
         await page.waitForURL((url) => !url.search.includes('xa='));
         await page.getByRole('link', { name: 'Bảng vàng', exact: true }).click();
         await eventually(() => board.innerText(), /Trường Tiểu học Thanh Thủy/, 'every commune again');
-        const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await eventually(scroll, (px) => px <= width, `no horizontal scrolling on the public pages at ${width} px`);
+        await noHorizontalScroll(page, width, 'the public pages');
       });
   });
 

@@ -2,7 +2,7 @@
 // record) and on the head of school (a report due in a month) is listed with its date and a link,
 // at 1280 px and at 360 px. A fresh app of its own.
 import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
 
 const skip = skipReason();
 const inDays = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -56,8 +56,7 @@ describe('Reminders in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_
           await eventually(() => row.first().innerText(), new RegExp(date.replaceAll('/', '\\/')), `the date of "${title}" as d/m/yyyy`);
           await link.click();
           await eventually(() => page.url(), (u) => new URL(u).pathname.startsWith(href), `"${title}" opens its page`);
-          const scroll = () => page.evaluate(() => document.documentElement.scrollWidth);
-          await eventually(scroll, (px) => px <= width, `no horizontal scrolling at ${width} px`);
+          await noHorizontalScroll(page, width);
         });
   });
 });

@@ -35,6 +35,7 @@ from sqlmodel import Session, col, select
 
 from tests.fixtures.api import PDF
 from tests.fixtures.process_commune import (
+    CHUNK_GATE,
     CHUNK_PAUSE_SECONDS,
     JOB_THRESHOLD_BYTES,
     SCHOOLS,
@@ -168,6 +169,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
                 "JOB_QUEUE": "procrastinate",
                 "IMPORT_ASYNC_THRESHOLD_BYTES": str(JOB_THRESHOLD_BYTES),
                 "IMPORT_CHUNK_PAUSE_SECONDS": str(CHUNK_PAUSE_SECONDS),
+                "IMPORT_CHUNK_GATE": str(folder / CHUNK_GATE),
                 "WEBHOOKS_ENABLED": "true",
                 "WEBHOOK_PRIVATE_ADDRESSES": "true",  # the receiver listens on loopback
                 "RATE_LIMIT_PER_MINUTE": str(RATE_LIMIT),
@@ -280,20 +282,13 @@ def holder(engine: Engine, job_id: int) -> str | None:
 def test_a_worker_killed_mid_import_is_replaced_and_the_file_is_imported_once(cluster: Cluster) -> None:
     rows = 6_000
     officer = bearer(cluster.commune.officer_id)
-    job_id = post_import(cluster.b, officer, staff_csv("KILL", rows))
-    deadline = time.monotonic() + 60
-    while True:  # until a worker is inside the job's transaction with rows written
-        job = job_row(cluster.engine, job_id)
-        assert job.status in ("queued", "running"), f"the job ended before the kill: {job}"
-        name = holder(cluster.engine, job_id)
-        if job.status == "running" and job.processed_rows > 0 and name:
-            break
-        assert time.monotonic() < deadline, job
-        time.sleep(0.01)
-    [victim] = [w for w in cluster.workers if w.name == name]
-    survivor = next(w for w in cluster.workers if w is not victim)
-    rows_at_kill = job.processed_rows
-    victim.kill()
+    gate = cluster.commune.folder / CHUNK_GATE  # holds the job after each chunk until removed
+    gate.touch()
+    try:
+        job_id = post_import(cluster.b, officer, staff_csv("KILL", rows))
+        rows_at_kill, victim, survivor = _kill_the_worker_inside(cluster, job_id)
+    finally:
+        gate.unlink(missing_ok=True)
     killed_at = time.perf_counter()
     assert 0 < rows_at_kill < rows
     assert imported(cluster.engine, "KILL") == 0  # the dead transaction stored nothing
@@ -308,18 +303,48 @@ def test_a_worker_killed_mid_import_is_replaced_and_the_file_is_imported_once(cl
         duplicates = conn.execute(
             text("SELECT count(*) FROM (SELECT code FROM staff_member GROUP BY code HAVING count(*) > 1) d")
         ).scalar()
-        runs = conn.execute(
-            text("SELECT status, attempts FROM procrastinate_jobs WHERE args->>'job_id' = :job"),
-            {"job": str(job_id)},
-        ).all()
     assert duplicates == 0
-    assert runs == [] or [r.status for r in runs] == ["succeeded"]  # deleted once succeeded
+    # procrastinate finishes its own row a moment after the job's transaction commits: waited for.
+    runs = _queue_rows_once_settled(cluster.engine, job_id)
+    assert runs == [] or [r.status for r in runs] == ["succeeded"], runs  # deleted once succeeded
     assert survivor.process is not None and survivor.process.poll() is None
     victim.spawn()  # back to two workers for the next tests
     print(
         f"\nmulti-node: worker killed at {rows_at_kill:,} of {rows:,} rows; the other worker finished the "
         f"job {takeover:.1f} s later; {rows:,} rows stored once"
     )
+
+
+def _kill_the_worker_inside(cluster: Cluster, job_id: int) -> tuple[int, Worker, Worker]:
+    """SIGKILL for the worker running the job once it is inside the job's transaction with rows
+    written (the gate holds it there); returns the rows written, the victim and the survivor."""
+    deadline = time.monotonic() + 60
+    while True:
+        job = job_row(cluster.engine, job_id)
+        assert job.status in ("queued", "running"), f"the job ended before the kill: {job}"
+        name = holder(cluster.engine, job_id)
+        if job.status == "running" and job.processed_rows > 0 and name:
+            break
+        assert time.monotonic() < deadline, job
+        time.sleep(0.01)
+    [victim] = [w for w in cluster.workers if w.name == name]
+    survivor = next(w for w in cluster.workers if w is not victim)
+    victim.kill()
+    return job.processed_rows, victim, survivor
+
+
+def _queue_rows_once_settled(engine: Engine, job_id: int, seconds: float = 30) -> list[Any]:
+    """procrastinate's rows for the import job, once none of them is waiting or running."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with engine.connect() as conn:
+            runs = conn.execute(
+                text("SELECT status, attempts FROM procrastinate_jobs WHERE args->>'job_id' = :job"),
+                {"job": str(job_id)},
+            ).all()
+        if all(r.status not in ("todo", "doing") for r in runs) or time.monotonic() > deadline:
+            return list(runs)
+        time.sleep(0.1)
 
 
 def test_each_webhook_event_is_delivered_once_with_two_workers(cluster: Cluster) -> None:
