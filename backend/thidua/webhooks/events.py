@@ -3,6 +3,7 @@ one operation per event, its body and the signature headers. tests/api/test_webh
 body the workflows send against these models (extra fields forbidden), so the contract stays true."""
 
 from datetime import datetime
+from functools import cache
 from typing import Annotated, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Header
@@ -147,6 +148,7 @@ def _operation(event: str, body_model: type[BaseModel]) -> object:
     return receive
 
 
+@cache  # built once per process: include_router copies its routes, and each app took 25 ms to build it
 def webhooks_router() -> APIRouter:
     """FastAPI puts these operations under `webhooks` in the OpenAPI document (they are not routes)."""
     router = APIRouter()
