@@ -234,8 +234,9 @@ def actor_for_key(session: Session, user: User, key: ApiKey) -> Actor:
     visible = descendant_unit_ids(session, key.unit_id) if key.unit_id is not None else None
     commune_id: int | None = None
     commune_units: frozenset[int] | None = None
-    if walled(session):
-        home = session.exec(select(_home_commune(acting.unit_id))).one()  # None: no unit, no commune
+    # Whether there is a wall and the home commune (None: no unit, no commune), in one statement.
+    walled_count, home = session.exec(select(_walled_count(), _home_commune(acting.unit_id))).one()
+    if int(walled_count) > 1:
         commune_id, commune_units, _tree = _wall(session, home)
     if visible is None and commune_units is not None:
         visible = commune_units  # a key of no unit reaches its account's commune, no further
