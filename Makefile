@@ -11,7 +11,7 @@ CHROMIUM := /usr/bin/chromium
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/pytest $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 
-.PHONY: run test bench test-suites test-e2e-then-fuzz test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e \
+.PHONY: run test bench test-backends test-browser-and-fuzz test-backend test-backend-sqlite test-backend-postgres test-frontend test-e2e \
         lint format \
         openapi install frontend fonts chromium office clean hooks
 
@@ -25,21 +25,21 @@ run: install frontend fonts
 # (the audit asks the advisory services over the network while the linters use the cores)
 test: install frontend chromium office
 	$(MAKE) --no-print-directory -j2 --output-sync=target lint audit-deps
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-e2e-then-fuzz test-suites
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-browser-and-fuzz test-backends
 
 # Two lanes side by side, each at most one process beside the other lane's two test workers: the
-# browser suite (most of its time waiting on Chromium and its server), then the fuzz suites (one
-# process each: schemathesis reports its cases as subtests, which pytest-xdist loses); and the backend
-# on SQLite, then on PostgreSQL, then the frontend's unit tests (README: the figures).
-test-e2e-then-fuzz: install frontend chromium
+# browser suite (most of its time waiting on Chromium and its server), the fuzz suites (one process
+# each: schemathesis reports its cases as subtests, which pytest-xdist loses) and the frontend's unit
+# tests; and the backend on SQLite, then on PostgreSQL, the longer lane (README: the figures).
+test-browser-and-fuzz: install frontend chromium
 	$(MAKE) --no-print-directory test-e2e
 	$(MAKE) --no-print-directory fuzz-sqlite
 	$(MAKE) --no-print-directory fuzz-postgres
+	$(MAKE) --no-print-directory test-frontend
 
-test-suites: install fonts office
+test-backends: install fonts office
 	$(MAKE) --no-print-directory FUZZ_AFTER=0 test-backend-sqlite
 	$(MAKE) --no-print-directory FUZZ_AFTER=0 test-backend-postgres
-	$(MAKE) --no-print-directory test-frontend
 
 install: $(VENV)/.installed
 
