@@ -88,7 +88,8 @@ export function UnitForm({
       />
       <TextField id="address" label={t('fields.address')} value={address} onChange={setAddress} error={errors.address} />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        {/* Until the units arrive the parent cannot be preselected: a quick tap would save none. */}
+        <button type="submit" className="primary" disabled={busy || options.isPending}>
           {submitLabel}
         </button>
       </div>
