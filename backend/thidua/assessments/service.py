@@ -158,9 +158,10 @@ def read_assessment(session: Session, actor: Actor, a: SelfAssessment) -> Assess
                 evidence=[evidence_out(e, ind.code) for e in evidence.get(ind.id, [])],
             )
         )
-    framework = session.get(Framework, a.framework_id)  # held here: the summary gets it from the session
+    # Held here, so evaluation_window and the summary get it from the session instead of reading it again.
+    framework = session.get(Framework, a.framework_id)
     assert framework is not None
-    window = window_for(session, framework.movement_id, a.school_year)
+    window = evaluation_window(session, a)
     early = session.exec(select(EarlyVerification).where(EarlyVerification.assessment_id == a.id)).first()
     open_now = {(framework.movement_id, a.school_year): window.is_open()}  # the summary's window: read once
     return AssessmentRead(
