@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from tests.fixtures.process_commune import CHUNK_GATE, JOB_THRESHOLD_BYTES, SCHOOLS, Commune
+from tests.fixtures.process_commune import JOB_THRESHOLD_BYTES, SCHOOLS, Commune, imports_held
 from tests.fixtures.process_server import Server, bearer, engine_for, integrity
 from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
 from thidua.audit.models import AuditEvent
@@ -56,11 +56,8 @@ def assert_intact(engine: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def gate(commune: Commune) -> Iterator[Path]:
-    """While this file exists the servers' import jobs hold after each chunk."""
-    path = commune.folder / CHUNK_GATE
-    path.touch()
-    yield path
-    path.unlink(missing_ok=True)  # a failed test must not leave the other tests' imports held
+    with imports_held(commune.folder) as path:
+        yield path
 
 
 def test_a_kill_during_a_large_import_leaves_nothing_and_the_restart_imports_once(

@@ -41,6 +41,7 @@ from tests.fixtures.process_commune import (
     SCHOOLS,
     YEAR,
     Commune,
+    imports_held,
     seed,
 )
 from tests.fixtures.process_server import (
@@ -282,13 +283,9 @@ def holder(engine: Engine, job_id: int) -> str | None:
 def test_a_worker_killed_mid_import_is_replaced_and_the_file_is_imported_once(cluster: Cluster) -> None:
     rows = 6_000
     officer = bearer(cluster.commune.officer_id)
-    gate = cluster.commune.folder / CHUNK_GATE  # holds the job after each chunk until removed
-    gate.touch()
-    try:
+    with imports_held(cluster.commune.folder):  # the job holds after each chunk until the kill
         job_id = post_import(cluster.b, officer, staff_csv("KILL", rows))
         rows_at_kill, victim, survivor = _kill_the_worker_inside(cluster, job_id)
-    finally:
-        gate.unlink(missing_ok=True)
     killed_at = time.perf_counter()
     assert 0 < rows_at_kill < rows
     assert imported(cluster.engine, "KILL") == 0  # the dead transaction stored nothing
