@@ -9,11 +9,12 @@ import hashlib
 import hmac
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
-from sqlalchemy import case
+from sqlalchemy import BindParameter, bindparam, case
 from sqlalchemy import update as sa_update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col, func, or_, select
@@ -161,11 +162,16 @@ def _wall(session: Session, commune_id: int | None) -> tuple[int, frozenset[int]
     indexed query, where walking the tree took one query per level on every request."""
     if commune_id is None:
         return 0, frozenset(), {}
-    rows = session.exec(
-        select(Unit.id, Unit.parent_id).where(or_(Unit.commune_id == commune_id, Unit.id == commune_id))
-    ).all()
+    rows = session.exec(_wall_statement(), params={"commune_id": commune_id}).all()
     tree = {uid: parent for uid, parent in rows if uid is not None}
     return (commune_id, frozenset(tree), tree) if tree else (0, frozenset(), {})
+
+
+@cache
+def _wall_statement() -> Any:
+    """Built once, bound by `commune_id` (see `_account`)."""
+    commune_id: BindParameter[int] = bindparam("commune_id")
+    return select(Unit.id, Unit.parent_id).where(or_(Unit.commune_id == commune_id, Unit.id == commune_id))
 
 
 @dataclass(frozen=True)
@@ -190,11 +196,17 @@ def _standing(row: Any) -> Standing:
     return Standing(_known_roles(names.split(",") if names else []), int(walled_count) > 1, commune)
 
 
+@cache
+def _standing_statement() -> Any:
+    """Built once, bound by `user_id` (see `_account`)."""
+    return select(*_standing_columns()).where(User.id == bindparam("user_id"))
+
+
 def load_actor(session: Session, user: User, standing: Standing | None = None) -> Actor:
     """The actor of an account (`standing` when the caller has read it with the account)."""
     assert user.id is not None
     if standing is None:
-        standing = _standing(session.exec(select(*_standing_columns()).where(User.id == user.id)).one())
+        standing = _standing(session.exec(_standing_statement(), params={"user_id": user.id}).one())
     roles = standing.roles
     commune_wide = roles & COMMUNE_WIDE_ROLES or (user.unit_id is None and Role.integration in roles)
     if roles & PROVINCE_ROLES:
@@ -225,6 +237,12 @@ api_key_header = APIKeyHeader(
 )
 
 
+@cache
+def _key_standing() -> Any:
+    """Whether there is a wall, and the commune of the unit `unit_id` (built once, see `_account`)."""
+    return select(_walled_count(), _home_commune(bindparam("unit_id")))
+
+
 def actor_for_key(session: Session, user: User, key: ApiKey) -> Actor:
     """The service account acting through one of its keys (also for a queued import's job)."""
     # A detached copy: the key's unit stands in for the account's own unit without touching the row.
@@ -235,7 +253,7 @@ def actor_for_key(session: Session, user: User, key: ApiKey) -> Actor:
     commune_id: int | None = None
     commune_units: frozenset[int] | None = None
     # Whether there is a wall and the home commune (None: no unit, no commune), in one statement.
-    walled_count, home = session.exec(select(_walled_count(), _home_commune(acting.unit_id))).one()
+    walled_count, home = session.exec(_key_standing(), params={"unit_id": acting.unit_id}).one()
     if int(walled_count) > 1:
         commune_id, commune_units, _tree = _wall(session, home)
     if visible is None and commune_units is not None:
@@ -302,20 +320,23 @@ def _user_actor(request: Request, session: Session, token: str | None) -> Actor:
         raise Unauthorized("Mã truy cập không hợp lệ hoặc đã hết hạn; vui lòng đăng nhập lại.") from None
     # The signature vouches for the id: count the request before reading the account.
     _rate_limit(request, session, f"user:{user_id}")
-    row = session.exec(_account(user_id)).first()
+    row = session.exec(_account(), params={"user_id": user_id}).first()
     if row is None or not row[0].is_active or row[0].token_version != token_version:
         raise Unauthorized("Phiên đăng nhập không còn hiệu lực; vui lòng đăng nhập lại.")
     return load_actor(session, row[0], _standing(row[1:]))
 
 
-def _account(user_id: int) -> Any:
-    """The account with its standing: the statement every signed-in request runs first."""
-    return select(User, *_standing_columns()).where(User.id == user_id)
+@cache
+def _account() -> Any:
+    """The account with its standing: the statement every signed-in request runs first. Built once and
+    bound by `user_id`: building it (an aliased unit, three subqueries) cost more than running it, and
+    a statement kept whole also keeps its cache key."""
+    return select(User, *_standing_columns()).where(User.id == bindparam("user_id"))
 
 
 def warm_up_authentication(session: Session) -> None:
     """Runs the account's statement once for no account (a process's start-up, `main._warm_up`)."""
-    session.exec(_account(0)).first()
+    session.exec(_account(), params={"user_id": 0}).first()
 
 
 class Policy:
