@@ -66,10 +66,10 @@ from pg_province import (
     YEARS,
     create_database,
     drop_database,
-    libpq_url,
     machine,
     quantiles,
     reachable,
+    settle,
     start_server,
 )
 from province import STAFF_PER_SCHOOL, entry_rows, loader_now
@@ -152,7 +152,7 @@ def _entries(session: Session, rng: random.Random, year: str, indicators: dict[i
 
 
 def generate(settings: Settings, communes: int, with_department: bool) -> Logins:
-    """The province (or one commune alone), scores stored, VACUUM ANALYZE."""
+    """The province (or one commune alone), scores stored, settled (pg_province.settle)."""
     started = time.perf_counter()
     migrate(settings)
     rng = random.Random(SEED)
@@ -258,8 +258,7 @@ def generate(settings: Settings, communes: int, with_department: bool) -> Logins
         session.commit()
         scored = rescore_all(session)
     db.dispose()
-    with psycopg.connect(libpq_url(settings.resolved_database_url), autocommit=True) as conn:
-        conn.execute("VACUUM ANALYZE")
+    settle(settings.resolved_database_url)
     total = communes * SCHOOLS_PER_COMMUNE
     print(
         f"  {communes:,} commune(s) × {SCHOOLS_PER_COMMUNE} schools ({total:,} schools, "
