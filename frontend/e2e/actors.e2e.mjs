@@ -7,24 +7,15 @@
 // Imported by app.e2e.test.mjs.
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, noHorizontalScroll, skipReason, startApp, withPage } from './harness.mjs';
+import { test } from 'node:test';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const WIDTHS = [1280, 360];
 /** The message shown under the field labelled `label` inside `scope`. */
 const fieldError = (scope, label) => () =>
   scope.locator('.field').filter({ has: scope.page().getByLabel(label, { exact: true }) }).locator('.field-error').innerText();
 
-describe('Edit screens of every actor in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Edit screens of every actor in the browser', (app) => {
   for (const width of WIDTHS) {
     test(`the commune officer corrects the Ban chỉ đạo at ${width} px`, async () => {
       const officer = await apiAs(app, 'vhxh');

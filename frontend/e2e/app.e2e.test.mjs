@@ -2,9 +2,9 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, CHROMIUM, apiAs, eventually, login, menuLink, noHorizontalScroll, openMenu, skipReason, startApp, submittedSchoolAssessment, withPage } from './harness.mjs';
+import { CHROMIUM, apiAs, describeWithApp, eventually, login, menuLink, noHorizontalScroll, openMenu, skipReason, submittedSchoolAssessment, withPage } from './harness.mjs';
 // plans and reports: a suite with its own app (fresh database)
 import './plans-reports.e2e.mjs';
 import './awards.e2e.mjs';
@@ -45,15 +45,7 @@ test('Chromium is installed', { skip: skip ?? false }, () => {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing (install the chromium package)`);
 });
 
-describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Thi Đua Số in the browser', (app) => {
   const unique = Date.now().toString(36).toUpperCase();
 
   test('commune officer creates a school and a staff member in it', async () => {
@@ -464,15 +456,7 @@ describe('Thi Đua Số in the browser', { skip: skip ?? false, timeout: SUITE_W
 
 // Activities and inspections change THCS-TT's 2025-2026 self-assessment (computed TC4.1, verified
 // values), which the suite above checks exactly: they get their own app with a fresh database.
-describe('Activity log and inspections in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Activity log and inspections in the browser', (app) => {
   const school = 'Trường THCS Thanh Thủy';
   const year = '2025-2026';
   const group = (scope, code) => scope.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} `) });

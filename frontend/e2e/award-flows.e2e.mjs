@@ -5,23 +5,14 @@
 // signing in; the officer adds a base salary with its effective date.
 // Imported by app.e2e.test.mjs; a fresh app of its own.
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const iso = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const EXPLOIT = 'Đạt giải Nhất Hội thi giáo viên dạy giỏi cấp tỉnh.';
 
-describe('Award flows in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Award flows in the browser', (app) => {
   /** Review by the council (officer) and approval (leader) of a submitted nomination, through the API. */
   async function reviewAndApprove(nominationId, roundId) {
     const officer = await apiAs(app, 'vhxh');

@@ -4,22 +4,13 @@
 // decision's cash reward.
 // Imported by app.e2e.test.mjs; a fresh app of its own.
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, PASSWORD, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { PASSWORD, describeWithApp, eventually, login, openMenu, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const today = () => new Date().toISOString().slice(0, 10);
 
-describe('Awards in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Awards in the browser', (app) => {
   async function api(username) {
     const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
       method: 'POST',

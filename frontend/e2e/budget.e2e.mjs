@@ -4,22 +4,13 @@
 // summary (hand-computed) and its XLSX download; at 1280 px and at 360 px. A school's head sees only its own.
 // Imported by app.e2e.test.mjs; a fresh app of its own.
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, apiAs, eventually, login, noHorizontalScroll, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, openMenu, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-describe('The movement budget in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('The movement budget in the browser', (app) => {
   /** The cells of one line of the summary by source, as text. */
   const sourceLine = (page, key) => () =>
     page.getByTestId('budget-by-source').locator(`tr[data-source="${key}"]`).innerText();

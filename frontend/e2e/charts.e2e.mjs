@@ -2,26 +2,17 @@
 // (results across the years, classification, content areas, plans tracking, report submission) and a
 // school's results beside the commune's average, each with its numbers as a table beside it, at 1280 px
 // and at 360 px. A fresh app of its own.
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, submittedSchoolAssessment, withPage, noHorizontalScroll } from './harness.mjs';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, openMenu, submittedSchoolAssessment, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const year = '2025-2026';
 const inDays = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const dmy = (iso) => iso.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/');
 const vn = (n) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(Number(n));
 
-describe('Charts in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Charts in the browser', (app) => {
   test('the commune reads its figures in pictures, each with its table; a school sees itself beside the average', async () => {
     // setup through the API: THCS Thanh Thủy's self-assessment submitted, a report request due in 10 days
     const head = await apiAs(app, 'hieutruong.thcs');

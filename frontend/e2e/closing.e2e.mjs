@@ -4,21 +4,12 @@
 // "Tạm tính". The commune officer (vhxh) re-opens, with a reason, the school-verified self-assessment
 // of a teacher proposed for a commune award, on the nomination's page, at both widths. A fresh app of
 // its own.
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
+import { test } from 'node:test';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const inDays = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-describe('Closing a school year in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Closing a school year in the browser', (app) => {
   test('the head of school verifies a teacher’s self-assessment', async () => {
     const officer = await apiAs(app, 'vhxh');
     const teacher = await apiAs(app, 'giaovien.thcs');

@@ -4,22 +4,13 @@
 // publishes, and records its website's info corner shown on the public pages; a teacher finds a
 // material of the shared library and downloads it (a file of a disallowed type is refused).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, noHorizontalScroll, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { test } from 'node:test';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, openMenu, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const WIDTHS = [1280, 360];
 
 
-describe('Communications and shared materials in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Communications and shared materials in the browser', (app) => {
   test('communications logs an output against its plan', async () => {
     // one channel per width, so each run's count is known: the demo logged no video and one conference
     const runs = [

@@ -7,22 +7,13 @@
 // - The head of Tiểu học Tân Phương completes the demo's draft self-assessment: complete criteria are
 //   closed, each missing item links to its field, evidence goes in several files at once (selection at
 //   1280 px, drag-and-drop at 360 px) with their progress, and the list of what is missing shrinks.
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, eventually, login, noHorizontalScroll, skipReason, startApp, withPage } from './harness.mjs';
+import { test } from 'node:test';
+import { describeWithApp, eventually, login, noHorizontalScroll, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const WIDTHS = [1280, 360];
 
-describe('The demo commune in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('The demo commune in the browser', (app) => {
   test('every role finds something to see and decide', async () => {
     for (const width of WIDTHS) {
       const viewport = { width, height: 800 };

@@ -2,10 +2,9 @@
 // self-assessment on the Ministry's digital-transformation index, sees the level per group, and finds
 // it beside the movement score on the scorecard, where the linked indicators say "từ Bộ chỉ số 4725".
 // At 1280 px and at 360 px (no horizontal scrolling). A fresh app of its own.
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, submittedSchoolAssessment, withPage, noHorizontalScroll } from './harness.mjs';
+import { before, test } from 'node:test';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, submittedSchoolAssessment, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const YEAR = '2025-2026';
 // Index order of the criteria (1.1 … 2.4) and the head's answers: group I 24 + 8 + 15 + 14 + 16 = 77
 // points (level 3), group II 40 + 20 = 60 points (level 2).
@@ -23,18 +22,13 @@ const ANSWERS = [
   ['values.10.points', '20'],
 ];
 
-describe('QĐ 4725 in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
+describeWithApp('QĐ 4725 in the browser', (app) => {
   let assessmentId;
   before(async () => {
-    app = await startApp();
     // The school's movement self-assessment, typed and submitted before the 4725 result exists
     // (TC2.1 80 %, TC2.4 100 %): the ranking lists submitted scorecards.
     const head = await apiAs(app, 'hieutruong.thcs');
     assessmentId = (await submittedSchoolAssessment(head, YEAR)).id;
-  });
-  after(async () => {
-    await app?.stop();
   });
 
   test('the head enters the 4725 self-assessment and sees the level beside the movement score', async () => {

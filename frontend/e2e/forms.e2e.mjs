@@ -3,10 +3,8 @@
 // name, "errors" or a message twice. At 1280 px and, for the inspection form, at 360 px.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, ROOT, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
-
-const skip = skipReason();
+import { test } from 'node:test';
+import { ROOT, describeWithApp, eventually, login, withPage } from './harness.mjs';
 
 /** Every property name of a request body in the API contract: what must never reach a user. */
 function apiFieldNames() {
@@ -39,16 +37,9 @@ const FORMS = [
 // /initiatives/new (its author rows are checked in the browser first, so whether the API is asked
 // depends on how fast the user's own staff record loads).
 
-describe('Errors in words on every form', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
+describeWithApp('Errors in words on every form', (app) => {
   const fields = apiFieldNames();
   const english = new RegExp(`(^|[^\\p{L}_])(${fields.join('|')})(?=$|[^\\p{L}_])`, 'u');
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
 
   for (const [user, url] of FORMS)
     test(`${url} as ${user}: labels and sentences, no API names`, async () => {

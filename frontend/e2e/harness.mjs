@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before, describe } from 'node:test';
 import { inspect, isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 
@@ -196,6 +197,26 @@ export async function startApp(extraEnv = {}) {
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   return { baseURL, browser, stop, serverLog: launched.log };
+}
+
+/**
+ * A suite with a fresh app of its own, `describeWithApp(name, [env,] body)` like node:test's describe:
+ * `body(app)` declares the tests, and `app` (baseURL, browser, stop, serverLog) is started before they
+ * run, with `env` added to the server's environment, and stopped after them. Skipped, with the
+ * reason, where skipReason() gives one.
+ */
+export function describeWithApp(name, envOrBody, maybeBody) {
+  const [env, body] = maybeBody === undefined ? [{}, envOrBody] : [envOrBody, maybeBody];
+  describe(name, { skip: skipReason() ?? false, timeout: SUITE_WAIT_MS }, () => {
+    const app = {};
+    before(async () => {
+      Object.assign(app, await startApp(env));
+    });
+    after(async () => {
+      await app.stop?.();
+    });
+    body(app);
+  });
 }
 
 /**

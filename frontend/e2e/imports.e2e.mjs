@@ -3,11 +3,9 @@
 // background threshold, so the import runs as a job and the progress bar fills up.
 // Imported by app.e2e.test.mjs; a fresh app of its own.
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, PASSWORD, eventually, login, openMenu, skipReason, startApp, withPage } from './harness.mjs';
-
-const skip = skipReason();
+import { PASSWORD, describeWithApp, eventually, login, openMenu, withPage } from './harness.mjs';
 
 // Any body above 2000 bytes runs in the background (202 + a job to poll).
 const ASYNC_THRESHOLD = 2000;
@@ -34,15 +32,7 @@ function staffCsv({ broken }) {
   return `${lines.join('\n')}\n`;
 }
 
-describe('Bulk import in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp({ IMPORT_ASYNC_THRESHOLD_BYTES: String(ASYNC_THRESHOLD) });
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Bulk import in the browser', { IMPORT_ASYNC_THRESHOLD_BYTES: String(ASYNC_THRESHOLD) }, (app) => {
   async function officerGet(path) {
     const res = await fetch(`${app.baseURL}/api/v1/auth/token`, {
       method: 'POST',

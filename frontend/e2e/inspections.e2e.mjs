@@ -4,20 +4,10 @@
 // the minutes; the head of THCS Thanh Thủy sees the recommendation and reports it done. A fresh app.
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, noHorizontalScroll, skipReason, startApp, withPage } from './harness.mjs';
+import { test } from 'node:test';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, withPage } from './harness.mjs';
 
-const skip = skipReason();
-
-describe('Inspections in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Inspections in the browser', (app) => {
   test('plan issued, findings recorded, inspection closed, recommendation reported done', async () => {
     const officer = await apiAs(app, 'vhxh');
     const [inspector] = await officer('GET', '/lookups/people?role=inspector&q=kiemtra');

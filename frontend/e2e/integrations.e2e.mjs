@@ -1,20 +1,10 @@
 // Webhooks: the administrator subscribes another system to the commune's own events (a commune plan
 // issued, a report request sent) and sees the signing secret once; the subscription then lists them.
 // At 1280 px and at 360 px (no horizontal scrolling). A fresh app of its own.
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, eventually, login, noHorizontalScroll, openMenu, skipReason, startApp, withPage } from './harness.mjs';
+import { test } from 'node:test';
+import { describeWithApp, eventually, login, noHorizontalScroll, openMenu, withPage } from './harness.mjs';
 
-const skip = skipReason();
-
-describe('Webhooks in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Webhooks in the browser', (app) => {
   for (const width of [1280, 360]) {
     test(`the administrator subscribes a system to the commune's events at ${width} px`, async () => {
       const viewport = { width, height: width === 360 ? 740 : 900 };

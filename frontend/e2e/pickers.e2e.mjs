@@ -1,20 +1,10 @@
 // Pickers instead of ids (issue 18, item 1): the commune officer chooses an inspection team by name
 // at 1280 px and at 360 px, and the finance office sees a plan's task owners by name, not "#46".
 // A fresh app of its own (its own database), so the other suites are not disturbed.
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
+import { test } from 'node:test';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, withPage } from './harness.mjs';
 
-const skip = skipReason();
-
-describe('Pickers and names in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Pickers and names in the browser', (app) => {
   for (const width of [1280, 360]) {
     test(`the commune officer picks the inspection team by name at ${width} px`, async () => {
       await withPage(app, `picker-team-${width}`, { viewport: { width, height: 800 } }, async (page) => {

@@ -3,25 +3,15 @@
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { SUITE_WAIT_MS, PASSWORD, apiAs, eventually, login, openMenu, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
-
-const skip = skipReason();
+import { PASSWORD, apiAs, describeWithApp, eventually, login, noHorizontalScroll, openMenu, withPage } from './harness.mjs';
 
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const dmy = (iso) => iso.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/');
 
-describe('Plans and reports in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Plans and reports in the browser', (app) => {
   const school = 'Trường THCS Thanh Thủy';
   const nav = (page, name) => openMenu(page, name);
   /** A change made elsewhere (the JSON API as `username`), for the 412 check. */

@@ -5,22 +5,13 @@
 // submitted plans, Sơn Hà's schools without one). Then a commune's officer is walled in: Sơn Hà's
 // officer gets 404 on Thanh Thủy's movement and its plan tracking. At 1280 px and at 360 px (no
 // horizontal scrolling). A fresh app of its own (the demo is a province).
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, apiAs, eventually, login, openMenu, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, openMenu, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const YEAR = '2025-2026';
 
-describe('the Department of Education over its communes', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('the Department of Education over its communes', (app) => {
   test("the Department's officer reads every commune's reports, scores and ranking", async () => {
     for (const width of [1280, 360])
       await withPage(app, `province-${width}`, { viewport: { width, height: 800 } }, async (page) => {

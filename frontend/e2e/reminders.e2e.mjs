@@ -1,22 +1,13 @@
 // A to-do list that misses nothing (issue 18, item 3): what waits on the inspector (an inspection to
 // record) and on the head of school (a report due in a month) is listed with its date and a link,
 // at 1280 px and at 360 px. A fresh app of its own.
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage, noHorizontalScroll } from './harness.mjs';
+import { test } from 'node:test';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const inDays = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const dmy = (iso) => iso.split('-').reverse().map((x, i) => (i < 2 ? String(Number(x)) : x)).join('/');
 
-describe('Reminders in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Reminders in the browser', (app) => {
   test('the inspector and the head of school see what waits on them', async () => {
     const officer = await apiAs(app, 'vhxh');
     const [inspector] = await officer('GET', '/lookups/people?role=inspector&q=kiemtra');

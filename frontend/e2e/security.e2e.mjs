@@ -3,11 +3,10 @@
 // lists, the public story page) shows the characters exactly as typed, no markup from them reaches the DOM
 // and nothing runs — a `window.__xss` trap, page dialogs and CSP violations are all counted.
 // Imported by app.e2e.test.mjs; a fresh app of its own.
-import { after, before, describe, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUITE_WAIT_MS, apiAs, eventually, login, skipReason, startApp, withPage } from './harness.mjs';
+import { apiAs, describeWithApp, eventually, login, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** What an attacker would type. Each one, if ever treated as markup or code, sets window.__xss or opens a dialog. */
@@ -127,13 +126,8 @@ async function expectLiteral(page, hits, where, { text = [], values = [] }) {
   assert.deepEqual(hits, [], `${where}: something ran`);
 }
 
-describe('Script and HTML in free-text fields stay text', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
+describeWithApp('Script and HTML in free-text fields stay text', (app) => {
+  after(() => {
     const fields = Object.entries(covered).map(([r, f]) => `${r} ${f.length} (${f.join(', ')})`);
     console.log(
       `# XSS figures: fields ${fields.join('; ')}; payloads ${payloadsUsed.size}/${PAYLOADS.length}; ` +

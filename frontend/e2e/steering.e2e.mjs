@@ -3,21 +3,12 @@
 // staff and assigns them a content area and schools, and a teacher reads it; the head of THCS Thanh
 // Thủy records the school's support for a research work and sees the totals on the school's page.
 // A fresh app of its own (the demo commune already has a committee and three supports).
-import { after, before, describe, test } from 'node:test';
-import { SUITE_WAIT_MS, apiAs, eventually, login, noHorizontalScroll, skipReason, startApp, withPage } from './harness.mjs';
+import { test } from 'node:test';
+import { apiAs, describeWithApp, eventually, login, noHorizontalScroll, withPage } from './harness.mjs';
 
-const skip = skipReason();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-describe('Ban chỉ đạo and research support in the browser', { skip: skip ?? false, timeout: SUITE_WAIT_MS }, () => {
-  let app;
-  before(async () => {
-    app = await startApp();
-  });
-  after(async () => {
-    await app?.stop();
-  });
-
+describeWithApp('Ban chỉ đạo and research support in the browser', (app) => {
   const decisions = { 1280: ['15/QĐ-UBND', '2026-01-15'], 360: ['16/QĐ-UBND', '2026-02-15'] };
   for (const width of [1280, 360]) {
     test(`the commune officer sets up the committee and its assignments at ${width} px`, async () => {
