@@ -124,8 +124,9 @@ def existing(settings: Settings) -> Province:
 
 def settle(url: str) -> None:
     """VACUUM ANALYZE, then a CHECKPOINT: a freshly generated province leaves about a gigabyte of dirty
-    pages, which PostgreSQL otherwise writes out over the next minutes, during the measuring (a first
-    run's mixed-load p95 doubled against a run on the same database later)."""
+    pages, which PostgreSQL otherwise writes out over the next minutes, during the measuring. A first
+    run's mixed-load p95 was about twice a later run's on the same database; the checkpoint removes
+    part of that gap (docs/benchmarks.md)."""
     with psycopg.connect(libpq_url(url), autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
         conn.execute("CHECKPOINT")
