@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, col, select
 
+from thidua.core.sql import one_of
 from thidua.dti.index import Answer, linked_codes, linked_value
 from thidua.dti.models import DtiAssessment, DtiValue
 from thidua.scoring.sources import LinkedIndicator, Subject
@@ -16,7 +17,7 @@ def answers_by_unit(session: Session, unit_ids: list[int], school_year: str) -> 
     rows = session.exec(
         select(DtiAssessment.unit_id, DtiValue)
         .join(DtiValue, col(DtiValue.assessment_id) == DtiAssessment.id)
-        .where(col(DtiAssessment.unit_id).in_(unit_ids), DtiAssessment.school_year == school_year)
+        .where(one_of(DtiAssessment.unit_id, unit_ids), DtiAssessment.school_year == school_year)
     ).all()
     found: dict[int, dict[str, Answer]] = {}
     for unit_id, value in rows:

@@ -3,9 +3,10 @@
 from datetime import date
 from decimal import Decimal
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from thidua.core.models import CENT, today
+from thidua.core.sql import one_of
 from thidua.plans.models import Plan
 from thidua.plans.service import deadline
 from thidua.scoring.sources import Source
@@ -18,7 +19,7 @@ def _plans(session: Session, subjects: list[Subject]) -> dict[int, Plan]:
     units = {s.unit_id for s in subjects}
     return {
         p.unit_id: p
-        for p in session.exec(select(Plan).where(Plan.kind == "unit", col(Plan.unit_id).in_(units)))
+        for p in session.exec(select(Plan).where(Plan.kind == "unit", one_of(Plan.unit_id, units)))
     }
 
 

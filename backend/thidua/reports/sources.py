@@ -5,6 +5,7 @@ from decimal import Decimal
 from sqlmodel import Session, col, select
 
 from thidua.core.models import CENT, today
+from thidua.core.sql import one_of
 from thidua.reports.models import Report, ReportRequest, ReportRequestUnit
 from thidua.scoring.sources import Source
 from thidua.scoring.subject import Subject
@@ -21,14 +22,14 @@ def reports_on_time_share(
         select(col(ReportRequestUnit.unit_id), col(ReportRequest.id), col(ReportRequest.due_date))
         .join(ReportRequest, col(ReportRequest.id) == ReportRequestUnit.request_id)
         .where(
-            col(ReportRequestUnit.unit_id).in_(units),
+            one_of(ReportRequestUnit.unit_id, units),
             ReportRequest.school_year == year,
         )
     ).all()
     submitted = {
         (r.unit_id, r.request_id): r.submitted_at
         for r in session.exec(
-            select(Report).where(col(Report.unit_id).in_(units), col(Report.submitted_at).is_not(None))
+            select(Report).where(one_of(Report.unit_id, units), col(Report.submitted_at).is_not(None))
         )
     }
     totals: dict[int, list[int]] = {}

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from thidua.assessments.models import AssessmentEntry, ScorecardSnapshot, SelfAssessment
 from thidua.core.models import today
+from thidua.core.sql import one_of
 from thidua.frameworks.models import Criterion, Framework, Indicator
 from thidua.scoring import engine
 from thidua.scoring.models import AssessmentScore
@@ -195,7 +196,7 @@ def scorecards(
         return {}
     frozen = {
         s.assessment_id: s.scorecard
-        for s in session.exec(select(ScorecardSnapshot).where(col(ScorecardSnapshot.assessment_id).in_(ids)))
+        for s in session.exec(select(ScorecardSnapshot).where(one_of(ScorecardSnapshot.assessment_id, ids)))
     }
     indicators = list(session.exec(select(Indicator).where(Indicator.framework_id == framework.id)).all())
     codes = {i.id: i.code for i in indicators}
@@ -208,7 +209,7 @@ def scorecards(
             col(AssessmentEntry.indicator_id),
             col(AssessmentEntry.self_value),
             col(AssessmentEntry.verified_value),
-        ).where(col(AssessmentEntry.assessment_id).in_(live_ids))
+        ).where(one_of(AssessmentEntry.assessment_id, live_ids))
     )
     for assessment_id, indicator_id, self_value, verified_value in entry_rows:
         code = codes.get(indicator_id)

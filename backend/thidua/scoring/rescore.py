@@ -18,6 +18,7 @@ from sqlmodel import Session, col
 
 from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
 from thidua.core.models import today, utcnow
+from thidua.core.sql import one_of
 from thidua.frameworks.models import Framework
 from thidua.scoring import engine, loader
 from thidua.scoring.models import AssessmentScore, ContentAreaScore, CriterionScore
@@ -138,7 +139,7 @@ def _load(session: Session, ids: list[int]) -> list[SelfAssessment]:
     found = [a for a in loaded if isinstance(a, SelfAssessment) and "id" in a.__dict__]
     missing = sorted(set(ids) - {a.id for a in found})
     if missing:
-        found += session.execute(select(SelfAssessment).where(col(SelfAssessment.id).in_(missing))).scalars()
+        found += session.execute(select(SelfAssessment).where(one_of(SelfAssessment.id, missing))).scalars()
     return found
 
 
@@ -161,12 +162,12 @@ def rescore(session: Session, assessment_ids: Iterable[int], sources_unchanged: 
         reusable = [i for i in batch if i in sources_unchanged]
         card: Any = null()
         if reusable:
-            fresh = and_(S.c.assessment_id.in_(reusable), S.c.stale.is_(False), _computed_today())
+            fresh = and_(one_of(S.c.assessment_id, reusable), S.c.stale.is_(False), _computed_today())
             card = type_coerce(case((fresh, S.c.scorecard), else_=null()), JSON)
         stored = session.execute(
             select(
                 S.c.assessment_id, S.c.frozen, S.c.unit_id, S.c.staff_id, S.c.school_year, card.label("card")
-            ).where(S.c.assessment_id.in_(batch))
+            ).where(one_of(S.c.assessment_id, batch))
         ).all()
         frozen = {row.assessment_id for row in stored if row.frozen}
         todo = [i for i in batch if i not in frozen]
@@ -211,7 +212,7 @@ def _replace(session: Session, ids: list[int], rows: dict[Any, list[dict[str, An
     connection = session.connection()
     if connection.dialect.name != "postgresql":
         for table in tables:
-            session.execute(delete(table).where(table.c.assessment_id.in_(ids)))
+            session.execute(delete(table).where(one_of(table.c.assessment_id, ids)))
         for table in reversed(tables):
             if rows[table]:
                 session.execute(insert(table), rows[table])
@@ -337,13 +338,13 @@ def rescore_outdated(session: Session, on: date | None = None) -> int:
 
 def _stored(session: Session, ids: list[int]) -> dict[int, Rows]:
     found: dict[int, Rows] = {}
-    for row in session.execute(select(S).where(S.c.assessment_id.in_(ids))).mappings():
+    for row in session.execute(select(S).where(one_of(S.c.assessment_id, ids))).mappings():
         score = {k: v for k, v in row.items() if k not in ("computed_at", "stale")}
         if row["stale"]:
             score["stale"] = True  # always a difference: the job has not reached it yet
         found[row["assessment_id"]] = Rows(score, {}, {})
     for table, attr in ((C, "criteria"), (CA, "areas")):
-        for row in session.execute(select(table).where(table.c.assessment_id.in_(ids))).mappings():
+        for row in session.execute(select(table).where(one_of(table.c.assessment_id, ids))).mappings():
             if row["assessment_id"] in found:
                 getattr(found[row["assessment_id"]], attr)[row["code"]] = dict(row)
     return found

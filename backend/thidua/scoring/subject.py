@@ -11,6 +11,7 @@ from sqlalchemy import true
 from sqlmodel import Session, col, select
 
 from thidua.core.models import CENT
+from thidua.core.sql import one_of
 from thidua.units.models import StaffMember, Unit
 
 
@@ -29,7 +30,7 @@ MANY = 500
 
 def among(column: Any, ids: Collection[int]) -> Any:
     """A WHERE clause restricting `column` to `ids`, or no restriction for large sets."""
-    return true() if len(ids) > MANY else col(column).in_(list(ids))
+    return true() if len(ids) > MANY else one_of(column, ids)
 
 
 _PASS = "scoring.pass"
