@@ -56,9 +56,12 @@ def batched(ids: list[int], size: int = BATCH) -> Iterator[list[int]]:
 
 
 def rows_for(
-    a: SelfAssessment, framework: Framework, spec: engine.FrameworkSpec, card: dict[str, Any], frozen: bool
+    a: loader.AssessmentRef,
+    framework: Framework,
+    spec: engine.FrameworkSpec,
+    card: dict[str, Any],
+    frozen: bool,
 ) -> Rows:
-    assert a.id is not None
     score: dict[str, Any] = {
         "assessment_id": a.id,
         "framework_id": a.framework_id,
@@ -115,11 +118,11 @@ def rows_for(
 
 
 def expected(
-    session: Session, assessments: Iterable[SelfAssessment], known: dict[int, Computed] | None = None
+    session: Session, assessments: Iterable[loader.AssessmentRef], known: dict[int, Computed] | None = None
 ) -> Iterator[Rows]:
     """What the engine says now for these assessments (frozen ones: their snapshot); `known`: computed
     values already known for some of them (see `rescore`)."""
-    by_framework: dict[int, list[SelfAssessment]] = {}
+    by_framework: dict[int, list[loader.AssessmentRef]] = {}
     for a in assessments:
         by_framework.setdefault(a.framework_id, []).append(a)
     for framework_id, rows in by_framework.items():
@@ -128,18 +131,21 @@ def expected(
         spec = loader.framework_spec(session, framework)
         cards = loader.scorecards(session, framework, rows, known)
         for a in rows:
-            card, frozen = cards[a.id or 0]
+            card, frozen = cards[a.id]
             yield rows_for(a, framework, spec, card, frozen)
 
 
-def _load(session: Session, ids: list[int]) -> list[SelfAssessment]:
-    """The assessments, from the session's identity map when they are loaded already (the re-score of a
-    write runs in the transaction that loaded them)."""
+def _load(session: Session, ids: list[int]) -> list[loader.AssessmentRef]:
+    """The assessments' columns, from the session's identity map when they are loaded already (the
+    re-score of a write runs in the transaction that loaded them), else as plain rows."""
     loaded = [session.identity_map.get(identity_key(SelfAssessment, i)) for i in ids]
-    found = [a for a in loaded if isinstance(a, SelfAssessment) and "id" in a.__dict__]
+    found = [
+        loader.AssessmentRef.of(a) for a in loaded if isinstance(a, SelfAssessment) and "id" in a.__dict__
+    ]
     missing = sorted(set(ids) - {a.id for a in found})
     if missing:
-        found += session.execute(select(SelfAssessment).where(one_of(SelfAssessment.id, missing))).scalars()
+        rows = session.execute(select(*loader.REF_COLUMNS).where(one_of(SelfAssessment.id, missing)))
+        found += [loader.AssessmentRef(*row) for row in rows]
     return found
 
 
