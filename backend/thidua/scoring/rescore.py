@@ -28,7 +28,7 @@ C = CriterionScore.__table__  # type: ignore[attr-defined]
 CA = ContentAreaScore.__table__  # type: ignore[attr-defined]
 ZERO = Decimal("0.00")
 Computed = dict[str, Decimal | None]  # indicator code -> value, as `loader.scorecards` takes them
-BATCH = 500  # assessments per statement (SQLite's parameter limit) and per commit of a job
+BATCH = 500  # assessments per statement and per commit of a job (1,000 measured no faster)
 
 _CARD_COLUMNS = (
     "self_total",

@@ -23,8 +23,8 @@ class Subject:
     staff_id: int | None = None  # None: the unit itself is assessed
 
 
-# Above this many ids a query reads the whole table instead of listing them (SQLite caps the number
-# of bound parameters, and at that size one pass is cheaper anyway).
+# Above this many ids a query reads the whole table instead of listing them: at that size one pass is
+# cheaper (a re-score's batch of 500 assessments stays under it).
 MANY = 500
 
 
