@@ -215,18 +215,16 @@ def _replace(session: Session, ids: list[int], rows: dict[Any, list[dict[str, An
     PostgreSQL through COPY: a province's re-score writes about 1.4 million rows, and COPY loads them
     several times faster than INSERT statements."""
     tables = (C, CA, S)  # children first
+    for table in tables:
+        session.execute(delete(table).where(one_of(table.c.assessment_id, ids)))
     connection = session.connection()
     if connection.dialect.name != "postgresql":
-        for table in tables:
-            session.execute(delete(table).where(one_of(table.c.assessment_id, ids)))
         for table in reversed(tables):
             if rows[table]:
                 session.execute(insert(table), rows[table])
         return
     raw: Any = connection.connection.driver_connection
     with raw.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"DELETE FROM {table.name} WHERE assessment_id = ANY(%s)", (ids,))
         for table in reversed(tables):
             if rows[table]:
                 _copy(cursor, table, rows[table], connection.dialect)
