@@ -1,5 +1,5 @@
 """Charts for documents (issue 18.7): PNG pictures drawn from labels and numbers, taller with more bars,
-refusing numbers that do not match their labels."""
+refusing numbers that do not match their labels, drawn once for the same figures."""
 
 from io import BytesIO
 
@@ -38,3 +38,13 @@ def test_numbers_must_match_their_labels() -> None:
         bar_chart(Bars("Xếp loại", ["Tốt", "Khá"], [1]))
     with pytest.raises(ValueError):
         bar_chart(Bars("Xếp loại", [], []))
+
+
+def test_the_same_figures_give_the_same_picture_and_a_changed_one_a_new_picture() -> None:
+    labels = ["Trường Tiểu học A", "Trường THCS B"]
+    first = bar_chart(Bars("Mức hoàn thành (%)", labels, [80.5, 62.0], places=1, suffix="%"))
+    again = bar_chart(Bars("Mức hoàn thành (%)", list(labels), [80.5, 62.0], places=1, suffix="%"))
+    changed = bar_chart(Bars("Mức hoàn thành (%)", labels, [80.5, 63.0], places=1, suffix="%"))
+    renamed = bar_chart(Bars("Mức hoàn thành (%)", ["Trường Tiểu học C", "Trường THCS B"], [80.5, 62.0]))
+    assert again == first  # drawn once (lists or tuples alike), the same bytes
+    assert changed != first and renamed != first

@@ -10,7 +10,8 @@ a picture alone cannot be read aloud, searched or copied.
 Pure: labels and numbers in, PNG bytes out."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from io import BytesIO
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -46,6 +47,13 @@ def bar_chart(chart: Bars, *, width_mm: float = 95, bar_mm: float = 9) -> bytes:
     """Horizontal bars (labels stay readable however long, and the picture grows with their number)."""
     if len(chart.labels) != len(chart.values) or not chart.labels:
         raise ValueError("A chart needs one value per label, and at least one.")
+    # Drawing takes 0.1-0.5 s and the same figures give the same picture: a report downloaded again
+    # (or its preview, then the file) reuses it. Keyed by value, so a changed figure draws anew.
+    return _drawn(replace(chart, labels=tuple(chart.labels), values=tuple(chart.values)), width_mm, bar_mm)
+
+
+@lru_cache(maxsize=64)  # a few dozen PNGs of 20-60 kB
+def _drawn(chart: Bars, width_mm: float, bar_mm: float) -> bytes:
     height_mm = 22 + bar_mm * len(chart.labels)
     figure = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=DPI)
     FigureCanvasAgg(figure)
