@@ -19,18 +19,20 @@ os.environ.pop("DATABASE_URL", None)
 import pytest  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import text  # noqa: E402
-from sqlmodel import Session, SQLModel, select  # noqa: E402
+from sqlmodel import Session, select  # noqa: E402
 
-from tests.helpers import World  # noqa: E402
+from tests.helpers import Rows, World, delete_all, restore, snapshot  # noqa: E402
 from thidua.auth.models import User, UserRole  # noqa: E402
 from thidua.auth.passwords import hash_password  # noqa: E402
 from thidua.cli import migrate  # noqa: E402
 from thidua.config import Settings  # noqa: E402
 from thidua.db import make_engine  # noqa: E402
 from thidua.main import create_app  # noqa: E402
+from thidua.scoring.loader import _specs  # noqa: E402
 from thidua.units.models import StaffMember, Unit  # noqa: E402
 
 PASSWORD = "matkhau2026"
+_SEEDED = pytest.StashKey[str]()  # which seed `world` put back for the test
 
 
 def _worker_database(url: str) -> str:
@@ -98,8 +100,7 @@ def password_hash() -> str:
 
 
 def _empty_all_tables(session: Session) -> None:
-    for table in reversed(SQLModel.metadata.sorted_tables):
-        session.execute(table.delete())
+    delete_all(session.connection())
     session.commit()
 
 
@@ -119,9 +120,35 @@ FIXTURE_USERS = {
 }
 
 
+# This process's fixture commune as rows, with and without the catalogue: built once through the ORM,
+# then put back by a few bulk inserts before each test (on PostgreSQL building them cost about 0.2 s a
+# test). The rows keep their ids, so the fixtures give the same ids every time.
+_SEEDS: dict[str, tuple[Rows, World, dict[str, int]]] = {}
+
+
 @pytest.fixture
-def world(migrated: Settings, password_hash: str) -> Iterator[World]:
-    yield build_world(migrated, password_hash)
+def world(migrated: Settings, password_hash: str, request: pytest.FixtureRequest) -> Iterator[World]:
+    """The fixture commune on an emptied database (with the catalogue too when the test asks for it)."""
+    seed = "catalogue" if "catalogue" in request.fixturenames and "catalogue" in _SEEDS else "world"
+    if seed not in _SEEDS:
+        w = build_world(migrated, password_hash)
+        _SEEDS["world"] = (_snapshot(migrated), w, {})
+    else:
+        rows, w, _ids = _SEEDS[seed]
+        engine = make_engine(migrated.resolved_database_url)
+        restore(engine, rows)
+        engine.dispose()
+    _specs.clear()  # framework ids come back: a spec cached by (id, version) may be another test's
+    request.node.stash[_SEEDED] = seed
+    # Copies: a test may add its own units or staff to these maps.
+    yield World(settings=w.settings, units=dict(w.units), staff=dict(w.staff), users=dict(w.users))
+
+
+def _snapshot(settings: Settings) -> Rows:
+    engine = make_engine(settings.resolved_database_url)
+    rows = snapshot(engine)
+    engine.dispose()
+    return rows
 
 
 def build_world(migrated: Settings, password_hash: str) -> World:
@@ -199,18 +226,26 @@ def db(world: World) -> Iterator[Session]:
 
 
 @pytest.fixture
-def catalogue(world: World) -> dict[str, int]:
+def catalogue(world: World, request: pytest.FixtureRequest) -> dict[str, int]:
     """The Thanh Thủy movement and its two default frameworks (shared/CATALOGUE.md), active."""
     from thidua.demo.loader import load_movement
     from thidua.frameworks.models import Framework
 
+    if request.node.stash[_SEEDED] == "catalogue":  # `world` has put it back already
+        return dict(_SEEDS["catalogue"][2])
+    # Kept for the next tests only when nothing but the commune is there yet (another fixture, such
+    # as the app's start, may have written before this one).
+    keep = len(_SEEDS) == 1 and _snapshot(world.settings) == _SEEDS["world"][0]
     engine = make_engine(world.settings.resolved_database_url)
     with Session(engine) as session:
         load_movement(session)
         ids = {f.code: f.id for f in session.exec(select(Framework))}
         movement_id = session.exec(select(Framework.movement_id)).first()
     engine.dispose()
-    return {"unit": ids["BDC-CSGD"], "individual": ids["BDC-CANHAN"], "movement": movement_id}  # type: ignore[dict-item]
+    found = {"unit": ids["BDC-CSGD"], "individual": ids["BDC-CANHAN"], "movement": movement_id}
+    if keep:
+        _SEEDS["catalogue"] = (_snapshot(world.settings), _SEEDS["world"][1], found)  # type: ignore[assignment]
+    return found  # type: ignore[return-value]
 
 
 # --- The fuzzing figures (tests/fuzz), printed after the run. Under pytest-xdist each worker counts its
