@@ -66,10 +66,15 @@ def is_postgres() -> bool:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
+    return settings_for(TEST_DATABASE_URL, _TMP / "var")
+
+
+def settings_for(database_url: str, var_dir: Path) -> Settings:
+    """The tests' settings on this database, keeping files in `var_dir`."""
     return Settings(
         environment="test",
-        database_url=TEST_DATABASE_URL,
-        var_dir=_TMP / "var",
+        database_url=database_url,
+        var_dir=var_dir,
         secret_key="test-secret-" + "k" * 40,
         frontend_dist=_TMP / "no-frontend",
         login_max_failures=5,
@@ -84,7 +89,12 @@ def settings() -> Settings:
 
 @pytest.fixture(scope="session")
 def migrated(settings: Settings) -> Settings:
-    if is_postgres():
+    return migrate_afresh(settings)
+
+
+def migrate_afresh(settings: Settings) -> Settings:
+    """The settings' database migrated from nothing (on PostgreSQL its schema is dropped first)."""
+    if settings.resolved_database_url.startswith("postgres"):
         engine = make_engine(settings.resolved_database_url)
         with engine.begin() as conn:
             conn.execute(text("DROP SCHEMA public CASCADE"))
@@ -281,12 +291,17 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         return
     failed = sum(1 for r in reports if r.failed)
     callers = len(LOGINS) + 2  # the integration API key and anonymous
+    databases = sorted(key.removesuffix(" requests") for key in STATS if key.endswith(" requests"))
+    sent = "; ".join(
+        f"{STATS[f'{db} requests']} requests on {db} ("
+        + ", ".join(f"{n}xx {STATS[f'{db} {n}xx']}" for n in range(2, 6))
+        + ")"
+        for db in databases
+    )
     terminalreporter.write_line(
         f"fuzz: {len(reports)} operations, {callers} callers, {STATS['cases']} cases "
         f"({EXAMPLES} random per operation besides coverage cases; {STATS['skipped']} left to make fuzz), "
-        f"{STATS['requests']} requests "
-        f"(2xx {STATS['2xx']}, 3xx {STATS['3xx']}, 4xx {STATS['4xx']}, 5xx {STATS['5xx']}), "
-        f"{failed} operations failing, {STATS['seconds']} s"
+        f"{sent}, {failed} operations failing, {STATS['seconds']} s"
     )
 
 

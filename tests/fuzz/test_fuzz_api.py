@@ -5,6 +5,9 @@ leader, a principal, a teacher, the integration account's API key, and nobody. N
 server error, and every answer must be one the contract documents: status, content type, headers,
 body schema, and the Allow header of a 405.
 
+With FUZZ_POSTGRES_URL each case also goes to a second app on that PostgreSQL database (`make test`
+does this): the case is generated once and sent to both (generating was 35-45 % of a run in a profile).
+
 CI runs a bounded, repeatable set: schemathesis' coverage cases (every other one of those with
 invalid data) plus FUZZ_EXAMPLES (5) random ones per operation, the first case of each operation as
 every caller and later ones as one admitted caller in turn. `make fuzz` (FUZZ_FULL=1) sends every
@@ -15,6 +18,8 @@ import os
 import time
 import zlib
 from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -32,9 +37,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
     unsupported_method,
 )
+from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
-from tests.conftest import _empty_all_tables
+from tests.conftest import _empty_all_tables, migrate_afresh, settings_for
 from tests.fixtures.fuzz_run import EXAMPLES, LOGINS, STATS
 from thidua.auth.models import User
 from thidua.auth.tokens import create_access_token
@@ -46,6 +52,7 @@ OPENAPI = Path(__file__).resolve().parents[2] / "openapi" / "openapi.json"
 # CI replays the same bounded set every run; `make fuzz` (FUZZ_FULL=1) draws new random cases and
 # sends every case, each one as every caller.
 FULL = os.environ.get("FUZZ_FULL", "") == "1"
+POSTGRES_URL = os.environ.get("FUZZ_POSTGRES_URL", "")
 
 CREDENTIAL_HEADERS = {"authorization", "x-api-key"}
 KEY_SCOPES = ["units:read", "staff:read", "staff:write", "staff:import", "assessments:read", "awards:read"]
@@ -75,37 +82,56 @@ schemathesis.serializer.alias(
 schema = schemathesis.openapi.from_path(OPENAPI, config=schemathesis.Config.from_dict(CONFIG))
 
 
-@pytest.fixture(scope="module")
-def callers(migrated: Settings) -> Iterator[tuple[asgi.ASGIClient, dict[str, dict[str, str]]]]:
+@dataclass
+class Target:
+    """One app on one database, its callers' headers, and its callers' first answers per operation."""
+
+    database: str
+    client: asgi.ASGIClient
+    headers: dict[str, dict[str, str]]
+    first_answers: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _target(settings: Settings, stack: ExitStack) -> Target:
     """The demo commune in a fresh database, the app, and the headers of each caller."""
-    fuzz_settings = migrated.model_copy(update={"rate_limit_per_minute": 0})  # thousands of calls a minute
-    app = create_app(fuzz_settings)
+    settings = settings.model_copy(update={"rate_limit_per_minute": 0})  # thousands of calls a minute
+    app = create_app(settings)
     with Session(app.state.engine) as session:
         _empty_all_tables(session)
-    load_demo(fuzz_settings)
-    secret = fuzz_settings.resolved_secret_key
+    load_demo(settings)
     headers: dict[str, dict[str, str]] = {}
     with Session(app.state.engine) as session:
         for role, login in LOGINS.items():
             user = session.exec(select(User).where(User.login == login)).one()
             assert user.id is not None
-            token = create_access_token(secret, user.id, user.token_version, 60)
+            token = create_access_token(settings.resolved_secret_key, user.id, user.token_version, 60)
             headers[role] = {"Authorization": f"Bearer {token}"}
         service_account = session.exec(select(User).where(User.login == "tichhop")).one()
-    with asgi.get_client(app) as client:
-        key = client.post(
-            "/api/v1/api-keys",
-            json={"name": "Fuzz", "service_account_id": service_account.id, "scopes": KEY_SCOPES},
-            headers=headers["admin"],
-        )
-        assert key.status_code == 201, key.text
-        headers["integration_key"] = {"X-API-Key": key.json()["secret"]}
-        headers["anonymous"] = {}
+    stack.callback(app.state.engine.dispose)
+    client = stack.enter_context(asgi.get_client(app))
+    key = client.post(
+        "/api/v1/api-keys",
+        json={"name": "Fuzz", "service_account_id": service_account.id, "scopes": KEY_SCOPES},
+        headers=headers["admin"],
+    )
+    assert key.status_code == 201, key.text
+    headers["integration_key"] = {"X-API-Key": key.json()["secret"]}
+    headers["anonymous"] = {}
+    return Target(make_url(settings.resolved_database_url).get_backend_name(), client, headers)
+
+
+@pytest.fixture(scope="module")
+def targets(migrated: Settings) -> Iterator[list[Target]]:
+    """The run's own database, and FUZZ_POSTGRES_URL's when set (migrated afresh, files apart)."""
+    settings = [migrated]
+    if POSTGRES_URL:
+        settings.append(migrate_afresh(settings_for(POSTGRES_URL, migrated.var_dir / "fuzz-postgresql")))
+    with ExitStack() as stack:
+        stack.callback(asgi.shutdown_lifespans)
+        found = [_target(s, stack) for s in settings]
         started = time.monotonic()
-        yield client, headers
+        yield found
         STATS["seconds"] += round(time.monotonic() - started)
-    asgi.shutdown_lifespans()
-    app.state.engine.dispose()
 
 
 @schema.parametrize()
@@ -117,9 +143,8 @@ def callers(migrated: Settings) -> Iterator[tuple[asgi.ASGIClient, dict[str, dic
     suppress_health_check=list(HealthCheck),
 )
 def test_every_answer_is_documented_and_no_server_error(
-    case: schemathesis.Case, callers: tuple[asgi.ASGIClient, dict[str, dict[str, str]]]
+    case: schemathesis.Case, targets: list[Target]
 ) -> None:
-    client, headers_by_role = callers
     STATS["cases"] += 1
     # Generated credentials are random strings; each caller sends its own instead.
     generated = {k: v for k, v in (case.headers or {}).items() if k.lower() not in CREDENTIAL_HEADERS}
@@ -135,23 +160,22 @@ def test_every_answer_is_documented_and_no_server_error(
         # cases and nearly all answered 422 by validation); make fuzz sends them all.
         STATS["skipped"] += 1
         return
-    for role in callers_for(case.operation.label, list(headers_by_role), key):
-        case.headers = {**generated, **headers_by_role[role]}
-        STATS["requests"] += 1
-        response = case.call_and_validate(base_url=str(client.base_url), session=client, checks=CHECKS)
-        STATS[f"{response.status_code // 100}xx"] += 1
-        FIRST_ANSWERS.setdefault(case.operation.label, {}).setdefault(role, response.status_code)
+    for target in targets:
+        answers = target.first_answers.setdefault(case.operation.label, {})
+        for role in callers_for(answers, list(target.headers), key):
+            case.headers = {**generated, **target.headers[role]}
+            STATS[f"{target.database} requests"] += 1
+            client = target.client
+            response = case.call_and_validate(base_url=str(client.base_url), session=client, checks=CHECKS)
+            STATS[f"{target.database} {response.status_code // 100}xx"] += 1
+            answers.setdefault(role, response.status_code)
 
 
-# Per operation: each caller's answer to its first case; the refused ones (401, 403) get no more.
-FIRST_ANSWERS: dict[str, dict[str, int]] = {}
-
-
-def callers_for(operation: str, roles: list[str], key: int) -> list[str]:
-    """The first case of an operation goes to every caller; later ones go to one of the callers the
+def callers_for(answers: dict[str, int], roles: list[str], key: int) -> list[str]:
+    """`answers`: each caller's answer to the operation's first case; the refused ones (401, 403) get no
+    more. The first case of an operation goes to every caller; later ones go to one of the callers the
     operation admits (a refused caller would only get 401/403 again), picked by the case's `key`, or
     to every caller with FUZZ_FULL=1. Every role reaches every operation and the CI run stays bounded."""
-    answers = FIRST_ANSWERS.get(operation, {})
     if FULL or len(answers) < len(roles):
         return roles
     admitted = [role for role in roles if answers[role] not in (401, 403)] or roles
