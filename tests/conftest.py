@@ -18,10 +18,13 @@ os.environ.pop("DATABASE_URL", None)
 
 import pytest  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
+from pwdlib import PasswordHash  # noqa: E402
+from pwdlib.hashers.argon2 import Argon2Hasher  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
 from tests.helpers import Rows, World, delete_all, restore, snapshot  # noqa: E402
+from thidua.auth import passwords  # noqa: E402
 from thidua.auth.models import User, UserRole  # noqa: E402
 from thidua.auth.passwords import hash_password  # noqa: E402
 from thidua.cli import migrate  # noqa: E402
@@ -32,6 +35,13 @@ from thidua.scoring.loader import _specs  # noqa: E402
 from thidua.units.models import StaffMember, Unit  # noqa: E402
 
 PASSWORD = "matkhau2026"
+
+# The server hashes passwords with Argon2id at 64 MiB, 3 passes and 4 lanes: 0.13 s a hash on these
+# machines, and a backend suite hashes or verifies a few hundred times. Tests in this process use
+# Argon2id at its lowest cost: they check which password is accepted, not how slow guessing is
+# (tests/unit/test_passwords.py checks the server's cost). Servers started by tests keep the real one.
+SERVER_HASHER = passwords._hasher
+passwords._hasher = PasswordHash((Argon2Hasher(time_cost=1, memory_cost=8, parallelism=1),))
 _SEEDED = pytest.StashKey[str]()  # which seed `world` put back for the test
 
 
@@ -320,6 +330,7 @@ NO_DATABASE_MODULES = frozenset(
         "tests/unit/test_imports.py",
         "tests/unit/test_layers.py",
         "tests/unit/test_openapi.py",
+        "tests/unit/test_passwords.py",
         "tests/unit/test_route_policies.py",
         "tests/unit/test_test_modules.py",
     }
