@@ -24,6 +24,7 @@ from sqlmodel import Session, SQLModel
 
 import thidua.all_models  # noqa: F401 - every table in SQLModel.metadata
 from tests.conftest import TEST_DATABASE_URL, is_postgres
+from tests.helpers import delete_all
 from thidua import backup
 from thidua.cli import main
 from thidua.config import Settings
@@ -82,10 +83,8 @@ def commune(migrated: Settings, tmp_path_factory: pytest.TempPathFactory) -> Set
         environment="test", database_url=TEST_DATABASE_URL, var_dir=tmp_path_factory.mktemp("var")
     )
     engine = make_engine(settings.resolved_database_url)
-    with Session(engine) as session:
-        for table in reversed(SQLModel.metadata.sorted_tables):
-            session.execute(table.delete())
-        session.commit()
+    with engine.begin() as conn:
+        delete_all(conn)
     engine.dispose()
     load_demo(settings)
     for name, content in UPLOADS.items():
