@@ -17,6 +17,7 @@ os.environ["FRONTEND_DIST"] = str(_TMP / "no-frontend")
 os.environ.pop("DATABASE_URL", None)
 
 import pytest  # noqa: E402
+from fastapi import FastAPI  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 from pwdlib import PasswordHash  # noqa: E402
 from pwdlib.hashers.argon2 import Argon2Hasher  # noqa: E402
@@ -29,6 +30,7 @@ from thidua.auth.models import User, UserRole  # noqa: E402
 from thidua.auth.passwords import hash_password  # noqa: E402
 from thidua.cli import migrate  # noqa: E402
 from thidua.config import Settings  # noqa: E402
+from thidua.core import tasks  # noqa: E402
 from thidua.db import make_engine  # noqa: E402
 from thidua.main import create_app  # noqa: E402
 from thidua.scoring.loader import _specs  # noqa: E402
@@ -228,12 +230,23 @@ def build_world(migrated: Settings, password_hash: str) -> World:
     return w
 
 
+# One app per test process and settings: FastAPI builds an included router's routes when a request
+# first reaches them (30-200 ms in each new app), and the app keeps nothing of a test but rows, which
+# `world` puts back. Each test still starts and stops it (its lifespan: the in-process worker).
+_APPS: dict[int, tuple[Settings, FastAPI]] = {}
+
+
 @pytest.fixture
 def client(world: World) -> Iterator[TestClient]:
-    app = create_app(world.settings)
+    settings = world.settings
+    kept = _APPS.get(id(settings))
+    if kept is None or kept[0] is not settings:
+        kept = _APPS[id(settings)] = (settings, create_app(settings))
+    app = kept[1]
+    tasks.set_mode(settings.resolved_job_queue)  # a test's own app may have set another
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
-    app.state.engine.dispose()
+    app.state.engine.dispose()  # its connections are opened again by the next test
 
 
 @pytest.fixture

@@ -66,6 +66,34 @@ def test_the_single_machine_worker(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not runner.running
 
 
+def test_a_worker_stopped_and_started_again_runs_its_jobs_and_its_clock_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One app started twice (the test suite's shared app): the second start takes jobs again, and its
+    periodic task is not doubled by the first start's entry left in the queue."""
+    calls: list[Any] = []
+    specs = {
+        "t.job": TaskSpec("t.job", lambda _env, n: calls.append(n)),
+        "t.tick": TaskSpec("t.tick", lambda _env: calls.append("tick"), cron=lambda _s: "* * * * * */1"),
+    }
+    monkeypatch.setattr(tasks, "TASKS", specs)
+    monkeypatch.setattr(inprocess, "TASKS", specs)
+    engine = create_engine("sqlite://")
+    runner = inprocess.Runner(tasks.Env(engine, None, None))
+    runner.start()
+    runner.stop()
+    runner.start()
+    try:
+        tasks.defer(engine, "t.job", n=1)
+        eventually(lambda: 1 in calls)
+        since, ticks = time.monotonic(), calls.count("tick")
+        eventually(lambda: calls.count("tick") >= ticks + 3)
+        # once a second, not twice: a doubled clock ticks about twice as often as seconds pass
+        assert calls.count("tick") - ticks <= time.monotonic() - since + 1
+    finally:
+        runner.stop()
+
+
 def test_a_sqlite_database_runs_its_jobs_in_process_in_any_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     """A process whose app serves PostgreSQL (mode procrastinate) may also load the demo into a SQLite
     file: that database has no queue tables, so its jobs run in process."""

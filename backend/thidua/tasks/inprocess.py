@@ -59,6 +59,7 @@ class Runner:
                 return
             self._stopping = False
             self._thread = threading.Thread(target=self._loop, name="thidua-tasks", daemon=True)
+        attach(self.env.engine, self)  # again after a stop: one app may be started more than once
         for spec in TASKS.values():
             cron = spec.cron(self.env.settings) if spec.cron is not None else None
             if at_start and spec.at_start and spec.first:
@@ -70,7 +71,9 @@ class Runner:
         self._thread.start()
 
     def stop(self, timeout: float = 30) -> None:
-        """After the jobs due now (for up to `timeout`); what is left is picked up at the next start."""
+        """After the jobs due now (for up to `timeout`); what is left is picked up at the next start,
+        from the tables, as by a new process: the queue in memory is emptied (else a later start of the
+        same app would add its periodic tasks a second time)."""
         self.wait_idle(timeout)
         with self._cond:
             self._stopping = True
@@ -78,6 +81,8 @@ class Runner:
             thread, self._thread = self._thread, None
         if thread is not None:
             thread.join(timeout)
+        with self._cond:
+            self._heap.clear()
         detach(self.env.engine)
 
     @property
