@@ -24,7 +24,7 @@ from pwdlib.hashers.argon2 import Argon2Hasher  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
-from tests.helpers import Rows, World, delete_all, restore, snapshot  # noqa: E402
+from tests.helpers import Rows, World, delete_all, engine_of, restore, snapshot  # noqa: E402
 from thidua.auth import passwords  # noqa: E402
 from thidua.auth.models import User, UserRole  # noqa: E402
 from thidua.auth.passwords import hash_password  # noqa: E402
@@ -157,9 +157,8 @@ def world(migrated: Settings, password_hash: str, request: pytest.FixtureRequest
         _SEEDS["world"] = (_snapshot(migrated), w, {})
     else:
         rows, w, _ids = _SEEDS[seed]
-        engine = make_engine(migrated.resolved_database_url)
-        restore(engine, rows)
-        engine.dispose()
+        with engine_of(migrated.resolved_database_url) as engine:
+            restore(engine, rows)
     _specs.clear()  # framework ids come back: a spec cached by (id, version) may be another test's
     request.node.stash[_SEEDED] = seed
     # Copies: a test may add its own units or staff to these maps.
@@ -167,10 +166,8 @@ def world(migrated: Settings, password_hash: str, request: pytest.FixtureRequest
 
 
 def _snapshot(settings: Settings) -> Rows:
-    engine = make_engine(settings.resolved_database_url)
-    rows = snapshot(engine)
-    engine.dispose()
-    return rows
+    with engine_of(settings.resolved_database_url) as engine:
+        return snapshot(engine)
 
 
 def build_world(migrated: Settings, password_hash: str) -> World:
@@ -252,10 +249,8 @@ def client(world: World) -> Iterator[TestClient]:
 @pytest.fixture
 def db(world: World) -> Iterator[Session]:
     """A session on the test's database, for reading what the API stored."""
-    engine = make_engine(world.settings.resolved_database_url)
-    with Session(engine) as session:
+    with engine_of(world.settings.resolved_database_url) as engine, Session(engine) as session:
         yield session
-    engine.dispose()
 
 
 @pytest.fixture
@@ -269,12 +264,10 @@ def catalogue(world: World, request: pytest.FixtureRequest) -> dict[str, int]:
     # Kept for the next tests only when nothing but the commune is there yet (another fixture, such
     # as the app's start, may have written before this one).
     keep = len(_SEEDS) == 1 and _snapshot(world.settings) == _SEEDS["world"][0]
-    engine = make_engine(world.settings.resolved_database_url)
-    with Session(engine) as session:
+    with engine_of(world.settings.resolved_database_url) as engine, Session(engine) as session:
         load_movement(session)
         ids = {f.code: f.id for f in session.exec(select(Framework))}
         movement_id = session.exec(select(Framework.movement_id)).first()
-    engine.dispose()
     found = {"unit": ids["BDC-CSGD"], "individual": ids["BDC-CANHAN"], "movement": movement_id}
     if keep:
         _SEEDS["catalogue"] = (_snapshot(world.settings), _SEEDS["world"][1], found)  # type: ignore[assignment]

@@ -1,5 +1,7 @@
 """Shared test helpers (imported by the tests; fixtures live in conftest.py)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +12,7 @@ from sqlmodel import SQLModel
 from thidua.auth.models import User
 from thidua.auth.tokens import create_access_token
 from thidua.config import Settings
+from thidua.db import make_engine
 
 
 @dataclass
@@ -33,6 +36,21 @@ class World:
 
 
 Rows = dict[str, list[dict[str, Any]]]  # table name -> its rows
+
+_ENGINES: dict[str, Engine] = {}
+
+
+@contextmanager
+def engine_of(url: str) -> Iterator[Engine]:
+    """The tests' own engine for a database, one per process: SQLAlchemy keeps its compiled statements
+    per engine, and a new engine per test compiled the fixtures' 81 DELETEs, their INSERTs and the
+    drift check's queries again each time. Its connections are closed after each use (a test may drop
+    the schema or replace the database file)."""
+    engine = _ENGINES.get(url) or _ENGINES.setdefault(url, make_engine(url))
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def snapshot(engine: Engine) -> Rows:

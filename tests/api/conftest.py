@@ -8,9 +8,8 @@ from collections.abc import Iterator
 import pytest
 from sqlmodel import Session
 
-from tests.helpers import World
+from tests.helpers import World, engine_of
 from thidua.core import tasks
-from thidua.db import make_engine
 from thidua.scoring import rescore
 from thidua.scoring.sources import SOURCES
 
@@ -25,10 +24,6 @@ def stored_scores_match(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     assert SOURCES, "the computed-indicator sources are registered with the app"
     tasks.wait_idle()  # framework re-scores are jobs of the queue
-    engine = make_engine(world.settings.resolved_database_url)
-    try:
-        with Session(engine) as session:
-            found = list(rescore.differences(session))
-    finally:
-        engine.dispose()
+    with engine_of(world.settings.resolved_database_url) as engine, Session(engine) as session:
+        found = list(rescore.differences(session))
     assert not found, "stored scores differ from a recomputation:\n" + "\n".join(found[:20])
