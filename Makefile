@@ -28,17 +28,17 @@ test: install frontend chromium office
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-browser-and-fuzz test-backends
 
 # Two lanes side by side, each at most one process beside the other lane's two test workers: the
-# browser suite (most of its time waiting on Chromium and its server), the fuzzing of both databases
-# (one process: schemathesis reports its cases as subtests, which pytest-xdist loses) and the
-# frontend's unit tests; and the backend on SQLite, then on PostgreSQL (README: the figures).
+# browser suite (most of its time waiting on Chromium and its server) and the fuzzing of both databases
+# (one process: schemathesis reports its cases as subtests, which pytest-xdist loses); and the backend
+# on SQLite, then on PostgreSQL, then the frontend's unit tests (the shorter lane; README: the figures).
 test-browser-and-fuzz: install frontend chromium
 	$(MAKE) --no-print-directory test-e2e
 	$(MAKE) --no-print-directory fuzz-both
-	$(MAKE) --no-print-directory test-frontend
 
-test-backends: install fonts office
+test-backends: install frontend fonts office
 	$(MAKE) --no-print-directory FUZZ_AFTER=0 test-backend-sqlite
 	$(MAKE) --no-print-directory FUZZ_AFTER=0 test-backend-postgres
+	$(MAKE) --no-print-directory test-frontend
 
 install: $(VENV)/.installed
 
