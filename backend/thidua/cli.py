@@ -108,7 +108,8 @@ def _scores(settings: Settings, which: str, framework_id: int | None, outdated: 
                 ids = [framework_id]
             else:
                 ids = [f for f in session.exec(select(Framework.id)).all() if f is not None]
-            done = sum(rescore.rescore_framework(session, f) for f in sorted(ids))
+            # every row written anew: this is also the repair of what verify-scores found
+            done = sum(rescore.rescore_framework(session, f, rewrite=True) for f in sorted(ids))
             print(f"{done} assessment(s) re-scored")
             return 0
     finally:
@@ -193,7 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser(
         "verify-scores", help="recompute every stored score from the raw data; print each difference"
     )
-    again = sub.add_parser("rescore", help="re-score the open assessments (of one framework version)")
+    again = sub.add_parser(
+        "rescore", help="re-score the open assessments (of one framework version), writing their rows anew"
+    )
     again.add_argument("--framework", type=int, default=None, help="framework version id")
     again.add_argument(
         "--outdated", action="store_true", help="only the open assessments computed before today (at once)"

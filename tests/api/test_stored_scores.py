@@ -125,6 +125,86 @@ def test_verify_scores_finds_a_corrupted_row_and_rescore_repairs_it(
     assert _card(client, world, a["id"])["verified_total"] == "33.60"
 
 
+def _stored_row(world: World, assessment_id: int) -> Any:
+    engine = make_engine(world.settings.resolved_database_url)
+    try:
+        with Session(engine) as session:
+            query = (
+                "SELECT verified_total, digest, computed_at FROM assessment_score WHERE assessment_id = :i"
+            )
+            return session.execute(text(query), {"i": assessment_id}).one()
+    finally:
+        engine.dispose()
+
+
+def _tamper(world: World, assessment_id: int, assignment: str) -> None:
+    engine = make_engine(world.settings.resolved_database_url)
+    try:
+        with Session(engine) as session:  # written around the services, as a bug would
+            session.execute(
+                text(f"UPDATE assessment_score SET {assignment} WHERE assessment_id = :i"),
+                {"i": assessment_id},
+            )
+            session.commit()
+    finally:
+        engine.dispose()
+
+
+def _rescore(world: World, assessment_id: int, rewrite: bool = False) -> None:
+    engine = make_engine(world.settings.resolved_database_url)
+    try:
+        with Session(engine) as session:
+            assert rescore.rescore(session, [assessment_id], rewrite=rewrite) == 1
+            session.commit()
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.scores_may_drift
+def test_a_rescore_that_computes_the_stored_rows_again_only_moves_their_time(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """The fingerprint decides: rows computed the same are not written again, so a row changed behind
+    the application's back (its fingerprint unchanged) stays wrong after an ordinary re-score, and only
+    the repair (`rewrite`, what `thidua.cli rescore` does) writes it anew."""
+    a = submitted(client, world, catalogue, "manager_a")
+    before = _stored_row(world, a["id"])
+    _tamper(world, a["id"], "verified_total = 1, computed_at = '2000-01-01 00:00:00'")
+    _rescore(world, a["id"])
+    after = _stored_row(world, a["id"])
+    assert after.verified_total == 1  # not written again: the fingerprint says nothing changed
+    assert after.digest == before.digest
+    assert str(after.computed_at) > "2000-01-02"  # but computed today
+    _rescore(world, a["id"], rewrite=True)
+    assert _stored_row(world, a["id"]).verified_total == before.verified_total == 3360  # hundredths
+    # and a real change is written: the review's new total, with another fingerprint
+    fresh = client.get(f"{URL}/{a['id']}", headers=world.headers("officer"))
+    assert _review(client, world, {**a, "etag": fresh.headers["etag"]}, "40").status_code == 200
+    changed = _stored_row(world, a["id"])
+    assert (changed.verified_total, changed.digest != before.digest) == (3080, True)
+
+
+@pytest.mark.scores_may_drift
+def test_verify_scores_finds_a_fingerprint_that_does_not_match_its_rows(
+    client: TestClient,
+    world: World,
+    catalogue: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    a = submitted(client, world, catalogue, "manager_a")
+    monkeypatch.setenv("DATABASE_URL", world.settings.resolved_database_url)
+    _tamper(world, a["id"], "digest = 0")
+    capsys.readouterr()
+    assert main(["verify-scores"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"assessment {a['id']}: the stored fingerprint does not match its rows",
+        "1 difference(s) between the stored scores and a recomputation",
+    ]
+    _rescore(world, a["id"])  # the fingerprints differ: the rows are written again, with the right one
+    assert main(["verify-scores"]) == 0
+
+
 def test_a_framework_wide_rescore_marks_rows_recomputing_until_done(
     client: TestClient, world: World, catalogue: dict[str, int]
 ) -> None:

@@ -65,18 +65,18 @@ for name in sys.argv[1:]:
 """
 
 
-def test_imports_collect_garbage_less_often_and_give_the_threshold_back() -> None:
+def test_bulk_work_collects_garbage_less_often_and_gives_the_threshold_back() -> None:
     import gc
 
-    from thidua.imports import service
+    from thidua.core.collector import fewer_collections
 
     usual = gc.get_threshold()
     seen: list[int] = []
 
-    @service._fewer_collections()
+    @fewer_collections()
     def work(fail: bool) -> None:
         seen.append(gc.get_threshold()[0])
-        with service._fewer_collections():  # two imports at once: the first to end keeps it raised
+        with fewer_collections():  # two imports (or re-scores) at once: the first to end keeps it raised
             seen.append(gc.get_threshold()[0])
         seen.append(gc.get_threshold()[0])
         if fail:

@@ -7,11 +7,8 @@ nothing import with a rejected row, rolls it back; with atomic=false the good ro
 writes one audit event (entity "import") with the counts, not one per row.
 """
 
-import gc
 import logging
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -19,6 +16,7 @@ from sqlalchemy import Connection, Engine, text, update
 from sqlmodel import Session, col, select
 
 from thidua.auth.policy import Actor
+from thidua.core.collector import fewer_collections
 from thidua.core.errors import Forbidden, NotFound
 from thidua.core.models import utcnow
 from thidua.core.pagination import PageParams, page_of, paginate
@@ -131,32 +129,7 @@ def _lock(conn: Connection, job_id: int | None) -> None:
         )
 
 
-_collections_lock = threading.Lock()
-_imports_running = 0
-_usual_threshold = gc.get_threshold()
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """While imports run, the garbage collector's young passes start after 50,000 new objects instead
-    of 700. An import allocates a few objects per row and none in reference cycles (reference counting
-    frees them), yet the passes over them took about 13 % of a 100,000-row import's CPU. Process-wide,
-    so the usual threshold comes back when the last running import ends."""
-    global _imports_running
-    with _collections_lock:
-        if _imports_running == 0:
-            gc.set_threshold(50_000, *_usual_threshold[1:])
-        _imports_running += 1
-    try:
-        yield
-    finally:
-        with _collections_lock:
-            _imports_running -= 1
-            if _imports_running == 0:
-                gc.set_threshold(*_usual_threshold)
-
-
-@_fewer_collections()
+@fewer_collections()
 def run_import(
     engine: Engine,
     actor: Actor,

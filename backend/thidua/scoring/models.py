@@ -5,7 +5,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Index
+from sqlalchemy import JSON, BigInteger, Index
 from sqlmodel import Field, SQLModel
 
 from thidua.core.models import Decimal2, UTCDateTime, utcnow
@@ -20,6 +20,9 @@ class AssessmentScore(SQLModel, table=True):
         # Rankings: one framework and year, ranked statuses, best completion first.
         Index("ix_assessment_score_ranking", "framework_id", "school_year", "status", "completion_percent"),
         Index("ix_assessment_score_framework_stale", "framework_id", "stale"),
+        # Room for an unchanged row's update to stay on its page, the card kept out of line (migration
+        # 0029_score_digest says why).
+        {"postgresql_with": {"fillfactor": 45, "toast_tuple_target": 512}},
     )
 
     assessment_id: int = Field(primary_key=True, foreign_key="self_assessment.id", ondelete="CASCADE")
@@ -44,6 +47,9 @@ class AssessmentScore(SQLModel, table=True):
     scorecard: dict[str, Any] = Field(sa_type=JSON)  # the engine's whole card, for the detail page
     computed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     stale: bool = False
+    # A fingerprint of this row, the card and the criterion and area rows (scoring/rescore.fingerprint):
+    # a re-score that computes the same again only moves computed_at.
+    digest: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class CriterionScore(SQLModel, table=True):
