@@ -407,6 +407,8 @@ def rescore_outdated(session: Session, on: date | None = None) -> int:
             ).scalars()
         )
         if not ids:
+            if done:
+                _vacuum(session)  # the updated pages are no longer all-visible to the rankings' scans
             return done
         done += rescore(session, ids)
         session.commit()
