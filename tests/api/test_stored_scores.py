@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from tests.fixtures.assessments import URL, submitted
-from tests.helpers import World
+from tests.helpers import World, engine_of
 from thidua.cli import main
 from thidua.core import tasks
 from thidua.db import make_engine
@@ -98,6 +98,27 @@ def test_ranking_reads_stored_rows_with_competition_ranks(
     assert own["ranked_count"] == 2 and own["total"] == 1
 
 
+def _stored_row(world: World, assessment_id: int) -> Any:
+    query = "SELECT verified_total, digest, computed_at FROM assessment_score WHERE assessment_id = :i"
+    with engine_of(world.settings.resolved_database_url) as engine, Session(engine) as session:
+        return session.execute(text(query), {"i": assessment_id}).one()
+
+
+def _tamper(world: World, assessment_id: int, assignment: str) -> None:
+    """A stored row changed around the services, as a bug or a hand-made fix in SQL would."""
+    with engine_of(world.settings.resolved_database_url) as engine, Session(engine) as session:
+        session.execute(
+            text(f"UPDATE assessment_score SET {assignment} WHERE assessment_id = :i"), {"i": assessment_id}
+        )
+        session.commit()
+
+
+def _rescore(world: World, assessment_id: int, rewrite: bool = False) -> None:
+    with engine_of(world.settings.resolved_database_url) as engine, Session(engine) as session:
+        assert rescore.rescore(session, [assessment_id], rewrite=rewrite) == 1
+        session.commit()
+
+
 @pytest.mark.scores_may_drift
 def test_verify_scores_finds_a_corrupted_row_and_rescore_repairs_it(
     client: TestClient,
@@ -109,13 +130,7 @@ def test_verify_scores_finds_a_corrupted_row_and_rescore_repairs_it(
     a = submitted(client, world, catalogue, "manager_a")
     monkeypatch.setenv("DATABASE_URL", world.settings.resolved_database_url)
     assert main(["verify-scores"]) == 0
-    engine = make_engine(world.settings.resolved_database_url)
-    with Session(engine) as session:  # written around the services, as a bug would
-        session.execute(
-            text("UPDATE assessment_score SET verified_total = 1 WHERE assessment_id = :i"), {"i": a["id"]}
-        )
-        session.commit()
-    engine.dispose()
+    _tamper(world, a["id"], "verified_total = 1")
     capsys.readouterr()
     assert main(["verify-scores"]) == 1
     out = capsys.readouterr().out
@@ -123,41 +138,6 @@ def test_verify_scores_finds_a_corrupted_row_and_rescore_repairs_it(
     assert main(["rescore", "--framework", str(catalogue["unit"])]) == 0
     assert main(["verify-scores"]) == 0
     assert _card(client, world, a["id"])["verified_total"] == "33.60"
-
-
-def _stored_row(world: World, assessment_id: int) -> Any:
-    engine = make_engine(world.settings.resolved_database_url)
-    try:
-        with Session(engine) as session:
-            query = (
-                "SELECT verified_total, digest, computed_at FROM assessment_score WHERE assessment_id = :i"
-            )
-            return session.execute(text(query), {"i": assessment_id}).one()
-    finally:
-        engine.dispose()
-
-
-def _tamper(world: World, assessment_id: int, assignment: str) -> None:
-    engine = make_engine(world.settings.resolved_database_url)
-    try:
-        with Session(engine) as session:  # written around the services, as a bug would
-            session.execute(
-                text(f"UPDATE assessment_score SET {assignment} WHERE assessment_id = :i"),
-                {"i": assessment_id},
-            )
-            session.commit()
-    finally:
-        engine.dispose()
-
-
-def _rescore(world: World, assessment_id: int, rewrite: bool = False) -> None:
-    engine = make_engine(world.settings.resolved_database_url)
-    try:
-        with Session(engine) as session:
-            assert rescore.rescore(session, [assessment_id], rewrite=rewrite) == 1
-            session.commit()
-    finally:
-        engine.dispose()
 
 
 @pytest.mark.scores_may_drift
