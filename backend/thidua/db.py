@@ -7,6 +7,8 @@ from fastapi import Request
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
 
+from thidua.core.sql import SQLITE_BUSY_TIMEOUT_MS
+
 
 def _unicode_lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
@@ -20,7 +22,7 @@ def make_engine(url: str, echo: bool = False, pool_size: int = 5, max_overflow: 
             url,
             echo=echo,
             hide_parameters=True,
-            connect_args={"check_same_thread": False, "timeout": 30},
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
 
         @event.listens_for(engine, "connect")
@@ -28,7 +30,7 @@ def make_engine(url: str, echo: bool = False, pool_size: int = 5, max_overflow: 
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             cursor.close()
             # SQLite's lower() folds ASCII only; searches must match "ĐỨC" with "đức" as on PostgreSQL.
             dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)

@@ -2,9 +2,11 @@
 X-API-Key; scopes refuse what they do not name (403), revoked and expired keys fail at once (401), a
 unit scope hides other units (404), and requests per minute are limited (429 with Retry-After)."""
 
+import threading
 import time
 from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
@@ -137,6 +139,40 @@ def test_the_rate_limit_holds_across_server_processes(world: World) -> None:
         assert_problem(a.get("/api/v1/staff", headers=key), 429)
     first.state.engine.dispose()
     second.state.engine.dispose()
+
+
+def test_reads_do_not_wait_for_another_writer_to_count_them(client: TestClient, world: World) -> None:
+    """SQLite lets one transaction write at a time, and an import's holds the lock for as long as the
+    import runs. Reading a page (a user's token, an integrator's key) must not wait behind it just to
+    be counted: the count gives up after a moment and the request goes on, uncounted."""
+    engine = make_engine(world.settings.resolved_database_url)
+    if engine.dialect.name != "sqlite":
+        engine.dispose()
+        pytest.skip("PostgreSQL writers do not lock each other out of other rows")
+    secret = issue(client, world, ["staff:read"])["secret"]
+    answers: dict[str, int] = {}
+
+    def read(who: str, headers: dict[str, str]) -> None:
+        # a client of the same running app (its lifespan entered once, by `client`)
+        answers[who] = TestClient(client.app).get("/api/v1/staff", headers=headers).status_code
+
+    readers = [
+        threading.Thread(target=read, args=("user", world.headers("officer"))),
+        threading.Thread(target=read, args=("key", {"X-API-Key": secret})),
+    ]
+    with engine.connect() as writer:
+        writer.exec_driver_sql("BEGIN IMMEDIATE")  # the long writer: holds the write lock
+        for reader in readers:
+            reader.start()
+        for reader in readers:
+            reader.join(timeout=20)  # the busy timeout is 30 s: a reader that waits is still there
+        still_waiting = [r for r in readers if r.is_alive()]
+        writer.rollback()
+    for reader in readers:
+        reader.join()
+    engine.dispose()
+    assert not still_waiting
+    assert answers == {"user": 200, "key": 200}
 
 
 def test_rate_counts_of_past_minutes_are_deleted(world: World) -> None:

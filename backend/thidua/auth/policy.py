@@ -34,6 +34,7 @@ from thidua.auth.roles import (
 from thidua.auth.tokens import InvalidToken, decode_access_token
 from thidua.core.errors import Forbidden, NotFound, TooManyRequests, Unauthorized
 from thidua.core.models import utcnow
+from thidua.core.sql import write_or_skip
 from thidua.db import get_session
 from thidua.units.models import PROVINCE_KINDS, Unit, UnitKind
 
@@ -283,8 +284,13 @@ def _key_actor(session: Session, raw: str) -> Actor:
         raise invalid
     actor = actor_for_key(session, user, key)
     if key.last_used_at is None or (now - key.last_used_at).total_seconds() > 60:
-        session.execute(sa_update(ApiKey).where(col(ApiKey.id) == key.id).values(last_used_at=now))
-        session.commit()
+        # bookkeeping: skipped, not waited for, while another transaction holds SQLite's write lock
+        write_or_skip(
+            session,
+            lambda conn: conn.execute(
+                sa_update(ApiKey).where(col(ApiKey.id) == key.id).values(last_used_at=now)
+            ),
+        )
     return actor
 
 

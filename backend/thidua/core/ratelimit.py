@@ -6,7 +6,9 @@ reads the count back (INSERT ... ON CONFLICT DO UPDATE ... RETURNING, on Postgre
 so parallel requests are never lost. A request counts on its own session's connection before it reads
 anything (`hit(..., session=)`): a second connection per request made a busy process open and close
 connections all the time. The first request of a bucket in a new minute deletes the rows of
-minutes that are over, so the table holds about two minutes of callers."""
+minutes that are over, so the table holds about two minutes of callers. On SQLite a request whose
+count would wait for another transaction's write lock (a long import) goes uncounted rather than
+wait (`core/sql.write_or_skip`)."""
 
 import time
 from typing import Any
@@ -15,6 +17,8 @@ from sqlalchemy import Connection, Engine, bindparam, delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Field, Session, SQLModel
+
+from thidua.core.sql import write_or_skip
 
 
 class RateCount(SQLModel, table=True):
@@ -52,8 +56,10 @@ class RateLimiter:
             with self.engine.begin() as conn:
                 count = self._count(conn, bucket, window)
         else:
-            count = self._count(session.connection(), bucket, window)
-            session.commit()
+            counted = write_or_skip(session, lambda conn: self._count(conn, bucket, window))
+            if counted is None:
+                return None  # SQLite's write lock is another transaction's: this one goes uncounted
+            count = counted
         if count > self.per_minute:
             return max(1, int((window + 1) * 60 - now))
         return None
