@@ -59,10 +59,13 @@ export function DataTable<T>({
   );
 }
 
-/** Whether a paged list came back empty: its action then moves from the page's heading into the empty
- * state, which says what would fill the list (one button, where the eye is). */
-export function isEmpty<T>(query: UseQueryResult<Page<T>>): boolean {
-  return query.data?.total === 0;
+/** Whether a paged list's action belongs in the page's heading: once the list has come back with rows,
+ * or failed to load. An empty list carries its action in its empty state instead, which says what
+ * would fill the list (one button, where the eye is). While the list loads there is none: a button
+ * shown in the heading and then moved into the empty state moved from under the click that was
+ * meant for it (a browser test lost such a click). */
+export function actionInHeading<T>(query: UseQueryResult<Page<T>>): boolean {
+  return query.isError || (query.data?.total ?? 0) > 0;
 }
 
 /** Loading / error / empty / table / pagination for one page of a server-side paged list. */

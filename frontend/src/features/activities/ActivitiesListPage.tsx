@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ACTIVITY_KINDS, type Activity, type ActivityKind } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { actionInHeading, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useUnitOptions } from '../../lib/queries/units';
@@ -44,7 +44,7 @@ export function ActivitiesListPage() {
   return (
     <ListPage
       title={t('activities.title')}
-      action={may && !isEmpty(query) && createLink}
+      action={may && actionInHeading(query) && createLink}
       filters={
         <>
           <SelectFilter p={p} name="school_year" label={t('fields.schoolYear')} options={years.map((y) => ({ value: y, label: y }))} />

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { useListParams } from '../../lib/useListParams';
 import { SelectField } from '../../components/fields';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { actionInHeading, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useFrameworkOptions, useMovements } from '../../lib/queries/frameworks';
 import { useAssessments, useCreateAssessment } from './api/assessments';
@@ -108,7 +108,7 @@ export function AssessmentsListPage() {
   return (
     <ListPage
       title={t('assessments.title')}
-      action={mayStart && !isEmpty(query) && startButton}
+      action={mayStart && actionInHeading(query) && startButton}
       filters={
         <>
           <SelectFilter

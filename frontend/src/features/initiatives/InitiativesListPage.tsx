@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { actionInHeading, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SearchFilter, SelectFilter } from '../../components/ListFilters';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useUnitOptions } from '../../lib/queries/units';
@@ -52,7 +52,7 @@ export function InitiativesListPage() {
   return (
     <ListPage
       title={t('initiatives.title')}
-      action={may && !isEmpty(query) && createLink}
+      action={may && actionInHeading(query) && createLink}
       filters={
         <>
           <SearchFilter p={p} />

@@ -9,7 +9,7 @@ import {
 } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { actionInHeading, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { useMovements } from '../../lib/queries/frameworks';
 import { useInspections } from './api/inspections';
@@ -56,7 +56,7 @@ export function InspectionsListPage() {
   return (
     <ListPage
       title={t('inspections.title')}
-      action={may && !isEmpty(query) && createLink}
+      action={may && actionInHeading(query) && createLink}
       filters={
         <>
           <SelectFilter p={p} name="school_year" label={t('fields.schoolYear')} options={years.map((y) => ({ value: y, label: y }))} />

@@ -5,7 +5,7 @@ import { useMe } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
 import { useDownload } from '../../lib/useDownload';
 import { useListParams } from '../../lib/useListParams';
-import { DataTable, isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { DataTable, actionInHeading, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SearchFilter } from '../../components/ListFilters';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
@@ -68,7 +68,7 @@ export function MaterialsPage() {
     <ListPage
       title={t('communications.materials.title')}
       action={
-        mayShare && !sharing && !isEmpty(query) ? (
+        mayShare && !sharing && actionInHeading(query) ? (
           <button type="button" className="primary" onClick={() => setSharing(true)}>
             {t('communications.materials.share')}
           </button>

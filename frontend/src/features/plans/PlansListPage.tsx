@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Plan, PlanStatus } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { actionInHeading, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { SelectFilter } from '../../components/ListFilters';
 import { usePlans } from './api/plans';
 import { DeadlineBadge, PlanStatusBadge } from '../../components/PlanBadges';
@@ -51,7 +51,7 @@ export function PlansListPage() {
   return (
     <ListPage
       title={t('plans.title')}
-      action={canCreate && !isEmpty(query) && createLink}
+      action={canCreate && actionInHeading(query) && createLink}
       filters={
         <>
           <SelectFilter p={p} name="status" label={t('fields.status')} options={STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))} />

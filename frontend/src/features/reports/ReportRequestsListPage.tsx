@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportRequest } from '../../api/types';
 import { useMe } from '../../lib/auth';
 import { useListParams } from '../../lib/useListParams';
-import { isEmpty, ListPage, PagedTable, type Column } from '../../components/DataTable';
+import { actionInHeading, ListPage, PagedTable, type Column } from '../../components/DataTable';
 import { useReportRequests } from './api/reports';
 import { formatDate } from '../../lib/format';
 
@@ -29,7 +29,7 @@ export function ReportRequestsListPage() {
   return (
     <ListPage
       title={t('reports.title')}
-      action={may && !isEmpty(query) && createLink}
+      action={may && actionInHeading(query) && createLink}
     >
       <PagedTable query={query} columns={columns} rowKey={(r) => r.id} offset={p.offset} limit={p.limit} onOffset={p.setOffset} empty={{ message: t('demo.empty.reportRequests'), action: may ? createLink : undefined }} />
     </ListPage>
