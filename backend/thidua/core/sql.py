@@ -93,15 +93,19 @@ def write_or_skip(session: Session, write: Callable[[Connection], T]) -> T | Non
         session.commit()
         return result
     conn.exec_driver_sql(f"PRAGMA busy_timeout = {BOOKKEEPING_WAIT_MS}")
+    skipped = False
     try:
         result = write(conn)
     except OperationalError as exc:
         if "locked" not in str(exc.orig):
             raise
+        skipped = True
+    finally:
+        # Set back on every way out, while the connection is still this session's (a commit or a
+        # rollback returns it to the pool, where the next user expects the usual timeout).
         conn.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    if skipped:
         session.rollback()
         return None
-    # Set back while the connection is still this session's (a commit returns it to the pool).
-    conn.exec_driver_sql(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
     session.commit()  # in WAL mode the lock is ours since the first write: the commit does not wait
     return result
