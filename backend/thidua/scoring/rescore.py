@@ -248,16 +248,17 @@ def rescore(
         found = list(expected(session, assessments, known))
         now = utcnow()
         digest = {} if rewrite else {row.assessment_id: row.digest for row in stored}
-        same = [
-            r.score["assessment_id"]
-            for r in found
-            if digest.get(r.score["assessment_id"]) == r.score["digest"]
-        ]
+        same: list[int] = []
+        changed: list[Rows] = []
+        for r in found:
+            if digest.get(r.score["assessment_id"]) == r.score["digest"]:
+                same.append(r.score["assessment_id"])
+            else:
+                changed.append(r)
         if same:
             session.execute(
                 update(S).where(one_of(S.c.assessment_id, same)).values(computed_at=now, stale=False)
             )
-        changed = [r for r in found if digest.get(r.score["assessment_id"]) != r.score["digest"]]
         if changed:
             _replace(
                 session,
