@@ -19,9 +19,9 @@ class AssessmentScore(SQLModel, table=True):
     __table_args__ = (
         # Rankings: one framework and year, ranked statuses, best completion first.
         Index("ix_assessment_score_ranking", "framework_id", "school_year", "status", "completion_percent"),
-        Index("ix_assessment_score_framework_stale", "framework_id", "stale"),
-        # Room for an unchanged row's update to stay on its page, the card kept out of line (migration
-        # 0029_score_digest says why).
+        # Room for an unchanged row's update to stay on its page, the card kept out of line; `stale`
+        # and `computed_at`, which a re-score sets, are in no index, so that update is heap-only
+        # (migrations 0029_score_digest and 0030_no_stale_index say why).
         {"postgresql_with": {"fillfactor": 45, "toast_tuple_target": 512}},
     )
 
