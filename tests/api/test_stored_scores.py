@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from tests.fixtures.assessments import URL, submitted
+from tests.conftest import is_postgres
 from tests.helpers import World, engine_of
 from thidua.cli import main
 from thidua.core import tasks
@@ -203,8 +204,9 @@ def test_a_framework_wide_rescore_marks_rows_recomputing_until_done(
         assert recomputing() == [True]
         assert _card(client, world, a["id"])["recomputing"] is True
         assert any("stale" in d for d in rescore.differences(session))
-        # The job: resumable, it re-scores whatever is still open and clears the flag.
-        assert rescore.rescore_framework(session, catalogue["unit"]) == 1
+        # The job: resumable, it re-scores whatever is still stale and clears the flag.
+        assert rescore.rescore_stale(session, catalogue["unit"]) == 1
+        assert rescore.rescore_stale(session, catalogue["unit"]) == 0
     engine.dispose()
     assert recomputing() == [False]
 
@@ -219,6 +221,57 @@ def test_a_framework_wide_rescore_marks_rows_recomputing_until_done(
     tasks.wait_idle()  # the re-score is a job of the queue (in-process here)
     assert recomputing() == [False]
     assert _card(client, world, a["id"])["verified_total"] == "33.60"
+
+
+@pytest.mark.skipif(not is_postgres(), reason="jobs share rows by PostgreSQL's SKIP LOCKED")
+def test_jobs_of_one_framework_share_its_stale_rows_each_row_once(
+    client: TestClient, world: World, catalogue: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers on several machines re-score a framework together: each job claims its batches, and a
+    batch another job holds is skipped, not waited for nor done twice."""
+    from tests.fixtures.assessments import start
+
+    ids = {
+        start(client, world, catalogue, m, year)["id"]
+        for m in ("manager_a", "manager_b")
+        for year in ("2025-2026", "2026-2027")
+    }
+    engine = make_engine(world.settings.resolved_database_url)
+    with Session(engine) as session:
+        rescore.mark_stale(session, catalogue["unit"])
+        session.commit()
+    monkeypatch.setattr(rescore, "BATCH", 1)
+    both_hold_a_batch = threading.Barrier(2, timeout=20)
+    done: dict[str, list[int]] = {"first": [], "second": []}
+    plain = rescore.rescore
+
+    def counted(session: Session, batch: list[int], *args: Any, **kwargs: Any) -> int:
+        job = threading.current_thread().name
+        if not done[job]:
+            # Each job has claimed (and locked) its first batch before either goes on: with a claim
+            # that waited for the other's lock this would never be reached; without a lock both
+            # would hold the same assessment.
+            both_hold_a_batch.wait()
+        done[job] += batch
+        return plain(session, batch, *args, **kwargs)
+
+    monkeypatch.setattr(rescore, "rescore", counted)
+
+    def job() -> None:
+        with Session(engine) as session:
+            rescore.rescore_stale(session, catalogue["unit"])
+
+    threads = [threading.Thread(target=job, name=name) for name in done]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(done.values()), done
+    assert sorted(done["first"] + done["second"]) == sorted(ids)
+    with Session(engine) as session:
+        assert rescore.count_stale(session, catalogue["unit"]) == 0
+        assert list(rescore.differences(session)) == []
+    engine.dispose()
 
 
 def test_the_days_rescore_counts_a_report_request_missed_once_its_due_date_has_passed(

@@ -220,12 +220,23 @@ def rescore_on_connection(conn: Connection, assessment_ids: Iterable[int] | None
 # ---------------------------------------------------------------- framework-wide jobs
 
 
-@task("scoring.rescore_framework", inline=True, lock=lambda kwargs: f"framework-{kwargs['framework_id']}")
-def rescore_framework(env: Env, framework_id: int) -> None:
+# A framework-wide job asks for one more job per this many stale rows, up to MAX_HELPERS: on a queue
+# with several workers (several machines), they share the rows (rescore.rescore_stale).
+ROWS_PER_HELPER = 10_000
+MAX_HELPERS = 7
+
+
+@task("scoring.rescore_framework", inline=True)
+def rescore_framework(env: Env, framework_id: int, helper: bool = False) -> None:
     """Re-score a framework version's stale rows, committed in batches: a killed run leaves the rest
-    stale, and the queue's retry (or `python -m thidua.cli rescore`) finishes them."""
+    stale, and the queue's retry (or `python -m thidua.cli rescore`) finishes them. No lock between
+    jobs: each claims its batches, so a second change's job (or a helper) only shares the work."""
     with Session(env.engine) as session:
-        rescore.rescore_framework(session, framework_id)
+        if not helper:
+            for _ in range(min(MAX_HELPERS, rescore.count_stale(session, framework_id) // ROWS_PER_HELPER)):
+                defer(session, "scoring.rescore_framework", framework_id=framework_id, helper=True)
+            session.commit()
+        rescore.rescore_stale(session, framework_id)
 
 
 @task("scoring.resume_stale", at_start=True)

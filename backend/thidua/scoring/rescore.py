@@ -2,7 +2,7 @@
 `assessment_score`, `criterion_score` and `content_area_score`, and the check that what is stored is
 what the engine computes now (`verify-scores`).
 
-`rows_for` is the one place a scorecard becomes rows, used by both the writer and the check, so they
+`scored` is the one place a scorecard becomes rows, used by both the writer and the check, so they
 can only disagree when the data changed without a re-score.
 """
 
@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Engine, and_, case, delete, insert, null, select, type_coerce, update
+from sqlalchemy import JSON, Engine, and_, case, delete, func, insert, null, select, type_coerce, update
 from sqlmodel import Session, col
 
 from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
@@ -58,16 +58,64 @@ def batched(ids: list[int], size: int = BATCH) -> Iterator[list[int]]:
         yield ids[start : start + size]
 
 
-def rows_for(
-    a: loader.AssessmentRef,
-    framework: Framework,
-    spec: engine.FrameworkSpec,
-    card: dict[str, Any],
-    frozen: bool,
-    memo: dict[int, bytes] | None = None,
-) -> Rows:
-    """`memo`: see `fingerprint`."""
-    score: dict[str, Any] = {
+@dataclass(frozen=True)
+class AreaPlan:
+    """A framework's content areas: each indicator's area and each area's maximum."""
+
+    area_of: dict[str, str]
+    maximum: dict[str, Decimal]
+
+    @classmethod
+    def of(cls, spec: engine.FrameworkSpec) -> "AreaPlan":
+        maximum: dict[str, Decimal] = {}
+        for i in spec.indicators:
+            if i.content_area:
+                maximum[i.content_area] = maximum.get(i.content_area, ZERO) + i.max_points
+        return cls({i.code: i.content_area for i in spec.indicators if i.content_area}, maximum)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """An assessment scored now: its fingerprint at once, its rows when asked for. A re-score whose
+    fingerprint matches the stored one never asks (most rows of a job), so they are not built."""
+
+    a: loader.AssessmentRef
+    version: int
+    card: dict[str, Any]
+    frozen: bool
+    areas: dict[str, dict[str, Any]]
+    digest: int
+
+    def rows(self) -> Rows:
+        a, card = self.a, self.card
+        score: dict[str, Any] = {
+            **_head(a, self.frozen, self.version),
+            **{k: Decimal(card[k]) for k in _CARD_COLUMNS},
+            "classification_code": card["classification_code"],
+            "classification_label": card["classification_label"],
+            "failed_gates": list(card["failed_gates"]),
+            "scorecard": card,
+            "digest": self.digest,
+        }
+        criteria = {
+            c["code"]: {
+                "assessment_id": a.id,
+                "code": c["code"],
+                "framework_id": a.framework_id,
+                "school_year": a.school_year,
+                "self_points": Decimal(c["self_points"]),
+                "verified_points": Decimal(c["verified_points"]),
+                "max_points": Decimal(c["max_points"]),
+                "completion_percent": Decimal(c["completion_percent"]),
+            }
+            for c in card["criteria"]
+        }
+        return Rows(score, criteria, self.areas)
+
+
+def _head(a: loader.AssessmentRef, frozen: bool, version: int) -> dict[str, Any]:
+    """What a stored score holds besides its card, in the order the fingerprint reads it."""
+    return {
         "assessment_id": a.id,
         "framework_id": a.framework_id,
         "school_year": a.school_year,
@@ -75,36 +123,24 @@ def rows_for(
         "staff_id": a.staff_id,
         "subject_kind": a.subject_kind,
         "status": a.status,
-        **{k: Decimal(card[k]) for k in _CARD_COLUMNS},
-        "classification_code": card["classification_code"],
-        "classification_label": card["classification_label"],
-        "failed_gates": list(card["failed_gates"]),
         "frozen": frozen,
-        "framework_version": framework.version_number,
-        "scorecard": card,
+        "framework_version": version,
     }
-    criteria = {
-        c["code"]: {
-            "assessment_id": a.id,
-            "code": c["code"],
-            "framework_id": a.framework_id,
-            "school_year": a.school_year,
-            "self_points": Decimal(c["self_points"]),
-            "verified_points": Decimal(c["verified_points"]),
-            "max_points": Decimal(c["max_points"]),
-            "completion_percent": Decimal(c["completion_percent"]),
-        }
-        for c in card["criteria"]
-    }
+
+
+def scored(
+    a: loader.AssessmentRef,
+    version: int,
+    plan: AreaPlan,
+    card: dict[str, Any],
+    frozen: bool,
+    memo: dict[int, bytes] | None = None,
+) -> Scored:
+    """The one place a scorecard becomes an assessment's stored form. `memo`: see `fingerprint`."""
     # Content areas: the framework's maximum per area, and what the card earned there.
-    area_of = {i.code: i.content_area for i in spec.indicators if i.content_area}
-    maximum: dict[str, Decimal] = {}
-    for i in spec.indicators:
-        if i.content_area:
-            maximum[i.content_area] = maximum.get(i.content_area, ZERO) + i.max_points
     earned: dict[str, Decimal] = {}
     for s in card["indicators"]:
-        area = area_of.get(s["code"])
+        area = plan.area_of.get(s["code"])
         if area:
             earned[area] = earned.get(area, ZERO) + Decimal(s["verified_points"])
     areas = {
@@ -117,30 +153,26 @@ def rows_for(
             "max_points": top,
             "completion_percent": engine.percent(earned.get(code, ZERO), top),
         }
-        for code, top in maximum.items()
+        for code, top in plan.maximum.items()
     }
-    score["digest"] = fingerprint(score, areas, memo if memo is not None else {})
-    return Rows(score, criteria, areas)
+    head = list(_head(a, frozen, version).values())
+    digest = fingerprint(head, card, areas, memo if memo is not None else {})
+    return Scored(a, version, card, frozen, areas, digest)
 
 
-# What a stored score holds besides its card.
-_NOT_FROM_CARD = (
-    *("assessment_id", "framework_id", "school_year", "unit_id", "staff_id", "subject_kind"),
-    *("status", "frozen", "framework_version"),
-)
-
-
-def fingerprint(score: dict[str, Any], areas: dict[str, dict[str, Any]], memo: dict[int, bytes]) -> int:
-    """64 bits of BLAKE2b over what the rows hold, as a signed integer (a BIGINT on both databases).
-    The totals, classification and criterion rows are read off the card, so the card stands for them;
-    the content areas also depend on the framework's indicators, so they are hashed themselves.
+def fingerprint(
+    head: list[Any], card: dict[str, Any], areas: dict[str, dict[str, Any]], memo: dict[int, bytes]
+) -> int:
+    """64 bits of BLAKE2b over what the rows hold, as a signed integer (a BIGINT on both databases):
+    `head` (`_head`'s values), the card, which the totals, classification and criterion rows are read
+    off, and the content areas, which also depend on the framework's indicators. Stored fingerprints
+    were made by this very sequence of bytes: changing it makes every stored row look changed once.
 
     `memo` keeps the JSON of the card's parts by identity: the engine shares equal indicator results
     between subjects (loader.scorecard_dict), so a batch encodes each once. It must not outlive the
     cards it was filled from (an identity is unique only while its object lives)."""
-    card = score["scorecard"]
     h = hashlib.blake2b(digest_size=8)
-    h.update(json.dumps([score[k] for k in _NOT_FROM_CARD]).encode())
+    h.update(json.dumps(head).encode())
     h.update(json.dumps({k: v for k, v in card.items() if k not in ("indicators", "criteria")}).encode())
     for part in (*card["indicators"], *card["criteria"]):
         text = memo.get(id(part))
@@ -154,7 +186,7 @@ def fingerprint(score: dict[str, Any], areas: dict[str, dict[str, Any]], memo: d
 
 def expected(
     session: Session, assessments: Iterable[loader.AssessmentRef], known: dict[int, Computed] | None = None
-) -> Iterator[Rows]:
+) -> Iterator[Scored]:
     """What the engine says now for these assessments (frozen ones: their snapshot); `known`: computed
     values already known for some of them (see `rescore`)."""
     by_framework: dict[int, list[loader.AssessmentRef]] = {}
@@ -163,12 +195,12 @@ def expected(
     for framework_id, rows in by_framework.items():
         framework = session.get(Framework, framework_id)
         assert framework is not None
-        spec = loader.framework_spec(session, framework)
+        plan = AreaPlan.of(loader.framework_spec(session, framework))
         cards = loader.scorecards(session, framework, rows, known)
         memo: dict[int, bytes] = {}  # lives as long as `cards`
         for a in rows:
             card, frozen = cards[a.id]
-            yield rows_for(a, framework, spec, card, frozen, memo)
+            yield scored(a, framework.version_number, plan, card, frozen, memo)
 
 
 def _load(session: Session, ids: list[int]) -> list[loader.AssessmentRef]:
@@ -251,10 +283,10 @@ def rescore(
         same: list[int] = []
         changed: list[Rows] = []
         for r in found:
-            if digest.get(r.score["assessment_id"]) == r.score["digest"]:
-                same.append(r.score["assessment_id"])
+            if digest.get(r.a.id) == r.digest:
+                same.append(r.a.id)
             else:
-                changed.append(r)
+                changed.append(r.rows())
         if same:
             session.execute(
                 update(S).where(one_of(S.c.assessment_id, same)).values(computed_at=now, stale=False)
@@ -284,18 +316,20 @@ def _replace(session: Session, ids: list[int], rows: dict[Any, list[dict[str, An
     """The stored rows of `ids` replaced by `rows` (per table), in the session's transaction. On
     PostgreSQL through COPY: a province's re-score writes about 1.4 million rows, and COPY loads them
     several times faster than INSERT statements."""
-    tables = (C, CA, S)  # children first
+    # The score row first, the lock every writer of an assessment's rows takes first (a job's claim,
+    # mark_stale, a request's re-score): taken in another order, two writers could deadlock.
+    tables = (S, C, CA)
     for table in tables:
         session.execute(delete(table).where(one_of(table.c.assessment_id, ids)))
     connection = session.connection()
     if connection.dialect.name != "postgresql":
-        for table in reversed(tables):
+        for table in tables:
             if rows[table]:
                 session.execute(insert(table), rows[table])
         return
     raw: Any = connection.connection.driver_connection
     with raw.cursor() as cursor:
-        for table in reversed(tables):
+        for table in tables:
             if rows[table]:
                 _copy(cursor, table, rows[table], connection.dialect)
 
@@ -361,6 +395,52 @@ def rescore_framework(session: Session, framework_id: int, rewrite: bool = False
         session.commit()
     _vacuum(session)
     return done
+
+
+def _claim_stale(session: Session, framework_id: int, after: int) -> list[int]:
+    """The framework's next BATCH of stale rows after `after`, by id, locked for this transaction. On
+    PostgreSQL a row another job holds is skipped: several workers share one framework's re-score,
+    each batch re-scored by exactly one of them (SQLite has one writer and skips nothing)."""
+    query = (
+        select(S.c.assessment_id)
+        .where(
+            S.c.framework_id == framework_id,
+            S.c.stale.is_(True),
+            S.c.frozen.is_(False),
+            S.c.assessment_id > after,
+        )
+        .order_by(S.c.assessment_id)
+        .limit(BATCH)
+        .with_for_update(skip_locked=True)
+    )
+    return list(session.execute(query).scalars())
+
+
+def count_stale(session: Session, framework_id: int) -> int:
+    query = select(func.count()).where(S.c.framework_id == framework_id, S.c.stale.is_(True))
+    return int(session.execute(query).scalar_one())
+
+
+@fewer_collections()
+def rescore_stale(session: Session, framework_id: int) -> int:
+    """Re-score the framework's stale rows, a claimed batch per commit, and return how many. Any
+    number of jobs may run it at once (see `_claim_stale`); one killed midway leaves its batch stale,
+    for the others or its retry. It ends with a pass from the start, which finds what a job skipped
+    and then lost (rolled back); the job that finds nothing left vacuums."""
+    done, after = 0, 0
+    while True:
+        ids = _claim_stale(session, framework_id, after)
+        if ids:
+            done += rescore(session, ids)
+            session.commit()
+            after = ids[-1]
+        elif after:
+            after = 0
+        else:
+            session.commit()
+            if done and not count_stale(session, framework_id):
+                _vacuum(session)
+            return done
 
 
 def _vacuum(session: Session) -> None:
@@ -438,8 +518,8 @@ def differences(session: Session) -> Iterator[str]:
         yield f"assessment {orphan}: stored score of an assessment that no longer exists"
     for batch in batched(ids):
         stored = _stored(session, batch)
-        for want in expected(session, _load(session, batch)):
-            a_id = want.score["assessment_id"]
+        for fresh in expected(session, _load(session, batch)):
+            want, a_id = fresh.rows(), fresh.a.id
             have = stored.get(a_id)
             if have is None:
                 yield f"assessment {a_id}: no stored score"
