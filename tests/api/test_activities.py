@@ -183,7 +183,8 @@ def _assert_bulk_equals_single(world: World, assessment_id: int) -> None:
         assert assessment is not None
         framework = session.get(Framework, assessment.framework_id)
         assert framework is not None
-        bulk = loader.scorecards(session, framework, [assessment])[assessment_id][0]
+        spec = loader.framework_spec(session, framework)
+        bulk = loader.cards(spec, loader.inputs(session, framework, [assessment]).live)[assessment_id]
         assert bulk == loader.live_scorecard(session, assessment)
         assert bulk["self_total"] == "49.60"
     engine.dispose()

@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from tests.fixtures.assessments import URL, submitted
 from tests.conftest import is_postgres
+from tests.fixtures.assessments import URL, submitted
 from tests.helpers import World, engine_of
 from thidua.cli import main
 from thidua.core import tasks
@@ -100,7 +100,9 @@ def test_ranking_reads_stored_rows_with_competition_ranks(
 
 
 def _stored_row(world: World, assessment_id: int) -> Any:
-    query = "SELECT verified_total, digest, computed_at FROM assessment_score WHERE assessment_id = :i"
+    query = (
+        "SELECT verified_total, digest, inputs, computed_at FROM assessment_score WHERE assessment_id = :i"
+    )
     with engine_of(world.settings.resolved_database_url) as engine, Session(engine) as session:
         return session.execute(text(query), {"i": assessment_id}).one()
 
@@ -182,8 +184,46 @@ def test_verify_scores_finds_a_fingerprint_that_does_not_match_its_rows(
         f"assessment {a['id']}: the stored fingerprint does not match its rows",
         "1 difference(s) between the stored scores and a recomputation",
     ]
-    _rescore(world, a["id"])  # the fingerprints differ: the rows are written again, with the right one
+    _rescore(world, a["id"])  # its inputs are as stored: an ordinary re-score trusts the row
+    assert main(["verify-scores"]) == 1
+    _rescore(world, a["id"], rewrite=True)  # the repair writes it again, with the right fingerprint
     assert main(["verify-scores"]) == 0
+
+
+@pytest.mark.scores_may_drift
+def test_a_rescore_runs_the_engine_only_for_assessments_whose_inputs_changed(
+    client: TestClient, world: World, catalogue: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The inputs fingerprint decides whether the engine runs; the rows' fingerprint whether they are
+    written. Inputs that fingerprint otherwise but score the same (a value that moves no point, a row
+    stored before the column existed) keep their rows and get the new inputs fingerprint."""
+    from thidua.scoring import loader
+
+    a = submitted(client, world, catalogue, "manager_a")
+    b = submitted(client, world, catalogue, "manager_b")
+    scored: list[int] = []
+    plain = loader.cards
+
+    def counted(spec: Any, live: dict[int, Any]) -> dict[int, Any]:
+        scored.extend(live)
+        return plain(spec, live)
+
+    monkeypatch.setattr(loader, "cards", counted)
+    before = _stored_row(world, a["id"])
+    with engine_of(world.settings.resolved_database_url) as engine, Session(engine) as session:
+        assert rescore.rescore(session, [a["id"], b["id"]]) == 2
+        session.commit()
+    assert scored == []  # nothing changed: neither was scored again
+    _tamper(world, a["id"], "inputs = 0")  # as for a row stored before the fingerprint existed
+    _rescore(world, a["id"])
+    assert scored == [a["id"]]
+    after = _stored_row(world, a["id"])
+    assert (after.digest, after.verified_total) == (before.digest, before.verified_total)
+    assert after.inputs == before.inputs != 0  # same rows, the inputs' fingerprint put back
+    with engine_of(world.settings.resolved_database_url) as engine, Session(engine) as session:
+        assert rescore.rescore(session, [a["id"]], rewrite=True) == 1
+        session.commit()
+    assert scored == [a["id"], a["id"]]  # the repair runs the engine whatever the fingerprint says
 
 
 def test_a_framework_wide_rescore_marks_rows_recomputing_until_done(

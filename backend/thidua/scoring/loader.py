@@ -217,19 +217,28 @@ def live_scorecard(session: Session, assessment: SelfAssessment) -> dict[str, An
     return scorecard_dict(engine.score(spec, entry_values(session, assessment, indicators)))
 
 
-def scorecards(
+@dataclass(frozen=True)
+class Inputs:
+    """What the engine scores many assessments of one framework from: the snapshots of verified ones
+    (scored already) and every other one's values by indicator code."""
+
+    frozen: dict[int, dict[str, Any]]
+    live: dict[int, dict[str, engine.EntryValues]]
+
+
+def inputs(
     session: Session,
     framework: Framework,
     assessments: Sequence[Assessed],
     known: dict[int, dict[str, Decimal | None]] | None = None,
-) -> dict[int, tuple[dict[str, Any], bool]]:
-    """(scorecard, frozen) for many assessments of one framework, with a handful of queries. `known`:
+) -> Inputs:
+    """The inputs of many assessments of one framework, with a handful of queries. `known`:
     assessment id -> computed indicator values known to be current (scoring/rescore.py says when),
     taken instead of running the sources for those assessments."""
     known = known or {}
     ids = [a.id for a in assessments if a.id is not None]
     if not ids:
-        return {}
+        return Inputs({}, {})
     frozen = {
         s.assessment_id: s.scorecard
         for s in session.exec(select(ScorecardSnapshot).where(one_of(ScorecardSnapshot.assessment_id, ids)))
@@ -270,12 +279,15 @@ def scorecards(
                 for assessment_id, subject in subjects.items():
                     _set_self_value(live[assessment_id or 0], code, computed.get(subject))
     _link(session, live, assessments, indicators)
-    cards = engine.score_many(framework_spec(session, framework), live)
-    result: dict[int, tuple[dict[str, Any], bool]] = {i: (card, True) for i, card in frozen.items()}
+    return Inputs(frozen, live)
+
+
+def cards(
+    spec: engine.FrameworkSpec, live: dict[int, dict[str, engine.EntryValues]]
+) -> dict[int, dict[str, Any]]:
+    """The live scorecards of `inputs`, as JSON dicts."""
     memo: dict[int, dict[str, Any]] = {}  # read-only: shared between subjects
-    for i, card in cards.items():
-        result[i] = (scorecard_dict(card, memo), False)
-    return result
+    return {i: scorecard_dict(card, memo) for i, card in engine.score_many(spec, live).items()}
 
 
 def scorecard(

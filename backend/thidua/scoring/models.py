@@ -50,6 +50,9 @@ class AssessmentScore(SQLModel, table=True):
     # A fingerprint of this row, the card and the criterion and area rows (scoring/rescore.fingerprint):
     # a re-score that computes the same again only moves computed_at.
     digest: int | None = Field(default=None, sa_type=BigInteger)
+    # A fingerprint of what the rows were computed from (scoring/rescore.inputs_fingerprint): a re-score
+    # whose inputs are the same does not run the engine.
+    inputs: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class CriterionScore(SQLModel, table=True):

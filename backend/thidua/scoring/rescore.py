@@ -12,9 +12,25 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Engine, and_, case, delete, func, insert, null, select, type_coerce, update
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Engine,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    null,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col
 
 from thidua.assessments.models import ScorecardSnapshot, SelfAssessment
@@ -29,7 +45,7 @@ S = AssessmentScore.__table__  # type: ignore[attr-defined]
 C = CriterionScore.__table__  # type: ignore[attr-defined]
 CA = ContentAreaScore.__table__  # type: ignore[attr-defined]
 ZERO = Decimal("0.00")
-Computed = dict[str, Decimal | None]  # indicator code -> value, as `loader.scorecards` takes them
+Computed = dict[str, Decimal | None]  # indicator code -> value, as `loader.inputs` takes them
 BATCH = 500  # assessments per statement and per commit of a job (1,000 measured no faster)
 
 _CARD_COLUMNS = (
@@ -85,6 +101,7 @@ class Scored:
     frozen: bool
     areas: dict[str, dict[str, Any]]
     digest: int
+    inputs: int | None  # `inputs_fingerprint`; None for a snapshot's card
 
     def rows(self) -> Rows:
         a, card = self.a, self.card
@@ -96,6 +113,7 @@ class Scored:
             "failed_gates": list(card["failed_gates"]),
             "scorecard": card,
             "digest": self.digest,
+            "inputs": self.inputs,
         }
         criteria = {
             c["code"]: {
@@ -134,6 +152,7 @@ def scored(
     plan: AreaPlan,
     card: dict[str, Any],
     frozen: bool,
+    inputs: int | None = None,
     memo: dict[int, bytes] | None = None,
 ) -> Scored:
     """The one place a scorecard becomes an assessment's stored form. `memo`: see `fingerprint`."""
@@ -157,7 +176,7 @@ def scored(
     }
     head = list(_head(a, frozen, version).values())
     digest = fingerprint(head, card, areas, memo if memo is not None else {})
-    return Scored(a, version, card, frozen, areas, digest)
+    return Scored(a, version, card, frozen, areas, digest, inputs)
 
 
 def fingerprint(
@@ -184,23 +203,58 @@ def fingerprint(
     return int.from_bytes(h.digest(), "big", signed=True)
 
 
+# The code that turns inputs into stored rows: a change to it (a new scoring rule) changes every
+# inputs fingerprint, so the next re-score of each assessment runs the engine again.
+_CODE = hashlib.blake2b(
+    b"".join(Path(m).read_bytes() for m in (engine.__file__, loader.__file__, __file__)), digest_size=16
+).digest()
+
+
+def inputs_fingerprint(
+    framework: Framework, head: dict[str, Any], values: dict[str, engine.EntryValues]
+) -> int:
+    """64 bits over everything an assessment's stored rows are computed from: the scoring code, the
+    framework version (its spec never changes: loader.framework_spec), the assessment's columns the
+    rows copy, and its values (typed, verified, computed and linked, as loader.inputs gives them)."""
+    h = hashlib.blake2b(_CODE, digest_size=8)
+    h.update(repr((framework.id, framework.version, tuple(head.values()))).encode())
+    # Decimals as text: 1.5 and 1.50 differ here, which only costs the engine's run (never a wrong skip).
+    h.update("|".join(f"{c}:{v.self_value}:{v.verified_value}" for c, v in sorted(values.items())).encode())
+    return int.from_bytes(h.digest(), "big", signed=True)
+
+
 def expected(
-    session: Session, assessments: Iterable[loader.AssessmentRef], known: dict[int, Computed] | None = None
+    session: Session,
+    assessments: Iterable[loader.AssessmentRef],
+    known: dict[int, Computed] | None = None,
+    skip: dict[int, int] | None = None,
 ) -> Iterator[Scored]:
     """What the engine says now for these assessments (frozen ones: their snapshot); `known`: computed
-    values already known for some of them (see `rescore`)."""
+    values already known for some of them (see `rescore`). `skip`: stored inputs fingerprints by
+    assessment; one whose inputs fingerprint the same is not scored again, nor yielded."""
     by_framework: dict[int, list[loader.AssessmentRef]] = {}
     for a in assessments:
         by_framework.setdefault(a.framework_id, []).append(a)
     for framework_id, rows in by_framework.items():
         framework = session.get(Framework, framework_id)
         assert framework is not None
-        plan = AreaPlan.of(loader.framework_spec(session, framework))
-        cards = loader.scorecards(session, framework, rows, known)
+        spec = loader.framework_spec(session, framework)
+        plan = AreaPlan.of(spec)
+        version = framework.version_number
+        got = loader.inputs(session, framework, rows, known)
+        inputs = {
+            a.id: inputs_fingerprint(framework, _head(a, False, version), got.live[a.id])
+            for a in rows
+            if a.id in got.live
+        }
+        skip = skip or {}
+        cards = loader.cards(spec, {i: v for i, v in got.live.items() if skip.get(i) != inputs[i]})
         memo: dict[int, bytes] = {}  # lives as long as `cards`
         for a in rows:
-            card, frozen = cards[a.id]
-            yield scored(a, framework.version_number, plan, card, frozen, memo)
+            if a.id in got.frozen:
+                yield scored(a, version, plan, got.frozen[a.id], True, None, memo)
+            elif a.id in cards:
+                yield scored(a, version, plan, cards[a.id], False, inputs[a.id], memo)
 
 
 def _load(session: Session, ids: list[int]) -> list[loader.AssessmentRef]:
@@ -261,6 +315,7 @@ def rescore(
                 S.c.staff_id,
                 S.c.school_year,
                 S.c.digest,
+                S.c.inputs,
                 card.label("card"),
             ).where(one_of(S.c.assessment_id, batch))
         ).all()
@@ -277,20 +332,26 @@ def rescore(
             if row.card is not None
             and subject_of.get(row.assessment_id) == (row.unit_id, row.staff_id, row.school_year)
         }
-        found = list(expected(session, assessments, known))
+        inputs = {} if rewrite else {row.assessment_id: row.inputs for row in stored}
+        found = list(expected(session, assessments, known, skip=inputs))
         now = utcnow()
         digest = {} if rewrite else {row.assessment_id: row.digest for row in stored}
-        same: list[int] = []
+        # Inputs as stored: rows as stored. Else the rows as stored (the same fingerprint) with other
+        # inputs (a value that moves no point), or other rows.
+        same = sorted({a.id for a in assessments} - {r.a.id for r in found})
+        moved: dict[int, int] = {}
         changed: list[Rows] = []
         for r in found:
             if digest.get(r.a.id) == r.digest:
-                same.append(r.a.id)
+                moved[r.a.id] = r.inputs or 0
             else:
                 changed.append(r.rows())
         if same:
             session.execute(
                 update(S).where(one_of(S.c.assessment_id, same)).values(computed_at=now, stale=False)
             )
+        if moved:
+            _keep_with_inputs(session, moved, now)
         if changed:
             _replace(
                 session,
@@ -301,8 +362,33 @@ def rescore(
                     CA: [c for r in changed for c in r.areas.values()],
                 },
             )
-        written += len(found)
+        written += len(assessments)
     return written
+
+
+def _keep_with_inputs(session: Session, inputs: dict[int, int], now: datetime) -> None:
+    """Rows kept as stored, with a new inputs fingerprint each. On PostgreSQL one statement, the ids
+    and fingerprints bound as two arrays: a catalogue change that moves no score gives every row of a
+    framework a new one, and 126,000 single-row updates took about 6 s of a province's job."""
+    if session.get_bind().dialect.name == "postgresql":
+        given = select(
+            func.unnest(bindparam("ids", list(inputs), type_=ARRAY(BigInteger))).label("id"),
+            func.unnest(bindparam("fingerprints", list(inputs.values()), type_=ARRAY(BigInteger))).label(
+                "fp"
+            ),
+        ).subquery()
+        session.execute(
+            update(S)
+            .where(S.c.assessment_id == given.c.id)
+            .values(inputs=given.c.fp, computed_at=now, stale=False)
+        )
+        return
+    session.execute(
+        update(S)
+        .where(S.c.assessment_id == bindparam("assessment"))
+        .values(computed_at=now, stale=False, inputs=bindparam("fingerprint")),
+        [{"assessment": i, "fingerprint": fp} for i, fp in inputs.items()],
+    )
 
 
 def _computed_values(card: dict[str, Any]) -> Computed:
@@ -532,7 +618,8 @@ def differences(session: Session) -> Iterator[str]:
 
 
 def _row_differences(a_id: int, want: Rows, have: Rows) -> Iterator[str]:
-    for key in sorted((set(want.score) | set(have.score)) - {"digest"}):
+    # The fingerprints are not figures: a stale one only costs the next re-score the engine's work.
+    for key in sorted((set(want.score) | set(have.score)) - {"digest", "inputs"}):
         if want.score.get(key) != have.score.get(key):
             if key == "scorecard":
                 yield f"assessment {a_id}: stored scorecard differs from the recomputed one"
