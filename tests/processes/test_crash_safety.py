@@ -39,6 +39,10 @@ def staff_csv(rows: int) -> bytes:
     return ("code,full_name,unit_code\n" + "".join(lines)).encode()
 
 
+def _outputs(servers: list[Server]) -> str:
+    return "\n".join(f"--- server {s.port}\n{s.output()[-4000:]}" for s in servers)
+
+
 def imported(engine: Any) -> int:
     with Session(engine) as session:
         return session.exec(
@@ -69,7 +73,10 @@ def test_a_kill_during_a_large_import_leaves_nothing_and_the_restart_imports_onc
     assert len(body) > JOB_THRESHOLD_BYTES
     url = f"{server.url}/api/v1/imports/staff"
     headers = {**officer, "Content-Type": "text/csv"}
-    r = httpx.post(url, content=body, headers=headers, timeout=60)
+    try:
+        r = httpx.post(url, content=body, headers=headers, timeout=60)
+    except httpx.TimeoutException:  # seen once under a loaded suite: say what the server was doing
+        pytest.fail(f"the upload got no answer in 60 s; the servers printed:\n{_outputs(servers)}")
     assert r.status_code == 202, r.text
     first_job = r.json()["id"]
     job_url = f"{server.url}{r.headers['Location']}"
