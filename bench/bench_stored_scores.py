@@ -678,9 +678,11 @@ def main() -> int:
         print(f"\nre-scoring as a job ({JOB_WORKERS} queue workers, the server stopped):")
         rescore(settings, t)
         print("\nissue 14 goals:")
+        what_width = max(len(g.what) for g in GOALS)
+        figure_width = max(len(g.figure) for g in GOALS)
         for g in GOALS:
             verdict = "SKIPPED" if g.passed is None else "PASS" if g.passed else "FAIL"
-            print(f"  {g.what:<58} {g.figure:>26}  goal {g.goal:<9} {verdict}")
+            print(f"  {g.what:<{what_width}}  {g.figure:>{figure_width}}  goal {g.goal:<9} {verdict}")
     except KeyboardInterrupt:
         print("\ninterrupted: cleaning up")
         return 130
