@@ -314,6 +314,56 @@ def test_jobs_of_one_framework_share_its_stale_rows_each_row_once(
     engine.dispose()
 
 
+def _filenode(engine: Any, index: str) -> int:
+    with Session(engine) as session:
+        query = text("SELECT pg_relation_filenode(CAST(:i AS regclass))")
+        return int(session.execute(query, {"i": index}).scalar_one())
+
+
+@pytest.mark.skipif(not is_postgres(), reason="rebuilds PostgreSQL's indexes")
+def test_a_rewrite_of_the_rows_rebuilds_the_score_indexes_and_a_pass_that_keeps_them_does_not(
+    client: TestClient, world: World, catalogue: dict[str, int]
+) -> None:
+    """Deleting and inserting every row leaves the indexes' pages half empty (47 MB instead of 7 on a
+    province after eight rewrites): such a re-score rebuilds them. A re-score that keeps its rows
+    inserts nothing and leaves them alone."""
+    from tests.fixtures.assessments import start
+
+    for manager in ("manager_a", "manager_b"):
+        start(client, world, catalogue, manager)
+    index = "ix_assessment_score_rank_order"
+    with engine_of(world.settings.resolved_database_url) as engine:
+        first = _filenode(engine, index)
+        with Session(engine) as session:
+            assert rescore.rescore_all(session) == 2  # every row written anew
+        rebuilt = _filenode(engine, index)
+        assert rebuilt != first
+        with Session(engine) as session:
+            rescore.mark_stale(session, catalogue["unit"])
+            session.commit()
+            assert rescore.rescore_stale(session, catalogue["unit"]) == 2  # rows kept: only updated
+        assert _filenode(engine, index) == rebuilt
+
+
+@pytest.mark.skipif(not is_postgres(), reason="rebuilds PostgreSQL's indexes")
+def test_an_index_rebuild_that_cannot_have_its_lock_is_skipped_not_waited_for(
+    client: TestClient, world: World, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A long transaction writing the table (an import, say) keeps the rebuild's lock: the job logs it
+    and ends instead of waiting, and the indexes stay as they are until the next rewrite."""
+    monkeypatch.setattr(rescore, "REINDEX_LOCK_TIMEOUT", "100ms")
+    with engine_of(world.settings.resolved_database_url) as engine:
+        before = _filenode(engine, "assessment_score_pkey")
+        with engine.connect() as writer:
+            writer.exec_driver_sql("LOCK TABLE assessment_score IN ROW EXCLUSIVE MODE")
+            rescore._reindex(engine, "assessment_score")
+            writer.rollback()
+        assert _filenode(engine, "assessment_score_pkey") == before
+        assert "the indexes of assessment_score were not rebuilt" in caplog.text
+        rescore._reindex(engine, "assessment_score")  # free again: rebuilt
+        assert _filenode(engine, "assessment_score_pkey") != before
+
+
 def test_the_days_rescore_counts_a_report_request_missed_once_its_due_date_has_passed(
     client: TestClient, world: World, catalogue: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
