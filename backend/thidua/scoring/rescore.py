@@ -567,15 +567,16 @@ def _vacuum(session: Session) -> None:
                 _reindex(engine, table.name)
 
 
-REINDEX_LOCK_TIMEOUT = "5s"
+# Readers of the rankings queue behind a rebuild waiting for its lock: this bounds their wait.
+REINDEX_LOCK_TIMEOUT = "1s"
 
 
 def _reindex(engine: Engine, name: str) -> None:
     """The table's indexes rebuilt, in one transaction: writers wait for it (about a second for a
     province's table) and readers of each index while it is rebuilt. Not CONCURRENTLY: that waits for
     every older snapshot and leaves an invalid index behind when it fails. A lock it cannot have
-    within a few seconds (a long transaction reading the table) skips the rebuild until the next
-    rewrite; the indexes work as they are."""
+    within REINDEX_LOCK_TIMEOUT (a long transaction that read or wrote the table) skips the rebuild
+    until the next rewrite; the indexes work as they are."""
     try:
         with engine.begin() as conn:
             conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{REINDEX_LOCK_TIMEOUT}'")
