@@ -108,8 +108,7 @@ def _scores(settings: Settings, which: str, framework_id: int | None, outdated: 
                 ids = [framework_id]
             else:
                 ids = [f for f in session.exec(select(Framework.id)).all() if f is not None]
-            # every row written anew: this is also the repair of what verify-scores found
-            done = sum(rescore.rescore_framework(session, f, rewrite=True) for f in sorted(ids))
+            done = sum(rescore.rewrite_framework(session, f) for f in sorted(ids))
             print(f"{done} assessment(s) re-scored")
             return 0
     finally:

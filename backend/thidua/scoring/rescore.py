@@ -236,6 +236,7 @@ def expected(
     """What the engine says now for these assessments (frozen ones: their snapshot); `known`: computed
     values already known for some of them (see `rescore`). `skip`: stored inputs fingerprints by
     assessment; one whose inputs fingerprint the same is not scored again, nor yielded."""
+    skip = skip or {}
     by_framework: dict[int, list[loader.AssessmentRef]] = {}
     for a in assessments:
         by_framework.setdefault(a.framework_id, []).append(a)
@@ -251,7 +252,6 @@ def expected(
             for a in rows
             if a.id in got.live
         }
-        skip = skip or {}
         cards = loader.cards(spec, {i: v for i, v in got.live.items() if skip.get(i) != inputs[i]})
         memo: dict[int, bytes] = {}  # lives as long as `cards`
         for a in rows:
@@ -343,11 +343,11 @@ def rescore(
         # Inputs as stored: rows as stored. Else the rows as stored (the same fingerprint) with other
         # inputs (a value that moves no point), or other rows.
         same = sorted({a.id for a in assessments} - {r.a.id for r in found})
-        moved: dict[int, int] = {}
+        moved: dict[int, int | None] = {}
         changed: list[Rows] = []
         for r in found:
             if digest.get(r.a.id) == r.digest:
-                moved[r.a.id] = r.inputs or 0
+                moved[r.a.id] = r.inputs
             else:
                 changed.append(r.rows())
         if same:
@@ -370,7 +370,7 @@ def rescore(
     return written
 
 
-def _keep_with_inputs(session: Session, inputs: dict[int, int], now: datetime) -> None:
+def _keep_with_inputs(session: Session, inputs: dict[int, int | None], now: datetime) -> None:
     """Rows kept as stored, with a new inputs fingerprint each. On PostgreSQL one statement, the ids
     and fingerprints bound as two arrays: a catalogue change that moves no score gives every row of a
     framework a new one, and 126,000 single-row updates took about 6 s of a province's job."""
@@ -474,17 +474,23 @@ def stale_framework_ids(session: Session) -> list[int]:
     return sorted(i for i in found.scalars() if i is not None)
 
 
-@fewer_collections()
-def rescore_framework(session: Session, framework_id: int, rewrite: bool = False) -> int:
-    """Re-score the framework's open assessments and return how many. Commits every BATCH
-    assessments, each batch whole, so a run killed midway leaves finished batches stored, the rest
-    still marked stale, and can simply be run again. `rewrite`: see `rescore`."""
+def _rewrite(session: Session, ids: list[int]) -> int:
+    """Every row of these assessments written anew (`rescore(rewrite=True)`), committed every BATCH
+    assessments, each batch whole, so a run killed midway leaves finished batches stored and can
+    simply be run again; then vacuumed. Returns how many."""
     done = 0
-    for batch in batched(open_assessment_ids(session, framework_id)):
-        done += rescore(session, batch, rewrite=rewrite)
+    for batch in batched(ids):
+        done += rescore(session, batch, rewrite=True)
         session.commit()
     _vacuum(session)
     return done
+
+
+@fewer_collections()
+def rewrite_framework(session: Session, framework_id: int) -> int:
+    """The framework's open assessments, every row written anew: `thidua.cli rescore`, the repair of
+    what `verify-scores` found. (The queue's framework-wide job is `rescore_stale`.)"""
+    return _rewrite(session, open_assessment_ids(session, framework_id))
 
 
 def _claim_stale(session: Session, framework_id: int, after: int) -> list[int]:
@@ -590,12 +596,7 @@ def rescore_all(session: Session) -> int:
     """Every assessment (frozen ones get their snapshot's row once), committed in batches, every row
     written anew: after a migration that changed what a score is computed from (cli.migrate)."""
     ids = list(session.execute(select(col(SelfAssessment.id)).order_by(col(SelfAssessment.id))).scalars())
-    done = 0
-    for batch in batched(ids):
-        done += rescore(session, batch, rewrite=True)
-        session.commit()
-    _vacuum(session)
-    return done
+    return _rewrite(session, ids)
 
 
 @fewer_collections()
